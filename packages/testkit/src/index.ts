@@ -1,1 +1,2 @@
-export const packageName = "@vigil/testkit";
+export * from "./local-aws/index.ts";
+export * from "./sim-account/index.ts";
