@@ -1,0 +1,109 @@
+import * as z from "zod";
+import { assetSchemaOf } from "./base.ts";
+
+/** One `IpPermission` of `DescribeSecurityGroups`, flattened to the CIDRs and group references. */
+export const ipPermissionSchema = z.object({
+  /** `-1` means every protocol (and every port). */
+  ipProtocol: z.string(),
+  fromPort: z.number().int().optional(),
+  toPort: z.number().int().optional(),
+  ipRanges: z.array(z.string()),
+  ipv6Ranges: z.array(z.string()),
+  userIdGroupPairs: z.array(z.string()),
+  prefixListIds: z.array(z.string()),
+});
+export type IpPermission = z.infer<typeof ipPermissionSchema>;
+
+export const ec2InstanceSchema = assetSchemaOf(
+  "aws.ec2.instance",
+  z.object({
+    instanceId: z.string(),
+    state: z.enum(["pending", "running", "shutting-down", "terminated", "stopping", "stopped"]),
+    metadataOptions: z.object({
+      httpTokens: z.enum(["optional", "required"]),
+      httpEndpoint: z.enum(["enabled", "disabled"]),
+    }),
+    /** True when `PublicIpAddress` is set; the address itself stays in the account. */
+    hasPublicIpAddress: z.boolean(),
+    iamInstanceProfileArn: z.string().optional(),
+    vpcId: z.string().optional(),
+  }),
+);
+
+export const ec2SecurityGroupSchema = assetSchemaOf(
+  "aws.ec2.security-group",
+  z.object({
+    groupId: z.string(),
+    groupName: z.string(),
+    vpcId: z.string().optional(),
+    ipPermissions: z.array(ipPermissionSchema),
+    ipPermissionsEgress: z.array(ipPermissionSchema),
+  }),
+);
+
+export const ec2VolumeSchema = assetSchemaOf(
+  "aws.ec2.volume",
+  z.object({
+    volumeId: z.string(),
+    encrypted: z.boolean(),
+    state: z.enum(["creating", "available", "in-use", "deleting", "deleted", "error"]),
+    attachedInstanceIds: z.array(z.string()),
+  }),
+);
+
+export const ec2SnapshotSchema = assetSchemaOf(
+  "aws.ec2.snapshot",
+  z.object({
+    snapshotId: z.string(),
+    encrypted: z.boolean(),
+    volumeId: z.string().optional(),
+    /** `DescribeSnapshotAttribute(createVolumePermission)`; `group: "all"` means public. */
+    createVolumePermissions: z.array(z.object({ group: z.literal("all").optional(), userId: z.string().optional() })),
+  }),
+);
+
+export const ec2VpcSchema = assetSchemaOf(
+  "aws.ec2.vpc",
+  z.object({
+    vpcId: z.string(),
+    isDefault: z.boolean(),
+    /** `DescribeFlowLogs` entries whose `ResourceId` is this VPC. */
+    flowLogs: z.array(
+      z.object({
+        flowLogId: z.string(),
+        flowLogStatus: z.string(),
+        trafficType: z.enum(["ACCEPT", "REJECT", "ALL"]),
+      }),
+    ),
+  }),
+);
+
+export const networkAclEntrySchema = z.object({
+  ruleNumber: z.number().int(),
+  /** `-1` (all), or an IANA protocol number as a string (`6` is TCP, `17` is UDP). */
+  protocol: z.string(),
+  ruleAction: z.enum(["allow", "deny"]),
+  egress: z.boolean(),
+  cidrBlock: z.string().optional(),
+  ipv6CidrBlock: z.string().optional(),
+  portRange: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+});
+export type NetworkAclEntry = z.infer<typeof networkAclEntrySchema>;
+
+export const ec2NetworkAclSchema = assetSchemaOf(
+  "aws.ec2.network-acl",
+  z.object({
+    networkAclId: z.string(),
+    vpcId: z.string(),
+    isDefault: z.boolean(),
+    entries: z.array(networkAclEntrySchema),
+  }),
+);
+
+/** Per-region EC2 settings; `arn` is `<account>/<region>`. */
+export const ec2AccountSettingsSchema = assetSchemaOf(
+  "aws.ec2.account-settings",
+  z.object({
+    ebsEncryptionByDefault: z.boolean(),
+  }),
+);

@@ -1,0 +1,107 @@
+import * as z from "zod";
+import {
+  ec2AccountSettingsSchema,
+  ec2InstanceSchema,
+  ec2NetworkAclSchema,
+  ec2SecurityGroupSchema,
+  ec2SnapshotSchema,
+  ec2VolumeSchema,
+  ec2VpcSchema,
+} from "./ec2.ts";
+import {
+  accessAnalyzerSettingsSchema,
+  iamAccountSchema,
+  iamPasswordPolicySchema,
+  iamPolicySchema,
+  iamRoleSchema,
+  iamRootSchema,
+  iamServerCertificateSchema,
+  iamUserSchema,
+} from "./iam.ts";
+import {
+  cisMonitoringSchema,
+  cloudTrailTrailSchema,
+  configSettingsSchema,
+  efsFileSystemSchema,
+  eksClusterSchema,
+  kmsKeySchema,
+  lambdaFunctionSchema,
+  rdsInstanceSchema,
+  rdsSnapshotSchema,
+  securityHubSettingsSchema,
+} from "./other.ts";
+import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+
+export { accountIdSchema, GLOBAL_REGION } from "./base.ts";
+export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
+export type { AccessKey } from "./iam.ts";
+export { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
+export { analyzeBucketPolicy, policyAllowsFullAdmin, trustAllowsAnyPrincipal } from "./policy-documents.ts";
+export type { BucketPolicyFacts, PublicAccessBlock } from "./s3.ts";
+
+/** One schema per resource type, keyed by the type name. */
+export const assetSchemas = {
+  "aws.ec2.instance": ec2InstanceSchema,
+  "aws.ec2.security-group": ec2SecurityGroupSchema,
+  "aws.ec2.volume": ec2VolumeSchema,
+  "aws.ec2.snapshot": ec2SnapshotSchema,
+  "aws.ec2.vpc": ec2VpcSchema,
+  "aws.ec2.network-acl": ec2NetworkAclSchema,
+  "aws.ec2.account-settings": ec2AccountSettingsSchema,
+  "aws.s3.bucket": s3BucketSchema,
+  "aws.s3.account-settings": s3AccountSettingsSchema,
+  "aws.rds.instance": rdsInstanceSchema,
+  "aws.rds.snapshot": rdsSnapshotSchema,
+  "aws.iam.user": iamUserSchema,
+  "aws.iam.root": iamRootSchema,
+  "aws.iam.password-policy": iamPasswordPolicySchema,
+  "aws.iam.role": iamRoleSchema,
+  "aws.iam.policy": iamPolicySchema,
+  "aws.iam.account": iamAccountSchema,
+  "aws.iam.server-certificate": iamServerCertificateSchema,
+  "aws.accessanalyzer.account-settings": accessAnalyzerSettingsSchema,
+  "aws.cloudtrail.trail": cloudTrailTrailSchema,
+  "aws.kms.key": kmsKeySchema,
+  "aws.logs.cis-monitoring": cisMonitoringSchema,
+  "aws.lambda.function": lambdaFunctionSchema,
+  "aws.eks.cluster": eksClusterSchema,
+  "aws.efs.file-system": efsFileSystemSchema,
+  "aws.config.account-settings": configSettingsSchema,
+  "aws.securityhub.account-settings": securityHubSettingsSchema,
+} as const;
+
+type Schemas = typeof assetSchemas;
+export type ResourceType = keyof Schemas;
+export const RESOURCE_TYPES = Object.keys(assetSchemas) as ResourceType[];
+
+/** The asset of one resource type. */
+export type AssetOf<T extends ResourceType> = z.infer<Schemas[T]>;
+/** Any asset: a union discriminated by `type`. */
+export type Asset = { [T in ResourceType]: AssetOf<T> }[ResourceType];
+/** The part of an asset that travels with a report: everything but `config`. */
+export type AssetHeader = Pick<Asset, "arn" | "type" | "region" | "accountId" | "name" | "tags">;
+
+const schemaList = Object.values(assetSchemas) as unknown as [Schemas[ResourceType], ...Schemas[ResourceType][]];
+export const assetSchema = z.discriminatedUnion("type", schemaList);
+
+export interface AssetIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Thrown-free parsing: a typed asset, or the issues (path + what was expected) a collector must fix. */
+export function parseAsset(input: unknown): { ok: true; asset: Asset } | { ok: false; issues: AssetIssue[] } {
+  const result = assetSchema.safeParse(input);
+  if (result.success) return { ok: true, asset: result.data as Asset };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join(".") || "(root)",
+      message: issue.message,
+    })),
+  };
+}
+
+export function isResourceType(value: string): value is ResourceType {
+  return Object.hasOwn(assetSchemas, value);
+}

@@ -1,0 +1,141 @@
+import * as z from "zod";
+import { assetSchemaOf, isoDate } from "./base.ts";
+
+export const rdsInstanceSchema = assetSchemaOf(
+  "aws.rds.instance",
+  z.object({
+    dbInstanceIdentifier: z.string(),
+    engine: z.string(),
+    engineVersion: z.string(),
+    publiclyAccessible: z.boolean(),
+    storageEncrypted: z.boolean(),
+    backupRetentionPeriod: z.number().int().nonnegative(),
+    autoMinorVersionUpgrade: z.boolean(),
+    multiAZ: z.boolean(),
+    deletionProtection: z.boolean(),
+  }),
+);
+
+export const rdsSnapshotSchema = assetSchemaOf(
+  "aws.rds.snapshot",
+  z.object({
+    dbSnapshotIdentifier: z.string(),
+    encrypted: z.boolean(),
+    /** `DescribeDBSnapshotAttributes` `restore` values; `all` means public. */
+    restoreAttributeValues: z.array(z.string()),
+  }),
+);
+
+export const cloudTrailTrailSchema = assetSchemaOf(
+  "aws.cloudtrail.trail",
+  z.object({
+    homeRegion: z.string(),
+    isMultiRegionTrail: z.boolean(),
+    isOrganizationTrail: z.boolean(),
+    logFileValidationEnabled: z.boolean(),
+    kmsKeyId: z.string().nullable(),
+    /** `GetTrailStatus` `IsLogging`. */
+    isLogging: z.boolean(),
+    cloudWatchLogsLogGroupArn: z.string().nullable(),
+  }),
+);
+
+export const kmsKeySchema = assetSchemaOf(
+  "aws.kms.key",
+  z.object({
+    keyId: z.string(),
+    keyManager: z.enum(["AWS", "CUSTOMER"]),
+    keySpec: z.string(),
+    keyState: z.string(),
+    origin: z.string(),
+    /** `GetKeyRotationStatus`; `null` where the API does not apply (asymmetric, imported, AWS managed). */
+    keyRotationEnabled: z.boolean().nullable(),
+  }),
+);
+
+/** The CIS 4.x CloudWatch metric filter + alarm patterns, in CIS order. */
+export const CIS_MONITORING_PATTERNS = [
+  "unauthorized-api-calls",
+  "console-signin-without-mfa",
+  "root-account-usage",
+  "iam-policy-changes",
+  "cloudtrail-configuration-changes",
+  "console-authentication-failures",
+  "cmk-disable-or-scheduled-deletion",
+  "s3-bucket-policy-changes",
+  "aws-config-changes",
+  "security-group-changes",
+  "nacl-changes",
+  "network-gateway-changes",
+  "route-table-changes",
+  "vpc-changes",
+  "organizations-changes",
+] as const;
+export type CisMonitoringPattern = (typeof CIS_MONITORING_PATTERNS)[number];
+
+/**
+ * Per region (`arn` `<account>/<region>`): which CIS patterns have a metric filter on a log group
+ * fed by a multi-region trail, with an alarm that has an SNS subscriber.
+ */
+export const cisMonitoringSchema = assetSchemaOf(
+  "aws.logs.cis-monitoring",
+  z.object({
+    patterns: z.record(z.enum(CIS_MONITORING_PATTERNS), z.boolean()),
+  }),
+);
+
+export const lambdaFunctionSchema = assetSchemaOf(
+  "aws.lambda.function",
+  z.object({
+    functionName: z.string(),
+    /** Absent for container-image functions. */
+    runtime: z.string().optional(),
+    packageType: z.enum(["Zip", "Image"]),
+  }),
+);
+
+export const eksClusterSchema = assetSchemaOf(
+  "aws.eks.cluster",
+  z.object({
+    version: z.string(),
+    endpointPublicAccess: z.boolean(),
+    publicAccessCidrs: z.array(z.string()),
+    /** `encryptionConfig` lists `secrets`. */
+    secretsEncrypted: z.boolean(),
+    /** `logging.clusterLogging` types that are enabled. */
+    enabledLogTypes: z.array(z.string()),
+  }),
+);
+
+export const efsFileSystemSchema = assetSchemaOf(
+  "aws.efs.file-system",
+  z.object({
+    fileSystemId: z.string(),
+    encrypted: z.boolean(),
+  }),
+);
+
+/** Per region (`arn` `<account>/<region>`): `DescribeConfigurationRecorders` + `...RecorderStatus`. */
+export const configSettingsSchema = assetSchemaOf(
+  "aws.config.account-settings",
+  z.object({
+    recorders: z.array(
+      z.object({
+        name: z.string(),
+        allSupported: z.boolean(),
+        recording: z.boolean(),
+        /** `lastStatus`: `Pending`, `Success` or `Failure`. */
+        lastStatus: z.string().nullable(),
+      }),
+    ),
+  }),
+);
+
+/** Per region (`arn` `<account>/<region>`): `DescribeHub` succeeded (`InvalidAccessException` means not enabled). */
+export const securityHubSettingsSchema = assetSchemaOf(
+  "aws.securityhub.account-settings",
+  z.object({
+    hubEnabled: z.boolean(),
+    subscribedAt: isoDate.nullable(),
+  }),
+);

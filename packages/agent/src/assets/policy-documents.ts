@@ -1,0 +1,139 @@
+import type { BucketPolicyFacts } from "./s3.ts";
+
+/**
+ * Pure readers of IAM/S3 policy documents that turn a document into the few facts checks need, so
+ * the document itself never has to travel with the asset. Collectors call these; they accept the
+ * decoded JSON (IAM) or the JSON string (S3 `GetBucketPolicy`).
+ */
+
+type Json = unknown;
+
+interface Statement {
+  Effect?: string;
+  Principal?: Json;
+  NotPrincipal?: Json;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, Json>>;
+}
+
+function statementsOf(document: Json): Statement[] {
+  const doc = typeof document === "string" ? safeParse(document) : document;
+  if (doc === null || typeof doc !== "object") return [];
+  const raw = (doc as { Statement?: Json }).Statement;
+  if (Array.isArray(raw)) return raw.filter((s): s is Statement => s !== null && typeof s === "object");
+  return raw !== null && typeof raw === "object" ? [raw as Statement] : [];
+}
+
+function safeParse(text: string): Json {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function list(value: Json): string[] {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function isAnyPrincipal(principal: Json): boolean {
+  if (principal === "*") return true;
+  if (principal === null || typeof principal !== "object") return false;
+  return list((principal as { AWS?: Json }).AWS).includes("*");
+}
+
+/** Conditions that tie a public principal to a known caller make a statement non-public (as AWS's policy status does). */
+const RESTRICTING_CONDITION_KEYS = [
+  "aws:sourcearn",
+  "aws:sourceaccount",
+  "aws:sourceowner",
+  "aws:sourcevpc",
+  "aws:sourcevpce",
+  "aws:sourceip",
+  "aws:principalarn",
+  "aws:principalaccount",
+  "aws:principalorgid",
+  "aws:userid",
+];
+
+function isRestricted(condition: Statement["Condition"]): boolean {
+  if (!condition) return false;
+  for (const operator of Object.values(condition)) {
+    if (operator === null || typeof operator !== "object") continue;
+    for (const key of Object.keys(operator)) {
+      if (RESTRICTING_CONDITION_KEYS.includes(key.toLowerCase())) return true;
+    }
+  }
+  return false;
+}
+
+function actionMatches(actions: string[], wanted: readonly string[]): boolean {
+  return actions.some((action) => {
+    const a = action.toLowerCase();
+    if (a === "*" || a === "s3:*") return true;
+    return wanted.some((w) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : a === w));
+  });
+}
+
+const READ_ACTIONS = ["s3:getobject", "s3:listbucket", "s3:getobjectversion"];
+const WRITE_ACTIONS = ["s3:putobject", "s3:deleteobject", "s3:deleteobjectversion", "s3:putobjectacl"];
+
+function deniesInsecureTransport(s: Statement): boolean {
+  if (s.Effect !== "Deny" || !isAnyPrincipal(s.Principal)) return false;
+  if (!actionMatches(list(s.Action), ["s3:getobject", "s3:putobject"])) return false;
+  const bool = s.Condition?.Bool;
+  if (bool === null || typeof bool !== "object") return false;
+  // `Bool` values may be strings or JSON booleans, alone or in a list.
+  return Object.entries(bool).some(
+    ([key, value]) =>
+      key.toLowerCase() === "aws:securetransport" &&
+      (Array.isArray(value) ? value : [value]).some((v) => String(v) === "false"),
+  );
+}
+
+/** Facts of an S3 bucket policy (the JSON string `GetBucketPolicy` returns, or the parsed object). */
+export function analyzeBucketPolicy(document: Json): BucketPolicyFacts {
+  const facts: BucketPolicyFacts = {
+    deniesInsecureTransport: false,
+    isPublic: false,
+    allowsPublicRead: false,
+    allowsPublicWrite: false,
+  };
+  for (const s of statementsOf(document)) {
+    if (deniesInsecureTransport(s)) facts.deniesInsecureTransport = true;
+    if (s.Effect === "Allow" && isAnyPrincipal(s.Principal) && !isRestricted(s.Condition)) {
+      facts.isPublic = true;
+      const actions = list(s.Action);
+      if (actionMatches(actions, READ_ACTIONS)) facts.allowsPublicRead = true;
+      if (actionMatches(actions, WRITE_ACTIONS)) facts.allowsPublicWrite = true;
+    }
+  }
+  return facts;
+}
+
+/** True when an identity policy has an `Allow` of action `*` on resource `*` (CIS 1.15, FSBP IAM.1). */
+export function policyAllowsFullAdmin(document: Json): boolean {
+  return statementsOf(document).some(
+    (s) => s.Effect === "Allow" && list(s.Action).includes("*") && list(s.Resource).includes("*"),
+  );
+}
+
+/** True when a role trust policy lets any AWS principal assume it without a restricting condition. */
+export function trustAllowsAnyPrincipal(document: Json): boolean {
+  return statementsOf(document).some(
+    (s) =>
+      s.Effect === "Allow" &&
+      isAnyPrincipal(s.Principal) &&
+      !isRestricted(s.Condition) &&
+      !hasExternalIdCondition(s.Condition),
+  );
+}
+
+function hasExternalIdCondition(condition: Statement["Condition"]): boolean {
+  return Object.values(condition ?? {}).some(
+    (entries) => entries !== null && typeof entries === "object" && Object.keys(entries).some((k) => k.toLowerCase() === "sts:externalid"),
+  );
+}

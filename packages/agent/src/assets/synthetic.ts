@@ -1,0 +1,247 @@
+import type { Asset, AssetOf, ResourceType } from "./index.ts";
+import { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
+
+/**
+ * Deterministic synthetic assets of every resource type, roughly half misconfigured, for
+ * benchmarks and property tests. Not a simulation of AWS responses (testkit owns that).
+ */
+
+type Rng = () => number;
+
+/** mulberry32: tiny, fast, good enough to spread configurations. */
+export function seededRandom(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REGIONS = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+const BASE_TIME = Date.parse("2025-06-01T00:00:00Z");
+
+function daysAgo(rng: Rng, maxDays: number): string {
+  return new Date(BASE_TIME - Math.floor(rng() * maxDays) * 86_400_000).toISOString();
+}
+
+type Maker<T extends ResourceType> = (rng: Rng, id: string) => AssetOf<T>["config"];
+
+const pick = <T>(rng: Rng, values: readonly T[]): T => values[Math.floor(rng() * values.length)] as T;
+const coin = (rng: Rng) => rng() < 0.5;
+
+function permission(rng: Rng) {
+  const port = pick(rng, [22, 80, 443, 445, 3389, 5432]);
+  return {
+    ipProtocol: pick(rng, ["tcp", "tcp", "-1"]),
+    fromPort: port,
+    toPort: port,
+    ipRanges: coin(rng) ? ["0.0.0.0/0"] : ["10.0.0.0/8"],
+    ipv6Ranges: coin(rng) ? ["::/0"] : [],
+    userIdGroupPairs: [],
+    prefixListIds: [],
+  };
+}
+
+function block(rng: Rng) {
+  return coin(rng)
+    ? null
+    : { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: coin(rng), restrictPublicBuckets: true };
+}
+
+const makers: { [T in ResourceType]: Maker<T> } = {
+  "aws.ec2.instance": (rng, id) => ({
+    instanceId: `i-${id}`,
+    state: pick(rng, ["running", "stopped"] as const),
+    metadataOptions: { httpTokens: pick(rng, ["optional", "required"] as const), httpEndpoint: "enabled" },
+    hasPublicIpAddress: coin(rng),
+    iamInstanceProfileArn: coin(rng) ? "arn:aws:iam::123456789012:instance-profile/app" : undefined,
+    vpcId: "vpc-1",
+  }),
+  "aws.ec2.security-group": (rng, id) => ({
+    groupId: `sg-${id}`,
+    groupName: rng() < 0.2 ? "default" : `app-${id}`,
+    vpcId: "vpc-1",
+    ipPermissions: Array.from({ length: Math.floor(rng() * 4) }, () => permission(rng)),
+    ipPermissionsEgress: coin(rng) ? [] : [permission(rng)],
+  }),
+  "aws.ec2.volume": (rng, id) => ({
+    volumeId: `vol-${id}`,
+    encrypted: coin(rng),
+    state: "in-use",
+    attachedInstanceIds: coin(rng) ? ["i-1"] : [],
+  }),
+  "aws.ec2.snapshot": (rng, id) => ({
+    snapshotId: `snap-${id}`,
+    encrypted: coin(rng),
+    createVolumePermissions: rng() < 0.2 ? [{ group: "all" }] : [],
+  }),
+  "aws.ec2.vpc": (rng, id) => ({
+    vpcId: `vpc-${id}`,
+    isDefault: coin(rng),
+    flowLogs: coin(rng) ? [{ flowLogId: `fl-${id}`, flowLogStatus: "ACTIVE", trafficType: "ALL" }] : [],
+  }),
+  "aws.ec2.network-acl": (rng, id) => ({
+    networkAclId: `acl-${id}`,
+    vpcId: "vpc-1",
+    isDefault: true,
+    entries: [
+      { ruleNumber: 100, protocol: "-1", ruleAction: coin(rng) ? "allow" : "deny", egress: false, cidrBlock: "0.0.0.0/0" },
+      { ruleNumber: 32767, protocol: "-1", ruleAction: "deny", egress: false, cidrBlock: "0.0.0.0/0" },
+    ],
+  }),
+  "aws.ec2.account-settings": (rng) => ({ ebsEncryptionByDefault: coin(rng) }),
+  "aws.s3.bucket": (rng) => ({
+    serverSideEncryption: coin(rng) ? { sseAlgorithm: "AES256" } : { sseAlgorithm: "aws:kms", bucketKeyEnabled: true },
+    publicAccessBlock: block(rng),
+    accountPublicAccessBlock: block(rng),
+    versioning: { status: pick(rng, ["Enabled", "Suspended", "Disabled"] as const), mfaDelete: "Disabled" },
+    policy: coin(rng)
+      ? null
+      : { deniesInsecureTransport: coin(rng), isPublic: false, allowsPublicRead: false, allowsPublicWrite: false },
+    publicAclGrants: rng() < 0.2 ? [{ grantee: "AllUsers", permission: "READ" }] : [],
+    loggingEnabled: coin(rng),
+    objectLevelLogging: { read: coin(rng), write: coin(rng) },
+  }),
+  "aws.s3.account-settings": (rng) => ({ publicAccessBlock: block(rng) }),
+  "aws.rds.instance": (rng, id) => ({
+    dbInstanceIdentifier: `db-${id}`,
+    engine: "postgres",
+    engineVersion: "16.3",
+    publiclyAccessible: coin(rng),
+    storageEncrypted: coin(rng),
+    backupRetentionPeriod: pick(rng, [0, 1, 7, 14]),
+    autoMinorVersionUpgrade: coin(rng),
+    multiAZ: coin(rng),
+    deletionProtection: coin(rng),
+  }),
+  "aws.rds.snapshot": (rng, id) => ({
+    dbSnapshotIdentifier: `snap-${id}`,
+    encrypted: coin(rng),
+    restoreAttributeValues: rng() < 0.2 ? ["all"] : [],
+  }),
+  "aws.iam.user": (rng, id) => ({
+    userName: `user-${id}`,
+    createDate: daysAgo(rng, 900),
+    passwordEnabled: coin(rng),
+    passwordLastUsed: coin(rng) ? daysAgo(rng, 120) : null,
+    mfaActive: coin(rng),
+    mfaDeviceCount: 1,
+    accessKeys: Array.from({ length: Math.floor(rng() * 3) }, () => ({
+      status: pick(rng, ["Active", "Inactive"] as const),
+      lastRotated: daysAgo(rng, 400),
+      lastUsedDate: coin(rng) ? daysAgo(rng, 100) : null,
+    })),
+    attachedPolicyArns: coin(rng) ? [] : ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+    inlinePolicyNames: [],
+    groupNames: ["developers"],
+  }),
+  "aws.iam.root": (rng) => ({
+    accessKeysPresent: coin(rng),
+    mfaActive: coin(rng),
+    hardwareMfaActive: coin(rng),
+    lastUsedDate: coin(rng) ? daysAgo(rng, 30) : null,
+  }),
+  "aws.iam.password-policy": (rng) => ({
+    exists: rng() < 0.8,
+    minimumPasswordLength: pick(rng, [8, 14, 16]),
+    passwordReusePrevention: pick(rng, [0, 5, 24]),
+  }),
+  "aws.iam.role": (rng, id) => ({
+    roleName: `role-${id}`,
+    path: "/",
+    trustAllowsAnyPrincipal: rng() < 0.1,
+    attachedPolicyArns: [],
+    roleLastUsedDate: null,
+  }),
+  "aws.iam.policy": (rng, id) => ({
+    policyName: `policy-${id}`,
+    awsManaged: false,
+    attachmentCount: Math.floor(rng() * 3),
+    allowsFullAdmin: rng() < 0.2,
+  }),
+  "aws.iam.account": (rng) => ({ supportRoleExists: coin(rng) }),
+  "aws.iam.server-certificate": (rng, id) => ({
+    serverCertificateName: `cert-${id}`,
+    expiration: new Date(BASE_TIME + (rng() - 0.5) * 400 * 86_400_000).toISOString(),
+  }),
+  "aws.accessanalyzer.account-settings": (rng) => ({
+    analyzers: coin(rng) ? [{ name: "external", type: "ACCOUNT", status: "ACTIVE" }] : [],
+  }),
+  "aws.cloudtrail.trail": (rng) => ({
+    homeRegion: "us-east-1",
+    isMultiRegionTrail: coin(rng),
+    isOrganizationTrail: false,
+    logFileValidationEnabled: coin(rng),
+    kmsKeyId: coin(rng) ? "arn:aws:kms:us-east-1:123456789012:key/abc" : null,
+    isLogging: rng() < 0.9,
+    cloudWatchLogsLogGroupArn: coin(rng) ? "arn:aws:logs:us-east-1:123456789012:log-group:trail" : null,
+  }),
+  "aws.kms.key": (rng, id) => ({
+    keyId: id,
+    keyManager: pick(rng, ["AWS", "CUSTOMER", "CUSTOMER"] as const),
+    keySpec: "SYMMETRIC_DEFAULT",
+    keyState: "Enabled",
+    origin: "AWS_KMS",
+    keyRotationEnabled: coin(rng),
+  }),
+  "aws.logs.cis-monitoring": (rng) => {
+    const patterns = {} as Record<CisMonitoringPattern, boolean>;
+    for (const p of CIS_MONITORING_PATTERNS) patterns[p] = coin(rng);
+    return { patterns };
+  },
+  "aws.lambda.function": (rng, id) => ({
+    functionName: `fn-${id}`,
+    runtime: pick(rng, ["nodejs22.x", "nodejs16.x", "python3.12", "python3.7", "java21"]),
+    packageType: "Zip",
+  }),
+  "aws.eks.cluster": (rng) => ({
+    version: pick(rng, ["1.24", "1.30", "1.33"]),
+    endpointPublicAccess: coin(rng),
+    publicAccessCidrs: ["0.0.0.0/0"],
+    secretsEncrypted: coin(rng),
+    enabledLogTypes: coin(rng) ? ["api", "audit"] : [],
+  }),
+  "aws.efs.file-system": (rng, id) => ({ fileSystemId: `fs-${id}`, encrypted: coin(rng) }),
+  "aws.config.account-settings": (rng) => ({
+    recorders: coin(rng) ? [{ name: "default", allSupported: true, recording: coin(rng), lastStatus: "Success" }] : [],
+  }),
+  "aws.securityhub.account-settings": (rng) => ({
+    hubEnabled: coin(rng),
+    subscribedAt: null,
+  }),
+};
+
+export interface SyntheticAssetOptions {
+  readonly count: number;
+  readonly seed?: number;
+  readonly accountId?: string;
+  /** Restrict to these types; default every type, in turn. */
+  readonly types?: readonly ResourceType[];
+}
+
+/** `count` assets cycling through the resource types, identical for the same seed. */
+export function syntheticAssets(options: SyntheticAssetOptions): Asset[] {
+  const rng = seededRandom(options.seed ?? 1);
+  const accountId = options.accountId ?? "123456789012";
+  const types = options.types ?? (Object.keys(makers) as ResourceType[]);
+  const assets: Asset[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const type = types[i % types.length] as ResourceType;
+    const id = i.toString(16).padStart(8, "0");
+    const region = pick(rng, REGIONS);
+    const maker = makers[type] as Maker<ResourceType>;
+    assets.push({
+      arn: `arn:aws:synthetic:${region}:${accountId}:${type}/${id}`,
+      type,
+      region,
+      accountId,
+      name: `${type.split(".")[2]}-${id}`,
+      tags: coin(rng) ? { env: pick(rng, ["prod", "dev"]) } : {},
+      config: maker(rng, id),
+    } as Asset);
+  }
+  return assets;
+}

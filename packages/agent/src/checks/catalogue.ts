@@ -1,0 +1,131 @@
+import type { AnyCheck } from "./check.ts";
+import { accessAnalyzerEnabled } from "./accessanalyzer/access-analyzer-enabled.ts";
+import { trailCloudWatchLogs } from "./cloudtrail/trail-cloudwatch-logs.ts";
+import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
+import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation.ts";
+import { trailLogging } from "./cloudtrail/trail-logging.ts";
+import { configRecorderEnabled } from "./config/recorder-enabled.ts";
+import { defaultSecurityGroupRestrictsAll } from "./ec2/default-security-group-restricts-all.ts";
+import { ebsEncryptionByDefault } from "./ec2/ebs-encryption-by-default.ts";
+import { instanceImdsv2Required } from "./ec2/instance-imdsv2-required.ts";
+import { instanceNoPublicIp } from "./ec2/instance-no-public-ip.ts";
+import { instanceUsesIamRole } from "./ec2/instance-uses-iam-role.ts";
+import { networkAclAdminPortsRestricted } from "./ec2/network-acl-admin-ports-restricted.ts";
+import { securityGroupAdminPortsIpv4 } from "./ec2/security-group-admin-ports-ipv4.ts";
+import { securityGroupAdminPortsIpv6 } from "./ec2/security-group-admin-ports-ipv6.ts";
+import { securityGroupCifsRestricted } from "./ec2/security-group-cifs-restricted.ts";
+import { securityGroupHighRiskPorts } from "./ec2/security-group-high-risk-ports.ts";
+import { snapshotNotPublic } from "./ec2/snapshot-not-public.ts";
+import { volumeEncrypted } from "./ec2/volume-encrypted.ts";
+import { vpcFlowLogsEnabled } from "./ec2/vpc-flow-logs-enabled.ts";
+import { fileSystemEncrypted } from "./efs/file-system-encrypted.ts";
+import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
+import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
+import { clusterSecretsEncrypted } from "./eks/cluster-secrets-encrypted.ts";
+import { clusterVersionSupported } from "./eks/cluster-version-supported.ts";
+import { passwordPolicyMinLength } from "./iam/password-policy-min-length.ts";
+import { passwordPolicyReusePrevention } from "./iam/password-policy-reuse-prevention.ts";
+import { policyNoFullAdmin } from "./iam/policy-no-full-admin.ts";
+import { roleTrustNotPublic } from "./iam/role-trust-not-public.ts";
+import { rootHardwareMfaEnabled } from "./iam/root-hardware-mfa-enabled.ts";
+import { rootMfaEnabled } from "./iam/root-mfa-enabled.ts";
+import { rootNoAccessKeys } from "./iam/root-no-access-keys.ts";
+import { rootNotUsedRecently } from "./iam/root-not-used-recently.ts";
+import { serverCertificateNotExpired } from "./iam/server-certificate-not-expired.ts";
+import { supportRoleExists } from "./iam/support-role-exists.ts";
+import { userAccessKeysRotated } from "./iam/user-access-keys-rotated.ts";
+import { userMfaEnabledForConsole } from "./iam/user-mfa-enabled-for-console.ts";
+import { userNoDirectPolicies } from "./iam/user-no-direct-policies.ts";
+import { userSingleActiveAccessKey } from "./iam/user-single-active-access-key.ts";
+import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-disabled.ts";
+import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
+import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
+import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { rdsInstanceAutoMinorVersionUpgrade } from "./rds/instance-auto-minor-version-upgrade.ts";
+import { rdsInstanceBackupsEnabled } from "./rds/instance-backups-enabled.ts";
+import { rdsInstanceDeletionProtection } from "./rds/instance-deletion-protection.ts";
+import { rdsInstanceEncrypted } from "./rds/instance-encrypted.ts";
+import { rdsInstanceMultiAz } from "./rds/instance-multi-az.ts";
+import { rdsInstanceNotPublic } from "./rds/instance-not-public.ts";
+import { rdsSnapshotEncrypted } from "./rds/snapshot-encrypted.ts";
+import { rdsSnapshotNotPublic } from "./rds/snapshot-not-public.ts";
+import { accountPublicAccessBlocked } from "./s3/account-public-access-blocked.ts";
+import { bucketAccessLoggingEnabled } from "./s3/bucket-access-logging-enabled.ts";
+import { bucketDeniesInsecureTransport } from "./s3/bucket-denies-insecure-transport.ts";
+import { bucketEncryptionEnabled } from "./s3/bucket-encryption-enabled.ts";
+import { bucketMfaDeleteEnabled } from "./s3/bucket-mfa-delete-enabled.ts";
+import { bucketObjectLevelLoggingRead } from "./s3/bucket-object-level-logging-read.ts";
+import { bucketObjectLevelLoggingWrite } from "./s3/bucket-object-level-logging-write.ts";
+import { bucketPublicAccessBlockEnabled } from "./s3/bucket-public-access-block-enabled.ts";
+import { bucketPublicAccessBlocked } from "./s3/bucket-public-access-blocked.ts";
+import { bucketPublicRead } from "./s3/bucket-public-read.ts";
+import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
+import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
+import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
+
+/** Every check Vigil ships, in a stable order (reports list results in this order). */
+export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
+  accessAnalyzerEnabled,
+  trailCloudWatchLogs,
+  trailKmsEncrypted,
+  trailLogFileValidation,
+  trailLogging,
+  configRecorderEnabled,
+  defaultSecurityGroupRestrictsAll,
+  ebsEncryptionByDefault,
+  instanceImdsv2Required,
+  instanceNoPublicIp,
+  instanceUsesIamRole,
+  networkAclAdminPortsRestricted,
+  securityGroupAdminPortsIpv4,
+  securityGroupAdminPortsIpv6,
+  securityGroupCifsRestricted,
+  securityGroupHighRiskPorts,
+  snapshotNotPublic,
+  volumeEncrypted,
+  vpcFlowLogsEnabled,
+  fileSystemEncrypted,
+  clusterAuditLogging,
+  clusterEndpointNotPublic,
+  clusterSecretsEncrypted,
+  clusterVersionSupported,
+  passwordPolicyMinLength,
+  passwordPolicyReusePrevention,
+  policyNoFullAdmin,
+  roleTrustNotPublic,
+  rootHardwareMfaEnabled,
+  rootMfaEnabled,
+  rootNoAccessKeys,
+  rootNotUsedRecently,
+  serverCertificateNotExpired,
+  supportRoleExists,
+  userAccessKeysRotated,
+  userMfaEnabledForConsole,
+  userNoDirectPolicies,
+  userSingleActiveAccessKey,
+  userUnusedCredentialsDisabled,
+  keyRotationEnabled,
+  functionRuntimeSupported,
+  ...cisMetricFilterChecks,
+  rdsInstanceAutoMinorVersionUpgrade,
+  rdsInstanceBackupsEnabled,
+  rdsInstanceDeletionProtection,
+  rdsInstanceEncrypted,
+  rdsInstanceMultiAz,
+  rdsInstanceNotPublic,
+  rdsSnapshotEncrypted,
+  rdsSnapshotNotPublic,
+  accountPublicAccessBlocked,
+  bucketAccessLoggingEnabled,
+  bucketDeniesInsecureTransport,
+  bucketEncryptionEnabled,
+  bucketMfaDeleteEnabled,
+  bucketObjectLevelLoggingRead,
+  bucketObjectLevelLoggingWrite,
+  bucketPublicAccessBlockEnabled,
+  bucketPublicAccessBlocked,
+  bucketPublicRead,
+  bucketPublicWrite,
+  bucketVersioningEnabled,
+  securityHubEnabled,
+]);

@@ -1,0 +1,66 @@
+import type { AssetOf, ResourceType } from "../assets/index.ts";
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "informational"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Everything a check may know besides the asset. Time is passed in so checks stay pure. */
+export interface CheckContext {
+  /** Evaluation time, epoch milliseconds. */
+  readonly now: number;
+}
+
+/** What a check decided, with a short human-readable reason (never raw configuration or secrets). */
+export interface CheckOutcome {
+  readonly status: "pass" | "fail";
+  readonly evidence: string;
+}
+
+export interface CheckMappings {
+  /** CIS AWS Foundations Benchmark v5.0 recommendation numbers, e.g. `2.1.4`. */
+  readonly cis: readonly string[];
+  /** AWS Security Hub control ids as used by AWS Foundational Security Best Practices, e.g. `S3.8`. */
+  readonly fsbp: readonly string[];
+}
+
+export interface CheckMetadata {
+  /** `vigil.<service>.<what-must-be-true>`, stable forever: mutes and reports refer to it. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly resourceType: ResourceType;
+  readonly rationale: string;
+  readonly remediation: string;
+  readonly references: readonly string[];
+  readonly mappings: CheckMappings;
+}
+
+export interface Check<T extends ResourceType = ResourceType> extends CheckMetadata {
+  readonly resourceType: T;
+  /**
+   * Pure decision over one asset. Returns `undefined` when the check does not apply to this
+   * particular asset (e.g. an AWS managed key for a rotation check), so no result is reported.
+   */
+  readonly evaluate: (asset: AssetOf<T>, context: CheckContext) => CheckOutcome | undefined;
+}
+
+/** A check of any resource type (a union, so `evaluate` stays correctly typed per member). */
+export type AnyCheck = { [T in ResourceType]: Check<T> }[ResourceType];
+
+export function defineCheck<T extends ResourceType>(check: Check<T>): Check<T> {
+  return Object.freeze(check);
+}
+
+export function pass(evidence: string): CheckOutcome {
+  return { status: "pass", evidence };
+}
+
+export function fail(evidence: string): CheckOutcome {
+  return { status: "fail", evidence };
+}
+
+export const DAY_MS = 86_400_000;
+
+/** Whole days from `iso` to `now`. */
+export function daysSince(iso: string, now: number): number {
+  return Math.floor((now - Date.parse(iso)) / DAY_MS);
+}

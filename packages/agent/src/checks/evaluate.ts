@@ -1,0 +1,211 @@
+import type { Asset, AssetHeader, ResourceType } from "../assets/index.ts";
+import {
+  type CheckSelection,
+  CheckSelectionError,
+  indexActiveMutes,
+  type Mute,
+  muteMatches,
+  type Policy,
+  selectChecks,
+} from "../policies/index.ts";
+import { CATALOGUE } from "./catalogue.ts";
+import type { AnyCheck, CheckContext, CheckOutcome, Severity } from "./check.ts";
+
+export type ResultStatus = "pass" | "fail" | "muted" | "error";
+
+export interface CheckResult {
+  readonly checkId: string;
+  readonly status: ResultStatus;
+  readonly severity: Severity;
+  readonly title: string;
+  /** Why the check decided so; for `error`, the message of what the check threw. */
+  readonly evidence?: string;
+  /** For `muted`: the id of the mute that applied. */
+  readonly muteId?: string;
+}
+
+export interface AssetReport {
+  readonly asset: AssetHeader;
+  readonly results: CheckResult[];
+}
+
+export interface ScanSummary {
+  assets: number;
+  evaluations: number;
+  pass: number;
+  fail: number;
+  muted: number;
+  error: number;
+  /** Failed (unmuted) results per severity. */
+  failBySeverity: Record<Severity, number>;
+}
+
+export interface ScanReport {
+  readonly reports: AssetReport[];
+  readonly summary: ScanSummary;
+}
+
+export interface EvaluateOptions {
+  /** Evaluation time (epoch ms, Date or ISO string): ages and mute expiry are measured against it. */
+  readonly now: number | Date | string;
+  /** Which policies/checks run; defaults to the `vigil-default` policy. */
+  readonly selection?: CheckSelection;
+  readonly mutes?: readonly Mute[];
+  /** Replaces the built-in catalogue (tests, custom checks). */
+  readonly catalogue?: readonly AnyCheck[];
+  /** Replaces the built-in policies. */
+  readonly policies?: readonly Policy[];
+}
+
+type EvaluateFn = (asset: Asset, context: CheckContext) => CheckOutcome | undefined;
+
+interface PlannedCheck {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly evaluate: EvaluateFn;
+  readonly mutes: readonly Mute[] | undefined;
+}
+
+/** The checks to run, indexed by resource type, with their active mutes: built once per scan. */
+export interface EvaluationPlan {
+  readonly context: CheckContext;
+  readonly checks: readonly AnyCheck[];
+  readonly byType: ReadonlyMap<ResourceType, readonly PlannedCheck[]>;
+}
+
+function toEpochMs(now: EvaluateOptions["now"]): number {
+  const ms = typeof now === "number" ? now : typeof now === "string" ? Date.parse(now) : now.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError(`evaluate: "now" must be a valid time, got ${String(now)}`);
+  return ms;
+}
+
+/** Resolves the selection and mutes once; throws `CheckSelectionError` for unknown policy or check ids. */
+export function planEvaluation(options: EvaluateOptions): EvaluationPlan {
+  const catalogue = options.catalogue ?? CATALOGUE;
+  const selected = selectChecks(options.selection ?? {}, catalogue, options.policies);
+  if (!selected.ok) throw selected.error;
+  const now = toEpochMs(options.now);
+  const mutes = indexActiveMutes(
+    options.mutes ?? [],
+    selected.checks.map((c) => c.id),
+    now,
+  );
+  const byType = new Map<ResourceType, PlannedCheck[]>();
+  for (const check of selected.checks) {
+    const planned: PlannedCheck = {
+      id: check.id,
+      severity: check.severity,
+      title: check.title,
+      evaluate: check.evaluate as EvaluateFn,
+      mutes: mutes.get(check.id),
+    };
+    const list = byType.get(check.resourceType);
+    if (list) list.push(planned);
+    else byType.set(check.resourceType, [planned]);
+  }
+  return { context: Object.freeze({ now }), checks: selected.checks, byType };
+}
+
+export function emptySummary(): ScanSummary {
+  return {
+    assets: 0,
+    evaluations: 0,
+    pass: 0,
+    fail: 0,
+    muted: 0,
+    error: 0,
+    failBySeverity: { critical: 0, high: 0, medium: 0, low: 0, informational: 0 },
+  };
+}
+
+function headerOf(asset: Asset): AssetHeader {
+  const header: AssetHeader = {
+    arn: asset.arn,
+    type: asset.type,
+    region: asset.region,
+    accountId: asset.accountId,
+    tags: asset.tags,
+  };
+  if (asset.name !== undefined) header.name = asset.name;
+  return header;
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `check failed to run: ${message}`;
+}
+
+/**
+ * Runs every planned check that applies to the asset's type. A check that throws yields an
+ * `error` result for that check only; the rest of the scan carries on. `summary` is updated in place.
+ */
+export function evaluateAsset(plan: EvaluationPlan, asset: Asset, summary: ScanSummary): AssetReport {
+  const checks = plan.byType.get(asset.type);
+  const results: CheckResult[] = [];
+  summary.assets++;
+  if (checks !== undefined) {
+    const context = plan.context;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i] as PlannedCheck;
+      let outcome: CheckOutcome | undefined;
+      try {
+        outcome = check.evaluate(asset, context);
+      } catch (error) {
+        summary.evaluations++;
+        summary.error++;
+        results.push({
+          checkId: check.id,
+          status: "error",
+          severity: check.severity,
+          title: check.title,
+          evidence: errorMessage(error),
+        });
+        continue;
+      }
+      if (outcome === undefined) continue;
+      summary.evaluations++;
+      if (outcome.status === "pass") {
+        summary.pass++;
+        results.push({ checkId: check.id, status: "pass", severity: check.severity, title: check.title, evidence: outcome.evidence });
+        continue;
+      }
+      const mute = check.mutes === undefined ? undefined : findMute(check.mutes, check.id, asset);
+      if (mute === undefined) {
+        summary.fail++;
+        summary.failBySeverity[check.severity]++;
+        results.push({ checkId: check.id, status: "fail", severity: check.severity, title: check.title, evidence: outcome.evidence });
+      } else {
+        summary.muted++;
+        results.push({
+          checkId: check.id,
+          status: "muted",
+          severity: check.severity,
+          title: check.title,
+          evidence: outcome.evidence,
+          muteId: mute.id,
+        });
+      }
+    }
+  }
+  return { asset: headerOf(asset), results };
+}
+
+function findMute(mutes: readonly Mute[], checkId: string, asset: Asset): Mute | undefined {
+  for (const mute of mutes) if (muteMatches(mute, checkId, asset)) return mute;
+  return undefined;
+}
+
+/**
+ * Assesses assets against the selected checks. Only failures can be muted: a passing check needs
+ * no exception, and reporting it as muted would hide that the problem was fixed.
+ */
+export function evaluate(assets: Iterable<Asset>, options: EvaluateOptions): ScanReport {
+  const plan = planEvaluation(options);
+  const summary = emptySummary();
+  const reports: AssetReport[] = [];
+  for (const asset of assets) reports.push(evaluateAsset(plan, asset, summary));
+  return { reports, summary };
+}
+
+export { CheckSelectionError };

@@ -1,0 +1,52 @@
+export { type BenchEvaluateOptions, type BenchEvaluateResult, benchEvaluate } from "./bench.ts";
+export { CATALOGUE } from "./catalogue.ts";
+export {
+  type AnyCheck,
+  type Check,
+  type CheckContext,
+  type CheckMappings,
+  type CheckMetadata,
+  type CheckOutcome,
+  defineCheck,
+  fail,
+  pass,
+  SEVERITIES,
+  type Severity,
+} from "./check.ts";
+export {
+  type AssetReport,
+  type CheckResult,
+  CheckSelectionError,
+  type EvaluateOptions,
+  type EvaluationPlan,
+  emptySummary,
+  evaluate,
+  evaluateAsset,
+  planEvaluation,
+  type ResultStatus,
+  type ScanReport,
+  type ScanSummary,
+} from "./evaluate.ts";
+export {
+  builtInPolicies,
+  type CheckSelection,
+  checkSelectionSchema,
+  indexActiveMutes,
+  isMuteActive,
+  type Mute,
+  muteMatches,
+  muteSchema,
+  type Policy,
+  type SelectionResult,
+  selectChecks,
+} from "../policies/index.ts";
+
+import { CATALOGUE } from "./catalogue.ts";
+import type { AnyCheck } from "./check.ts";
+
+const BY_ID: ReadonlyMap<string, AnyCheck> = new Map(CATALOGUE.map((c) => [c.id, c]));
+
+/** The catalogue entry for a check id (metadata for reports: CIS numbers, remediation, ...). */
+export function checkById(id: string): AnyCheck | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,10 @@
+export {
+  builtInPolicies,
+  type CheckSelection,
+  CheckSelectionError,
+  checkSelectionSchema,
+  type Policy,
+  type SelectionResult,
+  selectChecks,
+} from "./policies.ts";
+export { indexActiveMutes, isMuteActive, type Mute, muteMatches, muteSchema } from "./mutes.ts";

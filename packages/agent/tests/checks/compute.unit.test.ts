@@ -1,0 +1,4 @@
+import { computeCases } from "./cases/compute.ts";
+import { runCheckCases } from "./harness.ts";
+
+runCheckCases("compute", computeCases);

@@ -1,0 +1,105 @@
+import {
+  awsClients,
+  awsDeployTarget,
+  buildRelease,
+  deployPackage,
+  deployStack,
+  describeDeploy,
+  LAMBDA_ENTRIES,
+  MissingEntryError,
+} from "@vigil/infra";
+import { provisionLocalStack, startLocalAws } from "@vigil/testkit";
+import type { Command } from "commander";
+import { releaseCreatedAt, repoRoot, VIGIL_VERSION } from "./release-options.ts";
+
+interface DeployOptions {
+  local?: boolean;
+  dryRun?: boolean;
+  bucket?: string;
+  region?: string;
+  integrationId?: string;
+  stackName?: string;
+  platformUrl?: string;
+  registrationToken?: string;
+  releaseVersion: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command("deploy [package]")
+    .description(
+      "Deploy Vigil: `deploy agent|updater` updates one function; `deploy` the whole stack; `--local` the local stack",
+    )
+    .option("--local", "apply the topology, event table and parameters to a local stack (what `vigil demo` uses)")
+    .option("--dry-run", "print what would change (a change set for the stack) without applying it")
+    .option("--bucket <name>", "release bucket (in the target region)")
+    .option("--region <region>", "AWS region (default: the SDK's standard chain)")
+    .option("--integration-id <id>", "integration id the stack was created with")
+    .option("--stack-name <name>", "CloudFormation stack name (default vigil-<integration-id>)")
+    .option("--platform-url <url>", "control plane URL (stack deploys)")
+    .option("--registration-token <token>", "registration token (first stack deploy)")
+    .option("--release-version <version>", "release version", VIGIL_VERSION)
+    .action(async (pkg: string | undefined, opts: DeployOptions) => {
+      try {
+        if (opts.local) return await deployLocal(opts);
+        if (pkg !== undefined && pkg !== "agent" && pkg !== "updater") {
+          throw new Error(`unknown package "${pkg}": deployable packages are agent and updater`);
+        }
+        const bucket = required(opts.bucket, "--bucket");
+        const integrationId = required(opts.integrationId, "--integration-id");
+        const target = awsDeployTarget(awsClients(opts.region));
+        const entries = LAMBDA_ENTRIES.filter((e) => pkg === undefined || e.name === pkg);
+        const release = await buildRelease({
+          version: opts.releaseVersion,
+          root: repoRoot(),
+          entries,
+          createdAt: releaseCreatedAt(),
+          lambdasOnly: pkg !== undefined,
+        });
+        const report =
+          pkg !== undefined
+            ? await deployPackage({ target, release, pkg, bucket, integrationId, dryRun: Boolean(opts.dryRun) })
+            : await deployStack({
+                target,
+                release,
+                bucket,
+                region: required(opts.region ?? process.env.AWS_REGION, "--region"),
+                stackName: opts.stackName ?? `vigil-${integrationId}`,
+                parameters: {
+                  IntegrationId: integrationId,
+                  ...(opts.platformUrl ? { PlatformUrl: opts.platformUrl } : {}),
+                  ...(opts.registrationToken ? { RegistrationToken: opts.registrationToken } : {}),
+                },
+                dryRun: Boolean(opts.dryRun),
+              });
+        process.stdout.write(`${describeDeploy(report)}\n`);
+      } catch (err) {
+        process.stderr.write(`${err instanceof MissingEntryError ? err.message : String(err)}\n`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+async function deployLocal(opts: DeployOptions): Promise<void> {
+  const aws = await startLocalAws();
+  try {
+    const stack = await provisionLocalStack(aws, opts.integrationId ? { integrationId: opts.integrationId } : {});
+    process.stdout.write(
+      [
+        `local stack in ${aws.region} (fauxqs listens on all interfaces: for tests and the demo only)`,
+        ...Object.values(stack.topics).map((t) => `topic   ${t?.arn}`),
+        ...Object.values(stack.queues).map((q) => `queue   ${q?.url} (dlq ${q?.deadLetter.name})`),
+        `table   ${stack.eventTableName ?? "(none: no DynamoDB Local)"}`,
+        ...stack.parameterNames.map((p) => `param   ${p}`),
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await aws.stop();
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new Error(`${flag} is required for a deploy to AWS (or use --local)`);
+  return value;
+}

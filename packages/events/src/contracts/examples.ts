@@ -1,0 +1,90 @@
+import type { DataOf, EventType, LegacyEvent, VigilEvent } from "./catalogue.ts";
+import { createEvent } from "./create.ts";
+
+/**
+ * One realistic example of every event type: documentation (AsyncAPI message examples), test
+ * fixtures and benchmark load. Kept valid by a test that parses each one.
+ */
+const account = "123456789012";
+const scanId = "scan-2025-01-15T06-00-00Z";
+const asset = {
+  arn: "arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc1234def567890",
+  type: "aws.ec2.instance",
+  region: "eu-west-1",
+  accountId: account,
+  name: "bastion",
+  tags: { env: "prod", team: "platform" },
+};
+const stack = { stackId: "arn:aws:cloudformation:eu-west-1:123456789012:stack/vigil/5f1e0d10-0000-4000-8000-000000000001", stackName: "vigil", region: "eu-west-1", templateVersion: "1.4.0" };
+const sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+export const exampleData: { [T in EventType]: DataOf<T> } = {
+  "vigil.integration.registration-requested.v1": { accountId: account, homeRegion: "eu-west-1", deployment: "single-account", stackId: stack.stackId, agentVersion: "1.4.0", registrationTokenSha256: sha },
+  "vigil.integration.credentials-issued.v1": { accountId: account, credentialId: "cred-01", issuedAt: "2025-01-15T05:00:00.000Z", parameterName: "/vigil/platform/credentials" },
+  "vigil.integration.stack-created.v1": { accountId: account, stack, enabledRegions: ["eu-west-1", "us-east-1"] },
+  "vigil.integration.stack-updated.v1": { accountId: account, stack: { ...stack, templateVersion: "1.5.0" }, previousTemplateVersion: "1.4.0", enabledRegions: ["eu-west-1", "us-east-1"] },
+  "vigil.integration.delete-requested.v1": { accountId: account, requestedBy: "stack-deletion" },
+  "vigil.integration.resources-cleaned-up.v1": { accountId: account, removed: { snapshots: 3, parameters: 2 }, failures: [] },
+  "vigil.integration.deleted.v1": { accountId: account, deletedAt: "2025-01-20T10:00:00.000Z" },
+  "vigil.integration.heartbeat.v2": { accountId: account, components: { agent: "1.4.0", updater: "1.1.0" }, enabledRegions: ["eu-west-1", "us-east-1"], lastScan: { scanId, status: "completed" } },
+  "vigil.scan.requested.v1": { scanId, trigger: "schedule", regions: ["eu-west-1"], filters: { assetTypes: ["aws.ec2.instance"] } },
+  "vigil.scan.started.v1": { scanId, regions: ["eu-west-1", "us-east-1"], checkCount: 57, agentVersion: "1.4.0" },
+  "vigil.scan.region-discovered.v1": { scanId, region: "eu-west-1", status: "enabled", shardCount: 12 },
+  "vigil.scan.asset-discovered.v1": { scanId, shardId: "eu-west-1/aws.ec2.instance/0", asset },
+  "vigil.scan.asset-assessed.v1": {
+    scanId,
+    shardId: "eu-west-1/aws.ec2.instance/0",
+    assessedAt: "2025-01-15T06:03:12.000Z",
+    asset,
+    results: [
+      { checkId: "cis-5.0-5.7", status: "fail", severity: "high", title: "EC2 instance uses IMDSv2", evidence: "HttpTokens is optional" },
+      { checkId: "cis-5.0-5.1.1", status: "pass", severity: "medium", title: "EBS volumes are encrypted" },
+    ],
+  },
+  "vigil.scan.shard-completed.v1": { scanId, shardId: "eu-west-1/aws.ec2.instance/0", region: "eu-west-1", assetType: "aws.ec2.instance", assetCount: 40, apiCalls: 3, throttledCalls: 0, durationMs: 812 },
+  "vigil.scan.completed.v1": { scanId, assetCount: 412, results: { pass: 2140, fail: 63, muted: 4, error: 1 }, failedBySeverity: { high: 12, medium: 51 }, durationMs: 95_000 },
+  "vigil.scan.paused-for-rate-limit.v1": { scanId, until: "2025-01-15T06:05:00.000Z", reason: "RequestLimitExceeded after 5 retries", api: "ec2:DescribeInstances", region: "eu-west-1" },
+  "vigil.scan.resumed.v1": { scanId, pausedMs: 30_000, remainingShards: 7 },
+  "vigil.scan.failed.v1": { scanId, error: { code: "AccessDenied", message: "sts:AssumeRole denied for vigil-scan role", retryable: false }, completedShards: 3, failedShards: ["us-east-1/aws.s3.bucket/0"] },
+  "vigil.counts.resource-counts-reported.v1": { scanId, counts: { "aws.ec2.instance": { "eu-west-1": 40, "us-east-1": 2 }, "aws.s3.bucket": { global: 17 } }, total: 59 },
+  "vigil.update.check-started.v1": { component: "agent", currentVersion: "1.4.0", channel: "stable", manifestUrl: "https://releases.example.org/vigil/manifest.json" },
+  "vigil.update.available.v1": { component: "agent", currentVersion: "1.4.0", availableVersion: "1.5.0", sha256: sha, releasedAt: "2025-01-14T12:00:00.000Z" },
+  "vigil.update.applied.v1": { component: "agent", fromVersion: "1.4.0", toVersion: "1.5.0", sha256: sha, signatureVerified: true },
+  "vigil.update.refused.v1": { component: "agent", version: "1.5.1", reason: "sha256-mismatch", detail: "manifest says 9f86…, bundle hashes to 1b4f…" },
+  "vigil.update.rolled-back.v1": { component: "agent", fromVersion: "1.5.0", toVersion: "1.4.0", healthCheck: "3 of 3 post-update invocations failed" },
+  "vigil.update.alert-raised.v1": { component: "agent", severity: "high", message: "update rolled back; staying on 1.4.0", version: "1.5.0" },
+  "vigil.ebs.snapshot-created.v1": { scanId, region: "eu-west-1", sourceVolumeArn: "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc1234def567890", snapshotId: "snap-0abc1234def567890", sizeGiB: 8, encrypted: true },
+  "vigil.ebs.volume-attached.v1": { scanId, region: "eu-west-1", snapshotId: "snap-0abc1234def567890", scanVolumeId: "vol-0fff1234def567890", scannerInstanceId: "i-0abc1234def567891", device: "/dev/sdf" },
+  "vigil.ebs.scanned.v1": { scanId, region: "eu-west-1", sourceVolumeArn: "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc1234def567890", snapshotId: "snap-0abc1234def567890", filesScanned: 48_211, results: [{ checkId: "ebs-secrets-in-files", status: "pass", severity: "high", title: "No private keys on the volume" }], durationMs: 61_000 },
+  "vigil.ebs.cleaned.v1": { scanId, region: "eu-west-1", snapshotId: "snap-0abc1234def567890", deleted: ["snapshot", "volume"] },
+};
+
+export const EXAMPLE_INTEGRATION_ID = "int-0001";
+
+/** A valid example event of `type`. */
+export function exampleEvent<T extends EventType>(type: T, overrides: { id?: string; time?: string } = {}) {
+  return createEvent(type, exampleData[type] as DataOf<T>, {
+    source: `urn:vigil:agent:${account}`,
+    subject: type.startsWith("vigil.scan.") ? scanId : undefined,
+    integrationId: EXAMPLE_INTEGRATION_ID,
+    id: overrides.id ?? `example-${type}`,
+    time: overrides.time ?? "2025-01-15T06:00:00.000Z",
+  });
+}
+
+export function exampleEvents(): VigilEvent[] {
+  return (Object.keys(exampleData) as EventType[]).map((type) => exampleEvent(type));
+}
+
+/** A heartbeat as v1 producers wrote it, for upcaster tests and docs. */
+export function exampleHeartbeatV1(id = "example-heartbeat-v1"): LegacyEvent {
+  return {
+    specversion: "1.0",
+    id,
+    source: `urn:vigil:agent:${account}`,
+    type: "vigil.integration.heartbeat.v1",
+    time: "2024-11-01T00:00:00.000Z",
+    integrationid: EXAMPLE_INTEGRATION_ID,
+    data: { accountId: account, agentVersion: "1.2.0", regions: ["eu-west-1"] },
+  };
+}

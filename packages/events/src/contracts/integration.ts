@@ -1,0 +1,114 @@
+import * as z from "zod";
+import {
+  accountIdSchema,
+  errorInfoSchema,
+  regionSchema,
+  scanIdSchema,
+  semverSchema,
+  timestampSchema,
+} from "./common.ts";
+import { defineEvent } from "./define.ts";
+
+/** Integration lifecycle: an account's installation, from registration to deletion. */
+
+const deploymentSchema = z.enum(["single-account", "organization"]);
+
+export const integrationRegistrationRequested = defineEvent(
+  "vigil.integration.registration-requested.v1",
+  z.object({
+    accountId: accountIdSchema,
+    /** Where the stack was installed; the agent scans other regions from there. */
+    homeRegion: regionSchema,
+    deployment: deploymentSchema,
+    organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/).optional(),
+    stackId: z.string().min(1),
+    agentVersion: semverSchema,
+    /** Hash of the one-time registration token; the token itself never travels in an event. */
+    registrationTokenSha256: z.string().regex(/^[a-f0-9]{64}$/),
+  }),
+);
+
+export const integrationCredentialsIssued = defineEvent(
+  "vigil.integration.credentials-issued.v1",
+  z.object({
+    accountId: accountIdSchema,
+    /** Identifier of the service credential (never the secret), for rotation and audit. */
+    credentialId: z.string().min(1),
+    issuedAt: timestampSchema,
+    expiresAt: timestampSchema.optional(),
+    /** SSM parameter the secret was written to inside the customer's account. */
+    parameterName: z.string().startsWith("/"),
+  }),
+);
+
+const stackSchema = z.object({
+  stackId: z.string().min(1),
+  stackName: z.string().min(1),
+  region: regionSchema,
+  templateVersion: semverSchema,
+});
+
+export const integrationStackCreated = defineEvent(
+  "vigil.integration.stack-created.v1",
+  z.object({ accountId: accountIdSchema, stack: stackSchema, enabledRegions: z.array(regionSchema) }),
+);
+
+export const integrationStackUpdated = defineEvent(
+  "vigil.integration.stack-updated.v1",
+  z.object({
+    accountId: accountIdSchema,
+    stack: stackSchema,
+    previousTemplateVersion: semverSchema,
+    enabledRegions: z.array(regionSchema),
+  }),
+);
+
+export const integrationDeleteRequested = defineEvent(
+  "vigil.integration.delete-requested.v1",
+  z.object({
+    accountId: accountIdSchema,
+    requestedBy: z.enum(["customer", "platform", "stack-deletion"]),
+    reason: z.string().max(1024).optional(),
+  }),
+);
+
+export const integrationResourcesCleanedUp = defineEvent(
+  "vigil.integration.resources-cleaned-up.v1",
+  z.object({
+    accountId: accountIdSchema,
+    /** What cleanup removed, by kind (snapshots, volumes, parameters, log groups, …). */
+    removed: z.record(z.string(), z.number().int().nonnegative()),
+    failures: z.array(z.object({ resource: z.string(), error: errorInfoSchema })),
+  }),
+);
+
+export const integrationDeleted = defineEvent(
+  "vigil.integration.deleted.v1",
+  z.object({ accountId: accountIdSchema, deletedAt: timestampSchema }),
+);
+
+/** First heartbeat shape; kept so old events in the log still read (upcast to v2). */
+export const integrationHeartbeatV1 = defineEvent(
+  "vigil.integration.heartbeat.v1",
+  z.object({
+    accountId: accountIdSchema,
+    agentVersion: semverSchema,
+    regions: z.array(regionSchema),
+  }),
+);
+
+/**
+ * v2 groups the component versions (agent and updater report separately since the updater
+ * exists) and names the region list for what it is: the regions the agent is allowed to scan.
+ */
+export const integrationHeartbeat = defineEvent(
+  "vigil.integration.heartbeat.v2",
+  z.object({
+    accountId: accountIdSchema,
+    components: z.object({ agent: semverSchema, updater: semverSchema.optional() }),
+    enabledRegions: z.array(regionSchema),
+    lastScan: z
+      .object({ scanId: scanIdSchema, status: z.enum(["running", "completed", "failed", "paused"]) })
+      .optional(),
+  }),
+);

@@ -1,0 +1,155 @@
+import type { VigilEvent } from "../contracts/catalogue.ts";
+import { parseEvent } from "../contracts/parse.ts";
+import type { EventStore } from "../store/port.ts";
+import {
+  type Projection,
+  ProjectionConflictError,
+  type ProjectionDocument,
+  type ProjectionStore,
+  RECENT_EVENT_IDS,
+} from "./port.ts";
+
+/** Pure step: the document after `event`, or undefined when the event changes nothing. */
+export function applyToDocument<S>(
+  projection: Projection<S>,
+  key: string,
+  doc: ProjectionDocument<S> | undefined,
+  event: VigilEvent,
+): ProjectionDocument<S> | undefined {
+  if (doc?.recentEventIds.includes(event.id)) return undefined;
+  const state = projection.evolve(doc ? doc.state : projection.initial(key, event), event);
+  const recentEventIds = [...(doc?.recentEventIds ?? []), event.id].slice(-RECENT_EVENT_IDS);
+  return { state, revision: (doc?.revision ?? 0) + 1, recentEventIds };
+}
+
+/**
+ * Live path: apply one consumed event (from the bus, at least once, in any order). Idempotent
+ * on the event id; retries when another consumer updated the same document concurrently.
+ */
+export async function applyEvent<S>(store: ProjectionStore, projection: Projection<S>, event: VigilEvent): Promise<boolean> {
+  if (!projection.handles.includes(event.type)) return false;
+  const key = projection.keyOf(event);
+  if (key === undefined) return false;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const doc = await store.load<S>(projection.name, key);
+    const next = applyToDocument(projection, key, doc, event);
+    if (!next) return false;
+    try {
+      await store.save(projection.name, key, next, doc?.revision ?? 0);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ProjectionConflictError)) throw error;
+    }
+  }
+  throw new ProjectionConflictError(projection.name, key);
+}
+
+export interface RebuildProgress {
+  events: number;
+  applied: number;
+  invalid: number;
+  position: string | undefined;
+}
+
+export interface RebuildOptions {
+  /** Continue after this position instead of from the start (catch-up). */
+  since?: string;
+  /** Stop after events recorded at or before this time (state at a point in time). */
+  until?: string;
+  pageSize?: number;
+  onProgress?(progress: RebuildProgress): void;
+}
+
+/**
+ * Replay path: fold the whole log (or from a checkpoint) through projections, in memory,
+ * then write every touched document and the checkpoint. Events that fail validation are
+ * counted and skipped, never fatal: a replay must finish to be useful for debugging.
+ */
+export async function rebuildProjections(
+  log: EventStore,
+  projections: readonly Projection<unknown>[],
+  target: ProjectionStore,
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
+  const docs = projections.map(() => new Map<string, ProjectionDocument<unknown> | undefined>());
+  const progress: RebuildProgress = { events: 0, applied: 0, invalid: 0, position: options.since };
+  let since = options.since;
+  for (;;) {
+    const page = await log.readAll({ since, limit: options.pageSize ?? 1000 });
+    for (const recorded of page.events) {
+      if (options.until !== undefined && recorded.recordedAt > options.until) {
+        return finish();
+      }
+      progress.events += 1;
+      progress.position = recorded.position;
+      const parsed = parseEvent(recorded.event);
+      if (!parsed.ok) {
+        progress.invalid += 1;
+        continue;
+      }
+      projections.forEach((projection, i) => {
+        if (!projection.handles.includes(parsed.event.type)) return;
+        const key = projection.keyOf(parsed.event);
+        if (key === undefined) return;
+        const map = docs[i] as Map<string, ProjectionDocument<unknown> | undefined>;
+        const next = applyToDocument(projection, key, map.get(key), parsed.event);
+        if (next) {
+          map.set(key, next);
+          progress.applied += 1;
+        }
+      });
+    }
+    options.onProgress?.({ ...progress });
+    since = page.position;
+    if (!page.more) return finish();
+  }
+
+  async function finish(): Promise<RebuildProgress> {
+    for (const [i, projection] of projections.entries()) {
+      for (const [key, doc] of docs[i] ?? []) {
+        if (!doc) continue;
+        const existing = await target.load(projection.name, key);
+        await target.save(projection.name, key, { ...doc, revision: (existing?.revision ?? 0) + 1 }, existing?.revision ?? 0);
+      }
+      await target.saveCheckpoint(projection.name, { position: progress.position, updatedAt: new Date().toISOString() });
+    }
+    return progress;
+  }
+}
+
+export interface ProjectionDiff {
+  projection: string;
+  key: string;
+  kind: "missing-in-stored" | "missing-in-rebuilt" | "different";
+  stored?: unknown;
+  rebuilt?: unknown;
+}
+
+/** Compare two stores' views of the same projections (e.g. rebuilt from the log vs live). */
+export async function diffProjections(
+  projections: readonly Pick<Projection<unknown>, "name">[],
+  stored: ProjectionStore,
+  rebuilt: ProjectionStore,
+): Promise<ProjectionDiff[]> {
+  const diffs: ProjectionDiff[] = [];
+  for (const { name } of projections) {
+    const a = new Map((await stored.list(name)).map((d) => [d.key, d.state]));
+    const b = new Map((await rebuilt.list(name)).map((d) => [d.key, d.state]));
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+      if (!a.has(key)) diffs.push({ projection: name, key, kind: "missing-in-stored", rebuilt: b.get(key) });
+      else if (!b.has(key)) diffs.push({ projection: name, key, kind: "missing-in-rebuilt", stored: a.get(key) });
+      else if (canonical(a.get(key)) !== canonical(b.get(key))) {
+        diffs.push({ projection: name, key, kind: "different", stored: a.get(key), rebuilt: b.get(key) });
+      }
+    }
+  }
+  return diffs;
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v,
+  );
+}

@@ -1,0 +1,6 @@
+export * from "./errors.ts";
+export * from "./memory.ts";
+export * from "./port.ts";
+export * from "./shared.ts";
+export * from "./dynamodb.ts";
+export * from "./bench.ts";

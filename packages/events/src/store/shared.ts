@@ -1,0 +1,82 @@
+import type { EventEnvelope } from "../envelope/envelope.ts";
+import { InvalidAppendError } from "./errors.ts";
+import type { AppendResult, EventStore, ExpectedVersion, RecordedEvent } from "./port.ts";
+
+/** Checks every adapter does before writing; throws `InvalidAppendError` with the offending index. */
+export function assertAppendable(streamId: string, events: readonly EventEnvelope[]): void {
+  if (streamId.length === 0 || streamId.length > 1024) {
+    throw new InvalidAppendError(`stream id must be 1..1024 characters, got ${streamId.length}`);
+  }
+  if (events.length === 0) throw new InvalidAppendError(`stream "${streamId}": nothing to append (0 events)`);
+  const seen = new Set<string>();
+  events.forEach((e, i) => {
+    if (typeof e?.id !== "string" || e.id.length === 0 || typeof e.type !== "string") {
+      throw new InvalidAppendError(`stream "${streamId}": event [${i}] has no id or type; build events with createEvent`);
+    }
+    if (seen.has(e.id)) throw new InvalidAppendError(`stream "${streamId}": event id ${e.id} appears twice in one append`);
+    seen.add(e.id);
+  });
+}
+
+export function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (typeof expected === "number" && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new InvalidAppendError(`expectedVersion must be an integer ≥ 0, "no_stream" or "any"; got ${expected}`);
+  }
+}
+
+/**
+ * Idempotency rule shared by adapters: an append is a retry when the stream already holds
+ * exactly these event ids, in order, at `from`… . Returns the original result, or undefined.
+ */
+export function matchRetry(
+  streamId: string,
+  events: readonly EventEnvelope[],
+  stored: readonly Pick<RecordedEvent, "version" | "event">[],
+): AppendResult | undefined {
+  if (stored.length !== events.length) return undefined;
+  for (let i = 0; i < events.length; i++) {
+    if (stored[i]?.event.id !== events[i]?.id) return undefined;
+  }
+  const first = stored[0]?.version ?? 0;
+  return { streamId, firstVersion: first, lastVersion: first + events.length - 1, alreadyAppended: true };
+}
+
+/**
+ * Append a long list in consecutive batches, chaining the expected version. Each batch is
+ * atomic; the whole is not (a failure leaves earlier batches written — retry with the same ids
+ * and they are recognised as already appended).
+ */
+export async function appendInBatches(
+  store: EventStore,
+  streamId: string,
+  events: readonly EventEnvelope[],
+  options: { expectedVersion?: ExpectedVersion; batchSize?: number } = {},
+): Promise<AppendResult> {
+  const size = options.batchSize ?? 99;
+  let expected: ExpectedVersion = options.expectedVersion ?? "any";
+  let first = 0;
+  let last = 0;
+  let alreadyAppended = true;
+  for (let i = 0; i < events.length; i += size) {
+    const r = await store.appendToStream(streamId, events.slice(i, i + size), { expectedVersion: expected });
+    if (i === 0) first = r.firstVersion;
+    last = r.lastVersion;
+    alreadyAppended &&= r.alreadyAppended;
+    expected = r.lastVersion;
+  }
+  return { streamId, firstVersion: first, lastVersion: last, alreadyAppended };
+}
+
+/** Every event of the log after `since`, page by page, in global order. */
+export async function* readAllPages(
+  store: EventStore,
+  options: { since?: string; pageSize?: number } = {},
+): AsyncGenerator<RecordedEvent[]> {
+  let since = options.since;
+  for (;;) {
+    const page = await store.readAll({ since, limit: options.pageSize ?? 1000 });
+    if (page.events.length > 0) yield page.events;
+    since = page.position;
+    if (!page.more) return;
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./event-table.ts";
+export * from "./parameters.ts";
+export * from "./topology.ts";

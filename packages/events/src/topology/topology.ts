@@ -1,0 +1,224 @@
+/**
+ * The messaging topology as data: one definition of the topics, consumer queues, dead-letter
+ * queues and subscriptions, read by infra (CloudFormation), testkit (local provisioning) and the
+ * bus (queue and topic names). No SDK import here: this file describes, it never calls AWS.
+ */
+
+/** Event types are `vigil.<area>.<fact>.v<N>`; filters match on the message attribute `type`. */
+export const TYPE_ATTRIBUTE = "type";
+export const INTEGRATION_ID_ATTRIBUTE = "integrationId";
+
+export type TopicKey = "events" | "alerts";
+export type ConsumerName = "agent" | "platform" | "updater";
+
+/** Where a consumer's queue lives: in the customer's account (the integration stack) or the control plane. */
+export type Placement = "integration" | "platform";
+
+export interface TopicDefinition {
+  readonly key: TopicKey;
+  /** Base name; `topicNameFor` adds the integration id where names must be unique per stack. */
+  readonly baseName: string;
+  readonly description: string;
+  /** Which protocols subscribe to it: `sqs` for consumer queues, `email`/`https` for people. */
+  readonly audience: "consumers" | "people";
+}
+
+export interface DeadLetterQueueDefinition {
+  /** After this many failed receives a message moves to the DLQ instead of blocking the queue. */
+  readonly maxReceiveCount: number;
+  readonly messageRetentionSeconds: number;
+}
+
+export interface QueueDefinition {
+  readonly consumer: ConsumerName;
+  readonly baseName: string;
+  readonly placement: Placement;
+  readonly description: string;
+  /** Must exceed the consuming Lambda's timeout (AWS recommends 6×), or in-flight messages reappear. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Long polling: cheaper (fewer empty receives) and lower latency than short polling. */
+  readonly receiveWaitTimeSeconds: number;
+  readonly messageRetentionSeconds: number;
+  /** Batch receive size used by the bus and by the Lambda event source mapping. */
+  readonly batchSize: number;
+  readonly deadLetter: DeadLetterQueueDefinition;
+}
+
+/** SNS filter policy on message attributes, prefix matching on `type`. */
+export interface TypeFilterPolicy {
+  readonly [TYPE_ATTRIBUTE]: ReadonlyArray<{ readonly prefix: string }>;
+}
+
+export interface SubscriptionDefinition {
+  readonly topic: TopicKey;
+  readonly consumer: ConsumerName;
+  /** Raw delivery: the SQS body is the event JSON itself, attributes become SQS message attributes. */
+  readonly rawMessageDelivery: true;
+  readonly filterPolicy: TypeFilterPolicy;
+}
+
+export interface Topology {
+  readonly topics: readonly TopicDefinition[];
+  readonly queues: readonly QueueDefinition[];
+  readonly subscriptions: readonly SubscriptionDefinition[];
+}
+
+const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
+const FOUR_DAYS = 4 * 24 * 60 * 60;
+const LONG_POLL_SECONDS = 20;
+const MAX_RECEIVE_COUNT = 5;
+
+/** Lambda timeouts the queues are sized against (infra uses the same numbers for the functions). */
+export const LAMBDA_TIMEOUT_SECONDS: Readonly<Record<ConsumerName, number>> = {
+  agent: 300,
+  platform: 60,
+  updater: 120,
+};
+
+function queue(
+  consumer: ConsumerName,
+  placement: Placement,
+  description: string,
+): QueueDefinition {
+  return {
+    consumer,
+    baseName: `vigil-${consumer}`,
+    placement,
+    description,
+    visibilityTimeoutSeconds: LAMBDA_TIMEOUT_SECONDS[consumer] * 6,
+    receiveWaitTimeSeconds: LONG_POLL_SECONDS,
+    messageRetentionSeconds: FOUR_DAYS,
+    batchSize: 10,
+    deadLetter: { maxReceiveCount: MAX_RECEIVE_COUNT, messageRetentionSeconds: FOURTEEN_DAYS },
+  };
+}
+
+function prefixes(...values: string[]): TypeFilterPolicy {
+  return { [TYPE_ATTRIBUTE]: values.map((prefix) => ({ prefix })) };
+}
+
+/**
+ * The one topology. Prefixes end at a `.` boundary (`vigil.scan.requested.`) so that
+ * `vigil.scan.requested.v2` matches while a hypothetical `vigil.scan.requested-later.v1` does not.
+ */
+export const topology: Topology = {
+  topics: [
+    {
+      key: "events",
+      baseName: "vigil-events",
+      description: "Every Vigil event, with message attributes `type` and `integrationId`",
+      audience: "consumers",
+    },
+    {
+      key: "alerts",
+      baseName: "vigil-alerts",
+      description: "Notifications for people (update refused or rolled back, integration failing)",
+      audience: "people",
+    },
+  ],
+  queues: [
+    queue("agent", "integration", "Scan jobs and integration lifecycle commands for the in-account agent"),
+    queue("updater", "integration", "Update checks and release notifications for the self-updater"),
+    queue("platform", "platform", "Ingest of scan results, counts and lifecycle facts into the control plane"),
+  ],
+  subscriptions: [
+    {
+      topic: "events",
+      consumer: "agent",
+      rawMessageDelivery: true,
+      filterPolicy: prefixes(
+        "vigil.scan.requested.",
+        "vigil.scan.resumed.",
+        "vigil.scan.shard-completed.",
+        "vigil.integration.credentials-issued.",
+        "vigil.integration.delete-requested.",
+        "vigil.ebs.snapshot-created.",
+        "vigil.ebs.volume-attached.",
+        "vigil.ebs.scanned.",
+      ),
+    },
+    {
+      topic: "events",
+      consumer: "updater",
+      rawMessageDelivery: true,
+      filterPolicy: prefixes("vigil.update.check-started.", "vigil.update.available."),
+    },
+    {
+      topic: "events",
+      consumer: "platform",
+      rawMessageDelivery: true,
+      filterPolicy: prefixes("vigil.integration.", "vigil.scan.", "vigil.counts.", "vigil.update.", "vigil.ebs."),
+    },
+  ],
+};
+
+/** Errors are values a person can act on: which name, what was expected. */
+export class TopologyError extends Error {
+  override readonly name = "TopologyError";
+}
+
+/** Integration ids become part of resource names: keep them to what SQS/SNS names accept. */
+const INTEGRATION_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+function suffix(integrationId?: string): string {
+  if (integrationId === undefined) return "";
+  if (!INTEGRATION_ID.test(integrationId)) {
+    throw new TopologyError(
+      `integration id ${JSON.stringify(integrationId)} cannot be part of a queue or topic name: use 1-40 characters from A-Z a-z 0-9 _ -`,
+    );
+  }
+  return `-${integrationId}`;
+}
+
+export function queueDefinition(consumer: ConsumerName, t: Topology = topology): QueueDefinition {
+  const found = t.queues.find((q) => q.consumer === consumer);
+  if (!found) throw new TopologyError(`no queue for consumer "${consumer}" in the topology`);
+  return found;
+}
+
+export function topicDefinition(key: TopicKey, t: Topology = topology): TopicDefinition {
+  const found = t.topics.find((x) => x.key === key);
+  if (!found) throw new TopologyError(`no topic "${key}" in the topology`);
+  return found;
+}
+
+/** `vigil-agent` or, per integration, `vigil-agent-<integrationId>` (≤ 80 characters, SQS's limit). */
+export function queueNameFor(consumer: ConsumerName, integrationId?: string, t: Topology = topology): string {
+  return `${queueDefinition(consumer, t).baseName}${suffix(integrationId)}`;
+}
+
+export function deadLetterQueueNameFor(
+  consumer: ConsumerName,
+  integrationId?: string,
+  t: Topology = topology,
+): string {
+  return `${queueNameFor(consumer, integrationId, t)}-dlq`;
+}
+
+export function topicNameFor(key: TopicKey, integrationId?: string, t: Topology = topology): string {
+  return `${topicDefinition(key, t).baseName}${suffix(integrationId)}`;
+}
+
+export function subscriptionsOf(consumer: ConsumerName, t: Topology = topology): SubscriptionDefinition[] {
+  return t.subscriptions.filter((s) => s.consumer === consumer);
+}
+
+/** The queues a given stack owns: the integration stack omits the control plane's ingest queue. */
+export function queuesPlacedIn(placement: Placement, t: Topology = topology): QueueDefinition[] {
+  return t.queues.filter((q) => q.placement === placement);
+}
+
+/**
+ * Evaluates a subscription's filter the way SNS does for string prefix matching, so the bus's
+ * in-memory adapter and tests route exactly like SNS. Returns whether a message of `type` is delivered.
+ */
+export function filterPolicyMatches(policy: TypeFilterPolicy, type: string): boolean {
+  return policy[TYPE_ATTRIBUTE].some((rule) => type.startsWith(rule.prefix));
+}
+
+/** The consumers whose queues receive an event of this type from `topic`. */
+export function consumersFor(type: string, topic: TopicKey = "events", t: Topology = topology): ConsumerName[] {
+  return t.subscriptions
+    .filter((s) => s.topic === topic && filterPolicyMatches(s.filterPolicy, type))
+    .map((s) => s.consumer);
+}

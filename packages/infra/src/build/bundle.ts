@@ -1,0 +1,75 @@
+/**
+ * esbuild bundles for the Lambdas: one ESM file per function with the AWS SDK inside (the runtime's
+ * copy drifts and costs a cold-start lookup), minified, with a linked source map.
+ */
+import { existsSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { build } from "esbuild";
+
+/** ESM bundles have no `require`; some bundled CommonJS dependencies still call it. */
+export const CREATE_REQUIRE_BANNER =
+  'import { createRequire as __vigilCreateRequire } from "node:module"; const require = __vigilCreateRequire(import.meta.url);';
+
+export interface LambdaEntry {
+  /** Function name: `agent`, `updater`. */
+  readonly name: string;
+  /** Path of the entry file, relative to `root` (or absolute); it must export `handler`. */
+  readonly entry: string;
+}
+
+/** The real entries, written by the agent and updater packages. */
+export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
+  { name: "agent", entry: "packages/agent/src/handlers/lambda.ts" },
+  { name: "updater", entry: "packages/updater/src/handlers/lambda.ts" },
+];
+
+export interface BundledFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+export interface LambdaBundle {
+  readonly name: string;
+  readonly files: readonly BundledFile[];
+  /** Size of `index.mjs` alone (the code the runtime loads), in bytes. */
+  readonly codeBytes: number;
+}
+
+export class MissingEntryError extends Error {
+  override readonly name = "MissingEntryError";
+  constructor(readonly entry: LambdaEntry, readonly path: string) {
+    super(
+      `cannot bundle the ${entry.name} Lambda: its entry ${path} does not exist. ` +
+        `The ${entry.name} package must provide it, exporting \`handler\`; build only the functions that exist with \`--only\`.`,
+    );
+  }
+}
+
+export async function bundleLambda(entry: LambdaEntry, root: string): Promise<LambdaBundle> {
+  const path = isAbsolute(entry.entry) ? entry.entry : join(root, entry.entry);
+  if (!existsSync(path)) throw new MissingEntryError(entry, relative(root, path) || path);
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [path],
+    // A stable virtual location: source map paths are relative to it, so they match on every machine.
+    outfile: join(root, "dist", "lambda", entry.name, "index.mjs"),
+    write: false,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    minify: true,
+    sourcemap: "linked",
+    sourcesContent: false,
+    legalComments: "none",
+    mainFields: ["module", "main"],
+    banner: { js: CREATE_REQUIRE_BANNER },
+    logLevel: "silent",
+  });
+  const files = result.outputFiles
+    .map((f) => ({ name: relative(join(root, "dist", "lambda", entry.name), f.path), data: f.contents }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const code = files.find((f) => f.name === "index.mjs");
+  if (!code) throw new Error(`esbuild produced no index.mjs for ${entry.name}`);
+  return { name: entry.name, files, codeBytes: code.data.length };
+}

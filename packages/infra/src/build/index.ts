@@ -1,0 +1,3 @@
+export * from "./bundle.ts";
+export * from "./release.ts";
+export * from "./zip.ts";

@@ -1,0 +1,110 @@
+/**
+ * Deploy decisions: which artifact goes where, which function or stack changes. Effects go through
+ * the `DeployTarget` port; `dryRun` computes and reports the same plan without changing anything
+ * (for a stack: a change set is created to show the diff, then deleted).
+ */
+import { releaseKeys } from "@vigil/events";
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, INTEGRATION_TAG_KEY } from "../tags.ts";
+import { ARTIFACTS } from "../templates/root.ts";
+import { type Release, sha256 } from "../build/release.ts";
+import type { DeployTarget, StackChange } from "./port.ts";
+
+export type DeployStep =
+  | { readonly kind: "upload"; readonly bucket: string; readonly key: string; readonly bytes: number }
+  | { readonly kind: "update-function"; readonly functionName: string; readonly key: string }
+  | { readonly kind: "change-set"; readonly stackName: string; readonly changes: readonly StackChange[] };
+
+export interface DeployReport {
+  readonly dryRun: boolean;
+  readonly steps: DeployStep[];
+}
+
+export class DeployError extends Error {
+  override readonly name = "DeployError";
+}
+
+/** The Lambda each package deploys to; names match the root template's `vigil-<name>-<integrationId>`. */
+export function functionNameFor(pkg: string, integrationId: string): string {
+  return `vigil-${pkg}-${integrationId}`;
+}
+
+/** `vigil deploy agent`: upload only that package's zip and update only its function. */
+export async function deployPackage(options: {
+  readonly target: DeployTarget;
+  readonly release: Release;
+  readonly pkg: "agent" | "updater";
+  readonly bucket: string;
+  readonly integrationId: string;
+  readonly dryRun: boolean;
+}): Promise<DeployReport> {
+  const { target, release, pkg, bucket } = options;
+  const artifact = release.artifacts.find((a) => a.name === `${pkg}.zip`);
+  if (!artifact) throw new DeployError(`the release has no ${pkg}.zip: build it with the ${pkg} entry first`);
+  const key = releaseKeys.artifact(release.version, artifact.name);
+  const functionName = functionNameFor(pkg, options.integrationId);
+  const steps: DeployStep[] = [
+    { kind: "upload", bucket, key, bytes: artifact.data.length },
+    { kind: "update-function", functionName, key },
+  ];
+  if (!options.dryRun) {
+    await target.uploadArtifact(bucket, key, artifact.data, sha256(artifact.data));
+    await target.updateFunctionCode(functionName, bucket, key);
+  }
+  return { dryRun: options.dryRun, steps };
+}
+
+/** `vigil deploy`: publish the whole release, then create (and unless dry-run, execute) a change set. */
+export async function deployStack(options: {
+  readonly target: DeployTarget;
+  readonly release: Release;
+  readonly bucket: string;
+  readonly region: string;
+  readonly stackName: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly dryRun: boolean;
+}): Promise<DeployReport> {
+  const { target, release, bucket } = options;
+  const integrationId = options.parameters.IntegrationId;
+  if (!integrationId) throw new DeployError("the IntegrationId parameter is required to deploy the stack");
+  const steps: DeployStep[] = [];
+  const uploads = [...release.artifacts.map((a) => ({ name: a.name, data: a.data }))];
+  uploads.push({ name: "manifest.json", data: Buffer.from(release.manifestJson) });
+  for (const a of uploads) {
+    const key = releaseKeys.artifact(release.version, a.name);
+    steps.push({ kind: "upload", bucket, key, bytes: a.data.length });
+    // A dry run still uploads nothing: the change set then reads templates already published.
+    if (!options.dryRun) await target.uploadArtifact(bucket, key, a.data, sha256(a.data));
+  }
+  const templateKey = releaseKeys.artifact(release.version, ARTIFACTS.rootTemplate);
+  const { changeSetId, changes } = await target.createChangeSet({
+    stackName: options.stackName,
+    templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
+    parameters: {
+      ArtifactBucket: bucket,
+      ArtifactPrefix: `releases/${release.version}`,
+      ...options.parameters,
+    },
+    tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
+  });
+  steps.push({ kind: "change-set", stackName: options.stackName, changes });
+  if (options.dryRun) await target.deleteChangeSet(changeSetId);
+  else await target.executeChangeSet(changeSetId);
+  return { dryRun: options.dryRun, steps };
+}
+
+export function describeDeploy(report: DeployReport): string {
+  const lines = report.steps.flatMap((s) => {
+    switch (s.kind) {
+      case "upload":
+        return [`upload  s3://${s.bucket}/${s.key} (${s.bytes} bytes)`];
+      case "update-function":
+        return [`update  function ${s.functionName} ← ${s.key}`];
+      case "change-set":
+        return [
+          `stack   ${s.stackName}: ${s.changes.length} change(s)`,
+          ...s.changes.map((c) => `  ${c.action.padEnd(7)} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement=${c.replacement}` : ""}`),
+        ];
+    }
+  });
+  return [report.dryRun ? "dry run: nothing was changed" : "deployed", ...lines].join("\n");
+}

@@ -1,0 +1,3 @@
+export * from "./aws.ts";
+export * from "./deploy.ts";
+export * from "./port.ts";

@@ -1,0 +1,25 @@
+/** What a deploy needs from AWS, as a small port: the SDK adapter is in `aws.ts`. */
+
+export interface StackChange {
+  readonly action: string;
+  readonly logicalId: string;
+  readonly resourceType: string;
+  readonly replacement?: string;
+}
+
+export interface ChangeSetRequest {
+  readonly stackName: string;
+  readonly templateUrl: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface DeployTarget {
+  uploadArtifact(bucket: string, key: string, body: Uint8Array, sha256Hex: string): Promise<void>;
+  /** Points the function at new code and waits until the update is live; returns the deployed code hash. */
+  updateFunctionCode(functionName: string, bucket: string, key: string): Promise<{ codeSha256: string }>;
+  /** Creates a change set and waits for it; `changes` is what executing it would do. */
+  createChangeSet(request: ChangeSetRequest): Promise<{ changeSetId: string; changes: StackChange[] }>;
+  executeChangeSet(changeSetId: string): Promise<void>;
+  deleteChangeSet(changeSetId: string): Promise<void>;
+}

@@ -1,0 +1,98 @@
+/**
+ * The nested stack of the EBS scanner: an Auto Scaling group (desired 0; the agent raises it while
+ * a scan needs it) of arm64 instances onto which Vigil attaches volumes made from snapshots of the
+ * customer's volumes. Created only when the root stack's `EnableEbsScanning` is `true`.
+ */
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, INTEGRATION_TAG_KEY, vigilTags } from "../tags.ts";
+import { type CfnTemplate, getAtt, ref, sub } from "./cfn.ts";
+
+export function ebsScanningTemplate(): CfnTemplate {
+  const integration = ref("IntegrationId");
+  const tags = vigilTags(integration);
+  return {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: "Vigil EBS scanning: scanner instances for volume copies (nested in the Vigil integration stack)",
+    Parameters: {
+      IntegrationId: { Type: "String", Description: "Id of the Vigil integration" },
+      ImageId: { Type: "AWS::EC2::Image::Id", Description: "AMI of the scanner instances (arm64)" },
+      SubnetIds: { Type: "List<AWS::EC2::Subnet::Id>", Description: "Subnets of the scanner instances" },
+      InstanceType: {
+        Type: "String",
+        Description: "Instance type of the scanner (arm64)",
+        Default: "t4g.small",
+        AllowedPattern: "^[a-z0-9]+g[a-z0-9]*\\.[a-z0-9]+$",
+        ConstraintDescription: "a Graviton (arm64) instance type such as t4g.small",
+      },
+    },
+    Resources: {
+      ScannerRole: {
+        Type: "AWS::IAM::Role",
+        Properties: {
+          Description: "Vigil EBS scanner instance: reads attached volumes only; reports through the agent",
+          AssumeRolePolicyDocument: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+          },
+          Policies: [
+            {
+              PolicyName: "report",
+              PolicyDocument: {
+                Version: "2012-10-17",
+                Statement: [
+                  {
+                    Effect: "Allow",
+                    Action: "sns:Publish",
+                    Resource: sub(
+                      "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:vigil-events-${IntegrationId}",
+                    ),
+                  },
+                ],
+              },
+            },
+          ],
+          Tags: tags,
+        },
+      },
+      ScannerInstanceProfile: {
+        Type: "AWS::IAM::InstanceProfile",
+        Properties: { Roles: [ref("ScannerRole")] },
+      },
+      ScannerLaunchTemplate: {
+        Type: "AWS::EC2::LaunchTemplate",
+        Properties: {
+          LaunchTemplateName: sub("vigil-ebs-scanner-${IntegrationId}"),
+          LaunchTemplateData: {
+            ImageId: ref("ImageId"),
+            InstanceType: ref("InstanceType"),
+            IamInstanceProfile: { Arn: getAtt("ScannerInstanceProfile", "Arn") },
+            MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" },
+            EbsOptimized: true,
+            TagSpecifications: ["instance", "volume"].map((ResourceType) => ({ ResourceType, Tags: tags })),
+          },
+          TagSpecifications: [{ ResourceType: "launch-template", Tags: tags }],
+        },
+      },
+      ScannerGroup: {
+        Type: "AWS::AutoScaling::AutoScalingGroup",
+        Properties: {
+          AutoScalingGroupName: sub("vigil-ebs-scanner-${IntegrationId}"),
+          MinSize: "0",
+          MaxSize: "2",
+          DesiredCapacity: "0",
+          LaunchTemplate: {
+            LaunchTemplateId: ref("ScannerLaunchTemplate"),
+            Version: getAtt("ScannerLaunchTemplate", "LatestVersionNumber"),
+          },
+          VPCZoneIdentifier: ref("SubnetIds"),
+          Tags: [
+            { Key: CREATED_BY_TAG_KEY, Value: CREATED_BY_TAG_VALUE, PropagateAtLaunch: true },
+            { Key: INTEGRATION_TAG_KEY, Value: integration, PropagateAtLaunch: true },
+          ],
+        },
+      },
+    },
+    Outputs: {
+      ScannerGroupName: { Description: "Auto Scaling group the agent scales", Value: ref("ScannerGroup") },
+    },
+  };
+}

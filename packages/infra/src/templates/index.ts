@@ -1,0 +1,22 @@
+import { renderTemplate } from "./cfn.ts";
+import { ebsScanningTemplate } from "./ebs-scanning.ts";
+import { ARTIFACTS, type RootTemplateOptions, rootTemplate } from "./root.ts";
+import { stackSetTemplate } from "./stackset.ts";
+
+export * from "./cfn.ts";
+export * from "./ebs-scanning.ts";
+export * from "./root.ts";
+export * from "./stackset.ts";
+
+/** Every template, by the file name it is published under. */
+export function allTemplates(options: RootTemplateOptions = {}) {
+  return {
+    [ARTIFACTS.rootTemplate]: rootTemplate(options),
+    [ARTIFACTS.ebsScanningTemplate]: ebsScanningTemplate(),
+    [ARTIFACTS.stackSetTemplate]: stackSetTemplate(options),
+  };
+}
+
+export function renderAllTemplates(options: RootTemplateOptions = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(allTemplates(options)).map(([file, t]) => [file, renderTemplate(t)]));
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import { ReleaseManifest } from "@vigil/events";
+import { describe, expect, it } from "vitest";
+import { buildRelease, bundleLambda, createZip, MissingEntryError, sha256 } from "../src/index.ts";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const FIXTURE = { name: "agent", entry: "packages/infra/tests/fixtures/lambda/handler.ts" };
+const CREATED_AT = "2025-01-01T00:00:00.000Z";
+const TIMEOUT = 120_000;
+
+/** Reads a zip back with nothing but the format: names, modes, times and contents. */
+function readZip(zip: Buffer) {
+  const entries: { name: string; data: Buffer; dosDate: number; dosTime: number; mode: number }[] = [];
+  const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(endAt + 10);
+  let at = zip.readUInt32LE(endAt + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const localAt = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString();
+    const localName = zip.readUInt16LE(localAt + 26);
+    const body = zip.subarray(localAt + 30 + localName, localAt + 30 + localName + size);
+    entries.push({
+      name,
+      data: method === 8 ? inflateRawSync(body) : Buffer.from(body),
+      dosTime: zip.readUInt16LE(at + 12),
+      dosDate: zip.readUInt16LE(at + 14),
+      mode: zip.readUInt32LE(at + 38) >>> 16,
+    });
+    at += 46 + nameLength;
+  }
+  return entries;
+}
+
+describe("zip", () => {
+  it("is the same bytes whatever the order files come in, and round-trips", () => {
+    const a = { name: "b.txt", data: Buffer.from("hello ".repeat(100)) };
+    const b = { name: "a.txt", data: Buffer.from("x") };
+    const one = createZip([a, b]);
+    const two = createZip([b, a]);
+    expect(sha256(one)).toBe(sha256(two));
+    const read = readZip(one);
+    expect(read.map((e) => e.name)).toEqual(["a.txt", "b.txt"]);
+    expect(read[1]?.data.toString()).toBe("hello ".repeat(100));
+    expect(read.every((e) => e.dosDate === 33 && e.dosTime === 0 && e.mode === 0o100644)).toBe(true);
+  });
+
+  it("can be read by a real unzip", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const dir = mkdtempSync(join(tmpdir(), "vigil-zip-"));
+    try {
+      writeFileSync(join(dir, "t.zip"), createZip([{ name: "dir/f.txt", data: Buffer.from("content ".repeat(50)) }]));
+      let listing: string;
+      try {
+        listing = execFileSync("python3", ["-m", "zipfile", "-t", join(dir, "t.zip")]).toString();
+      } catch (err) {
+        throw new Error(`python's zipfile rejected the archive: ${String(err)}`);
+      }
+      expect(listing).toContain("Done testing");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("bundle", () => {
+  it(
+    "bundles an entry into one minified ESM file with the createRequire banner and a source map",
+    async () => {
+      const bundle = await bundleLambda(FIXTURE, ROOT);
+      expect(bundle.files.map((f) => f.name)).toEqual(["index.mjs", "index.mjs.map"]);
+      const code = Buffer.from(bundle.files[0]?.data ?? []).toString();
+      expect(code.startsWith('import { createRequire as __vigilCreateRequire } from "node:module"')).toBe(true);
+      expect(code).toContain("//# sourceMappingURL=index.mjs.map");
+      expect(code).not.toMatch(/from"@aws-sdk\//); // the SDK is inside, not imported at run time
+
+      const dir = mkdtempSync(join(tmpdir(), "vigil-bundle-"));
+      try {
+        for (const f of bundle.files) writeFileSync(join(dir, f.name), f.data);
+        const mod = (await import(join(dir, "index.mjs"))) as { handler: (e: unknown) => Promise<unknown> };
+        expect(await mod.handler({ kind: "heartbeat" })).toEqual({ ok: true, kind: "heartbeat", region: "us-east-1" });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+
+  it("fails with a message that names the missing entry", async () => {
+    const missing = { name: "agent", entry: "packages/agent/src/handlers/does-not-exist.ts" };
+    await expect(bundleLambda(missing, ROOT)).rejects.toThrow(MissingEntryError);
+    await expect(bundleLambda(missing, ROOT)).rejects.toThrow(/packages\/agent\/src\/handlers\/does-not-exist\.ts/);
+  });
+});
+
+describe("release", () => {
+  it(
+    "building twice gives identical zips and manifest",
+    async () => {
+      const options = { version: "1.2.3", root: ROOT, entries: [FIXTURE], createdAt: CREATED_AT };
+      const first = await buildRelease(options);
+      const second = await buildRelease(options);
+      expect(second.manifestJson).toBe(first.manifestJson);
+      expect(second.artifacts.map((a) => sha256(a.data))).toEqual(first.artifacts.map((a) => sha256(a.data)));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "records every file's SHA-256 and size, in the manifest format the updater reads",
+    async () => {
+      const release = await buildRelease({ version: "1.2.3", root: ROOT, entries: [FIXTURE], createdAt: CREATED_AT });
+      const manifest = ReleaseManifest.parse(JSON.parse(release.manifestJson));
+      for (const a of release.artifacts) {
+        const file = manifest.files.find((f) => f.name === a.name);
+        expect(file?.sha256).toBe(sha256(a.data));
+        expect(file?.size).toBe(a.data.length);
+        expect(file?.key).toBe(`releases/1.2.3/${a.name}`);
+      }
+      expect(manifest.files.find((f) => f.name === "agent.zip")?.function).toBe("agent");
+      expect(manifest.files.map((f) => f.name)).toContain("permissions.json");
+      expect(manifest.template?.key).toBe("releases/1.2.3/vigil-root.template.json");
+      const root = release.artifacts.find((a) => a.name === "vigil-root.template.json");
+      expect(JSON.parse(root?.data.toString() ?? "{}").Parameters.ArtifactPrefix.Default).toBe("releases/1.2.3");
+    },
+    TIMEOUT,
+  );
+});

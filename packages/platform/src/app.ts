@@ -1,0 +1,481 @@
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import {
+  createEvent,
+  DEFAULT_MAX_CLOCK_SKEW_MS,
+  type EventStore,
+  ExpectedVersionConflictError,
+  isSignatureFailure,
+  parseEvent,
+  readSignedRequestHeaders,
+  type VigilEvent,
+  verifySignedRequest,
+} from "@vigil/events";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import * as z from "zod";
+import { hashRegistrationToken, newRegistrationToken } from "./auth/registration-token.ts";
+import { memoryReplayGuard, type ReplayGuard } from "./auth/replay-guard.ts";
+import { issueServiceCredential, parseKeyId } from "./auth/service-credentials.ts";
+import { type Clock, type PlatformConfig, systemClock } from "./config.ts";
+import { renderDashboard, renderIntegrationPage } from "./dashboard/pages.ts";
+import { readTypedStream, streamOfReport, streams } from "./event-log.ts";
+import { badRequest, conflict, notFound, PlatformError, unauthorized } from "./http/errors.ts";
+import { parseJson, validate } from "./http/read-body.ts";
+import { decideAgentKey, decideReportBatch, decideTokenExchange } from "./integrations/decide.ts";
+import { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";
+import { createPlatformViews, type PlatformViews } from "./views/platform-views.ts";
+
+export interface PlatformDeps {
+  eventStore: EventStore;
+  config: PlatformConfig;
+  clock?: Clock;
+  replayGuard?: ReplayGuard;
+  /** New integration ids (tests pin them). */
+  newIntegrationId?: () => string;
+  /** Share views between apps on one store; created from the store when absent. */
+  views?: PlatformViews;
+}
+
+const SOURCE = "urn:vigil:platform";
+
+type Env = { Variables: { ledger: IntegrationLedger; rawBody: string } };
+
+const createIntegrationBody = z.object({
+  accountId: z.string().regex(/^\d{12}$/, "a 12-digit AWS account id"),
+  homeRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region code such as eu-west-1"),
+  deployment: z.enum(["single-account", "organization"]).default("single-account"),
+  organizationId: z.string().optional(),
+});
+
+const exchangeBody = z.object({
+  token: z.string().min(1, "the registration token"),
+  /** Optional: when given, must be the account the integration was created for. */
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/, "a 12-digit AWS account id")
+    .optional(),
+  /** SSM parameter the caller will store the private key in (recorded, never read by the platform). */
+  parameterName: z.string().startsWith("/").optional(),
+});
+
+const reportBody = z.object({ events: z.array(z.unknown()).min(1, "at least one event") });
+
+export function createApp(deps: PlatformDeps): Hono<Env> {
+  const { eventStore: store, config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const replayGuard = deps.replayGuard ?? memoryReplayGuard();
+  const newIntegrationId = deps.newIntegrationId ?? randomUUID;
+  const views = deps.views ?? createPlatformViews(store);
+  const maxSkewMs = config.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+
+  const app = new Hono<Env>();
+
+  app.onError((err, c) => {
+    if (err instanceof PlatformError) return c.json(err.toBody(), err.status);
+    if (err instanceof HTTPException) {
+      return c.json({ error: { code: "http_error", message: err.message || "request refused" } }, err.status);
+    }
+    console.error("platform: unhandled error", err);
+    return c.json(
+      {
+        error: {
+          code: "internal_error",
+          message:
+            "The platform failed on this request; nothing was recorded. Retry, and report it if it persists.",
+        },
+      },
+      500,
+    );
+  });
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: "route_not_found",
+          message: `No route ${c.req.method} ${c.req.path}. See the platform README for the API.`,
+        },
+      },
+      404,
+    ),
+  );
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              code: "body_too_large",
+              message: `The request body is larger than ${config.maxBodyBytes} bytes; send fewer events per request.`,
+            },
+          },
+          413,
+        ),
+    }),
+  );
+
+  const adminOnly: MiddlewareHandler<Env> = async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const presented = header.startsWith("Bearer ")
+      ? header.slice(7)
+      : header.startsWith("Basic ")
+        ? Buffer.from(header.slice(6), "base64").toString().split(":").slice(1).join(":")
+        : undefined;
+    if (presented === undefined || !sameSecret(presented, config.adminToken)) {
+      // Browsers prompt for Basic credentials on the dashboard (any user name, the admin token as password).
+      if (c.req.path.startsWith("/dashboard")) c.header("WWW-Authenticate", 'Basic realm="Vigil"');
+      throw unauthorized(
+        presented === undefined ? "admin_token_missing" : "admin_token_invalid",
+        "This endpoint needs the platform's admin token: send `Authorization: Bearer <admin token>`.",
+      );
+    }
+    await next();
+  };
+
+  /** Verify a signed agent request; on success the integration's ledger and the raw body are set. */
+  const signedAgent: MiddlewareHandler<Env> = async (c, next) => {
+    const rawBody = await c.req.text();
+    const now = clock();
+    const headers = readSignedRequestHeaders((name) => c.req.header(name));
+    if (isSignatureFailure(headers)) throw unauthorized(headers.code, headers.message);
+    const parsedKey = parseKeyId(headers.keyId);
+    if (!parsedKey) {
+      throw unauthorized(
+        "unknown_key",
+        `Key id ${headers.keyId} is not a Vigil service key id; use the keyId returned by the token exchange.`,
+      );
+    }
+    const url = new URL(c.req.url);
+    const verified = verifySignedRequest({
+      method: c.req.method,
+      path: url.pathname + url.search,
+      body: rawBody,
+      headers,
+      publicKeyPem: parsedKey.publicKey,
+      now,
+      maxClockSkewMs: maxSkewMs,
+    });
+    if (!verified.ok) throw unauthorized(verified.code, verified.message);
+    const ledger = await readLedger(parsedKey.integrationId);
+    const decision = decideAgentKey(ledger, headers.keyId);
+    if (!decision.ok) throw decision.error;
+    // Remember the signature until its timestamp can no longer pass the skew check.
+    const forgetAfter = new Date(verified.timestamp.getTime() + maxSkewMs);
+    if (!(await replayGuard.firstUse(verified.signature, forgetAfter, now))) {
+      throw unauthorized(
+        "request_replayed",
+        "This exact signed request was already received; sign every request afresh (new timestamp).",
+      );
+    }
+    c.set("ledger", decision.value);
+    c.set("rawBody", rawBody);
+    await next();
+  };
+
+  async function readLedger(integrationId: string): Promise<IntegrationLedger | undefined> {
+    const { events } = await readTypedStream(store, streams.integration(integrationId));
+    return foldIntegrationLedger(integrationId, events);
+  }
+
+  async function knownIntegration(c: Context<Env>): Promise<string> {
+    const id = c.req.param("id") ?? "";
+    await views.refresh();
+    if (!views.integration(id)) {
+      throw notFound(
+        "integration_not_found",
+        `No integration ${id}. List integrations with GET /api/integrations.`,
+      );
+    }
+    return id;
+  }
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  // --- admin: integrations and registration tokens -------------------------------------------
+
+  app.post("/admin/integrations", adminOnly, async (c) => {
+    const body = validate(createIntegrationBody, parseJson(await c.req.text()), "The integration");
+    const integrationId = newIntegrationId();
+    const now = clock();
+    const token = newRegistrationToken(integrationId);
+    const event = createEvent(
+      "vigil.integration.registration-requested.v1",
+      {
+        accountId: body.accountId,
+        homeRegion: body.homeRegion,
+        deployment: body.deployment,
+        ...(body.organizationId === undefined ? {} : { organizationId: body.organizationId }),
+        // The stack does not exist yet; see README "Contract gaps".
+        stackId: "pending",
+        agentVersion: "0.0.0",
+        registrationTokenSha256: hashRegistrationToken(token),
+      },
+      { source: SOURCE, integrationId, time: now },
+    );
+    await store.appendToStream(streams.integration(integrationId), [event], { expectedVersion: "no_stream" });
+    return c.json(
+      {
+        integrationId,
+        registrationToken: token,
+        expiresAt: new Date(now.getTime() + config.registrationTokenTtlMs).toISOString(),
+        exchange: { method: "POST", path: "/registrations/exchange", body: { token: "<registrationToken>" } },
+      },
+      201,
+    );
+  });
+
+  app.post("/admin/integrations/:id/registration-tokens", adminOnly, async (c) => {
+    const integrationId = c.req.param("id");
+    const ledger = await readLedger(integrationId);
+    if (!ledger) throw notFound("integration_not_found", `No integration ${integrationId}.`);
+    if (ledger.lifecycle === "deleting" || ledger.lifecycle === "deleted") {
+      throw conflict(
+        "integration_deleted",
+        `Integration ${integrationId} is ${ledger.lifecycle}; create a new one.`,
+      );
+    }
+    const now = clock();
+    const token = newRegistrationToken(integrationId);
+    const event = createEvent(
+      "vigil.integration.registration-requested.v1",
+      {
+        accountId: ledger.accountId,
+        homeRegion: ledger.homeRegion,
+        deployment: "single-account",
+        stackId: "pending",
+        agentVersion: "0.0.0",
+        registrationTokenSha256: hashRegistrationToken(token),
+      },
+      { source: SOURCE, integrationId, time: now },
+    );
+    await store.appendToStream(streams.integration(integrationId), [event], {
+      expectedVersion: ledger.version,
+    });
+    return c.json(
+      {
+        integrationId,
+        registrationToken: token,
+        expiresAt: new Date(now.getTime() + config.registrationTokenTtlMs).toISOString(),
+      },
+      201,
+    );
+  });
+
+  // --- token exchange: callable by a CloudFormation custom resource with only the token ---------
+
+  app.post("/registrations/exchange", async (c) => {
+    const body = validate(exchangeBody, parseJson(await c.req.text()), "The exchange request");
+    const now = clock();
+    const integrationId = body.token.split(".")[1] ?? "";
+    const ledger = integrationId === "" ? undefined : await readLedger(integrationId);
+    const decision = decideTokenExchange(ledger, body.token, now, config.registrationTokenTtlMs);
+    if (!decision.ok) throw decision.error;
+    if (body.accountId !== undefined && body.accountId !== decision.value.accountId) {
+      throw badRequest(
+        "account_mismatch",
+        `This token was issued for account ${decision.value.accountId}, not ${body.accountId}; install the stack in the account the integration was created for.`,
+      );
+    }
+    const credential = issueServiceCredential(integrationId);
+    const parameterName = body.parameterName ?? `/vigil/${integrationId}/service-key`;
+    const event = createEvent(
+      "vigil.integration.credentials-issued.v1",
+      {
+        accountId: decision.value.accountId,
+        credentialId: credential.keyId,
+        issuedAt: now.toISOString(),
+        parameterName,
+      },
+      { source: SOURCE, integrationId, time: now, causationId: decision.value.registrationEventId },
+    );
+    try {
+      // Expected version: a concurrent exchange of the same token loses here and is told so.
+      await store.appendToStream(streams.integration(integrationId), [event], {
+        expectedVersion: (ledger as IntegrationLedger).version,
+      });
+    } catch (err) {
+      if (err instanceof ExpectedVersionConflictError) {
+        throw conflict(
+          "registration_token_used",
+          "This registration token was exchanged by a concurrent request; a token works once.",
+        );
+      }
+      throw err;
+    }
+    return c.json(
+      {
+        integrationId,
+        keyId: credential.keyId,
+        privateKeyPem: credential.privateKeyPem,
+        publicKeyPem: credential.publicKeyPem,
+        parameterName,
+        signing: {
+          scheme: "VIGIL-ED25519-V1",
+          headers: ["x-vigil-key-id", "x-vigil-timestamp", "x-vigil-digest", "x-vigil-signature"],
+        },
+      },
+      201,
+    );
+  });
+
+  // --- agent endpoints (signed) -------------------------------------------------------------
+
+  app.post("/agent/events", signedAgent, async (c) => {
+    const ledger = c.get("ledger");
+    const body = validate(reportBody, parseJson(c.get("rawBody")), "The report");
+    if (body.events.length > config.maxEventsPerBatch) {
+      throw badRequest(
+        "batch_too_large",
+        `A report carries at most ${config.maxEventsPerBatch} events; got ${body.events.length}. Split it.`,
+      );
+    }
+    const events: VigilEvent[] = [];
+    const invalid: { index: number; code: string; message: string }[] = [];
+    body.events.forEach((raw, index) => {
+      const parsed = parseEvent(raw);
+      if (parsed.ok) events.push(parsed.event);
+      else
+        invalid.push({
+          index,
+          code: `event_${parsed.error.kind.replaceAll("-", "_")}`,
+          message: parsed.error.message,
+        });
+    });
+    const issues = invalid.length > 0 ? invalid : decideReportBatch(ledger, events);
+    if (issues.length > 0) {
+      throw badRequest(
+        invalid.length > 0 ? "event_invalid" : "event_refused",
+        `${issues.length} of ${body.events.length} events were refused and none was recorded: ${issues
+          .slice(0, 5)
+          .map((i) => `events[${i.index}]: ${i.message}`)
+          .join(" ")} Fix them and resend the whole batch.`,
+        { issues },
+      );
+    }
+    await appendReports(events);
+    return c.json({ accepted: events.length }, 202);
+  });
+
+  app.post("/agent/heartbeat", signedAgent, async (c) => {
+    const ledger = c.get("ledger");
+    const body = validate(
+      z.object({
+        agentVersion: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "a semantic version"),
+        updaterVersion: z.string().optional(),
+        enabledRegions: z.array(z.string()).default([]),
+        lastScan: z
+          .object({ scanId: z.string().min(1), status: z.enum(["running", "completed", "failed", "paused"]) })
+          .optional(),
+      }),
+      parseJson(c.get("rawBody")),
+      "The heartbeat",
+    );
+    let event: VigilEvent;
+    try {
+      event = createEvent(
+        "vigil.integration.heartbeat.v2",
+        {
+          accountId: ledger.accountId,
+          components: {
+            agent: body.agentVersion,
+            ...(body.updaterVersion === undefined ? {} : { updater: body.updaterVersion }),
+          },
+          enabledRegions: body.enabledRegions,
+          ...(body.lastScan === undefined ? {} : { lastScan: body.lastScan }),
+        },
+        { source: SOURCE, integrationId: ledger.integrationId, time: clock() },
+      );
+    } catch (err) {
+      throw badRequest("event_invalid", `The heartbeat breaks its contract: ${(err as Error).message}`);
+    }
+    await store.appendToStream(streams.agent(ledger.integrationId), [event], { expectedVersion: "any" });
+    return c.json({ accepted: 1, serverTime: clock().toISOString() }, 202);
+  });
+
+  /** One append per stream; events already in a stream (agent retries) are not written twice. */
+  async function appendReports(events: readonly VigilEvent[]): Promise<void> {
+    const byStream = new Map<string, VigilEvent[]>();
+    for (const event of events) {
+      const streamId = streamOfReport(event);
+      byStream.set(streamId, [...(byStream.get(streamId) ?? []), event]);
+    }
+    for (const [streamId, batch] of byStream) {
+      await store.appendToStream(streamId, batch, { expectedVersion: "any" });
+    }
+  }
+
+  // --- queries --------------------------------------------------------------------------------
+
+  app.get("/api/integrations", adminOnly, async (c) => {
+    await views.refresh();
+    return c.json({
+      integrations: views
+        .integrations()
+        .map((i) => ({ ...i, counts: views.counts(i.integrationId)?.total ?? null })),
+    });
+  });
+  app.get("/api/integrations/:id", adminOnly, async (c) => {
+    const id = await knownIntegration(c);
+    return c.json({
+      integration: views.integration(id),
+      counts: views.counts(id) ?? null,
+      alerts: views.alerts(id),
+    });
+  });
+  app.get("/api/integrations/:id/assets", adminOnly, async (c) => {
+    const id = await knownIntegration(c);
+    const reports = views.assets(id);
+    return c.json({
+      assets: reports.map((r) => ({
+        ...r.asset,
+        scanId: r.scanId,
+        assessedAt: r.assessedAt,
+        failed: r.results.filter((x) => x.status === "fail").length,
+      })),
+    });
+  });
+  app.get("/api/integrations/:id/reports", adminOnly, async (c) => {
+    const id = await knownIntegration(c);
+    const arn = c.req.query("arn");
+    const reports = views.assets(id).filter((r) => arn === undefined || r.asset.arn === arn);
+    if (arn !== undefined && reports.length === 0) {
+      throw notFound(
+        "asset_not_found",
+        `No report for asset ${arn} in integration ${id}; list assets with GET /api/integrations/${id}/assets.`,
+      );
+    }
+    return c.json({ reports });
+  });
+  app.get("/api/integrations/:id/counts", adminOnly, async (c) => {
+    const id = await knownIntegration(c);
+    return c.json({ counts: views.counts(id) ?? null });
+  });
+  app.get("/api/integrations/:id/events", adminOnly, async (c) => {
+    const id = await knownIntegration(c);
+    return c.json({ events: views.timeline(id) });
+  });
+
+  // --- dashboard ------------------------------------------------------------------------------
+
+  app.get("/", (c) => c.redirect("/dashboard"));
+  app.get("/dashboard", adminOnly, async (c) => {
+    await views.refresh();
+    return c.html(renderDashboard(views));
+  });
+  app.get("/dashboard/integrations/:id", adminOnly, async (c) => {
+    const id = await knownIntegration(c);
+    return c.html(renderIntegrationPage(views, id));
+  });
+
+  return app;
+}
+
+function sameSecret(presented: string, expected: string): boolean {
+  // Hash first so the comparison is constant-time whatever the lengths.
+  const a = createHash("sha256").update(presented).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}

@@ -1,0 +1,39 @@
+import { type EventStore, parseEvent, type VigilEvent } from "@vigil/events";
+
+/** Stream layout of what the platform writes and ingests. */
+export const streams = {
+  integration: (integrationId: string) => `integration#${integrationId}`,
+  /** Scan ids are the agent's; prefixing the integration keeps two accounts' scans apart. */
+  scan: (integrationId: string, scanId: string) => `scan#${integrationId}:${scanId}`,
+  /** Agent reports that belong to no scan: heartbeats, counts without a scan, updates, EBS scans. */
+  agent: (integrationId: string) => `agent#${integrationId}`,
+};
+
+/** Where an event an agent reports is stored: its scan's stream when it has one. */
+export function streamOfReport(event: VigilEvent): string {
+  const data = event.data as { scanId?: unknown };
+  if (typeof data.scanId === "string") return streams.scan(event.integrationid, data.scanId);
+  if (
+    event.type === "vigil.integration.stack-created.v1" ||
+    event.type === "vigil.integration.stack-updated.v1"
+  ) {
+    return streams.integration(event.integrationid);
+  }
+  return streams.agent(event.integrationid);
+}
+
+/** Read a stream as typed events (upcast to current versions) with its version. */
+export async function readTypedStream(
+  store: EventStore,
+  streamId: string,
+): Promise<{ events: VigilEvent[]; version: number }> {
+  const result = await store.readStream(streamId);
+  const events: VigilEvent[] = [];
+  for (const recorded of result.events) {
+    const parsed = parseEvent(recorded.event);
+    // The platform validated everything it appended; an event it cannot read is from a newer
+    // writer and is skipped here rather than failing every request on this integration.
+    if (parsed.ok) events.push(parsed.event);
+  }
+  return { events, version: result.streamVersion };
+}

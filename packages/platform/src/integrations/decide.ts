@@ -1,0 +1,134 @@
+import type { VigilEvent } from "@vigil/events";
+import { parseRegistrationToken, tokenMatchesHash } from "../auth/registration-token.ts";
+import { conflict, forbidden, gone, type PlatformError, unauthorized } from "../http/errors.ts";
+import type { IntegrationLedger } from "./ledger.ts";
+
+/**
+ * Pure decisions: given what the log says and what the caller sent, either the data of the events
+ * to append or the refusal. No I/O here; handlers read, call these, then append.
+ */
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; error: PlatformError };
+const accept = <T>(value: T): Decision<T> => ({ ok: true, value });
+const refuse = (error: PlatformError): Decision<never> => ({ ok: false, error });
+
+export interface ExchangeDecision {
+  registrationEventId: string;
+  accountId: string;
+}
+
+/** May this registration token be exchanged for service credentials now? */
+export function decideTokenExchange(
+  ledger: IntegrationLedger | undefined,
+  token: string,
+  now: Date,
+  ttlMs: number,
+): Decision<ExchangeDecision> {
+  const invalid = unauthorized(
+    "registration_token_invalid",
+    "The registration token is not one the platform issued. Copy it again from the platform (POST /admin/integrations) — tokens look like vigil-rt.<integration id>.<secret>.",
+  );
+  if (!parseRegistrationToken(token) || !ledger?.registration) return refuse(invalid);
+  const registration = ledger.registration;
+  if (!tokenMatchesHash(token, registration.tokenSha256)) {
+    // Possibly an older token of this integration: say so when we can tell.
+    return refuse(invalid);
+  }
+  if (ledger.lifecycle === "deleting" || ledger.lifecycle === "deleted") {
+    return refuse(
+      conflict(
+        "integration_deleted",
+        `Integration ${ledger.integrationId} is ${ledger.lifecycle}; create a new one.`,
+      ),
+    );
+  }
+  const usedAt = ledger.exchanged.get(registration.eventId);
+  if (usedAt) {
+    return refuse(
+      conflict(
+        "registration_token_used",
+        `This registration token was already exchanged at ${usedAt.toISOString()}; a token works once. Issue a new one with POST /admin/integrations/${ledger.integrationId}/registration-tokens.`,
+      ),
+    );
+  }
+  const expiresAt = new Date(registration.requestedAt.getTime() + ttlMs);
+  if (now.getTime() >= expiresAt.getTime()) {
+    return refuse(
+      gone(
+        "registration_token_expired",
+        `This registration token expired at ${expiresAt.toISOString()} (tokens live ${Math.round(ttlMs / 60000)} minutes). Issue a new one with POST /admin/integrations/${ledger.integrationId}/registration-tokens.`,
+      ),
+    );
+  }
+  return accept({ registrationEventId: registration.eventId, accountId: ledger.accountId });
+}
+
+/** Is `keyId` the current credential of a live integration? */
+export function decideAgentKey(
+  ledger: IntegrationLedger | undefined,
+  keyId: string,
+): Decision<IntegrationLedger> {
+  if (!ledger || ledger.credential?.keyId !== keyId) {
+    return refuse(
+      unauthorized(
+        "unknown_key",
+        `Key ${keyId} was not issued by this platform or has been replaced; re-register the integration to get new credentials.`,
+      ),
+    );
+  }
+  if (ledger.lifecycle === "deleted") {
+    return refuse(
+      forbidden("integration_deleted", `Integration ${ledger.integrationId} is deleted; it may not report.`),
+    );
+  }
+  return accept(ledger);
+}
+
+/** Event types an agent may report; lifecycle facts about registration stay with the platform. */
+const AGENT_TYPE_PREFIXES = ["vigil.scan.", "vigil.counts.", "vigil.update.", "vigil.ebs."] as const;
+const AGENT_LIFECYCLE_TYPES: ReadonlySet<string> = new Set([
+  "vigil.integration.heartbeat.v2",
+  "vigil.integration.stack-created.v1",
+  "vigil.integration.stack-updated.v1",
+]);
+
+export function agentMayReport(type: string): boolean {
+  return AGENT_LIFECYCLE_TYPES.has(type) || AGENT_TYPE_PREFIXES.some((p) => type.startsWith(p));
+}
+
+export interface BatchIssue {
+  index: number;
+  code: string;
+  message: string;
+}
+
+/** Every event of a batch must belong to the signing integration and be of a type agents report. */
+export function decideReportBatch(ledger: IntegrationLedger, events: readonly VigilEvent[]): BatchIssue[] {
+  const issues: BatchIssue[] = [];
+  events.forEach((event, index) => {
+    if (event.integrationid !== ledger.integrationId) {
+      issues.push({
+        index,
+        code: "integration_mismatch",
+        message: `integrationid is "${event.integrationid}" but the request is signed for integration ${ledger.integrationId}.`,
+      });
+    } else if (!agentMayReport(event.type)) {
+      issues.push({
+        index,
+        code: "event_type_not_allowed",
+        message: `${event.type} is recorded by the platform itself; agents report scan, counts, update, ebs, heartbeat and stack events.`,
+      });
+    } else if (
+      "accountId" in event.data &&
+      typeof event.data.accountId === "string" &&
+      event.data.accountId !== ledger.accountId
+    ) {
+      issues.push({
+        index,
+        code: "account_mismatch",
+        message: `data.accountId is ${event.data.accountId} but integration ${ledger.integrationId} covers account ${ledger.accountId}.`,
+      });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,66 @@
+import type { EventOf, VigilEvent } from "@vigil/events";
+
+/**
+ * What the platform must know about one integration to decide a token exchange or accept an agent
+ * request, folded from the integration's own stream (read consistently, so two exchanges of the
+ * same token cannot both pass: the second append conflicts on the stream version).
+ */
+export interface IntegrationLedger {
+  integrationId: string;
+  accountId: string;
+  homeRegion: string;
+  /** Number of events in the stream: the expected version of the next append. */
+  version: number;
+  /** The latest registration (token) the platform issued. */
+  registration?: { eventId: string; tokenSha256: string; requestedAt: Date };
+  /** Registration event ids whose token was already exchanged. */
+  exchanged: Map<string, Date>;
+  /** Key ids allowed to sign for this integration (only the latest is current). */
+  credential?: { keyId: string; issuedAt: Date };
+  lifecycle: "registering" | "active" | "deleting" | "deleted";
+}
+
+type RegistrationRequested = EventOf<"vigil.integration.registration-requested.v1">;
+
+export function foldIntegrationLedger(
+  integrationId: string,
+  events: readonly VigilEvent[],
+): IntegrationLedger | undefined {
+  const first = events.find(
+    (e): e is RegistrationRequested => e.type === "vigil.integration.registration-requested.v1",
+  );
+  if (!first) return undefined;
+  const ledger: IntegrationLedger = {
+    integrationId,
+    accountId: first.data.accountId,
+    homeRegion: first.data.homeRegion,
+    version: events.length,
+    exchanged: new Map(),
+    lifecycle: "registering",
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case "vigil.integration.registration-requested.v1":
+        ledger.registration = {
+          eventId: event.id,
+          tokenSha256: event.data.registrationTokenSha256,
+          requestedAt: new Date(event.time),
+        };
+        break;
+      case "vigil.integration.credentials-issued.v1":
+        ledger.credential = { keyId: event.data.credentialId, issuedAt: new Date(event.data.issuedAt) };
+        if (event.causationid) ledger.exchanged.set(event.causationid, new Date(event.data.issuedAt));
+        if (ledger.lifecycle === "registering") ledger.lifecycle = "active";
+        break;
+      case "vigil.integration.delete-requested.v1":
+        if (ledger.lifecycle !== "deleted") ledger.lifecycle = "deleting";
+        break;
+      case "vigil.integration.deleted.v1":
+        ledger.lifecycle = "deleted";
+        break;
+      default:
+        break;
+    }
+  }
+  return ledger;
+}

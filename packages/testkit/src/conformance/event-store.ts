@@ -1,0 +1,275 @@
+import {
+  appendInBatches,
+  createEvent,
+  type EventEnvelope,
+  type EventStore,
+  ExpectedVersionConflictError,
+  type RecordedEvent,
+  type VigilEvent,
+} from "@vigil/events";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The event-log conformance suite (modelled on Emmett's `features.ts`): every `EventStore`
+ * adapter must pass these unchanged. Each property is also exported as a plain async function
+ * that throws on a violation, so a test can show a deliberately broken adapter fails it.
+ */
+export interface EventStoreFactory {
+  /** A fresh, empty store (a new table for DynamoDB). */
+  create(): Promise<EventStore>;
+  /** Release what `create` made (optional). */
+  teardown?(): Promise<void>;
+}
+
+export interface EventStoreConformanceOptions {
+  /** Writers in the race test (default 8). */
+  racers?: number;
+  /** Skip the >400 KB payload test for an adapter configured without claim check. */
+  largePayloads?: boolean;
+}
+
+let counter = 0;
+function uniqueStream(prefix: string): string {
+  counter += 1;
+  return `${prefix}#${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** A small valid event; `n` makes ids and payloads distinct. */
+export function sampleEvent(streamId: string, n: number, extra: { evidenceBytes?: number; results?: number } = {}): VigilEvent {
+  const evidence = extra.evidenceBytes ? "x".repeat(Math.min(extra.evidenceBytes, 1024)) : undefined;
+  const results = Array.from({ length: extra.results ?? 1 }, (_, i) => ({
+    checkId: `check-${i}`,
+    status: "fail" as const,
+    severity: "high" as const,
+    title: `check ${i} of event ${n}`,
+    ...(evidence ? { evidence } : {}),
+  }));
+  return createEvent(
+    "vigil.scan.asset-assessed.v1",
+    {
+      scanId: streamId,
+      assessedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, n % 60)).toISOString(),
+      asset: {
+        arn: `arn:aws:s3:::bucket-${n}`,
+        type: "aws.s3.bucket",
+        region: "global",
+        accountId: "123456789012",
+        tags: {},
+      },
+      results,
+    },
+    { source: "urn:vigil:conformance", integrationId: "int-conformance", id: `${streamId}/e${n}` },
+  );
+}
+
+/** An event whose serialized size is at least `bytes`. */
+export function eventOfSize(streamId: string, n: number, bytes: number): VigilEvent {
+  return sampleEvent(streamId, n, { evidenceBytes: 1024, results: Math.ceil(bytes / 1100) });
+}
+
+function ids(events: readonly RecordedEvent[]): string[] {
+  return events.map((e) => e.event.id);
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`conformance violation: ${message}`);
+}
+
+export async function checkAppendAndRead(store: EventStore): Promise<void> {
+  const s = uniqueStream("append");
+  const events = [sampleEvent(s, 1), sampleEvent(s, 2), sampleEvent(s, 3)];
+  const r = await store.appendToStream(s, events, { expectedVersion: "no_stream" });
+  expect(r).toEqual({ streamId: s, firstVersion: 1, lastVersion: 3, alreadyAppended: false });
+  const read = await store.readStream(s);
+  expect(read.streamVersion).toBe(3);
+  expect(read.events.map((e) => e.version)).toEqual([1, 2, 3]);
+  expect(read.events.map((e) => e.event)).toEqual(JSON.parse(JSON.stringify(events)));
+  expect(read.events.every((e) => e.streamId === s && !Number.isNaN(Date.parse(e.recordedAt)))).toBe(true);
+  const range = await store.readStream(s, { from: 2, to: 2 });
+  expect(ids(range.events)).toEqual([events[1]?.id]);
+  expect(range.streamVersion).toBe(3);
+  const missing = await store.readStream(uniqueStream("missing"));
+  expect(missing).toMatchObject({ events: [], streamVersion: 0 });
+}
+
+export async function checkExpectedVersion(store: EventStore): Promise<void> {
+  const s = uniqueStream("expected");
+  await store.appendToStream(s, [sampleEvent(s, 1)], { expectedVersion: "no_stream" });
+  await expect(store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: "no_stream" })).rejects.toBeInstanceOf(
+    ExpectedVersionConflictError,
+  );
+  await expect(store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: 0 })).rejects.toBeInstanceOf(
+    ExpectedVersionConflictError,
+  );
+  const stale = store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: 2 });
+  await expect(stale).rejects.toMatchObject({ name: "ExpectedVersionConflictError", streamId: s, expected: 2 });
+  await expect(stale).rejects.toThrow(/re-read the stream/);
+  const exact = await store.appendToStream(s, [sampleEvent(s, 2), sampleEvent(s, 3)], { expectedVersion: 1 });
+  expect(exact).toMatchObject({ firstVersion: 2, lastVersion: 3 });
+  const any = await store.appendToStream(s, [sampleEvent(s, 4)], { expectedVersion: "any" });
+  expect(any).toMatchObject({ firstVersion: 4, lastVersion: 4 });
+  const fresh = uniqueStream("expected-any");
+  expect(await store.appendToStream(fresh, [sampleEvent(fresh, 1)])).toMatchObject({ firstVersion: 1 });
+  const read = await store.readStream(s);
+  expect(read.events.map((e) => e.version)).toEqual([1, 2, 3, 4]);
+}
+
+/**
+ * N writers append different events at the same expected version at once: exactly one wins,
+ * every other gets ExpectedVersionConflictError, and the stream has no gaps or duplicates.
+ */
+export async function checkConcurrentWriters(store: EventStore, racers = 8, rounds = 3): Promise<void> {
+  const s = uniqueStream("race");
+  await store.appendToStream(s, [sampleEvent(s, 0)], { expectedVersion: "no_stream" });
+  let version = 1;
+  for (let round = 0; round < rounds; round++) {
+    const attempts = Array.from({ length: racers }, (_, w) =>
+      store.appendToStream(s, [sampleEvent(s, 1000 * (round + 1) + w)], { expectedVersion: version }),
+    );
+    const outcomes = await Promise.allSettled(attempts);
+    const winners = outcomes.filter((o) => o.status === "fulfilled");
+    const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    assert(winners.length === 1, `round ${round}: expected exactly one winner at version ${version}, got ${winners.length}`);
+    for (const l of losers) {
+      assert(
+        l.reason instanceof ExpectedVersionConflictError,
+        `round ${round}: a losing writer failed with ${String(l.reason)} instead of ExpectedVersionConflictError`,
+      );
+    }
+    version += 1;
+  }
+  const read = await store.readStream(s);
+  const versions = read.events.map((e) => e.version);
+  assert(
+    JSON.stringify(versions) === JSON.stringify(Array.from({ length: rounds + 1 }, (_, i) => i + 1)),
+    `stream versions must be 1..${rounds + 1} without gaps, got ${versions.join(",")}`,
+  );
+  assert(new Set(ids(read.events)).size === read.events.length, "an event id is stored twice");
+  assert(read.streamVersion === rounds + 1, `streamVersion ${read.streamVersion} != ${rounds + 1}`);
+}
+
+export async function checkIdempotentRetries(store: EventStore): Promise<void> {
+  const s = uniqueStream("retry");
+  const first = [sampleEvent(s, 1), sampleEvent(s, 2)];
+  const original = await store.appendToStream(s, first, { expectedVersion: "no_stream" });
+  // The producer did not see the response and retries with the very same events.
+  expect(await store.appendToStream(s, first, { expectedVersion: "no_stream" })).toEqual({
+    ...original,
+    alreadyAppended: true,
+  });
+  const second = [sampleEvent(s, 3)];
+  const appended = await store.appendToStream(s, second, { expectedVersion: 2 });
+  expect(await store.appendToStream(s, second, { expectedVersion: 2 })).toEqual({ ...appended, alreadyAppended: true });
+  expect(await store.appendToStream(s, second, { expectedVersion: "any" })).toEqual({ ...appended, alreadyAppended: true });
+  // Another writer moved on; a late retry of an old append is still recognised.
+  await store.appendToStream(s, [sampleEvent(s, 4)], { expectedVersion: 3 });
+  expect(await store.appendToStream(s, first, { expectedVersion: "no_stream" })).toEqual({
+    ...original,
+    alreadyAppended: true,
+  });
+  // New events at a stale version are a conflict, not a retry.
+  await expect(store.appendToStream(s, [sampleEvent(s, 5)], { expectedVersion: 2 })).rejects.toBeInstanceOf(
+    ExpectedVersionConflictError,
+  );
+  const read = await store.readStream(s);
+  expect(ids(read.events)).toEqual([...first, ...second, sampleEvent(s, 4)].map((e) => e.id));
+}
+
+/** More than 1 MB in one stream: DynamoDB pages Query results at 1 MB, the adapter must follow. */
+export async function checkPagination(store: EventStore): Promise<void> {
+  const s = uniqueStream("pages");
+  const events = Array.from({ length: 30 }, (_, i) => eventOfSize(s, i + 1, 90_000));
+  const size = events.reduce((n, e) => n + JSON.stringify(e).length, 0);
+  expect(size).toBeGreaterThan(2.5 * 1024 * 1024);
+  await appendInBatches(store, s, events, { expectedVersion: "no_stream", batchSize: 10 });
+  const all = await store.readStream(s);
+  expect(all.events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+  expect(ids(all.events)).toEqual(events.map((e) => e.id));
+  expect(all.events[29]?.event).toEqual(JSON.parse(JSON.stringify(events[29])));
+  const middle = await store.readStream(s, { from: 5, to: 26 });
+  expect(middle.events.map((e) => e.version)).toEqual(Array.from({ length: 22 }, (_, i) => i + 5));
+}
+
+/** Interleaved concurrent writers; readAll pages return each event exactly once, in position order. */
+export async function checkReadAllOrdering(store: EventStore): Promise<void> {
+  const streams = Array.from({ length: 5 }, () => uniqueStream("all"));
+  await Promise.all(
+    streams.map(async (s) => {
+      for (let i = 1; i <= 6; i += 2) {
+        await store.appendToStream(s, [sampleEvent(s, i), sampleEvent(s, i + 1)], { expectedVersion: i - 1 });
+      }
+    }),
+  );
+  const seen: RecordedEvent[] = [];
+  let since: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const r = await store.readAll({ since, limit: 7 });
+    expect(r.events.length).toBeLessThanOrEqual(7);
+    seen.push(...r.events);
+    since = r.position;
+    if (!r.more) break;
+  }
+  const mine = seen.filter((e) => streams.includes(e.streamId));
+  expect(mine).toHaveLength(30);
+  expect(new Set(ids(mine)).size).toBe(30);
+  const positions = seen.map((e) => e.position);
+  expect(positions).toEqual([...positions].sort());
+  expect(new Set(positions).size).toBe(positions.length);
+  for (const s of streams) {
+    expect(mine.filter((e) => e.streamId === s).map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
+  }
+  // Resuming from any position returns exactly the suffix.
+  const cut = seen[Math.floor(seen.length / 2)];
+  const rest = await store.readAll({ since: cut?.position, limit: 10_000 });
+  expect(ids(rest.events)).toEqual(ids(seen.slice(Math.floor(seen.length / 2) + 1)));
+  // Nothing new: the position stays where it was.
+  const tail = await store.readAll({ since: rest.position });
+  expect(tail.events).toEqual([]);
+  expect(tail.position).toBe(rest.position);
+}
+
+/** Events above DynamoDB's 400 KB item limit round-trip unchanged (claim check for DynamoDB). */
+export async function checkLargePayloads(store: EventStore): Promise<void> {
+  const s = uniqueStream("large");
+  const big = eventOfSize(s, 1, 600_000);
+  expect(JSON.stringify(big).length).toBeGreaterThan(400 * 1024);
+  await store.appendToStream(s, [sampleEvent(s, 0)], { expectedVersion: "no_stream" });
+  await store.appendToStream(s, [big, sampleEvent(s, 2)], { expectedVersion: 1 });
+  const read = await store.readStream(s);
+  expect(read.events.map((e) => e.version)).toEqual([1, 2, 3]);
+  expect(read.events[1]?.event).toEqual(JSON.parse(JSON.stringify(big)));
+  const all: EventEnvelope[] = [];
+  let since: string | undefined;
+  for (;;) {
+    const r = await store.readAll({ since, limit: 50 });
+    all.push(...r.events.filter((e) => e.streamId === s).map((e) => e.event));
+    since = r.position;
+    if (!r.more) break;
+  }
+  expect(all.find((e) => e.id === big.id)).toEqual(JSON.parse(JSON.stringify(big)));
+}
+
+/** Register the suite as vitest blocks for one adapter. */
+export function eventStoreConformance(
+  adapter: string,
+  factory: EventStoreFactory,
+  options: EventStoreConformanceOptions = {},
+): void {
+  describe(`EventStore conformance: ${adapter}`, () => {
+    const run = (check: (store: EventStore) => Promise<void>) => async () => {
+      const store = await factory.create();
+      try {
+        await check(store);
+      } finally {
+        await factory.teardown?.();
+      }
+    };
+    it("appends and reads a stream", run(checkAppendAndRead));
+    it("honours expected version: exact, no_stream, any", run(checkExpectedVersion));
+    it("lets exactly one of N racing writers win, with no gaps", run((s) => checkConcurrentWriters(s, options.racers ?? 8)));
+    it("recognises retried appends by event id", run(checkIdempotentRetries));
+    it("reads streams larger than one 1 MB page", run(checkPagination));
+    it("orders readAll across streams and resumes from a position", run(checkReadAllOrdering));
+    if (options.largePayloads !== false) it("stores payloads above the 400 KB item limit", run(checkLargePayloads));
+  });
+}

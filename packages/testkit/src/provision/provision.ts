@@ -1,0 +1,222 @@
+/**
+ * Applies the messaging topology, the event log table and the SSM parameters to the local stack,
+ * with the real SDK clients. The same data infra renders into CloudFormation, so what the demo and
+ * the integration tests run against has the shape of a deployed integration.
+ */
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTopicCommand, type SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { PutParameterCommand, type SSMClient } from "@aws-sdk/client-ssm";
+import {
+  type ConsumerName,
+  deadLetterQueueNameFor,
+  type EventTableDefinition,
+  eventTable as defaultEventTable,
+  eventTableNameFor,
+  integrationParameters,
+  keyAttributesOf,
+  type ParameterDefinition,
+  type Placement,
+  parameterNameFor,
+  type QueueDefinition,
+  queueNameFor,
+  type TopicKey,
+  type Topology,
+  topicNameFor,
+  topology as defaultTopology,
+} from "@vigil/events";
+
+/** What provisioning needs from the local stack: its region and four SDK clients. */
+export interface ProvisioningTarget {
+  readonly region: string;
+  readonly clients: {
+    readonly sqs: SQSClient;
+    readonly sns: SNSClient;
+    /** Absent when the stack runs without DynamoDB Local (no Java): the table is then skipped. */
+    readonly dynamodb?: DynamoDBClient | undefined;
+    readonly ssm: SSMClient;
+  };
+}
+
+export interface ProvisionOptions {
+  readonly topology?: Topology;
+  readonly eventTable?: EventTableDefinition;
+  /** Suffix for every name (`vigil-agent-<id>`); omitted, names are the bare base names. */
+  readonly integrationId?: string;
+  /** Which queues to create; locally one process plays every part, so all by default. */
+  readonly placements?: readonly Placement[];
+  /** Overrides for SSM parameter values, by key (`platform-url`, …). */
+  readonly parameterValues?: Readonly<Record<string, string>>;
+  /** The integration id the SSM parameters are stored under (defaults to `integrationId` or `local`). */
+  readonly parameterIntegrationId?: string;
+  readonly parameters?: readonly ParameterDefinition[];
+}
+
+export interface ProvisionedQueue {
+  readonly name: string;
+  readonly url: string;
+  readonly arn: string;
+  readonly deadLetter: { readonly name: string; readonly url: string; readonly arn: string };
+}
+
+export interface ProvisionedStack {
+  readonly topics: Readonly<Partial<Record<TopicKey, { readonly name: string; readonly arn: string }>>>;
+  readonly queues: Readonly<Partial<Record<ConsumerName, ProvisionedQueue>>>;
+  readonly subscriptionArns: readonly string[];
+  /** Undefined when the target has no DynamoDB (the demo then uses the in-memory event store). */
+  readonly eventTableName: string | undefined;
+  readonly parameterNames: readonly string[];
+}
+
+export class ProvisioningError extends Error {
+  override readonly name = "ProvisioningError";
+}
+
+export async function provisionLocalStack(
+  target: ProvisioningTarget,
+  options: ProvisionOptions = {},
+): Promise<ProvisionedStack> {
+  const topology = options.topology ?? defaultTopology;
+  const table = options.eventTable ?? defaultEventTable;
+  const placements = options.placements ?? ["integration", "platform"];
+  const { integrationId } = options;
+  const { sqs, sns, dynamodb, ssm } = target.clients;
+
+  const topics: Partial<Record<TopicKey, { name: string; arn: string }>> = {};
+  for (const topic of topology.topics) {
+    const name = topicNameFor(topic.key, integrationId, topology);
+    const out = await sns.send(new CreateTopicCommand({ Name: name, Tags: vigilTags(integrationId) }));
+    topics[topic.key] = { name, arn: required(out.TopicArn, `CreateTopic ${name} returned no TopicArn`) };
+  }
+
+  const queues: Partial<Record<ConsumerName, ProvisionedQueue>> = {};
+  for (const queue of topology.queues.filter((q) => placements.includes(q.placement))) {
+    queues[queue.consumer] = await createQueueWithDeadLetter(sqs, queue, integrationId, topology);
+  }
+
+  const subscriptionArns: string[] = [];
+  for (const sub of topology.subscriptions) {
+    const topic = topics[sub.topic];
+    const queue = queues[sub.consumer];
+    if (!topic || !queue) continue; // the consumer lives in another placement
+    const out = await sns.send(
+      new SubscribeCommand({
+        TopicArn: topic.arn,
+        Protocol: "sqs",
+        Endpoint: queue.arn,
+        ReturnSubscriptionArn: true,
+        Attributes: {
+          RawMessageDelivery: String(sub.rawMessageDelivery),
+          FilterPolicyScope: "MessageAttributes",
+          FilterPolicy: JSON.stringify(sub.filterPolicy),
+        },
+      }),
+    );
+    subscriptionArns.push(required(out.SubscriptionArn, `Subscribe ${queue.name} returned no SubscriptionArn`));
+  }
+
+  let eventTableName: string | undefined;
+  if (dynamodb) {
+    eventTableName = eventTableNameFor(integrationId, table);
+    await createEventTable(dynamodb, table, eventTableName);
+  }
+
+  const parameterIntegrationId = options.parameterIntegrationId ?? integrationId ?? "local";
+  const parameterNames: string[] = [];
+  for (const p of options.parameters ?? integrationParameters) {
+    const name = parameterNameFor(parameterIntegrationId, p.key);
+    await ssm.send(
+      new PutParameterCommand({
+        Name: name,
+        Value: options.parameterValues?.[p.key] ?? p.defaultValue,
+        Type: "String",
+        Description: p.description,
+        Overwrite: true,
+      }),
+    );
+    parameterNames.push(name);
+  }
+
+  return { topics, queues, subscriptionArns, eventTableName, parameterNames };
+}
+
+function vigilTags(integrationId?: string) {
+  return [
+    { Key: "Created By", Value: "Vigil" },
+    { Key: "Integration Id", Value: integrationId ?? "local" },
+  ];
+}
+
+async function createQueueWithDeadLetter(
+  sqs: SQSClient,
+  queue: QueueDefinition,
+  integrationId: string | undefined,
+  topology: Topology,
+): Promise<ProvisionedQueue> {
+  const dlqName = deadLetterQueueNameFor(queue.consumer, integrationId, topology);
+  const dlq = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: dlqName,
+      Attributes: { MessageRetentionPeriod: String(queue.deadLetter.messageRetentionSeconds) },
+    }),
+  );
+  const dlqUrl = required(dlq.QueueUrl, `CreateQueue ${dlqName} returned no QueueUrl`);
+  const dlqArn = await queueArn(sqs, dlqUrl);
+
+  const name = queueNameFor(queue.consumer, integrationId, topology);
+  const main = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: name,
+      Attributes: {
+        VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
+        ReceiveMessageWaitTimeSeconds: String(queue.receiveWaitTimeSeconds),
+        MessageRetentionPeriod: String(queue.messageRetentionSeconds),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: dlqArn,
+          maxReceiveCount: queue.deadLetter.maxReceiveCount,
+        }),
+      },
+    }),
+  );
+  const url = required(main.QueueUrl, `CreateQueue ${name} returned no QueueUrl`);
+  return { name, url, arn: await queueArn(sqs, url), deadLetter: { name: dlqName, url: dlqUrl, arn: dlqArn } };
+}
+
+async function queueArn(sqs: SQSClient, url: string): Promise<string> {
+  const out = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] }));
+  return required(out.Attributes?.QueueArn, `GetQueueAttributes ${url} returned no QueueArn`);
+}
+
+async function createEventTable(dynamodb: DynamoDBClient, table: EventTableDefinition, name: string) {
+  try {
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: table.billingMode,
+        AttributeDefinitions: keyAttributesOf(table).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+        KeySchema: [
+          { AttributeName: table.partitionKey.name, KeyType: "HASH" },
+          { AttributeName: table.sortKey.name, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((i) => ({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey.name, KeyType: "HASH" },
+            { AttributeName: i.sortKey.name, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: i.projection },
+        })),
+      }),
+    );
+  } catch (err) {
+    // Provisioning is idempotent: a table that already exists (a second `deploy --local`) is fine.
+    if ((err as { name?: string }).name !== "ResourceInUseException") throw err;
+  }
+  const described = await dynamodb.send(new DescribeTableCommand({ TableName: name }));
+  if (!described.Table) throw new ProvisioningError(`table ${name} was not created`);
+}
+
+function required<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw new ProvisioningError(message);
+  return value;
+}

@@ -1,0 +1,48 @@
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import { createEventTable, DynamoDbEventStore, PayloadTooLargeError } from "@vigil/events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventOfSize, eventStoreConformance } from "../../src/conformance/index.ts";
+import { type LocalAws, startLocalAws } from "../../src/index.ts";
+
+let local: LocalAws;
+const bucket = "vigil-event-payloads";
+let tables = 0;
+
+beforeAll(async () => {
+  local = await startLocalAws({ dynamodb: true });
+  await local.clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+});
+afterAll(async () => {
+  await local?.stop();
+});
+
+async function freshStore(claimCheck = true): Promise<DynamoDbEventStore> {
+  tables += 1;
+  const tableName = `events-${tables}`;
+  await createEventTable(local.clients.dynamodb, tableName);
+  return new DynamoDbEventStore({
+    client: local.clients.dynamodb,
+    tableName,
+    // DynamoDB Local updates the GSI synchronously; real tables keep the default settle window.
+    settleMs: 0,
+    claimCheck: claimCheck ? { s3: local.clients.s3, bucket } : undefined,
+  });
+}
+
+eventStoreConformance("DynamoDB Local", { create: () => freshStore() });
+
+describe("DynamoDB event store specifics", () => {
+  it("rejects a payload above the item limit when no claim-check bucket is configured", async () => {
+    const store = await freshStore(false);
+    await expect(store.appendToStream("big#1", [eventOfSize("big#1", 1, 500_000)])).rejects.toBeInstanceOf(
+      PayloadTooLargeError,
+    );
+  });
+
+  it("rejects an append that cannot fit one transaction, saying how to split it", async () => {
+    const store = await freshStore();
+    const events = Array.from({ length: 101 }, (_, i) => eventOfSize("many#1", i, 100));
+    await expect(store.appendToStream("many#1", events)).rejects.toThrow(/at most 100 events.*appendInBatches/s);
+    expect((await store.readStream("many#1")).streamVersion).toBe(0);
+  });
+});

@@ -1,0 +1,158 @@
+import {
+  DeleteParameterCommand,
+  DeleteParametersCommand,
+  GetParameterCommand,
+  GetParametersByPathCommand,
+  GetParametersCommand,
+  InvalidNextToken,
+  ParameterAlreadyExists,
+  ParameterNotFound,
+  PutParameterCommand,
+  paginateGetParametersByPath,
+  type SSMClient,
+  ValidationException,
+} from "@aws-sdk/client-ssm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalAws, startLocalAws } from "../src/index.ts";
+
+let aws: LocalAws<false>;
+let ssm: SSMClient;
+beforeAll(async () => {
+  aws = await startLocalAws({ dynamodb: false });
+  ssm = aws.clients.ssm;
+});
+afterAll(() => aws?.stop());
+
+describe("SSM Parameter Store stand-in through the real SDK client", () => {
+  it("round-trips a SecureString, opaque without decryption", async () => {
+    const before = Date.now();
+    const put = await ssm.send(
+      new PutParameterCommand({
+        Name: "/vigil/integration/token",
+        Value: "s3cr3t-token",
+        Type: "SecureString",
+        KeyId: "alias/vigil",
+        Tags: [{ Key: "owner", Value: "vigil" }],
+      }),
+    );
+    expect(put.Version).toBe(1);
+
+    const encrypted = (await ssm.send(new GetParameterCommand({ Name: "/vigil/integration/token" })))
+      .Parameter;
+    expect(encrypted?.Type).toBe("SecureString");
+    expect(encrypted?.Value).not.toContain("s3cr3t");
+    expect(Buffer.from(encrypted?.Value ?? "", "base64").toString("utf8")).not.toContain("s3cr3t");
+
+    const decrypted = (
+      await ssm.send(new GetParameterCommand({ Name: "/vigil/integration/token", WithDecryption: true }))
+    ).Parameter;
+    expect(decrypted).toMatchObject({
+      Name: "/vigil/integration/token",
+      Value: "s3cr3t-token",
+      Version: 1,
+      ARN: "arn:aws:ssm:us-east-1:000000000000:parameter/vigil/integration/token",
+    });
+    expect(decrypted?.LastModifiedDate).toBeInstanceOf(Date);
+    expect(decrypted?.LastModifiedDate?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    await expect(
+      ssm.send(
+        new PutParameterCommand({ Name: "/vigil/integration/token", Value: "x", Type: "SecureString" }),
+      ),
+    ).rejects.toBeInstanceOf(ParameterAlreadyExists);
+    const overwritten = await ssm.send(
+      new PutParameterCommand({ Name: "/vigil/integration/token", Value: "rotated", Overwrite: true }),
+    );
+    expect(overwritten.Version).toBe(2);
+    const rotated = await ssm.send(
+      new GetParametersCommand({ Names: ["/vigil/integration/token", "/nope"], WithDecryption: true }),
+    );
+    expect(rotated.Parameters?.map((p) => [p.Value, p.Version])).toEqual([["rotated", 2]]);
+    expect(rotated.InvalidParameters).toEqual(["/nope"]);
+  });
+
+  it("pages through a path with the SDK paginator", async () => {
+    const names = Array.from({ length: 7 }, (_, i) => `/vigil/paged/p${i}`);
+    await Promise.all(
+      names.map((Name) => ssm.send(new PutParameterCommand({ Name, Value: Name, Type: "String" }))),
+    );
+    await ssm.send(
+      new PutParameterCommand({ Name: "/vigil/paged/deeper/x", Value: "x", Type: "StringList" }),
+    );
+
+    const first = await ssm.send(new GetParametersByPathCommand({ Path: "/vigil/paged", MaxResults: 3 }));
+    expect(first.Parameters).toHaveLength(3);
+    expect(first.NextToken).toBeTypeOf("string");
+
+    const pages: string[][] = [];
+    for await (const page of paginateGetParametersByPath(
+      { client: ssm, pageSize: 3 },
+      { Path: "/vigil/paged" },
+    )) {
+      pages.push((page.Parameters ?? []).map((p) => p.Name ?? ""));
+    }
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(names);
+
+    const recursive = await ssm.send(
+      new GetParametersByPathCommand({ Path: "/vigil/paged/", Recursive: true }),
+    );
+    expect(recursive.Parameters?.map((p) => p.Name)).toContain("/vigil/paged/deeper/x");
+
+    await expect(
+      ssm.send(new GetParametersByPathCommand({ Path: "/vigil/paged", NextToken: "not-a-token" })),
+    ).rejects.toBeInstanceOf(InvalidNextToken);
+  });
+
+  it("deletes parameters and reports missing ones", async () => {
+    await ssm.send(new PutParameterCommand({ Name: "/vigil/del/a", Value: "1", Type: "String" }));
+    await ssm.send(new PutParameterCommand({ Name: "/vigil/del/b", Value: "2", Type: "String" }));
+    await ssm.send(new DeleteParameterCommand({ Name: "/vigil/del/a" }));
+    const error = await ssm.send(new GetParameterCommand({ Name: "/vigil/del/a" })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParameterNotFound);
+    expect((error as ParameterNotFound).$metadata.httpStatusCode).toBe(400);
+    await expect(ssm.send(new DeleteParameterCommand({ Name: "/vigil/del/a" }))).rejects.toBeInstanceOf(
+      ParameterNotFound,
+    );
+
+    const deleted = await ssm.send(
+      new DeleteParametersCommand({ Names: ["/vigil/del/b", "/vigil/del/zzz"] }),
+    );
+    expect(deleted.DeletedParameters).toEqual(["/vigil/del/b"]);
+    expect(deleted.InvalidParameters).toEqual(["/vigil/del/zzz"]);
+  });
+
+  it("returns ValidationException with an actionable message", async () => {
+    const error = await ssm
+      .send(new PutParameterCommand({ Name: "relative/name", Value: "x", Type: "String" }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationException);
+    expect((error as Error).message).toContain('must be fully qualified (start with "/")');
+  });
+
+  it("answers unknown operations and bad bodies in AWS's JSON error shape", async () => {
+    const call = (target: string, body: string) =>
+      fetch(aws.endpoints.ssm, {
+        method: "POST",
+        headers: { "x-amz-target": target, "content-type": "application/x-amz-json-1.1" },
+        body,
+      });
+    const unknown = await call("AmazonSSM.DescribeParameters", "{}");
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get("content-type")).toBe("application/x-amz-json-1.1");
+    const payload = (await unknown.json()) as { __type: string; message: string };
+    expect(payload.__type).toBe("UnknownOperationException");
+    expect(payload.message).toContain("AmazonSSM.DescribeParameters");
+    expect(payload.message).toContain("AmazonSSM.GetParametersByPath");
+
+    const malformed = await call("AmazonSSM.GetParameter", "{not json");
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { __type: string }).__type).toBe("SerializationException");
+
+    const wrongShape = await call("AmazonSSM.GetParameter", JSON.stringify({ Name: 42 }));
+    expect(await wrongShape.json()).toEqual({
+      __type: "ValidationException",
+      message: "Name must be a string.",
+    });
+  });
+});
