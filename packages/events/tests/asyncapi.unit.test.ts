@@ -15,13 +15,24 @@ describe("AsyncAPI document", () => {
     const errors = diagnostics.filter((d) => d.severity === 0);
     expect(errors).toEqual([]);
     expect(document?.messages().length).toBe(catalogue.length);
-    expect(document?.channels().all().map((c) => c.address()).sort()).toEqual(
-      ["vigil-agent", "vigil-events", "vigil-platform", "vigil-updater"],
-    );
+    expect(
+      document
+        ?.channels()
+        .all()
+        .map((c) => c.address())
+        .sort(),
+    ).toEqual(["vigil-agent", "vigil-events", "vigil-platform", "vigil-updater"]);
   });
 
   it("carries a JSON Schema for every type that rejects other types", () => {
-    const doc = buildAsyncApiDocument() as { components: { messages: Record<string, { name: string; payload: { schema: { properties: { type: { const: string } } } } }> } };
+    const doc = buildAsyncApiDocument() as {
+      components: {
+        messages: Record<
+          string,
+          { name: string; payload: { schema: { properties: { type: { const: string } } } } }
+        >;
+      };
+    };
     for (const d of catalogue) {
       const message = Object.values(doc.components.messages).find((m) => m.name === d.type);
       expect(message?.payload.schema.properties.type.const).toBe(d.type);

@@ -40,7 +40,11 @@ describe("catalogue", () => {
       const structured = JSON.parse(JSON.stringify(event));
       const ce = new CloudEvent(structured);
       expect(ce.validate()).toBe(true);
-      expect(JSON.parse(ce.toString())).toMatchObject({ id: event.id, type: event.type, integrationid: event.integrationid });
+      expect(JSON.parse(ce.toString())).toMatchObject({
+        id: event.id,
+        type: event.type,
+        integrationid: event.integrationid,
+      });
     },
   );
 });
@@ -56,7 +60,11 @@ describe("parseEvent errors are precise", () => {
     if (r.ok) return;
     expect(r.error.kind).toBe("invalid-data");
     expect(r.error.issues).toEqual([
-      expect.objectContaining({ path: ["data", "asset", "arn"], expected: "string", received: "nothing (missing)" }),
+      expect.objectContaining({
+        path: ["data", "asset", "arn"],
+        expected: "string",
+        received: "nothing (missing)",
+      }),
     ]);
     expect(r.error.message).toContain("data.asset.arn: expected string, received nothing (missing)");
   });
@@ -183,7 +191,9 @@ describe("deterministic ids", () => {
     expect(deterministicEventId("scan#1", 3)).toBe(deterministicEventId("scan#1", 3));
     expect(deterministicEventId("scan#1", 3)).not.toBe(deterministicEventId("scan#1", 4));
     expect(deterministicEventId("scan#1", 3)).not.toBe(deterministicEventId("scan#13", 3 - 2));
-    expect(deterministicEventId("scan#1", 3)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deterministicEventId("scan#1", 3)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it("match the RFC 9562 v5 test vector (DNS namespace, www.example.com)", () => {

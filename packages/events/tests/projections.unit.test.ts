@@ -21,7 +21,12 @@ let seq = 0;
 function at(minute: number): string {
   return new Date(Date.UTC(2025, 0, 15, 6, minute)).toISOString();
 }
-function ev<T extends EventType>(type: T, integrationId: string, minute: number, data: Partial<DataOf<T>> = {}): VigilEvent {
+function ev<T extends EventType>(
+  type: T,
+  integrationId: string,
+  minute: number,
+  data: Partial<DataOf<T>> = {},
+): VigilEvent {
   seq += 1;
   return createEvent(type, { ...exampleData[type], ...data } as DataOf<T>, {
     source: "urn:vigil:test",
@@ -50,7 +55,9 @@ function scenario() {
         ev("vigil.scan.asset-assessed.v1", a, 5, {
           scanId: "s1",
           assessedAt: at(5),
-          results: [{ checkId: "cis-5.0-5.7", status: "pass", severity: "high", title: "EC2 instance uses IMDSv2" }],
+          results: [
+            { checkId: "cis-5.0-5.7", status: "pass", severity: "high", title: "EC2 instance uses IMDSv2" },
+          ],
         }),
         ev("vigil.counts.resource-counts-reported.v1", a, 6, { scanId: "s1" }),
         ev("vigil.scan.completed.v1", a, 7, { scanId: "s1" }),
@@ -69,7 +76,8 @@ function scenario() {
 
 async function logOf(streams: Record<string, VigilEvent[]>) {
   const log = new InMemoryEventStore();
-  for (const [id, events] of Object.entries(streams)) await log.appendToStream(id, events, { expectedVersion: "no_stream" });
+  for (const [id, events] of Object.entries(streams))
+    await log.appendToStream(id, events, { expectedVersion: "no_stream" });
   return log;
 }
 
@@ -85,12 +93,19 @@ describe("platform projections", () => {
       lastScan: { scanId: "s1", status: "completed", at: at(7) },
       components: { agent: "1.4.0", updater: "1.1.0" },
     });
-    expect((await views.load<IntegrationStatusView>("integration-status", "int-b"))?.state.status).toBe("deleted");
+    expect((await views.load<IntegrationStatusView>("integration-status", "int-b"))?.state.status).toBe(
+      "deleted",
+    );
     const report = await views.load<{ assessedAt: string; totals: unknown }>("asset-report", arn);
-    expect(report?.state).toMatchObject({ assessedAt: at(5), totals: { pass: 1, fail: 0, muted: 0, error: 0 } });
+    expect(report?.state).toMatchObject({
+      assessedAt: at(5),
+      totals: { pass: 1, fail: 0, muted: 0, error: 0 },
+    });
     const counts = await views.load<{ total: number }>("resource-counts", "int-a");
     expect(counts?.state.total).toBe(59);
-    expect(await views.loadCheckpoint("integration-status")).toMatchObject({ position: expect.stringMatching(/#/) });
+    expect(await views.loadCheckpoint("integration-status")).toMatchObject({
+      position: expect.stringMatching(/#/),
+    });
   });
 
   it("built live from consumed events (any order, redelivered) equals rebuilt by replay", async () => {
@@ -100,7 +115,10 @@ describe("platform projections", () => {
     const all = Object.values(streams).flat();
     await fc.assert(
       fc.asyncProperty(
-        fc.shuffledSubarray([...all, ...all.slice(0, 5)], { minLength: all.length + 5, maxLength: all.length + 5 }),
+        fc.shuffledSubarray([...all, ...all.slice(0, 5)], {
+          minLength: all.length + 5,
+          maxLength: all.length + 5,
+        }),
         async (delivery) => {
           const live = new InMemoryProjectionStore();
           for (const event of delivery) for (const p of platformProjections) await applyEvent(live, p, event);
@@ -119,9 +137,16 @@ describe("platform projections", () => {
     await rebuildProjections(await logOf(streams), platformProjections, live);
     const doc = await live.load<IntegrationStatusView>("integration-status", "int-b");
     if (!doc) throw new Error("missing");
-    await live.save("integration-status", "int-b", { ...doc, state: { ...doc.state, status: "active" }, revision: doc.revision + 1 }, doc.revision);
+    await live.save(
+      "integration-status",
+      "int-b",
+      { ...doc, state: { ...doc.state, status: "active" }, revision: doc.revision + 1 },
+      doc.revision,
+    );
     const diffs = await diffProjections(platformProjections, live, rebuilt);
-    expect(diffs).toEqual([expect.objectContaining({ projection: "integration-status", key: "int-b", kind: "different" })]);
+    expect(diffs).toEqual([
+      expect.objectContaining({ projection: "integration-status", key: "int-b", kind: "different" }),
+    ]);
   });
 
   it("state at a point in time replays only events recorded up to it", async () => {
@@ -134,7 +159,9 @@ describe("platform projections", () => {
     }
     const views = new InMemoryProjectionStore();
     await rebuildProjections(log, platformProjections, views, { until: "2025-01-15T07:02:30.000Z" });
-    expect((await views.load<IntegrationStatusView>("integration-status", "int-b"))?.state.status).toBe("deleting");
+    expect((await views.load<IntegrationStatusView>("integration-status", "int-b"))?.state.status).toBe(
+      "deleting",
+    );
   });
 });
 

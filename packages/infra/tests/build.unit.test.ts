@@ -54,7 +54,10 @@ describe("zip", () => {
     const { execFileSync } = await import("node:child_process");
     const dir = mkdtempSync(join(tmpdir(), "vigil-zip-"));
     try {
-      writeFileSync(join(dir, "t.zip"), createZip([{ name: "dir/f.txt", data: Buffer.from("content ".repeat(50)) }]));
+      writeFileSync(
+        join(dir, "t.zip"),
+        createZip([{ name: "dir/f.txt", data: Buffer.from("content ".repeat(50)) }]),
+      );
       let listing: string;
       try {
         listing = execFileSync("python3", ["-m", "zipfile", "-t", join(dir, "t.zip")]).toString();
@@ -75,7 +78,9 @@ describe("bundle", () => {
       const bundle = await bundleLambda(FIXTURE, ROOT);
       expect(bundle.files.map((f) => f.name)).toEqual(["index.mjs", "index.mjs.map"]);
       const code = Buffer.from(bundle.files[0]?.data ?? []).toString();
-      expect(code.startsWith('import { createRequire as __vigilCreateRequire } from "node:module"')).toBe(true);
+      expect(code.startsWith('import { createRequire as __vigilCreateRequire } from "node:module"')).toBe(
+        true,
+      );
       expect(code).toContain("//# sourceMappingURL=index.mjs.map");
       expect(code).not.toMatch(/from"@aws-sdk\//); // the SDK is inside, not imported at run time
 
@@ -83,7 +88,11 @@ describe("bundle", () => {
       try {
         for (const f of bundle.files) writeFileSync(join(dir, f.name), f.data);
         const mod = (await import(join(dir, "index.mjs"))) as { handler: (e: unknown) => Promise<unknown> };
-        expect(await mod.handler({ kind: "heartbeat" })).toEqual({ ok: true, kind: "heartbeat", region: "us-east-1" });
+        expect(await mod.handler({ kind: "heartbeat" })).toEqual({
+          ok: true,
+          kind: "heartbeat",
+          region: "us-east-1",
+        });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -94,7 +103,9 @@ describe("bundle", () => {
   it("fails with a message that names the missing entry", async () => {
     const missing = { name: "agent", entry: "packages/agent/src/handlers/does-not-exist.ts" };
     await expect(bundleLambda(missing, ROOT)).rejects.toThrow(MissingEntryError);
-    await expect(bundleLambda(missing, ROOT)).rejects.toThrow(/packages\/agent\/src\/handlers\/does-not-exist\.ts/);
+    await expect(bundleLambda(missing, ROOT)).rejects.toThrow(
+      /packages\/agent\/src\/handlers\/does-not-exist\.ts/,
+    );
   });
 });
 
@@ -114,7 +125,12 @@ describe("release", () => {
   it(
     "records every file's SHA-256 and size, in the manifest format the updater reads",
     async () => {
-      const release = await buildRelease({ version: "1.2.3", root: ROOT, entries: [FIXTURE], createdAt: CREATED_AT });
+      const release = await buildRelease({
+        version: "1.2.3",
+        root: ROOT,
+        entries: [FIXTURE],
+        createdAt: CREATED_AT,
+      });
       const manifest = ReleaseManifest.parse(JSON.parse(release.manifestJson));
       for (const a of release.artifacts) {
         const file = manifest.files.find((f) => f.name === a.name);
@@ -126,7 +142,9 @@ describe("release", () => {
       expect(manifest.files.map((f) => f.name)).toContain("permissions.json");
       expect(manifest.template?.key).toBe("releases/1.2.3/vigil-root.template.json");
       const root = release.artifacts.find((a) => a.name === "vigil-root.template.json");
-      expect(JSON.parse(root?.data.toString() ?? "{}").Parameters.ArtifactPrefix.Default).toBe("releases/1.2.3");
+      expect(JSON.parse(root?.data.toString() ?? "{}").Parameters.ArtifactPrefix.Default).toBe(
+        "releases/1.2.3",
+      );
     },
     TIMEOUT,
   );

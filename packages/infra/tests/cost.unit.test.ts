@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { costModel, DEFAULT_COST_INPUTS, monthlyUsage, REPRESENTATIVE_MONTH, totalDollars } from "../src/index.ts";
+import {
+  costModel,
+  DEFAULT_COST_INPUTS,
+  monthlyUsage,
+  REPRESENTATIVE_MONTH,
+  totalDollars,
+} from "../src/index.ts";
 
 describe("cost model", () => {
   it("prices the representative month itself at us-east-1 list prices", () => {
@@ -24,16 +30,21 @@ describe("cost model", () => {
 
   it("the free tier never costs more, and usage grows with cadence", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 30 }), (scansPerDay, assets, regions) => {
-        const inputs = { ...DEFAULT_COST_INPUTS, scansPerDay, assets, regions };
-        const lines = costModel(inputs);
-        expect(totalDollars(lines, true)).toBeLessThanOrEqual(totalDollars(lines, false));
-        const more = monthlyUsage({ ...inputs, scansPerDay: scansPerDay + 1 });
-        const base = monthlyUsage(inputs);
-        for (const k of Object.keys(REPRESENTATIVE_MONTH) as (keyof typeof REPRESENTATIVE_MONTH)[]) {
-          expect(more[k]).toBeGreaterThanOrEqual(base[k]);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 48 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        (scansPerDay, assets, regions) => {
+          const inputs = { ...DEFAULT_COST_INPUTS, scansPerDay, assets, regions };
+          const lines = costModel(inputs);
+          expect(totalDollars(lines, true)).toBeLessThanOrEqual(totalDollars(lines, false));
+          const more = monthlyUsage({ ...inputs, scansPerDay: scansPerDay + 1 });
+          const base = monthlyUsage(inputs);
+          for (const k of Object.keys(REPRESENTATIVE_MONTH) as (keyof typeof REPRESENTATIVE_MONTH)[]) {
+            expect(more[k]).toBeGreaterThanOrEqual(base[k]);
+          }
+        },
+      ),
     );
   });
 

@@ -6,11 +6,18 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
 } from "@aws-sdk/client-cloudformation";
-import { GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
+import { GetFunctionCommand, LambdaClient, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { awsDeployTarget, deployPackage, deployStack, describeDeploy, type Release, sha256 } from "../src/index.ts";
+import {
+  awsDeployTarget,
+  deployPackage,
+  deployStack,
+  describeDeploy,
+  type Release,
+  sha256,
+} from "../src/index.ts";
 
 const s3 = mockClient(S3Client);
 const lambda = mockClient(LambdaClient);
@@ -21,6 +28,7 @@ const clients = {
   cloudformation: new CloudFormationClient({ region: "us-east-1" }),
 };
 
+const FAST = { maxWaitTime: 5, minDelay: 0.01, maxDelay: 0.01 };
 const agentZip = Buffer.from("agent-zip-bytes");
 const release: Release = {
   version: "1.2.3",
@@ -29,7 +37,11 @@ const release: Release = {
     { name: "updater.zip", data: Buffer.from("updater"), function: "updater" },
     { name: "vigil-root.template.json", data: Buffer.from("{}") },
   ],
-  manifest: { version: "1.2.3", createdAt: "2025-01-01T00:00:00.000Z", files: [] } as unknown as Release["manifest"],
+  manifest: {
+    version: "1.2.3",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    files: [],
+  } as unknown as Release["manifest"],
   manifestJson: "{}\n",
   bundles: [],
 };
@@ -40,13 +52,22 @@ beforeEach(() => {
   cfn.reset();
   s3.on(PutObjectCommand).resolves({});
   lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: "abc" });
-  lambda.on(GetFunctionConfigurationCommand).resolves({ LastUpdateStatus: "Successful", State: "Active" });
+  lambda
+    .on(GetFunctionCommand)
+    .resolves({ Configuration: { LastUpdateStatus: "Successful", State: "Active" } });
 });
 
 describe("deploy agent", () => {
   it("uploads only the agent zip and updates only the agent function", async () => {
-    const target = awsDeployTarget(clients);
-    const report = await deployPackage({ target, release, pkg: "agent", bucket: "rel", integrationId: "i1", dryRun: false });
+    const target = awsDeployTarget(clients, FAST);
+    const report = await deployPackage({
+      target,
+      release,
+      pkg: "agent",
+      bucket: "rel",
+      integrationId: "i1",
+      dryRun: false,
+    });
     const puts = s3.commandCalls(PutObjectCommand);
     expect(puts).toHaveLength(1);
     expect(puts[0]?.args[0].input).toMatchObject({
@@ -62,8 +83,15 @@ describe("deploy agent", () => {
   });
 
   it("changes nothing on a dry run", async () => {
-    const target = awsDeployTarget(clients);
-    const report = await deployPackage({ target, release, pkg: "agent", bucket: "rel", integrationId: "i1", dryRun: true });
+    const target = awsDeployTarget(clients, FAST);
+    const report = await deployPackage({
+      target,
+      release,
+      pkg: "agent",
+      bucket: "rel",
+      integrationId: "i1",
+      dryRun: true,
+    });
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(lambda.commandCalls(UpdateFunctionCodeCommand)).toHaveLength(0);
     expect(report.steps.map((s) => s.kind)).toEqual(["upload", "update-function"]);
@@ -72,33 +100,58 @@ describe("deploy agent", () => {
 
 describe("deploy the stack", () => {
   beforeEach(() => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: "vigil-i1", CreationTime: new Date(), StackStatus: "CREATE_COMPLETE" }] });
+    cfn.on(DescribeStacksCommand).resolves({
+      Stacks: [{ StackName: "vigil-i1", CreationTime: new Date(), StackStatus: "CREATE_COMPLETE" }],
+    });
     cfn.on(CreateChangeSetCommand).resolves({ Id: "cs-1" });
     cfn.on(DescribeChangeSetCommand).resolves({
       Status: "CREATE_COMPLETE",
-      Changes: [{ ResourceChange: { Action: "Modify", LogicalResourceId: "AgentFunction", ResourceType: "AWS::Lambda::Function", Replacement: "False" } }],
+      Changes: [
+        {
+          ResourceChange: {
+            Action: "Modify",
+            LogicalResourceId: "AgentFunction",
+            ResourceType: "AWS::Lambda::Function",
+            Replacement: "False",
+          },
+        },
+      ],
     });
   });
 
   it("--dry-run prints the change set and deletes it instead of executing", async () => {
-    const target = awsDeployTarget(clients);
+    const target = awsDeployTarget(clients, FAST);
     const report = await deployStack({
-      target, release, bucket: "rel", region: "us-east-1", stackName: "vigil-i1", parameters: { IntegrationId: "i1" }, dryRun: true,
+      target,
+      release,
+      bucket: "rel",
+      region: "us-east-1",
+      stackName: "vigil-i1",
+      parameters: { IntegrationId: "i1" },
+      dryRun: true,
     });
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0);
     expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
     const created = cfn.commandCalls(CreateChangeSetCommand)[0]?.args[0].input;
     expect(created?.ChangeSetType).toBe("UPDATE");
-    expect(created?.TemplateURL).toBe("https://rel.s3.us-east-1.amazonaws.com/releases/1.2.3/vigil-root.template.json");
+    expect(created?.TemplateURL).toBe(
+      "https://rel.s3.us-east-1.amazonaws.com/releases/1.2.3/vigil-root.template.json",
+    );
     expect(created?.Tags).toContainEqual({ Key: "Created By", Value: "Vigil" });
     expect(describeDeploy(report)).toMatch(/Modify\s+AgentFunction/);
   });
 
   it("publishes every artifact and the manifest, then executes the change set", async () => {
-    const target = awsDeployTarget(clients);
+    const target = awsDeployTarget(clients, FAST);
     await deployStack({
-      target, release, bucket: "rel", region: "us-east-1", stackName: "vigil-i1", parameters: { IntegrationId: "i1" }, dryRun: false,
+      target,
+      release,
+      bucket: "rel",
+      region: "us-east-1",
+      stackName: "vigil-i1",
+      parameters: { IntegrationId: "i1" },
+      dryRun: false,
     });
     expect(s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual([
       "releases/1.2.3/agent.zip",
@@ -106,6 +159,8 @@ describe("deploy the stack", () => {
       "releases/1.2.3/vigil-root.template.json",
       "releases/1.2.3/manifest.json",
     ]);
-    expect(cfn.commandCalls(ExecuteChangeSetCommand).map((c) => c.args[0].input)).toEqual([{ ChangeSetName: "cs-1" }]);
+    expect(cfn.commandCalls(ExecuteChangeSetCommand).map((c) => c.args[0].input)).toEqual([
+      { ChangeSetName: "cs-1" },
+    ]);
   });
 });

@@ -34,7 +34,12 @@ async function decide(
 ): Promise<string> {
   const result = await runSimulation(
     {
-      request: { principal: ROLE, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
+      request: {
+        principal: ROLE,
+        action,
+        resource: { resource, accountId: ACCOUNT },
+        contextVariables: context,
+      },
       identityPolicies: policies,
       serviceControlPolicies: [],
       resourceControlPolicies: [],
@@ -64,9 +69,12 @@ const destructive: [string, string][] = [
 ];
 
 describe("cleanup permissions (as rendered in the agent role)", () => {
-  it.each(destructive)("%s on %s is explicitly denied without the Created By tag", async (action, resource) => {
-    expect(await decide(agentPolicies(), action, resource)).toBe("ExplicitlyDenied");
-  });
+  it.each(destructive)(
+    "%s on %s is explicitly denied without the Created By tag",
+    async (action, resource) => {
+      expect(await decide(agentPolicies(), action, resource)).toBe("ExplicitlyDenied");
+    },
+  );
 
   it.each(destructive)("%s on %s is denied when the tag has another value", async (action, resource) => {
     const other = { "aws:ResourceTag/Created By": "Terraform" };
@@ -78,8 +86,13 @@ describe("cleanup permissions (as rendered in the agent role)", () => {
   });
 
   it("the Deny wins even when another policy allows everything", async () => {
-    const adminish = { name: "too-broad", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } };
-    expect(await decide([...agentPolicies(), adminish], "ec2:TerminateInstances", instance)).toBe("ExplicitlyDenied");
+    const adminish = {
+      name: "too-broad",
+      policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+    };
+    expect(await decide([...agentPolicies(), adminish], "ec2:TerminateInstances", instance)).toBe(
+      "ExplicitlyDenied",
+    );
   });
 });
 
@@ -152,7 +165,9 @@ describe("EBS scanning permissions", () => {
 describe("published permission set", () => {
   it("carries every discovery and clean-up action and the tag it is conditioned on", () => {
     const doc = permissionSetDocument("1.2.3");
-    const all = doc.policies.flatMap((p: { document: PolicyDocument }) => p.document.Statement.flatMap((s) => s.Action));
+    const all = doc.policies.flatMap((p: { document: PolicyDocument }) =>
+      p.document.Statement.flatMap((s) => s.Action),
+    );
     for (const a of [...discoveryActions(), ...CLEANUP_ACTIONS]) expect(all).toContain(a);
     expect(doc.tag).toEqual({ key: "Created By", value: "Vigil" });
     expect(doc.version).toBe("1.2.3");

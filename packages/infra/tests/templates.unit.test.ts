@@ -27,9 +27,9 @@ describe("AWS's offline validator", () => {
     "%s has no fatal, error or warning diagnostics",
     (file, rendered) => {
       const diagnostics = validateTemplate(file, rendered).filter((d) => d.severity !== "INFO");
-      expect(diagnostics.map((d) => `${d.severity} ${d.ruleId} ${d.entity?.logicalId ?? ""}: ${d.message}`)).toEqual(
-        [],
-      );
+      expect(
+        diagnostics.map((d) => `${d.severity} ${d.ruleId} ${d.entity?.logicalId ?? ""}: ${d.message}`),
+      ).toEqual([]);
     },
     VALIDATOR_TIMEOUT,
   );
@@ -64,7 +64,8 @@ const UNTAGGABLE = new Set([
 
 function tagsOf(resource: CfnResource): Record<string, unknown> | undefined {
   const p = resource.Properties ?? {};
-  const asMap = (list: { Key: string; Value: unknown }[]) => Object.fromEntries(list.map((t) => [t.Key, t.Value]));
+  const asMap = (list: { Key: string; Value: unknown }[]) =>
+    Object.fromEntries(list.map((t) => [t.Key, t.Value]));
   if (resource.Type === "AWS::EC2::LaunchTemplate") {
     const specs = p.TagSpecifications as { ResourceType: string; Tags: { Key: string; Value: unknown }[] }[];
     return asMap(specs.find((s) => s.ResourceType === "launch-template")?.Tags ?? []);
@@ -86,7 +87,10 @@ describe("tags", () => {
         .filter(([, r]) => !UNTAGGABLE.has(r.Type))
         .filter(([, r]) => {
           const tags = tagsOf(r);
-          return tags?.["Created By"] !== "Vigil" || JSON.stringify(tags["Vigil Integration Id"]) !== '{"Ref":"IntegrationId"}';
+          return (
+            tags?.["Created By"] !== "Vigil" ||
+            JSON.stringify(tags["Vigil Integration Id"]) !== '{"Ref":"IntegrationId"}'
+          );
         })
         .map(([id]) => id);
       expect(untagged).toEqual([]);
@@ -97,9 +101,13 @@ describe("tags", () => {
     const lt = ebsScanningTemplate().Resources.ScannerLaunchTemplate?.Properties as {
       LaunchTemplateData: { TagSpecifications: { ResourceType: string; Tags: { Key: string }[] }[] };
     };
-    const kinds = lt.LaunchTemplateData.TagSpecifications.filter((s) => s.Tags.some((t) => t.Key === "Created By"));
+    const kinds = lt.LaunchTemplateData.TagSpecifications.filter((s) =>
+      s.Tags.some((t) => t.Key === "Created By"),
+    );
     expect(kinds.map((k) => k.ResourceType).sort()).toEqual(["instance", "volume"]);
-    const asg = ebsScanningTemplate().Resources.ScannerGroup?.Properties as { Tags: { PropagateAtLaunch: boolean }[] };
+    const asg = ebsScanningTemplate().Resources.ScannerGroup?.Properties as {
+      Tags: { PropagateAtLaunch: boolean }[];
+    };
     expect(asg.Tags.every((t) => t.PropagateAtLaunch)).toBe(true);
   });
 });

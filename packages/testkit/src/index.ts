@@ -1,2 +1,4 @@
 export * from "./local-aws/index.ts";
+export * from "./provision/index.ts";
 export * from "./sim-account/index.ts";
+// The conformance suites import vitest, so they live behind their own entry: `@vigil/testkit/conformance`.

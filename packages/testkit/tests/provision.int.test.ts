@@ -1,5 +1,9 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { ListSubscriptionsByTopicCommand, GetSubscriptionAttributesCommand, PublishCommand } from "@aws-sdk/client-sns";
+import {
+  GetSubscriptionAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  PublishCommand,
+} from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { GetParametersByPathCommand } from "@aws-sdk/client-ssm";
 import { eventTable, queueDefinition, subscriptionsOf } from "@vigil/events";
@@ -12,7 +16,10 @@ let stack: ProvisionedStack;
 
 beforeAll(async () => {
   aws = await startLocalAws();
-  stack = await provisionLocalStack(aws, { integrationId: "int-1", parameterValues: { "platform-url": "http://p" } });
+  stack = await provisionLocalStack(aws, {
+    integrationId: "int-1",
+    parameterValues: { "platform-url": "http://p" },
+  });
 });
 afterAll(async () => {
   await aws?.stop();
@@ -20,7 +27,12 @@ afterAll(async () => {
 
 async function receive(url: string) {
   const out = await aws.clients.sqs.send(
-    new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 1, MaxNumberOfMessages: 10, MessageAttributeNames: ["All"] }),
+    new ReceiveMessageCommand({
+      QueueUrl: url,
+      WaitTimeSeconds: 1,
+      MaxNumberOfMessages: 10,
+      MessageAttributeNames: ["All"],
+    }),
   );
   return out.Messages ?? [];
 }
@@ -44,14 +56,22 @@ describe("provisionLocalStack", () => {
   });
 
   it("subscribes each queue with raw delivery and the topology's filter policy", async () => {
-    const subs = await aws.clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: stack.topics.events?.arn }));
+    const subs = await aws.clients.sns.send(
+      new ListSubscriptionsByTopicCommand({ TopicArn: stack.topics.events?.arn }),
+    );
     expect(subs.Subscriptions).toHaveLength(3);
     for (const s of subs.Subscriptions ?? []) {
-      const attrs = await aws.clients.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: s.SubscriptionArn }));
-      const consumer = (["agent", "updater", "platform"] as const).find((c) => stack.queues[c]?.arn === s.Endpoint);
+      const attrs = await aws.clients.sns.send(
+        new GetSubscriptionAttributesCommand({ SubscriptionArn: s.SubscriptionArn }),
+      );
+      const consumer = (["agent", "updater", "platform"] as const).find(
+        (c) => stack.queues[c]?.arn === s.Endpoint,
+      );
       expect(consumer).toBeDefined();
       expect(attrs.Attributes?.RawMessageDelivery).toBe("true");
-      expect(JSON.parse(attrs.Attributes?.FilterPolicy ?? "{}")).toEqual(subscriptionsOf(consumer ?? "agent")[0]?.filterPolicy);
+      expect(JSON.parse(attrs.Attributes?.FilterPolicy ?? "{}")).toEqual(
+        subscriptionsOf(consumer ?? "agent")[0]?.filterPolicy,
+      );
     }
   });
 
@@ -72,7 +92,9 @@ describe("provisionLocalStack", () => {
   });
 
   it("creates the event table from the shared definition", async () => {
-    const out = await aws.clients.dynamodb.send(new DescribeTableCommand({ TableName: stack.eventTableName }));
+    const out = await aws.clients.dynamodb.send(
+      new DescribeTableCommand({ TableName: stack.eventTableName }),
+    );
     expect(out.Table?.KeySchema).toEqual([
       { AttributeName: "pk", KeyType: "HASH" },
       { AttributeName: "sk", KeyType: "RANGE" },
@@ -93,7 +115,9 @@ describe("provisionLocalStack", () => {
     const again = await provisionLocalStack(aws, { integrationId: "int-1" });
     expect(again.queues.agent?.url).toBe(stack.queues.agent?.url);
     expect(again.topics.events?.arn).toBe(stack.topics.events?.arn);
-    const subs = await aws.clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: stack.topics.events?.arn }));
+    const subs = await aws.clients.sns.send(
+      new ListSubscriptionsByTopicCommand({ TopicArn: stack.topics.events?.arn }),
+    );
     expect(subs.Subscriptions).toHaveLength(3);
   });
 });

@@ -8,7 +8,14 @@ import * as ec2 from "@aws-sdk/client-ec2";
 import * as iam from "@aws-sdk/client-iam";
 import * as s3 from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSimulatedAccount, generateAccount, loadSnapshot, SnapshotLoadError, type SimulatedAccount, writeSnapshot } from "../src/index.ts";
+import {
+  createSimulatedAccount,
+  generateAccount,
+  loadSnapshot,
+  type SimulatedAccount,
+  SnapshotLoadError,
+  writeSnapshot,
+} from "../src/index.ts";
 
 const FIXTURE = join(import.meta.dirname, "fixtures/snapshots/minimal");
 const VALIDATOR = "/work/shared/tools/validate-snapshot.py";
@@ -32,13 +39,24 @@ function botocoreModels(): string {
 }
 
 function validate(dir: string): { status: number | null; output: string } {
-  const r = spawnSync("python3", [VALIDATOR, "--quiet", "--models", botocoreModels(), dir], { encoding: "utf8" });
+  const r = spawnSync("python3", [VALIDATOR, "--quiet", "--models", botocoreModels(), dir], {
+    encoding: "utf8",
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 function clientsFor(account: SimulatedAccount, region: string) {
-  const cfg = { region, credentials: { accessKeyId: "a", secretAccessKey: "b" }, requestHandler: account.requestHandler };
-  return { ec2: new ec2.EC2Client(cfg), s3: new s3.S3Client(cfg), iam: new iam.IAMClient(cfg), cloudtrail: new cloudtrail.CloudTrailClient(cfg) };
+  const cfg = {
+    region,
+    credentials: { accessKeyId: "a", secretAccessKey: "b" },
+    requestHandler: account.requestHandler,
+  };
+  return {
+    ec2: new ec2.EC2Client(cfg),
+    s3: new s3.S3Client(cfg),
+    iam: new iam.IAMClient(cfg),
+    cloudtrail: new cloudtrail.CloudTrailClient(cfg),
+  };
 }
 
 let work: string;
@@ -51,7 +69,12 @@ afterAll(async () => {
 
 describe("snapshot round trip", () => {
   it("generate -> write -> load gives the same model and the same answers", async () => {
-    const model = generateAccount({ seed: "round-trip", regionCount: 2, assetsPerRegion: 6, misconfigurationRate: 0.5 });
+    const model = generateAccount({
+      seed: "round-trip",
+      regionCount: 2,
+      assetsPerRegion: 6,
+      misconfigurationRate: 0.5,
+    });
     const dir = join(work, "round-trip");
     await writeSnapshot(model, dir);
     const loaded = await loadSnapshot(dir);
@@ -62,7 +85,11 @@ describe("snapshot round trip", () => {
 
     const again = join(work, "round-trip-2");
     await writeSnapshot(loaded, again);
-    for (const key of ["account.json", "global/iam/list-users.json", "us-east-1/ec2/describe-instances.json"]) {
+    for (const key of [
+      "account.json",
+      "global/iam/list-users.json",
+      "us-east-1/ec2/describe-instances.json",
+    ]) {
       expect(await readFile(join(again, key), "utf8")).toBe(await readFile(join(dir, key), "utf8"));
     }
 
@@ -81,7 +108,8 @@ describe("snapshot round trip", () => {
     const model = generateAccount({ seed: "errors", regionCount: 1, assetsPerRegion: 2 });
     const dir = join(work, "errors");
     await writeSnapshot(model, dir);
-    const bucket = (model.files.get("global/s3api/list-buckets") as { Buckets: { Name: string }[] }).Buckets[0]?.Name as string;
+    const bucket = (model.files.get("global/s3api/list-buckets") as { Buckets: { Name: string }[] })
+      .Buckets[0]?.Name as string;
     await writeFile(
       join(dir, `global/s3api/get-bucket-encryption/${bucket}.json`),
       JSON.stringify({ Error: { Code: "ServerSideEncryptionConfigurationNotFoundError", Message: "none" } }),
@@ -119,35 +147,66 @@ describe("the hand-written minimal fixture", () => {
     const us = clientsFor(account, "us-east-1");
     const eu = clientsFor(account, "eu-west-1");
 
-    const tagged = await us.ec2.send(new ec2.DescribeInstancesCommand({ Filters: [{ Name: "tag:Created By", Values: ["Vigil"] }] }));
-    expect(tagged.Reservations?.flatMap((r) => r.Instances ?? []).map((i) => [i.InstanceId, i.PublicIpAddress, i.MetadataOptions?.HttpTokens])).toEqual([
-      ["i-0fixture00000001", "3.3.3.3", "optional"],
-    ]);
-    const stopped = await us.ec2.send(new ec2.DescribeInstancesCommand({ Filters: [{ Name: "instance-state-name", Values: ["stopped"] }] }));
+    const tagged = await us.ec2.send(
+      new ec2.DescribeInstancesCommand({ Filters: [{ Name: "tag:Created By", Values: ["Vigil"] }] }),
+    );
+    expect(
+      tagged.Reservations?.flatMap((r) => r.Instances ?? []).map((i) => [
+        i.InstanceId,
+        i.PublicIpAddress,
+        i.MetadataOptions?.HttpTokens,
+      ]),
+    ).toEqual([["i-0fixture00000001", "3.3.3.3", "optional"]]);
+    const stopped = await us.ec2.send(
+      new ec2.DescribeInstancesCommand({ Filters: [{ Name: "instance-state-name", Values: ["stopped"] }] }),
+    );
     expect(stopped.Reservations?.[0]?.Instances?.map((i) => i.InstanceId)).toEqual(["i-0fixture00000002"]);
     const groups = await eu.ec2.send(new ec2.DescribeSecurityGroupsCommand({}));
-    expect(groups.SecurityGroups?.[0]?.IpPermissions?.[0]).toMatchObject({ FromPort: 22, IpRanges: [{ CidrIp: "0.0.0.0/0" }] });
-    await expect(eu.ec2.send(new ec2.DescribeInstancesCommand({}))).rejects.toMatchObject({ name: "UnauthorizedOperation" });
+    expect(groups.SecurityGroups?.[0]?.IpPermissions?.[0]).toMatchObject({
+      FromPort: 22,
+      IpRanges: [{ CidrIp: "0.0.0.0/0" }],
+    });
+    await expect(eu.ec2.send(new ec2.DescribeInstancesCommand({}))).rejects.toMatchObject({
+      name: "UnauthorizedOperation",
+    });
 
-    expect((await us.s3.send(new s3.GetBucketLocationCommand({ Bucket: "fixture-private" }))).LocationConstraint).toBe("eu-west-1");
+    expect(
+      (await us.s3.send(new s3.GetBucketLocationCommand({ Bucket: "fixture-private" }))).LocationConstraint,
+    ).toBe("eu-west-1");
     const enc = await us.s3.send(new s3.GetBucketEncryptionCommand({ Bucket: "fixture-private" }));
-    expect(enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe("AES256");
-    await expect(us.s3.send(new s3.GetBucketEncryptionCommand({ Bucket: "fixture-public" }))).rejects.toMatchObject({
+    expect(
+      enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm,
+    ).toBe("AES256");
+    await expect(
+      us.s3.send(new s3.GetBucketEncryptionCommand({ Bucket: "fixture-public" })),
+    ).rejects.toMatchObject({
       name: "ServerSideEncryptionConfigurationNotFoundError",
     });
     const policy = await us.s3.send(new s3.GetBucketPolicyCommand({ Bucket: "fixture-public" }));
     expect(JSON.parse(String(policy.Policy)).Statement[0].Principal).toBe("*");
-    await expect(us.s3.send(new s3.GetBucketPolicyCommand({ Bucket: "fixture-private" }))).rejects.toMatchObject({ Code: "NoSuchBucketPolicy" });
+    await expect(
+      us.s3.send(new s3.GetBucketPolicyCommand({ Bucket: "fixture-private" })),
+    ).rejects.toMatchObject({ Code: "NoSuchBucketPolicy" });
 
     const keys = await us.iam.send(new iam.ListAccessKeysCommand({ UserName: "alice" }));
-    expect(keys.AccessKeyMetadata?.map((k) => [k.AccessKeyId, k.CreateDate?.toISOString()])).toEqual([["AKIAFIXTUREALICE0001", "2024-01-15T09:35:00.000Z"]]);
-    expect((await us.iam.send(new iam.ListAccessKeysCommand({ UserName: "bob" }))).AccessKeyMetadata).toEqual([]);
-    await expect(us.iam.send(new iam.GetLoginProfileCommand({ UserName: "bob" }))).rejects.toMatchObject({ name: "NoSuchEntityException" });
-    await expect(us.iam.send(new iam.GetAccountPasswordPolicyCommand({}))).rejects.toMatchObject({ name: "NoSuchEntityException" });
+    expect(keys.AccessKeyMetadata?.map((k) => [k.AccessKeyId, k.CreateDate?.toISOString()])).toEqual([
+      ["AKIAFIXTUREALICE0001", "2024-01-15T09:35:00.000Z"],
+    ]);
+    expect((await us.iam.send(new iam.ListAccessKeysCommand({ UserName: "bob" }))).AccessKeyMetadata).toEqual(
+      [],
+    );
+    await expect(us.iam.send(new iam.GetLoginProfileCommand({ UserName: "bob" }))).rejects.toMatchObject({
+      name: "NoSuchEntityException",
+    });
+    await expect(us.iam.send(new iam.GetAccountPasswordPolicyCommand({}))).rejects.toMatchObject({
+      name: "NoSuchEntityException",
+    });
 
     const shadow = await eu.cloudtrail.send(new cloudtrail.DescribeTrailsCommand({}));
     expect(shadow.trailList?.map((t) => [t.Name, t.HomeRegion])).toEqual([["main", "us-east-1"]]);
-    const status = await eu.cloudtrail.send(new cloudtrail.GetTrailStatusCommand({ Name: "arn:aws:cloudtrail:us-east-1:123456789012:trail/main" }));
+    const status = await eu.cloudtrail.send(
+      new cloudtrail.GetTrailStatusCommand({ Name: "arn:aws:cloudtrail:us-east-1:123456789012:trail/main" }),
+    );
     expect(status.IsLogging).toBe(true);
     expect(status.LatestDeliveryTime?.toISOString()).toBe("2026-05-31T23:55:00.000Z");
   });
@@ -158,7 +217,15 @@ describe("AWS's API models agree with the snapshots", () => {
     const dirs = [FIXTURE];
     for (const [i, rate] of [0, 0.5, 1].entries()) {
       const dir = join(work, `validate-${i}`);
-      await writeSnapshot(generateAccount({ seed: `validate-${i}`, regionCount: 2, assetsPerRegion: 8, misconfigurationRate: rate }), dir);
+      await writeSnapshot(
+        generateAccount({
+          seed: `validate-${i}`,
+          regionCount: 2,
+          assetsPerRegion: 8,
+          misconfigurationRate: rate,
+        }),
+        dir,
+      );
       dirs.push(dir);
     }
     for (const dir of dirs) {
@@ -171,7 +238,10 @@ describe("AWS's API models agree with the snapshots", () => {
   it("the validator does catch a wrong shape (so the check above can fail)", async () => {
     const dir = join(work, "broken");
     await writeSnapshot(generateAccount({ seed: "broken", regionCount: 1, assetsPerRegion: 1 }), dir);
-    await writeFile(join(dir, "global/iam/list-users.json"), JSON.stringify({ Users: [{ UserName: "x", Bogus: 1 }] }));
+    await writeFile(
+      join(dir, "global/iam/list-users.json"),
+      JSON.stringify({ Users: [{ UserName: "x", Bogus: 1 }] }),
+    );
     const r = validate(dir);
     expect(r.status).toBe(1);
     expect(r.output).toContain("unknown member 'Bogus'");

@@ -58,7 +58,9 @@ export const ec2SnapshotSchema = assetSchemaOf(
     encrypted: z.boolean(),
     volumeId: z.string().optional(),
     /** `DescribeSnapshotAttribute(createVolumePermission)`; `group: "all"` means public. */
-    createVolumePermissions: z.array(z.object({ group: z.literal("all").optional(), userId: z.string().optional() })),
+    createVolumePermissions: z.array(
+      z.object({ group: z.literal("all").optional(), userId: z.string().optional() }),
+    ),
   }),
 );
 

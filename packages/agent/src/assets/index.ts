@@ -81,7 +81,10 @@ export type Asset = { [T in ResourceType]: AssetOf<T> }[ResourceType];
 /** The part of an asset that travels with a report: everything but `config`. */
 export type AssetHeader = Pick<Asset, "arn" | "type" | "region" | "accountId" | "name" | "tags">;
 
-const schemaList = Object.values(assetSchemas) as unknown as [Schemas[ResourceType], ...Schemas[ResourceType][]];
+const schemaList = Object.values(assetSchemas) as unknown as [
+  Schemas[ResourceType],
+  ...Schemas[ResourceType][],
+];
 export const assetSchema = z.discriminatedUnion("type", schemaList);
 
 export interface AssetIssue {

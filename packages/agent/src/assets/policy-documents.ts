@@ -134,6 +134,9 @@ export function trustAllowsAnyPrincipal(document: Json): boolean {
 
 function hasExternalIdCondition(condition: Statement["Condition"]): boolean {
   return Object.values(condition ?? {}).some(
-    (entries) => entries !== null && typeof entries === "object" && Object.keys(entries).some((k) => k.toLowerCase() === "sts:externalid"),
+    (entries) =>
+      entries !== null &&
+      typeof entries === "object" &&
+      Object.keys(entries).some((k) => k.toLowerCase() === "sts:externalid"),
   );
 }

@@ -48,7 +48,12 @@ function permission(rng: Rng) {
 function block(rng: Rng) {
   return coin(rng)
     ? null
-    : { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: coin(rng), restrictPublicBuckets: true };
+    : {
+        blockPublicAcls: true,
+        ignorePublicAcls: true,
+        blockPublicPolicy: coin(rng),
+        restrictPublicBuckets: true,
+      };
 }
 
 const makers: { [T in ResourceType]: Maker<T> } = {
@@ -88,19 +93,32 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     vpcId: "vpc-1",
     isDefault: true,
     entries: [
-      { ruleNumber: 100, protocol: "-1", ruleAction: coin(rng) ? "allow" : "deny", egress: false, cidrBlock: "0.0.0.0/0" },
+      {
+        ruleNumber: 100,
+        protocol: "-1",
+        ruleAction: coin(rng) ? "allow" : "deny",
+        egress: false,
+        cidrBlock: "0.0.0.0/0",
+      },
       { ruleNumber: 32767, protocol: "-1", ruleAction: "deny", egress: false, cidrBlock: "0.0.0.0/0" },
     ],
   }),
   "aws.ec2.account-settings": (rng) => ({ ebsEncryptionByDefault: coin(rng) }),
   "aws.s3.bucket": (rng) => ({
-    serverSideEncryption: coin(rng) ? { sseAlgorithm: "AES256" } : { sseAlgorithm: "aws:kms", bucketKeyEnabled: true },
+    serverSideEncryption: coin(rng)
+      ? { sseAlgorithm: "AES256" }
+      : { sseAlgorithm: "aws:kms", bucketKeyEnabled: true },
     publicAccessBlock: block(rng),
     accountPublicAccessBlock: block(rng),
     versioning: { status: pick(rng, ["Enabled", "Suspended", "Disabled"] as const), mfaDelete: "Disabled" },
     policy: coin(rng)
       ? null
-      : { deniesInsecureTransport: coin(rng), isPublic: false, allowsPublicRead: false, allowsPublicWrite: false },
+      : {
+          deniesInsecureTransport: coin(rng),
+          isPublic: false,
+          allowsPublicRead: false,
+          allowsPublicWrite: false,
+        },
     publicAclGrants: rng() < 0.2 ? [{ grantee: "AllUsers", permission: "READ" }] : [],
     loggingEnabled: coin(rng),
     objectLevelLogging: { read: coin(rng), write: coin(rng) },
@@ -206,7 +224,9 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   }),
   "aws.efs.file-system": (rng, id) => ({ fileSystemId: `fs-${id}`, encrypted: coin(rng) }),
   "aws.config.account-settings": (rng) => ({
-    recorders: coin(rng) ? [{ name: "default", allSupported: true, recording: coin(rng), lastStatus: "Success" }] : [],
+    recorders: coin(rng)
+      ? [{ name: "default", allSupported: true, recording: coin(rng), lastStatus: "Success" }]
+      : [],
   }),
   "aws.securityhub.account-settings": (rng) => ({
     hubEnabled: coin(rng),

@@ -1,5 +1,5 @@
-import type { AnyCheck } from "./check.ts";
 import { accessAnalyzerEnabled } from "./accessanalyzer/access-analyzer-enabled.ts";
+import type { AnyCheck } from "./check.ts";
 import { trailCloudWatchLogs } from "./cloudtrail/trail-cloudwatch-logs.ts";
 import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation.ts";

@@ -167,14 +167,26 @@ export function evaluateAsset(plan: EvaluationPlan, asset: Asset, summary: ScanS
       summary.evaluations++;
       if (outcome.status === "pass") {
         summary.pass++;
-        results.push({ checkId: check.id, status: "pass", severity: check.severity, title: check.title, evidence: outcome.evidence });
+        results.push({
+          checkId: check.id,
+          status: "pass",
+          severity: check.severity,
+          title: check.title,
+          evidence: outcome.evidence,
+        });
         continue;
       }
       const mute = check.mutes === undefined ? undefined : findMute(check.mutes, check.id, asset);
       if (mute === undefined) {
         summary.fail++;
         summary.failBySeverity[check.severity]++;
-        results.push({ checkId: check.id, status: "fail", severity: check.severity, title: check.title, evidence: outcome.evidence });
+        results.push({
+          checkId: check.id,
+          status: "fail",
+          severity: check.severity,
+          title: check.title,
+          evidence: outcome.evidence,
+        });
       } else {
         summary.muted++;
         results.push({

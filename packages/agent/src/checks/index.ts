@@ -1,3 +1,16 @@
+export {
+  builtInPolicies,
+  type CheckSelection,
+  checkSelectionSchema,
+  indexActiveMutes,
+  isMuteActive,
+  type Mute,
+  muteMatches,
+  muteSchema,
+  type Policy,
+  type SelectionResult,
+  selectChecks,
+} from "../policies/index.ts";
 export { type BenchEvaluateOptions, type BenchEvaluateResult, benchEvaluate } from "./bench.ts";
 export { CATALOGUE } from "./catalogue.ts";
 export {
@@ -27,19 +40,6 @@ export {
   type ScanReport,
   type ScanSummary,
 } from "./evaluate.ts";
-export {
-  builtInPolicies,
-  type CheckSelection,
-  checkSelectionSchema,
-  indexActiveMutes,
-  isMuteActive,
-  type Mute,
-  muteMatches,
-  muteSchema,
-  type Policy,
-  type SelectionResult,
-  selectChecks,
-} from "../policies/index.ts";
 
 import { CATALOGUE } from "./catalogue.ts";
 import type { AnyCheck } from "./check.ts";

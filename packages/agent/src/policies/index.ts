@@ -1,3 +1,4 @@
+export { indexActiveMutes, isMuteActive, type Mute, muteMatches, muteSchema } from "./mutes.ts";
 export {
   builtInPolicies,
   type CheckSelection,
@@ -7,4 +8,3 @@ export {
   type SelectionResult,
   selectChecks,
 } from "./policies.ts";
-export { indexActiveMutes, isMuteActive, type Mute, muteMatches, muteSchema } from "./mutes.ts";

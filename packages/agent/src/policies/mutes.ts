@@ -37,7 +37,11 @@ export function muteMatches(mute: Mute, checkId: string, asset: Pick<AssetHeader
 }
 
 /** Active mutes grouped by check id (`*` mutes under every id), built once per scan. */
-export function indexActiveMutes(mutes: readonly Mute[], checkIds: readonly string[], now: number): Map<string, Mute[]> {
+export function indexActiveMutes(
+  mutes: readonly Mute[],
+  checkIds: readonly string[],
+  now: number,
+): Map<string, Mute[]> {
   const index = new Map<string, Mute[]>();
   for (const mute of mutes) {
     if (!isMuteActive(mute, now)) continue;

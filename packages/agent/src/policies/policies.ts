@@ -74,11 +74,13 @@ export function selectChecks(
   const chosen = new Set<string>();
   for (const id of policyIds) {
     const policy = byPolicy.get(id);
-    if (!policy) return { ok: false, error: new CheckSelectionError("unknown-policy", id, [...byPolicy.keys()]) };
+    if (!policy)
+      return { ok: false, error: new CheckSelectionError("unknown-policy", id, [...byPolicy.keys()]) };
     for (const checkId of policy.checkIds) chosen.add(checkId);
   }
   for (const id of [...enabledChecks, ...disabledChecks]) {
-    if (!knownChecks.has(id)) return { ok: false, error: new CheckSelectionError("unknown-check", id, [...knownChecks]) };
+    if (!knownChecks.has(id))
+      return { ok: false, error: new CheckSelectionError("unknown-check", id, [...knownChecks]) };
   }
   for (const id of enabledChecks) chosen.add(id);
   for (const id of disabledChecks) chosen.delete(id);

@@ -3,9 +3,7 @@
  * cannot drift) to Vigil assets. They stand in for the collectors in tests. Services without an
  * SDK client in this package (EFS, Config, Security Hub, Access Analyzer) use the CLI's JSON shape.
  */
-import type { Cluster } from "@aws-sdk/client-eks";
-import type { KeyMetadata } from "@aws-sdk/client-kms";
-import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
+
 import type { GetTrailStatusResponse, Trail } from "@aws-sdk/client-cloudtrail";
 import type {
   CreateVolumePermission,
@@ -19,7 +17,10 @@ import type {
   Volume,
   Vpc,
 } from "@aws-sdk/client-ec2";
+import type { Cluster } from "@aws-sdk/client-eks";
 import type { PasswordPolicy, Policy, Role, ServerCertificateMetadata } from "@aws-sdk/client-iam";
+import type { KeyMetadata } from "@aws-sdk/client-kms";
+import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
 import type { DBInstance, DBSnapshot, DBSnapshotAttributesResult } from "@aws-sdk/client-rds";
 import type {
   GetBucketAclOutput,
@@ -176,7 +177,9 @@ export function snapshot(s: Snapshot, permissions: CreateVolumePermission[]): As
       snapshotId: s.SnapshotId ?? "",
       encrypted: s.Encrypted ?? false,
       volumeId: s.VolumeId,
-      createVolumePermissions: permissions.map((p) => (p.Group === "all" ? { group: "all" } : { userId: p.UserId })),
+      createVolumePermissions: permissions.map((p) =>
+        p.Group === "all" ? { group: "all" } : { userId: p.UserId },
+      ),
     },
   };
 }
@@ -253,12 +256,15 @@ export function bucket(r: BucketResponses): AssetOf<"aws.s3.bucket"> {
         return group && g.Permission ? [{ grantee: group, permission: g.Permission }] : [];
       }),
       loggingEnabled: r.logging?.LoggingEnabled !== undefined,
-      objectLevelLogging: r.objectLevelLogging === undefined ? { read: true, write: true } : r.objectLevelLogging,
+      objectLevelLogging:
+        r.objectLevelLogging === undefined ? { read: true, write: true } : r.objectLevelLogging,
     },
   };
 }
 
-export function s3Settings(c: PublicAccessBlockConfiguration | undefined): AssetOf<"aws.s3.account-settings"> {
+export function s3Settings(
+  c: PublicAccessBlockConfiguration | undefined,
+): AssetOf<"aws.s3.account-settings"> {
   return {
     arn: ACCOUNT,
     type: "aws.s3.account-settings",
@@ -404,7 +410,8 @@ export function iamRoot(
     config: {
       accessKeysPresent: summary.AccountAccessKeysPresent === 1,
       mfaActive: mfa,
-      hardwareMfaActive: mfa && !virtualMfaSerials.includes(`arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`),
+      hardwareMfaActive:
+        mfa && !virtualMfaSerials.includes(`arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`),
       lastUsedDate: used.at(-1) ?? null,
     },
   };
@@ -445,7 +452,9 @@ export function iamRole(r: Role, attachedPolicyArns: string[] = []): AssetOf<"aw
     config: {
       roleName: r.RoleName ?? "",
       path: r.Path ?? "/",
-      trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(decodeURIComponent(r.AssumeRolePolicyDocument ?? "{}")),
+      trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(
+        decodeURIComponent(r.AssumeRolePolicyDocument ?? "{}"),
+      ),
       attachedPolicyArns,
       roleLastUsedDate: iso(r.RoleLastUsed?.LastUsedDate),
     },
@@ -496,7 +505,12 @@ export function serverCertificate(m: ServerCertificateMetadata): AssetOf<"aws.ia
 
 /** `aws accessanalyzer list-analyzers` output. */
 export function accessAnalyzer(out: {
-  analyzers: { arn: string; name: string; type: string; status: "ACTIVE" | "CREATING" | "DISABLED" | "FAILED" }[];
+  analyzers: {
+    arn: string;
+    name: string;
+    type: string;
+    status: "ACTIVE" | "CREATING" | "DISABLED" | "FAILED";
+  }[];
 }): AssetOf<"aws.accessanalyzer.account-settings"> {
   return {
     arn: `${ACCOUNT}/${REGION}`,
@@ -530,7 +544,10 @@ export function trail(t: Trail, status: GetTrailStatusResponse): AssetOf<"aws.cl
   };
 }
 
-export function kmsKey(k: KeyMetadata, rotation: { KeyRotationEnabled?: boolean } | null): AssetOf<"aws.kms.key"> {
+export function kmsKey(
+  k: KeyMetadata,
+  rotation: { KeyRotationEnabled?: boolean } | null,
+): AssetOf<"aws.kms.key"> {
   return {
     arn: k.Arn ?? "",
     type: "aws.kms.key",
@@ -549,7 +566,10 @@ export function kmsKey(k: KeyMetadata, rotation: { KeyRotationEnabled?: boolean 
 }
 
 export function cisMonitoring(present: CisMonitoringPattern[], all: readonly CisMonitoringPattern[]) {
-  const patterns = Object.fromEntries(all.map((p) => [p, present.includes(p)])) as Record<CisMonitoringPattern, boolean>;
+  const patterns = Object.fromEntries(all.map((p) => [p, present.includes(p)])) as Record<
+    CisMonitoringPattern,
+    boolean
+  >;
   const asset: AssetOf<"aws.logs.cis-monitoring"> = {
     arn: `${ACCOUNT}/${REGION}`,
     type: "aws.logs.cis-monitoring",
@@ -626,13 +646,20 @@ export function eksCluster(c: Cluster): AssetOf<"aws.eks.cluster"> {
       endpointPublicAccess: c.resourcesVpcConfig?.endpointPublicAccess ?? false,
       publicAccessCidrs: c.resourcesVpcConfig?.publicAccessCidrs ?? [],
       secretsEncrypted: (c.encryptionConfig ?? []).some((e) => e.resources?.includes("secrets")),
-      enabledLogTypes: (c.logging?.clusterLogging ?? []).filter((l) => l.enabled).flatMap((l) => l.types ?? []),
+      enabledLogTypes: (c.logging?.clusterLogging ?? [])
+        .filter((l) => l.enabled)
+        .flatMap((l) => l.types ?? []),
     },
   };
 }
 
 /** One entry of `aws efs describe-file-systems` `FileSystems`. */
-export function efsFileSystem(fs: { FileSystemId: string; FileSystemArn: string; Encrypted: boolean; Name?: string }) {
+export function efsFileSystem(fs: {
+  FileSystemId: string;
+  FileSystemArn: string;
+  Encrypted: boolean;
+  Name?: string;
+}) {
   const asset: AssetOf<"aws.efs.file-system"> = {
     arn: fs.FileSystemArn,
     type: "aws.efs.file-system",

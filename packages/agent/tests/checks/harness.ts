@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Asset, parseAsset } from "../../src/assets/index.ts";
-import { CATALOGUE } from "../../src/checks/index.ts";
+import { CATALOGUE, type CheckOutcome } from "../../src/checks/index.ts";
 import { NOW } from "./aws-fixtures.ts";
 
 /** One row of a table-driven check test: an asset built from AWS response shapes and what the check must decide. */
@@ -25,7 +25,7 @@ export function runCheckCases(service: string, cases: readonly CheckCase[]): voi
       const parsed = parseAsset(c.asset);
       expect(parsed.ok ? [] : parsed.issues).toEqual([]);
 
-      const evaluate = check.evaluate as (a: Asset, ctx: { now: number }) => ReturnType<typeof check.evaluate>;
+      const evaluate = check.evaluate as (a: Asset, ctx: { now: number }) => CheckOutcome | undefined;
       const outcome = evaluate(c.asset, { now: Date.parse(c.now ?? NOW) });
       if (c.expect === "n/a") {
         expect(outcome).toBeUndefined();

@@ -32,7 +32,10 @@ export function register(program: Command): void {
     .command("cost")
     .description("Monthly AWS cost of one integration at us-east-1 prices, next to the representative month");
   for (const [key, description] of Object.entries(FLAGS)) {
-    cmd.option(`--${kebab(key)} <n>`, `${description} (default ${DEFAULT_COST_INPUTS[key as keyof CostInputs]})`);
+    cmd.option(
+      `--${kebab(key)} <n>`,
+      `${description} (default ${DEFAULT_COST_INPUTS[key as keyof CostInputs]})`,
+    );
   }
   cmd.option("--json", "print the model as JSON");
   cmd.action((opts: Record<string, string | boolean | undefined>) => {
@@ -69,7 +72,17 @@ export function register(program: Command): void {
         l.withinTarget ? "yes" : "NO",
       ]);
     }
-    table.push(["total", "", "", money(totalDollars(lines, false)), money(totalDollars(lines, true)), "", "", "", ""]);
+    table.push([
+      "total",
+      "",
+      "",
+      money(totalDollars(lines, false)),
+      money(totalDollars(lines, true)),
+      "",
+      "",
+      "",
+      "",
+    ]);
     process.stdout.write(`${table.toString()}\n`);
   });
 }

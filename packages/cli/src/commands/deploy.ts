@@ -30,7 +30,10 @@ export function register(program: Command): void {
     .description(
       "Deploy Vigil: `deploy agent|updater` updates one function; `deploy` the whole stack; `--local` the local stack",
     )
-    .option("--local", "apply the topology, event table and parameters to a local stack (what `vigil demo` uses)")
+    .option(
+      "--local",
+      "apply the topology, event table and parameters to a local stack (what `vigil demo` uses)",
+    )
     .option("--dry-run", "print what would change (a change set for the stack) without applying it")
     .option("--bucket <name>", "release bucket (in the target region)")
     .option("--region <region>", "AWS region (default: the SDK's standard chain)")
@@ -58,7 +61,14 @@ export function register(program: Command): void {
         });
         const report =
           pkg !== undefined
-            ? await deployPackage({ target, release, pkg, bucket, integrationId, dryRun: Boolean(opts.dryRun) })
+            ? await deployPackage({
+                target,
+                release,
+                pkg,
+                bucket,
+                integrationId,
+                dryRun: Boolean(opts.dryRun),
+              })
             : await deployStack({
                 target,
                 release,
@@ -83,7 +93,10 @@ export function register(program: Command): void {
 async function deployLocal(opts: DeployOptions): Promise<void> {
   const aws = await startLocalAws();
   try {
-    const stack = await provisionLocalStack(aws, opts.integrationId ? { integrationId: opts.integrationId } : {});
+    const stack = await provisionLocalStack(
+      aws,
+      opts.integrationId ? { integrationId: opts.integrationId } : {},
+    );
     process.stdout.write(
       [
         `local stack in ${aws.region} (fauxqs listens on all interfaces: for tests and the demo only)`,

@@ -1,4 +1,12 @@
 import type { Command } from "commander";
+import * as benchEvents from "./bench-events.ts";
+import * as cost from "./cost.ts";
+import * as deploy from "./deploy.ts";
+import * as platform from "./platform.ts";
+import * as replay from "./replay.ts";
+import * as templates from "./templates.ts";
 
 /** Each command lives in its own module and registers itself on the program. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  for (const command of [replay, platform, templates, deploy, cost, benchEvents]) command.register(program);
+}

@@ -34,12 +34,17 @@ interface ReplayOptions {
 export function register(program: Command): void {
   program
     .command("replay")
-    .description("Replay the event log: timelines, rebuilt projections, state at a point in time, drift (read-only)")
+    .description(
+      "Replay the event log: timelines, rebuilt projections, state at a point in time, drift (read-only)",
+    )
     .option("--stream <id>", "print one stream's timeline, e.g. integration#int-0001")
     .option("--integration <id>", "print every event of one integration, in log order")
     .option("--at <time|version>", "stop at a stream version or an ISO time")
     .option("--rebuild", "rebuild the platform projections from the log (in memory)")
-    .option("--diff", "with --rebuild: compare rebuilt projections with the stored ones (needs --projection-table)")
+    .option(
+      "--diff",
+      "with --rebuild: compare rebuilt projections with the stored ones (needs --projection-table)",
+    )
     .option("--json", "print JSON instead of a table")
     .option("--table <name>", "event log table", "vigil-events")
     .option("--projection-table <name>", "projection table to diff against")
@@ -52,7 +57,10 @@ export function register(program: Command): void {
     });
 }
 
-export async function runReplay(options: ReplayOptions, out: (line: string) => void = console.log): Promise<number> {
+export async function runReplay(
+  options: ReplayOptions,
+  out: (line: string) => void = console.log,
+): Promise<number> {
   const at = options.at === undefined ? undefined : parsePointInTime(options.at);
   const db = connectDynamoDb({
     table: options.table,
@@ -64,12 +72,15 @@ export async function runReplay(options: ReplayOptions, out: (line: string) => v
   });
   try {
     if (options.stream || options.integration) {
-      const target = options.stream ? { streamId: options.stream } : { integrationId: options.integration ?? "" };
+      const target = options.stream
+        ? { streamId: options.stream }
+        : { integrationId: options.integration ?? "" };
       const entries = await timeline(db.events, target, at);
       if (options.json) out(JSON.stringify(entries, null, 2));
       else {
         const table = new Table({ head: ["stream", "v", "recorded", "time", "type", "id", "problem"] });
-        for (const e of entries) table.push([e.streamId, e.version, e.recordedAt, e.time, e.type, e.id, e.problem ?? ""]);
+        for (const e of entries)
+          table.push([e.streamId, e.version, e.recordedAt, e.time, e.type, e.id, e.problem ?? ""]);
         out(table.toString());
         out(`${entries.length} events`);
       }
@@ -82,20 +93,23 @@ export async function runReplay(options: ReplayOptions, out: (line: string) => v
     const rebuilt = new InMemoryProjectionStore();
     const until = typeof at === "string" ? at : undefined;
     let summary = { events: 0, applied: 0, invalid: 0 };
-    await new Listr([
-      {
-        title: "Rebuilding projections from the log",
-        task: async (_ctx, task) => {
-          summary = await rebuildProjections(db.events, platformProjections, rebuilt, {
-            until,
-            onProgress: (p) => {
-              task.output = `${p.events} events read, ${p.applied} applied, ${p.invalid} invalid`;
-            },
-          });
-          task.title = `Rebuilt ${platformProjections.length} projections from ${summary.events} events`;
+    await new Listr(
+      [
+        {
+          title: "Rebuilding projections from the log",
+          task: async (_ctx, task) => {
+            summary = await rebuildProjections(db.events, platformProjections, rebuilt, {
+              until,
+              onProgress: (p) => {
+                task.output = `${p.events} events read, ${p.applied} applied, ${p.invalid} invalid`;
+              },
+            });
+            task.title = `Rebuilt ${platformProjections.length} projections from ${summary.events} events`;
+          },
         },
-      },
-    ], { silentRendererCondition: Boolean(options.json) }).run();
+      ],
+      { silentRendererCondition: Boolean(options.json) },
+    ).run();
     const views: Record<string, unknown> = {};
     for (const p of platformProjections) views[p.name] = await rebuilt.list(p.name);
     if (options.diff) {

@@ -7,12 +7,14 @@ import {
   writeRelease,
 } from "@vigil/infra";
 import type { Command } from "commander";
-import { repoRoot, releaseCreatedAt, VIGIL_VERSION } from "./release-options.ts";
+import { releaseCreatedAt, repoRoot, VIGIL_VERSION } from "./release-options.ts";
 
 export function register(program: Command): void {
   program
     .command("templates")
-    .description("Build the release (Lambda zips, CloudFormation templates, permissions, manifest) into dist/release/")
+    .description(
+      "Build the release (Lambda zips, CloudFormation templates, permissions, manifest) into dist/release/",
+    )
     .option("--permissions", "print only the IAM permission set as JSON and exit")
     .option("--out <dir>", "output directory", "dist/release")
     .option("--release-version <version>", "release version", VIGIL_VERSION)
@@ -32,7 +34,8 @@ export function register(program: Command): void {
           createdAt: releaseCreatedAt(),
         });
         const written = writeRelease(release, resolve(repoRoot(), opts.out));
-        for (const f of release.manifest.files) process.stdout.write(`${f.sha256}  ${String(f.size).padStart(9)}  ${f.name}\n`);
+        for (const f of release.manifest.files)
+          process.stdout.write(`${f.sha256}  ${String(f.size).padStart(9)}  ${f.name}\n`);
         process.stdout.write(`wrote ${written.length} files to ${resolve(repoRoot(), opts.out)}\n`);
       } catch (err) {
         if (err instanceof MissingEntryError) {

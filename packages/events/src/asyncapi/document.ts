@@ -7,7 +7,10 @@ import { exampleEvent } from "../contracts/examples.ts";
  * consumer queues in `src/topology`) once it settles.
  */
 export const asyncApiChannels = {
-  topic: { name: "vigil-events", description: "SNS topic every producer publishes to (message attributes `type`, `integrationId`)." },
+  topic: {
+    name: "vigil-events",
+    description: "SNS topic every producer publishes to (message attributes `type`, `integrationId`).",
+  },
   queues: [
     { name: "agent", description: "SQS queue of the in-account agent (scan requests, lifecycle commands)." },
     { name: "platform", description: "SQS queue of the control plane (reports, counts, status)." },
@@ -23,7 +26,10 @@ function messageName(type: string): string {
 export function buildAsyncApiDocument(version = "1.0.0"): Record<string, unknown> {
   const messages: Record<string, unknown> = {};
   for (const definition of catalogue) {
-    const schema = z.toJSONSchema(definition.schema, { target: "draft-07", unrepresentable: "any" }) as Record<string, unknown>;
+    const schema = z.toJSONSchema(definition.schema, {
+      target: "draft-07",
+      unrepresentable: "any",
+    }) as Record<string, unknown>;
     delete schema.$schema;
     messages[messageName(definition.type)] = {
       name: definition.type,
@@ -41,7 +47,9 @@ export function buildAsyncApiDocument(version = "1.0.0"): Record<string, unknown
       address: asyncApiChannels.topic.name,
       description: asyncApiChannels.topic.description,
       messages: messageRefs,
-      bindings: { sns: { name: asyncApiChannels.topic.name, bindingVersion: "0.1.0", policy: { statements: [] } } },
+      bindings: {
+        sns: { name: asyncApiChannels.topic.name, bindingVersion: "0.1.0", policy: { statements: [] } },
+      },
     },
   };
   const operations: Record<string, unknown> = {
@@ -56,7 +64,9 @@ export function buildAsyncApiDocument(version = "1.0.0"): Record<string, unknown
     channels[id] = {
       address: id,
       description: `${queue.description} Subscribed to ${asyncApiChannels.topic.name} with a filter policy on \`type\`, raw delivery, a DLQ.`,
-      messages: Object.fromEntries(Object.keys(messages).map((m) => [m, { $ref: `#/components/messages/${m}` }])),
+      messages: Object.fromEntries(
+        Object.keys(messages).map((m) => [m, { $ref: `#/components/messages/${m}` }]),
+      ),
       bindings: { sqs: { queue: { name: id, fifoQueue: false }, bindingVersion: "0.2.0" } },
     };
     operations[`consume_${queue.name}`] = {

@@ -6,7 +6,9 @@ export { timestampSchema };
 /** Primitive value schemas shared by the catalogue, named in the domain's words. */
 
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "a 12-digit AWS account id");
-export const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region code such as eu-west-1");
+export const regionSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region code such as eu-west-1");
 export const arnSchema = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/, "an ARN");
 export const integrationIdSchema = z.string().min(1).max(128);
 export const scanIdSchema = z.string().min(1).max(128);
@@ -14,7 +16,9 @@ export const shardIdSchema = z.string().min(1).max(256);
 export const semverSchema = z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "a semantic version");
 export const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, "a lower-case hex SHA-256 digest");
 /** Asset type in Vigil's own naming, e.g. `aws.ec2.instance`, `aws.s3.bucket`. */
-export const assetTypeSchema = z.string().regex(/^aws\.[a-z0-9-]+\.[a-z0-9-]+$/, "an asset type like aws.ec2.instance");
+export const assetTypeSchema = z
+  .string()
+  .regex(/^aws\.[a-z0-9-]+\.[a-z0-9-]+$/, "an asset type like aws.ec2.instance");
 export const checkIdSchema = z.string().min(1).max(128);
 
 export const severitySchema = z.enum(["critical", "high", "medium", "low", "informational"]);

@@ -40,7 +40,12 @@ export function createEvent<T extends EventType>(type: T, data: DataOf<T>, meta:
   if (meta.subject !== undefined) candidate.subject = meta.subject;
   if (meta.correlationId !== undefined) candidate.correlationid = meta.correlationId;
   if (meta.causationId !== undefined) candidate.causationid = meta.causationId;
-  if (!definitionOf(type)) throw new InvalidEventError(new EventParseError("unknown-type", [{ path: ["type"], expected: "a known event type", received: type, message: "unknown type" }]));
+  if (!definitionOf(type))
+    throw new InvalidEventError(
+      new EventParseError("unknown-type", [
+        { path: ["type"], expected: "a known event type", received: type, message: "unknown type" },
+      ]),
+    );
   const parsed = parseEvent(candidate);
   if (!parsed.ok) throw new InvalidEventError(parsed.error);
   return parsed.event as EventOf<T>;
@@ -51,5 +56,10 @@ export function causedBy(
   cause: Pick<VigilEvent, "id" | "integrationid" | "correlationid">,
   meta: Omit<EventMeta, "integrationId" | "correlationId" | "causationId">,
 ): EventMeta {
-  return { ...meta, integrationId: cause.integrationid, correlationId: cause.correlationid ?? cause.id, causationId: cause.id };
+  return {
+    ...meta,
+    integrationId: cause.integrationid,
+    correlationId: cause.correlationid ?? cause.id,
+    causationId: cause.id,
+  };
 }

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { arnSchema, errorInfoSchema, regionSchema, scanIdSchema } from "./common.ts";
-import { checkResultSchema } from "./scan.ts";
 import { defineEvent } from "./define.ts";
+import { checkResultSchema } from "./scan.ts";
 
 /** EBS snapshot scanning: copy a volume's snapshot, attach it to a scanner, inspect, clean up. */
 

@@ -8,5 +8,5 @@ export * from "./examples.ts";
 export * from "./integration.ts";
 export * from "./parse.ts";
 export * from "./scan.ts";
-export * from "./update.ts";
 export * from "./upcasters.ts";
+export * from "./update.ts";

@@ -20,7 +20,10 @@ export const integrationRegistrationRequested = defineEvent(
     /** Where the stack was installed; the agent scans other regions from there. */
     homeRegion: regionSchema,
     deployment: deploymentSchema,
-    organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/).optional(),
+    organizationId: z
+      .string()
+      .regex(/^o-[a-z0-9]{10,32}$/)
+      .optional(),
     stackId: z.string().min(1),
     agentVersion: semverSchema,
     /** Hash of the one-time registration token; the token itself never travels in an event. */

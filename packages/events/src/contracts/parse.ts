@@ -1,8 +1,8 @@
 import type * as z from "zod";
 import {
   definitionOf,
-  eventTypes,
   type EventType,
+  eventTypes,
   isCurrentType,
   type VigilEvent,
   versionsOf,
@@ -113,14 +113,34 @@ function issuesFromZod(input: unknown, error: z.ZodError): ParseIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const at = issue.code === "invalid_key" ? { present: true, value: path.at(-1) } : valueAt(input, path);
-    return { path, expected: expectedOf(issue), received: describe(at.value, at.present), message: issue.message };
+    return {
+      path,
+      expected: expectedOf(issue),
+      received: describe(at.value, at.present),
+      message: issue.message,
+    };
   });
 }
 
-const ENVELOPE_KEYS = new Set(["specversion", "id", "source", "type", "time", "subject", "dataschema", "datacontenttype", "integrationid", "correlationid", "causationid"]);
+const ENVELOPE_KEYS = new Set([
+  "specversion",
+  "id",
+  "source",
+  "type",
+  "time",
+  "subject",
+  "dataschema",
+  "datacontenttype",
+  "integrationid",
+  "correlationid",
+  "causationid",
+]);
 
 function fail(kind: ParseErrorKind, issues: ParseIssue[], type?: string, id?: unknown): ParseResult<never> {
-  return { ok: false, error: new EventParseError(kind, issues, type, typeof id === "string" ? id : undefined) };
+  return {
+    ok: false,
+    error: new EventParseError(kind, issues, type, typeof id === "string" ? id : undefined),
+  };
 }
 
 /**
@@ -134,7 +154,12 @@ export function parseEvent(input: unknown): ParseResult {
   } catch (cause) {
     // Defensive: hostile inputs (getters that throw, proxies) must still come back as a value.
     return fail("not-an-object", [
-      { path: [], expected: "a plain JSON object", received: "a value that threw while read", message: String(cause) },
+      {
+        path: [],
+        expected: "a plain JSON object",
+        received: "a value that threw while read",
+        message: String(cause),
+      },
     ]);
   }
 }
@@ -142,38 +167,65 @@ export function parseEvent(input: unknown): ParseResult {
 function parseUnsafe(input: unknown): ParseResult {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     return fail("not-an-object", [
-      { path: [], expected: "object", received: describe(input, input !== undefined), message: "an event is a JSON object" },
+      {
+        path: [],
+        expected: "object",
+        received: describe(input, input !== undefined),
+        message: "an event is a JSON object",
+      },
     ]);
   }
   const raw = input as Record<string, unknown>;
   const type = raw.type;
   if (typeof type !== "string") {
-    return fail("unknown-type", [
-      { path: ["type"], expected: "string (an event type such as vigil.scan.requested.v1)", received: describe(type, "type" in raw), message: "missing event type" },
-    ], undefined, raw.id);
+    return fail(
+      "unknown-type",
+      [
+        {
+          path: ["type"],
+          expected: "string (an event type such as vigil.scan.requested.v1)",
+          received: describe(type, "type" in raw),
+          message: "missing event type",
+        },
+      ],
+      undefined,
+      raw.id,
+    );
   }
   const definition = definitionOf(type);
   if (!definition) {
     const name = parseEventTypeName(type);
     const versions = name ? versionsOf(name.family) : [];
     if (name && versions.length > 0) {
-      return fail("unknown-version", [
+      return fail(
+        "unknown-version",
+        [
+          {
+            path: ["type"],
+            expected: `one of ${versions.map((v) => `${name.family}.v${v}`).join(", ")}`,
+            received: describe(type, true),
+            message: `version ${name.version} of ${name.family} is not known to this reader; upgrade @vigil/events`,
+          },
+        ],
+        type,
+        raw.id,
+      );
+    }
+    return fail(
+      "unknown-type",
+      [
         {
           path: ["type"],
-          expected: `one of ${versions.map((v) => `${name.family}.v${v}`).join(", ")}`,
+          expected: `a known event type (${eventTypes.length} in the catalogue, e.g. ${eventTypes[0]})`,
           received: describe(type, true),
-          message: `version ${name.version} of ${name.family} is not known to this reader; upgrade @vigil/events`,
+          message: name
+            ? `unknown event family ${name.family}`
+            : "event types are named vigil.<area>.<fact>.v<N>",
         },
-      ], type, raw.id);
-    }
-    return fail("unknown-type", [
-      {
-        path: ["type"],
-        expected: `a known event type (${eventTypes.length} in the catalogue, e.g. ${eventTypes[0]})`,
-        received: describe(type, true),
-        message: name ? `unknown event family ${name.family}` : "event types are named vigil.<area>.<fact>.v<N>",
-      },
-    ], type, raw.id);
+      ],
+      type,
+      raw.id,
+    );
   }
   const result = definition.schema.safeParse(input);
   if (!result.success) {
@@ -190,9 +242,18 @@ function upcastToCurrent(event: { type: string }, originalType: string): ParseRe
   for (let step = 0; step < 32 && !isCurrentType(current.type); step++) {
     const upcaster = upcasterFrom(current.type);
     if (!upcaster) {
-      return fail("upcast-failed", [
-        { path: ["type"], expected: "a type with an upcaster to the current version", received: describe(current.type, true), message: "no upcaster registered" },
-      ], originalType);
+      return fail(
+        "upcast-failed",
+        [
+          {
+            path: ["type"],
+            expected: "a type with an upcaster to the current version",
+            received: describe(current.type, true),
+            message: "no upcaster registered",
+          },
+        ],
+        originalType,
+      );
     }
     current = upcaster.upcast(current as never);
   }
@@ -205,12 +266,26 @@ function upcastToCurrent(event: { type: string }, originalType: string): ParseRe
 }
 
 /** Like `parseEvent` but narrowed to one type: a valid event of another type is an error. */
-export function parseEventOf<T extends EventType>(type: T, input: unknown): ParseResult<Extract<VigilEvent, { type: T }>> {
+export function parseEventOf<T extends EventType>(
+  type: T,
+  input: unknown,
+): ParseResult<Extract<VigilEvent, { type: T }>> {
   const result = parseEvent(input);
-  if (!result.ok || result.event.type === type) return result as ParseResult<Extract<VigilEvent, { type: T }>>;
-  return fail("unknown-type", [
-    { path: ["type"], expected: JSON.stringify(type), received: describe(result.event.type, true), message: "unexpected event type" },
-  ], result.event.type, result.event.id);
+  if (!result.ok || result.event.type === type)
+    return result as ParseResult<Extract<VigilEvent, { type: T }>>;
+  return fail(
+    "unknown-type",
+    [
+      {
+        path: ["type"],
+        expected: JSON.stringify(type),
+        received: describe(result.event.type, true),
+        message: "unexpected event type",
+      },
+    ],
+    result.event.type,
+    result.event.id,
+  );
 }
 
 export const envelopeAttributeNames: ReadonlySet<string> = ENVELOPE_KEYS;

@@ -5,7 +5,10 @@ import type { EventOf, LegacyEvent } from "./catalogue.ts";
  * An upcaster turns a validated event of an old version into the next version. Old events in
  * the log are never rewritten: readers upcast on the fly, one version step at a time.
  */
-export interface Upcaster<From extends EventEnvelope = EventEnvelope, To extends EventEnvelope = EventEnvelope> {
+export interface Upcaster<
+  From extends EventEnvelope = EventEnvelope,
+  To extends EventEnvelope = EventEnvelope,
+> {
   from: From["type"];
   to: To["type"];
   upcast(event: From): To;

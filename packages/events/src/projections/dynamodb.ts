@@ -23,23 +23,38 @@ export class DynamoDbProjectionStore implements ProjectionStore {
 
   async load<S>(projection: string, key: string): Promise<ProjectionDocument<S> | undefined> {
     const out = await this.options.client.send(
-      new GetItemCommand({ TableName: this.options.tableName, Key: keyOf(projection, key), ConsistentRead: true }),
+      new GetItemCommand({
+        TableName: this.options.tableName,
+        Key: keyOf(projection, key),
+        ConsistentRead: true,
+      }),
     );
     return out.Item?.doc?.S ? (JSON.parse(out.Item.doc.S) as ProjectionDocument<S>) : undefined;
   }
 
-  async save<S>(projection: string, key: string, doc: ProjectionDocument<S>, expectedRevision: number): Promise<void> {
+  async save<S>(
+    projection: string,
+    key: string,
+    doc: ProjectionDocument<S>,
+    expectedRevision: number,
+  ): Promise<void> {
     try {
       await this.options.client.send(
         new PutItemCommand({
           TableName: this.options.tableName,
-          Item: { ...keyOf(projection, key), doc: { S: JSON.stringify(doc) }, revision: { N: String(doc.revision) } },
+          Item: {
+            ...keyOf(projection, key),
+            doc: { S: JSON.stringify(doc) },
+            revision: { N: String(doc.revision) },
+          },
           ConditionExpression: expectedRevision === 0 ? "attribute_not_exists(pk)" : "revision = :r",
-          ExpressionAttributeValues: expectedRevision === 0 ? undefined : { ":r": { N: String(expectedRevision) } },
+          ExpressionAttributeValues:
+            expectedRevision === 0 ? undefined : { ":r": { N: String(expectedRevision) } },
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ProjectionConflictError(projection, key);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ProjectionConflictError(projection, key);
       throw error;
     }
   }
@@ -69,7 +84,11 @@ export class DynamoDbProjectionStore implements ProjectionStore {
 
   async loadCheckpoint(projection: string): Promise<ProjectionCheckpoint | undefined> {
     const out = await this.options.client.send(
-      new GetItemCommand({ TableName: this.options.tableName, Key: keyOf(projection, CHECKPOINT_KEY), ConsistentRead: true }),
+      new GetItemCommand({
+        TableName: this.options.tableName,
+        Key: keyOf(projection, CHECKPOINT_KEY),
+        ConsistentRead: true,
+      }),
     );
     return out.Item?.checkpoint?.S ? (JSON.parse(out.Item.checkpoint.S) as ProjectionCheckpoint) : undefined;
   }

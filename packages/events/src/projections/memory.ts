@@ -15,7 +15,12 @@ export class InMemoryProjectionStore implements ProjectionStore {
     return json === undefined ? undefined : (JSON.parse(json) as ProjectionDocument<S>);
   }
 
-  async save<S>(projection: string, key: string, doc: ProjectionDocument<S>, expectedRevision: number): Promise<void> {
+  async save<S>(
+    projection: string,
+    key: string,
+    doc: ProjectionDocument<S>,
+    expectedRevision: number,
+  ): Promise<void> {
     const docs = this.#docs.get(projection) ?? new Map<string, string>();
     const current = docs.get(key);
     const revision = current === undefined ? 0 : (JSON.parse(current) as ProjectionDocument).revision;

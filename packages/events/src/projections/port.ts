@@ -31,7 +31,12 @@ export interface ProjectionCheckpoint {
 export interface ProjectionStore {
   load<S>(projection: string, key: string): Promise<ProjectionDocument<S> | undefined>;
   /** Save if the stored revision is still `expectedRevision` (0 = new); else ProjectionConflictError. */
-  save<S>(projection: string, key: string, doc: ProjectionDocument<S>, expectedRevision: number): Promise<void>;
+  save<S>(
+    projection: string,
+    key: string,
+    doc: ProjectionDocument<S>,
+    expectedRevision: number,
+  ): Promise<void>;
   list<S>(projection: string): Promise<{ key: string; state: S }[]>;
   loadCheckpoint(projection: string): Promise<ProjectionCheckpoint | undefined>;
   saveCheckpoint(projection: string, checkpoint: ProjectionCheckpoint): Promise<void>;
@@ -43,7 +48,9 @@ export class ProjectionConflictError extends Error {
     readonly projection: string,
     readonly key: string,
   ) {
-    super(`projection ${projection} document "${key}" changed while it was being updated; reload and apply again`);
+    super(
+      `projection ${projection} document "${key}" changed while it was being updated; reload and apply again`,
+    );
   }
 }
 

@@ -63,7 +63,10 @@ export async function timeline(
 export function parsePointInTime(value: string): number | string {
   if (/^\d+$/.test(value)) return Number(value);
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new Error(`--at expects a stream version (e.g. 12) or an ISO time (e.g. 2025-01-15T06:00:00Z), got "${value}"`);
+  if (Number.isNaN(t))
+    throw new Error(
+      `--at expects a stream version (e.g. 12) or an ISO time (e.g. 2025-01-15T06:00:00Z), got "${value}"`,
+    );
   return new Date(t).toISOString();
 }
 
@@ -88,7 +91,10 @@ export function connectDynamoDb(connection: DynamoDbConnection) {
   };
   const client = new DynamoDBClient(config);
   const claimCheck = connection.claimCheckBucket
-    ? { s3: new S3Client({ ...config, forcePathStyle: Boolean(connection.endpoint) }), bucket: connection.claimCheckBucket }
+    ? {
+        s3: new S3Client({ ...config, forcePathStyle: Boolean(connection.endpoint) }),
+        bucket: connection.claimCheckBucket,
+      }
     : undefined;
   return {
     client,

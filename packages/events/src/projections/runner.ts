@@ -26,7 +26,11 @@ export function applyToDocument<S>(
  * Live path: apply one consumed event (from the bus, at least once, in any order). Idempotent
  * on the event id; retries when another consumer updated the same document concurrently.
  */
-export async function applyEvent<S>(store: ProjectionStore, projection: Projection<S>, event: VigilEvent): Promise<boolean> {
+export async function applyEvent<S>(
+  store: ProjectionStore,
+  projection: Projection<S>,
+  event: VigilEvent,
+): Promise<boolean> {
   if (!projection.handles.includes(event.type)) return false;
   const key = projection.keyOf(event);
   if (key === undefined) return false;
@@ -109,9 +113,17 @@ export async function rebuildProjections(
       for (const [key, doc] of docs[i] ?? []) {
         if (!doc) continue;
         const existing = await target.load(projection.name, key);
-        await target.save(projection.name, key, { ...doc, revision: (existing?.revision ?? 0) + 1 }, existing?.revision ?? 0);
+        await target.save(
+          projection.name,
+          key,
+          { ...doc, revision: (existing?.revision ?? 0) + 1 },
+          existing?.revision ?? 0,
+        );
       }
-      await target.saveCheckpoint(projection.name, { position: progress.position, updatedAt: new Date().toISOString() });
+      await target.saveCheckpoint(projection.name, {
+        position: progress.position,
+        updatedAt: new Date().toISOString(),
+      });
     }
     return progress;
   }
@@ -137,7 +149,8 @@ export async function diffProjections(
     const b = new Map((await rebuilt.list(name)).map((d) => [d.key, d.state]));
     for (const key of new Set([...a.keys(), ...b.keys()])) {
       if (!a.has(key)) diffs.push({ projection: name, key, kind: "missing-in-stored", rebuilt: b.get(key) });
-      else if (!b.has(key)) diffs.push({ projection: name, key, kind: "missing-in-rebuilt", stored: a.get(key) });
+      else if (!b.has(key))
+        diffs.push({ projection: name, key, kind: "missing-in-rebuilt", stored: a.get(key) });
       else if (canonical(a.get(key)) !== canonical(b.get(key))) {
         diffs.push({ projection: name, key, kind: "different", stored: a.get(key), rebuilt: b.get(key) });
       }

@@ -22,7 +22,9 @@ export interface IntegrationStatusView {
   lastHeartbeatAt: string | undefined;
   components: { agent: string; updater?: string } | undefined;
   enabledRegions: string[];
-  lastScan: { scanId: string; status: "requested" | "running" | "paused" | "completed" | "failed"; at: string } | undefined;
+  lastScan:
+    | { scanId: string; status: "requested" | "running" | "paused" | "completed" | "failed"; at: string }
+    | undefined;
 }
 
 const lifecycle: Partial<Record<EventType, IntegrationStatus>> = {
@@ -70,10 +72,16 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
     if (status && RANK[status] > RANK[state.status]) {
       next.status = status;
       next.statusChangedAt = event.time;
-    } else if (status === state.status && (state.statusChangedAt === undefined || event.time < state.statusChangedAt)) {
+    } else if (
+      status === state.status &&
+      (state.statusChangedAt === undefined || event.time < state.statusChangedAt)
+    ) {
       next.statusChangedAt = event.time;
     }
-    if (event.type === "vigil.integration.heartbeat.v2" && !(state.lastHeartbeatAt && state.lastHeartbeatAt >= event.time)) {
+    if (
+      event.type === "vigil.integration.heartbeat.v2" &&
+      !(state.lastHeartbeatAt && state.lastHeartbeatAt >= event.time)
+    ) {
       next.lastHeartbeatAt = event.time;
       next.components = event.data.components;
       next.enabledRegions = event.data.enabledRegions;
@@ -83,7 +91,9 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
     if (scan && scanId) {
       const last = state.lastScan;
       const newer =
-        !last || event.time > last.at || (event.time === last.at &&
+        !last ||
+        event.time > last.at ||
+        (event.time === last.at &&
           (scanId > last.scanId || (scanId === last.scanId && SCAN_RANK[scan] > SCAN_RANK[last.status])));
       if (newer) next.lastScan = { scanId, status: scan, at: event.time };
     }
@@ -112,7 +122,9 @@ export const assetReportProjection: Projection<AssetReportView | undefined> = {
     if (event.type !== "vigil.scan.asset-assessed.v1") return state;
     const e = event as EventOf<"vigil.scan.asset-assessed.v1">;
     const newer =
-      !state || e.data.assessedAt > state.assessedAt || (e.data.assessedAt === state.assessedAt && e.id > state.eventId);
+      !state ||
+      e.data.assessedAt > state.assessedAt ||
+      (e.data.assessedAt === state.assessedAt && e.id > state.eventId);
     if (!newer) return state;
     const totals = { pass: 0, fail: 0, muted: 0, error: 0 };
     const failedBySeverity: Partial<Record<Severity, number>> = {};
@@ -150,7 +162,10 @@ export const resourceCountsProjection: Projection<ResourceCountsView | undefined
   initial: () => undefined,
   evolve(state, event: VigilEvent) {
     if (event.type !== "vigil.counts.resource-counts-reported.v1") return state;
-    const newer = !state || event.time > state.reportedAt || (event.time === state.reportedAt && event.id > state.eventId);
+    const newer =
+      !state ||
+      event.time > state.reportedAt ||
+      (event.time === state.reportedAt && event.id > state.eventId);
     if (!newer) return state;
     return {
       integrationId: event.integrationid,

@@ -1,11 +1,11 @@
 import { performance } from "node:perf_hooks";
+import type { VigilEvent } from "../contracts/catalogue.ts";
 import { parseEvent } from "../contracts/parse.ts";
-import type { EventStore, RecordedEvent } from "./port.ts";
 import type { EventEnvelope } from "../envelope/envelope.ts";
+import type { ProjectionDocument } from "../projections/port.ts";
 import { applyToDocument } from "../projections/runner.ts";
 import { platformProjections } from "../projections/views.ts";
-import type { ProjectionDocument } from "../projections/port.ts";
-import type { VigilEvent } from "../contracts/catalogue.ts";
+import type { EventStore, RecordedEvent } from "./port.ts";
 
 export interface EventBenchResult {
   adapter: string;
@@ -28,7 +28,10 @@ export interface EventBenchOptions {
   makeEvent(n: number): EventEnvelope;
 }
 
-async function readEverything(store: EventStore, onPage?: (events: RecordedEvent[]) => void): Promise<number> {
+async function readEverything(
+  store: EventStore,
+  onPage?: (events: RecordedEvent[]) => void,
+): Promise<number> {
   let since: string | undefined;
   let count = 0;
   for (;;) {
@@ -50,7 +53,8 @@ export async function benchEvents(options: EventBenchOptions): Promise<EventBenc
   const half = Math.floor(total / 2);
 
   let t = performance.now();
-  for (let i = 0; i < half; i++) await options.store.appendToStream(`bench-single#${i % 50}`, [options.makeEvent(i)]);
+  for (let i = 0; i < half; i++)
+    await options.store.appendToStream(`bench-single#${i % 50}`, [options.makeEvent(i)]);
   const appendSinglePerSec = half / ((performance.now() - t) / 1000);
 
   t = performance.now();

@@ -16,7 +16,13 @@ import {
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { type EventTableDefinition, eventTable, keyAttributesOf } from "../topology/event-table.ts";
-import { AppendTooLargeError, ClaimCheckError, EventStoreError, ExpectedVersionConflictError, PayloadTooLargeError } from "./errors.ts";
+import {
+  AppendTooLargeError,
+  ClaimCheckError,
+  EventStoreError,
+  ExpectedVersionConflictError,
+  PayloadTooLargeError,
+} from "./errors.ts";
 import {
   type AppendOptions,
   type AppendResult,
@@ -92,7 +98,11 @@ export class DynamoDbEventStore implements EventStore {
     this.#now = options.now ?? (() => new Date());
   }
 
-  async appendToStream(streamId: string, events: readonly EventEnvelope[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     assertAppendable(streamId, events);
     const expected: ExpectedVersion = options.expectedVersion ?? "any";
     assertExpectedVersion(expected);
@@ -106,7 +116,11 @@ export class DynamoDbEventStore implements EventStore {
         base = last?.version ?? 0;
         if (last && last.recordedAt > floor) floor = last.recordedAt;
         if (base >= events.length) {
-          const retry = matchRetry(streamId, events, await this.#range(streamId, base - events.length + 1, base));
+          const retry = matchRetry(
+            streamId,
+            events,
+            await this.#range(streamId, base - events.length + 1, base),
+          );
           if (retry) return retry;
         }
       } else {
@@ -114,11 +128,19 @@ export class DynamoDbEventStore implements EventStore {
       }
       const now = this.#now().toISOString();
       const recordedAt = now > floor ? now : floor;
-      const items = bodies.map((body, i) => this.#item(streamId, base + i + 1, recordedAt, events[i] as EventEnvelope, body));
+      const items = bodies.map((body, i) =>
+        this.#item(streamId, base + i + 1, recordedAt, events[i] as EventEnvelope, body),
+      );
       this.#assertFits(streamId, items, base > 0);
 
       const outcome = await this.#write(streamId, base, recordedAt, items);
-      if (outcome.ok) return { streamId, firstVersion: base + 1, lastVersion: base + events.length, alreadyAppended: false };
+      if (outcome.ok)
+        return {
+          streamId,
+          firstVersion: base + 1,
+          lastVersion: base + events.length,
+          alreadyAppended: false,
+        };
       if (outcome.reason === "clock-behind") {
         floor = outcome.previousRecordedAt;
         continue;
@@ -134,7 +156,9 @@ export class DynamoDbEventStore implements EventStore {
       const actual = (await this.#lastItem(streamId))?.version ?? 0;
       throw new ExpectedVersionConflictError(streamId, expected, actual);
     }
-    throw new EventStoreError(`stream "${streamId}": gave up appending after 25 contended attempts; retry later`);
+    throw new EventStoreError(
+      `stream "${streamId}": gave up appending after 25 contended attempts; retry later`,
+    );
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
@@ -191,8 +215,15 @@ export class DynamoDbEventStore implements EventStore {
     base: number,
     recordedAt: string,
     items: Record<string, AttributeValue>[],
-  ): Promise<{ ok: true } | { ok: false; reason: "conflict" | "busy" } | { ok: false; reason: "clock-behind"; previousRecordedAt: string }> {
-    const condition = { ConditionExpression: "attribute_not_exists(#sk)", ExpressionAttributeNames: { "#sk": SK } };
+  ): Promise<
+    | { ok: true }
+    | { ok: false; reason: "conflict" | "busy" }
+    | { ok: false; reason: "clock-behind"; previousRecordedAt: string }
+  > {
+    const condition = {
+      ConditionExpression: "attribute_not_exists(#sk)",
+      ExpressionAttributeNames: { "#sk": SK },
+    };
     try {
       if (base === 0 && items.length === 1) {
         await this.#client.send(new PutItemCommand({ TableName: this.#table, Item: items[0], ...condition }));
@@ -225,7 +256,8 @@ export class DynamoDbEventStore implements EventStore {
         if (!putFailed && check?.Code === "ConditionalCheckFailed" && previous && previous > recordedAt) {
           return { ok: false, reason: "clock-behind", previousRecordedAt: previous };
         }
-        if (reasons.some((r) => r.Code === "ConditionalCheckFailed")) return { ok: false, reason: "conflict" };
+        if (reasons.some((r) => r.Code === "ConditionalCheckFailed"))
+          return { ok: false, reason: "conflict" };
         if (reasons.some((r) => r.Code === "TransactionConflict")) return { ok: false, reason: "busy" };
       }
       throw error;
@@ -236,7 +268,10 @@ export class DynamoDbEventStore implements EventStore {
     const maxEvents = DYNAMODB_LIMITS.transactionItems - (withCheck ? 1 : 0);
     const bytes = items.reduce((n, i) => n + itemBytes(i), 0);
     if (items.length > maxEvents || bytes > DYNAMODB_LIMITS.transactionBytes) {
-      throw new AppendTooLargeError(streamId, items.length, bytes, { maxEvents, maxBytes: DYNAMODB_LIMITS.transactionBytes });
+      throw new AppendTooLargeError(streamId, items.length, bytes, {
+        maxEvents,
+        maxBytes: DYNAMODB_LIMITS.transactionBytes,
+      });
     }
   }
 
@@ -250,13 +285,27 @@ export class DynamoDbEventStore implements EventStore {
     // Keyed by stream and event id: a retried append overwrites the same object, never orphans a new one.
     const key = `${this.#claim.prefix ?? "event-payloads/"}${createHash("sha256").update(streamId).digest("hex").slice(0, 32)}/${encodeURIComponent(event.id)}.json`;
     await this.#claim.s3.send(
-      new PutObjectCommand({ Bucket: this.#claim.bucket, Key: key, Body: data, ContentType: "application/json" }),
+      new PutObjectCommand({
+        Bucket: this.#claim.bucket,
+        Key: key,
+        Body: data,
+        ContentType: "application/json",
+      }),
     );
     const { data: _omitted, ...envelope } = event;
-    return { json: JSON.stringify(envelope), ref: { bucket: this.#claim.bucket, key, sha256, bytes: Buffer.byteLength(data) } };
+    return {
+      json: JSON.stringify(envelope),
+      ref: { bucket: this.#claim.bucket, key, sha256, bytes: Buffer.byteLength(data) },
+    };
   }
 
-  #item(streamId: string, version: number, recordedAt: string, event: EventEnvelope, body: { json: string; ref?: ClaimRef }) {
+  #item(
+    streamId: string,
+    version: number,
+    recordedAt: string,
+    event: EventEnvelope,
+    body: { json: string; ref?: ClaimRef },
+  ) {
     const item: Record<string, AttributeValue> = {
       [PK]: { S: streamId },
       [SK]: { N: String(version) },
@@ -285,16 +334,23 @@ export class DynamoDbEventStore implements EventStore {
   }
 
   async #fetchClaim(ref: ClaimRef): Promise<unknown> {
-    if (!this.#claim) throw new ClaimCheckError(ref, "the store has no claimCheck S3 client configured to read it");
+    if (!this.#claim)
+      throw new ClaimCheckError(ref, "the store has no claimCheck S3 client configured to read it");
     let body: string;
     try {
       const out = await this.#claim.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
       body = (await out.Body?.transformToString("utf-8")) ?? "";
     } catch (error) {
-      throw new ClaimCheckError(ref, `could not be read (${(error as Error).name}: ${(error as Error).message})`);
+      throw new ClaimCheckError(
+        ref,
+        `could not be read (${(error as Error).name}: ${(error as Error).message})`,
+      );
     }
     if (createHash("sha256").update(body).digest("hex") !== ref.sha256) {
-      throw new ClaimCheckError(ref, "content does not match the SHA-256 recorded in the log (modified or truncated)");
+      throw new ClaimCheckError(
+        ref,
+        "content does not match the SHA-256 recorded in the log (modified or truncated)",
+      );
     }
     return JSON.parse(body);
   }
@@ -308,7 +364,11 @@ export class DynamoDbEventStore implements EventStore {
         TableName: this.#table,
         KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
         ExpressionAttributeNames: { "#pk": PK, "#sk": SK },
-        ExpressionAttributeValues: { ":pk": { S: streamId }, ":from": { N: String(from) }, ":to": { N: String(to) } },
+        ExpressionAttributeValues: {
+          ":pk": { S: streamId },
+          ":from": { N: String(from) },
+          ":to": { N: String(to) },
+        },
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       };
@@ -358,7 +418,8 @@ function nextBucket(bucket: string): string {
 function itemBytes(item: Record<string, AttributeValue>): number {
   let n = 0;
   for (const [name, value] of Object.entries(item)) {
-    n += Buffer.byteLength(name) + (value.S !== undefined ? Buffer.byteLength(value.S) : (value.N?.length ?? 0));
+    n +=
+      Buffer.byteLength(name) + (value.S !== undefined ? Buffer.byteLength(value.S) : (value.N?.length ?? 0));
   }
   return n;
 }
@@ -380,7 +441,10 @@ export async function createEventTable(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: keyAttributesOf(definition).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+      AttributeDefinitions: keyAttributesOf(definition).map((a) => ({
+        AttributeName: a.name,
+        AttributeType: a.type,
+      })),
       KeySchema: [
         { AttributeName: definition.partitionKey.name, KeyType: "HASH" },
         { AttributeName: definition.sortKey.name, KeyType: "RANGE" },

@@ -72,18 +72,25 @@ export class InMemoryEventStore implements EventStore {
     let recordedAt = this.#now().toISOString();
     if (recordedAt < this.#lastRecordedAt) recordedAt = this.#lastRecordedAt;
     this.#lastRecordedAt = recordedAt;
-    const written = events.map((event, i): StoredRow => ({
-      streamId,
-      version: current + i + 1,
-      recordedAt,
-      position: positionOf(recordedAt, streamId, current + i + 1),
-      json: JSON.stringify(event),
-      id: event.id,
-    }));
+    const written = events.map(
+      (event, i): StoredRow => ({
+        streamId,
+        version: current + i + 1,
+        recordedAt,
+        position: positionOf(recordedAt, streamId, current + i + 1),
+        json: JSON.stringify(event),
+        id: event.id,
+      }),
+    );
     rows.push(...written);
     this.#streams.set(streamId, rows);
     for (const row of written) insertSorted(this.#all, row);
-    return { streamId, firstVersion: current + 1, lastVersion: current + events.length, alreadyAppended: false };
+    return {
+      streamId,
+      firstVersion: current + 1,
+      lastVersion: current + events.length,
+      alreadyAppended: false,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {

@@ -63,7 +63,11 @@ export interface ReadAllResult {
 
 /** The event log. Streams are append-only; events are never rewritten. */
 export interface EventStore {
-  appendToStream(streamId: string, events: readonly EventEnvelope[], options?: AppendOptions): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: readonly EventEnvelope[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   /**
    * Events across all streams ordered by position (recordedAt, stream, version). See the

@@ -11,16 +11,21 @@ export function assertAppendable(streamId: string, events: readonly EventEnvelop
   const seen = new Set<string>();
   events.forEach((e, i) => {
     if (typeof e?.id !== "string" || e.id.length === 0 || typeof e.type !== "string") {
-      throw new InvalidAppendError(`stream "${streamId}": event [${i}] has no id or type; build events with createEvent`);
+      throw new InvalidAppendError(
+        `stream "${streamId}": event [${i}] has no id or type; build events with createEvent`,
+      );
     }
-    if (seen.has(e.id)) throw new InvalidAppendError(`stream "${streamId}": event id ${e.id} appears twice in one append`);
+    if (seen.has(e.id))
+      throw new InvalidAppendError(`stream "${streamId}": event id ${e.id} appears twice in one append`);
     seen.add(e.id);
   });
 }
 
 export function assertExpectedVersion(expected: ExpectedVersion): void {
   if (typeof expected === "number" && !(Number.isInteger(expected) && expected >= 0)) {
-    throw new InvalidAppendError(`expectedVersion must be an integer ≥ 0, "no_stream" or "any"; got ${expected}`);
+    throw new InvalidAppendError(
+      `expectedVersion must be an integer ≥ 0, "no_stream" or "any"; got ${expected}`,
+    );
   }
 }
 

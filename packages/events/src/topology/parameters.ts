@@ -14,7 +14,11 @@ export interface ParameterDefinition {
 export const PARAMETER_ROOT = "/vigil";
 
 export const integrationParameters: readonly ParameterDefinition[] = [
-  { key: "platform-url", description: "Base URL of the Vigil control plane", defaultValue: "http://localhost:8787" },
+  {
+    key: "platform-url",
+    description: "Base URL of the Vigil control plane",
+    defaultValue: "http://localhost:8787",
+  },
   { key: "enabled-regions", description: "Regions to scan, comma separated, or `all`", defaultValue: "all" },
   { key: "scan-schedule", description: "EventBridge schedule of full scans", defaultValue: "rate(12 hours)" },
   { key: "release-channel", description: "Update channel the updater follows", defaultValue: "stable" },

@@ -75,11 +75,7 @@ export const LAMBDA_TIMEOUT_SECONDS: Readonly<Record<ConsumerName, number>> = {
   updater: 120,
 };
 
-function queue(
-  consumer: ConsumerName,
-  placement: Placement,
-  description: string,
-): QueueDefinition {
+function queue(consumer: ConsumerName, placement: Placement, description: string): QueueDefinition {
   return {
     consumer,
     baseName: `vigil-${consumer}`,
@@ -119,7 +115,11 @@ export const topology: Topology = {
   queues: [
     queue("agent", "integration", "Scan jobs and integration lifecycle commands for the in-account agent"),
     queue("updater", "integration", "Update checks and release notifications for the self-updater"),
-    queue("platform", "platform", "Ingest of scan results, counts and lifecycle facts into the control plane"),
+    queue(
+      "platform",
+      "platform",
+      "Ingest of scan results, counts and lifecycle facts into the control plane",
+    ),
   ],
   subscriptions: [
     {
@@ -147,7 +147,13 @@ export const topology: Topology = {
       topic: "events",
       consumer: "platform",
       rawMessageDelivery: true,
-      filterPolicy: prefixes("vigil.integration.", "vigil.scan.", "vigil.counts.", "vigil.update.", "vigil.ebs."),
+      filterPolicy: prefixes(
+        "vigil.integration.",
+        "vigil.scan.",
+        "vigil.counts.",
+        "vigil.update.",
+        "vigil.ebs.",
+      ),
     },
   ],
 };
@@ -217,7 +223,11 @@ export function filterPolicyMatches(policy: TypeFilterPolicy, type: string): boo
 }
 
 /** The consumers whose queues receive an event of this type from `topic`. */
-export function consumersFor(type: string, topic: TopicKey = "events", t: Topology = topology): ConsumerName[] {
+export function consumersFor(
+  type: string,
+  topic: TopicKey = "events",
+  t: Topology = topology,
+): ConsumerName[] {
   return t.subscriptions
     .filter((s) => s.topic === topic && filterPolicyMatches(s.filterPolicy, type))
     .map((s) => s.consumer);

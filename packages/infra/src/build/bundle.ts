@@ -37,7 +37,10 @@ export interface LambdaBundle {
 
 export class MissingEntryError extends Error {
   override readonly name = "MissingEntryError";
-  constructor(readonly entry: LambdaEntry, readonly path: string) {
+  constructor(
+    readonly entry: LambdaEntry,
+    readonly path: string,
+  ) {
     super(
       `cannot bundle the ${entry.name} Lambda: its entry ${path} does not exist. ` +
         `The ${entry.name} package must provide it, exporting \`handler\`; build only the functions that exist with \`--only\`.`,

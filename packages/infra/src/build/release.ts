@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ReleaseManifest, type ReleaseFunction, releaseKeys } from "@vigil/events";
+import { type ReleaseFunction, ReleaseManifest, releaseKeys } from "@vigil/events";
 import { permissionSetDocument } from "../iam/permissions.ts";
 import { ARTIFACTS, renderAllTemplates } from "../templates/index.ts";
 import { bundleLambda, type LambdaEntry } from "./bundle.ts";

@@ -108,11 +108,13 @@ export function monthlyUsage(i: CostInputs): Record<UsageLine, number> {
   const updateChecks = DAYS * i.accounts;
   const inAccountEvents = events * i.inAccountEventShare;
   const queueInvocations = Math.ceil(inAccountEvents / 10);
-  const invocations = scans + heartbeats + updateChecks + queueInvocations + i.ec2StateChangesPerMonth * i.accounts;
+  const invocations =
+    scans + heartbeats + updateChecks + queueInvocations + i.ec2StateChangesPerMonth * i.accounts;
   const runSeconds = (apiCalls * i.msPerApiCall + events * i.msPerEvent + heartbeats * i.heartbeatMs) / 1000;
   return {
     sqsRequests:
-      inAccountEvents * i.sqsRequestsPerEvent + i.idlePollers * (SECONDS_PER_MONTH / LONG_POLL_SECONDS) * i.accounts,
+      inAccountEvents * i.sqsRequestsPerEvent +
+      i.idlePollers * (SECONDS_PER_MONTH / LONG_POLL_SECONDS) * i.accounts,
     lambdaGbSeconds: runSeconds * i.agentMemoryGb,
     lambdaRequests: invocations,
     events: scans + heartbeats + updateChecks + i.ec2StateChangesPerMonth * i.accounts,

@@ -20,12 +20,22 @@ export interface AwsClients {
 
 export function awsClients(region?: string): AwsClients {
   const config = region ? { region } : {};
-  return { s3: new S3Client(config), lambda: new LambdaClient(config), cloudformation: new CloudFormationClient(config) };
+  return {
+    s3: new S3Client(config),
+    lambda: new LambdaClient(config),
+    cloudformation: new CloudFormationClient(config),
+  };
 }
 
-const WAIT = { maxWaitTime: 600, minDelay: 2, maxDelay: 10 };
+export interface WaitOptions {
+  readonly maxWaitTime: number;
+  readonly minDelay: number;
+  readonly maxDelay: number;
+}
 
-export function awsDeployTarget(clients: AwsClients): DeployTarget {
+const WAIT: WaitOptions = { maxWaitTime: 600, minDelay: 2, maxDelay: 10 };
+
+export function awsDeployTarget(clients: AwsClients, wait: WaitOptions = WAIT): DeployTarget {
   return {
     async uploadArtifact(bucket, key, body, sha256Hex) {
       await clients.s3.send(
@@ -42,7 +52,7 @@ export function awsDeployTarget(clients: AwsClients): DeployTarget {
       const out = await clients.lambda.send(
         new UpdateFunctionCodeCommand({ FunctionName: functionName, S3Bucket: bucket, S3Key: key }),
       );
-      await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...WAIT }, { FunctionName: functionName });
+      await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...wait }, { FunctionName: functionName });
       return { codeSha256: out.CodeSha256 ?? "" };
     },
     async createChangeSet(request: ChangeSetRequest) {
@@ -66,10 +76,12 @@ export function awsDeployTarget(clients: AwsClients): DeployTarget {
       );
       const changeSetId = created.Id ?? "";
       await waitUntilChangeSetCreateComplete(
-        { client: clients.cloudformation, ...WAIT },
+        { client: clients.cloudformation, ...wait },
         { ChangeSetName: changeSetId, StackName: request.stackName },
       );
-      const described = await clients.cloudformation.send(new DescribeChangeSetCommand({ ChangeSetName: changeSetId }));
+      const described = await clients.cloudformation.send(
+        new DescribeChangeSetCommand({ ChangeSetName: changeSetId }),
+      );
       const changes: StackChange[] = (described.Changes ?? []).map((c) => ({
         action: c.ResourceChange?.Action ?? "Unknown",
         logicalId: c.ResourceChange?.LogicalResourceId ?? "",

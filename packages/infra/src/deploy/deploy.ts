@@ -4,9 +4,9 @@
  * (for a stack: a change set is created to show the diff, then deleted).
  */
 import { releaseKeys } from "@vigil/events";
+import { type Release, sha256 } from "../build/release.ts";
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, INTEGRATION_TAG_KEY } from "../tags.ts";
 import { ARTIFACTS } from "../templates/root.ts";
-import { type Release, sha256 } from "../build/release.ts";
 import type { DeployTarget, StackChange } from "./port.ts";
 
 export type DeployStep =
@@ -93,16 +93,19 @@ export async function deployStack(options: {
 }
 
 export function describeDeploy(report: DeployReport): string {
-  const lines = report.steps.flatMap((s) => {
+  const lines = report.steps.flatMap((s): string[] => {
     switch (s.kind) {
       case "upload":
         return [`upload  s3://${s.bucket}/${s.key} (${s.bytes} bytes)`];
       case "update-function":
         return [`update  function ${s.functionName} ← ${s.key}`];
-      case "change-set":
+      default:
         return [
           `stack   ${s.stackName}: ${s.changes.length} change(s)`,
-          ...s.changes.map((c) => `  ${c.action.padEnd(7)} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement=${c.replacement}` : ""}`),
+          ...s.changes.map(
+            (c) =>
+              `  ${c.action.padEnd(7)} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement=${c.replacement}` : ""}`,
+          ),
         ];
     }
   });

@@ -82,7 +82,9 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function discoveryActions(): string[] {
-  return Object.entries(DISCOVERY_ACTIONS).flatMap(([service, actions]) => actions.map((a) => `${service}:${a}`));
+  return Object.entries(DISCOVERY_ACTIONS).flatMap(([service, actions]) =>
+    actions.map((a) => `${service}:${a}`),
+  );
 }
 
 /** Destructive actions Vigil needs to clean up after itself (scanner instances, volumes, snapshots). */
@@ -216,7 +218,8 @@ export function permissionSet(): NamedPolicy[] {
     },
     {
       name: "vigil-ebs-scanning",
-      description: "Snapshot/volume copies for EBS scanning, created tagged and attached only to Vigil's scanner",
+      description:
+        "Snapshot/volume copies for EBS scanning, created tagged and attached only to Vigil's scanner",
       document: ebsScanningPolicy(),
     },
   ];

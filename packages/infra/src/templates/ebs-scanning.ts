@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here is CloudFormation Fn::Sub syntax, not a JS template.
 /**
  * The nested stack of the EBS scanner: an Auto Scaling group (desired 0; the agent raises it while
  * a scan needs it) of arm64 instances onto which Vigil attaches volumes made from snapshots of the
@@ -11,7 +12,8 @@ export function ebsScanningTemplate(): CfnTemplate {
   const tags = vigilTags(integration);
   return {
     AWSTemplateFormatVersion: "2010-09-09",
-    Description: "Vigil EBS scanning: scanner instances for volume copies (nested in the Vigil integration stack)",
+    Description:
+      "Vigil EBS scanning: scanner instances for volume copies (nested in the Vigil integration stack)",
     Parameters: {
       IntegrationId: { Type: "String", Description: "Id of the Vigil integration" },
       ImageId: { Type: "AWS::EC2::Image::Id", Description: "AMI of the scanner instances (arm64)" },
@@ -31,7 +33,9 @@ export function ebsScanningTemplate(): CfnTemplate {
           Description: "Vigil EBS scanner instance: reads attached volumes only; reports through the agent",
           AssumeRolePolicyDocument: {
             Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            Statement: [
+              { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ],
           },
           Policies: [
             {

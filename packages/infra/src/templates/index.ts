@@ -18,5 +18,7 @@ export function allTemplates(options: RootTemplateOptions = {}) {
 }
 
 export function renderAllTemplates(options: RootTemplateOptions = {}): Record<string, string> {
-  return Object.fromEntries(Object.entries(allTemplates(options)).map(([file, t]) => [file, renderTemplate(t)]));
+  return Object.fromEntries(
+    Object.entries(allTemplates(options)).map(([file, t]) => [file, renderTemplate(t)]),
+  );
 }

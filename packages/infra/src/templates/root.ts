@@ -1,11 +1,13 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here is CloudFormation Fn::Sub syntax, not a JS template.
 /**
  * The single-account root stack: the integration Vigil installs in a customer's account. Queues,
  * subscriptions and the event table are rendered from the topology data in `@vigil/events`, so the
  * deployed stack and the local stack have one definition.
  */
 import {
-  type EventTableDefinition,
   eventTable as defaultEventTable,
+  topology as defaultTopology,
+  type EventTableDefinition,
   integrationParameters,
   keyAttributesOf,
   LAMBDA_TIMEOUT_SECONDS,
@@ -14,9 +16,13 @@ import {
   queuesPlacedIn,
   subscriptionsOf,
   type Topology,
-  topology as defaultTopology,
 } from "@vigil/events";
-import { cleanupPolicy, discoveryPolicy, ebsScanningPolicy, type PolicyDocument } from "../iam/permissions.ts";
+import {
+  cleanupPolicy,
+  discoveryPolicy,
+  ebsScanningPolicy,
+  type PolicyDocument,
+} from "../iam/permissions.ts";
 import { vigilTagMap, vigilTags } from "../tags.ts";
 import {
   type CfnParameter,
@@ -88,7 +94,8 @@ export const rootParameters: Record<string, CfnParameter> = {
   },
   EnableEbsScanning: {
     Type: "String",
-    Description: "Scan EBS volumes by snapshotting them onto a scanner instance (creates an Auto Scaling group)",
+    Description:
+      "Scan EBS volumes by snapshotting them onto a scanner instance (creates an Auto Scaling group)",
     Default: "false",
     AllowedValues: ["true", "false"],
   },
@@ -208,7 +215,12 @@ function logsPolicy(logGroup: string) {
 function consumePolicy(queueId: string) {
   return {
     Effect: "Allow",
-    Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"],
+    Action: [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueAttributes",
+    ],
     Resource: getAtt(queueId, "Arn"),
   };
 }
@@ -217,7 +229,9 @@ function parametersPolicy() {
   return {
     Effect: "Allow",
     Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
-    Resource: sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${PARAMETER_ROOT}/\${IntegrationId}/*`),
+    Resource: sub(
+      `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${PARAMETER_ROOT}/\${IntegrationId}/*`,
+    ),
   };
 }
 
@@ -314,7 +328,8 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
   const queues = queuesPlacedIn("integration", t);
   const consumers = new Set(queues.map((q) => q.consumer));
   for (const needed of ["agent", "updater"] as const) {
-    if (!consumers.has(needed)) throw new Error(`the topology places no "${needed}" queue in the integration`);
+    if (!consumers.has(needed))
+      throw new Error(`the topology places no "${needed}" queue in the integration`);
   }
 
   const parameterValue: Record<string, unknown> = {
@@ -340,7 +355,9 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     EventsTopic: {
       Type: "AWS::SNS::Topic",
       Properties: {
-        TopicName: sub(`${t.topics.find((x) => x.key === "events")?.baseName ?? "vigil-events"}-\${IntegrationId}`),
+        TopicName: sub(
+          `${t.topics.find((x) => x.key === "events")?.baseName ?? "vigil-events"}-\${IntegrationId}`,
+        ),
         KmsMasterKeyId: "alias/aws/sns",
         Tags: tags,
       },
@@ -348,7 +365,9 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     AlertsTopic: {
       Type: "AWS::SNS::Topic",
       Properties: {
-        TopicName: sub(`${t.topics.find((x) => x.key === "alerts")?.baseName ?? "vigil-alerts"}-\${IntegrationId}`),
+        TopicName: sub(
+          `${t.topics.find((x) => x.key === "alerts")?.baseName ?? "vigil-alerts"}-\${IntegrationId}`,
+        ),
         KmsMasterKeyId: "alias/aws/sns",
         Tags: tags,
       },
@@ -367,7 +386,10 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       Properties: {
         TableName: sub(`${table.baseName}-\${IntegrationId}`),
         BillingMode: table.billingMode,
-        AttributeDefinitions: keyAttributesOf(table).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+        AttributeDefinitions: keyAttributesOf(table).map((a) => ({
+          AttributeName: a.name,
+          AttributeType: a.type,
+        })),
         KeySchema: [
           { AttributeName: table.partitionKey.name, KeyType: "HASH" },
           { AttributeName: table.sortKey.name, KeyType: "RANGE" },
@@ -389,7 +411,8 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     AgentRole: {
       Type: "AWS::IAM::Role",
       Properties: {
-        Description: "Vigil agent: read-only discovery, clean-up of what Vigil created, its own queue and topic",
+        Description:
+          "Vigil agent: read-only discovery, clean-up of what Vigil created, its own queue and topic",
         AssumeRolePolicyDocument: lambdaTrust,
         Policies: [
           inlinePolicy("discovery", discoveryPolicy()),
@@ -421,12 +444,17 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     AgentEbsScanningPolicy: {
       Type: "AWS::IAM::RolePolicy",
       Condition: "EbsScanningEnabled",
-      Properties: { RoleName: ref("AgentRole"), PolicyName: "ebs-scanning", PolicyDocument: ebsScanningPolicy() },
+      Properties: {
+        RoleName: ref("AgentRole"),
+        PolicyName: "ebs-scanning",
+        PolicyDocument: ebsScanningPolicy(),
+      },
     },
     UpdaterRole: {
       Type: "AWS::IAM::Role",
       Properties: {
-        Description: "Vigil updater: replaces the agent's code with a verified release, rolls back on failure",
+        Description:
+          "Vigil updater: replaces the agent's code with a verified release, rolls back on failure",
         AssumeRolePolicyDocument: lambdaTrust,
         Policies: [
           logsPolicy("UpdaterLogGroup"),
@@ -471,9 +499,15 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     ...scheduleRule("HeartbeatRule", "Vigil: integration heartbeat", "rate(10 minutes)", "AgentFunction", {
       kind: "heartbeat",
     }),
-    ...scheduleRule("UpdateCheckRule", "Vigil: check for a new release", "rate(24 hours)", "UpdaterFunction", {
-      kind: "update-check",
-    }),
+    ...scheduleRule(
+      "UpdateCheckRule",
+      "Vigil: check for a new release",
+      "rate(24 hours)",
+      "UpdaterFunction",
+      {
+        kind: "update-check",
+      },
+    ),
     Ec2StateChangeRule: {
       Type: "AWS::Events::Rule",
       Properties: {
@@ -544,16 +578,25 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     Metadata: {
       "AWS::CloudFormation::Interface": {
         ParameterGroups: [
-          { Label: { default: "Registration" }, Parameters: ["IntegrationId", "PlatformUrl", "RegistrationToken"] },
+          {
+            Label: { default: "Registration" },
+            Parameters: ["IntegrationId", "PlatformUrl", "RegistrationToken"],
+          },
           { Label: { default: "Release" }, Parameters: ["ArtifactBucket", "ArtifactPrefix"] },
-          { Label: { default: "Scanning" }, Parameters: ["ScanSchedule", "EnableEbsScanning", "ScannerSubnetIds", "ScannerImageId"] },
+          {
+            Label: { default: "Scanning" },
+            Parameters: ["ScanSchedule", "EnableEbsScanning", "ScannerSubnetIds", "ScannerImageId"],
+          },
           { Label: { default: "Notifications" }, Parameters: ["AlertEmail", "OrganizationId"] },
         ],
       },
     },
     Parameters: {
       ...rootParameters,
-      ArtifactPrefix: { ...rootParameters.ArtifactPrefix, Default: `releases/${options.releaseVersion ?? "0.1.0"}` } as CfnParameter,
+      ArtifactPrefix: {
+        ...rootParameters.ArtifactPrefix,
+        Default: `releases/${options.releaseVersion ?? "0.1.0"}`,
+      } as CfnParameter,
     },
     Conditions: {
       EbsScanningEnabled: equals(ref("EnableEbsScanning"), "true"),

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here is CloudFormation Fn::Sub syntax, not a JS template.
 /**
  * The organization template, deployed once in the management account (or a delegated
  * administrator): a service-managed StackSet that installs the root template in every account of
@@ -13,9 +14,10 @@
  *   (An account-list parameter was tried and dropped: an empty default resolves to `[""]`, which
  *   the validator rightly rejects as an account id.)
  */
-import { ARTIFACTS, rootParameters } from "./root.ts";
+
 import { vigilTags } from "../tags.ts";
 import { type CfnParameter, type CfnTemplate, equals, ref, sub } from "./cfn.ts";
+import { ARTIFACTS, rootParameters } from "./root.ts";
 
 /** Root parameters the organization passes through unchanged to every account. */
 const PASSED_THROUGH = [

@@ -35,7 +35,11 @@ function uniqueStream(prefix: string): string {
 }
 
 /** A small valid event; `n` makes ids and payloads distinct. */
-export function sampleEvent(streamId: string, n: number, extra: { evidenceBytes?: number; results?: number } = {}): VigilEvent {
+export function sampleEvent(
+  streamId: string,
+  n: number,
+  extra: { evidenceBytes?: number; results?: number } = {},
+): VigilEvent {
   const evidence = extra.evidenceBytes ? "x".repeat(Math.min(extra.evidenceBytes, 1024)) : undefined;
   const results = Array.from({ length: extra.results ?? 1 }, (_, i) => ({
     checkId: `check-${i}`,
@@ -95,14 +99,18 @@ export async function checkAppendAndRead(store: EventStore): Promise<void> {
 export async function checkExpectedVersion(store: EventStore): Promise<void> {
   const s = uniqueStream("expected");
   await store.appendToStream(s, [sampleEvent(s, 1)], { expectedVersion: "no_stream" });
-  await expect(store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: "no_stream" })).rejects.toBeInstanceOf(
-    ExpectedVersionConflictError,
-  );
+  await expect(
+    store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: "no_stream" }),
+  ).rejects.toBeInstanceOf(ExpectedVersionConflictError);
   await expect(store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: 0 })).rejects.toBeInstanceOf(
     ExpectedVersionConflictError,
   );
   const stale = store.appendToStream(s, [sampleEvent(s, 2)], { expectedVersion: 2 });
-  await expect(stale).rejects.toMatchObject({ name: "ExpectedVersionConflictError", streamId: s, expected: 2 });
+  await expect(stale).rejects.toMatchObject({
+    name: "ExpectedVersionConflictError",
+    streamId: s,
+    expected: 2,
+  });
   await expect(stale).rejects.toThrow(/re-read the stream/);
   const exact = await store.appendToStream(s, [sampleEvent(s, 2), sampleEvent(s, 3)], { expectedVersion: 1 });
   expect(exact).toMatchObject({ firstVersion: 2, lastVersion: 3 });
@@ -129,7 +137,10 @@ export async function checkConcurrentWriters(store: EventStore, racers = 8, roun
     const outcomes = await Promise.allSettled(attempts);
     const winners = outcomes.filter((o) => o.status === "fulfilled");
     const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
-    assert(winners.length === 1, `round ${round}: expected exactly one winner at version ${version}, got ${winners.length}`);
+    assert(
+      winners.length === 1,
+      `round ${round}: expected exactly one winner at version ${version}, got ${winners.length}`,
+    );
     for (const l of losers) {
       assert(
         l.reason instanceof ExpectedVersionConflictError,
@@ -159,8 +170,14 @@ export async function checkIdempotentRetries(store: EventStore): Promise<void> {
   });
   const second = [sampleEvent(s, 3)];
   const appended = await store.appendToStream(s, second, { expectedVersion: 2 });
-  expect(await store.appendToStream(s, second, { expectedVersion: 2 })).toEqual({ ...appended, alreadyAppended: true });
-  expect(await store.appendToStream(s, second, { expectedVersion: "any" })).toEqual({ ...appended, alreadyAppended: true });
+  expect(await store.appendToStream(s, second, { expectedVersion: 2 })).toEqual({
+    ...appended,
+    alreadyAppended: true,
+  });
+  expect(await store.appendToStream(s, second, { expectedVersion: "any" })).toEqual({
+    ...appended,
+    alreadyAppended: true,
+  });
   // Another writer moved on; a late retry of an old append is still recognised.
   await store.appendToStream(s, [sampleEvent(s, 4)], { expectedVersion: 3 });
   expect(await store.appendToStream(s, first, { expectedVersion: "no_stream" })).toEqual({
@@ -266,10 +283,14 @@ export function eventStoreConformance(
     };
     it("appends and reads a stream", run(checkAppendAndRead));
     it("honours expected version: exact, no_stream, any", run(checkExpectedVersion));
-    it("lets exactly one of N racing writers win, with no gaps", run((s) => checkConcurrentWriters(s, options.racers ?? 8)));
+    it(
+      "lets exactly one of N racing writers win, with no gaps",
+      run((s) => checkConcurrentWriters(s, options.racers ?? 8)),
+    );
     it("recognises retried appends by event id", run(checkIdempotentRetries));
     it("reads streams larger than one 1 MB page", run(checkPagination));
     it("orders readAll across streams and resumes from a position", run(checkReadAllOrdering));
-    if (options.largePayloads !== false) it("stores payloads above the 400 KB item limit", run(checkLargePayloads));
+    if (options.largePayloads !== false)
+      it("stores payloads above the 400 KB item limit", run(checkLargePayloads));
   });
 }

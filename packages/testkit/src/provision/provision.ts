@@ -10,8 +10,9 @@ import { PutParameterCommand, type SSMClient } from "@aws-sdk/client-ssm";
 import {
   type ConsumerName,
   deadLetterQueueNameFor,
-  type EventTableDefinition,
   eventTable as defaultEventTable,
+  topology as defaultTopology,
+  type EventTableDefinition,
   eventTableNameFor,
   integrationParameters,
   keyAttributesOf,
@@ -23,7 +24,6 @@ import {
   type TopicKey,
   type Topology,
   topicNameFor,
-  topology as defaultTopology,
 } from "@vigil/events";
 
 /** What provisioning needs from the local stack: its region and four SDK clients. */
@@ -112,7 +112,9 @@ export async function provisionLocalStack(
         },
       }),
     );
-    subscriptionArns.push(required(out.SubscriptionArn, `Subscribe ${queue.name} returned no SubscriptionArn`));
+    subscriptionArns.push(
+      required(out.SubscriptionArn, `Subscribe ${queue.name} returned no SubscriptionArn`),
+    );
   }
 
   let eventTableName: string | undefined;
@@ -179,7 +181,12 @@ async function createQueueWithDeadLetter(
     }),
   );
   const url = required(main.QueueUrl, `CreateQueue ${name} returned no QueueUrl`);
-  return { name, url, arn: await queueArn(sqs, url), deadLetter: { name: dlqName, url: dlqUrl, arn: dlqArn } };
+  return {
+    name,
+    url,
+    arn: await queueArn(sqs, url),
+    deadLetter: { name: dlqName, url: dlqUrl, arn: dlqArn },
+  };
 }
 
 async function queueArn(sqs: SQSClient, url: string): Promise<string> {
@@ -193,7 +200,10 @@ async function createEventTable(dynamodb: DynamoDBClient, table: EventTableDefin
       new CreateTableCommand({
         TableName: name,
         BillingMode: table.billingMode,
-        AttributeDefinitions: keyAttributesOf(table).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+        AttributeDefinitions: keyAttributesOf(table).map((a) => ({
+          AttributeName: a.name,
+          AttributeType: a.type,
+        })),
         KeySchema: [
           { AttributeName: table.partitionKey.name, KeyType: "HASH" },
           { AttributeName: table.sortKey.name, KeyType: "RANGE" },

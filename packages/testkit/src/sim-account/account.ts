@@ -17,7 +17,14 @@ import {
 } from "./handlers/others.ts";
 import { S3_HANDLERS } from "./handlers/s3.ts";
 import { type AccountModel, cloneModel } from "./model.ts";
-import { type DecodedRequest, decodeRequest, encodeError, encodeOutput, requestId, type ServiceWire } from "./protocols.ts";
+import {
+  type DecodedRequest,
+  decodeRequest,
+  encodeError,
+  encodeOutput,
+  requestId,
+  type ServiceWire,
+} from "./protocols.ts";
 import {
   bucketFamily,
   type Clock,
@@ -49,7 +56,9 @@ const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscali
 /** The operations the simulated account serves, as `<cli-service>:<Operation>`. */
 export function servedOperations(): string[] {
   const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch" };
-  return Object.entries(HANDLERS).flatMap(([svc, ops]) => Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`));
+  return Object.entries(HANDLERS).flatMap(([svc, ops]) =>
+    Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`),
+  );
 }
 
 export interface SimulatedAccountOptions {
@@ -104,11 +113,16 @@ export interface SimulatedAccount {
  * Serves an account model to the real AWS SDK v3 clients:
  * `new EC2Client({ region, credentials, requestHandler: account.requestHandler })`.
  */
-export function createSimulatedAccount(source: AccountModel, options: SimulatedAccountOptions = {}): SimulatedAccount {
+export function createSimulatedAccount(
+  source: AccountModel,
+  options: SimulatedAccountOptions = {},
+): SimulatedAccount {
   const model = cloneModel(source);
   const clock = options.clock ?? realClock;
   const buckets =
-    options.throttling === false ? undefined : new TokenBuckets(clock, options.throttling ?? {}, options.noisyNeighbour);
+    options.throttling === false
+      ? undefined
+      : new TokenBuckets(clock, options.throttling ?? {}, options.noisyNeighbour);
   const calls: Record<string, number> = {};
   const throttled: Record<string, number> = {};
   const auditLog: AuditEntry[] = [];
@@ -132,13 +146,26 @@ export function createSimulatedAccount(source: AccountModel, options: SimulatedA
             .join(", ")}.`,
         );
       }
-      if (buckets && !buckets.take(decoded.region, bucketFamily(service.signingName, decoded.operation, decoded.input))) {
+      if (
+        buckets &&
+        !buckets.take(decoded.region, bucketFamily(service.signingName, decoded.operation, decoded.input))
+      ) {
         throttled[name] = (throttled[name] ?? 0) + 1;
         const { code, status } = throttlingError(service.signingName);
-        throw new AwsApiError(code, code === "RequestLimitExceeded" ? "Request limit exceeded." : "Rate exceeded", status);
+        throw new AwsApiError(
+          code,
+          code === "RequestLimitExceeded" ? "Request limit exceeded." : "Rate exceeded",
+          status,
+        );
       }
       const isWrite = WRITES[service.signingName]?.has(decoded.operation) ?? false;
-      const call = { model, region: decoded.region, cliService: service.cliName, operation: decoded.operation, input: decoded.input };
+      const call = {
+        model,
+        region: decoded.region,
+        cliService: service.cliName,
+        operation: decoded.operation,
+        input: decoded.input,
+      };
       try {
         const output = handler(call);
         if (isWrite) record(decoded, "ok");
@@ -175,7 +202,12 @@ export function createSimulatedAccount(source: AccountModel, options: SimulatedA
     },
     stats: () => {
       const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-      return { calls: { ...calls }, throttled: { ...throttled }, totalCalls: sum(calls), totalThrottled: sum(throttled) };
+      return {
+        calls: { ...calls },
+        throttled: { ...throttled },
+        totalCalls: sum(calls),
+        totalThrottled: sum(throttled),
+      };
     },
     audit: () => [...auditLog],
   };

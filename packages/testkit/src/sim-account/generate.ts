@@ -41,21 +41,70 @@ export const STANDARD_REGIONS = [
 ] as const;
 
 const DAY = 86_400_000;
+/** AWS's default VPC flow log format: `${version} ${account-id} …`. */
+const FLOW_LOG_FORMAT = [
+  "version",
+  "account-id",
+  "interface-id",
+  "srcaddr",
+  "dstaddr",
+  "srcport",
+  "dstport",
+  "protocol",
+  "packets",
+  "bytes",
+  "start",
+  "end",
+  "action",
+  "log-status",
+]
+  .map((field) => `\${${field}}`)
+  .join(" ");
 const CREATED_BY_VIGIL = { Key: "Created By", Value: "Vigil" };
 
 /** The CIS 5.0 section 4 monitoring patterns (metric filter name, pattern). */
 const CIS_PATTERNS: readonly [string, string][] = [
-  ["unauthorized-api-calls", '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }'],
-  ["console-signin-without-mfa", '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }'],
-  ["root-account-usage", '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }'],
-  ["iam-policy-changes", '{ ($.eventName = DeleteGroupPolicy) || ($.eventName = PutUserPolicy) || ($.eventName = AttachRolePolicy) }'],
-  ["cloudtrail-config-changes", '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StopLogging) }'],
+  [
+    "unauthorized-api-calls",
+    '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+  ],
+  [
+    "console-signin-without-mfa",
+    '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+  ],
+  [
+    "root-account-usage",
+    '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+  ],
+  [
+    "iam-policy-changes",
+    "{ ($.eventName = DeleteGroupPolicy) || ($.eventName = PutUserPolicy) || ($.eventName = AttachRolePolicy) }",
+  ],
+  [
+    "cloudtrail-config-changes",
+    "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StopLogging) }",
+  ],
   ["console-auth-failures", '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'],
-  ["cmk-disable-or-deletion", '{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }'],
-  ["s3-bucket-policy-changes", '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketPolicy) || ($.eventName = DeleteBucketPolicy)) }'],
-  ["security-group-changes", '{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupIngress) }'],
-  ["nacl-changes", '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) }'],
-  ["vpc-changes", '{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) }'],
+  [
+    "cmk-disable-or-deletion",
+    "{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }",
+  ],
+  [
+    "s3-bucket-policy-changes",
+    "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketPolicy) || ($.eventName = DeleteBucketPolicy)) }",
+  ],
+  [
+    "security-group-changes",
+    "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupIngress) }",
+  ],
+  [
+    "nacl-changes",
+    "{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) }",
+  ],
+  [
+    "vpc-changes",
+    "{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) }",
+  ],
 ];
 
 type Json = Record<string, unknown>;
@@ -85,7 +134,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   g.iam(put, Math.max(3, perRegion));
   const trails = g.trails(regions, buckets);
   const logGroup = `arn:aws:logs:${regions[0]}:${accountId}:log-group:aws-cloudtrail-logs:*`;
-  for (const region of regions) g.region(put, region, perRegion, trails, region === regions[0] ? logGroup : undefined);
+  for (const region of regions)
+    g.region(put, region, perRegion, trails, region === regions[0] ? logGroup : undefined);
   return { accountId, regions, files };
 }
 
@@ -110,7 +160,9 @@ class Generator {
 
   /** An ISO-8601 time `days` (± a few hours) before `asOf`. */
   ago(days: number): string {
-    return new Date(this.asOf - days * DAY - this.rng.int(0, 86_399) * 1000).toISOString().replace(".000Z", "Z");
+    return new Date(this.asOf - days * DAY - this.rng.int(0, 86_399) * 1000)
+      .toISOString()
+      .replace(".000Z", "Z");
   }
 
   id(prefix: string): string {
@@ -142,32 +194,70 @@ class Generator {
       put(at("get-bucket-location"), { LocationConstraint: region === "us-east-1" ? null : region });
       put(at("get-bucket-acl"), {
         Owner: owner,
-        Grants: [{ Grantee: { DisplayName: owner.DisplayName, ID: owner.ID, Type: "CanonicalUser" }, Permission: "FULL_CONTROL" }],
+        Grants: [
+          {
+            Grantee: { DisplayName: owner.DisplayName, ID: owner.ID, Type: "CanonicalUser" },
+            Permission: "FULL_CONTROL",
+          },
+        ],
       });
       if (!this.bad()) {
         put(at("get-bucket-encryption"), {
           ServerSideEncryptionConfiguration: {
-            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: this.rng.pick(["AES256", "aws:kms"]) }, BucketKeyEnabled: true }],
+            Rules: [
+              {
+                ApplyServerSideEncryptionByDefault: { SSEAlgorithm: this.rng.pick(["AES256", "aws:kms"]) },
+                BucketKeyEnabled: true,
+              },
+            ],
           },
         });
       }
       if (!this.bad()) {
         put(at("get-public-access-block"), {
-          PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            IgnorePublicAcls: true,
+            BlockPublicPolicy: true,
+            RestrictPublicBuckets: true,
+          },
         });
       }
       put(at("get-bucket-versioning"), this.bad() ? {} : { Status: "Enabled", MFADelete: "Disabled" });
-      put(at("get-bucket-logging"), this.bad() ? {} : { LoggingEnabled: { TargetBucket: `sim-${this.accountId}-logs-1`, TargetPrefix: `${name}/` } });
+      put(
+        at("get-bucket-logging"),
+        this.bad()
+          ? {}
+          : { LoggingEnabled: { TargetBucket: `sim-${this.accountId}-logs-1`, TargetPrefix: `${name}/` } },
+      );
       const arn = `arn:aws:s3:::${name}`;
       if (this.bad()) {
-        const policy = { Version: "2012-10-17", Statement: [{ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${arn}/*` }] };
+        const policy = {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "PublicRead",
+              Effect: "Allow",
+              Principal: "*",
+              Action: "s3:GetObject",
+              Resource: `${arn}/*`,
+            },
+          ],
+        };
         put(at("get-bucket-policy"), { Policy: JSON.stringify(policy) });
         put(at("get-bucket-policy-status"), { PolicyStatus: { IsPublic: true } });
       } else if (this.rng.chance(0.5)) {
         const policy = {
           Version: "2012-10-17",
           Statement: [
-            { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            {
+              Sid: "DenyInsecureTransport",
+              Effect: "Deny",
+              Principal: "*",
+              Action: "s3:*",
+              Resource: [arn, `${arn}/*`],
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
           ],
         };
         put(at("get-bucket-policy"), { Policy: JSON.stringify(policy) });
@@ -203,13 +293,18 @@ class Generator {
         CreateDate: this.ago(this.rng.int(200, 1200)),
       };
       const console = this.rng.chance(0.7);
-      const passwordLastUsed = console ? this.ago(this.bad() ? this.rng.int(60, 300) : this.rng.int(0, 20)) : undefined;
+      const passwordLastUsed = console
+        ? this.ago(this.bad() ? this.rng.int(60, 300) : this.rng.int(0, 20))
+        : undefined;
       if (passwordLastUsed) user.PasswordLastUsed = passwordLastUsed;
       users.push(user);
       const at = (command: string) => `global/iam/${command}/${name}`;
 
       const mfa = console && !this.bad();
-      if (console) put(at("get-login-profile"), { LoginProfile: { UserName: name, CreateDate: user.CreateDate, PasswordResetRequired: false } });
+      if (console)
+        put(at("get-login-profile"), {
+          LoginProfile: { UserName: name, CreateDate: user.CreateDate, PasswordResetRequired: false },
+        });
       const devices: Json[] = [];
       if (mfa) {
         mfaUsers++;
@@ -228,7 +323,12 @@ class Generator {
         const created = this.ago(old ? this.rng.int(100, 700) : this.rng.int(1, 80));
         const keyId = this.upper("AKIA");
         const active = k === 0 || this.rng.chance(0.5);
-        keys.push({ UserName: name, AccessKeyId: keyId, Status: active ? "Active" : "Inactive", CreateDate: created });
+        keys.push({
+          UserName: name,
+          AccessKeyId: keyId,
+          Status: active ? "Active" : "Inactive",
+          CreateDate: created,
+        });
         const used = this.bad() ? undefined : this.ago(this.rng.int(0, 30));
         const region = used ? "us-east-1" : "N/A";
         const service = used ? "s3" : "N/A";
@@ -278,7 +378,10 @@ class Generator {
     // The root user: MFA (virtual when misconfigured), access keys only when misconfigured.
     const rootMfa = !this.bad();
     if (rootMfa && this.bad()) {
-      virtualDevices.push({ SerialNumber: `arn:aws:iam::${acct}:mfa/root-account-mfa-device`, EnableDate: this.ago(400) });
+      virtualDevices.push({
+        SerialNumber: `arn:aws:iam::${acct}:mfa/root-account-mfa-device`,
+        EnableDate: this.ago(400),
+      });
     }
     const rootKey = this.bad();
     const rootRow = [
@@ -322,7 +425,10 @@ class Generator {
     const policyChoice = this.bad() ? (this.rng.chance(0.5) ? "missing" : "weak") : "strong";
     if (policyChoice === "missing") {
       put("global/iam/get-account-password-policy", {
-        Error: { Code: "NoSuchEntity", Message: `The Password Policy with domain name ${acct} cannot be found.` },
+        Error: {
+          Code: "NoSuchEntity",
+          Message: `The Password Policy with domain name ${acct} cannot be found.`,
+        },
       });
     } else {
       const strong = policyChoice === "strong";
@@ -347,19 +453,37 @@ class Generator {
       Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
     });
     const roles: Json[] = [
-      this.role("VigilScanRole", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" }] }),
+      this.role("VigilScanRole", {
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" },
+        ],
+      }),
       this.role("sim-lambda-exec", trust("lambda.amazonaws.com")),
       this.role("sim-eks-cluster", trust("eks.amazonaws.com")),
     ];
     const supportRole = !this.bad();
-    if (supportRole) roles.push(this.role("sim-support", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: "sts:AssumeRole" }] }));
+    if (supportRole)
+      roles.push(
+        this.role("sim-support", {
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: "sts:AssumeRole" },
+          ],
+        }),
+      );
     put("global/iam/list-roles", { Roles: roles, IsTruncated: false });
 
     // Attached policies (list-policies --only-attached) with their default versions.
     const policies: Json[] = [];
     const addPolicy = (name: string, arn: string, document: Json, users: Json[], rolesFor: Json[]) => {
       const count = users.length + rolesFor.length;
-      put(`global/iam/list-entities-for-policy/${name}`, { PolicyGroups: [], PolicyUsers: users, PolicyRoles: rolesFor, IsTruncated: false });
+      put(`global/iam/list-entities-for-policy/${name}`, {
+        PolicyGroups: [],
+        PolicyUsers: users,
+        PolicyRoles: rolesFor,
+        IsTruncated: false,
+      });
       if (count === 0) return;
       const created = this.ago(1000);
       policies.push({
@@ -462,7 +586,13 @@ class Generator {
 
   // --- one region ---------------------------------------------------------------------------------
 
-  region(put: (k: string, v: unknown) => void, region: string, n: number, trails: readonly Trail[], logGroupArn?: string): void {
+  region(
+    put: (k: string, v: unknown) => void,
+    region: string,
+    n: number,
+    trails: readonly Trail[],
+    logGroupArn?: string,
+  ): void {
     const acct = this.accountId;
     const at = (service: string, command: string, resource?: string) =>
       `${region}/${service}/${command}${resource === undefined ? "" : `/${resource}`}`;
@@ -484,7 +614,13 @@ class Generator {
         VpcId: vpcId,
         OwnerId: acct,
         InstanceTenancy: "default",
-        CidrBlockAssociationSet: [{ AssociationId: this.id("vpc-cidr-assoc"), CidrBlock: cidr, CidrBlockState: { State: "associated" } }],
+        CidrBlockAssociationSet: [
+          {
+            AssociationId: this.id("vpc-cidr-assoc"),
+            CidrBlock: cidr,
+            CidrBlockState: { State: "associated" },
+          },
+        ],
         IsDefault: v === 0,
         Tags: v === 0 ? [] : this.tags(`sim-vpc-${v}`),
       });
@@ -513,7 +649,7 @@ class Generator {
           ResourceId: vpcId,
           TrafficType: "REJECT",
           LogDestinationType: "cloud-watch-logs",
-          LogFormat: "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}",
+          LogFormat: FLOW_LOG_FORMAT,
           MaxAggregationInterval: 600,
           Tags: [],
         });
@@ -523,7 +659,9 @@ class Generator {
 
     // Security groups, some open to the world on 22 or 3389.
     for (let s = 0; s < Math.max(1, Math.ceil(n / 2)); s++) {
-      groups.push(this.securityGroup(String(vpcOf(s).VpcId), `sim-sg-${s}`, `sim security group ${s}`, this.bad()));
+      groups.push(
+        this.securityGroup(String(vpcOf(s).VpcId), `sim-sg-${s}`, `sim security group ${s}`, this.bad()),
+      );
     }
 
     // Instances, each with a root volume; some with public IPs and IMDSv1.
@@ -536,7 +674,9 @@ class Generator {
       const launched = this.ago(this.rng.int(1, 400));
       const volumeId = this.id("vol");
       const ip = `172.${16 + vpcs.indexOf(vpc)}.${this.rng.int(0, 255)}.${this.rng.int(1, 254)}`;
-      const publicIp = this.bad() ? `${this.rng.int(3, 54)}.${this.rng.int(0, 255)}.${this.rng.int(0, 255)}.${this.rng.int(1, 254)}` : undefined;
+      const publicIp = this.bad()
+        ? `${this.rng.int(3, 54)}.${this.rng.int(0, 255)}.${this.rng.int(0, 255)}.${this.rng.int(1, 254)}`
+        : undefined;
       const imdsV1 = this.bad();
       const subnetId = this.id("subnet");
       const instance: Json = {
@@ -558,7 +698,10 @@ class Generator {
         VpcId: vpc.VpcId,
         Architecture: "x86_64",
         BlockDeviceMappings: [
-          { DeviceName: "/dev/xvda", Ebs: { AttachTime: launched, DeleteOnTermination: true, Status: "attached", VolumeId: volumeId } },
+          {
+            DeviceName: "/dev/xvda",
+            Ebs: { AttachTime: launched, DeleteOnTermination: true, Status: "attached", VolumeId: volumeId },
+          },
         ],
         EbsOptimized: false,
         EnaSupport: true,
@@ -581,7 +724,8 @@ class Generator {
       reservations.push({ Groups: [], Instances: [instance], OwnerId: acct, ReservationId: this.id("r") });
       volumes.push(this.volume(volumeId, az, launched, instanceId));
     }
-    for (let v = 0; v < Math.floor(n / 3); v++) volumes.push(this.volume(this.id("vol"), az, this.ago(this.rng.int(1, 300))));
+    for (let v = 0; v < Math.floor(n / 3); v++)
+      volumes.push(this.volume(this.id("vol"), az, this.ago(this.rng.int(1, 300))));
 
     // Snapshots of some volumes; some public.
     const snapshots: Json[] = [];
@@ -675,7 +819,11 @@ class Generator {
         Engine: engine,
         DBInstanceStatus: "available",
         MasterUsername: "admin",
-        Endpoint: { Address: `${id}.${this.rng.hex(12)}.${region}.rds.amazonaws.com`, Port: port, HostedZoneId: "Z2R2ITUGPM61AM" },
+        Endpoint: {
+          Address: `${id}.${this.rng.hex(12)}.${region}.rds.amazonaws.com`,
+          Port: port,
+          HostedZoneId: "Z2R2ITUGPM61AM",
+        },
         AllocatedStorage: 20,
         InstanceCreateTime: created,
         PreferredBackupWindow: "03:00-04:00",
@@ -727,7 +875,9 @@ class Generator {
       put(at("rds", "describe-db-snapshot-attributes", snapId), {
         DBSnapshotAttributesResult: {
           DBSnapshotIdentifier: snapId,
-          DBSnapshotAttributes: [{ AttributeName: "restore", AttributeValues: !encrypted && this.bad() ? ["all"] : [] }],
+          DBSnapshotAttributes: [
+            { AttributeName: "restore", AttributeValues: !encrypted && this.bad() ? ["all"] : [] },
+          ],
         },
       });
     }
@@ -748,7 +898,9 @@ class Generator {
         Description: "",
         Timeout: 3,
         MemorySize: 128,
-        LastModified: new Date(Date.parse(this.ago(this.rng.int(1, 300)))).toISOString().replace("Z", "+0000"),
+        LastModified: new Date(Date.parse(this.ago(this.rng.int(1, 300))))
+          .toISOString()
+          .replace("Z", "+0000"),
         CodeSha256: Buffer.from(this.rng.hex(32), "hex").toString("base64"),
         Version: "$LATEST",
         TracingConfig: { Mode: "PassThrough" },
@@ -803,7 +955,15 @@ class Generator {
       asgs.push({
         AutoScalingGroupName: name,
         AutoScalingGroupARN: `arn:aws:autoscaling:${region}:${acct}:autoScalingGroup:${this.uuid()}:autoScalingGroupName/${name}`,
-        ...(template ? { LaunchTemplate: { LaunchTemplateId: template.LaunchTemplateId, LaunchTemplateName: template.LaunchTemplateName, Version: "$Default" } } : {}),
+        ...(template
+          ? {
+              LaunchTemplate: {
+                LaunchTemplateId: template.LaunchTemplateId,
+                LaunchTemplateName: template.LaunchTemplateName,
+                Version: "$Default",
+              },
+            }
+          : {}),
         MinSize: 0,
         MaxSize: 2,
         DesiredCapacity: 0,
@@ -819,7 +979,15 @@ class Generator {
         VPCZoneIdentifier: this.id("subnet"),
         EnabledMetrics: [],
         Tags: vigil
-          ? [{ ResourceId: name, ResourceType: "auto-scaling-group", Key: "Created By", Value: "Vigil", PropagateAtLaunch: true }]
+          ? [
+              {
+                ResourceId: name,
+                ResourceType: "auto-scaling-group",
+                Key: "Created By",
+                Value: "Vigil",
+                PropagateAtLaunch: true,
+              },
+            ]
           : [],
         TerminationPolicies: ["Default"],
         NewInstancesProtectedFromScaleIn: false,
@@ -843,7 +1011,14 @@ class Generator {
       });
       put(at("cloudtrail", "get-event-selectors", name), {
         TrailARN: t.json.TrailARN,
-        EventSelectors: [{ ReadWriteType: this.bad() ? "WriteOnly" : "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }],
+        EventSelectors: [
+          {
+            ReadWriteType: this.bad() ? "WriteOnly" : "All",
+            IncludeManagementEvents: true,
+            DataResources: [],
+            ExcludeManagementEventSources: [],
+          },
+        ],
       });
     }
 
@@ -894,12 +1069,36 @@ class Generator {
   securityGroup(vpcId: string, name: string, description: string, open: boolean): Json {
     const admin = this.rng.pick([22, 3389]);
     const permissions: Json[] = [
-      { FromPort: 443, IpProtocol: "tcp", IpRanges: [{ CidrIp: "0.0.0.0/0" }], Ipv6Ranges: [], PrefixListIds: [], ToPort: 443, UserIdGroupPairs: [] },
+      {
+        FromPort: 443,
+        IpProtocol: "tcp",
+        IpRanges: [{ CidrIp: "0.0.0.0/0" }],
+        Ipv6Ranges: [],
+        PrefixListIds: [],
+        ToPort: 443,
+        UserIdGroupPairs: [],
+      },
     ];
     permissions.push(
       open
-        ? { FromPort: admin, IpProtocol: "tcp", IpRanges: [{ CidrIp: "0.0.0.0/0", Description: "admin from anywhere" }], Ipv6Ranges: [], PrefixListIds: [], ToPort: admin, UserIdGroupPairs: [] }
-        : { FromPort: admin, IpProtocol: "tcp", IpRanges: [{ CidrIp: "10.0.0.0/8" }], Ipv6Ranges: [], PrefixListIds: [], ToPort: admin, UserIdGroupPairs: [] },
+        ? {
+            FromPort: admin,
+            IpProtocol: "tcp",
+            IpRanges: [{ CidrIp: "0.0.0.0/0", Description: "admin from anywhere" }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+            ToPort: admin,
+            UserIdGroupPairs: [],
+          }
+        : {
+            FromPort: admin,
+            IpProtocol: "tcp",
+            IpRanges: [{ CidrIp: "10.0.0.0/8" }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+            ToPort: admin,
+            UserIdGroupPairs: [],
+          },
     );
     return {
       Description: description,
@@ -907,7 +1106,15 @@ class Generator {
       IpPermissions: permissions,
       OwnerId: this.accountId,
       GroupId: this.id("sg"),
-      IpPermissionsEgress: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [] }],
+      IpPermissionsEgress: [
+        {
+          IpProtocol: "-1",
+          IpRanges: [{ CidrIp: "0.0.0.0/0" }],
+          Ipv6Ranges: [],
+          PrefixListIds: [],
+          UserIdGroupPairs: [],
+        },
+      ],
       Tags: name === "default" ? [] : this.tags(name),
       VpcId: vpcId,
     };
@@ -917,7 +1124,16 @@ class Generator {
     const encrypted = !this.bad();
     return {
       Attachments: instanceId
-        ? [{ AttachTime: created, Device: "/dev/xvda", InstanceId: instanceId, State: "attached", VolumeId: volumeId, DeleteOnTermination: true }]
+        ? [
+            {
+              AttachTime: created,
+              Device: "/dev/xvda",
+              InstanceId: instanceId,
+              State: "attached",
+              VolumeId: volumeId,
+              DeleteOnTermination: true,
+            },
+          ]
         : [],
       AvailabilityZone: az,
       CreateTime: created,

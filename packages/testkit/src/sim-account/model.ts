@@ -21,7 +21,12 @@ export function isSnapshotError(value: unknown): value is SnapshotError {
   return keys.length === 1 && keys[0] === "Error" && typeof err === "object" && err !== null;
 }
 
-export function snapshotKey(scope: string, cliService: string, cliCommand: string, resource?: string): string {
+export function snapshotKey(
+  scope: string,
+  cliService: string,
+  cliCommand: string,
+  resource?: string,
+): string {
   return resource === undefined
     ? `${scope}/${cliService}/${cliCommand}`
     : `${scope}/${cliService}/${cliCommand}/${resource}`;

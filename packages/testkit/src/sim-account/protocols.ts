@@ -156,7 +156,11 @@ export function decodeRequest(request: HttpRequest): DecodedRequest {
       const operation = form.get("Action") ?? "";
       const schema = requireOperation(service, operation, "InvalidAction");
       const tree = formTree(form);
-      const input = decodeQuery(NormalizedSchema.of(schema[4] as never), tree, service.protocol === "ec2Query");
+      const input = decodeQuery(
+        NormalizedSchema.of(schema[4] as never),
+        tree,
+        service.protocol === "ec2Query",
+      );
       return { service, region: where, operation, input: (input ?? {}) as Record<string, unknown> };
     }
     case "awsJson1_0":
@@ -212,7 +216,9 @@ function decodeQuery(ns: NormalizedSchema, node: FormTree | undefined, ec2Style:
     for (const [member, memberNs] of ns.structIterator()) {
       const traits = memberNs.getMergedTraits();
       const key = String(
-        ec2Style ? (traits.ec2QueryName ?? capitalize(String(traits.xmlName ?? member))) : (traits.xmlName ?? member),
+        ec2Style
+          ? (traits.ec2QueryName ?? capitalize(String(traits.xmlName ?? member)))
+          : (traits.xmlName ?? member),
       );
       const value = decodeQuery(memberNs, node.children.get(key), ec2Style);
       if (value !== undefined) out[member] = value;
@@ -270,8 +276,8 @@ function routes(service: ServiceWire): Route[] {
   list = [];
   for (const [name, value] of Object.entries(service.module)) {
     if (!name.endsWith("$") || !Array.isArray(value) || value[0] !== 9) continue;
-    const traits = value[3] as { http?: [string, string, number] } | 0;
-    if (!traits || !traits.http) continue;
+    const traits = (value[3] || undefined) as { http?: [string, string, number] } | undefined;
+    if (!traits?.http) continue;
     const [method, uri] = traits.http;
     const [path = "/", qs = ""] = uri.split("?");
     list.push({
@@ -343,7 +349,10 @@ function decodeRest(service: ServiceWire, region: string, request: HttpRequest):
   );
 }
 
-function matchPath(pattern: readonly string[], actual: readonly string[]): Record<string, string> | undefined {
+function matchPath(
+  pattern: readonly string[],
+  actual: readonly string[],
+): Record<string, string> | undefined {
   const labels: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     const p = pattern[i] as string;
@@ -370,14 +379,17 @@ function matchPath(pattern: readonly string[], actual: readonly string[]): Recor
  */
 function cliToSdk(ns: NormalizedSchema, value: unknown, iamPolicies: boolean): unknown {
   if (value == null) return undefined;
-  if (ns.isTimestampSchema()) return typeof value === "string" || typeof value === "number" ? new Date(value) : value;
-  if (ns.isBlobSchema()) return typeof value === "string" ? new Uint8Array(Buffer.from(value, "base64")) : value;
+  if (ns.isTimestampSchema())
+    return typeof value === "string" || typeof value === "number" ? new Date(value) : value;
+  if (ns.isBlobSchema())
+    return typeof value === "string" ? new Uint8Array(Buffer.from(value, "base64")) : value;
   if (ns.isListSchema()) {
     return Array.isArray(value) ? value.map((v) => cliToSdk(ns.getValueSchema(), v, iamPolicies)) : undefined;
   }
   if (ns.isMapSchema()) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as object)) out[k] = cliToSdk(ns.getValueSchema(), v, iamPolicies);
+    for (const [k, v] of Object.entries(value as object))
+      out[k] = cliToSdk(ns.getValueSchema(), v, iamPolicies);
     return out;
   }
   if (ns.isStructSchema()) {
@@ -427,7 +439,9 @@ export function encodeOutput(
       return respond(200, { "content-type": "text/xml;charset=UTF-8" }, body, id);
     }
     case "awsQuery": {
-      const inner = outNs.isStructSchema() ? `<${operation}Result>${xmlInner(outNs, value)}</${operation}Result>` : "";
+      const inner = outNs.isStructSchema()
+        ? `<${operation}Result>${xmlInner(outNs, value)}</${operation}Result>`
+        : "";
       const body = `<${operation}Response xmlns="${service.xmlNamespace}">${inner}<ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata></${operation}Response>`;
       return respond(200, { "content-type": "text/xml" }, body, id);
     }
@@ -438,7 +452,12 @@ export function encodeOutput(
     }
     case "restJson1": {
       const headers = restHeaders(outNs, value);
-      return respond(200, { "content-type": "application/json", ...headers }, jsonBody(outNs, value, true), id);
+      return respond(
+        200,
+        { "content-type": "application/json", ...headers },
+        jsonBody(outNs, value, true),
+        id,
+      );
     }
     case "restXml": {
       const headers = restHeaders(outNs, value);
@@ -446,10 +465,16 @@ export function encodeOutput(
         if (!memberNs.getMergedTraits().httpPayload) continue;
         const payload = value[member];
         if (payload === undefined) return respond(200, headers, "", id);
-        if (typeof payload === "string") return respond(200, { "content-type": "application/json", ...headers }, payload, id);
+        if (typeof payload === "string")
+          return respond(200, { "content-type": "application/json", ...headers }, payload, id);
         const serializer = new XmlShapeSerializer(xmlSettings(service));
         serializer.write(memberNs, payload);
-        return respond(200, { "content-type": "application/xml", ...headers }, String(serializer.flush()), id);
+        return respond(
+          200,
+          { "content-type": "application/xml", ...headers },
+          String(serializer.flush()),
+          id,
+        );
       }
       const serializer = new XmlShapeSerializer(xmlSettings(service));
       serializer.write(outNs, value);
@@ -494,7 +519,10 @@ function xmlInner(ns: NormalizedSchema, value: Record<string, unknown>): string 
 
 function jsonBody(ns: NormalizedSchema, value: Record<string, unknown>, jsonName: boolean): string {
   if (!ns.isStructSchema()) return "{}";
-  const serializer = new JsonCodec2({ timestampFormat: { useTrait: true, default: 7 }, jsonName }).createSerializer();
+  const serializer = new JsonCodec2({
+    timestampFormat: { useTrait: true, default: 7 },
+    jsonName,
+  }).createSerializer();
   serializer.write(ns, value);
   const out = serializer.flush();
   return typeof out === "string" ? out : new TextDecoder().decode(out);
@@ -553,7 +581,12 @@ export function encodeError(service: ServiceWire | undefined, error: AwsApiError
       if (service?.awsQueryCompatible) {
         headers["x-amzn-query-error"] = `${error.code};${error.status >= 500 ? "Receiver" : "Sender"}`;
       }
-      return respond(error.status, headers, JSON.stringify({ __type: error.code, message: error.message }), id);
+      return respond(
+        error.status,
+        headers,
+        JSON.stringify({ __type: error.code, message: error.message }),
+        id,
+      );
     }
   }
 }

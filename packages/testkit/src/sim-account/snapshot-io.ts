@@ -15,14 +15,22 @@ export async function loadSnapshot(dir: string): Promise<AccountModel> {
   try {
     account = JSON.parse(await readFile(join(dir, "account.json"), "utf8"));
   } catch (e) {
-    throw new SnapshotLoadError(`${join(dir, "account.json")}: cannot read the account file (${(e as Error).message})`);
+    throw new SnapshotLoadError(
+      `${join(dir, "account.json")}: cannot read the account file (${(e as Error).message})`,
+    );
   }
   const { accountId, regions } = account;
   if (typeof accountId !== "string" || !/^\d{12}$/.test(accountId)) {
     throw new SnapshotLoadError(`${join(dir, "account.json")}: accountId must be a 12-digit string`);
   }
-  if (!Array.isArray(regions) || regions.length === 0 || !regions.every((r) => typeof r === "string" && REGION.test(r))) {
-    throw new SnapshotLoadError(`${join(dir, "account.json")}: regions must be a non-empty list of region names`);
+  if (
+    !Array.isArray(regions) ||
+    regions.length === 0 ||
+    !regions.every((r) => typeof r === "string" && REGION.test(r))
+  ) {
+    throw new SnapshotLoadError(
+      `${join(dir, "account.json")}: regions must be a non-empty list of region names`,
+    );
   }
   const files = new Map<string, unknown>();
   const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
@@ -38,7 +46,9 @@ export async function loadSnapshot(dir: string): Promise<AccountModel> {
     }
     const scope = parts[0] as string;
     if (scope !== "global" && !regions.includes(scope)) {
-      throw new SnapshotLoadError(`${path}: scope '${scope}' is neither 'global' nor a region of account.json`);
+      throw new SnapshotLoadError(
+        `${path}: scope '${scope}' is neither 'global' nor a region of account.json`,
+      );
     }
     try {
       files.set(rel.slice(0, -".json".length), JSON.parse(await readFile(path, "utf8")));

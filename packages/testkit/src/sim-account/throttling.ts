@@ -35,7 +35,12 @@ export const BUCKETS: Readonly<Record<string, BucketSpec>> = {
 };
 
 /** The four EC2 calls AWS throttles harder when they are neither filtered nor paginated. */
-const EC2_EXPENSIVE = new Set(["DescribeInstances", "DescribeSecurityGroups", "DescribeVolumes", "DescribeSnapshots"]);
+const EC2_EXPENSIVE = new Set([
+  "DescribeInstances",
+  "DescribeSecurityGroups",
+  "DescribeVolumes",
+  "DescribeSnapshots",
+]);
 
 /** Which bucket a call draws from. Pure: depends on the call only. */
 export function bucketFamily(signingName: string, operation: string, input: Record<string, unknown>): string {
@@ -103,10 +108,18 @@ export class TokenBuckets {
     if (!bucket) {
       const spec = BUCKETS[family] ?? (BUCKETS.default as BucketSpec);
       const capacity = Math.max(1, spec.capacity * this.#scale * this.#available);
-      bucket = { tokens: capacity, at: now, capacity, refillPerMs: (spec.refillPerSecond * this.#scale * this.#available) / 1000 };
+      bucket = {
+        tokens: capacity,
+        at: now,
+        capacity,
+        refillPerMs: (spec.refillPerSecond * this.#scale * this.#available) / 1000,
+      };
       this.#buckets.set(key, bucket);
     }
-    bucket.tokens = Math.min(bucket.capacity, bucket.tokens + Math.max(0, now - bucket.at) * bucket.refillPerMs);
+    bucket.tokens = Math.min(
+      bucket.capacity,
+      bucket.tokens + Math.max(0, now - bucket.at) * bucket.refillPerMs,
+    );
     bucket.at = now;
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;

@@ -1,5 +1,17 @@
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
-import { createEventTable, DynamoDbEventStore, PayloadTooLargeError } from "@vigil/events";
+import {
+  createEventTable,
+  createProjectionTable,
+  DynamoDbEventStore,
+  DynamoDbProjectionStore,
+  diffProjections,
+  exampleEvents,
+  exampleHeartbeatV1,
+  InMemoryProjectionStore,
+  PayloadTooLargeError,
+  platformProjections,
+  rebuildProjections,
+} from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventOfSize, eventStoreConformance } from "../../src/conformance/index.ts";
 import { type LocalAws, startLocalAws } from "../../src/index.ts";
@@ -42,7 +54,26 @@ describe("DynamoDB event store specifics", () => {
   it("rejects an append that cannot fit one transaction, saying how to split it", async () => {
     const store = await freshStore();
     const events = Array.from({ length: 101 }, (_, i) => eventOfSize("many#1", i, 100));
-    await expect(store.appendToStream("many#1", events)).rejects.toThrow(/at most 100 events.*appendInBatches/s);
+    await expect(store.appendToStream("many#1", events)).rejects.toThrow(
+      /at most 100 events.*appendInBatches/s,
+    );
     expect((await store.readStream("many#1")).streamVersion).toBe(0);
+  });
+
+  it("rebuilds projections into DynamoDB identical to an in-memory rebuild, v1 events upcast", async () => {
+    const store = await freshStore();
+    await store.appendToStream("integration#int-0001", [exampleHeartbeatV1(), ...exampleEvents()]);
+    await createProjectionTable(local.clients.dynamodb, "projections-1");
+    const stored = new DynamoDbProjectionStore({
+      client: local.clients.dynamodb,
+      tableName: "projections-1",
+    });
+    const memory = new InMemoryProjectionStore();
+    const progress = await rebuildProjections(store, platformProjections, stored);
+    await rebuildProjections(store, platformProjections, memory);
+    expect(progress).toMatchObject({ events: exampleEvents().length + 1, invalid: 0 });
+    expect((await stored.list("integration-status")).length).toBe(1);
+    expect(await diffProjections(platformProjections, stored, memory)).toEqual([]);
+    expect((await stored.loadCheckpoint("asset-report"))?.position).toBe(progress.position);
   });
 });

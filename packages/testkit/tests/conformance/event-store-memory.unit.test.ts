@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type EventEnvelope,
   type EventStore,
+  ExpectedVersionConflictError,
   InMemoryEventStore,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -19,11 +20,14 @@ eventStoreConformance("in-memory", { create: async () => new InMemoryEventStore(
  */
 class ReadThenWriteStore implements EventStore {
   readonly inner = new InMemoryEventStore();
-  async appendToStream(streamId: string, events: readonly EventEnvelope[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const { streamVersion } = await this.inner.readStream(streamId);
     const expected = options.expectedVersion ?? "any";
     if (typeof expected === "number" && expected !== streamVersion) {
-      const { ExpectedVersionConflictError } = await import("@vigil/events");
       throw new ExpectedVersionConflictError(streamId, expected, streamVersion);
     }
     await new Promise((resolve) => setTimeout(resolve, 1)); // the network round trip between read and write

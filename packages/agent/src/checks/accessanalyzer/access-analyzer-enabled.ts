@@ -6,9 +6,14 @@ export const accessAnalyzerEnabled = defineCheck({
   title: "IAM Access Analyzer should be enabled in every region",
   severity: "low",
   resourceType: "aws.accessanalyzer.account-settings",
-  rationale: "Access Analyzer finds resources shared outside the account or organization; it only watches regions where an analyzer exists.",
-  remediation: "aws accessanalyzer create-analyzer --analyzer-name vigil-external --type ACCOUNT --region <region> (or ORGANIZATION from the delegated administrator).",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-28", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  rationale:
+    "Access Analyzer finds resources shared outside the account or organization; it only watches regions where an analyzer exists.",
+  remediation:
+    "aws accessanalyzer create-analyzer --analyzer-name vigil-external --type ACCOUNT --region <region> (or ORGANIZATION from the delegated administrator).",
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-28",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.19"], fsbp: ["IAM.28"] },
   evaluate: (asset) => {
     for (const analyzer of asset.config.analyzers) {

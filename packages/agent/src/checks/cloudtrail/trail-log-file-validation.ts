@@ -7,9 +7,13 @@ export const trailLogFileValidation = defineCheck({
   title: "CloudTrail log file validation should be enabled",
   severity: "low",
   resourceType: "aws.cloudtrail.trail",
-  rationale: "Digest files let you prove that log files were not modified or deleted after CloudTrail delivered them.",
+  rationale:
+    "Digest files let you prove that log files were not modified or deleted after CloudTrail delivered them.",
   remediation: "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["3.2"], fsbp: ["CloudTrail.4"] },
   evaluate: (asset) => (asset.config.logFileValidationEnabled ? ON : OFF),
 });

@@ -7,8 +7,10 @@ export const trailLogging = defineCheck({
   title: "CloudTrail trails should be logging",
   severity: "high",
   resourceType: "aws.cloudtrail.trail",
-  rationale: "A trail that was stopped records nothing: this is a classic first step of an attacker covering tracks.",
-  remediation: "aws cloudtrail start-logging --name <trail>, and find out from CloudTrail (StopLogging events) who stopped it.",
+  rationale:
+    "A trail that was stopped records nothing: this is a classic first step of an attacker covering tracks.",
+  remediation:
+    "aws cloudtrail start-logging --name <trail>, and find out from CloudTrail (StopLogging events) who stopped it.",
   references: ["https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html"],
   mappings: { cis: [], fsbp: [] },
   evaluate: (asset) => (asset.config.isLogging ? ON : OFF),

@@ -11,7 +11,10 @@ export const defaultSecurityGroupRestrictsAll = defineCheck({
     "Resources launched without an explicit security group land in the default one; if it has rules, they get network access nobody chose.",
   remediation:
     "Remove every inbound and outbound rule from the VPC's default security group and attach purpose-built groups to resources instead.",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["5.5"], fsbp: ["EC2.2"] },
   evaluate: (asset) => {
     if (asset.config.groupName !== "default") return undefined;

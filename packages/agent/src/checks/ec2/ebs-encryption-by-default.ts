@@ -8,9 +8,15 @@ export const ebsEncryptionByDefault = defineCheck({
   title: "EBS encryption by default should be enabled in every region",
   severity: "medium",
   resourceType: "aws.ec2.account-settings",
-  rationale: "With default encryption on, no new volume or snapshot copy can be created unencrypted by mistake.",
-  remediation: "aws ec2 enable-ebs-encryption-by-default --region <region> (repeat for every enabled region).",
-  references: ["https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  rationale:
+    "With default encryption on, no new volume or snapshot copy can be created unencrypted by mistake.",
+  remediation:
+    "aws ec2 enable-ebs-encryption-by-default --region <region> (repeat for every enabled region).",
+  references: [
+    "https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["5.1.1"], fsbp: ["EC2.7"] },
   evaluate: (asset) => (asset.config.ebsEncryptionByDefault ? ON : OFF),
 });

@@ -9,11 +9,16 @@ export const ADMIN_PORTS: readonly number[] = [22, 3389];
 export const CIFS_PORTS: readonly number[] = [445];
 /** Security Hub EC2.19's list of high-risk ports. */
 export const HIGH_RISK_PORTS: readonly number[] = [
-  20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088,
-  8888, 9200, 9300,
+  20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080,
+  8088, 8888, 9200, 9300,
 ];
 
-function coversTcpPort(protocol: string, fromPort: number | undefined, toPort: number | undefined, port: number) {
+function coversTcpPort(
+  protocol: string,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+  port: number,
+) {
   if (protocol === "-1") return true;
   if (protocol !== "tcp" && protocol !== "6") return false;
   return fromPort !== undefined && toPort !== undefined && fromPort <= port && port <= toPort;
@@ -40,7 +45,10 @@ export function openPort(
  * open to the world when, for IPv4 or IPv6, the lowest-numbered ingress rule matching world
  * traffic to it allows.
  */
-export function naclOpenPort(entries: readonly NetworkAclEntry[], ports: readonly number[]): number | undefined {
+export function naclOpenPort(
+  entries: readonly NetworkAclEntry[],
+  ports: readonly number[],
+): number | undefined {
   for (const port of ports) {
     if (naclAllowsFromWorld(entries, port, false) || naclAllowsFromWorld(entries, port, true)) return port;
   }

@@ -12,7 +12,10 @@ export const securityGroupAdminPortsIpv4 = defineCheck({
     "SSH (22) and RDP (3389) open to the whole IPv4 internet are scanned and brute-forced within minutes of exposure.",
   remediation:
     "Remove the 0.0.0.0/0 rule for ports 22/3389; allow administration only from known CIDRs, or use Session Manager instead of open ports.",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["5.3"], fsbp: ["EC2.53"] },
   evaluate: (asset) => {
     const port = openPort(asset.config.ipPermissions, ADMIN_PORTS, ANY_IPV4);

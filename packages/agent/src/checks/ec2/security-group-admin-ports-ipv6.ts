@@ -8,10 +8,14 @@ export const securityGroupAdminPortsIpv6 = defineCheck({
   title: "Security groups should not allow ingress from ::/0 to remote administration ports",
   severity: "high",
   resourceType: "aws.ec2.security-group",
-  rationale: "SSH (22) and RDP (3389) open to the whole IPv6 internet invite brute-force and exploit attempts.",
+  rationale:
+    "SSH (22) and RDP (3389) open to the whole IPv6 internet invite brute-force and exploit attempts.",
   remediation:
     "Remove the ::/0 rule for ports 22/3389; allow administration only from known CIDRs, or use Session Manager instead of open ports.",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-54", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-54",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["5.4"], fsbp: ["EC2.54"] },
   evaluate: (asset) => {
     const port = openPort(asset.config.ipPermissions, ADMIN_PORTS, ANY_IPV6);

@@ -10,13 +10,16 @@ export const securityGroupCifsRestricted = defineCheck({
   resourceType: "aws.ec2.security-group",
   rationale:
     "SMB exposed to the internet has been the entry point of worms and ransomware (e.g. EternalBlue); file shares belong on trusted networks only.",
-  remediation: "Remove 0.0.0.0/0 and ::/0 rules for TCP 445; allow only the trusted CIDRs or security groups that need the share.",
+  remediation:
+    "Remove 0.0.0.0/0 and ::/0 rules for TCP 445; allow only the trusted CIDRs or security groups that need the share.",
   references: ["https://www.cisecurity.org/benchmark/amazon_web_services"],
   mappings: { cis: ["5.1.2"], fsbp: [] },
   evaluate: (asset) => {
     const rules = asset.config.ipPermissions;
-    if (openPort(rules, CIFS_PORTS, ANY_IPV4) !== undefined) return fail("ingress from 0.0.0.0/0 reaches port 445");
-    if (openPort(rules, CIFS_PORTS, ANY_IPV6) !== undefined) return fail("ingress from ::/0 reaches port 445");
+    if (openPort(rules, CIFS_PORTS, ANY_IPV4) !== undefined)
+      return fail("ingress from 0.0.0.0/0 reaches port 445");
+    if (openPort(rules, CIFS_PORTS, ANY_IPV6) !== undefined)
+      return fail("ingress from ::/0 reaches port 445");
     return CLOSED;
   },
 });

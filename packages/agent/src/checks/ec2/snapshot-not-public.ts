@@ -8,13 +8,15 @@ export const snapshotNotPublic = defineCheck({
   title: "EBS snapshots should not be publicly restorable",
   severity: "critical",
   resourceType: "aws.ec2.snapshot",
-  rationale: "A public snapshot can be copied by any AWS account, including every file on the disk it was taken from.",
+  rationale:
+    "A public snapshot can be copied by any AWS account, including every file on the disk it was taken from.",
   remediation:
     "aws ec2 modify-snapshot-attribute --snapshot-id <id> --attribute createVolumePermission --operation-type remove --group-names all; consider EBS snapshot block public access.",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-1"],
   mappings: { cis: [], fsbp: ["EC2.1"] },
   evaluate: (asset) => {
-    for (const permission of asset.config.createVolumePermissions) if (permission.group === "all") return PUBLIC;
+    for (const permission of asset.config.createVolumePermissions)
+      if (permission.group === "all") return PUBLIC;
     return PRIVATE;
   },
 });

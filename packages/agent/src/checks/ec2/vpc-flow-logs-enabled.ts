@@ -11,7 +11,10 @@ export const vpcFlowLogsEnabled = defineCheck({
     "Flow logs are the record of who talked to what; without them, investigating exfiltration or lateral movement is guesswork.",
   remediation:
     "aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type REJECT (or ALL) with a CloudWatch Logs or S3 destination.",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["3.7"], fsbp: ["EC2.6"] },
   evaluate: (asset) => {
     for (const log of asset.config.flowLogs) {

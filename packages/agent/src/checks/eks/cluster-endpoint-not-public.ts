@@ -11,7 +11,10 @@ export const clusterEndpointNotPublic = defineCheck({
     "A public Kubernetes API endpoint is reachable by anyone; a stolen kubeconfig or an API server vulnerability is then exploitable from the internet.",
   remediation:
     "aws eks update-cluster-config --name <cluster> --resources-vpc-config endpointPublicAccess=false,endpointPrivateAccess=true (or restrict publicAccessCidrs).",
-  references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-1"],
+  references: [
+    "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-1",
+  ],
   mappings: { cis: [], fsbp: ["EKS.1"] },
   evaluate: (asset) => {
     const c = asset.config;

@@ -9,8 +9,12 @@ export const clusterSecretsEncrypted = defineCheck({
   severity: "medium",
   resourceType: "aws.eks.cluster",
   rationale: "Envelope encryption keeps secrets in etcd unreadable without access to the KMS key.",
-  remediation: "aws eks associate-encryption-config --cluster-name <cluster> --encryption-config resources=secrets,provider={keyArn=<key-arn>}",
-  references: ["https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-3"],
+  remediation:
+    "aws eks associate-encryption-config --cluster-name <cluster> --encryption-config resources=secrets,provider={keyArn=<key-arn>}",
+  references: [
+    "https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-3",
+  ],
   mappings: { cis: [], fsbp: ["EKS.3"] },
   evaluate: (asset) => (asset.config.secretsEncrypted ? ON : OFF),
 });

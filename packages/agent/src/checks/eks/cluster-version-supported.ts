@@ -8,8 +8,12 @@ export const clusterVersionSupported = defineCheck({
   resourceType: "aws.eks.cluster",
   rationale:
     "Versions past standard support get no Kubernetes security fixes from the community and cost extra in extended support.",
-  remediation: "Upgrade the control plane one minor version at a time: aws eks update-cluster-version --name <cluster> --kubernetes-version <next>, then the node groups.",
-  references: ["https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-2"],
+  remediation:
+    "Upgrade the control plane one minor version at a time: aws eks update-cluster-version --name <cluster> --kubernetes-version <next>, then the node groups.",
+  references: [
+    "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-2",
+  ],
   mappings: { cis: [], fsbp: ["EKS.2"] },
   evaluate: (asset, { now }) => {
     const version = asset.config.version;

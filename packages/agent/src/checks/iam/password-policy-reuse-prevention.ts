@@ -8,13 +8,23 @@ export const passwordPolicyReusePrevention = defineCheck({
   severity: "low",
   resourceType: "aws.iam.password-policy",
   rationale: "Reused passwords let a credential leaked once keep working after a forced change.",
-  remediation: "aws iam update-account-password-policy --password-reuse-prevention 24 (plus the other settings you keep).",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-16", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  remediation:
+    "aws iam update-account-password-policy --password-reuse-prevention 24 (plus the other settings you keep).",
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-16",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.8"], fsbp: ["IAM.16"] },
   evaluate: (asset) => {
     const { exists, passwordReusePrevention } = asset.config;
     if (!exists) return NO_POLICY;
     const n = passwordReusePrevention ?? 0;
-    return n >= REMEMBERED ? pass(`the last ${n} passwords cannot be reused`) : fail(n === 0 ? "password reuse is not prevented" : `only the last ${n} passwords are remembered, fewer than ${REMEMBERED}`);
+    return n >= REMEMBERED
+      ? pass(`the last ${n} passwords cannot be reused`)
+      : fail(
+          n === 0
+            ? "password reuse is not prevented"
+            : `only the last ${n} passwords are remembered, fewer than ${REMEMBERED}`,
+        );
   },
 });

@@ -7,9 +7,14 @@ export const rootNoAccessKeys = defineCheck({
   title: "The root user should have no access keys",
   severity: "critical",
   resourceType: "aws.iam.root",
-  rationale: "Root access keys carry unrestricted power over the account and cannot be limited by any policy; leaked, they are a total compromise.",
-  remediation: "Sign in as root, open Security credentials and delete every access key; use IAM roles for automation.",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  rationale:
+    "Root access keys carry unrestricted power over the account and cannot be limited by any policy; leaked, they are a total compromise.",
+  remediation:
+    "Sign in as root, open Security credentials and delete every access key; use IAM roles for automation.",
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.3"], fsbp: ["IAM.4"] },
   evaluate: (asset) => (asset.config.accessKeysPresent ? SOME : NONE),
 });

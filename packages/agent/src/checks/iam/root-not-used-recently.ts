@@ -7,14 +7,21 @@ export const rootNotUsedRecently = defineCheck({
   title: "The root user should not be used for daily tasks",
   severity: "medium",
   resourceType: "aws.iam.root",
-  rationale: "Every root sign-in is a use of unrestricted, unauditable-by-policy power; routine work belongs to IAM roles.",
-  remediation: "Find what used root (CloudTrail userIdentity.type Root), move that work to an IAM role, and keep root credentials locked away.",
-  references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  rationale:
+    "Every root sign-in is a use of unrestricted, unauditable-by-policy power; routine work belongs to IAM roles.",
+  remediation:
+    "Find what used root (CloudTrail userIdentity.type Root), move that work to an IAM role, and keep root credentials locked away.",
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.6"], fsbp: [] },
   evaluate: (asset, { now }) => {
     const last = asset.config.lastUsedDate;
     if (last === null) return NEVER;
     const days = daysSince(last, now);
-    return days < RECENT_DAYS ? fail(`the root user was used ${days} day(s) ago`) : pass(`the root user was last used ${days} days ago`);
+    return days < RECENT_DAYS
+      ? fail(`the root user was used ${days} day(s) ago`)
+      : pass(`the root user was last used ${days} days ago`);
   },
 });

@@ -7,9 +7,14 @@ export const serverCertificateNotExpired = defineCheck({
   title: "Expired SSL/TLS certificates stored in IAM should be removed",
   severity: "medium",
   resourceType: "aws.iam.server-certificate",
-  rationale: "An expired certificate deployed by mistake breaks TLS for users and trains them to click through warnings.",
-  remediation: "aws iam delete-server-certificate --server-certificate-name <name> (after confirming nothing references it).",
-  references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  rationale:
+    "An expired certificate deployed by mistake breaks TLS for users and trains them to click through warnings.",
+  remediation:
+    "aws iam delete-server-certificate --server-certificate-name <name> (after confirming nothing references it).",
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.18"], fsbp: [] },
   evaluate: (asset, { now }) => {
     if (Date.parse(asset.config.expiration) > now) return VALID;

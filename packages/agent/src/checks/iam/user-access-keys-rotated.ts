@@ -6,9 +6,14 @@ export const userAccessKeysRotated = defineCheck({
   title: "IAM access keys should be rotated every 90 days or less",
   severity: "medium",
   resourceType: "aws.iam.user",
-  rationale: "The longer a key lives, the more places it has been copied to; rotation bounds how long a leaked key stays useful.",
-  remediation: "Create a new key, move the workload to it, then deactivate and delete the old key (or replace keys with IAM roles).",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  rationale:
+    "The longer a key lives, the more places it has been copied to; rotation bounds how long a leaked key stays useful.",
+  remediation:
+    "Create a new key, move the workload to it, then deactivate and delete the old key (or replace keys with IAM roles).",
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.13"], fsbp: ["IAM.3"] },
   evaluate: (asset, { now }) => {
     const keys = asset.config.accessKeys;

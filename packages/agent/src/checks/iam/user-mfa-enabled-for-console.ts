@@ -8,8 +8,12 @@ export const userMfaEnabledForConsole = defineCheck({
   severity: "medium",
   resourceType: "aws.iam.user",
   rationale: "A console password without MFA can be phished or guessed and used from anywhere.",
-  remediation: "Ask the user to assign an MFA device (IAM console > Users > Security credentials), or remove the login profile if the console is not needed.",
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-5", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  remediation:
+    "Ask the user to assign an MFA device (IAM console > Users > Security credentials), or remove the login profile if the console is not needed.",
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-5",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["1.9"], fsbp: ["IAM.5"] },
   evaluate: (asset) => {
     if (!asset.config.passwordEnabled) return undefined;

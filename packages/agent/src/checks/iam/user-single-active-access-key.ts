@@ -7,7 +7,8 @@ export const userSingleActiveAccessKey = defineCheck({
   severity: "medium",
   resourceType: "aws.iam.user",
   rationale: "Two active keys usually mean a rotation that was never finished, leaving an old key alive.",
-  remediation: "Confirm which key is in use (aws iam get-access-key-last-used) and deactivate, then delete, the other.",
+  remediation:
+    "Confirm which key is in use (aws iam get-access-key-last-used) and deactivate, then delete, the other.",
   references: ["https://www.cisecurity.org/benchmark/amazon_web_services"],
   mappings: { cis: ["1.12"], fsbp: [] },
   evaluate: (asset) => {

@@ -8,8 +8,12 @@ export const functionRuntimeSupported = defineCheck({
   resourceType: "aws.lambda.function",
   rationale:
     "Deprecated runtimes no longer receive security patches; functions on them keep running with known vulnerabilities and soon cannot be updated.",
-  remediation: "Upgrade the function code to a supported runtime and aws lambda update-function-configuration --runtime <runtime>.",
-  references: ["https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2"],
+  remediation:
+    "Upgrade the function code to a supported runtime and aws lambda update-function-configuration --runtime <runtime>.",
+  references: [
+    "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2",
+  ],
   mappings: { cis: [], fsbp: ["Lambda.2"] },
   evaluate: (asset, { now }) => {
     const runtime = asset.config.runtime;

@@ -20,7 +20,7 @@ export const LAMBDA_RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = {
   "python3.7": "2023-12-04",
   "python3.8": "2024-10-14",
   "python3.9": "2025-12-15",
-  "java8": "2024-01-08",
+  java8: "2024-01-08",
   "go1.x": "2024-01-08",
   provided: "2024-01-08",
   "ruby2.5": "2021-07-30",
@@ -37,5 +37,8 @@ export const LAMBDA_RUNTIME_DEPRECATIONS: Readonly<Record<string, string>> = {
 
 /** Deprecation dates as epoch ms, computed once so the check does no date parsing. */
 export const LAMBDA_RUNTIME_DEPRECATED_AT: ReadonlyMap<string, number> = new Map(
-  Object.entries(LAMBDA_RUNTIME_DEPRECATIONS).map(([runtime, date]) => [runtime, Date.parse(`${date}T00:00:00Z`)]),
+  Object.entries(LAMBDA_RUNTIME_DEPRECATIONS).map(([runtime, date]) => [
+    runtime,
+    Date.parse(`${date}T00:00:00Z`),
+  ]),
 );

@@ -6,8 +6,10 @@ export const rdsInstanceBackupsEnabled = defineCheck({
   title: "RDS DB instances should keep automated backups for at least 7 days",
   severity: "medium",
   resourceType: "aws.rds.instance",
-  rationale: "Automated backups allow point-in-time recovery after corruption, deletion or ransomware; a short retention window may expire before the problem is noticed.",
-  remediation: "aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 7 --apply-immediately",
+  rationale:
+    "Automated backups allow point-in-time recovery after corruption, deletion or ransomware; a short retention window may expire before the problem is noticed.",
+  remediation:
+    "aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period 7 --apply-immediately",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-11"],
   mappings: { cis: [], fsbp: ["RDS.11"] },
   evaluate: (asset) => {

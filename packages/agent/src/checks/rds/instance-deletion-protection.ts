@@ -7,8 +7,10 @@ export const rdsInstanceDeletionProtection = defineCheck({
   title: "RDS DB instances should have deletion protection enabled",
   severity: "low",
   resourceType: "aws.rds.instance",
-  rationale: "Deletion protection stops an instance from being deleted by a mistaken command or a compromised automation.",
-  remediation: "aws rds modify-db-instance --db-instance-identifier <id> --deletion-protection --apply-immediately",
+  rationale:
+    "Deletion protection stops an instance from being deleted by a mistaken command or a compromised automation.",
+  remediation:
+    "aws rds modify-db-instance --db-instance-identifier <id> --deletion-protection --apply-immediately",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-8"],
   mappings: { cis: [], fsbp: ["RDS.8"] },
   evaluate: (asset) => (asset.config.deletionProtection ? ON : OFF),

@@ -7,7 +7,8 @@ export const rdsInstanceMultiAz = defineCheck({
   title: "RDS DB instances should be configured with multiple Availability Zones",
   severity: "medium",
   resourceType: "aws.rds.instance",
-  rationale: "A Multi-AZ standby takes over automatically when an Availability Zone or the primary host fails.",
+  rationale:
+    "A Multi-AZ standby takes over automatically when an Availability Zone or the primary host fails.",
   remediation: "aws rds modify-db-instance --db-instance-identifier <id> --multi-az --apply-immediately",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-5"],
   mappings: { cis: [], fsbp: ["RDS.5"] },

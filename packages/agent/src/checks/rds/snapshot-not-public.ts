@@ -8,7 +8,8 @@ export const rdsSnapshotNotPublic = defineCheck({
   severity: "critical",
   resourceType: "aws.rds.snapshot",
   rationale: "Any AWS account can restore a public DB snapshot and read all of its data.",
-  remediation: "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <id> --attribute-name restore --values-to-remove all",
+  remediation:
+    "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <id> --attribute-name restore --values-to-remove all",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-1"],
   mappings: { cis: [], fsbp: ["RDS.1"] },
   evaluate: (asset) => (asset.config.restoreAttributeValues.includes("all") ? PUBLIC : PRIVATE),

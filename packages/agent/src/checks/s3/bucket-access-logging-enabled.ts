@@ -10,7 +10,7 @@ export const bucketAccessLoggingEnabled = defineCheck({
   resourceType: "aws.s3.bucket",
   rationale: "Access logs record every request to the bucket, which investigations and audits need.",
   remediation:
-    "aws s3api put-bucket-logging --bucket <name> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<log-bucket>\",\"TargetPrefix\":\"<name>/\"}}'",
+    'aws s3api put-bucket-logging --bucket <name> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<name>/"}}\'',
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9"],
   mappings: { cis: [], fsbp: ["S3.9"] },
   evaluate: (asset) => (asset.config.loggingEnabled ? ON : OFF),

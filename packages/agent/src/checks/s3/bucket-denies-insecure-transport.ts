@@ -9,10 +9,14 @@ export const bucketDeniesInsecureTransport = defineCheck({
   title: "S3 bucket policies should deny HTTP (non-TLS) requests",
   severity: "medium",
   resourceType: "aws.s3.bucket",
-  rationale: "Requests over plain HTTP can be read or altered in transit; only a bucket policy can refuse them.",
+  rationale:
+    "Requests over plain HTTP can be read or altered in transit; only a bucket policy can refuse them.",
   remediation:
     'Add a statement: {"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::<name>","arn:aws:s3:::<name>/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}',
-  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["2.1.1"], fsbp: ["S3.5"] },
   evaluate: (asset) => {
     const policy = asset.config.policy;

@@ -9,10 +9,14 @@ export const bucketEncryptionEnabled = defineCheck({
   title: "S3 buckets should have default server-side encryption enabled",
   severity: "medium",
   resourceType: "aws.s3.bucket",
-  rationale: "Default encryption guarantees every new object is encrypted at rest even when the uploader does not ask for it.",
+  rationale:
+    "Default encryption guarantees every new object is encrypted at rest even when the uploader does not ask for it.",
   remediation:
-    "aws s3api put-bucket-encryption --bucket <name> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\"},\"BucketKeyEnabled\":true}]}'",
-  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-4"],
+    'aws s3api put-bucket-encryption --bucket <name> --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms"},"BucketKeyEnabled":true}]}\'',
+  references: [
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-4",
+  ],
   mappings: { cis: [], fsbp: ["S3.4"] },
   evaluate: (asset) => {
     const sse = asset.config.serverSideEncryption;

@@ -12,7 +12,11 @@ export const bucketMfaDeleteEnabled = defineCheck({
     "MFA delete requires the root user's MFA to permanently delete versions or change versioning, so stolen credentials alone cannot destroy history.",
   remediation:
     "As root with MFA: aws s3api put-bucket-versioning --bucket <name> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<serial> <code>'",
-  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-20", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-20",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["2.1.2"], fsbp: ["S3.20"] },
   evaluate: (asset) => (asset.config.versioning.mfaDelete === "Enabled" ? ON : OFF),
 });

@@ -11,8 +11,12 @@ export const bucketObjectLevelLoggingRead = defineCheck({
   rationale:
     "CloudTrail data events are the only record of who read which object; management events do not include them.",
   remediation:
-    "aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors '[{\"ReadWriteType\":\"ReadOnly\",\"IncludeManagementEvents\":true,\"DataResources\":[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:aws:s3\"]}]}]' (use All to cover both reads and writes)",
-  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-23", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+    'aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors \'[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]\' (use All to cover both reads and writes)',
+  references: [
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-23",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["3.9"], fsbp: ["S3.23"] },
   evaluate: (asset) => {
     const logging = asset.config.objectLevelLogging;

@@ -14,7 +14,10 @@ export const bucketPublicAccessBlocked = defineCheck({
     "Block Public Access is the guard rail that makes a later ACL or policy mistake harmless; the account-level setting covers every bucket.",
   remediation:
     "aws s3control put-public-access-block --account-id <id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true (or per bucket with s3api put-public-access-block).",
-  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html", "https://www.cisecurity.org/benchmark/amazon_web_services"],
+  references: [
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+    "https://www.cisecurity.org/benchmark/amazon_web_services",
+  ],
   mappings: { cis: ["2.1.4"], fsbp: [] },
   evaluate: (asset) => {
     if (blocksAll(asset.config.accountPublicAccessBlock)) return ACCOUNT;

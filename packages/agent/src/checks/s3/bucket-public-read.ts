@@ -19,7 +19,8 @@ export const bucketPublicRead = defineCheck({
     if (blocksAll(c.accountPublicAccessBlock) || blocksAll(c.publicAccessBlock)) return BLOCKED;
     if (c.policy?.allowsPublicRead) return fail("the bucket policy allows public read");
     for (const g of c.publicAclGrants) {
-      if (g.permission === "READ" || g.permission === "FULL_CONTROL") return fail(`the ACL grants ${g.permission} to ${g.grantee}`);
+      if (g.permission === "READ" || g.permission === "FULL_CONTROL")
+        return fail(`the ACL grants ${g.permission} to ${g.grantee}`);
     }
     return PRIVATE;
   },

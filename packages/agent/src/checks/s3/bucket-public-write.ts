@@ -19,7 +19,8 @@ export const bucketPublicWrite = defineCheck({
     if (blocksAll(c.accountPublicAccessBlock) || blocksAll(c.publicAccessBlock)) return BLOCKED;
     if (c.policy?.allowsPublicWrite) return fail("the bucket policy allows public write");
     for (const g of c.publicAclGrants) {
-      if (g.permission !== "READ" && g.permission !== "READ_ACP") return fail(`the ACL grants ${g.permission} to ${g.grantee}`);
+      if (g.permission !== "READ" && g.permission !== "READ_ACP")
+        return fail(`the ACL grants ${g.permission} to ${g.grantee}`);
     }
     return PRIVATE;
   },

@@ -2,8 +2,7 @@ import type { PublicAccessBlock } from "../../assets/index.ts";
 
 export function blocksAll(block: PublicAccessBlock | null): boolean {
   return (
-    block !== null &&
-    block.blockPublicAcls &&
+    block?.blockPublicAcls === true &&
     block.ignorePublicAcls &&
     block.blockPublicPolicy &&
     block.restrictPublicBuckets

@@ -16,7 +16,9 @@ const CLUSTER: Cluster = {
   arn: "arn:aws:eks:us-east-1:123456789012:cluster/prod",
   version: "1.31",
   resourcesVpcConfig: { endpointPublicAccess: false, endpointPrivateAccess: true, publicAccessCidrs: [] },
-  encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/3333" } }],
+  encryptionConfig: [
+    { resources: ["secrets"], provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/3333" } },
+  ],
   logging: {
     clusterLogging: [
       { types: ["api", "audit", "authenticator"], enabled: true },
@@ -35,7 +37,12 @@ const fs = (Encrypted: boolean) =>
   });
 
 export const computeCases: CheckCase[] = [
-  { check: "vigil.lambda.function-runtime-supported", name: "nodejs22.x", asset: fn("nodejs22.x"), expect: "pass" },
+  {
+    check: "vigil.lambda.function-runtime-supported",
+    name: "nodejs22.x",
+    asset: fn("nodejs22.x"),
+    expect: "pass",
+  },
   {
     check: "vigil.lambda.function-runtime-supported",
     name: "nodejs16.x",
@@ -56,8 +63,18 @@ export const computeCases: CheckCase[] = [
     now: "2026-01-01T00:00:00Z",
     expect: "fail",
   },
-  { check: "vigil.lambda.function-runtime-supported", name: "container image", asset: fn(undefined, "Image"), expect: "n/a" },
-  { check: "vigil.eks.cluster-endpoint-not-public", name: "private endpoint", asset: cluster(), expect: "pass" },
+  {
+    check: "vigil.lambda.function-runtime-supported",
+    name: "container image",
+    asset: fn(undefined, "Image"),
+    expect: "n/a",
+  },
+  {
+    check: "vigil.eks.cluster-endpoint-not-public",
+    name: "private endpoint",
+    asset: cluster(),
+    expect: "pass",
+  },
   {
     check: "vigil.eks.cluster-endpoint-not-public",
     name: "public to 0.0.0.0/0",
@@ -66,7 +83,12 @@ export const computeCases: CheckCase[] = [
     evidence: /0\.0\.0\.0\/0/,
   },
   { check: "vigil.eks.cluster-version-supported", name: "1.31", asset: cluster(), expect: "pass" },
-  { check: "vigil.eks.cluster-version-supported", name: "a future 1.40", asset: cluster({ version: "1.40" }), expect: "pass" },
+  {
+    check: "vigil.eks.cluster-version-supported",
+    name: "a future 1.40",
+    asset: cluster({ version: "1.40" }),
+    expect: "pass",
+  },
   {
     check: "vigil.eks.cluster-version-supported",
     name: "1.24",
@@ -74,8 +96,18 @@ export const computeCases: CheckCase[] = [
     expect: "fail",
     evidence: /2025-01-31/,
   },
-  { check: "vigil.eks.cluster-version-supported", name: "1.21", asset: cluster({ version: "1.21" }), expect: "fail" },
-  { check: "vigil.eks.cluster-secrets-encrypted", name: "secrets encrypted", asset: cluster(), expect: "pass" },
+  {
+    check: "vigil.eks.cluster-version-supported",
+    name: "1.21",
+    asset: cluster({ version: "1.21" }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.eks.cluster-secrets-encrypted",
+    name: "secrets encrypted",
+    asset: cluster(),
+    expect: "pass",
+  },
   {
     check: "vigil.eks.cluster-secrets-encrypted",
     name: "no encryptionConfig",

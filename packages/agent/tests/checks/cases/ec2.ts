@@ -14,7 +14,12 @@ const instance = (over: Partial<Instance>): Instance => ({
   InstanceId: "i-0abc123def4567890",
   State: { Code: 16, Name: "running" },
   VpcId: "vpc-0a1b2c3d",
-  MetadataOptions: { State: "applied", HttpTokens: "required", HttpPutResponseHopLimit: 2, HttpEndpoint: "enabled" },
+  MetadataOptions: {
+    State: "applied",
+    HttpTokens: "required",
+    HttpPutResponseHopLimit: 2,
+    HttpEndpoint: "enabled",
+  },
   IamInstanceProfile: { Arn: "arn:aws:iam::123456789012:instance-profile/web", Id: "AIPAEXAMPLE" },
   Tags: [{ Key: "Name", Value: "web-1" }],
   ...over,
@@ -46,7 +51,11 @@ const sg = (IpPermissions: IpPermission[], GroupName = "web", IpPermissionsEgres
     IpPermissionsEgress,
   });
 
-const allTraffic: IpPermission = { IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }], UserIdGroupPairs: [] };
+const allTraffic: IpPermission = {
+  IpProtocol: "-1",
+  IpRanges: [{ CidrIp: "0.0.0.0/0" }],
+  UserIdGroupPairs: [],
+};
 const selfRef: IpPermission = {
   IpProtocol: "-1",
   IpRanges: [],
@@ -86,14 +95,24 @@ export const ec2Cases: CheckCase[] = [
     asset: ec2Instance(instance({ State: { Code: 48, Name: "terminated" } })),
     expect: "n/a",
   },
-  { check: "vigil.ec2.instance-no-public-ip", name: "private", asset: ec2Instance(instance({})), expect: "pass" },
+  {
+    check: "vigil.ec2.instance-no-public-ip",
+    name: "private",
+    asset: ec2Instance(instance({})),
+    expect: "pass",
+  },
   {
     check: "vigil.ec2.instance-no-public-ip",
     name: "PublicIpAddress set",
     asset: ec2Instance(instance({ PublicIpAddress: "198.51.100.7" })),
     expect: "fail",
   },
-  { check: "vigil.ec2.instance-uses-iam-role", name: "instance profile", asset: ec2Instance(instance({})), expect: "pass" },
+  {
+    check: "vigil.ec2.instance-uses-iam-role",
+    name: "instance profile",
+    asset: ec2Instance(instance({})),
+    expect: "pass",
+  },
   {
     check: "vigil.ec2.instance-uses-iam-role",
     name: "no instance profile",
@@ -139,9 +158,24 @@ export const ec2Cases: CheckCase[] = [
     expect: "fail",
     evidence: /::\/0 reaches port 22/,
   },
-  { check: "vigil.ec2.security-group-cifs-restricted", name: "445 from office", asset: sg([office(445)]), expect: "pass" },
-  { check: "vigil.ec2.security-group-cifs-restricted", name: "445 from anywhere", asset: sg([world(445)]), expect: "fail" },
-  { check: "vigil.ec2.security-group-cifs-restricted", name: "445 from ::/0", asset: sg([world6(445)]), expect: "fail" },
+  {
+    check: "vigil.ec2.security-group-cifs-restricted",
+    name: "445 from office",
+    asset: sg([office(445)]),
+    expect: "pass",
+  },
+  {
+    check: "vigil.ec2.security-group-cifs-restricted",
+    name: "445 from anywhere",
+    asset: sg([world(445)]),
+    expect: "fail",
+  },
+  {
+    check: "vigil.ec2.security-group-cifs-restricted",
+    name: "445 from ::/0",
+    asset: sg([world6(445)]),
+    expect: "fail",
+  },
   {
     check: "vigil.ec2.security-group-high-risk-ports-restricted",
     name: "only HTTPS public",
@@ -184,8 +218,22 @@ export const ec2Cases: CheckCase[] = [
     check: "vigil.ec2.network-acl-admin-ports-restricted",
     name: "deny 22 before allow all",
     asset: acl([
-      { RuleNumber: 90, Protocol: "6", RuleAction: "deny", Egress: false, CidrBlock: "0.0.0.0/0", PortRange: { From: 22, To: 22 } },
-      { RuleNumber: 91, Protocol: "6", RuleAction: "deny", Egress: false, CidrBlock: "0.0.0.0/0", PortRange: { From: 3389, To: 3389 } },
+      {
+        RuleNumber: 90,
+        Protocol: "6",
+        RuleAction: "deny",
+        Egress: false,
+        CidrBlock: "0.0.0.0/0",
+        PortRange: { From: 22, To: 22 },
+      },
+      {
+        RuleNumber: 91,
+        Protocol: "6",
+        RuleAction: "deny",
+        Egress: false,
+        CidrBlock: "0.0.0.0/0",
+        PortRange: { From: 3389, To: 3389 },
+      },
       { RuleNumber: 100, Protocol: "-1", RuleAction: "allow", Egress: false, CidrBlock: "0.0.0.0/0" },
       { RuleNumber: 100, Protocol: "-1", RuleAction: "allow", Egress: true, CidrBlock: "0.0.0.0/0" },
       ...DEFAULT_DENY,
@@ -195,7 +243,10 @@ export const ec2Cases: CheckCase[] = [
   {
     check: "vigil.ec2.network-acl-admin-ports-restricted",
     name: "default NACL allows all inbound",
-    asset: acl([{ RuleNumber: 100, Protocol: "-1", RuleAction: "allow", Egress: false, CidrBlock: "0.0.0.0/0" }, ...DEFAULT_DENY]),
+    asset: acl([
+      { RuleNumber: 100, Protocol: "-1", RuleAction: "allow", Egress: false, CidrBlock: "0.0.0.0/0" },
+      ...DEFAULT_DENY,
+    ]),
     expect: "fail",
     evidence: /port 22/,
   },
@@ -204,7 +255,14 @@ export const ec2Cases: CheckCase[] = [
     name: "IPv4 denied but IPv6 allowed",
     asset: acl([
       { RuleNumber: 90, Protocol: "-1", RuleAction: "deny", Egress: false, CidrBlock: "0.0.0.0/0" },
-      { RuleNumber: 101, Protocol: "6", RuleAction: "allow", Egress: false, Ipv6CidrBlock: "::/0", PortRange: { From: 3389, To: 3389 } },
+      {
+        RuleNumber: 101,
+        Protocol: "6",
+        RuleAction: "allow",
+        Egress: false,
+        Ipv6CidrBlock: "::/0",
+        PortRange: { From: 3389, To: 3389 },
+      },
       ...DEFAULT_DENY,
     ]),
     expect: "fail",
@@ -241,13 +299,23 @@ export const ec2Cases: CheckCase[] = [
   {
     check: "vigil.ec2.volume-encrypted",
     name: "encrypted attached volume",
-    asset: volume({ VolumeId: "vol-1", Encrypted: true, State: "in-use", Attachments: [{ InstanceId: "i-1" }] }),
+    asset: volume({
+      VolumeId: "vol-1",
+      Encrypted: true,
+      State: "in-use",
+      Attachments: [{ InstanceId: "i-1" }],
+    }),
     expect: "pass",
   },
   {
     check: "vigil.ec2.volume-encrypted",
     name: "plain attached volume",
-    asset: volume({ VolumeId: "vol-2", Encrypted: false, State: "in-use", Attachments: [{ InstanceId: "i-1" }] }),
+    asset: volume({
+      VolumeId: "vol-2",
+      Encrypted: false,
+      State: "in-use",
+      Attachments: [{ InstanceId: "i-1" }],
+    }),
     expect: "fail",
   },
   {

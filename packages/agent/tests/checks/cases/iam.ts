@@ -18,7 +18,14 @@ const ROOT_ROW = { password_last_used: "2024-11-02T08:00:00+00:00", access_key_1
 const VIRTUAL_ROOT_MFA = "arn:aws:iam::123456789012:mfa/root-account-mfa-device";
 
 const consoleUser = (over: Parameters<typeof credentialReportRow>[0]) =>
-  iamUser(credentialReportRow({ password_enabled: "true", password_last_used: ago(3), mfa_active: "true", ...over }));
+  iamUser(
+    credentialReportRow({
+      password_enabled: "true",
+      password_last_used: ago(3),
+      mfa_active: "true",
+      ...over,
+    }),
+  );
 const keyUser = (over: Partial<Parameters<typeof credentialReportRow>[0]>, lists = {}) =>
   iamUser(
     credentialReportRow({
@@ -106,7 +113,11 @@ export const iamCases: CheckCase[] = [
   {
     check: "vigil.iam.root-not-used-recently",
     name: "used two days ago",
-    asset: iamRoot({ AccountMFAEnabled: 1 }, { password_last_used: ago(2), access_key_1_last_used_date: "N/A" }, []),
+    asset: iamRoot(
+      { AccountMFAEnabled: 1 },
+      { password_last_used: ago(2), access_key_1_last_used_date: "N/A" },
+      [],
+    ),
     expect: "fail",
     evidence: /2 day/,
   },
@@ -147,7 +158,12 @@ export const iamCases: CheckCase[] = [
     asset: passwordPolicy({ MinimumPasswordLength: 14 }),
     expect: "fail",
   },
-  { check: "vigil.iam.user-mfa-enabled-for-console", name: "console with MFA", asset: consoleUser({ user: "alice" }), expect: "pass" },
+  {
+    check: "vigil.iam.user-mfa-enabled-for-console",
+    name: "console with MFA",
+    asset: consoleUser({ user: "alice" }),
+    expect: "pass",
+  },
   {
     check: "vigil.iam.user-mfa-enabled-for-console",
     name: "console without MFA",
@@ -163,7 +179,12 @@ export const iamCases: CheckCase[] = [
   {
     check: "vigil.iam.user-unused-credentials-disabled",
     name: "password and key used recently",
-    asset: consoleUser({ user: "alice", access_key_1_active: "true", access_key_1_last_rotated: ago(10), access_key_1_last_used_date: ago(2) }),
+    asset: consoleUser({
+      user: "alice",
+      access_key_1_active: "true",
+      access_key_1_last_rotated: ago(10),
+      access_key_1_last_used_date: ago(2),
+    }),
     expect: "pass",
   },
   {
@@ -195,7 +216,11 @@ export const iamCases: CheckCase[] = [
   {
     check: "vigil.iam.user-single-active-access-key",
     name: "two active",
-    asset: keyUser({ access_key_2_active: "true", access_key_2_last_rotated: ago(200), access_key_2_last_used_date: ago(100) }),
+    asset: keyUser({
+      access_key_2_active: "true",
+      access_key_2_last_rotated: ago(200),
+      access_key_2_last_used_date: ago(100),
+    }),
     expect: "fail",
     evidence: /2 active/,
   },
@@ -222,12 +247,25 @@ export const iamCases: CheckCase[] = [
   {
     check: "vigil.iam.user-permissions-through-groups",
     name: "attached and inline policies",
-    asset: keyUser({}, { attachedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"], inlinePolicyNames: ["extra"] }),
+    asset: keyUser(
+      {},
+      { attachedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"], inlinePolicyNames: ["extra"] },
+    ),
     expect: "fail",
     evidence: /1 attached and 1 inline/,
   },
-  { check: "vigil.iam.policy-no-full-admin-attached", name: "scoped policy", asset: policy(SCOPED_DOC, 3), expect: "pass" },
-  { check: "vigil.iam.policy-no-full-admin-attached", name: "admin but unattached", asset: policy(ADMIN_DOC, 0), expect: "pass" },
+  {
+    check: "vigil.iam.policy-no-full-admin-attached",
+    name: "scoped policy",
+    asset: policy(SCOPED_DOC, 3),
+    expect: "pass",
+  },
+  {
+    check: "vigil.iam.policy-no-full-admin-attached",
+    name: "admin but unattached",
+    asset: policy(ADMIN_DOC, 0),
+    expect: "pass",
+  },
   {
     check: "vigil.iam.policy-no-full-admin-attached",
     name: "*:* attached to 2",
@@ -241,7 +279,12 @@ export const iamCases: CheckCase[] = [
     asset: iamAccount({ PolicyRoles: [{ RoleName: "support" }] }),
     expect: "pass",
   },
-  { check: "vigil.iam.support-role-exists", name: "no role", asset: iamAccount({ PolicyRoles: [] }), expect: "fail" },
+  {
+    check: "vigil.iam.support-role-exists",
+    name: "no role",
+    asset: iamAccount({ PolicyRoles: [] }),
+    expect: "fail",
+  },
   {
     check: "vigil.iam.server-certificate-not-expired",
     name: "valid",
@@ -289,7 +332,10 @@ export const iamCases: CheckCase[] = [
     check: "vigil.iam.role-trust-not-public",
     name: "Principal AWS *",
     asset: iamRole(
-      role({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }),
+      role({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }],
+      }),
     ),
     expect: "fail",
   },
@@ -297,7 +343,14 @@ export const iamCases: CheckCase[] = [
     check: "vigil.accessanalyzer.analyzer-enabled",
     name: "active account analyzer",
     asset: accessAnalyzer({
-      analyzers: [{ arn: "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/ext", name: "ext", type: "ACCOUNT", status: "ACTIVE" }],
+      analyzers: [
+        {
+          arn: "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/ext",
+          name: "ext",
+          type: "ACCOUNT",
+          status: "ACTIVE",
+        },
+      ],
     }),
     expect: "pass",
   },
@@ -306,7 +359,12 @@ export const iamCases: CheckCase[] = [
     name: "only an unused-access analyzer",
     asset: accessAnalyzer({
       analyzers: [
-        { arn: "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/unused", name: "unused", type: "ACCOUNT_UNUSED_ACCESS", status: "ACTIVE" },
+        {
+          arn: "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/unused",
+          name: "unused",
+          type: "ACCOUNT_UNUSED_ACCESS",
+          status: "ACTIVE",
+        },
       ],
     }),
     expect: "fail",

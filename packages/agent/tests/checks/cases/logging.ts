@@ -58,8 +58,18 @@ export const loggingCases: CheckCase[] = [
     expect: "fail",
   },
   { check: "vigil.cloudtrail.trail-kms-encrypted", name: "KmsKeyId", asset: t(), expect: "pass" },
-  { check: "vigil.cloudtrail.trail-kms-encrypted", name: "SSE-S3 only", asset: t({ KmsKeyId: undefined }), expect: "fail" },
-  { check: "vigil.cloudtrail.trail-cloudwatch-logs-integrated", name: "log group", asset: t(), expect: "pass" },
+  {
+    check: "vigil.cloudtrail.trail-kms-encrypted",
+    name: "SSE-S3 only",
+    asset: t({ KmsKeyId: undefined }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.cloudtrail.trail-cloudwatch-logs-integrated",
+    name: "log group",
+    asset: t(),
+    expect: "pass",
+  },
   {
     check: "vigil.cloudtrail.trail-cloudwatch-logs-integrated",
     name: "no log group",
@@ -68,8 +78,18 @@ export const loggingCases: CheckCase[] = [
   },
   { check: "vigil.cloudtrail.trail-logging", name: "IsLogging", asset: t(), expect: "pass" },
   { check: "vigil.cloudtrail.trail-logging", name: "stopped", asset: t({}, false), expect: "fail" },
-  { check: "vigil.kms.key-rotation-enabled", name: "rotation on", asset: kmsKey(KEY, { KeyRotationEnabled: true }), expect: "pass" },
-  { check: "vigil.kms.key-rotation-enabled", name: "rotation off", asset: kmsKey(KEY, { KeyRotationEnabled: false }), expect: "fail" },
+  {
+    check: "vigil.kms.key-rotation-enabled",
+    name: "rotation on",
+    asset: kmsKey(KEY, { KeyRotationEnabled: true }),
+    expect: "pass",
+  },
+  {
+    check: "vigil.kms.key-rotation-enabled",
+    name: "rotation off",
+    asset: kmsKey(KEY, { KeyRotationEnabled: false }),
+    expect: "fail",
+  },
   {
     check: "vigil.kms.key-rotation-enabled",
     name: "AWS managed key",
@@ -117,8 +137,16 @@ export const loggingCases: CheckCase[] = [
   {
     check: "vigil.securityhub.hub-enabled",
     name: "describe-hub succeeded",
-    asset: securityHub({ HubArn: "arn:aws:securityhub:us-east-1:123456789012:hub/default", SubscribedAt: "2024-02-01T10:00:00.000Z" }),
+    asset: securityHub({
+      HubArn: "arn:aws:securityhub:us-east-1:123456789012:hub/default",
+      SubscribedAt: "2024-02-01T10:00:00.000Z",
+    }),
     expect: "pass",
   },
-  { check: "vigil.securityhub.hub-enabled", name: "InvalidAccessException", asset: securityHub(undefined), expect: "fail" },
+  {
+    check: "vigil.securityhub.hub-enabled",
+    name: "InvalidAccessException",
+    asset: securityHub(undefined),
+    expect: "fail",
+  },
 ];

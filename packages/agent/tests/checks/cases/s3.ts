@@ -1,7 +1,12 @@
 import { type BucketResponses, bucket, s3Settings } from "../aws-fixtures.ts";
 import type { CheckCase } from "../harness.ts";
 
-const ALL_BLOCKED = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+const ALL_BLOCKED = {
+  BlockPublicAcls: true,
+  IgnorePublicAcls: true,
+  BlockPublicPolicy: true,
+  RestrictPublicBuckets: true,
+};
 const PARTLY_BLOCKED = { ...ALL_BLOCKED, BlockPublicPolicy: false };
 
 const TLS_ONLY = JSON.stringify({
@@ -19,7 +24,15 @@ const TLS_ONLY = JSON.stringify({
 });
 const PUBLIC_READ = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Sid: "PublicRead", Effect: "Allow", Principal: { AWS: "*" }, Action: ["s3:GetObject"], Resource: "arn:aws:s3:::site/*" }],
+  Statement: [
+    {
+      Sid: "PublicRead",
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: ["s3:GetObject"],
+      Resource: "arn:aws:s3:::site/*",
+    },
+  ],
 });
 const PUBLIC_WRITE = JSON.stringify({
   Version: "2012-10-17",
@@ -38,7 +51,10 @@ const CLOUDFRONT_ONLY = JSON.stringify({
   ],
 });
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
-const OWNER = { ID: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be", DisplayName: "owner" };
+const OWNER = {
+  ID: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be",
+  DisplayName: "owner",
+};
 
 /** A bucket as a careful owner configures it; cases override one response at a time. */
 const good = (over: Partial<BucketResponses> = {}) =>
@@ -46,14 +62,22 @@ const good = (over: Partial<BucketResponses> = {}) =>
     name: "logs-bucket",
     encryption: {
       ServerSideEncryptionConfiguration: {
-        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "alias/s3" }, BucketKeyEnabled: true }],
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "alias/s3" },
+            BucketKeyEnabled: true,
+          },
+        ],
       },
     },
     publicAccessBlock: ALL_BLOCKED,
     accountPublicAccessBlock: ALL_BLOCKED,
     versioning: { Status: "Enabled", MFADelete: "Enabled" },
     policy: TLS_ONLY,
-    acl: { Owner: OWNER, Grants: [{ Grantee: { Type: "CanonicalUser", ID: OWNER.ID }, Permission: "FULL_CONTROL" }] },
+    acl: {
+      Owner: OWNER,
+      Grants: [{ Grantee: { Type: "CanonicalUser", ID: OWNER.ID }, Permission: "FULL_CONTROL" }],
+    },
     logging: { LoggingEnabled: { TargetBucket: "access-logs", TargetPrefix: "logs-bucket/" } },
     objectLevelLogging: { read: true, write: true },
     ...over,
@@ -66,7 +90,13 @@ export const s3Cases: CheckCase[] = [
   {
     check: "vigil.s3.bucket-encryption-enabled",
     name: "SSE-S3",
-    asset: good({ encryption: { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] } } }),
+    asset: good({
+      encryption: {
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+        },
+      },
+    }),
     expect: "pass",
     evidence: /AES256/,
   },
@@ -87,7 +117,9 @@ export const s3Cases: CheckCase[] = [
   {
     check: "vigil.s3.bucket-public-read-prohibited",
     name: "ACL grants READ to AllUsers",
-    asset: openBucket({ acl: { Owner: OWNER, Grants: [{ Grantee: { Type: "Group", URI: ALL_USERS }, Permission: "READ" }] } }),
+    asset: openBucket({
+      acl: { Owner: OWNER, Grants: [{ Grantee: { Type: "Group", URI: ALL_USERS }, Permission: "READ" }] },
+    }),
     expect: "fail",
     evidence: /READ to AllUsers/,
   },
@@ -103,7 +135,12 @@ export const s3Cases: CheckCase[] = [
     asset: good({ policy: PUBLIC_READ, publicAccessBlock: undefined }),
     expect: "pass",
   },
-  { check: "vigil.s3.bucket-public-write-prohibited", name: "public read only", asset: openBucket({ policy: PUBLIC_READ }), expect: "pass" },
+  {
+    check: "vigil.s3.bucket-public-write-prohibited",
+    name: "public read only",
+    asset: openBucket({ policy: PUBLIC_READ }),
+    expect: "pass",
+  },
   {
     check: "vigil.s3.bucket-public-write-prohibited",
     name: "policy grants s3:PutObject to *",
@@ -116,7 +153,12 @@ export const s3Cases: CheckCase[] = [
     asset: openBucket({
       acl: {
         Owner: OWNER,
-        Grants: [{ Grantee: { Type: "Group", URI: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }, Permission: "WRITE" }],
+        Grants: [
+          {
+            Grantee: { Type: "Group", URI: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" },
+            Permission: "WRITE",
+          },
+        ],
       },
     }),
     expect: "fail",
@@ -141,16 +183,36 @@ export const s3Cases: CheckCase[] = [
     asset: good({ publicAccessBlock: PARTLY_BLOCKED, accountPublicAccessBlock: undefined }),
     expect: "fail",
   },
-  { check: "vigil.s3.bucket-level-public-access-block-enabled", name: "all four on", asset: good(), expect: "pass" },
+  {
+    check: "vigil.s3.bucket-level-public-access-block-enabled",
+    name: "all four on",
+    asset: good(),
+    expect: "pass",
+  },
   {
     check: "vigil.s3.bucket-level-public-access-block-enabled",
     name: "NoSuchPublicAccessBlockConfiguration",
     asset: good({ publicAccessBlock: undefined }),
     expect: "fail",
   },
-  { check: "vigil.s3.account-public-access-blocked", name: "all four on", asset: s3Settings(ALL_BLOCKED), expect: "pass" },
-  { check: "vigil.s3.account-public-access-blocked", name: "one off", asset: s3Settings(PARTLY_BLOCKED), expect: "fail" },
-  { check: "vigil.s3.bucket-denies-insecure-transport", name: "TLS-only policy", asset: good(), expect: "pass" },
+  {
+    check: "vigil.s3.account-public-access-blocked",
+    name: "all four on",
+    asset: s3Settings(ALL_BLOCKED),
+    expect: "pass",
+  },
+  {
+    check: "vigil.s3.account-public-access-blocked",
+    name: "one off",
+    asset: s3Settings(PARTLY_BLOCKED),
+    expect: "fail",
+  },
+  {
+    check: "vigil.s3.bucket-denies-insecure-transport",
+    name: "TLS-only policy",
+    asset: good(),
+    expect: "pass",
+  },
   {
     check: "vigil.s3.bucket-denies-insecure-transport",
     name: "Bool as JSON boolean",
@@ -178,7 +240,12 @@ export const s3Cases: CheckCase[] = [
     expect: "fail",
     evidence: /suspended/,
   },
-  { check: "vigil.s3.bucket-versioning-enabled", name: "never enabled ({})", asset: good({ versioning: {} }), expect: "fail" },
+  {
+    check: "vigil.s3.bucket-versioning-enabled",
+    name: "never enabled ({})",
+    asset: good({ versioning: {} }),
+    expect: "fail",
+  },
   { check: "vigil.s3.bucket-mfa-delete-enabled", name: "MFADelete Enabled", asset: good(), expect: "pass" },
   {
     check: "vigil.s3.bucket-mfa-delete-enabled",
@@ -187,8 +254,18 @@ export const s3Cases: CheckCase[] = [
     expect: "fail",
   },
   { check: "vigil.s3.bucket-access-logging-enabled", name: "LoggingEnabled", asset: good(), expect: "pass" },
-  { check: "vigil.s3.bucket-access-logging-enabled", name: "empty GetBucketLogging", asset: good({ logging: {} }), expect: "fail" },
-  { check: "vigil.s3.bucket-object-level-logging-write", name: "write data events", asset: good(), expect: "pass" },
+  {
+    check: "vigil.s3.bucket-access-logging-enabled",
+    name: "empty GetBucketLogging",
+    asset: good({ logging: {} }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.s3.bucket-object-level-logging-write",
+    name: "write data events",
+    asset: good(),
+    expect: "pass",
+  },
   {
     check: "vigil.s3.bucket-object-level-logging-write",
     name: "read-only data events",
@@ -201,7 +278,12 @@ export const s3Cases: CheckCase[] = [
     asset: good({ objectLevelLogging: null }),
     expect: "n/a",
   },
-  { check: "vigil.s3.bucket-object-level-logging-read", name: "read data events", asset: good(), expect: "pass" },
+  {
+    check: "vigil.s3.bucket-object-level-logging-read",
+    name: "read data events",
+    asset: good(),
+    expect: "pass",
+  },
   {
     check: "vigil.s3.bucket-object-level-logging-read",
     name: "write-only data events",

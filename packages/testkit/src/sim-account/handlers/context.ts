@@ -62,18 +62,39 @@ export function read(call: Call, command: string, options: ReadOptions = {}): Ou
 }
 
 /** The list member of a list call's file (empty when the file holds no such member). */
-export function readList<T = Record<string, unknown>>(call: Call, command: string, member: string, options: ReadOptions = {}): T[] {
+export function readList<T = Record<string, unknown>>(
+  call: Call,
+  command: string,
+  member: string,
+  options: ReadOptions = {},
+): T[] {
   const out = read(call, command, options)[member];
   return Array.isArray(out) ? (out as T[]) : [];
 }
 
-export function setFile(call: Call, command: string, value: unknown, options: { global?: boolean; resource?: string } = {}): void {
-  const key = snapshotKey(options.global ? "global" : call.region, call.cliService, command, options.resource);
+export function setFile(
+  call: Call,
+  command: string,
+  value: unknown,
+  options: { global?: boolean; resource?: string } = {},
+): void {
+  const key = snapshotKey(
+    options.global ? "global" : call.region,
+    call.cliService,
+    command,
+    options.resource,
+  );
   call.model.files.set(key, value);
 }
 
-export function deleteFile(call: Call, command: string, options: { global?: boolean; resource?: string } = {}): void {
-  call.model.files.delete(snapshotKey(options.global ? "global" : call.region, call.cliService, command, options.resource));
+export function deleteFile(
+  call: Call,
+  command: string,
+  options: { global?: boolean; resource?: string } = {},
+): void {
+  call.model.files.delete(
+    snapshotKey(options.global ? "global" : call.region, call.cliService, command, options.resource),
+  );
 }
 
 export function str(input: Record<string, unknown>, member: string): string | undefined {
@@ -84,7 +105,10 @@ export function str(input: Record<string, unknown>, member: string): string | un
 export function required(input: Record<string, unknown>, member: string, operation: string): string {
   const v = str(input, member);
   if (v === undefined || v === "") {
-    throw apiError("ValidationError", `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null (${operation}).`);
+    throw apiError(
+      "ValidationError",
+      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null (${operation}).`,
+    );
   }
   return v;
 }
@@ -124,10 +148,14 @@ function decodeToken(token: unknown): number {
 /** Slices one page out of a list; `next` is set when more items follow. */
 export function paginate<T>(items: readonly T[], request: PageRequest): { page: T[]; next?: string } {
   const start = decodeToken(request.token);
-  let limit = request.limit === undefined || request.limit === null ? request.defaultLimit : Number(request.limit);
+  let limit =
+    request.limit === undefined || request.limit === null ? request.defaultLimit : Number(request.limit);
   if (!Number.isFinite(limit) && limit !== Number.POSITIVE_INFINITY) limit = request.defaultLimit;
   if (request.minLimit !== undefined && limit < request.minLimit) {
-    throw apiError("InvalidParameterValue", `The limit ${limit} is below the minimum of ${request.minLimit}.`);
+    throw apiError(
+      "InvalidParameterValue",
+      `The limit ${limit} is below the minimum of ${request.minLimit}.`,
+    );
   }
   if (request.maxLimit !== undefined) limit = Math.min(limit, request.maxLimit);
   const end = Math.min(items.length, start + limit);
@@ -153,7 +181,7 @@ const FILTER_PATHS: Record<string, string> = {
   "attachment.instance-id": "Attachments.InstanceId",
   "attachment.status": "Attachments.State",
   status: "State",
-  "engine": "Engine",
+  engine: "Engine",
 };
 
 function pascal(segment: string): string {
@@ -173,7 +201,12 @@ function valuesAt(item: unknown, path: readonly string[]): unknown[] {
 
 function wildcard(pattern: string, value: string): boolean {
   if (!pattern.includes("*") && !pattern.includes("?")) return pattern === value;
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
   return re.test(value);
 }
 
@@ -195,6 +228,10 @@ export function matchesFilter(item: Record<string, unknown>, filter: Filter, tag
   return found.some((f) => values.some((v) => wildcard(v, f)));
 }
 
-export function matchesFilters(item: Record<string, unknown>, filters: readonly Filter[], tagMember?: string): boolean {
+export function matchesFilters(
+  item: Record<string, unknown>,
+  filters: readonly Filter[],
+  tagMember?: string,
+): boolean {
   return filters.every((f) => matchesFilter(item, f, tagMember));
 }

@@ -1,6 +1,7 @@
 import { AwsApiError, apiError } from "../errors.ts";
 import {
   type Call,
+  deleteFile,
   type Filter,
   type Handler,
   matchesFilters,
@@ -10,7 +11,6 @@ import {
   readList,
   required,
   setFile,
-  deleteFile,
   strings,
 } from "./context.ts";
 
@@ -33,13 +33,21 @@ const LISTS: Record<string, ListSpec> = {
       ["GroupNames", "GroupName", "InvalidGroup.NotFound"],
     ],
   },
-  DescribeVolumes: { command: "describe-volumes", list: "Volumes", ids: [["VolumeIds", "VolumeId", "InvalidVolume.NotFound"]] },
+  DescribeVolumes: {
+    command: "describe-volumes",
+    list: "Volumes",
+    ids: [["VolumeIds", "VolumeId", "InvalidVolume.NotFound"]],
+  },
   DescribeSnapshots: {
     command: "describe-snapshots",
     list: "Snapshots",
     ids: [["SnapshotIds", "SnapshotId", "InvalidSnapshot.NotFound"]],
   },
-  DescribeVpcs: { command: "describe-vpcs", list: "Vpcs", ids: [["VpcIds", "VpcId", "InvalidVpcID.NotFound"]] },
+  DescribeVpcs: {
+    command: "describe-vpcs",
+    list: "Vpcs",
+    ids: [["VpcIds", "VpcId", "InvalidVpcID.NotFound"]],
+  },
   DescribeFlowLogs: {
     command: "describe-flow-logs",
     list: "FlowLogs",
@@ -110,7 +118,8 @@ const describeInstances: Handler = (call) => {
   const ids = strings(call.input, "InstanceIds");
   const all = reservations.flatMap((r) => (r.Instances as Item[] | undefined) ?? []);
   const missing = ids.filter((id) => !all.some((i) => i.InstanceId === id));
-  if (missing.length > 0) throw apiError("InvalidInstanceID.NotFound", `The instance IDs '${missing.join(", ")}' do not exist`);
+  if (missing.length > 0)
+    throw apiError("InvalidInstanceID.NotFound", `The instance IDs '${missing.join(", ")}' do not exist`);
   const filters = filtersOf(call);
   const kept = reservations
     .map((r) => ({
@@ -126,7 +135,8 @@ const describeInstances: Handler = (call) => {
 const describeRegions: Handler = (call) => {
   const names = strings(call.input, "RegionNames");
   const unknown = names.filter((n) => !call.model.regions.includes(n));
-  if (unknown.length > 0) throw apiError("InvalidParameterValue", `Invalid region names: ${unknown.join(", ")}`);
+  if (unknown.length > 0)
+    throw apiError("InvalidParameterValue", `Invalid region names: ${unknown.join(", ")}`);
   const regions = call.model.regions
     .filter((r) => names.length === 0 || names.includes(r))
     .map((r) => ({ RegionName: r, Endpoint: `ec2.${r}.amazonaws.com`, OptInStatus: "opt-in-not-required" }))
@@ -173,7 +183,12 @@ const deleteVolume: Handler = (call) => {
   if (!volume) throw apiError("InvalidVolume.NotFound", `The volume '${id}' does not exist.`);
   if (volume.State === "in-use") throw apiError("VolumeInUse", `Volume ${id} is currently attached.`);
   dryRun(call);
-  replaceList(call, "describe-volumes", "Volumes", volumes.filter((v) => v !== volume));
+  replaceList(
+    call,
+    "describe-volumes",
+    "Volumes",
+    volumes.filter((v) => v !== volume),
+  );
   return {};
 };
 
@@ -184,7 +199,12 @@ const deleteSnapshot: Handler = (call) => {
     throw apiError("InvalidSnapshot.NotFound", `The snapshot '${id}' does not exist.`);
   }
   dryRun(call);
-  replaceList(call, "describe-snapshots", "Snapshots", snapshots.filter((s) => s.SnapshotId !== id));
+  replaceList(
+    call,
+    "describe-snapshots",
+    "Snapshots",
+    snapshots.filter((s) => s.SnapshotId !== id),
+  );
   deleteFile(call, "describe-snapshot-attribute", { resource: id });
   return {};
 };
@@ -205,7 +225,11 @@ const terminateInstances: Handler = (call) => {
     .map((i) => {
       const previous = i.State;
       i.State = terminated;
-      return { InstanceId: i.InstanceId, CurrentState: { Code: 32, Name: "shutting-down" }, PreviousState: previous };
+      return {
+        InstanceId: i.InstanceId,
+        CurrentState: { Code: 32, Name: "shutting-down" },
+        PreviousState: previous,
+      };
     });
   setFile(call, "describe-instances", { ...file, Reservations: reservations });
   // Volumes go with the instance when DeleteOnTermination is set, and are detached otherwise.
@@ -226,14 +250,29 @@ const deleteLaunchTemplate: Handler = (call) => {
   const id = call.input.LaunchTemplateId;
   const name = call.input.LaunchTemplateName;
   const templates = readList(call, "describe-launch-templates", "LaunchTemplates");
-  const template = templates.find((t) => (id !== undefined && t.LaunchTemplateId === id) || (name !== undefined && t.LaunchTemplateName === name));
+  const template = templates.find(
+    (t) =>
+      (id !== undefined && t.LaunchTemplateId === id) ||
+      (name !== undefined && t.LaunchTemplateName === name),
+  );
   if (!template) {
     throw id !== undefined
-      ? apiError("InvalidLaunchTemplateId.NotFound", `The specified launch template, with template ID ${String(id)}, does not exist.`)
-      : apiError("InvalidLaunchTemplateName.NotFoundException", `The specified launch template, with template name ${String(name)}, does not exist.`);
+      ? apiError(
+          "InvalidLaunchTemplateId.NotFound",
+          `The specified launch template, with template ID ${String(id)}, does not exist.`,
+        )
+      : apiError(
+          "InvalidLaunchTemplateName.NotFoundException",
+          `The specified launch template, with template name ${String(name)}, does not exist.`,
+        );
   }
   dryRun(call);
-  replaceList(call, "describe-launch-templates", "LaunchTemplates", templates.filter((t) => t !== template));
+  replaceList(
+    call,
+    "describe-launch-templates",
+    "LaunchTemplates",
+    templates.filter((t) => t !== template),
+  );
   return { LaunchTemplate: template };
 };
 
@@ -255,4 +294,9 @@ export const EC2_HANDLERS: Record<string, Handler> = {
   DeleteLaunchTemplate: deleteLaunchTemplate,
 };
 
-export const EC2_WRITES = new Set(["DeleteVolume", "DeleteSnapshot", "TerminateInstances", "DeleteLaunchTemplate"]);
+export const EC2_WRITES = new Set([
+  "DeleteVolume",
+  "DeleteSnapshot",
+  "TerminateInstances",
+  "DeleteLaunchTemplate",
+]);

@@ -5,7 +5,12 @@ const G = { global: true } as const;
 
 /** IAM pages: Marker / MaxItems (default 100), with IsTruncated on every answer. */
 function iamPage(call: Call, items: readonly unknown[], member: string): Output {
-  const { page, next } = paginate(items, { token: call.input.Marker, limit: call.input.MaxItems, defaultLimit: 100, maxLimit: 1000 });
+  const { page, next } = paginate(items, {
+    token: call.input.Marker,
+    limit: call.input.MaxItems,
+    defaultLimit: 100,
+    maxLimit: 1000,
+  });
   return { [member]: page, IsTruncated: next !== undefined, ...(next ? { Marker: next } : {}) };
 }
 
@@ -28,8 +33,17 @@ function perUserList(command: string, member: string): Handler {
   };
 }
 
-function globalList(command: string, member: string, keep: (item: Output, call: Call) => boolean = () => true): Handler {
-  return (call) => iamPage(call, readList(call, command, member, G).filter((i) => keep(i, call)), member);
+function globalList(
+  command: string,
+  member: string,
+  keep: (item: Output, call: Call) => boolean = () => true,
+): Handler {
+  return (call) =>
+    iamPage(
+      call,
+      readList(call, command, member, G).filter((i) => keep(i, call)),
+      member,
+    );
 }
 
 function policyName(call: Call): string {
@@ -44,7 +58,10 @@ function policyName(call: Call): string {
 const getPolicyVersion: Handler = (call) => {
   const name = policyName(call);
   const version = required(call.input, "VersionId", call.operation);
-  const notFound = { error: "NoSuchEntity", message: `Policy ${String(call.input.PolicyArn)} version ${version} does not exist or is not attachable.` };
+  const notFound = {
+    error: "NoSuchEntity",
+    message: `Policy ${String(call.input.PolicyArn)} version ${version} does not exist or is not attachable.`,
+  };
   const file = read(call, "get-policy-version", { ...G, resource: name, whenMissing: notFound });
   const stored = file.PolicyVersion as Output | undefined;
   if (stored?.VersionId !== version) throw apiError(notFound.error, notFound.message);
@@ -59,7 +76,10 @@ const listEntitiesForPolicy: Handler = (call) => {
     resource: name,
     whenMissing: known
       ? { output: { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [] } }
-      : { error: "NoSuchEntity", message: `Policy ${String(call.input.PolicyArn)} does not exist or is not attachable.` },
+      : {
+          error: "NoSuchEntity",
+          message: `Policy ${String(call.input.PolicyArn)} does not exist or is not attachable.`,
+        },
   });
   return { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [], ...file, IsTruncated: false };
 };
@@ -117,7 +137,10 @@ export const IAM_HANDLERS: Record<string, Handler> = {
   GetCredentialReport: (call) =>
     read(call, "get-credential-report", {
       ...G,
-      whenMissing: { error: "ReportNotPresent", message: "Credential report not present. Call GenerateCredentialReport first." },
+      whenMissing: {
+        error: "ReportNotPresent",
+        message: "Credential report not present. Call GenerateCredentialReport first.",
+      },
     }),
   GetPolicyVersion: getPolicyVersion,
   ListEntitiesForPolicy: listEntitiesForPolicy,

@@ -104,8 +104,11 @@ export const RDS_HANDLERS: Record<string, Handler> = {
 
 function trailOf(call: Call, member: string): Output {
   const ref = required(call.input, member, call.operation);
-  const trail = readList(call, "describe-trails", "trailList").find((t) => t.Name === ref || t.TrailARN === ref);
-  if (!trail) throw apiError("TrailNotFoundException", `Unknown trail: ${ref} for the user: ${call.model.accountId}`);
+  const trail = readList(call, "describe-trails", "trailList").find(
+    (t) => t.Name === ref || t.TrailARN === ref,
+  );
+  if (!trail)
+    throw apiError("TrailNotFoundException", `Unknown trail: ${ref} for the user: ${call.model.accountId}`);
   return trail;
 }
 
@@ -253,7 +256,8 @@ export const AUTOSCALING_HANDLERS: Record<string, Handler> = {
     const names = strings(call.input, "AutoScalingGroupNames");
     const filters = Array.isArray(call.input.Filters) ? (call.input.Filters as Filter[]) : [];
     const groups = readList(call, "describe-auto-scaling-groups", "AutoScalingGroups").filter(
-      (g) => (names.length === 0 || names.includes(String(g.AutoScalingGroupName))) && matchesFilters(g, filters),
+      (g) =>
+        (names.length === 0 || names.includes(String(g.AutoScalingGroupName))) && matchesFilters(g, filters),
     );
     const { page, next } = paginate(groups, {
       token: call.input.NextToken,
@@ -268,12 +272,22 @@ export const AUTOSCALING_HANDLERS: Record<string, Handler> = {
     const file = read(call, "describe-auto-scaling-groups");
     const groups = (file.AutoScalingGroups as Output[] | undefined) ?? [];
     const group = groups.find((g) => g.AutoScalingGroupName === name);
-    if (!group) throw apiError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
+    if (!group)
+      throw apiError(
+        "ValidationError",
+        `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`,
+      );
     const instances = (group.Instances as unknown[] | undefined) ?? [];
     if (instances.length > 0 && call.input.ForceDelete !== true) {
-      throw apiError("ResourceInUse", `You cannot delete an AutoScalingGroup while there are instances still in the group.`);
+      throw apiError(
+        "ResourceInUse",
+        `You cannot delete an AutoScalingGroup while there are instances still in the group.`,
+      );
     }
-    setFile(call, "describe-auto-scaling-groups", { ...file, AutoScalingGroups: groups.filter((g) => g !== group) });
+    setFile(call, "describe-auto-scaling-groups", {
+      ...file,
+      AutoScalingGroups: groups.filter((g) => g !== group),
+    });
     return {};
   },
 };

@@ -1,5 +1,14 @@
 import { apiError } from "../errors.ts";
-import { type Call, type Handler, type Output, paginate, read, readList, required, type WhenMissing } from "./context.ts";
+import {
+  type Call,
+  type Handler,
+  type Output,
+  paginate,
+  read,
+  readList,
+  required,
+  type WhenMissing,
+} from "./context.ts";
 
 const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
@@ -26,12 +35,18 @@ const PER_BUCKET: Record<string, [string, (bucket: string) => WhenMissing]> = {
       message: "The public access block configuration was not found",
     }),
   ],
-  GetBucketPolicy: ["get-bucket-policy", () => ({ error: "NoSuchBucketPolicy", message: "The bucket policy does not exist" })],
+  GetBucketPolicy: [
+    "get-bucket-policy",
+    () => ({ error: "NoSuchBucketPolicy", message: "The bucket policy does not exist" }),
+  ],
   GetBucketPolicyStatus: [
     "get-bucket-policy-status",
     () => ({ error: "NoSuchBucketPolicy", message: "The bucket policy does not exist" }),
   ],
-  GetBucketTagging: ["get-bucket-tagging", () => ({ error: "NoSuchTagSet", message: "The TagSet does not exist" })],
+  GetBucketTagging: [
+    "get-bucket-tagging",
+    () => ({ error: "NoSuchTagSet", message: "The TagSet does not exist" }),
+  ],
   // Versioning and logging that were never configured answer with an empty document, not an error.
   GetBucketVersioning: ["get-bucket-versioning", () => ({ output: {} })],
   GetBucketLogging: ["get-bucket-logging", () => ({ output: {} })],
@@ -73,7 +88,11 @@ const getBucketLocation: Handler = (call) => {
   const file = read(call, "get-bucket-location", {
     global: true,
     resource: String(bucket.Name),
-    whenMissing: { output: { LocationConstraint: bucket.BucketRegion === "us-east-1" ? null : (bucket.BucketRegion ?? null) } },
+    whenMissing: {
+      output: {
+        LocationConstraint: bucket.BucketRegion === "us-east-1" ? null : (bucket.BucketRegion ?? null),
+      },
+    },
   });
   const location = file.LocationConstraint;
   const body =

@@ -1,0 +1,183 @@
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { EKSClient } from "@aws-sdk/client-eks";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { KMSClient } from "@aws-sdk/client-kms";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { S3Client } from "@aws-sdk/client-s3";
+import { STSClient } from "@aws-sdk/client-sts";
+
+/**
+ * The one seam every AWS call passes through: `call(family, fn)`. Today it counts calls; the
+ * scheduling work plugs token-bucket budgets in here without touching a collector.
+ */
+export interface ApiFamily {
+  /** SDK service name, lower case: `ec2`, `s3`, `iam`, ... */
+  readonly service: string;
+  /** API operation, e.g. `DescribeInstances`. */
+  readonly operation: string;
+  readonly region: string;
+}
+
+export type CallWrapper = <T>(family: ApiFamily, fn: () => Promise<T>) => Promise<T>;
+
+export const directCall: CallWrapper = (_family, fn) => fn();
+
+/** The SDK clients of one region, each of whose `send` goes through the call wrapper. */
+export interface RegionClients {
+  readonly region: string;
+  readonly autoscaling: AutoScalingClient;
+  readonly cloudtrail: CloudTrailClient;
+  readonly cloudwatch: CloudWatchClient;
+  readonly ec2: EC2Client;
+  readonly eks: EKSClient;
+  readonly iam: IAMClient;
+  readonly kms: KMSClient;
+  readonly lambda: LambdaClient;
+  readonly logs: CloudWatchLogsClient;
+  readonly rds: RDSClient;
+  readonly s3: S3Client;
+  readonly sts: STSClient;
+}
+
+/** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
+export interface AwsClients {
+  /** Region for global services (IAM, STS, S3 ListBuckets) and DescribeRegions. */
+  readonly homeRegion: string;
+  forRegion(region: string): RegionClients;
+  /** Releases sockets of every client created so far. */
+  destroy(): void;
+}
+
+export interface AwsClientsOptions {
+  /** Default `us-east-1`. */
+  readonly homeRegion?: string;
+  /** Named profile of the shared config files (real accounts); otherwise the default credential chain. */
+  readonly profile?: string;
+  readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** An SDK request handler, e.g. testkit's simulated account. */
+  readonly requestHandler?: unknown;
+  /** Attempts per call including the first (adaptive retry); default 10. */
+  readonly maxAttempts?: number;
+  readonly call?: CallWrapper;
+}
+
+type AnyClient = { send: (command: unknown, ...rest: unknown[]) => Promise<unknown>; destroy(): void };
+
+/** Operation name of an SDK v3 command; its schema carries it (class names do not survive minification). */
+export function operationOf(command: unknown): string {
+  const schema = (command as { schema?: unknown }).schema;
+  if (Array.isArray(schema) && typeof schema[2] === "string") return schema[2];
+  const name = (command as { constructor?: { name?: string } }).constructor?.name ?? "Unknown";
+  return name.replace(/Command$/, "");
+}
+
+/**
+ * Wraps `send` while keeping the client's prototype chain, so SDK paginators (which check
+ * `instanceof`) accept the wrapped client.
+ */
+function gated<C extends AnyClient>(client: C, service: string, region: string, call: CallWrapper): C {
+  const send = client.send.bind(client);
+  return Object.create(client, {
+    send: {
+      value: (command: unknown, ...rest: unknown[]) =>
+        call({ service, operation: operationOf(command), region }, () => send(command, ...rest)),
+    },
+  }) as C;
+}
+
+const FACTORIES = {
+  autoscaling: AutoScalingClient,
+  cloudtrail: CloudTrailClient,
+  cloudwatch: CloudWatchClient,
+  ec2: EC2Client,
+  eks: EKSClient,
+  iam: IAMClient,
+  kms: KMSClient,
+  lambda: LambdaClient,
+  logs: CloudWatchLogsClient,
+  rds: RDSClient,
+  s3: S3Client,
+  sts: STSClient,
+} as const;
+type ServiceName = keyof typeof FACTORIES;
+
+export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
+  const homeRegion = options.homeRegion ?? "us-east-1";
+  const call = options.call ?? directCall;
+  const created: AnyClient[] = [];
+  const byRegion = new Map<string, RegionClients>();
+
+  const make = (service: ServiceName, region: string): AnyClient => {
+    const config: Record<string, unknown> = {
+      region,
+      maxAttempts: options.maxAttempts ?? 10,
+      retryMode: "adaptive",
+    };
+    if (options.profile !== undefined) config.profile = options.profile;
+    if (options.credentials !== undefined) config.credentials = options.credentials;
+    if (options.requestHandler !== undefined) config.requestHandler = options.requestHandler;
+    // Buckets live in many regions; let the SDK follow S3's redirects instead of failing.
+    if (service === "s3") config.followRegionRedirects = true;
+    const Ctor = FACTORIES[service] as unknown as new (c: Record<string, unknown>) => AnyClient;
+    const client = new Ctor(config);
+    created.push(client);
+    return gated(client, service, region, call);
+  };
+
+  return {
+    homeRegion,
+    forRegion(region) {
+      let clients = byRegion.get(region);
+      if (clients === undefined) {
+        const cache = new Map<ServiceName, AnyClient>();
+        const lazy = (service: ServiceName) => {
+          let c = cache.get(service);
+          if (c === undefined) {
+            c = make(service, region);
+            cache.set(service, c);
+          }
+          return c;
+        };
+        const target = { region } as Record<string, unknown>;
+        for (const service of Object.keys(FACTORIES) as ServiceName[]) {
+          Object.defineProperty(target, service, { get: () => lazy(service), enumerable: true });
+        }
+        clients = target as unknown as RegionClients;
+        byRegion.set(region, clients);
+      }
+      return clients;
+    },
+    destroy() {
+      for (const c of created.splice(0)) c.destroy();
+      byRegion.clear();
+    },
+  };
+}
+
+/** Counts calls and throttling errors per `service:Operation`, around another wrapper. */
+export interface CallStats {
+  readonly calls: Record<string, number>;
+  readonly errors: Record<string, number>;
+  total(): number;
+}
+
+export function countingCall(inner: CallWrapper = directCall): { call: CallWrapper; stats: CallStats } {
+  const calls: Record<string, number> = {};
+  const errors: Record<string, number> = {};
+  const call: CallWrapper = async (family, fn) => {
+    const key = `${family.service}:${family.operation}`;
+    calls[key] = (calls[key] ?? 0) + 1;
+    try {
+      return await inner(family, fn);
+    } catch (e) {
+      errors[key] = (errors[key] ?? 0) + 1;
+      throw e;
+    }
+  };
+  return { call, stats: { calls, errors, total: () => Object.values(calls).reduce((a, b) => a + b, 0) } };
+}

@@ -1,0 +1,87 @@
+import type { Asset, ResourceType } from "../assets/index.ts";
+import type { RegionClients } from "../aws/clients.ts";
+import type { AccountReader } from "../discovery/reader.ts";
+
+/** What a collector knows while it runs. */
+export interface CollectContext {
+  readonly accountId: string;
+  /** `aws`, `aws-cn`, `aws-us-gov`: from the caller identity's ARN. */
+  readonly partition: string;
+  /** The region collected, or the home region for global collectors. */
+  readonly region: string;
+  readonly clients: RegionClients;
+  readonly read: AccountReader;
+}
+
+/** A trail's facts that other collectors' assets depend on (S3 object-level logging, CIS monitoring). */
+export interface TrailFacts {
+  readonly arn: string;
+  readonly homeRegion: string;
+  readonly isMultiRegionTrail: boolean;
+  readonly isLogging: boolean;
+  readonly cloudWatchLogsLogGroupArn: string | null;
+  /** S3 data events this trail records; `null` when the event selectors could not be read. */
+  readonly s3DataEvents: S3DataEventSelector[] | null;
+}
+
+export interface S3DataEventSelector {
+  /** Bucket ARN prefixes (`arn:aws:s3` or `arn:aws:s3:::` for every bucket, `arn:aws:s3:::b/` for one). */
+  readonly arnPrefixes: readonly string[];
+  readonly read: boolean;
+  readonly write: boolean;
+}
+
+/** One region's CloudWatch Logs metric filters and alarms, reduced to what CIS monitoring needs. */
+export interface MonitoringFacts {
+  readonly region: string;
+  readonly filters: readonly { logGroupName: string; pattern: string; metrics: readonly string[] }[];
+  /** `namespace/metricName` of alarms that notify an SNS topic. */
+  readonly alarmedMetrics: readonly string[];
+}
+
+export interface CollectorOutput {
+  readonly assets: Asset[];
+  readonly trails?: TrailFacts[];
+  readonly monitoring?: MonitoringFacts;
+}
+
+export interface Collector {
+  readonly id: string;
+  readonly scope: "regional" | "global";
+  /** The asset types it produces (some are completed by `linkAssets` after every collector ran). */
+  readonly resourceTypes: readonly ResourceType[];
+  collect(context: CollectContext): Promise<CollectorOutput>;
+}
+
+type AwsTag = { Key?: string | undefined; Value?: string | undefined };
+
+export function tagsOf(tags: readonly AwsTag[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? "";
+  return out;
+}
+
+/** Sets `name` only when there is one (the asset schema's `name` is optional, not nullable). */
+export function withName<T extends object>(asset: T, name: string | undefined): T {
+  return name === undefined || name === "" ? asset : { ...asset, name };
+}
+
+export function isoOrNull(value: Date | string | undefined | null): string | null {
+  if (value === undefined || value === null) return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Runs `fn` over items with at most `limit` in flight, keeping order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

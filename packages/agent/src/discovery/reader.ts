@@ -1,0 +1,188 @@
+/**
+ * Raw reads of the account: one SDK call (or a paginated series merged into one answer), its
+ * error classified, and optionally recorded as an account snapshot file (AWS CLI JSON, see
+ * SNAPSHOT.md). Collectors turn these answers into assets; `captureSnapshot` keeps the recording.
+ */
+
+/** Where a call's answer lives in an account snapshot. */
+export interface RawRef {
+  /** A region, or `global`. */
+  readonly scope: string;
+  /** AWS CLI service name: `ec2`, `s3api`, `iam`, `cloudwatch`, `logs`, ... */
+  readonly service: string;
+  /** AWS CLI command: `describe-instances`, ... */
+  readonly command: string;
+  /** Per-resource calls: the resource key (user name, bucket, key id, ...). */
+  readonly resource?: string;
+}
+
+export function snapshotPath(ref: RawRef): string {
+  const base = `${ref.scope}/${ref.service}/${ref.command}`;
+  return ref.resource === undefined ? base : `${base}/${ref.resource}`;
+}
+
+export type RawOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      /**
+       * `not-configured`: the per-resource "nothing set" error (no bucket policy, no login profile).
+       * `denied`: access denied or not captured in a snapshot; checks that need it decide nothing.
+       * `error`: anything else (throttled after retries, service errors).
+       */
+      readonly kind: "not-configured" | "denied" | "error";
+      readonly code: string;
+      readonly message: string;
+    };
+
+/** Receives each call's answer as the AWS CLI prints it (or `{Error:{Code,Message}}`). */
+export type RawRecorder = (path: string, body: unknown) => void;
+
+export interface CallProblem {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+const DENIED = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "UnauthorizedAccess",
+  "AuthorizationError",
+  "OptInRequired",
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+]);
+
+export function errorCodeOf(error: unknown): string {
+  const e = error as { name?: unknown; Code?: unknown; code?: unknown };
+  for (const v of [e?.Code, e?.code, e?.name]) if (typeof v === "string" && v !== "" && v !== "Error") return v;
+  return "UnknownError";
+}
+
+export function errorMessageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Pagination members the AWS CLI drops after merging pages. */
+const TOKEN_MEMBERS = new Set(["NextToken", "nextToken", "Marker", "NextMarker", "ContinuationToken", "NextContinuationToken"]);
+/** IAM returns policy documents URL-encoded; the AWS CLI prints them decoded, as JSON. */
+const IAM_DOCUMENTS = new Set(["Document", "AssumeRolePolicyDocument", "PolicyDocument"]);
+
+/** An SDK v3 answer as the AWS CLI v2 prints it: no metadata or tokens, ISO timestamps, base64 blobs. */
+export function toCliJson(value: unknown, service = ""): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
+  if (Array.isArray(value)) return value.map((v) => toCliJson(v, service));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "$metadata" || TOKEN_MEMBERS.has(k) || v === undefined) continue;
+    if (k === "IsTruncated" || k === "Truncated") {
+      out[k] = false;
+      continue;
+    }
+    if (service === "iam" && IAM_DOCUMENTS.has(k) && typeof v === "string") {
+      out[k] = decodePolicyDocument(v) ?? v;
+      continue;
+    }
+    out[k] = toCliJson(v, service);
+  }
+  return out;
+}
+
+/** A policy document as IAM returns it (URL-encoded JSON), as plain JSON, or already an object. */
+export function decodePolicyDocument(document: unknown): unknown {
+  if (document !== null && typeof document === "object") return document;
+  if (typeof document !== "string") return undefined;
+  for (const text of [document, safeDecode(document)]) {
+    if (text === undefined) continue;
+    try {
+      return JSON.parse(text);
+    } catch {
+      // try the next form
+    }
+  }
+  return undefined;
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Merges paginated answers: list members are concatenated, everything else comes from the first page. */
+export function mergePages<T extends object>(pages: readonly T[]): T {
+  if (pages.length === 0) return {} as T;
+  const merged: Record<string, unknown> = { ...(pages[0] as Record<string, unknown>) };
+  for (const page of pages.slice(1)) {
+    for (const [k, v] of Object.entries(page)) {
+      const prev = merged[k];
+      if (Array.isArray(v) && Array.isArray(prev)) merged[k] = [...prev, ...v];
+      else if (prev === undefined) merged[k] = v;
+    }
+  }
+  return merged as T;
+}
+
+export interface ReadOptions {
+  /** Error codes that mean "this resource has nothing configured" (recorded as a missing file). */
+  readonly notConfigured?: readonly string[];
+}
+
+export class AccountReader {
+  /** Calls that were denied or not captured: the checks that need them decide nothing. */
+  readonly denied: CallProblem[] = [];
+  /** Calls that failed otherwise (after the SDK's retries). */
+  readonly failed: CallProblem[] = [];
+
+  constructor(private readonly recorder?: RawRecorder) {}
+
+  /** One call. */
+  async one<T extends object>(ref: RawRef, run: () => Promise<T>, options: ReadOptions = {}): Promise<RawOutcome<T>> {
+    try {
+      const value = await run();
+      this.recorder?.(snapshotPath(ref), toCliJson(value, ref.service));
+      return { ok: true, value };
+    } catch (error) {
+      return this.failure(ref, error, options);
+    }
+  }
+
+  /** A paginated call (an SDK paginator), merged into one answer as the AWS CLI does. */
+  async pages<T extends object>(ref: RawRef, pages: () => AsyncIterable<T>, options: ReadOptions = {}): Promise<RawOutcome<T>> {
+    return this.one(
+      ref,
+      async () => {
+        const all: T[] = [];
+        for await (const page of pages()) all.push(page);
+        return mergePages(all);
+      },
+      options,
+    );
+  }
+
+  private failure<T>(ref: RawRef, error: unknown, options: ReadOptions): RawOutcome<T> {
+    const code = errorCodeOf(error);
+    const message = errorMessageOf(error);
+    const path = snapshotPath(ref);
+    if (options.notConfigured?.includes(code)) {
+      // Per resource, "nothing configured" is a missing file; for account-wide calls (no password
+      // policy) the snapshot keeps AWS's error, since a missing file there means "not captured".
+      if (ref.resource === undefined) this.recorder?.(path, { Error: { Code: code, Message: message } });
+      return { ok: false, kind: "not-configured", code, message };
+    }
+    // A snapshot keeps AWS's answer; a denied call is simply not captured (its file is missing).
+    if (DENIED.has(code)) {
+      this.denied.push({ path, code, message });
+      return { ok: false, kind: "denied", code, message };
+    }
+    this.recorder?.(path, { Error: { Code: code, Message: message } });
+    this.failed.push({ path, code, message });
+    return { ok: false, kind: "error", code, message };
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { RESOURCE_TYPES } from "../../src/assets/index.ts";
+import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
+import { computeCases } from "./cases/compute.ts";
+import { ec2Cases } from "./cases/ec2.ts";
+import { iamCases } from "./cases/iam.ts";
+import { loggingCases } from "./cases/logging.ts";
+import { rdsCases } from "./cases/rds.ts";
+import { s3Cases } from "./cases/s3.ts";
+
+const ALL_CASES = [...ec2Cases, ...s3Cases, ...rdsCases, ...iamCases, ...loggingCases, ...computeCases];
+
+/** The Automated recommendations of /work/shared/reference/cis-5.0-automated.tsv. */
+const CIS_V5_AUTOMATED = [
+  "1.3",
+  "1.4",
+  "1.7",
+  "1.8",
+  "1.9",
+  "1.11",
+  "1.12",
+  "1.13",
+  "1.14",
+  "1.15",
+  "1.16",
+  "1.17",
+  "1.18",
+  "1.19",
+  "2.1.1",
+  "2.1.4",
+  "2.2.1",
+  "2.2.2",
+  "2.2.3",
+  "2.3.1",
+  "3.2",
+  "3.3",
+  "3.5",
+  "3.6",
+  "3.7",
+  "3.8",
+  "3.9",
+  "4.16",
+  "5.1.1",
+  "5.1.2",
+  "5.2",
+  "5.3",
+  "5.4",
+  "5.5",
+  "5.7",
+];
+
+describe("check catalogue", () => {
+  it("has at least one passing and one failing case for every registered check", () => {
+    const missing: string[] = [];
+    for (const check of CATALOGUE) {
+      const cases = ALL_CASES.filter((c) => c.check === check.id);
+      if (!cases.some((c) => c.expect === "pass")) missing.push(`${check.id}: no pass case`);
+      if (!cases.some((c) => c.expect === "fail")) missing.push(`${check.id}: no fail case`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("has no case for a check that does not exist", () => {
+    expect(ALL_CASES.filter((c) => !checkById(c.check)).map((c) => c.check)).toEqual([]);
+  });
+
+  it("gives every check a unique, well-formed id and complete metadata", () => {
+    const ids = CATALOGUE.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const check of CATALOGUE) {
+      expect(check.id).toMatch(/^vigil\.[a-z0-9]+\.[a-z0-9-]+$/);
+      expect(check.id.split(".")[1]).toBe(check.resourceType.split(".")[1]);
+      expect(RESOURCE_TYPES).toContain(check.resourceType);
+      expect(SEVERITIES).toContain(check.severity);
+      expect(check.title.length).toBeGreaterThan(10);
+      expect(check.rationale.length).toBeGreaterThan(20);
+      expect(check.remediation.length).toBeGreaterThan(20);
+      expect(check.references.length).toBeGreaterThan(0);
+      for (const url of check.references) expect(url).toMatch(/^https:\/\/[a-z0-9.-]+\//);
+      for (const cis of check.mappings.cis) expect(cis).toMatch(/^\d+(\.\d+){1,2}$/);
+      for (const control of check.mappings.fsbp) expect(control).toMatch(/^[A-Za-z0-9]+\.\d+$/);
+    }
+  });
+
+  it("covers every CIS v5.0 Automated recommendation", () => {
+    const covered = new Set(CATALOGUE.flatMap((c) => c.mappings.cis));
+    expect(CIS_V5_AUTOMATED.filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it("builds the built-in policies from the mappings", () => {
+    const policies = new Map(builtInPolicies(CATALOGUE).map((p) => [p.id, p]));
+    expect(policies.get("vigil-default")?.checkIds).toHaveLength(CATALOGUE.length);
+    const cis = policies.get("cis-aws-5.0")?.checkIds ?? [];
+    expect(cis).toContain("vigil.s3.bucket-public-access-blocked");
+    expect(cis).not.toContain("vigil.ec2.instance-no-public-ip");
+    const fsbp = policies.get("aws-fsbp")?.checkIds ?? [];
+    expect(fsbp).toContain("vigil.ec2.instance-imdsv2-required");
+    expect(fsbp).not.toContain("vigil.iam.role-trust-not-public");
+  });
+});
