@@ -18,7 +18,8 @@ import {
 } from "../src/index.ts";
 
 const FIXTURE = join(import.meta.dirname, "fixtures/snapshots/minimal");
-const VALIDATOR = "/work/shared/tools/validate-snapshot.py";
+// `shared/` sits beside the repository checkout (here and in CI).
+const VALIDATOR = join(import.meta.dirname, "../../../../shared/tools/validate-snapshot.py");
 
 /**
  * AWS's API models from Debian's python3-botocore, unpacked once into a cache directory (never

@@ -8,12 +8,10 @@ export const THROTTLING_CODES: ReadonlySet<string> = new Set([
   "RequestThrottledException",
   "TooManyRequestsException",
   "ProvisionedThroughputExceededException",
-  "TransactionInProgressException",
   "SlowDown",
   "BandwidthLimitExceeded",
   "EC2ThrottledException",
   "PriorRequestNotComplete",
-  "LimitExceededException",
 ]);
 
 /** True for an AWS SDK error (or anything shaped like one) that means "slow down". */

@@ -11,7 +11,7 @@ export interface RateLimit {
   readonly perSecond: number;
 }
 
-export type ApiFamily =
+export type BudgetFamily =
   | "ec2:describe"
   | "ec2:unfiltered"
   | "ec2:mutate"
@@ -23,7 +23,7 @@ export type ApiFamily =
   | "default";
 
 /** AWS's numbers. Families AWS publishes no bucket for carry conservative assumptions. */
-export const AWS_RATE_LIMITS: Readonly<Record<ApiFamily, RateLimit>> = {
+export const AWS_RATE_LIMITS: Readonly<Record<BudgetFamily, RateLimit>> = {
   "ec2:describe": { burst: 100, perSecond: 20 },
   "ec2:unfiltered": { burst: 50, perSecond: 10 },
   "ec2:mutate": { burst: 200, perSecond: 5 },
@@ -45,7 +45,7 @@ const EC2_EXPENSIVE = new Set(["DescribeInstances", "DescribeSecurityGroups", "D
  * Which family a call belongs to, from the service's signing name, the operation and its input.
  * Pure; collectors that know their family pass it to `call(family, fn)` directly.
  */
-export function apiFamilyOf(service: string, operation: string, input: Record<string, unknown> = {}): ApiFamily {
+export function apiFamilyOf(service: string, operation: string, input: Record<string, unknown> = {}): BudgetFamily {
   if (service === "ec2") {
     if (!/^(Describe|Get)/.test(operation)) return "ec2:mutate";
     if (EC2_EXPENSIVE.has(operation) && isUnfilteredUnpaginated(input)) return "ec2:unfiltered";
@@ -54,7 +54,7 @@ export function apiFamilyOf(service: string, operation: string, input: Record<st
   return isApiFamily(service) ? service : "default";
 }
 
-export function isApiFamily(value: string): value is ApiFamily {
+export function isApiFamily(value: string): value is BudgetFamily {
   return Object.hasOwn(AWS_RATE_LIMITS, value);
 }
 

@@ -13,6 +13,7 @@ import type { AnyCheck, CheckContext, CheckOutcome, Severity } from "./check.ts"
 
 export type ResultStatus = "pass" | "fail" | "muted" | "error";
 
+/** Results are frozen and may be shared between assets: treat them as values. */
 export interface CheckResult {
   readonly checkId: string;
   readonly status: ResultStatus;
@@ -65,6 +66,14 @@ interface PlannedCheck {
   readonly title: string;
   readonly evaluate: EvaluateFn;
   readonly mutes: readonly Mute[] | undefined;
+  /**
+   * Most checks return module-level outcome constants, so the same outcome yields the same
+   * (read-only) result object: one slot per status avoids allocating in the common case.
+   */
+  lastPass: CheckOutcome | undefined;
+  lastPassResult: CheckResult | undefined;
+  lastFail: CheckOutcome | undefined;
+  lastFailResult: CheckResult | undefined;
 }
 
 /** The checks to run, indexed by resource type, with their active mutes: built once per scan. */
@@ -99,6 +108,10 @@ export function planEvaluation(options: EvaluateOptions): EvaluationPlan {
       title: check.title,
       evaluate: check.evaluate as EvaluateFn,
       mutes: mutes.get(check.id),
+      lastPass: undefined,
+      lastPassResult: undefined,
+      lastFail: undefined,
+      lastFailResult: undefined,
     };
     const list = byType.get(check.resourceType);
     if (list) list.push(planned);
@@ -167,26 +180,22 @@ export function evaluateAsset(plan: EvaluationPlan, asset: Asset, summary: ScanS
       summary.evaluations++;
       if (outcome.status === "pass") {
         summary.pass++;
-        results.push({
-          checkId: check.id,
-          status: "pass",
-          severity: check.severity,
-          title: check.title,
-          evidence: outcome.evidence,
-        });
+        if (outcome !== check.lastPass || check.lastPassResult === undefined) {
+          check.lastPass = outcome;
+          check.lastPassResult = resultOf(check, "pass", outcome.evidence);
+        }
+        results.push(check.lastPassResult);
         continue;
       }
       const mute = check.mutes === undefined ? undefined : findMute(check.mutes, check.id, asset);
       if (mute === undefined) {
         summary.fail++;
         summary.failBySeverity[check.severity]++;
-        results.push({
-          checkId: check.id,
-          status: "fail",
-          severity: check.severity,
-          title: check.title,
-          evidence: outcome.evidence,
-        });
+        if (outcome !== check.lastFail || check.lastFailResult === undefined) {
+          check.lastFail = outcome;
+          check.lastFailResult = resultOf(check, "fail", outcome.evidence);
+        }
+        results.push(check.lastFailResult);
       } else {
         summary.muted++;
         results.push({
@@ -201,6 +210,10 @@ export function evaluateAsset(plan: EvaluationPlan, asset: Asset, summary: ScanS
     }
   }
   return { asset: headerOf(asset), results };
+}
+
+function resultOf(check: PlannedCheck, status: "pass" | "fail", evidence: string): CheckResult {
+  return Object.freeze({ checkId: check.id, status, severity: check.severity, title: check.title, evidence });
 }
 
 function findMute(mutes: readonly Mute[], checkId: string, asset: Asset): Mute | undefined {

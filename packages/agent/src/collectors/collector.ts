@@ -10,6 +10,8 @@ export interface CollectContext {
   /** The region collected, or the home region for global collectors. */
   readonly region: string;
   readonly clients: RegionClients;
+  /** Clients of another region (S3 buckets are listed globally but answer in their own region). */
+  readonly clientsFor: (region: string) => RegionClients;
   readonly read: AccountReader;
 }
 

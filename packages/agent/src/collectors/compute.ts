@@ -1,0 +1,71 @@
+import { DescribeClusterCommand, paginateListClusters } from "@aws-sdk/client-eks";
+import { paginateListFunctions } from "@aws-sdk/client-lambda";
+import type { AssetOf } from "../assets/index.ts";
+import { type Collector, mapLimit } from "./collector.ts";
+
+export const lambdaFunctionsCollector: Collector = {
+  id: "lambda-functions",
+  scope: "regional",
+  resourceTypes: ["aws.lambda.function"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "lambda", command: "list-functions" }, () =>
+      paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = (out.value.Functions ?? []).map((f): AssetOf<"aws.lambda.function"> => {
+      const config: AssetOf<"aws.lambda.function">["config"] = {
+        functionName: f.FunctionName ?? "",
+        packageType: f.PackageType === "Image" ? "Image" : "Zip",
+      };
+      if (f.Runtime) config.runtime = f.Runtime;
+      return {
+        arn: f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
+        type: "aws.lambda.function",
+        region: c.region,
+        accountId: c.accountId,
+        name: f.FunctionName ?? "",
+        // ListFunctions carries no tags; ListTags is not among the calls Vigil makes.
+        tags: {},
+        config,
+      };
+    });
+    return { assets };
+  },
+};
+
+export const eksClustersCollector: Collector = {
+  id: "eks-clusters",
+  scope: "regional",
+  resourceTypes: ["aws.eks.cluster"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "eks", command: "list-clusters" }, () =>
+      paginateListClusters({ client: c.clients.eks, pageSize: 100 }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = await mapLimit(out.value.clusters ?? [], 4, async (name): Promise<AssetOf<"aws.eks.cluster"> | undefined> => {
+      const described = await c.read.one({ scope: c.region, service: "eks", command: "describe-cluster", resource: name }, () =>
+        c.clients.eks.send(new DescribeClusterCommand({ name })),
+      );
+      const cluster = described.ok ? described.value.cluster : undefined;
+      if (cluster === undefined) return undefined;
+      return {
+        arn: cluster.arn ?? `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
+        type: "aws.eks.cluster",
+        region: c.region,
+        accountId: c.accountId,
+        name,
+        tags: { ...(cluster.tags ?? {}) },
+        config: {
+          version: cluster.version ?? "",
+          endpointPublicAccess: cluster.resourcesVpcConfig?.endpointPublicAccess === true,
+          publicAccessCidrs: cluster.resourcesVpcConfig?.publicAccessCidrs ?? [],
+          secretsEncrypted: (cluster.encryptionConfig ?? []).some((e) => (e.resources ?? []).includes("secrets")),
+          enabledLogTypes: (cluster.logging?.clusterLogging ?? [])
+            .filter((l) => l.enabled === true)
+            .flatMap((l) => l.types ?? []),
+        },
+      };
+    });
+    return { assets: assets.filter((a) => a !== undefined) };
+  },
+};

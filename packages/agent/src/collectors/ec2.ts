@@ -1,0 +1,263 @@
+import {
+  type FlowLog,
+  type Instance,
+  type IpPermission as SdkIpPermission,
+  paginateDescribeFlowLogs,
+  paginateDescribeInstances,
+  paginateDescribeNetworkAcls,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSnapshots,
+  paginateDescribeVolumes,
+  paginateDescribeVpcs,
+  DescribeSnapshotAttributeCommand,
+  GetEbsEncryptionByDefaultCommand,
+} from "@aws-sdk/client-ec2";
+import type { AssetOf, IpPermission, NetworkAclEntry } from "../assets/index.ts";
+import { type CollectContext, type Collector, mapLimit, tagsOf, withName } from "./collector.ts";
+
+const PAGE = { pageSize: 500 };
+
+function ec2Arn(c: CollectContext, kind: string, id: string): string {
+  return `arn:${c.partition}:ec2:${c.region}:${c.accountId}:${kind}/${id}`;
+}
+
+function header<T extends string>(c: CollectContext, type: T, arn: string, tags: Record<string, string>) {
+  return { arn, type, region: c.region, accountId: c.accountId, tags };
+}
+
+function permissionOf(p: SdkIpPermission): IpPermission {
+  const out: IpPermission = {
+    ipProtocol: p.IpProtocol ?? "-1",
+    ipRanges: (p.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [r.CidrIp] : [])),
+    ipv6Ranges: (p.Ipv6Ranges ?? []).flatMap((r) => (r.CidrIpv6 ? [r.CidrIpv6] : [])),
+    userIdGroupPairs: (p.UserIdGroupPairs ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+    prefixListIds: (p.PrefixListIds ?? []).flatMap((l) => (l.PrefixListId ? [l.PrefixListId] : [])),
+  };
+  if (p.FromPort !== undefined) out.fromPort = p.FromPort;
+  if (p.ToPort !== undefined) out.toPort = p.ToPort;
+  return out;
+}
+
+type InstanceState = AssetOf<"aws.ec2.instance">["config"]["state"];
+
+export function instanceAsset(c: CollectContext, i: Instance): AssetOf<"aws.ec2.instance"> {
+  const id = i.InstanceId ?? "";
+  const tags = tagsOf(i.Tags);
+  const config: AssetOf<"aws.ec2.instance">["config"] = {
+    instanceId: id,
+    state: (i.State?.Name ?? "running") as InstanceState,
+    metadataOptions: {
+      // AWS omits MetadataOptions only on very old instances, which allow IMDSv1.
+      httpTokens: i.MetadataOptions?.HttpTokens === "required" ? "required" : "optional",
+      httpEndpoint: i.MetadataOptions?.HttpEndpoint === "disabled" ? "disabled" : "enabled",
+    },
+    hasPublicIpAddress: i.PublicIpAddress !== undefined && i.PublicIpAddress !== "",
+  };
+  if (i.IamInstanceProfile?.Arn) config.iamInstanceProfileArn = i.IamInstanceProfile.Arn;
+  if (i.VpcId) config.vpcId = i.VpcId;
+  return withName({ ...header(c, "aws.ec2.instance", ec2Arn(c, "instance", id), tags), config }, tags.Name);
+}
+
+export const ec2InstancesCollector: Collector = {
+  id: "ec2-instances",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.instance"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-instances" }, () =>
+      paginateDescribeInstances({ client: c.clients.ec2, ...PAGE }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = (out.value.Reservations ?? []).flatMap((r) => (r.Instances ?? []).map((i) => instanceAsset(c, i)));
+    return { assets };
+  },
+};
+
+export const securityGroupsCollector: Collector = {
+  id: "ec2-security-groups",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.security-group"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-security-groups" }, () =>
+      paginateDescribeSecurityGroups({ client: c.clients.ec2, ...PAGE }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = (out.value.SecurityGroups ?? []).map((g): AssetOf<"aws.ec2.security-group"> => {
+      const id = g.GroupId ?? "";
+      const config: AssetOf<"aws.ec2.security-group">["config"] = {
+        groupId: id,
+        groupName: g.GroupName ?? "",
+        ipPermissions: (g.IpPermissions ?? []).map(permissionOf),
+        ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(permissionOf),
+      };
+      if (g.VpcId) config.vpcId = g.VpcId;
+      return withName({ ...header(c, "aws.ec2.security-group", ec2Arn(c, "security-group", id), tagsOf(g.Tags)), config }, g.GroupName);
+    });
+    return { assets };
+  },
+};
+
+type VolumeState = AssetOf<"aws.ec2.volume">["config"]["state"];
+
+export const volumesCollector: Collector = {
+  id: "ec2-volumes",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.volume"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-volumes" }, () =>
+      paginateDescribeVolumes({ client: c.clients.ec2, ...PAGE }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = (out.value.Volumes ?? []).map((v): AssetOf<"aws.ec2.volume"> => {
+      const id = v.VolumeId ?? "";
+      const tags = tagsOf(v.Tags);
+      return withName(
+        {
+          ...header(c, "aws.ec2.volume", ec2Arn(c, "volume", id), tags),
+          config: {
+            volumeId: id,
+            encrypted: v.Encrypted === true,
+            state: (v.State ?? "available") as VolumeState,
+            attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
+          },
+        },
+        tags.Name,
+      );
+    });
+    return { assets };
+  },
+};
+
+export const snapshotsCollector: Collector = {
+  id: "ec2-snapshots",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.snapshot"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-snapshots" }, () =>
+      paginateDescribeSnapshots({ client: c.clients.ec2, ...PAGE }, { OwnerIds: ["self"] }),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = await mapLimit(out.value.Snapshots ?? [], 8, async (s): Promise<AssetOf<"aws.ec2.snapshot"> | undefined> => {
+      const id = s.SnapshotId ?? "";
+      const attribute = await c.read.one(
+        { scope: c.region, service: "ec2", command: "describe-snapshot-attribute", resource: id },
+        () => c.clients.ec2.send(new DescribeSnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission" })),
+      );
+      // Whether the snapshot is public is the point of the asset: without the attribute, no asset.
+      if (!attribute.ok) return undefined;
+      const tags = tagsOf(s.Tags);
+      const config: AssetOf<"aws.ec2.snapshot">["config"] = {
+        snapshotId: id,
+        encrypted: s.Encrypted === true,
+        createVolumePermissions: (attribute.value.CreateVolumePermissions ?? []).map((p) => {
+          const perm: { group?: "all"; userId?: string } = {};
+          if (p.Group === "all") perm.group = "all";
+          if (p.UserId) perm.userId = p.UserId;
+          return perm;
+        }),
+      };
+      if (s.VolumeId) config.volumeId = s.VolumeId;
+      // EC2 snapshot ARNs carry no account id.
+      const arn = `arn:${c.partition}:ec2:${c.region}::snapshot/${id}`;
+      return withName({ ...header(c, "aws.ec2.snapshot", arn, tags), config }, tags.Name);
+    });
+    return { assets: assets.filter((a) => a !== undefined) };
+  },
+};
+
+function flowLogState(f: FlowLog) {
+  const traffic = f.TrafficType === "ACCEPT" || f.TrafficType === "REJECT" ? f.TrafficType : "ALL";
+  return { flowLogId: f.FlowLogId ?? "", flowLogStatus: f.FlowLogStatus ?? "", trafficType: traffic } as const;
+}
+
+export const vpcsCollector: Collector = {
+  id: "ec2-vpcs",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.vpc"],
+  async collect(c) {
+    const [vpcs, flowLogs] = await Promise.all([
+      c.read.pages({ scope: c.region, service: "ec2", command: "describe-vpcs" }, () =>
+        paginateDescribeVpcs({ client: c.clients.ec2, ...PAGE }, {}),
+      ),
+      c.read.pages({ scope: c.region, service: "ec2", command: "describe-flow-logs" }, () =>
+        paginateDescribeFlowLogs({ client: c.clients.ec2, ...PAGE }, {}),
+      ),
+    ]);
+    // Without the flow logs the only VPC check cannot decide: no VPC assets then.
+    if (!vpcs.ok || !flowLogs.ok) return { assets: [] };
+    const logs = flowLogs.value.FlowLogs ?? [];
+    const assets = (vpcs.value.Vpcs ?? []).map((v): AssetOf<"aws.ec2.vpc"> => {
+      const id = v.VpcId ?? "";
+      const tags = tagsOf(v.Tags);
+      return withName(
+        {
+          ...header(c, "aws.ec2.vpc", ec2Arn(c, "vpc", id), tags),
+          config: {
+            vpcId: id,
+            isDefault: v.IsDefault === true,
+            flowLogs: logs.filter((f) => f.ResourceId === id).map(flowLogState),
+          },
+        },
+        tags.Name,
+      );
+    });
+    return { assets };
+  },
+};
+
+export const networkAclsCollector: Collector = {
+  id: "ec2-network-acls",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.network-acl"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-network-acls" }, () =>
+      paginateDescribeNetworkAcls({ client: c.clients.ec2, ...PAGE }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = (out.value.NetworkAcls ?? []).map((n): AssetOf<"aws.ec2.network-acl"> => {
+      const id = n.NetworkAclId ?? "";
+      const tags = tagsOf(n.Tags);
+      const entries = (n.Entries ?? []).map((e): NetworkAclEntry => {
+        const entry: NetworkAclEntry = {
+          ruleNumber: e.RuleNumber ?? 32767,
+          protocol: e.Protocol ?? "-1",
+          ruleAction: e.RuleAction === "allow" ? "allow" : "deny",
+          egress: e.Egress === true,
+        };
+        if (e.CidrBlock) entry.cidrBlock = e.CidrBlock;
+        if (e.Ipv6CidrBlock) entry.ipv6CidrBlock = e.Ipv6CidrBlock;
+        if (e.PortRange?.From !== undefined && e.PortRange.To !== undefined) {
+          entry.portRange = { from: e.PortRange.From, to: e.PortRange.To };
+        }
+        return entry;
+      });
+      return withName(
+        {
+          ...header(c, "aws.ec2.network-acl", ec2Arn(c, "network-acl", id), tags),
+          config: { networkAclId: id, vpcId: n.VpcId ?? "", isDefault: n.IsDefault === true, entries },
+        },
+        tags.Name,
+      );
+    });
+    return { assets };
+  },
+};
+
+export const ebsDefaultEncryptionCollector: Collector = {
+  id: "ec2-ebs-encryption-by-default",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.account-settings"],
+  async collect(c) {
+    const out = await c.read.one({ scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" }, () =>
+      c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
+    );
+    if (!out.ok) return { assets: [] };
+    return {
+      assets: [
+        {
+          ...header(c, "aws.ec2.account-settings", `${c.accountId}/${c.region}`, {}),
+          config: { ebsEncryptionByDefault: out.value.EbsEncryptionByDefault === true },
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,74 @@
+import {
+  DescribeDBSnapshotAttributesCommand,
+  paginateDescribeDBInstances,
+  paginateDescribeDBSnapshots,
+} from "@aws-sdk/client-rds";
+import type { AssetOf } from "../assets/index.ts";
+import { type Collector, mapLimit, tagsOf } from "./collector.ts";
+
+export const rdsInstancesCollector: Collector = {
+  id: "rds-instances",
+  scope: "regional",
+  resourceTypes: ["aws.rds.instance"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "rds", command: "describe-db-instances" }, () =>
+      paginateDescribeDBInstances({ client: c.clients.rds, pageSize: 100 }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = (out.value.DBInstances ?? []).map(
+      (db): AssetOf<"aws.rds.instance"> => ({
+        arn: db.DBInstanceArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
+        type: "aws.rds.instance",
+        region: c.region,
+        accountId: c.accountId,
+        name: db.DBInstanceIdentifier ?? "",
+        tags: tagsOf(db.TagList),
+        config: {
+          dbInstanceIdentifier: db.DBInstanceIdentifier ?? "",
+          engine: db.Engine ?? "",
+          engineVersion: db.EngineVersion ?? "",
+          publiclyAccessible: db.PubliclyAccessible === true,
+          storageEncrypted: db.StorageEncrypted === true,
+          backupRetentionPeriod: db.BackupRetentionPeriod ?? 0,
+          autoMinorVersionUpgrade: db.AutoMinorVersionUpgrade === true,
+          multiAZ: db.MultiAZ === true,
+          deletionProtection: db.DeletionProtection === true,
+        },
+      }),
+    );
+    return { assets };
+  },
+};
+
+export const rdsSnapshotsCollector: Collector = {
+  id: "rds-snapshots",
+  scope: "regional",
+  resourceTypes: ["aws.rds.snapshot"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "rds", command: "describe-db-snapshots" }, () =>
+      paginateDescribeDBSnapshots({ client: c.clients.rds, pageSize: 100 }, {}),
+    );
+    if (!out.ok) return { assets: [] };
+    const assets = await mapLimit(out.value.DBSnapshots ?? [], 8, async (s): Promise<AssetOf<"aws.rds.snapshot"> | undefined> => {
+      const id = s.DBSnapshotIdentifier ?? "";
+      const attrs = await c.read.one(
+        { scope: c.region, service: "rds", command: "describe-db-snapshot-attributes", resource: id },
+        () => c.clients.rds.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id })),
+      );
+      if (!attrs.ok) return undefined;
+      const restore = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
+        .filter((a) => a.AttributeName === "restore")
+        .flatMap((a) => a.AttributeValues ?? []);
+      return {
+        arn: s.DBSnapshotArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:snapshot:${id}`,
+        type: "aws.rds.snapshot",
+        region: c.region,
+        accountId: c.accountId,
+        name: id,
+        tags: tagsOf(s.TagList),
+        config: { dbSnapshotIdentifier: id, encrypted: s.Encrypted === true, restoreAttributeValues: restore },
+      };
+    });
+    return { assets: assets.filter((a) => a !== undefined) };
+  },
+};
