@@ -10,7 +10,7 @@ import {
   muteSchema,
   pass,
 } from "../../src/checks/index.ts";
-import { ec2Instance, NOW, securityGroup } from "./aws-fixtures.ts";
+import { dbInstance, ec2Instance, NOW, securityGroup } from "./aws-fixtures.ts";
 
 const IMDS = "vigil.ec2.instance-imdsv2-required";
 const PUBLIC_IP = "vigil.ec2.instance-no-public-ip";
@@ -186,6 +186,27 @@ describe("evaluate", () => {
         "error",
       );
     });
+  });
+
+  it("keeps each asset's own evidence when the same check passes with different reasons", () => {
+    const rds = (id: string, BackupRetentionPeriod: number) =>
+      dbInstance({
+        DBInstanceIdentifier: id,
+        DBInstanceArn: `arn:aws:rds:us-east-1:123456789012:db:${id}`,
+        Engine: "postgres",
+        EngineVersion: "16.3",
+        BackupRetentionPeriod,
+      });
+    const report = evaluate([rds("a", 7), rds("b", 14), rds("c", 0), rds("d", 1)], {
+      now: NOW,
+      selection: { policies: [], enabledChecks: ["vigil.rds.instance-backups-enabled"] },
+    });
+    expect(report.reports.map((r) => r.results[0]?.evidence)).toEqual([
+      "backups are kept 7 days",
+      "backups are kept 14 days",
+      "automated backups are disabled (BackupRetentionPeriod 0)",
+      "backups are kept 1 days, fewer than 7",
+    ]);
   });
 
   it("skips assets of a type no selected check covers, but still reports them", () => {

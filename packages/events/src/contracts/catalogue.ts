@@ -13,6 +13,7 @@ import {
   integrationStackCreated,
   integrationStackUpdated,
 } from "./integration.ts";
+import { releaseHashesRecorded } from "./release.ts";
 import {
   scanAssetAssessed,
   scanAssetDiscovered,
@@ -29,8 +30,10 @@ import {
   updateAlertRaised,
   updateApplied,
   updateAvailable,
+  updateCheckFailed,
   updateCheckStarted,
   updateRefused,
+  updateRequested,
   updateRolledBack,
 } from "./update.ts";
 
@@ -61,6 +64,9 @@ export const catalogue = [
   updateRefused,
   updateRolledBack,
   updateAlertRaised,
+  updateCheckFailed,
+  updateRequested,
+  releaseHashesRecorded,
   ebsSnapshotCreated,
   ebsVolumeAttached,
   ebsScanned,

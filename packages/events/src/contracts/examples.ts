@@ -28,9 +28,8 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     accountId: account,
     homeRegion: "eu-west-1",
     deployment: "single-account",
-    stackId: stack.stackId,
-    agentVersion: "1.4.0",
     registrationTokenSha256: sha,
+    registrationTokenExpiresAt: "2025-01-15T06:00:00.000Z",
   },
   "vigil.integration.credentials-issued.v1": {
     accountId: account,
@@ -152,7 +151,21 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     component: "agent",
     version: "1.5.1",
     reason: "sha256-mismatch",
-    detail: "manifest says 9f86…, bundle hashes to 1b4f…",
+    detail: "agent.zip: SHA-256 1b4f… differs from the 9f86… recorded at release",
+  },
+  "vigil.update.check-failed.v1": {
+    component: "updater",
+    currentVersion: "1.4.0",
+    reason: "platform-unreachable",
+    detail: "platform answered 503 for https://vigil.example.com/releases/1.5.0/hashes (after 3 attempts)",
+    attempts: 3,
+  },
+  "vigil.update.requested.v1": { version: "1.5.0", requestedBy: "admin" },
+  "vigil.release.hashes-recorded.v1": {
+    version: "1.5.0",
+    files: { "agent.zip": { sha256: sha, size: 734_002 }, "updater.zip": { sha256: sha, size: 201_117 } },
+    template: { sha256: sha, size: 48_210 },
+    recordedBy: "admin",
   },
   "vigil.update.rolled-back.v1": {
     component: "agent",

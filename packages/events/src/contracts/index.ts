@@ -7,6 +7,7 @@ export * from "./ebs.ts";
 export * from "./examples.ts";
 export * from "./integration.ts";
 export * from "./parse.ts";
+export * from "./release.ts";
 export * from "./scan.ts";
 export * from "./upcasters.ts";
 export * from "./update.ts";

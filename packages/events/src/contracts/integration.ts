@@ -24,10 +24,16 @@ export const integrationRegistrationRequested = defineEvent(
       .string()
       .regex(/^o-[a-z0-9]{10,32}$/)
       .optional(),
-    stackId: z.string().min(1),
-    agentVersion: semverSchema,
+    /**
+     * Known only once a stack exists: absent when an admin creates the integration (the token is
+     * issued before any stack), set when a re-registration names the stack it replaces.
+     */
+    stackId: z.string().min(1).optional(),
+    agentVersion: semverSchema.optional(),
     /** Hash of the one-time registration token; the token itself never travels in an event. */
     registrationTokenSha256: z.string().regex(/^[a-f0-9]{64}$/),
+    /** Until when the token can be exchanged (the exchange refuses it afterwards). */
+    registrationTokenExpiresAt: timestampSchema.optional(),
   }),
 );
 

@@ -42,9 +42,49 @@ export const updateRefused = defineEvent(
   "vigil.update.refused.v1",
   z.object({
     component: componentSchema,
-    version: semverSchema,
-    reason: z.enum(["sha256-mismatch", "signature-invalid", "downgrade", "manifest-invalid", "policy"]),
+    /** Absent when the refused manifest did not even say which version it is. */
+    version: semverSchema.optional(),
+    /**
+     * `sha256-mismatch`: the downloaded bytes hash differently from the record; `size-mismatch`:
+     * their length differs; `hash-missing`: the platform recorded no hash for the release or a
+     * file; `hash-disagrees`: the manifest and the platform's record name different hashes.
+     */
+    reason: z.enum([
+      "sha256-mismatch",
+      "size-mismatch",
+      "hash-missing",
+      "hash-disagrees",
+      "signature-invalid",
+      "downgrade",
+      "manifest-invalid",
+      "policy",
+    ]),
     detail: z.string().max(1024),
+  }),
+);
+
+/** A check that could not finish for a transient reason; the next check retries, nothing changed. */
+export const updateCheckFailed = defineEvent(
+  "vigil.update.check-failed.v1",
+  z.object({
+    component: componentSchema,
+    currentVersion: semverSchema,
+    reason: z.enum(["release-unreachable", "platform-unreachable", "release-missing", "apply-error"]),
+    detail: z.string().max(1024),
+    attempts: z.number().int().positive().optional(),
+  }),
+);
+
+/**
+ * The platform asks an integration's updater to check now (optionally for one version). It covers
+ * every component the updater manages, as a scheduled check does.
+ */
+export const updateRequested = defineEvent(
+  "vigil.update.requested.v1",
+  z.object({
+    /** Without it the channel's current release is used; the customer's pin always wins. */
+    version: semverSchema.optional(),
+    requestedBy: z.string().min(1).max(256),
   }),
 );
 

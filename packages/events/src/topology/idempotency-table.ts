@@ -20,6 +20,9 @@ export const idempotencyTable: IdempotencyTableDefinition = {
   billingMode: "PAY_PER_REQUEST",
 };
 
-export function idempotencyTableNameFor(integrationId?: string, table: IdempotencyTableDefinition = idempotencyTable): string {
+export function idempotencyTableNameFor(
+  integrationId?: string,
+  table: IdempotencyTableDefinition = idempotencyTable,
+): string {
   return integrationId === undefined ? table.baseName : `${table.baseName}-${integrationId}`;
 }

@@ -1,0 +1,102 @@
+import {
+  type AdvancedEventSelector,
+  DescribeTrailsCommand,
+  type EventSelector,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+} from "@aws-sdk/client-cloudtrail";
+import type { AssetOf } from "../assets/index.ts";
+import type { Collector, S3DataEventSelector, TrailFacts } from "./collector.ts";
+
+/** Classic event selectors: `DataResources` of type `AWS::S3::Object`. */
+function fromEventSelectors(selectors: readonly EventSelector[]): S3DataEventSelector[] {
+  return selectors.flatMap((s) => {
+    const prefixes = (s.DataResources ?? []).filter((d) => d.Type === "AWS::S3::Object").flatMap((d) => d.Values ?? []);
+    if (prefixes.length === 0) return [];
+    const rw = s.ReadWriteType ?? "All";
+    return [{ arnPrefixes: prefixes, read: rw !== "WriteOnly", write: rw !== "ReadOnly" }];
+  });
+}
+
+/** Advanced event selectors: data events on `AWS::S3::Object`, optionally narrowed by `readOnly` and ARN prefix. */
+function fromAdvancedSelectors(selectors: readonly AdvancedEventSelector[]): S3DataEventSelector[] {
+  return selectors.flatMap((s) => {
+    const fields = s.FieldSelectors ?? [];
+    const equals = (field: string) => fields.find((f) => f.Field === field)?.Equals;
+    if (!(equals("eventCategory") ?? []).includes("Data")) return [];
+    if (!(equals("resources.type") ?? []).includes("AWS::S3::Object")) return [];
+    const readOnly = equals("readOnly");
+    const arnField = fields.find((f) => f.Field === "resources.ARN");
+    // Only prefix/equality narrowing is understood; anything else (NotEquals, EndsWith) is read as "all buckets".
+    const prefixes = arnField ? [...(arnField.StartsWith ?? []), ...(arnField.Equals ?? [])] : ["arn:aws:s3"];
+    return [
+      {
+        arnPrefixes: prefixes.length > 0 ? prefixes : ["arn:aws:s3"],
+        read: readOnly === undefined || readOnly.includes("true"),
+        write: readOnly === undefined || readOnly.includes("false"),
+      },
+    ];
+  });
+}
+
+export const cloudTrailCollector: Collector = {
+  id: "cloudtrail-trails",
+  scope: "regional",
+  resourceTypes: ["aws.cloudtrail.trail"],
+  async collect(c) {
+    const out = await c.read.one({ scope: c.region, service: "cloudtrail", command: "describe-trails" }, () =>
+      c.clients.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true })),
+    );
+    if (!out.ok) return { assets: [], trails: [] };
+    // A multi-region trail appears in every region (shadow trails): report it once, from its home region.
+    const own = (out.value.trailList ?? []).filter((t) => (t.HomeRegion ?? c.region) === c.region);
+    const assets: AssetOf<"aws.cloudtrail.trail">[] = [];
+    const trails: TrailFacts[] = [];
+    for (const t of own) {
+      const name = t.Name ?? "";
+      const ref = t.TrailARN ?? name;
+      const [status, selectors] = await Promise.all([
+        c.read.one({ scope: c.region, service: "cloudtrail", command: "get-trail-status", resource: name }, () =>
+          c.clients.cloudtrail.send(new GetTrailStatusCommand({ Name: ref })),
+        ),
+        c.read.one({ scope: c.region, service: "cloudtrail", command: "get-event-selectors", resource: name }, () =>
+          c.clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: ref })),
+        ),
+      ]);
+      if (!status.ok) continue;
+      const arn = t.TrailARN ?? `arn:${c.partition}:cloudtrail:${c.region}:${c.accountId}:trail/${name}`;
+      const facts: TrailFacts = {
+        arn,
+        homeRegion: c.region,
+        isMultiRegionTrail: t.IsMultiRegionTrail === true,
+        isLogging: status.value.IsLogging === true,
+        cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn ?? null,
+        s3DataEvents: selectors.ok
+          ? [
+              ...fromEventSelectors(selectors.value.EventSelectors ?? []),
+              ...fromAdvancedSelectors(selectors.value.AdvancedEventSelectors ?? []),
+            ]
+          : null,
+      };
+      trails.push(facts);
+      assets.push({
+        arn,
+        type: "aws.cloudtrail.trail",
+        region: c.region,
+        accountId: c.accountId,
+        name,
+        tags: {},
+        config: {
+          homeRegion: c.region,
+          isMultiRegionTrail: facts.isMultiRegionTrail,
+          isOrganizationTrail: t.IsOrganizationTrail === true,
+          logFileValidationEnabled: t.LogFileValidationEnabled === true,
+          kmsKeyId: t.KmsKeyId ?? null,
+          isLogging: facts.isLogging,
+          cloudWatchLogsLogGroupArn: facts.cloudWatchLogsLogGroupArn,
+        },
+      });
+    }
+    return { assets, trails };
+  },
+};

@@ -1,0 +1,84 @@
+import type { EventEnvelope } from "@vigil/events";
+import { DEFAULT_SHARD_KINDS, planShards, type Shard, type ShardKind } from "./shards.ts";
+
+/** A scan's state as its stream (`scan#<scanId>`) tells it. */
+export interface ScanProgress {
+  readonly scanId: string | undefined;
+  readonly status: "not-started" | "running" | "completed" | "failed";
+  readonly regions: readonly string[];
+  readonly startedAt: string | undefined;
+  readonly completedShards: ReadonlySet<string>;
+  /** `shardId → asset ARNs` already assessed (a retried shard skips them: exactly once per scan). */
+  readonly assessed: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Ids of the pause events this scan has already recorded a `scan.resumed` for. */
+  readonly resumedFrom: ReadonlySet<string>;
+  readonly assetCount: number;
+}
+
+type Envelope = Pick<EventEnvelope, "type" | "data" | "time"> & { causationid?: string | undefined };
+
+/** Folds a scan's events (as stored, or their envelopes) into its progress. Pure. */
+export function scanProgress(events: readonly (Envelope | { event: Envelope })[]): ScanProgress {
+  let scanId: string | undefined;
+  let status: ScanProgress["status"] = "not-started";
+  let regions: readonly string[] = [];
+  let startedAt: string | undefined;
+  const completedShards = new Set<string>();
+  const assessed = new Map<string, Set<string>>();
+  const resumedFrom = new Set<string>();
+  let assetCount = 0;
+  for (const item of events) {
+    const e = "event" in item ? item.event : item;
+    const data = e.data as Record<string, unknown>;
+    switch (e.type) {
+      case "vigil.scan.requested.v1":
+        scanId = String(data.scanId);
+        if (regions.length === 0 && Array.isArray(data.regions)) regions = data.regions as string[];
+        break;
+      case "vigil.scan.started.v1":
+        scanId = String(data.scanId);
+        regions = data.regions as string[];
+        startedAt = e.time;
+        if (status === "not-started") status = "running";
+        break;
+      case "vigil.scan.asset-assessed.v1": {
+        const shard = String(data.shardId ?? "");
+        const arn = String((data.asset as { arn?: unknown }).arn);
+        let set = assessed.get(shard);
+        if (!set) assessed.set(shard, (set = new Set()));
+        if (!set.has(arn)) assetCount++;
+        set.add(arn);
+        break;
+      }
+      case "vigil.scan.shard-completed.v1":
+        completedShards.add(String(data.shardId));
+        break;
+      case "vigil.scan.resumed.v1":
+        if (e.causationid !== undefined) resumedFrom.add(e.causationid);
+        break;
+      case "vigil.scan.completed.v1":
+        status = "completed";
+        break;
+      case "vigil.scan.failed.v1":
+        status = "failed";
+        break;
+    }
+  }
+  return { scanId, status, regions, startedAt, completedShards, assessed, resumedFrom, assetCount };
+}
+
+/**
+ * The shards a (re)started scan still has to run: every shard of its regions minus those with a
+ * `shard-completed` in its stream. Empty once the scan completed or failed. Pure.
+ */
+export function planRemainingShards(
+  scanEvents: readonly (Envelope | { event: Envelope })[],
+  kinds: readonly ShardKind[] = DEFAULT_SHARD_KINDS,
+  homeRegion?: string,
+): Shard[] {
+  const progress = scanProgress(scanEvents);
+  if (progress.status === "completed" || progress.status === "failed") return [];
+  return planShards(progress.regions, kinds, homeRegion ?? progress.regions[0]).filter(
+    (s) => !progress.completedShards.has(s.shardId),
+  );
+}
