@@ -8,3 +8,4 @@ export * from "./projections/index.ts";
 export * from "./release/index.ts";
 export * from "./store/index.ts";
 export * from "./topology/index.ts";
+export * from "./bus/index.ts";

@@ -104,9 +104,9 @@ const eventReason = {
   "artifact-missing": "manifest-invalid",
   downgrade: "downgrade",
   "sha256-mismatch": "sha256-mismatch",
-  "size-mismatch": "sha256-mismatch",
-  "hash-missing": "sha256-mismatch",
-  "hash-disagrees": "sha256-mismatch",
+  "size-mismatch": "size-mismatch",
+  "hash-missing": "hash-missing",
+  "hash-disagrees": "hash-disagrees",
 } as const satisfies Record<RefusalReason, DataOf<"vigil.update.refused.v1">["reason"]>;
 
 class Refusal extends Error {
@@ -200,7 +200,7 @@ export async function runUpdateCheck(
     log(`refused ${version ?? "?"}: ${r.reason}: ${r.detail}`);
     await emit("vigil.update.refused.v1", {
       component: r.component,
-      version: version && isSemver(version) ? version : NO_VERSION,
+      ...(version && isSemver(version) ? { version } : {}),
       reason: eventReason[r.reason],
       detail: `${r.reason}: ${r.detail}`.slice(0, 1024),
     });
@@ -219,6 +219,13 @@ export async function runUpdateCheck(
     const attempts = (error as TransientError & { attempts?: number }).attempts;
     const detail = `${(error as Error).message}${attempts ? ` (after ${attempts} attempts)` : ""}; ${current} keeps running, the next check retries`;
     log(`failed: ${reason}: ${detail}`);
+    await emit("vigil.update.check-failed.v1", {
+      component: "updater",
+      currentVersion: current,
+      reason,
+      detail: detail.slice(0, 1024),
+      ...(attempts ? { attempts } : {}),
+    });
     await alert("updater", {
       severity: "medium",
       subject: `Vigil update check failed: ${reason}`,

@@ -92,6 +92,14 @@ describe("runUpdateCheck", () => {
     expect(w.alerts.raised[0]?.message).toContain("1.0.0 keeps running");
   });
 
+  it("names the precise refusal reason in the event: hash-missing when the platform has no record", async () => {
+    const w = world("1.0.0");
+    publishToMemory(w.store, "1.1.0", w.key);
+    expect(await check(w)).toMatchObject({ kind: "refused", reason: "hash-missing" });
+    const refused = w.events.events.find((e) => e.type === "vigil.update.refused.v1");
+    expect(refused?.data).toMatchObject({ version: "1.1.0", reason: "hash-missing" });
+  });
+
   it("refuses a manifest signed by an unknown key", async () => {
     const w = world("1.0.0");
     const { recorded } = publishToMemory(w.store, "1.1.0", generateReleaseSigningKey());
@@ -174,7 +182,13 @@ describe("runUpdateCheck", () => {
     const outcome = await check(w);
     expect(outcome).toMatchObject({ kind: "failed", reason: "release-unreachable", attempts: 3 });
     expect(w.functions.mutations()).toEqual([]);
-    expect(w.events.types()).toEqual(["vigil.update.check-started.v1", "vigil.update.alert-raised.v1"]);
+    expect(w.events.types()).toEqual([
+      "vigil.update.check-started.v1",
+      "vigil.update.check-failed.v1",
+      "vigil.update.alert-raised.v1",
+    ]);
+    const failed = w.events.events.find((e) => e.type === "vigil.update.check-failed.v1");
+    expect(failed?.data).toMatchObject({ reason: "release-unreachable", attempts: 3, currentVersion: "1.0.0" });
   });
 
   it("reports the platform unreachable separately", async () => {

@@ -13,6 +13,9 @@ export interface ScanProgress {
   /** Ids of the pause events this scan has already recorded a `scan.resumed` for. */
   readonly resumedFrom: ReadonlySet<string>;
   readonly assetCount: number;
+  /** Check results of the assessed assets, for `scan.completed`. */
+  readonly results: { pass: number; fail: number; muted: number; error: number };
+  readonly failedBySeverity: Readonly<Record<string, number>>;
 }
 
 type Envelope = Pick<EventEnvelope, "type" | "data" | "time"> & { causationid?: string | undefined };
@@ -27,6 +30,8 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
   const assessed = new Map<string, Set<string>>();
   const resumedFrom = new Set<string>();
   let assetCount = 0;
+  const results = { pass: 0, fail: 0, muted: 0, error: 0 };
+  const failedBySeverity: Record<string, number> = {};
   for (const item of events) {
     const e = "event" in item ? item.event : item;
     const data = e.data as Record<string, unknown>;
@@ -46,7 +51,13 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
         const arn = String((data.asset as { arn?: unknown }).arn);
         let set = assessed.get(shard);
         if (!set) assessed.set(shard, (set = new Set()));
-        if (!set.has(arn)) assetCount++;
+        if (!set.has(arn)) {
+          assetCount++;
+          for (const r of (data.results ?? []) as { status: keyof typeof results; severity: string }[]) {
+            results[r.status]++;
+            if (r.status === "fail") failedBySeverity[r.severity] = (failedBySeverity[r.severity] ?? 0) + 1;
+          }
+        }
         set.add(arn);
         break;
       }
@@ -64,7 +75,18 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
         break;
     }
   }
-  return { scanId, status, regions, startedAt, completedShards, assessed, resumedFrom, assetCount };
+  return {
+    scanId,
+    status,
+    regions,
+    startedAt,
+    completedShards,
+    assessed,
+    resumedFrom,
+    assetCount,
+    results,
+    failedBySeverity,
+  };
 }
 
 /**

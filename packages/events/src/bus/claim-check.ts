@@ -68,7 +68,7 @@ interface ClaimCheckBody {
 }
 
 /** Messages over this many bytes (body + attributes) travel by claim check. */
-export const CLAIM_CHECK_THRESHOLD_BYTES = MAX_PAYLOAD_BYTES;
+export const MESSAGE_CLAIM_CHECK_THRESHOLD_BYTES = MAX_PAYLOAD_BYTES;
 
 /**
  * Replace a too-large body by a reference to the payload store. Keyed by event id (hashed), so a
@@ -79,7 +79,7 @@ export async function checkInIfLarge(
   store: PayloadStore | undefined,
   prefix = "bus-payloads/",
 ): Promise<OutgoingMessage> {
-  if (messageBytes(message) <= CLAIM_CHECK_THRESHOLD_BYTES || !store) return message;
+  if (messageBytes(message) <= MESSAGE_CLAIM_CHECK_THRESHOLD_BYTES || !store) return message;
   const sha256 = createHash("sha256").update(message.body).digest("hex");
   const key = `${prefix}${createHash("sha256").update(message.eventId).digest("hex").slice(0, 32)}/${sha256}.json`;
   const where = await store.put(key, message.body);

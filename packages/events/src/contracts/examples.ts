@@ -153,6 +153,18 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     reason: "sha256-mismatch",
     detail: "agent.zip: SHA-256 1b4f… differs from the 9f86… recorded at release",
   },
+  "vigil.update.rolled-back.v1": {
+    component: "agent",
+    fromVersion: "1.5.0",
+    toVersion: "1.4.0",
+    healthCheck: "3 of 3 post-update invocations failed",
+  },
+  "vigil.update.alert-raised.v1": {
+    component: "agent",
+    severity: "high",
+    message: "update rolled back; staying on 1.4.0",
+    version: "1.5.0",
+  },
   "vigil.update.check-failed.v1": {
     component: "updater",
     currentVersion: "1.4.0",
@@ -166,18 +178,6 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     files: { "agent.zip": { sha256: sha, size: 734_002 }, "updater.zip": { sha256: sha, size: 201_117 } },
     template: { sha256: sha, size: 48_210 },
     recordedBy: "admin",
-  },
-  "vigil.update.rolled-back.v1": {
-    component: "agent",
-    fromVersion: "1.5.0",
-    toVersion: "1.4.0",
-    healthCheck: "3 of 3 post-update invocations failed",
-  },
-  "vigil.update.alert-raised.v1": {
-    component: "agent",
-    severity: "high",
-    message: "update rolled back; staying on 1.4.0",
-    version: "1.5.0",
   },
   "vigil.ebs.snapshot-created.v1": {
     scanId,

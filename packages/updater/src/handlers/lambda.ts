@@ -2,7 +2,7 @@ import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { ForceUpdateRequest, type HealthCheckResponse, isHealthCheckRequest } from "@vigil/events";
+import { ForceUpdateRequest, type HealthCheckResponse, isHealthCheckRequest, parseEvent } from "@vigil/events";
 import { SnsAlerts } from "../alerts/sns.ts";
 import { SnsEventSink } from "../event-sink/sns.ts";
 import { LambdaFunctionDeployer } from "../function-deployer/lambda.ts";
@@ -79,11 +79,11 @@ export async function handler(
     } catch {
       body = undefined;
     }
-    const parsed = ForceUpdateRequest.safeParse(body);
-    if (parsed.success) valid.push({ messageId: record.messageId, request: parsed.data });
+    const request = forceRequestOf(body);
+    if (request.ok) valid.push({ messageId: record.messageId, request: request.value });
     else {
       // Left on the queue: after maxReceiveCount it lands in the dead-letter queue with this log line.
-      console.error(`message ${record.messageId} is not a force-update request: ${parsed.error.message}`);
+      console.error(`message ${record.messageId} is not a force-update request: ${request.error}`);
       failures.push({ itemIdentifier: record.messageId });
     }
   }
@@ -101,4 +101,19 @@ export async function handler(
       for (const v of valid) failures.push({ itemIdentifier: v.messageId });
   }
   return { batchItemFailures: failures };
+}
+
+/** A `vigil.update.requested.v1` event, or the plain force-update message that preceded it. */
+function forceRequestOf(
+  body: unknown,
+): { ok: true; value: ForceUpdateRequest } | { ok: false; error: string } {
+  if ((body as { type?: unknown })?.type === "vigil.update.requested.v1") {
+    const event = parseEvent(body);
+    if (!event.ok) return { ok: false, error: event.error.message };
+    if (event.event.type !== "vigil.update.requested.v1") return { ok: false, error: event.event.type };
+    const { version, requestedBy } = event.event.data;
+    return { ok: true, value: { kind: "vigil.force-update", requestedBy, ...(version ? { version } : {}) } };
+  }
+  const parsed = ForceUpdateRequest.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.message };
 }

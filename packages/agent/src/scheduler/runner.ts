@@ -1,0 +1,362 @@
+import {
+  type AssetRef,
+  type CheckResult,
+  createEvent,
+  deterministicEventId,
+  type EventEnvelope,
+  type EventStore,
+  ExpectedVersionConflictError,
+} from "@vigil/events";
+import type { ApiBudget } from "../budget/budget.ts";
+import { type BudgetedCall, budgetedCall } from "../budget/call.ts";
+import type { Clock } from "../budget/clock.ts";
+import { RateLimitedError } from "../budget/errors.ts";
+import type { PauseGate } from "./pause.ts";
+import { planRemainingShards, scanProgress } from "./plan.ts";
+import type { JobQueue, ScanJob } from "./queue/port.ts";
+import { DEFAULT_SHARD_KINDS, type ShardKind } from "./shards.ts";
+import { delayUntil, interleaveByRegion, jobDelays, MAX_QUEUE_DELAY_MS, type SpreadOptions } from "./spread.ts";
+
+/** One assessed asset, as the scan flow hands it back. */
+export interface AssessedAsset {
+  readonly asset: AssetRef;
+  readonly results: readonly CheckResult[];
+}
+
+export interface ShardWorkContext {
+  /** The agent's `call(family, fn)` seam, wired to the budget and the pause. Pass it to `createAwsClients`. */
+  readonly call: BudgetedCall;
+  readonly clock: Clock;
+}
+
+/** Discovers and assesses one shard (the scan flow's collectors + checks). Every AWS call goes through `context.call`. */
+export interface ShardWorker {
+  run(job: ScanJob, context: ShardWorkContext): Promise<{ assessed: readonly AssessedAsset[] }>;
+}
+
+/** A job stopped because the pause began while it ran (seen at its next AWS call). */
+export class JobPausedError extends Error {
+  override readonly name = "JobPausedError";
+  constructor(readonly until: number) {
+    super(`scan jobs are paused for rate limiting until ${new Date(until).toISOString()}; the job was re-queued`);
+  }
+}
+
+export type JobOutcome =
+  | { readonly kind: "completed"; readonly assessed: number; readonly scanCompleted: boolean }
+  | { readonly kind: "skipped"; readonly reason: string }
+  | { readonly kind: "deferred"; readonly until: number; readonly reason: "paused" | "not-before" }
+  | { readonly kind: "rate-limited"; readonly until: number; readonly pauseWritten: boolean };
+
+export interface SchedulerObserver {
+  /** A job's shard work starts (after every check passed). */
+  jobStarted?(job: ScanJob, at: number): void;
+  jobFinished?(job: ScanJob, outcome: JobOutcome, at: number): void;
+}
+
+export interface ScanSchedulerOptions {
+  readonly store: EventStore;
+  readonly queue: JobQueue;
+  readonly clock: Clock;
+  readonly budget: ApiBudget;
+  readonly gate: PauseGate;
+  readonly worker: ShardWorker;
+  readonly integrationId: string;
+  readonly accountId: string;
+  /** Producer URI, e.g. `urn:vigil:agent:<accountId>`. */
+  readonly source: string;
+  readonly agentVersion: string;
+  readonly kinds?: readonly ShardKind[];
+  /** Spreading of a scan's jobs; the seed defaults to the scan id. */
+  readonly spread?: Partial<SpreadOptions>;
+  /** Jitter added to re-queued jobs after a pause (default 30 s), so they don't all start at `until`. */
+  readonly resumeJitterMs?: number;
+  readonly observer?: SchedulerObserver;
+}
+
+/** Events per append: one DynamoDB transaction holds at most 100 items. */
+const APPEND_BATCH = 100;
+
+export function scanStreamId(scanId: string): string {
+  return `scan#${scanId}`;
+}
+
+/**
+ * One Lambda instance's scheduler. `startScan` records the scan and queues its remaining shards
+ * (so it also restarts a scan after a crash); `handle` runs one job: it honours the pause, skips
+ * finished shards, runs the shard inside the API budget, and checkpoints it (`shard-completed`).
+ */
+export class ScanScheduler {
+  readonly #o: ScanSchedulerOptions;
+  readonly #kinds: readonly ShardKind[];
+
+  constructor(options: ScanSchedulerOptions) {
+    this.#o = options;
+    this.#kinds = options.kinds ?? DEFAULT_SHARD_KINDS;
+  }
+
+  /** Records `scan.started` (once) and queues every shard without a `shard-completed`, spread in time. */
+  async startScan(request: { scanId: string; regions: readonly string[] }): Promise<{ queued: number }> {
+    const { store, clock } = this.#o;
+    const streamId = scanStreamId(request.scanId);
+    let read = await store.readStream(streamId);
+    if (scanProgress(read.events).status === "not-started") {
+      const started = createEvent(
+        "vigil.scan.started.v1",
+        {
+          scanId: request.scanId,
+          regions: [...request.regions],
+          checkCount: 0,
+          agentVersion: this.#o.agentVersion,
+        },
+        this.#meta(streamId, read.streamVersion + 1, "started", clock.now()),
+      );
+      try {
+        await store.appendToStream(streamId, [started], { expectedVersion: read.streamVersion });
+      } catch (error) {
+        if (!(error instanceof ExpectedVersionConflictError)) throw error;
+      }
+      read = await store.readStream(streamId);
+    }
+    const remaining = interleaveByRegion(planRemainingShards(read.events, this.#kinds));
+    const spread = { seed: request.scanId, ...this.#o.spread };
+    const delays = jobDelays(
+      remaining.map((s) => s.shardId),
+      spread,
+    );
+    await this.#o.queue.send(
+      remaining.map((shard) => {
+        const delayMs = delays.get(shard.shardId) ?? 0;
+        const job: ScanJob = {
+          integrationId: this.#o.integrationId,
+          accountId: this.#o.accountId,
+          scanId: request.scanId,
+          shard,
+          ...(delayMs > MAX_QUEUE_DELAY_MS ? { notBefore: clock.now() + delayMs } : {}),
+        };
+        return { job, delayMs };
+      }),
+    );
+    return { queued: remaining.length };
+  }
+
+  /** Runs one job. Never throws for throttling: it pauses and re-queues instead. */
+  async handle(job: ScanJob): Promise<JobOutcome> {
+    const outcome = await this.#handle(job);
+    this.#o.observer?.jobFinished?.(job, outcome, this.#o.clock.now());
+    return outcome;
+  }
+
+  /** Receives up to `max` jobs, runs them concurrently and acknowledges each. */
+  async drain(max = 10): Promise<JobOutcome[]> {
+    const received = await this.#o.queue.receive(max);
+    return Promise.all(
+      received.map(async ({ job, receipt }) => {
+        const outcome = await this.handle(job);
+        await this.#o.queue.ack(receipt);
+        return outcome;
+      }),
+    );
+  }
+
+  async #handle(job: ScanJob): Promise<JobOutcome> {
+    const { clock, gate, store } = this.#o;
+    const now = clock.now();
+    if (job.notBefore !== undefined && now < job.notBefore) {
+      await this.#requeue(job, job.notBefore, 0);
+      return { kind: "deferred", until: job.notBefore, reason: "not-before" };
+    }
+    const pause = await gate.current();
+    if (pause.until !== undefined) {
+      await this.#requeue(job, pause.until, this.#o.resumeJitterMs ?? 30_000);
+      return { kind: "deferred", until: pause.until, reason: "paused" };
+    }
+    const streamId = scanStreamId(job.scanId);
+    const read = await store.readStream(streamId);
+    const progress = scanProgress(read.events);
+    if (progress.status === "completed" || progress.status === "failed") return { kind: "skipped", reason: progress.status };
+    if (progress.completedShards.has(job.shard.shardId)) return { kind: "skipped", reason: "shard already completed" };
+    await this.#recordResumed(job, pause, read.events, read.streamVersion);
+
+    let rateLimited: RateLimitedError | undefined;
+    const budgeted = budgetedCall(this.#o.budget, {
+      accountId: job.accountId,
+      onRateLimited: (e) => {
+        rateLimited ??= e;
+      },
+    });
+    const call: BudgetedCall = (info, fn) => {
+      const until = gate.pausedUntilCached();
+      if (until !== undefined) return Promise.reject(new JobPausedError(until));
+      if (rateLimited) return Promise.reject(rateLimited);
+      return budgeted(info, fn);
+    };
+
+    this.#o.observer?.jobStarted?.(job, now);
+    let assessed: readonly AssessedAsset[] = [];
+    try {
+      ({ assessed } = await this.#o.worker.run(job, { call, clock }));
+    } catch (error) {
+      if (error instanceof JobPausedError) {
+        await this.#requeue(job, error.until, this.#o.resumeJitterMs ?? 30_000);
+        return { kind: "deferred", until: error.until, reason: "paused" };
+      }
+      if (!(error instanceof RateLimitedError)) throw error;
+      rateLimited ??= error;
+    }
+    if (rateLimited) {
+      // The documented rule: one call still throttled after the SDK's retries pauses every job.
+      const { until, written } = await gate.pause({
+        api: rateLimited.api,
+        region: rateLimited.region,
+        scanId: job.scanId,
+      });
+      await this.#requeue(job, until, this.#o.resumeJitterMs ?? 30_000);
+      return { kind: "rate-limited", until, pauseWritten: written };
+    }
+    return this.#commit(job, assessed);
+  }
+
+  /** Appends the shard's assessments and its checkpoint; assets already in the stream are not appended again. */
+  async #commit(job: ScanJob, assessed: readonly AssessedAsset[]): Promise<JobOutcome> {
+    const { store, clock } = this.#o;
+    const streamId = scanStreamId(job.scanId);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const read = await store.readStream(streamId);
+      const progress = scanProgress(read.events);
+      if (progress.completedShards.has(job.shard.shardId)) return { kind: "skipped", reason: "shard already completed" };
+      const done = progress.assessed.get(job.shard.shardId) ?? new Set<string>();
+      const fresh = assessed.filter((a) => !done.has(a.asset.arn));
+      const now = clock.now();
+      let version = read.streamVersion;
+      const next = () => ++version;
+      const events: EventEnvelope[] = fresh.map((a) =>
+        createEvent(
+          "vigil.scan.asset-assessed.v1",
+          {
+            scanId: job.scanId,
+            shardId: job.shard.shardId,
+            assessedAt: new Date(now).toISOString(),
+            asset: a.asset,
+            results: [...a.results],
+          },
+          this.#meta(streamId, next(), "asset-assessed", now),
+        ),
+      );
+      events.push(
+        createEvent(
+          "vigil.scan.shard-completed.v1",
+          {
+            scanId: job.scanId,
+            shardId: job.shard.shardId,
+            region: job.shard.region,
+            assetType: job.shard.assetType,
+            assetCount: done.size + fresh.length,
+            apiCalls: 0,
+            throttledCalls: 0,
+            durationMs: 0,
+          },
+          this.#meta(streamId, next(), "shard-completed", now),
+        ),
+      );
+      try {
+        let expected = read.streamVersion;
+        for (let i = 0; i < events.length; i += APPEND_BATCH) {
+          const result = await store.appendToStream(streamId, events.slice(i, i + APPEND_BATCH), {
+            expectedVersion: expected,
+          });
+          expected = result.lastVersion;
+        }
+        const scanCompleted = await this.#completeIfDone(job.scanId);
+        return { kind: "completed", assessed: fresh.length, scanCompleted };
+      } catch (error) {
+        if (!(error instanceof ExpectedVersionConflictError)) throw error;
+        // Another shard of the scan appended first: read again, keep what is already in, retry.
+      }
+    }
+    throw new Error(`could not checkpoint shard ${job.shard.shardId} of scan ${job.scanId}: the stream kept moving`);
+  }
+
+  /** Appends `scan.completed` once every shard is in. */
+  async #completeIfDone(scanId: string): Promise<boolean> {
+    const { store, clock } = this.#o;
+    const streamId = scanStreamId(scanId);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const read = await store.readStream(streamId);
+      const progress = scanProgress(read.events);
+      if (progress.status !== "running") return false;
+      if (planRemainingShards(read.events, this.#kinds).length > 0) return false;
+      const now = clock.now();
+      const started = progress.startedAt ? Date.parse(progress.startedAt) : now;
+      const completed = createEvent(
+        "vigil.scan.completed.v1",
+        {
+          scanId,
+          assetCount: progress.assetCount,
+          results: progress.results,
+          failedBySeverity: progress.failedBySeverity,
+          durationMs: Math.max(0, now - started),
+        },
+        this.#meta(streamId, read.streamVersion + 1, "completed", now),
+      );
+      try {
+        await store.appendToStream(streamId, [completed], { expectedVersion: read.streamVersion });
+        return true;
+      } catch (error) {
+        if (!(error instanceof ExpectedVersionConflictError)) throw error;
+      }
+    }
+    return false;
+  }
+
+  /** The first job of a scan to run after a pause ended records `scan.resumed` (once per scan and pause). */
+  async #recordResumed(
+    job: ScanJob,
+    pause: Awaited<ReturnType<PauseGate["current"]>>,
+    events: Parameters<typeof scanProgress>[0],
+    version: number,
+  ): Promise<void> {
+    const { pauseEventId, pausedAt, lastUntil } = pause;
+    if (pauseEventId === undefined || pausedAt === undefined || lastUntil === undefined) return;
+    const progress = scanProgress(events);
+    if (progress.resumedFrom.has(pauseEventId)) return;
+    if (progress.startedAt === undefined || Date.parse(progress.startedAt) >= lastUntil) return;
+    const streamId = scanStreamId(job.scanId);
+    const now = this.#o.clock.now();
+    const resumed = createEvent(
+      "vigil.scan.resumed.v1",
+      {
+        scanId: job.scanId,
+        pausedMs: Math.max(0, lastUntil - pausedAt),
+        remainingShards: planRemainingShards(events, this.#kinds).length,
+      },
+      { ...this.#meta(streamId, version + 1, "resumed", now), causationId: pauseEventId },
+    );
+    try {
+      await this.#o.store.appendToStream(streamId, [resumed], { expectedVersion: version });
+    } catch (error) {
+      // Another job of this scan got there first (or appended something else): the next job re-checks.
+      if (!(error instanceof ExpectedVersionConflictError)) throw error;
+    }
+  }
+
+  async #requeue(job: ScanJob, until: number, jitterMs: number): Promise<void> {
+    const now = this.#o.clock.now();
+    const deferrals = (job.deferrals ?? 0) + 1;
+    const delayMs = delayUntil(until, now, jitterMs, job.scanId, `${job.shard.shardId}#${deferrals}`);
+    const notBefore = now + delayMs;
+    await this.#o.queue.send([
+      { job: { ...job, notBefore, deferrals }, delayMs: Math.min(delayMs, MAX_QUEUE_DELAY_MS) },
+    ]);
+  }
+
+  #meta(streamId: string, version: number, discriminator: string, now: number) {
+    return {
+      source: this.#o.source,
+      integrationId: this.#o.integrationId,
+      id: deterministicEventId(streamId, version, discriminator),
+      time: new Date(now),
+      subject: streamId,
+    };
+  }
+}
