@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applyEvent,
+  catchUpProjections,
   createEvent,
   type DataOf,
   diffProjections,
@@ -11,6 +12,8 @@ import {
   InMemoryEventStore,
   InMemoryProjectionStore,
   type IntegrationStatusView,
+  integrationAlertsProjection,
+  integrationStatusOf,
   parseEvent,
   platformProjections,
   rebuildProjections,
@@ -28,7 +31,7 @@ function ev<T extends EventType>(
   data: Partial<DataOf<T>> = {},
 ): VigilEvent {
   seq += 1;
-  return createEvent(type, { ...exampleData[type], ...data } as DataOf<T>, {
+  return createEvent(type, { ...exampleData[type], ...data } as unknown as DataOf<T>, {
     source: "urn:vigil:test",
     integrationId,
     id: `e-${String(seq).padStart(4, "0")}`,
@@ -96,7 +99,7 @@ describe("platform projections", () => {
     expect((await views.load<IntegrationStatusView>("integration-status", "int-b"))?.state.status).toBe(
       "deleted",
     );
-    const report = await views.load<{ assessedAt: string; totals: unknown }>("asset-report", arn);
+    const report = await views.load<{ assessedAt: string; totals: unknown }>("asset-report", `int-a/${arn}`);
     expect(report?.state).toMatchObject({
       assessedAt: at(5),
       totals: { pass: 1, fail: 0, muted: 0, error: 0 },
@@ -183,5 +186,91 @@ describe("upcasting in the log", () => {
       enabledRegions: ["eu-west-1"],
       lastHeartbeatAt: v1.time,
     });
+  });
+});
+
+describe("integration lifecycle across re-installs", () => {
+  function lifecycleEvents() {
+    seq = 0;
+    const id = "int-r";
+    return [
+      ev("vigil.integration.registration-requested.v1", id, 0),
+      ev("vigil.integration.credentials-issued.v1", id, 1),
+      ev("vigil.integration.heartbeat.v2", id, 5),
+      ev("vigil.integration.delete-requested.v1", id, 10),
+      ev("vigil.integration.resources-cleaned-up.v1", id, 11),
+      ev("vigil.integration.deleted.v1", id, 12),
+      ev("vigil.integration.registration-requested.v1", id, 20, { homeRegion: "us-east-1" }),
+      ev("vigil.integration.credentials-issued.v1", id, 21),
+    ];
+  }
+
+  it("a new registration after deletion makes the integration active again, in any delivery order", async () => {
+    const events = lifecycleEvents();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+        async (delivery) => {
+          const live = new InMemoryProjectionStore();
+          for (const event of delivery) await applyEvent(live, platformProjections[0] as never, event);
+          const view = (await live.load<IntegrationStatusView>("integration-status", "int-r"))?.state;
+          expect(view).toMatchObject({
+            status: "active",
+            statusChangedAt: at(21),
+            createdAt: at(0),
+            homeRegion: "eu-west-1",
+          });
+          expect(view?.lifecycle).toHaveLength(7);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it("stays deleted until a registration follows the deletion; a late old heartbeat changes nothing", () => {
+    const marks = [
+      { status: "registering", at: at(0), eventId: "a" },
+      { status: "active", at: at(1), eventId: "b" },
+      { status: "deleted", at: at(12), eventId: "c" },
+    ] as const;
+    expect(integrationStatusOf([...marks], at(5))).toEqual({ status: "deleted", since: at(12) });
+    expect(
+      integrationStatusOf([...marks, { status: "registering", at: at(20), eventId: "d" }], at(5)),
+    ).toEqual({ status: "registering", since: at(20) });
+    expect(integrationStatusOf([], undefined)).toEqual({ status: "registering", since: undefined });
+  });
+});
+
+describe("catch-up and listing", () => {
+  it("continues stored documents from the checkpoint instead of starting them afresh", async () => {
+    const { streams, arn } = scenario();
+    const log = await logOf({ "integration#int-a": streams["integration#int-a"] ?? [] });
+    const views = new InMemoryProjectionStore();
+    await catchUpProjections(log, platformProjections, views);
+    const before = await views.load<IntegrationStatusView>("integration-status", "int-a");
+    expect(before?.state.lastScan).toBeUndefined();
+    await log.appendToStream("scan#int-a-1", streams["scan#int-a-1"] ?? []);
+    const progress = await catchUpProjections(log, platformProjections, views);
+    expect(progress.events).toBe(6);
+    const after = await views.load<IntegrationStatusView>("integration-status", "int-a");
+    // Kept from the first catch-up (a fresh document would have lost them) and extended.
+    expect(after?.state).toMatchObject({ lastHeartbeatAt: at(30), lastScan: { status: "completed" } });
+    const rebuilt = new InMemoryProjectionStore();
+    await rebuildProjections(log, platformProjections, rebuilt);
+    expect(await diffProjections(platformProjections, rebuilt, views)).toEqual([]);
+    expect((await views.list("asset-report", { keyPrefix: "int-a/" })).map((d) => d.key)).toEqual([
+      `int-a/${arn}`,
+    ]);
+    expect(await views.list("asset-report", { keyPrefix: "int-b/" })).toEqual([]);
+  });
+
+  it("keeps the latest alerts per integration newest first", async () => {
+    seq = 0;
+    const live = new InMemoryProjectionStore();
+    const alerts = [3, 1, 2].map((m) => ev("vigil.update.alert-raised.v1", "int-a", m, { message: `m${m}` }));
+    for (const e of [...alerts, alerts[0] as VigilEvent])
+      await applyEvent(live, integrationAlertsProjection, e);
+    const doc = await live.load<{ message: string }[]>("integration-alerts", "int-a");
+    expect(doc?.state.map((a) => a.message)).toEqual(["m3", "m2", "m1"]);
   });
 });

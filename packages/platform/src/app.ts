@@ -5,6 +5,7 @@ import {
   type EventStore,
   ExpectedVersionConflictError,
   isSignatureFailure,
+  type ProjectionStore,
   parseEvent,
   readSignedRequestHeaders,
   type VigilEvent,
@@ -22,9 +23,16 @@ import { renderDashboard, renderIntegrationPage } from "./dashboard/pages.ts";
 import { readTypedStream, streamOfReport, streams } from "./event-log.ts";
 import { badRequest, conflict, notFound, PlatformError, unauthorized } from "./http/errors.ts";
 import { parseJson, validate } from "./http/read-body.ts";
-import { decideAgentKey, decideReportBatch, decideTokenExchange } from "./integrations/decide.ts";
+import {
+  decideAgentKey,
+  decideNewRegistration,
+  decideReportBatch,
+  decideTokenExchange,
+} from "./integrations/decide.ts";
 import { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";
+import { releaseRoutes } from "./releases/routes.ts";
 import { createPlatformViews, type PlatformViews } from "./views/platform-views.ts";
+import { integrationTimeline } from "./views/timeline.ts";
 
 export interface PlatformDeps {
   eventStore: EventStore;
@@ -33,6 +41,8 @@ export interface PlatformDeps {
   replayGuard?: ReplayGuard;
   /** New integration ids (tests pin them). */
   newIntegrationId?: () => string;
+  /** Where the views live (DynamoDB in Lambda); in memory when absent. */
+  projections?: ProjectionStore;
   /** Share views between apps on one store; created from the store when absent. */
   views?: PlatformViews;
 }
@@ -66,7 +76,9 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   const clock = deps.clock ?? systemClock;
   const replayGuard = deps.replayGuard ?? memoryReplayGuard();
   const newIntegrationId = deps.newIntegrationId ?? randomUUID;
-  const views = deps.views ?? createPlatformViews(store);
+  const views =
+    deps.views ??
+    createPlatformViews({ log: store, ...(deps.projections ? { projections: deps.projections } : {}) });
   const maxSkewMs = config.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
 
   const app = new Hono<Env>();
@@ -183,7 +195,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   async function knownIntegration(c: Context<Env>): Promise<string> {
     const id = c.req.param("id") ?? "";
     await views.refresh();
-    if (!views.integration(id)) {
+    if (!(await views.integration(id))) {
       throw notFound(
         "integration_not_found",
         `No integration ${id}. List integrations with GET /api/integrations.`,
@@ -201,6 +213,8 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     const integrationId = newIntegrationId();
     const now = clock();
     const token = newRegistrationToken(integrationId);
+    const expiresAt = new Date(now.getTime() + config.registrationTokenTtlMs).toISOString();
+    // No stack exists yet: stackId and agentVersion are learnt from the stack's own events.
     const event = createEvent(
       "vigil.integration.registration-requested.v1",
       {
@@ -208,10 +222,8 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
         homeRegion: body.homeRegion,
         deployment: body.deployment,
         ...(body.organizationId === undefined ? {} : { organizationId: body.organizationId }),
-        // The stack does not exist yet; see README "Contract gaps".
-        stackId: "pending",
-        agentVersion: "0.0.0",
         registrationTokenSha256: hashRegistrationToken(token),
+        registrationTokenExpiresAt: expiresAt,
       },
       { source: SOURCE, integrationId, time: now },
     );
@@ -220,7 +232,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
       {
         integrationId,
         registrationToken: token,
-        expiresAt: new Date(now.getTime() + config.registrationTokenTtlMs).toISOString(),
+        expiresAt,
         exchange: { method: "POST", path: "/registrations/exchange", body: { token: "<registrationToken>" } },
       },
       201,
@@ -229,39 +241,38 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
 
   app.post("/admin/integrations/:id/registration-tokens", adminOnly, async (c) => {
     const integrationId = c.req.param("id");
-    const ledger = await readLedger(integrationId);
-    if (!ledger) throw notFound("integration_not_found", `No integration ${integrationId}.`);
-    if (ledger.lifecycle === "deleting" || ledger.lifecycle === "deleted") {
-      throw conflict(
-        "integration_deleted",
-        `Integration ${integrationId} is ${ledger.lifecycle}; create a new one.`,
-      );
-    }
+    const decision = decideNewRegistration(await readLedger(integrationId), integrationId);
+    if (!decision.ok) throw decision.error;
+    const ledger = decision.value;
     const now = clock();
     const token = newRegistrationToken(integrationId);
+    const expiresAt = new Date(now.getTime() + config.registrationTokenTtlMs).toISOString();
     const event = createEvent(
       "vigil.integration.registration-requested.v1",
       {
         accountId: ledger.accountId,
         homeRegion: ledger.homeRegion,
-        deployment: "single-account",
-        stackId: "pending",
-        agentVersion: "0.0.0",
+        deployment: ledger.deployment,
+        ...(ledger.organizationId === undefined ? {} : { organizationId: ledger.organizationId }),
         registrationTokenSha256: hashRegistrationToken(token),
+        registrationTokenExpiresAt: expiresAt,
       },
       { source: SOURCE, integrationId, time: now },
     );
-    await store.appendToStream(streams.integration(integrationId), [event], {
-      expectedVersion: ledger.version,
-    });
-    return c.json(
-      {
-        integrationId,
-        registrationToken: token,
-        expiresAt: new Date(now.getTime() + config.registrationTokenTtlMs).toISOString(),
-      },
-      201,
-    );
+    try {
+      await store.appendToStream(streams.integration(integrationId), [event], {
+        expectedVersion: ledger.version,
+      });
+    } catch (err) {
+      if (err instanceof ExpectedVersionConflictError) {
+        throw conflict(
+          "integration_changed",
+          `Integration ${integrationId} changed while the token was issued; request a new token again.`,
+        );
+      }
+      throw err;
+    }
+    return c.json({ integrationId, registrationToken: token, expiresAt }, 201);
   });
 
   // --- token exchange: callable by a CloudFormation custom resource with only the token ---------
@@ -411,36 +422,40 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
 
   app.get("/api/integrations", adminOnly, async (c) => {
     await views.refresh();
+    const integrations = await views.integrations();
     return c.json({
-      integrations: views
-        .integrations()
-        .map((i) => ({ ...i, counts: views.counts(i.integrationId)?.total ?? null })),
+      integrations: await Promise.all(
+        integrations.map(async (i) => ({
+          ...i,
+          counts: (await views.counts(i.integrationId))?.total ?? null,
+        })),
+      ),
     });
   });
   app.get("/api/integrations/:id", adminOnly, async (c) => {
     const id = await knownIntegration(c);
     return c.json({
-      integration: views.integration(id),
-      counts: views.counts(id) ?? null,
-      alerts: views.alerts(id),
+      integration: await views.integration(id),
+      counts: (await views.counts(id)) ?? null,
+      alerts: await views.alerts(id),
     });
   });
   app.get("/api/integrations/:id/assets", adminOnly, async (c) => {
     const id = await knownIntegration(c);
-    const reports = views.assets(id);
+    const reports = await views.assets(id);
     return c.json({
       assets: reports.map((r) => ({
         ...r.asset,
         scanId: r.scanId,
         assessedAt: r.assessedAt,
-        failed: r.results.filter((x) => x.status === "fail").length,
+        failed: r.totals.fail,
       })),
     });
   });
   app.get("/api/integrations/:id/reports", adminOnly, async (c) => {
     const id = await knownIntegration(c);
     const arn = c.req.query("arn");
-    const reports = views.assets(id).filter((r) => arn === undefined || r.asset.arn === arn);
+    const reports = (await views.assets(id)).filter((r) => arn === undefined || r.asset.arn === arn);
     if (arn !== undefined && reports.length === 0) {
       throw notFound(
         "asset_not_found",
@@ -451,23 +466,55 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   });
   app.get("/api/integrations/:id/counts", adminOnly, async (c) => {
     const id = await knownIntegration(c);
-    return c.json({ counts: views.counts(id) ?? null });
+    return c.json({ counts: (await views.counts(id)) ?? null });
   });
+  /** The integration's lifecycle stream from the log, whole: every installation and deletion. */
   app.get("/api/integrations/:id/events", adminOnly, async (c) => {
     const id = await knownIntegration(c);
-    return c.json({ events: views.timeline(id) });
+    return c.json({ events: await integrationTimeline(store, id) });
   });
+
+  // --- releases: hashes recorded by the admin, read by every updater ---------------------------
+
+  app.route("/", releaseRoutes({ store, clock, adminOnly }));
 
   // --- dashboard ------------------------------------------------------------------------------
 
   app.get("/", (c) => c.redirect("/dashboard"));
   app.get("/dashboard", adminOnly, async (c) => {
     await views.refresh();
-    return c.html(renderDashboard(views));
+    const integrations = await views.integrations();
+    const perIntegration = await Promise.all(
+      integrations.map(async (i) => ({
+        integration: i,
+        reports: await views.assets(i.integrationId),
+        counts: await views.counts(i.integrationId),
+      })),
+    );
+    return c.html(
+      renderDashboard({
+        integrations: perIntegration.map(({ integration, reports, counts }) => ({
+          ...integration,
+          resources: counts?.total,
+          failedChecks: reports.reduce((n, r) => n + r.totals.fail, 0),
+        })),
+        reports: perIntegration.flatMap((p) => p.reports),
+        alerts: await views.alerts(),
+      }),
+    );
   });
   app.get("/dashboard/integrations/:id", adminOnly, async (c) => {
     const id = await knownIntegration(c);
-    return c.html(renderIntegrationPage(views, id));
+    const integration = await views.integration(id);
+    if (!integration) throw notFound("integration_not_found", `No integration ${id}.`);
+    return c.html(
+      renderIntegrationPage({
+        integration,
+        reports: await views.assets(id),
+        counts: await views.counts(id),
+        timeline: await integrationTimeline(store, id),
+      }),
+    );
   });
 
   return app;

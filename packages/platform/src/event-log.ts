@@ -7,18 +7,24 @@ export const streams = {
   scan: (integrationId: string, scanId: string) => `scan#${integrationId}:${scanId}`,
   /** Agent reports that belong to no scan: heartbeats, counts without a scan, updates, EBS scans. */
   agent: (integrationId: string) => `agent#${integrationId}`,
+  /** Hashes the platform recorded for one release (written once). */
+  release: (version: string) => `release#${version}`,
 };
+
+/** Lifecycle facts an agent reports: kept in the integration's stream, where decisions read them. */
+const LIFECYCLE_REPORTS: ReadonlySet<string> = new Set([
+  "vigil.integration.stack-created.v1",
+  "vigil.integration.stack-updated.v1",
+  "vigil.integration.delete-requested.v1",
+  "vigil.integration.resources-cleaned-up.v1",
+  "vigil.integration.deleted.v1",
+]);
 
 /** Where an event an agent reports is stored: its scan's stream when it has one. */
 export function streamOfReport(event: VigilEvent): string {
   const data = event.data as { scanId?: unknown };
   if (typeof data.scanId === "string") return streams.scan(event.integrationid, data.scanId);
-  if (
-    event.type === "vigil.integration.stack-created.v1" ||
-    event.type === "vigil.integration.stack-updated.v1"
-  ) {
-    return streams.integration(event.integrationid);
-  }
+  if (LIFECYCLE_REPORTS.has(event.type)) return streams.integration(event.integrationid);
   return streams.agent(event.integrationid);
 }
 

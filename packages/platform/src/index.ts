@@ -5,6 +5,7 @@ export {
   parseRegistrationToken,
 } from "./auth/registration-token.ts";
 export { memoryReplayGuard, type ReplayGuard } from "./auth/replay-guard.ts";
+export { createReplayTable, DynamoDbReplayGuard, replayKey } from "./auth/replay-guard-dynamodb.ts";
 export {
   type IssuedServiceCredential,
   issueServiceCredential,
@@ -19,8 +20,37 @@ export {
   systemClock,
 } from "./config.ts";
 export { streams } from "./event-log.ts";
+export { type PlatformLambdaEnvironment, platformLambdaEnvironment } from "./handlers/lambda.ts";
 export { PlatformError } from "./http/errors.ts";
-export { decideAgentKey, decideReportBatch, decideTokenExchange } from "./integrations/decide.ts";
+export {
+  decideAgentKey,
+  decideNewRegistration,
+  decideReportBatch,
+  decideTokenExchange,
+} from "./integrations/decide.ts";
 export { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";
+export {
+  decideReleaseRecord,
+  type RecordReleaseBody,
+  recordReleaseBody,
+  toRecordedReleaseHashes,
+} from "./releases/hashes.ts";
+export { PLATFORM_SCOPE } from "./releases/routes.ts";
 export { type RunningPlatform, type StartPlatformOptions, startPlatform } from "./server.ts";
-export { createPlatformViews, type PlatformViews } from "./views/platform-views.ts";
+export {
+  defaultPlatformTables,
+  dynamoDbStorage,
+  type LocalAwsDescription,
+  localAwsStorage,
+  memoryStorage,
+  type PlatformStorage,
+  type PlatformTables,
+  provisionPlatformTables,
+} from "./storage.ts";
+export {
+  createPlatformViews,
+  type IntegrationSummary,
+  type PlatformViews,
+  summarizeIntegration,
+} from "./views/platform-views.ts";
+export { integrationTimeline, type TimelineEntry } from "./views/timeline.ts";

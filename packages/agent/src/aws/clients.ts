@@ -21,6 +21,8 @@ export interface ApiFamily {
   /** API operation, e.g. `DescribeInstances`. */
   readonly operation: string;
   readonly region: string;
+  /** The command's input: budgets tell filtered/paginated EC2 calls (cheaper bucket) from the rest. */
+  readonly input?: Record<string, unknown> | undefined;
 }
 
 export type CallWrapper = <T>(family: ApiFamily, fn: () => Promise<T>) => Promise<T>;
@@ -63,6 +65,8 @@ export interface AwsClientsOptions {
   readonly requestHandler?: unknown;
   /** Attempts per call including the first (adaptive retry); default 10. */
   readonly maxAttempts?: number;
+  /** SDK retry mode; default `adaptive` (the benchmark's naive baseline uses `standard`). */
+  readonly retryMode?: "adaptive" | "standard";
   readonly call?: CallWrapper;
 }
 
@@ -85,7 +89,15 @@ function gated<C extends AnyClient>(client: C, service: string, region: string, 
   return Object.create(client, {
     send: {
       value: (command: unknown, ...rest: unknown[]) =>
-        call({ service, operation: operationOf(command), region }, () => send(command, ...rest)),
+        call(
+          {
+            service,
+            operation: operationOf(command),
+            region,
+            input: (command as { input?: Record<string, unknown> }).input,
+          },
+          () => send(command, ...rest),
+        ),
     },
   }) as C;
 }
@@ -116,7 +128,7 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
     const config: Record<string, unknown> = {
       region,
       maxAttempts: options.maxAttempts ?? 10,
-      retryMode: "adaptive",
+      retryMode: options.retryMode ?? "adaptive",
     };
     if (options.profile !== undefined) config.profile = options.profile;
     if (options.credentials !== undefined) config.credentials = options.credentials;

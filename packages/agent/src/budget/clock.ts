@@ -18,9 +18,15 @@ export const systemClock: Clock = {
  * A clock that moves only when told to (`advance`, `set`). Sleepers wake in due-time order as
  * time passes them; `advance` awaits between wake-ups so the woken code runs before time moves on.
  */
+interface Sleeper {
+  readonly at: number;
+  readonly seq: number;
+  readonly wake: () => void;
+}
+
 export class ManualClock implements Clock {
   #now: number;
-  #sleepers: { at: number; seq: number; wake: () => void }[] = [];
+  #sleepers: Sleeper[] = [];
   #seq = 0;
 
   constructor(start: number | Date = Date.UTC(2026, 5, 1)) {
@@ -62,7 +68,7 @@ export class ManualClock implements Clock {
   }
 
   #earliest() {
-    let best: (typeof this.#sleepers)[number] | undefined;
+    let best: Sleeper | undefined;
     for (const s of this.#sleepers) if (!best || s.at < best.at || (s.at === best.at && s.seq < best.seq)) best = s;
     return best;
   }

@@ -13,3 +13,4 @@ export {
 } from "./limits.ts";
 export { SDK_MAX_ATTEMPTS, type SdkRetryConfig, sdkRetryConfig } from "./sdk.ts";
 export { type BucketState, fullBucket, lowerBoundMs, refill, reserve } from "./token-bucket.ts";
+export { VirtualTime } from "./virtual-time.ts";

@@ -11,7 +11,9 @@ import type { Collector, S3DataEventSelector, TrailFacts } from "./collector.ts"
 /** Classic event selectors: `DataResources` of type `AWS::S3::Object`. */
 function fromEventSelectors(selectors: readonly EventSelector[]): S3DataEventSelector[] {
   return selectors.flatMap((s) => {
-    const prefixes = (s.DataResources ?? []).filter((d) => d.Type === "AWS::S3::Object").flatMap((d) => d.Values ?? []);
+    const prefixes = (s.DataResources ?? [])
+      .filter((d) => d.Type === "AWS::S3::Object")
+      .flatMap((d) => d.Values ?? []);
     if (prefixes.length === 0) return [];
     const rw = s.ReadWriteType ?? "All";
     return [{ arnPrefixes: prefixes, read: rw !== "WriteOnly", write: rw !== "ReadOnly" }];
@@ -56,11 +58,13 @@ export const cloudTrailCollector: Collector = {
       const name = t.Name ?? "";
       const ref = t.TrailARN ?? name;
       const [status, selectors] = await Promise.all([
-        c.read.one({ scope: c.region, service: "cloudtrail", command: "get-trail-status", resource: name }, () =>
-          c.clients.cloudtrail.send(new GetTrailStatusCommand({ Name: ref })),
+        c.read.one(
+          { scope: c.region, service: "cloudtrail", command: "get-trail-status", resource: name },
+          () => c.clients.cloudtrail.send(new GetTrailStatusCommand({ Name: ref })),
         ),
-        c.read.one({ scope: c.region, service: "cloudtrail", command: "get-event-selectors", resource: name }, () =>
-          c.clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: ref })),
+        c.read.one(
+          { scope: c.region, service: "cloudtrail", command: "get-event-selectors", resource: name },
+          () => c.clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: ref })),
         ),
       ]);
       if (!status.ok) continue;

@@ -19,7 +19,8 @@ export const lambdaFunctionsCollector: Collector = {
       };
       if (f.Runtime) config.runtime = f.Runtime;
       return {
-        arn: f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
+        arn:
+          f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
         type: "aws.lambda.function",
         region: c.region,
         accountId: c.accountId,
@@ -42,30 +43,37 @@ export const eksClustersCollector: Collector = {
       paginateListClusters({ client: c.clients.eks, pageSize: 100 }, {}),
     );
     if (!out.ok) return { assets: [] };
-    const assets = await mapLimit(out.value.clusters ?? [], 4, async (name): Promise<AssetOf<"aws.eks.cluster"> | undefined> => {
-      const described = await c.read.one({ scope: c.region, service: "eks", command: "describe-cluster", resource: name }, () =>
-        c.clients.eks.send(new DescribeClusterCommand({ name })),
-      );
-      const cluster = described.ok ? described.value.cluster : undefined;
-      if (cluster === undefined) return undefined;
-      return {
-        arn: cluster.arn ?? `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
-        type: "aws.eks.cluster",
-        region: c.region,
-        accountId: c.accountId,
-        name,
-        tags: { ...(cluster.tags ?? {}) },
-        config: {
-          version: cluster.version ?? "",
-          endpointPublicAccess: cluster.resourcesVpcConfig?.endpointPublicAccess === true,
-          publicAccessCidrs: cluster.resourcesVpcConfig?.publicAccessCidrs ?? [],
-          secretsEncrypted: (cluster.encryptionConfig ?? []).some((e) => (e.resources ?? []).includes("secrets")),
-          enabledLogTypes: (cluster.logging?.clusterLogging ?? [])
-            .filter((l) => l.enabled === true)
-            .flatMap((l) => l.types ?? []),
-        },
-      };
-    });
+    const assets = await mapLimit(
+      out.value.clusters ?? [],
+      4,
+      async (name): Promise<AssetOf<"aws.eks.cluster"> | undefined> => {
+        const described = await c.read.one(
+          { scope: c.region, service: "eks", command: "describe-cluster", resource: name },
+          () => c.clients.eks.send(new DescribeClusterCommand({ name })),
+        );
+        const cluster = described.ok ? described.value.cluster : undefined;
+        if (cluster === undefined) return undefined;
+        return {
+          arn: cluster.arn ?? `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
+          type: "aws.eks.cluster",
+          region: c.region,
+          accountId: c.accountId,
+          name,
+          tags: { ...(cluster.tags ?? {}) },
+          config: {
+            version: cluster.version ?? "",
+            endpointPublicAccess: cluster.resourcesVpcConfig?.endpointPublicAccess === true,
+            publicAccessCidrs: cluster.resourcesVpcConfig?.publicAccessCidrs ?? [],
+            secretsEncrypted: (cluster.encryptionConfig ?? []).some((e) =>
+              (e.resources ?? []).includes("secrets"),
+            ),
+            enabledLogTypes: (cluster.logging?.clusterLogging ?? [])
+              .filter((l) => l.enabled === true)
+              .flatMap((l) => l.types ?? []),
+          },
+        };
+      },
+    );
     return { assets: assets.filter((a) => a !== undefined) };
   },
 };

@@ -7,13 +7,23 @@ export interface CredentialReportRow {
   /** ISO time, or `null` for `N/A` / `no_information` / never. */
   readonly passwordLastUsed: string | null;
   readonly mfaActive: boolean;
-  readonly accessKeys: readonly { active: boolean; lastRotated: string | null; lastUsedDate: string | null }[];
+  readonly accessKeys: readonly {
+    active: boolean;
+    lastRotated: string | null;
+    lastUsedDate: string | null;
+  }[];
 }
 
 export const ROOT_ROW = "<root_account>";
 
 function dateOrNull(value: string | undefined): string | null {
-  if (value === undefined || value === "" || value === "N/A" || value === "no_information" || value === "not_supported") {
+  if (
+    value === undefined ||
+    value === "" ||
+    value === "N/A" ||
+    value === "no_information" ||
+    value === "not_supported"
+  ) {
     return null;
   }
   const ms = Date.parse(value);
@@ -36,7 +46,9 @@ export function parseCredentialReport(csv: string): Map<string, CredentialReport
       const lastRotated = dateOrNull(col(cells, `access_key_${n}_last_rotated`));
       const active = col(cells, `access_key_${n}_active`) === "true";
       if (lastRotated === null && !active) return [];
-      return [{ active, lastRotated, lastUsedDate: dateOrNull(col(cells, `access_key_${n}_last_used_date`)) }];
+      return [
+        { active, lastRotated, lastUsedDate: dateOrNull(col(cells, `access_key_${n}_last_used_date`)) },
+      ];
     });
     rows.set(user, {
       user,

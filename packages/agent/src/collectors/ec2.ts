@@ -1,7 +1,8 @@
 import {
+  DescribeSnapshotAttributeCommand,
   type FlowLog,
+  GetEbsEncryptionByDefaultCommand,
   type Instance,
-  type IpPermission as SdkIpPermission,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
   paginateDescribeNetworkAcls,
@@ -9,8 +10,7 @@ import {
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
   paginateDescribeVpcs,
-  DescribeSnapshotAttributeCommand,
-  GetEbsEncryptionByDefaultCommand,
+  type IpPermission as SdkIpPermission,
 } from "@aws-sdk/client-ec2";
 import type { AssetOf, IpPermission, NetworkAclEntry } from "../assets/index.ts";
 import { type CollectContext, type Collector, mapLimit, tagsOf, withName } from "./collector.ts";
@@ -67,7 +67,9 @@ export const ec2InstancesCollector: Collector = {
       paginateDescribeInstances({ client: c.clients.ec2, ...PAGE }, {}),
     );
     if (!out.ok) return { assets: [] };
-    const assets = (out.value.Reservations ?? []).flatMap((r) => (r.Instances ?? []).map((i) => instanceAsset(c, i)));
+    const assets = (out.value.Reservations ?? []).flatMap((r) =>
+      (r.Instances ?? []).map((i) => instanceAsset(c, i)),
+    );
     return { assets };
   },
 };
@@ -77,8 +79,9 @@ export const securityGroupsCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.ec2.security-group"],
   async collect(c) {
-    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-security-groups" }, () =>
-      paginateDescribeSecurityGroups({ client: c.clients.ec2, ...PAGE }, {}),
+    const out = await c.read.pages(
+      { scope: c.region, service: "ec2", command: "describe-security-groups" },
+      () => paginateDescribeSecurityGroups({ client: c.clients.ec2, ...PAGE }, {}),
     );
     if (!out.ok) return { assets: [] };
     const assets = (out.value.SecurityGroups ?? []).map((g): AssetOf<"aws.ec2.security-group"> => {
@@ -90,7 +93,10 @@ export const securityGroupsCollector: Collector = {
         ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(permissionOf),
       };
       if (g.VpcId) config.vpcId = g.VpcId;
-      return withName({ ...header(c, "aws.ec2.security-group", ec2Arn(c, "security-group", id), tagsOf(g.Tags)), config }, g.GroupName);
+      return withName(
+        { ...header(c, "aws.ec2.security-group", ec2Arn(c, "security-group", id), tagsOf(g.Tags)), config },
+        g.GroupName,
+      );
     });
     return { assets };
   },
@@ -136,37 +142,48 @@ export const snapshotsCollector: Collector = {
       paginateDescribeSnapshots({ client: c.clients.ec2, ...PAGE }, { OwnerIds: ["self"] }),
     );
     if (!out.ok) return { assets: [] };
-    const assets = await mapLimit(out.value.Snapshots ?? [], 8, async (s): Promise<AssetOf<"aws.ec2.snapshot"> | undefined> => {
-      const id = s.SnapshotId ?? "";
-      const attribute = await c.read.one(
-        { scope: c.region, service: "ec2", command: "describe-snapshot-attribute", resource: id },
-        () => c.clients.ec2.send(new DescribeSnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission" })),
-      );
-      // Whether the snapshot is public is the point of the asset: without the attribute, no asset.
-      if (!attribute.ok) return undefined;
-      const tags = tagsOf(s.Tags);
-      const config: AssetOf<"aws.ec2.snapshot">["config"] = {
-        snapshotId: id,
-        encrypted: s.Encrypted === true,
-        createVolumePermissions: (attribute.value.CreateVolumePermissions ?? []).map((p) => {
-          const perm: { group?: "all"; userId?: string } = {};
-          if (p.Group === "all") perm.group = "all";
-          if (p.UserId) perm.userId = p.UserId;
-          return perm;
-        }),
-      };
-      if (s.VolumeId) config.volumeId = s.VolumeId;
-      // EC2 snapshot ARNs carry no account id.
-      const arn = `arn:${c.partition}:ec2:${c.region}::snapshot/${id}`;
-      return withName({ ...header(c, "aws.ec2.snapshot", arn, tags), config }, tags.Name);
-    });
+    const assets = await mapLimit(
+      out.value.Snapshots ?? [],
+      8,
+      async (s): Promise<AssetOf<"aws.ec2.snapshot"> | undefined> => {
+        const id = s.SnapshotId ?? "";
+        const attribute = await c.read.one(
+          { scope: c.region, service: "ec2", command: "describe-snapshot-attribute", resource: id },
+          () =>
+            c.clients.ec2.send(
+              new DescribeSnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission" }),
+            ),
+        );
+        // Whether the snapshot is public is the point of the asset: without the attribute, no asset.
+        if (!attribute.ok) return undefined;
+        const tags = tagsOf(s.Tags);
+        const config: AssetOf<"aws.ec2.snapshot">["config"] = {
+          snapshotId: id,
+          encrypted: s.Encrypted === true,
+          createVolumePermissions: (attribute.value.CreateVolumePermissions ?? []).map((p) => {
+            const perm: { group?: "all"; userId?: string } = {};
+            if (p.Group === "all") perm.group = "all";
+            if (p.UserId) perm.userId = p.UserId;
+            return perm;
+          }),
+        };
+        if (s.VolumeId) config.volumeId = s.VolumeId;
+        // EC2 snapshot ARNs carry no account id.
+        const arn = `arn:${c.partition}:ec2:${c.region}::snapshot/${id}`;
+        return withName({ ...header(c, "aws.ec2.snapshot", arn, tags), config }, tags.Name);
+      },
+    );
     return { assets: assets.filter((a) => a !== undefined) };
   },
 };
 
 function flowLogState(f: FlowLog) {
   const traffic = f.TrafficType === "ACCEPT" || f.TrafficType === "REJECT" ? f.TrafficType : "ALL";
-  return { flowLogId: f.FlowLogId ?? "", flowLogStatus: f.FlowLogStatus ?? "", trafficType: traffic } as const;
+  return {
+    flowLogId: f.FlowLogId ?? "",
+    flowLogStatus: f.FlowLogStatus ?? "",
+    trafficType: traffic,
+  } as const;
 }
 
 export const vpcsCollector: Collector = {
@@ -209,8 +226,9 @@ export const networkAclsCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.ec2.network-acl"],
   async collect(c) {
-    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-network-acls" }, () =>
-      paginateDescribeNetworkAcls({ client: c.clients.ec2, ...PAGE }, {}),
+    const out = await c.read.pages(
+      { scope: c.region, service: "ec2", command: "describe-network-acls" },
+      () => paginateDescribeNetworkAcls({ client: c.clients.ec2, ...PAGE }, {}),
     );
     if (!out.ok) return { assets: [] };
     const assets = (out.value.NetworkAcls ?? []).map((n): AssetOf<"aws.ec2.network-acl"> => {
@@ -247,8 +265,9 @@ export const ebsDefaultEncryptionCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.ec2.account-settings"],
   async collect(c) {
-    const out = await c.read.one({ scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" }, () =>
-      c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
+    const out = await c.read.one(
+      { scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" },
+      () => c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
     );
     if (!out.ok) return { assets: [] };
     return {

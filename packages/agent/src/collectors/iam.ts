@@ -30,9 +30,16 @@ import { type CollectContext, type Collector, isoOrNull, mapLimit, tagsOf } from
 import { type CredentialReportRow, parseCredentialReport, ROOT_ROW } from "./credential-report.ts";
 
 const G = (command: string, resource?: string) =>
-  resource === undefined ? { scope: "global", service: "iam", command } : { scope: "global", service: "iam", command, resource };
+  resource === undefined
+    ? { scope: "global", service: "iam", command }
+    : { scope: "global", service: "iam", command, resource };
 
-function globalHeader<T extends string>(c: CollectContext, type: T, arn: string, tags: Record<string, string> = {}) {
+function globalHeader<T extends string>(
+  c: CollectContext,
+  type: T,
+  arn: string,
+  tags: Record<string, string> = {},
+) {
   return { arn, type, region: GLOBAL_REGION, accountId: c.accountId, tags };
 }
 
@@ -48,7 +55,9 @@ async function credentialReport(c: CollectContext): Promise<Map<string, Credenti
     if (generated.value.State === "COMPLETE") break;
     await sleep(Math.min(4000, 250 * 2 ** attempt));
   }
-  const report = await c.read.one(G("get-credential-report"), () => c.clients.iam.send(new GetCredentialReportCommand({})));
+  const report = await c.read.one(G("get-credential-report"), () =>
+    c.clients.iam.send(new GetCredentialReportCommand({})),
+  );
   if (!report.ok || report.value.Content === undefined) return undefined;
   return parseCredentialReport(Buffer.from(report.value.Content).toString("utf8"));
 }
@@ -63,13 +72,22 @@ async function userAsset(
   const [keys, mfa, login, attached, inline] = await Promise.all([
     c.read.pages(G("list-access-keys", name), () => paginateListAccessKeys({ client }, { UserName: name })),
     c.read.pages(G("list-mfa-devices", name), () => paginateListMFADevices({ client }, { UserName: name })),
-    c.read.one(G("get-login-profile", name), () => client.send(new GetLoginProfileCommand({ UserName: name })), {
-      notConfigured: ["NoSuchEntity"],
-    }),
-    c.read.pages(G("list-attached-user-policies", name), () => paginateListAttachedUserPolicies({ client }, { UserName: name })),
-    c.read.pages(G("list-user-policies", name), () => paginateListUserPolicies({ client }, { UserName: name })),
+    c.read.one(
+      G("get-login-profile", name),
+      () => client.send(new GetLoginProfileCommand({ UserName: name })),
+      {
+        notConfigured: ["NoSuchEntity"],
+      },
+    ),
+    c.read.pages(G("list-attached-user-policies", name), () =>
+      paginateListAttachedUserPolicies({ client }, { UserName: name }),
+    ),
+    c.read.pages(G("list-user-policies", name), () =>
+      paginateListUserPolicies({ client }, { UserName: name }),
+    ),
   ]);
-  if (!keys.ok || !mfa.ok || !attached.ok || !inline.ok || (!login.ok && login.kind !== "not-configured")) return undefined;
+  if (!keys.ok || !mfa.ok || !attached.ok || !inline.ok || (!login.ok && login.kind !== "not-configured"))
+    return undefined;
   const row = report?.get(name);
   const devices = mfa.value.MFADevices ?? [];
   const accessKeys: AccessKey[] = [];
@@ -90,10 +108,19 @@ async function userAsset(
       );
       lastUsedDate = used.ok ? isoOrNull(used.value.AccessKeyLastUsed?.LastUsedDate) : null;
     }
-    accessKeys.push({ status: k.Status === "Active" ? "Active" : "Inactive", lastRotated: created, lastUsedDate });
+    accessKeys.push({
+      status: k.Status === "Active" ? "Active" : "Inactive",
+      lastRotated: created,
+      lastUsedDate,
+    });
   }
   return {
-    ...globalHeader(c, "aws.iam.user", user.Arn ?? `arn:${c.partition}:iam::${c.accountId}:user/${name}`, tagsOf(user.Tags)),
+    ...globalHeader(
+      c,
+      "aws.iam.user",
+      user.Arn ?? `arn:${c.partition}:iam::${c.accountId}:user/${name}`,
+      tagsOf(user.Tags),
+    ),
     name,
     config: {
       userName: name,
@@ -103,7 +130,9 @@ async function userAsset(
       mfaActive: row ? row.mfaActive : devices.length > 0,
       mfaDeviceCount: devices.length,
       accessKeys,
-      attachedPolicyArns: (attached.value.AttachedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])),
+      attachedPolicyArns: (attached.value.AttachedPolicies ?? []).flatMap((p) =>
+        p.PolicyArn ? [p.PolicyArn] : [],
+      ),
       inlinePolicyNames: inline.value.PolicyNames ?? [],
       // ListGroupsForUser is not among the calls Vigil makes yet (see README).
       groupNames: [],
@@ -137,7 +166,9 @@ export const iamUsersCollector: Collector = {
       const rootHasVirtual = (virtual.value.VirtualMFADevices ?? []).some(
         (d) => d.User?.Arn === rootArn || (d.SerialNumber ?? "").endsWith(":mfa/root-account-mfa-device"),
       );
-      const used = [root.passwordLastUsed, ...root.accessKeys.map((k) => k.lastUsedDate)].filter((d) => d !== null).sort();
+      const used = [root.passwordLastUsed, ...root.accessKeys.map((k) => k.lastUsedDate)]
+        .filter((d) => d !== null)
+        .sort();
       assets.push({
         ...globalHeader(c, "aws.iam.root", rootArn),
         name: "root",
@@ -158,9 +189,13 @@ export const iamPasswordPolicyCollector: Collector = {
   scope: "global",
   resourceTypes: ["aws.iam.password-policy"],
   async collect(c) {
-    const out = await c.read.one(G("get-account-password-policy"), () => c.clients.iam.send(new GetAccountPasswordPolicyCommand({})), {
-      notConfigured: ["NoSuchEntity"],
-    });
+    const out = await c.read.one(
+      G("get-account-password-policy"),
+      () => c.clients.iam.send(new GetAccountPasswordPolicyCommand({})),
+      {
+        notConfigured: ["NoSuchEntity"],
+      },
+    );
     if (!out.ok && out.kind !== "not-configured") return { assets: [] };
     const p = out.ok ? out.value.PasswordPolicy : undefined;
     const config: AssetOf<"aws.iam.password-policy">["config"] = { exists: p !== undefined };
@@ -168,12 +203,18 @@ export const iamPasswordPolicyCollector: Collector = {
       if (p.MinimumPasswordLength !== undefined) config.minimumPasswordLength = p.MinimumPasswordLength;
       if (p.RequireSymbols !== undefined) config.requireSymbols = p.RequireSymbols;
       if (p.RequireNumbers !== undefined) config.requireNumbers = p.RequireNumbers;
-      if (p.RequireUppercaseCharacters !== undefined) config.requireUppercaseCharacters = p.RequireUppercaseCharacters;
-      if (p.RequireLowercaseCharacters !== undefined) config.requireLowercaseCharacters = p.RequireLowercaseCharacters;
+      if (p.RequireUppercaseCharacters !== undefined)
+        config.requireUppercaseCharacters = p.RequireUppercaseCharacters;
+      if (p.RequireLowercaseCharacters !== undefined)
+        config.requireLowercaseCharacters = p.RequireLowercaseCharacters;
       if (p.MaxPasswordAge !== undefined) config.maxPasswordAge = p.MaxPasswordAge;
       if (p.PasswordReusePrevention !== undefined) config.passwordReusePrevention = p.PasswordReusePrevention;
     }
-    return { assets: [{ ...globalHeader(c, "aws.iam.password-policy", c.accountId), name: "password-policy", config }] };
+    return {
+      assets: [
+        { ...globalHeader(c, "aws.iam.password-policy", c.accountId), name: "password-policy", config },
+      ],
+    };
   },
 };
 
@@ -217,24 +258,30 @@ export const iamPoliciesCollector: Collector = {
     ]);
     const assets: Asset[] = [];
     if (list.ok) {
-      const policies = await mapLimit(list.value.Policies ?? [], 8, async (p): Promise<AssetOf<"aws.iam.policy"> | undefined> => {
-        const name = p.PolicyName ?? "";
-        const version = await c.read.one(G("get-policy-version", name), () =>
-          client.send(new GetPolicyVersionCommand({ PolicyArn: p.Arn, VersionId: p.DefaultVersionId })),
-        );
-        if (!version.ok) return undefined;
-        const arn = p.Arn ?? "";
-        return {
-          ...globalHeader(c, "aws.iam.policy", arn, tagsOf(p.Tags)),
-          name,
-          config: {
-            policyName: name,
-            awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
-            attachmentCount: p.AttachmentCount ?? 0,
-            allowsFullAdmin: policyAllowsFullAdmin(decodePolicyDocument(version.value.PolicyVersion?.Document)),
-          },
-        };
-      });
+      const policies = await mapLimit(
+        list.value.Policies ?? [],
+        8,
+        async (p): Promise<AssetOf<"aws.iam.policy"> | undefined> => {
+          const name = p.PolicyName ?? "";
+          const version = await c.read.one(G("get-policy-version", name), () =>
+            client.send(new GetPolicyVersionCommand({ PolicyArn: p.Arn, VersionId: p.DefaultVersionId })),
+          );
+          if (!version.ok) return undefined;
+          const arn = p.Arn ?? "";
+          return {
+            ...globalHeader(c, "aws.iam.policy", arn, tagsOf(p.Tags)),
+            name,
+            config: {
+              policyName: name,
+              awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
+              attachmentCount: p.AttachmentCount ?? 0,
+              allowsFullAdmin: policyAllowsFullAdmin(
+                decodePolicyDocument(version.value.PolicyVersion?.Document),
+              ),
+            },
+          };
+        },
+      );
       for (const p of policies) if (p !== undefined) assets.push(p);
     }
     if (support.ok) {

@@ -1,5 +1,5 @@
-import type { Collector } from "./collector.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
+import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
 import {
   ebsDefaultEncryptionCollector,
@@ -10,7 +10,12 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
-import { iamPasswordPolicyCollector, iamPoliciesCollector, iamRolesCollector, iamUsersCollector } from "./iam.ts";
+import {
+  iamPasswordPolicyCollector,
+  iamPoliciesCollector,
+  iamRolesCollector,
+  iamUsersCollector,
+} from "./iam.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";

@@ -11,37 +11,47 @@ export const kmsKeysCollector: Collector = {
       paginateListKeys({ client: c.clients.kms, pageSize: 1000 }, {}),
     );
     if (!out.ok) return { assets: [] };
-    const assets = await mapLimit(out.value.Keys ?? [], 8, async (k): Promise<AssetOf<"aws.kms.key"> | undefined> => {
-      const keyId = k.KeyId ?? "";
-      const described = await c.read.one({ scope: c.region, service: "kms", command: "describe-key", resource: keyId }, () =>
-        c.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })),
-      );
-      const meta = described.ok ? described.value.KeyMetadata : undefined;
-      if (meta === undefined) return undefined;
-      const keyManager = meta.KeyManager === "AWS" ? "AWS" : "CUSTOMER";
-      const keySpec = meta.KeySpec ?? "SYMMETRIC_DEFAULT";
-      const origin = meta.Origin ?? "AWS_KMS";
-      const keyState = meta.KeyState ?? "Enabled";
-      // Rotation applies to customer managed symmetric keys with key material from KMS.
-      let keyRotationEnabled: boolean | null = null;
-      if (keyManager === "CUSTOMER" && keySpec === "SYMMETRIC_DEFAULT" && origin === "AWS_KMS" && keyState !== "PendingDeletion") {
-        const rotation = await c.read.one(
-          { scope: c.region, service: "kms", command: "get-key-rotation-status", resource: keyId },
-          () => c.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
+    const assets = await mapLimit(
+      out.value.Keys ?? [],
+      8,
+      async (k): Promise<AssetOf<"aws.kms.key"> | undefined> => {
+        const keyId = k.KeyId ?? "";
+        const described = await c.read.one(
+          { scope: c.region, service: "kms", command: "describe-key", resource: keyId },
+          () => c.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })),
         );
-        if (!rotation.ok) return undefined;
-        keyRotationEnabled = rotation.value.KeyRotationEnabled === true;
-      }
-      return {
-        arn: meta.Arn ?? k.KeyArn ?? `arn:${c.partition}:kms:${c.region}:${c.accountId}:key/${keyId}`,
-        type: "aws.kms.key",
-        region: c.region,
-        accountId: c.accountId,
-        name: keyId,
-        tags: {},
-        config: { keyId, keyManager, keySpec, keyState, origin, keyRotationEnabled },
-      };
-    });
+        const meta = described.ok ? described.value.KeyMetadata : undefined;
+        if (meta === undefined) return undefined;
+        const keyManager = meta.KeyManager === "AWS" ? "AWS" : "CUSTOMER";
+        const keySpec = meta.KeySpec ?? "SYMMETRIC_DEFAULT";
+        const origin = meta.Origin ?? "AWS_KMS";
+        const keyState = meta.KeyState ?? "Enabled";
+        // Rotation applies to customer managed symmetric keys with key material from KMS.
+        let keyRotationEnabled: boolean | null = null;
+        if (
+          keyManager === "CUSTOMER" &&
+          keySpec === "SYMMETRIC_DEFAULT" &&
+          origin === "AWS_KMS" &&
+          keyState !== "PendingDeletion"
+        ) {
+          const rotation = await c.read.one(
+            { scope: c.region, service: "kms", command: "get-key-rotation-status", resource: keyId },
+            () => c.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
+          );
+          if (!rotation.ok) return undefined;
+          keyRotationEnabled = rotation.value.KeyRotationEnabled === true;
+        }
+        return {
+          arn: meta.Arn ?? k.KeyArn ?? `arn:${c.partition}:kms:${c.region}:${c.accountId}:key/${keyId}`,
+          type: "aws.kms.key",
+          region: c.region,
+          accountId: c.accountId,
+          name: keyId,
+          tags: {},
+          config: { keyId, keyManager, keySpec, keyState, origin, keyRotationEnabled },
+        };
+      },
+    );
     return { assets: assets.filter((a) => a !== undefined) };
   },
 };

@@ -1,4 +1,9 @@
-import { type Asset, type AssetOf, CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "../assets/index.ts";
+import {
+  type Asset,
+  type AssetOf,
+  CIS_MONITORING_PATTERNS,
+  type CisMonitoringPattern,
+} from "../assets/index.ts";
 import type { MonitoringFacts, TrailFacts } from "./collector.ts";
 import { cisPatternsOf } from "./monitoring.ts";
 
@@ -45,7 +50,11 @@ function logGroupOf(arn: string): { region: string; name: string } | undefined {
   return m ? { region: m[1] as string, name: m[2] as string } : undefined;
 }
 
-function monitoringAsset(accountId: string, region: string, covered: ReadonlySet<CisMonitoringPattern>): AssetOf<"aws.logs.cis-monitoring"> {
+function monitoringAsset(
+  accountId: string,
+  region: string,
+  covered: ReadonlySet<CisMonitoringPattern>,
+): AssetOf<"aws.logs.cis-monitoring"> {
   const patterns = {} as Record<CisMonitoringPattern, boolean>;
   for (const p of CIS_MONITORING_PATTERNS) patterns[p] = covered.has(p);
   return {
@@ -98,7 +107,9 @@ function cisMonitoring(input: LinkInput): Asset[] {
 /** Completes assets that need facts from several collectors; pure. */
 export function linkAssets(input: LinkInput): Asset[] {
   const out: Asset[] = input.assets.map((a) =>
-    a.type === "aws.s3.bucket" ? { ...a, config: { ...a.config, objectLevelLogging: objectLevelLogging(a.arn, input.trails) } } : a,
+    a.type === "aws.s3.bucket"
+      ? { ...a, config: { ...a.config, objectLevelLogging: objectLevelLogging(a.arn, input.trails) } }
+      : a,
   );
   out.push(...cisMonitoring(input));
   return out;

@@ -32,7 +32,9 @@ export const cisMonitoringCollector: Collector = {
       filters: (filters.value.metricFilters ?? []).map((f) => ({
         logGroupName: f.logGroupName ?? "",
         pattern: f.filterPattern ?? "",
-        metrics: (f.metricTransformations ?? []).map((t) => `${t.metricNamespace ?? ""}/${t.metricName ?? ""}`),
+        metrics: (f.metricTransformations ?? []).map(
+          (t) => `${t.metricNamespace ?? ""}/${t.metricName ?? ""}`,
+        ),
       })),
       alarmedMetrics: [...alarmed].sort(),
     };
@@ -41,7 +43,8 @@ export const cisMonitoringCollector: Collector = {
 };
 
 const names = (...events: string[]) => events.map((e) => new RegExp(`\\$\\.eventName=${e}(?![A-Za-z])`));
-const literal = (...tokens: string[]) => tokens.map((t) => new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+const literal = (...tokens: string[]) =>
+  tokens.map((t) => new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
 
 /**
  * What a filter pattern must contain for each CIS v5.0 4.x recommendation, compared after removing
@@ -51,7 +54,11 @@ const literal = (...tokens: string[]) => tokens.map((t) => new RegExp(t.replace(
 const REQUIRED: Record<CisMonitoringPattern, readonly RegExp[]> = {
   "unauthorized-api-calls": literal("$.errorCode=*UnauthorizedOperation", "$.errorCode=AccessDenied*"),
   "console-signin-without-mfa": [...names("ConsoleLogin"), ...literal("$.additionalEventData.MFAUsed!=Yes")],
-  "root-account-usage": literal("$.userIdentity.type=Root", "$.userIdentity.invokedByNOTEXISTS", "$.eventType!=AwsServiceEvent"),
+  "root-account-usage": literal(
+    "$.userIdentity.type=Root",
+    "$.userIdentity.invokedByNOTEXISTS",
+    "$.eventType!=AwsServiceEvent",
+  ),
   "iam-policy-changes": names(
     "DeleteGroupPolicy",
     "DeleteRolePolicy",
@@ -70,9 +77,21 @@ const REQUIRED: Record<CisMonitoringPattern, readonly RegExp[]> = {
     "AttachGroupPolicy",
     "DetachGroupPolicy",
   ),
-  "cloudtrail-configuration-changes": names("CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"),
-  "console-authentication-failures": [...names("ConsoleLogin"), ...literal("$.errorMessage=Failedauthentication")],
-  "cmk-disable-or-scheduled-deletion": [...literal("$.eventSource=kms.amazonaws.com"), ...names("DisableKey", "ScheduleKeyDeletion")],
+  "cloudtrail-configuration-changes": names(
+    "CreateTrail",
+    "UpdateTrail",
+    "DeleteTrail",
+    "StartLogging",
+    "StopLogging",
+  ),
+  "console-authentication-failures": [
+    ...names("ConsoleLogin"),
+    ...literal("$.errorMessage=Failedauthentication"),
+  ],
+  "cmk-disable-or-scheduled-deletion": [
+    ...literal("$.eventSource=kms.amazonaws.com"),
+    ...names("DisableKey", "ScheduleKeyDeletion"),
+  ],
   "s3-bucket-policy-changes": [
     ...literal("$.eventSource=s3.amazonaws.com"),
     ...names(
@@ -89,7 +108,12 @@ const REQUIRED: Record<CisMonitoringPattern, readonly RegExp[]> = {
   ],
   "aws-config-changes": [
     ...literal("$.eventSource=config.amazonaws.com"),
-    ...names("StopConfigurationRecorder", "DeleteDeliveryChannel", "PutDeliveryChannel", "PutConfigurationRecorder"),
+    ...names(
+      "StopConfigurationRecorder",
+      "DeleteDeliveryChannel",
+      "PutDeliveryChannel",
+      "PutConfigurationRecorder",
+    ),
   ],
   "security-group-changes": names(
     "AuthorizeSecurityGroupIngress",

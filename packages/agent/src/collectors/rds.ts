@@ -11,13 +11,16 @@ export const rdsInstancesCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.rds.instance"],
   async collect(c) {
-    const out = await c.read.pages({ scope: c.region, service: "rds", command: "describe-db-instances" }, () =>
-      paginateDescribeDBInstances({ client: c.clients.rds, pageSize: 100 }, {}),
+    const out = await c.read.pages(
+      { scope: c.region, service: "rds", command: "describe-db-instances" },
+      () => paginateDescribeDBInstances({ client: c.clients.rds, pageSize: 100 }, {}),
     );
     if (!out.ok) return { assets: [] };
     const assets = (out.value.DBInstances ?? []).map(
       (db): AssetOf<"aws.rds.instance"> => ({
-        arn: db.DBInstanceArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
+        arn:
+          db.DBInstanceArn ??
+          `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
         type: "aws.rds.instance",
         region: c.region,
         accountId: c.accountId,
@@ -45,30 +48,39 @@ export const rdsSnapshotsCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.rds.snapshot"],
   async collect(c) {
-    const out = await c.read.pages({ scope: c.region, service: "rds", command: "describe-db-snapshots" }, () =>
-      paginateDescribeDBSnapshots({ client: c.clients.rds, pageSize: 100 }, {}),
+    const out = await c.read.pages(
+      { scope: c.region, service: "rds", command: "describe-db-snapshots" },
+      () => paginateDescribeDBSnapshots({ client: c.clients.rds, pageSize: 100 }, {}),
     );
     if (!out.ok) return { assets: [] };
-    const assets = await mapLimit(out.value.DBSnapshots ?? [], 8, async (s): Promise<AssetOf<"aws.rds.snapshot"> | undefined> => {
-      const id = s.DBSnapshotIdentifier ?? "";
-      const attrs = await c.read.one(
-        { scope: c.region, service: "rds", command: "describe-db-snapshot-attributes", resource: id },
-        () => c.clients.rds.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id })),
-      );
-      if (!attrs.ok) return undefined;
-      const restore = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
-        .filter((a) => a.AttributeName === "restore")
-        .flatMap((a) => a.AttributeValues ?? []);
-      return {
-        arn: s.DBSnapshotArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:snapshot:${id}`,
-        type: "aws.rds.snapshot",
-        region: c.region,
-        accountId: c.accountId,
-        name: id,
-        tags: tagsOf(s.TagList),
-        config: { dbSnapshotIdentifier: id, encrypted: s.Encrypted === true, restoreAttributeValues: restore },
-      };
-    });
+    const assets = await mapLimit(
+      out.value.DBSnapshots ?? [],
+      8,
+      async (s): Promise<AssetOf<"aws.rds.snapshot"> | undefined> => {
+        const id = s.DBSnapshotIdentifier ?? "";
+        const attrs = await c.read.one(
+          { scope: c.region, service: "rds", command: "describe-db-snapshot-attributes", resource: id },
+          () => c.clients.rds.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id })),
+        );
+        if (!attrs.ok) return undefined;
+        const restore = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
+          .filter((a) => a.AttributeName === "restore")
+          .flatMap((a) => a.AttributeValues ?? []);
+        return {
+          arn: s.DBSnapshotArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:snapshot:${id}`,
+          type: "aws.rds.snapshot",
+          region: c.region,
+          accountId: c.accountId,
+          name: id,
+          tags: tagsOf(s.TagList),
+          config: {
+            dbSnapshotIdentifier: id,
+            encrypted: s.Encrypted === true,
+            restoreAttributeValues: restore,
+          },
+        };
+      },
+    );
     return { assets: assets.filter((a) => a !== undefined) };
   },
 };

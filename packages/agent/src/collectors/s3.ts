@@ -29,7 +29,10 @@ export function bucketRegionOf(location: string | null | undefined): string {
   return location === "EU" ? "eu-west-1" : location;
 }
 
-async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf<"aws.s3.bucket"> | undefined> {
+async function collectBucket(
+  c: CollectContext,
+  bucket: Bucket,
+): Promise<AssetOf<"aws.s3.bucket"> | undefined> {
   const name = bucket.Name ?? "";
   const at = (command: string) => ({ scope: "global", service: "s3api", command, resource: name });
   let region = bucket.BucketRegion;
@@ -45,9 +48,13 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
     c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name })), {
       notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"],
     }),
-    c.read.one(at("get-public-access-block"), () => s3.send(new GetPublicAccessBlockCommand({ Bucket: name })), {
-      notConfigured: ["NoSuchPublicAccessBlockConfiguration"],
-    }),
+    c.read.one(
+      at("get-public-access-block"),
+      () => s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
+      {
+        notConfigured: ["NoSuchPublicAccessBlockConfiguration"],
+      },
+    ),
     c.read.one(at("get-bucket-versioning"), () => s3.send(new GetBucketVersioningCommand({ Bucket: name }))),
     c.read.one(at("get-bucket-policy"), () => s3.send(new GetBucketPolicyCommand({ Bucket: name })), {
       notConfigured: ["NoSuchBucketPolicy"],
@@ -59,7 +66,8 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
     }),
   ]);
   // A setting that could not be read would be guessed; the bucket is left out and the call reported.
-  for (const r of [encryption, block, versioning, policy, acl, logging]) if (!r.ok && r.kind !== "not-configured") return undefined;
+  for (const r of [encryption, block, versioning, policy, acl, logging])
+    if (!r.ok && r.kind !== "not-configured") return undefined;
 
   const rule = encryption.ok ? encryption.value.ServerSideEncryptionConfiguration?.Rules?.[0] : undefined;
   const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
@@ -71,7 +79,7 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
     if (rule?.BucketKeyEnabled !== undefined) serverSideEncryption.bucketKeyEnabled = rule.BucketKeyEnabled;
   }
   const pab = block.ok ? block.value.PublicAccessBlockConfiguration : undefined;
-  const v = versioning.ok ? versioning.value : {};
+  const v: { Status?: string; MFADelete?: string } = versioning.ok ? versioning.value : {};
   const status = v.Status === "Enabled" || v.Status === "Suspended" ? v.Status : "Disabled";
   const policyText = policy.ok ? policy.value.Policy : undefined;
   const grants: Grant[] = [];

@@ -2,8 +2,14 @@ import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { type Asset, GLOBAL_REGION, parseAsset } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
-import { COLLECTORS, type Collector, type MonitoringFacts, type TrailFacts, linkAssets } from "../collectors/index.ts";
 import { mapLimit } from "../collectors/collector.ts";
+import {
+  COLLECTORS,
+  type Collector,
+  linkAssets,
+  type MonitoringFacts,
+  type TrailFacts,
+} from "../collectors/index.ts";
 import { AccountReader, type CallProblem, errorCodeOf, errorMessageOf, type RawRecorder } from "./reader.ts";
 
 export interface RegionStatus {
@@ -14,7 +20,12 @@ export interface RegionStatus {
 export type DiscoveryProgress =
   | { readonly kind: "regions"; readonly regions: readonly RegionStatus[] }
   | { readonly kind: "region-started"; readonly region: string; readonly collectors: number }
-  | { readonly kind: "collector-finished"; readonly region: string; readonly collector: string; readonly assets: number }
+  | {
+      readonly kind: "collector-finished";
+      readonly region: string;
+      readonly collector: string;
+      readonly assets: number;
+    }
   | { readonly kind: "region-finished"; readonly region: string; readonly assets: number };
 
 export interface DiscoverOptions {
@@ -27,6 +38,16 @@ export interface DiscoverOptions {
   /** Receives every answer as snapshot files (used by `captureSnapshot`). */
   readonly recorder?: RawRecorder;
   readonly onProgress?: (progress: DiscoveryProgress) => void;
+  /** Awaited once the account and its regions are known, before any collector runs (the scan emits "started" here). */
+  readonly beforeCollect?: (account: AccountIdentity) => Promise<void> | void;
+}
+
+export interface AccountIdentity {
+  readonly accountId: string;
+  readonly partition: string;
+  readonly regions: readonly RegionStatus[];
+  readonly scannedRegions: readonly string[];
+  readonly shardsPerRegion: Readonly<Record<string, number>>;
 }
 
 /** An asset a collector built that breaks its schema: a collector bug, reported instead of assessed. */
@@ -88,7 +109,14 @@ export async function discoverAccount(options: DiscoverOptions): Promise<Discove
     const out = await home.ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
     regions = (out.Regions ?? [])
       .flatMap((r) =>
-        r.RegionName ? [{ region: r.RegionName, status: r.OptInStatus === "not-opted-in" ? "opted-out" : "enabled" } as const] : [],
+        r.RegionName
+          ? [
+              {
+                region: r.RegionName,
+                status: r.OptInStatus === "not-opted-in" ? "opted-out" : "enabled",
+              } as const,
+            ]
+          : [],
       )
       .sort((a, b) => a.region.localeCompare(b.region));
   } catch (e) {
@@ -108,11 +136,16 @@ export async function discoverAccount(options: DiscoverOptions): Promise<Discove
     }
   }
   // Keep the home region first so account-wide findings land in a predictable place.
-  const scanned = (options.regions ?? enabled).slice().sort((a, b) => (a === clients.homeRegion ? -1 : b === clients.homeRegion ? 1 : a.localeCompare(b)));
+  const scanned = (options.regions ?? enabled)
+    .slice()
+    .sort((a, b) => (a === clients.homeRegion ? -1 : b === clients.homeRegion ? 1 : a.localeCompare(b)));
   options.onProgress?.({ kind: "regions", regions });
 
   const regional = collectors.filter((c) => c.scope === "regional");
   const global = collectors.filter((c) => c.scope === "global");
+  const shardsPerRegion: Record<string, number> = {};
+  for (const r of scanned) shardsPerRegion[r] = regional.length;
+  await options.beforeCollect?.({ accountId, partition, regions, scannedRegions: scanned, shardsPerRegion });
   const assets: Asset[] = [];
   let trails: TrailFacts[] | undefined;
   const monitoring: MonitoringFacts[] = [];
@@ -135,7 +168,12 @@ export async function discoverAccount(options: DiscoverOptions): Promise<Discove
         count += out.assets.length;
         if (out.trails) trails = [...(trails ?? []), ...out.trails];
         if (out.monitoring) monitoring.push(out.monitoring);
-        options.onProgress?.({ kind: "collector-finished", region: progressRegion, collector: collector.id, assets: out.assets.length });
+        options.onProgress?.({
+          kind: "collector-finished",
+          region: progressRegion,
+          collector: collector.id,
+          assets: out.assets.length,
+        });
       }),
     );
     options.onProgress?.({ kind: "region-finished", region: progressRegion, assets: count });
@@ -155,9 +193,13 @@ export async function discoverAccount(options: DiscoverOptions): Promise<Discove
     else invalidAssets.push({ arn: asset.arn, type: asset.type, issues: parsed.issues });
   }
   // Stable order, whatever order the calls finished in.
-  valid.sort((a, b) => (a.region === b.region ? (a.type === b.type ? cmp(a.arn, b.arn) : cmp(a.type, b.type)) : cmp(a.region, b.region)));
-  const shardsPerRegion: Record<string, number> = {};
-  for (const r of scanned) shardsPerRegion[r] = regional.length;
+  valid.sort((a, b) =>
+    a.region === b.region
+      ? a.type === b.type
+        ? cmp(a.arn, b.arn)
+        : cmp(a.type, b.type)
+      : cmp(a.region, b.region),
+  );
   return {
     accountId,
     partition,

@@ -57,7 +57,8 @@ const DENIED = new Set([
 
 export function errorCodeOf(error: unknown): string {
   const e = error as { name?: unknown; Code?: unknown; code?: unknown };
-  for (const v of [e?.Code, e?.code, e?.name]) if (typeof v === "string" && v !== "" && v !== "Error") return v;
+  for (const v of [e?.Code, e?.code, e?.name])
+    if (typeof v === "string" && v !== "" && v !== "Error") return v;
   return "UnknownError";
 }
 
@@ -66,7 +67,14 @@ export function errorMessageOf(error: unknown): string {
 }
 
 /** Pagination members the AWS CLI drops after merging pages. */
-const TOKEN_MEMBERS = new Set(["NextToken", "nextToken", "Marker", "NextMarker", "ContinuationToken", "NextContinuationToken"]);
+const TOKEN_MEMBERS = new Set([
+  "NextToken",
+  "nextToken",
+  "Marker",
+  "NextMarker",
+  "ContinuationToken",
+  "NextContinuationToken",
+]);
 /** IAM returns policy documents URL-encoded; the AWS CLI prints them decoded, as JSON. */
 const IAM_DOCUMENTS = new Set(["Document", "AssumeRolePolicyDocument", "PolicyDocument"]);
 
@@ -143,7 +151,11 @@ export class AccountReader {
   constructor(private readonly recorder?: RawRecorder) {}
 
   /** One call. */
-  async one<T extends object>(ref: RawRef, run: () => Promise<T>, options: ReadOptions = {}): Promise<RawOutcome<T>> {
+  async one<T extends object>(
+    ref: RawRef,
+    run: () => Promise<T>,
+    options: ReadOptions = {},
+  ): Promise<RawOutcome<T>> {
     try {
       const value = await run();
       this.recorder?.(snapshotPath(ref), toCliJson(value, ref.service));
@@ -154,7 +166,11 @@ export class AccountReader {
   }
 
   /** A paginated call (an SDK paginator), merged into one answer as the AWS CLI does. */
-  async pages<T extends object>(ref: RawRef, pages: () => AsyncIterable<T>, options: ReadOptions = {}): Promise<RawOutcome<T>> {
+  async pages<T extends object>(
+    ref: RawRef,
+    pages: () => AsyncIterable<T>,
+    options: ReadOptions = {},
+  ): Promise<RawOutcome<T>> {
     return this.one(
       ref,
       async () => {

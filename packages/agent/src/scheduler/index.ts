@@ -63,3 +63,11 @@ export {
   type SpreadOptions,
   seededUnit,
 } from "./spread.ts";
+export {
+  collectorShardWorker,
+  runThrottleBench,
+  type ThrottleAccountFactory,
+  type ThrottleBenchAccount,
+  type ThrottleBenchOptions,
+  type ThrottleBenchRow,
+} from "./bench.ts";

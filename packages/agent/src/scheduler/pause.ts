@@ -131,13 +131,15 @@ export class PauseGate {
         },
       );
       try {
-        await this.#store.appendToStream(this.streamId, [event], { expectedVersion: version });
-        this.counters.pausesWritten++;
+        const result = await this.#store.appendToStream(this.streamId, [event], { expectedVersion: version });
+        // Same stream version, same incident time: an identical event another instance already wrote.
+        if (result.alreadyAppended) this.counters.pausesJoined++;
+        else this.counters.pausesWritten++;
         this.#cached = {
           state: { until, pauseEventId: event.id, pausedAt: now, lastUntil: until },
           readAt: now,
         };
-        return { until, written: true };
+        return { until, written: !result.alreadyAppended };
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError)) throw error;
         // Another instance wrote first: read again and, most likely, join its pause.

@@ -4,9 +4,11 @@ import * as cost from "./cost.ts";
 import * as deploy from "./deploy.ts";
 import * as platform from "./platform.ts";
 import * as replay from "./replay.ts";
+import * as scan from "./scan.ts";
+import * as snapshot from "./snapshot.ts";
 import * as templates from "./templates.ts";
 
 /** Each command lives in its own module and registers itself on the program. */
 export function registerCommands(program: Command): void {
-  for (const command of [replay, platform, templates, deploy, cost, benchEvents]) command.register(program);
+  for (const command of [scan, snapshot, replay, platform, templates, deploy, cost, benchEvents]) command.register(program);
 }

@@ -20,15 +20,20 @@ export function eventAttributes(event: { type: string; integrationid: string }):
 }
 
 /** SDK shape (`{ DataType, StringValue }`) of string attributes, for SNS and SQS calls. */
-export function toSdkAttributes(attributes: MessageAttributes): Record<string, { DataType: "String"; StringValue: string }> {
+export function toSdkAttributes(
+  attributes: MessageAttributes,
+): Record<string, { DataType: "String"; StringValue: string }> {
   const out: Record<string, { DataType: "String"; StringValue: string }> = {};
-  for (const [name, value] of Object.entries(attributes)) out[name] = { DataType: "String", StringValue: value };
+  for (const [name, value] of Object.entries(attributes))
+    out[name] = { DataType: "String", StringValue: value };
   return out;
 }
 
 /** Back from the SDK shape; non-string attributes (binary) are not ours and are dropped. */
 export function fromSdkAttributes(
-  attributes: Record<string, { StringValue?: string | undefined; stringValue?: string | undefined } | undefined> | undefined,
+  attributes:
+    | Record<string, { StringValue?: string | undefined; stringValue?: string | undefined } | undefined>
+    | undefined,
 ): MessageAttributes {
   const out: MessageAttributes = {};
   for (const [name, value] of Object.entries(attributes ?? {})) {

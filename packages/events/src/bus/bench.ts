@@ -21,12 +21,13 @@ export class RequestCounter {
   /** Count every request `client` sends as `<service>.<Operation>` (e.g. `SQS.ReceiveMessage`). */
   attach(client: MiddlewareClient, service: string): void {
     client.middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-        const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
-        const key = `${service}.${operation}`;
-        this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-        return next(args);
-      },
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+        async (args: unknown) => {
+          const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+          const key = `${service}.${operation}`;
+          this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+          return next(args);
+        },
       { step: "deserialize", name: `vigilRequestCounter-${service}`, override: true },
     );
   }
@@ -39,7 +40,8 @@ export class RequestCounter {
 
   byOperation(service: string): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [key, count] of [...this.counts].sort()) if (key.startsWith(`${service}.`)) out[key.slice(service.length + 1)] = count;
+    for (const [key, count] of [...this.counts].sort())
+      if (key.startsWith(`${service}.`)) out[key.slice(service.length + 1)] = count;
     return out;
   }
 
@@ -102,7 +104,9 @@ export async function benchBus(options: BusBenchOptions): Promise<BusBenchResult
   );
   const chunk = options.publishChunk ?? 100;
   for (let i = 0; i < events; i += chunk) {
-    await bus.publish(Array.from({ length: Math.min(chunk, events - i) }, (_, j) => options.makeEvent(i + j)));
+    await bus.publish(
+      Array.from({ length: Math.min(chunk, events - i) }, (_, j) => options.makeEvent(i + j)),
+    );
   }
   const published = performance.now();
   const consume = await consuming;

@@ -113,11 +113,19 @@ export async function checkOut(
     );
   }
   if (!store) {
-    throw new MessageClaimCheckError(reference, "the consumer has no payload store configured to read it", true);
+    throw new MessageClaimCheckError(
+      reference,
+      "the consumer has no payload store configured to read it",
+      true,
+    );
   }
   const payload = await store.get(reference);
   if (createHash("sha256").update(payload).digest("hex") !== reference.sha256) {
-    throw new MessageClaimCheckError(reference, "content does not match the SHA-256 in the message (modified or truncated)", false);
+    throw new MessageClaimCheckError(
+      reference,
+      "content does not match the SHA-256 in the message (modified or truncated)",
+      false,
+    );
   }
   return payload;
 }

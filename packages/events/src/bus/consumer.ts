@@ -25,7 +25,12 @@ export interface QueueTransport {
   /** The queue's name, written as `vigil-source-queue` on dead letters. */
   readonly queueName: string;
   readonly deadLetters: DeadLetterSink;
-  receive(request: { max: number; waitSeconds: number; visibilitySeconds: number; signal: AbortSignal }): Promise<ReceivedMessage[]>;
+  receive(request: {
+    max: number;
+    waitSeconds: number;
+    visibilitySeconds: number;
+    signal: AbortSignal;
+  }): Promise<ReceivedMessage[]>;
   /** Returns the receipts that could not be deleted (they will be redelivered and deduplicated). */
   delete(messages: readonly ReceivedMessage[]): Promise<string[]>;
   changeVisibility(messages: readonly ReceivedMessage[], seconds: number): Promise<void>;
@@ -81,7 +86,9 @@ export async function runConsumer(
 ): Promise<ConsumeStats> {
   const waitSeconds = options.waitTimeSeconds ?? 20;
   const visibilitySeconds =
-    options.visibilityTimeoutSeconds ?? options.defaultVisibilitySeconds ?? DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
+    options.visibilityTimeoutSeconds ??
+    options.defaultVisibilitySeconds ??
+    DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
   const heartbeatSeconds = options.heartbeatSeconds ?? visibilitySeconds / 2;
   const batchSize = Math.min(Math.max(options.batchSize ?? 10, 1), 10);
   const stats: ConsumeStats = {
@@ -139,7 +146,9 @@ export async function runConsumer(
       heartbeat = setInterval(() => {
         if (running.size === 0) return;
         stats.heartbeats++;
-        transport.changeVisibility([...running], visibilitySeconds).catch((e) => options.onError?.(e, "heartbeat"));
+        transport
+          .changeVisibility([...running], visibilitySeconds)
+          .catch((e) => options.onError?.(e, "heartbeat"));
       }, heartbeatSeconds * 1000);
     }
     const settled: ReceivedMessage[] = [];
@@ -180,7 +189,12 @@ export async function runConsumer(
       let batch: ReceivedMessage[];
       try {
         stats.receives++;
-        batch = await transport.receive({ max: batchSize, waitSeconds, visibilitySeconds, signal: stop.signal });
+        batch = await transport.receive({
+          max: batchSize,
+          waitSeconds,
+          visibilitySeconds,
+          signal: stop.signal,
+        });
         backoffMs = 100;
       } catch (error) {
         if (stop.signal.aborted) break;

@@ -9,8 +9,9 @@ import {
   GetQueueUrlCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  type SQSClient,
+  SQSClient,
 } from "@aws-sdk/client-sqs";
+import { type ConsumerName, deadLetterQueueNameFor, queueNameFor } from "../topology/topology.ts";
 import {
   DLQ_REASON_ATTRIBUTE,
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
@@ -19,6 +20,7 @@ import {
   TYPE_ATTRIBUTE,
   toSdkAttributes,
 } from "./attributes.ts";
+import { QueueNotFoundError } from "./errors.ts";
 
 export interface DeadLetter {
   messageId: string;
@@ -35,7 +37,8 @@ export interface DeadLetter {
 }
 
 /** When SQS moves a message after maxReceiveCount failed receives, it records no reason. */
-export const REDRIVE_POLICY_REASON = "moved by the queue's redrive policy: the handler failed maxReceiveCount times";
+export const REDRIVE_POLICY_REASON =
+  "moved by the queue's redrive policy: the handler failed maxReceiveCount times";
 
 interface Held {
   letter: DeadLetter;
@@ -73,7 +76,12 @@ function toDeadLetter(m: {
 }
 
 /** Receive up to `max` dead letters and keep them invisible (`holdSeconds`) while we look at them. */
-async function hold(sqs: SQSClient, deadLetterUrl: string, max: number, holdSeconds: number): Promise<Held[]> {
+async function hold(
+  sqs: SQSClient,
+  deadLetterUrl: string,
+  max: number,
+  holdSeconds: number,
+): Promise<Held[]> {
   const held: Held[] = [];
   const seen = new Set<string>();
   let emptyInARow = 0;
@@ -174,7 +182,10 @@ export async function redriveDeadLetters(
   const byTarget = new Map<string, Held[]>();
   const putBack: Held[] = [];
   for (const h of held) {
-    const selected = !wanted || wanted.has(h.letter.messageId) || (h.letter.eventId !== undefined && wanted.has(h.letter.eventId));
+    const selected =
+      !wanted ||
+      wanted.has(h.letter.messageId) ||
+      (h.letter.eventId !== undefined && wanted.has(h.letter.eventId));
     let target: string | undefined;
     let lookupFailed = false;
     if (selected) {
@@ -182,7 +193,10 @@ export async function redriveDeadLetters(
         target = h.letter.sourceQueue ? await urlOf(h.letter.sourceQueue) : options.sourceUrl;
       } catch (error) {
         lookupFailed = true;
-        result.failed.push({ messageId: h.letter.messageId, reason: `source queue ${h.letter.sourceQueue}: ${(error as Error).message}` });
+        result.failed.push({
+          messageId: h.letter.messageId,
+          reason: `source queue ${h.letter.sourceQueue}: ${(error as Error).message}`,
+        });
       }
     }
     if (!selected || !target) {
@@ -200,16 +214,24 @@ export async function redriveDeadLetters(
         new SendMessageBatchCommand({
           QueueUrl: target,
           Entries: chunk.map((h, j) => {
-            const { [DLQ_REASON_ATTRIBUTE]: _r, [DLQ_SOURCE_QUEUE_ATTRIBUTE]: _s, ...attributes } = h.letter.attributes;
+            const {
+              [DLQ_REASON_ATTRIBUTE]: _r,
+              [DLQ_SOURCE_QUEUE_ATTRIBUTE]: _s,
+              ...attributes
+            } = h.letter.attributes;
             return {
               Id: `s${j}`,
               MessageBody: h.letter.body,
-              ...(Object.keys(attributes).length > 0 ? { MessageAttributes: toSdkAttributes(attributes) } : {}),
+              ...(Object.keys(attributes).length > 0
+                ? { MessageAttributes: toSdkAttributes(attributes) }
+                : {}),
             };
           }),
         }),
       );
-      const ok = (sent.Successful ?? []).map((s) => chunk[Number(s.Id?.slice(1))]).filter((h): h is Held => !!h);
+      const ok = (sent.Successful ?? [])
+        .map((s) => chunk[Number(s.Id?.slice(1))])
+        .filter((h): h is Held => !!h);
       for (const f of sent.Failed ?? []) {
         const h = chunk[Number(f.Id?.slice(1))];
         if (h) {
@@ -230,4 +252,33 @@ export async function redriveDeadLetters(
   }
   await release(sqs, deadLetterUrl, putBack);
   return result;
+}
+
+/** An SQS client for the `vigil dlq` commands (default credential chain; `endpoint` for the local stack). */
+export function sqsClientFor(options: { region?: string; endpoint?: string } = {}): SQSClient {
+  return new SQSClient({
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+}
+
+/** URLs of a consumer's queue and its DLQ, from the topology's names. */
+export async function deadLetterQueueOf(
+  sqs: SQSClient,
+  consumer: ConsumerName,
+  integrationId?: string,
+): Promise<{ deadLetterUrl: string; sourceUrl: string; deadLetterName: string; sourceName: string }> {
+  const sourceName = queueNameFor(consumer, integrationId);
+  const deadLetterName = deadLetterQueueNameFor(consumer, integrationId);
+  const urlOf = async (name: string) => {
+    try {
+      const out = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));
+      if (out.QueueUrl) return out.QueueUrl;
+    } catch (error) {
+      throw new QueueNotFoundError(name, error);
+    }
+    throw new QueueNotFoundError(name);
+  };
+  const [deadLetterUrl, sourceUrl] = await Promise.all([urlOf(deadLetterName), urlOf(sourceName)]);
+  return { deadLetterUrl, sourceUrl, deadLetterName, sourceName };
 }

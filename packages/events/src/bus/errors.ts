@@ -11,7 +11,9 @@ export class PublishFailedError extends BusError {
       `${failures.length} event(s) were not published: ${failures
         .slice(0, 5)
         .map((f) => `${f.eventId} (${f.code}: ${f.message})`)
-        .join("; ")}${failures.length > 5 ? "; …" : ""}. Publishing again with the same events is safe: consumers deduplicate on the event id.`,
+        .join(
+          "; ",
+        )}${failures.length > 5 ? "; …" : ""}. Publishing again with the same events is safe: consumers deduplicate on the event id.`,
     );
   }
 }
@@ -46,7 +48,10 @@ export class MessageClaimCheckError extends BusError {
 /** A queue name the bus cannot resolve to a URL. */
 export class QueueNotFoundError extends BusError {
   override readonly name = "QueueNotFoundError";
-  constructor(readonly queueName: string, cause?: unknown) {
+  constructor(
+    readonly queueName: string,
+    cause?: unknown,
+  ) {
     super(
       `queue "${queueName}" does not exist in this account and region: deploy the integration stack (or provision the local stack) first, or pass its URL explicitly`,
       { cause },

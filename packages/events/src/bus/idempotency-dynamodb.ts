@@ -32,7 +32,13 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
   readonly #ttlSeconds: number;
   readonly #now: () => number;
 
-  constructor(options: { client: DynamoDBClient; tableName: string; table?: IdempotencyTableDefinition } & IdempotencyTimings) {
+  constructor(
+    options: {
+      client: DynamoDBClient;
+      tableName: string;
+      table?: IdempotencyTableDefinition;
+    } & IdempotencyTimings,
+  ) {
     this.#client = options.client;
     this.#table = options.tableName;
     this.#definition = options.table ?? idempotencyTable;
@@ -53,7 +59,10 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
             [this.#definition.ttlAttribute]: { N: String(now + this.#lockSeconds) },
           },
           ConditionExpression: "attribute_not_exists(#k) OR #until < :now",
-          ExpressionAttributeNames: { "#k": this.#definition.partitionKey.name, "#until": this.#definition.ttlAttribute },
+          ExpressionAttributeNames: {
+            "#k": this.#definition.partitionKey.name,
+            "#until": this.#definition.ttlAttribute,
+          },
           ExpressionAttributeValues: { ":now": { N: String(now) } },
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
@@ -119,7 +128,9 @@ export async function createIdempotencyTable(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: table.billingMode,
-        AttributeDefinitions: [{ AttributeName: table.partitionKey.name, AttributeType: table.partitionKey.type }],
+        AttributeDefinitions: [
+          { AttributeName: table.partitionKey.name, AttributeType: table.partitionKey.type },
+        ],
         KeySchema: [{ AttributeName: table.partitionKey.name, KeyType: "HASH" }],
       }),
     );

@@ -63,7 +63,9 @@ export function sqsHandler(
       options.onOutcome?.(record, outcome);
       if (!isSettled(outcome)) {
         throw new RecordNotSettledError(
-          outcome.kind === "failed" ? describeError(outcome.error) : `event ${outcome.kind === "in-progress" ? outcome.eventId : ""} is being handled by another delivery`,
+          outcome.kind === "failed"
+            ? describeError(outcome.error)
+            : `event ${outcome.kind === "in-progress" ? outcome.eventId : ""} is being handled by another delivery`,
         );
       }
     };

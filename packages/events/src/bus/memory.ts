@@ -4,13 +4,24 @@ import {
   type ConsumerName,
   consumersFor,
   deadLetterQueueNameFor,
+  topology as defaultTopology,
   queueDefinition,
   queueNameFor,
   type Topology,
-  topology as defaultTopology,
 } from "../topology/topology.ts";
-import { DLQ_REASON_ATTRIBUTE, DLQ_SOURCE_QUEUE_ATTRIBUTE, eventAttributes, type MessageAttributes } from "./attributes.ts";
-import { type ConsumeOptions, type ConsumeStats, type QueueTransport, type ReceivedMessage, runConsumer } from "./consumer.ts";
+import {
+  DLQ_REASON_ATTRIBUTE,
+  DLQ_SOURCE_QUEUE_ATTRIBUTE,
+  eventAttributes,
+  type MessageAttributes,
+} from "./attributes.ts";
+import {
+  type ConsumeOptions,
+  type ConsumeStats,
+  type QueueTransport,
+  type ReceivedMessage,
+  runConsumer,
+} from "./consumer.ts";
 import type { Bus, PublishResult } from "./port.ts";
 import type { EventHandler, IncomingMessage } from "./record.ts";
 
@@ -67,18 +78,32 @@ export class InMemoryQueue {
       }
       m.receipt = randomUUID();
       m.visibleAt = now + visibilitySeconds * 1000;
-      out.push({ messageId: m.messageId, body: m.body, attributes: { ...m.attributes }, receiveCount: m.receiveCount, receipt: m.receipt });
+      out.push({
+        messageId: m.messageId,
+        body: m.body,
+        attributes: { ...m.attributes },
+        receiveCount: m.receiveCount,
+        receipt: m.receipt,
+      });
     }
     return out;
   }
 
-  async receive(request: { max: number; waitSeconds: number; visibilitySeconds: number; signal?: AbortSignal }): Promise<ReceivedMessage[]> {
+  async receive(request: {
+    max: number;
+    waitSeconds: number;
+    visibilitySeconds: number;
+    signal?: AbortSignal;
+  }): Promise<ReceivedMessage[]> {
     const deadline = this.now() + request.waitSeconds * 1000;
     for (;;) {
       const got = this.#take(request.max, request.visibilitySeconds);
       if (got.length > 0 || this.now() >= deadline || request.signal?.aborted) return got;
       // Wake on a new message, on the next visibility expiry, or at the deadline.
-      const nextVisible = Math.min(...this.messages.map((m) => m.visibleAt).filter((t) => t > this.now()), deadline);
+      const nextVisible = Math.min(
+        ...this.messages.map((m) => m.visibleAt).filter((t) => t > this.now()),
+        deadline,
+      );
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -107,7 +132,12 @@ export class InMemoryQueue {
 
   /** Every message with its attributes, in order (dead-letter inspection, tests). */
   peek(): IncomingMessage[] {
-    return this.messages.map((m) => ({ messageId: m.messageId, body: m.body, attributes: { ...m.attributes }, receiveCount: m.receiveCount }));
+    return this.messages.map((m) => ({
+      messageId: m.messageId,
+      body: m.body,
+      attributes: { ...m.attributes },
+      receiveCount: m.receiveCount,
+    }));
   }
 }
 
@@ -152,7 +182,11 @@ export class InMemoryBus implements Bus {
   constructor(options: { topology?: Topology; now?: () => number } = {}) {
     this.#topology = options.topology ?? defaultTopology;
     for (const q of this.#topology.queues) {
-      const deadLetter = new InMemoryQueue(deadLetterQueueNameFor(q.consumer, undefined, this.#topology), undefined, options.now);
+      const deadLetter = new InMemoryQueue(
+        deadLetterQueueNameFor(q.consumer, undefined, this.#topology),
+        undefined,
+        options.now,
+      );
       const queue = new InMemoryQueue(
         queueNameFor(q.consumer, undefined, this.#topology),
         { deadLetter, maxReceiveCount: q.deadLetter.maxReceiveCount },
@@ -183,7 +217,11 @@ export class InMemoryBus implements Bus {
     return found;
   }
 
-  consume(consumer: ConsumerName, handler: EventHandler, options: ConsumeOptions = {}): Promise<ConsumeStats> {
+  consume(
+    consumer: ConsumerName,
+    handler: EventHandler,
+    options: ConsumeOptions = {},
+  ): Promise<ConsumeStats> {
     const { queue, deadLetter } = this.queuesOf(consumer);
     return runConsumer(new InMemoryQueueTransport(queue, deadLetter), handler, {
       ...options,

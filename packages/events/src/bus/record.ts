@@ -29,7 +29,10 @@ export interface DeliveryContext {
 }
 
 /** A typed handler: it sees a validated, upcast event, never SDK types or claim-check references. */
-export type EventHandler<E extends VigilEvent = VigilEvent> = (event: E, context: DeliveryContext) => Promise<void> | void;
+export type EventHandler<E extends VigilEvent = VigilEvent> = (
+  event: E,
+  context: DeliveryContext,
+) => Promise<void> | void;
 
 /** Where messages that can never succeed go, with the reason; the SQS adapter sends to the DLQ. */
 export interface DeadLetterSink {
@@ -75,7 +78,10 @@ export function unwrapSnsEnvelope(body: string, attributes: MessageAttributes): 
   }
   const envelope = SnsSqsNotificationSchema.safeParse(parsed);
   if (!envelope.success) {
-    return { ok: false, reason: `SNS notification envelope is malformed: ${envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+    return {
+      ok: false,
+      reason: `SNS notification envelope is malformed: ${envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    };
   }
   const fromEnvelope: MessageAttributes = {};
   for (const [name, value] of Object.entries(envelope.data.MessageAttributes ?? {})) {

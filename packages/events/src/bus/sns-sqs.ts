@@ -11,10 +11,10 @@ import type { EventEnvelope } from "../envelope/envelope.ts";
 import {
   type ConsumerName,
   deadLetterQueueNameFor,
+  topology as defaultTopology,
   queueDefinition,
   queueNameFor,
   type Topology,
-  topology as defaultTopology,
 } from "../topology/topology.ts";
 import {
   CLAIM_CHECK_ATTRIBUTE,
@@ -27,7 +27,13 @@ import {
 } from "./attributes.ts";
 import { MAX_PAYLOAD_BYTES, messageBytes, type OutgoingMessage, planBatches } from "./batching.ts";
 import { checkInIfLarge, type PayloadStore } from "./claim-check.ts";
-import { type ConsumeOptions, type ConsumeStats, type QueueTransport, type ReceivedMessage, runConsumer } from "./consumer.ts";
+import {
+  type ConsumeOptions,
+  type ConsumeStats,
+  type QueueTransport,
+  type ReceivedMessage,
+  runConsumer,
+} from "./consumer.ts";
 import { PublishFailedError, QueueNotFoundError } from "./errors.ts";
 import type { Bus, PublishResult } from "./port.ts";
 import type { DeadLetterSink, EventHandler, IncomingMessage } from "./record.ts";
@@ -69,7 +75,10 @@ export class SnsSqsBus implements Bus {
   async publish(events: readonly EventEnvelope[]): Promise<PublishResult> {
     const messages = await Promise.all(
       events.map((event) =>
-        checkInIfLarge({ eventId: event.id, body: JSON.stringify(event), attributes: eventAttributes(event) }, this.#options.payloads),
+        checkInIfLarge(
+          { eventId: event.id, body: JSON.stringify(event), attributes: eventAttributes(event) },
+          this.#options.payloads,
+        ),
       ),
     );
     const claimChecked = messages.filter((m) => m.attributes[CLAIM_CHECK_ATTRIBUTE] !== undefined).length;
@@ -95,7 +104,11 @@ export class SnsSqsBus implements Bus {
         if (attempt + 1 >= RETRIES || retryable.length === 0) {
           for (const f of failed) {
             const m = pending[Number(f.Id?.slice(1))];
-            failures.push({ eventId: m?.eventId ?? "?", code: f.Code ?? "Unknown", message: f.Message ?? "" });
+            failures.push({
+              eventId: m?.eventId ?? "?",
+              code: f.Code ?? "Unknown",
+              message: f.Message ?? "",
+            });
           }
           return;
         }
@@ -103,7 +116,9 @@ export class SnsSqsBus implements Bus {
           const m = pending[Number(f.Id?.slice(1))];
           failures.push({ eventId: m?.eventId ?? "?", code: f.Code ?? "Unknown", message: f.Message ?? "" });
         }
-        pending = retryable.map((f) => pending[Number(f.Id?.slice(1))]).filter((m): m is OutgoingMessage => m !== undefined);
+        pending = retryable
+          .map((f) => pending[Number(f.Id?.slice(1))])
+          .filter((m): m is OutgoingMessage => m !== undefined);
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
     };
@@ -146,7 +161,11 @@ export class SnsSqsBus implements Bus {
     return url;
   }
 
-  async consume(consumer: ConsumerName, handler: EventHandler, options: ConsumeOptions = {}): Promise<ConsumeStats> {
+  async consume(
+    consumer: ConsumerName,
+    handler: EventHandler,
+    options: ConsumeOptions = {},
+  ): Promise<ConsumeStats> {
     const address = await this.addressOf(consumer);
     const transport = new SqsQueueTransport({
       sqs: this.#options.sqs,
@@ -180,7 +199,12 @@ export class SqsQueueTransport implements QueueTransport {
     this.deadLetters = options.deadLetters;
   }
 
-  async receive(request: { max: number; waitSeconds: number; visibilitySeconds: number; signal: AbortSignal }): Promise<ReceivedMessage[]> {
+  async receive(request: {
+    max: number;
+    waitSeconds: number;
+    visibilitySeconds: number;
+    signal: AbortSignal;
+  }): Promise<ReceivedMessage[]> {
     const out = await this.#sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: this.#url,
@@ -225,7 +249,11 @@ export class SqsQueueTransport implements QueueTransport {
       await this.#sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: this.#url,
-          Entries: chunk.map((m, j) => ({ Id: `v${j}`, ReceiptHandle: m.receipt, VisibilityTimeout: Math.ceil(seconds) })),
+          Entries: chunk.map((m, j) => ({
+            Id: `v${j}`,
+            ReceiptHandle: m.receipt,
+            VisibilityTimeout: Math.ceil(seconds),
+          })),
         }),
       );
     }
@@ -238,7 +266,11 @@ const MAX_REASON_CHARS = 4000;
  * Sends an unprocessable message to the DLQ with `vigil-dlq-reason` and `vigil-source-queue`, body
  * and other attributes unchanged (so `redrive` can put it back as it was).
  */
-export function sqsDeadLetterSink(options: { sqs: SQSClient; deadLetterUrl: string; sourceQueue: string }): DeadLetterSink {
+export function sqsDeadLetterSink(options: {
+  sqs: SQSClient;
+  deadLetterUrl: string;
+  sourceQueue: string;
+}): DeadLetterSink {
   return {
     async send(message: IncomingMessage, reason: string) {
       const kept = Object.entries(message.attributes)
@@ -246,7 +278,11 @@ export function sqsDeadLetterSink(options: { sqs: SQSClient; deadLetterUrl: stri
         .slice(0, MAX_MESSAGE_ATTRIBUTES - 2);
       const attributes = Object.fromEntries(kept);
       attributes[DLQ_SOURCE_QUEUE_ATTRIBUTE] = options.sourceQueue;
-      const room = MAX_PAYLOAD_BYTES - messageBytes({ body: message.body, attributes }) - DLQ_REASON_ATTRIBUTE.length - 6;
+      const room =
+        MAX_PAYLOAD_BYTES -
+        messageBytes({ body: message.body, attributes }) -
+        DLQ_REASON_ATTRIBUTE.length -
+        6;
       attributes[DLQ_REASON_ATTRIBUTE] = reason.slice(0, Math.max(16, Math.min(MAX_REASON_CHARS, room)));
       await options.sqs.send(
         new SendMessageCommand({

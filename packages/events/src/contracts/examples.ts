@@ -223,7 +223,7 @@ export const EXAMPLE_INTEGRATION_ID = "int-0001";
 
 /** A valid example event of `type`. */
 export function exampleEvent<T extends EventType>(type: T, overrides: { id?: string; time?: string } = {}) {
-  return createEvent(type, exampleData[type] as DataOf<T>, {
+  return createEvent(type, exampleData[type] as unknown as DataOf<T>, {
     source: `urn:vigil:agent:${account}`,
     subject: type.startsWith("vigil.scan.") ? scanId : undefined,
     integrationId: EXAMPLE_INTEGRATION_ID,

@@ -15,7 +15,10 @@ export const releaseHashesRecorded = defineEvent(
     version: semverSchema,
     /** File name (as in the release manifest) → its SHA-256 and size in bytes. */
     files: z
-      .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, "a file name like agent.zip"), recordedFileSchema)
+      .record(
+        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, "a file name like agent.zip"),
+        recordedFileSchema,
+      )
       .refine((files) => Object.keys(files).length > 0, "at least one file"),
     /** The CloudFormation template of the release, when it has one. */
     template: recordedFileSchema.optional(),

@@ -59,15 +59,22 @@ export class DynamoDbProjectionStore implements ProjectionStore {
     }
   }
 
-  async list<S>(projection: string): Promise<{ key: string; state: S }[]> {
+  async list<S>(
+    projection: string,
+    options: { keyPrefix?: string } = {},
+  ): Promise<{ key: string; state: S }[]> {
+    const prefix = options.keyPrefix ?? "";
     const out: { key: string; state: S }[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.options.client.send(
         new QueryCommand({
           TableName: this.options.tableName,
-          KeyConditionExpression: "pk = :p",
-          ExpressionAttributeValues: { ":p": { S: projection } },
+          KeyConditionExpression: prefix === "" ? "pk = :p" : "pk = :p AND begins_with(sk, :k)",
+          ExpressionAttributeValues: {
+            ":p": { S: projection },
+            ...(prefix === "" ? {} : { ":k": { S: prefix } }),
+          },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),

@@ -29,9 +29,14 @@ export class InMemoryProjectionStore implements ProjectionStore {
     this.#docs.set(projection, docs);
   }
 
-  async list<S>(projection: string): Promise<{ key: string; state: S }[]> {
+  async list<S>(
+    projection: string,
+    options: { keyPrefix?: string } = {},
+  ): Promise<{ key: string; state: S }[]> {
     const docs = this.#docs.get(projection) ?? new Map<string, string>();
+    const prefix = options.keyPrefix ?? "";
     return [...docs.entries()]
+      .filter(([key]) => key.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, json]) => ({ key, state: (JSON.parse(json) as ProjectionDocument<S>).state }));
   }

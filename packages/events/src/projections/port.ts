@@ -37,7 +37,8 @@ export interface ProjectionStore {
     doc: ProjectionDocument<S>,
     expectedRevision: number,
   ): Promise<void>;
-  list<S>(projection: string): Promise<{ key: string; state: S }[]>;
+  /** Documents in key order; `keyPrefix` narrows to keys starting with it (one integration's assets). */
+  list<S>(projection: string, options?: { keyPrefix?: string }): Promise<{ key: string; state: S }[]>;
   loadCheckpoint(projection: string): Promise<ProjectionCheckpoint | undefined>;
   saveCheckpoint(projection: string, checkpoint: ProjectionCheckpoint): Promise<void>;
 }

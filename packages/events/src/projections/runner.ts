@@ -76,6 +76,10 @@ export async function rebuildProjections(
   options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
   const docs = projections.map(() => new Map<string, ProjectionDocument<unknown> | undefined>());
+  // Catch-up continues the stored documents (and saves only if they did not change meanwhile);
+  // a rebuild from the start computes them afresh.
+  const catchingUp = options.since !== undefined;
+  const baseRevisions = projections.map(() => new Map<string, number>());
   const progress: RebuildProgress = { events: 0, applied: 0, invalid: 0, position: options.since };
   let since = options.since;
   for (;;) {
@@ -91,17 +95,22 @@ export async function rebuildProjections(
         progress.invalid += 1;
         continue;
       }
-      projections.forEach((projection, i) => {
-        if (!projection.handles.includes(parsed.event.type)) return;
+      for (const [i, projection] of projections.entries()) {
+        if (!projection.handles.includes(parsed.event.type)) continue;
         const key = projection.keyOf(parsed.event);
-        if (key === undefined) return;
+        if (key === undefined) continue;
         const map = docs[i] as Map<string, ProjectionDocument<unknown> | undefined>;
+        if (catchingUp && !map.has(key)) {
+          const stored = await target.load(projection.name, key);
+          map.set(key, stored);
+          baseRevisions[i]?.set(key, stored?.revision ?? 0);
+        }
         const next = applyToDocument(projection, key, map.get(key), parsed.event);
         if (next) {
           map.set(key, next);
           progress.applied += 1;
         }
-      });
+      }
     }
     options.onProgress?.({ ...progress });
     since = page.position;
@@ -112,6 +121,13 @@ export async function rebuildProjections(
     for (const [i, projection] of projections.entries()) {
       for (const [key, doc] of docs[i] ?? []) {
         if (!doc) continue;
+        const base = baseRevisions[i]?.get(key);
+        if (base !== undefined) {
+          if (doc.revision === base) continue; // nothing new for this document
+          // Conflicts when another writer changed it since it was loaded: the caller catches up again.
+          await target.save(projection.name, key, { ...doc, revision: base + 1 }, base);
+          continue;
+        }
         const existing = await target.load(projection.name, key);
         await target.save(
           projection.name,
@@ -128,6 +144,44 @@ export async function rebuildProjections(
     return progress;
   }
 }
+
+/**
+ * Bring stored views up to date with the log: continue each projection from its checkpoint
+ * (one pass when they share it, as after `rebuildProjections`). Safe to run concurrently: a
+ * document changed by another runner meanwhile fails with ProjectionConflictError, and running
+ * again applies only what is still missing (events are applied once per document).
+ */
+export async function catchUpProjections(
+  log: EventStore,
+  projections: readonly Projection<unknown>[],
+  target: ProjectionStore,
+  options: Omit<RebuildOptions, "since" | "until"> = {},
+): Promise<RebuildProgress> {
+  const checkpoints = await Promise.all(projections.map((p) => target.loadCheckpoint(p.name)));
+  const positions = new Set(checkpoints.map((c) => c?.position));
+  if (positions.size === 1) {
+    const [position] = positions;
+    return rebuildProjections(log, projections, target, { ...options, since: position ?? START });
+  }
+  const total: RebuildProgress = { events: 0, applied: 0, invalid: 0, position: undefined };
+  for (const [i, projection] of projections.entries()) {
+    const done = await rebuildProjections(log, [projection], target, {
+      ...options,
+      since: checkpoints[i]?.position ?? START,
+    });
+    total.events += done.events;
+    total.applied += done.applied;
+    total.invalid += done.invalid;
+    total.position = done.position;
+  }
+  return total;
+}
+
+/**
+ * `since` for "from the very beginning, continuing stored documents": readAll treats an empty
+ * position as the start of the log.
+ */
+const START = "";
 
 export interface ProjectionDiff {
   projection: string;

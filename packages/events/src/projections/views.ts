@@ -13,12 +13,25 @@ import type { Projection } from "./port.ts";
 export type IntegrationStatus = "registering" | "active" | "deleting" | "deleted";
 const RANK: Record<IntegrationStatus, number> = { registering: 0, active: 1, deleting: 2, deleted: 3 };
 
+/** One lifecycle fact: the status an event of the integration's lifecycle stands for, and when. */
+export interface LifecycleMark {
+  status: IntegrationStatus;
+  at: string;
+  eventId: string;
+}
+
 export interface IntegrationStatusView {
   integrationId: string;
   accountId: string | undefined;
+  homeRegion: string | undefined;
+  deployment: "single-account" | "organization" | undefined;
+  /** Time of the first registration: when the integration was created. */
+  createdAt: string | undefined;
   status: IntegrationStatus;
   /** When the integration entered its current status (earliest event of that status seen). */
   statusChangedAt: string | undefined;
+  /** Lifecycle facts (heartbeats excepted), ordered by time; the status is derived from them. */
+  lifecycle: LifecycleMark[];
   lastHeartbeatAt: string | undefined;
   components: { agent: string; updater?: string } | undefined;
   enabledRegions: string[];
@@ -38,6 +51,48 @@ const lifecycle: Partial<Record<EventType, IntegrationStatus>> = {
   "vigil.integration.deleted.v1": "deleted",
 };
 
+/** Lifecycle marks kept per integration (registrations are rare: this is years of re-installs). */
+const MAX_LIFECYCLE_MARKS = 200;
+
+/**
+ * The status the marks stand for, independent of the order they arrived in. Within one
+ * installation the status only moves forward (the highest rank wins); a deletion closes the
+ * installation, and only facts after the latest deletion (a new token, its exchange, a new stack)
+ * open the next one — so a recreated stack makes a deleted integration active again while its
+ * history stays in the log.
+ */
+export function integrationStatusOf(
+  marks: readonly LifecycleMark[],
+  lastHeartbeatAt?: string,
+): { status: IntegrationStatus; since: string | undefined } {
+  const all = lastHeartbeatAt
+    ? [...marks, { status: "active" as const, at: lastHeartbeatAt, eventId: "" }]
+    : marks;
+  const deletedAt = all
+    .filter((m) => m.status === "deleted")
+    .reduce<string | undefined>(
+      (latest, m) => (latest === undefined || m.at > latest ? m.at : latest),
+      undefined,
+    );
+  const current = deletedAt === undefined ? all : all.filter((m) => m.at > deletedAt);
+  if (current.length === 0) {
+    return deletedAt === undefined
+      ? { status: "registering", since: undefined }
+      : { status: "deleted", since: deletedAt };
+  }
+  const status = current.reduce<IntegrationStatus>(
+    (s, m) => (RANK[m.status] > RANK[s] ? m.status : s),
+    "registering",
+  );
+  const since = current
+    .filter((m) => m.status === status)
+    .reduce<string | undefined>(
+      (earliest, m) => (earliest === undefined || m.at < earliest ? m.at : earliest),
+      undefined,
+    );
+  return { status, since };
+}
+
 const scanStatus: Partial<Record<EventType, NonNullable<IntegrationStatusView["lastScan"]>["status"]>> = {
   "vigil.scan.requested.v1": "requested",
   "vigil.scan.started.v1": "running",
@@ -55,8 +110,12 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
   initial: (integrationId) => ({
     integrationId,
     accountId: undefined,
+    homeRegion: undefined,
+    deployment: undefined,
+    createdAt: undefined,
     status: "registering",
     statusChangedAt: undefined,
+    lifecycle: [],
     lastHeartbeatAt: undefined,
     components: undefined,
     enabledRegions: [],
@@ -66,17 +125,21 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
     const next = { ...state };
     const data = event.data as { accountId?: string };
     if (data.accountId) next.accountId = data.accountId;
-    const status = lifecycle[event.type];
-    // Lifecycle only moves forward, and its time is the earliest event of the status reached:
-    // both are independent of delivery order.
-    if (status && RANK[status] > RANK[state.status]) {
-      next.status = status;
-      next.statusChangedAt = event.time;
-    } else if (
-      status === state.status &&
-      (state.statusChangedAt === undefined || event.time < state.statusChangedAt)
+    if (
+      event.type === "vigil.integration.registration-requested.v1" &&
+      (state.createdAt === undefined || event.time < state.createdAt)
     ) {
-      next.statusChangedAt = event.time;
+      // The first registration says where and how the integration was installed.
+      next.createdAt = event.time;
+      next.homeRegion = event.data.homeRegion;
+      next.deployment = event.data.deployment;
+    }
+    const status = lifecycle[event.type];
+    if (status && event.type !== "vigil.integration.heartbeat.v2") {
+      const mark = { status, at: event.time, eventId: event.id };
+      next.lifecycle = [...state.lifecycle.filter((m) => m.eventId !== event.id), mark]
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId < b.eventId ? -1 : 1))
+        .slice(-MAX_LIFECYCLE_MARKS);
     }
     if (
       event.type === "vigil.integration.heartbeat.v2" &&
@@ -86,6 +149,9 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
       next.components = event.data.components;
       next.enabledRegions = event.data.enabledRegions;
     }
+    const derived = integrationStatusOf(next.lifecycle, next.lastHeartbeatAt);
+    next.status = derived.status;
+    next.statusChangedAt = derived.since;
     const scan = scanStatus[event.type];
     const scanId = (event.data as { scanId?: string }).scanId;
     if (scan && scanId) {
@@ -112,11 +178,19 @@ export interface AssetReportView {
   totals: Record<CheckStatus, number>;
 }
 
-/** Latest report per asset: keyed by ARN; a later assessment replaces an earlier one. */
+/** Key of an asset's report: per integration, so one integration's assets list by key prefix. */
+export function assetReportKey(integrationId: string, arn: string): string {
+  return `${integrationId}/${arn}`;
+}
+
+/** Latest report per asset: keyed by integration and ARN; a later assessment replaces an earlier one. */
 export const assetReportProjection: Projection<AssetReportView | undefined> = {
   name: "asset-report",
   handles: ["vigil.scan.asset-assessed.v1"],
-  keyOf: (event) => (event.type === "vigil.scan.asset-assessed.v1" ? event.data.asset.arn : undefined),
+  keyOf: (event) =>
+    event.type === "vigil.scan.asset-assessed.v1"
+      ? assetReportKey(event.integrationid, event.data.asset.arn)
+      : undefined,
   initial: () => undefined,
   evolve(state, event) {
     if (event.type !== "vigil.scan.asset-assessed.v1") return state;
@@ -178,9 +252,46 @@ export const resourceCountsProjection: Projection<ResourceCountsView | undefined
   },
 };
 
+export interface AlertView {
+  integrationId: string;
+  eventId: string;
+  at: string;
+  component: "agent" | "updater" | "stack";
+  severity: Severity;
+  message: string;
+  version?: string;
+}
+
+/** Alerts kept per integration (the latest ones; the log keeps them all). */
+export const MAX_ALERTS = 50;
+
+/** Latest alerts per integration, newest first, by event time (so any delivery order agrees). */
+export const integrationAlertsProjection: Projection<AlertView[]> = {
+  name: "integration-alerts",
+  handles: ["vigil.update.alert-raised.v1"],
+  keyOf: (event) => event.integrationid,
+  initial: () => [],
+  evolve(state, event) {
+    if (event.type !== "vigil.update.alert-raised.v1") return state;
+    const alert: AlertView = {
+      integrationId: event.integrationid,
+      eventId: event.id,
+      at: event.time,
+      component: event.data.component,
+      severity: event.data.severity,
+      message: event.data.message,
+      ...(event.data.version === undefined ? {} : { version: event.data.version }),
+    };
+    return [...state.filter((a) => a.eventId !== event.id), alert]
+      .sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.eventId > b.eventId ? -1 : 1))
+      .slice(0, MAX_ALERTS);
+  },
+};
+
 /** The platform's views, in one list for rebuild and diff. */
 export const platformProjections = [
   integrationStatusProjection,
   assetReportProjection,
   resourceCountsProjection,
+  integrationAlertsProjection,
 ] as readonly Projection<unknown>[];

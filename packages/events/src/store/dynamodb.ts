@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { EventEnvelope } from "../envelope/envelope.ts";
-import { type EventTableDefinition, eventTable, keyAttributesOf } from "../topology/event-table.ts";
+import { type EventTableDefinition, eventTable, tableKeySchema } from "../topology/event-table.ts";
 import {
   AppendTooLargeError,
   ClaimCheckError,
@@ -440,23 +440,7 @@ export async function createEventTable(
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: keyAttributesOf(definition).map((a) => ({
-        AttributeName: a.name,
-        AttributeType: a.type,
-      })),
-      KeySchema: [
-        { AttributeName: definition.partitionKey.name, KeyType: "HASH" },
-        { AttributeName: definition.sortKey.name, KeyType: "RANGE" },
-      ],
-      GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map((g) => ({
-        IndexName: g.name,
-        KeySchema: [
-          { AttributeName: g.partitionKey.name, KeyType: "HASH" },
-          { AttributeName: g.sortKey.name, KeyType: "RANGE" },
-        ],
-        Projection: { ProjectionType: g.projection },
-      })),
+      ...tableKeySchema(definition),
     }),
   );
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: tableName });

@@ -59,3 +59,29 @@ export function keyAttributesOf(table: EventTableDefinition = eventTable): KeyAt
   for (const a of all) byName.set(a.name, a);
   return [...byName.values()];
 }
+
+/**
+ * The table's key schema in the shape both CreateTable and `AWS::DynamoDB::Table` take (their
+ * property names are the same), so the SDK call and the template are rendered by one function.
+ */
+export function tableKeySchema(table: EventTableDefinition = eventTable) {
+  return {
+    BillingMode: table.billingMode,
+    AttributeDefinitions: keyAttributesOf(table).map((a) => ({
+      AttributeName: a.name,
+      AttributeType: a.type,
+    })),
+    KeySchema: [
+      { AttributeName: table.partitionKey.name, KeyType: "HASH" as const },
+      { AttributeName: table.sortKey.name, KeyType: "RANGE" as const },
+    ],
+    GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((i) => ({
+      IndexName: i.name,
+      KeySchema: [
+        { AttributeName: i.partitionKey.name, KeyType: "HASH" as const },
+        { AttributeName: i.sortKey.name, KeyType: "RANGE" as const },
+      ],
+      Projection: { ProjectionType: i.projection },
+    })),
+  };
+}

@@ -1,10 +1,12 @@
 /**
  * esbuild bundles for the Lambdas: one ESM file per function with the AWS SDK inside (the runtime's
- * copy drifts and costs a cold-start lookup), minified, with a linked source map.
+ * copy drifts and costs a cold-start lookup), minified, tree-shaken, with a linked source map.
+ * `lambdaPlugins()` (plugins.ts) removes what Lambda never runs; budgets and breakdown: budget.ts.
  */
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
+import { lambdaPlugins } from "./plugins.ts";
 
 /** ESM bundles have no `require`; some bundled CommonJS dependencies still call it. */
 export const CREATE_REQUIRE_BANNER =
@@ -33,6 +35,18 @@ export interface LambdaBundle {
   readonly files: readonly BundledFile[];
   /** Size of `index.mjs` alone (the code the runtime loads), in bytes. */
   readonly codeBytes: number;
+  /** esbuild's metafile (what each input contributes), when asked for with `{ metafile: true }`. */
+  readonly metafile?: Metafile;
+}
+
+export interface BundleOptions {
+  /** Keep esbuild's metafile for `analyzeMetafile` / `bundleBreakdown` (the bench's `--analyze`). */
+  readonly metafile?: boolean;
+  /**
+   * The release this code ships in: replaces `process.env.VIGIL_RELEASE_VERSION` at build time, so
+   * a function can tell which version it is (the updater's health check answers with it).
+   */
+  readonly releaseVersion?: string;
 }
 
 export class MissingEntryError extends Error {
@@ -48,7 +62,11 @@ export class MissingEntryError extends Error {
   }
 }
 
-export async function bundleLambda(entry: LambdaEntry, root: string): Promise<LambdaBundle> {
+export async function bundleLambda(
+  entry: LambdaEntry,
+  root: string,
+  options: BundleOptions = {},
+): Promise<LambdaBundle> {
   const path = isAbsolute(entry.entry) ? entry.entry : join(root, entry.entry);
   if (!existsSync(path)) throw new MissingEntryError(entry, relative(root, path) || path);
   const result = await build({
@@ -65,8 +83,15 @@ export async function bundleLambda(entry: LambdaEntry, root: string): Promise<La
     sourcemap: "linked",
     sourcesContent: false,
     legalComments: "none",
+    treeShaking: true,
+    // ESM builds (`dist-es`) first: only those can be tree-shaken.
     mainFields: ["module", "main"],
     banner: { js: CREATE_REQUIRE_BANNER },
+    plugins: lambdaPlugins(),
+    ...(options.releaseVersion !== undefined
+      ? { define: { "process.env.VIGIL_RELEASE_VERSION": JSON.stringify(options.releaseVersion) } }
+      : {}),
+    metafile: options.metafile === true,
     logLevel: "silent",
   });
   const files = result.outputFiles
@@ -74,5 +99,10 @@ export async function bundleLambda(entry: LambdaEntry, root: string): Promise<La
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const code = files.find((f) => f.name === "index.mjs");
   if (!code) throw new Error(`esbuild produced no index.mjs for ${entry.name}`);
-  return { name: entry.name, files, codeBytes: code.data.length };
+  return {
+    name: entry.name,
+    files,
+    codeBytes: code.data.length,
+    ...(options.metafile ? { metafile: result.metafile } : {}),
+  };
 }

@@ -49,7 +49,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
   const artifacts: ReleaseArtifact[] = [];
   const bundles: { name: string; codeBytes: number; zipBytes: number }[] = [];
   for (const entry of options.entries) {
-    const bundle = await bundleLambda(entry, options.root);
+    const bundle = await bundleLambda(entry, options.root, { releaseVersion: options.version });
     const zip = createZip(bundle.files);
     artifacts.push({
       name: `${entry.name}.zip`,

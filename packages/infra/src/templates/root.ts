@@ -9,13 +9,13 @@ import {
   topology as defaultTopology,
   type EventTableDefinition,
   integrationParameters,
-  keyAttributesOf,
   LAMBDA_TIMEOUT_SECONDS,
   PARAMETER_ROOT,
   type QueueDefinition,
   queuesPlacedIn,
   subscriptionsOf,
   type Topology,
+  tableKeySchema,
 } from "@vigil/events";
 import {
   cleanupPolicy,
@@ -385,23 +385,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       UpdateReplacePolicy: "Retain",
       Properties: {
         TableName: sub(`${table.baseName}-\${IntegrationId}`),
-        BillingMode: table.billingMode,
-        AttributeDefinitions: keyAttributesOf(table).map((a) => ({
-          AttributeName: a.name,
-          AttributeType: a.type,
-        })),
-        KeySchema: [
-          { AttributeName: table.partitionKey.name, KeyType: "HASH" },
-          { AttributeName: table.sortKey.name, KeyType: "RANGE" },
-        ],
-        GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((i) => ({
-          IndexName: i.name,
-          KeySchema: [
-            { AttributeName: i.partitionKey.name, KeyType: "HASH" },
-            { AttributeName: i.sortKey.name, KeyType: "RANGE" },
-          ],
-          Projection: { ProjectionType: i.projection },
-        })),
+        ...tableKeySchema(table),
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: table.pointInTimeRecovery },
         SSESpecification: { SSEEnabled: true },
         Tags: tags,

@@ -1,7 +1,13 @@
 import type { Severity } from "@vigil/events";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import type { AssetReportView, PlatformViews } from "../views/platform-views.ts";
+import type {
+  AlertView,
+  AssetReportView,
+  IntegrationSummary,
+  ResourceCountsView,
+} from "../views/platform-views.ts";
+import type { TimelineEntry } from "../views/timeline.ts";
 
 /** Server-rendered pages: `html` escapes every interpolated value, so report text cannot inject markup. */
 
@@ -67,10 +73,22 @@ function findingsTable(reports: readonly AssetReportView[]): Page {
   </table>`;
 }
 
-export function renderDashboard(views: PlatformViews): Page {
-  const integrations = views.integrations();
-  const alerts = views.alerts();
-  const allReports = integrations.flatMap((i) => views.assets(i.integrationId));
+export interface DashboardData {
+  integrations: (IntegrationSummary & { resources: number | undefined; failedChecks: number })[];
+  /** Latest report per asset of every integration. */
+  reports: AssetReportView[];
+  alerts: AlertView[];
+}
+
+export interface IntegrationPageData {
+  integration: IntegrationSummary;
+  reports: AssetReportView[];
+  counts: ResourceCountsView | undefined;
+  /** The integration's lifecycle, oldest first. */
+  timeline: TimelineEntry[];
+}
+
+export function renderDashboard({ integrations, reports: allReports, alerts }: DashboardData): Page {
   return layout(
     "Dashboard",
     html`<h1>Integrations</h1>
@@ -80,17 +98,14 @@ export function renderDashboard(views: PlatformViews): Page {
         : html`<table id="integrations">
       <tr><th>Integration</th><th>Account</th><th>Status</th><th>Last heartbeat</th><th>Last scan</th><th>Resources</th><th>Failed checks</th></tr>
       ${integrations.map((i) => {
-        const failed = views
-          .assets(i.integrationId)
-          .reduce((n, r) => n + r.results.filter((x) => x.status === "fail").length, 0);
         return html`<tr>
           <td><a href="/dashboard/integrations/${encodeURIComponent(i.integrationId)}">${i.integrationId}</a></td>
           <td>${i.accountId}</td>
           <td><span class="status status-${i.status}">${i.status}</span></td>
           <td>${i.lastHeartbeat?.at ?? "never"}</td>
           <td>${i.lastScan ? `${i.lastScan.scanId} (${i.lastScan.status})` : "none"}</td>
-          <td>${views.counts(i.integrationId)?.total ?? "–"}</td>
-          <td>${failed}</td>
+          <td>${i.resources ?? "–"}</td>
+          <td>${i.failedChecks}</td>
         </tr>`;
       })}
     </table>`
@@ -108,19 +123,17 @@ export function renderDashboard(views: PlatformViews): Page {
   );
 }
 
-export function renderIntegrationPage(views: PlatformViews, integrationId: string): Page {
-  const integration = views.integration(integrationId);
-  const reports = views.assets(integrationId);
-  const counts = views.counts(integrationId);
-  const timeline = views.timeline(integrationId);
+export function renderIntegrationPage({ integration, reports, counts, timeline }: IntegrationPageData): Page {
+  const { integrationId } = integration;
   const failing = reports
     .flatMap((r) => r.results.filter((x) => x.status === "fail").map((x) => ({ report: r, result: x })))
     .sort((a, b) => SEVERITIES.indexOf(a.result.severity) - SEVERITIES.indexOf(b.result.severity));
   return layout(
     `Integration ${integrationId}`,
     html`<h1>Integration ${integrationId}</h1>
-    <p>Account ${integration?.accountId} · home region ${integration?.homeRegion} ·
-      <span class="status status-${integration?.status}">${integration?.status}</span></p>
+    <p>Account ${integration.accountId} · home region ${integration.homeRegion} ·
+      <span class="status status-${integration.status}">${integration.status}</span>
+      since ${integration.statusChangedAt ?? "–"}</p>
     <h2>Findings by severity and region</h2>
     ${findingsTable(reports)}
     <h2>Failed checks</h2>
@@ -144,7 +157,7 @@ export function renderIntegrationPage(views: PlatformViews, integrationId: strin
         )}</table><p>Total ${counts.total} (reported ${counts.reportedAt})</p>`
         : html`<p class="empty">No resource counts reported yet.</p>`
     }
-    <h2>Event timeline</h2>
+    <h2>Lifecycle</h2>
     <table id="timeline"><tr><th>Time</th><th>Type</th><th>Summary</th></tr>
     ${[...timeline].reverse().map((e) => html`<tr><td>${e.time}</td><td>${e.type}</td><td>${e.summary}</td></tr>`)}
     </table>`,

@@ -1,22 +1,52 @@
-import { InMemoryEventStore } from "@vigil/events";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app.ts";
 import { platformConfig } from "../config.ts";
+import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
 
 /**
- * The same hono app behind API Gateway (HTTP API) or a Lambda function URL. Built on the first
- * invocation so a missing `VIGIL_ADMIN_TOKEN` fails that invocation with a clear message.
- *
- * The event store here is in memory until the DynamoDB adapter's wiring lands (see README).
+ * The same hono app behind API Gateway (HTTP API) or a Lambda function URL, on DynamoDB: every
+ * instance shares the event log, the views and the replay guard. Built on the first invocation so
+ * a configuration problem fails that invocation with a message naming every missing variable.
  */
+export interface PlatformLambdaEnvironment {
+  adminToken: string;
+  tables: PlatformTables;
+}
+
+export function platformLambdaEnvironment(
+  env: Record<string, string | undefined>,
+): PlatformLambdaEnvironment | { errors: string[] } {
+  const errors: string[] = [];
+  const need = (name: string): string => {
+    const value = env[name]?.trim() ?? "";
+    if (value === "") errors.push(`${name} is not set`);
+    return value;
+  };
+  const adminToken = need("VIGIL_ADMIN_TOKEN");
+  const tables = {
+    events: need("VIGIL_EVENT_TABLE"),
+    projections: need("VIGIL_PROJECTION_TABLE"),
+    replay: need("VIGIL_REPLAY_TABLE"),
+  };
+  return errors.length > 0 ? { errors } : { adminToken, tables };
+}
+
 let lambdaHandler: ReturnType<typeof handle> | undefined;
 
 export const handler: ReturnType<typeof handle> = (event, context) => {
-  lambdaHandler ??= handle(
-    createApp({
-      eventStore: new InMemoryEventStore(),
-      config: platformConfig({ adminToken: process.env.VIGIL_ADMIN_TOKEN ?? "" }),
-    }),
-  );
+  if (!lambdaHandler) {
+    const env = platformLambdaEnvironment(process.env);
+    if ("errors" in env) throw new Error(`platform misconfigured: ${env.errors.join("; ")}`);
+    const storage = dynamoDbStorage({ client: new DynamoDBClient({}), tables: env.tables });
+    lambdaHandler = handle(
+      createApp({
+        eventStore: storage.eventStore,
+        projections: storage.projections,
+        replayGuard: storage.replayGuard,
+        config: platformConfig({ adminToken: env.adminToken }),
+      }),
+    );
+  }
   return lambdaHandler(event, context);
 };

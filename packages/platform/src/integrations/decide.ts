@@ -1,6 +1,6 @@
 import type { VigilEvent } from "@vigil/events";
 import { parseRegistrationToken, tokenMatchesHash } from "../auth/registration-token.ts";
-import { conflict, forbidden, gone, type PlatformError, unauthorized } from "../http/errors.ts";
+import { conflict, forbidden, gone, notFound, type PlatformError, unauthorized } from "../http/errors.ts";
 import type { IntegrationLedger } from "./ledger.ts";
 
 /**
@@ -18,6 +18,25 @@ export interface ExchangeDecision {
 }
 
 /** May this registration token be exchanged for service credentials now? */
+/** May the admin issue a new registration token for this integration now? */
+export function decideNewRegistration(
+  ledger: IntegrationLedger | undefined,
+  integrationId: string,
+): Decision<IntegrationLedger> {
+  if (!ledger) return refuse(notFound("integration_not_found", `No integration ${integrationId}.`));
+  if (ledger.lifecycle === "deleting") {
+    return refuse(
+      conflict(
+        "integration_deleting",
+        `Integration ${integrationId} is being deleted (its stack is cleaning up); issue a new token once it is deleted, to install the stack again.`,
+      ),
+    );
+  }
+  // A deleted integration may be installed again: the new token opens a new installation, and
+  // the history of the previous ones stays in the integration's stream.
+  return accept(ledger);
+}
+
 export function decideTokenExchange(
   ledger: IntegrationLedger | undefined,
   token: string,
@@ -51,7 +70,8 @@ export function decideTokenExchange(
       ),
     );
   }
-  const expiresAt = new Date(registration.requestedAt.getTime() + ttlMs);
+  // The expiry recorded with the token wins; older registrations carry none.
+  const expiresAt = registration.expiresAt ?? new Date(registration.requestedAt.getTime() + ttlMs);
   if (now.getTime() >= expiresAt.getTime()) {
     return refuse(
       gone(
@@ -68,17 +88,20 @@ export function decideAgentKey(
   ledger: IntegrationLedger | undefined,
   keyId: string,
 ): Decision<IntegrationLedger> {
+  if (ledger?.lifecycle === "deleted") {
+    return refuse(
+      forbidden(
+        "integration_deleted",
+        `Integration ${ledger.integrationId} is deleted; it may not report. Install the stack again with a new registration token.`,
+      ),
+    );
+  }
   if (!ledger || ledger.credential?.keyId !== keyId) {
     return refuse(
       unauthorized(
         "unknown_key",
         `Key ${keyId} was not issued by this platform or has been replaced; re-register the integration to get new credentials.`,
       ),
-    );
-  }
-  if (ledger.lifecycle === "deleted") {
-    return refuse(
-      forbidden("integration_deleted", `Integration ${ledger.integrationId} is deleted; it may not report.`),
     );
   }
   return accept(ledger);
@@ -90,6 +113,10 @@ const AGENT_LIFECYCLE_TYPES: ReadonlySet<string> = new Set([
   "vigil.integration.heartbeat.v2",
   "vigil.integration.stack-created.v1",
   "vigil.integration.stack-updated.v1",
+  // Stack deletion: the agent's custom resource reports the teardown it did.
+  "vigil.integration.delete-requested.v1",
+  "vigil.integration.resources-cleaned-up.v1",
+  "vigil.integration.deleted.v1",
 ]);
 
 export function agentMayReport(type: string): boolean {
@@ -116,7 +143,7 @@ export function decideReportBatch(ledger: IntegrationLedger, events: readonly Vi
       issues.push({
         index,
         code: "event_type_not_allowed",
-        message: `${event.type} is recorded by the platform itself; agents report scan, counts, update, ebs, heartbeat and stack events.`,
+        message: `${event.type} is recorded by the platform itself; agents report scan, counts, update, ebs, heartbeat, stack and deletion events.`,
       });
     } else if (
       "accountId" in event.data &&

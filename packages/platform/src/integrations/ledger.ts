@@ -9,10 +9,12 @@ export interface IntegrationLedger {
   integrationId: string;
   accountId: string;
   homeRegion: string;
+  deployment: "single-account" | "organization";
+  organizationId?: string;
   /** Number of events in the stream: the expected version of the next append. */
   version: number;
   /** The latest registration (token) the platform issued. */
-  registration?: { eventId: string; tokenSha256: string; requestedAt: Date };
+  registration?: { eventId: string; tokenSha256: string; requestedAt: Date; expiresAt?: Date };
   /** Registration event ids whose token was already exchanged. */
   exchanged: Map<string, Date>;
   /** Key ids allowed to sign for this integration (only the latest is current). */
@@ -34,6 +36,8 @@ export function foldIntegrationLedger(
     integrationId,
     accountId: first.data.accountId,
     homeRegion: first.data.homeRegion,
+    deployment: first.data.deployment,
+    ...(first.data.organizationId === undefined ? {} : { organizationId: first.data.organizationId }),
     version: events.length,
     exchanged: new Map(),
     lifecycle: "registering",
@@ -45,18 +49,26 @@ export function foldIntegrationLedger(
           eventId: event.id,
           tokenSha256: event.data.registrationTokenSha256,
           requestedAt: new Date(event.time),
+          ...(event.data.registrationTokenExpiresAt
+            ? { expiresAt: new Date(event.data.registrationTokenExpiresAt) }
+            : {}),
         };
+        // A registration after deletion opens a new installation of the same integration.
+        if (ledger.lifecycle === "deleted") ledger.lifecycle = "registering";
         break;
       case "vigil.integration.credentials-issued.v1":
         ledger.credential = { keyId: event.data.credentialId, issuedAt: new Date(event.data.issuedAt) };
         if (event.causationid) ledger.exchanged.set(event.causationid, new Date(event.data.issuedAt));
         if (ledger.lifecycle === "registering") ledger.lifecycle = "active";
         break;
+      case "vigil.integration.resources-cleaned-up.v1":
       case "vigil.integration.delete-requested.v1":
         if (ledger.lifecycle !== "deleted") ledger.lifecycle = "deleting";
         break;
       case "vigil.integration.deleted.v1":
         ledger.lifecycle = "deleted";
+        // The deleted installation's key signs nothing any more, even after a re-installation.
+        delete ledger.credential;
         break;
       default:
         break;

@@ -15,7 +15,6 @@ import {
   type EventTableDefinition,
   eventTableNameFor,
   integrationParameters,
-  keyAttributesOf,
   type ParameterDefinition,
   type Placement,
   parameterNameFor,
@@ -23,6 +22,7 @@ import {
   queueNameFor,
   type TopicKey,
   type Topology,
+  tableKeySchema,
   topicNameFor,
 } from "@vigil/events";
 
@@ -199,23 +199,7 @@ async function createEventTable(dynamodb: DynamoDBClient, table: EventTableDefin
     await dynamodb.send(
       new CreateTableCommand({
         TableName: name,
-        BillingMode: table.billingMode,
-        AttributeDefinitions: keyAttributesOf(table).map((a) => ({
-          AttributeName: a.name,
-          AttributeType: a.type,
-        })),
-        KeySchema: [
-          { AttributeName: table.partitionKey.name, KeyType: "HASH" },
-          { AttributeName: table.sortKey.name, KeyType: "RANGE" },
-        ],
-        GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((i) => ({
-          IndexName: i.name,
-          KeySchema: [
-            { AttributeName: i.partitionKey.name, KeyType: "HASH" },
-            { AttributeName: i.sortKey.name, KeyType: "RANGE" },
-          ],
-          Projection: { ProjectionType: i.projection },
-        })),
+        ...tableKeySchema(table),
       }),
     );
   } catch (err) {

@@ -1,0 +1,133 @@
+import { createPrivateKey, type KeyObject } from "node:crypto";
+import { inspect } from "node:util";
+import {
+  DeleteParametersCommand,
+  GetParametersCommand,
+  PutParameterCommand,
+  type SSMClient,
+} from "@aws-sdk/client-ssm";
+import { parameterNameFor } from "@vigil/events";
+
+/**
+ * The integration's service credentials in SSM Parameter Store, under `/vigil/<integrationId>/`
+ * (`platform-url` is the shared name from `@vigil/events`; the others are the agent's). The
+ * private key is a SecureString and only ever read WithDecryption into a KeyObject, never a
+ * string the agent could log.
+ */
+export const credentialParameterKeys = {
+  privateKey: "service-key",
+  keyId: "service-key-id",
+  platformUrl: "platform-url",
+  integrationId: "integration-id",
+} as const;
+
+export function credentialParameterNames(
+  integrationId: string,
+): Record<keyof typeof credentialParameterKeys, string> {
+  return {
+    privateKey: parameterNameFor(integrationId, credentialParameterKeys.privateKey),
+    keyId: parameterNameFor(integrationId, credentialParameterKeys.keyId),
+    platformUrl: parameterNameFor(integrationId, credentialParameterKeys.platformUrl),
+    integrationId: parameterNameFor(integrationId, credentialParameterKeys.integrationId),
+  };
+}
+
+const REDACTED = "[redacted]";
+
+/**
+ * What the agent signs with. The private key is a KeyObject held in a private field: logging,
+ * `JSON.stringify` or `util.inspect` of this object never shows it.
+ */
+export class ServiceCredentials {
+  readonly #privateKey: KeyObject;
+
+  constructor(
+    readonly integrationId: string,
+    readonly keyId: string,
+    readonly platformUrl: string,
+    privateKey: KeyObject | string,
+  ) {
+    this.#privateKey = typeof privateKey === "string" ? createPrivateKey(privateKey) : privateKey;
+  }
+
+  /** For `signRequest` only. */
+  get privateKey(): KeyObject {
+    return this.#privateKey;
+  }
+
+  toJSON(): Record<string, string> {
+    return {
+      integrationId: this.integrationId,
+      keyId: this.keyId,
+      platformUrl: this.platformUrl,
+      privateKey: REDACTED,
+    };
+  }
+
+  [inspect.custom](): string {
+    return `ServiceCredentials ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+export class CredentialsMissingError extends Error {
+  override readonly name = "CredentialsMissingError";
+  constructor(
+    readonly integrationId: string,
+    readonly missing: string[],
+  ) {
+    super(
+      `The integration's credentials are not in SSM (missing ${missing.join(", ")}): the stack's registration did not complete. Update the stack with a new registration token from the platform.`,
+    );
+  }
+}
+
+/** Write the credentials the exchange returned. Overwrites: a re-registration replaces them. */
+export async function writeCredentials(
+  ssm: SSMClient,
+  input: {
+    integrationId: string;
+    keyId: string;
+    platformUrl: string;
+    privateKeyPem: string;
+    kmsKeyId?: string;
+  },
+): Promise<void> {
+  const names = credentialParameterNames(input.integrationId);
+  const put = (Name: string, Value: string, Type: "String" | "SecureString", Description: string) =>
+    ssm.send(
+      new PutParameterCommand({
+        Name,
+        Value,
+        Type,
+        Description,
+        Overwrite: true,
+        ...(Type === "SecureString" && input.kmsKeyId ? { KeyId: input.kmsKeyId } : {}),
+      }),
+    );
+  await put(names.privateKey, input.privateKeyPem, "SecureString", "Vigil service key (Ed25519, PKCS#8 PEM)");
+  await put(names.keyId, input.keyId, "String", "Vigil service key id");
+  await put(names.platformUrl, input.platformUrl, "String", "Base URL of the Vigil control plane");
+  await put(names.integrationId, input.integrationId, "String", "Vigil integration id");
+}
+
+export async function readCredentials(ssm: SSMClient, integrationId: string): Promise<ServiceCredentials> {
+  const names = credentialParameterNames(integrationId);
+  const out = await ssm.send(new GetParametersCommand({ Names: Object.values(names), WithDecryption: true }));
+  const value = (name: string) => out.Parameters?.find((p) => p.Name === name)?.Value;
+  const missing = Object.values(names).filter((n) => value(n) === undefined);
+  if (missing.length > 0) throw new CredentialsMissingError(integrationId, missing);
+  return new ServiceCredentials(
+    value(names.integrationId) as string,
+    value(names.keyId) as string,
+    value(names.platformUrl) as string,
+    value(names.privateKey) as string,
+  );
+}
+
+/** Remove them when the stack is deleted (after the last signed request). */
+export async function deleteCredentials(ssm: SSMClient, integrationId: string): Promise<number> {
+  const out = await ssm.send(
+    new DeleteParametersCommand({ Names: Object.values(credentialParameterNames(integrationId)) }),
+  );
+  return out.DeletedParameters?.length ?? 0;
+}

@@ -1,0 +1,56 @@
+export {
+  type AgentRuntime,
+  HEARTBEAT_INTERVAL_MS,
+  HEARTBEAT_SCHEDULE,
+  type ScanRequest,
+  type ScanRunner,
+  scanAndReport,
+  sendHeartbeat,
+} from "./check-in.ts";
+export {
+  CredentialsMissingError,
+  credentialParameterKeys,
+  credentialParameterNames,
+  deleteCredentials,
+  readCredentials,
+  ServiceCredentials,
+  writeCredentials,
+} from "./credentials.ts";
+export {
+  type CustomResourceDeps,
+  type CustomResourceEvent,
+  type CustomResourceResponse,
+  handleCustomResource,
+  isCustomResourceEvent,
+  type LambdaContextLike,
+  RegistrationError,
+  type RegistrationProperties,
+  registrationProperties,
+} from "./custom-resource.ts";
+export { jsonLogger, type Logger, type LogLevel, redact } from "./log.ts";
+export {
+  type ExchangedCredentials,
+  type ExchangeRequest,
+  type HeartbeatBody,
+  HttpPlatformClient,
+  type HttpPlatformClientOptions,
+  type PlatformClient,
+  PlatformRequestError,
+  REPORT_BATCH_SIZE,
+} from "./platform-client.ts";
+export {
+  CREATED_BY_TAG,
+  executeTeardown,
+  isCreatedByVigil,
+  type KeepReason,
+  planTeardown,
+  type TaggedResource,
+  TEARDOWN_ORDER,
+  type TeardownApi,
+  type TeardownFailure,
+  type TeardownPlan,
+  type TeardownResult,
+  tearDown,
+  type VigilResourceKind,
+} from "./teardown.ts";
+export { ec2TeardownApi } from "./teardown-ec2.ts";

@@ -1,0 +1,140 @@
+import { signRequest, type VigilEvent } from "@vigil/events";
+import type { ServiceCredentials } from "./credentials.ts";
+
+/** What the agent asks of the platform. A small port: the HTTP adapter below, fakes in tests. */
+export interface PlatformClient {
+  /** Unsigned: the registration token is the proof. */
+  exchange(request: ExchangeRequest): Promise<ExchangedCredentials>;
+  /** Signed. */
+  report(events: readonly VigilEvent[]): Promise<void>;
+  /** Signed. */
+  heartbeat(body: HeartbeatBody): Promise<void>;
+}
+
+export interface ExchangeRequest {
+  token: string;
+  accountId?: string;
+  parameterName?: string;
+}
+
+export interface ExchangedCredentials {
+  integrationId: string;
+  keyId: string;
+  privateKeyPem: string;
+  parameterName: string;
+}
+
+export interface HeartbeatBody {
+  agentVersion: string;
+  updaterVersion?: string;
+  enabledRegions: string[];
+  lastScan?: { scanId: string; status: "running" | "completed" | "failed" | "paused" };
+}
+
+/** The platform refused or failed a request; `code` is its machine code (`registration_token_expired`, …). */
+export class PlatformRequestError extends Error {
+  override readonly name = "PlatformRequestError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** Worth retrying later: the platform was unreachable or failed, rather than refusing. */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** Events per signed request: well under the platform's 500-event and 1 MB limits. */
+export const REPORT_BATCH_SIZE = 100;
+
+export interface HttpPlatformClientOptions {
+  platformUrl: string;
+  /** Needed for signed requests; the exchange works without. */
+  credentials?: ServiceCredentials;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+export class HttpPlatformClient implements PlatformClient {
+  constructor(private readonly options: HttpPlatformClientOptions) {}
+
+  async exchange(request: ExchangeRequest): Promise<ExchangedCredentials> {
+    const body = await this.#send("/registrations/exchange", JSON.stringify(request), false);
+    const out = body as Partial<ExchangedCredentials>;
+    if (!out.integrationId || !out.keyId || !out.privateKeyPem || !out.parameterName) {
+      throw new PlatformRequestError(
+        502,
+        "exchange_malformed",
+        "The platform's exchange answer lacks the key or its id.",
+      );
+    }
+    return out as ExchangedCredentials;
+  }
+
+  async report(events: readonly VigilEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += REPORT_BATCH_SIZE) {
+      await this.#send(
+        "/agent/events",
+        JSON.stringify({ events: events.slice(i, i + REPORT_BATCH_SIZE) }),
+        true,
+      );
+    }
+  }
+
+  async heartbeat(body: HeartbeatBody): Promise<void> {
+    await this.#send("/agent/heartbeat", JSON.stringify(body), true);
+  }
+
+  async #send(path: string, body: string, signed: boolean): Promise<unknown> {
+    const url = `${this.options.platformUrl.replace(/\/+$/, "")}${path}`;
+    const credentials = this.options.credentials;
+    if (signed && !credentials) {
+      throw new PlatformRequestError(0, "credentials_missing", `${path} needs the service credentials.`);
+    }
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (signed && credentials) {
+      Object.assign(
+        headers,
+        signRequest({
+          method: "POST",
+          path: new URL(url).pathname,
+          body,
+          keyId: credentials.keyId,
+          privateKeyPem: credentials.privateKey,
+          now: (this.options.now ?? (() => new Date()))(),
+        }),
+      );
+    }
+    let response: Response;
+    try {
+      response = await (this.options.fetch ?? fetch)(url, {
+        method: "POST",
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      throw new PlatformRequestError(
+        0,
+        "platform_unreachable",
+        `The platform at ${url} is unreachable: ${(error as Error).message}`,
+      );
+    }
+    const json = (await response.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string } }
+      | undefined;
+    if (!response.ok) {
+      throw new PlatformRequestError(
+        response.status,
+        json?.error?.code ?? "http_error",
+        json?.error?.message ?? `The platform answered ${response.status} for ${path}.`,
+      );
+    }
+    return json;
+  }
+}

@@ -1,0 +1,37 @@
+import { type AssetRef, arnSchema } from "@vigil/events";
+import type { AssetHeader } from "../assets/index.ts";
+
+/**
+ * The asset as an event names it. Findings name account-wide settings `<account>` and per-region
+ * settings `<account>/<region>` (SNAPSHOT.md); events need an ARN, so those become
+ * `arn:<partition>:<service>:<region>:<account>:<kind>` from the asset type
+ * (`aws.ec2.account-settings` in eu-west-1 → `arn:aws:ec2:eu-west-1:<account>:account-settings`).
+ */
+export function eventArnOf(
+  header: Pick<AssetHeader, "arn" | "type" | "region" | "accountId">,
+  partition = "aws",
+): string {
+  if (header.arn.startsWith("arn:")) {
+    if (arnSchema.safeParse(header.arn).success) return header.arn;
+    // AWS managed policies (`arn:aws:iam::aws:policy/...`) have `aws` where the event contract
+    // wants 12 digits: they are named as attached in this account instead.
+    const managed = /^arn:(aws[a-z-]*):iam::aws:policy\/(.+)$/.exec(header.arn);
+    if (managed) return `arn:${managed[1]}:iam::${header.accountId}:aws-managed-policy/${managed[2]}`;
+    return header.arn;
+  }
+  const [, service = "vigil", kind = "settings"] = header.type.split(".");
+  const region = header.region === "global" ? "" : header.region;
+  return `arn:${partition}:${service}:${region}:${header.accountId}:${kind}`;
+}
+
+export function assetRefOf(header: AssetHeader, partition = "aws"): AssetRef {
+  const ref: AssetRef = {
+    arn: eventArnOf(header, partition),
+    type: header.type,
+    region: header.region,
+    accountId: header.accountId,
+    tags: header.tags,
+  };
+  if (header.name !== undefined) ref.name = header.name.slice(0, 1024);
+  return ref;
+}

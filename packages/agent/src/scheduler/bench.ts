@@ -1,0 +1,288 @@
+import { InMemoryEventStore } from "@vigil/events";
+import { type AwsClients, type CallWrapper, createAwsClients, directCall } from "../aws/clients.ts";
+import { ApiBudget } from "../budget/budget.ts";
+import { budgetLimit } from "../budget/limits.ts";
+import { AWS_RATE_LIMITS, apiFamilyOf } from "../budget/limits.ts";
+import { sdkRetryConfig } from "../budget/sdk.ts";
+import { lowerBoundMs } from "../budget/token-bucket.ts";
+import { VirtualTime } from "../budget/virtual-time.ts";
+import type { Collector } from "../collectors/collector.ts";
+import { COLLECTORS } from "../collectors/index.ts";
+import { AccountReader } from "../discovery/reader.ts";
+import { assetRefOf } from "../scan/asset-ref.ts";
+import { PauseGate } from "./pause.ts";
+import { InMemoryJobQueue } from "./queue/memory.ts";
+import type { ScanJob } from "./queue/port.ts";
+import { type AssessedAsset, type JobOutcome, ScanScheduler, type ShardWorker } from "./runner.ts";
+import type { ShardKind } from "./shards.ts";
+
+/** The simulated account, built by the caller (the agent never imports testkit). */
+export interface ThrottleBenchAccount {
+  readonly accountId: string;
+  readonly regions: readonly string[];
+  readonly requestHandler: unknown;
+  stats(): { readonly totalCalls: number; readonly totalThrottled: number };
+}
+
+export type ThrottleAccountFactory = (options: {
+  clock: { now(): number };
+  /** Share of every bucket another tenant spends (0..1). */
+  noisyNeighbour: number;
+}) => ThrottleBenchAccount;
+
+export interface ThrottleBenchOptions {
+  readonly account: ThrottleAccountFactory;
+  /** Share of AWS's limits the budget uses (default 0.8). */
+  readonly headroom?: number;
+  /** Concurrent Lambda instances draining the job queue (default 17: one per region). */
+  readonly lambdas?: number;
+  readonly pauseMs?: number;
+  /** Collectors of the discovery shard (default: the EC2 ones — the throttled family). */
+  readonly collectors?: readonly Collector[];
+}
+
+export interface ThrottleBenchRow {
+  readonly scenario: string;
+  readonly mode: "budgeted" | "naive";
+  /** Virtual seconds from the first call to the last shard done. */
+  readonly discoverySeconds: number;
+  /** Token-bucket lower bound: the calls made, through AWS's buckets scaled to min(headroom, what the neighbour leaves). */
+  readonly lowerBoundSeconds: number;
+  readonly ratio: number;
+  readonly apiCalls: number;
+  /** Calls the account answered with a throttling error (SDK retries included). */
+  readonly throttled: number;
+  /** Calls that still failed after the SDK's retries. */
+  readonly failedCalls: number;
+  readonly failedJobs: number;
+  readonly pauses: number;
+  readonly assets: number;
+}
+
+const SOURCE = "urn:vigil:agent:bench";
+
+function ec2Collectors(): Collector[] {
+  return COLLECTORS.filter((c) => c.scope === "regional" && c.id.startsWith("ec2-"));
+}
+
+/** Calls per (region, family), counted on the way to the account. */
+function countingByKey(inner: CallWrapper) {
+  const counts = new Map<string, { region: string; family: string; calls: number }>();
+  const call: CallWrapper = (info, fn) => {
+    const family = apiFamilyOf(info.service, info.operation, info.input ?? {});
+    const key = `${info.region}|${family}`;
+    const entry = counts.get(key) ?? { region: info.region, family, calls: 0 };
+    entry.calls++;
+    counts.set(key, entry);
+    return inner(info, fn);
+  };
+  return { call, counts };
+}
+
+/** The slowest (region, family) bucket decides: its calls beyond the burst at the refill rate. */
+function lowerBound(counts: Map<string, { family: string; calls: number }>, share: number): number {
+  let worst = 0;
+  for (const { family, calls } of counts.values()) {
+    const limit = budgetLimit(family, share, AWS_RATE_LIMITS);
+    worst = Math.max(worst, lowerBoundMs(calls, limit));
+  }
+  return worst / 1000;
+}
+
+/** A shard worker over the agent's collectors: every collector of the shard's service, in its region. */
+export function collectorShardWorker(options: {
+  readonly collectors: readonly Collector[];
+  readonly clients: (call: CallWrapper) => AwsClients;
+  readonly onFailedCalls?: (job: ScanJob, failed: number) => void;
+}): ShardWorker {
+  return {
+    async run(job, context) {
+      const clients = options.clients(context.call as CallWrapper);
+      try {
+        const read = new AccountReader();
+        const assessed: AssessedAsset[] = [];
+        const ctx = {
+          accountId: job.accountId,
+          partition: "aws",
+          region: job.shard.region,
+          clients: clients.forRegion(job.shard.region),
+          clientsFor: (region: string) => clients.forRegion(region),
+          read,
+        };
+        await Promise.all(
+          options.collectors.map(async (collector) => {
+            const out = await collector.collect(ctx);
+            for (const a of out.assets) {
+              assessed.push({ asset: assetRefOf(a), results: [] });
+            }
+          }),
+        );
+        const failed = read.failed.filter((f) => f.code !== "RateLimitedError" && f.code !== "JobPausedError");
+        if (failed.length > 0) options.onFailedCalls?.(job, failed.length);
+        return { assessed };
+      } finally {
+        clients.destroy();
+      }
+    },
+  };
+}
+
+async function budgetedRun(options: ThrottleBenchOptions, scenario: string, neighbour: number) {
+  const time = new VirtualTime();
+  const account = options.account({ clock: time, noisyNeighbour: neighbour });
+  const collectors = options.collectors ?? ec2Collectors();
+  const store = new InMemoryEventStore({ now: () => new Date(time.now()) });
+  const queue = new InMemoryJobQueue({ clock: time });
+  const counted = countingByKey(directCall);
+  let failedJobs = 0;
+  let failedCalls = 0;
+  const worker = collectorShardWorker({
+    collectors,
+    clients: (call) =>
+      createAwsClients({
+        requestHandler: account.requestHandler,
+        credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+        ...sdkRetryConfig(),
+        call: (info, fn) => call(info, () => counted.call(info, fn)),
+      }),
+    onFailedCalls: (_job, n) => {
+      failedCalls += n;
+      failedJobs++;
+    },
+  });
+  const kinds: ShardKind[] = [{ service: "ec2", assetType: "aws.ec2.instance", scope: "regional" }];
+  const gates: PauseGate[] = [];
+  const schedulers = Array.from({ length: options.lambdas ?? account.regions.length }, () => {
+    const gate = new PauseGate({
+      store,
+      integrationId: "bench",
+      clock: time,
+      source: SOURCE,
+      ...(options.pauseMs !== undefined ? { pauseMs: options.pauseMs } : {}),
+    });
+    gates.push(gate);
+    return new ScanScheduler({
+      store,
+      queue,
+      clock: time,
+      // A budget lives in one Lambda instance; one job per (region, service) keeps a key in one instance.
+      budget: new ApiBudget({ clock: time, ...(options.headroom !== undefined ? { headroom: options.headroom } : {}) }),
+      gate,
+      worker,
+      integrationId: "bench",
+      accountId: account.accountId,
+      source: SOURCE,
+      agentVersion: "0.1.0",
+      kinds,
+      spread: { spreadMs: 0, jitterMs: 200 },
+    });
+  });
+  const outcomes: JobOutcome[] = [];
+  let assets = 0;
+  const elapsed = await time.run(async () => {
+    const t0 = time.now();
+    await schedulers[0]?.startScan({ scanId: "bench-scan", regions: account.regions });
+    await Promise.all(
+      schedulers.map(async (scheduler) => {
+        for (;;) {
+          const done = await scheduler.drain(1);
+          for (const o of done) {
+            outcomes.push(o);
+            if (o.kind === "completed") assets += o.assessed;
+          }
+          if (done.length > 0) continue;
+          const next = queue.nextVisibleAt();
+          if (next === undefined) return;
+          await time.sleep(Math.max(1, Math.min(1_000, next - time.now())));
+        }
+      }),
+    );
+    return time.now() - t0;
+  });
+  const stats = account.stats();
+  const bound = lowerBound(counted.counts, Math.min(options.headroom ?? 0.8, 1 - neighbour));
+  return {
+    scenario,
+    mode: "budgeted" as const,
+    discoverySeconds: elapsed / 1000,
+    lowerBoundSeconds: bound,
+    ratio: bound > 0 ? elapsed / 1000 / bound : Number.NaN,
+    apiCalls: stats.totalCalls,
+    throttled: stats.totalThrottled,
+    failedCalls,
+    failedJobs,
+    pauses: gates.reduce((n, g) => n + g.counters.pausesWritten, 0),
+    assets,
+  };
+}
+
+async function naiveRun(options: ThrottleBenchOptions, scenario: string, neighbour: number) {
+  const time = new VirtualTime();
+  const account = options.account({ clock: time, noisyNeighbour: neighbour });
+  const collectors = options.collectors ?? ec2Collectors();
+  const counted = countingByKey(directCall);
+  let assets = 0;
+  let failedCalls = 0;
+  let failedJobs = 0;
+  const elapsed = await time.run(async () => {
+    const t0 = time.now();
+    const clients = createAwsClients({
+      requestHandler: account.requestHandler,
+      credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+      retryMode: "standard",
+      maxAttempts: 3,
+      call: counted.call,
+    });
+    await Promise.all(
+      account.regions.map(async (region) => {
+        const read = new AccountReader();
+        const ctx = {
+          accountId: account.accountId,
+          partition: "aws",
+          region,
+          clients: clients.forRegion(region),
+          clientsFor: (r: string) => clients.forRegion(r),
+          read,
+        };
+        const outs = await Promise.all(collectors.map((c) => c.collect(ctx)));
+        for (const o of outs) assets += o.assets.length;
+        failedCalls += read.failed.length;
+        if (read.failed.length > 0) failedJobs++;
+      }),
+    );
+    clients.destroy();
+    return time.now() - t0;
+  });
+  const stats = account.stats();
+  const bound = lowerBound(counted.counts, Math.min(options.headroom ?? 0.8, 1 - neighbour));
+  return {
+    scenario,
+    mode: "naive" as const,
+    discoverySeconds: elapsed / 1000,
+    lowerBoundSeconds: bound,
+    ratio: bound > 0 ? elapsed / 1000 / bound : Number.NaN,
+    apiCalls: stats.totalCalls,
+    throttled: stats.totalThrottled,
+    failedCalls,
+    failedJobs,
+    pauses: 0,
+    assets,
+  };
+}
+
+/**
+ * `vigil bench throttle`: discovery of a throttled simulated account on virtual time, with Vigil's
+ * budget and scheduler, and a naive baseline (SDK standard retries, every region at once) in the
+ * same run; then both again with a noisy neighbour spending half of every bucket.
+ */
+export async function runThrottleBench(options: ThrottleBenchOptions): Promise<ThrottleBenchRow[]> {
+  const rows: ThrottleBenchRow[] = [];
+  for (const [scenario, neighbour] of [
+    ["quiet account", 0],
+    ["noisy neighbour (50%)", 0.5],
+  ] as const) {
+    rows.push(await budgetedRun(options, scenario, neighbour));
+    rows.push(await naiveRun(options, scenario, neighbour));
+  }
+  return rows;
+}

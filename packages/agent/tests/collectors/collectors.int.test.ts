@@ -1,0 +1,289 @@
+import { generateAccount } from "@vigil/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AccountReader,
+  type Asset,
+  type AwsClients,
+  type CollectContext,
+  type Collector,
+  cisMonitoringCollector,
+  cloudTrailCollector,
+  ebsDefaultEncryptionCollector,
+  ec2InstancesCollector,
+  eksClustersCollector,
+  iamPasswordPolicyCollector,
+  iamPoliciesCollector,
+  iamRolesCollector,
+  iamUsersCollector,
+  kmsKeysCollector,
+  lambdaFunctionsCollector,
+  networkAclsCollector,
+  parseAsset,
+  rdsInstancesCollector,
+  rdsSnapshotsCollector,
+  s3BucketsCollector,
+  securityGroupsCollector,
+  snapshotsCollector,
+  volumesCollector,
+  vpcsCollector,
+} from "../../src/index.ts";
+import { file, list, simulated } from "../scan/sim.ts";
+
+const model = generateAccount({
+  seed: "collectors",
+  regionCount: 2,
+  assetsPerRegion: 6,
+  misconfigurationRate: 0.5,
+});
+const region = model.regions[0] as string;
+let clients: AwsClients;
+
+beforeAll(() => {
+  clients = simulated(model).clients;
+});
+afterAll(() => clients.destroy());
+
+async function run(collector: Collector, r = region) {
+  const read = new AccountReader();
+  const context: CollectContext = {
+    accountId: model.accountId,
+    partition: "aws",
+    region: r,
+    clients: clients.forRegion(r),
+    clientsFor: (x) => clients.forRegion(x),
+    read,
+  };
+  const out = await collector.collect(context);
+  // Every asset a collector builds must satisfy its type's schema, and no call may fail.
+  for (const asset of out.assets) expect(parseAsset(asset), asset.arn).toMatchObject({ ok: true });
+  expect(read.failed).toEqual([]);
+  expect(read.denied).toEqual([]);
+  return { ...out, byArn: new Map(out.assets.map((a) => [a.arn, a])) };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read loosely typed AWS CLI JSON
+type J = any;
+const cfg = (a: Asset | undefined): Record<string, J> =>
+  (a as { config: Record<string, J> } | undefined)?.config ?? {};
+const R = (cmd: string) => `${region}/${cmd}`;
+
+describe("collectors against the simulated account (real SDK clients)", () => {
+  it("ec2 instances: one asset per instance, IMDS and public IP read from the instance", async () => {
+    const instances = list(model, R("ec2/describe-instances"), "Reservations").flatMap(
+      (r) => r.Instances as Record<string, unknown>[],
+    );
+    const out = await run(ec2InstancesCollector);
+    expect(out.assets).toHaveLength(instances.length);
+    for (const i of instances) {
+      const asset = out.byArn.get(`arn:aws:ec2:${region}:${model.accountId}:instance/${i.InstanceId}`);
+      expect(cfg(asset)).toMatchObject({
+        hasPublicIpAddress: i.PublicIpAddress !== undefined,
+        metadataOptions: {
+          httpTokens: (i.MetadataOptions as { HttpTokens?: string } | undefined)?.HttpTokens ?? "optional",
+        },
+      });
+    }
+  });
+
+  it("security groups: rules flattened to CIDRs", async () => {
+    const groups = list(model, R("ec2/describe-security-groups"), "SecurityGroups");
+    const out = await run(securityGroupsCollector);
+    expect(out.assets).toHaveLength(groups.length);
+    for (const g of groups) {
+      const c = cfg(out.byArn.get(`arn:aws:ec2:${region}:${model.accountId}:security-group/${g.GroupId}`));
+      const cidrs = (g.IpPermissions as { IpRanges?: { CidrIp: string }[] }[]).flatMap((p) =>
+        (p.IpRanges ?? []).map((r) => r.CidrIp),
+      );
+      expect((c.ipPermissions as { ipRanges: string[] }[]).flatMap((p) => p.ipRanges)).toEqual(cidrs);
+    }
+  });
+
+  it("volumes and snapshots: encryption, and public createVolumePermission", async () => {
+    const volumes = list(model, R("ec2/describe-volumes"), "Volumes");
+    const vols = await run(volumesCollector);
+    expect(vols.assets).toHaveLength(volumes.length);
+    for (const v of volumes)
+      expect(
+        cfg(vols.byArn.get(`arn:aws:ec2:${region}:${model.accountId}:volume/${v.VolumeId}`))?.encrypted,
+      ).toBe(v.Encrypted);
+    const snapshots = list(model, R("ec2/describe-snapshots"), "Snapshots");
+    const snaps = await run(snapshotsCollector);
+    expect(snaps.assets).toHaveLength(snapshots.length);
+    for (const s of snapshots) {
+      const attr = model.files.get(`${region}/ec2/describe-snapshot-attribute/${s.SnapshotId}`) as
+        | { CreateVolumePermissions?: { Group?: string }[] }
+        | undefined;
+      const isPublic = (attr?.CreateVolumePermissions ?? []).some((p) => p.Group === "all");
+      const c = cfg(snaps.byArn.get(`arn:aws:ec2:${region}::snapshot/${s.SnapshotId}`));
+      expect((c.createVolumePermissions as { group?: string }[]).some((p) => p.group === "all")).toBe(
+        isPublic,
+      );
+    }
+  });
+
+  it("vpcs carry their flow logs; network ACLs their entries; EBS default encryption per region", async () => {
+    const flowLogs = list(model, R("ec2/describe-flow-logs"), "FlowLogs");
+    const vpcs = await run(vpcsCollector);
+    expect(vpcs.assets).toHaveLength(list(model, R("ec2/describe-vpcs"), "Vpcs").length);
+    for (const a of vpcs.assets) {
+      const id = cfg(a).vpcId;
+      expect((cfg(a).flowLogs as unknown[]).length).toBe(flowLogs.filter((f) => f.ResourceId === id).length);
+    }
+    const nacls = list(model, R("ec2/describe-network-acls"), "NetworkAcls");
+    const acls = await run(networkAclsCollector);
+    expect(acls.assets.map((a) => (cfg(a).entries as unknown[]).length).sort()).toEqual(
+      nacls.map((n) => (n.Entries as unknown[]).length).sort(),
+    );
+    const ebs = await run(ebsDefaultEncryptionCollector);
+    expect(ebs.assets).toEqual([
+      expect.objectContaining({
+        arn: `${model.accountId}/${region}`,
+        config: {
+          ebsEncryptionByDefault: file(model, R("ec2/get-ebs-encryption-by-default")).EbsEncryptionByDefault,
+        },
+      }),
+    ]);
+  });
+
+  it("s3 buckets: encryption, public access block, versioning, policy facts, ACL grants, logging", async () => {
+    const buckets = list(model, "global/s3api/list-buckets", "Buckets");
+    const out = await run(s3BucketsCollector);
+    expect(out.assets).toHaveLength(buckets.length);
+    for (const b of buckets) {
+      const name = String(b.Name);
+      const c = cfg(out.byArn.get(`arn:aws:s3:::${name}`));
+      const at = (cmd: string) =>
+        model.files.get(`global/s3api/${cmd}/${name}`) as Record<string, J> | undefined;
+      expect(c.serverSideEncryption === null).toBe(at("get-bucket-encryption") === undefined);
+      expect(c.publicAccessBlock === null).toBe(at("get-public-access-block") === undefined);
+      expect((c.versioning as { status: string }).status).toBe(
+        at("get-bucket-versioning")?.Status ?? "Disabled",
+      );
+      expect(c.policy === null).toBe(at("get-bucket-policy") === undefined);
+      expect(c.loggingEnabled).toBe(at("get-bucket-logging")?.LoggingEnabled !== undefined);
+      const publicGrants = (at("get-bucket-acl")?.Grants ?? []).filter((g: J) =>
+        String(g.Grantee?.URI ?? "").includes("/global/"),
+      );
+      expect((c.publicAclGrants as unknown[]).length).toBe(publicGrants.length);
+    }
+  });
+
+  it("rds instances and snapshots", async () => {
+    const dbs = list(model, R("rds/describe-db-instances"), "DBInstances");
+    const out = await run(rdsInstancesCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).storageEncrypted, cfg(a).publiclyAccessible]).sort()).toEqual(
+      dbs.map((d) => [d.DBInstanceArn, d.StorageEncrypted, d.PubliclyAccessible]).sort(),
+    );
+    const snaps = list(model, R("rds/describe-db-snapshots"), "DBSnapshots");
+    const s = await run(rdsSnapshotsCollector);
+    expect(s.assets.map((a) => a.arn).sort()).toEqual(snaps.map((x) => x.DBSnapshotArn).sort());
+  });
+
+  it("iam users (with the credential report) and the root user", async () => {
+    const users = list(model, "global/iam/list-users", "Users");
+    const out = await run(iamUsersCollector);
+    const userAssets = out.assets.filter((a) => a.type === "aws.iam.user");
+    expect(userAssets).toHaveLength(users.length);
+    for (const u of users) {
+      const c = cfg(out.byArn.get(String(u.Arn)));
+      const keys = list(model, `global/iam/list-access-keys/${u.UserName}`, "AccessKeyMetadata");
+      expect((c.accessKeys as unknown[]).length).toBe(keys.length);
+      expect(c.passwordEnabled).toBe(model.files.has(`global/iam/get-login-profile/${u.UserName}`));
+      expect(c.mfaDeviceCount).toBe(
+        list(model, `global/iam/list-mfa-devices/${u.UserName}`, "MFADevices").length,
+      );
+    }
+    const summary = file(model, "global/iam/get-account-summary").SummaryMap as Record<string, number>;
+    expect(cfg(out.byArn.get(`arn:aws:iam::${model.accountId}:root`))).toMatchObject({
+      accessKeysPresent: summary.AccountAccessKeysPresent === 1,
+      mfaActive: summary.AccountMFAEnabled === 1,
+    });
+  });
+
+  it("iam password policy, roles, attached policies and the support role", async () => {
+    const pp = await run(iamPasswordPolicyCollector);
+    const stored = model.files.get("global/iam/get-account-password-policy") as
+      | { PasswordPolicy?: { MinimumPasswordLength?: number } }
+      | undefined;
+    expect(cfg(pp.assets[0])?.exists).toBe(stored?.PasswordPolicy !== undefined);
+    expect(cfg(pp.assets[0])?.minimumPasswordLength).toBe(stored?.PasswordPolicy?.MinimumPasswordLength);
+    const roles = await run(iamRolesCollector);
+    expect(roles.assets.map((a) => a.arn).sort()).toEqual(
+      list(model, "global/iam/list-roles", "Roles")
+        .map((r) => r.Arn)
+        .sort(),
+    );
+    const policies = await run(iamPoliciesCollector);
+    const attached = list(model, "global/iam/list-policies", "Policies").filter(
+      (p) => Number(p.AttachmentCount) > 0,
+    );
+    expect(
+      policies.assets
+        .filter((a) => a.type === "aws.iam.policy")
+        .map((a) => a.arn)
+        .sort(),
+    ).toEqual(attached.map((p) => p.Arn).sort());
+    const support = model.files.get("global/iam/list-entities-for-policy/AWSSupportAccess") as
+      | { PolicyRoles?: unknown[] }
+      | undefined;
+    expect(cfg(policies.byArn.get(model.accountId))?.supportRoleExists).toBe(
+      (support?.PolicyRoles ?? []).length > 0,
+    );
+  });
+
+  it("cloudtrail trails (once, from the home region) with status and S3 data events", async () => {
+    const trails = list(model, R("cloudtrail/describe-trails"), "trailList").filter(
+      (t) => t.HomeRegion === region,
+    );
+    const out = await run(cloudTrailCollector);
+    expect(out.assets.map((a) => a.arn).sort()).toEqual(trails.map((t) => t.TrailARN).sort());
+    expect(out.trails?.map((t) => t.arn).sort()).toEqual(trails.map((t) => t.TrailARN).sort());
+    for (const t of trails) {
+      const status = file(model, `${region}/cloudtrail/get-trail-status/${t.Name}`);
+      expect(cfg(out.byArn.get(String(t.TrailARN)))?.isLogging).toBe(status.IsLogging);
+    }
+  });
+
+  it("kms keys: rotation read for customer managed symmetric keys only", async () => {
+    const keys = list(model, R("kms/list-keys"), "Keys");
+    const out = await run(kmsKeysCollector);
+    expect(out.assets).toHaveLength(keys.length);
+    for (const a of out.assets) {
+      const c = cfg(a);
+      const rotation = model.files.get(`${region}/kms/get-key-rotation-status/${c.keyId}`) as
+        | { KeyRotationEnabled?: boolean }
+        | undefined;
+      if (c.keyManager === "CUSTOMER") expect(c.keyRotationEnabled).toBe(rotation?.KeyRotationEnabled);
+      else expect(c.keyRotationEnabled).toBeNull();
+    }
+  });
+
+  it("cloudwatch metric filters and SNS alarms become monitoring facts", async () => {
+    const out = await run(cisMonitoringCollector);
+    expect(out.assets).toEqual([]);
+    expect(out.monitoring?.filters).toHaveLength(
+      list(model, R("logs/describe-metric-filters"), "metricFilters").length,
+    );
+    const alarms = list(model, R("cloudwatch/describe-alarms"), "MetricAlarms").filter((a) =>
+      ((a.AlarmActions as string[] | undefined) ?? []).some((x) => x.startsWith("arn:aws:sns:")),
+    );
+    expect(out.monitoring?.alarmedMetrics).toEqual(
+      [...new Set(alarms.map((a) => `${a.Namespace}/${a.MetricName}`))].sort(),
+    );
+  });
+
+  it("lambda functions and eks clusters", async () => {
+    const fns = list(model, R("lambda/list-functions"), "Functions");
+    const lambdas = await run(lambdaFunctionsCollector);
+    expect(lambdas.assets.map((a) => [a.arn, cfg(a).runtime]).sort()).toEqual(
+      fns.map((f) => [f.FunctionArn, f.Runtime]).sort(),
+    );
+    const names = (file(model, R("eks/list-clusters")).clusters as string[]) ?? [];
+    const eks = await run(eksClustersCollector);
+    expect(eks.assets.map((a) => a.name).sort()).toEqual([...names].sort());
+    for (const a of eks.assets) {
+      const cluster = file(model, `${region}/eks/describe-cluster/${a.name}`).cluster as Record<string, J>;
+      expect(cfg(a).endpointPublicAccess).toBe(cluster.resourcesVpcConfig?.endpointPublicAccess === true);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadSnapshot } from "@vigil/testkit";
+import { describe, expect, it } from "vitest";
+import { findingsOf, runScan } from "../../src/index.ts";
+import { simulated } from "./sim.ts";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/snapshots");
+const NOW = "2026-06-01T00:00:00Z";
+
+async function scanSnapshot(dir: string) {
+  const model = await loadSnapshot(dir);
+  const { clients } = simulated(model);
+  try {
+    const result = await runScan({ clients, now: NOW, scanId: "fixture" });
+    return { result, ...findingsOf(result.reports) };
+  } finally {
+    clients.destroy();
+  }
+}
+
+const pairs = (findings: { status: string; checkId: string; resource: string }[], status: string) =>
+  findings
+    .filter((f) => f.status === status)
+    .map((f) => `${f.checkId} ${f.resource}`)
+    .sort();
+
+/**
+ * known-bad: one account (us-east-1) written by hand, every misconfiguration deliberate; the
+ * well-configured twins (i-0good…, vol-0crypt…, sg-0https…) must produce no failure.
+ */
+const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
+  ["vigil.iam.support-role-exists", "111122223333"],
+  ["vigil.iam.password-policy-min-length", "111122223333"],
+  ["vigil.iam.password-policy-prevents-reuse", "111122223333"],
+  ["vigil.iam.policy-no-full-admin-attached", "arn:aws:iam::111122223333:policy/admin-all"],
+  ["vigil.iam.role-trust-not-public", "arn:aws:iam::111122223333:role/anyone-can-assume"],
+  ["vigil.iam.root-hardware-mfa-enabled", "arn:aws:iam::111122223333:root"],
+  ["vigil.iam.root-mfa-enabled", "arn:aws:iam::111122223333:root"],
+  ["vigil.iam.root-no-access-keys", "arn:aws:iam::111122223333:root"],
+  ["vigil.iam.root-not-used-recently", "arn:aws:iam::111122223333:root"],
+  ["vigil.iam.user-access-keys-rotated", "arn:aws:iam::111122223333:user/bob"],
+  ["vigil.iam.user-mfa-enabled-for-console", "arn:aws:iam::111122223333:user/bob"],
+  ["vigil.iam.user-permissions-through-groups", "arn:aws:iam::111122223333:user/bob"],
+  [
+    "vigil.cloudtrail.trail-cloudwatch-logs-integrated",
+    "arn:aws:cloudtrail:us-east-1:111122223333:trail/main",
+  ],
+  ["vigil.cloudtrail.trail-kms-encrypted", "arn:aws:cloudtrail:us-east-1:111122223333:trail/main"],
+  [
+    "vigil.cloudtrail.trail-log-file-validation-enabled",
+    "arn:aws:cloudtrail:us-east-1:111122223333:trail/main",
+  ],
+  ["vigil.ec2.ebs-encryption-by-default", "111122223333/us-east-1"],
+  ["vigil.ec2.instance-imdsv2-required", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
+  ["vigil.ec2.instance-no-public-ip", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
+  ["vigil.ec2.instance-uses-iam-role", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
+  [
+    "vigil.ec2.network-acl-admin-ports-restricted",
+    "arn:aws:ec2:us-east-1:111122223333:network-acl/acl-0default000001",
+  ],
+  [
+    "vigil.ec2.default-security-group-restricts-all",
+    "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0default0000001",
+  ],
+  [
+    "vigil.ec2.security-group-admin-ports-restricted-ipv4",
+    "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0ssh00000000001",
+  ],
+  [
+    "vigil.ec2.security-group-high-risk-ports-restricted",
+    "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0ssh00000000001",
+  ],
+  ["vigil.ec2.snapshot-not-public", "arn:aws:ec2:us-east-1::snapshot/snap-0public000001"],
+  ["vigil.ec2.volume-encrypted", "arn:aws:ec2:us-east-1:111122223333:volume/vol-0plain00000001"],
+  ["vigil.ec2.vpc-flow-logs-enabled", "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0bad0001"],
+  [
+    "vigil.kms.key-rotation-enabled",
+    "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+  ],
+  [
+    "vigil.lambda.function-runtime-supported",
+    "arn:aws:lambda:us-east-1:111122223333:function:legacy-thumbnailer",
+  ],
+  ["vigil.logs.metric-filter-unauthorized-api-calls", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-console-signin-without-mfa", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-root-account-usage", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-iam-policy-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-cloudtrail-configuration-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-console-authentication-failures", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-cmk-disable-or-scheduled-deletion", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-s3-bucket-policy-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-aws-config-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-security-group-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-nacl-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-network-gateway-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-route-table-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-vpc-changes", "111122223333/us-east-1"],
+  ["vigil.logs.metric-filter-organizations-changes", "111122223333/us-east-1"],
+  ["vigil.rds.instance-auto-minor-version-upgrade", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.rds.instance-backups-enabled", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.rds.instance-deletion-protection", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.rds.instance-storage-encrypted", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.rds.instance-multi-az", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.rds.instance-not-publicly-accessible", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.s3.bucket-access-logging-enabled", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-denies-insecure-transport", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-encryption-enabled", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-mfa-delete-enabled", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-object-level-logging-read", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-object-level-logging-write", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-level-public-access-block-enabled", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-public-access-blocked", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-public-read-prohibited", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-versioning-enabled", "arn:aws:s3:::known-bad-public"],
+];
+
+describe("account snapshot fixtures", () => {
+  it("known-bad produces exactly the expected failing (checkId, resource) pairs", async () => {
+    const { result, findings, errors } = await scanSnapshot(join(FIXTURES, "known-bad"));
+    expect(errors).toEqual([]);
+    expect(result.discovery.invalidAssets).toEqual([]);
+    expect(result.discovery.failedCalls).toEqual([]);
+    expect(pairs(findings, "FAIL")).toEqual(KNOWN_BAD.map(([c, r]) => `${c} ${r}`).sort());
+    // The passes exist too (a scan that decided nothing would have no failures to compare).
+    expect(pairs(findings, "PASS")).toContain(
+      "vigil.ec2.instance-imdsv2-required arn:aws:ec2:us-east-1:111122223333:instance/i-0good00000000001",
+    );
+  });
+
+  // Snapshots others add: <name>/ with <name>.expected.json = [[checkId, resource], ...] failing pairs.
+  const others = readdirSync(FIXTURES).filter(
+    (n) => n !== "known-bad" && existsSync(join(FIXTURES, `${n}.expected.json`)),
+  );
+  it.each(others.map((n) => [n]))("%s produces exactly its expected failures", async (name) => {
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), "utf8")) as [
+      string,
+      string,
+    ][];
+    const { findings } = await scanSnapshot(join(FIXTURES, name));
+    expect(pairs(findings, "FAIL")).toEqual(expected.map(([c, r]) => `${c} ${r}`).sort());
+  });
+});

@@ -1,0 +1,119 @@
+import { parseEvent, type VigilEvent } from "@vigil/events";
+import { generateAccount } from "@vigil/testkit";
+import { describe, expect, it } from "vitest";
+import { memorySink, runScan } from "../../src/index.ts";
+import { simulated } from "./sim.ts";
+
+const model = generateAccount({ seed: 7, regionCount: 3, assetsPerRegion: 4, misconfigurationRate: 0.4 });
+
+async function scanModel() {
+  const { clients } = simulated(model);
+  const sink = memorySink();
+  try {
+    const result = await runScan({
+      clients,
+      emit: sink.emit,
+      scanId: "scan-events-test",
+      now: "2026-06-01T00:00:00Z",
+      batchSize: 7,
+    });
+    return { result, events: sink.events };
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** Every string in a JSON value. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value !== null && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+describe("a scan of a generated account", () => {
+  it("emits started → region-discovered × regions → asset-assessed × assets → counts → completed, all valid", async () => {
+    const { result, events } = await scanModel();
+    const types = events.map((e) => e.type);
+    const n = model.regions.length;
+    expect(types[0]).toBe("vigil.scan.started.v1");
+    expect(types.slice(1, 1 + n)).toEqual(Array(n).fill("vigil.scan.region-discovered.v1"));
+    const assessed = types.slice(1 + n, -2);
+    expect(assessed.length).toBe(result.assets.length);
+    expect(new Set(assessed)).toEqual(new Set(["vigil.scan.asset-assessed.v1"]));
+    expect(types.slice(-2)).toEqual(["vigil.counts.resource-counts-reported.v1", "vigil.scan.completed.v1"]);
+    expect(result.assets.length).toBeGreaterThan(50);
+    for (const e of events) {
+      const parsed = parseEvent(JSON.parse(JSON.stringify(e)));
+      expect(parsed.ok, parsed.ok ? "" : parsed.error.message).toBe(true);
+    }
+    const regions = events
+      .filter((e) => e.type === "vigil.scan.region-discovered.v1")
+      .map((e) => (e.data as { region: string }).region);
+    expect(regions.sort()).toEqual([...model.regions].sort());
+    // Ids are unique and deterministic from the scan id.
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    const again = await scanModel();
+    expect(again.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it("counts and totals agree with the assessed assets", async () => {
+    const { result, events } = await scanModel();
+    const counts = events.find((e) => e.type === "vigil.counts.resource-counts-reported.v1") as Extract<
+      VigilEvent,
+      { type: "vigil.counts.resource-counts-reported.v1" }
+    >;
+    expect(counts.data.total).toBe(result.assets.length);
+    const sum = Object.values(counts.data.counts)
+      .flatMap((r) => Object.values(r))
+      .reduce((a, b) => a + b, 0);
+    expect(sum).toBe(result.assets.length);
+    const completed = events.at(-1) as Extract<VigilEvent, { type: "vigil.scan.completed.v1" }>;
+    const results = events.flatMap((e) => (e.type === "vigil.scan.asset-assessed.v1" ? e.data.results : []));
+    expect(completed.data.results.fail).toBe(results.filter((r) => r.status === "fail").length);
+    expect(completed.data.results.pass).toBe(results.filter((r) => r.status === "pass").length);
+    expect(completed.data.results.fail).toBeGreaterThan(0);
+  });
+
+  it("carries no configuration, secrets or key material out of the account", async () => {
+    const { events } = await scanModel();
+    const text = JSON.stringify(events);
+    const keyIds = [...model.files.entries()]
+      .filter(([k]) => k.startsWith("global/iam/list-access-keys/"))
+      .flatMap(([, v]) =>
+        ((v as { AccessKeyMetadata?: { AccessKeyId: string }[] }).AccessKeyMetadata ?? []).map(
+          (k) => k.AccessKeyId,
+        ),
+      );
+    expect(keyIds.length).toBeGreaterThan(0);
+    for (const id of keyIds) expect(text).not.toContain(id);
+    expect(text).not.toMatch(/AKIA[0-9A-Z]{12,}|ASIA[0-9A-Z]{12,}/);
+    for (const forbidden of [
+      "UserData",
+      "Statement",
+      "PolicyDocument",
+      "AssumeRolePolicyDocument",
+      "SecretAccessKey",
+      "Content",
+      "PublicIpAddress",
+      "PrivateIpAddress",
+      '"config"',
+    ]) {
+      expect(text, forbidden).not.toContain(forbidden);
+    }
+    // Nothing that looks like an IP address of an instance or a policy JSON string.
+    const instanceIps = [...model.files.entries()]
+      .filter(([k]) => k.endsWith("/ec2/describe-instances"))
+      .flatMap(([, v]) => strings(v).filter((s) => /^\d+\.\d+\.\d+\.\d+$/.test(s)));
+    for (const ip of instanceIps) expect(text).not.toContain(`"${ip}"`);
+    for (const e of events) {
+      if (e.type !== "vigil.scan.asset-assessed.v1") continue;
+      expect(Object.keys(e.data).sort()).toEqual(["assessedAt", "asset", "results", "scanId"]);
+      expect(
+        Object.keys(e.data.asset).every((k) =>
+          ["arn", "type", "region", "accountId", "name", "tags"].includes(k),
+        ),
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import type { EventStore } from "@vigil/events";
+import { describe, expect, it } from "vitest";
+import { planRemainingShards, planShards, scanStreamId } from "../src/index.ts";
+import { KINDS, makeLambda, REGIONS, runLambdas, scriptedWorker, sharedWorld } from "./scheduler/harness.ts";
+
+async function assessedCounts(store: EventStore, scanId: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const { event } of (await store.readStream(scanStreamId(scanId))).events) {
+    if (event.type !== "vigil.scan.asset-assessed.v1") continue;
+    const arn = (event.data as { asset: { arn: string } }).asset.arn;
+    counts.set(arn, (counts.get(arn) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const ALL_SHARDS = planShards(REGIONS, KINDS);
+
+describe("a scan killed midway and restarted", () => {
+  it("completes with every asset assessed exactly once and finished shards not run again", async () => {
+    const world = sharedWorld();
+    const perShard = 5;
+    const first = scriptedWorker({ clock: world.clock, perShard });
+    const a = makeLambda("A", { ...world, worker: first.worker });
+    await a.scheduler.startScan({ scanId: "scan-k", regions: REGIONS });
+    // Run until three shards are checkpointed, then the process dies: its queue messages are lost too.
+    await runLambdas([a], world, {
+      stepMs: 100,
+      until: () => first.runs.size >= 4,
+    });
+    world.queue.purge();
+    const before = (await world.store.readStream(scanStreamId("scan-k"))).events;
+    const remaining = planRemainingShards(before, KINDS);
+    expect(remaining.length).toBeGreaterThan(0);
+    expect(remaining.length).toBeLessThan(ALL_SHARDS.length);
+    const finished = ALL_SHARDS.filter((s) => !remaining.some((r) => r.shardId === s.shardId)).map((s) => s.shardId);
+
+    // A fresh instance restarts the scan from its stream.
+    const second = scriptedWorker({ clock: world.clock, perShard });
+    const b = makeLambda("B", { ...world, worker: second.worker });
+    const { queued } = await b.scheduler.startScan({ scanId: "scan-k", regions: REGIONS });
+    expect(queued).toBe(remaining.length);
+    await runLambdas([b], world, { stepMs: 100 });
+
+    for (const shardId of finished) expect(second.runs.has(shardId)).toBe(false);
+    const counts = await assessedCounts(world.store, "scan-k");
+    expect(counts.size).toBe(ALL_SHARDS.length * perShard);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const types = (await world.store.readStream(scanStreamId("scan-k"))).events.map((e) => e.event.type);
+    expect(types.filter((t) => t === "vigil.scan.completed.v1")).toHaveLength(1);
+    expect(types.filter((t) => t === "vigil.scan.started.v1")).toHaveLength(1);
+  });
+
+  it("a crash between append batches of one shard re-runs it without assessing any asset twice", async () => {
+    const world = sharedWorld();
+    const perShard = 250; // three transactions of ≤ 100 events
+    const { worker } = scriptedWorker({ clock: world.clock, perShard });
+    let appends = 0;
+    let crashed = false;
+    const flaky: EventStore = {
+      readStream: (id, o) => world.store.readStream(id, o),
+      readAll: (o) => world.store.readAll(o),
+      async appendToStream(id, events, o) {
+        // The Lambda dies after the second batch of the first shard it checkpoints.
+        if (!crashed && events.length === 100 && ++appends === 2) {
+          await world.store.appendToStream(id, events, o);
+          crashed = true;
+          throw new Error("Lambda timed out");
+        }
+        return world.store.appendToStream(id, events, o);
+      },
+    };
+    const a = makeLambda("A", { store: flaky as never, queue: world.queue, clock: world.clock, worker });
+    await a.scheduler.startScan({ scanId: "scan-c", regions: ["us-east-1"] });
+    // The failed job is not acknowledged: SQS shows it again after the visibility timeout.
+    const drainSafely = a.scheduler.drain.bind(a.scheduler);
+    a.scheduler.drain = async (max) => {
+      const received = await world.queue.receive(max ?? 1);
+      const out = [];
+      for (const { job, receipt } of received) {
+        try {
+          out.push(await a.scheduler.handle(job));
+          await world.queue.ack(receipt);
+        } catch {
+          // left for redelivery
+        }
+      }
+      return out;
+    };
+    void drainSafely;
+    await runLambdas([a], world, { stepMs: 1_000, maxSteps: 2_000 });
+    expect(crashed).toBe(true);
+    const counts = await assessedCounts(world.store, "scan-c");
+    const shards = planShards(["us-east-1"], KINDS).length;
+    expect(counts.size).toBe(shards * perShard);
+    expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import {
+  type ConsumerName,
+  type DeadLetter,
+  deadLetterQueueOf,
+  listDeadLetters,
+  redriveDeadLetters,
+  showDeadLetter,
+  sqsClientFor,
+  topology,
+} from "@vigil/events";
+import Table from "cli-table3";
+import type { Command } from "commander";
+
+interface QueueOptions {
+  consumer: string;
+  integration?: string;
+  endpoint?: string;
+  region?: string;
+  json?: boolean;
+}
+
+const consumers = topology.queues.map((q) => q.consumer);
+
+function withQueueOptions(command: Command): Command {
+  return command
+    .option("--consumer <name>", `whose dead-letter queue (${consumers.join(", ")})`, "platform")
+    .option("--integration <id>", "integration id in the queue names (vigil-<consumer>-<id>-dlq)")
+    .option("--endpoint <url>", "SQS endpoint (the local stack); default: AWS")
+    .option("--region <region>", "AWS region; default: the SDK's (AWS_REGION, profile)")
+    .option("--json", "print JSON");
+}
+
+async function open(options: QueueOptions) {
+  if (!consumers.includes(options.consumer as ConsumerName)) {
+    throw new Error(`--consumer must be one of ${consumers.join(", ")}; got "${options.consumer}"`);
+  }
+  const sqs = sqsClientFor({ region: options.region, endpoint: options.endpoint });
+  const queues = await deadLetterQueueOf(sqs, options.consumer as ConsumerName, options.integration);
+  return { sqs, ...queues };
+}
+
+function renderLetters(letters: readonly DeadLetter[]): string {
+  const table = new Table({
+    head: ["message id", "event", "type", "source queue", "reason"],
+    colWidths: [38, 24, 34, 24, 60],
+    wordWrap: true,
+  });
+  for (const l of letters)
+    table.push([
+      l.messageId,
+      l.eventId ?? "-",
+      l.eventType ?? "-",
+      l.sourceQueue ?? "(redrive policy)",
+      l.reason,
+    ]);
+  return `${table.toString()}\n${letters.length} dead letter(s)`;
+}
+
+/** `vigil dlq list|show|redrive`: dead letters with their reasons, and moving them back after a fix. */
+export function register(program: Command): void {
+  const dlq = program
+    .command("dlq")
+    .description("Inspect dead-lettered messages and redrive them to their source queue");
+
+  withQueueOptions(dlq.command("list").description("List dead letters with the reason each is there"))
+    .option("--max <n>", "at most this many", "100")
+    .action(async (options: QueueOptions & { max: string }) => {
+      const { sqs, deadLetterUrl } = await open(options);
+      const letters = await listDeadLetters(sqs, deadLetterUrl, { max: Number(options.max) });
+      console.log(options.json ? JSON.stringify(letters, null, 2) : renderLetters(letters));
+    });
+
+  withQueueOptions(
+    dlq
+      .command("show")
+      .description("Show one dead letter (body, attributes, reason)")
+      .argument("<id>", "SQS message id or event id"),
+  ).action(async (id: string, options: QueueOptions) => {
+    const { sqs, deadLetterUrl } = await open(options);
+    const letter = await showDeadLetter(sqs, deadLetterUrl, id);
+    if (!letter) {
+      console.error(`no dead letter with message id or event id "${id}"`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(JSON.stringify(letter, null, 2));
+  });
+
+  withQueueOptions(
+    dlq
+      .command("redrive")
+      .description("Move dead letters back to their source queue (after fixing the cause)"),
+  )
+    .option("--ids <ids>", "only these message ids or event ids, comma separated")
+    .option("--max <n>", "at most this many", "1000")
+    .action(async (options: QueueOptions & { ids?: string; max: string }) => {
+      const { sqs, deadLetterUrl, sourceUrl, sourceName } = await open(options);
+      const result = await redriveDeadLetters(sqs, deadLetterUrl, {
+        sourceUrl,
+        max: Number(options.max),
+        ...(options.ids ? { ids: options.ids.split(",").map((s) => s.trim()) } : {}),
+      });
+      console.log(
+        options.json
+          ? JSON.stringify(result, null, 2)
+          : `moved ${result.moved} to ${sourceName} (or the queue each letter names), skipped ${result.skipped}, failed ${result.failed.length}`,
+      );
+      for (const f of result.failed) console.error(`  ${f.messageId}: ${f.reason}`);
+      if (result.failed.length > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,162 @@
+import { readFile, writeFile } from "node:fs/promises";
+import {
+  type CheckSelection,
+  CheckSelectionError,
+  DiscoveryError,
+  findingsOf,
+  type Mute,
+  muteSchema,
+  runScan,
+  SEVERITIES,
+  type Severity,
+} from "@vigil/agent";
+import type { Command } from "commander";
+import {
+  buildReport,
+  failuresAtOrAbove,
+  formatReport,
+  isReportFormat,
+  progressRenderer,
+  REPORT_FORMATS,
+  summaryTable,
+} from "../report/index.ts";
+import { addSourceOptions, openSource, type SourceOptions, UsageError } from "./scan-source.ts";
+
+export interface ScanCommandOptions extends SourceOptions {
+  format?: string;
+  out?: string;
+  failOn?: string;
+  mutes?: string;
+  policy?: string;
+  enable?: string;
+  disable?: string;
+  now?: string;
+  progress?: boolean;
+}
+
+/** Exit codes: 0 clean (or below --fail-on), 1 the scan could not run, 2 failures at or above --fail-on, 64 bad usage. */
+export const EXIT = { ok: 0, error: 1, findings: 2, usage: 64 } as const;
+
+async function readMutes(path: string): Promise<Mute[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--mutes ${path}: cannot read a JSON file (${(e as Error).message})`);
+  }
+  const list = Array.isArray(raw) ? raw : (raw as { mutes?: unknown })?.mutes;
+  const parsed = muteSchema.array().safeParse(list);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `--mutes ${path}: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid"} (a JSON array of mutes, or {"mutes": [...]})`,
+    );
+  }
+  return parsed.data;
+}
+
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+
+export async function runScanCommand(
+  options: ScanCommandOptions,
+  io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  try {
+    if (options.format !== undefined && !isReportFormat(options.format)) {
+      throw new UsageError(`--format must be one of ${REPORT_FORMATS.join("|")}, got "${options.format}"`);
+    }
+    if (options.failOn !== undefined && !(SEVERITIES as readonly string[]).includes(options.failOn)) {
+      throw new UsageError(`--fail-on must be one of ${SEVERITIES.join("|")}, got "${options.failOn}"`);
+    }
+    if (options.out !== undefined && options.format === undefined)
+      throw new UsageError("--out needs --format");
+    if (options.now !== undefined && Number.isNaN(Date.parse(options.now)))
+      throw new UsageError(`--now must be an ISO time, got "${options.now}"`);
+    const mutes = options.mutes ? await readMutes(options.mutes) : [];
+    const selection: CheckSelection = {
+      ...(options.policy ? { policies: list(options.policy) } : {}),
+      enabledChecks: list(options.enable),
+      disabledChecks: list(options.disable),
+    };
+    const source = await openSource(options);
+    const startedAt = new Date().toISOString();
+    const progress = options.progress === false ? undefined : progressRenderer(io.stderr);
+    try {
+      const result = await runScan({
+        clients: source.clients,
+        selection,
+        mutes,
+        now: options.now ?? Date.now(),
+        ...(source.regions ? { regions: source.regions } : {}),
+        ...(progress ? { onProgress: progress.onProgress } : {}),
+      });
+      progress?.done();
+      const report = buildReport(result, findingsOf(result.reports), {
+        startedAt,
+        source: source.description,
+      });
+      if (options.format !== undefined && isReportFormat(options.format)) {
+        const text = formatReport(report, options.format);
+        if (options.out) {
+          await writeFile(options.out, text);
+          io.stderr.write(`wrote ${options.format} report to ${options.out}\n`);
+        } else io.stdout.write(text);
+      }
+      // With a report on stdout, the table goes to stderr so the report stays parseable.
+      const tableOut = options.format !== undefined && !options.out ? io.stderr : io.stdout;
+      tableOut.write(`${summaryTable(report)}\n`);
+      if (options.failOn !== undefined) {
+        const failing = failuresAtOrAbove(report, options.failOn as Severity);
+        if (failing > 0) {
+          io.stderr.write(`${failing} unmuted failure(s) at or above ${options.failOn}\n`);
+          return EXIT.findings;
+        }
+      }
+      return EXIT.ok;
+    } finally {
+      source.clients.destroy();
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof CheckSelectionError) {
+      io.stderr.write(`vigil scan: ${error.message}\n(run \`vigil scan --help\` for usage)\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof DiscoveryError) {
+      io.stderr.write(`vigil scan: ${error.message}\n`);
+      return EXIT.error;
+    }
+    io.stderr.write(`vigil scan: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.error;
+  }
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command("scan")
+    .description("Scan an account (simulated by default, a snapshot, or a real account) and report findings")
+    .option("--format <format>", `report format: ${REPORT_FORMATS.join("|")}`)
+    .option("--out <file>", "write the report to a file instead of stdout")
+    .option(
+      "--fail-on <severity>",
+      `exit 2 when unmuted failures at or above this severity remain (${SEVERITIES.join("|")})`,
+    )
+    .option(
+      "--mutes <file>",
+      "JSON mutes: an array (or {mutes: [...]}) of {id, owner, reason, expiresAt, match}",
+    )
+    .option(
+      "--policy <ids>",
+      "comma-separated policies to enable (default vigil-default; also cis-aws-5.0, aws-fsbp)",
+    )
+    .option("--enable <checkIds>", "comma-separated checks to add")
+    .option("--disable <checkIds>", "comma-separated checks to switch off")
+    .option("--now <iso>", "evaluate as of this time (reproducible reports)")
+    .option("--no-progress", "no live progress on stderr");
+  addSourceOptions(command).action(async (options: ScanCommandOptions) => {
+    process.exitCode = await runScanCommand(options);
+  });
+}

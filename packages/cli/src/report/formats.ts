@@ -1,0 +1,201 @@
+import type { Finding } from "@vigil/agent";
+import { type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
+
+export const REPORT_FORMATS = ["json", "ocsf", "csv", "sarif", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** `vigil scan --format json`: the scan, its summary and a top-level `findings` array (SNAPSHOT.md). */
+export function toJson(report: ScanReportDocument): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const CSV_COLUMNS = [
+  "checkId",
+  "cis",
+  "status",
+  "severity",
+  "resource",
+  "resourceType",
+  "region",
+  "accountId",
+  "title",
+  "evidence",
+  "muteId",
+] as const;
+
+function csvCell(value: unknown): string {
+  const text = Array.isArray(value)
+    ? value.join(" ")
+    : value === undefined || value === null
+      ? ""
+      : String(value);
+  // Quote everything that could split a row; neutralise spreadsheet formulas.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(report: ScanReportDocument): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const f of report.findings)
+    lines.push(CSV_COLUMNS.map((c) => csvCell(f[c as keyof Finding])).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+const SARIF_LEVEL = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note",
+  informational: "note",
+} as const;
+
+/** SARIF 2.1.0: one rule per check, one result per failure (muted ones carry a suppression). */
+export function toSarif(report: ScanReportDocument): string {
+  const reported = report.findings.filter((f) => f.status !== "PASS");
+  const rules = new Map<string, Finding>();
+  for (const f of report.findings) if (!rules.has(f.checkId)) rules.set(f.checkId, f);
+  const ruleIds = [...rules.keys()].sort();
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "Vigil",
+            informationUri: "https://github.com/vigil-security/vigil",
+            rules: ruleIds.map((id) => {
+              const f = rules.get(id) as Finding;
+              return {
+                id,
+                name: id,
+                shortDescription: { text: f.title },
+                ...(f.remediation ? { help: { text: f.remediation } } : {}),
+                defaultConfiguration: { level: SARIF_LEVEL[f.severity] },
+                properties: {
+                  severity: f.severity,
+                  cis: f.cis,
+                  fsbp: f.fsbp,
+                  tags: ["security", ...f.cis.map((c) => `CIS-${c}`)],
+                },
+              };
+            }),
+          },
+        },
+        automationDetails: { id: `vigil/${report.scan.accountId}/${report.scan.scanId}` },
+        results: reported.map((f) => ({
+          ruleId: f.checkId,
+          ruleIndex: ruleIds.indexOf(f.checkId),
+          level: SARIF_LEVEL[f.severity],
+          message: { text: `${f.title}: ${f.evidence ?? ""}`.trim() },
+          locations: [{ logicalLocations: [{ fullyQualifiedName: f.resource, kind: "resource" }] }],
+          partialFingerprints: { "vigilFinding/v1": `${f.checkId}|${f.resource}` },
+          properties: { region: f.region, accountId: f.accountId, resourceType: f.resourceType },
+          ...(f.status === "MUTED"
+            ? { suppressions: [{ kind: "external", justification: `mute ${f.muteId ?? ""}`.trim() }] }
+            : {}),
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+const OCSF_SEVERITY = { informational: 1, low: 2, medium: 3, high: 4, critical: 5 } as const;
+
+/** OCSF 1.1 Compliance Finding (class 2003), one per finding, as a JSON array. */
+export function toOcsf(report: ScanReportDocument): string {
+  const time = Date.parse(report.scan.startedAt);
+  const findings = report.findings.map((f) => ({
+    category_uid: 2,
+    class_uid: 2003,
+    activity_id: 1,
+    type_uid: 200301,
+    severity_id: OCSF_SEVERITY[f.severity],
+    severity: f.severity[0]?.toUpperCase() + f.severity.slice(1),
+    status_id: f.status === "MUTED" ? 3 : 1,
+    status: f.status === "MUTED" ? "Suppressed" : "New",
+    time,
+    message: f.evidence ?? f.title,
+    metadata: {
+      version: "1.1.0",
+      product: { name: "Vigil", vendor_name: "Vigil" },
+      uid: `${report.scan.scanId}:${f.checkId}:${f.resource}`,
+    },
+    finding_info: {
+      uid: `${f.checkId}:${f.resource}`,
+      title: f.title,
+      desc: f.evidence ?? f.title,
+      types: [f.checkId],
+    },
+    compliance: {
+      status_id: f.status === "FAIL" ? 3 : f.status === "PASS" ? 1 : 99,
+      status: f.status === "FAIL" ? "Fail" : f.status === "PASS" ? "Pass" : "Muted",
+      requirements: f.cis.map((c) => `CIS ${c}`),
+      standards: f.cis.length > 0 ? ["CIS AWS Foundations Benchmark v5.0"] : [],
+      control: f.checkId,
+    },
+    resources: [{ uid: f.resource, type: f.resourceType, region: f.region, cloud_partition: "aws" }],
+    cloud: {
+      provider: "AWS",
+      account: { uid: f.accountId, type: "AWS Account", type_id: 10 },
+      region: f.region,
+    },
+    ...(f.remediation ? { remediation: { desc: f.remediation } } : {}),
+  }));
+  return `${JSON.stringify(findings, null, 2)}\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+}
+
+/** A standalone HTML page: summary, then failures first by severity, then passes. */
+export function toHtml(report: ScanReportDocument): string {
+  const order = (f: Finding) =>
+    (f.status === "FAIL" ? 0 : f.status === "MUTED" ? 1 : 2) * 10 + SEVERITY_ORDER.indexOf(f.severity);
+  const rows = [...report.findings]
+    .sort((a, b) => order(a) - order(b) || a.checkId.localeCompare(b.checkId))
+    .map(
+      (f) =>
+        `<tr class="${f.status.toLowerCase()}"><td>${f.status}</td><td>${escapeHtml(f.severity)}</td><td>${escapeHtml(f.checkId)}</td><td>${escapeHtml(f.cis.join(", "))}</td><td>${escapeHtml(f.resource)}</td><td>${escapeHtml(f.region)}</td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(f.evidence ?? "")}</td></tr>`,
+    )
+    .join("\n");
+  const s = report.summary;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Vigil scan ${escapeHtml(report.scan.accountId)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;font-size:.9rem}tr.fail td:first-child{color:#b00020;font-weight:bold}tr.pass td:first-child{color:#1b5e20}tr.muted td:first-child{color:#666}</style>
+</head><body>
+<h1>Vigil scan of ${escapeHtml(report.scan.accountId)}</h1>
+<p>Scan ${escapeHtml(report.scan.scanId)} at ${escapeHtml(report.scan.startedAt)} over ${report.scan.regions.length} region(s), ${report.scan.assetCount} assets, ${report.scan.checkCount} checks.</p>
+<p><strong>${s.fail}</strong> failed, ${s.pass} passed, ${s.muted} muted, ${s.error} errors. Failed by severity: ${SEVERITY_ORDER.map((v) => `${v} ${s.failBySeverity[v]}`).join(", ")}.</p>
+${report.missingCalls.length > 0 ? `<p>Calls missing (their checks decided nothing): ${report.missingCalls.map(escapeHtml).join(", ")}</p>` : ""}
+<table><thead><tr><th>Status</th><th>Severity</th><th>Check</th><th>CIS</th><th>Resource</th><th>Region</th><th>Title</th><th>Evidence</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+</body></html>
+`;
+}
+
+export function formatReport(report: ScanReportDocument, format: ReportFormat): string {
+  switch (format) {
+    case "json":
+      return toJson(report);
+    case "csv":
+      return toCsv(report);
+    case "sarif":
+      return toSarif(report);
+    case "ocsf":
+      return toOcsf(report);
+    case "html":
+      return toHtml(report);
+  }
+}

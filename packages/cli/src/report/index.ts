@@ -1,0 +1,20 @@
+export {
+  formatReport,
+  isReportFormat,
+  REPORT_FORMATS,
+  type ReportFormat,
+  toCsv,
+  toHtml,
+  toJson,
+  toOcsf,
+  toSarif,
+} from "./formats.ts";
+export {
+  buildReport,
+  failuresAtOrAbove,
+  type ScanReportDocument,
+  SEVERITY_ORDER,
+  severityRank,
+} from "./model.ts";
+export { progressRenderer } from "./progress.ts";
+export { summaryTable } from "./summary.ts";

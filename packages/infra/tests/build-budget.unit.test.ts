@@ -1,0 +1,127 @@
+/**
+ * The real Lambda entries against the design's size budgets. Sizes are deterministic (same sources,
+ * same bytes), so these never flake; cold-import time is measured by the bench only.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  BUNDLE_BUDGETS,
+  bundleBreakdown,
+  bundleLambda,
+  LAMBDA_ENTRIES,
+  type LambdaBundle,
+  type LambdaEntry,
+} from "../src/index.ts";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const TIMEOUT = 120_000;
+
+function entry(name: string): LambdaEntry {
+  const found = LAMBDA_ENTRIES.find((e) => e.name === name);
+  if (!found) throw new Error(`no Lambda entry named ${name}`);
+  return found;
+}
+
+/** `… over budget: 459.4 KB > 300 KB; largest: @smithy/core 137.8 KB, …` */
+function overBudget(bundle: LambdaBundle, budget: number): string {
+  const top = bundle.metafile
+    ? bundleBreakdown(bundle.metafile)
+        .slice(0, 6)
+        .map((s) => `${s.source} ${(s.bytes / 1024).toFixed(1)} KB`)
+        .join(", ")
+    : "";
+  return `${bundle.name} bundle ${(bundle.codeBytes / 1024).toFixed(1)} KB, budget ${budget / 1024} KB; largest: ${top}`;
+}
+
+describe("updater bundle", () => {
+  let bundle: LambdaBundle;
+  beforeAll(async () => {
+    bundle = await bundleLambda(entry("updater"), ROOT, { metafile: true, releaseVersion: "7.8.9" });
+  }, TIMEOUT);
+
+  it("carries none of what Lambda never runs", () => {
+    const sources = new Set(
+      bundleBreakdown(bundle.metafile ?? { inputs: {}, outputs: {} }).map((s) => s.source),
+    );
+    for (const absent of [
+      "@aws-sdk/credential-provider-node",
+      "@aws-sdk/credential-provider-ini",
+      "@aws-sdk/credential-provider-sso",
+      "@aws-sdk/credential-provider-process",
+      "@aws-sdk/credential-provider-web-identity",
+      "@aws-sdk/nested-clients",
+      "@aws-lambda-powertools/parser",
+    ]) {
+      expect(sources.has(absent), absent).toBe(false);
+    }
+    expect(sources.has("@aws-sdk/credential-provider-env")).toBe(true);
+    const code = Buffer.from(bundle.files.find((f) => f.name === "index.mjs")?.data ?? []).toString();
+    // Schemas of S3 operations the updater never sends, and zod's other locales, stay out.
+    expect(code).not.toContain("PutBucketWebsite");
+    expect(code).not.toContain("AnalyticsConfiguration");
+    expect(code).not.toMatch(/Zu groß|Trop grand/);
+  });
+
+  it(
+    "runs: answers a health check with the release version it was built for",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "vigil-updater-bundle-"));
+      try {
+        for (const f of bundle.files) writeFileSync(join(dir, f.name), f.data);
+        const mod = (await import(join(dir, "index.mjs"))) as { handler: (e: unknown) => Promise<unknown> };
+        expect(await mod.handler({ kind: "vigil.health-check", expectedVersion: "7.8.9" })).toEqual({
+          ok: true,
+          version: "7.8.9",
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+
+  it("fits the design's budget (updater ≤ 300 KB)", () => {
+    const budget = BUNDLE_BUDGETS.updater ?? 0;
+    expect(bundle.codeBytes, overBudget(bundle, budget)).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("agent bundle", () => {
+  it(
+    "fits the design's budget (agent ≤ 800 KB)",
+    async () => {
+      const bundle = await bundleLambda(entry("agent"), ROOT, { metafile: true });
+      const budget = BUNDLE_BUDGETS.agent ?? 0;
+      expect(bundle.codeBytes, overBudget(bundle, budget)).toBeLessThanOrEqual(budget);
+    },
+    TIMEOUT,
+  );
+});
+
+describe("the bundled SDK", () => {
+  it(
+    "parses outputs and modeled errors exactly as the unbundled SDK does",
+    async () => {
+      const fixture = { name: "roundtrip", entry: "packages/infra/tests/fixtures/lambda/sdk-roundtrip.ts" };
+      const bundle = await bundleLambda(fixture, ROOT);
+      const dir = mkdtempSync(join(tmpdir(), "vigil-roundtrip-"));
+      try {
+        for (const f of bundle.files) writeFileSync(join(dir, f.name), f.data);
+        type Run = { handler: () => Promise<unknown> };
+        const bundled = await ((await import(join(dir, "index.mjs"))) as Run).handler();
+        const source = await ((await import("./fixtures/lambda/sdk-roundtrip.ts")) as Run).handler();
+        expect(bundled).toEqual(source);
+        expect(bundled).toMatchObject({
+          body: "hello",
+          missingKey: { name: "NoSuchKey", modeled: true, fault: "client", status: 404 },
+          missingFunction: { name: "ResourceNotFoundException", modeled: true, type: "User", status: 404 },
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,209 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { build, type Plugin } from "esbuild";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  compactErrorClasses,
+  inlineConstantKeys,
+  rewriteZodImports,
+  sdkSchemaLiteralKeys,
+} from "../src/build/plugins.ts";
+import { credentialsTreatedAsExpired, defaultProvider } from "../src/build/shims/credential-provider-node.ts";
+
+const require = createRequire(import.meta.url);
+const sdkFile = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+
+describe("sdkSchemaLiteralKeys", () => {
+  it("inlines only keys that name a module string constant", () => {
+    const source =
+      'const _e = "error";\nconst _n = "a\\"b";\nexport var A$ = [3, { [_e]: 1, [_n]: 2, [_x]: 3 }];\n';
+    expect(inlineConstantKeys(source)).toContain('[3, { ["error"]: 1, ["a\\"b"]: 2, [_x]: 3 }]');
+  });
+
+  it("lets esbuild drop the schemas of operations nobody uses", async () => {
+    const schemas = [
+      'const _e = "error";',
+      'const _c = "client";',
+      "export var Used$ = [3, { [_e]: _c }, () => Shared$];",
+      "export var Unused$ = [3, { [_e]: _c }, () => Shared$];",
+      "export var Shared$ = [3, {}];",
+    ].join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "vigil-schemas-"));
+    const file = join(dir, "node_modules/@aws-sdk/client-x/dist-es/schemas/schemas_0.js");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, schemas);
+    const bundle = async (plugins: Plugin[]) => {
+      const result = await build({
+        stdin: {
+          contents: `import { Used$ } from ${JSON.stringify(file)}; console.log(Used$);`,
+          resolveDir: dir,
+        },
+        bundle: true,
+        write: false,
+        format: "esm",
+        plugins,
+        logLevel: "silent",
+      });
+      return result.outputFiles[0]?.text ?? "";
+    };
+    // Without the rewrite the computed keys keep every schema alive: the test is about that difference.
+    expect(await bundle([])).toContain("Unused$");
+    const shaken = await bundle([sdkSchemaLiteralKeys()]);
+    expect(shaken).toContain("Used$");
+    expect(shaken).toContain("Shared$");
+    expect(shaken).not.toContain("Unused$");
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/** Evaluates an SDK `models/errors.js` with `base` as the service exception; returns its classes. */
+function loadErrorClasses(source: string, base: unknown): Record<string, new (opts: object) => Error> {
+  const names = [...source.matchAll(/^export (?:class|const) (\w+)/gm)].map((m) => m[1]);
+  const body = source.replace(/^import .*$/gm, "").replace(/^export /gm, "");
+  return new Function("__BaseException", `${body}\nreturn { ${names.join(", ")} };`)(base);
+}
+
+class ServiceException extends Error {
+  $fault?: string;
+  $metadata?: unknown;
+  constructor(options: { name: string; message?: string; $fault: string; $metadata?: unknown }) {
+    super(options.message);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = options.name;
+    this.$fault = options.$fault;
+    this.$metadata = options.$metadata;
+  }
+}
+
+function describeClass(C: new (opts: object) => Error, opts: object) {
+  const e = new C(opts) as Error & Record<string, unknown>;
+  return {
+    className: C.name,
+    shapeId: Object.getOwnPropertyDescriptor(C, "shapeId"),
+    base: Object.getPrototypeOf(C) === ServiceException,
+    own: Object.getOwnPropertyNames(e)
+      .filter((k) => k !== "stack")
+      .map((k) => [k, e[k]]),
+    instanceOf: e instanceof C && e instanceof ServiceException && e instanceof Error,
+    proto: Object.getPrototypeOf(e) === C.prototype,
+  };
+}
+
+describe("compactErrorClasses", () => {
+  const files = [
+    sdkFile("@aws-sdk/client-lambda", "dist-es/models/errors.js"),
+    sdkFile("@aws-sdk/client-s3", "dist-es/models/errors.js"),
+    sdkFile("@aws-sdk/client-cloudformation", "dist-es/models/errors.js"),
+  ];
+
+  it.each(files)("gives classes indistinguishable from the generated ones (%s)", (file) => {
+    const original = readFileSync(file, "utf8");
+    const compact = compactErrorClasses(original);
+    expect(compact.length).toBeLessThan(original.length * 0.6);
+    const before = loadErrorClasses(original, ServiceException);
+    const after = loadErrorClasses(compact, ServiceException);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const opts = { message: "m", $metadata: { httpStatusCode: 400 }, Type: "User", Message: "M", extra: 1 };
+    for (const name of Object.keys(before)) {
+      const [b, a] = [before[name], after[name]];
+      if (!b || !a) throw new Error(`missing ${name}`);
+      expect(describeClass(a, opts), name).toEqual(describeClass(b, opts));
+      expect(describeClass(a, { message: "only" }), name).toEqual(describeClass(b, { message: "only" }));
+    }
+  });
+
+  it("handles classes without shapeId and leaves any other shape as written", () => {
+    const source = [
+      'import { XServiceException as __BaseException } from "./XServiceException";',
+      "export class Plain extends __BaseException {",
+      '    name = "Plain";',
+      '    $fault = "server";',
+      "    Message;",
+      "    constructor(opts) {",
+      "        super({",
+      '            name: "Plain",',
+      '            $fault: "server",',
+      "            ...opts,",
+      "        });",
+      "        Object.setPrototypeOf(this, Plain.prototype);",
+      "        this.Message = opts.Message;",
+      "    }",
+      "}",
+      "export class Retryable extends __BaseException {",
+      '    name = "Retryable";',
+      '    $fault = "server";',
+      "    $retryable = {};",
+      "    constructor(opts) {",
+      '        super({ name: "Retryable", $fault: "server", ...opts });',
+      "        Object.setPrototypeOf(this, Retryable.prototype);",
+      "    }",
+      "}",
+      "",
+    ].join("\n");
+    const compact = compactErrorClasses(source);
+    expect(compact).toContain(
+      'export const Plain = /* @__PURE__ */ __vigilErrorClass(__BaseException, undefined, "Plain", "server", ["Message"])',
+    );
+    expect(compact).toContain("export class Retryable extends __BaseException {");
+    const before = loadErrorClasses(source, ServiceException);
+    const after = loadErrorClasses(compact, ServiceException);
+    for (const name of ["Plain", "Retryable"]) {
+      const [b, a] = [before[name], after[name]];
+      if (!b || !a) throw new Error(`missing ${name}`);
+      expect(describeClass(a, { Message: "x" })).toEqual(describeClass(b, { Message: "x" }));
+    }
+  });
+
+  it("does not touch a file with no generated classes", () => {
+    const source = "export const x = 1;\n";
+    expect(compactErrorClasses(source)).toBe(source);
+  });
+});
+
+describe("rewriteZodImports", () => {
+  it("turns the named z import into a namespace import and keeps the other names", () => {
+    expect(rewriteZodImports("import { z } from 'zod';\nz.string();")).toBe(
+      "import * as z from 'zod';\nz.string();",
+    );
+    expect(rewriteZodImports('import { ZodError, z } from "zod";')).toBe(
+      'import * as z from "zod"; import { ZodError } from "zod";',
+    );
+    const untouched = "import { ZodError } from 'zod';\nimport { z } from 'zod-other';";
+    expect(rewriteZodImports(untouched)).toBe(untouched);
+  });
+});
+
+describe("credential-provider-node shim", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("resolves the Lambda environment's credentials, once", async () => {
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret");
+    vi.stubEnv("AWS_SESSION_TOKEN", "token");
+    const provide = defaultProvider();
+    const first = await provide();
+    expect(first).toMatchObject({
+      accessKeyId: "AKIDEXAMPLE",
+      secretAccessKey: "secret",
+      sessionToken: "token",
+    });
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDOTHER");
+    expect(await provide()).toBe(first);
+    expect(await provide({ forceRefresh: true })).toMatchObject({ accessKeyId: "AKIDOTHER" });
+  });
+
+  it("fails with the SDK's credentials error when the environment has none", async () => {
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "");
+    await expect(defaultProvider()()).rejects.toMatchObject({ name: "CredentialsProviderError" });
+  });
+
+  it("treats credentials as expired five minutes early, like the real chain", () => {
+    const inMinutes = (m: number) => new Date(Date.now() + m * 60_000);
+    expect(credentialsTreatedAsExpired({ expiration: inMinutes(4) })).toBe(true);
+    expect(credentialsTreatedAsExpired({ expiration: inMinutes(6) })).toBe(false);
+    expect(credentialsTreatedAsExpired({})).toBe(false);
+  });
+});
