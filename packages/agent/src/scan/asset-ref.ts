@@ -1,4 +1,4 @@
-import { type AssetRef, arnSchema } from "@vigil/events";
+import type { AssetRef } from "@vigil/events";
 import type { AssetHeader } from "../assets/index.ts";
 
 /**
@@ -11,14 +11,7 @@ export function eventArnOf(
   header: Pick<AssetHeader, "arn" | "type" | "region" | "accountId">,
   partition = "aws",
 ): string {
-  if (header.arn.startsWith("arn:")) {
-    if (arnSchema.safeParse(header.arn).success) return header.arn;
-    // AWS managed policies (`arn:aws:iam::aws:policy/...`) have `aws` where the event contract
-    // wants 12 digits: they are named as attached in this account instead.
-    const managed = /^arn:(aws[a-z-]*):iam::aws:policy\/(.+)$/.exec(header.arn);
-    if (managed) return `arn:${managed[1]}:iam::${header.accountId}:aws-managed-policy/${managed[2]}`;
-    return header.arn;
-  }
+  if (header.arn.startsWith("arn:")) return header.arn;
   const [, service = "vigil", kind = "settings"] = header.type.split(".");
   const region = header.region === "global" ? "" : header.region;
   return `arn:${partition}:${service}:${region}:${header.accountId}:${kind}`;

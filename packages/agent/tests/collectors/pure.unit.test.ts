@@ -1,3 +1,4 @@
+import { arnSchema } from "@vigil/events";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -213,6 +214,7 @@ describe("event ARNs", () => {
     ).toBe("arn:aws:ec2:eu-west-1:111122223333:account-settings");
     expect(
       eventArnOf({ ...h, arn: "arn:aws:iam::aws:policy/AdministratorAccess", type: "aws.iam.policy" }),
-    ).toBe("arn:aws:iam::111122223333:aws-managed-policy/AdministratorAccess");
+    ).toBe("arn:aws:iam::aws:policy/AdministratorAccess");
+    expect(arnSchema.safeParse("arn:aws:iam::aws:policy/AdministratorAccess").success).toBe(true);
   });
 });

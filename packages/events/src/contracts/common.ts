@@ -9,7 +9,10 @@ export const accountIdSchema = z.string().regex(/^\d{12}$/, "a 12-digit AWS acco
 export const regionSchema = z
   .string()
   .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region code such as eu-west-1");
-export const arnSchema = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/, "an ARN");
+/** The account field is 12 digits, empty (S3), or `aws` for AWS-managed resources (managed policies). */
+export const arnSchema = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:.+$/, "an ARN");
 export const integrationIdSchema = z.string().min(1).max(128);
 export const scanIdSchema = z.string().min(1).max(128);
 export const shardIdSchema = z.string().min(1).max(256);
