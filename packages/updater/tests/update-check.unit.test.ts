@@ -188,7 +188,11 @@ describe("runUpdateCheck", () => {
       "vigil.update.alert-raised.v1",
     ]);
     const failed = w.events.events.find((e) => e.type === "vigil.update.check-failed.v1");
-    expect(failed?.data).toMatchObject({ reason: "release-unreachable", attempts: 3, currentVersion: "1.0.0" });
+    expect(failed?.data).toMatchObject({
+      reason: "release-unreachable",
+      attempts: 3,
+      currentVersion: "1.0.0",
+    });
   });
 
   it("reports the platform unreachable separately", async () => {

@@ -1,6 +1,12 @@
 import type { Clock } from "./clock.ts";
-import { RateLimitedError, isThrottlingError } from "./errors.ts";
-import { AWS_RATE_LIMITS, type BudgetFamily, budgetLimit, DEFAULT_HEADROOM, type RateLimit } from "./limits.ts";
+import { isThrottlingError, RateLimitedError } from "./errors.ts";
+import {
+  AWS_RATE_LIMITS,
+  type BudgetFamily,
+  budgetLimit,
+  DEFAULT_HEADROOM,
+  type RateLimit,
+} from "./limits.ts";
 import { type BucketState, fullBucket, reserve } from "./token-bucket.ts";
 
 /** One budget: the calls Vigil makes to one API family in one region of one account. */
@@ -84,7 +90,8 @@ export class ApiBudget {
     this.#stats.calls++;
     try {
       const result = await fn();
-      const attempts = (result as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
+      const attempts =
+        (result as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
       if (attempts > 1) {
         this.#stats.retried++;
         this.throttled(key);
@@ -102,7 +109,10 @@ export class ApiBudget {
   throttled(key: BudgetKey): void {
     const state = this.#state(key);
     state.share = Math.max(this.#minShare, state.share / 2);
-    state.bucket = { tokens: Math.min(0, state.bucket.tokens), at: Math.max(state.bucket.at, this.#clock.now()) };
+    state.bucket = {
+      tokens: Math.min(0, state.bucket.tokens),
+      at: Math.max(state.bucket.at, this.#clock.now()),
+    };
   }
 
   /** A call went through first time: win back a little of the rate (additive increase). */

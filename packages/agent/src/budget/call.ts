@@ -33,7 +33,8 @@ export function budgetedCall(budget: ApiBudget, options: BudgetedCallOptions): B
         `${info.service}:${info.operation}`,
       );
     } catch (error) {
-      if ((error as Error | undefined)?.name === "RateLimitedError") options.onRateLimited?.(error as RateLimitedError);
+      if ((error as Error | undefined)?.name === "RateLimitedError")
+        options.onRateLimited?.(error as RateLimitedError);
       throw error;
     }
   };

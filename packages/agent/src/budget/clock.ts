@@ -69,7 +69,8 @@ export class ManualClock implements Clock {
 
   #earliest() {
     let best: Sleeper | undefined;
-    for (const s of this.#sleepers) if (!best || s.at < best.at || (s.at === best.at && s.seq < best.seq)) best = s;
+    for (const s of this.#sleepers)
+      if (!best || s.at < best.at || (s.at === best.at && s.seq < best.seq)) best = s;
     return best;
   }
 }

@@ -39,13 +39,22 @@ export const AWS_RATE_LIMITS: Readonly<Record<BudgetFamily, RateLimit>> = {
 export const DEFAULT_HEADROOM = 0.8;
 
 /** The four EC2 calls AWS throttles harder when neither filtered nor paginated. */
-const EC2_EXPENSIVE = new Set(["DescribeInstances", "DescribeSecurityGroups", "DescribeVolumes", "DescribeSnapshots"]);
+const EC2_EXPENSIVE = new Set([
+  "DescribeInstances",
+  "DescribeSecurityGroups",
+  "DescribeVolumes",
+  "DescribeSnapshots",
+]);
 
 /**
  * Which family a call belongs to, from the service's signing name, the operation and its input.
  * Pure; collectors that know their family pass it to `call(family, fn)` directly.
  */
-export function apiFamilyOf(service: string, operation: string, input: Record<string, unknown> = {}): BudgetFamily {
+export function apiFamilyOf(
+  service: string,
+  operation: string,
+  input: Record<string, unknown> = {},
+): BudgetFamily {
   if (service === "ec2") {
     if (!/^(Describe|Get)/.test(operation)) return "ec2:mutate";
     if (EC2_EXPENSIVE.has(operation) && isUnfilteredUnpaginated(input)) return "ec2:unfiltered";
@@ -68,9 +77,15 @@ function isUnfilteredUnpaginated(input: Record<string, unknown>): boolean {
 }
 
 /** Vigil's own limit for a family: AWS's scaled by `headroom` (0 < headroom ≤ 1). */
-export function budgetLimit(family: string, headroom = DEFAULT_HEADROOM, limits = AWS_RATE_LIMITS): RateLimit {
+export function budgetLimit(
+  family: string,
+  headroom = DEFAULT_HEADROOM,
+  limits = AWS_RATE_LIMITS,
+): RateLimit {
   if (!(headroom > 0 && headroom <= 1)) {
-    throw new RangeError(`headroom must be in (0, 1] (the share of AWS's limit Vigil may use), got ${headroom}`);
+    throw new RangeError(
+      `headroom must be in (0, 1] (the share of AWS's limit Vigil may use), got ${headroom}`,
+    );
   }
   const aws = limits[isApiFamily(family) ? family : "default"];
   return { burst: Math.max(1, Math.floor(aws.burst * headroom)), perSecond: aws.perSecond * headroom };

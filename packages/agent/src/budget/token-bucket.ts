@@ -22,7 +22,11 @@ export function refill(state: BucketState, limit: RateLimit, now: number): Bucke
 }
 
 /** Takes one token; `waitMs` is how long the caller must wait before its call may go out. */
-export function reserve(state: BucketState, limit: RateLimit, now: number): { state: BucketState; waitMs: number } {
+export function reserve(
+  state: BucketState,
+  limit: RateLimit,
+  now: number,
+): { state: BucketState; waitMs: number } {
   const current = refill(state, limit, now);
   const tokens = current.tokens - 1;
   const waitMs = tokens >= 0 ? 0 : Math.ceil((-tokens * 1000) / limit.perSecond);

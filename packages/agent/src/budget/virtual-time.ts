@@ -97,7 +97,8 @@ export class VirtualTime implements Clock {
         const next = this.#timers.shift();
         if (!next) {
           // Nothing scheduled yet the program has not finished: real I/O is pending. Wait a little.
-          if (++stalls > 1000) throw new Error("virtual time: the program is waiting on something other than timers");
+          if (++stalls > 1000)
+            throw new Error("virtual time: the program is waiting on something other than timers");
           await new Promise((resolve) => realSetTimeout(resolve, 1));
           continue;
         }

@@ -1,8 +1,7 @@
 import { InMemoryEventStore } from "@vigil/events";
 import { type AwsClients, type CallWrapper, createAwsClients, directCall } from "../aws/clients.ts";
 import { ApiBudget } from "../budget/budget.ts";
-import { budgetLimit } from "../budget/limits.ts";
-import { AWS_RATE_LIMITS, apiFamilyOf } from "../budget/limits.ts";
+import { AWS_RATE_LIMITS, apiFamilyOf, budgetLimit } from "../budget/limits.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
 import { lowerBoundMs } from "../budget/token-bucket.ts";
 import { VirtualTime } from "../budget/virtual-time.ts";
@@ -117,7 +116,9 @@ export function collectorShardWorker(options: {
             }
           }),
         );
-        const failed = read.failed.filter((f) => f.code !== "RateLimitedError" && f.code !== "JobPausedError");
+        const failed = read.failed.filter(
+          (f) => f.code !== "RateLimitedError" && f.code !== "JobPausedError",
+        );
         if (failed.length > 0) options.onFailedCalls?.(job, failed.length);
         return { assessed };
       } finally {
@@ -166,7 +167,10 @@ async function budgetedRun(options: ThrottleBenchOptions, scenario: string, neig
       queue,
       clock: time,
       // A budget lives in one Lambda instance; one job per (region, service) keeps a key in one instance.
-      budget: new ApiBudget({ clock: time, ...(options.headroom !== undefined ? { headroom: options.headroom } : {}) }),
+      budget: new ApiBudget({
+        clock: time,
+        ...(options.headroom !== undefined ? { headroom: options.headroom } : {}),
+      }),
       gate,
       worker,
       integrationId: "bench",

@@ -24,7 +24,10 @@ export function parseInstanceStateChange(event: unknown): ParsedStateChange {
   if (typeof e !== "object" || e === null) return { ok: false, reason: "event is not an object" };
   if (e.source !== "aws.ec2") return { ok: false, reason: `source is ${String(e.source)}, expected aws.ec2` };
   if (e["detail-type"] !== "EC2 Instance State-change Notification") {
-    return { ok: false, reason: `detail-type is ${String(e["detail-type"])}, expected EC2 Instance State-change Notification` };
+    return {
+      ok: false,
+      reason: `detail-type is ${String(e["detail-type"])}, expected EC2 Instance State-change Notification`,
+    };
   }
   const detail = e.detail as Record<string, unknown> | undefined;
   const instanceId = detail?.["instance-id"];
@@ -38,7 +41,13 @@ export function parseInstanceStateChange(event: unknown): ParsedStateChange {
   }
   return {
     ok: true,
-    change: { instanceId, state: String(detail?.state ?? "unknown"), region: e.region, accountId: e.account, at },
+    change: {
+      instanceId,
+      state: String(detail?.state ?? "unknown"),
+      region: e.region,
+      accountId: e.account,
+      at,
+    },
   };
 }
 
@@ -61,7 +70,11 @@ export interface DebounceOptions {
 export const DEFAULT_DEBOUNCE_WINDOW_MS = 60_000;
 
 /** Records a change; the instance's rescan moves to `windowMs` after it (capped by `maxWaitMs`). */
-export function offerChange(state: DebounceState, change: InstanceStateChange, options: DebounceOptions = {}): DebounceState {
+export function offerChange(
+  state: DebounceState,
+  change: InstanceStateChange,
+  options: DebounceOptions = {},
+): DebounceState {
   const windowMs = options.windowMs ?? DEFAULT_DEBOUNCE_WINDOW_MS;
   const maxWaitMs = options.maxWaitMs ?? 5 * windowMs;
   const previous = state.get(change.instanceId);
@@ -75,7 +88,10 @@ export function offerChange(state: DebounceState, change: InstanceStateChange, o
 }
 
 /** Rescans due at `now` (oldest first) and the state without them. */
-export function takeDue(state: DebounceState, now: number): { due: InstanceStateChange[]; state: DebounceState } {
+export function takeDue(
+  state: DebounceState,
+  now: number,
+): { due: InstanceStateChange[]; state: DebounceState } {
   const due: PendingRescan[] = [];
   const rest = new Map<string, PendingRescan>();
   for (const [id, pending] of state) {

@@ -52,17 +52,27 @@ export function resourceIdOf(arn: string): string {
   return colon >= 0 ? tail.slice(colon + 1) : tail;
 }
 
-function hasTag(tags: Readonly<Record<string, string>>, wanted: Readonly<Record<string, string>> | undefined) {
-  return Object.entries(wanted ?? {}).some(([k, v]) => Object.hasOwn(tags, k) && matchesPattern(tags[k] ?? "", v));
+function hasTag(
+  tags: Readonly<Record<string, string>>,
+  wanted: Readonly<Record<string, string>> | undefined,
+) {
+  return Object.entries(wanted ?? {}).some(
+    ([k, v]) => Object.hasOwn(tags, k) && matchesPattern(tags[k] ?? "", v),
+  );
 }
 
 /** Global assets (`region: "global"`) are never dropped by a region filter. */
 export function assetIncluded(asset: FilterableAsset, filter: ScanFilter = {}): boolean {
   if (asset.region !== "global" && !regionIncluded(asset.region, filter)) return false;
   const ids = [asset.arn, resourceIdOf(asset.arn)];
-  if (filter.includeResourceIds?.length && !ids.some((id) => anyMatch(id, filter.includeResourceIds))) return false;
+  if (filter.includeResourceIds?.length && !ids.some((id) => anyMatch(id, filter.includeResourceIds)))
+    return false;
   if (ids.some((id) => anyMatch(id, filter.excludeResourceIds))) return false;
-  if (filter.includeTags && Object.keys(filter.includeTags).length > 0 && !hasTag(asset.tags, filter.includeTags))
+  if (
+    filter.includeTags &&
+    Object.keys(filter.includeTags).length > 0 &&
+    !hasTag(asset.tags, filter.includeTags)
+  )
     return false;
   return !hasTag(asset.tags, filter.excludeTags);
 }

@@ -1,7 +1,15 @@
 export {
+  collectorShardWorker,
+  runThrottleBench,
+  type ThrottleAccountFactory,
+  type ThrottleBenchAccount,
+  type ThrottleBenchOptions,
+  type ThrottleBenchRow,
+} from "./bench.ts";
+export {
+  DEFAULT_DEBOUNCE_WINDOW_MS,
   type DebounceOptions,
   type DebounceState,
-  DEFAULT_DEBOUNCE_WINDOW_MS,
   type InstanceStateChange,
   offerChange,
   type ParsedStateChange,
@@ -32,16 +40,21 @@ export {
 export { planRemainingShards, type ScanProgress, scanProgress } from "./plan.ts";
 export { InMemoryJobQueue, type InMemoryJobQueueOptions } from "./queue/memory.ts";
 export type { JobQueue, OutgoingJob, ReceivedJob, ScanJob } from "./queue/port.ts";
-export { jobsFromSqsRecords, SQS_MAX_DELAY_SECONDS, SqsJobQueue, type SqsJobQueueOptions } from "./queue/sqs.ts";
+export {
+  jobsFromSqsRecords,
+  SQS_MAX_DELAY_SECONDS,
+  SqsJobQueue,
+  type SqsJobQueueOptions,
+} from "./queue/sqs.ts";
 export {
   type AssessedAsset,
-  JobPausedError,
   type JobOutcome,
+  JobPausedError,
   ScanScheduler,
   type ScanSchedulerOptions,
   type SchedulerObserver,
-  type ShardWorker,
   type ShardWorkContext,
+  type ShardWorker,
   scanStreamId,
 } from "./runner.ts";
 export {
@@ -63,11 +76,3 @@ export {
   type SpreadOptions,
   seededUnit,
 } from "./spread.ts";
-export {
-  collectorShardWorker,
-  runThrottleBench,
-  type ThrottleAccountFactory,
-  type ThrottleBenchAccount,
-  type ThrottleBenchOptions,
-  type ThrottleBenchRow,
-} from "./bench.ts";

@@ -1,4 +1,9 @@
-import { createEvent, deterministicEventId, type EventStore, ExpectedVersionConflictError } from "@vigil/events";
+import {
+  createEvent,
+  deterministicEventId,
+  type EventStore,
+  ExpectedVersionConflictError,
+} from "@vigil/events";
 import type { Clock } from "../budget/clock.ts";
 
 /**

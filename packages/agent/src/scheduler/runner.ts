@@ -15,7 +15,13 @@ import type { PauseGate } from "./pause.ts";
 import { planRemainingShards, scanProgress } from "./plan.ts";
 import type { JobQueue, ScanJob } from "./queue/port.ts";
 import { DEFAULT_SHARD_KINDS, type ShardKind } from "./shards.ts";
-import { delayUntil, interleaveByRegion, jobDelays, MAX_QUEUE_DELAY_MS, type SpreadOptions } from "./spread.ts";
+import {
+  delayUntil,
+  interleaveByRegion,
+  jobDelays,
+  MAX_QUEUE_DELAY_MS,
+  type SpreadOptions,
+} from "./spread.ts";
 
 /** One assessed asset, as the scan flow hands it back. */
 export interface AssessedAsset {
@@ -38,7 +44,9 @@ export interface ShardWorker {
 export class JobPausedError extends Error {
   override readonly name = "JobPausedError";
   constructor(readonly until: number) {
-    super(`scan jobs are paused for rate limiting until ${new Date(until).toISOString()}; the job was re-queued`);
+    super(
+      `scan jobs are paused for rate limiting until ${new Date(until).toISOString()}; the job was re-queued`,
+    );
   }
 }
 
@@ -174,8 +182,10 @@ export class ScanScheduler {
     const streamId = scanStreamId(job.scanId);
     const read = await store.readStream(streamId);
     const progress = scanProgress(read.events);
-    if (progress.status === "completed" || progress.status === "failed") return { kind: "skipped", reason: progress.status };
-    if (progress.completedShards.has(job.shard.shardId)) return { kind: "skipped", reason: "shard already completed" };
+    if (progress.status === "completed" || progress.status === "failed")
+      return { kind: "skipped", reason: progress.status };
+    if (progress.completedShards.has(job.shard.shardId))
+      return { kind: "skipped", reason: "shard already completed" };
     await this.#recordResumed(job, pause, read.events, read.streamVersion);
 
     let rateLimited: RateLimitedError | undefined;
@@ -224,7 +234,8 @@ export class ScanScheduler {
     for (let attempt = 0; attempt < 20; attempt++) {
       const read = await store.readStream(streamId);
       const progress = scanProgress(read.events);
-      if (progress.completedShards.has(job.shard.shardId)) return { kind: "skipped", reason: "shard already completed" };
+      if (progress.completedShards.has(job.shard.shardId))
+        return { kind: "skipped", reason: "shard already completed" };
       const done = progress.assessed.get(job.shard.shardId) ?? new Set<string>();
       const fresh = assessed.filter((a) => !done.has(a.asset.arn));
       const now = clock.now();
@@ -274,7 +285,9 @@ export class ScanScheduler {
         // Another shard of the scan appended first: read again, keep what is already in, retry.
       }
     }
-    throw new Error(`could not checkpoint shard ${job.shard.shardId} of scan ${job.scanId}: the stream kept moving`);
+    throw new Error(
+      `could not checkpoint shard ${job.shard.shardId} of scan ${job.scanId}: the stream kept moving`,
+    );
   }
 
   /** Appends `scan.completed` once every shard is in. */

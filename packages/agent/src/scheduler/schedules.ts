@@ -22,13 +22,20 @@ export interface ScheduleState {
 export type ScheduledAction = { readonly kind: "full-scan" } | { readonly kind: "heartbeat" };
 
 /** What is due at `now`. A never-scanned integration scans at once. */
-export function dueActions(state: ScheduleState, now: number, config: ScheduleConfig = {}): ScheduledAction[] {
+export function dueActions(
+  state: ScheduleState,
+  now: number,
+  config: ScheduleConfig = {},
+): ScheduledAction[] {
   const scanEvery = config.fullScanEveryMs ?? DEFAULT_FULL_SCAN_EVERY_MS;
   const beatEvery = config.heartbeatEveryMs ?? DEFAULT_HEARTBEAT_EVERY_MS;
-  if (!(scanEvery > 0 && beatEvery > 0)) throw new RangeError("schedule periods must be positive milliseconds");
+  if (!(scanEvery > 0 && beatEvery > 0))
+    throw new RangeError("schedule periods must be positive milliseconds");
   const actions: ScheduledAction[] = [];
-  if (state.lastHeartbeatAt === undefined || now - state.lastHeartbeatAt >= beatEvery) actions.push({ kind: "heartbeat" });
-  if (state.lastFullScanAt === undefined || now - state.lastFullScanAt >= scanEvery) actions.push({ kind: "full-scan" });
+  if (state.lastHeartbeatAt === undefined || now - state.lastHeartbeatAt >= beatEvery)
+    actions.push({ kind: "heartbeat" });
+  if (state.lastFullScanAt === undefined || now - state.lastFullScanAt >= scanEvery)
+    actions.push({ kind: "full-scan" });
   return actions;
 }
 
@@ -49,7 +56,8 @@ export function scheduleStateFrom(events: readonly Timed[]): ScheduleState {
   let lastHeartbeatAt: number | undefined;
   for (const { event } of events) {
     const at = Date.parse(event.time);
-    if (event.type.startsWith("vigil.integration.heartbeat.")) lastHeartbeatAt = Math.max(lastHeartbeatAt ?? at, at);
+    if (event.type.startsWith("vigil.integration.heartbeat."))
+      lastHeartbeatAt = Math.max(lastHeartbeatAt ?? at, at);
     if (event.type === "vigil.scan.requested.v1") {
       const data = event.data as { trigger?: string; regions?: unknown; filters?: unknown };
       // Only a full scan resets the clock: an event-driven rescan of one instance does not.

@@ -49,7 +49,12 @@ export function planShards(
   for (const region of regions) {
     for (const kind of kinds) {
       if (kind.scope === "global" && region !== homeRegion) continue;
-      shards.push({ shardId: shardIdOf(region, kind.service), region, service: kind.service, assetType: kind.assetType });
+      shards.push({
+        shardId: shardIdOf(region, kind.service),
+        region,
+        service: kind.service,
+        assetType: kind.assetType,
+      });
     }
   }
   if (homeRegion !== undefined && !regions.includes(homeRegion)) {

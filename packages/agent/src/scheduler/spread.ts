@@ -52,7 +52,8 @@ export function interleaveByRegion<T extends { region: string }>(items: readonly
   }
   const lists = [...byRegion.values()];
   const out: T[] = [];
-  for (let i = 0; out.length < items.length; i++) for (const list of lists) if (i < list.length) out.push(list[i] as T);
+  for (let i = 0; out.length < items.length; i++)
+    for (const list of lists) if (i < list.length) out.push(list[i] as T);
   return out;
 }
 
@@ -60,6 +61,12 @@ export function interleaveByRegion<T extends { region: string }>(items: readonly
 export const MAX_QUEUE_DELAY_MS = 900_000;
 
 /** Delay of a re-queued job that must not run before `until`, with seeded jitter so they don't stampede. */
-export function delayUntil(until: number, now: number, jitterMs: number, seed: string | number, key: string): number {
+export function delayUntil(
+  until: number,
+  now: number,
+  jitterMs: number,
+  seed: string | number,
+  key: string,
+): number {
   return Math.max(0, until - now) + Math.floor(seededUnit(seed, key) * Math.max(0, jitterMs));
 }

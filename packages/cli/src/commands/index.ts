@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import * as benchEvents from "./bench-events.ts";
+import * as benchScan from "./bench-scan.ts";
 import * as cost from "./cost.ts";
 import * as deploy from "./deploy.ts";
 import * as platform from "./platform.ts";
@@ -10,5 +11,6 @@ import * as templates from "./templates.ts";
 
 /** Each command lives in its own module and registers itself on the program. */
 export function registerCommands(program: Command): void {
-  for (const command of [scan, snapshot, replay, platform, templates, deploy, cost, benchEvents]) command.register(program);
+  for (const command of [scan, snapshot, replay, platform, templates, deploy, cost, benchEvents, benchScan])
+    command.register(program);
 }

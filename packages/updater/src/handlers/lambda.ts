@@ -2,7 +2,12 @@ import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { ForceUpdateRequest, type HealthCheckResponse, isHealthCheckRequest, parseEvent } from "@vigil/events";
+import {
+  ForceUpdateRequest,
+  type HealthCheckResponse,
+  isHealthCheckRequest,
+  parseEvent,
+} from "@vigil/events";
 import { SnsAlerts } from "../alerts/sns.ts";
 import { SnsEventSink } from "../event-sink/sns.ts";
 import { LambdaFunctionDeployer } from "../function-deployer/lambda.ts";

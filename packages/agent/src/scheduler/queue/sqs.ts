@@ -78,7 +78,12 @@ export class SqsJobQueue implements JobQueue {
 
 /** Jobs of an SQS-triggered Lambda invocation (`event.Records`), with their message ids for `batchItemFailures`. */
 export function jobsFromSqsRecords(
-  records: readonly { messageId: string; body: string; receiptHandle?: string; attributes?: Record<string, string> }[],
+  records: readonly {
+    messageId: string;
+    body: string;
+    receiptHandle?: string;
+    attributes?: Record<string, string>;
+  }[],
 ): { messageId: string; job: ScanJob }[] {
   return records.map((r) => ({ messageId: r.messageId, job: JSON.parse(r.body) as ScanJob }));
 }
