@@ -100,15 +100,19 @@ describe("ApiBudget", () => {
     expect(Math.max(...done)).toBe(1_250);
   });
 
-  it("turns a throttling error into RateLimitedError and halves the key's rate", async () => {
+  it("turns a throttling error into RateLimitedError and cuts the key's rate by 30%", async () => {
     const clock = new ManualClock(0);
     const budget = new ApiBudget({ clock });
     await expect(
-      budget.call(key, async () => {
-        throw throttle();
-      }, "ec2:DescribeInstances"),
+      budget.call(
+        key,
+        async () => {
+          throw throttle();
+        },
+        "ec2:DescribeInstances",
+      ),
     ).rejects.toBeInstanceOf(RateLimitedError);
-    expect(budget.shareOf(key)).toBe(0.5);
+    expect(budget.shareOf(key)).toBeCloseTo(0.7, 9);
     expect(budget.shareOf({ ...key, region: "us-east-1" })).toBe(1);
     // After throttling the saved-up burst is gone: the next call waits for a refill.
     const next = budget.call(key, async () => Promise.reject(new Error("boom")));
@@ -119,7 +123,13 @@ describe("ApiBudget", () => {
   });
 
   it("recognises AWS's throttling codes only", () => {
-    for (const name of ["RequestLimitExceeded", "Throttling", "ThrottlingException", "SlowDown", "TooManyRequestsException"])
+    for (const name of [
+      "RequestLimitExceeded",
+      "Throttling",
+      "ThrottlingException",
+      "SlowDown",
+      "TooManyRequestsException",
+    ])
       expect(isThrottlingError({ name })).toBe(true);
     for (const name of ["AccessDenied", "LimitExceededException", "InvalidParameterValue"])
       expect(isThrottlingError({ name })).toBe(false);

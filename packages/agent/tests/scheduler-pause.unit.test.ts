@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { scanStreamId, schedulerStreamId } from "../src/index.ts";
-import { INTEGRATION, makeLambda, REGIONS, runLambdas, scriptedWorker, sharedWorld } from "./scheduler/harness.ts";
+import {
+  INTEGRATION,
+  makeLambda,
+  REGIONS,
+  runLambdas,
+  scriptedWorker,
+  sharedWorld,
+} from "./scheduler/harness.ts";
 
 const PAUSE_MS = 15 * 60_000;
 
-async function typesIn(store: { readStream(id: string): Promise<{ events: { event: { type: string } }[] }> }, id: string) {
+async function typesIn(
+  store: { readStream(id: string): Promise<{ events: { event: { type: string } }[] }> },
+  id: string,
+) {
   return (await store.readStream(id)).events.map((e) => e.event.type);
 }
 
@@ -93,7 +103,7 @@ describe("rate-limit pause across Lambda instances sharing the log", () => {
     const pauses = (await world.store.readStream(schedulerStreamId(INTEGRATION))).events;
     expect(pauses).toHaveLength(1);
     const pausedAt = Date.parse(pauses[0]?.event.time ?? "");
-    const until = Date.parse((pauses[0]?.event.data as { until: string }).until);
+    const until = Date.parse((pauses[0]?.event.data as { until: string } | undefined)?.until ?? "");
     expect(starts.filter((s) => s.at >= pausedAt + ttl && s.at < until)).toEqual([]);
     expect(starts.some((s) => s.at >= until)).toBe(true);
   });

@@ -32,7 +32,9 @@ describe("a scan killed midway and restarted", () => {
     const remaining = planRemainingShards(before, KINDS);
     expect(remaining.length).toBeGreaterThan(0);
     expect(remaining.length).toBeLessThan(ALL_SHARDS.length);
-    const finished = ALL_SHARDS.filter((s) => !remaining.some((r) => r.shardId === s.shardId)).map((s) => s.shardId);
+    const finished = ALL_SHARDS.filter((s) => !remaining.some((r) => r.shardId === s.shardId)).map(
+      (s) => s.shardId,
+    );
 
     // A fresh instance restarts the scan from its stream.
     const second = scriptedWorker({ clock: world.clock, perShard });
@@ -72,7 +74,6 @@ describe("a scan killed midway and restarted", () => {
     const a = makeLambda("A", { store: flaky as never, queue: world.queue, clock: world.clock, worker });
     await a.scheduler.startScan({ scanId: "scan-c", regions: ["us-east-1"] });
     // The failed job is not acknowledged: SQS shows it again after the visibility timeout.
-    const drainSafely = a.scheduler.drain.bind(a.scheduler);
     a.scheduler.drain = async (max) => {
       const received = await world.queue.receive(max ?? 1);
       const out = [];
@@ -86,7 +87,6 @@ describe("a scan killed midway and restarted", () => {
       }
       return out;
     };
-    void drainSafely;
     await runLambdas([a], world, { stepMs: 1_000, maxSteps: 2_000 });
     expect(crashed).toBe(true);
     const counts = await assessedCounts(world.store, "scan-c");

@@ -46,7 +46,9 @@ describe("planRemainingShards", () => {
       fc.property(fc.subarray(all), (done) => {
         const events = [started(regions), ...done.map((s) => shardDone(s.shardId, s.region))];
         const remaining = planRemainingShards(events, KINDS).map((s) => s.shardId);
-        expect(new Set(remaining)).toEqual(new Set(all.filter((s) => !done.includes(s)).map((s) => s.shardId)));
+        expect(new Set(remaining)).toEqual(
+          new Set(all.filter((s) => !done.includes(s)).map((s) => s.shardId)),
+        );
       }),
     );
   });
@@ -60,7 +62,13 @@ describe("planRemainingShards", () => {
   it("is empty for a scan that completed", () => {
     const completed = createEvent(
       "vigil.scan.completed.v1",
-      { scanId: "s", assetCount: 0, results: { pass: 0, fail: 0, muted: 0, error: 0 }, failedBySeverity: {}, durationMs: 1 },
+      {
+        scanId: "s",
+        assetCount: 0,
+        results: { pass: 0, fail: 0, muted: 0, error: 0 },
+        failedBySeverity: {},
+        durationMs: 1,
+      },
       meta,
     );
     expect(planRemainingShards([started(regions), completed], KINDS)).toEqual([]);
@@ -91,7 +99,10 @@ describe("filters", () => {
   it("includes and excludes regions by code or pattern", () => {
     const regions = ["us-east-1", "eu-west-1", "eu-central-1", "ap-south-1"];
     expect(filterRegions(regions, { includeRegions: ["eu-*"] })).toEqual(["eu-west-1", "eu-central-1"]);
-    expect(filterRegions(regions, { excludeRegions: ["eu-central-1", "ap-*"] })).toEqual(["us-east-1", "eu-west-1"]);
+    expect(filterRegions(regions, { excludeRegions: ["eu-central-1", "ap-*"] })).toEqual([
+      "us-east-1",
+      "eu-west-1",
+    ]);
   });
 
   it("filters assets by resource id, ARN and tags", () => {
@@ -128,9 +139,17 @@ describe("event-driven rescans", () => {
     const parsed = parseInstanceStateChange(event("i-0abc", "running", "2026-06-01T00:00:00Z"));
     expect(parsed).toEqual({
       ok: true,
-      change: { instanceId: "i-0abc", state: "running", region: "eu-west-1", accountId: "123456789012", at: Date.UTC(2026, 5, 1) },
+      change: {
+        instanceId: "i-0abc",
+        state: "running",
+        region: "eu-west-1",
+        accountId: "123456789012",
+        at: Date.UTC(2026, 5, 1),
+      },
     });
-    expect(parseInstanceStateChange({ ...event("i-0abc", "running", "x"), source: "aws.s3" })).toMatchObject({ ok: false });
+    expect(parseInstanceStateChange({ ...event("i-0abc", "running", "x"), source: "aws.s3" })).toMatchObject({
+      ok: false,
+    });
   });
 
   it("debounces per instance: one rescan a window after the last change", () => {
@@ -158,7 +177,13 @@ describe("event-driven rescans", () => {
     for (let i = 0; i < 100; i++) {
       state = offerChange(
         state,
-        { instanceId: "i-0f", state: "running", region: "eu-west-1", accountId: "123456789012", at: i * 10_000 },
+        {
+          instanceId: "i-0f",
+          state: "running",
+          region: "eu-west-1",
+          accountId: "123456789012",
+          at: i * 10_000,
+        },
         { windowMs: 60_000, maxWaitMs: 300_000 },
       );
     }
@@ -171,11 +196,15 @@ describe("schedules", () => {
   it("full scan every 12 h and heartbeat every 10 min by default", () => {
     expect(dueActions({}, 0)).toEqual([{ kind: "heartbeat" }, { kind: "full-scan" }]);
     expect(dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 0 }, 9 * 60_000)).toEqual([]);
-    expect(dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 0 }, 10 * 60_000)).toEqual([{ kind: "heartbeat" }]);
-    expect(dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 12 * H }, 12 * H)).toEqual([{ kind: "full-scan" }]);
-    expect(dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 6 * H }, 6 * H, { fullScanEveryMs: 6 * H })).toEqual([
+    expect(dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 0 }, 10 * 60_000)).toEqual([
+      { kind: "heartbeat" },
+    ]);
+    expect(dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 12 * H }, 12 * H)).toEqual([
       { kind: "full-scan" },
     ]);
+    expect(
+      dueActions({ lastFullScanAt: 0, lastHeartbeatAt: 6 * H }, 6 * H, { fullScanEveryMs: 6 * H }),
+    ).toEqual([{ kind: "full-scan" }]);
     expect(nextDueAt({ lastFullScanAt: 0, lastHeartbeatAt: 0 }, 1)).toBe(10 * 60_000);
   });
 });

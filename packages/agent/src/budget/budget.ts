@@ -38,15 +38,16 @@ export interface BudgetStats {
 
 interface KeyState {
   bucket: BucketState;
-  /** Current share of the family's budget (AIMD: halves on throttling, creeps back on success). */
+  /** Current share of the family's budget (AIMD: −30% on throttling, +0.5% per clean call). */
   share: number;
+  lastCutAt: number;
   readonly limit: RateLimit;
 }
 
 /**
  * Token-bucket budgets per (account, region, API family), sized below AWS's limits. `call` waits
  * for a token, runs the call and adapts: when AWS throttles anyway (another tenant is spending the
- * same bucket) the key's rate halves, and recovers additively as calls succeed.
+ * same bucket) the key's rate drops by 30%, and recovers additively as calls succeed.
  */
 export class ApiBudget {
   readonly #clock: Clock;
@@ -105,10 +106,15 @@ export class ApiBudget {
     }
   }
 
-  /** AWS throttled a call of this key: halve its rate and drop its saved-up burst. */
+  /** AWS throttled a call of this key: cut its rate by 30% and drop its saved-up burst. */
   throttled(key: BudgetKey): void {
     const state = this.#state(key);
-    state.share = Math.max(this.#minShare, state.share / 2);
+    const now = this.#clock.now();
+    // One cut per second (as TCP cuts once per round trip): the calls already in flight when the
+    // bucket ran dry are throttled together, and all say the same thing.
+    if (now - state.lastCutAt < 1_000) return;
+    state.lastCutAt = now;
+    state.share = Math.max(this.#minShare, state.share * 0.7);
     state.bucket = {
       tokens: Math.min(0, state.bucket.tokens),
       at: Math.max(state.bucket.at, this.#clock.now()),
@@ -118,7 +124,7 @@ export class ApiBudget {
   /** A call went through first time: win back a little of the rate (additive increase). */
   succeeded(key: BudgetKey): void {
     const state = this.#state(key);
-    if (state.share < 1) state.share = Math.min(1, state.share + 0.01);
+    if (state.share < 1) state.share = Math.min(1, state.share + 0.005);
   }
 
   /** Current share (0..1] of a key's budget, after adaptation. */
@@ -135,7 +141,12 @@ export class ApiBudget {
     let state = this.#keys.get(id);
     if (!state) {
       const limit = this.limitOf(key.family);
-      state = { bucket: fullBucket(limit, this.#clock.now()), share: 1, limit };
+      state = {
+        bucket: fullBucket(limit, this.#clock.now()),
+        share: 1,
+        lastCutAt: Number.NEGATIVE_INFINITY,
+        limit,
+      };
       this.#keys.set(id, state);
     }
     return state;

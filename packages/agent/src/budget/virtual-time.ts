@@ -60,7 +60,10 @@ export class VirtualTime implements Clock {
     const realDateNow = Date.now;
     const realImmediate = globalThis.setImmediate;
     const fakeSetTimeout = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-      const id = this.#schedule(ms ?? 0, () => fn(...args));
+      // As Node does: a delay under 1 ms is 1 ms. (The SDK's rate limiter asks for sub-microsecond
+      // waits that a float clock in ms since the epoch cannot represent, and would spin forever.)
+      const delay = Number(ms);
+      const id = this.#schedule(Number.isFinite(delay) ? Math.max(1, delay) : 1, () => fn(...args));
       const handle = {
         id,
         ref: () => handle,

@@ -153,6 +153,7 @@ async function budgetedRun(options: ThrottleBenchOptions, scenario: string, neig
   });
   const kinds: ShardKind[] = [{ service: "ec2", assetType: "aws.ec2.instance", scope: "regional" }];
   const gates: PauseGate[] = [];
+  let lastDone = 0;
   const schedulers = Array.from({ length: options.lambdas ?? account.regions.length }, () => {
     const gate = new PauseGate({
       store,
@@ -179,6 +180,11 @@ async function budgetedRun(options: ThrottleBenchOptions, scenario: string, neig
       agentVersion: "0.1.0",
       kinds,
       spread: { spreadMs: 0, jitterMs: 200 },
+      observer: {
+        jobFinished: (_job, outcome, at) => {
+          if (outcome.kind === "completed") lastDone = Math.max(lastDone, at);
+        },
+      },
     });
   });
   const outcomes: JobOutcome[] = [];
@@ -201,7 +207,8 @@ async function budgetedRun(options: ThrottleBenchOptions, scenario: string, neig
         }
       }),
     );
-    return time.now() - t0;
+    // Discovery ends when the last shard is checkpointed (idle instances polling after it don't count).
+    return lastDone - t0;
   });
   const stats = account.stats();
   const bound = lowerBound(counted.counts, Math.min(options.headroom ?? 0.8, 1 - neighbour));
@@ -289,4 +296,109 @@ export async function runThrottleBench(options: ThrottleBenchOptions): Promise<T
     rows.push(await naiveRun(options, scenario, neighbour));
   }
   return rows;
+}
+
+/** The 17 regions of the benchmark account. */
+export const BENCH_REGIONS = [
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "ca-central-1",
+  "sa-east-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-central-1",
+  "eu-north-1",
+  "ap-south-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-southeast-1",
+  "ap-southeast-2",
+];
+
+/** testkit's generator and simulated account, passed in (the agent never imports testkit). */
+export interface SimulatedAccountKit {
+  generateAccount(options: { seed: string; regions: readonly string[]; assetsPerRegion: number }): {
+    readonly files: Map<string, unknown>;
+  };
+  createSimulatedAccount(
+    model: never,
+    options: { clock: { now(): number }; noisyNeighbour?: { fraction: number } },
+  ): ThrottleBenchAccount;
+}
+
+/**
+ * The benchmark account: generated once (seeded), trimmed to exactly `instances` EC2 instances and
+ * `securityGroups` security groups spread evenly over the 17 regions; one fresh simulated account
+ * (fresh buckets) per run.
+ */
+export function benchAccountFactory(
+  kit: SimulatedAccountKit,
+  options: { instances?: number | undefined; securityGroups?: number | undefined } = {},
+): ThrottleAccountFactory {
+  const instances = options.instances ?? 10_000;
+  const groups = options.securityGroups ?? 2_000;
+  const regions = BENCH_REGIONS;
+  const model = kit.generateAccount({
+    seed: "bench-throttle",
+    regions,
+    assetsPerRegion: Math.ceil(instances / regions.length),
+  });
+  let instancesLeft = instances;
+  let groupsLeft = groups;
+  regions.forEach((region, i) => {
+    const regionsLeft = regions.length - i;
+    const ik = `${region}/ec2/describe-instances`;
+    const reservations = (model.files.get(ik) as { Reservations: unknown[] }).Reservations;
+    const keepI = Math.min(reservations.length, Math.ceil(instancesLeft / regionsLeft));
+    model.files.set(ik, { Reservations: reservations.slice(0, keepI) });
+    instancesLeft -= keepI;
+    const gk = `${region}/ec2/describe-security-groups`;
+    const sgs = (model.files.get(gk) as { SecurityGroups: unknown[] }).SecurityGroups;
+    const keepG = Math.min(sgs.length, Math.ceil(groupsLeft / regionsLeft));
+    model.files.set(gk, { SecurityGroups: sgs.slice(0, keepG) });
+    groupsLeft -= keepG;
+  });
+  return ({ clock, noisyNeighbour }) =>
+    kit.createSimulatedAccount(model as never, {
+      clock,
+      ...(noisyNeighbour > 0 ? { noisyNeighbour: { fraction: noisyNeighbour } } : {}),
+    });
+}
+
+/** The benchmark as a text table (no dependency: the CLI may render it its own way). */
+export function renderThrottleBench(rows: readonly ThrottleBenchRow[]): string {
+  const head = [
+    "scenario",
+    "mode",
+    "discovery s",
+    "lower bound s",
+    "ratio",
+    "API calls",
+    "throttled",
+    "failed calls",
+    "failed jobs",
+    "pauses",
+    "assets",
+  ];
+  const body = rows.map((r) => [
+    r.scenario,
+    r.mode,
+    r.discoverySeconds.toFixed(2),
+    r.lowerBoundSeconds.toFixed(2),
+    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(3)}×` : "n/a",
+    String(r.apiCalls),
+    String(r.throttled),
+    String(r.failedCalls),
+    String(r.failedJobs),
+    String(r.pauses),
+    String(r.assets),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
 }

@@ -1,6 +1,10 @@
 export {
+  BENCH_REGIONS,
+  benchAccountFactory,
   collectorShardWorker,
+  renderThrottleBench,
   runThrottleBench,
+  type SimulatedAccountKit,
   type ThrottleAccountFactory,
   type ThrottleBenchAccount,
   type ThrottleBenchOptions,

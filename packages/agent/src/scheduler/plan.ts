@@ -50,7 +50,10 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
         const shard = String(data.shardId ?? "");
         const arn = String((data.asset as { arn?: unknown }).arn);
         let set = assessed.get(shard);
-        if (!set) assessed.set(shard, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          assessed.set(shard, set);
+        }
         if (!set.has(arn)) {
           assetCount++;
           for (const r of (data.results ?? []) as { status: keyof typeof results; severity: string }[]) {

@@ -55,14 +55,17 @@ export function scriptedWorker(options: {
     async run(job, context) {
       runs.set(job.shard.shardId, (runs.get(job.shard.shardId) ?? 0) + 1);
       for (let i = 0; i < (options.callsPerShard ?? 3); i++) {
-        await context.call({ service: "ec2", operation: "DescribeInstances", region: job.shard.region }, async () => {
-          const n = ++callNumber;
-          await options.clock.sleep(200);
-          if (options.throttle?.(n, job)) {
-            throw Object.assign(new Error("Request limit exceeded."), { name: "RequestLimitExceeded" });
-          }
-          return { $metadata: { attempts: 1 } };
-        });
+        await context.call(
+          { service: "ec2", operation: "DescribeInstances", region: job.shard.region },
+          async () => {
+            const n = ++callNumber;
+            await options.clock.sleep(200);
+            if (options.throttle?.(n, job)) {
+              throw Object.assign(new Error("Request limit exceeded."), { name: "RequestLimitExceeded" });
+            }
+            return { $metadata: { attempts: 1 } };
+          },
+        );
       }
       return { assessed: assetsOf(job, options.perShard ?? 3) };
     },
@@ -80,7 +83,11 @@ export interface Lambda {
 export function makeLambda(
   name: string,
   shared: { store: InMemoryEventStore; queue: InMemoryJobQueue; clock: ManualClock; worker: ShardWorker },
-  options: { pauseMs?: number; cacheTtlMs?: number; started?: (job: ScanJob, at: number, who: string) => void } = {},
+  options: {
+    pauseMs?: number;
+    cacheTtlMs?: number;
+    started?: (job: ScanJob, at: number, who: string) => void;
+  } = {},
 ): Lambda {
   const gate = new PauseGate({
     store: shared.store,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import * as benchEvents from "./bench-events.ts";
 import * as benchScan from "./bench-scan.ts";
+import * as benchThrottle from "./bench-throttle.ts";
 import * as cost from "./cost.ts";
 import * as deploy from "./deploy.ts";
 import * as platform from "./platform.ts";
@@ -11,6 +12,6 @@ import * as templates from "./templates.ts";
 
 /** Each command lives in its own module and registers itself on the program. */
 export function registerCommands(program: Command): void {
-  for (const command of [scan, snapshot, replay, platform, templates, deploy, cost, benchEvents, benchScan])
+  for (const command of [scan, snapshot, replay, platform, templates, deploy, cost, benchEvents, benchScan, benchThrottle])
     command.register(program);
 }

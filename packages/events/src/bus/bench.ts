@@ -4,8 +4,9 @@
  * middleware in the deserialize step, so every HTTP attempt (retries included) counts once.
  */
 import type { EventEnvelope } from "../envelope/envelope.ts";
-import type { ConsumerName } from "../topology/topology.ts";
+import { type ConsumerName, consumersFor } from "../topology/topology.ts";
 import type { ConsumeStats } from "./consumer.ts";
+import { BusError } from "./errors.ts";
 import type { SnsSqsBus } from "./sns-sqs.ts";
 
 /** Anything with an SDK v3 middleware stack (every `*Client`). */
@@ -75,11 +76,20 @@ export interface BusBenchOptions {
   publishChunk?: number;
   pollers?: number;
   waitTimeSeconds?: number;
+  /** Give up (and throw) after this long. Default 300 s. */
+  timeoutMs?: number;
 }
 
 /** Publishes `events` while consuming them; stops when every one has been handled and deleted. */
 export async function benchBus(options: BusBenchOptions): Promise<BusBenchResult> {
   const { bus, counter, events } = options;
+  // Only events the consumer's filter policy lets through can be consumed.
+  const load: EventEnvelope[] = [];
+  for (let n = 0; load.length < events && n < events * 100; n++) {
+    const event = options.makeEvent(n);
+    if (consumersFor(event.type).includes(options.consumer)) load.push(event);
+  }
+  if (load.length < events) throw new BusError(`makeEvent produced too few events routed to ${options.consumer}`);
   await bus.addressOf(options.consumer); // resolve URLs before the clock starts
   counter.reset();
   const stop = new AbortController();
