@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import * as benchBus from "./bench-bus.ts";
 import * as benchEvents from "./bench-events.ts";
 import * as benchScan from "./bench-scan.ts";
 import * as benchThrottle from "./bench-throttle.ts";
 import * as cost from "./cost.ts";
 import * as deploy from "./deploy.ts";
+import * as dlq from "./dlq.ts";
 import * as platform from "./platform.ts";
 import * as replay from "./replay.ts";
 import * as scan from "./scan.ts";
@@ -12,6 +14,19 @@ import * as templates from "./templates.ts";
 
 /** Each command lives in its own module and registers itself on the program. */
 export function registerCommands(program: Command): void {
-  for (const command of [scan, snapshot, replay, platform, templates, deploy, cost, benchEvents, benchScan, benchThrottle])
+  for (const command of [
+    scan,
+    snapshot,
+    replay,
+    platform,
+    templates,
+    deploy,
+    dlq,
+    cost,
+    benchBus,
+    benchEvents,
+    benchScan,
+    benchThrottle,
+  ])
     command.register(program);
 }

@@ -89,7 +89,8 @@ export async function benchBus(options: BusBenchOptions): Promise<BusBenchResult
     const event = options.makeEvent(n);
     if (consumersFor(event.type).includes(options.consumer)) load.push(event);
   }
-  if (load.length < events) throw new BusError(`makeEvent produced too few events routed to ${options.consumer}`);
+  if (load.length < events)
+    throw new BusError(`makeEvent produced too few events routed to ${options.consumer}`);
   await bus.addressOf(options.consumer); // resolve URLs before the clock starts
   counter.reset();
   const stop = new AbortController();
@@ -114,12 +115,16 @@ export async function benchBus(options: BusBenchOptions): Promise<BusBenchResult
   );
   const chunk = options.publishChunk ?? 100;
   for (let i = 0; i < events; i += chunk) {
-    await bus.publish(
-      Array.from({ length: Math.min(chunk, events - i) }, (_, j) => options.makeEvent(i + j)),
-    );
+    await bus.publish(load.slice(i, i + chunk));
   }
   const published = performance.now();
-  const consume = await consuming;
+  const timer = setTimeout(() => stop.abort(), options.timeoutMs ?? 300_000);
+  const consume = await consuming.finally(() => clearTimeout(timer));
+  if (handled < events) {
+    throw new BusError(
+      `bench stopped after ${options.timeoutMs ?? 300_000} ms with ${handled} of ${events} events handled`,
+    );
+  }
   const seconds = (performance.now() - started) / 1000;
   const sns = counter.total("SNS");
   const sqs = counter.total("SQS");

@@ -207,6 +207,7 @@ export async function runConsumer(
         stats.emptyReceives++;
         continue;
       }
+
       stats.received += batch.length;
       await processBatch(batch);
     }

@@ -214,7 +214,9 @@ export class SqsQueueTransport implements QueueTransport {
         MessageAttributeNames: ["All"],
         MessageSystemAttributeNames: ["ApproximateReceiveCount"],
       }),
-      { abortSignal: request.signal },
+      // No abortSignal on purpose: aborting only drops the client's side of a long poll, and a
+      // message the queue then hands to the dead connection stays invisible for the whole
+      // visibility timeout. The loop lets the poll finish and handles what it brings back.
     );
     return (out.Messages ?? []).map((m) => ({
       messageId: m.MessageId ?? "",

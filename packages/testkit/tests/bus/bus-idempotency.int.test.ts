@@ -1,6 +1,6 @@
+import { createIdempotencyTable, DynamoDbIdempotencyStore, idempotencyTableNameFor } from "@vigil/events";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIdempotencyTable, DynamoDbIdempotencyStore, idempotencyTableNameFor } from "../src/index.ts";
 
 let aws: LocalAws;
 const table = idempotencyTableNameFor("idem-test");

@@ -5,15 +5,15 @@
  * reference projection: zero lost, zero applied twice, every poison message in the DLQ with its reason.
  */
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   type ConsumeStats,
   type EventEnvelope,
   InMemoryIdempotencyStore,
   listDeadLetters,
   SnsSqsBus,
-} from "../src/index.ts";
-import { assessed, type LocalBus, startLocalBus } from "./bus-fixtures/local-bus.ts";
+} from "@vigil/events";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { assessed, type LocalBus, startLocalBus } from "./fixtures/local-bus.ts";
 
 const EVENTS = 10_000;
 const DUPLICATE_SHARE = 0.1;

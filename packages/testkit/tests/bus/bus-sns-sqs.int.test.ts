@@ -6,7 +6,6 @@ import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
 } from "@aws-sdk/client-sqs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DLQ_REASON_ATTRIBUTE,
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
@@ -19,8 +18,9 @@ import {
   showDeadLetter,
   TYPE_ATTRIBUTE,
   type VigilEvent,
-} from "../src/index.ts";
-import { assessed, type LocalBus, startLocalBus } from "./bus-fixtures/local-bus.ts";
+} from "@vigil/events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessed, type LocalBus, startLocalBus } from "./fixtures/local-bus.ts";
 
 let local: LocalBus;
 beforeAll(async () => {
@@ -240,7 +240,7 @@ describe("SnsSqsBus on the local stack", () => {
 
   it("drains on SIGTERM: the handler in flight finishes, its message is deleted, the process exits 0", async () => {
     await local.bus().publish([assessed("sigterm-1")]);
-    const fixture = fileURLToPath(new URL("./bus-fixtures/sigterm-consumer.ts", import.meta.url));
+    const fixture = fileURLToPath(new URL("./fixtures/sigterm-consumer.ts", import.meta.url));
     const child = spawn(process.execPath, ["--import", "tsx", fixture], {
       cwd: fileURLToPath(new URL("..", import.meta.url)),
       env: {
