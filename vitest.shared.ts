@@ -13,7 +13,7 @@ export function vigilTestProjects(): ViteUserConfig {
       projects: [
         {
           extends: true,
-          test: { name: "unit", include: ["tests/**/*.unit.test.ts"] },
+          test: { name: "unit", include: ["tests/**/*.unit.test.ts"], testTimeout: 30_000 },
         },
         {
           extends: true,

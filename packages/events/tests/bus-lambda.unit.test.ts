@@ -1,4 +1,4 @@
-import type { SQSEvent, SQSRecord } from "aws-lambda";
+import type { SNSEvent, SNSEventRecord, SQSEvent, SQSRecord } from "aws-lambda";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,6 +10,8 @@ import {
   type IncomingMessage,
   InMemoryIdempotencyStore,
   InMemoryPayloadStore,
+  SnsDeliveryError,
+  snsHandler,
   sqsHandler,
   TYPE_ATTRIBUTE,
 } from "../src/index.ts";
@@ -191,5 +193,94 @@ describe("sqsHandler", () => {
     ).toEqual([]);
     expect(letters.map((l) => l.reason)).toEqual([expect.stringMatching(/does not match the SHA-256/)]);
     expect(letters[0]?.message.attributes[TYPE_ATTRIBUTE]).toBe("vigil.scan.asset-assessed.v1");
+  });
+});
+
+/** A record as SNS pushes it to a Lambda subscription. */
+function snsRecord(messageId: string, message: string, attributes: Record<string, string>): SNSEventRecord {
+  return {
+    EventVersion: "1.0",
+    EventSubscriptionArn: "arn:aws:sns:us-east-1:000000000000:vigil-events:sub",
+    EventSource: "aws:sns",
+    Sns: {
+      SignatureVersion: "1",
+      Timestamp: "2025-01-01T00:00:00.000Z",
+      Signature: "x",
+      SigningCertUrl: "https://example.invalid/cert.pem",
+      MessageId: messageId,
+      Message: message,
+      MessageAttributes: Object.fromEntries(
+        Object.entries(attributes).map(([k, v]) => [k, { Type: "String", Value: v }]),
+      ),
+      Type: "Notification",
+      UnsubscribeUrl: "https://example.invalid/unsubscribe",
+      TopicArn: "arn:aws:sns:us-east-1:000000000000:vigil-events",
+    },
+  };
+}
+
+describe("snsHandler", () => {
+  it("handles a valid event once, acknowledges a second delivery as a duplicate", async () => {
+    const { sink, letters } = memorySink();
+    const handled: string[] = [];
+    const handler = snsHandler(
+      (event) => {
+        handled.push(event.id);
+      },
+      { consumer: "vigil-agent", deadLetters: sink, idempotency: new InMemoryIdempotencyStore() },
+    );
+    const event = exampleEvent("vigil.scan.requested.v1", { id: "req-1" });
+    const sns: SNSEvent = { Records: [snsRecord("m1", JSON.stringify(event), eventAttributes(event))] };
+    const first = await handler(sns);
+    expect(first.outcomes).toEqual([{ messageId: "m1", outcome: { kind: "handled", eventId: "req-1" } }]);
+    const again = await handler({ Records: [snsRecord("m2", JSON.stringify(event), eventAttributes(event))] });
+    expect(again.outcomes[0]?.outcome).toEqual({ kind: "duplicate", eventId: "req-1" });
+    expect(handled).toEqual(["req-1"]);
+    expect(letters).toEqual([]);
+  });
+
+  it("dead-letters an invalid message with its reason and its attributes, without calling the handler", async () => {
+    const { sink, letters } = memorySink();
+    let calls = 0;
+    const handler = snsHandler(
+      () => {
+        calls++;
+      },
+      { consumer: "vigil-agent", deadLetters: sink },
+    );
+    const event = exampleEvent("vigil.scan.requested.v1", { id: "bad" });
+    const broken = { ...event, data: { ...event.data, trigger: "whenever" } };
+    const out = await handler({
+      Records: [
+        snsRecord("m-bad", JSON.stringify(broken), eventAttributes(event)),
+        snsRecord("m-junk", "not json", {}),
+      ],
+    });
+    expect(out.outcomes.map((o) => o.outcome.kind)).toEqual(["dead-lettered", "dead-lettered"]);
+    expect(calls).toBe(0);
+    expect(letters.map((l) => l.message.messageId)).toEqual(["m-bad", "m-junk"]);
+    expect(letters[0]?.reason).toMatch(/^invalid-data: .*data\.trigger/);
+    expect(letters[0]?.message.attributes[TYPE_ATTRIBUTE]).toBe("vigil.scan.requested.v1");
+    expect(letters[1]?.reason).toMatch(/not JSON/);
+  });
+
+  it("throws for a failing handler so Lambda retries, and handles the retry once it succeeds", async () => {
+    const { sink } = memorySink();
+    let fail = true;
+    const handled: string[] = [];
+    const handler = snsHandler(
+      (event) => {
+        if (fail) throw new Error("boom");
+        handled.push(event.id);
+      },
+      { consumer: "vigil-agent", deadLetters: sink, idempotency: new InMemoryIdempotencyStore() },
+    );
+    const event = exampleEvent("vigil.scan.requested.v1", { id: "retry-me" });
+    const sns: SNSEvent = { Records: [snsRecord("m1", JSON.stringify(event), eventAttributes(event))] };
+    await expect(handler(sns)).rejects.toBeInstanceOf(SnsDeliveryError);
+    await expect(handler(sns)).rejects.toThrow(/m1: Error: boom/);
+    fail = false;
+    await expect(handler(sns)).resolves.toMatchObject({ outcomes: [{ outcome: { kind: "handled" } }] });
+    expect(handled).toEqual(["retry-me"]);
   });
 });

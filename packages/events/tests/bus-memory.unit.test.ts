@@ -4,6 +4,7 @@ import {
   DLQ_REASON_ATTRIBUTE,
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
   type EventEnvelope,
+  EventRejectedError,
   exampleEvent,
   InMemoryBus,
   InMemoryIdempotencyStore,
@@ -93,6 +94,29 @@ describe("InMemoryBus", () => {
     );
     expect(invalid?.attributes[DLQ_SOURCE_QUEUE_ATTRIBUTE]).toBe("vigil-platform");
     expect(notJson?.attributes[DLQ_REASON_ATTRIBUTE]).toMatch(/body is not JSON/);
+  });
+
+  it("dead-letters an event its handler rejects at once, with the reason, without retries", async () => {
+    for (const idempotency of [undefined, new InMemoryIdempotencyStore()]) {
+      const bus = new InMemoryBus();
+      await bus.publish([assessed("refused-1"), assessed("fine-1")]);
+      const attempts: string[] = [];
+      await consumeUntil(
+        bus,
+        (e) => {
+          attempts.push(e.id);
+          if (e.id === "refused-1") throw new EventRejectedError("integration int-0001 is not registered");
+        },
+        () => bus.queuesOf("platform").queue.size === 0,
+        idempotency ? { idempotency } : {},
+      );
+      expect(attempts.sort()).toEqual(["fine-1", "refused-1"]);
+      const dead = bus.queuesOf("platform").deadLetter.peek();
+      expect(dead.map((d) => JSON.parse(d.body).id)).toEqual(["refused-1"]);
+      expect(dead[0]?.attributes[DLQ_REASON_ATTRIBUTE]).toBe(
+        "rejected: integration int-0001 is not registered",
+      );
+    }
   });
 
   it("retries a failing handler after the visibility timeout, then SQS-style redrive after maxReceiveCount", async () => {

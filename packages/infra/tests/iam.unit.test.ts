@@ -31,6 +31,7 @@ async function decide(
   action: string,
   resource: string,
   context: Record<string, string | string[]> = {},
+  resourcePolicy?: unknown,
 ): Promise<string> {
   const result = await runSimulation(
     {
@@ -43,6 +44,7 @@ async function decide(
       identityPolicies: policies,
       serviceControlPolicies: [],
       resourceControlPolicies: [],
+      ...(resourcePolicy ? { resourcePolicy } : {}),
     },
     {},
   );
@@ -171,5 +173,156 @@ describe("published permission set", () => {
     for (const a of [...discoveryActions(), ...CLEANUP_ACTIONS]) expect(all).toContain(a);
     expect(doc.tag).toEqual({ key: "Created By", value: "Vigil" });
     expect(doc.version).toBe("1.2.3");
+  });
+});
+
+/**
+ * The agent's and updater's statements on the stack's own resources, with CloudFormation's
+ * intrinsics resolved to the ARNs a stack for integration `int-1` in us-east-1 would get.
+ */
+const INTEGRATION = "int-1";
+const arns: Record<string, string> = {
+  EventsTopic: `arn:aws:sns:us-east-1:${ACCOUNT}:vigil-events-${INTEGRATION}`,
+  AlertsTopic: `arn:aws:sns:us-east-1:${ACCOUNT}:vigil-alerts-${INTEGRATION}`,
+  "AgentJobQueue.Arn": `arn:aws:sqs:us-east-1:${ACCOUNT}:vigil-agent-jobs-${INTEGRATION}`,
+  "AgentDeadLetterQueue.Arn": `arn:aws:sqs:us-east-1:${ACCOUNT}:vigil-agent-${INTEGRATION}-dlq`,
+  "UpdaterDeadLetterQueue.Arn": `arn:aws:sqs:us-east-1:${ACCOUNT}:vigil-updater-${INTEGRATION}-dlq`,
+  "EventTable.Arn": `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/vigil-events-${INTEGRATION}`,
+  "IdempotencyTable.Arn": `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/vigil-idempotency-${INTEGRATION}`,
+  "AWS::Partition": "aws",
+  "AWS::Region": "us-east-1",
+  "AWS::AccountId": ACCOUNT,
+  "AWS::URLSuffix": "amazonaws.com",
+  IntegrationId: INTEGRATION,
+  ArtifactBucket: "vigil-releases",
+};
+
+function concrete(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(concrete);
+  if (typeof value !== "object" || value === null) return value;
+  const v = value as Record<string, unknown>;
+  if ("Ref" in v) return arns[v.Ref as string] ?? fail(v);
+  if ("Fn::GetAtt" in v) return arns[(v["Fn::GetAtt"] as string[]).join(".")] ?? fail(v);
+  if ("Fn::Sub" in v)
+    return (v["Fn::Sub"] as string).replace(/\$\{([^}]+)\}/g, (_, name: string) => arns[name] ?? fail(v));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, concrete(x)]));
+}
+function fail(v: unknown): never {
+  throw new Error(`no ARN for ${JSON.stringify(v)} in the test's table`);
+}
+
+function rolePolicies(role: "AgentRole" | "UpdaterRole") {
+  const props = rootTemplate().Resources[role]?.Properties as {
+    Policies: { PolicyName: string; PolicyDocument: unknown }[];
+  };
+  return props.Policies.filter((p) => p.PolicyName === "integration" || p.PolicyName === "update").map(
+    (p) => ({ name: p.PolicyName, policy: concrete(p.PolicyDocument) }),
+  );
+}
+
+describe("the agent's permissions on its own stack (as rendered in the agent role)", () => {
+  const agent = rolePolicies("AgentRole");
+  const parameter = (integration: string, key: string) =>
+    `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/vigil/${integration}/${key}`;
+  const viaSsm = { "kms:ViaService": "ssm.us-east-1.amazonaws.com" };
+  const kmsKey = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+  it.each([
+    ["sqs:SendMessage", arns["AgentJobQueue.Arn"]],
+    ["sqs:ReceiveMessage", arns["AgentJobQueue.Arn"]],
+    ["sqs:DeleteMessage", arns["AgentJobQueue.Arn"]],
+    ["sqs:ChangeMessageVisibility", arns["AgentJobQueue.Arn"]],
+    ["sqs:GetQueueAttributes", arns["AgentJobQueue.Arn"]],
+    ["sqs:SendMessage", arns["AgentDeadLetterQueue.Arn"]],
+    ["sns:Publish", arns.EventsTopic],
+    ["sns:Publish", arns.AlertsTopic],
+    ["dynamodb:PutItem", arns["EventTable.Arn"]],
+    // TransactWriteItems has no IAM action of its own: each Put/ConditionCheck in it is authorized.
+    ["dynamodb:ConditionCheckItem", arns["EventTable.Arn"]],
+    ["dynamodb:Query", `${arns["EventTable.Arn"]}/index/by-time`],
+    ["dynamodb:GetItem", arns["EventTable.Arn"]],
+    ["dynamodb:PutItem", arns["IdempotencyTable.Arn"]],
+    ["dynamodb:GetItem", arns["IdempotencyTable.Arn"]],
+    ["dynamodb:DeleteItem", arns["IdempotencyTable.Arn"]],
+    ["ssm:GetParameters", parameter(INTEGRATION, "service-key")],
+    ["ssm:GetParametersByPath", `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/vigil/${INTEGRATION}`],
+    ["ssm:PutParameter", parameter(INTEGRATION, "service-key")],
+    ["ssm:DeleteParameters", parameter(INTEGRATION, "service-key-id")],
+  ] as [string, string][])("%s on %s is allowed", async (action, resource) => {
+    expect(await decide(agent, action, resource)).toBe("Allowed");
+  });
+
+  it.each([
+    // Another integration's parameters, including one whose id merely starts with this one's.
+    ["ssm:GetParameter", parameter("int-2", "service-key")],
+    ["ssm:GetParameters", parameter("int-10", "service-key")],
+    ["ssm:GetParametersByPath", `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/vigil`],
+    ["ssm:PutParameter", parameter("int-2", "service-key")],
+    ["ssm:DeleteParameter", parameter("int-2", "service-key")],
+    ["ssm:PutParameter", `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/vigil/${INTEGRATION}`],
+    // Other queues, topics, tables; and no reads of the DLQ (only `vigil dlq` reads it).
+    ["sqs:ReceiveMessage", arns["AgentDeadLetterQueue.Arn"]],
+    ["sqs:ReceiveMessage", `arn:aws:sqs:us-east-1:${ACCOUNT}:vigil-agent-jobs-int-2`],
+    ["sqs:PurgeQueue", arns["AgentJobQueue.Arn"]],
+    ["sqs:DeleteQueue", arns["AgentJobQueue.Arn"]],
+    ["sns:Publish", `arn:aws:sns:us-east-1:${ACCOUNT}:someone-elses-topic`],
+    ["dynamodb:Scan", arns["EventTable.Arn"]],
+    ["dynamodb:DeleteItem", arns["EventTable.Arn"]],
+    ["dynamodb:DeleteTable", arns["IdempotencyTable.Arn"]],
+    ["dynamodb:PutItem", `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/customer-orders`],
+  ] as [string, string][])("%s on %s is denied", async (action, resource) => {
+    expect(await decide(agent, action, resource)).not.toBe("Allowed");
+  });
+
+  // A KMS key's own policy must delegate to IAM before an identity policy counts: the default one does.
+  const keyPolicy = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+    ],
+  };
+
+  it("decrypts only through SSM (the service key's SecureString), never directly", async () => {
+    expect(await decide(agent, "kms:Decrypt", kmsKey, viaSsm, keyPolicy)).toBe("Allowed");
+    expect(await decide(agent, "kms:Decrypt", kmsKey, {}, keyPolicy)).not.toBe("Allowed");
+    const viaS3 = { "kms:ViaService": "s3.us-east-1.amazonaws.com" };
+    expect(await decide(agent, "kms:Decrypt", kmsKey, viaS3, keyPolicy)).not.toBe("Allowed");
+    expect(await decide(agent, "kms:Encrypt", kmsKey, viaSsm, keyPolicy)).not.toBe("Allowed");
+  });
+
+  it("grants only actions IAM knows (the simulator rejects an unknown one, e.g. dynamodb:TransactWriteItems)", async () => {
+    const actions = rolePolicies("AgentRole")
+      .concat(rolePolicies("UpdaterRole"))
+      .flatMap((p) => (p.policy as PolicyDocument).Statement.flatMap((s) => s.Action));
+    expect(actions.length).toBeGreaterThan(10);
+    for (const action of new Set(actions)) {
+      // "*" as the resource: only whether the action exists matters here, not the decision.
+      await expect(decide(agent, action, "*")).resolves.toMatch(/Allowed|Denied/);
+    }
+    await expect(decide(agent, "dynamodb:TransactWriteItems", arns["EventTable.Arn"] ?? "")).rejects.toThrow(
+      /invalid.action/,
+    );
+  });
+
+  it("the updater sends only to its own DLQ and reads no other integration's parameters", async () => {
+    const updater = rolePolicies("UpdaterRole");
+    expect(await decide(updater, "sqs:SendMessage", arns["UpdaterDeadLetterQueue.Arn"] ?? "")).toBe(
+      "Allowed",
+    );
+    expect(await decide(updater, "sqs:SendMessage", arns["AgentJobQueue.Arn"] ?? "")).not.toBe("Allowed");
+    expect(await decide(updater, "ssm:GetParameter", parameter(INTEGRATION, "release-channel"))).toBe(
+      "Allowed",
+    );
+    expect(await decide(updater, "ssm:GetParameter", parameter("int-2", "release-channel"))).not.toBe(
+      "Allowed",
+    );
+    expect(await decide(updater, "ssm:PutParameter", parameter(INTEGRATION, "service-key"))).not.toBe(
+      "Allowed",
+    );
   });
 });

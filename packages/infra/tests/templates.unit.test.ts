@@ -1,6 +1,11 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` in expected values is CloudFormation Fn::Sub syntax.
 import {
   consumersFor,
+  deliveryOf,
   filterPolicyMatches,
+  idempotencyTable,
+  jobQueueDefinition,
+  jobQueueNameFor,
   queueDefinition,
   queueNameFor,
   subscriptionsOf,
@@ -21,6 +26,36 @@ import {
 import { validateTemplate } from "./validate.ts";
 
 const VALIDATOR_TIMEOUT = 120_000;
+
+/**
+ * Evaluates the few intrinsics the schedules and environment use (Ref to a parameter, Fn::Sub of
+ * parameters, Fn::If on an Equals condition, AWS::NoValue → undefined) against parameter values,
+ * the way CloudFormation would, so tests check what a deployed stack actually gets.
+ */
+function holds(condition: unknown, parameters: Record<string, string>): boolean {
+  const c = condition as { "Fn::Equals"?: [unknown, unknown]; "Fn::Not"?: [unknown] };
+  if (c["Fn::Not"]) return !holds(c["Fn::Not"][0], parameters);
+  if (c["Fn::Equals"])
+    return resolve(c["Fn::Equals"][0], parameters) === resolve(c["Fn::Equals"][1], parameters);
+  throw new Error(`holds: unsupported ${JSON.stringify(condition)}`);
+}
+
+function resolve(value: unknown, parameters: Record<string, string>): unknown {
+  const conditions = rootTemplate().Conditions ?? {};
+  const v = value as Record<string, unknown>;
+  if (typeof value !== "object" || value === null) return value;
+  if ("Ref" in v) return v.Ref === "AWS::NoValue" ? undefined : parameters[v.Ref as string];
+  if ("Fn::Sub" in v)
+    return (v["Fn::Sub"] as string).replace(
+      /\$\{([A-Za-z]+)\}/g,
+      (_, name: string) => parameters[name] ?? "?",
+    );
+  if ("Fn::If" in v) {
+    const [name, then, otherwise] = v["Fn::If"] as [string, unknown, unknown];
+    return resolve(holds(conditions[name], parameters) ? then : otherwise, parameters);
+  }
+  throw new Error(`resolve: unsupported ${JSON.stringify(value)}`);
+}
 
 describe("AWS's offline validator", () => {
   it.each(Object.entries(renderAllTemplates()))(
@@ -123,39 +158,178 @@ describe("root template", () => {
     }
   });
 
-  it("renders every integration queue, its DLQ and its filter policy from the topology", () => {
-    for (const consumer of ["agent", "updater"] as const) {
-      const q = queueDefinition(consumer);
-      const id = consumer === "agent" ? "Agent" : "Updater";
-      expect(props(`${id}Queue`).ReceiveMessageWaitTimeSeconds).toBe(20);
-      expect(props(`${id}Queue`).VisibilityTimeout).toBe(q.visibilityTimeoutSeconds);
-      expect(props(`${id}Queue`).RedrivePolicy).toEqual({
-        deadLetterTargetArn: { "Fn::GetAtt": [`${id}DeadLetterQueue`, "Arn"] },
-        maxReceiveCount: q.deadLetter.maxReceiveCount,
-      });
-      expect(props(`${id}Subscription`).FilterPolicy).toEqual(subscriptionsOf(consumer)[0]?.filterPolicy);
-      expect(props(`${id}Subscription`).RawMessageDelivery).toBe(true);
-    }
+  it("attaches no Lambda to a queue: no customer-side resource is an event-source mapping", () => {
+    const customerSide = [rootTemplate(), ebsScanningTemplate(), stackSetTemplate()];
+    const mappings = customerSide.flatMap((template) =>
+      Object.entries(template.Resources)
+        .filter(([, r]) => r.Type === "AWS::Lambda::EventSourceMapping")
+        .map(([id]) => id),
+    );
+    expect(mappings).toEqual([]);
+    // The stack keeps no consumer queue at all: only DLQs and the agent's job queue.
+    expect(t.Resources.AgentQueue).toBeUndefined();
+    expect(t.Resources.UpdaterQueue).toBeUndefined();
     expect(t.Resources.PlatformQueue).toBeUndefined(); // the control plane's queue is not the customer's
   });
 
-  it("schedules scans (12 h default), heartbeat (10 min), update checks (24 h) and EC2 state changes", () => {
-    expect(props("ScanScheduleRule").ScheduleExpression).toEqual({ Ref: "ScanSchedule" });
-    expect(t.Parameters?.ScanSchedule?.Default).toBe("rate(12 hours)");
-    expect(props("HeartbeatRule").ScheduleExpression).toBe("rate(10 minutes)");
-    expect(props("UpdateCheckRule").ScheduleExpression).toBe("rate(24 hours)");
+  it("pushes events to the agent and updater by SNS (protocol lambda), filtered, with redrive to their DLQs", () => {
+    for (const consumer of ["agent", "updater"] as const) {
+      const id = consumer === "agent" ? "Agent" : "Updater";
+      const sub = t.Resources[`${id}Subscription`] as CfnResource;
+      expect(sub.Properties).toEqual({
+        TopicArn: { Ref: "EventsTopic" },
+        Protocol: "lambda",
+        Endpoint: { "Fn::GetAtt": [`${id}Function`, "Arn"] },
+        FilterPolicyScope: "MessageAttributes",
+        FilterPolicy: subscriptionsOf(consumer)[0]?.filterPolicy,
+        RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": [`${id}DeadLetterQueue`, "Arn"] } },
+      });
+      // SNS may invoke only once the permission exists, and redrive only once the DLQ accepts it.
+      expect(sub.DependsOn).toEqual([`${id}SubscriptionPermission`, `${id}DeadLetterQueuePolicy`]);
+      expect(props(`${id}SubscriptionPermission`)).toEqual({
+        FunctionName: { Ref: `${id}Function` },
+        Action: "lambda:InvokeFunction",
+        Principal: "sns.amazonaws.com",
+        SourceArn: { Ref: "EventsTopic" },
+      });
+      const dlqPolicy = props(`${id}DeadLetterQueuePolicy`).PolicyDocument as {
+        Statement: Record<string, unknown>[];
+      };
+      expect(dlqPolicy.Statement).toEqual([
+        {
+          Sid: "EventsTopicRedrives",
+          Effect: "Allow",
+          Principal: { Service: "sns.amazonaws.com" },
+          Action: "sqs:SendMessage",
+          Resource: { "Fn::GetAtt": [`${id}DeadLetterQueue`, "Arn"] },
+          Condition: { ArnEquals: { "aws:SourceArn": { Ref: "EventsTopic" } } },
+        },
+      ]);
+      const dlq = props(`${id}DeadLetterQueue`);
+      expect(dlq.SqsManagedSseEnabled).toBe(true);
+      expect(dlq.MessageRetentionPeriod).toBe(queueDefinition(consumer).deadLetter.messageRetentionSeconds);
+      // Async invocations that still fail after Lambda's retries go to the same DLQ.
+      expect(props(`${id}Function`).DeadLetterConfig).toEqual({
+        TargetArn: { "Fn::GetAtt": [`${id}DeadLetterQueue`, "Arn"] },
+      });
+    }
+  });
+
+  it("keeps scan jobs on the agent's own job queue: SSE, redrive to its DLQ, visibility = the agent's timeout", () => {
+    const q = jobQueueDefinition("agent");
+    expect(props("AgentJobQueue")).toMatchObject({
+      QueueName: { "Fn::Sub": "vigil-agent-jobs-${IntegrationId}" },
+      VisibilityTimeout: props("AgentFunction").Timeout,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: {
+        deadLetterTargetArn: { "Fn::GetAtt": ["AgentJobDeadLetterQueue", "Arn"] },
+        maxReceiveCount: q.deadLetter.maxReceiveCount,
+      },
+    });
+    expect(props("AgentJobDeadLetterQueue").SqsManagedSseEnabled).toBe(true);
+    expect(jobQueueNameFor("agent", "int-42")).toBe("vigil-agent-jobs-int-42");
+  });
+
+  it("creates the idempotency table from the topology: TTL on expiresAt, on demand, encrypted", () => {
+    expect(props("IdempotencyTable")).toMatchObject({
+      TableName: { "Fn::Sub": `${idempotencyTable.baseName}-\${IntegrationId}` },
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: [{ AttributeName: idempotencyTable.partitionKey.name, KeyType: "HASH" }],
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it("gives the agent exactly the contract's environment variables", () => {
+    const env = (props("AgentFunction").Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        "NODE_OPTIONS",
+        "VIGIL_INTEGRATION_ID",
+        "VIGIL_ACCOUNT_ID",
+        "VIGIL_PARAMETER_PREFIX",
+        "VIGIL_EVENTS_TOPIC_ARN",
+        "VIGIL_ALERTS_TOPIC_ARN",
+        "VIGIL_JOB_QUEUE_URL",
+        "VIGIL_EVENT_TABLE",
+        "VIGIL_IDEMPOTENCY_TABLE",
+        "VIGIL_PLATFORM_URL",
+        "VIGIL_SCAN_REGIONS",
+      ].sort(),
+    );
+    expect(env.VIGIL_JOB_QUEUE_URL).toEqual({ Ref: "AgentJobQueue" });
+    expect(env.VIGIL_IDEMPOTENCY_TABLE).toEqual({ Ref: "IdempotencyTable" });
+    expect(env.VIGIL_PARAMETER_PREFIX).toEqual({ "Fn::Sub": "/vigil/${IntegrationId}" });
+    // Unset (not empty) when no regions are given: the agent then scans every enabled region.
+    expect(resolve(env.VIGIL_SCAN_REGIONS, { ScanRegions: "" })).toBeUndefined();
+    expect(resolve(env.VIGIL_SCAN_REGIONS, { ScanRegions: "eu-west-1" })).toBe("eu-west-1");
+    expect(JSON.stringify(env)).not.toContain("VIGIL_RELEASE_VERSION"); // defined at build time
+  });
+
+  it("sends constant inputs on the heartbeat, scan and update-check schedules, parameterised", () => {
+    const input = (rule: string) =>
+      JSON.parse((props(rule).Targets as { Input: string }[])[0]?.Input ?? "null") as unknown;
+    expect(input("HeartbeatRule")).toEqual({ kind: "vigil.heartbeat" });
+    expect(input("ScanScheduleRule")).toEqual({ kind: "vigil.scan" });
+    expect(input("UpdateCheckRule")).toEqual({ kind: "vigil.update-check" });
+    const target = (rule: string) => (props(rule).Targets as { Arn: unknown }[])[0]?.Arn;
+    expect(target("HeartbeatRule")).toEqual({ "Fn::GetAtt": ["AgentFunction", "Arn"] });
+    expect(target("UpdateCheckRule")).toEqual({ "Fn::GetAtt": ["UpdaterFunction", "Arn"] });
+
+    const defaults = Object.fromEntries(
+      Object.entries(t.Parameters ?? {}).map(([k, p]) => [k, String(p.Default ?? "")]),
+    );
+    expect(resolve(props("HeartbeatRule").ScheduleExpression, defaults)).toBe("rate(10 minutes)");
+    expect(resolve(props("ScanScheduleRule").ScheduleExpression, defaults)).toBe("rate(12 hours)");
+    expect(resolve(props("UpdateCheckRule").ScheduleExpression, defaults)).toBe("rate(24 hours)");
+    // EventBridge wants the singular for 1.
+    const every = { ...defaults, HeartbeatMinutes: "1", ScanIntervalHours: "1", UpdateCheckHours: "72" };
+    expect(resolve(props("HeartbeatRule").ScheduleExpression, every)).toBe("rate(1 minute)");
+    expect(resolve(props("ScanScheduleRule").ScheduleExpression, every)).toBe("rate(1 hour)");
+    expect(resolve(props("UpdateCheckRule").ScheduleExpression, every)).toBe("rate(72 hours)");
+    expect(resolve(props("ParameterScanSchedule").Value, defaults)).toBe("rate(12 hours)");
+
     expect(props("Ec2StateChangeRule").EventPattern).toEqual({
       source: ["aws.ec2"],
       "detail-type": ["EC2 Instance State-change Notification"],
     });
+    for (const rule of ["HeartbeatRule", "ScanScheduleRule", "UpdateCheckRule", "Ec2StateChangeRule"]) {
+      expect(props(`${rule}Permission`)).toMatchObject({
+        Principal: "events.amazonaws.com",
+        SourceArn: { "Fn::GetAtt": [rule, "Arn"] },
+      });
+    }
   });
 
   it("registers through a custom resource backed by the agent, torn down before what it depends on", () => {
     const reg = t.Resources.Registration as CfnResource;
     expect(reg.Type).toBe("Custom::VigilRegistration");
-    expect(reg.Properties?.ServiceToken).toEqual({ "Fn::GetAtt": ["AgentFunction", "Arn"] });
-    expect(reg.DependsOn).toContain("AgentQueueEventSource");
+    expect(reg.Properties).toMatchObject({
+      ServiceToken: { "Fn::GetAtt": ["AgentFunction", "Arn"] },
+      IntegrationId: { Ref: "IntegrationId" },
+      PlatformUrl: { Ref: "PlatformUrl" },
+      RegistrationToken: { Ref: "RegistrationToken" },
+      // What the agent's `registrationProperties` reads besides the three above.
+      TemplateVersion: "0.1.0",
+      EnabledRegions: { Ref: "ScanRegions" },
+    });
+    expect(reg.DependsOn).toEqual(
+      expect.arrayContaining(["AgentSubscription", "AgentJobQueue", "EventTable", "IdempotencyTable"]),
+    );
     expect(t.Parameters?.RegistrationToken?.NoEcho).toBe(true);
+    expect(
+      rootTemplate({ releaseVersion: "2.3.4" }).Resources.Registration?.Properties?.TemplateVersion,
+    ).toBe("2.3.4");
+  });
+
+  it("refuses a topology that would poll a queue in the customer's account", () => {
+    const polled = {
+      ...topology,
+      subscriptions: topology.subscriptions.map((s) =>
+        s.consumer === "agent" ? { ...s, delivery: "sqs" as const } : s,
+      ),
+    };
+    expect(() => rootTemplate({ topology: polled })).toThrow(/event-source mapping/);
   });
 
   it("puts EBS scanning (and its write permissions) behind the EnableEbsScanning condition", () => {
@@ -190,8 +364,14 @@ describe("topology", () => {
     expect(agent && filterPolicyMatches(agent, "vigil.scan.requested-later.v1")).toBe(false);
   });
 
+  it("pushes to in-account consumers by SNS and polls only the control plane's ingest", () => {
+    expect(deliveryOf("agent")).toBe("lambda");
+    expect(deliveryOf("updater")).toBe("lambda");
+    expect(deliveryOf("platform")).toBe("sqs");
+  });
+
   it("gives every queue a DLQ and 20 s long polling", () => {
-    for (const q of topology.queues) {
+    for (const q of [...topology.queues, ...topology.jobQueues]) {
       expect(q.receiveWaitTimeSeconds).toBe(20);
       expect(q.deadLetter.maxReceiveCount).toBeGreaterThan(1);
     }

@@ -20,7 +20,7 @@ import { memoryReplayGuard, type ReplayGuard } from "./auth/replay-guard.ts";
 import { issueServiceCredential, parseKeyId } from "./auth/service-credentials.ts";
 import { type Clock, type PlatformConfig, systemClock } from "./config.ts";
 import { renderDashboard, renderIntegrationPage } from "./dashboard/pages.ts";
-import { readTypedStream, streamOfReport, streams } from "./event-log.ts";
+import { appendReports, readTypedStream, streams } from "./event-log.ts";
 import { badRequest, conflict, notFound, PlatformError, unauthorized } from "./http/errors.ts";
 import { parseJson, validate } from "./http/read-body.ts";
 import {
@@ -194,8 +194,10 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
 
   async function knownIntegration(c: Context<Env>): Promise<string> {
     const id = c.req.param("id") ?? "";
-    await views.refresh();
-    if (!(await views.integration(id))) {
+    // Existence is decided by the integration's own stream (a consistent read), not by the views,
+    // which follow the log a settle window behind.
+    const [ledger] = await Promise.all([readLedger(id), views.refresh()]);
+    if (!ledger) {
       throw notFound(
         "integration_not_found",
         `No integration ${id}. List integrations with GET /api/integrations.`,
@@ -366,7 +368,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
         { issues },
       );
     }
-    await appendReports(events);
+    await appendReports(store, events);
     return c.json({ accepted: events.length }, 202);
   });
 
@@ -405,18 +407,6 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     await store.appendToStream(streams.agent(ledger.integrationId), [event], { expectedVersion: "any" });
     return c.json({ accepted: 1, serverTime: clock().toISOString() }, 202);
   });
-
-  /** One append per stream; events already in a stream (agent retries) are not written twice. */
-  async function appendReports(events: readonly VigilEvent[]): Promise<void> {
-    const byStream = new Map<string, VigilEvent[]>();
-    for (const event of events) {
-      const streamId = streamOfReport(event);
-      byStream.set(streamId, [...(byStream.get(streamId) ?? []), event]);
-    }
-    for (const [streamId, batch] of byStream) {
-      await store.appendToStream(streamId, batch, { expectedVersion: "any" });
-    }
-  }
 
   // --- queries --------------------------------------------------------------------------------
 

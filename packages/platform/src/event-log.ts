@@ -43,3 +43,15 @@ export async function readTypedStream(
   }
   return { events, version: result.streamVersion };
 }
+
+/** One append per stream; events already in a stream (agent retries, redeliveries) are not written twice. */
+export async function appendReports(store: EventStore, events: readonly VigilEvent[]): Promise<void> {
+  const byStream = new Map<string, VigilEvent[]>();
+  for (const event of events) {
+    const streamId = streamOfReport(event);
+    byStream.set(streamId, [...(byStream.get(streamId) ?? []), event]);
+  }
+  for (const [streamId, batch] of byStream) {
+    await store.appendToStream(streamId, batch, { expectedVersion: "any" });
+  }
+}

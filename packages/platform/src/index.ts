@@ -22,6 +22,7 @@ export {
 export { streams } from "./event-log.ts";
 export { type PlatformLambdaEnvironment, platformLambdaEnvironment } from "./handlers/lambda.ts";
 export { PlatformError } from "./http/errors.ts";
+export { busIngest } from "./ingest/bus-ingest.ts";
 export {
   decideAgentKey,
   decideNewRegistration,

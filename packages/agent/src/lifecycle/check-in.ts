@@ -25,6 +25,8 @@ export interface ScanRequest {
 export interface AgentRuntime {
   ssm: SSMClient;
   integrationId: string;
+  /** SSM prefix of the credentials (`VIGIL_PARAMETER_PREFIX`); default `/vigil/<integrationId>`. */
+  parameterPrefix?: string;
   accountId: string;
   agentVersion: string;
   platform(platformUrl: string, credentials: ServiceCredentials): PlatformClient;
@@ -36,7 +38,7 @@ export interface AgentRuntime {
 
 /** Check in: a signed `POST /agent/heartbeat` with the agent's version and regions. */
 export async function sendHeartbeat(runtime: AgentRuntime): Promise<{ enabledRegions: string[] }> {
-  const credentials = await readCredentials(runtime.ssm, runtime.integrationId);
+  const credentials = await readCredentials(runtime.ssm, runtime.integrationId, runtime.parameterPrefix);
   const enabledRegions = await runtime.enabledRegions();
   await runtime.platform(credentials.platformUrl, credentials).heartbeat({
     agentVersion: runtime.agentVersion,
@@ -54,7 +56,7 @@ export async function scanAndReport(
   runtime: AgentRuntime,
   scanId: string,
 ): Promise<{ scanId: string; reported: number }> {
-  const credentials = await readCredentials(runtime.ssm, runtime.integrationId);
+  const credentials = await readCredentials(runtime.ssm, runtime.integrationId, runtime.parameterPrefix);
   const regions = await runtime.enabledRegions();
   const now = (runtime.now ?? (() => new Date()))();
   const events = await runtime.scan({

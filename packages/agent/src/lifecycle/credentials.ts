@@ -6,7 +6,7 @@ import {
   PutParameterCommand,
   type SSMClient,
 } from "@aws-sdk/client-ssm";
-import { parameterNameFor } from "@vigil/events";
+import { parameterPrefixFor } from "@vigil/events";
 
 /**
  * The integration's service credentials in SSM Parameter Store, under `/vigil/<integrationId>/`
@@ -21,14 +21,17 @@ export const credentialParameterKeys = {
   integrationId: "integration-id",
 } as const;
 
+/** `prefix` is the stack's `VIGIL_PARAMETER_PREFIX`; default `/vigil/<integrationId>`. */
 export function credentialParameterNames(
   integrationId: string,
+  prefix: string = parameterPrefixFor(integrationId),
 ): Record<keyof typeof credentialParameterKeys, string> {
+  const base = prefix.replace(/\/+$/, "");
   return {
-    privateKey: parameterNameFor(integrationId, credentialParameterKeys.privateKey),
-    keyId: parameterNameFor(integrationId, credentialParameterKeys.keyId),
-    platformUrl: parameterNameFor(integrationId, credentialParameterKeys.platformUrl),
-    integrationId: parameterNameFor(integrationId, credentialParameterKeys.integrationId),
+    privateKey: `${base}/${credentialParameterKeys.privateKey}`,
+    keyId: `${base}/${credentialParameterKeys.keyId}`,
+    platformUrl: `${base}/${credentialParameterKeys.platformUrl}`,
+    integrationId: `${base}/${credentialParameterKeys.integrationId}`,
   };
 }
 
@@ -90,9 +93,10 @@ export async function writeCredentials(
     platformUrl: string;
     privateKeyPem: string;
     kmsKeyId?: string;
+    prefix?: string;
   },
 ): Promise<void> {
-  const names = credentialParameterNames(input.integrationId);
+  const names = credentialParameterNames(input.integrationId, input.prefix);
   const put = (Name: string, Value: string, Type: "String" | "SecureString", Description: string) =>
     ssm.send(
       new PutParameterCommand({
@@ -110,8 +114,12 @@ export async function writeCredentials(
   await put(names.integrationId, input.integrationId, "String", "Vigil integration id");
 }
 
-export async function readCredentials(ssm: SSMClient, integrationId: string): Promise<ServiceCredentials> {
-  const names = credentialParameterNames(integrationId);
+export async function readCredentials(
+  ssm: SSMClient,
+  integrationId: string,
+  prefix?: string,
+): Promise<ServiceCredentials> {
+  const names = credentialParameterNames(integrationId, prefix);
   const out = await ssm.send(new GetParametersCommand({ Names: Object.values(names), WithDecryption: true }));
   const value = (name: string) => out.Parameters?.find((p) => p.Name === name)?.Value;
   const missing = Object.values(names).filter((n) => value(n) === undefined);
@@ -125,9 +133,9 @@ export async function readCredentials(ssm: SSMClient, integrationId: string): Pr
 }
 
 /** Remove them when the stack is deleted (after the last signed request). */
-export async function deleteCredentials(ssm: SSMClient, integrationId: string): Promise<number> {
+export async function deleteCredentials(ssm: SSMClient, integrationId: string, prefix?: string): Promise<number> {
   const out = await ssm.send(
-    new DeleteParametersCommand({ Names: Object.values(credentialParameterNames(integrationId)) }),
+    new DeleteParametersCommand({ Names: Object.values(credentialParameterNames(integrationId, prefix)) }),
   );
   return out.DeletedParameters?.length ?? 0;
 }

@@ -76,6 +76,11 @@ export interface CustomResourceDeps {
   /** A platform client; with credentials it signs. */
   platform(platformUrl: string, credentials?: ServiceCredentials): PlatformClient;
   teardown: TeardownApi;
+  /**
+   * SSM prefix of the credentials (the stack's `VIGIL_PARAMETER_PREFIX`, `/vigil/<integrationId>`);
+   * `{id}` stands for the integration id, which is known only after the exchange. Default `/vigil/{id}`.
+   */
+  parameterPrefix?: string;
   /** Regions to tear down when the properties name none (e.g. every region the account has enabled). */
   allRegions(): Promise<string[]>;
   log: Logger;
@@ -87,6 +92,10 @@ export interface CustomResourceDeps {
 }
 
 const PHYSICAL_PREFIX = "vigil-integration/";
+
+function prefixFor(deps: CustomResourceDeps, integrationId: string): string | undefined {
+  return deps.parameterPrefix?.replaceAll("{id}", integrationId);
+}
 const REASON_LIMIT = 3000; // the whole response must stay under CloudFormation's 4 KB.
 
 /** Failure of one step, with the reason CloudFormation shows the person deploying the stack. */
@@ -194,13 +203,15 @@ async function register(
   const props = propertiesOf(event);
   const stack = stackOf(event);
   const exchanged = await exchange(deps, props, stack.accountId);
+  const prefix = prefixFor(deps, exchanged.integrationId);
   await writeCredentials(deps.ssm, {
     integrationId: exchanged.integrationId,
     keyId: exchanged.keyId,
     platformUrl: props.PlatformUrl,
     privateKeyPem: exchanged.privateKeyPem,
+    ...(prefix !== undefined ? { prefix } : {}),
   });
-  const credentials = await readCredentials(deps.ssm, exchanged.integrationId);
+  const credentials = await readCredentials(deps.ssm, exchanged.integrationId, prefix);
   const now = (deps.now ?? (() => new Date()))();
   const emit = eventsFor(event, exchanged.integrationId, stack.accountId, now);
   await deps.platform(props.PlatformUrl, credentials).report([
@@ -249,14 +260,16 @@ async function update(event: CustomResourceEvent, deps: CustomResourceDeps): Pro
         `The new registration token is for integration ${exchanged.integrationId}, but this stack is integration ${integrationId}. Install a new stack for another integration.`,
       );
     }
+    const prefix = prefixFor(deps, integrationId);
     await writeCredentials(deps.ssm, {
       integrationId,
       keyId: exchanged.keyId,
       platformUrl: props.PlatformUrl,
       privateKeyPem: exchanged.privateKeyPem,
+      ...(prefix !== undefined ? { prefix } : {}),
     });
   }
-  const credentials = await readCredentials(deps.ssm, integrationId);
+  const credentials = await readCredentials(deps.ssm, integrationId, prefixFor(deps, integrationId));
   const emit = eventsFor(event, integrationId, stack.accountId, (deps.now ?? (() => new Date()))());
   await deps.platform(credentials.platformUrl, credentials).report([
     emit("vigil.integration.stack-updated.v1", {
@@ -290,7 +303,7 @@ async function remove(event: CustomResourceEvent, deps: CustomResourceDeps): Pro
   const emit = eventsFor(event, integrationId, stack.accountId, (deps.now ?? (() => new Date()))());
   let credentials: ServiceCredentials | undefined;
   try {
-    credentials = await readCredentials(deps.ssm, integrationId);
+    credentials = await readCredentials(deps.ssm, integrationId, prefixFor(deps, integrationId));
   } catch (error) {
     if (!(error instanceof CredentialsMissingError)) throw error;
     deps.log("warn", "credentials missing at deletion; tearing down without reporting", { integrationId });
@@ -347,7 +360,7 @@ async function remove(event: CustomResourceEvent, deps: CustomResourceDeps): Pro
       deletedAt: (deps.now ?? (() => new Date()))().toISOString(),
     }),
   ]);
-  const deleted = await deleteCredentials(deps.ssm, integrationId);
+  const deleted = await deleteCredentials(deps.ssm, integrationId, prefixFor(deps, integrationId));
   deps.log("info", "credentials deleted", { integrationId, parameters: deleted });
   return success(event, physicalId, { IntegrationId: integrationId });
 }

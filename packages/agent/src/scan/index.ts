@@ -7,5 +7,18 @@ export {
 } from "./bench.ts";
 export { type AccountSnapshot, type CaptureOptions, captureSnapshot, writeSnapshotDir } from "./capture.ts";
 export { type CheckError, type Finding, findingsOf } from "./findings.ts";
-export { AGENT_VERSION, runScan, type ScanOptions, type ScanResult, type ScanTimings } from "./scan.ts";
+export { AGENT_VERSION, assessedData, runScan, type ScanOptions, type ScanResult, type ScanTimings } from "./scan.ts";
 export { type EventSink, memorySink, teeSink } from "./sink.ts";
+export { singleProcessScan } from "./report.ts";
+export {
+  assessShard,
+  type CollectShardOptions,
+  collectShard,
+  SCAN_SHARD_KINDS,
+  SERVICE_GROUPS,
+  type ServiceGroup,
+  type ShardCollection,
+  shardKindsOf,
+  UnknownShardError,
+} from "./shard.ts";
+export { type ScanShardWorkerOptions, scanShardWorker } from "./shard-worker.ts";

@@ -73,7 +73,7 @@ export interface ScanResult extends ScanReport {
 const MAX_EVIDENCE = 1024;
 
 /** The report for one asset as it leaves the account: identity and check results, never configuration. */
-function assessedData(
+export function assessedData(
   scanId: string,
   report: AssetReport,
   assessedAt: string,

@@ -1,11 +1,13 @@
 import type { EventEnvelope } from "@vigil/events";
-import { DEFAULT_SHARD_KINDS, planShards, type Shard, type ShardKind } from "./shards.ts";
+import { DEFAULT_SHARD_KINDS, kindsFor, planShards, type Shard, type ShardKind } from "./shards.ts";
 
 /** A scan's state as its stream (`scan#<scanId>`) tells it. */
 export interface ScanProgress {
   readonly scanId: string | undefined;
   readonly status: "not-started" | "running" | "completed" | "failed";
   readonly regions: readonly string[];
+  /** Asset types the scan was narrowed to by its `scan.requested` (`filters.assetTypes`), if any. */
+  readonly assetTypes: readonly string[] | undefined;
   readonly startedAt: string | undefined;
   readonly completedShards: ReadonlySet<string>;
   /** `shardId → asset ARNs` already assessed (a retried shard skips them: exactly once per scan). */
@@ -13,6 +15,8 @@ export interface ScanProgress {
   /** Ids of the pause events this scan has already recorded a `scan.resumed` for. */
   readonly resumedFrom: ReadonlySet<string>;
   readonly assetCount: number;
+  /** Assessed assets by type and region, for `resource-counts-reported`. */
+  readonly counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Check results of the assessed assets, for `scan.completed`. */
   readonly results: { pass: number; fail: number; muted: number; error: number };
   readonly failedBySeverity: Readonly<Record<string, number>>;
@@ -25,6 +29,8 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
   let scanId: string | undefined;
   let status: ScanProgress["status"] = "not-started";
   let regions: readonly string[] = [];
+  let assetTypes: readonly string[] | undefined;
+  const counts: Record<string, Record<string, number>> = {};
   let startedAt: string | undefined;
   const completedShards = new Set<string>();
   const assessed = new Map<string, Set<string>>();
@@ -39,6 +45,10 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
       case "vigil.scan.requested.v1":
         scanId = String(data.scanId);
         if (regions.length === 0 && Array.isArray(data.regions)) regions = data.regions as string[];
+        {
+          const types = (data.filters as { assetTypes?: unknown } | undefined)?.assetTypes;
+          if (Array.isArray(types) && types.length > 0) assetTypes = types as string[];
+        }
         break;
       case "vigil.scan.started.v1":
         scanId = String(data.scanId);
@@ -56,6 +66,10 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
         }
         if (!set.has(arn)) {
           assetCount++;
+          const asset = data.asset as { type?: unknown; region?: unknown };
+          const byRegion = counts[String(asset.type)] ?? {};
+          byRegion[String(asset.region)] = (byRegion[String(asset.region)] ?? 0) + 1;
+          counts[String(asset.type)] = byRegion;
           for (const r of (data.results ?? []) as { status: keyof typeof results; severity: string }[]) {
             results[r.status]++;
             if (r.status === "fail") failedBySeverity[r.severity] = (failedBySeverity[r.severity] ?? 0) + 1;
@@ -82,11 +96,13 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
     scanId,
     status,
     regions,
+    assetTypes,
     startedAt,
     completedShards,
     assessed,
     resumedFrom,
     assetCount,
+    counts,
     results,
     failedBySeverity,
   };
@@ -103,7 +119,11 @@ export function planRemainingShards(
 ): Shard[] {
   const progress = scanProgress(scanEvents);
   if (progress.status === "completed" || progress.status === "failed") return [];
-  return planShards(progress.regions, kinds, homeRegion ?? progress.regions[0]).filter(
+  return planShards(
+    progress.regions,
+    kindsFor(kinds, progress.assetTypes),
+    homeRegion ?? progress.regions[0],
+  ).filter(
     (s) => !progress.completedShards.has(s.shardId),
   );
 }

@@ -74,6 +74,8 @@ export interface ScanSchedulerOptions {
   /** Producer URI, e.g. `urn:vigil:agent:<accountId>`. */
   readonly source: string;
   readonly agentVersion: string;
+  /** Checks a full scan evaluates (`scan.started`'s `checkCount`). */
+  readonly checkCount?: number;
   readonly kinds?: readonly ShardKind[];
   /** Spreading of a scan's jobs; the seed defaults to the scan id. */
   readonly spread?: Partial<SpreadOptions>;
@@ -103,29 +105,49 @@ export class ScanScheduler {
     this.#kinds = options.kinds ?? DEFAULT_SHARD_KINDS;
   }
 
-  /** Records `scan.started` (once) and queues every shard without a `shard-completed`, spread in time. */
-  async startScan(request: { scanId: string; regions: readonly string[] }): Promise<{ queued: number }> {
+  /**
+   * Records `scan.started` (once, after the scan's `scan.requested` when given, so a narrowed scan
+   * keeps its filters in its stream) and queues every shard without a `shard-completed`, spread in
+   * time. `delayMs` holds every job back that much more (a debounced rescan).
+   */
+  async startScan(request: {
+    scanId: string;
+    regions: readonly string[];
+    requested?: EventEnvelope;
+    resourceIds?: readonly string[];
+    delayMs?: number;
+    /** Queue nothing when the scan already started (a duplicate request); its jobs are already queued. */
+    onlyIfNew?: boolean;
+  }): Promise<{ queued: number }> {
     const { store, clock } = this.#o;
     const streamId = scanStreamId(request.scanId);
     let read = await store.readStream(streamId);
-    if (scanProgress(read.events).status === "not-started") {
-      const started = createEvent(
-        "vigil.scan.started.v1",
-        {
-          scanId: request.scanId,
-          regions: [...request.regions],
-          checkCount: 0,
-          agentVersion: this.#o.agentVersion,
-        },
-        this.#meta(streamId, read.streamVersion + 1, "started", clock.now()),
+    const status = scanProgress(read.events).status;
+    if (request.onlyIfNew && status !== "not-started") return { queued: 0 };
+    if (status === "not-started") {
+      const first: EventEnvelope[] = [];
+      const hasRequest = read.events.some((e) => e.event.type === "vigil.scan.requested.v1");
+      if (request.requested && !hasRequest) first.push(request.requested);
+      first.push(
+        createEvent(
+          "vigil.scan.started.v1",
+          {
+            scanId: request.scanId,
+            regions: [...request.regions],
+            checkCount: this.#o.checkCount ?? 0,
+            agentVersion: this.#o.agentVersion,
+          },
+          this.#meta(streamId, read.streamVersion + first.length + 1, "started", clock.now()),
+        ),
       );
       try {
-        await store.appendToStream(streamId, [started], { expectedVersion: read.streamVersion });
+        await store.appendToStream(streamId, first, { expectedVersion: read.streamVersion });
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError)) throw error;
       }
       read = await store.readStream(streamId);
     }
+    const progress = scanProgress(read.events);
     const remaining = interleaveByRegion(planRemainingShards(read.events, this.#kinds));
     const spread = { seed: request.scanId, ...this.#o.spread };
     const delays = jobDelays(
@@ -134,12 +156,15 @@ export class ScanScheduler {
     );
     await this.#o.queue.send(
       remaining.map((shard) => {
-        const delayMs = delays.get(shard.shardId) ?? 0;
+        const delayMs = (delays.get(shard.shardId) ?? 0) + Math.max(0, request.delayMs ?? 0);
         const job: ScanJob = {
           integrationId: this.#o.integrationId,
           accountId: this.#o.accountId,
           scanId: request.scanId,
           shard,
+          regions: [...progress.regions],
+          ...(progress.assetTypes ? { assetTypes: [...progress.assetTypes] } : {}),
+          ...(request.resourceIds ? { resourceIds: [...request.resourceIds] } : {}),
           ...(delayMs > MAX_QUEUE_DELAY_MS ? { notBefore: clock.now() + delayMs } : {}),
         };
         return { job, delayMs };
@@ -237,7 +262,10 @@ export class ScanScheduler {
       if (progress.completedShards.has(job.shard.shardId))
         return { kind: "skipped", reason: "shard already completed" };
       const done = progress.assessed.get(job.shard.shardId) ?? new Set<string>();
-      const fresh = assessed.filter((a) => !done.has(a.asset.arn));
+      // Skipped when already assessed anywhere in this scan: each asset is assessed once per scan.
+      const anywhere = new Set<string>();
+      for (const arns of progress.assessed.values()) for (const arn of arns) anywhere.add(arn);
+      const fresh = assessed.filter((a) => !anywhere.has(a.asset.arn));
       const now = clock.now();
       let version = read.streamVersion;
       const next = () => ++version;
@@ -290,7 +318,7 @@ export class ScanScheduler {
     );
   }
 
-  /** Appends `scan.completed` once every shard is in. */
+  /** Appends `resource-counts-reported` and `scan.completed` once every shard is in. */
   async #completeIfDone(scanId: string): Promise<boolean> {
     const { store, clock } = this.#o;
     const streamId = scanStreamId(scanId);
@@ -301,6 +329,11 @@ export class ScanScheduler {
       if (planRemainingShards(read.events, this.#kinds).length > 0) return false;
       const now = clock.now();
       const started = progress.startedAt ? Date.parse(progress.startedAt) : now;
+      const counted = createEvent(
+        "vigil.counts.resource-counts-reported.v1",
+        { scanId, counts: progress.counts, total: progress.assetCount },
+        this.#meta(streamId, read.streamVersion + 1, "resource-counts-reported", now),
+      );
       const completed = createEvent(
         "vigil.scan.completed.v1",
         {
@@ -310,10 +343,10 @@ export class ScanScheduler {
           failedBySeverity: progress.failedBySeverity,
           durationMs: Math.max(0, now - started),
         },
-        this.#meta(streamId, read.streamVersion + 1, "completed", now),
+        this.#meta(streamId, read.streamVersion + 2, "completed", now),
       );
       try {
-        await store.appendToStream(streamId, [completed], { expectedVersion: read.streamVersion });
+        await store.appendToStream(streamId, [counted, completed], { expectedVersion: read.streamVersion });
         return true;
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError)) throw error;

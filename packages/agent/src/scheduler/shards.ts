@@ -9,6 +9,15 @@ export interface ShardKind {
   /** The asset type the shard is reported under (`vigil.scan.shard-completed.v1`'s `assetType`). */
   readonly assetType: string;
   readonly scope: "regional" | "global";
+  /** Every asset type the shard produces (default `[assetType]`): a scan narrowed to types plans only these kinds. */
+  readonly assetTypes?: readonly string[];
+}
+
+/** The kinds a scan narrowed to `assetTypes` needs (all kinds when not narrowed). */
+export function kindsFor(kinds: readonly ShardKind[], assetTypes: readonly string[] | undefined): ShardKind[] {
+  if (assetTypes === undefined || assetTypes.length === 0) return [...kinds];
+  const wanted = new Set(assetTypes);
+  return kinds.filter((k) => (k.assetTypes ?? [k.assetType]).some((t) => wanted.has(t)));
 }
 
 export interface Shard {

@@ -58,3 +58,12 @@ export class QueueNotFoundError extends BusError {
     );
   }
 }
+
+/**
+ * Thrown by a handler for an event that is valid but can never be applied (an unknown
+ * integration, an event the consumer refuses): the message goes to the dead-letter queue with
+ * this reason at once instead of being retried until `maxReceiveCount`.
+ */
+export class EventRejectedError extends BusError {
+  override readonly name = "EventRejectedError";
+}

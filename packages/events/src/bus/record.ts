@@ -9,7 +9,7 @@ import type { VigilEvent } from "../contracts/catalogue.ts";
 import { parseEvent } from "../contracts/parse.ts";
 import type { MessageAttributes } from "./attributes.ts";
 import { checkOut, type PayloadStore } from "./claim-check.ts";
-import { MessageClaimCheckError } from "./errors.ts";
+import { EventRejectedError, MessageClaimCheckError } from "./errors.ts";
 import { type IdempotencyStore, idempotencyKey } from "./idempotency.ts";
 
 /** A message as delivered by a queue, transport-neutral. */
@@ -140,6 +140,7 @@ export async function processMessage(
       await handler(event, context);
       return { kind: "handled", eventId: event.id };
     } catch (error) {
+      if (error instanceof EventRejectedError) return deadLetter(`rejected: ${error.message}`);
       return { kind: "failed", error, eventId: event.id };
     }
   }
@@ -157,6 +158,7 @@ export async function processMessage(
     await handler(event, context);
   } catch (error) {
     await store.release(key).catch(() => undefined); // the lock expires anyway
+    if (error instanceof EventRejectedError) return deadLetter(`rejected: ${error.message}`);
     return { kind: "failed", error, eventId: event.id };
   }
   try {

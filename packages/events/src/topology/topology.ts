@@ -44,6 +44,20 @@ export interface QueueDefinition {
   readonly deadLetter: DeadLetterQueueDefinition;
 }
 
+/**
+ * How a subscription reaches its consumer in a deployed stack:
+ * - `lambda`: SNS invokes the consumer's Lambda directly (protocol `lambda`). Nothing polls, and
+ *   SNS → Lambda deliveries are not billed; the Lambda receives the SNS envelope
+ *   (`Records[].Sns.Message` = the event JSON). Deliveries SNS cannot make go to the consumer's
+ *   dead-letter queue (the subscription's redrive policy). Used in the customer's account, where
+ *   an idle SQS event-source mapping alone would cost ~130,000 billed receives a month per poller.
+ * - `sqs`: SNS → the consumer's queue (raw delivery), drained by a Lambda event-source mapping:
+ *   the control plane's ingest, which runs at organization scale where polling is always busy.
+ * Locally there is no SNS → Lambda push: testkit provisions a queue for every consumer (with the
+ * subscription's raw delivery) so tests drive `lambda` consumers through the bus.
+ */
+export type Delivery = "lambda" | "sqs";
+
 /** SNS filter policy on message attributes, prefix matching on `type`. */
 export interface TypeFilterPolicy {
   readonly [TYPE_ATTRIBUTE]: ReadonlyArray<{ readonly prefix: string }>;
@@ -52,15 +66,44 @@ export interface TypeFilterPolicy {
 export interface SubscriptionDefinition {
   readonly topic: TopicKey;
   readonly consumer: ConsumerName;
-  /** Raw delivery: the SQS body is the event JSON itself, attributes become SQS message attributes. */
+  readonly delivery: Delivery;
+  /**
+   * Raw delivery wherever the subscription ends at a queue (`sqs` delivery, and every local
+   * stand-in queue): the SQS body is the event JSON itself, attributes become SQS message
+   * attributes. SNS → Lambda always carries the SNS envelope; raw delivery does not apply there.
+   */
   readonly rawMessageDelivery: true;
   readonly filterPolicy: TypeFilterPolicy;
 }
 
+/**
+ * A work queue a consumer fills and drains itself: no subscription and no event-source mapping.
+ * The agent's scan jobs (shards) live here, so they survive a crash and the 15-minute Lambda
+ * limit; the agent drains it while handling a scan request and on every heartbeat.
+ */
+export interface JobQueueDefinition {
+  readonly owner: ConsumerName;
+  /** `vigil-agent-jobs`; `jobQueueNameFor` adds the integration id. */
+  readonly baseName: string;
+  readonly placement: Placement;
+  readonly description: string;
+  /**
+   * The owner's Lambda timeout: a job received by an invocation cannot outlive it, so after this
+   * long an unacknowledged job is abandoned and the next drain takes it again.
+   */
+  readonly visibilityTimeoutSeconds: number;
+  /** Long polling for receives that do not set their own wait: one poll asks every SQS server. */
+  readonly receiveWaitTimeSeconds: number;
+  readonly messageRetentionSeconds: number;
+  readonly deadLetter: DeadLetterQueueDefinition;
+}
+
 export interface Topology {
   readonly topics: readonly TopicDefinition[];
+  /** One queue per consumer: its own dead-letter queue, and where its subscriptions deliver when `sqs`. */
   readonly queues: readonly QueueDefinition[];
   readonly subscriptions: readonly SubscriptionDefinition[];
+  readonly jobQueues: readonly JobQueueDefinition[];
 }
 
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
@@ -113,8 +156,16 @@ export const topology: Topology = {
     },
   ],
   queues: [
-    queue("agent", "integration", "Scan jobs and integration lifecycle commands for the in-account agent"),
-    queue("updater", "integration", "Update checks and release notifications for the self-updater"),
+    queue(
+      "agent",
+      "integration",
+      "Commands and events for the in-account agent. Deployed: only its DLQ exists (SNS pushes to the Lambda); locally: the stand-in queue tests drive",
+    ),
+    queue(
+      "updater",
+      "integration",
+      "Update checks and release notifications for the self-updater. Deployed: only its DLQ exists (SNS pushes to the Lambda)",
+    ),
     queue(
       "platform",
       "platform",
@@ -125,11 +176,12 @@ export const topology: Topology = {
     {
       topic: "events",
       consumer: "agent",
+      delivery: "lambda",
       rawMessageDelivery: true,
+      // Commands only. `scan.resumed` and `scan.shard-completed` are facts the agent records itself
+      // and reads back from its own stream: pushing them would invoke it once per shard for nothing.
       filterPolicy: prefixes(
         "vigil.scan.requested.",
-        "vigil.scan.resumed.",
-        "vigil.scan.shard-completed.",
         "vigil.integration.credentials-issued.",
         "vigil.integration.delete-requested.",
         "vigil.ebs.snapshot-created.",
@@ -140,12 +192,14 @@ export const topology: Topology = {
     {
       topic: "events",
       consumer: "updater",
+      delivery: "lambda",
       rawMessageDelivery: true,
       filterPolicy: prefixes("vigil.update.check-started.", "vigil.update.available."),
     },
     {
       topic: "events",
       consumer: "platform",
+      delivery: "sqs",
       rawMessageDelivery: true,
       filterPolicy: prefixes(
         "vigil.integration.",
@@ -154,6 +208,18 @@ export const topology: Topology = {
         "vigil.update.",
         "vigil.ebs.",
       ),
+    },
+  ],
+  jobQueues: [
+    {
+      owner: "agent",
+      baseName: "vigil-agent-jobs",
+      placement: "integration",
+      description: "Scan jobs (shards) the agent enqueues with DelaySeconds and jitter, and drains itself",
+      visibilityTimeoutSeconds: LAMBDA_TIMEOUT_SECONDS.agent,
+      receiveWaitTimeSeconds: LONG_POLL_SECONDS,
+      messageRetentionSeconds: FOUR_DAYS,
+      deadLetter: { maxReceiveCount: MAX_RECEIVE_COUNT, messageRetentionSeconds: FOURTEEN_DAYS },
     },
   ],
 };
@@ -207,6 +273,37 @@ export function topicNameFor(key: TopicKey, integrationId?: string, t: Topology 
 
 export function subscriptionsOf(consumer: ConsumerName, t: Topology = topology): SubscriptionDefinition[] {
   return t.subscriptions.filter((s) => s.consumer === consumer);
+}
+
+export function jobQueueDefinition(
+  owner: ConsumerName = "agent",
+  t: Topology = topology,
+): JobQueueDefinition {
+  const found = t.jobQueues.find((q) => q.owner === owner);
+  if (!found) throw new TopologyError(`no job queue for "${owner}" in the topology`);
+  return found;
+}
+
+/** `vigil-agent-jobs` or, per integration, `vigil-agent-jobs-<integrationId>`. */
+export function jobQueueNameFor(
+  owner: ConsumerName = "agent",
+  integrationId?: string,
+  t: Topology = topology,
+): string {
+  return `${jobQueueDefinition(owner, t).baseName}${suffix(integrationId)}`;
+}
+
+export function jobDeadLetterQueueNameFor(
+  owner: ConsumerName = "agent",
+  integrationId?: string,
+  t: Topology = topology,
+): string {
+  return `${jobQueueNameFor(owner, integrationId, t)}-dlq`;
+}
+
+/** How the consumer's subscriptions deliver in a deployed stack (`sqs` when it has none). */
+export function deliveryOf(consumer: ConsumerName, t: Topology = topology): Delivery {
+  return subscriptionsOf(consumer, t).some((s) => s.delivery === "lambda") ? "lambda" : "sqs";
 }
 
 /** The queues a given stack owns: the integration stack omits the control plane's ingest queue. */

@@ -1,14 +1,24 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here is CloudFormation Fn::Sub syntax, not a JS template.
 /**
- * The single-account root stack: the integration Vigil installs in a customer's account. Queues,
- * subscriptions and the event table are rendered from the topology data in `@vigil/events`, so the
+ * The single-account root stack: the integration Vigil installs in a customer's account. Topics,
+ * subscriptions, queues and tables are rendered from the topology data in `@vigil/events`, so the
  * deployed stack and the local stack have one definition.
+ *
+ * Runtime contract (lead's decision, cost-driven): no Lambda is attached to an SQS queue by an
+ * event-source mapping here. SNS pushes commands and events to the agent and updater (protocol
+ * `lambda`, filtered, redrive to their DLQs); scan jobs wait on the agent's job queue, which the
+ * agent drains itself on a scan request and on each heartbeat; EventBridge rules send constant
+ * inputs (heartbeat, scan, update check) and EC2 state changes.
  */
 import {
   eventTable as defaultEventTable,
+  idempotencyTable as defaultIdempotencyTable,
   topology as defaultTopology,
   type EventTableDefinition,
+  type IdempotencyTableDefinition,
   integrationParameters,
+  type JobQueueDefinition,
+  jobQueueDefinition,
   LAMBDA_TIMEOUT_SECONDS,
   PARAMETER_ROOT,
   type QueueDefinition,
@@ -16,6 +26,7 @@ import {
   subscriptionsOf,
   type Topology,
   tableKeySchema,
+  topicDefinition,
 } from "@vigil/events";
 import {
   cleanupPolicy,
@@ -30,7 +41,9 @@ import {
   type CfnTemplate,
   equals,
   getAtt,
+  ifThen,
   not,
+  noValue,
   pascal,
   ref,
   sub,
@@ -54,6 +67,7 @@ const tags = vigilTags(INTEGRATION);
 export interface RootTemplateOptions {
   readonly topology?: Topology;
   readonly eventTable?: EventTableDefinition;
+  readonly idempotencyTable?: IdempotencyTableDefinition;
   /** Default of `ArtifactPrefix`: the release these templates are published with. */
   readonly releaseVersion?: string;
 }
@@ -86,11 +100,41 @@ export const rootParameters: Record<string, CfnParameter> = {
     Description: "Key prefix of the release inside the bucket (releases/<version>)",
     Default: "releases/0.1.0",
   },
-  ScanSchedule: {
+  ScanIntervalHours: {
+    Type: "Number",
+    Description: "Hours between full scans",
+    Default: 12,
+    MinValue: 1,
+    MaxValue: 168,
+  },
+  HeartbeatMinutes: {
+    Type: "Number",
+    Description:
+      "Minutes between heartbeats; each one also drains pending scan jobs (4,320 invocations a month at 10)",
+    Default: 10,
+    MinValue: 1,
+    MaxValue: 1440,
+  },
+  UpdateCheckHours: {
+    Type: "Number",
+    Description: "Hours between checks for a new release",
+    Default: 24,
+    MinValue: 1,
+    MaxValue: 720,
+  },
+  ScanRegions: {
     Type: "String",
-    Description: "EventBridge schedule expression of full scans",
-    Default: "rate(12 hours)",
-    AllowedPattern: "^(rate\\(.+\\)|cron\\(.+\\))$",
+    Description:
+      "Regions to scan, comma separated (e.g. us-east-1,eu-west-1); empty for every enabled region",
+    Default: "",
+    AllowedPattern: "^([a-z0-9-]+(,[a-z0-9-]+)*)?$",
+    ConstraintDescription: "region names separated by commas, no spaces",
+  },
+  ReleasePublicKeys: {
+    Type: "String",
+    Description:
+      "PEM public key(s) release manifests are signed with; the updater refuses every update until set",
+    Default: "",
   },
   EnableEbsScanning: {
     Type: "String",
@@ -121,8 +165,91 @@ export const rootParameters: Record<string, CfnParameter> = {
   },
 };
 
-function queueResources(q: QueueDefinition): Record<string, CfnResource> {
+/** The scheduled inputs the agent and updater route on (runtime contract §3). */
+export const SCHEDULED_INPUTS = {
+  heartbeat: { kind: "vigil.heartbeat" },
+  scan: { kind: "vigil.scan" },
+  updateCheck: { kind: "vigil.update-check" },
+} as const;
+
+/** A dead-letter queue SNS may write to: the subscription's redrive target (never polled; `vigil dlq` reads it). */
+function deadLetterQueueResources(q: QueueDefinition): Record<string, CfnResource> {
   const id = pascal(q.consumer);
+  return {
+    [`${id}DeadLetterQueue`]: {
+      Type: "AWS::SQS::Queue",
+      Properties: {
+        QueueName: sub(`${q.baseName}-\${IntegrationId}-dlq`),
+        MessageRetentionPeriod: q.deadLetter.messageRetentionSeconds,
+        SqsManagedSseEnabled: true,
+        Tags: tags,
+      },
+    },
+    [`${id}DeadLetterQueuePolicy`]: {
+      Type: "AWS::SQS::QueuePolicy",
+      Properties: {
+        Queues: [ref(`${id}DeadLetterQueue`)],
+        PolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "EventsTopicRedrives",
+              Effect: "Allow",
+              Principal: { Service: "sns.amazonaws.com" },
+              Action: "sqs:SendMessage",
+              Resource: getAtt(`${id}DeadLetterQueue`, "Arn"),
+              Condition: { ArnEquals: { "aws:SourceArn": ref("EventsTopic") } },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * SNS → Lambda push (protocol `lambda`), filtered by the topology, with the consumer's DLQ as
+ * redrive target, and the permission that lets this topic (only) invoke the function.
+ */
+function lambdaSubscriptionResources(q: QueueDefinition, t: Topology): Record<string, CfnResource> {
+  const id = pascal(q.consumer);
+  const out: Record<string, CfnResource> = {};
+  subscriptionsOf(q.consumer, t).forEach((s, i) => {
+    if (s.delivery !== "lambda") {
+      throw new Error(
+        `the ${q.consumer} subscription delivers by ${s.delivery}: in the customer's account every consumer is pushed to by SNS (delivery "lambda"), never polled through an event-source mapping`,
+      );
+    }
+    const topic = s.topic === "events" ? "EventsTopic" : "AlertsTopic";
+    const name = `${id}Subscription${i === 0 ? "" : i + 1}`;
+    out[`${name}Permission`] = {
+      Type: "AWS::Lambda::Permission",
+      Properties: {
+        FunctionName: ref(`${id}Function`),
+        Action: "lambda:InvokeFunction",
+        Principal: "sns.amazonaws.com",
+        SourceArn: ref(topic),
+      },
+    };
+    out[name] = {
+      Type: "AWS::SNS::Subscription",
+      DependsOn: [`${name}Permission`, `${id}DeadLetterQueuePolicy`],
+      Properties: {
+        TopicArn: ref(topic),
+        Protocol: "lambda",
+        Endpoint: getAtt(`${id}Function`, "Arn"),
+        FilterPolicyScope: "MessageAttributes",
+        FilterPolicy: s.filterPolicy,
+        RedrivePolicy: { deadLetterTargetArn: getAtt(`${id}DeadLetterQueue`, "Arn") },
+      },
+    };
+  });
+  return out;
+}
+
+/** The agent's job queue and its DLQ: filled and drained by the agent, no trigger attached. */
+function jobQueueResources(q: JobQueueDefinition): Record<string, CfnResource> {
+  const id = `${pascal(q.owner)}Job`;
   return {
     [`${id}DeadLetterQueue`]: {
       Type: "AWS::SQS::Queue",
@@ -148,46 +275,7 @@ function queueResources(q: QueueDefinition): Record<string, CfnResource> {
         Tags: tags,
       },
     },
-    [`${id}QueuePolicy`]: {
-      Type: "AWS::SQS::QueuePolicy",
-      Properties: {
-        Queues: [ref(`${id}Queue`)],
-        PolicyDocument: {
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "EventsTopicDelivers",
-              Effect: "Allow",
-              Principal: { Service: "sns.amazonaws.com" },
-              Action: "sqs:SendMessage",
-              Resource: getAtt(`${id}Queue`, "Arn"),
-              Condition: { ArnEquals: { "aws:SourceArn": ref("EventsTopic") } },
-            },
-          ],
-        },
-      },
-    },
   };
-}
-
-function subscriptionResources(q: QueueDefinition, t: Topology): Record<string, CfnResource> {
-  const id = pascal(q.consumer);
-  const out: Record<string, CfnResource> = {};
-  subscriptionsOf(q.consumer, t).forEach((s, i) => {
-    out[`${id}Subscription${i === 0 ? "" : i + 1}`] = {
-      Type: "AWS::SNS::Subscription",
-      DependsOn: [`${id}QueuePolicy`],
-      Properties: {
-        TopicArn: ref(s.topic === "events" ? "EventsTopic" : "AlertsTopic"),
-        Protocol: "sqs",
-        Endpoint: getAtt(`${id}Queue`, "Arn"),
-        RawMessageDelivery: s.rawMessageDelivery,
-        FilterPolicyScope: "MessageAttributes",
-        FilterPolicy: s.filterPolicy,
-      },
-    };
-  });
-  return out;
 }
 
 function inlinePolicy(name: string, document: PolicyDocument | Record<string, unknown>) {
@@ -212,26 +300,126 @@ function logsPolicy(logGroup: string) {
   });
 }
 
-function consumePolicy(queueId: string) {
+const PARAMETER_ARN = `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${PARAMETER_ROOT}/\${IntegrationId}`;
+
+/** Read the integration's parameters: its prefix itself (GetParametersByPath) and everything under it, nothing else. */
+function readParametersStatement() {
   return {
+    Sid: "ReadIntegrationParameters",
     Effect: "Allow",
-    Action: [
-      "sqs:ReceiveMessage",
-      "sqs:DeleteMessage",
-      "sqs:ChangeMessageVisibility",
-      "sqs:GetQueueAttributes",
-    ],
+    Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+    Resource: [sub(PARAMETER_ARN), sub(`${PARAMETER_ARN}/*`)],
+  };
+}
+
+/**
+ * SecureString parameters (the service key) are encrypted with a KMS key; decrypting is allowed
+ * only when SSM asks on the agent's behalf, so the role cannot decrypt anything else with it.
+ */
+function decryptParametersStatement() {
+  return {
+    Sid: "DecryptParametersThroughSsm",
+    Effect: "Allow",
+    Action: ["kms:Decrypt"],
+    Resource: sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*"),
+    Condition: { StringEquals: { "kms:ViaService": sub("ssm.${AWS::Region}.${AWS::URLSuffix}") } },
+  };
+}
+
+function publishStatement() {
+  return {
+    Sid: "PublishEventsAndAlerts",
+    Effect: "Allow",
+    Action: ["sns:Publish"],
+    Resource: [ref("EventsTopic"), ref("AlertsTopic")],
+  };
+}
+
+/** Async invocations that fail after Lambda's retries land in the same DLQ as undeliverable SNS messages. */
+function deadLetterStatement(queueId: string) {
+  return {
+    Sid: "SendToOwnDeadLetterQueue",
+    Effect: "Allow",
+    Action: ["sqs:SendMessage"],
     Resource: getAtt(queueId, "Arn"),
   };
 }
 
-function parametersPolicy() {
+/** The agent's own statements on the stack's resources (runtime contract §2, §4, §5). */
+export function agentIntegrationPolicy() {
   return {
-    Effect: "Allow",
-    Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
-    Resource: sub(
-      `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${PARAMETER_ROOT}/\${IntegrationId}/*`,
-    ),
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ScanJobQueue",
+        Effect: "Allow",
+        // SendMessageBatch and DeleteMessageBatch are authorized as SendMessage and DeleteMessage.
+        Action: [
+          "sqs:SendMessage",
+          "sqs:ReceiveMessage",
+          "sqs:DeleteMessage",
+          "sqs:ChangeMessageVisibility",
+          "sqs:GetQueueAttributes",
+        ],
+        Resource: getAtt("AgentJobQueue", "Arn"),
+      },
+      deadLetterStatement("AgentDeadLetterQueue"),
+      publishStatement(),
+      {
+        Sid: "EventLog",
+        Effect: "Allow",
+        // Appends are conditional Puts, alone or in TransactWriteItems, which IAM authorizes item by
+        // item as PutItem / ConditionCheckItem (it has no action of its own).
+        Action: ["dynamodb:PutItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:Query"],
+        Resource: [getAtt("EventTable", "Arn"), sub("${EventTable.Arn}/index/*")],
+      },
+      {
+        Sid: "Idempotency",
+        Effect: "Allow",
+        Action: ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"],
+        Resource: getAtt("IdempotencyTable", "Arn"),
+      },
+      readParametersStatement(),
+      {
+        // The registration writes the service credentials; the stack's deletion removes them.
+        Sid: "WriteIntegrationParameters",
+        Effect: "Allow",
+        Action: ["ssm:PutParameter", "ssm:DeleteParameter", "ssm:DeleteParameters"],
+        Resource: sub(`${PARAMETER_ARN}/*`),
+      },
+      decryptParametersStatement(),
+    ],
+  };
+}
+
+export function updaterIntegrationPolicy() {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      deadLetterStatement("UpdaterDeadLetterQueue"),
+      publishStatement(),
+      readParametersStatement(),
+      {
+        Sid: "UpdateVigilFunctions",
+        Effect: "Allow",
+        Action: [
+          "lambda:GetFunction",
+          "lambda:GetFunctionConfiguration",
+          "lambda:UpdateFunctionCode",
+          "lambda:PublishVersion",
+          "lambda:InvokeFunction",
+        ],
+        Resource: sub(
+          "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:vigil-agent-${IntegrationId}*",
+        ),
+      },
+      {
+        Sid: "ReadReleases",
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: sub("arn:${AWS::Partition}:s3:::${ArtifactBucket}/*"),
+      },
+    ],
   };
 }
 
@@ -266,26 +454,11 @@ function functionResources(
         Role: getAtt(`${id}Role`, "Arn"),
         Code: { S3Bucket: ref("ArtifactBucket"), S3Key: sub(`\${ArtifactPrefix}/${zip}`) },
         LoggingConfig: { LogGroup: ref(`${id}LogGroup`), LogFormat: "JSON" },
+        // SNS and EventBridge invoke asynchronously: what still fails after Lambda's retries is kept here.
+        DeadLetterConfig: { TargetArn: getAtt(`${id}DeadLetterQueue`, "Arn") },
         Environment: {
-          Variables: {
-            NODE_OPTIONS: "--enable-source-maps",
-            VIGIL_INTEGRATION_ID: INTEGRATION,
-            VIGIL_PARAMETER_PREFIX: sub(`${PARAMETER_ROOT}/\${IntegrationId}`),
-            VIGIL_EVENTS_TOPIC_ARN: ref("EventsTopic"),
-            VIGIL_ALERTS_TOPIC_ARN: ref("AlertsTopic"),
-            ...environment,
-          },
+          Variables: { NODE_OPTIONS: "--enable-source-maps", ...environment },
         },
-        Tags: tags,
-      },
-    },
-    [`${id}QueueEventSource`]: {
-      Type: "AWS::Lambda::EventSourceMapping",
-      Properties: {
-        FunctionName: ref(`${id}Function`),
-        EventSourceArn: getAtt(`${id}Queue`, "Arn"),
-        BatchSize: 10,
-        FunctionResponseTypes: ["ReportBatchItemFailures"],
         Tags: tags,
       },
     },
@@ -322,19 +495,30 @@ function scheduleRule(
   };
 }
 
+/** `rate(1 hour)` but `rate(12 hours)`: EventBridge rejects the plural with 1 and the singular otherwise. */
+function rateOf(parameter: string, unit: "minute" | "hour"): unknown {
+  return ifThen(`${parameter}IsOne`, `rate(1 ${unit})`, sub(`rate(\${${parameter}} ${unit}s)`));
+}
+
+const RATE_PARAMETERS = ["HeartbeatMinutes", "ScanIntervalHours", "UpdateCheckHours"] as const;
+
 export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
   const t = options.topology ?? defaultTopology;
   const table = options.eventTable ?? defaultEventTable;
+  const idempotency = options.idempotencyTable ?? defaultIdempotencyTable;
+  const releaseVersion = options.releaseVersion ?? "0.1.0";
   const queues = queuesPlacedIn("integration", t);
   const consumers = new Set(queues.map((q) => q.consumer));
   for (const needed of ["agent", "updater"] as const) {
     if (!consumers.has(needed))
       throw new Error(`the topology places no "${needed}" queue in the integration`);
   }
+  const jobQueue = jobQueueDefinition("agent", t);
 
+  const scanSchedule = rateOf("ScanIntervalHours", "hour");
   const parameterValue: Record<string, unknown> = {
     "platform-url": ref("PlatformUrl"),
-    "scan-schedule": ref("ScanSchedule"),
+    "scan-schedule": scanSchedule,
     "ebs-scanning": ref("EnableEbsScanning"),
   };
   const ssmParameters: Record<string, CfnResource> = {};
@@ -355,9 +539,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     EventsTopic: {
       Type: "AWS::SNS::Topic",
       Properties: {
-        TopicName: sub(
-          `${t.topics.find((x) => x.key === "events")?.baseName ?? "vigil-events"}-\${IntegrationId}`,
-        ),
+        TopicName: sub(`${topicDefinition("events", t).baseName}-\${IntegrationId}`),
         KmsMasterKeyId: "alias/aws/sns",
         Tags: tags,
       },
@@ -365,9 +547,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     AlertsTopic: {
       Type: "AWS::SNS::Topic",
       Properties: {
-        TopicName: sub(
-          `${t.topics.find((x) => x.key === "alerts")?.baseName ?? "vigil-alerts"}-\${IntegrationId}`,
-        ),
+        TopicName: sub(`${topicDefinition("alerts", t).baseName}-\${IntegrationId}`),
         KmsMasterKeyId: "alias/aws/sns",
         Tags: tags,
       },
@@ -377,8 +557,9 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       Condition: "HasAlertEmail",
       Properties: { TopicArn: ref("AlertsTopic"), Protocol: "email", Endpoint: ref("AlertEmail") },
     },
-    ...Object.assign({}, ...queues.map(queueResources)),
-    ...Object.assign({}, ...queues.map((q) => subscriptionResources(q, t))),
+    ...Object.assign({}, ...queues.map(deadLetterQueueResources)),
+    ...Object.assign({}, ...queues.map((q) => lambdaSubscriptionResources(q, t))),
+    ...jobQueueResources(jobQueue),
     EventTable: {
       Type: "AWS::DynamoDB::Table",
       DeletionPolicy: "Delete",
@@ -391,36 +572,34 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         Tags: tags,
       },
     },
+    IdempotencyTable: {
+      Type: "AWS::DynamoDB::Table",
+      DeletionPolicy: "Delete",
+      UpdateReplacePolicy: "Delete",
+      Properties: {
+        TableName: sub(`${idempotency.baseName}-\${IntegrationId}`),
+        BillingMode: idempotency.billingMode,
+        AttributeDefinitions: [
+          { AttributeName: idempotency.partitionKey.name, AttributeType: idempotency.partitionKey.type },
+        ],
+        KeySchema: [{ AttributeName: idempotency.partitionKey.name, KeyType: "HASH" }],
+        TimeToLiveSpecification: { AttributeName: idempotency.ttlAttribute, Enabled: true },
+        SSESpecification: { SSEEnabled: true },
+        Tags: tags,
+      },
+    },
     ...ssmParameters,
     AgentRole: {
       Type: "AWS::IAM::Role",
       Properties: {
         Description:
-          "Vigil agent: read-only discovery, clean-up of what Vigil created, its own queue and topic",
+          "Vigil agent: read-only discovery, clean-up of what Vigil created, its own job queue, topics, tables and parameters",
         AssumeRolePolicyDocument: lambdaTrust,
         Policies: [
           inlinePolicy("discovery", discoveryPolicy()),
           inlinePolicy("cleanup", cleanupPolicy()),
           logsPolicy("AgentLogGroup"),
-          inlinePolicy("integration", {
-            Version: "2012-10-17",
-            Statement: [
-              consumePolicy("AgentQueue"),
-              { Effect: "Allow", Action: "sns:Publish", Resource: [ref("EventsTopic"), ref("AlertsTopic")] },
-              parametersPolicy(),
-              {
-                Effect: "Allow",
-                Action: [
-                  "dynamodb:PutItem",
-                  "dynamodb:GetItem",
-                  "dynamodb:Query",
-                  "dynamodb:TransactWriteItems",
-                  "dynamodb:ConditionCheckItem",
-                ],
-                Resource: [getAtt("EventTable", "Arn"), sub("${EventTable.Arn}/index/*")],
-              },
-            ],
-          }),
+          inlinePolicy("integration", agentIntegrationPolicy()),
         ],
         Tags: tags,
       },
@@ -440,57 +619,32 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         Description:
           "Vigil updater: replaces the agent's code with a verified release, rolls back on failure",
         AssumeRolePolicyDocument: lambdaTrust,
-        Policies: [
-          logsPolicy("UpdaterLogGroup"),
-          inlinePolicy("update", {
-            Version: "2012-10-17",
-            Statement: [
-              consumePolicy("UpdaterQueue"),
-              { Effect: "Allow", Action: "sns:Publish", Resource: [ref("EventsTopic"), ref("AlertsTopic")] },
-              parametersPolicy(),
-              {
-                Effect: "Allow",
-                Action: [
-                  "lambda:GetFunction",
-                  "lambda:GetFunctionConfiguration",
-                  "lambda:UpdateFunctionCode",
-                  "lambda:PublishVersion",
-                  "lambda:InvokeFunction",
-                ],
-                Resource: sub(
-                  "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:vigil-agent-${IntegrationId}*",
-                ),
-              },
-              {
-                Effect: "Allow",
-                Action: "s3:GetObject",
-                Resource: sub("arn:${AWS::Partition}:s3:::${ArtifactBucket}/*"),
-              },
-            ],
-          }),
-        ],
+        Policies: [logsPolicy("UpdaterLogGroup"), inlinePolicy("update", updaterIntegrationPolicy())],
         Tags: tags,
       },
     },
-    ...functionResources("agent", ARTIFACTS.agentZip, 1024, { VIGIL_EVENT_TABLE: ref("EventTable") }),
-    ...functionResources("updater", ARTIFACTS.updaterZip, 256, {
-      VIGIL_AGENT_FUNCTION: sub("vigil-agent-${IntegrationId}"),
-      VIGIL_ARTIFACT_BUCKET: ref("ArtifactBucket"),
-    }),
-    ...scheduleRule("ScanScheduleRule", "Vigil: full scan", ref("ScanSchedule"), "AgentFunction", {
-      kind: "scan-schedule",
-    }),
-    ...scheduleRule("HeartbeatRule", "Vigil: integration heartbeat", "rate(10 minutes)", "AgentFunction", {
-      kind: "heartbeat",
-    }),
+    ...functionResources("agent", ARTIFACTS.agentZip, 1024, agentEnvironment()),
+    ...functionResources("updater", ARTIFACTS.updaterZip, 256, updaterEnvironment()),
+    ...scheduleRule(
+      "HeartbeatRule",
+      "Vigil: heartbeat (drains pending scan jobs, reports the integration alive)",
+      rateOf("HeartbeatMinutes", "minute"),
+      "AgentFunction",
+      SCHEDULED_INPUTS.heartbeat,
+    ),
+    ...scheduleRule(
+      "ScanScheduleRule",
+      "Vigil: full scan",
+      scanSchedule,
+      "AgentFunction",
+      SCHEDULED_INPUTS.scan,
+    ),
     ...scheduleRule(
       "UpdateCheckRule",
       "Vigil: check for a new release",
-      "rate(24 hours)",
+      rateOf("UpdateCheckHours", "hour"),
       "UpdaterFunction",
-      {
-        kind: "update-check",
-      },
+      SCHEDULED_INPUTS.updateCheck,
     ),
     Ec2StateChangeRule: {
       Type: "AWS::Events::Rule",
@@ -529,14 +683,23 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     Registration: {
       Type: "Custom::VigilRegistration",
       // Created last and deleted first: Create exchanges the token once everything it reports on
-      // exists; Delete starts the teardown while the queues and table it needs are still there.
-      DependsOn: ["AgentQueueEventSource", "EventTable", "ParameterPlatformUrl", "AgentSubscription"],
+      // exists; Delete starts the teardown while the topic, queues and tables it needs are still there.
+      DependsOn: [
+        "AgentSubscription",
+        "AgentJobQueue",
+        "EventTable",
+        "IdempotencyTable",
+        "ParameterPlatformUrl",
+      ],
       Properties: {
         ServiceToken: getAtt("AgentFunction", "Arn"),
         ServiceTimeout: 300,
+        // Read by the agent's custom resource (packages/agent/src/lifecycle/custom-resource.ts).
         IntegrationId: INTEGRATION,
         PlatformUrl: ref("PlatformUrl"),
         RegistrationToken: ref("RegistrationToken"),
+        TemplateVersion: releaseVersion,
+        EnabledRegions: ref("ScanRegions"),
       },
     },
     EbsScanningStack: {
@@ -566,10 +729,21 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
             Label: { default: "Registration" },
             Parameters: ["IntegrationId", "PlatformUrl", "RegistrationToken"],
           },
-          { Label: { default: "Release" }, Parameters: ["ArtifactBucket", "ArtifactPrefix"] },
+          {
+            Label: { default: "Release" },
+            Parameters: ["ArtifactBucket", "ArtifactPrefix", "ReleasePublicKeys"],
+          },
           {
             Label: { default: "Scanning" },
-            Parameters: ["ScanSchedule", "EnableEbsScanning", "ScannerSubnetIds", "ScannerImageId"],
+            Parameters: [
+              "ScanIntervalHours",
+              "HeartbeatMinutes",
+              "UpdateCheckHours",
+              "ScanRegions",
+              "EnableEbsScanning",
+              "ScannerSubnetIds",
+              "ScannerImageId",
+            ],
           },
           { Label: { default: "Notifications" }, Parameters: ["AlertEmail", "OrganizationId"] },
         ],
@@ -579,13 +753,15 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       ...rootParameters,
       ArtifactPrefix: {
         ...rootParameters.ArtifactPrefix,
-        Default: `releases/${options.releaseVersion ?? "0.1.0"}`,
+        Default: `releases/${releaseVersion}`,
       } as CfnParameter,
     },
     Conditions: {
       EbsScanningEnabled: equals(ref("EnableEbsScanning"), "true"),
       HasAlertEmail: not(equals(ref("AlertEmail"), "")),
       HasOrganizationId: not(equals(ref("OrganizationId"), "")),
+      HasScanRegions: not(equals(ref("ScanRegions"), "")),
+      ...Object.fromEntries(RATE_PARAMETERS.map((p) => [`${p}IsOne`, equals(ref(p), "1")])),
     },
     Resources: resources,
     Outputs: {
@@ -593,12 +769,51 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       AlertsTopicArn: { Description: "Topic for people: subscribe to be alerted", Value: ref("AlertsTopic") },
       AgentFunctionName: { Description: "The agent Lambda", Value: ref("AgentFunction") },
       UpdaterFunctionName: { Description: "The updater Lambda", Value: ref("UpdaterFunction") },
+      AgentJobQueueUrl: { Description: "The agent's scan job queue", Value: ref("AgentJobQueue") },
+      AgentDeadLetterQueueUrl: {
+        Description: "What SNS or Lambda could not deliver to the agent (read with `vigil dlq`)",
+        Value: ref("AgentDeadLetterQueue"),
+      },
       EventTableName: { Description: "Event log table", Value: ref("EventTable") },
+      IdempotencyTableName: {
+        Description: "Handled event ids (TTL on expiresAt)",
+        Value: ref("IdempotencyTable"),
+      },
       EbsScanningStackId: {
         Description: "Nested stack of the EBS scanner",
         Value: ref("EbsScanningStack"),
         Condition: "EbsScanningEnabled",
       },
     },
+  };
+}
+
+/** The agent's environment (runtime contract §4); `VIGIL_RELEASE_VERSION` is defined at build time. */
+export function agentEnvironment(): Record<string, unknown> {
+  return {
+    VIGIL_INTEGRATION_ID: INTEGRATION,
+    VIGIL_ACCOUNT_ID: ref("AWS::AccountId"),
+    VIGIL_PARAMETER_PREFIX: sub(`${PARAMETER_ROOT}/\${IntegrationId}`),
+    VIGIL_EVENTS_TOPIC_ARN: ref("EventsTopic"),
+    VIGIL_ALERTS_TOPIC_ARN: ref("AlertsTopic"),
+    VIGIL_JOB_QUEUE_URL: ref("AgentJobQueue"),
+    VIGIL_EVENT_TABLE: ref("EventTable"),
+    VIGIL_IDEMPOTENCY_TABLE: ref("IdempotencyTable"),
+    VIGIL_PLATFORM_URL: ref("PlatformUrl"),
+    VIGIL_SCAN_REGIONS: ifThen("HasScanRegions", ref("ScanRegions"), noValue),
+  };
+}
+
+/** The updater's environment, spelled as `packages/updater/src/handlers/config.ts` reads it. */
+export function updaterEnvironment(): Record<string, unknown> {
+  return {
+    VIGIL_INTEGRATION_ID: INTEGRATION,
+    VIGIL_ACCOUNT_ID: ref("AWS::AccountId"),
+    VIGIL_PLATFORM_URL: ref("PlatformUrl"),
+    VIGIL_EVENT_TOPIC_ARN: ref("EventsTopic"),
+    VIGIL_ALERT_TOPIC_ARN: ref("AlertsTopic"),
+    VIGIL_RELEASE_BUCKET: ref("ArtifactBucket"),
+    VIGIL_RELEASE_PUBLIC_KEYS: ref("ReleasePublicKeys"),
+    VIGIL_AGENT_FUNCTION: sub("vigil-agent-${IntegrationId}"),
   };
 }

@@ -26,7 +26,11 @@ const PASSED_THROUGH = [
   "RegistrationToken",
   "ArtifactBucket",
   "ArtifactPrefix",
-  "ScanSchedule",
+  "ScanIntervalHours",
+  "HeartbeatMinutes",
+  "UpdateCheckHours",
+  "ScanRegions",
+  "ReleasePublicKeys",
   "EnableEbsScanning",
   "AlertEmail",
 ] as const;

@@ -145,17 +145,27 @@ export function decideReportBatch(ledger: IntegrationLedger, events: readonly Vi
         code: "event_type_not_allowed",
         message: `${event.type} is recorded by the platform itself; agents report scan, counts, update, ebs, heartbeat, stack and deletion events.`,
       });
-    } else if (
-      "accountId" in event.data &&
-      typeof event.data.accountId === "string" &&
-      event.data.accountId !== ledger.accountId
-    ) {
-      issues.push({
-        index,
-        code: "account_mismatch",
-        message: `data.accountId is ${event.data.accountId} but integration ${ledger.integrationId} covers account ${ledger.accountId}.`,
-      });
+    } else {
+      const claimed = accountsClaimed(event);
+      const foreign = claimed.find((c) => c.accountId !== ledger.accountId);
+      if (foreign) {
+        issues.push({
+          index,
+          code: "account_mismatch",
+          message: `${foreign.path} is ${foreign.accountId} but integration ${ledger.integrationId} covers account ${ledger.accountId}.`,
+        });
+      }
     }
   });
   return issues;
+}
+
+/** The account ids an event speaks for: its own `accountId` and that of the asset it reports on. */
+function accountsClaimed(event: VigilEvent): { path: string; accountId: string }[] {
+  const data = event.data as { accountId?: unknown; asset?: { accountId?: unknown } };
+  const out: { path: string; accountId: string }[] = [];
+  if (typeof data.accountId === "string") out.push({ path: "data.accountId", accountId: data.accountId });
+  if (typeof data.asset?.accountId === "string")
+    out.push({ path: "data.asset.accountId", accountId: data.asset.accountId });
+  return out;
 }

@@ -8,6 +8,10 @@ export interface ScanJob {
   readonly shard: Shard;
   /** Event-driven rescans assess only these resource ids. */
   readonly resourceIds?: readonly string[];
+  /** Only these asset types (a narrowed scan, e.g. an EC2 instance rescan). */
+  readonly assetTypes?: readonly string[];
+  /** Every region of the scan: shards that link facts across regions (the account shard) read them all. */
+  readonly regions?: readonly string[];
   /** Do not run before this time (ms). SQS delays stop at 15 minutes; later jobs are re-queued. */
   readonly notBefore?: number;
   /** How many times this job was deferred (pause, not-before): for logs and metrics. */

@@ -1,0 +1,103 @@
+import { deadLetterQueueNameFor } from "@vigil/events";
+
+/**
+ * The agent's configuration, from the environment the template sets (runtime contract §4). Read
+ * once per Lambda instance, and only by invocations that need it: a health check reads none.
+ */
+export interface AgentConfig {
+  /** `AWS_REGION`: the home region (global collectors, the stack's resources). */
+  readonly region: string;
+  readonly integrationId: string;
+  /** `VIGIL_ACCOUNT_ID`; absent: asked of STS once. */
+  readonly accountId: string | undefined;
+  /** SSM prefix of the service credentials, e.g. `/vigil/<integrationId>`. */
+  readonly parameterPrefix: string;
+  readonly eventsTopicArn: string;
+  readonly alertsTopicArn: string;
+  readonly jobQueueUrl: string;
+  /** Where invalid SNS messages go: `VIGIL_DEAD_LETTER_QUEUE_URL`, else the agent DLQ next to the job queue. */
+  readonly deadLetterQueueUrl: string;
+  readonly eventTable: string;
+  readonly idempotencyTable: string;
+  /** Reports and heartbeats also go to the platform over signed HTTP when set. */
+  readonly platformUrl: string | undefined;
+  /** `VIGIL_SCAN_REGIONS`; absent: every enabled region. */
+  readonly scanRegions: readonly string[] | undefined;
+}
+
+export const REQUIRED_ENV = [
+  "AWS_REGION",
+  "VIGIL_INTEGRATION_ID",
+  "VIGIL_PARAMETER_PREFIX",
+  "VIGIL_EVENTS_TOPIC_ARN",
+  "VIGIL_ALERTS_TOPIC_ARN",
+  "VIGIL_JOB_QUEUE_URL",
+  "VIGIL_EVENT_TABLE",
+  "VIGIL_IDEMPOTENCY_TABLE",
+] as const;
+
+export const OPTIONAL_ENV = [
+  "VIGIL_ACCOUNT_ID",
+  "VIGIL_PLATFORM_URL",
+  "VIGIL_SCAN_REGIONS",
+  "VIGIL_DEAD_LETTER_QUEUE_URL",
+] as const;
+
+/** The agent is missing configuration: names every variable to fix, not just the first. */
+export class AgentConfigError extends Error {
+  override readonly name = "AgentConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The agent Lambda is misconfigured: ${problems.join("; ")}. Set these environment variables (the Vigil template sets them; see packages/agent/README.md, "Runtime").`,
+    );
+  }
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** The agent DLQ's URL next to the job queue's: same endpoint and account, the topology's name. */
+export function deadLetterQueueUrlBeside(jobQueueUrl: string, integrationId: string): string {
+  const slash = jobQueueUrl.lastIndexOf("/");
+  return `${jobQueueUrl.slice(0, slash + 1)}${deadLetterQueueNameFor("agent", integrationId)}`;
+}
+
+/** Validates the environment once; every problem is reported together. Pure. */
+export function agentConfigFrom(env: Readonly<Record<string, string | undefined>>): AgentConfig {
+  const problems: string[] = [];
+  const value = (name: string) => env[name]?.trim() || undefined;
+  for (const name of REQUIRED_ENV) if (value(name) === undefined) problems.push(`${name} is not set`);
+  const accountId = value("VIGIL_ACCOUNT_ID");
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId))
+    problems.push(`VIGIL_ACCOUNT_ID is "${accountId}", expected 12 digits`);
+  const platformUrl = value("VIGIL_PLATFORM_URL");
+  if (platformUrl !== undefined && !URL.canParse(platformUrl))
+    problems.push(`VIGIL_PLATFORM_URL is "${platformUrl}", expected an http(s) URL`);
+  const jobQueueUrl = value("VIGIL_JOB_QUEUE_URL");
+  if (jobQueueUrl !== undefined && !URL.canParse(jobQueueUrl))
+    problems.push(`VIGIL_JOB_QUEUE_URL is "${jobQueueUrl}", expected an SQS queue URL`);
+  const regionsText = value("VIGIL_SCAN_REGIONS");
+  const scanRegions = regionsText
+    ?.split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
+  const badRegions = (scanRegions ?? []).filter((r) => !REGION.test(r));
+  if (badRegions.length > 0)
+    problems.push(`VIGIL_SCAN_REGIONS has ${badRegions.join(", ")}: expected region codes such as eu-west-1`);
+  if (problems.length > 0) throw new AgentConfigError(problems);
+  const integrationId = value("VIGIL_INTEGRATION_ID") as string;
+  return {
+    region: value("AWS_REGION") as string,
+    integrationId,
+    accountId,
+    parameterPrefix: value("VIGIL_PARAMETER_PREFIX") as string,
+    eventsTopicArn: value("VIGIL_EVENTS_TOPIC_ARN") as string,
+    alertsTopicArn: value("VIGIL_ALERTS_TOPIC_ARN") as string,
+    jobQueueUrl: jobQueueUrl as string,
+    deadLetterQueueUrl:
+      value("VIGIL_DEAD_LETTER_QUEUE_URL") ?? deadLetterQueueUrlBeside(jobQueueUrl as string, integrationId),
+    eventTable: value("VIGIL_EVENT_TABLE") as string,
+    idempotencyTable: value("VIGIL_IDEMPOTENCY_TABLE") as string,
+    platformUrl,
+    scanRegions: scanRegions && scanRegions.length > 0 ? scanRegions : undefined,
+  };
+}

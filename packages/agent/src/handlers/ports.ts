@@ -1,0 +1,210 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { SSMClient } from "@aws-sdk/client-ssm";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import {
+  DynamoDbEventStore,
+  DynamoDbIdempotencyStore,
+  type EventEnvelope,
+  type EventStore,
+  SnsSqsBus,
+  sqsDeadLetterSink,
+  deadLetterQueueNameFor,
+} from "@vigil/events";
+import { type AwsClients, type CallWrapper, createAwsClients } from "../aws/clients.ts";
+import { ApiBudget } from "../budget/budget.ts";
+import { type Clock, systemClock } from "../budget/clock.ts";
+import { sdkRetryConfig } from "../budget/sdk.ts";
+import { CATALOGUE } from "../checks/index.ts";
+import { sendHeartbeat } from "../lifecycle/check-in.ts";
+import { jsonLogger, type Logger } from "../lifecycle/log.ts";
+import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
+import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
+import { readCredentials } from "../lifecycle/credentials.ts";
+import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
+import { scanShardWorker } from "../scan/shard-worker.ts";
+import type { EventSink } from "../scan/sink.ts";
+import { PauseGate } from "../scheduler/pause.ts";
+import { SqsJobQueue } from "../scheduler/queue/sqs.ts";
+import { ScanScheduler } from "../scheduler/runner.ts";
+import type { SpreadOptions } from "../scheduler/spread.ts";
+import type { AgentConfig } from "./config.ts";
+import type { AgentPorts } from "./route.ts";
+
+/** How the SDK clients reach AWS: the default chain in Lambda; endpoints and a simulated account in tests. */
+export interface AgentAwsOptions {
+  /** Extra client config for the stack's own services (endpoint and credentials of the local stack). */
+  readonly serviceConfig?: (service: "sqs" | "sns" | "dynamodb" | "ssm" | "sts") => Record<string, unknown>;
+  /** The scanned account's clients (testkit's simulated account); default: the SDK's credential chain. */
+  readonly accountClients?: (call: CallWrapper | undefined) => AwsClients;
+  readonly clock?: Clock;
+  readonly spread?: Partial<SpreadOptions>;
+  readonly log?: Logger;
+  readonly agentVersion?: string;
+  /** Long-poll wait of a drain's receive (default 1 s: a drain stops at the first empty receive). */
+  readonly receiveWaitSeconds?: number;
+}
+
+/**
+ * Appends, then passes on what the agent itself produced (its `source`) and what the append
+ * really wrote: a retried append (`alreadyAppended`) and events that came from elsewhere (a
+ * platform's `scan.requested`) are not published again.
+ */
+export function publishingStore(store: EventStore, source: string, sink: EventSink): EventStore {
+  return {
+    readStream: (id, options) => store.readStream(id, options),
+    readAll: (options) => store.readAll(options),
+    async appendToStream(streamId, events, options) {
+      const result = await store.appendToStream(streamId, events, options);
+      const ours = events.filter((e) => e.source === source);
+      if (!result.alreadyAppended && ours.length > 0) await sink(ours as Parameters<EventSink>[0]);
+      return result;
+    },
+  };
+}
+
+/** Builds the ports from the configuration: clients are created here, once per Lambda instance. */
+export async function createAgentPorts(config: AgentConfig, options: AgentAwsOptions = {}): Promise<AgentPorts> {
+  const extra = options.serviceConfig ?? (() => ({}));
+  const region = config.region;
+  const sqs = new SQSClient({ region, ...extra("sqs") });
+  const sns = new SNSClient({ region, ...extra("sns") });
+  const dynamodb = new DynamoDBClient({ region, ...extra("dynamodb") });
+  const ssm = new SSMClient({ region, ...extra("ssm") });
+  const log = options.log ?? jsonLogger();
+  const clock = options.clock ?? systemClock;
+  const accountClients =
+    options.accountClients ??
+    ((call: CallWrapper | undefined) =>
+      createAwsClients({ homeRegion: region, ...sdkRetryConfig(), ...(call ? { call } : {}) }));
+
+  const accountId =
+    config.accountId ??
+    (await new STSClient({ region, ...extra("sts") }).send(new GetCallerIdentityCommand({}))).Account;
+  if (!accountId) throw new Error("sts:GetCallerIdentity returned no account; set VIGIL_ACCOUNT_ID.");
+  const source = `urn:vigil:agent:${accountId}`;
+  const agentVersion = options.agentVersion ?? "0.0.0";
+
+  const bus = new SnsSqsBus({ sns, sqs, topicArn: config.eventsTopicArn, integrationId: config.integrationId });
+  const platform = config.platformUrl
+    ? async () => {
+        const credentials = await readCredentials(ssm, config.integrationId, config.parameterPrefix);
+        return new HttpPlatformClient({ platformUrl: config.platformUrl as string, credentials });
+      }
+    : undefined;
+  const sink: EventSink = async (events) => {
+    await bus.publish(events);
+    // The platform's copy over signed HTTP; the log and the topic already hold the facts.
+    if (platform) {
+      try {
+        await (await platform()).report(events);
+      } catch (error) {
+        log("warn", "could not report to the platform", { events: events.length, error: String(error) });
+      }
+    }
+  };
+  const store = publishingStore(
+    new DynamoDbEventStore({ client: dynamodb, tableName: config.eventTable }),
+    source,
+    sink,
+  );
+  const queue = new SqsJobQueue({
+    client: sqs,
+    queueUrl: config.jobQueueUrl,
+    waitTimeSeconds: options.receiveWaitSeconds ?? 1,
+  });
+  const gate = new PauseGate({ store, integrationId: config.integrationId, clock, source });
+  const scheduler = new ScanScheduler({
+    store,
+    queue,
+    clock,
+    budget: new ApiBudget({ clock }),
+    gate,
+    worker: scanShardWorker({
+      clients: (call) => accountClients(call),
+      now: () => clock.now(),
+      onProblems: (p) => log("warn", "shard had failed calls", { ...p }),
+    }),
+    integrationId: config.integrationId,
+    accountId,
+    source,
+    agentVersion,
+    checkCount: CATALOGUE.length,
+    kinds: SCAN_SHARD_KINDS,
+    ...(options.spread ? { spread: options.spread } : {}),
+  });
+  const plain = accountClients(undefined);
+  let enabled: Promise<string[]> | undefined;
+
+  return {
+    integrationId: config.integrationId,
+    accountId,
+    homeRegion: region,
+    configuredRegions: config.scanRegions,
+    source,
+    scheduler,
+    async record(events: readonly EventEnvelope[]) {
+      await store.appendToStream(`integration#${config.integrationId}`, events, { expectedVersion: "any" });
+    },
+    async pendingJobs() {
+      const out = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: config.jobQueueUrl,
+          AttributeNames: [
+            "ApproximateNumberOfMessages",
+            "ApproximateNumberOfMessagesDelayed",
+            "ApproximateNumberOfMessagesNotVisible",
+          ],
+        }),
+      );
+      const n = (name: string) => Number(out.Attributes?.[name as keyof typeof out.Attributes] ?? 0);
+      return {
+        visible: n("ApproximateNumberOfMessages"),
+        delayed: n("ApproximateNumberOfMessagesDelayed"),
+        inFlight: n("ApproximateNumberOfMessagesNotVisible"),
+      };
+    },
+    enabledRegions() {
+      enabled ??= plain
+        .forRegion(region)
+        .ec2.send(new DescribeRegionsCommand({}))
+        .then((out) => (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
+      return enabled;
+    },
+    idempotency: new DynamoDbIdempotencyStore({ client: dynamodb, tableName: config.idempotencyTable }),
+    deadLetters: sqsDeadLetterSink({
+      sqs,
+      deadLetterUrl: config.deadLetterQueueUrl,
+      sourceQueue: deadLetterQueueNameFor("agent", config.integrationId).replace(/-dlq$/, ""),
+    }),
+    teardown: ec2TeardownApi((r) => plain.forRegion(r)),
+    checkIn: platform
+      ? async () => {
+          await sendHeartbeat({
+            ssm,
+            integrationId: config.integrationId,
+            parameterPrefix: config.parameterPrefix,
+            accountId,
+            agentVersion,
+            platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
+            enabledRegions: async () =>
+              config.scanRegions ? [...config.scanRegions] : await this_enabled(),
+            scan: async () => [],
+            log,
+          });
+        }
+      : undefined,
+    log,
+    now: () => clock.now(),
+  };
+
+  function this_enabled(): Promise<string[]> {
+    enabled ??= plain
+      .forRegion(region)
+      .ec2.send(new DescribeRegionsCommand({}))
+      .then((out) => (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
+    return enabled;
+  }
+}
