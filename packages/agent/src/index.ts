@@ -10,8 +10,37 @@ export * from "./budget/index.ts";
 export * from "./checks/index.ts";
 export * from "./collectors/index.ts";
 export * from "./discovery/index.ts";
-export { type AgentHandlerDeps, type AgentResult, classify, routeAgentInvocation } from "./handlers/route.ts";
-export { collectAndAssess } from "./handlers/scan-runner.ts";
+export {
+  AgentConfigError,
+  type AgentConfig,
+  agentConfigFrom,
+  deadLetterQueueUrlBeside,
+  OPTIONAL_ENV,
+  REQUIRED_ENV,
+} from "./handlers/config.ts";
+export {
+  DRAIN_RESERVE_MS,
+  decideEvent,
+  decideRescan,
+  type EventDecision,
+  keepDraining,
+  type RescanDecision,
+  scanRegionsFor,
+  shouldDrain,
+} from "./handlers/decide.ts";
+export { type AgentHandler, type AgentHandlerOptions, createAgentHandler } from "./handlers/lambda.ts";
+export { type AgentAwsOptions, createAgentPorts, publishingStore } from "./handlers/ports.ts";
+export {
+  AGENT_CONSUMER,
+  type AgentHandlerDeps,
+  type AgentInvocation,
+  type AgentPorts,
+  type AgentResult,
+  classify,
+  type DrainSummary,
+  drain,
+  routeAgentInvocation,
+} from "./handlers/route.ts";
 export * from "./lifecycle/index.ts";
 export * from "./policies/index.ts";
 export * from "./scan/index.ts";

@@ -10,7 +10,7 @@ describe("agent Lambda routing", () => {
       routeAgentInvocation({ kind: "vigil.health-check", expectedVersion: "1.2.3" }, undefined, {
         version: "1.2.3",
         customResource: fail,
-        runtime: fail,
+        ports: fail,
         newScanId: () => "s",
       }),
     ).resolves.toEqual({ ok: true, version: "1.2.3" });
@@ -52,7 +52,7 @@ describe("agent Lambda routing", () => {
         customResource: () => {
           throw new Error("no");
         },
-        runtime: () => {
+        ports: () => {
           throw new Error("no");
         },
         newScanId: () => "s",

@@ -1,47 +1,134 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type CostInputs,
   costModel,
   DEFAULT_COST_INPUTS,
+  eventsPerScan,
+  heartbeatMinutesToPass,
+  monthlyBreakdown,
   monthlyUsage,
   REPRESENTATIVE_MONTH,
+  rootTemplate,
+  shardsPerScan,
   totalDollars,
+  type UsageLine,
 } from "../src/index.ts";
+
+/** A month with nothing but the heartbeat and the daily update check. */
+const idle: CostInputs = {
+  ...DEFAULT_COST_INPUTS,
+  scanIntervalHours: Number.POSITIVE_INFINITY,
+  ec2StateChangesPerMonth: 0,
+  otherCommandsPerMonth: 0,
+  alertsPerMonth: 0,
+};
+
+const lineOf = (line: UsageLine, inputs: CostInputs = DEFAULT_COST_INPUTS) =>
+  costModel(inputs).find((l) => l.line === line);
 
 describe("cost model", () => {
   it("prices the representative month itself at us-east-1 list prices", () => {
-    const lines = costModel();
-    const sqs = lines.find((l) => l.line === "sqsRequests");
+    const sqs = lineOf("sqsRequests");
     expect(sqs?.representativeDollars).toBeCloseTo(0.2504, 4); // 626,000 × $0.40 per million
-    const lambdaGbs = lines.find((l) => l.line === "lambdaGbSeconds");
+    const lambdaGbs = lineOf("lambdaGbSeconds");
     expect(lambdaGbs?.representativeDollars).toBeCloseTo(76_000 * 0.0000133334, 6);
   });
 
   it("counts heartbeats every 10 minutes: 4,320 invocations a month", () => {
-    const usage = monthlyUsage({ ...DEFAULT_COST_INPUTS, scansPerDay: 0, ec2StateChangesPerMonth: 0 });
-    expect(usage.lambdaRequests).toBe(4_320 + 30);
+    const requests = monthlyBreakdown(idle).lambdaRequests;
+    expect(requests.heartbeats).toBe(4_320);
+    // Plus the daily update check, and its own check-started event SNS pushes back to the updater.
+    expect(monthlyUsage(idle).lambdaRequests).toBe(4_320 + 30 + 30);
   });
 
-  it("idle pollers alone cost 129,600 SQS requests each per month", () => {
-    const none = monthlyUsage({ ...DEFAULT_COST_INPUTS, idlePollers: 0 }).sqsRequests;
-    const one = monthlyUsage({ ...DEFAULT_COST_INPUTS, idlePollers: 1 }).sqsRequests;
-    expect(one - none).toBe(129_600);
+  it("an idle month costs one GetQueueAttributes per heartbeat and no polling: 4,320 SQS requests", () => {
+    // Before the runtime contract, each idle SQS event-source mapping poller cost 129,600 receives
+    // a month (one 20 s long poll at a time); the representative 626,000 is about five of them.
+    expect(monthlyUsage(idle).sqsRequests).toBe(4_320);
+    expect(monthlyBreakdown(DEFAULT_COST_INPUTS).sqsRequests.idlePolling).toBe(0);
+    expect(monthlyUsage({ ...idle, heartbeatMinutes: 60 }).sqsRequests).toBe(720);
   });
 
-  it("the free tier never costs more, and usage grows with cadence", () => {
+  it("counts a scan's jobs from regions × service groups + the account-wide shard, in batches of 10", () => {
+    expect(shardsPerScan(DEFAULT_COST_INPUTS)).toBe(17 * 8 + 1);
+    const oneScanPerMonth = { ...idle, scanIntervalHours: 720, heartbeatMinutes: 43_200 };
+    const sqs = monthlyBreakdown(oneScanPerMonth).sqsRequests;
+    expect(sqs.scanSendMessageBatch).toBe(14); // ⌈137 / 10⌉
+    expect(sqs.scanReceiveMessage).toBe(15); // 14 full receives and the empty one that ends the drain
+    expect(sqs.scanDeleteMessageBatch).toBe(14);
+    expect(monthlyUsage(oneScanPerMonth).sqsRequests).toBe(1 + 14 + 15 + 14);
+  });
+
+  it("publishes assets + regions + lifecycle events per scan, 10 per PublishBatch", () => {
+    expect(eventsPerScan(DEFAULT_COST_INPUTS)).toBe(5_000 + 17 + 5);
+    const sns = monthlyBreakdown(DEFAULT_COST_INPUTS).snsApiRequests;
+    expect(sns.scanPublishBatch).toBe(60 * 503); // 60 scans × ⌈5,022 / 10⌉
+  });
+
+  it("derives Lambda GB-s from the measured scan and heartbeat durations at the functions' memory", () => {
+    const gbs = monthlyBreakdown(DEFAULT_COST_INPUTS).lambdaGbSeconds;
+    expect(gbs.scans).toBeCloseTo(60 * (10 + 20) * 1, 6); // 60 scans × (10 s bench + 20 s last long poll) × 1 GB
+    expect(gbs.heartbeats).toBeCloseTo(4_320 * 0.3, 6);
+    expect(gbs.updater).toBeCloseTo((30 * 1 + 30 * 0.3) * 0.25, 6);
+    const twice = monthlyBreakdown({ ...DEFAULT_COST_INPUTS, scanSeconds: 20 }).lambdaGbSeconds;
+    expect(twice.scans - gbs.scans).toBeCloseTo(60 * 10, 6);
+  });
+
+  it("EventBridge events are the scheduled rules plus EC2 state changes", () => {
+    expect(monthlyBreakdown(DEFAULT_COST_INPUTS).events).toEqual({
+      heartbeatRule: 4_320,
+      scanRule: 60,
+      updateCheckRule: 30,
+      ec2StateChanges: 300,
+    });
+  });
+
+  it("says honestly that a 10-minute heartbeat fails the Lambda-request target, and which cadence meets it", () => {
+    const requests = lineOf("lambdaRequests");
+    expect(requests?.quantity).toBeGreaterThan(REPRESENTATIVE_MONTH.lambdaRequests / 10);
+    expect(requests?.withinTarget).toBe(false);
+    const minutes = heartbeatMinutesToPass(DEFAULT_COST_INPUTS, "lambdaRequests");
+    expect(minutes).not.toBeNull();
+    const m = minutes ?? 0;
+    expect(lineOf("lambdaRequests", { ...DEFAULT_COST_INPUTS, heartbeatMinutes: m })?.withinTarget).toBe(
+      true,
+    );
+    expect(lineOf("lambdaRequests", { ...DEFAULT_COST_INPUTS, heartbeatMinutes: m - 1 })?.withinTarget).toBe(
+      false,
+    );
+    expect(requests?.heartbeatMinutesToPass).toBe(m);
+  });
+
+  it("reports no heartbeat cadence for a line the heartbeat does not drive", () => {
+    // SNS API requests follow the assets assessed per scan.
+    expect(heartbeatMinutesToPass(DEFAULT_COST_INPUTS, "snsApiRequests")).toBeNull();
+    // A passing line needs nothing: its own cadence is returned.
+    expect(heartbeatMinutesToPass(DEFAULT_COST_INPUTS, "sqsRequests")).toBe(10);
+  });
+
+  it("the free tier never costs more, and usage grows with cadence and size", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 48 }),
+        fc.integer({ min: 1, max: 168 }),
         fc.integer({ min: 1, max: 100_000 }),
         fc.integer({ min: 1, max: 30 }),
-        (scansPerDay, assets, regions) => {
-          const inputs = { ...DEFAULT_COST_INPUTS, scansPerDay, assets, regions };
+        fc.integer({ min: 1, max: 120 }),
+        (scanIntervalHours, assets, regions, heartbeatMinutes) => {
+          const inputs = { ...DEFAULT_COST_INPUTS, scanIntervalHours, assets, regions, heartbeatMinutes };
           const lines = costModel(inputs);
           expect(totalDollars(lines, true)).toBeLessThanOrEqual(totalDollars(lines, false));
-          const more = monthlyUsage({ ...inputs, scansPerDay: scansPerDay + 1 });
           const base = monthlyUsage(inputs);
-          for (const k of Object.keys(REPRESENTATIVE_MONTH) as (keyof typeof REPRESENTATIVE_MONTH)[]) {
-            expect(more[k]).toBeGreaterThanOrEqual(base[k]);
+          const variants = [
+            { ...inputs, scanIntervalHours: scanIntervalHours / 2 },
+            { ...inputs, assets: assets + 1_000 },
+            { ...inputs, regions: regions + 1 },
+            { ...inputs, heartbeatMinutes: Math.max(1, heartbeatMinutes - 1) },
+          ];
+          for (const more of variants.map(monthlyUsage)) {
+            for (const k of Object.keys(REPRESENTATIVE_MONTH) as UsageLine[]) {
+              expect(more[k]).toBeGreaterThanOrEqual(base[k] - 1e-9);
+            }
           }
         },
       ),
@@ -50,5 +137,13 @@ describe("cost model", () => {
 
   it("flags each line against the ≤ 1/10 target", () => {
     for (const l of costModel()) expect(l.withinTarget).toBe(l.quantity <= l.representative / 10);
+  });
+
+  it("models the template it prices: no customer-side resource is an SQS event-source mapping", () => {
+    const types = Object.values(rootTemplate().Resources).map((r) => r.Type);
+    expect(types).not.toContain("AWS::Lambda::EventSourceMapping");
+    // The queue the heartbeat's GetQueueAttributes asks about exists.
+    expect(types).toContain("AWS::SQS::Queue");
+    expect(rootTemplate().Resources.AgentJobQueue?.Type).toBe("AWS::SQS::Queue");
   });
 });

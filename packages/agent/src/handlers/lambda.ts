@@ -1,95 +1,77 @@
-import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
-import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { parameterNameFor } from "@vigil/events";
+import { SSMClient } from "@aws-sdk/client-ssm";
 import { createAwsClients } from "../aws/clients.ts";
 import type { LambdaContextLike } from "../lifecycle/custom-resource.ts";
 import { jsonLogger } from "../lifecycle/log.ts";
 import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
 import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
-import { type AgentHandlerDeps, type AgentResult, routeAgentInvocation } from "./route.ts";
-import { collectAndAssess } from "./scan-runner.ts";
+import { type AgentConfig, agentConfigFrom } from "./config.ts";
+import { type AgentAwsOptions, createAgentPorts } from "./ports.ts";
+import { type AgentHandlerDeps, type AgentPorts, type AgentResult, routeAgentInvocation } from "./route.ts";
 
 /**
  * The agent Lambda (infra bundles this file by its path). Wiring only: configuration from the
- * environment (`AWS_REGION`, `VIGIL_INTEGRATION_ID`, `AWS_ACCOUNT_ID`), the AWS clients, and
- * `routeAgentInvocation` for the rest.
+ * environment (validated once, on the first invocation that needs it), the ports, and
+ * `routeAgentInvocation` for the rest. A health check builds nothing.
  */
 
 /** Replaced at bundle time (esbuild `define`) with the release version of this code. */
 const CODE_VERSION = process.env.VIGIL_RELEASE_VERSION ?? "0.0.0";
 
-export interface AgentEnvironment {
-  region: string;
-  integrationId: string;
-  accountId: string;
+export interface AgentHandlerOptions extends AgentAwsOptions {
+  /** Default: `process.env`, read on first use. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly version?: string;
+  readonly rescanWindowMs?: number;
+  readonly newScanId?: (now: Date) => string;
 }
 
-export function agentEnvironment(
-  env: Record<string, string | undefined>,
-): AgentEnvironment | { errors: string[] } {
-  const errors: string[] = [];
-  const need = (name: string) => {
-    const value = env[name]?.trim() ?? "";
-    if (value === "") errors.push(`${name} is not set`);
-    return value;
-  };
-  const region = need("AWS_REGION");
-  const integrationId = need("VIGIL_INTEGRATION_ID");
-  const accountId = need("AWS_ACCOUNT_ID");
-  return errors.length > 0 ? { errors } : { region, integrationId, accountId };
-}
+export type AgentHandler = (event: unknown, context?: LambdaContextLike) => Promise<AgentResult>;
 
-let deps: AgentHandlerDeps | undefined;
-
-function wire(): AgentHandlerDeps {
-  if (deps) return deps;
-  const log = jsonLogger();
-  const ssm = new SSMClient({});
-  const homeRegion = process.env.AWS_REGION ?? "us-east-1";
-  const clients = createAwsClients({ homeRegion });
-  const allRegions = async () => {
-    const out = await clients.forRegion(homeRegion).ec2.send(new DescribeRegionsCommand({}));
-    return (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r);
+/** A handler with its own lazily built ports (the Lambda's `handler`, or a test's on the local stack). */
+export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHandler {
+  const version = options.version ?? CODE_VERSION;
+  let config: AgentConfig | undefined;
+  let ports: Promise<AgentPorts> | undefined;
+  const configOf = () => {
+    config ??= agentConfigFrom(options.env ?? process.env);
+    return config;
   };
-  const environment = () => {
-    const env = agentEnvironment(process.env);
-    if ("errors" in env) throw new Error(`agent misconfigured: ${env.errors.join("; ")}`);
-    return env;
-  };
-  deps = {
-    version: CODE_VERSION,
-    customResource: () => ({
-      ssm,
-      platform: (platformUrl, credentials) =>
-        new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
-      teardown: ec2TeardownApi((region) => clients.forRegion(region)),
-      allRegions,
-      log,
-    }),
-    runtime: () => {
-      const env = environment();
+  const log = options.log ?? jsonLogger();
+  const deps: AgentHandlerDeps = {
+    version,
+    customResource: () => {
+      const c = configOf();
+      const ssm = new SSMClient({ region: c.region, ...(options.serviceConfig?.("ssm") ?? {}) });
+      const clients = options.accountClients?.(undefined) ?? createAwsClients({ homeRegion: c.region });
       return {
         ssm,
-        integrationId: env.integrationId,
-        accountId: env.accountId,
-        agentVersion: CODE_VERSION,
-        platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
-        enabledRegions: async () => {
-          const out = await ssm
-            .send(new GetParameterCommand({ Name: parameterNameFor(env.integrationId, "enabled-regions") }))
-            .catch(() => undefined);
-          const value = out?.Parameter?.Value?.trim() ?? "all";
-          return value === "all" || value === "" ? allRegions() : value.split(",").map((r) => r.trim());
-        },
-        scan: collectAndAssess(clients),
+        parameterPrefix: c.parameterPrefix,
+        platform: (platformUrl, credentials) =>
+          new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
+        teardown: ec2TeardownApi((region) => clients.forRegion(region)),
+        allRegions: async () => (await ports_())
+          .enabledRegions()
+          .then((r) => (c.scanRegions ? r.filter((x) => c.scanRegions?.includes(x)) : r)),
         log,
       };
     },
-    newScanId: (now) => `scan-${now.toISOString().replace(/[:.]/g, "-")}`,
+    ports: () => ports_(),
+    newScanId: options.newScanId ?? ((now) => `scan-${now.toISOString().replace(/[:.]/g, "-")}`),
+    ...(options.rescanWindowMs !== undefined ? { rescanWindowMs: options.rescanWindowMs } : {}),
   };
-  return deps;
+  function ports_(): Promise<AgentPorts> {
+    ports ??= createAgentPorts(configOf(), { ...options, log, agentVersion: version }).catch((error) => {
+      ports = undefined; // a failed build (e.g. STS unreachable) is retried by the next invocation
+      throw error;
+    });
+    return ports;
+  }
+  return (event, context) => routeAgentInvocation(event, context, deps);
 }
 
+let lambdaHandler: AgentHandler | undefined;
+
 export async function handler(event: unknown, context?: LambdaContextLike): Promise<AgentResult> {
-  return routeAgentInvocation(event, context, wire());
+  lambdaHandler ??= createAgentHandler();
+  return lambdaHandler(event, context);
 }

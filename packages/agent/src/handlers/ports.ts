@@ -11,7 +11,7 @@ import {
   type EventStore,
   SnsSqsBus,
   sqsDeadLetterSink,
-  deadLetterQueueNameFor,
+  queueNameFor,
 } from "@vigil/events";
 import { type AwsClients, type CallWrapper, createAwsClients } from "../aws/clients.ts";
 import { ApiBudget } from "../budget/budget.ts";
@@ -137,6 +137,13 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
   });
   const plain = accountClients(undefined);
   let enabled: Promise<string[]> | undefined;
+  const enabledRegions = () => {
+    enabled ??= plain
+      .forRegion(region)
+      .ec2.send(new DescribeRegionsCommand({}))
+      .then((out) => (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
+    return enabled;
+  };
 
   return {
     integrationId: config.integrationId,
@@ -166,18 +173,12 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
         inFlight: n("ApproximateNumberOfMessagesNotVisible"),
       };
     },
-    enabledRegions() {
-      enabled ??= plain
-        .forRegion(region)
-        .ec2.send(new DescribeRegionsCommand({}))
-        .then((out) => (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
-      return enabled;
-    },
+    enabledRegions,
     idempotency: new DynamoDbIdempotencyStore({ client: dynamodb, tableName: config.idempotencyTable }),
     deadLetters: sqsDeadLetterSink({
       sqs,
       deadLetterUrl: config.deadLetterQueueUrl,
-      sourceQueue: deadLetterQueueNameFor("agent", config.integrationId).replace(/-dlq$/, ""),
+      sourceQueue: queueNameFor("agent", config.integrationId),
     }),
     teardown: ec2TeardownApi((r) => plain.forRegion(r)),
     checkIn: platform
@@ -189,8 +190,7 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
             accountId,
             agentVersion,
             platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
-            enabledRegions: async () =>
-              config.scanRegions ? [...config.scanRegions] : await this_enabled(),
+            enabledRegions: async () => (config.scanRegions ? [...config.scanRegions] : await enabledRegions()),
             scan: async () => [],
             log,
           });
@@ -200,11 +200,4 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
     now: () => clock.now(),
   };
 
-  function this_enabled(): Promise<string[]> {
-    enabled ??= plain
-      .forRegion(region)
-      .ec2.send(new DescribeRegionsCommand({}))
-      .then((out) => (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
-    return enabled;
-  }
 }

@@ -279,7 +279,9 @@ export class ScanScheduler {
             asset: a.asset,
             results: [...a.results],
           },
-          this.#meta(streamId, next(), "asset-assessed", now),
+          // Ids name the shard and asset: two shards appending at the same version never share an id (an
+          // append of ids already in the stream is taken as a retry of it and not written).
+          this.#meta(streamId, next(), `asset-assessed#${job.shard.shardId}#${a.asset.arn}`, now),
         ),
       );
       events.push(
@@ -295,7 +297,7 @@ export class ScanScheduler {
             throttledCalls: 0,
             durationMs: 0,
           },
-          this.#meta(streamId, next(), "shard-completed", now),
+          this.#meta(streamId, next(), `shard-completed#${job.shard.shardId}`, now),
         ),
       );
       try {

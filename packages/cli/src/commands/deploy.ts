@@ -32,7 +32,7 @@ export function register(program: Command): void {
     )
     .option(
       "--local",
-      "apply the topology, event table and parameters to a local stack (what `vigil demo` uses)",
+      "apply the topology, job queue, event and idempotency tables and parameters to a local stack (what `vigil demo` uses)",
     )
     .option("--dry-run", "print what would change (a change set for the stack) without applying it")
     .option("--bucket <name>", "release bucket (in the target region)")
@@ -102,7 +102,10 @@ async function deployLocal(opts: DeployOptions): Promise<void> {
         `local stack in ${aws.region} (fauxqs listens on all interfaces: for tests and the demo only)`,
         ...Object.values(stack.topics).map((t) => `topic   ${t?.arn}`),
         ...Object.values(stack.queues).map((q) => `queue   ${q?.url} (dlq ${q?.deadLetter.name})`),
+        ...Object.values(stack.jobQueues).map((q) => `jobs    ${q?.url} (dlq ${q?.deadLetter.name})`),
         `table   ${stack.eventTableName ?? "(none: no DynamoDB Local)"}`,
+        `table   ${stack.idempotencyTableName ?? "(no idempotency table: no DynamoDB Local)"}`,
+        "(a deployed stack has SNS push to the agent and updater Lambdas; locally their queues stand in for it)",
         ...stack.parameterNames.map((p) => `param   ${p}`),
         "",
       ].join("\n"),

@@ -4,6 +4,7 @@ import * as benchEvents from "./bench-events.ts";
 import * as benchScan from "./bench-scan.ts";
 import * as benchThrottle from "./bench-throttle.ts";
 import * as cost from "./cost.ts";
+import * as demo from "./demo.ts";
 import * as deploy from "./deploy.ts";
 import * as dlq from "./dlq.ts";
 import * as platform from "./platform.ts";
@@ -15,6 +16,7 @@ import * as templates from "./templates.ts";
 /** Each command lives in its own module and registers itself on the program. */
 export function registerCommands(program: Command): void {
   for (const command of [
+    demo,
     scan,
     snapshot,
     replay,

@@ -1,61 +1,94 @@
 /**
- * The monthly cost of one integration, from counted API calls and a cadence. Pure: inputs in,
- * requests and dollars per service out, at us-east-1 list prices, with and without the free tier.
+ * The monthly cost of one integration, counted from the runtime contract's architecture: SNS
+ * pushes commands to the agent (no SQS event-source mapping, so nothing polls while idle), scan
+ * jobs wait on the agent's job queue and are drained by the agent itself, EventBridge rules send the
+ * heartbeat, scan and update-check inputs. Pure: inputs in, per-line monthly counts (with the
+ * components they are made of) and dollars out, at us-east-1 list prices, with and without free tier.
  */
 
 export interface CostInputs {
-  /** Discovery API calls per full scan of one account (all regions); counted by the agent bench. */
-  readonly apiCallsPerScan: number;
-  /** Events the agent publishes per scan (asset-assessed, shard, region, lifecycle). */
-  readonly eventsPerScan: number;
-  /** SQS requests per event delivered to an in-account queue (receive + delete, batched by 10). */
-  readonly sqsRequestsPerEvent: number;
-  /** Fraction of published events an in-account queue receives (most go to the platform). */
-  readonly inAccountEventShare: number;
-  /**
-   * Long-polling connections that run whether or not there is work: a Lambda SQS event source
-   * mapping keeps about five per queue, each a billed ReceiveMessage every 20 s (~130,000 a month).
-   * The root template has two (agent, updater), hence the default of 10.
-   */
-  readonly idlePollers: number;
-  readonly scansPerDay: number;
+  readonly accounts: number;
+  /** Assets per account: one `asset-assessed` event each per scan. */
   readonly assets: number;
   readonly regions: number;
-  readonly accounts: number;
-  /** Agent Lambda memory (GB) and milliseconds of run time per API call and per event. */
-  readonly agentMemoryGb: number;
-  readonly msPerApiCall: number;
-  readonly msPerEvent: number;
+  /** Regional shards per region (service groups: EC2, S3, RDS, …); one scan job each. */
+  readonly serviceGroups: number;
+  /** Account-wide shards (IAM, account settings), run once per scan. */
+  readonly globalShards: number;
+  /** Lifecycle events per scan besides one per asset and one per region (requested, started, completed, …). */
+  readonly lifecycleEventsPerScan: number;
+  /** `ScanIntervalHours` of the stack. */
+  readonly scanIntervalHours: number;
+  /** `HeartbeatMinutes` of the stack. */
   readonly heartbeatMinutes: number;
-  readonly heartbeatMs: number;
-  readonly logBytesPerEvent: number;
-  readonly logBytesPerInvocation: number;
-  /** Notifications sent out of the account per scan (results summary to the platform). */
-  readonly httpNotificationsPerScan: number;
-  /** EC2 state-change events per month that reach the rule. */
+  /** `UpdateCheckHours` of the stack. */
+  readonly updateCheckHours: number;
+  /** Measured agent run time of one full scan (`vigil bench scan`: 5,000 assets, 17 regions, 1024 MB). */
+  readonly scanSeconds: number;
+  /**
+   * Time a drain spends on its last, empty receive: a long poll waits its full WaitTimeSeconds
+   * (the job queue's default is 20 s) before the agent knows the queue is empty.
+   */
+  readonly drainIdleSeconds: number;
+  /** Measured run time of a heartbeat that finds the job queue empty (one GetQueueAttributes, one check-in). */
+  readonly heartbeatSeconds: number;
+  /** Run time of an SNS-pushed command the agent only acknowledges or dedupes. */
+  readonly commandSeconds: number;
+  /** Run time of one debounced single-instance rescan. */
+  readonly rescanSeconds: number;
+  readonly agentMemoryMb: number;
+  readonly updaterMemoryMb: number;
+  readonly updateCheckSeconds: number;
+  /**
+   * SNS pushes to the agent per scan: the agent publishes the `scan.requested` it starts, and its
+   * own subscription delivers it back once (deduplicated on the event id).
+   */
+  readonly pushedCommandsPerScan: number;
+  /** Other commands per month (platform-requested scans, credentials issued, delete requests). */
+  readonly otherCommandsPerMonth: number;
+  /** SNS pushes to the updater per update check (its own `update.check-started` comes back). */
+  readonly updaterPushesPerCheck: number;
+  /** EC2 instance state changes per month that reach the rule (each a rescan job on the queue). */
   readonly ec2StateChangesPerMonth: number;
+  /** Messages per ReceiveMessage / DeleteMessageBatch / SendMessageBatch (SQS's maximum is 10). */
+  readonly jobBatchSize: number;
+  /** Alerts sent to people (`vigil-alerts` → e-mail/HTTPS): the only billed SNS notifications. */
+  readonly alertsPerMonth: number;
+  readonly logBytesPerEvent: number;
+  /** START/END/REPORT lines and a summary line per invocation. */
+  readonly logBytesPerInvocation: number;
 }
 
-/** Defaults: the reference cadence (2 scans a day of 1,000 assets in 17 regions, one account). */
+/**
+ * Defaults: the reference cadence (a scan every 12 h, heartbeat every 10 min, update check daily)
+ * of one account the size `vigil bench scan` measures (5,000 assets in 17 regions, ~10 s at 1024 MB).
+ */
 export const DEFAULT_COST_INPUTS: CostInputs = {
-  apiCallsPerScan: 1_200,
-  eventsPerScan: 1_100,
-  sqsRequestsPerEvent: 0.2,
-  inAccountEventShare: 0.05,
-  idlePollers: 10,
-  scansPerDay: 2,
-  assets: 1_000,
-  regions: 17,
   accounts: 1,
-  agentMemoryGb: 1,
-  msPerApiCall: 15,
-  msPerEvent: 1,
+  assets: 5_000,
+  regions: 17,
+  serviceGroups: 8,
+  globalShards: 1,
+  lifecycleEventsPerScan: 5,
+  scanIntervalHours: 12,
   heartbeatMinutes: 10,
-  heartbeatMs: 150,
+  updateCheckHours: 24,
+  scanSeconds: 10,
+  drainIdleSeconds: 20,
+  heartbeatSeconds: 0.3,
+  commandSeconds: 0.3,
+  rescanSeconds: 1,
+  agentMemoryMb: 1024,
+  updaterMemoryMb: 256,
+  updateCheckSeconds: 1,
+  pushedCommandsPerScan: 1,
+  otherCommandsPerMonth: 2,
+  updaterPushesPerCheck: 1,
+  ec2StateChangesPerMonth: 300,
+  jobBatchSize: 10,
+  alertsPerMonth: 5,
   logBytesPerEvent: 150,
   logBytesPerInvocation: 600,
-  httpNotificationsPerScan: 1,
-  ec2StateChangesPerMonth: 300,
 };
 
 /** The representative month of an integration like Vigil's, which the target is measured against. */
@@ -70,21 +103,36 @@ export const REPRESENTATIVE_MONTH = {
 } as const;
 export type UsageLine = keyof typeof REPRESENTATIVE_MONTH;
 
+/** The lines DESIGN.md budgets (≤ 1/10 of the representative month); the SNS lines are reported alongside. */
+export const BUDGETED_LINES: readonly UsageLine[] = [
+  "sqsRequests",
+  "lambdaGbSeconds",
+  "lambdaRequests",
+  "events",
+  "logGb",
+];
+
 /** us-east-1 list prices (USD) and monthly free tiers. */
 export const US_EAST_1: Readonly<Record<UsageLine, { perUnit: number; freeUnits: number; unit: string }>> = {
   sqsRequests: { perUnit: 0.4 / 1e6, freeUnits: 1_000_000, unit: "requests" },
   lambdaGbSeconds: { perUnit: 0.0000133334, freeUnits: 400_000, unit: "GB-s (arm64)" },
   lambdaRequests: { perUnit: 0.2 / 1e6, freeUnits: 1_000_000, unit: "requests" },
+  // Priced like custom events (conservative: AWS does not bill scheduled-rule and AWS-service events on the default bus).
   events: { perUnit: 1 / 1e6, freeUnits: 0, unit: "events" },
   logGb: { perUnit: 0.5, freeUnits: 5, unit: "GB ingested" },
   snsHttpNotifications: { perUnit: 0.6 / 1e6, freeUnits: 100_000, unit: "notifications" },
   snsApiRequests: { perUnit: 0.5 / 1e6, freeUnits: 1_000_000, unit: "requests" },
 };
 
+/** Ratio of ours to the representative month a line must stay within. */
+export const TARGET_RATIO = 0.1;
+
 export interface CostLine {
   readonly line: UsageLine;
   readonly unit: string;
   readonly quantity: number;
+  /** What the quantity is made of, per month (documented counts, summed into `quantity`). */
+  readonly components: Readonly<Record<string, number>>;
   readonly dollars: number;
   readonly dollarsWithFreeTier: number;
   readonly representative: number;
@@ -92,40 +140,125 @@ export interface CostLine {
   /** quantity / representative; the target is ≤ 0.1. */
   readonly ratio: number;
   readonly withinTarget: boolean;
+  readonly budgeted: boolean;
+  /**
+   * The shortest `HeartbeatMinutes` (up to 1440) at which this line meets the target, all else
+   * equal; `null` when no heartbeat cadence does. The input itself when the line already passes.
+   */
+  readonly heartbeatMinutesToPass: number | null;
 }
 
 const DAYS = 30;
-const SECONDS_PER_MONTH = DAYS * 24 * 3600;
-const LONG_POLL_SECONDS = 20;
+const HOURS_PER_MONTH = DAYS * 24;
+const MINUTES_PER_MONTH = HOURS_PER_MONTH * 60;
+const MAX_HEARTBEAT_MINUTES = 1440;
 
-export function monthlyUsage(i: CostInputs): Record<UsageLine, number> {
-  const scans = i.scansPerDay * DAYS * i.accounts;
-  // The inputs are counted for the reference size; scale with assets × regions around it.
-  const scale = (i.assets * i.regions) / (DEFAULT_COST_INPUTS.assets * DEFAULT_COST_INPUTS.regions);
-  const apiCalls = scans * i.apiCallsPerScan * scale;
-  const events = scans * i.eventsPerScan * scale;
-  const heartbeats = ((DAYS * 24 * 60) / i.heartbeatMinutes) * i.accounts;
-  const updateChecks = DAYS * i.accounts;
-  const inAccountEvents = events * i.inAccountEventShare;
-  const queueInvocations = Math.ceil(inAccountEvents / 10);
-  const invocations =
-    scans + heartbeats + updateChecks + queueInvocations + i.ec2StateChangesPerMonth * i.accounts;
-  const runSeconds = (apiCalls * i.msPerApiCall + events * i.msPerEvent + heartbeats * i.heartbeatMs) / 1000;
+/** Scan jobs per scan: one per (region × service group), plus the account-wide ones. */
+export function shardsPerScan(i: CostInputs): number {
+  return i.regions * i.serviceGroups + i.globalShards;
+}
+
+/** Events published per scan: one per asset assessed, one per region discovered, plus lifecycle events. */
+export function eventsPerScan(i: CostInputs): number {
+  return i.assets + i.regions + i.lifecycleEventsPerScan;
+}
+
+/** Every line's components per month. Counts are per account, times `accounts`. */
+export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string, number>> {
+  const n = i.accounts;
+  const scans = (HOURS_PER_MONTH / i.scanIntervalHours) * n;
+  const heartbeats = (MINUTES_PER_MONTH / i.heartbeatMinutes) * n;
+  const updateChecks = (HOURS_PER_MONTH / i.updateCheckHours) * n;
+  const rescans = i.ec2StateChangesPerMonth * n;
+  const commands = scans * i.pushedCommandsPerScan + i.otherCommandsPerMonth * n;
+  const updaterPushes = updateChecks * i.updaterPushesPerCheck;
+  const batches = (count: number) => Math.ceil(count / i.jobBatchSize);
+  const shards = shardsPerScan(i);
+  const agentGb = i.agentMemoryMb / 1024;
+  const updaterGb = i.updaterMemoryMb / 1024;
+
+  const lambdaRequests = {
+    heartbeats,
+    scheduledScans: scans,
+    // Scan jobs left when an invocation ends are drained by the next heartbeats: no invocations of their own.
+    continuationDrains: 0,
+    snsPushedCommands: commands,
+    ec2StateChanges: rescans,
+    updateChecks,
+    snsPushedToUpdater: updaterPushes,
+  };
+  const invocations = Object.values(lambdaRequests).reduce((a, b) => a + b, 0);
+  const events = scans * eventsPerScan(i) + rescans * (1 + i.lifecycleEventsPerScan);
+
   return {
-    sqsRequests:
-      inAccountEvents * i.sqsRequestsPerEvent +
-      i.idlePollers * (SECONDS_PER_MONTH / LONG_POLL_SECONDS) * i.accounts,
-    lambdaGbSeconds: runSeconds * i.agentMemoryGb,
-    lambdaRequests: invocations,
-    events: scans + heartbeats + updateChecks + i.ec2StateChangesPerMonth * i.accounts,
-    logGb: (events * i.logBytesPerEvent + invocations * i.logBytesPerInvocation) / 1e9,
-    snsHttpNotifications: scans * i.httpNotificationsPerScan,
-    // PublishBatch carries 10 events per call.
-    snsApiRequests: Math.ceil(events / 10) + heartbeats,
+    sqsRequests: {
+      heartbeatGetQueueAttributes: heartbeats,
+      scanSendMessageBatch: scans * batches(shards),
+      // Full batches, then one receive that finds the queue empty and ends the drain.
+      scanReceiveMessage: scans * (batches(shards) + 1),
+      scanDeleteMessageBatch: scans * batches(shards),
+      // A debounced rescan is one delayed job: sent, then received and deleted by a later heartbeat's drain.
+      rescanJobs: rescans * 3,
+      idlePolling: 0, // no event-source mapping in the customer's account
+    },
+    lambdaGbSeconds: {
+      scans: scans * (i.scanSeconds + i.drainIdleSeconds) * agentGb,
+      heartbeats: heartbeats * i.heartbeatSeconds * agentGb,
+      commands: commands * i.commandSeconds * agentGb,
+      rescans: rescans * (i.commandSeconds + i.rescanSeconds) * agentGb,
+      updater: (updateChecks * i.updateCheckSeconds + updaterPushes * i.commandSeconds) * updaterGb,
+    },
+    lambdaRequests,
+    events: {
+      heartbeatRule: heartbeats,
+      scanRule: scans,
+      updateCheckRule: updateChecks,
+      ec2StateChanges: rescans,
+    },
+    logGb: {
+      events: (events * i.logBytesPerEvent) / 1e9,
+      invocations: (invocations * i.logBytesPerInvocation) / 1e9,
+    },
+    snsHttpNotifications: { alerts: i.alertsPerMonth * n },
+    snsApiRequests: {
+      // PublishBatch carries 10 events per call; SNS → Lambda deliveries are not billed.
+      scanPublishBatch: scans * Math.ceil(eventsPerScan(i) / 10),
+      rescanPublishBatch: rescans * Math.ceil((1 + i.lifecycleEventsPerScan) / 10),
+      updaterPublish: updateChecks,
+      alertPublish: i.alertsPerMonth * n,
+    },
   };
 }
 
+export function monthlyUsage(i: CostInputs): Record<UsageLine, number> {
+  const breakdown = monthlyBreakdown(i);
+  return Object.fromEntries(
+    (Object.keys(breakdown) as UsageLine[]).map((line) => [
+      line,
+      Object.values(breakdown[line]).reduce((a, b) => a + b, 0),
+    ]),
+  ) as Record<UsageLine, number>;
+}
+
+function passes(i: CostInputs, line: UsageLine): boolean {
+  return monthlyUsage(i)[line] <= REPRESENTATIVE_MONTH[line] * TARGET_RATIO;
+}
+
+/**
+ * The shortest heartbeat period (whole minutes, 1-1440) at which `line` meets the target, or
+ * `null` when none does (the line is driven by something else, e.g. assets per scan). Usage only
+ * falls as the period grows, so the first passing minute is the answer.
+ */
+export function heartbeatMinutesToPass(i: CostInputs, line: UsageLine): number | null {
+  if (passes(i, line)) return i.heartbeatMinutes;
+  for (let m = Math.floor(i.heartbeatMinutes) + 1; m <= MAX_HEARTBEAT_MINUTES; m++) {
+    if (passes({ ...i, heartbeatMinutes: m }, line)) return m;
+  }
+  return null;
+}
+
 export function costModel(inputs: CostInputs = DEFAULT_COST_INPUTS): CostLine[] {
+  const breakdown = monthlyBreakdown(inputs);
   const usage = monthlyUsage(inputs);
   return (Object.keys(REPRESENTATIVE_MONTH) as UsageLine[]).map((line) => {
     const price = US_EAST_1[line];
@@ -136,12 +269,15 @@ export function costModel(inputs: CostInputs = DEFAULT_COST_INPUTS): CostLine[] 
       line,
       unit: price.unit,
       quantity,
+      components: breakdown[line],
       dollars: quantity * price.perUnit,
       dollarsWithFreeTier: Math.max(0, quantity - price.freeUnits) * price.perUnit,
       representative,
       representativeDollars: representative * price.perUnit,
       ratio,
-      withinTarget: ratio <= 0.1,
+      withinTarget: ratio <= TARGET_RATIO,
+      budgeted: BUDGETED_LINES.includes(line),
+      heartbeatMinutesToPass: heartbeatMinutesToPass(inputs, line),
     };
   });
 }

@@ -1,7 +1,12 @@
 /**
- * Applies the messaging topology, the event log table and the SSM parameters to the local stack,
- * with the real SDK clients. The same data infra renders into CloudFormation, so what the demo and
- * the integration tests run against has the shape of a deployed integration.
+ * Applies the messaging topology, the event log and idempotency tables and the SSM parameters to
+ * the local stack, with the real SDK clients. The same data infra renders into CloudFormation, so
+ * what the demo and the integration tests run against has the shape of a deployed integration.
+ *
+ * One deliberate difference: a deployed stack has SNS push to the agent's and updater's Lambdas
+ * (subscription delivery `lambda`), which has no local stand-in. Locally every consumer gets its
+ * queue, subscribed with raw delivery and the same filter policy, so tests drive those consumers
+ * through the bus. The agent's job queue is created as in the stack.
  */
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreateTopicCommand, type SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
@@ -9,16 +14,22 @@ import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@
 import { PutParameterCommand, type SSMClient } from "@aws-sdk/client-ssm";
 import {
   type ConsumerName,
+  createIdempotencyTable,
+  type DeadLetterQueueDefinition,
   deadLetterQueueNameFor,
   eventTable as defaultEventTable,
+  idempotencyTable as defaultIdempotencyTable,
   topology as defaultTopology,
   type EventTableDefinition,
   eventTableNameFor,
+  type IdempotencyTableDefinition,
+  idempotencyTableNameFor,
   integrationParameters,
+  jobDeadLetterQueueNameFor,
+  jobQueueNameFor,
   type ParameterDefinition,
   type Placement,
   parameterNameFor,
-  type QueueDefinition,
   queueNameFor,
   type TopicKey,
   type Topology,
@@ -41,6 +52,7 @@ export interface ProvisioningTarget {
 export interface ProvisionOptions {
   readonly topology?: Topology;
   readonly eventTable?: EventTableDefinition;
+  readonly idempotencyTable?: IdempotencyTableDefinition;
   /** Suffix for every name (`vigil-agent-<id>`); omitted, names are the bare base names. */
   readonly integrationId?: string;
   /** Which queues to create; locally one process plays every part, so all by default. */
@@ -62,9 +74,13 @@ export interface ProvisionedQueue {
 export interface ProvisionedStack {
   readonly topics: Readonly<Partial<Record<TopicKey, { readonly name: string; readonly arn: string }>>>;
   readonly queues: Readonly<Partial<Record<ConsumerName, ProvisionedQueue>>>;
+  /** Work queues by owner (the agent's scan jobs), with their DLQs; no subscription feeds them. */
+  readonly jobQueues: Readonly<Partial<Record<ConsumerName, ProvisionedQueue>>>;
   readonly subscriptionArns: readonly string[];
   /** Undefined when the target has no DynamoDB (the demo then uses the in-memory event store). */
   readonly eventTableName: string | undefined;
+  /** Undefined without DynamoDB. DynamoDB Local ignores TTL: expired items stay, which readers tolerate. */
+  readonly idempotencyTableName: string | undefined;
   readonly parameterNames: readonly string[];
 }
 
@@ -91,7 +107,18 @@ export async function provisionLocalStack(
 
   const queues: Partial<Record<ConsumerName, ProvisionedQueue>> = {};
   for (const queue of topology.queues.filter((q) => placements.includes(q.placement))) {
-    queues[queue.consumer] = await createQueueWithDeadLetter(sqs, queue, integrationId, topology);
+    queues[queue.consumer] = await createQueueWithDeadLetter(sqs, queue, {
+      name: queueNameFor(queue.consumer, integrationId, topology),
+      deadLetterName: deadLetterQueueNameFor(queue.consumer, integrationId, topology),
+    });
+  }
+
+  const jobQueues: Partial<Record<ConsumerName, ProvisionedQueue>> = {};
+  for (const queue of topology.jobQueues.filter((q) => placements.includes(q.placement))) {
+    jobQueues[queue.owner] = await createQueueWithDeadLetter(sqs, queue, {
+      name: jobQueueNameFor(queue.owner, integrationId, topology),
+      deadLetterName: jobDeadLetterQueueNameFor(queue.owner, integrationId, topology),
+    });
   }
 
   const subscriptionArns: string[] = [];
@@ -118,9 +145,13 @@ export async function provisionLocalStack(
   }
 
   let eventTableName: string | undefined;
+  let idempotencyTableName: string | undefined;
   if (dynamodb) {
     eventTableName = eventTableNameFor(integrationId, table);
     await createEventTable(dynamodb, table, eventTableName);
+    const idempotency = options.idempotencyTable ?? defaultIdempotencyTable;
+    idempotencyTableName = idempotencyTableNameFor(integrationId, idempotency);
+    await createIdempotencyTable(dynamodb, idempotencyTableName, idempotency);
   }
 
   const parameterIntegrationId = options.parameterIntegrationId ?? integrationId ?? "local";
@@ -139,7 +170,15 @@ export async function provisionLocalStack(
     parameterNames.push(name);
   }
 
-  return { topics, queues, subscriptionArns, eventTableName, parameterNames };
+  return {
+    topics,
+    queues,
+    jobQueues,
+    subscriptionArns,
+    eventTableName,
+    idempotencyTableName,
+    parameterNames,
+  };
 }
 
 function vigilTags(integrationId?: string) {
@@ -149,13 +188,20 @@ function vigilTags(integrationId?: string) {
   ];
 }
 
+/** What a consumer queue and a job queue share: enough to create either with its DLQ. */
+interface QueueAttributes {
+  readonly visibilityTimeoutSeconds: number;
+  readonly receiveWaitTimeSeconds: number;
+  readonly messageRetentionSeconds: number;
+  readonly deadLetter: DeadLetterQueueDefinition;
+}
+
 async function createQueueWithDeadLetter(
   sqs: SQSClient,
-  queue: QueueDefinition,
-  integrationId: string | undefined,
-  topology: Topology,
+  queue: QueueAttributes,
+  names: { readonly name: string; readonly deadLetterName: string },
 ): Promise<ProvisionedQueue> {
-  const dlqName = deadLetterQueueNameFor(queue.consumer, integrationId, topology);
+  const dlqName = names.deadLetterName;
   const dlq = await sqs.send(
     new CreateQueueCommand({
       QueueName: dlqName,
@@ -165,7 +211,7 @@ async function createQueueWithDeadLetter(
   const dlqUrl = required(dlq.QueueUrl, `CreateQueue ${dlqName} returned no QueueUrl`);
   const dlqArn = await queueArn(sqs, dlqUrl);
 
-  const name = queueNameFor(queue.consumer, integrationId, topology);
+  const name = names.name;
   const main = await sqs.send(
     new CreateQueueCommand({
       QueueName: name,
