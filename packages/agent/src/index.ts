@@ -11,8 +11,8 @@ export * from "./checks/index.ts";
 export * from "./collectors/index.ts";
 export * from "./discovery/index.ts";
 export {
-  AgentConfigError,
   type AgentConfig,
+  AgentConfigError,
   agentConfigFrom,
   deadLetterQueueUrlBeside,
   OPTIONAL_ENV,

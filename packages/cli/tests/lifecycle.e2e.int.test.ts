@@ -13,7 +13,6 @@ import {
   type AgentRuntime,
   type CustomResourceDeps,
   type CustomResourceEvent,
-  collectAndAssess,
   createAwsClients,
   ec2TeardownApi,
   HttpPlatformClient,
@@ -21,6 +20,7 @@ import {
   jsonLogger,
   scanAndReport,
   sendHeartbeat,
+  singleProcessScan,
 } from "@vigil/agent";
 import { parameterPrefixFor } from "@vigil/events";
 import { type RunningPlatform, startPlatform } from "@vigil/platform";
@@ -219,7 +219,7 @@ describe("integration lifecycle on the local stack", () => {
         agentVersion: "1.0.0",
         platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
         enabledRegions: async () => [...account.regions],
-        scan: collectAndAssess(clients),
+        scan: singleProcessScan(clients),
         log,
       };
       const scan = await scanAndReport(runtime, "scan-e2e-1");

@@ -233,7 +233,9 @@ describe("snsHandler", () => {
     const sns: SNSEvent = { Records: [snsRecord("m1", JSON.stringify(event), eventAttributes(event))] };
     const first = await handler(sns);
     expect(first.outcomes).toEqual([{ messageId: "m1", outcome: { kind: "handled", eventId: "req-1" } }]);
-    const again = await handler({ Records: [snsRecord("m2", JSON.stringify(event), eventAttributes(event))] });
+    const again = await handler({
+      Records: [snsRecord("m2", JSON.stringify(event), eventAttributes(event))],
+    });
     expect(again.outcomes[0]?.outcome).toEqual({ kind: "duplicate", eventId: "req-1" });
     expect(handled).toEqual(["req-1"]);
     expect(letters).toEqual([]);

@@ -359,6 +359,11 @@ describe("topology", () => {
     expect(consumersFor("vigil.update.available.v1").sort()).toEqual(["platform", "updater"]);
   });
 
+  it("pushes the agent commands, not its own progress (one invocation per shard would cost ~8,000 a month)", () => {
+    expect(consumersFor("vigil.scan.shard-completed.v1")).toEqual(["platform"]);
+    expect(consumersFor("vigil.scan.resumed.v1")).toEqual(["platform"]);
+  });
+
   it("matches on a dot boundary, not a bare prefix", () => {
     const agent = subscriptionsOf("agent")[0]?.filterPolicy;
     expect(agent && filterPolicyMatches(agent, "vigil.scan.requested-later.v1")).toBe(false);

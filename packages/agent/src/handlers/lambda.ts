@@ -49,9 +49,10 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
         platform: (platformUrl, credentials) =>
           new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
         teardown: ec2TeardownApi((region) => clients.forRegion(region)),
-        allRegions: async () => (await ports_())
-          .enabledRegions()
-          .then((r) => (c.scanRegions ? r.filter((x) => c.scanRegions?.includes(x)) : r)),
+        allRegions: async () =>
+          (await ports_())
+            .enabledRegions()
+            .then((r) => (c.scanRegions ? r.filter((x) => c.scanRegions?.includes(x)) : r)),
         log,
       };
     },

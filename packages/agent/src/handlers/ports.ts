@@ -9,9 +9,9 @@ import {
   DynamoDbIdempotencyStore,
   type EventEnvelope,
   type EventStore,
+  queueNameFor,
   SnsSqsBus,
   sqsDeadLetterSink,
-  queueNameFor,
 } from "@vigil/events";
 import { type AwsClients, type CallWrapper, createAwsClients } from "../aws/clients.ts";
 import { ApiBudget } from "../budget/budget.ts";
@@ -19,10 +19,10 @@ import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
 import { CATALOGUE } from "../checks/index.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
+import { readCredentials } from "../lifecycle/credentials.ts";
 import { jsonLogger, type Logger } from "../lifecycle/log.ts";
 import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
 import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
-import { readCredentials } from "../lifecycle/credentials.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
 import type { EventSink } from "../scan/sink.ts";
@@ -66,7 +66,10 @@ export function publishingStore(store: EventStore, source: string, sink: EventSi
 }
 
 /** Builds the ports from the configuration: clients are created here, once per Lambda instance. */
-export async function createAgentPorts(config: AgentConfig, options: AgentAwsOptions = {}): Promise<AgentPorts> {
+export async function createAgentPorts(
+  config: AgentConfig,
+  options: AgentAwsOptions = {},
+): Promise<AgentPorts> {
   const extra = options.serviceConfig ?? (() => ({}));
   const region = config.region;
   const sqs = new SQSClient({ region, ...extra("sqs") });
@@ -87,7 +90,12 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
   const source = `urn:vigil:agent:${accountId}`;
   const agentVersion = options.agentVersion ?? "0.0.0";
 
-  const bus = new SnsSqsBus({ sns, sqs, topicArn: config.eventsTopicArn, integrationId: config.integrationId });
+  const bus = new SnsSqsBus({
+    sns,
+    sqs,
+    topicArn: config.eventsTopicArn,
+    integrationId: config.integrationId,
+  });
   const platform = config.platformUrl
     ? async () => {
         const credentials = await readCredentials(ssm, config.integrationId, config.parameterPrefix);
@@ -190,7 +198,8 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
             accountId,
             agentVersion,
             platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
-            enabledRegions: async () => (config.scanRegions ? [...config.scanRegions] : await enabledRegions()),
+            enabledRegions: async () =>
+              config.scanRegions ? [...config.scanRegions] : await enabledRegions(),
             scan: async () => [],
             log,
           });
@@ -199,5 +208,4 @@ export async function createAgentPorts(config: AgentConfig, options: AgentAwsOpt
     log,
     now: () => clock.now(),
   };
-
 }

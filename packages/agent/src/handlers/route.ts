@@ -1,8 +1,8 @@
 import {
+  createEvent,
   type DeadLetterSink,
   deterministicEventId,
   type EventEnvelope,
-  createEvent,
   type HealthCheckResponse,
   type IdempotencyStore,
   isHealthCheckRequest,
@@ -59,7 +59,9 @@ export function classify(event: unknown): AgentInvocation {
   if (e?.kind === "vigil.scan") return { kind: "scan" };
   if (e?.["detail-type"] === "Scheduled Event") {
     const rules = Array.isArray(e.resources) ? e.resources.map(String) : [];
-    return rules.some((r) => r.toLowerCase().includes("heartbeat")) ? { kind: "heartbeat" } : { kind: "scan" };
+    return rules.some((r) => r.toLowerCase().includes("heartbeat"))
+      ? { kind: "heartbeat" }
+      : { kind: "scan" };
   }
   if (e?.source === "aws.ec2" && e["detail-type"] === "EC2 Instance State-change Notification")
     return { kind: "instance-state-change" };
@@ -168,7 +170,9 @@ export async function routeAgentInvocation(
       const run = { started: false };
       const response = await sqsHandler(async (e) => onEvent(e, await lazy.get(), run), {
         consumer: AGENT_CONSUMER,
-        deadLetters: { send: async (message, reason) => (await lazy.get()).deadLetters.send(message, reason) },
+        deadLetters: {
+          send: async (message, reason) => (await lazy.get()).deadLetters.send(message, reason),
+        },
         idempotency: {
           claim: async (key) => (await lazy.get()).idempotency.claim(key),
           complete: async (key) => (await lazy.get()).idempotency.complete(key),
@@ -348,4 +352,3 @@ export async function drain(ports: AgentPorts, context: LambdaContextLike): Prom
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
-

@@ -133,7 +133,11 @@ export async function readCredentials(
 }
 
 /** Remove them when the stack is deleted (after the last signed request). */
-export async function deleteCredentials(ssm: SSMClient, integrationId: string, prefix?: string): Promise<number> {
+export async function deleteCredentials(
+  ssm: SSMClient,
+  integrationId: string,
+  prefix?: string,
+): Promise<number> {
   const out = await ssm.send(
     new DeleteParametersCommand({ Names: Object.values(credentialParameterNames(integrationId, prefix)) }),
   );

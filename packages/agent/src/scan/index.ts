@@ -7,9 +7,15 @@ export {
 } from "./bench.ts";
 export { type AccountSnapshot, type CaptureOptions, captureSnapshot, writeSnapshotDir } from "./capture.ts";
 export { type CheckError, type Finding, findingsOf } from "./findings.ts";
-export { AGENT_VERSION, assessedData, runScan, type ScanOptions, type ScanResult, type ScanTimings } from "./scan.ts";
-export { type EventSink, memorySink, teeSink } from "./sink.ts";
 export { singleProcessScan } from "./report.ts";
+export {
+  AGENT_VERSION,
+  assessedData,
+  runScan,
+  type ScanOptions,
+  type ScanResult,
+  type ScanTimings,
+} from "./scan.ts";
 export {
   assessShard,
   type CollectShardOptions,
@@ -22,3 +28,4 @@ export {
   UnknownShardError,
 } from "./shard.ts";
 export { type ScanShardWorkerOptions, scanShardWorker } from "./shard-worker.ts";
+export { type EventSink, memorySink, teeSink } from "./sink.ts";

@@ -69,7 +69,12 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           ...(options.selection !== undefined ? { selection: options.selection } : {}),
           ...(options.mutes !== undefined ? { mutes: options.mutes } : {}),
         });
-        const assessed: AssessedAsset[] = assessShard(plan, assets, options.partition, new Date(now).toISOString());
+        const assessed: AssessedAsset[] = assessShard(
+          plan,
+          assets,
+          options.partition,
+          new Date(now).toISOString(),
+        );
         return { assessed };
       } finally {
         clients.destroy();

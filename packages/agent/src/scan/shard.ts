@@ -1,6 +1,6 @@
 import { type Asset, parseAsset } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
-import { evaluateAsset, type EvaluationPlan, emptySummary } from "../checks/index.ts";
+import { type EvaluationPlan, emptySummary, evaluateAsset } from "../checks/index.ts";
 import {
   type Collector,
   cisMonitoringCollector,

@@ -71,7 +71,14 @@ export {
   type ScheduleState,
   scheduleStateFrom,
 } from "./schedules.ts";
-export { DEFAULT_SHARD_KINDS, kindsFor, planShards, type Shard, type ShardKind, shardIdOf } from "./shards.ts";
+export {
+  DEFAULT_SHARD_KINDS,
+  kindsFor,
+  planShards,
+  type Shard,
+  type ShardKind,
+  shardIdOf,
+} from "./shards.ts";
 export {
   delayUntil,
   interleaveByRegion,

@@ -123,7 +123,5 @@ export function planRemainingShards(
     progress.regions,
     kindsFor(kinds, progress.assetTypes),
     homeRegion ?? progress.regions[0],
-  ).filter(
-    (s) => !progress.completedShards.has(s.shardId),
-  );
+  ).filter((s) => !progress.completedShards.has(s.shardId));
 }

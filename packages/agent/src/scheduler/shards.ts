@@ -14,7 +14,10 @@ export interface ShardKind {
 }
 
 /** The kinds a scan narrowed to `assetTypes` needs (all kinds when not narrowed). */
-export function kindsFor(kinds: readonly ShardKind[], assetTypes: readonly string[] | undefined): ShardKind[] {
+export function kindsFor(
+  kinds: readonly ShardKind[],
+  assetTypes: readonly string[] | undefined,
+): ShardKind[] {
   if (assetTypes === undefined || assetTypes.length === 0) return [...kinds];
   const wanted = new Set(assetTypes);
   return kinds.filter((k) => (k.assetTypes ?? [k.assetType]).some((t) => wanted.has(t)));

@@ -125,7 +125,10 @@ function snsRecord(messageId: string, message: string, attributes: Record<string
   };
 }
 
-async function drainQueue(sqs: SQSClient, url: string): Promise<{ body: string; attributes: Record<string, string> }[]> {
+async function drainQueue(
+  sqs: SQSClient,
+  url: string,
+): Promise<{ body: string; attributes: Record<string, string> }[]> {
   const out: { body: string; attributes: Record<string, string> }[] = [];
   for (let empty = 0; empty < 2; ) {
     const got = await sqs.send(
@@ -208,7 +211,15 @@ describe("the agent Lambda on the local stack", () => {
     const beat = await handler({ kind: "vigil.heartbeat" }, { getRemainingTimeInMillis: () => 600_000 });
     expect(beat).toMatchObject({ heartbeat: "not-configured" });
     expect((beat as { pendingJobs: number }).pendingJobs).toBeGreaterThan(0);
-    expect((beat as { drained: { scansCompleted: number } }).drained.scansCompleted, JSON.stringify({ beat, types: (await store.readStream(`scan#${SCAN}`)).events.map((e) => `${e.event.type.slice(11)}:${(e.event.data as {shardId?: string}).shardId ?? ""}`).filter((t) => !t.startsWith("asset")) })).toBe(1);
+    expect(
+      (beat as { drained: { scansCompleted: number } }).drained.scansCompleted,
+      JSON.stringify({
+        beat,
+        types: (await store.readStream(`scan#${SCAN}`)).events
+          .map((e) => `${e.event.type.slice(11)}:${(e.event.data as { shardId?: string }).shardId ?? ""}`)
+          .filter((t) => !t.startsWith("asset")),
+      }),
+    ).toBe(1);
     expect(await pendingJobs()).toBe(0);
 
     const events = (await store.readStream(`scan#${SCAN}`)).events.map((e) => e.event as VigilEvent);
@@ -223,13 +234,15 @@ describe("the agent Lambda on the local stack", () => {
     expect(types[0]).toBe("vigil.scan.requested.v1");
     expect(types[1]).toBe("vigil.scan.started.v1");
     expect(types.filter((t) => t === "vigil.scan.shard-completed.v1")).toHaveLength(
-      (account.regions.length * 5 + 1),
+      account.regions.length * 5 + 1,
     );
     expect(types.slice(-2)).toEqual(["vigil.counts.resource-counts-reported.v1", "vigil.scan.completed.v1"]);
     const completed = events.at(-1);
     expect(completed?.type === "vigil.scan.completed.v1" && completed.data.assetCount).toBe(expected.size);
     const counts = events.at(-2);
-    expect(counts?.type === "vigil.counts.resource-counts-reported.v1" && counts.data.total).toBe(expected.size);
+    expect(counts?.type === "vigil.counts.resource-counts-reported.v1" && counts.data.total).toBe(
+      expected.size,
+    );
 
     // Published to the real topic: the platform's queue (filter vigil.scan.*, vigil.counts.*) got
     // every event the agent produced, once; not the platform's own request back.

@@ -13,20 +13,34 @@ export function register(program: Command): void {
     .option("--assets <n>", "EC2 instances per region (the rest of the account scales with it)", "4")
     .option("--out <file>", "where to write the HTML report", DEFAULT_DEMO_REPORT)
     .option("--keep", "keep the platform and its dashboard running until Ctrl-C")
-    .action(async (opts: { seed: string; regions: string; assets: string; out: string; keep?: boolean }) => {
-      const regions = Number(opts.regions);
-      const assets = Number(opts.assets);
-      if (!Number.isInteger(regions) || regions < 1 || !Number.isInteger(assets) || assets < 1) {
-        program.error("vigil demo: --regions and --assets take whole numbers ≥ 1 (see `vigil demo --help`)", {
-          exitCode: 64,
+    .option("--update", "also publish a release to the local S3, apply it, and show a tampered one refused")
+    .action(
+      async (opts: {
+        seed: string;
+        regions: string;
+        assets: string;
+        out: string;
+        keep?: boolean;
+        update?: boolean;
+      }) => {
+        const regions = Number(opts.regions);
+        const assets = Number(opts.assets);
+        if (!Number.isInteger(regions) || regions < 1 || !Number.isInteger(assets) || assets < 1) {
+          program.error(
+            "vigil demo: --regions and --assets take whole numbers ≥ 1 (see `vigil demo --help`)",
+            {
+              exitCode: 64,
+            },
+          );
+        }
+        process.exitCode = await runDemo({
+          seed: opts.seed,
+          regions,
+          assets,
+          out: opts.out,
+          keep: opts.keep === true,
+          update: opts.update === true,
         });
-      }
-      process.exitCode = await runDemo({
-        seed: opts.seed,
-        regions,
-        assets,
-        out: opts.out,
-        keep: opts.keep === true,
-      });
-    });
+      },
+    );
 }

@@ -28,6 +28,7 @@ import {
   provisionLocalStack,
   startLocalAws,
 } from "@vigil/testkit";
+import { runUpdateDemo } from "@vigil/updater";
 import { Listr } from "listr2";
 import { formatReport, type ScanReportDocument, summaryTable } from "../report/index.ts";
 
@@ -40,6 +41,8 @@ export interface DemoOptions {
   out: string;
   /** Keep the platform (API and dashboard) running until Ctrl-C. */
   keep: boolean;
+  /** Also publish a release to the local S3 and apply it, then show a tampered one refused. */
+  update?: boolean;
 }
 
 interface DemoContext {
@@ -52,6 +55,7 @@ interface DemoContext {
   delivered: number;
   result?: ScanResult;
   report?: ScanReportDocument;
+  updateLog?: string[];
 }
 
 const ADMIN_TOKEN = "vigil-demo-admin-token";
@@ -251,6 +255,17 @@ export async function runDemo(
           task.title = `Platform views: integration ${view.integration?.status ?? "?"}, ${reports.length} asset reports, ${counts?.total ?? "?"} resources counted; HTML report written`;
         },
       },
+      {
+        title: "Self-update: publish a signed release to S3, apply it, and refuse a tampered one",
+        enabled: () => options.update === true,
+        task: async (c, task) => {
+          const lines: string[] = [];
+          // The updater's own narration is printed after the steps, in full.
+          await runUpdateDemo(c.aws as LocalAws<boolean>, (line) => lines.push(line));
+          c.updateLog = lines;
+          task.title = "Self-update: release applied; tampered release refused and alert raised";
+        },
+      },
     ],
     {
       // listr2 falls back to plain lines by itself when stdout is not a terminal (CI, pipes).
@@ -267,6 +282,7 @@ export async function runDemo(
     out("");
     out(summaryTable(report));
     out("");
+    if (ctx.updateLog) out(["", "Self-update:", ...ctx.updateLog].join("\n"));
     out(`HTML report: ${resolve(options.out)}`);
     out(`Dashboard:   ${ctx.platform?.url}/dashboard (admin token: ${ADMIN_TOKEN})`);
     if (options.keep) {
