@@ -56,8 +56,10 @@ describe("cost model", () => {
     const sqs = monthlyBreakdown(oneScanPerMonth).sqsRequests;
     expect(sqs.scanSendMessageBatch).toBe(14); // ⌈137 / 10⌉
     expect(sqs.scanReceiveMessage).toBe(15); // 14 full receives and the empty one that ends the drain
-    expect(sqs.scanDeleteMessageBatch).toBe(14);
-    expect(monthlyUsage(oneScanPerMonth).sqsRequests).toBe(1 + 14 + 15 + 14);
+    expect(sqs.scanDeleteMessage).toBe(137); // the agent acknowledges one job per DeleteMessage
+    expect(monthlyUsage(oneScanPerMonth).sqsRequests).toBe(1 + 14 + 15 + 137);
+    const batched = monthlyBreakdown({ ...oneScanPerMonth, jobsPerDelete: 10 }).sqsRequests;
+    expect(batched.scanDeleteMessage).toBe(14); // with DeleteMessageBatch
   });
 
   it("publishes assets + regions + lifecycle events per scan, 10 per PublishBatch", () => {
@@ -68,11 +70,11 @@ describe("cost model", () => {
 
   it("derives Lambda GB-s from the measured scan and heartbeat durations at the functions' memory", () => {
     const gbs = monthlyBreakdown(DEFAULT_COST_INPUTS).lambdaGbSeconds;
-    expect(gbs.scans).toBeCloseTo(60 * (10 + 20) * 1, 6); // 60 scans × (10 s bench + 20 s last long poll) × 1 GB
+    expect(gbs.scans).toBeCloseTo(60 * (10 + 1) * 1, 6); // 60 scans × (10 s bench + 1 s last empty poll) × 1 GB
     expect(gbs.heartbeats).toBeCloseTo(4_320 * 0.3, 6);
     expect(gbs.updater).toBeCloseTo((30 * 1 + 30 * 0.3) * 0.25, 6);
     const twice = monthlyBreakdown({ ...DEFAULT_COST_INPUTS, scanSeconds: 20 }).lambdaGbSeconds;
-    expect(twice.scans - gbs.scans).toBeCloseTo(60 * 10, 6);
+    expect((twice.scans ?? 0) - (gbs.scans ?? 0)).toBeCloseTo(60 * 10, 6);
   });
 
   it("EventBridge events are the scheduled rules plus EC2 state changes", () => {

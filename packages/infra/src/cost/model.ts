@@ -26,8 +26,8 @@ export interface CostInputs {
   /** Measured agent run time of one full scan (`vigil bench scan`: 5,000 assets, 17 regions, 1024 MB). */
   readonly scanSeconds: number;
   /**
-   * Time a drain spends on its last, empty receive: a long poll waits its full WaitTimeSeconds
-   * (the job queue's default is 20 s) before the agent knows the queue is empty.
+   * Time a drain spends on its last, empty receive: the poll waits its full WaitTimeSeconds before
+   * the agent knows the queue is empty (the agent's drain receives with 1 s, `handlers/ports.ts`).
    */
   readonly drainIdleSeconds: number;
   /** Measured run time of a heartbeat that finds the job queue empty (one GetQueueAttributes, one check-in). */
@@ -50,8 +50,13 @@ export interface CostInputs {
   readonly updaterPushesPerCheck: number;
   /** EC2 instance state changes per month that reach the rule (each a rescan job on the queue). */
   readonly ec2StateChangesPerMonth: number;
-  /** Messages per ReceiveMessage / DeleteMessageBatch / SendMessageBatch (SQS's maximum is 10). */
+  /** Messages per ReceiveMessage / SendMessageBatch (SQS's maximum is 10). */
   readonly jobBatchSize: number;
+  /**
+   * Jobs acknowledged per delete call: 1 while the agent's `SqsJobQueue.ack` sends one
+   * DeleteMessage per job; 10 with DeleteMessageBatch.
+   */
+  readonly jobsPerDelete: number;
   /** Alerts sent to people (`vigil-alerts` → e-mail/HTTPS): the only billed SNS notifications. */
   readonly alertsPerMonth: number;
   readonly logBytesPerEvent: number;
@@ -74,7 +79,7 @@ export const DEFAULT_COST_INPUTS: CostInputs = {
   heartbeatMinutes: 10,
   updateCheckHours: 24,
   scanSeconds: 10,
-  drainIdleSeconds: 20,
+  drainIdleSeconds: 1,
   heartbeatSeconds: 0.3,
   commandSeconds: 0.3,
   rescanSeconds: 1,
@@ -86,6 +91,7 @@ export const DEFAULT_COST_INPUTS: CostInputs = {
   updaterPushesPerCheck: 1,
   ec2StateChangesPerMonth: 300,
   jobBatchSize: 10,
+  jobsPerDelete: 1,
   alertsPerMonth: 5,
   logBytesPerEvent: 150,
   logBytesPerInvocation: 600,
@@ -196,7 +202,7 @@ export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string
       scanSendMessageBatch: scans * batches(shards),
       // Full batches, then one receive that finds the queue empty and ends the drain.
       scanReceiveMessage: scans * (batches(shards) + 1),
-      scanDeleteMessageBatch: scans * batches(shards),
+      scanDeleteMessage: scans * Math.ceil(shards / i.jobsPerDelete),
       // A debounced rescan is one delayed job: sent, then received and deleted by a later heartbeat's drain.
       rescanJobs: rescans * 3,
       idlePolling: 0, // no event-source mapping in the customer's account
