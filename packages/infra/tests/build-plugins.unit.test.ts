@@ -7,10 +7,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   compactErrorClasses,
   inlineConstantKeys,
+  lambdaPlugins,
   rewriteZodImports,
   sdkSchemaLiteralKeys,
 } from "../src/build/plugins.ts";
 import { credentialsTreatedAsExpired, defaultProvider } from "../src/build/shims/credential-provider-node.ts";
+import {
+  EventStreamNotBundledError,
+  EventStreamSerde,
+  eventStreamSerdeProvider,
+  resolveEventStreamSerdeConfig,
+} from "../src/build/shims/event-streams.ts";
 
 const require = createRequire(import.meta.url);
 const sdkFile = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
@@ -206,4 +213,56 @@ describe("credential-provider-node shim", () => {
     expect(credentialsTreatedAsExpired({ expiration: inMinutes(6) })).toBe(false);
     expect(credentialsTreatedAsExpired({})).toBe(false);
   });
+});
+
+describe("event-streams shim", () => {
+  it("lets a client build its marshaller, and fails with an actionable error only when a stream is used", () => {
+    const config = resolveEventStreamSerdeConfig({ eventStreamSerdeProvider, region: "us-east-1" });
+    expect(config.region).toBe("us-east-1");
+    const marshaller = config.eventStreamMarshaller as ReturnType<typeof eventStreamSerdeProvider>;
+    expect(() => marshaller.serialize()).toThrow(EventStreamNotBundledError);
+    expect(() => marshaller.deserialize()).toThrow(/LAMBDA_SHIMS/);
+    expect(() => new EventStreamSerde({})).toThrow(EventStreamNotBundledError);
+  });
+
+  it("replaces the codec in a bundle whose clients have event-stream operations, and they still send", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vigil-event-streams-"));
+    try {
+      const entry = join(dir, "entry.mjs");
+      writeFileSync(
+        entry,
+        [
+          'import { S3Client, ListBucketsCommand } from "@aws-sdk/client-s3";',
+          "export async function run() {",
+          '  const s3 = new S3Client({ region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" },',
+          '    endpoint: "http://127.0.0.1:9", maxAttempts: 1 });',
+          "  return s3.send(new ListBucketsCommand({})).then(() => 'sent', (e) => e.name);",
+          "}",
+        ].join("\n"),
+      );
+      const result = await build({
+        entryPoints: [entry],
+        absWorkingDir: import.meta.dirname,
+        nodePaths: [join(dirname(require.resolve("@aws-sdk/client-s3/package.json")), "..", "..")],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        mainFields: ["module", "main"],
+        write: false,
+        metafile: true,
+        plugins: lambdaPlugins(),
+        outfile: join(dir, "out.mjs"),
+        logLevel: "silent",
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((p) => p.includes("shims/event-streams.ts"))).toBe(true);
+      expect(inputs.filter((p) => /@smithy[\\/]core[\\/].*event-streams/.test(p))).toEqual([]);
+      writeFileSync(join(dir, "out.mjs"), result.outputFiles[0]?.contents ?? new Uint8Array());
+      const mod = (await import(join(dir, "out.mjs"))) as { run: () => Promise<string> };
+      // Nothing listens on port 9: the request is built, signed and sent, and fails at the socket.
+      expect(await mod.run()).not.toBe("EventStreamNotBundledError");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

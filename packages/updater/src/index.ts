@@ -27,6 +27,17 @@ export {
 } from "./function-deployer/port.ts";
 export { type UpdaterEnvironment, updaterEnvironment } from "./handlers/config.ts";
 export {
+  classifyUpdaterInvocation,
+  createUpdaterHandler,
+  UPDATER_CONSUMER,
+  UpdateCheckRetryError,
+  type UpdaterHandler,
+  type UpdaterHandlerOptions,
+  type UpdaterInvocation,
+  type UpdaterResult,
+  type UpdaterRuntime,
+} from "./handlers/lambda.ts";
+export {
   decideUpdate,
   describeWindow,
   isInUpdateWindow,
@@ -50,6 +61,7 @@ export {
 } from "./stack-deployer/port.ts";
 export {
   type Component,
+  NO_RELEASE_KEYS_DETAIL,
   type RefusalReason,
   runUpdateCheck,
   type UpdateOutcome,

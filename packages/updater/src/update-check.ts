@@ -94,6 +94,13 @@ export type UpdateOutcome =
       attempts?: number;
     };
 
+/**
+ * Why every update is refused while no release key is configured (secure default: nothing unsigned
+ * is ever applied). Says exactly what to set.
+ */
+export const NO_RELEASE_KEYS_DETAIL =
+  "no release public key is configured, so no release can be verified and every update is refused: set the stack parameter ReleasePublicKeys (it becomes the updater's VIGIL_RELEASE_PUBLIC_KEYS environment variable) to the Ed25519 PEM public key(s) Vigil releases are signed with (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----), then update the stack";
+
 const MAX_MANIFEST_BYTES = 256 * 1024;
 const MAX_SIGNATURE_BYTES = 4 * 1024;
 const NO_VERSION = "0.0.0";
@@ -233,6 +240,10 @@ export async function runUpdateCheck(
     });
     return { kind: "failed", reason, detail, ...(attempts ? { attempts } : {}) };
   };
+
+  // 0. Without a trusted key nothing can be verified: refuse before reading anything.
+  if (deps.trustedKeys.length === 0)
+    return refuse(new Refusal("signature-invalid", "updater", NO_RELEASE_KEYS_DETAIL), requested);
 
   // 1. The manifest and its detached signature.
   let manifestBytes: Buffer;

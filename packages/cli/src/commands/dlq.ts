@@ -5,6 +5,7 @@ import {
   listDeadLetters,
   redriveDeadLetters,
   showDeadLetter,
+  snsClientFor,
   sqsClientFor,
   topology,
 } from "@vigil/events";
@@ -41,26 +42,28 @@ async function open(options: QueueOptions) {
 
 function renderLetters(letters: readonly DeadLetter[]): string {
   const table = new Table({
-    head: ["message id", "event", "type", "source queue", "reason"],
+    head: ["message id", "event", "type", "back to", "reason"],
     colWidths: [38, 24, 34, 24, 60],
     wordWrap: true,
   });
   for (const l of letters)
-    table.push([
-      l.messageId,
-      l.eventId ?? "-",
-      l.eventType ?? "-",
-      l.sourceQueue ?? "(redrive policy)",
-      l.reason,
-    ]);
+    table.push([l.messageId, l.eventId ?? "-", l.eventType ?? "-", backTo(l), l.reason]);
   return `${table.toString()}\n${letters.length} dead letter(s)`;
+}
+
+/** Where `redrive` sends a letter: its queue, or its topic for what SNS pushed. */
+function backTo(l: DeadLetter): string {
+  if (l.snsMessage) return `topic ${l.snsMessage.topicArn?.split(":").at(-1) ?? "(--topic-arn)"}`;
+  return l.sourceQueue ?? "(the consumer's queue)";
 }
 
 /** `vigil dlq list|show|redrive`: dead letters with their reasons, and moving them back after a fix. */
 export function register(program: Command): void {
   const dlq = program
     .command("dlq")
-    .description("Inspect dead-lettered messages and redrive them to their source queue");
+    .description(
+      "Inspect dead-lettered messages and redrive them to their source queue (or republish what SNS pushed to its topic)",
+    );
 
   withQueueOptions(dlq.command("list").description("List dead letters with the reason each is there"))
     .option("--max <n>", "at most this many", "100")
@@ -89,23 +92,38 @@ export function register(program: Command): void {
   withQueueOptions(
     dlq
       .command("redrive")
-      .description("Move dead letters back to their source queue (after fixing the cause)"),
+      .description(
+        "Move dead letters back to their source queue, or republish what SNS pushed to its topic (after fixing the cause)",
+      ),
   )
     .option("--ids <ids>", "only these message ids or event ids, comma separated")
     .option("--max <n>", "at most this many", "1000")
-    .action(async (options: QueueOptions & { ids?: string; max: string }) => {
-      const { sqs, deadLetterUrl, sourceUrl, sourceName } = await open(options);
-      const result = await redriveDeadLetters(sqs, deadLetterUrl, {
-        sourceUrl,
-        max: Number(options.max),
-        ...(options.ids ? { ids: options.ids.split(",").map((s) => s.trim()) } : {}),
-      });
-      console.log(
-        options.json
-          ? JSON.stringify(result, null, 2)
-          : `moved ${result.moved} to ${sourceName} (or the queue each letter names), skipped ${result.skipped}, failed ${result.failed.length}`,
-      );
-      for (const f of result.failed) console.error(`  ${f.messageId}: ${f.reason}`);
-      if (result.failed.length > 0) process.exitCode = 1;
-    });
+    .option(
+      "--topic-arn <arn>",
+      "republish SNS letters to this topic; default: the topic each letter records",
+    )
+    .option("--sns-endpoint <url>", "SNS endpoint (the local stack); default: --endpoint, else AWS")
+    .action(
+      async (
+        options: QueueOptions & { ids?: string; max: string; topicArn?: string; snsEndpoint?: string },
+      ) => {
+        const { sqs, deadLetterUrl, sourceUrl, sourceName } = await open(options);
+        const snsEndpoint = options.snsEndpoint ?? options.endpoint;
+        const sns = snsClientFor({ region: options.region, endpoint: snsEndpoint });
+        const result = await redriveDeadLetters(sqs, deadLetterUrl, {
+          ...(sourceUrl ? { sourceUrl } : {}),
+          sns,
+          ...(options.topicArn ? { topicArn: options.topicArn } : {}),
+          max: Number(options.max),
+          ...(options.ids ? { ids: options.ids.split(",").map((s) => s.trim()) } : {}),
+        });
+        console.log(
+          options.json
+            ? JSON.stringify(result, null, 2)
+            : `moved ${result.moved} (${result.republished} republished to their topic, the rest to ${sourceUrl ? sourceName : "the queue each letter names"}), skipped ${result.skipped}, failed ${result.failed.length}`,
+        );
+        for (const f of result.failed) console.error(`  ${f.messageId}: ${f.reason}`);
+        if (result.failed.length > 0) process.exitCode = 1;
+      },
+    );
 }

@@ -1,8 +1,14 @@
 /**
- * Dead letters: look at them (with the reason the bus recorded) and move them back to the queue
- * they came from once the cause is fixed. Works on any SQS (no StartMessageMoveTask needed, so
- * also on the local stack): receive, send to the source, delete from the DLQ.
+ * Dead letters: look at them (with the reason the bus, SQS, SNS or Lambda recorded) and send them
+ * back once the cause is fixed. Works on any SQS (no StartMessageMoveTask needed, so also on the
+ * local stack): receive, send back, delete from the DLQ.
+ *
+ * A letter goes back the way it came: to the queue named in `vigil-source-queue` (or the consumer's
+ * queue) when a queue delivered it; republished to its topic when SNS pushed it (an SNS subscription
+ * redrive, whose body is SNS's envelope, or Lambda's asynchronous DLQ, whose body is the SNS event
+ * Lambda was invoked with): there is no source queue in the customer's account.
  */
+import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
@@ -15,12 +21,33 @@ import { type ConsumerName, deadLetterQueueNameFor, queueNameFor } from "../topo
 import {
   DLQ_REASON_ATTRIBUTE,
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
+  eventAttributes,
   fromSdkAttributes,
+  MAX_MESSAGE_ATTRIBUTES,
   type MessageAttributes,
   TYPE_ATTRIBUTE,
   toSdkAttributes,
 } from "./attributes.ts";
 import { QueueNotFoundError } from "./errors.ts";
+import { unwrapSnsEnvelope } from "./record.ts";
+
+/**
+ * How a letter reached the DLQ, which decides how `redrive` sends it back:
+ * - `bus`: the bus dead-lettered it itself (`vigil-dlq-reason`, `vigil-source-queue`);
+ * - `queue-redrive`: the queue's redrive policy moved it after maxReceiveCount failed receives;
+ * - `sns-subscription`: SNS could not deliver it to a subscription (body: SNS's notification envelope);
+ * - `lambda-async`: Lambda's asynchronous-invocation DLQ (body: the SNS event the function failed on).
+ */
+export type DeadLetterOrigin = "bus" | "queue-redrive" | "sns-subscription" | "lambda-async";
+
+/** The event inside an SNS-shaped letter, as it was published (what `redrive` republishes). */
+export interface SnsDeadLetterMessage {
+  /** The topic SNS delivered it from (envelope `TopicArn`), when recorded. */
+  topicArn: string | undefined;
+  body: string;
+  /** The event's published attributes (`type`, `integrationId`, claim check), not the DLQ's. */
+  attributes: MessageAttributes;
+}
 
 export interface DeadLetter {
   messageId: string;
@@ -34,11 +61,107 @@ export interface DeadLetter {
   eventId: string | undefined;
   receiveCount: number;
   sentAt: string | undefined;
+  origin: DeadLetterOrigin;
+  /** Set for `sns-subscription` and `lambda-async` letters. */
+  snsMessage: SnsDeadLetterMessage | undefined;
 }
 
 /** When SQS moves a message after maxReceiveCount failed receives, it records no reason. */
 export const REDRIVE_POLICY_REASON =
   "moved by the queue's redrive policy: the handler failed maxReceiveCount times";
+
+/**
+ * SQS message attributes SNS and Lambda set on what they dead-letter (AWS documents `RequestID`,
+ * `ErrorCode`, `ErrorMessage` for Lambda's asynchronous DLQ); read for the reason when present.
+ */
+export const DLQ_ERROR_CODE_ATTRIBUTE = "ErrorCode";
+export const DLQ_ERROR_MESSAGE_ATTRIBUTE = "ErrorMessage";
+export const DLQ_REQUEST_ID_ATTRIBUTE = "RequestID";
+export const DLQ_TOPIC_ARN_ATTRIBUTE = "TopicArn";
+
+const ORIGIN_REASON: Record<"sns-subscription" | "lambda-async", string> = {
+  "sns-subscription":
+    "SNS could not deliver it to the subscription (the endpoint refused it, or SNS's delivery retries ran out)",
+  "lambda-async": "the function kept failing on it: Lambda's asynchronous retries ran out",
+};
+
+/** The event inside an SNS-shaped body, or undefined when the body is not one. Pure. */
+export function snsMessageOf(
+  body: string,
+): { origin: "sns-subscription" | "lambda-async"; message: SnsDeadLetterMessage } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const p = parsed as {
+    Type?: unknown;
+    TopicArn?: unknown;
+    Records?: Array<{
+      EventSource?: unknown;
+      Sns?: { Message?: unknown; TopicArn?: unknown; MessageAttributes?: unknown };
+    }>;
+  } | null;
+  if (p?.Type === "Notification") {
+    const unwrapped = unwrapSnsEnvelope(body, {});
+    if (!unwrapped.ok) return undefined;
+    return {
+      origin: "sns-subscription",
+      message: withEventAttributes({
+        topicArn: typeof p.TopicArn === "string" ? p.TopicArn : undefined,
+        body: unwrapped.body,
+        attributes: unwrapped.attributes,
+      }),
+    };
+  }
+  // Lambda's async DLQ holds the invocation's event; SNS pushes one record per invocation.
+  const record = Array.isArray(p?.Records) && p.Records.length === 1 ? p.Records[0] : undefined;
+  if (record?.EventSource === "aws:sns" && typeof record.Sns?.Message === "string") {
+    const attributes: MessageAttributes = {};
+    for (const [name, value] of Object.entries((record.Sns.MessageAttributes ?? {}) as object)) {
+      const v = value as { Type?: unknown; Value?: unknown };
+      if (v?.Type === "String" && typeof v.Value === "string") attributes[name] = v.Value;
+    }
+    return {
+      origin: "lambda-async",
+      message: withEventAttributes({
+        topicArn: typeof record.Sns.TopicArn === "string" ? record.Sns.TopicArn : undefined,
+        body: record.Sns.Message,
+        attributes,
+      }),
+    };
+  }
+  return undefined;
+}
+
+/** `type` and `integrationId` from the event itself win: the filter policies route on them. */
+function withEventAttributes(message: SnsDeadLetterMessage): SnsDeadLetterMessage {
+  try {
+    const event = JSON.parse(message.body) as { type?: unknown; integrationid?: unknown };
+    if (typeof event.type === "string" && typeof event.integrationid === "string")
+      return {
+        ...message,
+        attributes: {
+          ...message.attributes,
+          ...eventAttributes({ type: event.type, integrationid: event.integrationid }),
+        },
+      };
+  } catch {
+    // Not JSON (a claim-check reference is JSON too): republished with the attributes it had.
+  }
+  return message;
+}
+
+function reasonOf(attributes: MessageAttributes, origin: DeadLetterOrigin): string {
+  const recorded = attributes[DLQ_REASON_ATTRIBUTE];
+  if (recorded) return recorded;
+  if (origin === "bus" || origin === "queue-redrive") return REDRIVE_POLICY_REASON;
+  const code = attributes[DLQ_ERROR_CODE_ATTRIBUTE];
+  const message = attributes[DLQ_ERROR_MESSAGE_ATTRIBUTE];
+  const error = [code && `ErrorCode ${code}`, message].filter(Boolean).join(": ");
+  return error ? `${ORIGIN_REASON[origin]}: ${error}` : ORIGIN_REASON[origin];
+}
 
 interface Held {
   letter: DeadLetter;
@@ -52,10 +175,15 @@ function toDeadLetter(m: {
   Attributes?: Partial<Record<string, string>> | undefined;
 }): DeadLetter {
   const attributes = fromSdkAttributes(m.MessageAttributes);
+  const sourceQueue = attributes[DLQ_SOURCE_QUEUE_ATTRIBUTE];
+  // A letter the bus wrote goes back to its queue whatever its body looks like.
+  const sns = sourceQueue === undefined ? snsMessageOf(m.Body ?? "") : undefined;
+  const origin: DeadLetterOrigin = sns?.origin ?? (sourceQueue !== undefined ? "bus" : "queue-redrive");
+  const eventBody = sns?.message.body ?? m.Body ?? "";
   let eventId: string | undefined;
   let bodyType: string | undefined;
   try {
-    const parsed = JSON.parse(m.Body ?? "") as { id?: unknown; type?: unknown };
+    const parsed = JSON.parse(eventBody) as { id?: unknown; type?: unknown };
     if (typeof parsed.id === "string") eventId = parsed.id;
     if (typeof parsed.type === "string") bodyType = parsed.type;
   } catch {
@@ -66,12 +194,19 @@ function toDeadLetter(m: {
     messageId: m.MessageId ?? "",
     body: m.Body ?? "",
     attributes,
-    reason: attributes[DLQ_REASON_ATTRIBUTE] ?? REDRIVE_POLICY_REASON,
-    sourceQueue: attributes[DLQ_SOURCE_QUEUE_ATTRIBUTE],
-    eventType: attributes[TYPE_ATTRIBUTE] ?? bodyType,
+    reason: reasonOf(attributes, origin),
+    sourceQueue,
+    eventType: sns?.message.attributes[TYPE_ATTRIBUTE] ?? attributes[TYPE_ATTRIBUTE] ?? bodyType,
     eventId,
     receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0),
     sentAt: sent ? new Date(Number(sent)).toISOString() : undefined,
+    origin,
+    snsMessage: sns
+      ? {
+          ...sns.message,
+          topicArn: sns.message.topicArn ?? attributes[DLQ_TOPIC_ARN_ATTRIBUTE],
+        }
+      : undefined,
   };
 }
 
@@ -144,22 +279,31 @@ export async function showDeadLetter(
 export interface RedriveOptions {
   /** Where to send them when a letter carries no `vigil-source-queue` (moved by SQS's redrive policy). */
   sourceUrl?: string;
+  /** Republishes SNS-shaped letters; without it they are reported as failed and left in the DLQ. */
+  sns?: SNSClient;
+  /** The topic SNS-shaped letters are republished to. Default: the topic each letter records. */
+  topicArn?: string;
   /** Only these (SQS message ids or event ids). Default: all. */
   ids?: readonly string[];
   max?: number;
 }
 
 export interface RedriveResult {
+  /** Sent back to a queue or republished to a topic, and deleted from the DLQ. */
   moved: number;
+  /** Of `moved`, republished to a topic (SNS-shaped letters). */
+  republished: number;
   /** Left in the DLQ: not selected, or no known source queue. */
   skipped: number;
   failed: Array<{ messageId: string; reason: string }>;
 }
 
 /**
- * Move dead letters back to their source queue, without the `vigil-dlq-*` attributes, then delete
- * them from the DLQ. A letter is deleted only after its send succeeded (at least once: a crash in
- * between leaves a copy in both, which consumers deduplicate).
+ * Move dead letters back to their source queue, without the `vigil-dlq-*` attributes, or republish
+ * SNS-shaped letters' events to their topic (PublishBatch with the event's `type`/`integrationId`
+ * attributes: every subscription whose filter matches receives it again, and consumers deduplicate
+ * on the event id), then delete them from the DLQ. A letter is deleted only after its send
+ * succeeded (at least once: a crash in between leaves a copy in both).
  */
 export async function redriveDeadLetters(
   sqs: SQSClient,
@@ -168,7 +312,7 @@ export async function redriveDeadLetters(
 ): Promise<RedriveResult> {
   const held = await hold(sqs, deadLetterUrl, options.max ?? 1000, 60);
   const wanted = options.ids ? new Set(options.ids) : undefined;
-  const result: RedriveResult = { moved: 0, skipped: 0, failed: [] };
+  const result: RedriveResult = { moved: 0, republished: 0, skipped: 0, failed: [] };
   const urls = new Map<string, string>();
   const urlOf = async (name: string) => {
     const known = urls.get(name);
@@ -180,12 +324,27 @@ export async function redriveDeadLetters(
   };
 
   const byTarget = new Map<string, Held[]>();
+  const byTopic = new Map<string, Array<Held & { message: SnsDeadLetterMessage }>>();
   const putBack: Held[] = [];
   for (const h of held) {
     const selected =
       !wanted ||
       wanted.has(h.letter.messageId) ||
       (h.letter.eventId !== undefined && wanted.has(h.letter.eventId));
+    const message = h.letter.snsMessage;
+    if (selected && message) {
+      const topicArn = options.topicArn ?? message.topicArn;
+      const missing = !options.sns
+        ? "it was pushed by SNS and goes back to its topic: pass an SNS client (options.sns)"
+        : !topicArn
+          ? "it was pushed by SNS but records no topic: pass the topic ARN to republish it to"
+          : undefined;
+      if (missing || !topicArn) {
+        result.failed.push({ messageId: h.letter.messageId, reason: missing ?? "no topic" });
+        putBack.push(h);
+      } else byTopic.set(topicArn, [...(byTopic.get(topicArn) ?? []), { ...h, message }]);
+      continue;
+    }
     let target: string | undefined;
     let lookupFailed = false;
     if (selected) {
@@ -250,6 +409,59 @@ export async function redriveDeadLetters(
       }
     }
   }
+  for (const [topicArn, letters] of byTopic) {
+    for (let i = 0; i < letters.length; i += 10) {
+      const chunk = letters.slice(i, i + 10);
+      let ok: Held[] = [];
+      try {
+        const sent = await (options.sns as SNSClient).send(
+          new PublishBatchCommand({
+            TopicArn: topicArn,
+            PublishBatchRequestEntries: chunk.map((h, j) => {
+              const attributes = Object.fromEntries(
+                Object.entries(h.message.attributes).slice(0, MAX_MESSAGE_ATTRIBUTES),
+              );
+              return {
+                Id: `p${j}`,
+                Message: h.message.body,
+                ...(Object.keys(attributes).length > 0
+                  ? { MessageAttributes: toSdkAttributes(attributes) }
+                  : {}),
+              };
+            }),
+          }),
+        );
+        ok = (sent.Successful ?? [])
+          .map((s) => chunk[Number(s.Id?.slice(1))])
+          .filter((h): h is Held & { message: SnsDeadLetterMessage } => !!h);
+        for (const f of sent.Failed ?? []) {
+          const h = chunk[Number(f.Id?.slice(1))];
+          if (h) {
+            result.failed.push({ messageId: h.letter.messageId, reason: `${f.Code}: ${f.Message ?? ""}` });
+            putBack.push(h);
+          }
+        }
+      } catch (error) {
+        for (const h of chunk) {
+          result.failed.push({
+            messageId: h.letter.messageId,
+            reason: `publishing to ${topicArn}: ${(error as Error).message}`,
+          });
+          putBack.push(h);
+        }
+      }
+      if (ok.length > 0) {
+        await sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: deadLetterUrl,
+            Entries: ok.map((h, j) => ({ Id: `d${j}`, ReceiptHandle: h.receipt })),
+          }),
+        );
+        result.moved += ok.length;
+        result.republished += ok.length;
+      }
+    }
+  }
   await release(sqs, deadLetterUrl, putBack);
   return result;
 }
@@ -262,12 +474,31 @@ export function sqsClientFor(options: { region?: string; endpoint?: string } = {
   });
 }
 
-/** URLs of a consumer's queue and its DLQ, from the topology's names. */
+/** An SNS client for `vigil dlq redrive`'s republishing (default credential chain; `endpoint` for the local stack). */
+export function snsClientFor(
+  options: { region?: string | undefined; endpoint?: string | undefined } = {},
+): SNSClient {
+  return new SNSClient({
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+}
+
+/**
+ * URLs of a consumer's DLQ and its queue, from the topology's names. `sourceUrl` is undefined when
+ * the queue does not exist: in the customer's account SNS pushes to the Lambdas and only the DLQ is
+ * there.
+ */
 export async function deadLetterQueueOf(
   sqs: SQSClient,
   consumer: ConsumerName,
   integrationId?: string,
-): Promise<{ deadLetterUrl: string; sourceUrl: string; deadLetterName: string; sourceName: string }> {
+): Promise<{
+  deadLetterUrl: string;
+  sourceUrl: string | undefined;
+  deadLetterName: string;
+  sourceName: string;
+}> {
   const sourceName = queueNameFor(consumer, integrationId);
   const deadLetterName = deadLetterQueueNameFor(consumer, integrationId);
   const urlOf = async (name: string) => {
@@ -279,6 +510,12 @@ export async function deadLetterQueueOf(
     }
     throw new QueueNotFoundError(name);
   };
-  const [deadLetterUrl, sourceUrl] = await Promise.all([urlOf(deadLetterName), urlOf(sourceName)]);
+  const [deadLetterUrl, sourceUrl] = await Promise.all([
+    urlOf(deadLetterName),
+    urlOf(sourceName).catch((error) => {
+      if (error instanceof QueueNotFoundError) return undefined;
+      throw error;
+    }),
+  ]);
   return { deadLetterUrl, sourceUrl, deadLetterName, sourceName };
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type OutputFile } from "esbuild";
 import { lambdaPlugins } from "./plugins.ts";
 
 /** ESM bundles have no `require`; some bundled CommonJS dependencies still call it. */
@@ -62,6 +62,44 @@ export class MissingEntryError extends Error {
   }
 }
 
+/**
+ * esbuild minifies each module on its own, so the bundle keeps one `var` statement per surviving
+ * top-level declaration of every module (~3,900 of them: mostly the SDK's schema constants). A
+ * second minify of the whole file joins them, ~13 KB; it reads the first source map, so the final
+ * map still points into the original sources. The metafile stays the first build's.
+ */
+async function minifyAcrossModules(
+  outputs: readonly OutputFile[],
+  outDir: string,
+): Promise<{ path: string; contents: Uint8Array }[]> {
+  const code = outputs.find((f) => f.path === join(outDir, "index.mjs"));
+  const map = outputs.find((f) => f.path === join(outDir, "index.mjs.map"));
+  if (!code || !map || outputs.length !== 2) return [...outputs];
+  // The banner goes back verbatim (its `require` must keep its name); its line stays, empty, so the
+  // first map's line numbers still hold.
+  if (!code.text.startsWith(CREATE_REQUIRE_BANNER)) return [...outputs];
+  const body = code.text
+    .slice(CREATE_REQUIRE_BANNER.length)
+    .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+  const inlineMap = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(map.contents).toString("base64")}`;
+  const again = await build({
+    stdin: { contents: `${body}${inlineMap}\n`, sourcefile: "index.mjs", resolveDir: outDir, loader: "js" },
+    outfile: code.path,
+    write: false,
+    bundle: false,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    minify: true,
+    sourcemap: "linked",
+    sourcesContent: false,
+    legalComments: "none",
+    banner: { js: CREATE_REQUIRE_BANNER },
+    logLevel: "silent",
+  });
+  return again.outputFiles;
+}
+
 export async function bundleLambda(
   entry: LambdaEntry,
   root: string,
@@ -94,8 +132,9 @@ export async function bundleLambda(
     metafile: options.metafile === true,
     logLevel: "silent",
   });
-  const files = result.outputFiles
-    .map((f) => ({ name: relative(join(root, "dist", "lambda", entry.name), f.path), data: f.contents }))
+  const outDir = join(root, "dist", "lambda", entry.name);
+  const files = (await minifyAcrossModules(result.outputFiles, outDir))
+    .map((f) => ({ name: relative(outDir, f.path), data: f.contents }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const code = files.find((f) => f.name === "index.mjs");
   if (!code) throw new Error(`esbuild produced no index.mjs for ${entry.name}`);

@@ -8,12 +8,14 @@ import type { Plugin } from "esbuild";
 
 /**
  * Packages replaced by a Lambda-only stand-in. `@aws-sdk/credential-provider-node` is the default
- * credential chain; on Lambda it always resolves from the environment (see the shim's comment).
+ * credential chain; on Lambda it always resolves from the environment. `@smithy/core/event-streams`
+ * is the event-stream codec, which no operation our Lambdas send uses (see each shim's comment).
  */
 export const LAMBDA_SHIMS: Readonly<Record<string, string>> = {
   "@aws-sdk/credential-provider-node": fileURLToPath(
     new URL("./shims/credential-provider-node.ts", import.meta.url),
   ),
+  "@smithy/core/event-streams": fileURLToPath(new URL("./shims/event-streams.ts", import.meta.url)),
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -1,4 +1,5 @@
 import {
+  deadLetterQueueNameFor,
   parseReleasePublicKeys,
   type ReleaseChannel,
   type ReleaseFunction,
@@ -16,15 +17,19 @@ export interface UpdaterEnvironment {
   trustedKeys: ReleasePublicKey[];
   eventTopicArn: string;
   alertTopicArn: string;
+  /** Where the updater dead-letters an SNS message it cannot read (its subscription's redrive DLQ). */
+  deadLetterQueueUrl: string;
 }
 
 /**
- * Variables (set by infra's template):
- * `VIGIL_INTEGRATION_ID`, `VIGIL_RELEASE_BUCKET`, `VIGIL_RELEASE_CHANNEL` (stable|beta),
- * `VIGIL_RELEASE_PUBLIC_KEYS` (one or more SPKI PEM blocks), `VIGIL_PLATFORM_URL`,
- * `VIGIL_AGENT_FUNCTION`, `VIGIL_UPDATER_FUNCTION`, `VIGIL_STACK_NAME` (optional),
- * `VIGIL_EVENT_TOPIC_ARN`, `VIGIL_ALERT_TOPIC_ARN`, `VIGIL_PINNED_VERSION` (optional),
- * `VIGIL_UPDATE_WINDOW` (optional, e.g. `sat,sun@01-05`), `AWS_ACCOUNT_ID` (optional, for `source`).
+ * Variables, spelled as infra's template (`updaterEnvironment` in `packages/infra/src/templates/root.ts`)
+ * sets them: `VIGIL_INTEGRATION_ID`, `VIGIL_ACCOUNT_ID`, `VIGIL_RELEASE_BUCKET`,
+ * `VIGIL_RELEASE_PUBLIC_KEYS` (SPKI PEM blocks; empty = every update refused with
+ * `NO_RELEASE_KEYS_DETAIL`), `VIGIL_PLATFORM_URL`, `VIGIL_AGENT_FUNCTION`, `VIGIL_EVENT_TOPIC_ARN`,
+ * `VIGIL_ALERT_TOPIC_ARN`; optional: `VIGIL_RELEASE_CHANNEL` (stable|beta), `VIGIL_UPDATER_FUNCTION`,
+ * `VIGIL_STACK_NAME`, `VIGIL_PINNED_VERSION`, `VIGIL_UPDATE_WINDOW` (e.g. `sat,sun@01-05`),
+ * `VIGIL_DEAD_LETTER_QUEUE_URL` (default: the topology's updater DLQ in this account and
+ * `AWS_REGION`, which Lambda sets).
  */
 export function updaterEnvironment(
   env: Record<string, string | undefined>,
@@ -44,12 +49,29 @@ export function updaterEnvironment(
   if (channel !== "stable" && channel !== "beta")
     errors.push(`VIGIL_RELEASE_CHANNEL must be stable or beta, not "${channel}"`);
 
+  const accountId = env.VIGIL_ACCOUNT_ID?.trim();
+  if (accountId && !/^\d{12}$/.test(accountId))
+    errors.push(`VIGIL_ACCOUNT_ID is "${accountId}", expected 12 digits`);
+
+  // Empty is the template's default: not a configuration error, every update is refused instead
+  // (with NO_RELEASE_KEYS_DETAIL). Text that is not a PEM key is a mistake to report now.
   let trustedKeys: ReleasePublicKey[] = [];
+  const keysText = env.VIGIL_RELEASE_PUBLIC_KEYS?.trim() ?? "";
   try {
-    trustedKeys = parseReleasePublicKeys(env.VIGIL_RELEASE_PUBLIC_KEYS ?? "");
-    if (trustedKeys.length === 0) errors.push("VIGIL_RELEASE_PUBLIC_KEYS holds no PEM public key");
+    trustedKeys = parseReleasePublicKeys(keysText);
+    if (keysText !== "" && trustedKeys.length === 0)
+      errors.push("VIGIL_RELEASE_PUBLIC_KEYS holds no PEM public key");
   } catch (error) {
     errors.push(`VIGIL_RELEASE_PUBLIC_KEYS: ${(error as Error).message}`);
+  }
+
+  let deadLetterQueueUrl = env.VIGIL_DEAD_LETTER_QUEUE_URL?.trim() ?? "";
+  const region = env.AWS_REGION?.trim();
+  if (!deadLetterQueueUrl) {
+    if (accountId && region && integrationId)
+      deadLetterQueueUrl = `https://sqs.${region}.amazonaws.com/${accountId}/${deadLetterQueueNameFor("updater", integrationId)}`;
+    else if (!accountId || !region)
+      errors.push("set VIGIL_DEAD_LETTER_QUEUE_URL, or VIGIL_ACCOUNT_ID and AWS_REGION to derive it");
   }
 
   const functionNames: Partial<Record<ReleaseFunction, string>> = {};
@@ -78,9 +100,10 @@ export function updaterEnvironment(
     trustedKeys,
     eventTopicArn,
     alertTopicArn,
+    deadLetterQueueUrl,
     config: {
       integrationId,
-      source: `urn:vigil:updater:${env.AWS_ACCOUNT_ID?.trim() || integrationId}`,
+      source: `urn:vigil:updater:${accountId || integrationId}`,
       channel,
       functionNames,
       ...(stackName ? { stackName } : {}),
