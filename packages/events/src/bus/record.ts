@@ -4,7 +4,7 @@
  * idempotency → handler. Invalid messages go to the dead-letter sink with the reason and count
  * as handled, so they never block the queue or burn retries.
  */
-import { SnsSqsNotificationSchema } from "@aws-lambda-powertools/parser/schemas/sns";
+import * as z from "zod";
 import type { VigilEvent } from "../contracts/catalogue.ts";
 import { parseEvent } from "../contracts/parse.ts";
 import type { MessageAttributes } from "./attributes.ts";
@@ -60,6 +60,19 @@ export interface RecordProcessing {
   readonly payloads?: PayloadStore | undefined;
 }
 
+/**
+ * The fields of SNS's notification envelope a consumer reads (AWS's documented JSON format for
+ * HTTP/SQS deliveries). Powertools' parser has the full schema, but importing it drags its whole
+ * module graph into every Lambda bundle for these four fields.
+ */
+const snsNotificationSchema = z.object({
+  Type: z.literal("Notification"),
+  MessageId: z.string(),
+  TopicArn: z.string(),
+  Message: z.string(),
+  MessageAttributes: z.record(z.string(), z.object({ Type: z.string(), Value: z.string() })).optional(),
+});
+
 type Unwrapped = { ok: true; body: string; attributes: MessageAttributes } | { ok: false; reason: string };
 
 /**
@@ -76,7 +89,7 @@ export function unwrapSnsEnvelope(body: string, attributes: MessageAttributes): 
   if (!parsed || typeof parsed !== "object" || (parsed as { Type?: unknown }).Type !== "Notification") {
     return { ok: true, body, attributes };
   }
-  const envelope = SnsSqsNotificationSchema.safeParse(parsed);
+  const envelope = snsNotificationSchema.safeParse(parsed);
   if (!envelope.success) {
     return {
       ok: false,

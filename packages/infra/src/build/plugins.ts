@@ -2,7 +2,9 @@
  * esbuild plugins that shrink the Lambda bundles without changing what the code does on Lambda.
  * Each one exists because a measured metafile said so (see the "Bundles" section of the README).
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
 
@@ -41,16 +43,26 @@ export function lambdaShims(shims: Readonly<Record<string, string>> = LAMBDA_SHI
  * esbuild drop the schemas of operations the code never sends.
  */
 export function sdkSchemaLiteralKeys(): Plugin {
+  return sdkSchemas(inlineConstantKeys);
+}
+
+/** A rewrite of one client's `schemas_N.js` source; `path` is the file's absolute path. */
+export type SchemaRewrite = (source: string, path: string) => string;
+
+const SCHEMA_FILE = /[\\/]@aws-sdk[\\/].*[\\/]dist-es[\\/].*schemas[\\/]schemas_\d+\.js$/;
+
+/** Applies each rewrite in order to every SDK schema module (esbuild loads a file once, by one plugin). */
+export function sdkSchemas(...rewrites: readonly SchemaRewrite[]): Plugin {
   return {
-    name: "vigil-sdk-schema-literal-keys",
+    name: "vigil-sdk-schemas",
     setup(build) {
-      build.onLoad(
-        { filter: /[\\/]@aws-sdk[\\/].*[\\/]dist-es[\\/].*schemas[\\/]schemas_\d+\.js$/ },
-        async (args) => ({
-          contents: inlineConstantKeys(await readFile(args.path, "utf8")),
-          loader: "js",
-        }),
-      );
+      build.onLoad({ filter: SCHEMA_FILE }, async (args) => ({
+        contents: rewrites.reduce(
+          (source, rewrite) => rewrite(source, args.path),
+          await readFile(args.path, "utf8"),
+        ),
+        loader: "js",
+      }));
     },
   };
 }
@@ -228,10 +240,143 @@ function errorClassMembers(name: string, body: string): string[] | undefined {
   return declared;
 }
 
-export function lambdaPlugins(): Plugin[] {
+/**
+ * Each client registers every modeled error of its service for deserialization
+ * (`n0_registry.registerError(NoSuchEntityException$, NoSuchEntityException)`), which keeps all
+ * their schemas and classes in the bundle: 732 in the agent's clients, ~120 KB. An error code with
+ * no registered class is thrown by `@aws-sdk/core` as the service's base exception, with `name` =
+ * the code, `message`, `$fault`, `$metadata` and the response's members (`Code`, `Type`, …) on it;
+ * code that tests `name` or `Code` sees the same error, only `instanceof <ModeledError>` cannot
+ * hold. So only the errors our code imports by name (`keep`, see `sdkErrorsImportedBy`) stay, and
+ * with them any error whose handling differs by more than its class:
+ * - `$retryable` on the class: the SDK's retry strategy reads it;
+ * - a query protocol code other than its name (`awsQueryError`: IAM's `NoSuchEntity` is thrown as
+ *   `NoSuchEntityException`): dropped, its `name` would become the wire code.
+ */
+export function sdkUnreferencedErrors(keep: ReadonlySet<string>): Plugin {
+  return sdkSchemas(unreferencedErrors(keep));
+}
+
+/** The `SchemaRewrite` of `sdkUnreferencedErrors`; reads the client's error modules to find `$retryable`. */
+export function unreferencedErrors(keep: ReadonlySet<string>): SchemaRewrite {
+  return (source, path) => {
+    const retryable = new Set<string>();
+    for (const m of source.matchAll(/^import \{[^}]*\} from "(\.\.\/models\/[\w/-]+)";$/gm)) {
+      const file = resolve(dirname(path), `${m[1]}.js`);
+      for (const c of retryableErrorClasses(readFileSync(file, "utf8"))) retryable.add(c);
+    }
+    return dropErrorRegistrations(source, (name) => keep.has(name) || retryable.has(name));
+  };
+}
+
+/** Names of the classes in an SDK `models/errors.js` that declare `$retryable`. */
+export function retryableErrorClasses(errorsModule: string): string[] {
+  const out: string[] = [];
+  for (const m of errorsModule.matchAll(/^export class (\w+) extends \w+ \{\n([\s\S]*?)\n\}$/gm)) {
+    if (m[1] !== undefined && /^ {4}\$retryable\b/m.test(m[2] ?? "")) out.push(m[1]);
+  }
+  return out;
+}
+
+/**
+ * Removes `x_registry.registerError(Name$, Name);` for every modeled error not kept. The service's
+ * base exception (registered on `_s_registry`) always stays: it is what unregistered codes become.
+ */
+export function dropErrorRegistrations(source: string, kept: (name: string) => boolean): string {
+  const renamed = new Set<string>();
+  for (const m of source.matchAll(
+    /^export var (\w+)\$ = \[-3, \w+, [^,]+,\n? *\{[^}\n]*\[(?:_aQE|"awsQueryError")\]: \[`([^`]+)`/gm,
+  )) {
+    if (m[1] !== undefined && m[2] !== m[1]) renamed.add(m[1]);
+  }
+  return source.replace(
+    /^(\w+)_registry\.registerError\((\w+)\$, (\w+)\);\n/gm,
+    (line, registry: string, schema: string, ctor: string) =>
+      registry === "_s" || schema !== ctor || (process.env.VIGIL_TMP_DROP_RENAMED ? false : renamed.has(ctor)) || kept(ctor) ? line : "",
+  );
+}
+
+/** Error classes (`…Exception`, `…Error`, `…Fault`) a TypeScript module imports from an AWS SDK client. */
+export function sdkErrorsImportedBy(source: string): string[] {
+  const out = new Set<string>();
+  const isError = (n: string) => /^\w+(?:Exception|Error|Fault)$/.test(n);
+  const client = `(['"])@aws-sdk\\/client-[\\w-]+\\2`;
+  // `import { A, type B, C as D } from "@aws-sdk/client-x"` and `export { … } from …`.
+  for (const m of source.matchAll(
+    new RegExp(`(?:import|export)\\s+(?:type\\s+)?\\{([^}]*)\\}\\s*from\\s*${client}`, "g"),
+  )) {
+    for (const spec of (m[1] ?? "").split(",")) {
+      const name =
+        spec
+          .trim()
+          .replace(/^type\s+/, "")
+          .split(/\s+as\s+/)[0] ?? "";
+      if (isError(name)) out.add(name);
+    }
+  }
+  // `import * as ddb from "@aws-sdk/client-x"`, then `ddb.ConditionalCheckFailedException`.
+  for (const m of source.matchAll(new RegExp(`import\\s+\\*\\s+as\\s+(\\w+)\\s+from\\s*${client}`, "g"))) {
+    for (const use of source.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)`, "g"))) {
+      if (use[1] !== undefined && isError(use[1])) out.add(use[1]);
+    }
+  }
+  return [...out];
+}
+
+/** `.ts` files under each directory, recursively; `node_modules` excluded. */
+export function typeScriptFiles(dirs: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const dir of dirs) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir, { recursive: true, encoding: "utf8" });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (/\.[cm]?tsx?$/.test(e) && !/(^|[\\/])node_modules[\\/]/.test(e)) files.push(join(dir, e));
+    }
+  }
+  return files.sort();
+}
+
+/** Every workspace's `src` under `root` (`packages/<name>/src`). */
+export function workspaceSources(root: string): string[] {
+  const packages = join(root, "packages");
+  let names: string[];
+  try {
+    names = readdirSync(packages);
+  } catch {
+    return [];
+  }
+  return names.map((n) => join(packages, n, "src")).sort();
+}
+
+/** The keep-list of `sdkUnreferencedErrors`: SDK error classes imported by any of these directories' code. */
+export function sdkErrorsImportedIn(dirs: readonly string[]): Set<string> {
+  const keep = new Set<string>();
+  for (const file of typeScriptFiles(dirs)) {
+    for (const name of sdkErrorsImportedBy(readFileSync(file, "utf8"))) keep.add(name);
+  }
+  return keep;
+}
+
+/** This checkout's root (plugins.ts lives in `packages/infra/src/build/`). */
+const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+
+export interface LambdaPluginOptions {
+  /**
+   * Modeled SDK errors to keep (`sdkUnreferencedErrors`); by default those imported by any
+   * workspace's `src` in this checkout.
+   */
+  readonly keepErrors?: ReadonlySet<string>;
+}
+
+export function lambdaPlugins(options: LambdaPluginOptions = {}): Plugin[] {
+  const keep = options.keepErrors ?? sdkErrorsImportedIn(workspaceSources(REPO_ROOT));
   return [
     lambdaShims(),
-    sdkSchemaLiteralKeys(),
+    sdkSchemas(inlineConstantKeys, unreferencedErrors(keep)),
     sdkCompactErrorClasses(),
     zodNamespaceImports(),
     sdkPackageVersionOnly(),

@@ -230,7 +230,7 @@ describe("SnsSqsBus on the local stack", () => {
     expect(await depth(dlq)).toBe(1); // looking does not remove
 
     const moved = await redriveDeadLetters(local.aws.clients.sqs, dlq);
-    expect(moved).toEqual({ moved: 1, skipped: 0, failed: [] });
+    expect(moved).toEqual({ moved: 1, republished: 0, skipped: 0, failed: [] });
     expect(await depth(dlq)).toBe(0);
     const back = await drain(local.queue("platform").url);
     expect(back.map((m) => JSON.parse(m.body).id)).toEqual(["poison-1"]);
