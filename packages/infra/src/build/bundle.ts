@@ -4,9 +4,9 @@
  * `lambdaPlugins()` (plugins.ts) removes what Lambda never runs; budgets and breakdown: budget.ts.
  */
 import { existsSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { build, type Metafile, type OutputFile } from "esbuild";
-import { lambdaPlugins } from "./plugins.ts";
+import { lambdaPlugins, sdkErrorsImportedIn, workspaceSources } from "./plugins.ts";
 
 /** ESM bundles have no `require`; some bundled CommonJS dependencies still call it. */
 export const CREATE_REQUIRE_BANNER =
@@ -125,7 +125,10 @@ export async function bundleLambda(
     // ESM builds (`dist-es`) first: only those can be tree-shaken.
     mainFields: ["module", "main"],
     banner: { js: CREATE_REQUIRE_BANNER },
-    plugins: lambdaPlugins(),
+    // Modeled SDK errors stay only if our code (or the entry's own directory) imports them by name.
+    plugins: lambdaPlugins({
+      keepErrors: sdkErrorsImportedIn([...workspaceSources(root), dirname(path)]),
+    }),
     ...(options.releaseVersion !== undefined
       ? { define: { "process.env.VIGIL_RELEASE_VERSION": JSON.stringify(options.releaseVersion) } }
       : {}),

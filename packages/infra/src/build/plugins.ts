@@ -247,16 +247,12 @@ function errorClassMembers(name: string, body: string): string[] | undefined {
  * no registered class is thrown by `@aws-sdk/core` as the service's base exception, with `name` =
  * the code, `message`, `$fault`, `$metadata` and the response's members (`Code`, `Type`, …) on it;
  * code that tests `name` or `Code` sees the same error, only `instanceof <ModeledError>` cannot
- * hold. So only the errors our code imports by name (`keep`, see `sdkErrorsImportedBy`) stay, and
- * with them any error whose handling differs by more than its class:
- * - `$retryable` on the class: the SDK's retry strategy reads it;
- * - a query protocol code other than its name (`awsQueryError`: IAM's `NoSuchEntity` is thrown as
- *   `NoSuchEntityException`): dropped, its `name` would become the wire code.
+ * hold. So only the errors our code imports by name (`keep`, see `sdkErrorsImportedIn`) stay, and
+ * those whose class declares `$retryable` (the SDK's retry strategy reads it).
+ * Query protocols (IAM, RDS, SNS, …) answer with a code other than the error's name (IAM's
+ * `NoSuchEntity` is `NoSuchEntityException`); the base exception registered for the service is
+ * wrapped to give such a dropped error the name its class had (see `QUERY_ERROR_NAMES_SOURCE`).
  */
-export function sdkUnreferencedErrors(keep: ReadonlySet<string>): Plugin {
-  return sdkSchemas(unreferencedErrors(keep));
-}
-
 /** The `SchemaRewrite` of `sdkUnreferencedErrors`; reads the client's error modules to find `$retryable`. */
 export function unreferencedErrors(keep: ReadonlySet<string>): SchemaRewrite {
   return (source, path) => {
@@ -278,22 +274,56 @@ export function retryableErrorClasses(errorsModule: string): string[] {
   return out;
 }
 
+const QUERY_ERROR_NAMES = "__vigilQueryErrorNames";
+
+/**
+ * The service's base exception, constructed with the modeled name of a dropped query-protocol
+ * error instead of its wire code. The generated base class resets the prototype to its own, so
+ * what is thrown is a plain base exception, as for any other unmodeled code.
+ */
+const QUERY_ERROR_NAMES_SOURCE = `
+function ${QUERY_ERROR_NAMES}(Base, names) {
+  return { [Base.name]: class extends Base {
+    constructor(options) {
+      super(options !== undefined && Object.hasOwn(names, options.name) ? { ...options, name: names[options.name] } : options);
+    }
+  } }[Base.name];
+}
+`;
+
+const BASE_REGISTRATION = /^_s_registry\.registerError\((\w+ServiceException)\$, (\w+ServiceException)\);$/m;
+
 /**
  * Removes `x_registry.registerError(Name$, Name);` for every modeled error not kept. The service's
  * base exception (registered on `_s_registry`) always stays: it is what unregistered codes become.
  */
 export function dropErrorRegistrations(source: string, kept: (name: string) => boolean): string {
-  const renamed = new Set<string>();
+  const base = source.match(BASE_REGISTRATION);
+  // Wire codes of query-protocol errors that differ from the error's name.
+  const queryCodes = new Map<string, string>();
   for (const m of source.matchAll(
     /^export var (\w+)\$ = \[-3, \w+, [^,]+,\n? *\{[^}\n]*\[(?:_aQE|"awsQueryError")\]: \[`([^`]+)`/gm,
   )) {
-    if (m[1] !== undefined && m[2] !== m[1]) renamed.add(m[1]);
+    if (m[1] !== undefined && m[2] !== undefined && m[2] !== m[1]) queryCodes.set(m[1], m[2]);
   }
-  return source.replace(
+  const names: Record<string, string> = {};
+  const out = source.replace(
     /^(\w+)_registry\.registerError\((\w+)\$, (\w+)\);\n/gm,
-    (line, registry: string, schema: string, ctor: string) =>
-      registry === "_s" || schema !== ctor || (process.env.VIGIL_TMP_DROP_RENAMED ? false : renamed.has(ctor)) || kept(ctor) ? line : "",
+    (line, registry: string, schema: string, ctor: string) => {
+      if (registry === "_s" || schema !== ctor || kept(ctor)) return line;
+      const code = queryCodes.get(ctor);
+      if (code !== undefined) {
+        // Without a base exception to rename it, the error keeps its class.
+        if (!base || Object.hasOwn(names, code)) return line;
+        names[code] = ctor;
+      }
+      return "";
+    },
   );
+  if (!base || Object.keys(names).length === 0) return out;
+  const [line, schema, ctor] = base;
+  const wrapped = `_s_registry.registerError(${schema}$, /* @__PURE__ */ ${QUERY_ERROR_NAMES}(${ctor}, ${JSON.stringify(names)}));`;
+  return `${out.replace(line, () => wrapped)}${QUERY_ERROR_NAMES_SOURCE}`;
 }
 
 /** Error classes (`…Exception`, `…Error`, `…Fault`) a TypeScript module imports from an AWS SDK client. */
