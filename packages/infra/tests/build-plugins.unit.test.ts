@@ -6,10 +6,15 @@ import { build, type Plugin } from "esbuild";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   compactErrorClasses,
+  dropErrorRegistrations,
   inlineConstantKeys,
   lambdaPlugins,
+  retryableErrorClasses,
   rewriteZodImports,
+  sdkNamesImportedBy,
+  sdkNamesImportedIn,
   sdkSchemaLiteralKeys,
+  workspaceSources,
 } from "../src/build/plugins.ts";
 import { credentialsTreatedAsExpired, defaultProvider } from "../src/build/shims/credential-provider-node.ts";
 import {
@@ -265,4 +270,217 @@ describe("event-streams shim", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/**
+ * Real SDK calls answered by canned HTTP responses; each outcome is what Vigil's code can observe
+ * of the error. Plain JS, bundled from a temp dir with the agent's clients on `nodePaths`.
+ */
+const ERRORS_ENTRY = `
+import { Readable } from "node:stream";
+import { GetUserCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import { GetObjectCommand, NoSuchBucket, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  ConditionalCheckFailedException, CreateTableCommand, DynamoDBClient, DynamoDBServiceException, PutItemCommand,
+} from "@aws-sdk/client-dynamodb";
+
+const config = (statusCode, headers, body) => ({
+  region: "us-east-1",
+  maxAttempts: 1,
+  credentials: { accessKeyId: "AKID", secretAccessKey: "secret" },
+  requestHandler: { handle: async () => ({ response: { statusCode, headers, body: Readable.from([Buffer.from(body)]) } }) },
+});
+const query = (status, code, message) => config(status, { "content-type": "text/xml" },
+  "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message +
+  "</Message></Error><RequestId>req-1</RequestId></ErrorResponse>");
+const json = (status, code, message) => config(status, { "content-type": "application/x-amz-json-1.0" },
+  JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#" + code, message }));
+
+async function outcome(send, base, modeled) {
+  try {
+    await send();
+    return { error: "none" };
+  } catch (e) {
+    return {
+      name: e.name, message: e.message, fault: e.$fault, status: e.$metadata?.httpStatusCode,
+      code: e.Code, className: e.constructor.name, service: e instanceof base,
+      modeled: modeled === undefined ? undefined : e instanceof modeled,
+    };
+  }
+}
+
+export async function run() {
+  const iam = (c) => new IAMClient(c).send(new GetUserCommand({ UserName: "ghost" }));
+  const ddb = (c, Command) => new DynamoDBClient(c).send(new Command({ TableName: "t", Item: {} }));
+  return {
+    iamQueryCode: await outcome(() => iam(query(404, "NoSuchEntity", "The user with name ghost cannot be found.")), IAMServiceException),
+    iamUnmodeled: await outcome(() => iam(query(400, "Throttling", "Rate exceeded")), IAMServiceException),
+    s3: await outcome(() => new S3Client(config(404, { "content-type": "application/xml" },
+      "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>"))
+      .send(new GetObjectCommand({ Bucket: "gone", Key: "k" })), S3ServiceException, NoSuchBucket),
+    conditional: await outcome(() => ddb(json(400, "ConditionalCheckFailedException", "The conditional request failed"), PutItemCommand),
+      DynamoDBServiceException, ConditionalCheckFailedException),
+    inUse: await outcome(() => ddb(json(400, "ResourceInUseException", "Table already exists: t"), CreateTableCommand),
+      DynamoDBServiceException),
+  };
+}
+`;
+
+type Outcome = Record<string, unknown>;
+
+async function runErrorsEntry(
+  plugins: Plugin[],
+): Promise<{ outcomes: Record<string, Outcome>; code: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "vigil-sdk-errors-"));
+  try {
+    writeFileSync(join(dir, "entry.mjs"), ERRORS_ENTRY);
+    const root = join(import.meta.dirname, "../../..");
+    const result = await build({
+      entryPoints: [join(dir, "entry.mjs")],
+      nodePaths: [join(root, "packages/agent/node_modules")],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      mainFields: ["module", "main"],
+      write: false,
+      plugins,
+      outfile: join(dir, "out.mjs"),
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    writeFileSync(join(dir, "out.mjs"), code);
+    const mod = (await import(join(dir, "out.mjs"))) as { run: () => Promise<Record<string, Outcome>> };
+    return { outcomes: await mod.run(), code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("sdkUnreferencedErrors", () => {
+  const keep = new Set(["ConditionalCheckFailedException"]);
+  // The same code bundled with no plugin at all is the SDK as written.
+  const asWritten = runErrorsEntry([]);
+  const shrunk = runErrorsEntry(lambdaPlugins({ keepErrors: keep }));
+  const observable = ({ className: _c, modeled: _m, ...rest }: Outcome) => rest;
+
+  it("throws a dropped error as the service's base exception that tests by name, Code, $fault, status and message alike", async () => {
+    const [before, after] = [(await asWritten).outcomes, (await shrunk).outcomes];
+    for (const call of ["iamQueryCode", "iamUnmodeled", "s3", "inUse"]) {
+      expect(observable(after[call] ?? {}), call).toEqual(observable(before[call] ?? {}));
+    }
+    // The classes are gone: what is thrown is the base exception, named as before.
+    expect(before.s3).toMatchObject({ className: expect.stringMatching(/NoSuchBucket$/), modeled: true });
+    expect(after.s3).toMatchObject({
+      className: expect.stringMatching(/S3ServiceException$/),
+      modeled: false,
+      name: "NoSuchBucket",
+      message: "The specified bucket does not exist",
+      fault: "client",
+      status: 404,
+      service: true,
+    });
+    expect(before.iamQueryCode?.className).toMatch(/NoSuchEntityException$/);
+    // A query protocol's wire code (`NoSuchEntity`) keeps the modeled name; `Code` stays the wire code.
+    expect(after.iamQueryCode).toMatchObject({
+      className: expect.stringMatching(/IAMServiceException$/),
+      name: "NoSuchEntityException",
+      code: "NoSuchEntity",
+      message: "The user with name ghost cannot be found.",
+      fault: "client",
+      status: 404,
+    });
+    expect(after.iamUnmodeled).toMatchObject({ name: "Throttling", code: "Throttling", status: 400 });
+    expect(after.inUse).toMatchObject({
+      className: expect.stringMatching(/DynamoDBServiceException$/),
+      name: "ResourceInUseException",
+    });
+  }, 60_000);
+
+  it("keeps the class of an error our code imports: instanceof still holds", async () => {
+    const { outcomes, code } = await shrunk;
+    expect(outcomes.conditional).toMatchObject({
+      className: expect.stringMatching(/ConditionalCheckFailedException$/),
+      modeled: true,
+      name: "ConditionalCheckFailedException",
+      message: "The conditional request failed",
+      status: 400,
+    });
+    expect(observable(outcomes.conditional ?? {})).toEqual(
+      observable((await asWritten).outcomes.conditional ?? {}),
+    );
+    // Schemas (unminified names) of a kept error and of a dropped one.
+    expect(code).toContain("ConditionalCheckFailedException$");
+    expect(code).not.toContain("EntityAlreadyExistsException$");
+  }, 60_000);
+
+  it("a modeled error not kept is no longer its class (the keep-list is what holds instanceof)", async () => {
+    const { outcomes } = await runErrorsEntry(lambdaPlugins({ keepErrors: new Set() }));
+    expect(outcomes.conditional).toMatchObject({
+      className: expect.stringMatching(/DynamoDBServiceException$/),
+      modeled: false,
+      name: "ConditionalCheckFailedException",
+    });
+  }, 60_000);
+
+  it("keeps what Vigil's code imports from the clients, however it imports it", () => {
+    const keep = sdkNamesImportedIn(workspaceSources(join(import.meta.dirname, "../../..")));
+    expect(keep.has("ConditionalCheckFailedException")).toBe(true);
+    expect(keep.has("NoSuchEntityException")).toBe(false);
+    expect(
+      sdkNamesImportedBy(
+        [
+          'import { A, type BError, CFault as D, Client } from "@aws-sdk/client-x";',
+          "import {\n  EException,\n} from '@aws-sdk/client-y-z';",
+          'import { NotSdkException } from "./local.ts";',
+          'import * as ddb from "@aws-sdk/client-dynamodb";',
+          "if (e instanceof ddb.TableNotFoundException) ddb.DynamoDBClient;",
+          'export { ReExportedError } from "@aws-sdk/client-s3";',
+        ].join("\n"),
+      ).sort(),
+    ).toEqual([
+      "A",
+      "BError",
+      "CFault",
+      "Client",
+      "DynamoDBClient",
+      "EException",
+      "ReExportedError",
+      "TableNotFoundException",
+    ]);
+  });
+
+  it("leaves the base exception, kept and $retryable errors registered", () => {
+    const source = [
+      'const _aQE = "awsQueryError";',
+      "_s_registry.registerError(XServiceException$, XServiceException);",
+      "export var Gone$ = [-3, n0, _G, { [_e]: _c }, [], []];",
+      "n0_registry.registerError(Gone$, Gone);",
+      "export var Kept$ = [-3, n0, _K, { [_e]: _c }, [], []];",
+      "n0_registry.registerError(Kept$, Kept);",
+      "export var Renamed$ = [-3, n0, _R,",
+      "    { [_aQE]: [`RenamedCode`, 404], [_e]: _c },",
+      "    [], []];",
+      "n0_registry.registerError(Renamed$, Renamed);",
+      "",
+    ].join("\n");
+    const out = dropErrorRegistrations(source, (n) => n === "Kept");
+    expect(out).not.toContain("registerError(Gone$");
+    expect(out).not.toContain("registerError(Renamed$");
+    expect(out).toContain("n0_registry.registerError(Kept$, Kept);");
+    expect(out).toContain(
+      '_s_registry.registerError(XServiceException$, /* @__PURE__ */ __vigilQueryErrorNames(XServiceException, {"RenamedCode":"Renamed"}));',
+    );
+    // No base exception to rename it: a renamed error keeps its class.
+    const noBase = dropErrorRegistrations(source.replace(/^_s_registry.*\n/m, ""), () => false);
+    expect(noBase).toContain("n0_registry.registerError(Renamed$, Renamed);");
+    expect(noBase).not.toContain("registerError(Gone$");
+
+    const ddbErrors = readFileSync(sdkFile("@aws-sdk/client-s3", "dist-es/models/errors.js"), "utf8");
+    expect(retryableErrorClasses(ddbErrors)).toEqual([]);
+    expect(
+      retryableErrorClasses(
+        'export class R extends B {\n    name = "R";\n    $retryable = {};\n}\nexport class N extends B {\n    name = "N";\n}\n',
+      ),
+    ).toEqual(["R"]);
+  });
 });

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { build, type Metafile, type OutputFile } from "esbuild";
-import { lambdaPlugins, sdkErrorsImportedIn, workspaceSources } from "./plugins.ts";
+import { lambdaPlugins, sdkNamesImportedIn, workspaceSources } from "./plugins.ts";
 
 /** ESM bundles have no `require`; some bundled CommonJS dependencies still call it. */
 export const CREATE_REQUIRE_BANNER =
@@ -127,7 +127,7 @@ export async function bundleLambda(
     banner: { js: CREATE_REQUIRE_BANNER },
     // Modeled SDK errors stay only if our code (or the entry's own directory) imports them by name.
     plugins: lambdaPlugins({
-      keepErrors: sdkErrorsImportedIn([...workspaceSources(root), dirname(path)]),
+      keepErrors: sdkNamesImportedIn([...workspaceSources(root), dirname(path)]),
     }),
     ...(options.releaseVersion !== undefined
       ? { define: { "process.env.VIGIL_RELEASE_VERSION": JSON.stringify(options.releaseVersion) } }

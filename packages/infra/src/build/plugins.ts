@@ -247,7 +247,7 @@ function errorClassMembers(name: string, body: string): string[] | undefined {
  * no registered class is thrown by `@aws-sdk/core` as the service's base exception, with `name` =
  * the code, `message`, `$fault`, `$metadata` and the response's members (`Code`, `Type`, …) on it;
  * code that tests `name` or `Code` sees the same error, only `instanceof <ModeledError>` cannot
- * hold. So only the errors our code imports by name (`keep`, see `sdkErrorsImportedIn`) stay, and
+ * hold. So only the errors our code imports by name (`keep`, see `sdkNamesImportedIn`) stay, and
  * those whose class declares `$retryable` (the SDK's retry strategy reads it).
  * Query protocols (IAM, RDS, SNS, …) answer with a code other than the error's name (IAM's
  * `NoSuchEntity` is `NoSuchEntityException`); the base exception registered for the service is
@@ -326,10 +326,12 @@ export function dropErrorRegistrations(source: string, kept: (name: string) => b
   return `${out.replace(line, () => wrapped)}${QUERY_ERROR_NAMES_SOURCE}`;
 }
 
-/** Error classes (`…Exception`, `…Error`, `…Fault`) a TypeScript module imports from an AWS SDK client. */
-export function sdkErrorsImportedBy(source: string): string[] {
+/**
+ * The names a TypeScript module imports from AWS SDK clients. Not only `…Exception`: S3's and SQS's
+ * errors are `NoSuchKey`, `QueueDoesNotExist`; names that are not errors (`S3Client`) keep nothing.
+ */
+export function sdkNamesImportedBy(source: string): string[] {
   const out = new Set<string>();
-  const isError = (n: string) => /^\w+(?:Exception|Error|Fault)$/.test(n);
   const client = `(['"])@aws-sdk\\/client-[\\w-]+\\2`;
   // `import { A, type B, C as D } from "@aws-sdk/client-x"` and `export { … } from …`.
   for (const m of source.matchAll(
@@ -341,13 +343,13 @@ export function sdkErrorsImportedBy(source: string): string[] {
           .trim()
           .replace(/^type\s+/, "")
           .split(/\s+as\s+/)[0] ?? "";
-      if (isError(name)) out.add(name);
+      if (/^\w+$/.test(name)) out.add(name);
     }
   }
   // `import * as ddb from "@aws-sdk/client-x"`, then `ddb.ConditionalCheckFailedException`.
   for (const m of source.matchAll(new RegExp(`import\\s+\\*\\s+as\\s+(\\w+)\\s+from\\s*${client}`, "g"))) {
     for (const use of source.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)`, "g"))) {
-      if (use[1] !== undefined && isError(use[1])) out.add(use[1]);
+      if (use[1] !== undefined) out.add(use[1]);
     }
   }
   return [...out];
@@ -382,11 +384,11 @@ export function workspaceSources(root: string): string[] {
   return names.map((n) => join(packages, n, "src")).sort();
 }
 
-/** The keep-list of `sdkUnreferencedErrors`: SDK error classes imported by any of these directories' code. */
-export function sdkErrorsImportedIn(dirs: readonly string[]): Set<string> {
+/** The keep-list of `sdkUnreferencedErrors`: what the code in these directories imports from SDK clients. */
+export function sdkNamesImportedIn(dirs: readonly string[]): Set<string> {
   const keep = new Set<string>();
   for (const file of typeScriptFiles(dirs)) {
-    for (const name of sdkErrorsImportedBy(readFileSync(file, "utf8"))) keep.add(name);
+    for (const name of sdkNamesImportedBy(readFileSync(file, "utf8"))) keep.add(name);
   }
   return keep;
 }
@@ -403,7 +405,7 @@ export interface LambdaPluginOptions {
 }
 
 export function lambdaPlugins(options: LambdaPluginOptions = {}): Plugin[] {
-  const keep = options.keepErrors ?? sdkErrorsImportedIn(workspaceSources(REPO_ROOT));
+  const keep = options.keepErrors ?? sdkNamesImportedIn(workspaceSources(REPO_ROOT));
   return [
     lambdaShims(),
     sdkSchemas(inlineConstantKeys, unreferencedErrors(keep)),
