@@ -9,10 +9,11 @@ import type { IdempotencyStore } from "./idempotency.ts";
 import {
   type DeadLetterSink,
   type EventHandler,
+  type EventOutcome,
+  eventOutcomes,
   type IncomingMessage,
   isSettled,
   processMessage,
-  type RecordOutcome,
 } from "./record.ts";
 
 /** A received message and the handle to delete it or extend its visibility. */
@@ -55,8 +56,8 @@ export interface ConsumeOptions {
   retryDelaySeconds?: number;
   idempotency?: IdempotencyStore;
   payloads?: PayloadStore;
-  /** Called once per processed message (metrics, logs, tests). */
-  onOutcome?: (message: ReceivedMessage, outcome: RecordOutcome) => void;
+  /** Called once per processed event, so several times for a pack (metrics, logs, tests). */
+  onOutcome?: (message: ReceivedMessage, outcome: EventOutcome) => void;
   /** Called on transport errors the loop recovers from (receive/delete/heartbeat failures). */
   onError?: (error: unknown, during: "receive" | "delete" | "heartbeat" | "retry-delay") => void;
 }
@@ -64,6 +65,7 @@ export interface ConsumeOptions {
 export interface ConsumeStats {
   receives: number;
   emptyReceives: number;
+  /** Messages received (a pack counts once); the counts below are per event. */
   received: number;
   handled: number;
   duplicates: number;
@@ -130,7 +132,7 @@ export async function runConsumer(
     payloads: options.payloads,
   };
 
-  const count = (outcome: RecordOutcome) => {
+  const count = (outcome: EventOutcome) => {
     if (outcome.kind === "handled") stats.handled++;
     else if (outcome.kind === "duplicate") stats.duplicates++;
     else if (outcome.kind === "dead-lettered") stats.deadLettered++;
@@ -158,8 +160,10 @@ export async function runConsumer(
         batch.map(async (message) => {
           const outcome = await processMessage(message, handler, processing);
           running.delete(message);
-          count(outcome);
-          options.onOutcome?.(message, outcome);
+          for (const event of eventOutcomes(outcome)) {
+            count(event);
+            options.onOutcome?.(message, event);
+          }
           (isSettled(outcome) ? settled : unsettled).push(message);
         }),
       );

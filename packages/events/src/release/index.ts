@@ -6,8 +6,10 @@ export {
   isHealthCheckRequest,
 } from "./health-check.ts";
 export {
+  buildReleaseManifest,
   MAX_RELEASE_ARTIFACT_BYTES,
   RecordedReleaseHashes,
+  type ReleaseArtifact,
   ReleaseChannel,
   ReleaseFile,
   ReleaseFunction,

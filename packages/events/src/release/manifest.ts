@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as z from "zod";
 import { semverSchema, sha256Schema } from "../contracts/common.ts";
 
@@ -90,3 +91,42 @@ export const RecordedReleaseHashes = z.object({
   template: sha256Schema.optional(),
 });
 export type RecordedReleaseHashes = z.infer<typeof RecordedReleaseHashes>;
+
+/** One artifact of a release as built or published: its name, bytes, and the function it deploys to. */
+export interface ReleaseArtifact {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly function?: ReleaseFunction;
+}
+
+/**
+ * The manifest of a release from its artifacts: key, SHA-256 and size of each, plus the template's
+ * entry when the release carries one. The one way a manifest is made (the build, the demo's
+ * publisher and the tests), so hashes are always computed the same way.
+ */
+export function buildReleaseManifest(options: {
+  version: string;
+  createdAt: string;
+  artifacts: readonly ReleaseArtifact[];
+  /** The stack template, when the release changes it (it may also be one of the artifacts). */
+  template?: ReleaseArtifact;
+  previousVersion?: string;
+}): ReleaseManifest {
+  const entry = (a: ReleaseArtifact) => ({
+    key: releaseKeys.artifact(options.version, a.name),
+    sha256: createHash("sha256").update(a.data).digest("hex"),
+    size: a.data.byteLength,
+  });
+  const { template } = options;
+  return ReleaseManifest.parse({
+    version: options.version,
+    createdAt: options.createdAt,
+    files: options.artifacts.map((a) => ({
+      name: a.name,
+      ...entry(a),
+      ...(a.function ? { function: a.function } : {}),
+    })),
+    ...(template ? { template: entry(template) } : {}),
+    ...(options.previousVersion ? { previousVersion: options.previousVersion } : {}),
+  });
+}

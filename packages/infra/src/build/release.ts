@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ReleaseFunction, ReleaseManifest, releaseKeys } from "@vigil/events";
+import { buildReleaseManifest, type ReleaseFunction, type ReleaseManifest } from "@vigil/events";
 import { permissionSetDocument } from "../iam/permissions.ts";
 import { ARTIFACTS, renderAllTemplates } from "../templates/index.ts";
 import { bundleLambda, type LambdaEntry } from "./bundle.ts";
@@ -67,25 +67,11 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
   artifacts.sort((a, b) => (a.name < b.name ? -1 : 1));
 
   const root = artifacts.find((a) => a.name === ARTIFACTS.rootTemplate);
-  const manifest = ReleaseManifest.parse({
+  const manifest = buildReleaseManifest({
     version: options.version,
     createdAt: options.createdAt,
-    files: artifacts.map((a) => ({
-      name: a.name,
-      key: releaseKeys.artifact(options.version, a.name),
-      sha256: sha256(a.data),
-      size: a.data.length,
-      ...(a.function ? { function: a.function } : {}),
-    })),
-    ...(root
-      ? {
-          template: {
-            key: releaseKeys.artifact(options.version, root.name),
-            sha256: sha256(root.data),
-            size: root.data.length,
-          },
-        }
-      : {}),
+    artifacts,
+    ...(root ? { template: root } : {}),
     ...(options.previousVersion ? { previousVersion: options.previousVersion } : {}),
   });
   return {

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import {
+  buildReleaseManifest,
   type RecordedReleaseHashes,
   type ReleaseChannel,
   type ReleaseFunction,
@@ -34,8 +34,6 @@ export interface PublishedRelease {
   recorded: RecordedReleaseHashes;
 }
 
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-
 /**
  * Publish a signed release the way infra's build does: artifacts under `releases/<version>/`, the
  * canonical-JSON manifest with its detached signature, and a copy on the channel.
@@ -59,27 +57,17 @@ export async function publishRelease(
   const put = (key: string, body: Uint8Array | string, contentType: string) =>
     s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
 
-  const manifest: ReleaseManifest = {
+  const manifest = buildReleaseManifest({
     version,
     createdAt: (options.createdAt ?? new Date()).toISOString(),
-    files: files.map((f) => ({
+    artifacts: files.map((f) => ({
       name: f.name,
-      key: releaseKeys.artifact(version, f.name),
-      sha256: sha256(f.body),
-      size: f.body.byteLength,
+      data: f.body,
       ...(f.function ? { function: f.function } : {}),
     })),
-    ...(options.template
-      ? {
-          template: {
-            key: releaseKeys.artifact(version, "template.json"),
-            sha256: sha256(options.template),
-            size: options.template.byteLength,
-          },
-        }
-      : {}),
+    ...(options.template ? { template: { name: "template.json", data: options.template } } : {}),
     ...(options.previousVersion ? { previousVersion: options.previousVersion } : {}),
-  };
+  });
   for (const f of files) await put(releaseKeys.artifact(version, f.name), f.body, "application/zip");
   if (options.template)
     await put(releaseKeys.artifact(version, "template.json"), options.template, "application/json");

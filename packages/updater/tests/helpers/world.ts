@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  buildReleaseManifest,
   generateReleaseSigningKey,
   type RecordedReleaseHashes,
   type ReleaseFunction,
@@ -44,26 +45,16 @@ export function publishToMemory(
   options: { template?: Buffer; channel?: boolean; files?: ReturnType<typeof releaseFiles> } = {},
 ): { manifest: ReleaseManifest; recorded: RecordedReleaseHashes } {
   const files = options.files ?? releaseFiles(version);
-  const manifest: ReleaseManifest = {
+  const manifest = buildReleaseManifest({
     version,
     createdAt: "2030-01-01T00:00:00.000Z",
-    files: files.map((f) => ({
+    artifacts: files.map((f) => ({
       name: f.name,
-      key: releaseKeys.artifact(version, f.name),
-      sha256: sha256(f.body),
-      size: f.body.byteLength,
+      data: f.body,
       ...(f.function ? { function: f.function } : {}),
     })),
-    ...(options.template
-      ? {
-          template: {
-            key: releaseKeys.artifact(version, "template.json"),
-            sha256: sha256(options.template),
-            size: options.template.byteLength,
-          },
-        }
-      : {}),
-  };
+    ...(options.template ? { template: { name: "template.json", data: options.template } } : {}),
+  });
   for (const f of files) store.put(releaseKeys.artifact(version, f.name), f.body);
   if (options.template) store.put(releaseKeys.artifact(version, "template.json"), options.template);
   const { manifestJson, signature } = signReleaseManifest(manifest, key);
