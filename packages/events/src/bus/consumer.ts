@@ -9,11 +9,10 @@ import type { IdempotencyStore } from "./idempotency.ts";
 import {
   type DeadLetterSink,
   type EventHandler,
-  type EventOutcome,
-  eventOutcomes,
   type IncomingMessage,
   isSettled,
   processMessage,
+  type RecordOutcome,
 } from "./record.ts";
 
 /** A received message and the handle to delete it or extend its visibility. */
@@ -56,8 +55,8 @@ export interface ConsumeOptions {
   retryDelaySeconds?: number;
   idempotency?: IdempotencyStore;
   payloads?: PayloadStore;
-  /** Called once per processed event, so several times for a pack (metrics, logs, tests). */
-  onOutcome?: (message: ReceivedMessage, outcome: EventOutcome) => void;
+  /** Called once per processed message (metrics, logs, tests). */
+  onOutcome?: (message: ReceivedMessage, outcome: RecordOutcome) => void;
   /** Called on transport errors the loop recovers from (receive/delete/heartbeat failures). */
   onError?: (error: unknown, during: "receive" | "delete" | "heartbeat" | "retry-delay") => void;
 }
@@ -65,7 +64,6 @@ export interface ConsumeOptions {
 export interface ConsumeStats {
   receives: number;
   emptyReceives: number;
-  /** Messages received (a pack counts once); the counts below are per event. */
   received: number;
   handled: number;
   duplicates: number;
@@ -132,7 +130,7 @@ export async function runConsumer(
     payloads: options.payloads,
   };
 
-  const count = (outcome: EventOutcome) => {
+  const count = (outcome: RecordOutcome) => {
     if (outcome.kind === "handled") stats.handled++;
     else if (outcome.kind === "duplicate") stats.duplicates++;
     else if (outcome.kind === "dead-lettered") stats.deadLettered++;
@@ -160,10 +158,8 @@ export async function runConsumer(
         batch.map(async (message) => {
           const outcome = await processMessage(message, handler, processing);
           running.delete(message);
-          for (const event of eventOutcomes(outcome)) {
-            count(event);
-            options.onOutcome?.(message, event);
-          }
+          count(outcome);
+          options.onOutcome?.(message, outcome);
           (isSettled(outcome) ? settled : unsettled).push(message);
         }),
       );

@@ -10,12 +10,10 @@ import type { PayloadStore } from "./claim-check.ts";
 import type { IdempotencyStore } from "./idempotency.ts";
 import {
   type DeadLetterSink,
+  describeError,
   type EventHandler,
-  type EventOutcome,
-  eventOutcomes,
   type IncomingMessage,
   isSettled,
-  notSettledReason,
   processMessage,
   type RecordOutcome,
 } from "./record.ts";
@@ -27,8 +25,7 @@ export interface SqsHandlerOptions {
   deadLetters: DeadLetterSink;
   idempotency?: IdempotencyStore;
   payloads?: PayloadStore;
-  /** Called once per processed event, so several times for a pack. */
-  onOutcome?: (record: SQSRecord, outcome: EventOutcome) => void;
+  onOutcome?: (record: SQSRecord, outcome: RecordOutcome) => void;
 }
 
 /** A record that must be retried: Powertools reports its messageId in batchItemFailures. */
@@ -63,8 +60,14 @@ export function sqsHandler(
     const processor = new BatchProcessor(EventType.SQS);
     const recordHandler = async (record: SQSRecord) => {
       const outcome = await processMessage(incomingFromSqsRecord(record), handler, processing);
-      for (const event of eventOutcomes(outcome)) options.onOutcome?.(record, event);
-      if (!isSettled(outcome)) throw new RecordNotSettledError(notSettledReason(outcome));
+      options.onOutcome?.(record, outcome);
+      if (!isSettled(outcome)) {
+        throw new RecordNotSettledError(
+          outcome.kind === "failed"
+            ? describeError(outcome.error)
+            : `event ${outcome.kind === "in-progress" ? outcome.eventId : ""} is being handled by another delivery`,
+        );
+      }
     };
     // All records failing is a normal partial response here, not an exception for Lambda to retry.
     return processPartialResponse(event, recordHandler, processor, { throwOnFullBatchFailure: false });
@@ -84,8 +87,7 @@ export interface SnsHandlerOptions {
   deadLetters: DeadLetterSink;
   idempotency?: IdempotencyStore;
   payloads?: PayloadStore;
-  /** Called once per processed event, so several times for a pack. */
-  onOutcome?: (record: SNSEventRecord, outcome: EventOutcome) => void;
+  onOutcome?: (record: SNSEventRecord, outcome: RecordOutcome) => void;
 }
 
 export interface SnsHandlerResult {
@@ -135,10 +137,17 @@ export function snsHandler(
     for (const record of event.Records ?? []) {
       const message = incomingFromSnsRecord(record);
       const outcome = await processMessage(message, handler, processing);
-      for (const e of eventOutcomes(outcome)) options.onOutcome?.(record, e);
+      options.onOutcome?.(record, outcome);
       outcomes.push({ messageId: message.messageId, outcome });
-      if (!isSettled(outcome))
-        failures.push({ messageId: message.messageId, reason: notSettledReason(outcome) });
+      if (!isSettled(outcome)) {
+        failures.push({
+          messageId: message.messageId,
+          reason:
+            outcome.kind === "failed"
+              ? describeError(outcome.error)
+              : `event ${outcome.kind === "in-progress" ? outcome.eventId : ""} is being handled by another delivery`,
+        });
+      }
     }
     if (failures.length > 0) throw new SnsDeliveryError(failures);
     return { outcomes };

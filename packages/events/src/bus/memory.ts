@@ -14,9 +14,7 @@ import {
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
   eventAttributes,
   type MessageAttributes,
-  TYPE_ATTRIBUTE,
 } from "./attributes.ts";
-import { type PackLimits, packLimits, planBatches, planPacks } from "./batching.ts";
 import {
   type ConsumeOptions,
   type ConsumeStats,
@@ -181,18 +179,8 @@ export class InMemoryBus implements Bus {
   readonly #topology: Topology;
   readonly #queues = new Map<ConsumerName, { queue: InMemoryQueue; deadLetter: InMemoryQueue }>();
 
-  readonly #pack: PackLimits | undefined;
-
-  constructor(
-    options: {
-      topology?: Topology;
-      now?: () => number;
-      /** As `SnsSqsBus`: pack events into messages by default; `false` for one event per message. */
-      pack?: boolean | Partial<PackLimits>;
-    } = {},
-  ) {
+  constructor(options: { topology?: Topology; now?: () => number } = {}) {
     this.#topology = options.topology ?? defaultTopology;
-    this.#pack = packLimits(options.pack);
     for (const q of this.#topology.queues) {
       const deadLetter = new InMemoryQueue(
         deadLetterQueueNameFor(q.consumer, undefined, this.#topology),
@@ -209,25 +197,13 @@ export class InMemoryBus implements Bus {
   }
 
   async publish(events: readonly EventEnvelope[]): Promise<PublishResult> {
-    // Packed exactly as SnsSqsBus packs, so unit tests see the same messages.
-    const messages = events.map((event) => ({
-      eventId: event.id,
-      body: JSON.stringify(event),
-      attributes: eventAttributes(event),
-    }));
-    const packs = this.#pack ? planPacks(messages, this.#pack) : messages;
-    for (const pack of packs) {
-      const type = pack.attributes[TYPE_ATTRIBUTE] ?? "";
-      for (const consumer of consumersFor(type, "events", this.#topology)) {
-        this.#queues.get(consumer)?.queue.send(pack.body, pack.attributes);
+    for (const event of events) {
+      const body = JSON.stringify(event);
+      for (const consumer of consumersFor(event.type, "events", this.#topology)) {
+        this.#queues.get(consumer)?.queue.send(body, eventAttributes(event));
       }
     }
-    return {
-      published: events.length,
-      messages: packs.length,
-      batches: planBatches(packs).length,
-      claimChecked: 0,
-    };
+    return { published: events.length, batches: Math.ceil(events.length / 10), claimChecked: 0 };
   }
 
   /** Put an arbitrary message on a consumer's queue (poison messages in tests, redrive). */

@@ -5,8 +5,6 @@ import type { EventHandler } from "./record.ts";
 
 export interface PublishResult {
   published: number;
-  /** Messages the events went out in (several events share one when packed). */
-  messages: number;
   /** PublishBatch calls made (retries of failed entries included). */
   batches: number;
   /** Events whose body went to the payload store (claim check). */

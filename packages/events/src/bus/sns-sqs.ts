@@ -25,15 +25,7 @@ import {
   MAX_MESSAGE_ATTRIBUTES,
   toSdkAttributes,
 } from "./attributes.ts";
-import {
-  MAX_PAYLOAD_BYTES,
-  messageBytes,
-  type PackLimits,
-  type PlannedPack,
-  packLimits,
-  planBatches,
-  planPacks,
-} from "./batching.ts";
+import { MAX_PAYLOAD_BYTES, messageBytes, type OutgoingMessage, planBatches } from "./batching.ts";
 import { checkInIfLarge, type PayloadStore } from "./claim-check.ts";
 import {
   type ConsumeOptions,
@@ -65,19 +57,11 @@ export interface SnsSqsBusOptions {
   payloads?: PayloadStore;
   /** PublishBatch calls in flight at once. Default 4. */
   publishConcurrency?: number;
-  /**
-   * Pack events that share their attributes into one message (`planPacks`), default on; `false`
-   * sends one event per message. Consumers read both.
-   */
-  pack?: boolean | Partial<PackLimits>;
 }
 
 const RETRIES = 3;
 
-/**
- * Publishes to SNS (events packed into messages, PublishBatch of 10 messages, ≤ 256 KB), consumes
- * SQS (long poll, batch delete, heartbeat).
- */
+/** Publishes to SNS (PublishBatch, 10 a call, ≤ 256 KB), consumes SQS (long poll, batch delete, heartbeat). */
 export class SnsSqsBus implements Bus {
   readonly #options: SnsSqsBusOptions;
   readonly #topology: Topology;
@@ -98,17 +82,10 @@ export class SnsSqsBus implements Bus {
       ),
     );
     const claimChecked = messages.filter((m) => m.attributes[CLAIM_CHECK_ATTRIBUTE] !== undefined).length;
-    const limits = packLimits(this.#options.pack);
-    const packs = limits
-      ? planPacks(messages, limits, (m) => m.attributes[CLAIM_CHECK_ATTRIBUTE] !== undefined)
-      : messages.map((m): PlannedPack => ({ ...m, eventIds: [m.eventId] }));
-    const batches = planBatches(packs);
+    const batches = planBatches(messages);
     let calls = 0;
     const failures: { eventId: string; code: string; message: string }[] = [];
-    const fail = (m: PlannedPack | undefined, code: string, message: string) => {
-      for (const eventId of m?.eventIds ?? ["?"]) failures.push({ eventId, code, message });
-    };
-    const publishOne = async (batch: PlannedPack[]) => {
+    const publishOne = async (batch: OutgoingMessage[]) => {
       let pending = batch;
       for (let attempt = 0; pending.length > 0; attempt++) {
         calls++;
@@ -125,14 +102,23 @@ export class SnsSqsBus implements Bus {
         const failed = out.Failed ?? [];
         const retryable = failed.filter((f) => !f.SenderFault);
         if (attempt + 1 >= RETRIES || retryable.length === 0) {
-          for (const f of failed) fail(pending[Number(f.Id?.slice(1))], f.Code ?? "Unknown", f.Message ?? "");
+          for (const f of failed) {
+            const m = pending[Number(f.Id?.slice(1))];
+            failures.push({
+              eventId: m?.eventId ?? "?",
+              code: f.Code ?? "Unknown",
+              message: f.Message ?? "",
+            });
+          }
           return;
         }
-        for (const f of failed.filter((x) => x.SenderFault))
-          fail(pending[Number(f.Id?.slice(1))], f.Code ?? "Unknown", f.Message ?? "");
+        for (const f of failed.filter((x) => x.SenderFault)) {
+          const m = pending[Number(f.Id?.slice(1))];
+          failures.push({ eventId: m?.eventId ?? "?", code: f.Code ?? "Unknown", message: f.Message ?? "" });
+        }
         pending = retryable
           .map((f) => pending[Number(f.Id?.slice(1))])
-          .filter((m): m is PlannedPack => m !== undefined);
+          .filter((m): m is OutgoingMessage => m !== undefined);
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
     };
@@ -142,7 +128,7 @@ export class SnsSqsBus implements Bus {
     });
     await Promise.all(workers);
     if (failures.length > 0) throw new PublishFailedError(failures);
-    return { published: events.length, messages: packs.length, batches: calls, claimChecked };
+    return { published: events.length, batches: calls, claimChecked };
   }
 
   /** URL of a consumer's queue and its dead-letter queue. */
