@@ -2,11 +2,6 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { PublishCommand } from "@aws-sdk/client-sns";
 import {
-  DeleteMessageBatchCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-} from "@aws-sdk/client-sqs";
-import {
   DLQ_REASON_ATTRIBUTE,
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
   exampleEvent,
@@ -20,7 +15,7 @@ import {
   type VigilEvent,
 } from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessed, type LocalBus, startLocalBus } from "./fixtures/local-bus.ts";
+import { assessed, drainQueue, type LocalBus, queueDepth, startLocalBus } from "./fixtures/local-bus.ts";
 
 let local: LocalBus;
 beforeAll(async () => {
@@ -30,48 +25,8 @@ afterAll(async () => {
   await local?.aws.stop();
 });
 
-async function depth(url: string): Promise<number> {
-  const out = await local.aws.clients.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    }),
-  );
-  return (
-    Number(out.Attributes?.ApproximateNumberOfMessages) +
-    Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible)
-  );
-}
-
-/** Receive and delete everything on the queue (a test's own check, not the bus). */
-async function drain(url: string): Promise<Array<{ body: string; attributes: Record<string, string> }>> {
-  const out: Array<{ body: string; attributes: Record<string, string> }> = [];
-  for (;;) {
-    const r = await local.aws.clients.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: url,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-        MessageAttributeNames: ["All"],
-      }),
-    );
-    if (!r.Messages?.length) return out;
-    await local.aws.clients.sqs.send(
-      new DeleteMessageBatchCommand({
-        QueueUrl: url,
-        Entries: r.Messages.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })),
-      }),
-    );
-    for (const m of r.Messages) {
-      out.push({
-        body: m.Body ?? "",
-        attributes: Object.fromEntries(
-          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue ?? ""]),
-        ),
-      });
-    }
-  }
-}
+const depth = (url: string) => queueDepth(local.aws.clients.sqs, url);
+const drain = (url: string) => drainQueue(local.aws.clients.sqs, url);
 
 /** Consume until `until()` holds (or 15 s), then stop gracefully. */
 async function consumeUntil(

@@ -5,13 +5,7 @@
  * topic, while letters the bus wrote still go back to their queue.
  */
 import { SubscribeCommand } from "@aws-sdk/client-sns";
-import {
-  CreateQueueCommand,
-  DeleteMessageBatchCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-} from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import {
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
   eventAttributes,
@@ -23,7 +17,7 @@ import {
   TYPE_ATTRIBUTE,
 } from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessed, type LocalBus, startLocalBus } from "./fixtures/local-bus.ts";
+import { assessed, drainQueue, type LocalBus, queueDepth, startLocalBus } from "./fixtures/local-bus.ts";
 
 const INTEGRATION = "dlq-sns";
 let local: LocalBus;
@@ -49,47 +43,8 @@ async function queueSubscribed(name: string, raw: boolean): Promise<string> {
   return url;
 }
 
-async function depth(url: string): Promise<number> {
-  const out = await local.aws.clients.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    }),
-  );
-  return (
-    Number(out.Attributes?.ApproximateNumberOfMessages) +
-    Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible)
-  );
-}
-
-/** Receive and delete everything on the queue. */
-async function drain(url: string): Promise<Array<{ body: string; attributes: Record<string, string> }>> {
-  const out: Array<{ body: string; attributes: Record<string, string> }> = [];
-  for (;;) {
-    const r = await local.aws.clients.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: url,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-        MessageAttributeNames: ["All"],
-      }),
-    );
-    if (!r.Messages?.length) return out;
-    await local.aws.clients.sqs.send(
-      new DeleteMessageBatchCommand({
-        QueueUrl: url,
-        Entries: r.Messages.map((m, i) => ({ Id: `d${i}`, ReceiptHandle: m.ReceiptHandle })),
-      }),
-    );
-    for (const m of r.Messages)
-      out.push({
-        body: m.Body ?? "",
-        attributes: Object.fromEntries(
-          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue ?? ""]),
-        ),
-      });
-  }
-}
+const depth = (url: string) => queueDepth(local.aws.clients.sqs, url);
+const drain = (url: string) => drainQueue(local.aws.clients.sqs, url);
 
 /** Publish `event` and return the SNS notification envelope a non-raw subscriber got for it. */
 async function envelopeOf(event: ReturnType<typeof assessed>): Promise<string> {
