@@ -210,21 +210,13 @@ async function budgetedRun(options: ThrottleBenchOptions, scenario: string, neig
     // Discovery ends when the last shard is checkpointed (idle instances polling after it don't count).
     return lastDone - t0;
   });
-  const stats = account.stats();
-  const bound = lowerBound(counted.counts, Math.min(options.headroom ?? 0.8, 1 - neighbour));
-  return {
-    scenario,
-    mode: "budgeted" as const,
-    discoverySeconds: elapsed / 1000,
-    lowerBoundSeconds: bound,
-    ratio: bound > 0 ? elapsed / 1000 / bound : Number.NaN,
-    apiCalls: stats.totalCalls,
-    throttled: stats.totalThrottled,
+  return benchRow("budgeted", scenario, options, neighbour, counted.counts, account.stats(), {
+    elapsedMs: elapsed,
     failedCalls,
     failedJobs,
     pauses: gates.reduce((n, g) => n + g.counters.pausesWritten, 0),
     assets,
-  };
+  });
 }
 
 async function naiveRun(options: ThrottleBenchOptions, scenario: string, neighbour: number) {
@@ -264,20 +256,38 @@ async function naiveRun(options: ThrottleBenchOptions, scenario: string, neighbo
     clients.destroy();
     return time.now() - t0;
   });
-  const stats = account.stats();
-  const bound = lowerBound(counted.counts, Math.min(options.headroom ?? 0.8, 1 - neighbour));
-  return {
-    scenario,
-    mode: "naive" as const,
-    discoverySeconds: elapsed / 1000,
-    lowerBoundSeconds: bound,
-    ratio: bound > 0 ? elapsed / 1000 / bound : Number.NaN,
-    apiCalls: stats.totalCalls,
-    throttled: stats.totalThrottled,
+  return benchRow("naive", scenario, options, neighbour, counted.counts, account.stats(), {
+    elapsedMs: elapsed,
     failedCalls,
     failedJobs,
     pauses: 0,
     assets,
+  });
+}
+
+/** One row of the table: the run's own counts, the account's, and the bound for the share it had. */
+function benchRow<M extends "budgeted" | "naive">(
+  mode: M,
+  scenario: string,
+  options: ThrottleBenchOptions,
+  neighbour: number,
+  counts: Parameters<typeof lowerBound>[0],
+  stats: { totalCalls: number; totalThrottled: number },
+  run: { elapsedMs: number; failedCalls: number; failedJobs: number; pauses: number; assets: number },
+) {
+  const bound = lowerBound(counts, Math.min(options.headroom ?? 0.8, 1 - neighbour));
+  return {
+    scenario,
+    mode,
+    discoverySeconds: run.elapsedMs / 1000,
+    lowerBoundSeconds: bound,
+    ratio: bound > 0 ? run.elapsedMs / 1000 / bound : Number.NaN,
+    apiCalls: stats.totalCalls,
+    throttled: stats.totalThrottled,
+    failedCalls: run.failedCalls,
+    failedJobs: run.failedJobs,
+    pauses: run.pauses,
+    assets: run.assets,
   };
 }
 
