@@ -1,6 +1,7 @@
-import type { EventStore } from "@vigil/events";
+import { type EventStore, InMemoryEventStore } from "@vigil/events";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planRemainingShards, planShards, scanStreamId } from "../src/index.ts";
+import { type ManualClock, planRemainingShards, planShards, scanStreamId } from "../src/index.ts";
 import { KINDS, makeLambda, REGIONS, runLambdas, scriptedWorker, sharedWorld } from "./scheduler/harness.ts";
 
 async function assessedCounts(store: EventStore, scanId: string): Promise<Map<string, number>> {
@@ -93,5 +94,48 @@ describe("a scan killed midway and restarted", () => {
     const shards = planShards(["us-east-1"], KINDS).length;
     expect(counts.size).toBe(shards * perShard);
     expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
+  });
+});
+
+describe("shards finishing together", () => {
+  it("report the scan completed from exactly one job, and the log holds one completion", async () => {
+    // A store whose calls take a random number of event-loop turns, as DynamoDB's do: the jobs of one
+    // batch run concurrently and the last shards race to complete the scan.
+    class Latent extends InMemoryEventStore {
+      constructor(
+        clock: ManualClock,
+        readonly turns: () => number,
+      ) {
+        super({ now: () => new Date(clock.now()) });
+      }
+      async #latency() {
+        for (let n = this.turns(); n > 0; n--) await new Promise((r) => setImmediate(r));
+      }
+      override async readStream(...args: Parameters<InMemoryEventStore["readStream"]>) {
+        await this.#latency();
+        return super.readStream(...args);
+      }
+      override async appendToStream(...args: Parameters<InMemoryEventStore["appendToStream"]>) {
+        await this.#latency();
+        return super.appendToStream(...args);
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.infiniteStream(fc.nat(4)), async (turns) => {
+        const base = sharedWorld();
+        const world = { ...base, store: new Latent(base.clock, () => turns.next().value) };
+        const worker = scriptedWorker({ clock: world.clock, callsPerShard: 0, perShard: 2 });
+        const a = makeLambda("A", { ...world, worker: worker.worker });
+        const { queued } = await a.scheduler.startScan({ scanId: "scan-t", regions: REGIONS });
+        await world.clock.advance(10_000);
+        const outcomes = await a.scheduler.drain(queued);
+        expect(outcomes).toHaveLength(queued);
+        expect(outcomes.every((o) => o.kind === "completed")).toBe(true);
+        expect(outcomes.filter((o) => o.kind === "completed" && o.scanCompleted)).toHaveLength(1);
+        const types = (await world.store.readStream(scanStreamId("scan-t"))).events.map((e) => e.event.type);
+        expect(types.filter((t) => t === "vigil.scan.completed.v1")).toHaveLength(1);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

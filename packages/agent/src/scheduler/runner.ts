@@ -348,8 +348,12 @@ export class ScanScheduler {
         this.#meta(streamId, read.streamVersion + 2, "completed", now),
       );
       try {
-        await store.appendToStream(streamId, [counted, completed], { expectedVersion: read.streamVersion });
-        return true;
+        const appended = await store.appendToStream(streamId, [counted, completed], {
+          expectedVersion: read.streamVersion,
+        });
+        // Two shards finishing together append the same (deterministic) events; only the one that
+        // wrote them completed the scan, the other's append was an idempotent no-op.
+        return !appended.alreadyAppended;
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError)) throw error;
       }
