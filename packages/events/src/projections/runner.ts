@@ -23,6 +23,92 @@ export function applyToDocument<S>(
 }
 
 /**
+ * Replay path: folds events into documents it owns, in place. Same result as `applyToDocument`
+ * step by step (the same `recentEventIds` window, the same revisions), without copying the id
+ * window on every event: a rebuild of a long log is dominated by validation, not by this fold.
+ */
+export class DocumentFolder {
+  readonly #projections: readonly Projection<unknown>[];
+  readonly #handles: ReadonlySet<string>[];
+  readonly #docs: Map<string, FoldedDocument>[];
+
+  constructor(projections: readonly Projection<unknown>[]) {
+    this.#projections = projections;
+    this.#handles = projections.map((p) => new Set<string>(p.handles));
+    this.#docs = projections.map(() => new Map());
+  }
+
+  /** The keys `event` touches, per projection index (undefined where it touches nothing). */
+  keyOf(index: number, event: VigilEvent): string | undefined {
+    const projection = this.#projections[index] as Projection<unknown>;
+    return this.#handles[index]?.has(event.type) ? projection.keyOf(event) : undefined;
+  }
+
+  has(index: number, key: string): boolean {
+    return (this.#docs[index] as Map<string, FoldedDocument>).has(key);
+  }
+
+  /** Seed a document (a stored one, when catching up); copied, so the caller's stays untouched. */
+  seed(index: number, key: string, doc: ProjectionDocument<unknown> | undefined): void {
+    const docs = this.#docs[index] as Map<string, FoldedDocument>;
+    if (!doc) {
+      docs.set(key, { doc: undefined, seen: new Set() });
+      return;
+    }
+    const copy = { ...doc, recentEventIds: [...doc.recentEventIds] };
+    docs.set(key, { doc: copy, seen: new Set(copy.recentEventIds) });
+  }
+
+  /** Applies `event` to every projection that handles it; returns how many documents changed. */
+  apply(event: VigilEvent): number {
+    let applied = 0;
+    for (let i = 0; i < this.#projections.length; i++) {
+      const key = this.keyOf(i, event);
+      if (key === undefined) continue;
+      const projection = this.#projections[i] as Projection<unknown>;
+      const docs = this.#docs[i] as Map<string, FoldedDocument>;
+      let folded = docs.get(key);
+      if (!folded) {
+        folded = { doc: undefined, seen: new Set() };
+        docs.set(key, folded);
+      }
+      if (folded.seen.has(event.id)) continue;
+      const doc = folded.doc;
+      if (!doc) {
+        const state = projection.evolve(projection.initial(key, event), event);
+        folded.doc = { state, revision: 1, recentEventIds: [event.id] };
+      } else {
+        doc.state = projection.evolve(doc.state, event);
+        doc.revision += 1;
+        doc.recentEventIds.push(event.id);
+        if (doc.recentEventIds.length > RECENT_EVENT_IDS) {
+          const dropped = doc.recentEventIds.splice(0, doc.recentEventIds.length - RECENT_EVENT_IDS);
+          for (const id of dropped) folded.seen.delete(id);
+        }
+      }
+      folded.seen.add(event.id);
+      applied++;
+    }
+    return applied;
+  }
+
+  /** The documents of projection `index`: key → document (undefined when seeded empty and never touched). */
+  documents(index: number): IterableIterator<[string, ProjectionDocument<unknown> | undefined]> {
+    const docs = this.#docs[index] as Map<string, FoldedDocument>;
+    return (function* () {
+      for (const [key, folded] of docs)
+        yield [key, folded.doc] as [string, ProjectionDocument<unknown> | undefined];
+    })();
+  }
+}
+
+interface FoldedDocument {
+  doc: ProjectionDocument<unknown> | undefined;
+  /** The ids in `doc.recentEventIds`, for O(1) duplicate checks. */
+  seen: Set<string>;
+}
+
+/**
  * Live path: apply one consumed event (from the bus, at least once, in any order). Idempotent
  * on the event id; retries when another consumer updated the same document concurrently.
  */
@@ -75,7 +161,7 @@ export async function rebuildProjections(
   target: ProjectionStore,
   options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
-  const docs = projections.map(() => new Map<string, ProjectionDocument<unknown> | undefined>());
+  const folder = new DocumentFolder(projections);
   // Catch-up continues the stored documents (and saves only if they did not change meanwhile);
   // a rebuild from the start computes them afresh.
   const catchingUp = options.since !== undefined;
@@ -95,22 +181,16 @@ export async function rebuildProjections(
         progress.invalid += 1;
         continue;
       }
-      for (const [i, projection] of projections.entries()) {
-        if (!projection.handles.includes(parsed.event.type)) continue;
-        const key = projection.keyOf(parsed.event);
-        if (key === undefined) continue;
-        const map = docs[i] as Map<string, ProjectionDocument<unknown> | undefined>;
-        if (catchingUp && !map.has(key)) {
+      if (catchingUp) {
+        for (const [i, projection] of projections.entries()) {
+          const key = folder.keyOf(i, parsed.event);
+          if (key === undefined || folder.has(i, key)) continue;
           const stored = await target.load(projection.name, key);
-          map.set(key, stored);
+          folder.seed(i, key, stored);
           baseRevisions[i]?.set(key, stored?.revision ?? 0);
         }
-        const next = applyToDocument(projection, key, map.get(key), parsed.event);
-        if (next) {
-          map.set(key, next);
-          progress.applied += 1;
-        }
       }
+      progress.applied += folder.apply(parsed.event);
     }
     options.onProgress?.({ ...progress });
     since = page.position;
@@ -119,7 +199,7 @@ export async function rebuildProjections(
 
   async function finish(): Promise<RebuildProgress> {
     for (const [i, projection] of projections.entries()) {
-      for (const [key, doc] of docs[i] ?? []) {
+      for (const [key, doc] of folder.documents(i)) {
         if (!doc) continue;
         const base = baseRevisions[i]?.get(key);
         if (base !== undefined) {

@@ -54,6 +54,22 @@ const lifecycle: Partial<Record<EventType, IntegrationStatus>> = {
 /** Lifecycle marks kept per integration (registrations are rare: this is years of re-installs). */
 const MAX_LIFECYCLE_MARKS = 200;
 
+const markOrder = (a: LifecycleMark, b: LifecycleMark): number =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
+/**
+ * `marks` (ordered by time, then event id) with `mark` in its place, the oldest beyond
+ * MAX_LIFECYCLE_MARKS dropped; the same array when the event is already there. Marks mostly arrive
+ * in order, so the place is found from the end.
+ */
+function withMark(marks: readonly LifecycleMark[], mark: LifecycleMark): LifecycleMark[] {
+  if (marks.some((m) => m.eventId === mark.eventId)) return marks as LifecycleMark[];
+  let at = marks.length;
+  while (at > 0 && markOrder(marks[at - 1] as LifecycleMark, mark) > 0) at--;
+  const next = [...marks.slice(0, at), mark, ...marks.slice(at)];
+  return next.length > MAX_LIFECYCLE_MARKS ? next.slice(-MAX_LIFECYCLE_MARKS) : next;
+}
+
 /**
  * The status the marks stand for, independent of the order they arrived in. Within one
  * installation the status only moves forward (the highest rank wins); a deletion closes the
@@ -136,10 +152,7 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
     }
     const status = lifecycle[event.type];
     if (status && event.type !== "vigil.integration.heartbeat.v2") {
-      const mark = { status, at: event.time, eventId: event.id };
-      next.lifecycle = [...state.lifecycle.filter((m) => m.eventId !== event.id), mark]
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId < b.eventId ? -1 : 1))
-        .slice(-MAX_LIFECYCLE_MARKS);
+      next.lifecycle = withMark(state.lifecycle, { status, at: event.time, eventId: event.id });
     }
     if (
       event.type === "vigil.integration.heartbeat.v2" &&

@@ -1,9 +1,7 @@
 import { performance } from "node:perf_hooks";
-import type { VigilEvent } from "../contracts/catalogue.ts";
 import { parseEvent } from "../contracts/parse.ts";
 import type { EventEnvelope } from "../envelope/envelope.ts";
-import type { ProjectionDocument } from "../projections/port.ts";
-import { applyToDocument } from "../projections/runner.ts";
+import { DocumentFolder } from "../projections/runner.ts";
 import { platformProjections } from "../projections/views.ts";
 import type { EventStore, RecordedEvent } from "./port.ts";
 
@@ -67,12 +65,11 @@ export async function benchEvents(options: EventBenchOptions): Promise<EventBenc
   // Warm both paths once, then take the best of three to damp GC and I/O noise.
   const raw = await bestOf(3, () => readEverything(options.store));
   const validated = await bestOf(3, () => {
-    const docs = platformProjections.map(() => new Map<string, ProjectionDocument<unknown>>());
+    const folder = new DocumentFolder(platformProjections);
     return readEverything(options.store, (events) => {
       for (const r of events) {
         const parsed = parseEvent(r.event);
-        if (!parsed.ok) continue;
-        fold(parsed.event, docs);
+        if (parsed.ok) folder.apply(parsed.event);
       }
     });
   });
@@ -85,17 +82,6 @@ export async function benchEvents(options: EventBenchOptions): Promise<EventBenc
     validatedReadPerSec: validated.count / validated.seconds,
     ratio: raw.seconds / validated.seconds,
   };
-}
-
-function fold(event: VigilEvent, docs: Map<string, ProjectionDocument<unknown>>[]): void {
-  platformProjections.forEach((projection, i) => {
-    if (!projection.handles.includes(event.type)) return;
-    const key = projection.keyOf(event);
-    if (key === undefined) return;
-    const map = docs[i] as Map<string, ProjectionDocument<unknown>>;
-    const next = applyToDocument(projection, key, map.get(key), event);
-    if (next) map.set(key, next);
-  });
 }
 
 async function bestOf(n: number, run: () => Promise<number>): Promise<{ count: number; seconds: number }> {
