@@ -1,7 +1,13 @@
-import { type EventStore, InMemoryEventStore } from "@vigil/events";
+import { type EventEnvelope, type EventStore, InMemoryEventStore } from "@vigil/events";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ManualClock, planRemainingShards, planShards, scanStreamId } from "../src/index.ts";
+import {
+  type ManualClock,
+  planRemainingShards,
+  planShards,
+  type ScanJob,
+  scanStreamId,
+} from "../src/index.ts";
 import { KINDS, makeLambda, REGIONS, runLambdas, scriptedWorker, sharedWorld } from "./scheduler/harness.ts";
 
 async function assessedCounts(store: EventStore, scanId: string): Promise<Map<string, number>> {
@@ -137,5 +143,46 @@ describe("shards finishing together", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("a job delivered again after its shard was checkpointed", () => {
+  it("publishes the shard's events again (at least once), and the scan's end with the last shard", async () => {
+    const world = sharedWorld();
+    const worker = scriptedWorker({ clock: world.clock, callsPerShard: 0, perShard: 3 });
+    const republished: EventEnvelope[][] = [];
+    const a = makeLambda(
+      "A",
+      { ...world, worker: worker.worker },
+      {
+        republish: async (events) => {
+          republished.push([...events]);
+        },
+      },
+    );
+    const { queued } = await a.scheduler.startScan({ scanId: "scan-r", regions: REGIONS });
+    await world.clock.advance(10_000);
+    const jobs = await world.queue.receive(queued);
+    // The first run appends; it "dies" before its publish and ack, so the job comes back.
+    const first = jobs[0]?.job as ScanJob;
+    expect(await a.scheduler.handle(first)).toMatchObject({ kind: "completed" });
+    expect(await a.scheduler.handle(first)).toMatchObject({ kind: "skipped" });
+    const stream = (await world.store.readStream(scanStreamId("scan-r"))).events.map((e) => e.event);
+    const ofShard = stream.filter((e) => (e.data as { shardId?: string }).shardId === first.shard.shardId);
+    expect(ofShard).toHaveLength(4); // 3 assessed + shard-completed
+    expect(republished).toEqual([ofShard]);
+
+    // The last shard's run completes the scan; delivered again, it also republishes the completion.
+    for (const { job } of jobs.slice(1)) await a.scheduler.handle(job);
+    const last = jobs.at(-1)?.job as ScanJob;
+    republished.length = 0;
+    expect(await a.scheduler.handle(last)).toMatchObject({ kind: "skipped", reason: "completed" });
+    expect(republished[0]?.map((e) => e.type).slice(-2)).toEqual([
+      "vigil.counts.resource-counts-reported.v1",
+      "vigil.scan.completed.v1",
+    ]);
+    // Nothing was appended twice.
+    const types = (await world.store.readStream(scanStreamId("scan-r"))).events.map((e) => e.event.type);
+    expect(types.filter((t) => t === "vigil.scan.completed.v1")).toHaveLength(1);
   });
 });

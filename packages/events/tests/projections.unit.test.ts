@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   applyEvent,
   applyToDocument,
+  assetGoneSince,
   catchUpProjections,
   createEvent,
   type DataOf,
@@ -16,6 +17,7 @@ import {
   type IntegrationStatusView,
   integrationAlertsProjection,
   integrationStatusOf,
+  integrationStatusProjection,
   type ProjectionDocument,
   parseEvent,
   platformProjections,
@@ -313,5 +315,99 @@ describe("the replay fold", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("assets a full scan no longer finds", () => {
+  const assetIn = (region: string, name: string, type = "aws.ec2.instance") => ({
+    arn: `arn:aws:ec2:${region === "global" ? "us-east-1" : region}:123456789012:instance/${name}`,
+    type,
+    region,
+    accountId: "123456789012",
+    tags: {},
+  });
+  const assessed = (scanId: string, minute: number, asset: ReturnType<typeof assetIn>) =>
+    ev("vigil.scan.asset-assessed.v1", "int-c", minute, {
+      scanId,
+      assessedAt: at(minute),
+      asset,
+      results: [],
+    });
+  const completed = (
+    scanId: string,
+    startMinute: number,
+    endMinute: number,
+    coverage?: { regions: string[]; assetTypes?: string[] },
+  ) => {
+    const e = ev("vigil.scan.completed.v1", "int-c", endMinute, {
+      scanId,
+      durationMs: (endMinute - startMinute) * 60_000,
+    });
+    const data = { ...(e.data as Record<string, unknown>) };
+    delete data.coverage;
+    return { ...e, data: coverage ? { ...data, coverage } : data } as VigilEvent;
+  };
+
+  it("marks reports older than the latest full scan of their region gone, in any delivery order", async () => {
+    seq = 500;
+    const kept = assetIn("eu-west-1", "i-kept");
+    const deleted = assetIn("eu-west-1", "i-deleted");
+    const elsewhere = assetIn("ap-south-1", "i-elsewhere");
+    const iamUser = assetIn("global", "u-gone", "aws.iam.user");
+    const rescanned = assetIn("eu-west-1", "i-rescanned");
+    const events = [
+      // Scan 1 (06:00–06:05) sees all of them.
+      assessed("s1", 1, kept),
+      assessed("s1", 1, deleted),
+      assessed("s1", 2, elsewhere),
+      assessed("s1", 2, iamUser),
+      assessed("s1", 2, rescanned),
+      completed("s1", 0, 5, { regions: ["eu-west-1", "ap-south-1", "global"] }),
+      // A targeted rescan (no coverage) at 06:12 of one instance; scan 2 (06:10–06:20) covers only
+      // eu-west-1 and global, and does not find `deleted` nor the IAM user.
+      assessed("r1", 12, rescanned),
+      completed("r1", 12, 12),
+      assessed("s2", 15, kept),
+      completed("s2", 10, 20, { regions: ["eu-west-1", "global"] }),
+    ];
+    const expectGone = (view: IntegrationStatusView | undefined) => {
+      const since = at(10);
+      expect(assetGoneSince(view, { asset: deleted, assessedAt: at(1) })).toBe(since);
+      expect(assetGoneSince(view, { asset: iamUser, assessedAt: at(2) })).toBe(since);
+      expect(assetGoneSince(view, { asset: kept, assessedAt: at(15) })).toBeUndefined();
+      // Assessed by the rescan after scan 2 started: still there.
+      expect(assetGoneSince(view, { asset: rescanned, assessedAt: at(12) })).toBeUndefined();
+      // ap-south-1 was not part of scan 2: its assets stay as they were.
+      expect(assetGoneSince(view, { asset: elsewhere, assessedAt: at(2) })).toBeUndefined();
+    };
+    const views = new InMemoryProjectionStore();
+    await rebuildProjections(await logOf({ "scan#c": events }), platformProjections, views);
+    expectGone((await views.load<IntegrationStatusView>("integration-status", "int-c"))?.state);
+
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(events, { minLength: events.length }), async (delivery) => {
+        const live = new InMemoryProjectionStore();
+        for (const event of delivery) for (const p of platformProjections) await applyEvent(live, p, event);
+        expectGone((await live.load<IntegrationStatusView>("integration-status", "int-c"))?.state);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("a scan narrowed to asset types covers only those types", () => {
+    seq = 600;
+    const doc = applyToDocument(
+      integrationStatusProjection,
+      "int-c",
+      undefined,
+      completed("s3", 30, 40, { regions: ["eu-west-1"], assetTypes: ["aws.ec2.instance"] }),
+    );
+    const view = doc?.state as IntegrationStatusView;
+    const instance = assetIn("eu-west-1", "i-old");
+    const volume = assetIn("eu-west-1", "vol-old", "aws.ec2.volume");
+    expect(assetGoneSince(view, { asset: instance, assessedAt: at(5) })).toBe(at(30));
+    expect(assetGoneSince(view, { asset: volume, assessedAt: at(5) })).toBeUndefined();
+    // No coverage recorded yet: nothing is gone.
+    expect(assetGoneSince(undefined, { asset: instance, assessedAt: at(5) })).toBeUndefined();
   });
 });

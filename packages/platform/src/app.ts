@@ -433,6 +433,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   app.get("/api/integrations/:id/assets", adminOnly, async (c) => {
     const id = await knownIntegration(c);
     const reports = await views.assets(id);
+    const removed = await views.removedAssets(id);
     return c.json({
       assets: reports.map((r) => ({
         ...r.asset,
@@ -440,12 +441,24 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
         assessedAt: r.assessedAt,
         failed: r.totals.fail,
       })),
+      /** Assets the latest full scan of their region no longer found; their last report is kept. */
+      removed: removed.map((r) => ({
+        ...r.asset,
+        scanId: r.scanId,
+        assessedAt: r.assessedAt,
+        goneSince: r.goneSince,
+      })),
     });
   });
   app.get("/api/integrations/:id/reports", adminOnly, async (c) => {
     const id = await knownIntegration(c);
     const arn = c.req.query("arn");
-    const reports = (await views.assets(id)).filter((r) => arn === undefined || r.asset.arn === arn);
+    const current = await views.assets(id);
+    // One asset asked for by ARN: its last report also when a scan no longer finds it (with `goneSince`).
+    const reports =
+      arn === undefined
+        ? current
+        : [...current, ...(await views.removedAssets(id))].filter((r) => r.asset.arn === arn);
     if (arn !== undefined && reports.length === 0) {
       throw notFound(
         "asset_not_found",
@@ -501,6 +514,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
       renderIntegrationPage({
         integration,
         reports: await views.assets(id),
+        removed: await views.removedAssets(id),
         counts: await views.counts(id),
         timeline: await integrationTimeline(store, id),
       }),

@@ -1,4 +1,4 @@
-import { DLQ_REASON_ATTRIBUTE, InMemoryBus, InMemoryIdempotencyStore } from "@vigil/events";
+import { createEvent, DLQ_REASON_ATTRIBUTE, InMemoryBus, InMemoryIdempotencyStore } from "@vigil/events";
 import { describe, expect, it } from "vitest";
 import { busIngest } from "../src/index.ts";
 import { assessed, asset, testPlatform } from "./helpers.ts";
@@ -62,5 +62,64 @@ describe("the platform's bus ingest", () => {
     expect(reasons[stranger.id]).toMatch(/^rejected: integration int-unknown is not registered/);
     expect(reasons[otherAccount.id]).toMatch(/^rejected: account_mismatch/);
     expect(await platform.log()).toEqual(before);
+  });
+
+  it("lists an asset the latest full scan of its region no longer found as removed, with its last report", async () => {
+    const platform = testPlatform();
+    const agent = await platform.registeredAgent();
+    const admin = { authorization: "Bearer admin-token-for-tests-0123456789" };
+    const kept = asset("eu-west-1", "kept");
+    const deleted = asset("eu-west-1", "deleted");
+    const otherRegion = asset("us-east-1", "other");
+    const completed = (scanId: string, time: string, durationMs: number, regions: string[]) =>
+      createEvent(
+        "vigil.scan.completed.v1",
+        {
+          scanId,
+          assetCount: 1,
+          results: { pass: 1, fail: 0, muted: 0, error: 0 },
+          failedBySeverity: {},
+          durationMs,
+          coverage: { regions },
+        },
+        { source: "urn:vigil:agent:test", integrationId: agent.integrationId, time: new Date(time) },
+      );
+    const bus = new InMemoryBus();
+    await bus.publish([
+      assessed(agent.integrationId, kept, "2025-03-01T12:00:00.000Z", []),
+      assessed(agent.integrationId, deleted, "2025-03-01T12:00:00.000Z", ["high"]),
+      assessed(agent.integrationId, otherRegion, "2025-03-01T12:00:00.000Z", []),
+      // The next full scan of eu-west-1 (13:00–13:10) finds only `kept`.
+      { ...assessed(agent.integrationId, kept, "2025-03-01T13:05:00.000Z", []), id: "kept-again" },
+      completed("scan-2", "2025-03-01T13:10:00.000Z", 600_000, ["eu-west-1", "global"]),
+    ]);
+    await drain(bus, busIngest(platform.store));
+    const res = await platform.app.request(`/api/integrations/${agent.integrationId}/assets`, {
+      headers: admin,
+    });
+    const body = (await res.json()) as {
+      assets: { arn: string }[];
+      removed: { arn: string; goneSince: string; assessedAt: string }[];
+    };
+    expect(body.assets.map((a) => a.arn)).toEqual([otherRegion.arn, kept.arn].sort());
+    expect(body.removed).toEqual([
+      expect.objectContaining({
+        arn: deleted.arn,
+        assessedAt: "2025-03-01T12:00:00.000Z",
+        goneSince: "2025-03-01T13:00:00.000Z",
+      }),
+    ]);
+    // Its last report stays readable by ARN, and the dashboard lists it apart from the findings.
+    const report = await platform.app.request(
+      `/api/integrations/${agent.integrationId}/reports?arn=${encodeURIComponent(deleted.arn)}`,
+      { headers: admin },
+    );
+    expect(((await report.json()) as { reports: { goneSince?: string }[] }).reports).toEqual([
+      expect.objectContaining({ goneSince: "2025-03-01T13:00:00.000Z" }),
+    ]);
+    const page = await (
+      await platform.app.request(`/dashboard/integrations/${agent.integrationId}`, { headers: admin })
+    ).text();
+    expect(page).toContain('id="removed"');
   });
 });

@@ -48,9 +48,10 @@ export interface AgentAwsOptions {
 }
 
 /**
- * Appends, then passes on what the agent itself produced (its `source`) and what the append
- * really wrote: a retried append (`alreadyAppended`) and events that came from elsewhere (a
- * platform's `scan.requested`) are not published again.
+ * Appends, then publishes what the agent itself produced (its `source`); events that came from
+ * elsewhere (a platform's `scan.requested`) are not published again. A retried append
+ * (`alreadyAppended`) publishes again too: the first attempt may have stopped between its append
+ * and its publish. Publishing is at least once; consumers deduplicate by event id.
  */
 export function publishingStore(store: EventStore, source: string, sink: EventSink): EventStore {
   return {
@@ -59,7 +60,7 @@ export function publishingStore(store: EventStore, source: string, sink: EventSi
     async appendToStream(streamId, events, options) {
       const result = await store.appendToStream(streamId, events, options);
       const ours = events.filter((e) => e.source === source);
-      if (!result.alreadyAppended && ours.length > 0) await sink(ours as Parameters<EventSink>[0]);
+      if (ours.length > 0) await sink(ours as Parameters<EventSink>[0]);
       return result;
     },
   };
@@ -142,6 +143,9 @@ export async function createAgentPorts(
     checkCount: CATALOGUE.length,
     kinds: SCAN_SHARD_KINDS,
     ...(options.spread ? { spread: options.spread } : {}),
+    republish: async (events) => {
+      await sink(events as Parameters<EventSink>[0]);
+    },
   });
   const plain = accountClients(undefined);
   let enabled: Promise<string[]> | undefined;

@@ -4,8 +4,10 @@ import {
   deterministicEventId,
   type EventMeta,
   type EventType,
+  type ScanCoverage,
   type VigilEvent,
 } from "@vigil/events";
+import { GLOBAL_REGION } from "../assets/base.ts";
 import type { Asset } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
 import {
@@ -25,7 +27,7 @@ import {
   type DiscoveryProgress,
   discoverAccount,
 } from "../discovery/discover.ts";
-import type { RawRecorder } from "../discovery/reader.ts";
+import type { CallProblem, RawRecorder } from "../discovery/reader.ts";
 import { assetRefOf } from "./asset-ref.ts";
 import type { EventSink } from "./sink.ts";
 
@@ -233,6 +235,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       results: { pass: summary.pass, fail: summary.fail, muted: summary.muted, error: summary.error },
       failedBySeverity: { ...summary.failBySeverity },
       durationMs: totalMs,
+      ...(options.collectors === undefined ? coverageOf(discovery) : {}),
     }),
   ]);
 
@@ -249,4 +252,20 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     eventCount,
     timings: { discoveryMs: discovery.durationMs, evaluateMs, emitMs, totalMs: performance.now() - started },
   };
+}
+
+/**
+ * The regions this scan saw in full (see `scanCoverageSchema`): every scanned region and `global`,
+ * minus those where a call failed or was denied (a snapshot path starts with its region).
+ */
+function coverageOf(discovery: {
+  readonly scannedRegions: readonly string[];
+  readonly deniedCalls: readonly CallProblem[];
+  readonly failedCalls: readonly CallProblem[];
+}): { coverage?: ScanCoverage } {
+  const uncovered = new Set(
+    [...discovery.deniedCalls, ...discovery.failedCalls].map((p) => p.path.split("/")[0] ?? ""),
+  );
+  const regions = [...discovery.scannedRegions, GLOBAL_REGION].filter((r) => !uncovered.has(r));
+  return regions.length > 0 ? { coverage: { regions } } : {};
 }

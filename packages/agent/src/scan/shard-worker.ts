@@ -75,7 +75,8 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           options.partition,
           new Date(now).toISOString(),
         );
-        return { assessed };
+        // A denied or failed call may have hidden assets: the scan must not take them for gone.
+        return { assessed, incomplete: failedCalls > 0 || collection.deniedCalls.length > 0 };
       } finally {
         clients.destroy();
       }

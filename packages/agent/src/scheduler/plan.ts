@@ -8,8 +8,15 @@ export interface ScanProgress {
   readonly regions: readonly string[];
   /** Asset types the scan was narrowed to by its `scan.requested` (`filters.assetTypes`), if any. */
   readonly assetTypes: readonly string[] | undefined;
+  /**
+   * A scan aimed at some assets only (an instance's rescan, `trigger: "event"`, or a tag filter):
+   * it says nothing about the assets it did not look at, so it claims no coverage.
+   */
+  readonly targeted: boolean;
   readonly startedAt: string | undefined;
   readonly completedShards: ReadonlySet<string>;
+  /** Completed shards whose calls failed or were denied (`incomplete`): assets may be missing there. */
+  readonly incompleteShards: ReadonlySet<string>;
   /** `shardId → asset ARNs` already assessed (a retried shard skips them: exactly once per scan). */
   readonly assessed: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids of the pause events this scan has already recorded a `scan.resumed` for. */
@@ -30,9 +37,11 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
   let status: ScanProgress["status"] = "not-started";
   let regions: readonly string[] = [];
   let assetTypes: readonly string[] | undefined;
+  let targeted = false;
   const counts: Record<string, Record<string, number>> = {};
   let startedAt: string | undefined;
   const completedShards = new Set<string>();
+  const incompleteShards = new Set<string>();
   const assessed = new Map<string, Set<string>>();
   const resumedFrom = new Set<string>();
   let assetCount = 0;
@@ -46,8 +55,12 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
         scanId = String(data.scanId);
         if (regions.length === 0 && Array.isArray(data.regions)) regions = data.regions as string[];
         {
-          const types = (data.filters as { assetTypes?: unknown } | undefined)?.assetTypes;
+          const filters = data.filters as { assetTypes?: unknown; tags?: unknown } | undefined;
+          const types = filters?.assetTypes;
           if (Array.isArray(types) && types.length > 0) assetTypes = types as string[];
+          const tags = filters?.tags;
+          if (data.trigger === "event" || (tags && typeof tags === "object" && Object.keys(tags).length > 0))
+            targeted = true;
         }
         break;
       case "vigil.scan.started.v1":
@@ -80,6 +93,7 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
       }
       case "vigil.scan.shard-completed.v1":
         completedShards.add(String(data.shardId));
+        if (data.incomplete === true) incompleteShards.add(String(data.shardId));
         break;
       case "vigil.scan.resumed.v1":
         if (e.causationid !== undefined) resumedFrom.add(e.causationid);
@@ -97,8 +111,10 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
     status,
     regions,
     assetTypes,
+    targeted,
     startedAt,
     completedShards,
+    incompleteShards,
     assessed,
     resumedFrom,
     assetCount,

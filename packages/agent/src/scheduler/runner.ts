@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
   type EventStore,
   ExpectedVersionConflictError,
+  type ScanCoverage,
 } from "@vigil/events";
 import type { ApiBudget } from "../budget/budget.ts";
 import { type BudgetedCall, budgetedCall } from "../budget/call.ts";
@@ -14,7 +15,7 @@ import { RateLimitedError } from "../budget/errors.ts";
 import type { PauseGate } from "./pause.ts";
 import { planRemainingShards, scanProgress } from "./plan.ts";
 import type { JobQueue, ScanJob } from "./queue/port.ts";
-import { DEFAULT_SHARD_KINDS, type ShardKind } from "./shards.ts";
+import { DEFAULT_SHARD_KINDS, kindsFor, planShards, type ShardKind } from "./shards.ts";
 import {
   delayUntil,
   interleaveByRegion,
@@ -37,7 +38,13 @@ export interface ShardWorkContext {
 
 /** Discovers and assesses one shard (the scan flow's collectors + checks). Every AWS call goes through `context.call`. */
 export interface ShardWorker {
-  run(job: ScanJob, context: ShardWorkContext): Promise<{ assessed: readonly AssessedAsset[] }>;
+  run(job: ScanJob, context: ShardWorkContext): Promise<ShardWorkResult>;
+}
+
+export interface ShardWorkResult {
+  readonly assessed: readonly AssessedAsset[];
+  /** Calls failed or were denied, so assets may be missing: the scan claims no coverage there. */
+  readonly incomplete?: boolean;
 }
 
 /** A job stopped because the pause began while it ran (seen at its next AWS call). */
@@ -82,6 +89,12 @@ export interface ScanSchedulerOptions {
   /** Jitter added to re-queued jobs after a pause (default 30 s), so they don't all start at `until`. */
   readonly resumeJitterMs?: number;
   readonly observer?: SchedulerObserver;
+  /**
+   * Publishing is at least once: a job delivered again after its shard was checkpointed (the run
+   * that appended it stopped before the publish or the ack) hands the shard's events — and the
+   * scan's completion, if it has one — to this again. Consumers deduplicate by event id.
+   */
+  readonly republish?: (events: readonly EventEnvelope[]) => Promise<void>;
 }
 
 /** Events per append: one DynamoDB transaction holds at most 100 items. */
@@ -207,10 +220,15 @@ export class ScanScheduler {
     const streamId = scanStreamId(job.scanId);
     const read = await store.readStream(streamId);
     const progress = scanProgress(read.events);
+    if (progress.completedShards.has(job.shard.shardId)) {
+      await this.#republishShard(job, read.events);
+      return {
+        kind: "skipped",
+        reason: progress.status === "running" ? "shard already completed" : progress.status,
+      };
+    }
     if (progress.status === "completed" || progress.status === "failed")
       return { kind: "skipped", reason: progress.status };
-    if (progress.completedShards.has(job.shard.shardId))
-      return { kind: "skipped", reason: "shard already completed" };
     await this.#recordResumed(job, pause, read.events, read.streamVersion);
 
     let rateLimited: RateLimitedError | undefined;
@@ -229,8 +247,9 @@ export class ScanScheduler {
 
     this.#o.observer?.jobStarted?.(job, now);
     let assessed: readonly AssessedAsset[] = [];
+    let incomplete = false;
     try {
-      ({ assessed } = await this.#o.worker.run(job, { call, clock }));
+      ({ assessed, incomplete = false } = await this.#o.worker.run(job, { call, clock }));
     } catch (error) {
       if (error instanceof JobPausedError) {
         await this.#requeue(job, error.until, this.#o.resumeJitterMs ?? 30_000);
@@ -249,11 +268,11 @@ export class ScanScheduler {
       await this.#requeue(job, until, this.#o.resumeJitterMs ?? 30_000);
       return { kind: "rate-limited", until, pauseWritten: written };
     }
-    return this.#commit(job, assessed);
+    return this.#commit(job, assessed, incomplete);
   }
 
   /** Appends the shard's assessments and its checkpoint; assets already in the stream are not appended again. */
-  async #commit(job: ScanJob, assessed: readonly AssessedAsset[]): Promise<JobOutcome> {
+  async #commit(job: ScanJob, assessed: readonly AssessedAsset[], incomplete: boolean): Promise<JobOutcome> {
     const { store, clock } = this.#o;
     const streamId = scanStreamId(job.scanId);
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -296,6 +315,7 @@ export class ScanScheduler {
             apiCalls: 0,
             throttledCalls: 0,
             durationMs: 0,
+            ...(incomplete ? { incomplete: true } : {}),
           },
           this.#meta(streamId, next(), `shard-completed#${job.shard.shardId}`, now),
         ),
@@ -318,6 +338,24 @@ export class ScanScheduler {
     throw new Error(
       `could not checkpoint shard ${job.shard.shardId} of scan ${job.scanId}: the stream kept moving`,
     );
+  }
+
+  /** The shard's checkpointed events (and the scan's end), handed to `republish` again. */
+  async #republishShard(job: ScanJob, events: readonly { event: EventEnvelope }[]): Promise<void> {
+    if (!this.#o.republish) return;
+    const shardId = job.shard.shardId;
+    const again = events
+      .map((e) => e.event)
+      .filter((e) => {
+        if (e.source !== this.#o.source) return false;
+        const data = e.data as { shardId?: unknown };
+        return (
+          data.shardId === shardId ||
+          e.type === "vigil.counts.resource-counts-reported.v1" ||
+          e.type === "vigil.scan.completed.v1"
+        );
+      });
+    if (again.length > 0) await this.#o.republish(again);
   }
 
   /** Appends `resource-counts-reported` and `scan.completed` once every shard is in. */
@@ -344,6 +382,7 @@ export class ScanScheduler {
           results: progress.results,
           failedBySeverity: progress.failedBySeverity,
           durationMs: Math.max(0, now - started),
+          ...coverageOf(progress, this.#kinds),
         },
         this.#meta(streamId, read.streamVersion + 2, "completed", now),
       );
@@ -411,4 +450,33 @@ export class ScanScheduler {
       subject: streamId,
     };
   }
+}
+
+/**
+ * What a completed scan covered in full (see `scanCoverageSchema`): its regions, `global` when its
+ * global shards ran, narrowed to its asset types if it had a filter; nothing for a targeted scan.
+ */
+function coverageOf(
+  progress: ReturnType<typeof scanProgress>,
+  kinds: readonly ShardKind[],
+): { coverage?: ScanCoverage } {
+  if (progress.targeted || progress.regions.length === 0) return {};
+  const scoped = kindsFor(kinds, progress.assetTypes);
+  const globalServices = new Set(scoped.filter((k) => k.scope === "global").map((k) => k.service));
+  // A shard that could not see everything (failed or denied calls) takes its region out.
+  const uncovered = new Set<string>();
+  for (const shard of planShards(progress.regions, scoped)) {
+    if (progress.incompleteShards.has(shard.shardId))
+      uncovered.add(globalServices.has(shard.service) ? "global" : shard.region);
+  }
+  const regions = [...progress.regions, ...(globalServices.size > 0 ? ["global"] : [])].filter(
+    (r) => !uncovered.has(r),
+  );
+  if (regions.length === 0) return {};
+  return {
+    coverage: {
+      regions,
+      ...(progress.assetTypes ? { assetTypes: [...progress.assetTypes] } : {}),
+    },
+  };
 }

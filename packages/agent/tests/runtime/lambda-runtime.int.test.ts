@@ -245,12 +245,14 @@ describe("the agent Lambda on the local stack", () => {
     );
 
     // Published to the real topic: the platform's queue (filter vigil.scan.*, vigil.counts.*) got
-    // every event the agent produced, once; not the platform's own request back.
+    // every event the agent produced — at least once (two shards finishing together may both
+    // publish the completion; consumers deduplicate by id) — and not the platform's own request back.
     const published = (await drainQueue(aws.clients.sqs, stack.queues.platform?.url as string)).map(
       (m) => JSON.parse(m.body) as VigilEvent,
     );
     const ours = events.filter((e) => e.source !== PLATFORM_SOURCE).map((e) => e.id);
-    expect(published.map((e) => e.id).sort()).toEqual([...ours].sort());
+    expect([...new Set(published.map((e) => e.id))].sort()).toEqual([...ours].sort());
+    expect(published.length - ours.length).toBeLessThanOrEqual(2);
     expect(published.filter((e) => e.type === "vigil.scan.asset-assessed.v1")).toHaveLength(expected.size);
 
     // Nothing in the log's text carries credentials.

@@ -73,6 +73,31 @@ describe("a scan of a generated account", () => {
     expect(completed.data.results.fail).toBe(results.filter((r) => r.status === "fail").length);
     expect(completed.data.results.pass).toBe(results.filter((r) => r.status === "pass").length);
     expect(completed.data.results.fail).toBeGreaterThan(0);
+    // Every scanned region and the global services, less any with a failed or denied call.
+    const problems = new Set(
+      [...result.discovery.deniedCalls, ...result.discovery.failedCalls].map((p) => p.path.split("/")[0]),
+    );
+    expect(problems.size).toBeLessThan(model.regions.length + 1);
+    expect([...(completed.data.coverage?.regions ?? [])].sort()).toEqual(
+      [...model.regions, "global"].filter((r) => !problems.has(r)).sort(),
+    );
+  });
+
+  it("claims no coverage of a region where a call was denied", async () => {
+    // A call whose answer the account does not give is taken as denied (a snapshot without it).
+    const denied = `${model.regions[1]}/ec2/describe-security-groups`;
+    expect(model.files.has(denied)).toBe(true);
+    const files = new Map([...model.files].filter(([key]) => key !== denied));
+    const { clients } = simulated({ ...model, files });
+    try {
+      const sink = memorySink();
+      await runScan({ clients, emit: sink.emit, scanId: "scan-denied", now: "2026-06-01T00:00:00Z" });
+      const completed = sink.events.at(-1) as Extract<VigilEvent, { type: "vigil.scan.completed.v1" }>;
+      expect(completed.data.coverage?.regions).not.toContain(model.regions[1]);
+      expect(completed.data.coverage?.regions).toContain(model.regions[0]);
+    } finally {
+      clients.destroy();
+    }
   });
 
   it("carries no configuration, secrets or key material out of the account", async () => {

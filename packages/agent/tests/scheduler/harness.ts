@@ -7,6 +7,7 @@ import {
   PauseGate,
   type ScanJob,
   ScanScheduler,
+  type ScanSchedulerOptions,
   type ShardKind,
   type ShardWorker,
 } from "../../src/index.ts";
@@ -87,6 +88,7 @@ export function makeLambda(
     pauseMs?: number;
     cacheTtlMs?: number;
     started?: (job: ScanJob, at: number, who: string) => void;
+    republish?: ScanSchedulerOptions["republish"];
   } = {},
 ): Lambda {
   const gate = new PauseGate({
@@ -112,6 +114,7 @@ export function makeLambda(
     spread: { spreadMs: 2_000, jitterMs: 500 },
     resumeJitterMs: 5_000,
     observer: { jobStarted: (job, at) => options.started?.(job, at, name) },
+    ...(options.republish ? { republish: options.republish } : {}),
   });
   return { name, scheduler, gate, inFlight: undefined };
 }

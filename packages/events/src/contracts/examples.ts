@@ -107,6 +107,7 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     results: { pass: 2140, fail: 63, muted: 4, error: 1 },
     failedBySeverity: { high: 12, medium: 51 },
     durationMs: 95_000,
+    coverage: { regions: ["eu-west-1", "us-east-1", "global"] },
   },
   "vigil.scan.paused-for-rate-limit.v1": {
     scanId,

@@ -90,6 +90,8 @@ export const scanShardCompleted = defineEvent(
     apiCalls: z.number().int().nonnegative(),
     throttledCalls: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
+    /** Calls of the shard failed or were denied: some of its assets may be missing from it. */
+    incomplete: z.boolean().optional(),
   }),
 );
 
@@ -100,6 +102,19 @@ export const resultTotalsSchema = z.object({
   error: z.number().int().nonnegative(),
 });
 
+/**
+ * What a completed scan looked at in full: every asset in scope of these regions (`global` for
+ * IAM, S3 and the other global services) and, when given, of these asset types was assessed.
+ * A report of an asset there that was not assessed since the scan started is of an asset that is
+ * gone (deleted, or no longer in scope). Absent for targeted scans (an instance's rescan, a tag
+ * filter), which say nothing about the assets they did not look at.
+ */
+export const scanCoverageSchema = z.object({
+  regions: z.array(z.union([regionSchema, z.literal("global")])).min(1),
+  assetTypes: z.array(assetTypeSchema).min(1).optional(),
+});
+export type ScanCoverage = z.infer<typeof scanCoverageSchema>;
+
 export const scanCompleted = defineEvent(
   "vigil.scan.completed.v1",
   z.object({
@@ -108,6 +123,7 @@ export const scanCompleted = defineEvent(
     results: resultTotalsSchema,
     failedBySeverity: z.partialRecord(severitySchema, z.number().int().nonnegative()),
     durationMs: z.number().nonnegative(),
+    coverage: scanCoverageSchema.optional(),
   }),
 );
 

@@ -38,6 +38,59 @@ export interface IntegrationStatusView {
   lastScan:
     | { scanId: string; status: "requested" | "running" | "paused" | "completed" | "failed"; at: string }
     | undefined;
+  /**
+   * When the latest completed scan that looked at a region in full started, by `coverageKey`
+   * (`<region>` for every asset type, `<region>|<asset type>` for a scan narrowed to types). A
+   * report there assessed before that time is of an asset that scan no longer found. Absent in
+   * views stored before it existed.
+   */
+  coveredAt?: Record<string, string>;
+}
+
+/** Key of `coveredAt`: a region (every type), or a region and one asset type. */
+export function coverageKey(region: string, assetType?: string): string {
+  return assetType === undefined ? region : `${region}|${assetType}`;
+}
+
+/**
+ * When an asset whose latest report is `report` was last looked for and not found: the start of
+ * the latest completed scan covering its region (and type) when the report is older than it;
+ * undefined while the asset is current.
+ */
+export function assetGoneSince(
+  view: Pick<IntegrationStatusView, "coveredAt"> | undefined,
+  report: { asset: { region: string; type: string }; assessedAt: string },
+): string | undefined {
+  const covered = view?.coveredAt;
+  if (!covered) return undefined;
+  // ISO timestamps: the later one sorts last.
+  const since = [
+    covered[coverageKey(report.asset.region)],
+    covered[coverageKey(report.asset.region, report.asset.type)],
+  ]
+    .filter((t): t is string => t !== undefined)
+    .sort()
+    .at(-1);
+  return since !== undefined && report.assessedAt < since ? since : undefined;
+}
+
+/** `coveredAt` after a completed scan: the later start per key wins, so any delivery order agrees. */
+function withCoverage(
+  coveredAt: Record<string, string> | undefined,
+  event: EventOf<"vigil.scan.completed.v1">,
+): Record<string, string> | undefined {
+  const coverage = event.data.coverage;
+  if (!coverage) return coveredAt;
+  const startedAt = new Date(Date.parse(event.time) - event.data.durationMs).toISOString();
+  const next = { ...(coveredAt ?? {}) };
+  for (const region of coverage.regions) {
+    for (const type of coverage.assetTypes ?? [undefined]) {
+      const key = coverageKey(region, type);
+      const current = next[key];
+      if (current === undefined || startedAt > current) next[key] = startedAt;
+    }
+  }
+  return next;
 }
 
 const lifecycle: Partial<Record<EventType, IntegrationStatus>> = {
@@ -175,6 +228,10 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
         (event.time === last.at &&
           (scanId > last.scanId || (scanId === last.scanId && SCAN_RANK[scan] > SCAN_RANK[last.status])));
       if (newer) next.lastScan = { scanId, status: scan, at: event.time };
+    }
+    if (event.type === "vigil.scan.completed.v1") {
+      const coveredAt = withCoverage(state.coveredAt, event);
+      if (coveredAt) next.coveredAt = coveredAt;
     }
     return next;
   },

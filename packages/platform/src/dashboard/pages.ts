@@ -83,6 +83,8 @@ export interface DashboardData {
 export interface IntegrationPageData {
   integration: IntegrationSummary;
   reports: AssetReportView[];
+  /** Assets the latest full scan of their region no longer found. */
+  removed?: (AssetReportView & { goneSince: string })[];
   counts: ResourceCountsView | undefined;
   /** The integration's lifecycle, oldest first. */
   timeline: TimelineEntry[];
@@ -123,7 +125,13 @@ export function renderDashboard({ integrations, reports: allReports, alerts }: D
   );
 }
 
-export function renderIntegrationPage({ integration, reports, counts, timeline }: IntegrationPageData): Page {
+export function renderIntegrationPage({
+  integration,
+  reports,
+  removed = [],
+  counts,
+  timeline,
+}: IntegrationPageData): Page {
   const { integrationId } = integration;
   const failing = reports
     .flatMap((r) => r.results.filter((x) => x.status === "fail").map((x) => ({ report: r, result: x })))
@@ -156,6 +164,14 @@ export function renderIntegrationPage({ integration, reports, counts, timeline }
           ),
         )}</table><p>Total ${counts.total} (reported ${counts.reportedAt})</p>`
         : html`<p class="empty">No resource counts reported yet.</p>`
+    }
+    ${
+      removed.length === 0
+        ? ""
+        : html`<h2>No longer found</h2>
+        <table id="removed"><tr><th>Asset</th><th>Type</th><th>Region</th><th>Last assessed</th><th>Not found since</th></tr>
+        ${removed.map((r) => html`<tr><td>${r.asset.name ?? r.asset.arn}</td><td>${r.asset.type}</td><td>${r.asset.region}</td><td>${r.assessedAt}</td><td>${r.goneSince}</td></tr>`)}
+        </table>`
     }
     <h2>Lifecycle</h2>
     <table id="timeline"><tr><th>Time</th><th>Type</th><th>Summary</th></tr>

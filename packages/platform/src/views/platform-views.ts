@@ -1,6 +1,7 @@
 import {
   type AlertView,
   type AssetReportView,
+  assetGoneSince,
   assetReportKey,
   catchUpProjections,
   type EventStore,
@@ -66,8 +67,14 @@ export interface PlatformViews {
   refresh(): Promise<void>;
   integrations(): Promise<IntegrationSummary[]>;
   integration(id: string): Promise<IntegrationSummary | undefined>;
-  /** Latest report per asset of one integration, by ARN. */
+  /**
+   * Latest report per asset of one integration, by ARN: the assets its scans still find. A report
+   * older than the latest full scan of its region (and type) is of an asset that scan no longer
+   * found; those are in `removedAssets`.
+   */
   assets(integrationId: string): Promise<AssetReportView[]>;
+  /** Reports of assets the latest full scan of their region no longer found, with when it looked. */
+  removedAssets(integrationId: string): Promise<(AssetReportView & { goneSince: string })[]>;
   counts(integrationId: string): Promise<ResourceCountsView | undefined>;
   /** Newest first; across integrations when no id is given. */
   alerts(integrationId?: string): Promise<AlertView[]>;
@@ -98,6 +105,21 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
     }
   }
 
+  async function reportsOf(
+    integrationId: string,
+  ): Promise<{ report: AssetReportView; goneSince: string | undefined }[]> {
+    const status = (await store.load<IntegrationStatusView>(integrationStatusProjection.name, integrationId))
+      ?.state;
+    const docs = await store.list<AssetReportView | undefined>("asset-report", {
+      keyPrefix: assetReportKey(integrationId, ""),
+    });
+    return docs
+      .map((d) => d.state)
+      .filter((r): r is AssetReportView => r !== undefined && r.integrationId === integrationId)
+      .sort((a, b) => a.asset.arn.localeCompare(b.asset.arn))
+      .map((report) => ({ report, goneSince: assetGoneSince(status, report) }));
+  }
+
   return {
     refresh() {
       refreshing ??= catchUp().finally(() => {
@@ -121,13 +143,12 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
       return doc && doc.state.createdAt !== undefined ? summarizeIntegration(doc.state) : undefined;
     },
     async assets(integrationId) {
-      const docs = await store.list<AssetReportView | undefined>("asset-report", {
-        keyPrefix: assetReportKey(integrationId, ""),
-      });
-      return docs
-        .map((d) => d.state)
-        .filter((r): r is AssetReportView => r !== undefined && r.integrationId === integrationId)
-        .sort((a, b) => a.asset.arn.localeCompare(b.asset.arn));
+      return (await reportsOf(integrationId)).filter((r) => r.goneSince === undefined).map((r) => r.report);
+    },
+    async removedAssets(integrationId) {
+      return (await reportsOf(integrationId)).flatMap(({ report, goneSince }) =>
+        goneSince === undefined ? [] : [{ ...report, goneSince }],
+      );
     },
     async counts(integrationId) {
       return (await store.load<ResourceCountsView | undefined>(resourceCountsProjection.name, integrationId))
