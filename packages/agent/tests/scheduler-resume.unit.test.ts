@@ -181,8 +181,16 @@ describe("a job delivered again after its shard was checkpointed", () => {
       "vigil.counts.resource-counts-reported.v1",
       "vigil.scan.completed.v1",
     ]);
+    // A request handled again (its first handling may have stopped before publishing) republishes
+    // the scan's start; nothing is queued again.
+    republished.length = 0;
+    expect(await a.scheduler.startScan({ scanId: "scan-r", regions: REGIONS, onlyIfNew: true })).toEqual({
+      queued: 0,
+    });
+    expect(republished.map((batch) => batch.map((e) => e.type))).toEqual([["vigil.scan.started.v1"]]);
     // Nothing was appended twice.
     const types = (await world.store.readStream(scanStreamId("scan-r"))).events.map((e) => e.event.type);
     expect(types.filter((t) => t === "vigil.scan.completed.v1")).toHaveLength(1);
+    expect(types.filter((t) => t === "vigil.scan.started.v1")).toHaveLength(1);
   });
 });

@@ -136,6 +136,17 @@ export class ScanScheduler {
     const streamId = scanStreamId(request.scanId);
     let read = await store.readStream(streamId);
     const status = scanProgress(read.events).status;
+    if (status !== "not-started") {
+      // A retried request may follow a first handling that appended but did not publish: again.
+      const ours = read.events
+        .map((e) => e.event)
+        .filter(
+          (e) =>
+            e.source === this.#o.source &&
+            (e.type === "vigil.scan.requested.v1" || e.type === "vigil.scan.started.v1"),
+        );
+      if (ours.length > 0) await this.#o.republish?.(ours);
+    }
     if (request.onlyIfNew && status !== "not-started") return { queued: 0 };
     if (status === "not-started") {
       const first: EventEnvelope[] = [];
