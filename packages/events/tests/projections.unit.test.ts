@@ -18,6 +18,7 @@ import {
   integrationAlertsProjection,
   integrationStatusOf,
   integrationStatusProjection,
+  type LifecycleMark,
   type ProjectionDocument,
   parseEvent,
   platformProjections,
@@ -409,5 +410,47 @@ describe("assets a full scan no longer finds", () => {
     expect(assetGoneSince(view, { asset: volume, assessedAt: at(5) })).toBeUndefined();
     // No coverage recorded yet: nothing is gone.
     expect(assetGoneSince(undefined, { asset: instance, assessedAt: at(5) })).toBeUndefined();
+  });
+});
+
+describe("integrationStatusOf", () => {
+  /** The definition, written plainly: what the single-pass fold must equal. */
+  function reference(marks: LifecycleMark[], lastHeartbeatAt?: string) {
+    const all = lastHeartbeatAt
+      ? [...marks, { status: "active" as const, at: lastHeartbeatAt, eventId: "" }]
+      : marks;
+    const deleted = all.filter((m) => m.status === "deleted").map((m) => m.at);
+    const deletedAt = deleted.length > 0 ? deleted.sort().at(-1) : undefined;
+    const current = deletedAt === undefined ? all : all.filter((m) => m.at > deletedAt);
+    if (current.length === 0)
+      return deletedAt === undefined
+        ? { status: "registering", since: undefined }
+        : { status: "deleted", since: deletedAt };
+    const rank = { registering: 0, active: 1, deleting: 2, deleted: 3 } as const;
+    const status = current.reduce<keyof typeof rank>(
+      (s, m) => (rank[m.status] > rank[s] ? m.status : s),
+      "registering",
+    );
+    const since = current
+      .filter((m) => m.status === status)
+      .map((m) => m.at)
+      .sort()[0];
+    return { status, since };
+  }
+  it("equals the plain definition for any marks and heartbeat", () => {
+    const minute = fc.integer({ min: 0, max: 30 }).map((m) => at(m));
+    const mark = fc.record({
+      status: fc.constantFrom("registering", "active", "deleting", "deleted") as fc.Arbitrary<
+        LifecycleMark["status"]
+      >,
+      at: minute,
+      eventId: fc.string({ minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(mark, { maxLength: 12 }), fc.option(minute, { nil: undefined }), (marks, beat) => {
+        expect(integrationStatusOf(marks, beat)).toEqual(reference(marks, beat));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -18,7 +18,7 @@ export function register(program: Command): void {
   bench
     .command("events")
     .description("Event log: append (single, batched) and replay (raw vs validated + projected) throughput")
-    .option("--events <n>", "events per adapter", "2000")
+    .option("--events <n>", "events per adapter", "10000")
     .option("--no-dynamodb", "skip DynamoDB Local (needs Java)")
     .option("--json", "print JSON")
     .action(async (options: { events: string; dynamodb: boolean; json?: boolean }) => {

@@ -1,5 +1,6 @@
 import type { VigilEvent } from "../contracts/catalogue.ts";
 import { parseEvent } from "../contracts/parse.ts";
+import { readAllPages } from "../store/pages.ts";
 import type { EventStore } from "../store/port.ts";
 import {
   type Projection,
@@ -167,9 +168,7 @@ export async function rebuildProjections(
   const catchingUp = options.since !== undefined;
   const baseRevisions = projections.map(() => new Map<string, number>());
   const progress: RebuildProgress = { events: 0, applied: 0, invalid: 0, position: options.since };
-  let since = options.since;
-  for (;;) {
-    const page = await log.readAll({ since, limit: options.pageSize ?? 1000 });
+  for await (const page of readAllPages(log, { since: options.since, limit: options.pageSize ?? 1000 })) {
     for (const recorded of page.events) {
       if (options.until !== undefined && recorded.recordedAt > options.until) {
         return finish();
@@ -193,9 +192,8 @@ export async function rebuildProjections(
       progress.applied += folder.apply(parsed.event);
     }
     options.onProgress?.({ ...progress });
-    since = page.position;
-    if (!page.more) return finish();
   }
+  return finish();
 
   async function finish(): Promise<RebuildProgress> {
     for (const [i, projection] of projections.entries()) {

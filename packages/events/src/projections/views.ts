@@ -134,31 +134,27 @@ export function integrationStatusOf(
   marks: readonly LifecycleMark[],
   lastHeartbeatAt?: string,
 ): { status: IntegrationStatus; since: string | undefined } {
-  const all = lastHeartbeatAt
-    ? [...marks, { status: "active" as const, at: lastHeartbeatAt, eventId: "" }]
-    : marks;
-  const deletedAt = all
-    .filter((m) => m.status === "deleted")
-    .reduce<string | undefined>(
-      (latest, m) => (latest === undefined || m.at > latest ? m.at : latest),
-      undefined,
-    );
-  const current = deletedAt === undefined ? all : all.filter((m) => m.at > deletedAt);
-  if (current.length === 0) {
+  // Folded in place (this runs for every lifecycle event a view sees): the latest deletion first,
+  // then the highest-ranked status after it and the earliest time it was reached.
+  let deletedAt: string | undefined;
+  for (const m of marks)
+    if (m.status === "deleted" && (deletedAt === undefined || m.at > deletedAt)) deletedAt = m.at;
+  let status: IntegrationStatus | undefined;
+  let since: string | undefined;
+  const consider = (markStatus: IntegrationStatus, at: string) => {
+    if (deletedAt !== undefined && !(at > deletedAt)) return;
+    if (status === undefined || RANK[markStatus] > RANK[status]) {
+      status = markStatus;
+      since = at;
+    } else if (markStatus === status && since !== undefined && at < since) since = at;
+  };
+  for (const m of marks) consider(m.status, m.at);
+  if (lastHeartbeatAt !== undefined) consider("active", lastHeartbeatAt);
+  if (status === undefined) {
     return deletedAt === undefined
       ? { status: "registering", since: undefined }
       : { status: "deleted", since: deletedAt };
   }
-  const status = current.reduce<IntegrationStatus>(
-    (s, m) => (RANK[m.status] > RANK[s] ? m.status : s),
-    "registering",
-  );
-  const since = current
-    .filter((m) => m.status === status)
-    .reduce<string | undefined>(
-      (earliest, m) => (earliest === undefined || m.at < earliest ? m.at : earliest),
-      undefined,
-    );
   return { status, since };
 }
 

@@ -71,17 +71,3 @@ export async function appendInBatches(
   }
   return { streamId, firstVersion: first, lastVersion: last, alreadyAppended };
 }
-
-/** Every event of the log after `since`, page by page, in global order. */
-export async function* readAllPages(
-  store: EventStore,
-  options: { since?: string; pageSize?: number } = {},
-): AsyncGenerator<RecordedEvent[]> {
-  let since = options.since;
-  for (;;) {
-    const page = await store.readAll({ since, limit: options.pageSize ?? 1000 });
-    if (page.events.length > 0) yield page.events;
-    since = page.position;
-    if (!page.more) return;
-  }
-}
