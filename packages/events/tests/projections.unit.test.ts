@@ -408,6 +408,9 @@ describe("assets a full scan no longer finds", () => {
     const volume = assetIn("eu-west-1", "vol-old", "aws.ec2.volume");
     expect(assetGoneSince(view, { asset: instance, assessedAt: at(5) })).toBe(at(30));
     expect(assetGoneSince(view, { asset: volume, assessedAt: at(5) })).toBeUndefined();
+    // Assessed moments before the scan's start (another instance's clock): taken as seen by it.
+    const justBefore = new Date(Date.parse(at(30)) - 30_000).toISOString();
+    expect(assetGoneSince(view, { asset: instance, assessedAt: justBefore })).toBeUndefined();
     // No coverage recorded yet: nothing is gone.
     expect(assetGoneSince(undefined, { asset: instance, assessedAt: at(5) })).toBeUndefined();
   });

@@ -71,8 +71,15 @@ export function assetGoneSince(
     .filter((t): t is string => t !== undefined)
     .sort()
     .at(-1);
-  return since !== undefined && report.assessedAt < since ? since : undefined;
+  // A report within a minute before the scan's start counts as seen by it: the scan's start and the
+  // assessment may come from two Lambda instances whose clocks differ a little.
+  return since !== undefined && Date.parse(report.assessedAt) < Date.parse(since) - CLOCK_SKEW_MS
+    ? since
+    : undefined;
 }
+
+/** Clock difference tolerated between the instances that start a scan and assess its assets. */
+export const CLOCK_SKEW_MS = 60_000;
 
 /** `coveredAt` after a completed scan: the later start per key wins, so any delivery order agrees. */
 function withCoverage(
