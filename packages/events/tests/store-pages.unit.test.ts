@@ -61,6 +61,34 @@ describe("readAllPages", () => {
     expect(seenWhenHandling).toEqual([2, 3, 4, 5, 5]);
   });
 
+  it("a read ahead that fails while the caller works surfaces at the next page, not as an unhandled rejection", async () => {
+    const inner = await filledStore(30);
+    let n = 0;
+    const store: Pick<EventStore, "readAll"> = {
+      readAll: (options?: ReadAllOptions) =>
+        ++n === 2 ? Promise.reject(new Error("the store went away")) : inner.readAll(options),
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    const pages: number[] = [];
+    try {
+      await expect(
+        (async () => {
+          for await (const page of readAllPages(store, { limit: 10 })) {
+            pages.push(page.events.length);
+            // Real work between pages (a projection store write): the failed read waits meanwhile.
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        })(),
+      ).rejects.toThrow("the store went away");
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(pages).toEqual([10]);
+    expect(unhandled).toEqual([]);
+  });
+
   it("stopping early leaves no unhandled failure of the read ahead", async () => {
     const inner = await filledStore(30);
     let n = 0;

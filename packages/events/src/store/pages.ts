@@ -10,17 +10,18 @@ export async function* readAllPages(
   store: Pick<EventStore, "readAll">,
   options: { since?: string | undefined; limit?: number } = {},
 ): AsyncGenerator<ReadAllResult, void, undefined> {
-  const read = (since: string | undefined) =>
-    store.readAll({ ...(since !== undefined ? { since } : {}), limit: options.limit ?? 1000 });
+  const read = (since: string | undefined) => {
+    const page = store.readAll({ ...(since !== undefined ? { since } : {}), limit: options.limit ?? 1000 });
+    // The read ahead may fail while the caller is still busy with the page before it: marked handled
+    // now, so it is not an unhandled rejection (a crash, by Node's default) — awaiting it below still
+    // throws, at the page where the caller asks for it.
+    page.catch(() => undefined);
+    return page;
+  };
   let next: Promise<ReadAllResult> | undefined = read(options.since);
-  try {
-    while (next) {
-      const page: ReadAllResult = await next;
-      next = page.more ? read(page.position) : undefined;
-      yield page;
-    }
-  } finally {
-    // A caller that stops early leaves the read ahead unawaited: its failure is of no interest.
-    next?.catch(() => undefined);
+  while (next) {
+    const page: ReadAllResult = await next;
+    next = page.more ? read(page.position) : undefined;
+    yield page;
   }
 }
