@@ -48,19 +48,19 @@ async function readEverything(store: EventStore): Promise<number> {
 export async function benchEvents(options: EventBenchOptions): Promise<EventBenchResult> {
   const total = options.events ?? 10_000;
   const batch = options.batchSize ?? 25;
-  const half = Math.min(Math.floor(total / 2), options.singleAppends ?? 500);
+  const single = Math.min(Math.floor(total / 2), options.singleAppends ?? 500);
 
   let t = performance.now();
-  for (let i = 0; i < half; i++)
+  for (let i = 0; i < single; i++)
     await options.store.appendToStream(`bench-single#${i % 50}`, [options.makeEvent(i)]);
-  const appendSinglePerSec = half / ((performance.now() - t) / 1000);
+  const appendSinglePerSec = single / ((performance.now() - t) / 1000);
 
   t = performance.now();
-  for (let i = half; i < total; i += batch) {
+  for (let i = single; i < total; i += batch) {
     const events = Array.from({ length: Math.min(batch, total - i) }, (_, k) => options.makeEvent(i + k));
     await options.store.appendToStream(`bench-batch#${i % 50}`, events);
   }
-  const appendBatchedPerSec = (total - half) / ((performance.now() - t) / 1000);
+  const appendBatchedPerSec = (total - single) / ((performance.now() - t) / 1000);
 
   // The replay as `rebuildProjections` runs it: pages read one ahead, so validating and projecting
   // a page overlaps the read of the next.
