@@ -4,7 +4,14 @@ import { join, resolve } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { ReleaseManifest } from "@vigil/events";
 import { describe, expect, it } from "vitest";
-import { buildRelease, bundleLambda, createZip, MissingEntryError, sha256 } from "../src/index.ts";
+import {
+  buildRelease,
+  bundleLambda,
+  createZip,
+  LazyWorkspaceImportError,
+  MissingEntryError,
+  sha256,
+} from "../src/index.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const FIXTURE = { name: "agent", entry: "packages/infra/tests/fixtures/lambda/handler.ts" };
@@ -105,6 +112,15 @@ describe("bundle", () => {
     await expect(bundleLambda(missing, ROOT)).rejects.toThrow(MissingEntryError);
     await expect(bundleLambda(missing, ROOT)).rejects.toThrow(
       /packages\/agent\/src\/handlers\/does-not-exist\.ts/,
+    );
+  });
+
+  it("refuses a workspace module loaded lazily, naming the importer and the module", async () => {
+    const lazy = { name: "agent", entry: "packages/infra/tests/fixtures/lazy/handler.ts" };
+    const refused = bundleLambda(lazy, ROOT);
+    await expect(refused).rejects.toThrow(LazyWorkspaceImportError);
+    await expect(bundleLambda(lazy, ROOT)).rejects.toThrow(
+      /packages\/infra\/tests\/fixtures\/lazy\/handler\.ts loads .*constant\.ts with dynamic-import/,
     );
   });
 });

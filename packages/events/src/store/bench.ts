@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { exampleEvents } from "../contracts/examples.ts";
 import { parseEvent } from "../contracts/parse.ts";
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { DocumentFolder } from "../projections/runner.ts";
@@ -109,7 +110,6 @@ async function bestOfInTurns(
 
 /** The n-th benchmark event: the catalogue's examples in turn, each with a unique id. */
 export async function benchEventFactory(): Promise<(n: number) => EventEnvelope> {
-  const { exampleEvents } = await import("../contracts/examples.ts");
   const examples = exampleEvents();
   return (n) => {
     const e = examples[n % examples.length] as EventEnvelope;

@@ -100,6 +100,41 @@ async function minifyAcrossModules(
   return again.outputFiles;
 }
 
+/**
+ * A workspace module reached through `import()` or `require()` is bundled inside esbuild's lazy
+ * `__esm` wrapper, and so is everything it imports: their module-level constants then exist only
+ * after the wrapper has run, and code reached first through a static import reads them undefined
+ * (the agent's registration once failed that way on Lambda). Our own code imports statically.
+ */
+export class LazyWorkspaceImportError extends Error {
+  override readonly name = "LazyWorkspaceImportError";
+  constructor(
+    readonly entry: LambdaEntry,
+    readonly imports: readonly { importer: string; path: string; kind: string }[],
+  ) {
+    super(
+      `cannot bundle the ${entry.name} Lambda: ${imports
+        .map((i) => `${i.importer} loads ${i.path} with ${i.kind}`)
+        .join("; ")}. esbuild wraps such modules in lazy initialisers, so their constants are undefined ` +
+        "when reached first through a static import. Import them statically.",
+    );
+  }
+}
+
+/** Workspace sources (not dependencies) that load a module lazily, from esbuild's metafile. */
+export function lazyWorkspaceImports(metafile: Metafile): { importer: string; path: string; kind: string }[] {
+  const found: { importer: string; path: string; kind: string }[] = [];
+  for (const [importer, input] of Object.entries(metafile.inputs)) {
+    if (!importer.startsWith("packages/")) continue;
+    for (const i of input.imports) {
+      if (i.external) continue;
+      if (i.kind === "dynamic-import" || i.kind === "require-call" || i.kind === "require-resolve")
+        found.push({ importer, path: i.path, kind: i.kind });
+    }
+  }
+  return found;
+}
+
 export async function bundleLambda(
   entry: LambdaEntry,
   root: string,
@@ -132,9 +167,11 @@ export async function bundleLambda(
     ...(options.releaseVersion !== undefined
       ? { define: { "process.env.VIGIL_RELEASE_VERSION": JSON.stringify(options.releaseVersion) } }
       : {}),
-    metafile: options.metafile === true,
+    metafile: true,
     logLevel: "silent",
   });
+  const lazy = lazyWorkspaceImports(result.metafile);
+  if (lazy.length > 0) throw new LazyWorkspaceImportError(entry, lazy);
   const outDir = join(root, "dist", "lambda", entry.name);
   const files = (await minifyAcrossModules(result.outputFiles, outDir))
     .map((f) => ({ name: relative(outDir, f.path), data: f.contents }))
