@@ -1,3 +1,4 @@
+export * from "./emulated-account/index.ts";
 export * from "./local-aws/index.ts";
 export * from "./provision/index.ts";
 export * from "./sim-account/index.ts";

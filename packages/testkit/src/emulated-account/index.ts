@@ -1,0 +1,4 @@
+export * from "./account.ts";
+export * from "./install.ts";
+export * from "./lambda-runner.ts";
+export * from "./unzip.ts";

@@ -1,0 +1,515 @@
+"""
+The emulated AWS account for installs: moto's server, in this process, with what it lacks to run
+Vigil's release as AWS would. moto keeps the state and answers every API; this file only adds:
+
+- Lambda runs code: every invocation moto makes (the Invoke API, an SNS subscription, an EventBridge
+  target, a CloudFormation custom resource) is posted to the Lambda runner (VIGIL_LAMBDA_RUNNER_URL),
+  which runs the function's own zip in Node 22 with the function's own environment.
+- SNS delivers to Lambda with the real event shape (message id, topic, attributes), after moto's own
+  filter-policy match and only where the function's resource policy lets sns.amazonaws.com invoke it.
+- EventBridge delivers to Lambda targets (moto delivers only to SQS, logs and buses), after moto's
+  own pattern match, with the target's Input, and only where the resource policy allows it. moto
+  runs no schedules: a Scheduled Event put on the bus (source aws.events, its rule's ARN in
+  `resources`, as AWS sends them) fires that one schedule rule, and nothing else.
+- CloudFormation: AWS::Lambda::Alias, the ARN a Ref to AWS::Lambda::Version gives, custom resources
+  that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
+  Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
+
+Prints one JSON line {"port": N} on stdout once it listens on 127.0.0.1. Run by testkit's
+`startEmulatedAccount()`; not a service.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+import urllib.request
+import uuid
+
+from werkzeug.serving import make_server
+
+from moto import settings
+from moto.awslambda import lambda_backends
+from moto.awslambda.models import LambdaFunction, LambdaVersion
+from moto.cloudformation import custom_model
+from moto.cloudformation.models import CloudFormationBackend
+from moto.cloudformation.parsing import OutputMap
+from moto.cloudformation.responses import CloudFormationResponse
+from moto.core.common_models import CloudFormationModel
+from moto.events.models import Rule
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from moto.sns.models import Subscription
+from moto.sqs.models import Queue as SqsQueue
+from moto.ssm.models import Parameter as SsmParameter
+
+RUNNER_URL = os.environ["VIGIL_LAMBDA_RUNNER_URL"].rstrip("/")
+CODE_DIR = os.environ["VIGIL_LAMBDA_CODE_DIR"]
+os.makedirs(CODE_DIR, exist_ok=True)
+
+
+def _post(path, body, timeout):
+    request = urllib.request.Request(
+        RUNNER_URL + path,
+        data=json.dumps(body).encode("utf-8"),
+        headers={"content-type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read().decode("utf-8") or "{}")
+
+
+def _code_path(fn):
+    sha = hashlib.sha256(fn.code_bytes).hexdigest()
+    path = os.path.join(CODE_DIR, sha + ".zip")
+    if not os.path.exists(path):
+        tmp = path + "." + uuid.uuid4().hex
+        with open(tmp, "wb") as f:
+            f.write(fn.code_bytes)
+        os.replace(tmp, path)
+    return path
+
+
+def _describe(fn, invoked_arn=None):
+    return {
+        "functionName": fn.function_name,
+        "functionArn": fn.function_arn,
+        "invokedArn": invoked_arn or fn.function_arn,
+        "version": str(fn.version),
+        "handler": fn.handler,
+        "runtime": fn.run_time,
+        "timeout": int(fn.timeout),
+        "memorySize": int(fn.memory_size),
+        "region": fn.region,
+        "accountId": fn.account_id,
+        "environment": dict(fn.environment_vars or {}),
+        "codePath": _code_path(fn),
+        "deadLetterTarget": (getattr(fn, "dead_letter_config", None) or {}).get("TargetArn"),
+    }
+
+
+def _run(fn, payload, invocation_type, trigger, invoked_arn=None):
+    """Runs one invocation in the runner; returns (payload text, errored)."""
+    body = {
+        "function": _describe(fn, invoked_arn),
+        "invocationType": invocation_type,
+        "payload": payload if isinstance(payload, str) else json.dumps(payload),
+        "trigger": trigger,
+    }
+    if invocation_type == "Event":
+        _post("/invoke", body, timeout=30)
+        return "", False
+    result = _post("/invoke", body, timeout=int(fn.timeout) + 60)
+    return result.get("payload", ""), bool(result.get("functionError"))
+
+
+def _invoke(self, body, request_headers, response_headers):
+    invocation_type = request_headers.get("x-amz-invocation-type", "RequestResponse")
+    payload = body if isinstance(body, str) else json.dumps(body)
+    # moto's custom resources call this with no headers: tell them apart by their request's shape.
+    request = body if isinstance(body, dict) else {}
+    source = "cloudformation" if "ResponseURL" in request and "RequestType" in request else "invoke"
+    trigger = {"source": source}
+    result, errored = _run(self, payload or "{}", invocation_type, trigger)
+    if errored:
+        response_headers["x-amz-function-error"] = "Unhandled"
+    if invocation_type == "RequestResponse":
+        response_headers["x-amz-log-result"] = base64.b64encode(b"").decode("utf-8")
+        return result.encode("utf-8")
+    return result
+
+
+LambdaFunction.invoke = _invoke
+
+
+def _allows(fn, invoked_arn, principal, source_arn):
+    """Does the function's resource policy let `principal` invoke `invoked_arn` for `source_arn`?"""
+    unqualified = fn.function_arn.rsplit(":", 1)[0] if str(fn.version) != "$LATEST" else fn.function_arn
+    for statement in list(getattr(fn.policy, "statements", [])):
+        if statement.get("Effect", "Allow") != "Allow":
+            continue
+        action = statement.get("Action")
+        actions = action if isinstance(action, list) else [action]
+        if not any(a in ("lambda:InvokeFunction", "lambda:*", "*") for a in actions):
+            continue
+        who = statement.get("Principal")
+        services = who.get("Service") if isinstance(who, dict) else who
+        services = services if isinstance(services, list) else [services]
+        if principal not in services:
+            continue
+        resource = statement.get("Resource", "")
+        if resource.endswith(":$LATEST"):
+            resource = resource[: -len(":$LATEST")]
+        if resource not in (invoked_arn, unqualified if invoked_arn == unqualified else None):
+            continue
+        condition = statement.get("Condition") or {}
+        wanted = None
+        for operator in ("ArnLike", "ArnEquals", "StringEquals", "StringLike"):
+            wanted = (condition.get(operator) or {}).get("AWS:SourceArn") or wanted
+        if wanted is None or wanted == source_arn:
+            return True
+    return False
+
+
+def _resolve(account_id, endpoint_arn):
+    parts = endpoint_arn.split(":")
+    region = parts[3]
+    qualifier = parts[7] if len(parts) == 8 else None
+    backend = lambda_backends[account_id][region]
+    return backend.get_function(parts[6], qualifier)
+
+
+def _refused(kind, endpoint_arn, source_arn, reason):
+    _post(
+        "/refused",
+        {"trigger": kind, "target": endpoint_arn, "sourceArn": source_arn, "reason": reason},
+        timeout=30,
+    )
+
+
+_original_publish = Subscription.publish
+
+
+def _publish(self, message, message_id, subject=None, message_attributes=None, group_id=None,
+             deduplication_id=None, message_structure=None):
+    if self.protocol != "lambda":
+        return _original_publish(self, message, message_id, subject=subject,
+                                 message_attributes=message_attributes, group_id=group_id,
+                                 deduplication_id=deduplication_id, message_structure=message_structure)
+    if self._filter_policy_matcher is not None and not self._filter_policy_matcher.matches(
+        message_attributes, message
+    ):
+        return
+    if message_structure == "json":
+        message = self._parse_message_structure(message, self.protocol)
+    fn = _resolve(self.account_id, self.endpoint)
+    if not _allows(fn, self.endpoint, "sns.amazonaws.com", self.topic.arn):
+        _refused("sns", self.endpoint, self.topic.arn,
+                 "the function's resource policy does not let sns.amazonaws.com invoke " + self.endpoint
+                 + " for " + self.topic.arn)
+        return
+    attributes = {}
+    for key, value in (message_attributes or {}).items():
+        attributes[key] = {"Type": value["Type"], "Value": value["Value"]}
+    event = {
+        "Records": [
+            {
+                "EventVersion": "1.0",
+                "EventSubscriptionArn": self.arn,
+                "EventSource": "aws:sns",
+                "Sns": {
+                    "SignatureVersion": "1",
+                    "Timestamp": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
+                    "Signature": "EMULATED",
+                    "SigningCertUrl": "https://sns.amazonaws.com/emulated.pem",
+                    "MessageId": message_id,
+                    "Message": message,
+                    "MessageAttributes": attributes,
+                    "Type": "Notification",
+                    "UnsubscribeUrl": "https://sns.amazonaws.com/?Action=Unsubscribe",
+                    "TopicArn": self.topic.arn,
+                    "Subject": subject,
+                },
+            }
+        ]
+    }
+    _run(fn, event, "Event", {"source": "sns", "sourceArn": self.topic.arn}, invoked_arn=self.endpoint)
+
+
+Subscription.publish = _publish
+
+_original_send_to_targets = Rule.send_to_targets
+
+
+def _send_to_targets(self, original_event, transform_input=True):
+    if self.state != "ENABLED":
+        return
+    scheduled = original_event.get("detail-type") == "Scheduled Event" and original_event.get("source") == "aws.events"
+    if self.scheduled_expression:
+        # A schedule fires only its own rule: the event names it, as AWS's Scheduled Events do.
+        if not scheduled or self.arn not in (original_event.get("resources") or []):
+            return
+    elif scheduled or not self.event_pattern.matches_event(original_event):
+        return
+    others = []
+    for target in self.targets:
+        arn = target["Arn"]
+        if ":lambda:" not in arn:
+            others.append(target)
+            continue
+        fn = _resolve(self.account_id, arn)
+        if not _allows(fn, arn, "events.amazonaws.com", self.arn):
+            _refused("events", arn, self.arn,
+                     "the function's resource policy does not let events.amazonaws.com invoke " + arn
+                     + " for " + self.arn)
+            continue
+        payload = json.loads(target["Input"]) if "Input" in target else original_event
+        _run(fn, payload, "Event", {"source": "events", "sourceArn": self.arn}, invoked_arn=arn)
+    if others:
+        targets, self.targets = self.targets, others
+        try:
+            _original_send_to_targets(self, original_event, transform_input)
+        finally:
+            self.targets = targets
+
+
+Rule.send_to_targets = _send_to_targets
+
+
+# --- CloudFormation -----------------------------------------------------------------------------
+
+class CfnLambdaAlias(CloudFormationModel):
+    """AWS::Lambda::Alias (moto has aliases, but not as a CloudFormation resource)."""
+
+    __module__ = "moto.awslambda.models"  # moto's model registry keys models by their service module
+
+    def __init__(self, alias, function_name, account_id, region):
+        self.alias = alias
+        self.function_name = function_name
+        self.account_id = account_id
+        self.region = region
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Lambda::Alias"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @property
+    def physical_resource_id(self):
+        return self.alias.arn
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in ("AliasArn",)
+
+    def get_cfn_attribute(self, attribute_name):
+        return self.alias.arn
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = lambda_backends[account_id][region_name]
+        name = p["FunctionName"].split(":")[6] if p["FunctionName"].startswith("arn:") else p["FunctionName"]
+        alias = backend.create_alias(
+            name=p["Name"], function_name=name, function_version=str(p["FunctionVersion"]),
+            description=p.get("Description", ""), routing_config=None,
+        )
+        return cls(alias, name, account_id, region_name)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                        account_id, region_name):
+        p = cloudformation_json["Properties"]
+        backend = lambda_backends[account_id][region_name]
+        alias = backend.update_alias(
+            name=p["Name"], function_name=original_resource.function_name,
+            function_version=str(p["FunctionVersion"]), description=p.get("Description", ""),
+            routing_config=None,
+        )
+        return cls(alias, original_resource.function_name, account_id, region_name)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        p = cloudformation_json["Properties"]
+        name = p["FunctionName"].split(":")[6] if p["FunctionName"].startswith("arn:") else p["FunctionName"]
+        lambda_backends[account_id][region_name].delete_alias(p["Name"], name)
+
+
+_original_version_create = LambdaVersion.create_from_cloudformation_json.__func__
+
+
+def _version_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    version = _original_version_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    fn = lambda_backends[account_id][region_name].get_function(
+        cloudformation_json["Properties"]["FunctionName"], str(version.version)
+    )
+    version.arn = fn.function_arn
+    return version
+
+
+LambdaVersion.create_from_cloudformation_json = classmethod(_version_create)
+LambdaVersion.physical_resource_id = property(lambda self: getattr(self, "arn", str(self.version)))
+LambdaVersion.has_cfn_attr = classmethod(lambda cls, attr: attr in ("Version", "FunctionArn"))
+LambdaVersion.get_cfn_attribute = (
+    lambda self, attr: str(self.version) if attr == "Version" else getattr(self, "arn", None)
+)
+
+# moto answers custom resources on this host; its default (host.docker.internal) is for Docker.
+settings.moto_server_host = lambda: "http://127.0.0.1"
+custom_model.settings = settings
+
+# Answers by RequestId, and the physical id each custom resource answered its Create with.
+_answers = {}
+_answers_lock = threading.Condition()
+
+
+def _record_answer(stack_id, logical_id, request_id, answer):
+    with _answers_lock:
+        _answers[request_id] = answer
+        _answers_lock.notify_all()
+
+
+def _wait_answer(request_id, timeout):
+    deadline = time.time() + timeout
+    with _answers_lock:
+        while request_id not in _answers:
+            left = deadline - time.time()
+            if left <= 0:
+                return None
+            _answers_lock.wait(left)
+        return _answers.pop(request_id)
+
+
+def _process_cfn_response(self):
+    answer = json.loads(self.body) if self.body else {}
+    stack = self.cloudformation_backend.get_stack(answer.get("StackId"))
+    resource = stack.custom_resources.get(answer.get("LogicalResourceId"))
+    if resource is None:
+        return 404, {"status": 404}, json.dumps({"error": "no such custom resource"})
+    request_id = answer.get("RequestId")
+    if request_id == resource.request_id:  # the answer to its Create
+        resource.answer = answer
+        if answer.get("Status") == "SUCCESS":
+            resource.answered_physical_id = answer.get("PhysicalResourceId") or resource.resource_name
+            resource.set_data(answer.get("Data") or {})
+            stack.verify_readiness()
+        else:
+            resource.answered_physical_id = answer.get("PhysicalResourceId")
+            threading.Thread(target=_roll_back, args=(stack, resource, answer), daemon=True).start()
+    else:
+        _record_answer(stack.stack_id, resource.logical_id, request_id, answer)
+    return 200, {"status": 200}, ""
+
+
+CloudFormationResponse.process_cfn_response = _process_cfn_response
+
+
+def _send_request(stack, resource, request_type):
+    """Sends a custom resource its Update/Delete request and waits for the answer at the ResponseURL."""
+    fn = lambda_backends[stack.account_id][stack.region_name].get_function(resource.service_token)
+    request_id = str(uuid.uuid4())
+    host = f"{settings.moto_server_host()}:{settings.moto_server_port()}"
+    event = {
+        "RequestType": request_type,
+        "ServiceToken": resource.service_token,
+        "ResponseURL": f"{host}/cloudformation_{stack.region_name}/cfnresponse?stack={stack.stack_id}",
+        "StackId": stack.stack_id,
+        "RequestId": request_id,
+        "LogicalResourceId": resource.logical_id,
+        "PhysicalResourceId": getattr(resource, "answered_physical_id", None) or resource.resource_name,
+        "ResourceType": resource.resource_type,
+        "ResourceProperties": resource.properties,
+    }
+    _run(fn, event, "Event", {"source": "cloudformation", "sourceArn": stack.stack_id})
+    answer = _wait_answer(request_id, int(fn.timeout) + 60)
+    if answer is None:
+        return {"Status": "FAILED", "Reason": f"no answer to the {request_type} request within the function's timeout"}
+    return answer
+
+
+def _roll_back(stack, resource, answer):
+    stack._add_stack_event("CREATE_FAILED", resource_status_reason=answer.get("Reason"))
+    stack.status = "ROLLBACK_IN_PROGRESS"
+    result = _send_request(stack, resource, "Delete")
+    if result.get("Status") != "SUCCESS":
+        stack.status = "ROLLBACK_FAILED"
+        stack._add_stack_event("ROLLBACK_FAILED", resource_status_reason=result.get("Reason"))
+        return
+    resource.deleted = True
+    stack.resource_map.delete()
+    # moto would build a deleted resource again the next time it is described (its map is lazy).
+    stack.resource_map._resource_json_map = {}
+    stack.output_map = OutputMap(stack.resource_map, {}, stack.stack_id)
+    stack.status = "ROLLBACK_COMPLETE"
+    stack._add_stack_event("ROLLBACK_COMPLETE")
+
+
+_original_custom_create = custom_model.CustomModel.create_from_cloudformation_json.__func__
+
+
+def _custom_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    resource = _original_custom_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    resource.service_token = cloudformation_json["Properties"]["ServiceToken"]
+    resource.properties = cloudformation_json["Properties"]
+    resource.resource_type = kwargs["ResourceType"]
+    return resource
+
+
+custom_model.CustomModel.create_from_cloudformation_json = classmethod(_custom_create)
+
+_original_delete_stack = CloudFormationBackend.delete_stack
+
+
+def _delete_stack(self, name_or_stack_id):
+    """CloudFormation sends every custom resource its Delete first; a FAILED answer stops the deletion."""
+    stacks = [s for s in self.stacks.values() if name_or_stack_id in (s.stack_id, s.name)]
+    for stack in stacks:
+        for resource in list(stack.custom_resources.values()):
+            if getattr(resource, "deleted", False) or not getattr(resource, "answered_physical_id", None):
+                continue
+            stack._add_stack_event("DELETE_IN_PROGRESS", resource_status_reason="User Initiated")
+            stack.status = "DELETE_IN_PROGRESS"
+            answer = _send_request(stack, resource, "Delete")
+            if answer.get("Status") != "SUCCESS":
+                stack.status = "DELETE_FAILED"
+                stack._add_stack_event("DELETE_FAILED", resource_status_reason=answer.get("Reason"))
+                return
+            resource.deleted = True
+    _original_delete_stack(self, name_or_stack_id)
+
+
+CloudFormationBackend.delete_stack = _delete_stack
+
+
+# AWS::SSM::Parameter takes its Tags as a map (the one resource type that does); moto expects a list.
+_original_ssm_create = SsmParameter.create_from_cloudformation_json.__func__
+
+
+def _ssm_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    tags = cloudformation_json.get("Properties", {}).get("Tags")
+    if isinstance(tags, dict):
+        cloudformation_json["Properties"]["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
+    return _original_ssm_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+
+SsmParameter.create_from_cloudformation_json = classmethod(_ssm_create)
+
+
+# A queue's URL names the endpoint that serves it: in the emulated account, this one (moto writes the
+# AWS host into the URLs of queues a stack creates, and the SDK sends to the host a queue URL names).
+SqsQueue.physical_resource_id = property(
+    lambda self: f"http://127.0.0.1:{settings.moto_server_port()}/{self.account_id}/{self.name}"
+)
+
+
+def _logging(app):
+    """moto answers an exception with a bare 500 page: print the traceback where tests can read it."""
+
+    def wrapped(environ, start_response):
+        try:
+            return app(environ, start_response)
+        except Exception:
+            traceback.print_exc()
+            raise
+
+    return wrapped
+
+
+def main():
+    app = _logging(DomainDispatcherApplication(create_backend_app))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    port = server.server_address[1]
+    os.environ["MOTO_PORT"] = str(port)
+    sys.stdout.write(json.dumps({"port": port}) + "\n")
+    sys.stdout.flush()
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
