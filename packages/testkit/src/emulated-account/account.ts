@@ -37,7 +37,7 @@ export interface EmulatedAccount {
     detail: unknown;
     resources?: string[];
   }): Promise<void>;
-  /** The last 20 KB moto wrote to stderr (its request log and tracebacks), for a failing test's message. */
+  /** The last 500 KB moto wrote to stderr (its request log and tracebacks), for a failing test's message. */
   motoLog(): string;
   stop(): Promise<void>;
 }
@@ -91,12 +91,15 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
       AWS_ACCESS_KEY_ID: "emulated",
       AWS_SECRET_ACCESS_KEY: "emulated",
       PYTHONUNBUFFERED: "1",
+      // A new account owns no images: moto's catalogue of public AMIs would otherwise appear as the
+      // account's own snapshots (~1,200 of them).
+      MOTO_EC2_LOAD_DEFAULT_AMIS: "false",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => {
-    stderr = (stderr + c.toString("utf8")).slice(-20_000);
+    stderr = (stderr + c.toString("utf8")).slice(-500_000);
   });
   const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });

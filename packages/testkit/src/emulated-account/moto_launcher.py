@@ -21,6 +21,7 @@ Prints one JSON line {"port": N} on stdout once it listens on 127.0.0.1. Run by 
 
 import base64
 import hashlib
+import io
 import json
 import os
 import sys
@@ -110,7 +111,11 @@ def _invoke(self, body, request_headers, response_headers):
     invocation_type = request_headers.get("x-amz-invocation-type", "RequestResponse")
     payload = body if isinstance(body, str) else json.dumps(body)
     # moto's custom resources call this with no headers: tell them apart by their request's shape.
-    request = body if isinstance(body, dict) else {}
+    try:
+        request = json.loads(payload) if payload else {}
+    except ValueError:
+        request = {}
+    request = request if isinstance(request, dict) else {}
     source = "cloudformation" if "ResponseURL" in request and "RequestType" in request else "invoke"
     trigger = {"source": source}
     result, errored = _run(self, payload or "{}", invocation_type, trigger)
@@ -491,7 +496,19 @@ SqsQueue.physical_resource_id = property(
 def _logging(app):
     """moto answers an exception with a bare 500 page: print the traceback where tests can read it."""
 
+    trace = os.environ.get("VIGIL_MOTO_TRACE") == "1"
+
     def wrapped(environ, start_response):
+        if trace:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(body)
+            action = environ.get("HTTP_X_AMZ_TARGET") or ""
+            if not action and b"Action=" in body:
+                action = body.split(b"Action=")[1].split(b"&")[0].decode("utf-8", "replace")
+            auth = environ.get("HTTP_AUTHORIZATION", "")
+            service = auth.split("/")[3] if auth.count("/") >= 3 else "?"
+            sys.stderr.write(f"TRACE {time.time():.3f} {service} {action or environ.get('PATH_INFO')}\n")
         try:
             return app(environ, start_response)
         except Exception:
