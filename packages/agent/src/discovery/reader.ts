@@ -1,7 +1,7 @@
 /**
  * Raw reads of the account: one SDK call (or a paginated series merged into one answer), its
  * error classified, and optionally recorded as an account snapshot file (AWS CLI JSON, see
- * SNAPSHOT.md). Collectors turn these answers into assets; `captureSnapshot` keeps the recording.
+ * docs/snapshot-format.md). Collectors turn these answers into assets; `captureSnapshot` keeps the recording.
  */
 
 /** Where a call's answer lives in an account snapshot. */

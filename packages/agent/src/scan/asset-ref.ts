@@ -3,7 +3,7 @@ import type { AssetHeader } from "../assets/index.ts";
 
 /**
  * The asset as an event names it. Findings name account-wide settings `<account>` and per-region
- * settings `<account>/<region>` (SNAPSHOT.md); events need an ARN, so those become
+ * settings `<account>/<region>` (docs/snapshot-format.md); events need an ARN, so those become
  * `arn:<partition>:<service>:<region>:<account>:<kind>` from the asset type
  * (`aws.ec2.account-settings` in eu-west-1 → `arn:aws:ec2:eu-west-1:<account>:account-settings`).
  */

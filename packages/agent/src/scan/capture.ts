@@ -5,7 +5,7 @@ import type { Collector } from "../collectors/index.ts";
 import { type DiscoveryProgress, discoverAccount } from "../discovery/discover.ts";
 import type { CallProblem } from "../discovery/reader.ts";
 
-/** An account snapshot in memory: snapshot path (without `.json`) → AWS CLI JSON (SNAPSHOT.md). */
+/** An account snapshot in memory: snapshot path (without `.json`) → AWS CLI JSON (docs/snapshot-format.md). */
 export interface AccountSnapshot {
   readonly accountId: string;
   readonly regions: readonly string[];

@@ -2,7 +2,7 @@ import { GLOBAL_REGION } from "../assets/index.ts";
 import type { AssetReport, Severity } from "../checks/index.ts";
 import { checkById } from "../checks/index.ts";
 
-/** A finding as reports print it (SNAPSHOT.md "How a finding names its resource"). */
+/** A finding as reports print it (docs/snapshot-format.md, "How a finding names its resource"). */
 export interface Finding {
   readonly checkId: string;
   /** CIS AWS Foundations v5.0 numbers; empty where none applies. */

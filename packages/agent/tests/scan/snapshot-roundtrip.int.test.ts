@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateAccount, loadSnapshot } from "@vigil/testkit";
+import { formatSnapshotValidation, generateAccount, loadSnapshot, validateSnapshot } from "@vigil/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { captureSnapshot, findingsOf, runScan, writeSnapshotDir } from "../../src/index.ts";
 import { simulated } from "./sim.ts";
@@ -43,6 +43,10 @@ describe("vigil snapshot: capture → loadSnapshot → scan", () => {
     const dir = await mkdtemp(join(tmpdir(), "vigil-snapshot-"));
     dirs.push(dir);
     await writeSnapshotDir(snapshot, dir);
+    // Every captured file has the shape AWS's API models give its operation (docs/snapshot-format.md).
+    const validation = validateSnapshot(dir);
+    expect(formatSnapshotValidation(validation, { quiet: true })).not.toContain("ERROR");
+    expect(validation.files).toBeGreaterThan(100);
     const loaded = await loadSnapshot(dir);
     expect(loaded.accountId).toBe(model.accountId);
     expect([...loaded.regions].sort()).toEqual([...model.regions].sort());

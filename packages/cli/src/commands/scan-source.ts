@@ -93,7 +93,7 @@ export function addSourceOptions<
     .option("--seed <seed>", "demo: generator seed", "1")
     .option("--regions <n|list>", "demo: number of regions; real account: comma-separated regions to scan")
     .option("--assets <n>", "demo: EC2 instances per region (other resources scale with it)")
-    .option("--snapshot <dir>", "an account snapshot directory (SNAPSHOT.md layout)")
+    .option("--snapshot <dir>", "an account snapshot directory (layout: docs/snapshot-format.md)")
     .option("--aws", "a real account through the standard AWS credential chain (read-only calls)")
     .option("--profile <name>", "a real account through this AWS profile (read-only calls)");
 }

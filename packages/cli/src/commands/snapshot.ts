@@ -8,7 +8,7 @@ export interface SnapshotCommandOptions extends SourceOptions {
   progress?: boolean;
 }
 
-/** `vigil snapshot --out DIR`: the scan's own read-only calls, written in the SNAPSHOT.md layout. */
+/** `vigil snapshot --out DIR`: the scan's own read-only calls, written in the docs/snapshot-format.md layout. */
 export async function runSnapshotCommand(
   options: SnapshotCommandOptions,
   io = { stdout: process.stdout, stderr: process.stderr },
@@ -56,7 +56,7 @@ export function register(program: Command): void {
   const command = program
     .command("snapshot")
     .description(
-      "Write an account snapshot directory (read-only calls; SNAPSHOT.md layout) from a real account, or --demo",
+      "Write an account snapshot directory (read-only calls; layout: docs/snapshot-format.md) from a real account, or --demo",
     )
     .option("--out <dir>", "directory to write")
     .option("--no-progress", "no live progress on stderr");

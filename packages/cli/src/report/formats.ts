@@ -8,7 +8,7 @@ export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** `vigil scan --format json`: the scan, its summary and a top-level `findings` array (SNAPSHOT.md). */
+/** `vigil scan --format json`: the scan, its summary and a top-level `findings` array (docs/snapshot-format.md). */
 export function toJson(report: ScanReportDocument): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 /**
- * The simulated account's state: an account snapshot (see /work/shared/SNAPSHOT.md) held in memory.
+ * The simulated account's state: an account snapshot (docs/snapshot-format.md) held in memory.
  * Each entry is the AWS CLI JSON output of one call, keyed by its snapshot path without `.json`:
  * `<region|global>/<cli-service>/<cli-command>` or `.../<cli-command>/<resource>`.
  */
