@@ -1,269 +1,165 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import {
-  type CustomResourceEvent,
-  checkById,
-  createAwsClients,
-  ec2TeardownApi,
-  type Finding,
-  HttpPlatformClient,
-  handleCustomResource,
-  jsonLogger,
-  runScan,
-  type ScanResult,
-} from "@vigil/agent";
-import {
-  type AssetReportView,
-  type EventStore,
-  InMemoryIdempotencyStore,
-  SnsSqsBus,
-  type VigilEvent,
-} from "@vigil/events";
-import { busIngest, type RunningPlatform, startPlatform } from "@vigil/platform";
-import {
-  createSimulatedAccount,
-  generateAccount,
-  JavaNotFoundError,
-  type LocalAws,
-  provisionLocalStack,
-  startLocalAws,
-} from "@vigil/testkit";
-import { runUpdateDemo } from "@vigil/updater";
+import { checkById, type Finding } from "@vigil/agent";
+import type { AssetReportView } from "@vigil/events";
+import type { StartPlatformOptions } from "@vigil/platform";
+import { JavaNotFoundError, type LocalAws, startLocalAws } from "@vigil/testkit";
 import { Listr } from "listr2";
+import {
+  buildReleaseDir,
+  EmulatedInstallation,
+  InstallStepError,
+  type SeededAccount,
+  seedCustomerAccount,
+} from "../install/index.ts";
 import { formatReport, type ScanReportDocument, summaryTable } from "../report/index.ts";
 
 export interface DemoOptions {
-  seed: string;
-  regions: number;
-  /** EC2 instances per region; the rest of the simulated account scales with it. */
-  assets: number;
+  /** EC2 instances in the customer's account (the rest of what is seeded is fixed). */
+  instances: number;
   /** Where the HTML report goes. */
   out: string;
-  /** Keep the platform (API and dashboard) running until Ctrl-C. */
+  /** Keep the emulated account and the platform (API and dashboard) running until Ctrl-C. */
   keep: boolean;
-  /** Also publish a release to the local S3 and apply it, then show a tampered one refused. */
-  update?: boolean;
 }
 
 interface DemoContext {
-  aws?: LocalAws<boolean>;
-  platform?: RunningPlatform;
-  topicArn?: string;
+  releases: { current?: string; next?: string };
+  localAws?: LocalAws<boolean>;
+  world?: EmulatedInstallation;
+  seeded?: SeededAccount;
   integrationId?: string;
-  eventStore?: EventStore;
-  published: number;
-  delivered: number;
-  result?: ScanResult;
+  scanId?: string;
   report?: ScanReportDocument;
-  updateLog?: string[];
 }
 
-const ADMIN_TOKEN = "vigil-demo-admin-token";
+const CURRENT = "0.1.0";
+const NEXT = "0.2.0";
+
+/** The demo's admin token: fresh each run, never in argv. */
+function demoAdminToken(): string {
+  return `vigil-demo-${crypto.randomUUID()}`;
+}
 
 /**
- * The whole flow on one machine: the local AWS stack, the topology applied to it, the platform,
- * an integration registered through the stack's custom resource, the agent scanning the simulated
- * account, its events over SNS → SQS into the platform's event log and views, and the report.
+ * What a user does, played in the emulated AWS account: the release built (`vigil templates`),
+ * uploaded to S3 and deployed through CloudFormation; the registration custom resource exchanging
+ * its token at the platform; a scheduled scan run by the built agent zip in Node 22; the reports at
+ * the platform; an update applied through the `live` alias; the stack deleted and the agent's
+ * teardown. Every step checks its outcome before it says it is done.
  */
 export async function runDemo(
   options: DemoOptions,
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  const account = createSimulatedAccount(
-    generateAccount({ seed: options.seed, regionCount: options.regions, assetsPerRegion: options.assets }),
-  );
-  const ctx: DemoContext = { published: 0, delivered: 0 };
+  const adminToken = demoAdminToken();
+  const ctx: DemoContext = { releases: {} };
   const tasks = new Listr<DemoContext>(
     [
       {
-        title: "Start the local AWS stack (fauxqs: SQS, SNS, S3; DynamoDB Local; SSM stand-in)",
+        title: `Build the release (vigil templates): ${CURRENT} to install, ${NEXT} to update to`,
         task: async (c, task) => {
+          const [current, next] = await Promise.all([buildReleaseDir(CURRENT), buildReleaseDir(NEXT)]);
+          c.releases = { current, next };
+          task.title = `Releases ${CURRENT} and ${NEXT} built: Lambda zips, templates, manifest (${current})`;
+        },
+      },
+      {
+        title: "Start the emulated AWS account (moto) with its Lambda runner (Node 22), and the platform",
+        task: async (c, task) => {
+          let storage: Omit<StartPlatformOptions, "adminToken"> = {};
+          let note = "";
           try {
-            c.aws = await startLocalAws();
+            c.localAws = await startLocalAws();
+            storage = { localAws: c.localAws };
           } catch (error) {
             if (!(error instanceof JavaNotFoundError)) throw error;
-            c.aws = await startLocalAws({ dynamodb: false });
-            task.output =
-              "no Java runtime: the event log is in memory (install openjdk-17-jre-headless for DynamoDB Local)";
+            note =
+              " (no Java runtime: the platform's event log is in memory; install openjdk-17-jre-headless for DynamoDB Local)";
           }
-          task.title = `Local AWS stack up (fauxqs at ${c.aws.endpoints.sqs}; it listens on all interfaces: demo only)`;
+          c.world = await EmulatedInstallation.start({ adminToken, platform: storage });
+          task.title = `Emulated account ${c.world.account.accountId} at ${c.world.account.endpoint}; platform at ${c.world.platform.url} (${c.world.platform.storage})${note}`;
         },
       },
       {
-        title: "Apply the topology: SNS topic, SQS queues with DLQs and filter policies, event table",
+        title: "Seed the customer's account: instances, an open security group, buckets, users, a key",
         task: async (c, task) => {
-          const aws = c.aws as LocalAws<boolean>;
-          const stack = await provisionLocalStack(aws);
-          c.topicArn = stack.topics.events?.arn;
-          const queues = Object.keys(stack.queues).join(", ");
-          task.title = `Topology applied: topic vigil-events → queues ${queues}; table ${stack.eventTableName ?? "in memory"}`;
+          const world = c.world as EmulatedInstallation;
+          c.seeded = await seedCustomerAccount(world.account, { instances: options.instances });
+          task.title = `Customer's account seeded: ${c.seeded.instances} instances, security group ${c.seeded.openSecurityGroup} open on 22 and 3389, ${c.seeded.buckets.length} buckets, ${c.seeded.users.length} users`;
         },
       },
       {
-        title: "Start the platform (API, ingest, dashboard)",
+        title: "Deploy the stack from S3; its custom resource registers with the platform",
         task: async (c, task) => {
-          const aws = c.aws as LocalAws<boolean>;
-          c.platform = await startPlatform({
-            adminToken: ADMIN_TOKEN,
-            ...(aws.endpoints.dynamodb ? { localAws: aws } : {}),
-          });
-          c.eventStore = c.platform.eventStore;
-          task.title = `Platform at ${c.platform.url} (${c.platform.storage})`;
-        },
-      },
-      {
-        title: "Register the integration: token → stack custom resource → service credentials in SSM",
-        task: async (c, task) => {
-          const platform = c.platform as RunningPlatform;
-          const created = await fetch(`${platform.url}/admin/integrations`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-            body: JSON.stringify({ accountId: account.accountId, homeRegion: account.regions[0] }),
-          });
-          if (created.status !== 201)
-            throw new Error(`creating the integration failed: ${await created.text()}`);
-          const { integrationId, registrationToken } = (await created.json()) as {
-            integrationId: string;
-            registrationToken: string;
-          };
+          const world = c.world as EmulatedInstallation;
+          const { integrationId, registrationToken } = await world.createIntegration();
           c.integrationId = integrationId;
-          const clients = awsClientsFor(account);
-          let answer = "";
-          const event: CustomResourceEvent = {
-            RequestType: "Create",
-            ResponseURL: "https://cloudformation-response.invalid/demo",
-            StackId: `arn:aws:cloudformation:${account.regions[0]}:${account.accountId}:stack/vigil/demo`,
-            RequestId: "demo-create",
-            LogicalResourceId: "Registration",
-            ResourceType: "Custom::VigilRegistration",
-            ResourceProperties: {
-              RegistrationToken: registrationToken,
-              PlatformUrl: platform.url,
-              TemplateVersion: "0.1.0",
-              EnabledRegions: account.regions.join(","),
-            },
-          };
-          await handleCustomResource(
-            event,
-            { getRemainingTimeInMillis: () => 60_000 },
-            {
-              ssm: (c.aws as LocalAws<boolean>).clients.ssm,
-              platform: (platformUrl, credentials) =>
-                new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
-              teardown: ec2TeardownApi((region) => clients.forRegion(region)),
-              allRegions: async () => [...account.regions],
-              log: jsonLogger(() => undefined),
-              // CloudFormation waits on a pre-signed URL; here the answer is kept and shown.
-              respond: async (_url, body) => {
-                answer = (JSON.parse(body) as { Status: string }).Status;
-              },
-            },
-          );
-          clients.destroy();
-          if (answer !== "SUCCESS") throw new Error(`the custom resource answered ${answer || "nothing"}`);
-          task.title = `Integration ${integrationId} registered (custom resource answered ${answer}; key in SSM as a SecureString)`;
+          const stack = await world.install({
+            releaseDir: c.releases.current as string,
+            version: CURRENT,
+            integrationId,
+            registrationToken,
+          });
+          world.throwOnFailures("the install");
+          const status = (await world.integration(integrationId)).integration.status;
+          if (status !== "active") throw new InstallStepError(`the platform shows the integration ${status}`);
+          task.title = `Stack ${stack.status} (${stack.resources.length} resources); integration ${integrationId} ${status}`;
         },
       },
       {
-        title: `Scan the simulated account (${account.accountId}, ${account.regions.length} regions)`,
+        title: "Scheduled scan: the scan rule fires, heartbeats drain its jobs, reports go to the platform",
         task: async (c, task) => {
-          const aws = c.aws as LocalAws<boolean>;
-          const bus = new SnsSqsBus({
-            sns: aws.clients.sns,
-            sqs: aws.clients.sqs,
-            topicArn: c.topicArn as string,
-          });
-          const clients = awsClientsFor(account);
-          try {
-            c.result = await runScan({
-              clients,
-              integrationId: c.integrationId as string,
-              emit: async (events: readonly VigilEvent[]) => {
-                await bus.publish(events);
-                c.published += events.length;
-              },
-              onProgress: (p) => {
-                if (p.kind === "region-finished") task.output = `${p.region}: ${p.assets} assets discovered`;
-              },
-            });
-          } finally {
-            clients.destroy();
-          }
-          task.title = `Scanned ${c.result.assets.length} assets in ${c.result.discovery.scannedRegions.length} regions; published ${c.published} events to SNS`;
-        },
-      },
-      {
-        title: "Deliver the events over SQS to the platform: event log, then projections",
-        task: async (c, task) => {
-          const aws = c.aws as LocalAws<boolean>;
-          const bus = new SnsSqsBus({
-            sns: aws.clients.sns,
-            sqs: aws.clients.sqs,
-            topicArn: c.topicArn as string,
-          });
-          const stop = new AbortController();
-          const ingest = busIngest(c.eventStore as EventStore);
-          const consuming = bus.consume(
-            "platform",
-            async (event, delivery) => {
-              await ingest(event, delivery);
-              c.delivered++;
-              if (c.delivered % 100 === 0) task.output = `${c.delivered} / ${c.published} events appended`;
-            },
-            {
-              signal: stop.signal,
-              waitTimeSeconds: 1,
-              idempotency: new InMemoryIdempotencyStore(),
-              pollers: 2,
-            },
-          );
-          const deadline = Date.now() + 120_000;
-          while (c.delivered < c.published && Date.now() < deadline)
-            await new Promise((r) => setTimeout(r, 50));
-          stop.abort();
-          const stats = await consuming;
-          if (c.delivered < c.published)
-            throw new Error(`only ${c.delivered} of ${c.published} events arrived; see \`vigil dlq list\``);
-          task.title = `Delivered ${c.delivered} events (${stats.receives} receives, ${stats.deadLettered} dead-lettered); views up to date`;
+          const world = c.world as EmulatedInstallation;
+          c.scanId = await world.scheduledScan(c.integrationId as string);
+          const runs = world.account.runner.invocations({ source: "events" }).length;
+          task.title = `Scan ${c.scanId} completed (${runs} scheduled invocations of the built agent)`;
         },
       },
       {
         title: "Build the report from the platform's views (latest report per asset, counts)",
         task: async (c, task) => {
-          const platform = c.platform as RunningPlatform;
-          const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
-          const get = async <T>(path: string): Promise<T> => {
-            const res = await fetch(`${platform.url}/api/integrations/${c.integrationId}${path}`, {
-              headers,
-            });
-            if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
-            return (await res.json()) as T;
-          };
-          const view = await get<{ integration?: { status: string } }>("");
-          const { counts } = await get<{ counts: { total: number } | null }>("/counts");
-          const { reports } = await get<{ reports: AssetReportView[] }>("/reports");
-          const result = c.result as ScanResult;
-          c.report = reportFromViews(reports, {
-            scanId: result.scanId,
-            accountId: result.accountId,
-            regions: result.discovery.scannedRegions,
-            durationMs: Math.round(result.timings.totalMs),
-            source: `simulated account (seed ${options.seed}), as the platform's views hold it`,
+          const world = c.world as EmulatedInstallation;
+          const id = c.integrationId as string;
+          const { body } = await world.api<{ reports: AssetReportView[] }>(`/api/integrations/${id}/reports`);
+          const view = await world.integration(id);
+          if (body.reports.length === 0) throw new InstallStepError("the platform holds no asset report");
+          c.report = reportFromViews(body.reports, {
+            scanId: c.scanId as string,
+            accountId: world.account.accountId,
+            regions: [world.account.region],
+            durationMs: 0,
+            source: "emulated AWS account, as the platform's views hold it",
           });
           await mkdir(dirname(resolve(options.out)), { recursive: true });
           await writeFile(options.out, formatReport(c.report, "html"));
-          task.title = `Platform views: integration ${view.integration?.status ?? "?"}, ${reports.length} asset reports, ${counts?.total ?? "?"} resources counted; HTML report written`;
+          task.title = `Platform views: ${body.reports.length} asset reports, ${view.counts?.total ?? "?"} resources counted; HTML report written`;
         },
       },
       {
-        title: "Self-update: publish a signed release to S3, apply it, and refuse a tampered one",
-        enabled: () => options.update === true,
+        title: `Update: publish signed ${NEXT}, the updater's schedule applies it through the live alias`,
         task: async (c, task) => {
-          const lines: string[] = [];
-          // The updater's own narration is printed after the steps, in full.
-          await runUpdateDemo(c.aws as LocalAws<boolean>, (line) => lines.push(line));
-          c.updateLog = lines;
-          task.title = "Self-update: release applied; tampered release refused and alert raised";
+          const world = c.world as EmulatedInstallation;
+          await world.publish(c.releases.next as string, NEXT);
+          const outcome = (await world.updateCheck()) as { kind?: string; to?: string; detail?: string };
+          if (outcome.kind !== "applied")
+            throw new InstallStepError(
+              `the updater answered ${JSON.stringify(outcome)}${world.failureReport()}`,
+            );
+          task.title = `Update applied: ${CURRENT} → ${outcome.to}; the agent's live alias answers its health check at ${NEXT}`;
+        },
+      },
+      {
+        title: "Delete the stack: the agent's teardown, then CloudFormation",
+        enabled: () => !options.keep,
+        task: async (c, task) => {
+          const world = c.world as EmulatedInstallation;
+          await world.uninstall();
+          world.throwOnFailures("the deletion");
+          const status = (await world.integration(c.integrationId as string)).integration.status;
+          if (status !== "deleted")
+            throw new InstallStepError(`the platform shows the integration ${status}`);
+          task.title = `Stack deleted; teardown done; integration ${status}, its reports kept at the platform`;
         },
       },
     ],
@@ -282,11 +178,13 @@ export async function runDemo(
     out("");
     out(summaryTable(report));
     out("");
-    if (ctx.updateLog) out(["", "Self-update:", ...ctx.updateLog].join("\n"));
     out(`HTML report: ${resolve(options.out)}`);
-    out(`Dashboard:   ${ctx.platform?.url}/dashboard (admin token: ${ADMIN_TOKEN})`);
+    out(`Dashboard:   ${ctx.world?.platform.url}/dashboard`);
     if (options.keep) {
-      out("The platform keeps running; press Ctrl-C to stop everything.");
+      out(`Admin token: printed here only, for the dashboard's sign-in: ${adminToken}`);
+      out(
+        "The emulated account (moto listens on 127.0.0.1 only) and the platform keep running; Ctrl-C stops them.",
+      );
       await new Promise<void>((done) => {
         process.once("SIGINT", () => done());
         process.once("SIGTERM", () => done());
@@ -297,17 +195,9 @@ export async function runDemo(
     out(`vigil demo failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
-    await ctx.platform?.stop();
-    await ctx.aws?.stop();
+    await ctx.world?.stop();
+    await ctx.localAws?.stop();
   }
-}
-
-function awsClientsFor(account: { regions: readonly string[]; requestHandler: unknown }) {
-  return createAwsClients({
-    homeRegion: account.regions[0] as string,
-    requestHandler: account.requestHandler,
-    credentials: { accessKeyId: "AKIAVIGILSIMULATED00", secretAccessKey: "simulated" },
-  });
 }
 
 export const DEFAULT_DEMO_REPORT = join(".vigil", "demo-report.html");

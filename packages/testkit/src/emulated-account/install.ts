@@ -61,6 +61,22 @@ export async function uploadRelease(
 
 const IN_PROGRESS = /_IN_PROGRESS$/;
 
+/** moto answered 500: the error the SDK reports says nothing; moto's last traceback says why. */
+async function explained<T>(account: EmulatedAccount, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== undefined && status < 500) throw error;
+    const log = account.motoLog();
+    const at = log.lastIndexOf("Traceback (most recent call last)");
+    throw new Error(
+      `${(error as Error).message}${at >= 0 ? `\nmoto's last traceback:\n${log.slice(at).split("\n127.0.0.1")[0]}` : ""}`,
+      { cause: error },
+    );
+  }
+}
+
 /** Creates the stack from a template in S3 and waits until CloudFormation is done with it. */
 export async function createStack(
   account: EmulatedAccount,
@@ -79,14 +95,16 @@ export async function createStack(
       ParameterKey: k,
       ParameterValue: v,
     }));
-    const created = await cfn.send(
-      new CreateStackCommand({
-        StackName: options.stackName,
-        // Virtual-hosted style, as the console and `aws cloudformation create-stack` users pass it.
-        TemplateURL: `https://${options.bucket}.s3.${account.region}.amazonaws.com/${options.templateKey}`,
-        Parameters: parameters,
-        Capabilities: ["CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"],
-      }),
+    const created = await explained(account, () =>
+      cfn.send(
+        new CreateStackCommand({
+          StackName: options.stackName,
+          // Virtual-hosted style, as the console and `aws cloudformation create-stack` users pass it.
+          TemplateURL: `https://${options.bucket}.s3.${account.region}.amazonaws.com/${options.templateKey}`,
+          Parameters: parameters,
+          Capabilities: ["CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"],
+        }),
+      ),
     );
     return await waitForStack(account, created.StackId ?? options.stackName, options.timeoutMs);
   } finally {
@@ -100,9 +118,9 @@ export async function deleteStack(
   stackId: string,
   timeoutMs?: number,
 ): Promise<StackOutcome> {
-  const cfn = new CloudFormationClient(account.clientConfig());
+  const cfn = new CloudFormationClient({ ...account.clientConfig(), maxAttempts: 1 });
   try {
-    await cfn.send(new DeleteStackCommand({ StackName: stackId }));
+    await explained(account, () => cfn.send(new DeleteStackCommand({ StackName: stackId })));
     return await waitForStack(account, stackId, timeoutMs);
   } finally {
     cfn.destroy();

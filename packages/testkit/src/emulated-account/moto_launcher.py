@@ -36,6 +36,9 @@ from werkzeug.serving import make_server
 from moto import settings
 from moto.awslambda import lambda_backends
 from moto.awslambda.models import LambdaFunction, LambdaVersion
+from moto.awslambda.models import Permission as LambdaPermission
+from moto.awslambda.exceptions import UnknownFunctionException
+from moto.awslambda.responses import LambdaResponse
 from moto.cloudformation import custom_model
 from moto.cloudformation.models import CloudFormationBackend
 from moto.cloudformation.parsing import OutputMap
@@ -45,6 +48,7 @@ from moto.events.models import Rule
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.sns.models import Subscription
 from moto.sqs.models import Queue as SqsQueue
+from moto.ssm.exceptions import ParameterNotFound
 from moto.ssm.models import Parameter as SsmParameter
 
 RUNNER_URL = os.environ["VIGIL_LAMBDA_RUNNER_URL"].rstrip("/")
@@ -321,9 +325,12 @@ class CfnLambdaAlias(CloudFormationModel):
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
-        p = cloudformation_json["Properties"]
-        name = p["FunctionName"].split(":")[6] if p["FunctionName"].startswith("arn:") else p["FunctionName"]
-        lambda_backends[account_id][region_name].delete_alias(p["Name"], name)
+        # resource_name is the physical id: the alias ARN, arn:aws:lambda:<region>:<account>:function:<name>:<alias>
+        parts = resource_name.split(":")
+        try:
+            lambda_backends[account_id][region_name].delete_alias(parts[7], parts[6])
+        except UnknownFunctionException:
+            pass  # moto deletes in no particular order: the function went first, and its aliases with it
 
 
 _original_version_create = LambdaVersion.create_from_cloudformation_json.__func__
@@ -344,6 +351,21 @@ LambdaVersion.has_cfn_attr = classmethod(lambda cls, attr: attr in ("Version", "
 LambdaVersion.get_cfn_attribute = (
     lambda self, attr: str(self.version) if attr == "Version" else getattr(self, "arn", None)
 )
+
+def _permission_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    """AWS::Lambda::Permission on the function, version or alias its FunctionName names (moto drops the qualifier)."""
+    properties = dict(cloudformation_json["Properties"])
+    backend = lambda_backends[account_id][region_name]
+    name = properties["FunctionName"]
+    fn = backend.get_function(name)
+    unqualified = fn.function_arn.rsplit(":", 1)[0] if str(fn.version) != "$LATEST" else fn.function_arn
+    qualifier = name.split(":")[7] if name.startswith("arn:") and len(name.split(":")) == 8 else None
+    properties["Resource"] = f"{unqualified}:{qualifier}" if qualifier else unqualified
+    fn.policy.add_statement(raw=json.dumps(properties))
+    return LambdaPermission(region=region_name)
+
+
+LambdaPermission.create_from_cloudformation_json = classmethod(_permission_create)
 
 # moto answers custom resources on this host; its default (host.docker.internal) is for Docker.
 settings.moto_server_host = lambda: "http://127.0.0.1"
@@ -466,7 +488,11 @@ def _delete_stack(self, name_or_stack_id):
                 stack._add_stack_event("DELETE_FAILED", resource_status_reason=answer.get("Reason"))
                 return
             resource.deleted = True
-    _original_delete_stack(self, name_or_stack_id)
+    try:
+        _original_delete_stack(self, name_or_stack_id)
+    except Exception:
+        traceback.print_exc()  # moto turns its own exceptions into a JSON error a CloudFormation client cannot read
+        raise
 
 
 CloudFormationBackend.delete_stack = _delete_stack
@@ -485,12 +511,39 @@ def _ssm_create(cls, resource_name, cloudformation_json, account_id, region_name
 
 SsmParameter.create_from_cloudformation_json = classmethod(_ssm_create)
 
+_original_ssm_delete = SsmParameter.delete_from_cloudformation_json.__func__
+
+
+def _ssm_delete(cls, resource_name, cloudformation_json, account_id, region_name):
+    # CloudFormation takes a resource already gone as deleted; moto fails the whole stack deletion.
+    try:
+        _original_ssm_delete(cls, resource_name, cloudformation_json, account_id, region_name)
+    except ParameterNotFound:
+        pass
+
+
+SsmParameter.delete_from_cloudformation_json = classmethod(_ssm_delete)
+
 
 # A queue's URL names the endpoint that serves it: in the emulated account, this one (moto writes the
 # AWS host into the URLs of queues a stack creates, and the SDK sends to the host a queue URL names).
 SqsQueue.physical_resource_id = property(
     lambda self: f"http://127.0.0.1:{settings.moto_server_port()}/{self.account_id}/{self.name}"
 )
+
+
+# moto reads the Invoke API's qualifier as `qualifier`; the SDK sends `Qualifier` (so moto always ran
+# $LATEST, never the version an alias names).
+_original_invoke_response = LambdaResponse.invoke
+
+
+def _invoke_response(self):
+    if "Qualifier" in self.querystring and "qualifier" not in self.querystring:
+        self.querystring["qualifier"] = self.querystring["Qualifier"]
+    return _original_invoke_response(self)
+
+
+LambdaResponse.invoke = _invoke_response
 
 
 def _logging(app):
