@@ -248,6 +248,48 @@ describe("integration lifecycle across re-installs", () => {
   });
 });
 
+describe("a revoked credential", () => {
+  function revokedInstallation() {
+    seq = 0;
+    const id = "int-v";
+    return [
+      ev("vigil.integration.registration-requested.v1", id, 0),
+      ev("vigil.integration.credentials-issued.v1", id, 1),
+      ev("vigil.integration.stack-created.v1", id, 2),
+      ev("vigil.integration.heartbeat.v2", id, 3),
+      ev("vigil.integration.credentials-revoked.v1", id, 4),
+    ];
+  }
+
+  it("puts the integration back to registering, in any delivery order; a heartbeat from before changes nothing", async () => {
+    const events = revokedInstallation();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+        async (delivery) => {
+          const live = new InMemoryProjectionStore();
+          for (const event of delivery) await applyEvent(live, platformProjections[0] as never, event);
+          const view = (await live.load<IntegrationStatusView>("integration-status", "int-v"))?.state;
+          expect(view).toMatchObject({ status: "registering", statusChangedAt: at(4), createdAt: at(0) });
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it("a new token and its exchange after the revocation make it active again", async () => {
+    const events = [
+      ...revokedInstallation(),
+      ev("vigil.integration.registration-requested.v1", "int-v", 10),
+      ev("vigil.integration.credentials-issued.v1", "int-v", 11),
+    ];
+    const rebuilt = new InMemoryProjectionStore();
+    await rebuildProjections(await logOf({ "integration#int-v": events }), platformProjections, rebuilt);
+    const view = (await rebuilt.load<IntegrationStatusView>("integration-status", "int-v"))?.state;
+    expect(view).toMatchObject({ status: "active", statusChangedAt: at(11) });
+  });
+});
+
 describe("catch-up and listing", () => {
   it("continues stored documents from the checkpoint instead of starting them afresh", async () => {
     const { streams, arn } = scenario();
@@ -422,14 +464,17 @@ describe("integrationStatusOf", () => {
     const all = lastHeartbeatAt
       ? [...marks, { status: "active" as const, at: lastHeartbeatAt, eventId: "" }]
       : marks;
-    const deleted = all.filter((m) => m.status === "deleted").map((m) => m.at);
-    const deletedAt = deleted.length > 0 ? deleted.sort().at(-1) : undefined;
-    const current = deletedAt === undefined ? all : all.filter((m) => m.at > deletedAt);
-    if (current.length === 0)
-      return deletedAt === undefined
-        ? { status: "registering", since: undefined }
-        : { status: "deleted", since: deletedAt };
     const rank = { registering: 0, active: 1, deleting: 2, deleted: 3 } as const;
+    // A deletion or a revoked credential closes the installation; at one instant, the deletion wins.
+    const closes = all
+      .filter((m) => m.status === "deleted" || m.closes)
+      .sort((a, b) => a.at.localeCompare(b.at) || rank[a.status] - rank[b.status]);
+    const closed = closes.at(-1);
+    const current = closed === undefined ? all : all.filter((m) => m.at > closed.at);
+    if (current.length === 0)
+      return closed === undefined
+        ? { status: "registering", since: undefined }
+        : { status: closed.status, since: closed.at };
     const status = current.reduce<keyof typeof rank>(
       (s, m) => (rank[m.status] > rank[s] ? m.status : s),
       "registering",
@@ -442,13 +487,22 @@ describe("integrationStatusOf", () => {
   }
   it("equals the plain definition for any marks and heartbeat", () => {
     const minute = fc.integer({ min: 0, max: 30 }).map((m) => at(m));
-    const mark = fc.record({
-      status: fc.constantFrom("registering", "active", "deleting", "deleted") as fc.Arbitrary<
-        LifecycleMark["status"]
-      >,
-      at: minute,
-      eventId: fc.string({ minLength: 1, maxLength: 4 }),
-    });
+    const mark = fc.oneof(
+      fc.record({
+        status: fc.constantFrom("registering", "active", "deleting", "deleted") as fc.Arbitrary<
+          LifecycleMark["status"]
+        >,
+        at: minute,
+        eventId: fc.string({ minLength: 1, maxLength: 4 }),
+      }),
+      // A revoked credential.
+      fc.record({
+        status: fc.constant("registering" as const),
+        at: minute,
+        eventId: fc.string({ minLength: 1, maxLength: 4 }),
+        closes: fc.constant(true as const),
+      }),
+    );
     fc.assert(
       fc.property(fc.array(mark, { maxLength: 12 }), fc.option(minute, { nil: undefined }), (marks, beat) => {
         expect(integrationStatusOf(marks, beat)).toEqual(reference(marks, beat));

@@ -24,9 +24,11 @@ import { appendReports, readTypedStream, streams } from "./event-log.ts";
 import { badRequest, conflict, notFound, PlatformError, unauthorized } from "./http/errors.ts";
 import { parseJson, validate } from "./http/read-body.ts";
 import {
+  type Decision,
   decideAgentKey,
   decideNewRegistration,
   decideReportBatch,
+  decideRevocation,
   decideTokenExchange,
 } from "./integrations/decide.ts";
 import { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";
@@ -49,7 +51,7 @@ export interface PlatformDeps {
 
 const SOURCE = "urn:vigil:platform";
 
-type Env = { Variables: { ledger: IntegrationLedger; rawBody: string } };
+type Env = { Variables: { ledger: IntegrationLedger; rawBody: string; keyId: string } };
 
 const createIntegrationBody = z.object({
   accountId: z.string().regex(/^\d{12}$/, "a 12-digit AWS account id"),
@@ -70,6 +72,11 @@ const exchangeBody = z.object({
 });
 
 const reportBody = z.object({ events: z.array(z.unknown()).min(1, "at least one event") });
+
+const revokeBody = z.object({
+  /** Why the agent gives the key back (shown in the integration's history). */
+  reason: z.string().max(1024, "at most 1024 characters").optional(),
+});
 
 export function createApp(deps: PlatformDeps): Hono<Env> {
   const { eventStore: store, config } = deps;
@@ -147,45 +154,55 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     await next();
   };
 
-  /** Verify a signed agent request; on success the integration's ledger and the raw body are set. */
-  const signedAgent: MiddlewareHandler<Env> = async (c, next) => {
-    const rawBody = await c.req.text();
-    const now = clock();
-    const headers = readSignedRequestHeaders((name) => c.req.header(name));
-    if (isSignatureFailure(headers)) throw unauthorized(headers.code, headers.message);
-    const parsedKey = parseKeyId(headers.keyId);
-    if (!parsedKey) {
-      throw unauthorized(
-        "unknown_key",
-        `Key id ${headers.keyId} is not a Vigil service key id; use the keyId returned by the token exchange.`,
-      );
-    }
-    const url = new URL(c.req.url);
-    const verified = verifySignedRequest({
-      method: c.req.method,
-      path: url.pathname + url.search,
-      body: rawBody,
-      headers,
-      publicKeyPem: parsedKey.publicKey,
-      now,
-      maxClockSkewMs: maxSkewMs,
-    });
-    if (!verified.ok) throw unauthorized(verified.code, verified.message);
-    const ledger = await readLedger(parsedKey.integrationId);
-    const decision = decideAgentKey(ledger, headers.keyId);
-    if (!decision.ok) throw decision.error;
-    // Remember the signature until its timestamp can no longer pass the skew check.
-    const forgetAfter = new Date(verified.timestamp.getTime() + maxSkewMs);
-    if (!(await replayGuard.firstUse(verified.signature, forgetAfter, now))) {
-      throw unauthorized(
-        "request_replayed",
-        "This exact signed request was already received; sign every request afresh (new timestamp).",
-      );
-    }
-    c.set("ledger", decision.value);
-    c.set("rawBody", rawBody);
-    await next();
-  };
+  /**
+   * Verify a signed agent request and decide whether its key may make it; on success the
+   * integration's ledger, the key id and the raw body are set.
+   */
+  const verifiedAgent =
+    (
+      decideKey: (ledger: IntegrationLedger | undefined, keyId: string) => Decision<IntegrationLedger>,
+    ): MiddlewareHandler<Env> =>
+    async (c, next) => {
+      const rawBody = await c.req.text();
+      const now = clock();
+      const headers = readSignedRequestHeaders((name) => c.req.header(name));
+      if (isSignatureFailure(headers)) throw unauthorized(headers.code, headers.message);
+      const parsedKey = parseKeyId(headers.keyId);
+      if (!parsedKey) {
+        throw unauthorized(
+          "unknown_key",
+          `Key id ${headers.keyId} is not a Vigil service key id; use the keyId returned by the token exchange.`,
+        );
+      }
+      const url = new URL(c.req.url);
+      const verified = verifySignedRequest({
+        method: c.req.method,
+        path: url.pathname + url.search,
+        body: rawBody,
+        headers,
+        publicKeyPem: parsedKey.publicKey,
+        now,
+        maxClockSkewMs: maxSkewMs,
+      });
+      if (!verified.ok) throw unauthorized(verified.code, verified.message);
+      const ledger = await readLedger(parsedKey.integrationId);
+      const decision = decideKey(ledger, headers.keyId);
+      if (!decision.ok) throw decision.error;
+      // Remember the signature until its timestamp can no longer pass the skew check.
+      const forgetAfter = new Date(verified.timestamp.getTime() + maxSkewMs);
+      if (!(await replayGuard.firstUse(verified.signature, forgetAfter, now))) {
+        throw unauthorized(
+          "request_replayed",
+          "This exact signed request was already received; sign every request afresh (new timestamp).",
+        );
+      }
+      c.set("ledger", decision.value);
+      c.set("keyId", headers.keyId);
+      c.set("rawBody", rawBody);
+      await next();
+    };
+  /** Requests only the current key of a live integration may sign. */
+  const signedAgent = verifiedAgent(decideAgentKey);
 
   async function readLedger(integrationId: string): Promise<IntegrationLedger | undefined> {
     const { events } = await readTypedStream(store, streams.integration(integrationId));
@@ -406,6 +423,60 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     }
     await store.appendToStream(streams.agent(ledger.integrationId), [event], { expectedVersion: "any" });
     return c.json({ accepted: 1, serverTime: clock().toISOString() }, 202);
+  });
+
+  /**
+   * The agent gives back the key it was just issued: its stack's Create failed after the exchange
+   * (writing the key to SSM, or reporting the stack), so CloudFormation rolls the stack back and
+   * nothing holds the key. Recorded as `credentials-revoked`: the key never signs again and the
+   * integration is `registering`, waiting for a new token (the used one stays used). Retrying
+   * with the already revoked key answers the same and records nothing.
+   */
+  app.post("/agent/credentials/revoke", verifiedAgent(decideRevocation), async (c) => {
+    const ledger = c.get("ledger");
+    const keyId = c.get("keyId");
+    const body = validate(revokeBody, parseJson(c.get("rawBody") || "{}"), "The revocation");
+    const integrationId = ledger.integrationId;
+    const already = ledger.revoked.get(keyId);
+    if (already) {
+      return c.json(
+        { integrationId, keyId, revoked: true, alreadyRevoked: true, revokedAt: already.toISOString() },
+        200,
+      );
+    }
+    const now = clock();
+    const event = createEvent(
+      "vigil.integration.credentials-revoked.v1",
+      {
+        accountId: ledger.accountId,
+        credentialId: keyId,
+        revokedAt: now.toISOString(),
+        ...(body.reason === undefined ? {} : { reason: body.reason }),
+      },
+      {
+        source: SOURCE,
+        integrationId,
+        time: now,
+        ...(ledger.credential ? { causationId: ledger.credential.eventId } : {}),
+      },
+    );
+    try {
+      await store.appendToStream(streams.integration(integrationId), [event], {
+        expectedVersion: ledger.version,
+      });
+    } catch (err) {
+      if (err instanceof ExpectedVersionConflictError) {
+        throw conflict(
+          "integration_changed",
+          `Integration ${integrationId} changed while the key was revoked; sign the revocation again.`,
+        );
+      }
+      throw err;
+    }
+    return c.json(
+      { integrationId, keyId, revoked: true, alreadyRevoked: false, revokedAt: now.toISOString() },
+      200,
+    );
   });
 
   // --- queries --------------------------------------------------------------------------------

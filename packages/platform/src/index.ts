@@ -27,6 +27,7 @@ export {
   decideAgentKey,
   decideNewRegistration,
   decideReportBatch,
+  decideRevocation,
   decideTokenExchange,
 } from "./integrations/decide.ts";
 export { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";

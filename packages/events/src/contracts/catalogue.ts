@@ -4,6 +4,7 @@ import type { EventDefinition } from "./define.ts";
 import { ebsCleaned, ebsScanned, ebsSnapshotCreated, ebsVolumeAttached } from "./ebs.ts";
 import {
   integrationCredentialsIssued,
+  integrationCredentialsRevoked,
   integrationDeleted,
   integrationDeleteRequested,
   integrationHeartbeat,
@@ -41,6 +42,7 @@ import {
 export const catalogue = [
   integrationRegistrationRequested,
   integrationCredentialsIssued,
+  integrationCredentialsRevoked,
   integrationStackCreated,
   integrationStackUpdated,
   integrationDeleteRequested,

@@ -37,6 +37,13 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     issuedAt: "2025-01-15T05:00:00.000Z",
     parameterName: "/vigil/platform/credentials",
   },
+  "vigil.integration.credentials-revoked.v1": {
+    accountId: account,
+    credentialId: "cred-01",
+    revokedAt: "2025-01-15T05:01:00.000Z",
+    reason:
+      "The stack's Create failed after the token exchange: AccessDeniedException writing /vigil/int-01/service-key-id",
+  },
   "vigil.integration.stack-created.v1": {
     accountId: account,
     stack,

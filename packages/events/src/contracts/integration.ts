@@ -50,6 +50,23 @@ export const integrationCredentialsIssued = defineEvent(
   }),
 );
 
+/**
+ * The platform took back a credential it issued: the agent gave it back because its stack's Create
+ * failed after the exchange, so nothing holds the key any more. The key signs nothing afterwards,
+ * and the installation it opened is over: the integration waits for a new registration token.
+ */
+export const integrationCredentialsRevoked = defineEvent(
+  "vigil.integration.credentials-revoked.v1",
+  z.object({
+    accountId: accountIdSchema,
+    /** The revoked credential's id (`credentials-issued.data.credentialId`). */
+    credentialId: z.string().min(1),
+    revokedAt: timestampSchema,
+    /** Why, as the agent said it (shown to the admin). */
+    reason: z.string().max(1024).optional(),
+  }),
+);
+
 const stackSchema = z.object({
   stackId: z.string().min(1),
   stackName: z.string().min(1),

@@ -18,6 +18,11 @@ export interface LifecycleMark {
   status: IntegrationStatus;
   at: string;
   eventId: string;
+  /**
+   * The fact ends the installation without deleting the integration (a revoked credential): what
+   * came before it no longer counts, and the integration waits for a new registration.
+   */
+  closes?: true;
 }
 
 export interface IntegrationStatusView {
@@ -103,6 +108,7 @@ function withCoverage(
 const lifecycle: Partial<Record<EventType, IntegrationStatus>> = {
   "vigil.integration.registration-requested.v1": "registering",
   "vigil.integration.credentials-issued.v1": "active",
+  "vigil.integration.credentials-revoked.v1": "registering",
   "vigil.integration.stack-created.v1": "active",
   "vigil.integration.stack-updated.v1": "active",
   "vigil.integration.heartbeat.v2": "active",
@@ -132,24 +138,33 @@ function withMark(marks: readonly LifecycleMark[], mark: LifecycleMark): Lifecyc
 
 /**
  * The status the marks stand for, independent of the order they arrived in. Within one
- * installation the status only moves forward (the highest rank wins); a deletion closes the
- * installation, and only facts after the latest deletion (a new token, its exchange, a new stack)
- * open the next one — so a recreated stack makes a deleted integration active again while its
- * history stays in the log.
+ * installation the status only moves forward (the highest rank wins); a deletion — or a revoked
+ * credential (`closes`) — closes the installation, and only facts after the latest close (a new
+ * token, its exchange, a new stack) open the next one — so a recreated stack makes a deleted
+ * integration active again while its history stays in the log, and an integration whose key was
+ * revoked waits for a new registration.
  */
 export function integrationStatusOf(
   marks: readonly LifecycleMark[],
   lastHeartbeatAt?: string,
 ): { status: IntegrationStatus; since: string | undefined } {
-  // Folded in place (this runs for every lifecycle event a view sees): the latest deletion first,
+  // Folded in place (this runs for every lifecycle event a view sees): the latest close first,
   // then the highest-ranked status after it and the earliest time it was reached.
-  let deletedAt: string | undefined;
+  let closed: LifecycleMark | undefined;
   for (const m of marks)
-    if (m.status === "deleted" && (deletedAt === undefined || m.at > deletedAt)) deletedAt = m.at;
+    if (
+      (m.status === "deleted" || m.closes) &&
+      // Two closes at one instant: the deletion wins, whatever order the marks are in.
+      (closed === undefined ||
+        m.at > closed.at ||
+        (m.at === closed.at && RANK[m.status] > RANK[closed.status]))
+    )
+      closed = m;
+  const closedAt = closed?.at;
   let status: IntegrationStatus | undefined;
   let since: string | undefined;
   const consider = (markStatus: IntegrationStatus, at: string) => {
-    if (deletedAt !== undefined && !(at > deletedAt)) return;
+    if (closedAt !== undefined && !(at > closedAt)) return;
     if (status === undefined || RANK[markStatus] > RANK[status]) {
       status = markStatus;
       since = at;
@@ -158,12 +173,15 @@ export function integrationStatusOf(
   for (const m of marks) consider(m.status, m.at);
   if (lastHeartbeatAt !== undefined) consider("active", lastHeartbeatAt);
   if (status === undefined) {
-    return deletedAt === undefined
+    return closed === undefined
       ? { status: "registering", since: undefined }
-      : { status: "deleted", since: deletedAt };
+      : { status: closed.status, since: closed.at };
   }
   return { status, since };
 }
+
+/** Lifecycle facts that close the installation without deleting the integration. */
+const CLOSES_INSTALLATION: ReadonlySet<EventType> = new Set(["vigil.integration.credentials-revoked.v1"]);
 
 const scanStatus: Partial<Record<EventType, NonNullable<IntegrationStatusView["lastScan"]>["status"]>> = {
   "vigil.scan.requested.v1": "requested",
@@ -208,7 +226,12 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
     }
     const status = lifecycle[event.type];
     if (status && event.type !== "vigil.integration.heartbeat.v2") {
-      next.lifecycle = withMark(state.lifecycle, { status, at: event.time, eventId: event.id });
+      next.lifecycle = withMark(state.lifecycle, {
+        status,
+        at: event.time,
+        eventId: event.id,
+        ...(CLOSES_INSTALLATION.has(event.type) ? { closes: true as const } : {}),
+      });
     }
     if (
       event.type === "vigil.integration.heartbeat.v2" &&

@@ -96,6 +96,15 @@ export function decideAgentKey(
       ),
     );
   }
+  const revokedAt = ledger?.revoked.get(keyId);
+  if (revokedAt) {
+    return refuse(
+      unauthorized(
+        "credentials_revoked",
+        `Key ${keyId} was revoked at ${revokedAt.toISOString()} (the stack's registration did not complete); issue a new registration token with POST /admin/integrations/${ledger?.integrationId}/registration-tokens and update or recreate the stack with it.`,
+      ),
+    );
+  }
   if (!ledger || ledger.credential?.keyId !== keyId) {
     return refuse(
       unauthorized(
@@ -105,6 +114,30 @@ export function decideAgentKey(
     );
   }
   return accept(ledger);
+}
+
+/**
+ * May the holder of `keyId` give it back? Only the current key of a live integration, and not while
+ * the integration is being deleted (the stack's teardown still signs with it). A key already
+ * revoked is accepted, so a revocation whose answer was lost can be retried; the handler records
+ * nothing for it.
+ */
+export function decideRevocation(
+  ledger: IntegrationLedger | undefined,
+  keyId: string,
+): Decision<IntegrationLedger> {
+  if (ledger?.revoked.has(keyId)) return accept(ledger);
+  const current = decideAgentKey(ledger, keyId);
+  if (!current.ok) return current;
+  if (current.value.lifecycle === "deleting") {
+    return refuse(
+      conflict(
+        "integration_deleting",
+        `Integration ${current.value.integrationId} is being deleted; its key stays valid until the stack's teardown has reported, and is refused once the integration is deleted.`,
+      ),
+    );
+  }
+  return current;
 }
 
 /** Event types an agent may report; lifecycle facts about registration stay with the platform. */

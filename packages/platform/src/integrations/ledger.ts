@@ -17,8 +17,10 @@ export interface IntegrationLedger {
   registration?: { eventId: string; tokenSha256: string; requestedAt: Date; expiresAt?: Date };
   /** Registration event ids whose token was already exchanged. */
   exchanged: Map<string, Date>;
-  /** Key ids allowed to sign for this integration (only the latest is current). */
-  credential?: { keyId: string; issuedAt: Date };
+  /** The key allowed to sign for this integration (only the latest issued, unless revoked). */
+  credential?: { keyId: string; issuedAt: Date; eventId: string };
+  /** Key ids the platform took back (`credentials-revoked`), with when: they never sign again. */
+  revoked: Map<string, Date>;
   lifecycle: "registering" | "active" | "deleting" | "deleted";
 }
 
@@ -40,6 +42,7 @@ export function foldIntegrationLedger(
     ...(first.data.organizationId === undefined ? {} : { organizationId: first.data.organizationId }),
     version: events.length,
     exchanged: new Map(),
+    revoked: new Map(),
     lifecycle: "registering",
   };
   for (const event of events) {
@@ -57,9 +60,21 @@ export function foldIntegrationLedger(
         if (ledger.lifecycle === "deleted") ledger.lifecycle = "registering";
         break;
       case "vigil.integration.credentials-issued.v1":
-        ledger.credential = { keyId: event.data.credentialId, issuedAt: new Date(event.data.issuedAt) };
+        ledger.credential = {
+          keyId: event.data.credentialId,
+          issuedAt: new Date(event.data.issuedAt),
+          eventId: event.id,
+        };
         if (event.causationid) ledger.exchanged.set(event.causationid, new Date(event.data.issuedAt));
         if (ledger.lifecycle === "registering") ledger.lifecycle = "active";
+        break;
+      case "vigil.integration.credentials-revoked.v1":
+        // The agent gave the key back (its stack's Create failed after the exchange): the
+        // installation is over and the integration waits for a new registration token.
+        ledger.revoked.set(event.data.credentialId, new Date(event.data.revokedAt));
+        if (ledger.credential?.keyId === event.data.credentialId) delete ledger.credential;
+        if (ledger.lifecycle === "active" || ledger.lifecycle === "registering")
+          ledger.lifecycle = "registering";
         break;
       case "vigil.integration.resources-cleaned-up.v1":
       case "vigil.integration.delete-requested.v1":

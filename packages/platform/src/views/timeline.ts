@@ -35,6 +35,8 @@ export function summarize(event: VigilEvent): string {
       }`;
     case "vigil.integration.credentials-issued.v1":
       return `service credentials issued (${event.data.parameterName})`;
+    case "vigil.integration.credentials-revoked.v1":
+      return `service credentials revoked${event.data.reason ? `: ${event.data.reason}` : ""}`;
     case "vigil.integration.stack-created.v1":
       return `stack ${event.data.stack.stackName} ${event.data.stack.templateVersion} created in ${event.data.stack.region}`;
     case "vigil.integration.stack-updated.v1":
