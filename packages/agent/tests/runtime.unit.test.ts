@@ -64,6 +64,30 @@ describe("agent configuration", () => {
   });
 });
 
+describe("agent configuration: the platform URL", () => {
+  it("requires https, except on loopback for local runs", () => {
+    for (const url of [
+      "https://platform.example",
+      "http://127.0.0.1:8787",
+      "http://localhost:3000",
+      "http://[::1]:9",
+    ])
+      expect(agentConfigFrom({ ...ENV, VIGIL_PLATFORM_URL: url }).platformUrl).toBe(url);
+    for (const url of ["http://platform.example", "http://192.168.1.10:8787", "not a url"]) {
+      let error: unknown;
+      try {
+        agentConfigFrom({ ...ENV, VIGIL_PLATFORM_URL: url });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, url).toBeInstanceOf(AgentConfigError);
+      expect((error as AgentConfigError).problems.join("\n"), url).toMatch(
+        /VIGIL_PLATFORM_URL .*https:\/\/.*(127\.0\.0\.1|localhost)/,
+      );
+    }
+  });
+});
+
 describe("routing decisions", () => {
   it("recognises SNS pushes and EC2 state changes", () => {
     expect(classify({ Records: [{ EventSource: "aws:sns", Sns: {} }] })).toEqual({ kind: "sns" });

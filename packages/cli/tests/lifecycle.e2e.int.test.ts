@@ -8,7 +8,7 @@ import {
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
 } from "@aws-sdk/client-ec2";
-import { GetParametersByPathCommand } from "@aws-sdk/client-ssm";
+import { GetParametersByPathCommand, PutParameterCommand } from "@aws-sdk/client-ssm";
 import {
   type AgentRuntime,
   type CustomResourceDeps,
@@ -18,13 +18,15 @@ import {
   HttpPlatformClient,
   handleCustomResource,
   jsonLogger,
+  PlatformRequestError,
   scanAndReport,
   sendHeartbeat,
   singleProcessScan,
 } from "@vigil/agent";
-import { parameterPrefixFor } from "@vigil/events";
+import { integrationParameters, parameterNameFor, parameterPrefixFor } from "@vigil/events";
 import { type RunningPlatform, startPlatform } from "@vigil/platform";
 import {
+  type AccountModel,
   createSimulatedAccount,
   generateAccount,
   type LocalAws,
@@ -89,47 +91,110 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
   }
 }
 
-type Inventory = Map<string, { kind: string; tagged: boolean; attachedTo?: string[]; deletes?: string[] }>;
+type Tags = { Key?: string; Value?: string }[] | undefined;
+type Inventory = Map<
+  string,
+  { kind: string; tagged: boolean; vigil: boolean; attachedTo?: string[]; deletes?: string[] }
+>;
+
+/**
+ * The generated account tags some EC2 / Auto Scaling resources `Created By: Vigil`; give each of
+ * them this integration's tag, another integration's, or this integration's plus CloudFormation's
+ * (a resource the stack's nested template made). Only the first kind is the agent's to delete. An
+ * instance and the volumes attached to it get the same kind, in a fixed cycle.
+ */
+function tagForIntegrations(model: AccountModel, integrationId: string): void {
+  type Tag = Record<string, unknown> & { Key?: unknown; Value?: unknown };
+  const cycle = ["ours", "other", "ours", "stack", "ours"] as const;
+  const byGroup = new Map<string, (typeof cycle)[number]>();
+  const retag = (tags: Tag[] | undefined, group: string) => {
+    const vigil = tags?.find((t) => t.Key === "Created By" && t.Value === "Vigil");
+    if (!tags || !vigil) return;
+    const variant = byGroup.get(group) ?? cycle[byGroup.size % cycle.length];
+    byGroup.set(group, variant);
+    const tag = (Key: string, Value: string) => ({ ...vigil, Key, Value });
+    tags.push(tag("Vigil Integration", variant === "other" ? "another-integration" : integrationId));
+    if (variant === "stack")
+      tags.push(
+        tag("aws:cloudformation:stack-id", "arn:aws:cloudformation:us-east-1:1:stack/vigil-ebs/1"),
+        tag("aws:cloudformation:logical-id", "Scanner"),
+      );
+  };
+  type Item = Record<string, unknown> & { Tags?: Tag[] };
+  const list = (key: string, member: string) =>
+    ((model.files.get(key) as Record<string, Item[]> | undefined)?.[member] ?? []) as Item[];
+  for (const region of model.regions) {
+    for (const r of list(`${region}/ec2/describe-instances`, "Reservations"))
+      for (const i of (r.Instances ?? []) as Item[]) retag(i.Tags, String(i.InstanceId));
+    for (const v of list(`${region}/ec2/describe-volumes`, "Volumes"))
+      retag(v.Tags, String((v.Attachments as Item[] | undefined)?.[0]?.InstanceId ?? v.VolumeId));
+    for (const x of list(`${region}/ec2/describe-snapshots`, "Snapshots"))
+      retag(x.Tags, String(x.SnapshotId));
+    for (const t of list(`${region}/ec2/describe-launch-templates`, "LaunchTemplates"))
+      retag(t.Tags, String(t.LaunchTemplateId));
+    for (const g of list(`${region}/autoscaling/describe-auto-scaling-groups`, "AutoScalingGroups"))
+      retag(g.Tags, String(g.AutoScalingGroupName));
+  }
+}
 
 /** Every EC2 / Auto Scaling resource the teardown could touch, read through the real SDK. */
 async function inventory(
   account: SimulatedAccount,
   clients: ReturnType<typeof createAwsClients>,
+  integrationId: string,
 ): Promise<Inventory> {
   const out: Inventory = new Map();
-  const tagged = (tags: { Key?: string; Value?: string }[] | undefined) =>
-    (tags ?? []).some((t) => t.Key === "Created By" && t.Value === "Vigil");
+  const vigilOf = (tags: Tags) => (tags ?? []).some((t) => t.Key === "Created By" && t.Value === "Vigil");
+  // The agent's to delete: both tags for this integration, and not CloudFormation's.
+  const tagged = (tags: Tags) =>
+    vigilOf(tags) &&
+    (tags ?? []).some((t) => t.Key === "Vigil Integration" && t.Value === integrationId) &&
+    !(tags ?? []).some((t) => t.Key?.startsWith("aws:cloudformation:"));
   for (const region of account.regions) {
     const { ec2, autoscaling } = clients.forRegion(region);
     for (const v of (await ec2.send(new DescribeVolumesCommand({}))).Volumes ?? [])
       out.set(`${region}/${v.VolumeId}`, {
         kind: "volume",
         tagged: tagged(v.Tags),
+        vigil: vigilOf(v.Tags),
         attachedTo: (v.Attachments ?? []).map((a) => `${region}/${a.InstanceId}`),
       });
     for (const s of (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"] }))).Snapshots ?? [])
-      out.set(`${region}/${s.SnapshotId}`, { kind: "snapshot", tagged: tagged(s.Tags) });
+      out.set(`${region}/${s.SnapshotId}`, {
+        kind: "snapshot",
+        tagged: tagged(s.Tags),
+        vigil: vigilOf(s.Tags),
+      });
     for (const r of (await ec2.send(new DescribeInstancesCommand({}))).Reservations ?? [])
       for (const i of r.Instances ?? [])
         if (i.State?.Name !== "terminated")
           out.set(`${region}/${i.InstanceId}`, {
             kind: "instance",
             tagged: tagged(i.Tags),
+            vigil: vigilOf(i.Tags),
             deletes: (i.BlockDeviceMappings ?? [])
               .filter((m) => m.Ebs?.DeleteOnTermination)
               .map((m) => `${region}/${m.Ebs?.VolumeId}`),
           });
     for (const t of (await ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? [])
-      out.set(`${region}/${t.LaunchTemplateId}`, { kind: "launch-template", tagged: tagged(t.Tags) });
+      out.set(`${region}/${t.LaunchTemplateId}`, {
+        kind: "launch-template",
+        tagged: tagged(t.Tags),
+        vigil: vigilOf(t.Tags),
+      });
     for (const g of (await autoscaling.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups ??
       [])
-      out.set(`${region}/${g.AutoScalingGroupName}`, { kind: "auto-scaling-group", tagged: tagged(g.Tags) });
+      out.set(`${region}/${g.AutoScalingGroupName}`, {
+        kind: "auto-scaling-group",
+        tagged: tagged(g.Tags),
+        vigil: vigilOf(g.Tags),
+      });
   }
   return out;
 }
 
 describe("integration lifecycle on the local stack", () => {
-  it("registers, scans, reports, tears down only Vigil's resources, is deleted, and is installed again with its history", async () => {
+  it("registers, scans, reports, tears down only this integration's resources, is deleted, survives a failed Create, and is installed again with its history", async () => {
     const logLines: string[] = [];
     const consoleLines: string[] = [];
     const spies = (["log", "info", "warn", "error"] as const).map((m) =>
@@ -138,9 +203,16 @@ describe("integration lifecycle on the local stack", () => {
       }),
     );
     try {
-      const account = createSimulatedAccount(
-        generateAccount({ seed: "lifecycle-e2e", regionCount: 2, assetsPerRegion: 8 }),
-      );
+      const model = generateAccount({ seed: "lifecycle-e2e", regionCount: 2, assetsPerRegion: 8 });
+      // 1. The admin creates the integration and gets a registration token.
+      const created = await api<{ integrationId: string; registrationToken: string }>("/admin/integrations", {
+        method: "POST",
+        body: JSON.stringify({ accountId: model.accountId, homeRegion: model.regions[0] }),
+      });
+      expect(created.status).toBe(201);
+      const { integrationId, registrationToken } = created.body;
+      tagForIntegrations(model, integrationId);
+      const account = createSimulatedAccount(model);
       const clients = createAwsClients({
         homeRegion: account.regions[0] as string,
         requestHandler: account.requestHandler,
@@ -180,13 +252,28 @@ describe("integration lifecycle on the local stack", () => {
           },
         }) satisfies CustomResourceEvent;
 
-      // 1. The admin creates the integration and gets a registration token.
-      const created = await api<{ integrationId: string; registrationToken: string }>("/admin/integrations", {
-        method: "POST",
-        body: JSON.stringify({ accountId: account.accountId, homeRegion: account.regions[0] }),
-      });
-      expect(created.status).toBe(201);
-      const { integrationId, registrationToken } = created.body;
+      // The stack's own parameters, created by CloudFormation before the registration resource.
+      for (const p of integrationParameters)
+        await aws.clients.ssm.send(
+          new PutParameterCommand({
+            Name: parameterNameFor(integrationId, p.key),
+            Value: p.key === "platform-url" ? platform.url : p.defaultValue,
+            Type: "String",
+          }),
+        );
+      const stackParameters = async () =>
+        (
+          (
+            await aws.clients.ssm.send(
+              new GetParametersByPathCommand({ Path: parameterPrefixFor(integrationId), Recursive: true }),
+            )
+          ).Parameters ?? []
+        )
+          .filter((p) => integrationParameters.some((d) => p.Name === parameterNameFor(integrationId, d.key)))
+          .map((p) => ({ name: p.Name, value: p.Value, version: p.Version }))
+          .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      const stackParametersBefore = await stackParameters();
+      expect(stackParametersBefore).toHaveLength(integrationParameters.length);
 
       // 2. Stack create: the custom resource exchanges the token and stores the credentials in SSM.
       const create = await handleCustomResource(
@@ -205,7 +292,9 @@ describe("integration lifecycle on the local stack", () => {
       const byName = new Map((params.Parameters ?? []).map((p) => [p.Name?.split("/").at(-1), p]));
       expect(byName.get("service-key")?.Type).toBe("SecureString");
       expect(byName.get("service-key")?.Value).not.toContain("PRIVATE KEY"); // stored encrypted
-      expect(byName.get("platform-url")?.Value).toBe(platform.url);
+      // Its own copy of where the key was issued; the stack's `platform-url` is left as it was.
+      expect(byName.get("service-platform-url")?.Value).toBe(platform.url);
+      expect(await stackParameters()).toEqual(stackParametersBefore);
       expect(byName.get("integration-id")?.Value).toBe(integrationId);
       expect(byName.get("service-key-id")?.Value).toMatch(/^vigil-key\./);
       const status = () => api<{ integration: { status: string } }>(`/api/integrations/${integrationId}`);
@@ -239,7 +328,7 @@ describe("integration lifecycle on the local stack", () => {
       expect(withScan.body.integration).toMatchObject({ lastHeartbeat: { agentVersion: "1.0.0" } });
 
       // 4. Stack delete: teardown of a mixed set of tagged and untagged resources.
-      const before = await inventory(account, clients);
+      const before = await inventory(account, clients, integrationId);
       // Never an untagged one, even indirectly: a Vigil instance whose termination would delete a
       // volume Vigil did not create stays, and so does a Vigil volume attached to an instance that
       // stays. Every other tagged resource goes.
@@ -259,6 +348,9 @@ describe("integration lifecycle on the local stack", () => {
       expect(taggedBefore.length).toBeGreaterThan(0);
       expect(untaggedBefore.length).toBeGreaterThan(0);
       expect(new Set(taggedBefore.map(([, r]) => r.kind)).size).toBeGreaterThanOrEqual(3);
+      // Vigil's resources of another integration, or CloudFormation's, are there and must stay.
+      const othersBefore = untaggedBefore.filter(([, r]) => r.vigil);
+      expect(othersBefore.length).toBeGreaterThan(0);
       const remove = await handleCustomResource(
         cfn("Delete", registrationToken, "req-delete", create.PhysicalResourceId),
         context,
@@ -267,7 +359,7 @@ describe("integration lifecycle on the local stack", () => {
       expect(remove.Reason ?? "").toBe("");
       expect(remove.Status).toBe("SUCCESS");
       expect(answers.at(-1)).toMatchObject({ Status: "SUCCESS", RequestId: "req-delete" });
-      const after = await inventory(account, clients);
+      const after = await inventory(account, clients, integrationId);
       for (const [id] of taggedBefore) expect(after.has(id), `${id} should be deleted`).toBe(false);
       for (const [id, r] of [...untaggedBefore, ...leftOnPurpose])
         expect(after.get(id), `${id} must be untouched`).toEqual(r);
@@ -283,19 +375,76 @@ describe("integration lifecycle on the local stack", () => {
         for (const id of ids) expect(taggedIds.has(id), `${entry.operation} ${id}`).toBe(true);
       }
       await eventually(status, (r) => r.body.integration?.status === "deleted", "status deleted");
+      // The agent deleted its credentials and nothing else: the stack's parameters are CloudFormation's.
       const left = await aws.clients.ssm.send(
         new GetParametersByPathCommand({ Path: parameterPrefixFor(integrationId) }),
       );
-      expect(left.Parameters ?? []).toEqual([]);
+      expect((left.Parameters ?? []).map((p) => p.Name).sort()).toEqual(
+        stackParametersBefore.map((p) => p.name),
+      );
+      expect(await stackParameters()).toEqual(stackParametersBefore);
 
-      // 5. Recreate the stack with a new token: active again, history kept.
+      // 5. A Create that fails after the token exchange (reporting the stack fails) leaves nothing:
+      // the key is revoked at the platform, the credentials are gone, and the rollback succeeds.
       const token2 = await api<{ registrationToken: string }>(
         `/admin/integrations/${integrationId}/registration-tokens`,
         { method: "POST" },
       );
       expect(token2.status).toBe(201);
+      const failingReport: CustomResourceDeps = {
+        ...crDeps,
+        platform: (platformUrl, credentials) => {
+          const client = new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) });
+          return Object.assign(client, {
+            report: async () => {
+              throw new PlatformRequestError(
+                503,
+                "http_error",
+                "The platform answered 503 for /agent/events.",
+              );
+            },
+          });
+        },
+      };
+      const auditedBefore = account.audit().length;
+      const failedCreate = await handleCustomResource(
+        cfn("Create", token2.body.registrationToken, "req-failed-create"),
+        context,
+        failingReport,
+      );
+      expect(failedCreate).toMatchObject({
+        Status: "FAILED",
+        PhysicalResourceId: "vigil-unregistered/req-failed-create",
+      });
+      expect(failedCreate.Reason).toMatch(/revoked the key/);
+      expect(answers.at(-1)).toMatchObject({ Status: "FAILED", RequestId: "req-failed-create" });
+      await eventually(status, (r) => r.body.integration?.status === "registering", "status registering");
+      const afterFailure = await aws.clients.ssm.send(
+        new GetParametersByPathCommand({ Path: parameterPrefixFor(integrationId) }),
+      );
+      expect((afterFailure.Parameters ?? []).map((p) => p.Name).sort()).toEqual(
+        stackParametersBefore.map((p) => p.name),
+      );
+      const rollback = await handleCustomResource(
+        cfn("Delete", token2.body.registrationToken, "req-rollback", failedCreate.PhysicalResourceId),
+        context,
+        crDeps,
+      );
+      expect(rollback).toMatchObject({
+        Status: "SUCCESS",
+        PhysicalResourceId: failedCreate.PhysicalResourceId,
+      });
+      expect(account.audit()).toHaveLength(auditedBefore);
+      expect(await stackParameters()).toEqual(stackParametersBefore);
+
+      // 6. Recreate the stack with a new token: active again, history kept.
+      const token3 = await api<{ registrationToken: string }>(
+        `/admin/integrations/${integrationId}/registration-tokens`,
+        { method: "POST" },
+      );
+      expect(token3.status).toBe(201);
       const recreate = await handleCustomResource(
-        cfn("Create", token2.body.registrationToken, "req-recreate"),
+        cfn("Create", token3.body.registrationToken, "req-recreate"),
         context,
         crDeps,
       );
@@ -303,8 +452,10 @@ describe("integration lifecycle on the local stack", () => {
       await eventually(status, (r) => r.body.integration?.status === "active", "status active again");
       const history = await api<{ events: { type: string }[] }>(`/api/integrations/${integrationId}/events`);
       const types = history.body.events.map((e) => e.type);
-      expect(types.filter((t) => t === "vigil.integration.registration-requested.v1")).toHaveLength(2);
-      expect(types.filter((t) => t === "vigil.integration.credentials-issued.v1")).toHaveLength(2);
+      expect(types.filter((t) => t === "vigil.integration.registration-requested.v1")).toHaveLength(3);
+      expect(types.filter((t) => t === "vigil.integration.credentials-issued.v1")).toHaveLength(3);
+      expect(types.filter((t) => t === "vigil.integration.credentials-revoked.v1")).toHaveLength(1);
+      expect(types.filter((t) => t === "vigil.integration.stack-created.v1")).toHaveLength(2);
       expect(types).toContain("vigil.integration.delete-requested.v1");
       expect(types).toContain("vigil.integration.resources-cleaned-up.v1");
       expect(types.indexOf("vigil.integration.deleted.v1")).toBeLessThan(

@@ -1,4 +1,5 @@
 import { deadLetterQueueNameFor } from "@vigil/events";
+import { platformUrlProblem } from "../lifecycle/platform-url.ts";
 
 /**
  * The agent's configuration, from the environment the template sets (runtime contract §4). Read
@@ -19,7 +20,7 @@ export interface AgentConfig {
   readonly deadLetterQueueUrl: string;
   readonly eventTable: string;
   readonly idempotencyTable: string;
-  /** Reports and heartbeats also go to the platform over signed HTTP when set. */
+  /** Reports and heartbeats also go to the platform over signed HTTP when set (https, or loopback http). */
   readonly platformUrl: string | undefined;
   /** `VIGIL_SCAN_REGIONS`; absent: every enabled region. */
   readonly scanRegions: readonly string[] | undefined;
@@ -70,8 +71,8 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
   if (accountId !== undefined && !/^\d{12}$/.test(accountId))
     problems.push(`VIGIL_ACCOUNT_ID is "${accountId}", expected 12 digits`);
   const platformUrl = value("VIGIL_PLATFORM_URL");
-  if (platformUrl !== undefined && !URL.canParse(platformUrl))
-    problems.push(`VIGIL_PLATFORM_URL is "${platformUrl}", expected an http(s) URL`);
+  const platformUrlIssue = platformUrl === undefined ? undefined : platformUrlProblem(platformUrl);
+  if (platformUrlIssue) problems.push(`VIGIL_PLATFORM_URL ${platformUrlIssue}`);
   const jobQueueUrl = value("VIGIL_JOB_QUEUE_URL");
   if (jobQueueUrl !== undefined && !URL.canParse(jobQueueUrl))
     problems.push(`VIGIL_JOB_QUEUE_URL is "${jobQueueUrl}", expected an SQS queue URL`);

@@ -20,6 +20,8 @@ const CODE_VERSION = process.env.VIGIL_RELEASE_VERSION ?? "0.0.0";
 export interface AgentHandlerOptions extends AgentAwsOptions {
   /** Default: `process.env`, read on first use. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** How custom resource answers reach CloudFormation's pre-signed URL (default: a `fetch` PUT). */
+  readonly respond?: (url: string, body: string) => Promise<void>;
   readonly version?: string;
   readonly rescanWindowMs?: number;
   readonly newScanId?: (now: Date) => string;
@@ -54,8 +56,11 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
             .enabledRegions()
             .then((r) => (c.scanRegions ? r.filter((x) => c.scanRegions?.includes(x)) : r)),
         log,
+        ...(options.respond ? { respond: options.respond } : {}),
       };
     },
+    // A configuration error still answers CloudFormation (FAILED with it), never leaves it waiting.
+    customResourceFallback: { log, ...(options.respond ? { respond: options.respond } : {}) },
     ports: () => ports_(),
     newScanId: options.newScanId ?? ((now) => `scan-${now.toISOString().replace(/[:.]/g, "-")}`),
     ...(options.rescanWindowMs !== undefined ? { rescanWindowMs: options.rescanWindowMs } : {}),

@@ -14,6 +14,7 @@ import {
 } from "@vigil/events";
 import {
   type CustomResourceDeps,
+  type CustomResourceFallback,
   type CustomResourceResponse,
   handleCustomResource,
   isCustomResourceEvent,
@@ -101,8 +102,13 @@ export interface AgentPorts {
 
 export interface AgentHandlerDeps {
   version: string;
-  /** Built lazily: a health check needs neither AWS nor configuration. */
+  /**
+   * Built lazily: a health check needs neither AWS nor configuration. When it throws (the Lambda
+   * is misconfigured), the custom resource request is still answered, through `customResourceFallback`.
+   */
   customResource(): CustomResourceDeps;
+  /** How to answer CloudFormation when `customResource()` throws (default: log to stdout, PUT with fetch). */
+  customResourceFallback?: CustomResourceFallback;
   ports(): Promise<AgentPorts>;
   newScanId(now: Date): string;
   /** Debounce window of instance rescans (default 60 s). */
@@ -149,7 +155,8 @@ export async function routeAgentInvocation(
       return handleCustomResource(
         event as Parameters<typeof handleCustomResource>[0],
         context ?? { getRemainingTimeInMillis: () => 60_000 },
-        deps.customResource(),
+        () => deps.customResource(),
+        deps.customResourceFallback,
       );
     case "sns": {
       const ports = await deps.ports();
@@ -304,7 +311,7 @@ async function cleanUp(event: VigilEvent, ports: AgentPorts): Promise<void> {
     enabled: await ports.enabledRegions(),
     home: ports.homeRegion,
   });
-  const result = await tearDown(ports.teardown, regions);
+  const result = await tearDown(ports.teardown, regions, ports.integrationId);
   ports.log("info", "teardown finished", {
     removed: result.removed,
     failures: result.failures.length,

@@ -7,19 +7,29 @@ import {
   type SSMClient,
 } from "@aws-sdk/client-ssm";
 import { parameterPrefixFor } from "@vigil/events";
+import { vigilTags } from "./tags.ts";
 
 /**
- * The integration's service credentials in SSM Parameter Store, under `/vigil/<integrationId>/`
- * (`platform-url` is the shared name from `@vigil/events`; the others are the agent's). The
- * private key is a SecureString and only ever read WithDecryption into a KeyObject, never a
- * string the agent could log.
+ * The integration's service credentials in SSM Parameter Store, under `/vigil/<integrationId>/`.
+ * These parameters are the agent's: it writes them at registration and deletes them at deletion,
+ * and it writes or deletes no other parameter. The stack's own parameters under the same prefix
+ * (`platform-url`, `enabled-regions`, … in `integrationParameters` of `@vigil/events`) belong to
+ * CloudFormation. `service-platform-url` is where the key was issued (the platform the agent
+ * signs for). The private key is a SecureString and only ever read WithDecryption into a
+ * KeyObject, never a string the agent could log.
  */
 export const credentialParameterKeys = {
   privateKey: "service-key",
   keyId: "service-key-id",
-  platformUrl: "platform-url",
+  platformUrl: "service-platform-url",
   integrationId: "integration-id",
 } as const;
+
+/**
+ * The stack's `platform-url` parameter: read (never written) when `service-platform-url` is missing,
+ * for credentials registered before the agent kept its own copy.
+ */
+export const STACK_PLATFORM_URL_KEY = "platform-url";
 
 /** `prefix` is the stack's `VIGIL_PARAMETER_PREFIX`; default `/vigil/<integrationId>`. */
 export function credentialParameterNames(
@@ -84,7 +94,11 @@ export class CredentialsMissingError extends Error {
   }
 }
 
-/** Write the credentials the exchange returned. Overwrites: a re-registration replaces them. */
+/**
+ * Write the credentials the exchange returned, tagged `Created By: Vigil` and `Vigil Integration:
+ * <id>`. A parameter that already exists (a re-registration) has its value replaced; its tags stay
+ * (SSM refuses tags together with Overwrite).
+ */
 export async function writeCredentials(
   ssm: SSMClient,
   input: {
@@ -97,17 +111,21 @@ export async function writeCredentials(
   },
 ): Promise<void> {
   const names = credentialParameterNames(input.integrationId, input.prefix);
-  const put = (Name: string, Value: string, Type: "String" | "SecureString", Description: string) =>
-    ssm.send(
-      new PutParameterCommand({
-        Name,
-        Value,
-        Type,
-        Description,
-        Overwrite: true,
-        ...(Type === "SecureString" && input.kmsKeyId ? { KeyId: input.kmsKeyId } : {}),
-      }),
-    );
+  const put = async (Name: string, Value: string, Type: "String" | "SecureString", Description: string) => {
+    const parameter = {
+      Name,
+      Value,
+      Type,
+      Description,
+      ...(Type === "SecureString" && input.kmsKeyId ? { KeyId: input.kmsKeyId } : {}),
+    };
+    try {
+      await ssm.send(new PutParameterCommand({ ...parameter, Tags: vigilTags(input.integrationId) }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== "ParameterAlreadyExists") throw error;
+      await ssm.send(new PutParameterCommand({ ...parameter, Overwrite: true }));
+    }
+  };
   await put(names.privateKey, input.privateKeyPem, "SecureString", "Vigil service key (Ed25519, PKCS#8 PEM)");
   await put(names.keyId, input.keyId, "String", "Vigil service key id");
   await put(names.platformUrl, input.platformUrl, "String", "Base URL of the Vigil control plane");
@@ -120,19 +138,28 @@ export async function readCredentials(
   prefix?: string,
 ): Promise<ServiceCredentials> {
   const names = credentialParameterNames(integrationId, prefix);
-  const out = await ssm.send(new GetParametersCommand({ Names: Object.values(names), WithDecryption: true }));
+  const stackPlatformUrl = `${names.platformUrl.slice(0, names.platformUrl.lastIndexOf("/"))}/${STACK_PLATFORM_URL_KEY}`;
+  const out = await ssm.send(
+    new GetParametersCommand({ Names: [...Object.values(names), stackPlatformUrl], WithDecryption: true }),
+  );
   const value = (name: string) => out.Parameters?.find((p) => p.Name === name)?.Value;
-  const missing = Object.values(names).filter((n) => value(n) === undefined);
+  const platformUrl = value(names.platformUrl) ?? value(stackPlatformUrl);
+  const missing = Object.values(names).filter(
+    (n) => value(n) === undefined && !(n === names.platformUrl && platformUrl !== undefined),
+  );
   if (missing.length > 0) throw new CredentialsMissingError(integrationId, missing);
   return new ServiceCredentials(
     value(names.integrationId) as string,
     value(names.keyId) as string,
-    value(names.platformUrl) as string,
+    platformUrl as string,
     value(names.privateKey) as string,
   );
 }
 
-/** Remove them when the stack is deleted (after the last signed request). */
+/**
+ * Remove them when the stack is deleted (after the last signed request), or when a Create fails
+ * after the exchange. Only the agent's own parameters: the stack's are CloudFormation's to delete.
+ */
 export async function deleteCredentials(
   ssm: SSMClient,
   integrationId: string,

@@ -9,13 +9,15 @@ import {
 import * as z from "zod";
 import {
   CredentialsMissingError,
+  credentialParameterNames,
   deleteCredentials,
   readCredentials,
-  type ServiceCredentials,
+  ServiceCredentials,
   writeCredentials,
 } from "./credentials.ts";
-import type { Logger } from "./log.ts";
+import { jsonLogger, type Logger } from "./log.ts";
 import { type PlatformClient, PlatformRequestError } from "./platform-client.ts";
+import { platformUrlProblem } from "./platform-url.ts";
 import { type TeardownApi, tearDown } from "./teardown.ts";
 
 /** The request CloudFormation sends a custom resource (only the fields used here). */
@@ -58,7 +60,11 @@ export function isCustomResourceEvent(event: unknown): event is CustomResourceEv
 /** The registration resource's properties, as the template passes them. */
 export const registrationProperties = z.object({
   RegistrationToken: z.string().min(1, "the registration token from the platform"),
-  PlatformUrl: z.url("the platform's base URL"),
+  /** https:// (plain http only on loopback, for local runs): the exchange returns the private key. */
+  PlatformUrl: z.string("the platform's base URL").superRefine((url, ctx) => {
+    const problem = platformUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   TemplateVersion: z
     .string()
     .regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/)
@@ -87,11 +93,21 @@ export interface CustomResourceDeps {
   now?: () => Date;
   /** PUT the response to the pre-signed URL; `fetch` by default. */
   respond?: (url: string, body: string) => Promise<void>;
-  /** Answer this long before the Lambda deadline (default 10 s). */
+  /**
+   * Answer this long before the Lambda deadline (default 10 s). When the deadline passes after the
+   * token exchange, half of it goes to undoing the registration, the rest to answering.
+   */
   safetyMarginMs?: number;
 }
 
+/** How to answer when the dependencies themselves could not be built (a misconfigured Lambda). */
+export interface CustomResourceFallback {
+  log?: Logger;
+  respond?: CustomResourceDeps["respond"];
+}
+
 const PHYSICAL_PREFIX = "vigil-integration/";
+const UNREGISTERED_PREFIX = "vigil-unregistered/";
 
 function prefixFor(deps: CustomResourceDeps, integrationId: string): string | undefined {
   return deps.parameterPrefix?.replaceAll("{id}", integrationId);
@@ -106,12 +122,22 @@ export class RegistrationError extends Error {
 /**
  * Handle one custom resource request and always answer CloudFormation — SUCCESS, or FAILED with
  * a reason — before the Lambda deadline, so a stack never waits an hour for a lost answer.
+ * `deps` may be a function that builds them: when it throws (the Lambda is misconfigured), the
+ * request is still answered, through `fallback` — FAILED with the reason, except the Delete of a
+ * Create that never registered, which touches nothing and succeeds.
  */
 export async function handleCustomResource(
   event: CustomResourceEvent,
   context: LambdaContextLike,
-  deps: CustomResourceDeps,
+  source: CustomResourceDeps | (() => CustomResourceDeps),
+  fallback: CustomResourceFallback = {},
 ): Promise<CustomResourceResponse> {
+  let deps: CustomResourceDeps;
+  try {
+    deps = typeof source === "function" ? source() : source;
+  } catch (error) {
+    return answerWithoutDeps(event, error, fallback);
+  }
   const log = deps.log;
   log("info", "custom resource request", {
     requestType: event.RequestType,
@@ -119,29 +145,37 @@ export async function handleCustomResource(
     stackId: event.StackId,
     requestId: event.RequestId,
   });
-  const budgetMs = Math.max(0, context.getRemainingTimeInMillis() - (deps.safetyMarginMs ?? 10_000));
+  const safetyMarginMs = deps.safetyMarginMs ?? 10_000;
+  const budgetMs = Math.max(0, context.getRemainingTimeInMillis() - safetyMarginMs);
+  const rollback = new Rollback();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<CustomResourceResponse>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve(
-          failed(
-            event,
-            `Vigil did not finish the ${event.RequestType} within the Lambda's time limit; answered before it so the stack does not wait. Retry the stack operation; see the agent's logs for where it stopped.`,
-          ),
-        ),
-      budgetMs,
-    );
+  const deadline = new Promise<"deadline">((resolve) => {
+    timer = setTimeout(() => resolve("deadline"), budgetMs);
   });
   let response: CustomResourceResponse;
   try {
-    response = await Promise.race([
-      run(event, deps).catch((error: unknown) => {
+    const first = await Promise.race([
+      run(event, deps, rollback).catch((error: unknown) => {
         log("error", "custom resource failed", { requestType: event.RequestType, error: describe(error) });
         return failed(event, reasonOf(error));
       }),
       deadline,
     ]);
+    if (first === "deadline") {
+      const timedOut = `Vigil did not finish the ${event.RequestType} within the Lambda's time limit; answered before it so the stack does not wait.`;
+      // A registration cut short after the exchange is undone before CloudFormation hears of it.
+      const undone = await rollback.abort(timedOut, Math.floor(safetyMarginMs / 2));
+      log("error", "custom resource timed out", {
+        requestType: event.RequestType,
+        undone: undone ?? "nothing",
+      });
+      response = failed(
+        event,
+        undone
+          ? `${timedOut} ${undone}`
+          : `${timedOut} Retry the stack operation; see the agent's logs for where it stopped.`,
+      );
+    } else response = first;
   } finally {
     clearTimeout(timer);
   }
@@ -150,12 +184,69 @@ export async function handleCustomResource(
   return response;
 }
 
-async function run(event: CustomResourceEvent, deps: CustomResourceDeps): Promise<CustomResourceResponse> {
+/**
+ * What a registration must undo if it does not complete: set once the token is exchanged, cleared
+ * once the stack's creation is reported. `abort` (the deadline) runs it, and stops the registration
+ * at its next step.
+ */
+class Rollback {
+  #undo: ((cause: string) => Promise<string>) | undefined;
+  #aborted = false;
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  set(undo: (cause: string) => Promise<string>): void {
+    this.#undo = undo;
+    // The deadline passed during the exchange: its answer is gone without this undo, so start it
+    // now (it never throws); the registration stops at its first check.
+    if (this.#aborted) void undo("The Lambda's time limit passed during the token exchange.");
+  }
+
+  commit(): void {
+    this.#undo = undefined;
+  }
+
+  /** Throws when the deadline passed: the registration must not write anything more. */
+  check(): void {
+    if (this.#aborted)
+      throw new RegistrationError("The registration was stopped at the Lambda's time limit.");
+  }
+
+  /** Undo within `withinMs`; the summary of what was undone, or undefined when nothing needed it. */
+  async abort(cause: string, withinMs: number): Promise<string | undefined> {
+    this.#aborted = true;
+    const undo = this.#undo;
+    if (!undo) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<string>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve(
+            "Undoing the registration did not finish in time either: the key the platform issued may still be active and its parameters in SSM; issue a new registration token (it replaces the key) and create the stack again.",
+          ),
+        withinMs,
+      );
+    });
+    try {
+      return await Promise.race([undo(cause), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+async function run(
+  event: CustomResourceEvent,
+  deps: CustomResourceDeps,
+  rollback: Rollback,
+): Promise<CustomResourceResponse> {
   switch (event.RequestType) {
     case "Create":
-      return register(event, deps);
+      return register(event, deps, rollback);
     case "Update":
-      return update(event, deps);
+      return update(event, deps, rollback);
     case "Delete":
       return remove(event, deps);
   }
@@ -196,41 +287,131 @@ function eventsFor(event: CustomResourceEvent, integrationId: string, accountId:
     });
 }
 
+/**
+ * Create: exchange the token, store the credentials, report the stack — all or nothing. A failure
+ * after the exchange revokes the issued key at the platform and deletes the credentials from SSM
+ * before the FAILED answer, so the rollback leaves neither an `active` integration nor a key behind
+ * (and the rollback's Delete, for `vigil-unregistered/<RequestId>`, has nothing to do).
+ */
 async function register(
   event: CustomResourceEvent,
   deps: CustomResourceDeps,
+  rollback: Rollback,
 ): Promise<CustomResourceResponse> {
   const props = propertiesOf(event);
   const stack = stackOf(event);
   const exchanged = await exchange(deps, props, stack.accountId);
+  const issued = new ServiceCredentials(
+    exchanged.integrationId,
+    exchanged.keyId,
+    props.PlatformUrl,
+    exchanged.privateKeyPem,
+  );
   const prefix = prefixFor(deps, exchanged.integrationId);
-  await writeCredentials(deps.ssm, {
-    integrationId: exchanged.integrationId,
-    keyId: exchanged.keyId,
-    platformUrl: props.PlatformUrl,
-    privateKeyPem: exchanged.privateKeyPem,
-    ...(prefix !== undefined ? { prefix } : {}),
-  });
-  const credentials = await readCredentials(deps.ssm, exchanged.integrationId, prefix);
-  const now = (deps.now ?? (() => new Date()))();
-  const emit = eventsFor(event, exchanged.integrationId, stack.accountId, now);
-  await deps.platform(props.PlatformUrl, credentials).report([
-    emit("vigil.integration.stack-created.v1", {
-      accountId: stack.accountId,
-      stack: {
-        stackId: event.StackId,
-        stackName: stack.stackName,
-        region: stack.region,
-        templateVersion: props.TemplateVersion,
-      },
-      enabledRegions: props.EnabledRegions,
-    }),
-  ]);
+  let undoing: Promise<string> | undefined;
+  const undo = (cause: string) => {
+    undoing ??= undoRegistration(deps, issued, prefix, cause);
+    return undoing;
+  };
+  rollback.set(undo);
+  try {
+    rollback.check();
+    await writeCredentials(deps.ssm, {
+      integrationId: exchanged.integrationId,
+      keyId: exchanged.keyId,
+      platformUrl: props.PlatformUrl,
+      privateKeyPem: exchanged.privateKeyPem,
+      ...(prefix !== undefined ? { prefix } : {}),
+    });
+    rollback.check();
+    const credentials = await readCredentials(deps.ssm, exchanged.integrationId, prefix);
+    rollback.check();
+    const now = (deps.now ?? (() => new Date()))();
+    const emit = eventsFor(event, exchanged.integrationId, stack.accountId, now);
+    await deps.platform(props.PlatformUrl, credentials).report([
+      emit("vigil.integration.stack-created.v1", {
+        accountId: stack.accountId,
+        stack: {
+          stackId: event.StackId,
+          stackName: stack.stackName,
+          region: stack.region,
+          templateVersion: props.TemplateVersion,
+        },
+        enabledRegions: props.EnabledRegions,
+      }),
+    ]);
+    rollback.check();
+  } catch (error) {
+    if (rollback.aborted) throw error; // the deadline's answer carries the undo
+    const cause = reasonOf(error);
+    deps.log("error", "registration failed after the token exchange; undoing it", {
+      integrationId: exchanged.integrationId,
+      keyId: exchanged.keyId,
+      error: describe(error),
+    });
+    // The cause is capped so that what was undone, and what to do, fits in the reason.
+    throw new RegistrationError(`${cause.slice(0, 1500)} ${await undo(cause)}`);
+  }
+  rollback.commit();
   deps.log("info", "registered", { integrationId: exchanged.integrationId, keyId: exchanged.keyId });
   return success(event, `${PHYSICAL_PREFIX}${exchanged.integrationId}`, {
     IntegrationId: exchanged.integrationId,
     KeyId: exchanged.keyId,
   });
+}
+
+/**
+ * Undo a registration that did not complete: give the issued key back to the platform (signed
+ * with it), then delete the agent's parameters. Both are attempted whatever the other's outcome;
+ * the answer says what was done and, for what failed, what the person deploying should do.
+ */
+async function undoRegistration(
+  deps: CustomResourceDeps,
+  issued: ServiceCredentials,
+  prefix: string | undefined,
+  cause: string,
+): Promise<string> {
+  const said: string[] = [];
+  try {
+    await withRetries(() =>
+      deps
+        .platform(issued.platformUrl, issued)
+        .revoke({ reason: `The stack's Create failed after the token exchange: ${cause}` }),
+    );
+    deps.log("info", "issued key revoked", { integrationId: issued.integrationId, keyId: issued.keyId });
+    said.push(
+      `Vigil revoked the key the platform issued (${issued.keyId}); the integration waits for a new registration token.`,
+    );
+  } catch (error) {
+    deps.log("error", "could not revoke the issued key", { keyId: issued.keyId, error: describe(error) });
+    said.push(
+      `The key the platform issued (${issued.keyId}) could not be revoked (${reasonOf(error)}): the integration may still show as active. Issuing a new registration token (POST /admin/integrations/${issued.integrationId}/registration-tokens) and exchanging it replaces the key.`,
+    );
+  }
+  try {
+    await deleteCredentials(deps.ssm, issued.integrationId, prefix);
+    said.push("Its credentials were removed from SSM.");
+  } catch (error) {
+    const names = Object.values(credentialParameterNames(issued.integrationId, prefix));
+    deps.log("error", "could not delete the credentials", { parameters: names, error: describe(error) });
+    said.push(
+      `Its credentials could not be removed from SSM (${describe(error)}): delete ${names.join(", ")}.`,
+    );
+  }
+  said.push("Fix the cause, issue a new registration token and create the stack again.");
+  return said.join(" ");
+}
+
+/** Transient platform failures (unreachable, 429, 5xx) are retried twice, briefly. */
+async function withRetries(run: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 2 || !(error instanceof PlatformRequestError && error.transient)) throw error;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
+  }
 }
 
 async function exchange(deps: CustomResourceDeps, props: RegistrationProperties, accountId: string) {
@@ -246,9 +427,13 @@ async function exchange(deps: CustomResourceDeps, props: RegistrationProperties,
   }
 }
 
-async function update(event: CustomResourceEvent, deps: CustomResourceDeps): Promise<CustomResourceResponse> {
+async function update(
+  event: CustomResourceEvent,
+  deps: CustomResourceDeps,
+  rollback: Rollback,
+): Promise<CustomResourceResponse> {
   const integrationId = integrationOf(event);
-  if (!integrationId) return register(event, deps); // the previous Create never completed
+  if (!integrationId) return register(event, deps, rollback); // the previous Create never completed
   const props = propertiesOf(event);
   const stack = stackOf(event);
   const old = registrationProperties.safeParse(event.OldResourceProperties ?? {});
@@ -291,12 +476,13 @@ async function update(event: CustomResourceEvent, deps: CustomResourceDeps): Pro
 }
 
 /**
- * Stack deletion: tell the platform, delete every resource tagged `Created By: Vigil` in the
- * integration's regions, report what was removed, and remove the credentials last.
+ * Stack deletion: tell the platform, delete every resource tagged `Created By: Vigil` and
+ * `Vigil Integration: <this integration>` (not CloudFormation's own) in the integration's regions,
+ * report what was removed, and remove the credentials last.
  */
 async function remove(event: CustomResourceEvent, deps: CustomResourceDeps): Promise<CustomResourceResponse> {
   const integrationId = integrationOf(event);
-  const physicalId = event.PhysicalResourceId ?? `vigil-unregistered/${event.RequestId}`;
+  const physicalId = event.PhysicalResourceId ?? `${UNREGISTERED_PREFIX}${event.RequestId}`;
   // A Create that failed left nothing behind: answering SUCCESS lets the rollback finish.
   if (!integrationId) return success(event, physicalId, {});
   const stack = stackOf(event);
@@ -321,7 +507,7 @@ async function remove(event: CustomResourceEvent, deps: CustomResourceDeps): Pro
     props.success && props.data.EnabledRegions.length > 0
       ? props.data.EnabledRegions
       : await deps.allRegions();
-  const result = await tearDown(deps.teardown, regions);
+  const result = await tearDown(deps.teardown, regions, integrationId);
   deps.log("info", "teardown finished", {
     integrationId,
     removed: result.removed,
@@ -350,7 +536,7 @@ async function remove(event: CustomResourceEvent, deps: CustomResourceDeps): Pro
         .map((f) => `${f.resource} (${f.error.code}: ${f.error.message})`)
         .join(
           "; ",
-        )}. Fix the cause and delete the stack again; resources without the tag "Created By: Vigil" are never touched.`,
+        )}. Fix the cause and delete the stack again; only resources tagged both "Created By: Vigil" and "Vigil Integration: ${integrationId}" are ever touched.`,
     );
   }
   await reportBestEffort(deps, platform, [
@@ -407,7 +593,7 @@ function failed(event: CustomResourceEvent, reason: string): CustomResourceRespo
     Status: "FAILED",
     Reason: reason.slice(0, REASON_LIMIT),
     // A failed Create still needs an id; CloudFormation sends Delete for it on rollback.
-    PhysicalResourceId: event.PhysicalResourceId ?? `vigil-unregistered/${event.RequestId}`,
+    PhysicalResourceId: event.PhysicalResourceId ?? `${UNREGISTERED_PREFIX}${event.RequestId}`,
     StackId: event.StackId,
     RequestId: event.RequestId,
     LogicalResourceId: event.LogicalResourceId,
@@ -425,11 +611,43 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/**
+ * The dependencies could not be built (a misconfigured Lambda): answer anyway. The Delete of a
+ * Create that never registered needs nothing and succeeds, so a rollback can finish; anything else
+ * fails with the reason, so the stack does not wait an hour for an answer.
+ */
+async function answerWithoutDeps(
+  event: CustomResourceEvent,
+  error: unknown,
+  fallback: CustomResourceFallback,
+): Promise<CustomResourceResponse> {
+  const log = fallback.log ?? jsonLogger();
+  const physicalId = event.PhysicalResourceId;
+  const response =
+    event.RequestType === "Delete" && physicalId !== undefined && integrationOf(event) === undefined
+      ? success(event, physicalId, {})
+      : failed(
+          event,
+          `The agent Lambda could not start the ${event.RequestType}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+  log("error", "custom resource dependencies could not be built", {
+    requestType: event.RequestType,
+    error: describe(error),
+    status: response.Status,
+  });
+  await answer(event.ResponseURL, response, {
+    log,
+    ...(fallback.respond ? { respond: fallback.respond } : {}),
+  });
+  log("info", "custom resource answered", { status: response.Status, requestType: event.RequestType });
+  return response;
+}
+
 /** PUT to the pre-signed S3 URL (empty content type, as the signature expects); retried. */
 async function answer(
   url: string,
   response: CustomResourceResponse,
-  deps: CustomResourceDeps,
+  deps: Pick<CustomResourceDeps, "log" | "respond">,
 ): Promise<void> {
   const body = JSON.stringify(response);
   const send =

@@ -14,11 +14,13 @@ export {
   deleteCredentials,
   readCredentials,
   ServiceCredentials,
+  STACK_PLATFORM_URL_KEY,
   writeCredentials,
 } from "./credentials.ts";
 export {
   type CustomResourceDeps,
   type CustomResourceEvent,
+  type CustomResourceFallback,
   type CustomResourceResponse,
   handleCustomResource,
   isCustomResourceEvent,
@@ -37,11 +39,20 @@ export {
   type PlatformClient,
   PlatformRequestError,
   REPORT_BATCH_SIZE,
+  type RevokeRequest,
 } from "./platform-client.ts";
+export { platformUrlProblem } from "./platform-url.ts";
 export {
+  CLOUDFORMATION_TAG_PREFIX,
   CREATED_BY_TAG,
-  executeTeardown,
+  INTEGRATION_TAG,
   isCreatedByVigil,
+  isManagedByCloudFormation,
+  isOwnedBy,
+  vigilTags,
+} from "./tags.ts";
+export {
+  executeTeardown,
   type KeepReason,
   planTeardown,
   type TaggedResource,

@@ -1,5 +1,6 @@
 import { signRequest, type VigilEvent } from "@vigil/events";
 import type { ServiceCredentials } from "./credentials.ts";
+import { platformUrlProblem } from "./platform-url.ts";
 
 /** What the agent asks of the platform. A small port: the HTTP adapter below, fakes in tests. */
 export interface PlatformClient {
@@ -9,6 +10,16 @@ export interface PlatformClient {
   report(events: readonly VigilEvent[]): Promise<void>;
   /** Signed. */
   heartbeat(body: HeartbeatBody): Promise<void>;
+  /**
+   * Signed: give back the key that signs it (a Create that failed after the exchange). The key is
+   * refused afterwards and the integration waits for a new registration token.
+   */
+  revoke(request: RevokeRequest): Promise<void>;
+}
+
+export interface RevokeRequest {
+  /** Why, for the integration's history at the platform (at most 1024 characters). */
+  reason: string;
 }
 
 export interface ExchangeRequest {
@@ -47,6 +58,9 @@ export class PlatformRequestError extends Error {
     return this.status === 0 || this.status === 429 || this.status >= 500;
   }
 }
+
+/** The platform's limit on a revocation's reason. */
+const REVOKE_REASON_LIMIT = 1024;
 
 /** Events per signed request: well under the platform's 500-event and 1 MB limits. */
 export const REPORT_BATCH_SIZE = 100;
@@ -90,7 +104,18 @@ export class HttpPlatformClient implements PlatformClient {
     await this.#send("/agent/heartbeat", JSON.stringify(body), true);
   }
 
+  async revoke(request: RevokeRequest): Promise<void> {
+    await this.#send(
+      "/agent/credentials/revoke",
+      JSON.stringify({ reason: request.reason.slice(0, REVOKE_REASON_LIMIT) }),
+      true,
+    );
+  }
+
   async #send(path: string, body: string, signed: boolean): Promise<unknown> {
+    // The exchange answers with the private key, and signed requests carry the account's facts.
+    const insecure = platformUrlProblem(this.options.platformUrl);
+    if (insecure) throw new PlatformRequestError(0, "platform_url_insecure", `The platform URL ${insecure}.`);
     const url = `${this.options.platformUrl.replace(/\/+$/, "")}${path}`;
     const credentials = this.options.credentials;
     if (signed && !credentials) {

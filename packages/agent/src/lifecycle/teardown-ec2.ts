@@ -19,7 +19,8 @@ import {
   paginateDescribeVolumes,
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
-import { CREATED_BY_TAG, type TaggedResource, type TeardownApi } from "./teardown.ts";
+import { CREATED_BY_TAG, INTEGRATION_TAG } from "./tags.ts";
+import type { TaggedResource, TeardownApi } from "./teardown.ts";
 
 type AwsTag = { Key?: string | undefined; Value?: string | undefined };
 
@@ -29,7 +30,13 @@ function tagsOf(tags: readonly AwsTag[] | undefined): Record<string, string> {
   return out;
 }
 
-const tagFilter: Filter = { Name: `tag:${CREATED_BY_TAG.key}`, Values: [CREATED_BY_TAG.value] };
+/** Both tags (filters are ANDed): what Vigil created for this integration. */
+function tagFilters(integrationId: string): Filter[] {
+  return [
+    { Name: `tag:${CREATED_BY_TAG.key}`, Values: [CREATED_BY_TAG.value] },
+    { Name: `tag:${INTEGRATION_TAG.key}`, Values: [integrationId] },
+  ];
+}
 
 const NOT_FOUND = new Set([
   "InvalidVolume.NotFound",
@@ -53,13 +60,11 @@ export function ec2TeardownApi(
   clientsFor: (region: string) => { ec2: EC2Client; autoscaling: AutoScalingClient },
 ): TeardownApi {
   return {
-    async listTagged(region) {
+    async listTagged(region, integrationId) {
       const { ec2, autoscaling } = clientsFor(region);
+      const Filters = tagFilters(integrationId);
       const out: TaggedResource[] = [];
-      for await (const page of paginateDescribeAutoScalingGroups(
-        { client: autoscaling },
-        { Filters: [tagFilter] },
-      ))
+      for await (const page of paginateDescribeAutoScalingGroups({ client: autoscaling }, { Filters }))
         for (const g of page.AutoScalingGroups ?? [])
           if (g.AutoScalingGroupName)
             out.push({
@@ -71,7 +76,7 @@ export function ec2TeardownApi(
                 ? { state: g.Status.toLowerCase().startsWith("delete") ? "deleting" : g.Status }
                 : {}),
             });
-      for await (const page of paginateDescribeInstances({ client: ec2 }, { Filters: [tagFilter] }))
+      for await (const page of paginateDescribeInstances({ client: ec2 }, { Filters }))
         for (const r of page.Reservations ?? [])
           for (const i of r.Instances ?? [])
             if (i.InstanceId)
@@ -85,11 +90,11 @@ export function ec2TeardownApi(
                   .filter((m) => m.Ebs?.DeleteOnTermination === true && m.Ebs.VolumeId)
                   .map((m) => m.Ebs?.VolumeId as string),
               });
-      for await (const page of paginateDescribeLaunchTemplates({ client: ec2 }, { Filters: [tagFilter] }))
+      for await (const page of paginateDescribeLaunchTemplates({ client: ec2 }, { Filters }))
         for (const t of page.LaunchTemplates ?? [])
           if (t.LaunchTemplateId)
             out.push({ kind: "launch-template", id: t.LaunchTemplateId, region, tags: tagsOf(t.Tags) });
-      for await (const page of paginateDescribeVolumes({ client: ec2 }, { Filters: [tagFilter] }))
+      for await (const page of paginateDescribeVolumes({ client: ec2 }, { Filters }))
         for (const v of page.Volumes ?? [])
           if (v.VolumeId)
             out.push({
@@ -100,10 +105,7 @@ export function ec2TeardownApi(
               ...(v.State ? { state: v.State } : {}),
               attachedTo: (v.Attachments ?? []).map((a) => a.InstanceId).filter((i): i is string => !!i),
             });
-      for await (const page of paginateDescribeSnapshots(
-        { client: ec2 },
-        { OwnerIds: ["self"], Filters: [tagFilter] },
-      ))
+      for await (const page of paginateDescribeSnapshots({ client: ec2 }, { OwnerIds: ["self"], Filters }))
         for (const s of page.Snapshots ?? [])
           if (s.SnapshotId) out.push({ kind: "snapshot", id: s.SnapshotId, region, tags: tagsOf(s.Tags) });
       return out;

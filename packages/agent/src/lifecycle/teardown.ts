@@ -1,11 +1,14 @@
-/**
- * Teardown when the stack is deleted: every resource Vigil created — and only those — is removed.
- * A resource is Vigil's when it carries the tag `Created By: Vigil` (exact key and value).
- * `planTeardown` decides from tags alone (pure); `executeTeardown` re-reads each resource's tags
- * right before deleting it, so a tag removed since listing (or a listing bug) spares the resource.
- */
+import { INTEGRATION_TAG, isCreatedByVigil, isManagedByCloudFormation, isOwnedBy } from "./tags.ts";
 
-export const CREATED_BY_TAG = { key: "Created By", value: "Vigil" } as const;
+/**
+ * Teardown when the stack is deleted: every resource Vigil created for this integration — and
+ * only those — is removed. A resource is the integration's when it carries both `Created By: Vigil`
+ * and `Vigil Integration: <integrationId>` (exact keys and values) and no `aws:cloudformation:*`
+ * tag: what CloudFormation created (the nested EBS stack's Auto Scaling group and launch template)
+ * CloudFormation deletes. `planTeardown` decides from tags alone (pure); `executeTeardown`
+ * re-reads each resource's tags right before deleting it, so a tag changed since listing (or a
+ * listing bug) spares the resource.
+ */
 
 export type VigilResourceKind = "auto-scaling-group" | "instance" | "launch-template" | "volume" | "snapshot";
 
@@ -40,8 +43,14 @@ const GONE_STATES: ReadonlySet<string> = new Set(["terminated", "shutting-down",
 
 export type KeepReason =
   | "not-created-by-vigil"
+  /** `Created By: Vigil`, but no `Vigil Integration` tag or another integration's. */
+  | "other-integration"
+  /** CloudFormation created it (an `aws:cloudformation:*` tag): the stack deletes it. */
+  | "managed-by-cloudformation"
   | "already-gone"
   | "attached-to-foreign-instance"
+  /** Ours, attached to an instance of this integration that CloudFormation manages. */
+  | "attached-to-stack-instance"
   | "would-delete-foreign-volume";
 
 export interface TeardownPlan {
@@ -50,11 +59,7 @@ export interface TeardownPlan {
   keep: { resource: TaggedResource; reason: KeepReason }[];
 }
 
-export function isCreatedByVigil(tags: Readonly<Record<string, string>> | undefined): boolean {
-  return tags?.[CREATED_BY_TAG.key] === CREATED_BY_TAG.value;
-}
-
-export function planTeardown(resources: readonly TaggedResource[]): TeardownPlan {
+export function planTeardown(resources: readonly TaggedResource[], integrationId: string): TeardownPlan {
   const plan: TeardownPlan = { delete: [], keep: [] };
   const seen = new Set<string>();
   const unique = resources.filter((r) => {
@@ -64,26 +69,51 @@ export function planTeardown(resources: readonly TaggedResource[]): TeardownPlan
     return true;
   });
   const goingAway = (r: TaggedResource) => r.state !== undefined && GONE_STATES.has(r.state);
-  const vigilVolumes = new Set(
-    unique.filter((r) => r.kind === "volume" && isCreatedByVigil(r.tags)).map((r) => `${r.region}/${r.id}`),
+  const ours = (r: TaggedResource) => isOwnedBy(r.tags, integrationId);
+  const key = (region: string, id: string) => `${region}/${id}`;
+  const ourVolumes = new Set(
+    unique.filter((r) => r.kind === "volume" && ours(r)).map((r) => key(r.region, r.id)),
   );
-  // Terminating an instance deletes its DeleteOnTermination volumes: never when one is not Vigil's.
+  // Terminating an instance deletes its DeleteOnTermination volumes: never when one is not ours.
   const takesForeignVolume = (r: TaggedResource) =>
-    r.kind === "instance" && (r.deletesVolumes ?? []).some((v) => !vigilVolumes.has(`${r.region}/${v}`));
+    r.kind === "instance" && (r.deletesVolumes ?? []).some((v) => !ourVolumes.has(key(r.region, v)));
   // Instances this teardown removes (or that are gone already): volumes on them are released.
-  const vigilInstances = new Set(
+  const ourInstances = new Set(
     unique
-      .filter((r) => r.kind === "instance" && isCreatedByVigil(r.tags) && !takesForeignVolume(r))
-      .map((r) => `${r.region}/${r.id}`),
+      .filter((r) => r.kind === "instance" && ours(r) && !takesForeignVolume(r))
+      .map((r) => key(r.region, r.id)),
+  );
+  // Instances of this integration that CloudFormation manages (launched by the stack's group).
+  const stackInstances = new Set(
+    unique
+      .filter(
+        (r) =>
+          r.kind === "instance" &&
+          isCreatedByVigil(r.tags) &&
+          r.tags[INTEGRATION_TAG.key] === integrationId &&
+          isManagedByCloudFormation(r.tags),
+      )
+      .map((r) => key(r.region, r.id)),
   );
   for (const resource of unique) {
+    const attachedTo = (resource.attachedTo ?? []).filter((i) => !ourInstances.has(key(resource.region, i)));
     if (!isCreatedByVigil(resource.tags)) plan.keep.push({ resource, reason: "not-created-by-vigil" });
+    else if (resource.tags[INTEGRATION_TAG.key] !== integrationId)
+      plan.keep.push({ resource, reason: "other-integration" });
+    else if (isManagedByCloudFormation(resource.tags))
+      plan.keep.push({ resource, reason: "managed-by-cloudformation" });
     else if (goingAway(resource)) plan.keep.push({ resource, reason: "already-gone" });
     else if (takesForeignVolume(resource))
       plan.keep.push({ resource, reason: "would-delete-foreign-volume" });
-    else if ((resource.attachedTo ?? []).some((i) => !vigilInstances.has(`${resource.region}/${i}`)))
-      // Detaching it would change an instance Vigil did not create: left for a person to decide.
-      plan.keep.push({ resource, reason: "attached-to-foreign-instance" });
+    else if (attachedTo.length > 0)
+      // Detaching it would change an instance this teardown does not remove: left for a person
+      // (or, on the stack's own instance, until CloudFormation has deleted it).
+      plan.keep.push({
+        resource,
+        reason: attachedTo.every((i) => stackInstances.has(key(resource.region, i)))
+          ? "attached-to-stack-instance"
+          : "attached-to-foreign-instance",
+      });
     else plan.delete.push(resource);
   }
   plan.delete.sort(
@@ -97,8 +127,11 @@ export function planTeardown(resources: readonly TaggedResource[]): TeardownPlan
 
 /** The EC2 and Auto Scaling calls teardown needs, per region. */
 export interface TeardownApi {
-  /** Resources carrying the Vigil tag, found with tag filters (the plan re-checks the tag). */
-  listTagged(region: string): Promise<TaggedResource[]>;
+  /**
+   * Resources carrying both Vigil tags for `integrationId`, found with tag filters (the plan
+   * re-checks the tags, and leaves CloudFormation's).
+   */
+  listTagged(region: string, integrationId: string): Promise<TaggedResource[]>;
   /** The resource's tags now, or undefined when it no longer exists. */
   currentTags(resource: TaggedResource): Promise<Record<string, string> | undefined>;
   delete(resource: TaggedResource): Promise<void>;
@@ -114,9 +147,9 @@ export interface TeardownResult {
   removed: Record<string, number>;
   /** Deletions that failed (retrying the stack deletion retries them). */
   failures: TeardownFailure[];
-  /** Vigil's resources deliberately left: attached to an instance Vigil did not create. */
+  /** Our resources deliberately left: attached to an instance this teardown does not remove. */
   left: TeardownFailure[];
-  /** Listed as Vigil's, but the tag was gone when re-checked, or the resource was. */
+  /** Listed as ours, but the tags no longer said so when re-checked, or the resource was gone. */
   spared: string[];
 }
 
@@ -128,7 +161,11 @@ const KIND_PLURAL: Record<VigilResourceKind, string> = {
   snapshot: "snapshots",
 };
 
-export async function executeTeardown(plan: TeardownPlan, api: TeardownApi): Promise<TeardownResult> {
+export async function executeTeardown(
+  plan: TeardownPlan,
+  api: TeardownApi,
+  integrationId: string,
+): Promise<TeardownResult> {
   const result: TeardownResult = {
     removed: {},
     failures: [],
@@ -142,6 +179,17 @@ export async function executeTeardown(plan: TeardownPlan, api: TeardownApi): Pro
             error: {
               code: "AttachedToForeignInstance",
               message: `attached to ${(resource.attachedTo ?? []).join(", ")}, which Vigil did not create; detach and delete it by hand`,
+              retryable: false,
+            },
+          },
+        ];
+      if (reason === "attached-to-stack-instance")
+        return [
+          {
+            resource: label,
+            error: {
+              code: "AttachedToStackInstance",
+              message: `attached to ${(resource.attachedTo ?? []).join(", ")}, which the stack's CloudFormation deletes; delete the volume once the stack is deleted`,
               retryable: false,
             },
           },
@@ -164,7 +212,7 @@ export async function executeTeardown(plan: TeardownPlan, api: TeardownApi): Pro
     const label = `${resource.region}/${resource.kind}/${resource.id}`;
     try {
       const tags = await api.currentTags(resource);
-      if (!isCreatedByVigil(tags)) {
+      if (!isOwnedBy(tags, integrationId)) {
         result.spared.push(label);
         continue;
       }
@@ -186,12 +234,13 @@ export async function executeTeardown(plan: TeardownPlan, api: TeardownApi): Pro
   return result;
 }
 
-/** List every region, plan, execute. */
+/** List every region, plan, execute: the resources of `integrationId`, nobody else's. */
 export async function tearDown(
   api: TeardownApi,
   regions: readonly string[],
+  integrationId: string,
 ): Promise<TeardownResult & { plan: TeardownPlan }> {
-  const listed = (await Promise.all(regions.map((region) => api.listTagged(region)))).flat();
-  const plan = planTeardown(listed);
-  return { ...(await executeTeardown(plan, api)), plan };
+  const listed = (await Promise.all(regions.map((region) => api.listTagged(region, integrationId)))).flat();
+  const plan = planTeardown(listed, integrationId);
+  return { ...(await executeTeardown(plan, api, integrationId)), plan };
 }
