@@ -1,11 +1,12 @@
 /**
- * Every resource Vigil creates carries these two tags. `Created By = Vigil` is what the IAM
- * policies condition every write and delete on, so it is the guarantee that Vigil only ever
- * deletes what Vigil created.
+ * Every resource Vigil creates carries these two tags: `Created By = Vigil` and
+ * `Vigil Integration = <IntegrationId>`. The IAM policies condition every write and delete on both,
+ * so an integration only ever deletes what it created itself: not what another integration in the
+ * same account created, nor anything untagged.
  */
 export const CREATED_BY_TAG_KEY = "Created By";
 export const CREATED_BY_TAG_VALUE = "Vigil";
-export const INTEGRATION_TAG_KEY = "Vigil Integration Id";
+export const INTEGRATION_TAG_KEY = "Vigil Integration";
 
 export interface Tag {
   readonly Key: string;

@@ -6,17 +6,27 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
 } from "@aws-sdk/client-cloudformation";
-import { GetFunctionCommand, LambdaClient, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
+import {
+  GetFunctionCommand,
+  LambdaClient,
+  PublishVersionCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+} from "@aws-sdk/client-lambda";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   awsDeployTarget,
+  DeployError,
   deployPackage,
   deployStack,
   describeDeploy,
   type Release,
+  renderTemplate,
+  rootTemplate,
   sha256,
+  stackParameterProblems,
 } from "../src/index.ts";
 
 const s3 = mockClient(S3Client);
@@ -35,7 +45,10 @@ const release: Release = {
   artifacts: [
     { name: "agent.zip", data: agentZip, function: "agent" },
     { name: "updater.zip", data: Buffer.from("updater"), function: "updater" },
-    { name: "vigil-root.template.json", data: Buffer.from("{}") },
+    {
+      name: "vigil-root.template.json",
+      data: Buffer.from(renderTemplate(rootTemplate({ releaseVersion: "1.2.3" }))),
+    },
   ],
   manifest: {
     version: "1.2.3",
@@ -52,6 +65,8 @@ beforeEach(() => {
   cfn.reset();
   s3.on(PutObjectCommand).resolves({});
   lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: "abc" });
+  lambda.on(PublishVersionCommand).resolves({ Version: "7" });
+  lambda.on(UpdateAliasCommand).resolves({});
   lambda
     .on(GetFunctionCommand)
     .resolves({ Configuration: { LastUpdateStatus: "Successful", State: "Active" } });
@@ -82,6 +97,19 @@ describe("deploy agent", () => {
     expect(describeDeploy(report)).toContain("vigil-agent-i1");
   });
 
+  it("publishes the uploaded code and moves live to it (every trigger invokes live, not $LATEST)", async () => {
+    const target = awsDeployTarget(clients, FAST);
+    await deployPackage({ target, release, pkg: "agent", bucket: "rel", integrationId: "i1", dryRun: false });
+    expect(lambda.commandCalls(PublishVersionCommand).map((c) => c.args[0].input)).toEqual([
+      // Only the code just uploaded is published (CodeSha256 is Lambda's own, base64).
+      { FunctionName: "vigil-agent-i1", CodeSha256: "abc", Description: "vigil 1.2.3" },
+    ]);
+    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([
+      // The description is how the updater reads back the running release.
+      { FunctionName: "vigil-agent-i1", Name: "live", FunctionVersion: "7", Description: "vigil 1.2.3" },
+    ]);
+  });
+
   it("changes nothing on a dry run", async () => {
     const target = awsDeployTarget(clients, FAST);
     const report = await deployPackage({
@@ -94,7 +122,9 @@ describe("deploy agent", () => {
     });
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(lambda.commandCalls(UpdateFunctionCodeCommand)).toHaveLength(0);
-    expect(report.steps.map((s) => s.kind)).toEqual(["upload", "update-function"]);
+    expect(lambda.commandCalls(PublishVersionCommand)).toHaveLength(0);
+    expect(lambda.commandCalls(UpdateAliasCommand)).toHaveLength(0);
+    expect(report.steps.map((s) => s.kind)).toEqual(["upload", "update-function", "move-alias"]);
   });
 });
 
@@ -162,5 +192,62 @@ describe("deploy the stack", () => {
     expect(cfn.commandCalls(ExecuteChangeSetCommand).map((c) => c.args[0].input)).toEqual([
       { ChangeSetName: "cs-1" },
     ]);
+  });
+});
+
+describe("stack parameters are checked against the template before anything is deployed", () => {
+  const deploy = (parameters: Record<string, string>) =>
+    deployStack({
+      target: awsDeployTarget(clients, FAST),
+      release,
+      bucket: "rel",
+      region: "us-east-1",
+      stackName: "vigil-i1",
+      parameters: { IntegrationId: "i1", ...parameters },
+      dryRun: false,
+    });
+
+  it("refuses a plain-http PlatformUrl with a clear message, before uploading or creating a change set", async () => {
+    const refused = deploy({ PlatformUrl: "http://vigil.example.com" });
+    await expect(refused).rejects.toThrow(DeployError);
+    await expect(refused).rejects.toThrow(
+      /PlatformUrl "http:\/\/vigil\.example\.com" is refused: must be an https:\/\/ URL/,
+    );
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
+  });
+
+  it("accepts https, and plain http to a loopback address (local runs)", async () => {
+    cfn.on(DescribeStacksCommand).rejects(new Error("does not exist"));
+    cfn.on(CreateChangeSetCommand).resolves({ Id: "cs-1" });
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: "CREATE_COMPLETE", Changes: [] });
+    for (const url of [
+      "https://vigil.example.com",
+      "http://127.0.0.1:8787",
+      "http://localhost",
+      "http://[::1]:9000",
+    ])
+      await expect(deploy({ PlatformUrl: url, RegistrationToken: "t" })).resolves.toBeDefined();
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(4);
+  });
+
+  it("names every refused parameter, never echoing a NoEcho value", () => {
+    const problems = stackParameterProblems(rootTemplate(), {
+      IntegrationId: "bad id",
+      PlatformUrl: "ftp://x",
+      RegistrationToken: "",
+      HeartbeatMinutes: "0",
+      EnableEbsScanning: "yes",
+      Nope: "1",
+    });
+    expect(problems.map((p) => p.parameter)).toEqual([
+      "IntegrationId",
+      "PlatformUrl",
+      "RegistrationToken",
+      "HeartbeatMinutes",
+      "EnableEbsScanning",
+      "Nope",
+    ]);
+    expect(problems.find((p) => p.parameter === "RegistrationToken")?.message).toContain("(hidden)");
   });
 });

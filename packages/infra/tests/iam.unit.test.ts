@@ -1,13 +1,14 @@
+import { readFileSync } from "node:fs";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { describe, expect, it } from "vitest";
 import {
   CLEANUP_ACTIONS,
-  cleanupPolicy,
   DISCOVERY_ACTIONS,
   discoveryActions,
   discoveryPolicy,
-  ebsScanningPolicy,
+  INTEGRATION_ID_PLACEHOLDER,
   type PolicyDocument,
+  type PolicyStatement,
   permissionSetDocument,
   rootTemplate,
 } from "../src/index.ts";
@@ -15,15 +16,24 @@ import {
 const ACCOUNT = "111122223333";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/vigil-agent`;
 
-/** The agent role's inline policies exactly as the root template renders them. */
+/**
+ * The agent role's inline policies exactly as the root template renders them, for integration
+ * `int-1` (the `IntegrationId` the tag conditions compare with is resolved, as CloudFormation would).
+ */
 function agentPolicies(): { name: string; policy: unknown }[] {
   const role = rootTemplate().Resources.AgentRole?.Properties as {
     Policies: { PolicyName: string; PolicyDocument: unknown }[];
   };
   return role.Policies.filter((p) => p.PolicyName === "discovery" || p.PolicyName === "cleanup").map((p) => ({
     name: p.PolicyName,
-    policy: p.PolicyDocument,
+    policy: concrete(p.PolicyDocument),
   }));
+}
+
+/** The EBS scanning policy the root template attaches to the agent role (behind EnableEbsScanning). */
+function agentEbsPolicy(): { name: string; policy: unknown } {
+  const p = rootTemplate().Resources.AgentEbsScanningPolicy?.Properties as { PolicyDocument: unknown };
+  return { name: "ebs-scanning", policy: concrete(p.PolicyDocument) };
 }
 
 async function decide(
@@ -57,7 +67,19 @@ const instance = `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0123456789abcdef0`
 const snapshot = "arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0";
 const launchTemplate = `arn:aws:ec2:us-east-1:${ACCOUNT}:launch-template/lt-0123456789abcdef0`;
 const group = `arn:aws:autoscaling:us-east-1:${ACCOUNT}:autoScalingGroup:11111111-2222-3333-4444-555555555555:autoScalingGroupName/vigil-ebs-scanner-x`;
-const tagged = { "aws:ResourceTag/Created By": "Vigil" };
+/** Both tags, for this integration (`int-1`): what Vigil's own resources carry. */
+const tagged = { "aws:ResourceTag/Created By": "Vigil", "aws:ResourceTag/Vigil Integration": "int-1" };
+const notOurs: [string, Record<string, string>][] = [
+  ["untagged", {}],
+  ["tagged Created By = Vigil only", { "aws:ResourceTag/Created By": "Vigil" }],
+  ["tagged for another integration", { ...tagged, "aws:ResourceTag/Vigil Integration": "int-2" }],
+  [
+    "tagged for an integration whose id starts with ours",
+    { ...tagged, "aws:ResourceTag/Vigil Integration": "int-10" },
+  ],
+  ["tagged Created By = Terraform", { ...tagged, "aws:ResourceTag/Created By": "Terraform" }],
+  ["tagged with this integration only", { "aws:ResourceTag/Vigil Integration": "int-1" }],
+];
 
 const destructive: [string, string][] = [
   ["ec2:DeleteVolume", volume],
@@ -71,21 +93,19 @@ const destructive: [string, string][] = [
 ];
 
 describe("cleanup permissions (as rendered in the agent role)", () => {
+  const cases = destructive.flatMap(([action, resource]) =>
+    notOurs.map(([what, tags]) => [action, resource, what, tags] as const),
+  );
+  it.each(cases)("%s on %s is explicitly denied when %s", async (action, resource, _what, tags) => {
+    expect(await decide(agentPolicies(), action, resource, tags)).toBe("ExplicitlyDenied");
+  });
+
   it.each(destructive)(
-    "%s on %s is explicitly denied without the Created By tag",
+    "%s on %s is allowed with Created By = Vigil and Vigil Integration = this integration",
     async (action, resource) => {
-      expect(await decide(agentPolicies(), action, resource)).toBe("ExplicitlyDenied");
+      expect(await decide(agentPolicies(), action, resource, tagged)).toBe("Allowed");
     },
   );
-
-  it.each(destructive)("%s on %s is denied when the tag has another value", async (action, resource) => {
-    const other = { "aws:ResourceTag/Created By": "Terraform" };
-    expect(await decide(agentPolicies(), action, resource, other)).toBe("ExplicitlyDenied");
-  });
-
-  it.each(destructive)("%s on %s is allowed with Created By = Vigil", async (action, resource) => {
-    expect(await decide(agentPolicies(), action, resource, tagged)).toBe("Allowed");
-  });
 
   it("the Deny wins even when another policy allows everything", async () => {
     const adminish = {
@@ -93,6 +113,10 @@ describe("cleanup permissions (as rendered in the agent role)", () => {
       policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
     };
     expect(await decide([...agentPolicies(), adminish], "ec2:TerminateInstances", instance)).toBe(
+      "ExplicitlyDenied",
+    );
+    const anotherIntegration = { ...tagged, "aws:ResourceTag/Vigil Integration": "int-2" };
+    expect(await decide([...agentPolicies(), adminish], "ec2:DeleteVolume", volume, anotherIntegration)).toBe(
       "ExplicitlyDenied",
     );
   });
@@ -139,41 +163,85 @@ describe("discovery permissions", () => {
   });
 });
 
-describe("EBS scanning permissions", () => {
-  const policies = [
-    { name: "cleanup", policy: cleanupPolicy() },
-    { name: "ebs", policy: ebsScanningPolicy() },
+describe("EBS scanning permissions (as rendered for the agent role)", () => {
+  const policies = () => [...agentPolicies(), agentEbsPolicy()];
+  const vigilRequest = { "aws:RequestTag/Created By": "Vigil", "aws:RequestTag/Vigil Integration": "int-1" };
+  const notOursRequested: [string, Record<string, string>][] = [
+    ["no tags", {}],
+    ["only Created By = Vigil", { "aws:RequestTag/Created By": "Vigil" }],
+    ["another integration's tag", { ...vigilRequest, "aws:RequestTag/Vigil Integration": "int-2" }],
+    ["Created By = me", { ...vigilRequest, "aws:RequestTag/Created By": "me" }],
   ];
-  const vigilRequest = { "aws:RequestTag/Created By": "Vigil" };
 
-  it("creates a snapshot only when the request carries the Vigil tag", async () => {
-    expect(await decide(policies, "ec2:CreateSnapshot", snapshot, vigilRequest)).toBe("Allowed");
-    expect(await decide(policies, "ec2:CreateSnapshot", snapshot)).toBe("ExplicitlyDenied");
+  it("creates a snapshot only when the request carries both tags for this integration", async () => {
+    expect(await decide(policies(), "ec2:CreateSnapshot", snapshot, vigilRequest)).toBe("Allowed");
+    for (const [, tags] of notOursRequested)
+      expect(await decide(policies(), "ec2:CreateSnapshot", snapshot, tags)).toBe("ExplicitlyDenied");
   });
 
-  it("creates a volume only when the request carries the Vigil tag", async () => {
-    expect(await decide(policies, "ec2:CreateVolume", volume, vigilRequest)).toBe("Allowed");
-    expect(await decide(policies, "ec2:CreateVolume", volume, { "aws:RequestTag/Created By": "me" })).toBe(
-      "ExplicitlyDenied",
-    );
+  it("creates a volume only when the request carries both tags for this integration", async () => {
+    expect(await decide(policies(), "ec2:CreateVolume", volume, vigilRequest)).toBe("Allowed");
+    for (const [, tags] of notOursRequested)
+      expect(await decide(policies(), "ec2:CreateVolume", volume, tags)).toBe("ExplicitlyDenied");
   });
 
-  it("attaches only Vigil volumes to Vigil instances", async () => {
-    expect(await decide(policies, "ec2:AttachVolume", volume, tagged)).toBe("Allowed");
-    expect(await decide(policies, "ec2:AttachVolume", instance)).toBe("ExplicitlyDenied");
+  it("attaches only this integration's volumes to this integration's instances", async () => {
+    expect(await decide(policies(), "ec2:AttachVolume", volume, tagged)).toBe("Allowed");
+    for (const [, tags] of notOurs)
+      expect(await decide(policies(), "ec2:AttachVolume", instance, tags)).toBe("ExplicitlyDenied");
   });
 });
 
 describe("published permission set", () => {
-  it("carries every discovery and clean-up action and the tag it is conditioned on", () => {
+  it("carries every discovery and clean-up action and the two tags it is conditioned on", () => {
     const doc = permissionSetDocument("1.2.3");
     const all = doc.policies.flatMap((p: { document: PolicyDocument }) =>
       p.document.Statement.flatMap((s) => s.Action),
     );
     for (const a of [...discoveryActions(), ...CLEANUP_ACTIONS]) expect(all).toContain(a);
     expect(doc.tag).toEqual({ key: "Created By", value: "Vigil" });
+    expect(doc.integrationTag).toEqual({ key: "Vigil Integration", value: "<IntegrationId>" });
+    expect(doc.placeholders).toHaveProperty(INTEGRATION_ID_PLACEHOLDER);
     expect(doc.version).toBe("1.2.3");
   });
+
+  /** The published policies with the placeholder filled in, as a customer applying them for `int-1` would. */
+  function published(): { name: string; policy: unknown }[] {
+    const text = JSON.stringify(permissionSetDocument("1.2.3").policies).replaceAll(
+      INTEGRATION_ID_PLACEHOLDER,
+      "int-1",
+    );
+    return (JSON.parse(text) as { name: string; document: unknown }[]).map((p) => ({
+      name: p.name,
+      policy: p.document,
+    }));
+  }
+
+  it("pairs every Created By condition with a Vigil Integration one, on the same actions and resources", () => {
+    const statements = permissionSetDocument("1.2.3").policies.flatMap(
+      (p: { document: PolicyDocument }) => p.document.Statement,
+    );
+    const on = (st: PolicyStatement, key: string) =>
+      JSON.stringify(st.Condition ?? {}).includes(`Tag/${key}"`);
+    const scope = (st: PolicyStatement) => JSON.stringify([st.Effect, st.Action, st.Resource]);
+    const createdBy = statements.filter((st) => on(st, "Created By"));
+    expect(createdBy.length).toBeGreaterThan(4);
+    const unpaired = createdBy.filter(
+      (st) => !statements.some((o) => on(o, "Vigil Integration") && scope(o) === scope(st)),
+    );
+    expect(unpaired.map((st) => st.Sid)).toEqual([]);
+    expect(JSON.stringify(statements)).toContain(`"aws:ResourceTag/Vigil Integration":"<IntegrationId>"`);
+    expect(JSON.stringify(statements)).toContain(`"aws:RequestTag/Vigil Integration":"<IntegrationId>"`);
+  });
+
+  it.each(destructive)(
+    "%s on %s: allowed for this integration's resources, denied for another's or untagged ones",
+    async (action, resource) => {
+      expect(await decide(published(), action, resource, tagged)).toBe("Allowed");
+      for (const [, tags] of notOurs)
+        expect(await decide(published(), action, resource, tags)).toBe("ExplicitlyDenied");
+    },
+  );
 });
 
 /**
@@ -195,6 +263,8 @@ const arns: Record<string, string> = {
   "AWS::URLSuffix": "amazonaws.com",
   IntegrationId: INTEGRATION,
   ArtifactBucket: "vigil-releases",
+  "AgentLogGroup.Arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/vigil-agent-${INTEGRATION}:*`,
+  "UpdaterLogGroup.Arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/vigil-updater-${INTEGRATION}:*`,
 };
 
 function concrete(value: unknown): unknown {
@@ -324,5 +394,86 @@ describe("the agent's permissions on its own stack (as rendered in the agent rol
     expect(await decide(updater, "ssm:PutParameter", parameter(INTEGRATION, "service-key"))).not.toBe(
       "Allowed",
     );
+  });
+});
+
+/**
+ * Every Lambda call the updater's deployer makes (read from its source), with the IAM action and
+ * the resource AWS authorizes it on: alias calls and code updates on the unqualified function ARN,
+ * the health check's Invoke (Qualifier "live") on the alias ARN.
+ */
+const deployerSource = readFileSync(
+  new URL("../../updater/src/function-deployer/lambda.ts", import.meta.url),
+  "utf8",
+);
+const LAMBDA_CALLS: Record<string, { action: string; on: "function" | "alias" }> = {
+  GetAliasCommand: { action: "lambda:GetAlias", on: "function" },
+  UpdateFunctionCodeCommand: { action: "lambda:UpdateFunctionCode", on: "function" },
+  waitUntilFunctionUpdatedV2: { action: "lambda:GetFunction", on: "function" }, // polls GetFunction
+  PublishVersionCommand: { action: "lambda:PublishVersion", on: "function" },
+  UpdateAliasCommand: { action: "lambda:UpdateAlias", on: "function" },
+  InvokeCommand: { action: "lambda:InvokeFunction", on: "alias" },
+};
+
+describe("the updater's permissions on the two functions (as rendered in the updater role)", () => {
+  const updater = rolePolicies("UpdaterRole");
+  const fn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
+  const ours = [`vigil-agent-${INTEGRATION}`, `vigil-updater-${INTEGRATION}`];
+
+  it("knows every Lambda call the deployer makes (a new one must be added here and granted)", () => {
+    const imported = /import \{([^}]*)\} from "@aws-sdk\/client-lambda"/.exec(deployerSource)?.[1] ?? "";
+    const calls = imported
+      .split(",")
+      .map((n) => n.replace(/^\s*type\s+/, "").trim())
+      .filter((n) => /Command$|^waitUntil/.test(n));
+    expect(calls.sort()).toEqual(Object.keys(LAMBDA_CALLS).sort());
+    expect(deployerSource).toMatch(/Qualifier: alias/); // the health check invokes the alias
+  });
+
+  const granted = ours.flatMap((name) =>
+    Object.entries(LAMBDA_CALLS).map(
+      ([call, { action, on }]) => [call, action, on === "alias" ? `${fn(name)}:live` : fn(name)] as const,
+    ),
+  );
+  it.each(granted)("%s (%s on %s) is allowed", async (_call, action, resource) => {
+    expect(await decide(updater, action, resource)).toBe("Allowed");
+  });
+
+  it.each([
+    // Traffic follows `live`: the health check never reaches $LATEST or a bare version.
+    ["lambda:InvokeFunction", fn(`vigil-agent-${INTEGRATION}`)],
+    ["lambda:InvokeFunction", `${fn(`vigil-agent-${INTEGRATION}`)}:$LATEST`],
+    ["lambda:InvokeFunction", `${fn(`vigil-updater-${INTEGRATION}`)}:3`],
+    // Another integration's functions, including one whose id merely starts with this one's.
+    ["lambda:UpdateFunctionCode", fn("vigil-agent-int-10")],
+    ["lambda:UpdateFunctionCode", fn("vigil-agent-int-2")],
+    ["lambda:UpdateAlias", fn("vigil-updater-int-2")],
+    ["lambda:GetAlias", fn("vigil-agent-int-10")],
+    ["lambda:PublishVersion", fn("customer-billing")],
+    ["lambda:UpdateFunctionCode", fn("customer-billing")],
+    // Nothing beyond what an update does.
+    ["lambda:UpdateFunctionConfiguration", fn(`vigil-agent-${INTEGRATION}`)],
+    ["lambda:DeleteFunction", fn(`vigil-agent-${INTEGRATION}`)],
+    ["lambda:CreateAlias", fn(`vigil-agent-${INTEGRATION}`)],
+    ["lambda:DeleteAlias", fn(`vigil-agent-${INTEGRATION}`)],
+    ["lambda:AddPermission", fn(`vigil-agent-${INTEGRATION}`)],
+    ["lambda:GetFunctionConfiguration", fn(`vigil-agent-${INTEGRATION}`)],
+  ] as [string, string][])("%s on %s is denied", async (action, resource) => {
+    expect(await decide(updater, action, resource)).not.toBe("Allowed");
+  });
+});
+
+describe("policy size", () => {
+  it("each role's inline policies, resolved, fit IAM's 10,240-character aggregate (whitespace not counted)", () => {
+    const t = rootTemplate();
+    const properties = (id: string) => t.Resources[id]?.Properties ?? {};
+    const inline = (role: string) =>
+      (properties(role) as { Policies: { PolicyDocument: unknown }[] }).Policies.map((p) => p.PolicyDocument);
+    const size = (documents: unknown[]) =>
+      documents.reduce<number>((n, d) => n + JSON.stringify(concrete(d)).replace(/\s/g, "").length, 0);
+    const agentEbs = (properties("AgentEbsScanningPolicy") as { PolicyDocument: unknown }).PolicyDocument;
+    // The EBS scanning policy is an AWS::IAM::RolePolicy on the agent role: it counts toward the same limit.
+    expect(size([...inline("AgentRole"), agentEbs])).toBeLessThanOrEqual(10_240);
+    expect(size(inline("UpdaterRole"))).toBeLessThanOrEqual(10_240);
   });
 });

@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` in expected values is CloudFormation Fn::Sub syntax.
+
+import { readFileSync } from "node:fs";
 import {
   consumersFor,
   deliveryOf,
@@ -89,6 +91,9 @@ describe("AWS's offline validator", () => {
  */
 const UNTAGGABLE = new Set([
   "AWS::SNS::Subscription",
+  // Versions and aliases have no tags of their own in Lambda: the function's tags cover them.
+  "AWS::Lambda::Version",
+  "AWS::Lambda::Alias",
   "AWS::SQS::QueuePolicy",
   "AWS::IAM::RolePolicy",
   "AWS::IAM::InstanceProfile",
@@ -110,6 +115,14 @@ function tagsOf(resource: CfnResource): Record<string, unknown> | undefined {
   return undefined;
 }
 
+/** `Created By = Vigil` and `Vigil Integration = { Ref: IntegrationId }`, what IAM conditions deletes on. */
+function bothTags(tags: Record<string, unknown> | undefined): boolean {
+  return (
+    tags?.["Created By"] === "Vigil" &&
+    JSON.stringify(tags["Vigil Integration"]) === '{"Ref":"IntegrationId"}'
+  );
+}
+
 describe("tags", () => {
   const templates: [string, CfnTemplate][] = [
     ["root", rootTemplate()],
@@ -117,32 +130,29 @@ describe("tags", () => {
     ["organization", stackSetTemplate()],
   ];
   for (const [name, template] of templates) {
-    it(`every taggable resource of the ${name} template carries Created By = Vigil and the integration id`, () => {
+    it(`every taggable resource of the ${name} template carries Created By = Vigil and Vigil Integration = the id`, () => {
       const untagged = Object.entries(template.Resources)
         .filter(([, r]) => !UNTAGGABLE.has(r.Type))
-        .filter(([, r]) => {
-          const tags = tagsOf(r);
-          return (
-            tags?.["Created By"] !== "Vigil" ||
-            JSON.stringify(tags["Vigil Integration Id"]) !== '{"Ref":"IntegrationId"}'
-          );
-        })
+        .filter(([, r]) => !bothTags(tagsOf(r)))
         .map(([id]) => id);
       expect(untagged).toEqual([]);
     });
   }
 
-  it("scanner instances and their volumes are tagged at launch (what the clean-up policy relies on)", () => {
+  it("scanner instances and their volumes are tagged with both at launch (what the clean-up policy relies on)", () => {
     const lt = ebsScanningTemplate().Resources.ScannerLaunchTemplate?.Properties as {
-      LaunchTemplateData: { TagSpecifications: { ResourceType: string; Tags: { Key: string }[] }[] };
+      LaunchTemplateData: {
+        TagSpecifications: { ResourceType: string; Tags: { Key: string; Value: unknown }[] }[];
+      };
     };
     const kinds = lt.LaunchTemplateData.TagSpecifications.filter((s) =>
-      s.Tags.some((t) => t.Key === "Created By"),
+      bothTags(Object.fromEntries(s.Tags.map((t) => [t.Key, t.Value]))),
     );
     expect(kinds.map((k) => k.ResourceType).sort()).toEqual(["instance", "volume"]);
     const asg = ebsScanningTemplate().Resources.ScannerGroup?.Properties as {
-      Tags: { PropagateAtLaunch: boolean }[];
+      Tags: { Key: string; Value: unknown; PropagateAtLaunch: boolean }[];
     };
+    expect(bothTags(Object.fromEntries(asg.Tags.map((t) => [t.Key, t.Value])))).toBe(true);
     expect(asg.Tags.every((t) => t.PropagateAtLaunch)).toBe(true);
   });
 });
@@ -179,15 +189,19 @@ describe("root template", () => {
       expect(sub.Properties).toEqual({
         TopicArn: { Ref: "EventsTopic" },
         Protocol: "lambda",
-        Endpoint: { "Fn::GetAtt": [`${id}Function`, "Arn"] },
+        Endpoint: { "Fn::Sub": `\${${id}Function.Arn}:live` },
         FilterPolicyScope: "MessageAttributes",
         FilterPolicy: subscriptionsOf(consumer)[0]?.filterPolicy,
         RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": [`${id}DeadLetterQueue`, "Arn"] } },
       });
       // SNS may invoke only once the permission exists, and redrive only once the DLQ accepts it.
-      expect(sub.DependsOn).toEqual([`${id}SubscriptionPermission`, `${id}DeadLetterQueuePolicy`]);
+      expect(sub.DependsOn).toEqual([
+        `${id}SubscriptionPermission`,
+        `${id}DeadLetterQueuePolicy`,
+        `${id}LiveAlias`,
+      ]);
       expect(props(`${id}SubscriptionPermission`)).toEqual({
-        FunctionName: { Ref: `${id}Function` },
+        FunctionName: { "Fn::Sub": `\${${id}Function.Arn}:live` },
         Action: "lambda:InvokeFunction",
         Principal: "sns.amazonaws.com",
         SourceArn: { Ref: "EventsTopic" },
@@ -273,8 +287,8 @@ describe("root template", () => {
     expect(input("ScanScheduleRule")).toEqual({ kind: "vigil.scan" });
     expect(input("UpdateCheckRule")).toEqual({ kind: "vigil.update-check" });
     const target = (rule: string) => (props(rule).Targets as { Arn: unknown }[])[0]?.Arn;
-    expect(target("HeartbeatRule")).toEqual({ "Fn::GetAtt": ["AgentFunction", "Arn"] });
-    expect(target("UpdateCheckRule")).toEqual({ "Fn::GetAtt": ["UpdaterFunction", "Arn"] });
+    expect(target("HeartbeatRule")).toEqual({ "Fn::Sub": "${AgentFunction.Arn}:live" });
+    expect(target("UpdateCheckRule")).toEqual({ "Fn::Sub": "${UpdaterFunction.Arn}:live" });
 
     const defaults = Object.fromEntries(
       Object.entries(t.Parameters ?? {}).map(([k, p]) => [k, String(p.Default ?? "")]),
@@ -305,7 +319,7 @@ describe("root template", () => {
     const reg = t.Resources.Registration as CfnResource;
     expect(reg.Type).toBe("Custom::VigilRegistration");
     expect(reg.Properties).toMatchObject({
-      ServiceToken: { "Fn::GetAtt": ["AgentFunction", "Arn"] },
+      ServiceToken: { "Fn::Sub": "${AgentFunction.Arn}:live" },
       IntegrationId: { Ref: "IntegrationId" },
       PlatformUrl: { Ref: "PlatformUrl" },
       RegistrationToken: { Ref: "RegistrationToken" },
@@ -336,6 +350,126 @@ describe("root template", () => {
     expect(t.Resources.EbsScanningStack?.Condition).toBe("EbsScanningEnabled");
     expect(t.Resources.AgentEbsScanningPolicy?.Condition).toBe("EbsScanningEnabled");
     expect(JSON.stringify(props("EbsScanningStack").TemplateURL)).toContain(ARTIFACTS.ebsScanningTemplate);
+  });
+});
+
+/** What the updater acts on, read from its source: the alias it moves and how it reads the running release. */
+const updaterPort = readFileSync(
+  new URL("../../updater/src/function-deployer/port.ts", import.meta.url),
+  "utf8",
+);
+
+describe("the live alias (what the updater moves)", () => {
+  const t = rootTemplate({ releaseVersion: "2.3.4" });
+  const resource = (id: string) => t.Resources[id] as CfnResource;
+
+  it("publishes a version of each function and points an alias named as the updater's LIVE_ALIAS at it", () => {
+    expect(updaterPort).toMatch(/export const LIVE_ALIAS = "live";/);
+    for (const id of ["Agent", "Updater"]) {
+      expect(resource(`${id}Version`)).toEqual({
+        Type: "AWS::Lambda::Version",
+        Properties: { FunctionName: { Ref: `${id}Function` }, Description: "vigil 2.3.4" },
+      });
+      expect(resource(`${id}LiveAlias`)).toEqual({
+        Type: "AWS::Lambda::Alias",
+        Properties: {
+          FunctionName: { Ref: `${id}Function` },
+          FunctionVersion: { "Fn::GetAtt": [`${id}Version`, "Version"] },
+          Name: "live",
+          // The updater reads the running release back from the alias description (`vigil <version>`).
+          Description: "vigil 2.3.4",
+        },
+      });
+    }
+  });
+
+  it("points every trigger and every invoke permission at the alias, none at $LATEST", () => {
+    const aliasOf: Record<string, string> = {
+      '{"Fn::Sub":"${AgentFunction.Arn}:live"}': "AgentLiveAlias",
+      '{"Fn::Sub":"${UpdaterFunction.Arn}:live"}': "UpdaterLiveAlias",
+    };
+    const invoked: [string, unknown][] = [];
+    for (const [id, r] of Object.entries(t.Resources)) {
+      const p = (r.Properties ?? {}) as Record<string, unknown>;
+      if (r.Type === "AWS::Lambda::Permission") invoked.push([id, p.FunctionName]);
+      if (r.Type === "AWS::SNS::Subscription" && p.Protocol === "lambda") invoked.push([id, p.Endpoint]);
+      if (r.Type === "AWS::Events::Rule")
+        for (const target of p.Targets as { Arn: unknown }[]) invoked.push([id, target.Arn]);
+      if (r.Type.startsWith("Custom::")) invoked.push([id, p.ServiceToken]);
+    }
+    // 2 subscriptions + their permissions, 4 rules + their permissions, the registration.
+    expect(invoked).toHaveLength(13);
+    expect(invoked.filter(([, target]) => !aliasOf[JSON.stringify(target)])).toEqual([]);
+    // Named by ARN, not by Ref: each waits for its alias explicitly (the alias must exist first).
+    const notWaiting = invoked
+      .filter(([id, target]) => !resource(id).DependsOn?.includes(aliasOf[JSON.stringify(target)] ?? "?"))
+      .map(([id]) => id);
+    expect(notWaiting).toEqual([]);
+  });
+
+  it("lets the updater manage both functions (its environment names both)", () => {
+    const properties = resource("UpdaterFunction").Properties ?? {};
+    const env = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.VIGIL_AGENT_FUNCTION).toEqual({ "Fn::Sub": "vigil-agent-${IntegrationId}" });
+    expect(env.VIGIL_UPDATER_FUNCTION).toEqual({ "Fn::Sub": "vigil-updater-${IntegrationId}" });
+  });
+});
+
+describe("the updater's subscription", () => {
+  it("carries vigil.update.requested (the command its handler acts on) in the deployed FilterPolicy", () => {
+    const deployed = rootTemplate().Resources.UpdaterSubscription?.Properties?.FilterPolicy as Parameters<
+      typeof filterPolicyMatches
+    >[0];
+    expect(filterPolicyMatches(deployed, "vigil.update.requested.v1")).toBe(true);
+    expect(filterPolicyMatches(deployed, "vigil.scan.requested.v1")).toBe(false);
+  });
+});
+
+describe("PlatformUrl", () => {
+  const parameter = rootTemplate().Parameters?.PlatformUrl;
+  // CloudFormation matches AllowedPattern against the whole value.
+  const allowed = (url: string) => new RegExp(`^(?:${parameter?.AllowedPattern})$`).test(url);
+
+  it.each([
+    "https://vigil.example.com",
+    "https://vigil.example.com/",
+    "https://api.vigil.example.com:8443/v1",
+    "https://[2001:db8::1]:443",
+    "http://127.0.0.1",
+    "http://127.0.0.1:8787",
+    "http://localhost:8787/",
+    "http://[::1]:9000",
+  ])("accepts %s", (url) => {
+    expect(allowed(url)).toBe(true);
+  });
+
+  it.each([
+    "http://vigil.example.com",
+    "http://localhost.example.com",
+    "http://127.0.0.1.example.com",
+    "http://127.0.0.1@example.com",
+    "http://10.0.0.1:8787",
+    "https://",
+    "https://vigil.example.com extra",
+    "ftp://vigil.example.com",
+    "vigil.example.com",
+  ])("refuses %s", (url) => {
+    expect(allowed(url)).toBe(false);
+  });
+
+  it("says why in a ConstraintDescription, in the root and the organization template", () => {
+    expect(parameter?.ConstraintDescription).toMatch(/https:\/\/.*loopback/);
+    expect(stackSetTemplate().Parameters?.PlatformUrl).toEqual(parameter);
+  });
+});
+
+describe("the enabled-regions parameter", () => {
+  const value = rootTemplate().Resources.ParameterEnabledRegions?.Properties?.Value;
+  it("is the ScanRegions list when given", () => {
+    expect(resolve(value, { ScanRegions: "eu-west-1,us-east-1" })).toBe("eu-west-1,us-east-1");
+  });
+  it("is all when ScanRegions is empty", () => {
+    expect(resolve(value, { ScanRegions: "" })).toBe("all");
   });
 });
 

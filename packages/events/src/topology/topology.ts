@@ -194,7 +194,13 @@ export const topology: Topology = {
       consumer: "updater",
       delivery: "lambda",
       rawMessageDelivery: true,
-      filterPolicy: prefixes("vigil.update.check-started.", "vigil.update.available."),
+      // `update.requested` is the command the updater's handler acts on (a forced update from the
+      // platform). Its own `check-started`/`available` facts also come back; the handler ignores them.
+      filterPolicy: prefixes(
+        "vigil.update.requested.",
+        "vigil.update.check-started.",
+        "vigil.update.available.",
+      ),
     },
     {
       topic: "events",

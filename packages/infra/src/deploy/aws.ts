@@ -8,7 +8,13 @@ import {
   ExecuteChangeSetCommand,
   waitUntilChangeSetCreateComplete,
 } from "@aws-sdk/client-cloudformation";
-import { LambdaClient, UpdateFunctionCodeCommand, waitUntilFunctionUpdatedV2 } from "@aws-sdk/client-lambda";
+import {
+  LambdaClient,
+  PublishVersionCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  waitUntilFunctionUpdatedV2,
+} from "@aws-sdk/client-lambda";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { ChangeSetRequest, DeployTarget, StackChange } from "./port.ts";
 
@@ -54,6 +60,25 @@ export function awsDeployTarget(clients: AwsClients, wait: WaitOptions = WAIT): 
       );
       await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...wait }, { FunctionName: functionName });
       return { codeSha256: out.CodeSha256 ?? "" };
+    },
+    async publishToAlias(functionName, alias, input) {
+      const published = await clients.lambda.send(
+        new PublishVersionCommand({
+          FunctionName: functionName,
+          ...(input.codeSha256 ? { CodeSha256: input.codeSha256 } : {}),
+          Description: input.description,
+        }),
+      );
+      if (!published.Version) throw new Error(`Lambda published no version of ${functionName}`);
+      await clients.lambda.send(
+        new UpdateAliasCommand({
+          FunctionName: functionName,
+          Name: alias,
+          FunctionVersion: published.Version,
+          Description: input.description,
+        }),
+      );
+      return { functionVersion: published.Version };
     },
     async createChangeSet(request: ChangeSetRequest) {
       const exists = await clients.cloudformation

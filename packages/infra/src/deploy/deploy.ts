@@ -6,12 +6,15 @@
 import { releaseKeys } from "@vigil/events";
 import { type Release, sha256 } from "../build/release.ts";
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, INTEGRATION_TAG_KEY } from "../tags.ts";
-import { ARTIFACTS } from "../templates/root.ts";
+import type { CfnTemplate } from "../templates/cfn.ts";
+import { ARTIFACTS, LIVE_ALIAS, rootTemplate } from "../templates/root.ts";
+import { stackParameterProblems } from "./parameters.ts";
 import type { DeployTarget, StackChange } from "./port.ts";
 
 export type DeployStep =
   | { readonly kind: "upload"; readonly bucket: string; readonly key: string; readonly bytes: number }
   | { readonly kind: "update-function"; readonly functionName: string; readonly key: string }
+  | { readonly kind: "move-alias"; readonly functionName: string; readonly alias: string }
   | { readonly kind: "change-set"; readonly stackName: string; readonly changes: readonly StackChange[] };
 
 export interface DeployReport {
@@ -28,7 +31,11 @@ export function functionNameFor(pkg: string, integrationId: string): string {
   return `vigil-${pkg}-${integrationId}`;
 }
 
-/** `vigil deploy agent`: upload only that package's zip and update only its function. */
+/**
+ * `vigil deploy agent`: upload only that package's zip, update only its function, publish that code
+ * as a version and move `live` to it (every trigger invokes `live`, so updating `$LATEST` alone
+ * would change nothing). The alias description is `vigil <version>`, as the updater reads it.
+ */
 export async function deployPackage(options: {
   readonly target: DeployTarget;
   readonly release: Release;
@@ -45,10 +52,15 @@ export async function deployPackage(options: {
   const steps: DeployStep[] = [
     { kind: "upload", bucket, key, bytes: artifact.data.length },
     { kind: "update-function", functionName, key },
+    { kind: "move-alias", functionName, alias: LIVE_ALIAS },
   ];
   if (!options.dryRun) {
     await target.uploadArtifact(bucket, key, artifact.data, sha256(artifact.data));
-    await target.updateFunctionCode(functionName, bucket, key);
+    const { codeSha256 } = await target.updateFunctionCode(functionName, bucket, key);
+    await target.publishToAlias(functionName, LIVE_ALIAS, {
+      codeSha256,
+      description: `vigil ${release.version}`,
+    });
   }
   return { dryRun: options.dryRun, steps };
 }
@@ -66,6 +78,17 @@ export async function deployStack(options: {
   const { target, release, bucket } = options;
   const integrationId = options.parameters.IntegrationId;
   if (!integrationId) throw new DeployError("the IntegrationId parameter is required to deploy the stack");
+  const parameters = {
+    ArtifactBucket: bucket,
+    ArtifactPrefix: `releases/${release.version}`,
+    ...options.parameters,
+  };
+  // Refuse what CloudFormation would refuse (e.g. a plain-http PlatformUrl) before uploading anything.
+  const problems = stackParameterProblems(releasedRootTemplate(release), parameters);
+  if (problems.length > 0)
+    throw new DeployError(
+      `the stack parameters are not valid for the template:\n${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+    );
   const steps: DeployStep[] = [];
   const uploads = [...release.artifacts.map((a) => ({ name: a.name, data: a.data }))];
   uploads.push({ name: "manifest.json", data: Buffer.from(release.manifestJson) });
@@ -79,17 +102,20 @@ export async function deployStack(options: {
   const { changeSetId, changes } = await target.createChangeSet({
     stackName: options.stackName,
     templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
-    parameters: {
-      ArtifactBucket: bucket,
-      ArtifactPrefix: `releases/${release.version}`,
-      ...options.parameters,
-    },
+    parameters,
     tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
   });
   steps.push({ kind: "change-set", stackName: options.stackName, changes });
   if (options.dryRun) await target.deleteChangeSet(changeSetId);
   else await target.executeChangeSet(changeSetId);
   return { dryRun: options.dryRun, steps };
+}
+
+/** The root template the release publishes (what the change set will read), else the one this code renders. */
+function releasedRootTemplate(release: Release): Pick<CfnTemplate, "Parameters"> {
+  const published = release.artifacts.find((a) => a.name === ARTIFACTS.rootTemplate);
+  if (!published) return rootTemplate({ releaseVersion: release.version });
+  return JSON.parse(Buffer.from(published.data).toString("utf8")) as Pick<CfnTemplate, "Parameters">;
 }
 
 export function describeDeploy(report: DeployReport): string {
@@ -99,6 +125,8 @@ export function describeDeploy(report: DeployReport): string {
         return [`upload  s3://${s.bucket}/${s.key} (${s.bytes} bytes)`];
       case "update-function":
         return [`update  function ${s.functionName} ← ${s.key}`];
+      case "move-alias":
+        return [`publish ${s.functionName} and move its ${s.alias} alias to the new version`];
       default:
         return [
           `stack   ${s.stackName}: ${s.changes.length} change(s)`,

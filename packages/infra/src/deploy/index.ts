@@ -1,3 +1,4 @@
 export * from "./aws.ts";
 export * from "./deploy.ts";
+export * from "./parameters.ts";
 export * from "./port.ts";

@@ -18,6 +18,15 @@ export interface DeployTarget {
   uploadArtifact(bucket: string, key: string, body: Uint8Array, sha256Hex: string): Promise<void>;
   /** Points the function at new code and waits until the update is live; returns the deployed code hash. */
   updateFunctionCode(functionName: string, bucket: string, key: string): Promise<{ codeSha256: string }>;
+  /**
+   * Publishes `$LATEST` as a version, only if it still holds `codeSha256` (Lambda's base64 hash, as
+   * `updateFunctionCode` returns it), and points `alias` at that version.
+   */
+  publishToAlias(
+    functionName: string,
+    alias: string,
+    input: { readonly codeSha256: string; readonly description: string },
+  ): Promise<{ functionVersion: string }>;
   /** Creates a change set and waits for it; `changes` is what executing it would do. */
   createChangeSet(request: ChangeSetRequest): Promise<{ changeSetId: string; changes: StackChange[] }>;
   executeChangeSet(changeSetId: string): Promise<void>;

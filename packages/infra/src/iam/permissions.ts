@@ -1,17 +1,28 @@
 /**
  * The permission set Vigil asks for, as data. Discovery is read-only and listed action by action
  * (exactly what the collectors call; no `*FullAccess`, no `ReadOnlyAccess`). Every write or delete
- * is allowed only on resources tagged `Created By = Vigil`, and explicitly denied on anything else,
- * so a broader policy attached by mistake elsewhere cannot widen it.
+ * is allowed only on resources tagged both `Created By = Vigil` and `Vigil Integration = <this
+ * integration's id>`, and explicitly denied on anything else (untagged, created by someone else, or
+ * by another Vigil integration in the same account), so a broader policy attached by mistake
+ * elsewhere cannot widen it. Creating copies requires both tags on the request.
  */
-import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from "../tags.ts";
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, INTEGRATION_TAG_KEY } from "../tags.ts";
+
+/**
+ * The integration's id inside a policy: `{ Ref: "IntegrationId" }` in the templates; in the
+ * published permission set (which no single integration owns) the placeholder below.
+ */
+export type IntegrationIdValue = string | { readonly Ref: string };
+
+/** Stands for the integration id in `permissions.json`: replace it with the id the stack was created with. */
+export const INTEGRATION_ID_PLACEHOLDER = "<IntegrationId>";
 
 export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: "Allow" | "Deny";
   readonly Action: readonly string[];
   readonly Resource: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface PolicyDocument {
@@ -102,11 +113,58 @@ export const CLEANUP_ACTIONS = [
 export const EBS_CREATE_ACTIONS = ["ec2:CreateSnapshot", "ec2:CreateVolume"] as const;
 export const EBS_ATTACH_ACTIONS = ["ec2:AttachVolume"] as const;
 
-const RESOURCE_TAG = `aws:ResourceTag/${CREATED_BY_TAG_KEY}`;
-const REQUEST_TAG = `aws:RequestTag/${CREATED_BY_TAG_KEY}`;
-const taggedByVigil = { StringEquals: { [RESOURCE_TAG]: CREATED_BY_TAG_VALUE } };
-// StringNotEquals also matches when the key is absent, so untagged resources are denied too.
-const notTaggedByVigil = { StringNotEquals: { [RESOURCE_TAG]: CREATED_BY_TAG_VALUE } };
+const RESOURCE_CREATED_BY = `aws:ResourceTag/${CREATED_BY_TAG_KEY}`;
+const RESOURCE_INTEGRATION = `aws:ResourceTag/${INTEGRATION_TAG_KEY}`;
+const REQUEST_CREATED_BY = `aws:RequestTag/${CREATED_BY_TAG_KEY}`;
+const REQUEST_INTEGRATION = `aws:RequestTag/${INTEGRATION_TAG_KEY}`;
+
+/** Both tags on the resource (keys in one operator block are ANDed). */
+function taggedByThisIntegration(integrationId: IntegrationIdValue) {
+  return {
+    StringEquals: { [RESOURCE_CREATED_BY]: CREATED_BY_TAG_VALUE, [RESOURCE_INTEGRATION]: integrationId },
+  };
+}
+
+/** Both tags on the request that creates the resource. */
+function requestTaggedForThisIntegration(integrationId: IntegrationIdValue) {
+  return {
+    StringEquals: { [REQUEST_CREATED_BY]: CREATED_BY_TAG_VALUE, [REQUEST_INTEGRATION]: integrationId },
+  };
+}
+
+/**
+ * The Deny statements that go with an Allow on both tags: one per tag, since a statement's
+ * conditions are ANDed and either tag being wrong must deny. StringNotEquals also matches when the
+ * key is absent, so untagged resources (and requests without the tag) are denied too.
+ */
+function denyUnlessBothTags(
+  sid: string,
+  actions: readonly string[],
+  resource: string | readonly string[],
+  integrationId: IntegrationIdValue,
+  on: "ResourceTag" | "RequestTag",
+): PolicyStatement[] {
+  const [createdBy, integration] =
+    on === "ResourceTag"
+      ? [RESOURCE_CREATED_BY, RESOURCE_INTEGRATION]
+      : [REQUEST_CREATED_BY, REQUEST_INTEGRATION];
+  return [
+    {
+      Sid: `${sid}NotCreatedByVigil`,
+      Effect: "Deny",
+      Action: [...actions],
+      Resource: resource,
+      Condition: { StringNotEquals: { [createdBy]: CREATED_BY_TAG_VALUE } },
+    },
+    {
+      Sid: `${sid}OfAnotherIntegration`,
+      Effect: "Deny",
+      Action: [...actions],
+      Resource: resource,
+      Condition: { StringNotEquals: { [integration]: integrationId } },
+    },
+  ];
+}
 
 export function discoveryPolicy(): PolicyDocument {
   return {
@@ -122,29 +180,27 @@ export function discoveryPolicy(): PolicyDocument {
   };
 }
 
-export function cleanupPolicy(): PolicyDocument {
+export function cleanupPolicy(
+  integrationId: IntegrationIdValue = INTEGRATION_ID_PLACEHOLDER,
+): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "CleanUpOnlyWhatVigilCreated",
+        Sid: "CleanUpOnlyWhatThisIntegrationCreated",
         Effect: "Allow",
         Action: [...CLEANUP_ACTIONS],
         Resource: "*",
-        Condition: taggedByVigil,
+        Condition: taggedByThisIntegration(integrationId),
       },
-      {
-        Sid: "DenyCleanUpOfAnythingElse",
-        Effect: "Deny",
-        Action: [...CLEANUP_ACTIONS],
-        Resource: "*",
-        Condition: notTaggedByVigil,
-      },
+      ...denyUnlessBothTags("DenyCleanUp", CLEANUP_ACTIONS, "*", integrationId, "ResourceTag"),
     ],
   };
 }
 
-export function ebsScanningPolicy(): PolicyDocument {
+export function ebsScanningPolicy(
+  integrationId: IntegrationIdValue = INTEGRATION_ID_PLACEHOLDER,
+): PolicyDocument {
   const snapshots = "arn:aws:ec2:*::snapshot/*";
   const volumes = "arn:aws:ec2:*:*:volume/*";
   const instances = "arn:aws:ec2:*:*:instance/*";
@@ -155,7 +211,7 @@ export function ebsScanningPolicy(): PolicyDocument {
         Sid: "SnapshotAnyVolumeIntoATaggedSnapshot",
         Effect: "Allow",
         Action: ["ec2:CreateSnapshot"],
-        // The source volume is only read; the new snapshot must carry the tag.
+        // The source volume is only read; the new snapshot must carry the tags.
         Resource: [volumes],
       },
       {
@@ -163,7 +219,7 @@ export function ebsScanningPolicy(): PolicyDocument {
         Effect: "Allow",
         Action: [...EBS_CREATE_ACTIONS],
         Resource: [snapshots, volumes],
-        Condition: { StringEquals: { [REQUEST_TAG]: CREATED_BY_TAG_VALUE } },
+        Condition: requestTaggedForThisIntegration(integrationId),
       },
       {
         Sid: "TagOnlyWhileCreating",
@@ -173,38 +229,38 @@ export function ebsScanningPolicy(): PolicyDocument {
         Condition: { StringEquals: { "ec2:CreateAction": [...EBS_CREATE_ACTIONS.map((a) => a.slice(4))] } },
       },
       {
-        Sid: "AttachOnlyVigilVolumesToVigilInstances",
+        Sid: "AttachOnlyOwnVolumesToOwnInstances",
         Effect: "Allow",
         Action: [...EBS_ATTACH_ACTIONS],
         Resource: [volumes, instances],
-        Condition: taggedByVigil,
+        Condition: taggedByThisIntegration(integrationId),
       },
-      {
-        Sid: "DenyAttachingAnythingElse",
-        Effect: "Deny",
-        Action: [...EBS_ATTACH_ACTIONS],
-        Resource: [volumes, instances],
-        Condition: notTaggedByVigil,
-      },
-      {
-        Sid: "DenyCreatingUntaggedCopies",
-        Effect: "Deny",
-        Action: ["ec2:CreateVolume"],
-        Resource: [volumes],
-        Condition: { StringNotEquals: { [REQUEST_TAG]: CREATED_BY_TAG_VALUE } },
-      },
-      {
-        Sid: "DenyCreatingUntaggedSnapshots",
-        Effect: "Deny",
-        Action: ["ec2:CreateSnapshot"],
-        Resource: [snapshots],
-        Condition: { StringNotEquals: { [REQUEST_TAG]: CREATED_BY_TAG_VALUE } },
-      },
+      ...denyUnlessBothTags(
+        "DenyAttaching",
+        EBS_ATTACH_ACTIONS,
+        [volumes, instances],
+        integrationId,
+        "ResourceTag",
+      ),
+      ...denyUnlessBothTags(
+        "DenyCreatingVolumes",
+        ["ec2:CreateVolume"],
+        [volumes],
+        integrationId,
+        "RequestTag",
+      ),
+      ...denyUnlessBothTags(
+        "DenyCreatingSnapshots",
+        ["ec2:CreateSnapshot"],
+        [snapshots],
+        integrationId,
+        "RequestTag",
+      ),
     ],
   };
 }
 
-export function permissionSet(): NamedPolicy[] {
+export function permissionSet(integrationId: IntegrationIdValue = INTEGRATION_ID_PLACEHOLDER): NamedPolicy[] {
   return [
     {
       name: "vigil-discovery",
@@ -213,24 +269,31 @@ export function permissionSet(): NamedPolicy[] {
     },
     {
       name: "vigil-cleanup",
-      description: "Deletes and updates, only on resources tagged Created By = Vigil",
-      document: cleanupPolicy(),
+      description: `Deletes and updates, only on resources tagged ${CREATED_BY_TAG_KEY} = ${CREATED_BY_TAG_VALUE} and ${INTEGRATION_TAG_KEY} = the integration's id`,
+      document: cleanupPolicy(integrationId),
     },
     {
       name: "vigil-ebs-scanning",
       description:
-        "Snapshot/volume copies for EBS scanning, created tagged and attached only to Vigil's scanner",
-      document: ebsScanningPolicy(),
+        "Snapshot/volume copies for EBS scanning, created with both tags and attached only to the integration's own scanner",
+      document: ebsScanningPolicy(integrationId),
     },
   ];
 }
 
-/** The document `vigil templates --permissions` prints and publishes as `permissions.json`. */
+/**
+ * The document `vigil templates --permissions` prints and publishes as `permissions.json`. The
+ * policies hold `<IntegrationId>` where the stack puts its `IntegrationId` parameter.
+ */
 export function permissionSetDocument(version: string) {
   return {
     name: "vigil-permissions",
     version,
     tag: { key: CREATED_BY_TAG_KEY, value: CREATED_BY_TAG_VALUE },
+    integrationTag: { key: INTEGRATION_TAG_KEY, value: INTEGRATION_ID_PLACEHOLDER },
+    placeholders: {
+      [INTEGRATION_ID_PLACEHOLDER]: "the IntegrationId the Vigil stack was created with",
+    },
     policies: permissionSet(),
   };
 }

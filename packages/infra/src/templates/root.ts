@@ -72,6 +72,16 @@ export interface RootTemplateOptions {
   readonly releaseVersion?: string;
 }
 
+/**
+ * `https://<host>[:port][/path]`; plain `http://` only to a loopback host (`127.0.0.1`,
+ * `localhost`, `[::1]`, optional port), which never leaves the machine. CloudFormation matches
+ * the whole value (Java regex); `validateStackParameters` checks it the same way before a deploy.
+ */
+export const PLATFORM_URL_PATTERN =
+  "^(https://([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])|http://(127\\.0\\.0\\.1|localhost|\\[::1\\]))(:[0-9]{1,5})?(/[^\\s]*)?$";
+export const PLATFORM_URL_CONSTRAINT =
+  "must be an https:// URL (e.g. https://vigil.example.com); plain http:// is accepted only for a loopback address (http://127.0.0.1, http://localhost or http://[::1], optional port) in local runs";
+
 /** The parameters shared by the root stack and the organization StackSet that passes them through. */
 export const rootParameters: Record<string, CfnParameter> = {
   IntegrationId: {
@@ -82,8 +92,10 @@ export const rootParameters: Record<string, CfnParameter> = {
   },
   PlatformUrl: {
     Type: "String",
-    Description: "HTTPS base URL of the Vigil control plane",
-    AllowedPattern: "^https?://.+",
+    Description:
+      "HTTPS base URL of the Vigil control plane (plain http only to a loopback address, for local runs)",
+    AllowedPattern: PLATFORM_URL_PATTERN,
+    ConstraintDescription: PLATFORM_URL_CONSTRAINT,
   },
   RegistrationToken: {
     Type: "String",
@@ -220,12 +232,18 @@ function lambdaSubscriptionResources(q: QueueDefinition, t: Topology): Record<st
         `the ${q.consumer} subscription delivers by ${s.delivery}: in the customer's account every consumer is pushed to by SNS (delivery "lambda"), never polled through an event-source mapping`,
       );
     }
+    const consumer = q.consumer;
+    if (consumer !== "agent" && consumer !== "updater")
+      throw new Error(
+        `the topology places "${consumer}" in the integration: only the agent and the updater run there`,
+      );
     const topic = s.topic === "events" ? "EventsTopic" : "AlertsTopic";
     const name = `${id}Subscription${i === 0 ? "" : i + 1}`;
     out[`${name}Permission`] = {
       Type: "AWS::Lambda::Permission",
+      DependsOn: [liveAliasDependency(consumer)],
       Properties: {
-        FunctionName: ref(`${id}Function`),
+        FunctionName: liveAliasArn(consumer),
         Action: "lambda:InvokeFunction",
         Principal: "sns.amazonaws.com",
         SourceArn: ref(topic),
@@ -233,11 +251,11 @@ function lambdaSubscriptionResources(q: QueueDefinition, t: Topology): Record<st
     };
     out[name] = {
       Type: "AWS::SNS::Subscription",
-      DependsOn: [`${name}Permission`, `${id}DeadLetterQueuePolicy`],
+      DependsOn: [`${name}Permission`, `${id}DeadLetterQueuePolicy`, liveAliasDependency(consumer)],
       Properties: {
         TopicArn: ref(topic),
         Protocol: "lambda",
-        Endpoint: getAtt(`${id}Function`, "Arn"),
+        Endpoint: liveAliasArn(consumer),
         FilterPolicyScope: "MessageAttributes",
         FilterPolicy: s.filterPolicy,
         RedrivePolicy: { deadLetterTargetArn: getAtt(`${id}DeadLetterQueue`, "Arn") },
@@ -392,6 +410,13 @@ export function agentIntegrationPolicy() {
   };
 }
 
+/** The functions the updater replaces (its environment names both). */
+const MANAGED_FUNCTIONS = ["agent", "updater"] as const;
+
+function functionArn(name: "agent" | "updater"): string {
+  return `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:vigil-${name}-\${IntegrationId}`;
+}
+
 export function updaterIntegrationPolicy() {
   return {
     Version: "2012-10-17",
@@ -400,18 +425,30 @@ export function updaterIntegrationPolicy() {
       publishStatement(),
       readParametersStatement(),
       {
-        Sid: "UpdateVigilFunctions",
+        // LambdaFunctionDeployer: UpdateFunctionCode, then GetFunction (waitUntilFunctionUpdatedV2), then
+        // PublishVersion; all authorized on the unqualified function ARN. Exactly the two functions.
+        Sid: "ReplaceCodeOfVigilFunctions",
         Effect: "Allow",
-        Action: [
-          "lambda:GetFunction",
-          "lambda:GetFunctionConfiguration",
-          "lambda:UpdateFunctionCode",
-          "lambda:PublishVersion",
-          "lambda:InvokeFunction",
-        ],
-        Resource: sub(
-          "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:vigil-agent-${IntegrationId}*",
-        ),
+        Action: ["lambda:UpdateFunctionCode", "lambda:GetFunction", "lambda:PublishVersion"],
+        Resource: MANAGED_FUNCTIONS.map((f) => sub(functionArn(f))),
+      },
+      {
+        // GetAlias / UpdateAlias of `live`: IAM authorizes them on the unqualified function ARN; the
+        // alias ARN is listed too, so the grant reads as what it is for.
+        Sid: "MoveLiveAlias",
+        Effect: "Allow",
+        Action: ["lambda:GetAlias", "lambda:UpdateAlias"],
+        Resource: MANAGED_FUNCTIONS.flatMap((f) => [
+          sub(functionArn(f)),
+          sub(`${functionArn(f)}:${LIVE_ALIAS}`),
+        ]),
+      },
+      {
+        // The health check invokes `live` (Qualifier "live"): never $LATEST, never a bare version.
+        Sid: "HealthCheckThroughLiveAlias",
+        Effect: "Allow",
+        Action: ["lambda:InvokeFunction"],
+        Resource: MANAGED_FUNCTIONS.map((f) => sub(`${functionArn(f)}:${LIVE_ALIAS}`)),
       },
       {
         Sid: "ReadReleases",
@@ -428,8 +465,11 @@ function functionResources(
   zip: string,
   memoryMb: number,
   environment: Record<string, unknown>,
+  releaseVersion: string,
 ): Record<string, CfnResource> {
   const id = pascal(name);
+  // How the updater reads back which release runs (`releaseVersionOf` in packages/updater).
+  const description = `vigil ${releaseVersion}`;
   return {
     [`${id}LogGroup`]: {
       Type: "AWS::Logs::LogGroup",
@@ -462,31 +502,68 @@ function functionResources(
         Tags: tags,
       },
     },
+    // The first published version, and `live` on it: every trigger invokes `live`, which the updater
+    // moves to the version it publishes (and back on a failed health check). A new release's
+    // template changes the description, so a stack update publishes that release and moves `live`.
+    [`${id}Version`]: {
+      Type: "AWS::Lambda::Version",
+      Properties: { FunctionName: ref(`${id}Function`), Description: description },
+    },
+    [`${id}LiveAlias`]: {
+      Type: "AWS::Lambda::Alias",
+      Properties: {
+        FunctionName: ref(`${id}Function`),
+        FunctionVersion: getAtt(`${id}Version`, "Version"),
+        Name: LIVE_ALIAS,
+        Description: description,
+      },
+    },
   };
+}
+
+/** The alias every trigger invokes; the updater moves it (packages/updater `LIVE_ALIAS`). */
+export const LIVE_ALIAS = "live";
+
+/**
+ * The `live` alias ARN of a function, spelled `<function ARN>:live` (the ARN the alias has) rather
+ * than a Ref to the alias: SNS's `lambda` endpoint is checked by AWS's validator to reference a
+ * function. Whatever names it must list `liveAliasDependency(name)` in DependsOn, so the alias
+ * exists before a permission, subscription, rule or custom resource reaches for it.
+ */
+export function liveAliasArn(name: "agent" | "updater") {
+  return sub(`\${${pascal(name)}Function.Arn}:${LIVE_ALIAS}`);
+}
+
+export function liveAliasDependency(name: "agent" | "updater"): string {
+  return `${pascal(name)}LiveAlias`;
 }
 
 function scheduleRule(
   logicalId: string,
   description: string,
   schedule: unknown,
-  target: string,
+  target: "agent" | "updater",
   input: Record<string, unknown>,
 ): Record<string, CfnResource> {
   return {
     [logicalId]: {
       Type: "AWS::Events::Rule",
+      DependsOn: [liveAliasDependency(target)],
       Properties: {
         Description: description,
         ScheduleExpression: schedule,
         State: "ENABLED",
-        Targets: [{ Id: target, Arn: getAtt(target, "Arn"), Input: JSON.stringify(input) }],
+        Targets: [
+          { Id: `${pascal(target)}Function`, Arn: liveAliasArn(target), Input: JSON.stringify(input) },
+        ],
         Tags: tags,
       },
     },
     [`${logicalId}Permission`]: {
       Type: "AWS::Lambda::Permission",
+      DependsOn: [liveAliasDependency(target)],
       Properties: {
-        FunctionName: ref(target),
+        FunctionName: liveAliasArn(target),
         Action: "lambda:InvokeFunction",
         Principal: "events.amazonaws.com",
         SourceArn: getAtt(logicalId, "Arn"),
@@ -518,6 +595,8 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
   const scanSchedule = rateOf("ScanIntervalHours", "hour");
   const parameterValue: Record<string, unknown> = {
     "platform-url": ref("PlatformUrl"),
+    // The regions the stack was given, or `all` (every enabled region) when ScanRegions is empty.
+    "enabled-regions": ifThen("HasScanRegions", ref("ScanRegions"), "all"),
     "scan-schedule": scanSchedule,
     "ebs-scanning": ref("EnableEbsScanning"),
   };
@@ -597,7 +676,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         AssumeRolePolicyDocument: lambdaTrust,
         Policies: [
           inlinePolicy("discovery", discoveryPolicy()),
-          inlinePolicy("cleanup", cleanupPolicy()),
+          inlinePolicy("cleanup", cleanupPolicy(INTEGRATION)),
           logsPolicy("AgentLogGroup"),
           inlinePolicy("integration", agentIntegrationPolicy()),
         ],
@@ -610,7 +689,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       Properties: {
         RoleName: ref("AgentRole"),
         PolicyName: "ebs-scanning",
-        PolicyDocument: ebsScanningPolicy(),
+        PolicyDocument: ebsScanningPolicy(INTEGRATION),
       },
     },
     UpdaterRole: {
@@ -623,43 +702,39 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         Tags: tags,
       },
     },
-    ...functionResources("agent", ARTIFACTS.agentZip, 1024, agentEnvironment()),
-    ...functionResources("updater", ARTIFACTS.updaterZip, 256, updaterEnvironment()),
+    ...functionResources("agent", ARTIFACTS.agentZip, 1024, agentEnvironment(), releaseVersion),
+    ...functionResources("updater", ARTIFACTS.updaterZip, 256, updaterEnvironment(), releaseVersion),
     ...scheduleRule(
       "HeartbeatRule",
       "Vigil: heartbeat (drains pending scan jobs, reports the integration alive)",
       rateOf("HeartbeatMinutes", "minute"),
-      "AgentFunction",
+      "agent",
       SCHEDULED_INPUTS.heartbeat,
     ),
-    ...scheduleRule(
-      "ScanScheduleRule",
-      "Vigil: full scan",
-      scanSchedule,
-      "AgentFunction",
-      SCHEDULED_INPUTS.scan,
-    ),
+    ...scheduleRule("ScanScheduleRule", "Vigil: full scan", scanSchedule, "agent", SCHEDULED_INPUTS.scan),
     ...scheduleRule(
       "UpdateCheckRule",
       "Vigil: check for a new release",
       rateOf("UpdateCheckHours", "hour"),
-      "UpdaterFunction",
+      "updater",
       SCHEDULED_INPUTS.updateCheck,
     ),
     Ec2StateChangeRule: {
       Type: "AWS::Events::Rule",
+      DependsOn: [liveAliasDependency("agent")],
       Properties: {
         Description: "Vigil: rescan an instance when its state changes",
         EventPattern: { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] },
         State: "ENABLED",
-        Targets: [{ Id: "AgentFunction", Arn: getAtt("AgentFunction", "Arn") }],
+        Targets: [{ Id: "AgentFunction", Arn: liveAliasArn("agent") }],
         Tags: tags,
       },
     },
     Ec2StateChangeRulePermission: {
       Type: "AWS::Lambda::Permission",
+      DependsOn: [liveAliasDependency("agent")],
       Properties: {
-        FunctionName: ref("AgentFunction"),
+        FunctionName: liveAliasArn("agent"),
         Action: "lambda:InvokeFunction",
         Principal: "events.amazonaws.com",
         SourceArn: getAtt("Ec2StateChangeRule", "Arn"),
@@ -685,6 +760,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       // Created last and deleted first: Create exchanges the token once everything it reports on
       // exists; Delete starts the teardown while the topic, queues and tables it needs are still there.
       DependsOn: [
+        liveAliasDependency("agent"),
         "AgentSubscription",
         "AgentJobQueue",
         "EventTable",
@@ -692,7 +768,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         "ParameterPlatformUrl",
       ],
       Properties: {
-        ServiceToken: getAtt("AgentFunction", "Arn"),
+        ServiceToken: liveAliasArn("agent"),
         ServiceTimeout: 300,
         // Read by the agent's custom resource (packages/agent/src/lifecycle/custom-resource.ts).
         IntegrationId: INTEGRATION,
@@ -815,5 +891,6 @@ export function updaterEnvironment(): Record<string, unknown> {
     VIGIL_RELEASE_BUCKET: ref("ArtifactBucket"),
     VIGIL_RELEASE_PUBLIC_KEYS: ref("ReleasePublicKeys"),
     VIGIL_AGENT_FUNCTION: sub("vigil-agent-${IntegrationId}"),
+    VIGIL_UPDATER_FUNCTION: sub("vigil-updater-${IntegrationId}"),
   };
 }
