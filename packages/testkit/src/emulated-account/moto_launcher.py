@@ -11,7 +11,8 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
   own pattern match, with the target's Input, and only where the resource policy allows it. moto
   runs no schedules: a Scheduled Event put on the bus (source aws.events, its rule's ARN in
   `resources`, as AWS sends them) fires that one schedule rule, and nothing else.
-- CloudFormation: AWS::Lambda::Alias, the ARN a Ref to AWS::Lambda::Version gives, custom resources
+- CloudFormation: AWS::Lambda::Alias, AWS::SNS::Subscription (with its filter policy), AWS::SQS::QueuePolicy
+  and AWS::IAM::RolePolicy (moto skips these types), the ARN a Ref to AWS::Lambda::Version gives, custom resources
   that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
   Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
 
@@ -46,8 +47,10 @@ from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.common_models import CloudFormationModel
 from moto.events.models import Rule
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from moto.sns.models import Subscription
+from moto.iam.models import iam_backends
+from moto.sns.models import Subscription, sns_backends
 from moto.sqs.models import Queue as SqsQueue
+from moto.sqs.models import sqs_backends
 from moto.ssm.exceptions import ParameterNotFound
 from moto.ssm.models import Parameter as SsmParameter
 
@@ -331,6 +334,113 @@ class CfnLambdaAlias(CloudFormationModel):
             lambda_backends[account_id][region_name].delete_alias(parts[7], parts[6])
         except UnknownFunctionException:
             pass  # moto deletes in no particular order: the function went first, and its aliases with it
+
+
+class CfnSnsSubscription(CloudFormationModel):
+    """AWS::SNS::Subscription with its attributes (filter policy and scope, raw delivery, redrive); moto skips the type."""
+
+    __module__ = "moto.sns.models"
+
+    def __init__(self, arn):
+        self.arn = arn
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::SNS::Subscription"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @property
+    def physical_resource_id(self):
+        return self.arn
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        topic_arn = p["TopicArn"]
+        backend = sns_backends[account_id][topic_arn.split(":")[3]]
+        subscription = backend.subscribe(topic_arn, p["Endpoint"], p["Protocol"])
+        for name in ("FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "DeliveryPolicy"):
+            if name in p:
+                value = p[name]
+                value = json.dumps(value) if isinstance(value, (dict, list)) else str(value).lower() if isinstance(value, bool) else value
+                backend.set_subscription_attributes(subscription.arn, name, value)
+        return cls(subscription.arn)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        sns_backends[account_id][resource_name.split(":")[3]].unsubscribe(resource_name)
+
+
+class CfnSqsQueuePolicy(CloudFormationModel):
+    """AWS::SQS::QueuePolicy: the policy set on each queue (moto skips the type)."""
+
+    __module__ = "moto.sqs.models"
+
+    def __init__(self, queues):
+        self.queues = queues
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::SQS::QueuePolicy"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @property
+    def physical_resource_id(self):
+        return ",".join(self.queues)
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = sqs_backends[account_id][region_name]
+        for url in p["Queues"]:
+            backend.set_queue_attributes(url.rstrip("/").split("/")[-1], {"Policy": json.dumps(p["PolicyDocument"])})
+        return cls(p["Queues"])
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        pass  # the queues go with the stack
+
+
+class CfnIamRolePolicy(CloudFormationModel):
+    """AWS::IAM::RolePolicy: an inline policy of a role (moto skips the type)."""
+
+    __module__ = "moto.iam.models"
+
+    def __init__(self, role_name, policy_name):
+        self.role_name = role_name
+        self.policy_name = policy_name
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::IAM::RolePolicy"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @property
+    def physical_resource_id(self):
+        return f"{self.role_name}|{self.policy_name}"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        iam_backends[account_id]["aws"].put_role_policy(p["RoleName"], p["PolicyName"], json.dumps(p["PolicyDocument"]))
+        return cls(p["RoleName"], p["PolicyName"])
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        role_name, policy_name = resource_name.split("|", 1)
+        try:
+            iam_backends[account_id]["aws"].delete_role_policy(role_name, policy_name)
+        except Exception:
+            pass  # the role went first
 
 
 _original_version_create = LambdaVersion.create_from_cloudformation_json.__func__
