@@ -4,13 +4,11 @@ import {
   GetParameterCommand,
   GetParametersByPathCommand,
   GetParametersCommand,
-  InvalidNextToken,
   ParameterAlreadyExists,
   ParameterNotFound,
   PutParameterCommand,
   paginateGetParametersByPath,
   type SSMClient,
-  ValidationException,
 } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalAws, startLocalAws } from "../src/index.ts";
@@ -23,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => aws?.stop());
 
-describe("SSM Parameter Store stand-in through the real SDK client", () => {
+describe("the local stack's SSM Parameter Store (moto) through the real SDK client", () => {
   it("round-trips a SecureString, opaque without decryption", async () => {
     const before = Date.now();
     const put = await ssm.send(
@@ -50,7 +48,7 @@ describe("SSM Parameter Store stand-in through the real SDK client", () => {
       Name: "/vigil/integration/token",
       Value: "s3cr3t-token",
       Version: 1,
-      ARN: "arn:aws:ssm:us-east-1:000000000000:parameter/vigil/integration/token",
+      ARN: "arn:aws:ssm:us-east-1:123456789012:parameter/vigil/integration/token",
     });
     expect(decrypted?.LastModifiedDate).toBeInstanceOf(Date);
     expect(decrypted?.LastModifiedDate?.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -92,16 +90,13 @@ describe("SSM Parameter Store stand-in through the real SDK client", () => {
       pages.push((page.Parameters ?? []).map((p) => p.Name ?? ""));
     }
     expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
-    expect(pages.flat()).toEqual(names);
+    // Every parameter exactly once (AWS promises no order).
+    expect(pages.flat().sort()).toEqual(names);
 
     const recursive = await ssm.send(
       new GetParametersByPathCommand({ Path: "/vigil/paged/", Recursive: true }),
     );
     expect(recursive.Parameters?.map((p) => p.Name)).toContain("/vigil/paged/deeper/x");
-
-    await expect(
-      ssm.send(new GetParametersByPathCommand({ Path: "/vigil/paged", NextToken: "not-a-token" })),
-    ).rejects.toBeInstanceOf(InvalidNextToken);
   });
 
   it("deletes parameters and reports missing ones", async () => {
@@ -120,39 +115,5 @@ describe("SSM Parameter Store stand-in through the real SDK client", () => {
     );
     expect(deleted.DeletedParameters).toEqual(["/vigil/del/b"]);
     expect(deleted.InvalidParameters).toEqual(["/vigil/del/zzz"]);
-  });
-
-  it("returns ValidationException with an actionable message", async () => {
-    const error = await ssm
-      .send(new PutParameterCommand({ Name: "relative/name", Value: "x", Type: "String" }))
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationException);
-    expect((error as Error).message).toContain('must be fully qualified (start with "/")');
-  });
-
-  it("answers unknown operations and bad bodies in AWS's JSON error shape", async () => {
-    const call = (target: string, body: string) =>
-      fetch(aws.endpoints.ssm, {
-        method: "POST",
-        headers: { "x-amz-target": target, "content-type": "application/x-amz-json-1.1" },
-        body,
-      });
-    const unknown = await call("AmazonSSM.DescribeParameters", "{}");
-    expect(unknown.status).toBe(400);
-    expect(unknown.headers.get("content-type")).toBe("application/x-amz-json-1.1");
-    const payload = (await unknown.json()) as { __type: string; message: string };
-    expect(payload.__type).toBe("UnknownOperationException");
-    expect(payload.message).toContain("AmazonSSM.DescribeParameters");
-    expect(payload.message).toContain("AmazonSSM.GetParametersByPath");
-
-    const malformed = await call("AmazonSSM.GetParameter", "{not json");
-    expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { __type: string }).__type).toBe("SerializationException");
-
-    const wrongShape = await call("AmazonSSM.GetParameter", JSON.stringify({ Name: 42 }));
-    expect(await wrongShape.json()).toEqual({
-      __type: "ValidationException",
-      message: "Name must be a string.",
-    });
   });
 });

@@ -1,9 +1,15 @@
 import {
+  AppendTooLargeError,
   appendInBatches,
   createEvent,
+  EVENT_STORE_LIMITS,
   type EventEnvelope,
   type EventStore,
+  type ExpectedVersion,
   ExpectedVersionConflictError,
+  eventItemBytes,
+  PayloadTooLargeError,
+  planAppends,
   type RecordedEvent,
   type VigilEvent,
 } from "@vigil/events";
@@ -15,8 +21,10 @@ import { describe, expect, it } from "vitest";
  * that throws on a violation, so a test can show a deliberately broken adapter fails it.
  */
 export interface EventStoreFactory {
-  /** A fresh, empty store (a new table for DynamoDB). */
+  /** A fresh, empty store (a new table for DynamoDB), with a claim check when the adapter has one. */
   create(): Promise<EventStore>;
+  /** A fresh store without a claim check: the item-limit refusals are checked on it when given. */
+  createWithoutClaimCheck?(): Promise<EventStore>;
   /** Release what `create` made (optional). */
   teardown?(): Promise<void>;
 }
@@ -38,7 +46,7 @@ function uniqueStream(prefix: string): string {
 export function sampleEvent(
   streamId: string,
   n: number,
-  extra: { evidenceBytes?: number; results?: number } = {},
+  extra: { evidenceBytes?: number; results?: number; padBytes?: number } = {},
 ): VigilEvent {
   const evidence = extra.evidenceBytes ? "x".repeat(Math.min(extra.evidenceBytes, 1024)) : undefined;
   const results = Array.from({ length: extra.results ?? 1 }, (_, i) => ({
@@ -58,7 +66,7 @@ export function sampleEvent(
         type: "aws.s3.bucket",
         region: "global",
         accountId: "123456789012",
-        tags: {},
+        tags: extra.padBytes ? { pad: "x".repeat(extra.padBytes) } : {},
       },
       results,
     },
@@ -69,6 +77,25 @@ export function sampleEvent(
 /** An event whose serialized size is at least `bytes`. */
 export function eventOfSize(streamId: string, n: number, bytes: number): VigilEvent {
   return sampleEvent(streamId, n, { evidenceBytes: 1024, results: Math.ceil(bytes / 1100) });
+}
+
+/** An event whose serialized size (`JSON.stringify`, UTF-8) is exactly `bytes`. */
+export function eventOfExactSize(streamId: string, n: number, bytes: number): VigilEvent {
+  const base = Buffer.byteLength(JSON.stringify(sampleEvent(streamId, n, { padBytes: 1 }))) - 1;
+  const event = sampleEvent(streamId, n, { padBytes: bytes - base });
+  assert(Buffer.byteLength(JSON.stringify(event)) === bytes, `could not build an event of ${bytes} bytes`);
+  return event;
+}
+
+/** An event whose stored item is exactly `itemBytes` when appended at `version` (the shared sizing). */
+export function eventOfItemSize(streamId: string, n: number, version: number, itemBytes: number): VigilEvent {
+  const base = eventItemBytes(streamId, version, sampleEvent(streamId, n, { padBytes: 1 })) - 1;
+  const event = sampleEvent(streamId, n, { padBytes: itemBytes - base });
+  assert(
+    eventItemBytes(streamId, version, event) === itemBytes,
+    `could not build an item of ${itemBytes} bytes`,
+  );
+  return event;
 }
 
 function ids(events: readonly RecordedEvent[]): string[] {
@@ -266,6 +293,175 @@ export async function checkLargePayloads(store: EventStore): Promise<void> {
   expect(all.find((e) => e.id === big.id)).toEqual(JSON.parse(JSON.stringify(big)));
 }
 
+/** `count` small events, numbered from `from`. */
+function many(streamId: string, count: number, from = 1): VigilEvent[] {
+  return Array.from({ length: count }, (_, i) => sampleEvent(streamId, from + i));
+}
+
+/** The append is refused with AppendTooLargeError naming the limit, and nothing of it is written. */
+async function expectTooLarge(
+  store: EventStore,
+  streamId: string,
+  events: readonly EventEnvelope[],
+  expectedVersion: ExpectedVersion,
+  message: RegExp,
+): Promise<void> {
+  const before = (await store.readStream(streamId)).streamVersion;
+  const append = store.appendToStream(streamId, events, { expectedVersion });
+  await expect(append).rejects.toBeInstanceOf(AppendTooLargeError);
+  await expect(append).rejects.toThrow(message);
+  await expect(append).rejects.toThrow(/planAppends/);
+  expect((await store.readStream(streamId)).streamVersion).toBe(before);
+}
+
+/**
+ * One append holds at most 100 events on a new stream and 99 on an existing one (one item of
+ * the DynamoDB transaction checks the previous version), whatever the adapter.
+ */
+export async function checkEventCountLimits(store: EventStore): Promise<void> {
+  expect(EVENT_STORE_LIMITS).toMatchObject({
+    eventsPerAppendNewStream: 100,
+    eventsPerAppendExistingStream: 99,
+  });
+  // New streams: 99 and 100 fit, 101 does not ("no_stream", and "any" on a stream that does not exist).
+  for (const expectedVersion of ["no_stream", "any"] as const) {
+    for (const count of [99, 100]) {
+      const s = uniqueStream(`count-new-${count}`);
+      expect(await store.appendToStream(s, many(s, count), { expectedVersion })).toMatchObject({
+        firstVersion: 1,
+        lastVersion: count,
+        alreadyAppended: false,
+      });
+    }
+    const s = uniqueStream("count-new-101");
+    await expectTooLarge(store, s, many(s, 101), expectedVersion, /101 events, above 100;.*on a new stream/s);
+  }
+  // Existing streams: 99 fits, 100 and 101 do not (exact version and "any").
+  for (const expectedVersion of [1, "any"] as const) {
+    const s = uniqueStream("count-existing");
+    await store.appendToStream(s, [sampleEvent(s, 0)], { expectedVersion: "no_stream" });
+    for (const count of [100, 101]) {
+      await expectTooLarge(
+        store,
+        s,
+        many(s, count, 1),
+        expectedVersion,
+        new RegExp(`${count} events, above 99;.*on an existing stream`, "s"),
+      );
+    }
+    expect(await store.appendToStream(s, many(s, 99, 1), { expectedVersion })).toMatchObject({
+      firstVersion: 2,
+      lastVersion: 100,
+      alreadyAppended: false,
+    });
+    expect((await store.readStream(s)).streamVersion).toBe(100);
+  }
+}
+
+/** One append's items hold at most 4 MB: exactly 4 MB fits, one byte more does not. */
+export async function checkTransactionBytes(store: EventStore): Promise<void> {
+  const max = EVENT_STORE_LIMITS.transactionBytes;
+  expect(max).toBe(4 * 1024 * 1024);
+  const s = uniqueStream("bytes");
+  await store.appendToStream(s, [sampleEvent(s, 0)], { expectedVersion: "no_stream" });
+  // 12 inline events (each under the claim-check threshold) whose items add up to `max` (+ extra).
+  const twelve = (extra: number) => {
+    const each = Math.floor(max / 12);
+    return Array.from({ length: 12 }, (_, i) =>
+      eventOfItemSize(s, 100 + i, 2 + i, i < 11 ? each : max - 11 * each + extra),
+    );
+  };
+  const over = twelve(1);
+  expect(over.every((e) => JSON.stringify(e).length <= EVENT_STORE_LIMITS.claimCheckThresholdBytes)).toBe(
+    true,
+  );
+  await expectTooLarge(store, s, over, 1, new RegExp(`${max + 1} bytes, above ${max}`));
+  const exact = twelve(0);
+  expect(await store.appendToStream(s, exact, { expectedVersion: 1 })).toMatchObject({
+    firstVersion: 2,
+    lastVersion: 13,
+  });
+  const read = await store.readStream(s);
+  expect(ids(read.events)).toEqual([sampleEvent(s, 0), ...exact].map((e) => e.id));
+  // Far over (~6 MB in 20 events): refused, whatever the count.
+  const big = Array.from({ length: 20 }, (_, i) => eventOfSize(s, 200 + i, 300_000));
+  await expectTooLarge(store, s, big, 13, /bytes, above 4194304/);
+}
+
+/**
+ * An event above the claim-check threshold (350 KB serialized, under the 400 KB item limit) is
+ * refused without a claim check, exactly from one byte over; with one, only when the rest of its
+ * envelope alone is still above it.
+ */
+export async function checkItemLimits(
+  store: EventStore,
+  options: { claimCheck: boolean; withoutClaimCheck?: EventStore | undefined },
+): Promise<void> {
+  const { withoutClaimCheck } = options;
+  const threshold = EVENT_STORE_LIMITS.claimCheckThresholdBytes;
+  expect(threshold).toBeLessThan(EVENT_STORE_LIMITS.itemBytes);
+  expect(EVENT_STORE_LIMITS.itemBytes).toBe(400 * 1024);
+  if (withoutClaimCheck) {
+    const s = uniqueStream("item");
+    const atLimit = eventOfExactSize(s, 1, threshold);
+    await withoutClaimCheck.appendToStream(s, [atLimit], { expectedVersion: "no_stream" });
+    expect((await withoutClaimCheck.readStream(s)).events[0]?.event).toEqual(
+      JSON.parse(JSON.stringify(atLimit)),
+    );
+    for (const big of [eventOfExactSize(s, 2, threshold + 1), eventOfSize(s, 3, 500 * 1024)]) {
+      const bytes = Buffer.byteLength(JSON.stringify(big));
+      const append = withoutClaimCheck.appendToStream(s, [sampleEvent(s, 9), big], { expectedVersion: 1 });
+      await expect(append).rejects.toBeInstanceOf(PayloadTooLargeError);
+      await expect(append).rejects.toMatchObject({ eventId: big.id, bytes, maxBytes: threshold });
+      await expect(append).rejects.toThrow(/no claim-check bucket: configure claimCheck/);
+      expect((await withoutClaimCheck.readStream(s)).streamVersion).toBe(1);
+    }
+  }
+  if (!options.claimCheck) return;
+  // With a claim check, `data` moves out; an envelope still too large without it is refused too.
+  const s = uniqueStream("item-claim");
+  const sample = sampleEvent(s, 1);
+  const envelopeHeavy = { ...sample, dataschema: `urn:vigil:schema:${"x".repeat(threshold)}` };
+  const append = store.appendToStream(s, [envelopeHeavy], { expectedVersion: "no_stream" });
+  await expect(append).rejects.toBeInstanceOf(PayloadTooLargeError);
+  await expect(append).rejects.toThrow(/even with its data claim-checked/);
+  expect((await store.readStream(s)).streamVersion).toBe(0);
+}
+
+/** `planAppends` chunks (by count and bytes) are each accepted, and chained they write everything. */
+export async function checkPlannedAppends(store: EventStore): Promise<void> {
+  const s = uniqueStream("planned");
+  await store.appendToStream(s, [sampleEvent(s, 0)], { expectedVersion: "no_stream" });
+  // 180 events, 36 of them ~250 KB (~9 MB): chunks cut by count and by bytes.
+  const events = Array.from({ length: 180 }, (_, i) =>
+    i % 5 === 4 ? eventOfSize(s, i + 1, 250_000) : sampleEvent(s, i + 1),
+  );
+  const chunks = planAppends(s, events, { expectedVersion: 1 });
+  expect(chunks.flat()).toEqual(events);
+  expect(chunks.every((c) => c.length <= EVENT_STORE_LIMITS.eventsPerAppendExistingStream)).toBe(true);
+  expect(chunks.length).toBeGreaterThanOrEqual(3);
+  // Some chunk before the last was cut by bytes, not by count.
+  expect(chunks.slice(0, -1).some((c) => c.length < EVENT_STORE_LIMITS.eventsPerAppendExistingStream)).toBe(
+    true,
+  );
+  let expectedVersion = 1;
+  for (const chunk of chunks) {
+    expectedVersion = (await store.appendToStream(s, chunk, { expectedVersion })).lastVersion;
+  }
+  expect(expectedVersion).toBe(181);
+  const fresh = uniqueStream("planned-new");
+  const first = planAppends(fresh, many(fresh, 250), { expectedVersion: "no_stream" });
+  expect(first.map((c) => c.length)).toEqual([100, 99, 51]);
+  expect(await appendInBatches(store, fresh, many(fresh, 250), { expectedVersion: "no_stream" })).toEqual({
+    streamId: fresh,
+    firstVersion: 1,
+    lastVersion: 250,
+    alreadyAppended: false,
+  });
+  const read = await store.readStream(s);
+  expect(ids(read.events)).toEqual([sampleEvent(s, 0), ...events].map((e) => e.id));
+}
+
 /** Register the suite as vitest blocks for one adapter. */
 export function eventStoreConformance(
   adapter: string,
@@ -292,5 +488,23 @@ export function eventStoreConformance(
     it("orders readAll across streams and resumes from a position", run(checkReadAllOrdering));
     if (options.largePayloads !== false)
       it("stores payloads above the 400 KB item limit", run(checkLargePayloads));
+    it(
+      "takes at most 100 events on a new stream and 99 on an existing one (99/100/101)",
+      run(checkEventCountLimits),
+    );
+    it("takes at most 4 MB of items in one append", run(checkTransactionBytes));
+    it("refuses an event above the 400 KB item limit it cannot claim-check", async () => {
+      const store = await factory.create();
+      const bare = await factory.createWithoutClaimCheck?.();
+      try {
+        await checkItemLimits(store, {
+          claimCheck: options.largePayloads !== false,
+          withoutClaimCheck: bare,
+        });
+      } finally {
+        await factory.teardown?.();
+      }
+    });
+    it("accepts every chunk planAppends makes", run(checkPlannedAppends));
   });
 }

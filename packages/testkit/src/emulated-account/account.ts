@@ -1,10 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { LambdaRunner, type LambdaRunnerOptions } from "./lambda-runner.ts";
+import { type MotoServer, startMoto } from "./moto.ts";
 
 /**
  * The emulated AWS account for installs: `moto_server` (moto 5.2, in the launcher next to this file)
@@ -49,30 +48,8 @@ export interface EmulatedAccountOptions {
 }
 
 export const EMULATED_ACCOUNT_ID = "123456789012";
-const LAUNCHER = join(import.meta.dirname, "moto_launcher.py");
-
-/** moto is missing or too old: say what to install, before any test starts. */
-export class MotoMissingError extends Error {
-  override readonly name = "MotoMissingError";
-}
-
-export function checkMoto(): string {
-  try {
-    return execFileSync("python3", ["-c", "import moto, werkzeug; print(moto.__version__)"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    }).trim();
-  } catch {
-    throw new MotoMissingError(
-      "the emulated AWS account needs moto 5 for Python 3 (`moto_server`). Install it: pip install 'moto[server]>=5.2,<6'",
-    );
-  }
-}
 
 export async function startEmulatedAccount(options: EmulatedAccountOptions = {}): Promise<EmulatedAccount> {
-  const version = checkMoto();
-  if (!/^5\./.test(version))
-    throw new MotoMissingError(`moto ${version} found; the emulated account needs moto 5`);
   const region = options.region ?? "us-east-1";
   const work = mkdtempSync(join(tmpdir(), "vigil-account-"));
   let endpoint = "";
@@ -82,42 +59,15 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
     ...(options.onLog ? { onLog: options.onLog } : {}),
     ...(options.maxConcurrent !== undefined ? { maxConcurrent: options.maxConcurrent } : {}),
   });
-  const child: ChildProcess = spawn("python3", [LAUNCHER], {
-    env: {
-      ...process.env,
-      VIGIL_LAMBDA_RUNNER_URL: runner.url,
-      VIGIL_LAMBDA_CODE_DIR: join(work, "zips"),
-      AWS_DEFAULT_REGION: region,
-      AWS_ACCESS_KEY_ID: "emulated",
-      AWS_SECRET_ACCESS_KEY: "emulated",
-      PYTHONUNBUFFERED: "1",
-      // A new account owns no images: moto's catalogue of public AMIs would otherwise appear as the
-      // account's own snapshots (~1,200 of them).
-      MOTO_EC2_LOAD_DEFAULT_AMIS: "false",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (c: Buffer) => {
-    stderr = (stderr + c.toString("utf8")).slice(-500_000);
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    const timer = setTimeout(() => reject(new Error(`moto did not start within 60 s: ${stderr}`)), 60_000);
-    lines.once("line", (line) => {
-      clearTimeout(timer);
-      try {
-        resolve((JSON.parse(line) as { port: number }).port);
-      } catch {
-        reject(new Error(`moto launcher printed ${line}: ${stderr}`));
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`moto launcher exited (${code}): ${stderr}`));
-    });
-  });
-  endpoint = `http://127.0.0.1:${port}`;
+  let moto: MotoServer;
+  try {
+    moto = await startMoto({ region, lambdaRunnerUrl: runner.url, codeDir: join(work, "zips") });
+  } catch (error) {
+    await runner.stop();
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+  endpoint = moto.endpoint;
   const clientConfig = () => ({
     endpoint,
     region,
@@ -171,10 +121,10 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
         }),
       );
     },
-    motoLog: () => stderr,
+    motoLog: () => moto.log(),
     async stop() {
       events.destroy();
-      child.kill("SIGTERM");
+      await moto.stop();
       await runner.stop();
       rmSync(work, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 export * from "./account.ts";
 export * from "./install.ts";
 export * from "./lambda-runner.ts";
+export * from "./moto.ts";
 export * from "./unzip.ts";

@@ -54,12 +54,15 @@ from moto.sqs.models import sqs_backends
 from moto.ssm.exceptions import ParameterNotFound
 from moto.ssm.models import Parameter as SsmParameter
 
-RUNNER_URL = os.environ["VIGIL_LAMBDA_RUNNER_URL"].rstrip("/")
-CODE_DIR = os.environ["VIGIL_LAMBDA_CODE_DIR"]
+# Without a runner (the local stack's SSM and the like), invoking a function is an error.
+RUNNER_URL = os.environ.get("VIGIL_LAMBDA_RUNNER_URL", "").rstrip("/")
+CODE_DIR = os.environ.get("VIGIL_LAMBDA_CODE_DIR") or os.path.join(os.environ.get("TMPDIR", "/tmp"), "vigil-moto-zips")
 os.makedirs(CODE_DIR, exist_ok=True)
 
 
 def _post(path, body, timeout):
+    if not RUNNER_URL:
+        raise RuntimeError("this moto runs no Lambda code: start it with testkit's startEmulatedAccount()")
     request = urllib.request.Request(
         RUNNER_URL + path,
         data=json.dumps(body).encode("utf-8"),
@@ -654,6 +657,21 @@ def _invoke_response(self):
 
 
 LambdaResponse.invoke = _invoke_response
+
+
+# A SecureString read without decryption is ciphertext on AWS; moto returns "kms:<key>:<plaintext>".
+# Opaque here too (base64 of what moto stores), so a reader that forgets WithDecryption sees no secret.
+_original_ssm_response = SsmParameter.response_object
+
+
+def _ssm_response(self, decrypt=False, region=None):
+    response = _original_ssm_response(self, decrypt, region)
+    if self.parameter_type == "SecureString" and not decrypt:
+        response["Value"] = base64.b64encode(hashlib.sha256(self.value.encode("utf-8")).digest() * 2).decode("ascii")
+    return response
+
+
+SsmParameter.response_object = _ssm_response
 
 
 def _logging(app):

@@ -3,14 +3,13 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { SSMClient } from "@aws-sdk/client-ssm";
+import { startMoto } from "../emulated-account/moto.ts";
 import {
   type DynamoDbLocal,
   type DynamoDbLocalOptions,
   locateJava,
   startDynamoDbLocal,
 } from "./dynamodb-local.ts";
-import { startSsmServer } from "./ssm/server.ts";
-import { ParameterStore } from "./ssm/store.ts";
 
 export type LocalAwsService = "sqs" | "sns" | "s3" | "dynamodb" | "ssm";
 
@@ -67,8 +66,8 @@ export const LOCAL_AWS_CREDENTIALS: Readonly<LocalAwsCredentials> = {
 };
 
 /**
- * Starts SQS/SNS/S3 (fauxqs), DynamoDB Local and the SSM Parameter Store stand-in on free ports,
- * all at once. Call `stop()` when done (e.g. in `afterAll`).
+ * Starts SQS/SNS/S3 (fauxqs), DynamoDB Local and SSM Parameter Store (moto, the emulated account's
+ * server) on free ports, all at once. Call `stop()` when done (e.g. in `afterAll`).
  */
 export function startLocalAws(
   options?: LocalAwsOptions & { dynamodb?: true | DynamoDbLocalOptions },
@@ -83,13 +82,13 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
 
   const [fauxqs, ssm, dynamo] = await Promise.allSettled([
     import("fauxqs").then(({ startFauxqs }) => startFauxqs({ port: 0, logger: false })),
-    startSsmServer(new ParameterStore({ region: LOCAL_AWS_REGION })),
+    startMoto({ region: LOCAL_AWS_REGION }),
     dynamoOptions ? startDynamoDbLocal(dynamoOptions) : Promise.resolve(undefined),
   ]);
   if (fauxqs.status === "rejected" || ssm.status === "rejected" || dynamo.status === "rejected") {
     await Promise.allSettled([
       fauxqs.status === "fulfilled" ? fauxqs.value.stop() : undefined,
-      ssm.status === "fulfilled" ? ssm.value.close() : undefined,
+      ssm.status === "fulfilled" ? ssm.value.stop() : undefined,
       dynamo.status === "fulfilled" ? dynamo.value?.stop() : undefined,
     ]);
     throw [fauxqs, ssm, dynamo].find((r) => r.status === "rejected")?.reason;
@@ -138,7 +137,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     stop() {
       stopping ??= (async () => {
         for (const client of Object.values(clients)) client?.destroy();
-        const results = await Promise.allSettled([fauxqs.value.stop(), ssm.value.close(), dynamodb?.stop()]);
+        const results = await Promise.allSettled([fauxqs.value.stop(), ssm.value.stop(), dynamodb?.stop()]);
         const failure = results.find((r) => r.status === "rejected");
         if (failure) throw failure.reason;
       })();

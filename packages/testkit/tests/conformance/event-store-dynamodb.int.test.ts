@@ -41,7 +41,10 @@ async function freshStore(claimCheck = true): Promise<DynamoDbEventStore> {
   });
 }
 
-eventStoreConformance("DynamoDB Local", { create: () => freshStore() });
+eventStoreConformance("DynamoDB Local", {
+  create: () => freshStore(),
+  createWithoutClaimCheck: () => freshStore(false),
+});
 
 describe("DynamoDB event store specifics", () => {
   it("rejects a payload above the item limit when no claim-check bucket is configured", async () => {

@@ -11,7 +11,11 @@ import {
 import { describe, expect, it } from "vitest";
 import { checkConcurrentWriters, eventStoreConformance } from "../../src/conformance/index.ts";
 
-eventStoreConformance("in-memory", { create: async () => new InMemoryEventStore() });
+// Configured as the DynamoDB Local run is: with a claim check, and without one for the refusals.
+eventStoreConformance("in-memory", {
+  create: async () => new InMemoryEventStore({ claimCheck: {} }),
+  createWithoutClaimCheck: async () => new InMemoryEventStore(),
+});
 
 /**
  * An adapter that checks the expected version by reading first and then appends without a

@@ -1,12 +1,12 @@
-import type { SSMClient } from "@aws-sdk/client-ssm";
+import { GetParametersCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import {
   generateServiceKeyPair,
   integrationParameters,
   parameterNameFor,
   type VigilEvent,
 } from "@vigil/events";
-import { ParameterStore } from "@vigil/testkit";
-import { describe, expect, it } from "vitest";
+import { type MotoServer, startMoto } from "@vigil/testkit";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type CustomResourceDeps,
   type CustomResourceEvent,
@@ -20,8 +20,8 @@ import {
 } from "../src/lifecycle/index.ts";
 
 /**
- * The registration custom resource against testkit's SSM stand-in (in process) and a recording
- * platform: a Create either registers completely or leaves nothing behind, and the agent touches
+ * The registration custom resource against SSM Parameter Store (moto, the emulated account's server)
+ * through the real SDK client, with faults injected per call, and a recording platform: a Create either registers completely or leaves nothing behind, and the agent touches
  * only the parameters it owns.
  */
 
@@ -34,9 +34,32 @@ const KEY_ID = `vigil-key.${INTEGRATION}.${"k".repeat(43)}`;
 
 type Step = string;
 
-/** SSMClient over the stand-in's store; `fail` can refuse a call (by operation and input). */
+let moto: MotoServer;
+let store: SSMClient;
+
+beforeAll(async () => {
+  moto = await startMoto({ region: "eu-west-1" });
+  store = new SSMClient({
+    region: "eu-west-1",
+    endpoint: moto.endpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  store?.destroy();
+  await moto?.stop();
+});
+
+// A fresh account for every test.
+beforeEach(async () => {
+  const reset = await fetch(`${moto.endpoint}/moto-api/reset`, { method: "POST" });
+  expect(reset.status).toBe(200);
+});
+
+/** The real SSMClient, recording each call; `fail` can refuse a call (by operation and input). */
 function ssmOver(
-  store: ParameterStore,
+  store: SSMClient,
   steps: Step[],
   fail?: (op: string, input: Record<string, unknown>) => unknown,
 ) {
@@ -49,30 +72,21 @@ function ssmOver(
       steps.push(`ssm ${op} ${named ?? ""}`);
       const error = fail?.(op, input);
       if (error) throw error;
-      switch (op) {
-        case "PutParameter":
-          puts.push(input);
-          return store.putParameter(input as never);
-        case "GetParameters":
-          return store.getParameters(input as never);
-        case "GetParameter":
-          return store.getParameter(input as never);
-        case "DeleteParameters":
-          return store.deleteParameters(input as never);
-        case "DeleteParameter":
-          return store.deleteParameter(input as never);
-        default:
-          throw new Error(`unexpected SSM call ${op}`);
-      }
+      if (op === "PutParameter") puts.push(input);
+      if (
+        !["PutParameter", "GetParameters", "GetParameter", "DeleteParameters", "DeleteParameter"].includes(op)
+      )
+        throw new Error(`unexpected SSM call ${op}`);
+      return store.send(command as never);
     },
   };
   return { ssm: client as unknown as SSMClient, puts };
 }
 
 /** The stack's own parameters, as CloudFormation creates them before the registration resource. */
-function withStackParameters(store: ParameterStore) {
+async function withStackParameters(store: SSMClient) {
   for (const p of integrationParameters)
-    store.putParameter({
+    await put(store, {
       Name: parameterNameFor(INTEGRATION, p.key),
       Value: p.key === "platform-url" ? PLATFORM_URL : p.defaultValue,
       Type: "String",
@@ -84,15 +98,26 @@ function withStackParameters(store: ParameterStore) {
     });
 }
 
-function stackParameters(store: ParameterStore) {
-  return store
-    .getParameters({ Names: integrationParameters.map((p) => parameterNameFor(INTEGRATION, p.key)) })
-    .Parameters.map((p) => ({ name: p.Name, value: p.Value, version: p.Version }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+function put(store: SSMClient, input: ConstructorParameters<typeof PutParameterCommand>[0]) {
+  return store.send(new PutParameterCommand(input));
 }
 
-function owned(store: ParameterStore) {
-  return store.getParameters({ Names: Object.values(credentialParameterNames(INTEGRATION)) }).Parameters;
+async function stackParameters(store: SSMClient) {
+  const { Parameters = [] } = await store.send(
+    new GetParametersCommand({
+      Names: integrationParameters.map((p) => parameterNameFor(INTEGRATION, p.key)),
+    }),
+  );
+  return Parameters.map((p) => ({ name: p.Name ?? "", value: p.Value, version: p.Version })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+}
+
+async function owned(store: SSMClient) {
+  const { Parameters = [] } = await store.send(
+    new GetParametersCommand({ Names: Object.values(credentialParameterNames(INTEGRATION)) }),
+  );
+  return Parameters;
 }
 
 function create(overrides: Partial<CustomResourceEvent> = {}): CustomResourceEvent {
@@ -124,7 +149,7 @@ interface World {
 }
 
 function world(
-  store: ParameterStore,
+  store: SSMClient,
   options: {
     ssmFail?: (op: string, input: Record<string, unknown>) => unknown;
     report?: (events: readonly VigilEvent[]) => Promise<void>;
@@ -185,9 +210,8 @@ const context = { getRemainingTimeInMillis: () => 60_000 };
 
 describe("a Create is all or nothing", () => {
   it("revokes the issued key and deletes what it wrote when the SSM write fails, then answers FAILED", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
-    withStackParameters(store);
-    const before = stackParameters(store);
+    await withStackParameters(store);
+    const before = await stackParameters(store);
     const w = world(store, {
       ssmFail: (op, input) =>
         op === "PutParameter" && String(input.Name).endsWith("/service-key-id")
@@ -209,14 +233,13 @@ describe("a Create is all or nothing", () => {
     expect(at("ssm DeleteParameters")).toBeGreaterThan(at("platform exchange"));
     expect(w.steps.at(-1)).toBe("answer");
     expect(w.reported).toEqual([]);
-    expect(owned(store)).toEqual([]);
-    expect(stackParameters(store)).toEqual(before);
+    expect(await owned(store)).toEqual([]);
+    expect(await stackParameters(store)).toEqual(before);
   });
 
   it("revokes and cleans up when reporting the stack's creation fails", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
-    withStackParameters(store);
-    const before = stackParameters(store);
+    await withStackParameters(store);
+    const before = await stackParameters(store);
     const w = world(store, {
       report: async () => {
         throw new PlatformRequestError(503, "http_error", "The platform answered 503 for /agent/events.");
@@ -231,12 +254,11 @@ describe("a Create is all or nothing", () => {
       w.steps.findIndex((s) => s.startsWith("platform report")),
     );
     expect(w.steps.at(-1)).toBe("answer");
-    expect(owned(store)).toEqual([]);
-    expect(stackParameters(store)).toEqual(before);
+    expect(await owned(store)).toEqual([]);
+    expect(await stackParameters(store)).toEqual(before);
   });
 
   it("still deletes the credentials and answers FAILED when the revocation fails too, saying what to do", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
     const w = world(store, {
       report: async () => {
         throw new PlatformRequestError(0, "platform_unreachable", "The platform is unreachable.");
@@ -249,14 +271,13 @@ describe("a Create is all or nothing", () => {
     expect(response.Status).toBe("FAILED");
     expect(response.Reason).toMatch(/could not be revoked/);
     expect(response.Reason).toContain(KEY_ID);
-    expect(owned(store)).toEqual([]);
+    expect(await owned(store)).toEqual([]);
     expect(w.steps.at(-1)).toBe("answer");
   });
 
   it("undoes the registration before answering when the deadline passes after the exchange", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
-    withStackParameters(store);
-    const before = stackParameters(store);
+    await withStackParameters(store);
+    const before = await stackParameters(store);
     const w = world(store);
     // Writing the key id hangs; every other SSM call goes to the stand-in.
     const ssm = w.deps.ssm;
@@ -281,12 +302,11 @@ describe("a Create is all or nothing", () => {
     expect(response.Reason).toMatch(/revoked the key/);
     expect(w.revoked.map((r) => r.keyId)).toEqual([KEY_ID]);
     expect(w.steps.at(-1)).toBe("answer");
-    expect(owned(store)).toEqual([]);
-    expect(stackParameters(store)).toEqual(before);
+    expect(await owned(store)).toEqual([]);
+    expect(await stackParameters(store)).toEqual(before);
   });
 
   it("revokes a key the exchange returns after the deadline already answered", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
     const w = world(store);
     let release: () => void = () => {};
     const exchangeDone = new Promise<void>((r) => {
@@ -317,12 +337,11 @@ describe("a Create is all or nothing", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(w.revoked.map((r) => r.keyId)).toEqual([KEY_ID]);
     expect(w.puts).toEqual([]);
-    expect(owned(store)).toEqual([]);
+    expect(await owned(store)).toEqual([]);
   });
 
   it("answers the rollback's Delete of the failed Create with SUCCESS, touching nothing", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
-    withStackParameters(store);
+    await withStackParameters(store);
     const failing = world(store, {
       report: async () => {
         throw new PlatformRequestError(503, "http_error", "unavailable");
@@ -349,19 +368,18 @@ describe("a Create is all or nothing", () => {
 
 describe("the agent touches only the parameters it owns", () => {
   it("writes its credentials tagged for the integration, and never overwrites or deletes the stack's parameters", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
-    withStackParameters(store);
-    const before = stackParameters(store);
+    await withStackParameters(store);
+    const before = await stackParameters(store);
     const w = world(store);
     const created = await handleCustomResource(create(), context, w.deps);
     expect(created).toMatchObject({
       Status: "SUCCESS",
       PhysicalResourceId: `vigil-integration/${INTEGRATION}`,
     });
-    expect(stackParameters(store)).toEqual(before);
+    expect(await stackParameters(store)).toEqual(before);
     const stackNames = new Set(integrationParameters.map((p) => parameterNameFor(INTEGRATION, p.key)));
     expect(w.puts.map((p) => p.Name).filter((n) => stackNames.has(n as string))).toEqual([]);
-    expect(owned(store)).toHaveLength(Object.keys(credentialParameterNames(INTEGRATION)).length);
+    expect(await owned(store)).toHaveLength(Object.keys(credentialParameterNames(INTEGRATION)).length);
     for (const put of w.puts)
       expect(put.Tags).toEqual(
         expect.arrayContaining([
@@ -377,19 +395,18 @@ describe("the agent touches only the parameters it owns", () => {
       d.deps,
     );
     expect(deleted.Status).toBe("SUCCESS");
-    expect(owned(store)).toEqual([]);
-    expect(stackParameters(store)).toEqual(before);
+    expect(await owned(store)).toEqual([]);
+    expect(await stackParameters(store)).toEqual(before);
     // The platform still heard of the deletion: the credentials were read before they went.
     expect(d.reported.map((e) => e.type)).toContain("vigil.integration.deleted.v1");
   });
 
   it("still reads credentials registered before it owned its platform URL (the stack's parameter)", async () => {
-    const store = new ParameterStore({ region: "eu-west-1", accountId: "123456789012" });
-    withStackParameters(store);
+    await withStackParameters(store);
     const names = credentialParameterNames(INTEGRATION);
-    store.putParameter({ Name: names.privateKey, Value: pair.privateKeyPem, Type: "SecureString" });
-    store.putParameter({ Name: names.keyId, Value: KEY_ID, Type: "String" });
-    store.putParameter({ Name: names.integrationId, Value: INTEGRATION, Type: "String" });
+    await put(store, { Name: names.privateKey, Value: pair.privateKeyPem, Type: "SecureString" });
+    await put(store, { Name: names.keyId, Value: KEY_ID, Type: "String" });
+    await put(store, { Name: names.integrationId, Value: INTEGRATION, Type: "String" });
     const w = world(store);
     const deleted = await handleCustomResource(
       create({
@@ -402,8 +419,8 @@ describe("the agent touches only the parameters it owns", () => {
     );
     expect(deleted.Status).toBe("SUCCESS");
     expect(w.reported.map((e) => e.type)).toContain("vigil.integration.deleted.v1");
-    expect(owned(store)).toEqual([]);
-    expect(stackParameters(store)).toHaveLength(integrationParameters.length);
+    expect(await owned(store)).toEqual([]);
+    expect(await stackParameters(store)).toHaveLength(integrationParameters.length);
   });
 });
 
@@ -433,7 +450,6 @@ describe("the platform URL is https", () => {
   });
 
   it("answers FAILED without exchanging the token when PlatformUrl is plain http", async () => {
-    const store = new ParameterStore();
     const w = world(store);
     const response = await handleCustomResource(
       create({
