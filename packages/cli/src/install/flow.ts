@@ -13,6 +13,7 @@ import {
   type Invocation,
   type StackOutcome,
   startEmulatedAccount,
+  updateStack,
   uploadRelease,
 } from "@vigil/testkit";
 import { publishRelease } from "@vigil/updater";
@@ -37,6 +38,7 @@ export interface IntegrationView {
   integration: {
     status: string;
     lastScan?: { scanId: string; status: string; at: string };
+    lastHeartbeat?: { at: string; agentVersion: string; updaterVersion?: string; enabledRegions: string[] };
   } & Record<string, unknown>;
   counts: { total: number } | null;
 }
@@ -44,6 +46,7 @@ export interface IntegrationView {
 export class EmulatedInstallation {
   readonly signingKey: ReleaseSigningKey = generateReleaseSigningKey();
   #stackId: string | undefined;
+  #installed: { version: string; parameters: Record<string, string> } | undefined;
 
   private constructor(
     readonly account: EmulatedAccount,
@@ -135,27 +138,48 @@ export class EmulatedInstallation {
   }): Promise<StackOutcome> {
     const prefix = `releases/${options.version}`;
     await uploadRelease(this.account, { dir: options.releaseDir, bucket: RELEASE_BUCKET, prefix });
+    const parameters = {
+      IntegrationId: options.integrationId,
+      PlatformUrl: this.platform.url,
+      RegistrationToken: options.registrationToken,
+      ArtifactBucket: RELEASE_BUCKET,
+      ArtifactPrefix: prefix,
+      ScanRegions: this.account.region,
+      ReleasePublicKeys: this.signingKey.publicKeyPem,
+      ...options.parameters,
+    };
     const outcome = await createStack(this.account, {
       stackName: STACK_NAME,
       bucket: RELEASE_BUCKET,
       templateKey: `${prefix}/vigil-root.template.json`,
-      parameters: {
-        IntegrationId: options.integrationId,
-        PlatformUrl: this.platform.url,
-        RegistrationToken: options.registrationToken,
-        ArtifactBucket: RELEASE_BUCKET,
-        ArtifactPrefix: prefix,
-        ScanRegions: this.account.region,
-        ReleasePublicKeys: this.signingKey.publicKeyPem,
-        ...options.parameters,
-      },
+      parameters,
     });
     await this.account.runner.settle();
     this.#stackId = outcome.stackId;
+    this.#installed = { version: options.version, parameters };
     if (outcome.status !== "CREATE_COMPLETE")
       throw new InstallStepError(
         `the stack is ${outcome.status}: ${stackReasons(outcome)}${this.failureReport()}`,
       );
+    return outcome;
+  }
+
+  /** A stack update with some parameters changed (the installed release's template); throws unless UPDATE_COMPLETE. */
+  async updateParameters(changed: Record<string, string>): Promise<StackOutcome> {
+    if (!this.#stackId || !this.#installed) throw new InstallStepError("nothing is installed");
+    const parameters = { ...this.#installed.parameters, ...changed };
+    const outcome = await updateStack(this.account, {
+      stackId: this.#stackId,
+      bucket: RELEASE_BUCKET,
+      templateKey: `releases/${this.#installed.version}/vigil-root.template.json`,
+      parameters,
+    });
+    await this.account.runner.settle();
+    if (outcome.status !== "UPDATE_COMPLETE")
+      throw new InstallStepError(
+        `the stack is ${outcome.status}: ${stackReasons(outcome)}${this.failureReport()}`,
+      );
+    this.#installed = { ...this.#installed, parameters };
     return outcome;
   }
 
@@ -169,6 +193,7 @@ export class EmulatedInstallation {
         `the stack is ${outcome.status}: ${stackReasons(outcome)}${this.failureReport()}`,
       );
     this.#stackId = undefined;
+    this.#installed = undefined;
     return outcome;
   }
 
@@ -270,6 +295,14 @@ export class EmulatedInstallation {
           .join("")}`,
       );
   }
+}
+
+/** The failed ones among `invocations`, each with its error and the end of its log ("" when none failed). */
+export function failedInvocationsReport(invocations: readonly Invocation[]): string {
+  return invocations
+    .filter((i) => i.status !== "succeeded")
+    .map(describeFailure)
+    .join("\n");
 }
 
 export function describeFailure(i: Invocation): string {

@@ -11,6 +11,7 @@ import {
   type Stack,
   type StackEvent,
   type StackResource,
+  UpdateStackCommand,
 } from "@aws-sdk/client-cloudformation";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { EmulatedAccount } from "./account.ts";
@@ -107,6 +108,38 @@ export async function createStack(
       ),
     );
     return await waitForStack(account, created.StackId ?? options.stackName, options.timeoutMs);
+  } finally {
+    cfn.destroy();
+  }
+}
+
+/** Updates the stack with a template in S3 (the same or a new release's) and new parameter values, and waits. */
+export async function updateStack(
+  account: EmulatedAccount,
+  options: {
+    stackId: string;
+    bucket: string;
+    templateKey: string;
+    parameters: Readonly<Record<string, string>>;
+    timeoutMs?: number;
+  },
+): Promise<StackOutcome> {
+  const cfn = new CloudFormationClient({ ...account.clientConfig(), maxAttempts: 1 });
+  try {
+    await explained(account, () =>
+      cfn.send(
+        new UpdateStackCommand({
+          StackName: options.stackId,
+          TemplateURL: `https://${options.bucket}.s3.${account.region}.amazonaws.com/${options.templateKey}`,
+          Parameters: Object.entries(options.parameters).map(([k, v]) => ({
+            ParameterKey: k,
+            ParameterValue: v,
+          })),
+          Capabilities: ["CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"],
+        }),
+      ),
+    );
+    return await waitForStack(account, options.stackId, options.timeoutMs);
   } finally {
     cfn.destroy();
   }

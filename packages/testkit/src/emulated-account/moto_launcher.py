@@ -41,7 +41,7 @@ from moto.awslambda.models import Permission as LambdaPermission
 from moto.awslambda.exceptions import UnknownFunctionException
 from moto.awslambda.responses import LambdaResponse
 from moto.cloudformation import custom_model
-from moto.cloudformation.models import CloudFormationBackend
+from moto.cloudformation.models import CloudFormationBackend, Stack, cloudformation_backends
 from moto.cloudformation.parsing import OutputMap
 from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.common_models import CloudFormationModel
@@ -530,7 +530,7 @@ def _process_cfn_response(self):
 CloudFormationResponse.process_cfn_response = _process_cfn_response
 
 
-def _send_request(stack, resource, request_type):
+def _send_request(stack, resource, request_type, properties=None, old_properties=None):
     """Sends a custom resource its Update/Delete request and waits for the answer at the ResponseURL."""
     fn = lambda_backends[stack.account_id][stack.region_name].get_function(resource.service_token)
     request_id = str(uuid.uuid4())
@@ -544,13 +544,56 @@ def _send_request(stack, resource, request_type):
         "LogicalResourceId": resource.logical_id,
         "PhysicalResourceId": getattr(resource, "answered_physical_id", None) or resource.resource_name,
         "ResourceType": resource.resource_type,
-        "ResourceProperties": resource.properties,
+        "ResourceProperties": properties if properties is not None else resource.properties,
     }
+    if old_properties is not None:
+        event["OldResourceProperties"] = old_properties
     _run(fn, event, "Event", {"source": "cloudformation", "sourceArn": stack.stack_id})
     answer = _wait_answer(request_id, int(fn.timeout) + 60)
     if answer is None:
         return {"Status": "FAILED", "Reason": f"no answer to the {request_type} request within the function's timeout"}
     return answer
+
+
+class CustomResourceUpdateFailed(Exception):
+    pass
+
+
+def _custom_update(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    """A stack update that changes a custom resource's properties sends it Update (moto sends nothing)."""
+    stack = next(
+        s for s in cloudformation_backends[account_id][region_name].stacks.values()
+        if s.custom_resources.get(original_resource.logical_id) is original_resource
+    )
+    properties = cloudformation_json["Properties"]
+    if properties == original_resource.properties:
+        return original_resource
+    answer = _send_request(stack, original_resource, "Update", properties, original_resource.properties)
+    if answer.get("Status") != "SUCCESS":
+        raise CustomResourceUpdateFailed(answer.get("Reason") or "the custom resource answered FAILED")
+    original_resource.properties = properties
+    original_resource.service_token = properties["ServiceToken"]
+    original_resource.answered_physical_id = answer.get("PhysicalResourceId") or original_resource.answered_physical_id
+    original_resource.set_data(answer.get("Data") or {})
+    return original_resource
+
+
+custom_model.CustomModel.update_from_cloudformation_json = classmethod(_custom_update)
+
+_original_stack_update = Stack.update
+
+
+def _stack_update(self, *args, **kwargs):
+    try:
+        _original_stack_update(self, *args, **kwargs)
+    except CustomResourceUpdateFailed as failure:
+        # CloudFormation rolls the update back; moto cannot, so the stack says it failed and why.
+        self.status = "UPDATE_ROLLBACK_COMPLETE"
+        self._add_stack_event("UPDATE_FAILED", resource_status_reason=str(failure))
+        self._add_stack_event("UPDATE_ROLLBACK_COMPLETE")
+
+
+Stack.update = _stack_update
 
 
 def _roll_back(stack, resource, answer):
