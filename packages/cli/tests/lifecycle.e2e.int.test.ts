@@ -110,7 +110,7 @@ function tagForIntegrations(model: AccountModel, integrationId: string): void {
   const retag = (tags: Tag[] | undefined, group: string) => {
     const vigil = tags?.find((t) => t.Key === "Created By" && t.Value === "Vigil");
     if (!tags || !vigil) return;
-    const variant = byGroup.get(group) ?? cycle[byGroup.size % cycle.length];
+    const variant = byGroup.get(group) ?? cycle[byGroup.size % cycle.length] ?? "ours";
     byGroup.set(group, variant);
     const tag = (Key: string, Value: string) => ({ ...vigil, Key, Value });
     tags.push(tag("Vigil Integration", variant === "other" ? "another-integration" : integrationId));

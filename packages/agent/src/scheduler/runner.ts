@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
   type EventStore,
   ExpectedVersionConflictError,
+  planAppends,
   type ScanCoverage,
 } from "@vigil/events";
 import type { ApiBudget } from "../budget/budget.ts";
@@ -96,9 +97,6 @@ export interface ScanSchedulerOptions {
    */
   readonly republish?: (events: readonly EventEnvelope[]) => Promise<void>;
 }
-
-/** Events per append: one DynamoDB transaction holds at most 100 items. */
-const APPEND_BATCH = 100;
 
 export function scanStreamId(scanId: string): string {
   return `scan#${scanId}`;
@@ -332,11 +330,10 @@ export class ScanScheduler {
         ),
       );
       try {
+        // In chunks one transaction holds (99 on an existing stream, 4 MB): each atomic, chained.
         let expected = read.streamVersion;
-        for (let i = 0; i < events.length; i += APPEND_BATCH) {
-          const result = await store.appendToStream(streamId, events.slice(i, i + APPEND_BATCH), {
-            expectedVersion: expected,
-          });
+        for (const chunk of planAppends(streamId, events, { expectedVersion: expected })) {
+          const result = await store.appendToStream(streamId, chunk, { expectedVersion: expected });
           expected = result.lastVersion;
         }
         const scanCompleted = await this.#completeIfDone(job.scanId);

@@ -77,7 +77,9 @@ describe("every trigger of the installed release", () => {
     expect(await account.fireSchedules(/Heartbeat/)).toHaveLength(1);
     await account.runner.settle();
     steps.heartbeat = since(mark);
-    expect((await world.integration(integrationId)).integration.lastHeartbeat).toMatchObject({ agentVersion: "0.1.0" });
+    expect((await world.integration(integrationId)).integration.lastHeartbeat).toMatchObject({
+      agentVersion: "0.1.0",
+    });
 
     // The scan schedule, then heartbeats until it completes.
     mark = account.runner.invocations().length;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   type AttributeValue,
   ConditionalCheckFailedException,
@@ -16,20 +15,24 @@ import {
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { type EventTableDefinition, eventTable, tableKeySchema } from "../topology/event-table.ts";
+import { ClaimCheckError, EventStoreError, ExpectedVersionConflictError } from "./errors.ts";
 import {
-  AppendTooLargeError,
-  ClaimCheckError,
-  EventStoreError,
-  ExpectedVersionConflictError,
-  PayloadTooLargeError,
-} from "./errors.ts";
+  assertAppendFits,
+  bucketOf,
+  type ClaimRef,
+  claimCheckKey,
+  type StoredBody,
+  sha256Hex,
+  storedBodyOf,
+  storedItemAttributes,
+  storedItemBytes,
+} from "./limits.ts";
 import {
   type AppendOptions,
   type AppendResult,
   DEFAULT_READ_ALL_LIMIT,
   type EventStore,
   type ExpectedVersion,
-  positionOf,
   type ReadAllOptions,
   type ReadAllResult,
   type ReadStreamOptions,
@@ -38,16 +41,6 @@ import {
   recordedAtOf,
 } from "./port.ts";
 import { assertAppendable, assertExpectedVersion, matchRetry } from "./shared.ts";
-
-/** DynamoDB limits the adapter designs around. */
-export const DYNAMODB_LIMITS = {
-  itemBytes: 400 * 1024,
-  transactionItems: 100,
-  transactionBytes: 4 * 1024 * 1024,
-} as const;
-
-/** Serialized events above this go to S3; the margin leaves room for keys and attribute names. */
-export const CLAIM_CHECK_THRESHOLD_BYTES = 350 * 1024;
 
 const PK = eventTable.partitionKey.name;
 const SK = eventTable.sortKey.name;
@@ -68,13 +61,6 @@ export interface DynamoDbEventStoreOptions {
    */
   settleMs?: number;
   now?: () => Date;
-}
-
-interface ClaimRef {
-  bucket: string;
-  key: string;
-  sha256: string;
-  bytes: number;
 }
 
 /**
@@ -128,10 +114,16 @@ export class DynamoDbEventStore implements EventStore {
       }
       const now = this.#now().toISOString();
       const recordedAt = now > floor ? now : floor;
-      const items = bodies.map((body, i) =>
+      const rows = bodies.map((body, i) =>
         this.#item(streamId, base + i + 1, recordedAt, events[i] as EventEnvelope, body),
       );
-      this.#assertFits(streamId, items, base > 0);
+      // The limits every adapter shares (limits.ts): 100 items and 4 MB a transaction.
+      assertAppendFits(
+        streamId,
+        base,
+        rows.map((r) => r.bytes),
+      );
+      const items = rows.map((r) => r.item);
 
       const outcome = await this.#write(streamId, base, recordedAt, items);
       if (outcome.ok)
@@ -264,38 +256,23 @@ export class DynamoDbEventStore implements EventStore {
     }
   }
 
-  #assertFits(streamId: string, items: Record<string, AttributeValue>[], withCheck: boolean): void {
-    const maxEvents = DYNAMODB_LIMITS.transactionItems - (withCheck ? 1 : 0);
-    const bytes = items.reduce((n, i) => n + itemBytes(i), 0);
-    if (items.length > maxEvents || bytes > DYNAMODB_LIMITS.transactionBytes) {
-      throw new AppendTooLargeError(streamId, items.length, bytes, {
-        maxEvents,
-        maxBytes: DYNAMODB_LIMITS.transactionBytes,
-      });
-    }
-  }
-
+  /** The shared payload rule (`storedBodyOf`); a claim-checked `data` is put to S3 here. */
   async #serialize(streamId: string, event: EventEnvelope): Promise<{ json: string; ref?: ClaimRef }> {
-    const json = JSON.stringify(event);
-    const bytes = Buffer.byteLength(json);
-    if (bytes <= CLAIM_CHECK_THRESHOLD_BYTES) return { json };
-    if (!this.#claim) throw new PayloadTooLargeError(event.id, bytes, CLAIM_CHECK_THRESHOLD_BYTES);
-    const data = JSON.stringify(event.data);
-    const sha256 = createHash("sha256").update(data).digest("hex");
+    const body: StoredBody = storedBodyOf(event, this.#claim !== undefined);
+    if (!body.claim || !this.#claim) return { json: body.json };
     // Keyed by stream and event id: a retried append overwrites the same object, never orphans a new one.
-    const key = `${this.#claim.prefix ?? "event-payloads/"}${createHash("sha256").update(streamId).digest("hex").slice(0, 32)}/${encodeURIComponent(event.id)}.json`;
+    const key = claimCheckKey(this.#claim.prefix ?? "event-payloads/", streamId, event.id);
     await this.#claim.s3.send(
       new PutObjectCommand({
         Bucket: this.#claim.bucket,
         Key: key,
-        Body: data,
+        Body: body.claim.data,
         ContentType: "application/json",
       }),
     );
-    const { data: _omitted, ...envelope } = event;
     return {
-      json: JSON.stringify(envelope),
-      ref: { bucket: this.#claim.bucket, key, sha256, bytes: Buffer.byteLength(data) },
+      json: body.json,
+      ref: { bucket: this.#claim.bucket, key, sha256: body.claim.sha256, bytes: body.claim.bytes },
     };
   }
 
@@ -305,19 +282,20 @@ export class DynamoDbEventStore implements EventStore {
     recordedAt: string,
     event: EventEnvelope,
     body: { json: string; ref?: ClaimRef },
-  ) {
-    const item: Record<string, AttributeValue> = {
-      [PK]: { S: streamId },
-      [SK]: { N: String(version) },
-      id: { S: event.id },
-      type: { S: event.type },
-      recordedAt: { S: recordedAt },
-      [BUCKET]: { S: bucketOf(recordedAt) },
-      [TIME_ID]: { S: positionOf(recordedAt, streamId, version) },
-      e: { S: body.json },
-    };
-    if (body.ref) item.dataRef = { S: JSON.stringify(body.ref) };
-    return item;
+  ): { item: Record<string, AttributeValue>; bytes: number } {
+    const attributes = storedItemAttributes({
+      streamId,
+      version,
+      recordedAt,
+      id: event.id,
+      type: event.type,
+      json: body.json,
+      ...(body.ref ? { dataRef: JSON.stringify(body.ref) } : {}),
+    });
+    const item: Record<string, AttributeValue> = {};
+    for (const [name, value] of Object.entries(attributes))
+      item[name] = name === SK ? { N: value } : { S: value };
+    return { item, bytes: storedItemBytes(attributes) };
   }
 
   async #decode(item: Record<string, AttributeValue>): Promise<RecordedEvent> {
@@ -346,7 +324,7 @@ export class DynamoDbEventStore implements EventStore {
         `could not be read (${(error as Error).name}: ${(error as Error).message})`,
       );
     }
-    if (createHash("sha256").update(body).digest("hex") !== ref.sha256) {
+    if (sha256Hex(body) !== ref.sha256) {
       throw new ClaimCheckError(
         ref,
         "content does not match the SHA-256 recorded in the log (modified or truncated)",
@@ -405,23 +383,8 @@ export class DynamoDbEventStore implements EventStore {
   }
 }
 
-/** Day bucket of a recordedAt (`YYYY-MM-DD`): the GSI partition readAll walks in order. */
-export function bucketOf(recordedAt: string): string {
-  return recordedAt.slice(0, 10);
-}
-
 function nextBucket(bucket: string): string {
   return new Date(Date.parse(`${bucket}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** DynamoDB's item size: attribute names plus values (close enough for the limit checks). */
-function itemBytes(item: Record<string, AttributeValue>): number {
-  let n = 0;
-  for (const [name, value] of Object.entries(item)) {
-    n +=
-      Buffer.byteLength(name) + (value.S !== undefined ? Buffer.byteLength(value.S) : (value.N?.length ?? 0));
-  }
-  return n;
 }
 
 function sleep(ms: number): Promise<void> {

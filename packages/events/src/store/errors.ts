@@ -22,34 +22,63 @@ export class ExpectedVersionConflictError extends EventStoreError {
   }
 }
 
-/** An append that cannot be written atomically in one DynamoDB transaction. */
+/**
+ * An append that cannot be written atomically in one DynamoDB transaction: more events than one
+ * TransactWriteItems holds (100 on a new stream, 99 on an existing one, whose previous version is
+ * checked in the same transaction) or more than 4 MB of items. Every adapter refuses the same.
+ */
 export class AppendTooLargeError extends EventStoreError {
   override readonly name = "AppendTooLargeError";
   constructor(
     readonly streamId: string,
     readonly eventCount: number,
     readonly bytes: number,
-    readonly limits: { maxEvents: number; maxBytes: number },
+    readonly limits: { maxEvents: number; maxBytes: number; existingStream?: boolean },
   ) {
+    const tooMany = eventCount > limits.maxEvents;
+    const tooBig = bytes > limits.maxBytes;
+    const what = [
+      tooMany ? `${eventCount} events, above ${limits.maxEvents}` : "",
+      tooBig ? `${bytes} bytes, above ${limits.maxBytes}` : "",
+    ]
+      .filter(Boolean)
+      .join(", and ");
+    const where =
+      limits.existingStream === undefined
+        ? ""
+        : limits.existingStream
+          ? " on an existing stream (100 items per transaction, one of them the check on the previous version)"
+          : " on a new stream";
     super(
       `stream "${streamId}": an append of ${eventCount} events (${bytes} bytes) exceeds one atomic transaction ` +
-        `(at most ${limits.maxEvents} events and ${limits.maxBytes} bytes). Append in smaller batches, chaining ` +
+        `(${what}; at most ${limits.maxEvents} events${where} and ${limits.maxBytes} bytes). Split it with ` +
+        `planAppends(streamId, events, { expectedVersion }) and append the chunks in order, chaining ` +
         `expectedVersion (appendInBatches does this, giving up atomicity across batches).`,
     );
   }
 }
 
-/** One event too large to store, and no claim-check bucket configured to hold its payload. */
+/**
+ * One event too large to store: above the claim-check threshold with no claim-check bucket
+ * configured, or (`claimChecked`) still above it with its `data` moved out.
+ */
 export class PayloadTooLargeError extends EventStoreError {
   override readonly name = "PayloadTooLargeError";
   constructor(
     readonly eventId: string,
     readonly bytes: number,
     readonly maxBytes: number,
+    readonly details: { claimChecked?: boolean } = {},
   ) {
     super(
-      `event ${eventId} is ${bytes} bytes, above the ${maxBytes}-byte item limit, and the store has no ` +
-        `claim-check bucket: configure claimCheck { s3, bucket } on the DynamoDB event store.`,
+      details.claimChecked
+        ? `event ${eventId}: even with its data claim-checked, the rest of its envelope is ${bytes} bytes, ` +
+            `above the ${maxBytes}-byte limit for a stored event (DynamoDB items hold 400 KB): keep large ` +
+            `content in data, not in envelope attributes.`
+        : `event ${eventId} is ${bytes} bytes serialized, above the ${maxBytes}-byte limit for an event ` +
+            `stored inline (DynamoDB items hold 400 KB), and the store has no claim-check bucket: configure ` +
+            `claimCheck on the event store (DynamoDB: { s3, bucket }; in-memory: {}) to put its data in S3, ` +
+            `or split the payload across several smaller events.`,
     );
   }
 }

@@ -1,5 +1,14 @@
 import type { EventEnvelope } from "../envelope/envelope.ts";
-import { ExpectedVersionConflictError } from "./errors.ts";
+import { ClaimCheckError, ExpectedVersionConflictError } from "./errors.ts";
+import {
+  assertAppendFits,
+  type ClaimRef,
+  claimCheckKey,
+  sha256Hex,
+  storedBodyOf,
+  storedItemAttributes,
+  storedItemBytes,
+} from "./limits.ts";
 import {
   type AppendOptions,
   type AppendResult,
@@ -19,29 +28,48 @@ interface StoredRow {
   version: number;
   recordedAt: string;
   position: string;
-  /** Serialized like a real log, so readers never share objects with writers. */
+  /** Serialized like a real log, so readers never share objects with writers (without `data` when claim-checked). */
   json: string;
   id: string;
+  /** Where a claim-checked `data` is (in `claimCheck.objects`). */
+  ref?: ClaimRef;
 }
 
 export interface InMemoryEventStoreOptions {
   /** Clock for `recordedAt` (tests pin it); the store keeps it monotonic. */
   now?: () => Date;
+  /**
+   * The stand-in for the DynamoDB adapter's S3 claim check: events above the claim-check
+   * threshold have their `data` kept in `objects` (keyed like the S3 objects, SHA-256 checked on
+   * read). Without it such events are refused with `PayloadTooLargeError`, as DynamoDB does
+   * without a bucket — which is how the agent and the platform are deployed.
+   */
+  claimCheck?: { bucket?: string; prefix?: string; objects?: Map<string, string> };
 }
 
 /**
- * In-memory event log with the same semantics as the DynamoDB adapter. Appends are atomic
- * (no await between check and write), so readAll is ordered and complete the moment an append
- * returns: no settle window is needed.
+ * In-memory event log with the same semantics as the DynamoDB adapter, limits included: it
+ * refuses what one DynamoDB transaction cannot hold (`EVENT_STORE_LIMITS`, `AppendTooLargeError`)
+ * and events too large for an item (`PayloadTooLargeError`, or the claim check when configured).
+ * Appends are atomic (no await between check and write), so readAll is ordered and complete the
+ * moment an append returns: no settle window is needed.
  */
 export class InMemoryEventStore implements EventStore {
   readonly #streams = new Map<string, StoredRow[]>();
   readonly #all: StoredRow[] = [];
   readonly #now: () => Date;
+  readonly #claim: { bucket: string; prefix: string; objects: Map<string, string> } | undefined;
   #lastRecordedAt = "";
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.#now = options.now ?? (() => new Date());
+    this.#claim = options.claimCheck
+      ? {
+          bucket: options.claimCheck.bucket ?? "in-memory",
+          prefix: options.claimCheck.prefix ?? "event-payloads/",
+          objects: options.claimCheck.objects ?? new Map(),
+        }
+      : undefined;
   }
 
   async appendToStream(
@@ -52,39 +80,81 @@ export class InMemoryEventStore implements EventStore {
     assertAppendable(streamId, events);
     const expected = options.expectedVersion ?? "any";
     assertExpectedVersion(expected);
+    // Checked in the DynamoDB adapter's order, so both refuse the same appends with the same errors.
+    const claim = this.#claim;
+    const bodies = events.map((e) => storedBodyOf(e, claim !== undefined));
     const rows = this.#streams.get(streamId) ?? [];
     const current = rows.length;
     const retryAt = (from: number) =>
-      matchRetry(streamId, events, rows.slice(from - 1, from - 1 + events.length).map(toRecorded));
+      matchRetry(
+        streamId,
+        events,
+        rows
+          .slice(from - 1, from - 1 + events.length)
+          .map((r) => ({ version: r.version, event: { id: r.id } })),
+      );
 
+    let base: number;
     if (expected === "any") {
       const retry = current >= events.length ? retryAt(current - events.length + 1) : undefined;
       if (retry) return retry;
+      base = current;
     } else {
-      const want = expected === "no_stream" ? 0 : expected;
-      if (current !== want) {
-        const retry = current >= want + events.length ? retryAt(want + 1) : undefined;
-        if (retry) return retry;
-        throw new ExpectedVersionConflictError(streamId, expected, current);
-      }
+      base = expected === "no_stream" ? 0 : expected;
     }
 
     let recordedAt = this.#now().toISOString();
     if (recordedAt < this.#lastRecordedAt) recordedAt = this.#lastRecordedAt;
-    this.#lastRecordedAt = recordedAt;
-    const written = events.map(
-      (event, i): StoredRow => ({
+    const written = bodies.map((body, i) => {
+      const event = events[i] as EventEnvelope;
+      const version = base + i + 1;
+      const ref: ClaimRef | undefined =
+        body.claim && claim
+          ? {
+              bucket: claim.bucket,
+              key: claimCheckKey(claim.prefix, streamId, event.id),
+              sha256: body.claim.sha256,
+              bytes: body.claim.bytes,
+            }
+          : undefined;
+      const attributes = storedItemAttributes({
         streamId,
-        version: current + i + 1,
+        version,
         recordedAt,
-        position: positionOf(recordedAt, streamId, current + i + 1),
-        json: JSON.stringify(event),
         id: event.id,
-      }),
+        type: event.type,
+        json: body.json,
+        ...(ref ? { dataRef: JSON.stringify(ref) } : {}),
+      });
+      const row: StoredRow = {
+        streamId,
+        version,
+        recordedAt,
+        position: positionOf(recordedAt, streamId, version),
+        json: body.json,
+        id: event.id,
+        ...(ref ? { ref } : {}),
+      };
+      return { row, bytes: storedItemBytes(attributes), data: body.claim?.data };
+    });
+    assertAppendFits(
+      streamId,
+      base,
+      written.map((w) => w.bytes),
     );
-    rows.push(...written);
+    if (current !== base) {
+      const retry = current >= base + events.length ? retryAt(base + 1) : undefined;
+      if (retry) return retry;
+      throw new ExpectedVersionConflictError(streamId, expected, current);
+    }
+
+    this.#lastRecordedAt = recordedAt;
+    for (const { row, data } of written) {
+      if (row.ref && data !== undefined) claim?.objects.set(row.ref.key, data);
+      rows.push(row);
+      insertSorted(this.#all, row);
+    }
     this.#streams.set(streamId, rows);
-    for (const row of written) insertSorted(this.#all, row);
     return {
       streamId,
       firstVersion: current + 1,
@@ -100,7 +170,7 @@ export class InMemoryEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     for (let v = from; v <= to; v++) {
       const row = rows[v - 1];
-      if (row) events.push(toRecorded(row));
+      if (row) events.push(this.#toRecorded(row));
     }
     return { streamId, events, streamVersion: rows.length };
   }
@@ -113,23 +183,38 @@ export class InMemoryEventStore implements EventStore {
       start = upperBound(this.#all, since);
     }
     const slice = this.#all.slice(start, start + limit);
-    const events = slice.map(toRecorded);
+    const events = slice.map((row) => this.#toRecorded(row));
     return {
       events,
       position: events.at(-1)?.position ?? options.since,
       more: start + limit < this.#all.length,
     };
   }
-}
 
-function toRecorded(row: StoredRow): RecordedEvent {
-  return {
-    streamId: row.streamId,
-    version: row.version,
-    recordedAt: row.recordedAt,
-    position: row.position,
-    event: JSON.parse(row.json) as EventEnvelope,
-  };
+  #toRecorded(row: StoredRow): RecordedEvent {
+    const event = JSON.parse(row.json) as EventEnvelope;
+    if (row.ref) event.data = this.#fetchClaim(row.ref);
+    return {
+      streamId: row.streamId,
+      version: row.version,
+      recordedAt: row.recordedAt,
+      position: row.position,
+      event,
+    };
+  }
+
+  /** As the DynamoDB adapter reads S3: the object must be there and match its recorded SHA-256. */
+  #fetchClaim(ref: ClaimRef): unknown {
+    const body = this.#claim?.objects.get(ref.key);
+    if (body === undefined) throw new ClaimCheckError(ref, "could not be read (no such object)");
+    if (sha256Hex(body) !== ref.sha256) {
+      throw new ClaimCheckError(
+        ref,
+        "content does not match the SHA-256 recorded in the log (modified or truncated)",
+      );
+    }
+    return JSON.parse(body);
+  }
 }
 
 /** Index of the first row whose position is greater than `position`. */

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { InvalidAppendError } from "./errors.ts";
-import type { AppendResult, EventStore, ExpectedVersion, RecordedEvent } from "./port.ts";
+import { planAppends } from "./limits.ts";
+import type { AppendResult, EventStore, ExpectedVersion } from "./port.ts";
 
 /** Checks every adapter does before writing; throws `InvalidAppendError` with the offending index. */
 export function assertAppendable(streamId: string, events: readonly EventEnvelope[]): void {
@@ -36,7 +37,7 @@ export function assertExpectedVersion(expected: ExpectedVersion): void {
 export function matchRetry(
   streamId: string,
   events: readonly EventEnvelope[],
-  stored: readonly Pick<RecordedEvent, "version" | "event">[],
+  stored: readonly { version: number; event: Pick<EventEnvelope, "id"> }[],
 ): AppendResult | undefined {
   if (stored.length !== events.length) return undefined;
   for (let i = 0; i < events.length; i++) {
@@ -47,9 +48,10 @@ export function matchRetry(
 }
 
 /**
- * Append a long list in consecutive batches, chaining the expected version. Each batch is
- * atomic; the whole is not (a failure leaves earlier batches written — retry with the same ids
- * and they are recognised as already appended).
+ * Append a long list in consecutive batches, chaining the expected version. The batches are
+ * `planAppends`' chunks (each within the shared limits by count and bytes; `batchSize` caps the
+ * count further). Each batch is atomic; the whole is not (a failure leaves earlier batches
+ * written — retry with the same ids and they are recognised as already appended).
  */
 export async function appendInBatches(
   store: EventStore,
@@ -57,13 +59,16 @@ export async function appendInBatches(
   events: readonly EventEnvelope[],
   options: { expectedVersion?: ExpectedVersion; batchSize?: number } = {},
 ): Promise<AppendResult> {
-  const size = options.batchSize ?? 99;
   let expected: ExpectedVersion = options.expectedVersion ?? "any";
+  const batches = planAppends(streamId, events, {
+    expectedVersion: expected,
+    ...(options.batchSize !== undefined ? { maxEvents: options.batchSize } : {}),
+  });
   let first = 0;
   let last = 0;
   let alreadyAppended = true;
-  for (let i = 0; i < events.length; i += size) {
-    const r = await store.appendToStream(streamId, events.slice(i, i + size), { expectedVersion: expected });
+  for (const [i, batch] of batches.entries()) {
+    const r = await store.appendToStream(streamId, batch, { expectedVersion: expected });
     if (i === 0) first = r.firstVersion;
     last = r.lastVersion;
     alreadyAppended &&= r.alreadyAppended;

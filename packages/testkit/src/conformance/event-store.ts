@@ -10,7 +10,9 @@ import {
   eventItemBytes,
   PayloadTooLargeError,
   planAppends,
+  previousVersionCheckBytes,
   type RecordedEvent,
+  transactionBytesOf,
   type VigilEvent,
 } from "@vigil/events";
 import { describe, expect, it } from "vitest";
@@ -364,11 +366,14 @@ export async function checkTransactionBytes(store: EventStore): Promise<void> {
   expect(max).toBe(4 * 1024 * 1024);
   const s = uniqueStream("bytes");
   await store.appendToStream(s, [sampleEvent(s, 0)], { expectedVersion: "no_stream" });
-  // 12 inline events (each under the claim-check threshold) whose items add up to `max` (+ extra).
+  // 12 inline events (each under the claim-check threshold) whose items and conditions, with the
+  // check on version 1, add up to `max` (+ extra), as DynamoDB sizes a transaction.
+  const room = max - previousVersionCheckBytes(s, 1);
   const twelve = (extra: number) => {
-    const each = Math.floor(max / 12);
+    const each = Math.floor(room / 12);
+    const item = (bytes: number) => bytes - transactionBytesOf(0);
     return Array.from({ length: 12 }, (_, i) =>
-      eventOfItemSize(s, 100 + i, 2 + i, i < 11 ? each : max - 11 * each + extra),
+      eventOfItemSize(s, 100 + i, 2 + i, item(i < 11 ? each : room - 11 * each + extra)),
     );
   };
   const over = twelve(1);
