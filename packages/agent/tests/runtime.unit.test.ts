@@ -9,6 +9,7 @@ import {
   decideRescan,
   keepDraining,
   planShards,
+  resolveSettings,
   SCAN_SHARD_KINDS,
   SERVICE_GROUPS,
   scanRegionsFor,
@@ -61,6 +62,72 @@ describe("agent configuration", () => {
     expect(problems.join("\n")).toMatch(/VIGIL_ACCOUNT_ID is "12", expected 12 digits/);
     expect(problems.join("\n")).toMatch(/VIGIL_SCAN_REGIONS has mars-1/);
     expect(problems).toHaveLength(9);
+  });
+
+  it("takes the stack's policies and disabled checks, and refuses ids that do not exist", () => {
+    const config = agentConfigFrom({
+      ...ENV,
+      VIGIL_POLICIES: "vigil-default,cis-aws-5.0",
+      VIGIL_DISABLED_CHECKS: "vigil.ec2.instance-no-public-ip",
+    });
+    expect(config).toMatchObject({
+      policies: ["vigil-default", "cis-aws-5.0"],
+      disabledChecks: ["vigil.ec2.instance-no-public-ip"],
+    });
+    expect(() => agentConfigFrom({ ...ENV, VIGIL_POLICIES: "pci" })).toThrow(/VIGIL_POLICIES: Policy "pci"/);
+    expect(() => agentConfigFrom({ ...ENV, VIGIL_DISABLED_CHECKS: "vigil.nope" })).toThrow(
+      /VIGIL_DISABLED_CHECKS: Check "vigil.nope" does not exist/,
+    );
+  });
+});
+
+describe("scan settings", () => {
+  const mute = {
+    id: "m1",
+    owner: "o",
+    reason: "r",
+    expiresAt: "2099-01-01T00:00:00.000Z",
+    match: {
+      checkId: "vigil.ec2.instance-no-public-ip",
+      arn: "arn:aws:ec2:eu-west-1:123456789012:instance/i-1",
+    },
+  };
+  it("lays the platform's command over the stack's defaults", () => {
+    const stack = { policies: ["cis-aws-5.0"], disabledChecks: ["a.b", "c.d"] };
+    expect(resolveSettings(stack, undefined)).toEqual({
+      selection: { policies: ["cis-aws-5.0"], enabledChecks: [], disabledChecks: ["a.b", "c.d"] },
+      mutes: [],
+    });
+    expect(
+      resolveSettings(stack, {
+        policies: ["aws-fsbp"],
+        enabledChecks: ["a.b"],
+        disabledChecks: ["e.f"],
+        mutes: [mute],
+      }),
+    ).toEqual({
+      selection: { policies: ["aws-fsbp"], enabledChecks: ["a.b"], disabledChecks: ["c.d", "e.f"] },
+      mutes: [mute],
+    });
+    expect(resolveSettings({}, undefined).selection).toEqual({ enabledChecks: [], disabledChecks: [] });
+  });
+
+  it("records a valid settings command and rejects one naming an unknown check, with the reason", () => {
+    const meta = { source: "urn:vigil:platform:x", integrationId: "int-1", id: "e1" };
+    const command = (disabledChecks: string[]) =>
+      createEvent(
+        "vigil.scan.settings-changed.v1",
+        { enabledChecks: [], disabledChecks, mutes: [mute], changedBy: "admin" },
+        meta,
+      );
+    expect(decideEvent(command(["vigil.ec2.instance-no-public-ip"]), "int-1")).toEqual({
+      action: "record-settings",
+      changedBy: "admin",
+    });
+    expect(decideEvent(command(["vigil.no-such-check"]), "int-1")).toMatchObject({
+      action: "reject",
+      reason: expect.stringMatching(/Check "vigil.no-such-check" does not exist/),
+    });
   });
 });
 

@@ -269,8 +269,12 @@ describe("root template", () => {
         "VIGIL_IDEMPOTENCY_TABLE",
         "VIGIL_PLATFORM_URL",
         "VIGIL_SCAN_REGIONS",
+        "VIGIL_POLICIES",
+        "VIGIL_DISABLED_CHECKS",
       ].sort(),
     );
+    expect(env.VIGIL_POLICIES).toEqual({ Ref: "Policies" });
+    expect(resolve(env.VIGIL_DISABLED_CHECKS, { DisabledChecks: "" })).toBeUndefined();
     expect(env.VIGIL_JOB_QUEUE_URL).toEqual({ Ref: "AgentJobQueue" });
     expect(env.VIGIL_IDEMPOTENCY_TABLE).toEqual({ Ref: "IdempotencyTable" });
     expect(env.VIGIL_PARAMETER_PREFIX).toEqual({ "Fn::Sub": "/vigil/${IntegrationId}" });

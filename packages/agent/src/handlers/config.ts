@@ -1,5 +1,7 @@
 import { deadLetterQueueNameFor } from "@vigil/events";
+import { CATALOGUE } from "../checks/catalogue.ts";
 import { platformUrlProblem } from "../lifecycle/platform-url.ts";
+import { selectionProblem } from "../policies/settings.ts";
 
 /**
  * The agent's configuration, from the environment the template sets (runtime contract §4). Read
@@ -24,6 +26,10 @@ export interface AgentConfig {
   readonly platformUrl: string | undefined;
   /** `VIGIL_SCAN_REGIONS`; absent: every enabled region. */
   readonly scanRegions: readonly string[] | undefined;
+  /** `VIGIL_POLICIES` (the stack's `Policies`); absent: `vigil-default`. */
+  readonly policies: readonly string[] | undefined;
+  /** `VIGIL_DISABLED_CHECKS` (the stack's `DisabledChecks`). */
+  readonly disabledChecks: readonly string[];
 }
 
 export const REQUIRED_ENV = [
@@ -42,6 +48,8 @@ export const OPTIONAL_ENV = [
   "VIGIL_PLATFORM_URL",
   "VIGIL_SCAN_REGIONS",
   "VIGIL_DEAD_LETTER_QUEUE_URL",
+  "VIGIL_POLICIES",
+  "VIGIL_DISABLED_CHECKS",
 ] as const;
 
 /** The agent is missing configuration: names every variable to fix, not just the first. */
@@ -76,11 +84,17 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
   const jobQueueUrl = value("VIGIL_JOB_QUEUE_URL");
   if (jobQueueUrl !== undefined && !URL.canParse(jobQueueUrl))
     problems.push(`VIGIL_JOB_QUEUE_URL is "${jobQueueUrl}", expected an SQS queue URL`);
-  const regionsText = value("VIGIL_SCAN_REGIONS");
-  const scanRegions = regionsText
-    ?.split(",")
-    .map((r) => r.trim())
-    .filter((r) => r !== "");
+  const scanRegions = listOf(value("VIGIL_SCAN_REGIONS"));
+  const policies = listOf(value("VIGIL_POLICIES"));
+  const disabledChecks = listOf(value("VIGIL_DISABLED_CHECKS")) ?? [];
+  const selection = selectionProblem(
+    { ...(policies && policies.length > 0 ? { policies } : {}), disabledChecks },
+    CATALOGUE,
+  );
+  if (selection)
+    problems.push(
+      `${selection.kind === "unknown-policy" ? "VIGIL_POLICIES" : "VIGIL_DISABLED_CHECKS"}: ${selection.message}`,
+    );
   const badRegions = (scanRegions ?? []).filter((r) => !REGION.test(r));
   if (badRegions.length > 0)
     problems.push(`VIGIL_SCAN_REGIONS has ${badRegions.join(", ")}: expected region codes such as eu-west-1`);
@@ -100,5 +114,14 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
     idempotencyTable: value("VIGIL_IDEMPOTENCY_TABLE") as string,
     platformUrl,
     scanRegions: scanRegions && scanRegions.length > 0 ? scanRegions : undefined,
+    policies: policies && policies.length > 0 ? policies : undefined,
+    disabledChecks,
   };
+}
+
+function listOf(text: string | undefined): string[] | undefined {
+  return text
+    ?.split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
 }

@@ -1,4 +1,6 @@
 import type { VigilEvent } from "@vigil/events";
+import { CATALOGUE } from "../checks/catalogue.ts";
+import { resolveSettings, selectionProblem } from "../policies/settings.ts";
 import { DEFAULT_DEBOUNCE_WINDOW_MS, type InstanceStateChange } from "../scheduler/debounce.ts";
 
 /** What the agent does with an event SNS pushed to it. Pure. */
@@ -9,6 +11,8 @@ export type EventDecision =
       readonly regions: readonly string[] | undefined;
     }
   | { readonly action: "tear-down" }
+  | { readonly action: "record-settings"; readonly changedBy: string }
+  | { readonly action: "reject"; readonly reason: string }
   | { readonly action: "acknowledge"; readonly reason: string };
 
 export function decideEvent(event: VigilEvent, integrationId: string): EventDecision {
@@ -23,6 +27,13 @@ export function decideEvent(event: VigilEvent, integrationId: string): EventDeci
       return event.data.requestedBy === "stack-deletion"
         ? { action: "acknowledge", reason: "stack deletion is handled by the custom resource" }
         : { action: "tear-down" };
+    case "vigil.scan.settings-changed.v1": {
+      // A policy or check that does not exist would fail every scan job: refused here, with why.
+      const problem = selectionProblem(resolveSettings({}, event.data).selection, CATALOGUE);
+      return problem
+        ? { action: "reject", reason: `scan settings ${event.id}: ${problem.message}` }
+        : { action: "record-settings", changedBy: event.data.changedBy };
+    }
     default:
       return { action: "acknowledge", reason: `nothing to do for ${event.type}` };
   }

@@ -17,12 +17,18 @@ import { type AwsClients, type CallWrapper, createAwsClients } from "../aws/clie
 import { ApiBudget } from "../budget/budget.ts";
 import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
-import { CATALOGUE } from "../checks/index.ts";
+import { planEvaluation } from "../checks/index.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
 import { readCredentials } from "../lifecycle/credentials.ts";
 import { jsonLogger, type Logger } from "../lifecycle/log.ts";
 import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
 import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
+import {
+  latestSettings,
+  type ResolvedSettings,
+  resolveSettings,
+  settingsStreamId,
+} from "../policies/settings.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
 import type { EventSink } from "../scan/sink.ts";
@@ -119,6 +125,12 @@ export async function createAgentPorts(
     source,
     sink,
   );
+  // The stack's policies under the platform's latest settings command, read for every scan job.
+  const settings = async (): Promise<ResolvedSettings> =>
+    resolveSettings(
+      { policies: config.policies, disabledChecks: config.disabledChecks },
+      await latestSettings(store, config.integrationId),
+    );
   const queue = new SqsJobQueue({
     client: sqs,
     queueUrl: config.jobQueueUrl,
@@ -134,13 +146,17 @@ export async function createAgentPorts(
     worker: scanShardWorker({
       clients: (call) => accountClients(call),
       now: () => clock.now(),
+      settings,
       onProblems: (p) => log("warn", "shard had failed calls", { ...p }),
     }),
     integrationId: config.integrationId,
     accountId,
     source,
     agentVersion,
-    checkCount: CATALOGUE.length,
+    checkCount: async () => {
+      const { selection, mutes } = await settings();
+      return planEvaluation({ now: clock.now(), selection, mutes }).checks.length;
+    },
     kinds: SCAN_SHARD_KINDS,
     ...(options.spread ? { spread: options.spread } : {}),
     republish: async (events) => {
@@ -167,6 +183,13 @@ export async function createAgentPorts(
     async record(events: readonly EventEnvelope[]) {
       await store.appendToStream(`integration#${config.integrationId}`, events, { expectedVersion: "any" });
     },
+    async recordSettings(command: EventEnvelope) {
+      // Appended as received (an idempotent retry of the same id is recognised by the store).
+      await store.appendToStream(settingsStreamId(config.integrationId), [command], {
+        expectedVersion: "any",
+      });
+    },
+    settings,
     async pendingJobs() {
       const out = await sqs.send(
         new GetQueueAttributesCommand({

@@ -3,6 +3,7 @@ import {
   type DeadLetterSink,
   deterministicEventId,
   type EventEnvelope,
+  EventRejectedError,
   type HealthCheckResponse,
   type IdempotencyStore,
   isHealthCheckRequest,
@@ -22,6 +23,7 @@ import {
 } from "../lifecycle/custom-resource.ts";
 import type { Logger } from "../lifecycle/log.ts";
 import { type TeardownApi, tearDown } from "../lifecycle/teardown.ts";
+import type { ResolvedSettings } from "../policies/settings.ts";
 import { parseInstanceStateChange } from "../scheduler/debounce.ts";
 import type { JobOutcome, ScanScheduler } from "../scheduler/runner.ts";
 import { decideEvent, decideRescan, keepDraining, scanRegionsFor, shouldDrain } from "./decide.ts";
@@ -88,6 +90,10 @@ export interface AgentPorts {
   readonly scheduler: ScanScheduler;
   /** Facts outside a scan's stream (cleanup): appended to `integration#<id>` and published. */
   record(events: readonly EventEnvelope[]): Promise<void>;
+  /** Keeps the platform's settings command in the log, where every scan job reads the latest. */
+  recordSettings(command: EventEnvelope): Promise<void>;
+  /** The settings scans run with now (the stack's, under the latest command). */
+  settings(): Promise<ResolvedSettings>;
   /** Messages on the job queue: one GetQueueAttributes call. */
   pendingJobs(): Promise<{ visible: number; delayed: number; inFlight: number }>;
   enabledRegions(): Promise<string[]>;
@@ -283,6 +289,13 @@ async function onEvent(event: VigilEvent, ports: AgentPorts, run: { started: boo
     case "tear-down":
       await cleanUp(event, ports);
       return;
+    case "record-settings":
+      await ports.recordSettings(event as EventEnvelope);
+      ports.log("info", "scan settings recorded", { id: event.id, changedBy: decision.changedBy });
+      return;
+    case "reject":
+      // Not retried: the same command would be refused again. It goes to the DLQ with the reason.
+      throw new EventRejectedError(decision.reason);
     case "acknowledge":
       ports.log("info", "event acknowledged", { type: event.type, id: event.id, reason: decision.reason });
       return;

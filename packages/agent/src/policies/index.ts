@@ -8,3 +8,11 @@ export {
   type SelectionResult,
   selectChecks,
 } from "./policies.ts";
+export {
+  latestSettings,
+  type ResolvedSettings,
+  resolveSettings,
+  type StackSettings,
+  selectionProblem,
+  settingsStreamId,
+} from "./settings.ts";

@@ -1,28 +1,8 @@
-import * as z from "zod";
+import { type Mute, muteSchema } from "@vigil/events";
 import type { AssetHeader } from "../assets/index.ts";
 
-/**
- * An exception: a known, accepted failure that should not alert until it expires. Every mute has
- * an owner, a reason and an expiry so that exceptions are reviewed instead of forgotten.
- */
-export const muteSchema = z.object({
-  id: z.string().min(1),
-  owner: z.string().min(1),
-  reason: z.string().min(1),
-  /** The mute stops applying at this instant. */
-  expiresAt: z.iso.datetime({ offset: true }),
-  match: z
-    .object({
-      /** A check id, or `*` for every check. */
-      checkId: z.string().min(1),
-      arn: z.string().min(1).optional(),
-      tag: z.object({ key: z.string().min(1), value: z.string() }).optional(),
-    })
-    .refine((m) => m.arn !== undefined || m.tag !== undefined, {
-      message: "a mute must match an asset ARN or a tag, so it never silences a check everywhere",
-    }),
-});
-export type Mute = z.infer<typeof muteSchema>;
+/** The mute contract lives with the events that carry it (`vigil.scan.settings-changed.v1`). */
+export { type Mute, muteSchema };
 
 export function isMuteActive(mute: Mute, now: number): boolean {
   return now < Date.parse(mute.expiresAt);

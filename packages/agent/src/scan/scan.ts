@@ -93,6 +93,7 @@ export function assessedData(
         title: r.title.slice(0, 512),
       };
       if (r.evidence !== undefined) result.evidence = r.evidence.slice(0, MAX_EVIDENCE);
+      if (r.muteId !== undefined) result.muteId = r.muteId.slice(0, 256);
       return result;
     }),
   };

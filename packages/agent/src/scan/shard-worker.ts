@@ -1,5 +1,8 @@
+import type { UnreadCall } from "@vigil/events";
 import type { AwsClients, CallWrapper } from "../aws/clients.ts";
-import { type CheckSelection, type Mute, planEvaluation } from "../checks/index.ts";
+import { planEvaluation } from "../checks/index.ts";
+import { errorCodeOf } from "../discovery/reader.ts";
+import type { ResolvedSettings } from "../policies/settings.ts";
 import { resourceIdOf } from "../scheduler/filters.ts";
 import { type AssessedAsset, JobPausedError, type ShardWorker } from "../scheduler/runner.ts";
 import { assessShard, collectShard, type ServiceGroup } from "./shard.ts";
@@ -8,8 +11,8 @@ export interface ScanShardWorkerOptions {
   /** SDK clients whose every call goes through `call` (the scheduler's budgeted, pause-aware seam). */
   readonly clients: (call: CallWrapper) => AwsClients;
   readonly partition?: string;
-  readonly selection?: CheckSelection;
-  readonly mutes?: readonly Mute[];
+  /** Which checks run and which failures are muted: fixed, or read for every job (the deployed agent's latest). */
+  readonly settings?: ResolvedSettings | (() => Promise<ResolvedSettings>);
   readonly now?: () => number;
   readonly groups?: readonly ServiceGroup[];
   /** Told about calls that failed for reasons other than throttling (their assets are missing). */
@@ -27,11 +30,22 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
       // Collectors may swallow a failed call (recorded as a failed call, the asset left out); a
       // pause seen mid-shard must still stop the shard, so it is remembered here and rethrown.
       let paused: JobPausedError | undefined;
-      const call: CallWrapper = (info, fn) =>
-        context.call(info, fn).catch((error: unknown) => {
+      const started = context.clock.now();
+      let apiCalls = 0;
+      let throttledCalls = 0;
+      const call: CallWrapper = async (info, fn) => {
+        apiCalls++;
+        try {
+          const out = await context.call(info, fn);
+          // The SDK retried it (throttling or a transient error) before it answered.
+          if (attemptsOf(out) > 1) throttledCalls++;
+          return out;
+        } catch (error: unknown) {
           if (error instanceof JobPausedError) paused ??= error;
+          else if (attemptsOf(error) > 1 || THROTTLING.has(errorCodeOf(error))) throttledCalls++;
           throw error;
-        });
+        }
+      };
       const clients = options.clients(call);
       try {
         const home = job.shard.region;
@@ -64,10 +78,10 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           ? collection.assets.filter((a) => wanted.has(resourceIdOf(a.arn)) || wanted.has(a.arn))
           : collection.assets;
         const now = (options.now ?? Date.now)();
+        const settings = typeof options.settings === "function" ? await options.settings() : options.settings;
         const plan = planEvaluation({
           now,
-          ...(options.selection !== undefined ? { selection: options.selection } : {}),
-          ...(options.mutes !== undefined ? { mutes: options.mutes } : {}),
+          ...(settings ? { selection: settings.selection, mutes: settings.mutes } : {}),
         });
         const assessed: AssessedAsset[] = assessShard(
           plan,
@@ -75,11 +89,49 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           options.partition,
           new Date(now).toISOString(),
         );
+        const unread: UnreadCall[] = [
+          ...collection.deniedCalls.map((c) => unreadOf(c, "denied")),
+          ...collection.failedCalls
+            .filter((f) => f.code !== "JobPausedError" && f.code !== "RateLimitedError")
+            .map((c) => unreadOf(c, "failed")),
+        ];
         // A denied or failed call may have hidden assets: the scan must not take them for gone.
-        return { assessed, incomplete: failedCalls > 0 || collection.deniedCalls.length > 0 };
+        return {
+          assessed,
+          incomplete: unread.length > 0,
+          unread,
+          stats: { apiCalls, throttledCalls, durationMs: Math.max(0, context.clock.now() - started) },
+        };
       } finally {
         clients.destroy();
       }
     },
+  };
+}
+
+const THROTTLING = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "SlowDown",
+  "RateLimitedError",
+]);
+
+/** `$metadata.attempts` of an SDK answer or error: more than 1 when the SDK retried. */
+function attemptsOf(value: unknown): number {
+  const attempts = (value as { $metadata?: { attempts?: unknown } } | undefined)?.$metadata?.attempts;
+  return typeof attempts === "number" ? attempts : 1;
+}
+
+function unreadOf(
+  problem: { path: string; code: string; message: string },
+  kind: UnreadCall["kind"],
+): UnreadCall {
+  return {
+    path: problem.path.slice(0, 512),
+    kind,
+    code: problem.code.slice(0, 128) || "UnknownError",
+    message: problem.message.slice(0, 512),
   };
 }

@@ -8,6 +8,7 @@ import {
   ExpectedVersionConflictError,
   planAppends,
   type ScanCoverage,
+  type UnreadCall,
 } from "@vigil/events";
 import type { ApiBudget } from "../budget/budget.ts";
 import { type BudgetedCall, budgetedCall } from "../budget/call.ts";
@@ -46,6 +47,14 @@ export interface ShardWorkResult {
   readonly assessed: readonly AssessedAsset[];
   /** Calls failed or were denied, so assets may be missing: the scan claims no coverage there. */
   readonly incomplete?: boolean;
+  /** The calls it could not read, carried by `shard-completed` (the first 100). */
+  readonly unread?: readonly UnreadCall[];
+  /** What the shard cost: AWS calls made, calls the SDK had to retry, time taken. */
+  readonly stats?: {
+    readonly apiCalls: number;
+    readonly throttledCalls: number;
+    readonly durationMs: number;
+  };
 }
 
 /** A job stopped because the pause began while it ran (seen at its next AWS call). */
@@ -82,8 +91,8 @@ export interface ScanSchedulerOptions {
   /** Producer URI, e.g. `urn:vigil:agent:<accountId>`. */
   readonly source: string;
   readonly agentVersion: string;
-  /** Checks a full scan evaluates (`scan.started`'s `checkCount`). */
-  readonly checkCount?: number;
+  /** Checks a full scan evaluates (`scan.started`'s `checkCount`), or how to count them when a scan starts. */
+  readonly checkCount?: number | (() => Promise<number>);
   readonly kinds?: readonly ShardKind[];
   /** Spreading of a scan's jobs; the seed defaults to the scan id. */
   readonly spread?: Partial<SpreadOptions>;
@@ -156,7 +165,10 @@ export class ScanScheduler {
           {
             scanId: request.scanId,
             regions: [...request.regions],
-            checkCount: this.#o.checkCount ?? 0,
+            checkCount:
+              typeof this.#o.checkCount === "function"
+                ? await this.#o.checkCount()
+                : (this.#o.checkCount ?? 0),
             agentVersion: this.#o.agentVersion,
           },
           this.#meta(streamId, read.streamVersion + first.length + 1, "started", clock.now()),
@@ -255,10 +267,9 @@ export class ScanScheduler {
     };
 
     this.#o.observer?.jobStarted?.(job, now);
-    let assessed: readonly AssessedAsset[] = [];
-    let incomplete = false;
+    let work: ShardWorkResult = { assessed: [] };
     try {
-      ({ assessed, incomplete = false } = await this.#o.worker.run(job, { call, clock }));
+      work = await this.#o.worker.run(job, { call, clock });
     } catch (error) {
       if (error instanceof JobPausedError) {
         await this.#requeue(job, error.until, this.#o.resumeJitterMs ?? 30_000);
@@ -277,12 +288,13 @@ export class ScanScheduler {
       await this.#requeue(job, until, this.#o.resumeJitterMs ?? 30_000);
       return { kind: "rate-limited", until, pauseWritten: written };
     }
-    return this.#commit(job, assessed, incomplete);
+    return this.#commit(job, work);
   }
 
   /** Appends the shard's assessments and its checkpoint; assets already in the stream are not appended again. */
-  async #commit(job: ScanJob, assessed: readonly AssessedAsset[], incomplete: boolean): Promise<JobOutcome> {
+  async #commit(job: ScanJob, work: ShardWorkResult): Promise<JobOutcome> {
     const { store, clock } = this.#o;
+    const { assessed, incomplete = false, unread = [], stats } = work;
     const streamId = scanStreamId(job.scanId);
     for (let attempt = 0; attempt < 20; attempt++) {
       const read = await store.readStream(streamId);
@@ -321,10 +333,11 @@ export class ScanScheduler {
             region: job.shard.region,
             assetType: job.shard.assetType,
             assetCount: done.size + fresh.length,
-            apiCalls: 0,
-            throttledCalls: 0,
-            durationMs: 0,
-            ...(incomplete ? { incomplete: true } : {}),
+            apiCalls: stats?.apiCalls ?? 0,
+            throttledCalls: stats?.throttledCalls ?? 0,
+            durationMs: stats?.durationMs ?? 0,
+            ...(incomplete || unread.length > 0 ? { incomplete: true } : {}),
+            ...(unread.length > 0 ? { unreadCalls: unread.slice(0, 100) } : {}),
           },
           this.#meta(streamId, next(), `shard-completed#${job.shard.shardId}`, now),
         ),

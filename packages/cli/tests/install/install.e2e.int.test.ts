@@ -1,5 +1,6 @@
 import {
   CreateVolumeCommand,
+  DescribeInstancesCommand,
   DescribeVolumesCommand,
   EC2Client,
   RunInstancesCommand,
@@ -8,7 +9,10 @@ import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
 } from "@aws-sdk/client-resource-groups-tagging-api";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { createEvent, SnsSqsBus } from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReleaseDir, EmulatedInstallation } from "../../src/install/index.ts";
 
@@ -77,11 +81,13 @@ describe("the built release in the emulated account", () => {
 
     // 1. The admin creates the integration; the user deploys the stack with its token.
     const { integrationId, registrationToken } = await world.createIntegration();
+    // The stack switches one check off for this account (its DisabledChecks parameter).
     const created = await world.install({
       releaseDir: release,
       version: "0.1.0",
       integrationId,
       registrationToken,
+      parameters: { DisabledChecks: "vigil.ec2.instance-uses-iam-role" },
     });
     expect(world.failureReport()).toBe("");
     expect(created.status).toBe("CREATE_COMPLETE");
@@ -114,9 +120,53 @@ describe("the built release in the emulated account", () => {
     const theirs = await volume({ "Created By": "Vigil", "Vigil Integration": "another-integration" });
     const untagged = await volume({});
 
+    // The platform's settings command mutes one instance's IMDSv2 failure; the agent records it
+    // and the next scan's jobs read it.
+    const described = await ec2.send(new DescribeInstancesCommand({}));
+    const first = described.Reservations?.[0]?.Instances?.[0]?.InstanceId as string;
+    const firstArn = `arn:aws:ec2:${account.region}:${account.accountId}:instance/${first}`;
+    const sns = new SNSClient(account.clientConfig());
+    const sqs = new SQSClient(account.clientConfig());
+    await new SnsSqsBus({
+      sns,
+      sqs,
+      topicArn: created.outputs.EventsTopicArn as string,
+      integrationId,
+    }).publish([
+      createEvent(
+        "vigil.scan.settings-changed.v1",
+        {
+          enabledChecks: [],
+          disabledChecks: [],
+          mutes: [
+            {
+              id: "mute-first-instance",
+              owner: "secops@example.com",
+              reason: "a test instance",
+              expiresAt: "2099-01-01T00:00:00.000Z",
+              match: { checkId: "vigil.ec2.instance-imdsv2-required", arn: firstArn },
+            },
+          ],
+          changedBy: "admin@example.com",
+        },
+        { source: "urn:vigil:platform", integrationId },
+      ),
+    ]);
+    await account.runner.settle();
+    world.throwOnFailures("the settings command");
+
     // 2. The scan schedule fires; heartbeats drain its jobs until the platform shows it completed.
     await world.scheduledScan(integrationId);
     world.throwOnFailures("the scan");
+    const report = await world.api<{
+      reports: { results: { checkId: string; status: string; muteId?: string }[] }[];
+    }>(`/api/integrations/${integrationId}/reports?arn=${encodeURIComponent(firstArn)}`);
+    const results = report.body.reports[0]?.results ?? [];
+    expect(results.find((r) => r.checkId === "vigil.ec2.instance-imdsv2-required")).toMatchObject({
+      status: "muted",
+      muteId: "mute-first-instance",
+    });
+    expect(results.map((r) => r.checkId)).not.toContain("vigil.ec2.instance-uses-iam-role");
     const assets = await world.api<{ assets: { type: string }[] }>(
       `/api/integrations/${integrationId}/assets`,
     );
@@ -167,5 +217,7 @@ describe("the built release in the emulated account", () => {
     expect(types).toContain("vigil.integration.deleted.v1");
     ec2.destroy();
     ssm.destroy();
+    sns.destroy();
+    sqs.destroy();
   }, 600_000);
 });

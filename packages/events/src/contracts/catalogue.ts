@@ -24,6 +24,7 @@ import {
   scanRegionDiscovered,
   scanRequested,
   scanResumed,
+  scanSettingsChanged,
   scanShardCompleted,
   scanStarted,
 } from "./scan.ts";
@@ -54,6 +55,7 @@ export const catalogue = [
   scanRegionDiscovered,
   scanAssetDiscovered,
   scanAssetAssessed,
+  scanSettingsChanged,
   scanShardCompleted,
   scanCompleted,
   scanPausedForRateLimit,

@@ -98,6 +98,24 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
       { checkId: "cis-5.0-5.1.1", status: "pass", severity: "medium", title: "EBS volumes are encrypted" },
     ],
   },
+  "vigil.scan.settings-changed.v1": {
+    policies: ["vigil-default", "cis-aws-5.0"],
+    enabledChecks: [],
+    disabledChecks: ["vigil.ec2.instance-no-public-ip"],
+    mutes: [
+      {
+        id: "mute-bastion",
+        owner: "secops@example.com",
+        reason: "The bastion host is public by design",
+        expiresAt: "2025-06-30T00:00:00.000Z",
+        match: {
+          checkId: "vigil.ec2.security-group-admin-ports-ipv4",
+          tag: { key: "role", value: "bastion" },
+        },
+      },
+    ],
+    changedBy: "admin@example.com",
+  },
   "vigil.scan.shard-completed.v1": {
     scanId,
     shardId: "eu-west-1/aws.ec2.instance/0",

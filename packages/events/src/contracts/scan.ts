@@ -32,6 +32,49 @@ export const scanRequested = defineEvent(
   }),
 );
 
+/**
+ * An exception: a known, accepted failure that should not alert until it expires. Every mute has
+ * an owner, a reason and an expiry so that exceptions are reviewed instead of forgotten.
+ */
+export const muteSchema = z.object({
+  id: z.string().min(1),
+  owner: z.string().min(1),
+  reason: z.string().min(1),
+  /** The mute stops applying at this instant. */
+  expiresAt: z.iso.datetime({ offset: true }),
+  match: z
+    .object({
+      /** A check id, or `*` for every check. */
+      checkId: z.string().min(1),
+      arn: z.string().min(1).optional(),
+      tag: z.object({ key: z.string().min(1), value: z.string() }).optional(),
+    })
+    .refine((m) => m.arn !== undefined || m.tag !== undefined, {
+      message: "a mute must match an asset ARN or a tag, so it never silences a check everywhere",
+    }),
+});
+export type Mute = z.infer<typeof muteSchema>;
+
+/** Which checks run and which failures are accepted: the stack's defaults, replaced by the platform's command. */
+export const scanSettingsSchema = z.object({
+  /** Policy ids (`vigil-default`, `cis-aws-5.0`, `aws-fsbp`); absent: the stack's `Policies`. */
+  policies: z.array(z.string().min(1).max(128)).max(50).optional(),
+  enabledChecks: z.array(checkIdSchema).max(1000).default([]),
+  disabledChecks: z.array(checkIdSchema).max(1000).default([]),
+  mutes: z.array(muteSchema).max(1000).default([]),
+});
+export type ScanSettings = z.infer<typeof scanSettingsSchema>;
+
+/**
+ * A command from the platform: scans from now on run these settings (replacing the previous
+ * command's, over the stack's defaults). The agent records it in its log and every scan job reads
+ * the latest one, so a change reaches the next shard without a redeploy.
+ */
+export const scanSettingsChanged = defineEvent(
+  "vigil.scan.settings-changed.v1",
+  scanSettingsSchema.extend({ changedBy: z.string().min(1).max(256) }),
+);
+
 export const scanStarted = defineEvent(
   "vigil.scan.started.v1",
   z.object({
@@ -65,6 +108,8 @@ export const checkResultSchema = z.object({
   title: z.string().min(1).max(512),
   /** A short, human-readable reason — never raw configuration. */
   evidence: z.string().max(1024).optional(),
+  /** For `muted`: the mute that applied. */
+  muteId: z.string().min(1).max(256).optional(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
@@ -79,6 +124,16 @@ export const scanAssetAssessed = defineEvent(
   }),
 );
 
+/** A call the scan could not read: its snapshot path (`<region>/<service>/<command>[/<resource>]`) and why. */
+export const unreadCallSchema = z.object({
+  path: z.string().min(1).max(512),
+  /** `denied` (access denied, or not in a snapshot), `failed` (throttled after retries, service errors). */
+  kind: z.enum(["denied", "failed"]),
+  code: z.string().min(1).max(128),
+  message: z.string().max(512),
+});
+export type UnreadCall = z.infer<typeof unreadCallSchema>;
+
 export const scanShardCompleted = defineEvent(
   "vigil.scan.shard-completed.v1",
   z.object({
@@ -92,6 +147,8 @@ export const scanShardCompleted = defineEvent(
     durationMs: z.number().nonnegative(),
     /** Calls of the shard failed or were denied: some of its assets may be missing from it. */
     incomplete: z.boolean().optional(),
+    /** The calls that could not be read (the first 100), so the scan can say what it did not see. */
+    unreadCalls: z.array(unreadCallSchema).max(100).optional(),
   }),
 );
 

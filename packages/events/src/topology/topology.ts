@@ -182,6 +182,7 @@ export const topology: Topology = {
       // and reads back from its own stream: pushing them would invoke it once per shard for nothing.
       filterPolicy: prefixes(
         "vigil.scan.requested.",
+        "vigil.scan.settings-changed.",
         "vigil.integration.credentials-issued.",
         "vigil.integration.delete-requested.",
         "vigil.ebs.snapshot-created.",

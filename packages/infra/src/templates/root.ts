@@ -83,6 +83,10 @@ export const PLATFORM_URL_CONSTRAINT =
   "must be an https:// URL (e.g. https://vigil.example.com); plain http:// is accepted only for a loopback address (http://127.0.0.1, http://localhost or http://[::1], optional port) in local runs";
 
 /** The parameters shared by the root stack and the organization StackSet that passes them through. */
+/** The built-in policies' ids (the agent's `builtInPolicies`; a cli test keeps the two in step). */
+export const POLICY_IDS = ["vigil-default", "cis-aws-5.0", "aws-fsbp"] as const;
+const POLICY_ID = `(${POLICY_IDS.map((id) => id.replaceAll(".", "\\.")).join("|")})`;
+
 export const rootParameters: Record<string, CfnParameter> = {
   IntegrationId: {
     Type: "String",
@@ -141,6 +145,23 @@ export const rootParameters: Record<string, CfnParameter> = {
     Default: "",
     AllowedPattern: "^([a-z0-9-]+(,[a-z0-9-]+)*)?$",
     ConstraintDescription: "region names separated by commas, no spaces",
+  },
+  Policies: {
+    Type: "String",
+    Description:
+      "Policies the agent assesses, comma separated: vigil-default, cis-aws-5.0, aws-fsbp (the platform may change them later)",
+    Default: "vigil-default",
+    AllowedPattern: `^${POLICY_ID}(,${POLICY_ID})*$`,
+    ConstraintDescription:
+      "one or more of vigil-default, cis-aws-5.0, aws-fsbp, separated by commas, no spaces",
+  },
+  DisabledChecks: {
+    Type: "String",
+    Description:
+      "Check ids switched off for this account, comma separated (e.g. vigil.ec2.instance-no-public-ip)",
+    Default: "",
+    AllowedPattern: "^([a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)?$",
+    ConstraintDescription: "check ids separated by commas, no spaces",
   },
   ReleasePublicKeys: {
     Type: "String",
@@ -816,6 +837,8 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
               "HeartbeatMinutes",
               "UpdateCheckHours",
               "ScanRegions",
+              "Policies",
+              "DisabledChecks",
               "EnableEbsScanning",
               "ScannerSubnetIds",
               "ScannerImageId",
@@ -837,6 +860,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       HasAlertEmail: not(equals(ref("AlertEmail"), "")),
       HasOrganizationId: not(equals(ref("OrganizationId"), "")),
       HasScanRegions: not(equals(ref("ScanRegions"), "")),
+      HasDisabledChecks: not(equals(ref("DisabledChecks"), "")),
       ...Object.fromEntries(RATE_PARAMETERS.map((p) => [`${p}IsOne`, equals(ref(p), "1")])),
     },
     Resources: resources,
@@ -877,6 +901,8 @@ export function agentEnvironment(): Record<string, unknown> {
     VIGIL_IDEMPOTENCY_TABLE: ref("IdempotencyTable"),
     VIGIL_PLATFORM_URL: ref("PlatformUrl"),
     VIGIL_SCAN_REGIONS: ifThen("HasScanRegions", ref("ScanRegions"), noValue),
+    VIGIL_POLICIES: ref("Policies"),
+    VIGIL_DISABLED_CHECKS: ifThen("HasDisabledChecks", ref("DisabledChecks"), noValue),
   };
 }
 

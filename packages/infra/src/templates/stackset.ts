@@ -30,6 +30,8 @@ const PASSED_THROUGH = [
   "HeartbeatMinutes",
   "UpdateCheckHours",
   "ScanRegions",
+  "Policies",
+  "DisabledChecks",
   "ReleasePublicKeys",
   "EnableEbsScanning",
   "AlertEmail",
