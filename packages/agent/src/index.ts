@@ -29,7 +29,7 @@ export {
   shouldDrain,
 } from "./handlers/decide.ts";
 export { type AgentHandler, type AgentHandlerOptions, createAgentHandler } from "./handlers/lambda.ts";
-export { type AgentAwsOptions, createAgentPorts, publishingStore } from "./handlers/ports.ts";
+export { type AgentAwsOptions, createAgentPorts } from "./handlers/ports.ts";
 export {
   AGENT_CONSUMER,
   type AgentHandlerDeps,

@@ -19,9 +19,9 @@ import {
   handleCustomResource,
   jsonLogger,
   PlatformRequestError,
-  scanAndReport,
+  readCredentials,
+  runScan,
   sendHeartbeat,
-  singleProcessScan,
 } from "@vigil/agent";
 import { integrationParameters, parameterNameFor, parameterPrefixFor } from "@vigil/events";
 import { type RunningPlatform, startPlatform } from "@vigil/platform";
@@ -300,7 +300,8 @@ describe("integration lifecycle on the local stack", () => {
       const status = () => api<{ integration: { status: string } }>(`/api/integrations/${integrationId}`);
       await eventually(status, (r) => r.body.integration?.status === "active", "status active");
 
-      // 3. The agent scans the simulated account, reports, and checks in.
+      // 3. The agent's scan pipeline (scheduler, shards, in memory here) reports what it records
+      // over signed HTTP, with the credentials the registration stored; then it checks in.
       const runtime: AgentRuntime = {
         ssm: aws.clients.ssm,
         integrationId,
@@ -308,11 +309,17 @@ describe("integration lifecycle on the local stack", () => {
         agentVersion: "1.0.0",
         platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
         enabledRegions: async () => [...account.regions],
-        scan: singleProcessScan(clients),
         log,
       };
-      const scan = await scanAndReport(runtime, "scan-e2e-1");
-      expect(scan.reported).toBeGreaterThan(10);
+      const stored = await readCredentials(aws.clients.ssm, integrationId);
+      const reporter = new HttpPlatformClient({ platformUrl: stored.platformUrl, credentials: stored });
+      const scan = await runScan({
+        clients,
+        integrationId,
+        scanId: "scan-e2e-1",
+        emit: (events) => reporter.report(events),
+      });
+      expect(scan.eventCount).toBeGreaterThan(10);
       await sendHeartbeat(runtime);
       const assets = await eventually(
         () => api<{ assets: { arn: string; failed: number }[] }>(`/api/integrations/${integrationId}/assets`),

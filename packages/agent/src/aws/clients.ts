@@ -51,6 +51,11 @@ export interface AwsClients {
   /** Region for global services (IAM, STS, S3 ListBuckets) and DescribeRegions. */
   readonly homeRegion: string;
   forRegion(region: string): RegionClients;
+  /**
+   * New clients of the same account whose every call goes through `call` first, then through this
+   * set's own wrapper (a scan job's budget and pause around the caller's counting).
+   */
+  withCall(call: CallWrapper): AwsClients;
   /** Releases sockets of every client created so far. */
   destroy(): void;
 }
@@ -163,6 +168,9 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
         byRegion.set(region, clients);
       }
       return clients;
+    },
+    withCall(outer) {
+      return createAwsClients({ ...options, call: (family, fn) => outer(family, () => call(family, fn)) });
     },
     destroy() {
       for (const c of created.splice(0)) c.destroy();

@@ -1,13 +1,4 @@
-export {
-  type AccountIdentity,
-  type DiscoverOptions,
-  type Discovery,
-  DiscoveryError,
-  type DiscoveryProgress,
-  discoverAccount,
-  type InvalidAsset,
-  type RegionStatus,
-} from "./discover.ts";
+export { type AccountIdentity, DiscoveryError, identifyAccount, type RegionStatus } from "./identify.ts";
 export {
   AccountReader,
   type CallProblem,

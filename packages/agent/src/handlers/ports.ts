@@ -8,7 +8,6 @@ import {
   DynamoDbEventStore,
   DynamoDbIdempotencyStore,
   type EventEnvelope,
-  type EventStore,
   queueNameFor,
   SnsSqsBus,
   sqsDeadLetterSink,
@@ -31,7 +30,7 @@ import {
 } from "../policies/settings.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
-import type { EventSink } from "../scan/sink.ts";
+import { type EventSink, publishingStore } from "../scan/sink.ts";
 import { PauseGate } from "../scheduler/pause.ts";
 import { SqsJobQueue } from "../scheduler/queue/sqs.ts";
 import { ScanScheduler } from "../scheduler/runner.ts";
@@ -51,25 +50,6 @@ export interface AgentAwsOptions {
   readonly agentVersion?: string;
   /** Long-poll wait of a drain's receive (default 1 s: a drain stops at the first empty receive). */
   readonly receiveWaitSeconds?: number;
-}
-
-/**
- * Appends, then publishes what the agent itself produced (its `source`); events that came from
- * elsewhere (a platform's `scan.requested`) are not published again. A retried append
- * (`alreadyAppended`) publishes again too: the first attempt may have stopped between its append
- * and its publish. Publishing is at least once; consumers deduplicate by event id.
- */
-export function publishingStore(store: EventStore, source: string, sink: EventSink): EventStore {
-  return {
-    readStream: (id, options) => store.readStream(id, options),
-    readAll: (options) => store.readAll(options),
-    async appendToStream(streamId, events, options) {
-      const result = await store.appendToStream(streamId, events, options);
-      const ours = events.filter((e) => e.source === source);
-      if (ours.length > 0) await sink(ours as Parameters<EventSink>[0]);
-      return result;
-    },
-  };
 }
 
 /** Builds the ports from the configuration: clients are created here, once per Lambda instance. */
@@ -227,7 +207,6 @@ export async function createAgentPorts(
             platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
             enabledRegions: async () =>
               config.scanRegions ? [...config.scanRegions] : await enabledRegions(),
-            scan: async () => [],
             log,
           });
         }

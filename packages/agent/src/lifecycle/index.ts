@@ -2,9 +2,6 @@ export {
   type AgentRuntime,
   HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_SCHEDULE,
-  type ScanRequest,
-  type ScanRunner,
-  scanAndReport,
   sendHeartbeat,
 } from "./check-in.ts";
 export {

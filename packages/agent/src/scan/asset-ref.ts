@@ -17,6 +17,26 @@ export function eventArnOf(
   return `arn:${partition}:${service}:${region}:${header.accountId}:${kind}`;
 }
 
+/** Asset types that are an account's (or an account's region's) settings, named without an ARN. */
+export const SETTINGS_TYPES: ReadonlySet<string> = new Set([
+  "aws.iam.account",
+  "aws.iam.password-policy",
+  "aws.ec2.account-settings",
+  "aws.logs.cis-monitoring",
+]);
+
+/**
+ * How a finding names the asset an event carries: `eventArnOf` undone, so account-wide settings
+ * read `<account>` and per-region settings `<account>/<region>` again; any other ARN as it is.
+ */
+export function findingResourceOf(asset: Pick<AssetHeader, "arn" | "type" | "region" | "accountId">): string {
+  const match = /^arn:(aws[a-z-]*):/.exec(asset.arn);
+  if (!match || !SETTINGS_TYPES.has(asset.type)) return asset.arn;
+  const settings = eventArnOf({ ...asset, arn: "" }, match[1]);
+  if (asset.arn !== settings) return asset.arn;
+  return asset.region === "global" ? asset.accountId : `${asset.accountId}/${asset.region}`;
+}
+
 export function assetRefOf(header: AssetHeader, partition = "aws"): AssetRef {
   const ref: AssetRef = {
     arn: eventArnOf(header, partition),

@@ -46,7 +46,7 @@ export async function benchScan(options: BenchScanOptions): Promise<BenchScanRes
       });
   const sink = memorySink();
   try {
-    const result = await runScan({ clients, emit: sink.emit, scanId: "bench", regionConcurrency: 6 });
+    const result = await runScan({ clients, emit: sink.emit, scanId: "bench" });
     return {
       regions: result.discovery.scannedRegions.length,
       assets: result.assets.length,

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { AwsClients } from "../aws/clients.ts";
-import type { Collector } from "../collectors/index.ts";
-import { type DiscoveryProgress, discoverAccount } from "../discovery/discover.ts";
 import type { CallProblem } from "../discovery/reader.ts";
+import { runScan, type ScanProgressEvent } from "./scan.ts";
+import type { ServiceGroup } from "./shard.ts";
 
 /** An account snapshot in memory: snapshot path (without `.json`) → AWS CLI JSON (docs/snapshot-format.md). */
 export interface AccountSnapshot {
@@ -12,33 +12,38 @@ export interface AccountSnapshot {
   readonly files: Map<string, unknown>;
   /** Calls that were denied: their files are missing, so the checks needing them decide nothing. */
   readonly deniedCalls: readonly CallProblem[];
+  /** Calls that failed otherwise: the snapshot keeps AWS's error, and the checks needing them decide nothing. */
+  readonly failedCalls: readonly CallProblem[];
 }
 
 export interface CaptureOptions {
   readonly clients: AwsClients;
   readonly regions?: readonly string[];
-  readonly collectors?: readonly Collector[];
-  readonly onProgress?: (progress: DiscoveryProgress) => void;
+  readonly groups?: readonly ServiceGroup[];
+  readonly onProgress?: (progress: ScanProgressEvent) => void;
 }
 
 /**
- * Captures what the collectors read (read-only calls only), in the snapshot layout: the exact
- * calls a scan makes, so scanning the snapshot later decides the same as scanning the account.
+ * Captures what a scan reads (read-only calls only), in the snapshot layout: it runs the scan
+ * itself and keeps every answer, so scanning the snapshot later makes the same calls and decides
+ * the same as scanning the account did.
  */
 export async function captureSnapshot(options: CaptureOptions): Promise<AccountSnapshot> {
   const files = new Map<string, unknown>();
-  const discovery = await discoverAccount({
+  const scan = await runScan({
     clients: options.clients,
+    scanId: "snapshot",
     ...(options.regions !== undefined ? { regions: options.regions } : {}),
-    ...(options.collectors !== undefined ? { collectors: options.collectors } : {}),
+    ...(options.groups !== undefined ? { groups: options.groups } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     recorder: (path, body) => files.set(path, body),
   });
   return {
-    accountId: discovery.accountId,
-    regions: discovery.scannedRegions,
+    accountId: scan.accountId,
+    regions: scan.discovery.scannedRegions,
     files,
-    deniedCalls: discovery.deniedCalls,
+    deniedCalls: scan.discovery.deniedCalls,
+    failedCalls: scan.discovery.failedCalls,
   };
 }
 

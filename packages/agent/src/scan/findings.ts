@@ -1,6 +1,7 @@
 import { GLOBAL_REGION } from "../assets/index.ts";
 import type { AssetReport, Severity } from "../checks/index.ts";
 import { checkById } from "../checks/index.ts";
+import { findingResourceOf } from "./asset-ref.ts";
 
 /** A finding as reports print it (docs/snapshot-format.md, "How a finding names its resource"). */
 export interface Finding {
@@ -39,7 +40,7 @@ export function findingsOf(reports: readonly AssetReport[]): { findings: Finding
       if (r.status === "error") {
         errors.push({
           checkId: r.checkId,
-          resource: report.asset.arn,
+          resource: findingResourceOf(report.asset),
           message: r.evidence ?? "check failed",
         });
         continue;
@@ -50,7 +51,7 @@ export function findingsOf(reports: readonly AssetReport[]): { findings: Finding
         cis: [...(check?.mappings.cis ?? [])],
         fsbp: [...(check?.mappings.fsbp ?? [])],
         status: STATUS[r.status],
-        resource: report.asset.arn,
+        resource: findingResourceOf(report.asset),
         resourceType: report.asset.type,
         region: report.asset.region || GLOBAL_REGION,
         accountId: report.asset.accountId,

@@ -7,12 +7,12 @@ export {
 } from "./bench.ts";
 export { type AccountSnapshot, type CaptureOptions, captureSnapshot, writeSnapshotDir } from "./capture.ts";
 export { type CheckError, type Finding, findingsOf } from "./findings.ts";
-export { singleProcessScan } from "./report.ts";
 export {
   AGENT_VERSION,
   assessedData,
   runScan,
   type ScanOptions,
+  type ScanProgressEvent,
   type ScanResult,
   type ScanTimings,
 } from "./scan.ts";
@@ -28,4 +28,4 @@ export {
   UnknownShardError,
 } from "./shard.ts";
 export { type ScanShardWorkerOptions, scanShardWorker } from "./shard-worker.ts";
-export { type EventSink, memorySink, teeSink } from "./sink.ts";
+export { type EventSink, memorySink, publishingStore, teeSink } from "./sink.ts";

@@ -1,43 +1,61 @@
 import {
-  createEvent,
   type DataOf,
-  deterministicEventId,
-  type EventMeta,
-  type EventType,
-  type ScanCoverage,
+  type EventEnvelope,
+  InMemoryEventStore,
+  type UnreadCall,
   type VigilEvent,
 } from "@vigil/events";
-import { GLOBAL_REGION } from "../assets/base.ts";
-import type { Asset } from "../assets/index.ts";
+import type { AssetHeader } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
+import { ApiBudget } from "../budget/budget.ts";
+import { type Clock, systemClock } from "../budget/clock.ts";
 import {
   type AssetReport,
+  type CheckResult,
   type CheckSelection,
   emptySummary,
-  evaluateAsset,
   type Mute,
   planEvaluation,
   type ScanReport,
+  type ScanSummary,
 } from "../checks/index.ts";
-import type { Collector } from "../collectors/index.ts";
-import {
-  type AccountIdentity,
-  type Discovery,
-  DiscoveryError,
-  type DiscoveryProgress,
-  discoverAccount,
-} from "../discovery/discover.ts";
+import { type AccountIdentity, identifyAccount, type RegionStatus } from "../discovery/identify.ts";
 import type { CallProblem, RawRecorder } from "../discovery/reader.ts";
+import { PauseGate } from "../scheduler/pause.ts";
+import { scanProgress } from "../scheduler/plan.ts";
+import { InMemoryJobQueue } from "../scheduler/queue/memory.ts";
+import { type JobOutcome, ScanScheduler, scanStreamId } from "../scheduler/runner.ts";
+import { planShards } from "../scheduler/shards.ts";
 import { assetRefOf } from "./asset-ref.ts";
-import type { EventSink } from "./sink.ts";
+import { SCAN_SHARD_KINDS, type ServiceGroup, shardKindsOf } from "./shard.ts";
+import { scanShardWorker } from "./shard-worker.ts";
+import { type EventSink, publishingStore } from "./sink.ts";
 
 export const AGENT_VERSION = "0.1.0";
 
+/** What a scan in this process reports as it goes: its plan, then each shard as it finishes. */
+export type ScanProgressEvent =
+  | {
+      readonly kind: "planned";
+      readonly regions: readonly RegionStatus[];
+      readonly scannedRegions: readonly string[];
+      readonly shards: number;
+    }
+  | {
+      readonly kind: "shard-finished";
+      readonly shardId: string;
+      readonly assets: number;
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly kind: "paused"; readonly until: number };
+
 export interface ScanOptions {
+  /** The scanned account's clients; each job gets its own, wired to the scheduler's budget and pause. */
   readonly clients: AwsClients;
-  /** Where the scan's events go; default: nowhere (the result still carries the report). */
+  /** Where the scan's events go as they are recorded; default: nowhere (the result still carries them). */
   readonly emit?: EventSink;
-  /** Default: a fresh id. Pass the id of a `scan.requested` event to tie them together. */
+  /** Default: a fresh id. */
   readonly scanId?: string;
   /** Default `local-<account id>`. */
   readonly integrationId?: string;
@@ -46,29 +64,42 @@ export interface ScanOptions {
   readonly mutes?: readonly Mute[];
   /** Evaluation time: ages and mute expiry are measured against it. Default: now. */
   readonly now?: number | Date | string;
-  readonly collectors?: readonly Collector[];
-  readonly regionConcurrency?: number;
-  /** `asset-assessed` events per `emit` call; default 100. */
-  readonly batchSize?: number;
-  readonly onProgress?: (progress: DiscoveryProgress) => void;
+  /** Replaces the service groups (tests narrow a scan to some collectors). */
+  readonly groups?: readonly ServiceGroup[];
+  /** Jobs run at once (default 8). */
+  readonly concurrency?: number;
+  readonly onProgress?: (progress: ScanProgressEvent) => void;
+  /** Receives every answer as snapshot files (`captureSnapshot`). */
   readonly recorder?: RawRecorder;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** How long a rate-limit error pauses every job (default: the agent's 15 minutes). */
+  readonly pauseMs?: number;
 }
 
 export interface ScanTimings {
-  readonly discoveryMs: number;
-  readonly evaluateMs: number;
-  readonly emitMs: number;
   readonly totalMs: number;
 }
 
+/** A scan's outcome, read back from its own event stream: what the platform receives, whole. */
 export interface ScanResult extends ScanReport {
   readonly scanId: string;
   readonly accountId: string;
   readonly partition: string;
-  readonly discovery: Omit<Discovery, "assets">;
-  readonly assets: readonly Asset[];
+  readonly discovery: {
+    readonly regions: readonly RegionStatus[];
+    readonly scannedRegions: readonly string[];
+    /** Calls denied or not in a snapshot: the checks that need them decided nothing. */
+    readonly deniedCalls: readonly CallProblem[];
+    /** Calls that failed otherwise (after the SDK's retries). */
+    readonly failedCalls: readonly CallProblem[];
+  };
+  readonly assets: readonly AssetHeader[];
   readonly checkCount: number;
+  /** The scan's stream, in order (`scan.started` … `scan.completed`). */
+  readonly events: readonly EventEnvelope[];
   readonly eventCount: number;
+  readonly completed: DataOf<"vigil.scan.completed.v1"> | undefined;
   readonly timings: ScanTimings;
 }
 
@@ -100,173 +131,188 @@ export function assessedData(
 }
 
 /**
- * One scan: discover the account, assess every asset, and emit the facts in order:
- * started → region-discovered × regions → asset-assessed × assets → resource-counts-reported →
- * completed (or failed). Event ids derive from the scan id and position, so a retried scan with
- * the same id emits the same ids and consumers deduplicate.
+ * One scan in this process, through the pipeline the deployed agent runs: the scheduler plans the
+ * scan's shards and queues them (an in-memory queue and event log here, SQS and DynamoDB in the
+ * Lambda), each job collects one (region, service group) inside the API budget, evaluates it and
+ * checkpoints it, and the last one completes the scan. The result is read back from the scan's
+ * stream, so the CLI reports exactly what the platform would receive.
  */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
+  const clock = options.clock ?? systemClock;
   const scanId =
     options.scanId ?? `scan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const plan = planEvaluation({
-    now: options.now ?? Date.now(),
-    ...(options.selection !== undefined ? { selection: options.selection } : {}),
-    ...(options.mutes !== undefined ? { mutes: options.mutes } : {}),
+  const now = options.now ?? clock.now();
+  const settings = {
+    selection: options.selection ?? {},
+    mutes: options.mutes ?? [],
+  };
+  // Unknown policies or checks fail here, before any AWS call.
+  const plan = planEvaluation({ now, ...settings });
+  const identity: AccountIdentity = await identifyAccount(options.clients, options.regions);
+  const { accountId, partition } = identity;
+  const integrationId = options.integrationId ?? `local-${accountId}`;
+  const source = `urn:vigil:agent:${accountId}`;
+  const log = new InMemoryEventStore();
+  const store = options.emit ? publishingStore(log, source, options.emit) : log;
+  const queue = new InMemoryJobQueue({ clock });
+  const gate = new PauseGate({
+    store,
+    integrationId,
+    clock,
+    source,
+    ...(options.pauseMs !== undefined ? { pauseMs: options.pauseMs } : {}),
   });
-  const emitFn = options.emit;
-  let sequence = 0;
-  let eventCount = 0;
-  let emitMs = 0;
-  let account: AccountIdentity | undefined;
-  const meta = (type: string, subject?: string): EventMeta => {
-    const accountId = account?.accountId ?? "000000000000";
-    const m: EventMeta = {
-      id: deterministicEventId(`scan#${scanId}`, ++sequence, type),
-      source: `urn:vigil:agent:${accountId}`,
-      integrationId: options.integrationId ?? `local-${accountId}`,
-      correlationId: scanId,
-      time: new Date(),
-    };
-    if (subject !== undefined) m.subject = subject;
-    return m;
-  };
-  const make = <T extends EventType>(type: T, data: DataOf<T>, subject?: string): VigilEvent =>
-    createEvent(type, data, meta(type, subject)) as VigilEvent;
-  const send = async (events: VigilEvent[]) => {
-    if (events.length === 0) return;
-    eventCount += events.length;
-    if (!emitFn) return;
-    const t = performance.now();
-    await emitFn(events);
-    emitMs += performance.now() - t;
-  };
-
-  let discovery: Discovery;
-  try {
-    discovery = await discoverAccount({
-      clients: options.clients,
-      ...(options.regions !== undefined ? { regions: options.regions } : {}),
-      ...(options.collectors !== undefined ? { collectors: options.collectors } : {}),
-      ...(options.regionConcurrency !== undefined ? { regionConcurrency: options.regionConcurrency } : {}),
-      ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-      ...(options.recorder !== undefined ? { recorder: options.recorder } : {}),
-      beforeCollect: async (identity) => {
-        account = identity;
-        const events: VigilEvent[] = [
-          make("vigil.scan.started.v1", {
-            scanId,
-            regions: [...identity.scannedRegions],
-            checkCount: plan.checks.length,
-            agentVersion: AGENT_VERSION,
-          }),
-        ];
-        for (const region of identity.scannedRegions) {
-          events.push(
-            make("vigil.scan.region-discovered.v1", {
-              scanId,
-              region,
-              status: "enabled",
-              shardCount: identity.shardsPerRegion[region] ?? 0,
-            }),
-          );
-        }
-        // Opted-out regions are recorded so their empty result is not read as "clean".
-        for (const r of identity.regions) {
-          if (r.status !== "opted-out") continue;
-          events.push(
-            make("vigil.scan.region-discovered.v1", {
-              scanId,
-              region: r.region,
-              status: "opted-out",
-              shardCount: 0,
-            }),
-          );
-        }
-        await send(events);
-      },
-    });
-  } catch (error) {
-    const code = error instanceof DiscoveryError ? error.code : "ScanFailed";
-    const message = error instanceof Error ? error.message : String(error);
-    await send([
-      make("vigil.scan.failed.v1", {
-        scanId,
-        error: { code, message: message.slice(0, 2000), retryable: !(error instanceof DiscoveryError) },
-        completedShards: 0,
-        failedShards: [],
-      }),
-    ]);
-    throw error;
-  }
-
-  const evaluateStarted = performance.now();
-  const summary = emptySummary();
-  const reports = discovery.assets.map((asset) => evaluateAsset(plan, asset, summary));
-  const evaluateMs = performance.now() - evaluateStarted;
-
-  const assessedAt = new Date().toISOString();
-  const batchSize = options.batchSize ?? 100;
-  for (let i = 0; i < reports.length; i += batchSize) {
-    await send(
-      reports
-        .slice(i, i + batchSize)
-        .map((report) =>
-          make(
-            "vigil.scan.asset-assessed.v1",
-            assessedData(scanId, report, assessedAt, discovery.partition),
-            report.asset.arn,
-          ),
-        ),
-    );
-  }
-
-  const counts: Record<string, Record<string, number>> = {};
-  for (const a of discovery.assets) {
-    const byRegion = counts[a.type] ?? {};
-    byRegion[a.region] = (byRegion[a.region] ?? 0) + 1;
-    counts[a.type] = byRegion;
-  }
-  const totalMs = performance.now() - started;
-  await send([
-    make("vigil.counts.resource-counts-reported.v1", { scanId, counts, total: discovery.assets.length }),
-    make("vigil.scan.completed.v1", {
-      scanId,
-      assetCount: discovery.assets.length,
-      results: { pass: summary.pass, fail: summary.fail, muted: summary.muted, error: summary.error },
-      failedBySeverity: { ...summary.failBySeverity },
-      durationMs: totalMs,
-      ...(options.collectors === undefined ? coverageOf(discovery) : {}),
+  const kinds = options.groups ? shardKindsOf(options.groups) : SCAN_SHARD_KINDS;
+  const evaluationTime = typeof now === "number" ? now : new Date(now).getTime();
+  const shardCount = planShards(identity.scannedRegions, kinds).length;
+  let done = 0;
+  const scheduler = new ScanScheduler({
+    store,
+    queue,
+    clock,
+    budget: new ApiBudget({ clock }),
+    gate,
+    worker: scanShardWorker({
+      clients: (call) => options.clients.withCall(call),
+      partition,
+      settings,
+      now: () => evaluationTime,
+      ...(options.groups ? { groups: options.groups } : {}),
+      ...(options.recorder ? { recorder: options.recorder } : {}),
     }),
-  ]);
+    integrationId,
+    accountId,
+    source,
+    agentVersion: AGENT_VERSION,
+    checkCount: plan.checks.length,
+    kinds,
+    // One process, one account: no reason to hold jobs back.
+    spread: { spreadMs: 0, jitterMs: 0 },
+    resumeJitterMs: 0,
+    observer: {
+      jobFinished: (job, outcome) => {
+        if (outcome.kind === "completed") {
+          done++;
+          options.onProgress?.({
+            kind: "shard-finished",
+            shardId: job.shard.shardId,
+            assets: outcome.assessed,
+            done,
+            total: shardCount,
+          });
+        } else if (outcome.kind === "rate-limited" || outcome.kind === "deferred") {
+          options.onProgress?.({ kind: "paused", until: outcome.until });
+        }
+      },
+    },
+  });
+  options.onProgress?.({
+    kind: "planned",
+    regions: identity.regions,
+    scannedRegions: identity.scannedRegions,
+    shards: shardCount,
+  });
 
-  const { assets, ...rest } = discovery;
+  const streamId = scanStreamId(scanId);
+  await scheduler.startScan({ scanId, regions: identity.scannedRegions });
+  await drainUntilDone({ scheduler, queue, clock, concurrency: options.concurrency ?? 8 });
+
+  const read = await log.readStream(streamId);
+  const status = scanProgress(read.events).status;
+  if (status !== "completed") {
+    throw new Error(`scan ${scanId} stopped ${status}: its jobs ended before every shard was checkpointed`);
+  }
+  const events = read.events.map((e) => e.event);
   return {
     scanId,
-    accountId: discovery.accountId,
-    partition: discovery.partition,
-    discovery: rest,
-    assets,
-    reports,
-    summary,
+    accountId,
+    partition,
+    ...resultOf(events),
+    discovery: {
+      regions: identity.regions,
+      scannedRegions: identity.scannedRegions,
+      ...unreadOf(events),
+    },
     checkCount: plan.checks.length,
-    eventCount,
-    timings: { discoveryMs: discovery.durationMs, evaluateMs, emitMs, totalMs: performance.now() - started },
+    events,
+    eventCount: events.length,
+    timings: { totalMs: performance.now() - started },
   };
 }
 
-/**
- * The regions this scan saw in full (see `scanCoverageSchema`): every scanned region and `global`,
- * minus those where a call failed or was denied (a snapshot path starts with its region).
- */
-function coverageOf(discovery: {
-  readonly scannedRegions: readonly string[];
-  readonly deniedCalls: readonly CallProblem[];
-  readonly failedCalls: readonly CallProblem[];
-}): { coverage?: ScanCoverage } {
-  const uncovered = new Set(
-    [...discovery.deniedCalls, ...discovery.failedCalls].map((p) => p.path.split("/")[0] ?? ""),
-  );
-  const regions = [...discovery.scannedRegions, GLOBAL_REGION].filter((r) => !uncovered.has(r));
-  return regions.length > 0 ? { coverage: { regions } } : {};
+/** Runs jobs until the queue is empty; a paused scan waits for its jobs to come due. */
+async function drainUntilDone(o: {
+  scheduler: ScanScheduler;
+  queue: InMemoryJobQueue;
+  clock: Clock;
+  concurrency: number;
+}): Promise<void> {
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const outcomes: JobOutcome[] = await o.scheduler.drain(1);
+      if (outcomes.length > 0) continue;
+      const next = o.queue.nextVisibleAt();
+      if (next === undefined) return;
+      // Jobs are in flight elsewhere or held back (a pause): look again when the next is due.
+      await o.clock.sleep(Math.min(1_000, Math.max(10, next - o.clock.now())));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, worker));
 }
+
+/** Reports, assets and totals from a scan's `asset-assessed` events. */
+function resultOf(events: readonly EventEnvelope[]): {
+  reports: AssetReport[];
+  assets: AssetHeader[];
+  summary: ScanSummary;
+  completed: DataOf<"vigil.scan.completed.v1"> | undefined;
+} {
+  const summary = emptySummary();
+  const reports: AssetReport[] = [];
+  let completed: DataOf<"vigil.scan.completed.v1"> | undefined;
+  for (const event of events as readonly VigilEvent[]) {
+    if (event.type === "vigil.scan.completed.v1") completed = event.data;
+    if (event.type !== "vigil.scan.asset-assessed.v1") continue;
+    const { asset, results } = event.data;
+    summary.assets++;
+    for (const r of results) {
+      summary.evaluations++;
+      summary[r.status]++;
+      if (r.status === "fail") summary.failBySeverity[r.severity]++;
+    }
+    const header: AssetHeader = {
+      arn: asset.arn,
+      type: asset.type as AssetHeader["type"],
+      region: asset.region,
+      accountId: asset.accountId,
+      tags: asset.tags,
+      ...(asset.name !== undefined ? { name: asset.name } : {}),
+    };
+    reports.push({ asset: header, results: results as CheckResult[] });
+  }
+  reports.sort(
+    (a, b) =>
+      cmp(a.asset.region, b.asset.region) || cmp(a.asset.type, b.asset.type) || cmp(a.asset.arn, b.asset.arn),
+  );
+  return { reports, assets: reports.map((r) => r.asset), summary, completed };
+}
+
+/** The calls the scan's shards could not read, from their `shard-completed` events. */
+function unreadOf(events: readonly EventEnvelope[]): {
+  deniedCalls: CallProblem[];
+  failedCalls: CallProblem[];
+} {
+  const deniedCalls: CallProblem[] = [];
+  const failedCalls: CallProblem[] = [];
+  for (const event of events as readonly VigilEvent[]) {
+    if (event.type !== "vigil.scan.shard-completed.v1") continue;
+    for (const call of event.data.unreadCalls ?? ([] as UnreadCall[])) {
+      const problem = { path: call.path, code: call.code, message: call.message };
+      (call.kind === "denied" ? deniedCalls : failedCalls).push(problem);
+    }
+  }
+  return { deniedCalls, failedCalls };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

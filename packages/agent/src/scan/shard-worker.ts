@@ -1,7 +1,7 @@
 import type { UnreadCall } from "@vigil/events";
 import type { AwsClients, CallWrapper } from "../aws/clients.ts";
 import { planEvaluation } from "../checks/index.ts";
-import { errorCodeOf } from "../discovery/reader.ts";
+import { errorCodeOf, type RawRecorder } from "../discovery/reader.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
 import { resourceIdOf } from "../scheduler/filters.ts";
 import { type AssessedAsset, JobPausedError, type ShardWorker } from "../scheduler/runner.ts";
@@ -15,6 +15,8 @@ export interface ScanShardWorkerOptions {
   readonly settings?: ResolvedSettings | (() => Promise<ResolvedSettings>);
   readonly now?: () => number;
   readonly groups?: readonly ServiceGroup[];
+  /** Receives every answer as snapshot files (`captureSnapshot`). */
+  readonly recorder?: RawRecorder;
   /** Told about calls that failed for reasons other than throttling (their assets are missing). */
   readonly onProblems?: (report: { shardId: string; failedCalls: number; invalidAssets: number }) => void;
 }
@@ -60,6 +62,7 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           ...(options.partition !== undefined ? { partition: options.partition } : {}),
           ...(job.assetTypes ? { assetTypes: job.assetTypes } : {}),
           ...(options.groups ? { groups: options.groups } : {}),
+          ...(options.recorder ? { recorder: options.recorder } : {}),
         });
         if (paused) throw paused;
         // Throttled calls reach the scheduler through the budget (its pause rule decides on them).
@@ -94,6 +97,17 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           ...collection.failedCalls
             .filter((f) => f.code !== "JobPausedError" && f.code !== "RateLimitedError")
             .map((c) => unreadOf(c, "failed")),
+          // A collector built an asset that breaks its schema (a bug): left out, so said here.
+          ...collection.invalidAssets.map((a) =>
+            unreadOf(
+              {
+                path: `${job.shard.region}/${a.type}/${a.arn}`,
+                code: "InvalidAsset",
+                message: "the collector built an asset that breaks its schema; it was not assessed",
+              },
+              "failed",
+            ),
+          ),
         ];
         // A denied or failed call may have hidden assets: the scan must not take them for gone.
         return {

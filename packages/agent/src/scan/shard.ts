@@ -26,7 +26,7 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "../collectors/index.ts";
-import { AccountReader, type CallProblem } from "../discovery/reader.ts";
+import { AccountReader, type CallProblem, type RawRecorder } from "../discovery/reader.ts";
 import type { ShardKind } from "../scheduler/shards.ts";
 import { assessedData } from "./scan.ts";
 
@@ -35,8 +35,7 @@ import { assessedData } from "./scan.ts";
  * collectors in one region. The `account` group runs once, in the home region: the global
  * collectors (IAM, S3) and — because `linkAssets` needs every region's trails (S3 object-level
  * logging, CIS 4.x monitoring) — CloudTrail and the CloudWatch Logs monitoring facts of every
- * scanned region. Together the groups run exactly the collectors of `COLLECTORS`, so a sharded
- * scan assesses the same assets as `runScan`.
+ * scanned region. Together the groups run exactly the collectors of `COLLECTORS`.
  */
 export interface ServiceGroup {
   readonly service: string;
@@ -111,6 +110,8 @@ export interface CollectShardOptions {
   /** Only collectors producing one of these types, and only assets of these types. */
   readonly assetTypes?: readonly string[];
   readonly groups?: readonly ServiceGroup[];
+  /** Receives every answer as snapshot files (`captureSnapshot`). */
+  readonly recorder?: RawRecorder;
 }
 
 /** Runs one shard's collectors and links and validates their assets, in a stable order. */
@@ -120,7 +121,7 @@ export async function collectShard(options: CollectShardOptions): Promise<ShardC
   const wanted = options.assetTypes ? new Set(options.assetTypes) : undefined;
   const keep = (c: Collector) => !wanted || c.resourceTypes.some((t) => wanted.has(t));
   const partition = options.partition ?? "aws";
-  const read = new AccountReader();
+  const read = new AccountReader(options.recorder);
   const { clients } = options;
   const context = (region: string) => ({
     accountId: options.accountId,

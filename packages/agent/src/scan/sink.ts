@@ -1,4 +1,4 @@
-import type { VigilEvent } from "@vigil/events";
+import type { EventStore, VigilEvent } from "@vigil/events";
 
 /**
  * Where a scan's facts go. The bus adapter (SNS→SQS) or an event store append plugs in here;
@@ -21,5 +21,24 @@ export function memorySink(): { emit: EventSink; events: VigilEvent[] } {
 export function teeSink(...sinks: readonly EventSink[]): EventSink {
   return async (batch) => {
     for (const sink of sinks) await sink(batch);
+  };
+}
+
+/**
+ * Appends, then publishes what the agent itself produced (its `source`); events that came from
+ * elsewhere (a platform's `scan.requested`) are not published again. A retried append
+ * (`alreadyAppended`) publishes again too: the first attempt may have stopped between its append
+ * and its publish. Publishing is at least once; consumers deduplicate by event id.
+ */
+export function publishingStore(store: EventStore, source: string, sink: EventSink): EventStore {
+  return {
+    readStream: (id, options) => store.readStream(id, options),
+    readAll: (options) => store.readAll(options),
+    async appendToStream(streamId, events, options) {
+      const result = await store.appendToStream(streamId, events, options);
+      const ours = events.filter((e) => e.source === source);
+      if (ours.length > 0) await sink(ours as Parameters<EventSink>[0]);
+      return result;
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { parseEvent, type VigilEvent } from "@vigil/events";
 import { generateAccount } from "@vigil/testkit";
 import { describe, expect, it } from "vitest";
-import { memorySink, runScan } from "../../src/index.ts";
+import { memorySink, planShards, runScan, SCAN_SHARD_KINDS } from "../../src/index.ts";
 import { simulated } from "./sim.ts";
 
 const model = generateAccount({ seed: 7, regionCount: 3, assetsPerRegion: 4, misconfigurationRate: 0.4 });
@@ -15,7 +15,6 @@ async function scanModel() {
       emit: sink.emit,
       scanId: "scan-events-test",
       now: "2026-06-01T00:00:00Z",
-      batchSize: 7,
     });
     return { result, events: sink.events };
   } finally {
@@ -32,29 +31,42 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 describe("a scan of a generated account", () => {
-  it("emits started → region-discovered × regions → asset-assessed × assets → counts → completed, all valid", async () => {
+  it("records started → (asset-assessed × assets, shard-completed) × shards → counts → completed, all valid", async () => {
     const { result, events } = await scanModel();
     const types = events.map((e) => e.type);
-    const n = model.regions.length;
     expect(types[0]).toBe("vigil.scan.started.v1");
-    expect(types.slice(1, 1 + n)).toEqual(Array(n).fill("vigil.scan.region-discovered.v1"));
-    const assessed = types.slice(1 + n, -2);
-    expect(assessed.length).toBe(result.assets.length);
-    expect(new Set(assessed)).toEqual(new Set(["vigil.scan.asset-assessed.v1"]));
     expect(types.slice(-2)).toEqual(["vigil.counts.resource-counts-reported.v1", "vigil.scan.completed.v1"]);
+    const middle = types.slice(1, -2);
+    expect(new Set(middle)).toEqual(
+      new Set(["vigil.scan.asset-assessed.v1", "vigil.scan.shard-completed.v1"]),
+    );
+    expect(middle.filter((t) => t === "vigil.scan.asset-assessed.v1")).toHaveLength(result.assets.length);
+    // One checkpoint per planned shard: every region's groups, the account group once.
+    const shards = planShards(result.discovery.scannedRegions, SCAN_SHARD_KINDS).map((s) => s.shardId);
+    const completedShards = events.flatMap((e) =>
+      e.type === "vigil.scan.shard-completed.v1" ? [e.data.shardId] : [],
+    );
+    expect(completedShards.sort()).toEqual([...shards].sort());
+    expect(result.discovery.scannedRegions.slice().sort()).toEqual([...model.regions].sort());
     expect(result.assets.length).toBeGreaterThan(50);
     for (const e of events) {
       const parsed = parseEvent(JSON.parse(JSON.stringify(e)));
       expect(parsed.ok, parsed.ok ? "" : parsed.error.message).toBe(true);
     }
-    const regions = events
-      .filter((e) => e.type === "vigil.scan.region-discovered.v1")
-      .map((e) => (e.data as { region: string }).region);
-    expect(regions.sort()).toEqual([...model.regions].sort());
-    // Ids are unique and deterministic from the scan id.
+    // The result is the stream: what the sink received, in order.
+    expect(result.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    // Another scan of the same account decides the same, asset for asset.
+    const verdicts = (list: readonly VigilEvent[]) =>
+      list
+        .flatMap((e) =>
+          e.type === "vigil.scan.asset-assessed.v1"
+            ? e.data.results.map((r) => `${e.data.asset.arn} ${r.checkId} ${r.status}`)
+            : [],
+        )
+        .sort();
     const again = await scanModel();
-    expect(again.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(verdicts(again.events)).toEqual(verdicts(events));
   });
 
   it("counts and totals agree with the assessed assets", async () => {
@@ -133,7 +145,7 @@ describe("a scan of a generated account", () => {
     for (const ip of instanceIps) expect(text).not.toContain(`"${ip}"`);
     for (const e of events) {
       if (e.type !== "vigil.scan.asset-assessed.v1") continue;
-      expect(Object.keys(e.data).sort()).toEqual(["assessedAt", "asset", "results", "scanId"]);
+      expect(Object.keys(e.data).sort()).toEqual(["assessedAt", "asset", "results", "scanId", "shardId"]);
       expect(
         Object.keys(e.data.asset).every((k) =>
           ["arn", "type", "region", "accountId", "name", "tags"].includes(k),

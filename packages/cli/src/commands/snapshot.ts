@@ -28,12 +28,19 @@ export async function runSnapshotCommand(
       });
       progress?.done();
       const files = await writeSnapshotDir(snapshot, options.out);
+      const unread = snapshot.deniedCalls.length + snapshot.failedCalls.length;
       io.stdout.write(
-        `wrote ${files} files for account ${snapshot.accountId} (${snapshot.regions.length} regions) to ${options.out}\n`,
+        `wrote ${files} files for account ${snapshot.accountId} (${snapshot.regions.length} regions) to ${options.out}` +
+          `${unread > 0 ? `; ${unread} call(s) could not be captured (below)` : ""}\n`,
       );
       if (snapshot.deniedCalls.length > 0) {
         io.stderr.write(
-          `${snapshot.deniedCalls.length} call(s) were denied and are missing from the snapshot:\n  ${snapshot.deniedCalls.map((c) => `${c.path} (${c.code})`).join("\n  ")}\n`,
+          `${snapshot.deniedCalls.length} call(s) were denied; their files are missing from the snapshot:\n  ${snapshot.deniedCalls.map((c) => `${c.path} (${c.code})`).join("\n  ")}\n`,
+        );
+      }
+      if (snapshot.failedCalls.length > 0) {
+        io.stderr.write(
+          `${snapshot.failedCalls.length} call(s) failed; their files hold AWS's error:\n  ${snapshot.failedCalls.map((c) => `${c.path} (${c.code}: ${c.message})`).join("\n  ")}\n`,
         );
       }
       return 0;

@@ -1,4 +1,4 @@
-import type { DiscoveryProgress } from "@vigil/agent";
+import type { ScanProgressEvent } from "@vigil/agent";
 
 interface Writable {
   write(text: string): unknown;
@@ -6,49 +6,39 @@ interface Writable {
 }
 
 /**
- * Live progress per region. On a TTY one status line is redrawn in place and each finished
- * region is printed once; elsewhere (CI, pipes) only plain lines, one per finished region.
+ * Live progress of a scan's shards. On a TTY one status line is redrawn in place; elsewhere (CI,
+ * pipes) plain lines: the plan, then one line per tenth of the shards done.
  */
 export function progressRenderer(out: Writable = process.stderr): {
-  onProgress: (p: DiscoveryProgress) => void;
+  onProgress: (p: ScanProgressEvent) => void;
   done: () => void;
 } {
   const tty = out.isTTY === true;
-  const running = new Map<string, { done: number; total: number; assets: number }>();
-  const redraw = () => {
-    if (!tty) return;
-    const parts = [...running.entries()].map(([r, s]) => `${r} ${s.done}/${s.total}`);
-    out.write(`\r\x1b[K${parts.length > 0 ? `collecting: ${parts.join("  ")}` : ""}`);
-  };
-  const line = (text: string) => {
-    if (tty) out.write("\r\x1b[K");
-    out.write(`${text}\n`);
-    redraw();
-  };
+  let assets = 0;
+  let lastTenth = 0;
   return {
     onProgress(p) {
       switch (p.kind) {
-        case "regions":
-          line(
-            `regions: ${p.regions.filter((r) => r.status === "enabled").length} enabled, ${p.regions.filter((r) => r.status === "opted-out").length} opted out`,
+        case "planned": {
+          const optedOut = p.regions.filter((r) => r.status === "opted-out").length;
+          out.write(
+            `scanning ${p.scannedRegions.length} region(s) (${optedOut} opted out) in ${p.shards} shard(s)\n`,
           );
           break;
-        case "region-started":
-          running.set(p.region, { done: 0, total: p.collectors, assets: 0 });
-          redraw();
-          break;
-        case "collector-finished": {
-          const s = running.get(p.region);
-          if (s) {
-            s.done++;
-            s.assets += p.assets;
+        }
+        case "shard-finished": {
+          assets += p.assets;
+          const status = `shards ${p.done}/${p.total}, ${assets} assets assessed`;
+          if (tty) out.write(`\r\x1b[K${status}`);
+          else if (Math.floor((p.done * 10) / p.total) > lastTenth || p.done === p.total) {
+            lastTenth = Math.floor((p.done * 10) / p.total);
+            out.write(`  ${status}\n`);
           }
-          redraw();
           break;
         }
-        case "region-finished":
-          running.delete(p.region);
-          line(`  ✓ ${p.region.padEnd(16)} ${String(p.assets).padStart(6)} assets`);
+        case "paused":
+          if (tty) out.write("\r\x1b[K");
+          out.write(`  rate limited: jobs wait until ${new Date(p.until).toISOString()}\n`);
           break;
       }
     },
