@@ -5,6 +5,7 @@ import {
   type ManualClock,
   planRemainingShards,
   planShards,
+  readScanEvents,
   type ScanJob,
   scanStreamId,
 } from "../src/index.ts";
@@ -12,7 +13,7 @@ import { KINDS, makeLambda, REGIONS, runLambdas, scriptedWorker, sharedWorld } f
 
 async function assessedCounts(store: EventStore, scanId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const { event } of (await store.readStream(scanStreamId(scanId))).events) {
+  for (const event of await readScanEvents(store, scanId)) {
     if (event.type !== "vigil.scan.asset-assessed.v1") continue;
     const arn = (event.data as { asset: { arn: string } }).asset.arn;
     counts.set(arn, (counts.get(arn) ?? 0) + 1);
@@ -167,7 +168,7 @@ describe("a job delivered again after its shard was checkpointed", () => {
     const first = jobs[0]?.job as ScanJob;
     expect(await a.scheduler.handle(first)).toMatchObject({ kind: "completed" });
     expect(await a.scheduler.handle(first)).toMatchObject({ kind: "skipped" });
-    const stream = (await world.store.readStream(scanStreamId("scan-r"))).events.map((e) => e.event);
+    const stream = await readScanEvents(world.store, "scan-r");
     const ofShard = stream.filter((e) => (e.data as { shardId?: string }).shardId === first.shard.shardId);
     expect(ofShard).toHaveLength(4); // 3 assessed + shard-completed
     expect(republished).toEqual([ofShard]);

@@ -24,7 +24,7 @@ import type { CallProblem, RawRecorder } from "../discovery/reader.ts";
 import { PauseGate } from "../scheduler/pause.ts";
 import { scanProgress } from "../scheduler/plan.ts";
 import { InMemoryJobQueue } from "../scheduler/queue/memory.ts";
-import { type JobOutcome, ScanScheduler, scanStreamId } from "../scheduler/runner.ts";
+import { type JobOutcome, readScanEvents, ScanScheduler, scanStreamId } from "../scheduler/runner.ts";
 import { planShards } from "../scheduler/shards.ts";
 import { assetRefOf } from "./asset-ref.ts";
 import { SCAN_SHARD_KINDS, type ServiceGroup, shardKindsOf } from "./shard.ts";
@@ -219,11 +219,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   await drainUntilDone({ scheduler, queue, clock, concurrency: options.concurrency ?? 8 });
 
   const read = await log.readStream(streamId);
-  const status = scanProgress(read.events).status;
-  if (status !== "completed") {
-    throw new Error(`scan ${scanId} stopped ${status}: its jobs ended before every shard was checkpointed`);
+  const progress = scanProgress(read.events);
+  if (progress.status !== "completed") {
+    throw new Error(
+      `scan ${scanId} stopped ${progress.status}: its jobs ended before every shard was checkpointed`,
+    );
   }
-  const events = read.events.map((e) => e.event);
+  const events = await readScanEvents(log, scanId);
   return {
     scanId,
     accountId,

@@ -41,7 +41,7 @@ export {
   type RateLimitIncident,
   schedulerStreamId,
 } from "./pause.ts";
-export { planRemainingShards, type ScanProgress, scanProgress } from "./plan.ts";
+export { addAssessed, emptyTotals, planRemainingShards, type ScanProgress, scanProgress } from "./plan.ts";
 export { InMemoryJobQueue, type InMemoryJobQueueOptions } from "./queue/memory.ts";
 export type { JobQueue, OutgoingJob, ReceivedJob, ScanJob } from "./queue/port.ts";
 export {
@@ -54,12 +54,14 @@ export {
   type AssessedAsset,
   type JobOutcome,
   JobPausedError,
+  readScanEvents,
   ScanScheduler,
   type ScanSchedulerOptions,
   type SchedulerObserver,
   type ShardWorkContext,
   type ShardWorker,
   scanStreamId,
+  shardStreamId,
 } from "./runner.ts";
 export {
   DEFAULT_FULL_SCAN_EVERY_MS,

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from "@vigil/events";
+import type { EventEnvelope, ShardTotals } from "@vigil/events";
 import { DEFAULT_SHARD_KINDS, kindsFor, planShards, type Shard, type ShardKind } from "./shards.ts";
 
 /** A scan's state as its stream (`scan#<scanId>`) tells it. */
@@ -38,15 +38,15 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
   let regions: readonly string[] = [];
   let assetTypes: readonly string[] | undefined;
   let targeted = false;
-  const counts: Record<string, Record<string, number>> = {};
   let startedAt: string | undefined;
   const completedShards = new Set<string>();
   const incompleteShards = new Set<string>();
   const assessed = new Map<string, Set<string>>();
   const resumedFrom = new Set<string>();
-  let assetCount = 0;
-  const results = { pass: 0, fail: 0, muted: 0, error: 0 };
-  const failedBySeverity: Record<string, number> = {};
+  // Per shard: the totals its `shard-completed` carries, else those folded from its assessments
+  // (a shard's own stream, or a scan stream written before shards had streams of their own).
+  const reported = new Map<string, ShardTotals>();
+  const folded = new Map<string, ShardTotals>();
   for (const item of events) {
     const e = "event" in item ? item.event : item;
     const data = e.data as Record<string, unknown>;
@@ -78,15 +78,12 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
           assessed.set(shard, set);
         }
         if (!set.has(arn)) {
-          assetCount++;
-          const asset = data.asset as { type?: unknown; region?: unknown };
-          const byRegion = counts[String(asset.type)] ?? {};
-          byRegion[String(asset.region)] = (byRegion[String(asset.region)] ?? 0) + 1;
-          counts[String(asset.type)] = byRegion;
-          for (const r of (data.results ?? []) as { status: keyof typeof results; severity: string }[]) {
-            results[r.status]++;
-            if (r.status === "fail") failedBySeverity[r.severity] = (failedBySeverity[r.severity] ?? 0) + 1;
+          let totals = folded.get(shard);
+          if (!totals) {
+            totals = emptyTotals();
+            folded.set(shard, totals);
           }
+          addAssessed(totals, data as Parameters<typeof addAssessed>[1]);
         }
         set.add(arn);
         break;
@@ -94,6 +91,8 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
       case "vigil.scan.shard-completed.v1":
         completedShards.add(String(data.shardId));
         if (data.incomplete === true) incompleteShards.add(String(data.shardId));
+        if (data.totals !== undefined && !reported.has(String(data.shardId)))
+          reported.set(String(data.shardId), data.totals as ShardTotals);
         break;
       case "vigil.scan.resumed.v1":
         if (e.causationid !== undefined) resumedFrom.add(e.causationid);
@@ -106,6 +105,13 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
         break;
     }
   }
+  const sum = emptyTotals();
+  for (const shard of new Set([...reported.keys(), ...folded.keys()]))
+    addTotals(sum, reported.get(shard) ?? (folded.get(shard) as ShardTotals));
+  const { counts, results, failedBySeverity } = sum;
+  const assetCount = Object.values(counts)
+    .flatMap((byRegion) => Object.values(byRegion))
+    .reduce((n, c) => n + c, 0);
   return {
     scanId,
     status,
@@ -140,4 +146,38 @@ export function planRemainingShards(
     kindsFor(kinds, progress.assetTypes),
     homeRegion ?? progress.regions[0],
   ).filter((s) => !progress.completedShards.has(s.shardId));
+}
+
+export function emptyTotals(): ShardTotals {
+  return { counts: {}, results: { pass: 0, fail: 0, muted: 0, error: 0 }, failedBySeverity: {} };
+}
+
+/** Adds one assessed asset (as `asset-assessed` carries it) to a shard's totals. */
+export function addAssessed(
+  totals: ShardTotals,
+  assessed: {
+    asset: { type: string; region: string };
+    results?: readonly { status: keyof ShardTotals["results"]; severity: string }[];
+  },
+): void {
+  const byRegion = totals.counts[assessed.asset.type] ?? {};
+  byRegion[assessed.asset.region] = (byRegion[assessed.asset.region] ?? 0) + 1;
+  totals.counts[assessed.asset.type] = byRegion;
+  const bySeverity = totals.failedBySeverity as Record<string, number>;
+  for (const r of assessed.results ?? []) {
+    totals.results[r.status]++;
+    if (r.status === "fail") bySeverity[r.severity] = (bySeverity[r.severity] ?? 0) + 1;
+  }
+}
+
+function addTotals(sum: ShardTotals, add: ShardTotals): void {
+  for (const [type, byRegion] of Object.entries(add.counts)) {
+    const into = sum.counts[type] ?? {};
+    for (const [region, n] of Object.entries(byRegion)) into[region] = (into[region] ?? 0) + n;
+    sum.counts[type] = into;
+  }
+  for (const k of ["pass", "fail", "muted", "error"] as const) sum.results[k] += add.results[k];
+  const bySeverity = sum.failedBySeverity as Record<string, number>;
+  for (const [severity, n] of Object.entries(add.failedBySeverity))
+    bySeverity[severity] = (bySeverity[severity] ?? 0) + (n ?? 0);
 }

@@ -15,7 +15,7 @@ import { type BudgetedCall, budgetedCall } from "../budget/call.ts";
 import type { Clock } from "../budget/clock.ts";
 import { RateLimitedError } from "../budget/errors.ts";
 import type { PauseGate } from "./pause.ts";
-import { planRemainingShards, scanProgress } from "./plan.ts";
+import { addAssessed, emptyTotals, planRemainingShards, scanProgress } from "./plan.ts";
 import type { JobQueue, ScanJob } from "./queue/port.ts";
 import { DEFAULT_SHARD_KINDS, kindsFor, planShards, type ShardKind } from "./shards.ts";
 import {
@@ -109,6 +109,37 @@ export interface ScanSchedulerOptions {
 
 export function scanStreamId(scanId: string): string {
   return `scan#${scanId}`;
+}
+
+/**
+ * A scan's whole record: its stream, each completed shard's assessments (from the shard's own
+ * stream) just before that shard's checkpoint. What the scan published, in a readable order.
+ */
+export async function readScanEvents(
+  store: Pick<EventStore, "readStream">,
+  scanId: string,
+): Promise<EventEnvelope[]> {
+  const events: EventEnvelope[] = [];
+  const shardsRead = new Set<string>();
+  for (const { event } of (await store.readStream(scanStreamId(scanId))).events) {
+    const shardId = (event.data as { shardId?: unknown } | undefined)?.shardId;
+    if (
+      event.type === "vigil.scan.shard-completed.v1" &&
+      typeof shardId === "string" &&
+      !shardsRead.has(shardId)
+    ) {
+      shardsRead.add(shardId);
+      const shard = await store.readStream(shardStreamId(scanId, shardId));
+      events.push(...shard.events.map((e) => e.event));
+    }
+    events.push(event);
+  }
+  return events;
+}
+
+/** Where one shard's `asset-assessed` events go: `scan#<scanId>#<shardId>`. */
+export function shardStreamId(scanId: string, shardId: string): string {
+  return `scan#${scanId}#${shardId}`;
 }
 
 /**
@@ -291,81 +322,80 @@ export class ScanScheduler {
     return this.#commit(job, work);
   }
 
-  /** Appends the shard's assessments and its checkpoint; assets already in the stream are not appended again. */
+  /**
+   * Appends the shard's assessments to the shard's own stream (assets already there are not
+   * appended again), then its checkpoint with the shard's totals to the scan's stream. The scan's
+   * stream stays small (a few events a shard), so every job reads it cheaply and shards never
+   * contend for one stream's versions.
+   */
   async #commit(job: ScanJob, work: ShardWorkResult): Promise<JobOutcome> {
     const { store, clock } = this.#o;
     const { assessed, incomplete = false, unread = [], stats } = work;
     const streamId = scanStreamId(job.scanId);
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const read = await store.readStream(streamId);
-      const progress = scanProgress(read.events);
-      if (progress.completedShards.has(job.shard.shardId))
-        return { kind: "skipped", reason: "shard already completed" };
-      const done = progress.assessed.get(job.shard.shardId) ?? new Set<string>();
-      // Skipped when already assessed anywhere in this scan: each asset is assessed once per scan.
-      const anywhere = new Set<string>();
-      for (const arns of progress.assessed.values()) for (const arn of arns) anywhere.add(arn);
-      const fresh = assessed.filter((a) => !anywhere.has(a.asset.arn));
-      const now = clock.now();
-      let version = read.streamVersion;
-      const next = () => ++version;
-      const events: EventEnvelope[] = fresh.map((a) =>
-        createEvent(
-          "vigil.scan.asset-assessed.v1",
-          {
-            scanId: job.scanId,
-            shardId: job.shard.shardId,
-            assessedAt: new Date(now).toISOString(),
-            asset: a.asset,
-            results: [...a.results],
-          },
-          // Ids name the shard and asset: two shards appending at the same version never share an id (an
-          // append of ids already in the stream is taken as a retry of it and not written).
-          this.#meta(streamId, next(), `asset-assessed#${job.shard.shardId}#${a.asset.arn}`, now),
-        ),
-      );
-      events.push(
-        createEvent(
-          "vigil.scan.shard-completed.v1",
-          {
-            scanId: job.scanId,
-            shardId: job.shard.shardId,
-            region: job.shard.region,
-            assetType: job.shard.assetType,
-            assetCount: done.size + fresh.length,
-            apiCalls: stats?.apiCalls ?? 0,
-            throttledCalls: stats?.throttledCalls ?? 0,
-            durationMs: stats?.durationMs ?? 0,
-            ...(incomplete || unread.length > 0 ? { incomplete: true } : {}),
-            ...(unread.length > 0 ? { unreadCalls: unread.slice(0, 100) } : {}),
-          },
-          this.#meta(streamId, next(), `shard-completed#${job.shard.shardId}`, now),
-        ),
-      );
-      try {
-        // In chunks one transaction holds (99 on an existing stream, 4 MB): each atomic, chained.
-        let expected = read.streamVersion;
-        for (const chunk of planAppends(streamId, events, { expectedVersion: expected })) {
-          const result = await store.appendToStream(streamId, chunk, { expectedVersion: expected });
-          expected = result.lastVersion;
-        }
-        const scanCompleted = await this.#completeIfDone(job.scanId);
-        return { kind: "completed", assessed: fresh.length, scanCompleted };
-      } catch (error) {
-        if (!(error instanceof ExpectedVersionConflictError)) throw error;
-        // Another shard of the scan appended first: read again, keep what is already in, retry.
-      }
+    const shardStream = shardStreamId(job.scanId, job.shard.shardId);
+    const progress = scanProgress((await store.readStream(streamId)).events);
+    if (progress.completedShards.has(job.shard.shardId))
+      return { kind: "skipped", reason: "shard already completed" };
+    const before = await store.readStream(shardStream);
+    const totals = emptyTotals();
+    const done = new Set<string>();
+    for (const { event } of before.events) {
+      if (event.type !== "vigil.scan.asset-assessed.v1") continue;
+      const data = event.data as Parameters<typeof addAssessed>[1] & { asset: { arn: string } };
+      if (done.has(data.asset.arn)) continue;
+      done.add(data.asset.arn);
+      addAssessed(totals, data);
     }
-    throw new Error(
-      `could not checkpoint shard ${job.shard.shardId} of scan ${job.scanId}: the stream kept moving`,
+    const fresh = assessed.filter((a) => !done.has(a.asset.arn));
+    const now = clock.now();
+    // Ids name the scan, shard and asset, never a version: a retry or a second delivery of the job
+    // writes the same ids, which consumers deduplicate (and the totals count an asset once).
+    const events: EventEnvelope[] = fresh.map((a) => {
+      addAssessed(totals, a);
+      return createEvent(
+        "vigil.scan.asset-assessed.v1",
+        {
+          scanId: job.scanId,
+          shardId: job.shard.shardId,
+          assessedAt: new Date(now).toISOString(),
+          asset: a.asset,
+          results: [...a.results],
+        },
+        this.#meta(shardStream, 0, `asset-assessed#${job.shard.shardId}#${a.asset.arn}`, now),
+      );
+    });
+    // In chunks one transaction holds (99 on an existing stream, 4 MB), each atomic.
+    for (const chunk of planAppends(shardStream, events, { expectedVersion: "any" })) {
+      await store.appendToStream(shardStream, chunk, { expectedVersion: "any" });
+    }
+    const completed = createEvent(
+      "vigil.scan.shard-completed.v1",
+      {
+        scanId: job.scanId,
+        shardId: job.shard.shardId,
+        region: job.shard.region,
+        assetType: job.shard.assetType,
+        assetCount: done.size + fresh.length,
+        apiCalls: stats?.apiCalls ?? 0,
+        throttledCalls: stats?.throttledCalls ?? 0,
+        durationMs: stats?.durationMs ?? 0,
+        ...(incomplete || unread.length > 0 ? { incomplete: true } : {}),
+        ...(unread.length > 0 ? { unreadCalls: unread.slice(0, 100) } : {}),
+        totals,
+      },
+      this.#meta(streamId, 0, `shard-completed#${job.shard.shardId}`, now),
     );
+    await store.appendToStream(streamId, [completed], { expectedVersion: "any" });
+    const scanCompleted = await this.#completeIfDone(job.scanId);
+    return { kind: "completed", assessed: fresh.length, scanCompleted };
   }
 
-  /** The shard's checkpointed events (and the scan's end), handed to `republish` again. */
+  /** The shard's checkpointed events, from its stream and the scan's (and the scan's end), handed to `republish` again. */
   async #republishShard(job: ScanJob, events: readonly { event: EventEnvelope }[]): Promise<void> {
     if (!this.#o.republish) return;
     const shardId = job.shard.shardId;
-    const again = events
+    const assessed = await this.#o.store.readStream(shardStreamId(job.scanId, shardId));
+    const again = [...assessed.events, ...events]
       .map((e) => e.event)
       .filter((e) => {
         if (e.source !== this.#o.source) return false;

@@ -31,6 +31,7 @@ import {
   createAwsClients,
   deadLetterQueueUrlBeside,
   eventArnOf,
+  readScanEvents,
   runScan,
 } from "../../src/index.ts";
 
@@ -222,7 +223,7 @@ describe("the agent Lambda on the local stack", () => {
     ).toBe(1);
     expect(await pendingJobs()).toBe(0);
 
-    const events = (await store.readStream(`scan#${SCAN}`)).events.map((e) => e.event as VigilEvent);
+    const events = (await readScanEvents(store, SCAN)) as VigilEvent[];
     const assessed = events.filter((e) => e.type === "vigil.scan.asset-assessed.v1");
     const arns = assessed.map((e) => (e.type === "vigil.scan.asset-assessed.v1" ? e.data.asset.arn : ""));
     expect(arns.length).toBe(expected.size);

@@ -134,6 +134,20 @@ export const unreadCallSchema = z.object({
 });
 export type UnreadCall = z.infer<typeof unreadCallSchema>;
 
+export const resultTotalsSchema = z.object({
+  pass: z.number().int().nonnegative(),
+  fail: z.number().int().nonnegative(),
+  muted: z.number().int().nonnegative(),
+  error: z.number().int().nonnegative(),
+});
+
+export const shardTotalsSchema = z.object({
+  counts: z.record(assetTypeSchema, z.record(z.string(), z.number().int().nonnegative())),
+  results: resultTotalsSchema,
+  failedBySeverity: z.partialRecord(severitySchema, z.number().int().nonnegative()),
+});
+export type ShardTotals = z.infer<typeof shardTotalsSchema>;
+
 export const scanShardCompleted = defineEvent(
   "vigil.scan.shard-completed.v1",
   z.object({
@@ -149,15 +163,14 @@ export const scanShardCompleted = defineEvent(
     incomplete: z.boolean().optional(),
     /** The calls that could not be read (the first 100), so the scan can say what it did not see. */
     unreadCalls: z.array(unreadCallSchema).max(100).optional(),
+    /**
+     * What the shard's assets add up to (its `asset-assessed` events live in the shard's own
+     * stream): assets by type and region, results, failures by severity. The scan's totals are the
+     * sum of its shards'.
+     */
+    totals: shardTotalsSchema.optional(),
   }),
 );
-
-export const resultTotalsSchema = z.object({
-  pass: z.number().int().nonnegative(),
-  fail: z.number().int().nonnegative(),
-  muted: z.number().int().nonnegative(),
-  error: z.number().int().nonnegative(),
-});
 
 /**
  * What a completed scan looked at in full: every asset in scope of these regions (`global` for

@@ -144,7 +144,11 @@ export class DynamoDbEventStore implements EventStore {
       // A version we meant to write exists, or the one before it does not.
       const retry = matchRetry(streamId, events, await this.#range(streamId, base + 1, base + events.length));
       if (retry) return retry;
-      if (expected === "any") continue;
+      if (expected === "any") {
+        // Another writer took the version: back off with full jitter so writers spread out.
+        await sleep(5 * 2 ** Math.min(attempt, 6) * Math.random());
+        continue;
+      }
       const actual = (await this.#lastItem(streamId))?.version ?? 0;
       throw new ExpectedVersionConflictError(streamId, expected, actual);
     }
