@@ -215,10 +215,17 @@ export class EmulatedInstallation {
       if (scan?.status === "completed") return scan.scanId;
       if (scan?.status === "failed")
         throw new InstallStepError(`scan ${scan.scanId} failed${this.failureReport()}`);
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
+        // What the agent last said: its drains and their outcomes, to tell a stall from a slow machine.
+        const recent = this.account.runner
+          .invocations()
+          .slice(-6)
+          .map((i) => `\n  ${i.function.functionName} (${i.trigger.source}): ${JSON.stringify(i.result)}`)
+          .join("");
         throw new InstallStepError(
-          `the scan did not complete within ${timeoutMs / 1000} s: ${JSON.stringify(scan)}`,
+          `the scan did not complete within ${timeoutMs / 1000} s: ${JSON.stringify(scan)}; the last invocations:${recent}`,
         );
+      }
       await this.account.fireSchedules(/Heartbeat/);
       await this.account.runner.settle();
     }
