@@ -143,6 +143,28 @@ describe("every trigger of the installed release", () => {
     expect(letter, "the malformed message in the agent's DLQ").toBeDefined();
     expect(JSON.stringify(letter?.MessageAttributes)).toMatch(/reason|Reason/);
 
+    // A settings command naming a check that does not exist: refused, in the DLQ with why.
+    mark = account.runner.invocations().length;
+    await bus.publish([
+      createEvent(
+        "vigil.scan.settings-changed.v1",
+        {
+          enabledChecks: [],
+          disabledChecks: ["vigil.no-such-check"],
+          mutes: [],
+          changedBy: "admin@example.com",
+        },
+        { source: "urn:vigil:platform", integrationId },
+      ),
+    ]);
+    await account.runner.settle();
+    steps.badSettings = since(mark);
+    const refused = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10, MessageAttributeNames: ["All"] }),
+    );
+    const refusedLetter = (refused.Messages ?? []).find((m) => m.Body?.includes("vigil.no-such-check"));
+    expect(JSON.stringify(refusedLetter?.MessageAttributes)).toMatch(/does not exist/);
+
     // Custom resource Delete.
     mark = account.runner.invocations().length;
     await world.uninstall();
