@@ -1,5 +1,13 @@
-import { builtInPolicies, CATALOGUE, OPTIONAL_ENV, REQUIRED_ENV } from "@vigil/agent";
-import { agentEnvironment, POLICY_IDS, rootParameters } from "@vigil/infra";
+import {
+  builtInPolicies,
+  CATALOGUE,
+  createAwsClients,
+  OPTIONAL_ENV,
+  REQUIRED_ENV,
+  runScan,
+} from "@vigil/agent";
+import { agentEnvironment, discoveryActions, POLICY_IDS, rootParameters } from "@vigil/infra";
+import { createSimulatedAccount, generateAccount } from "@vigil/testkit";
 import { describe, expect, it } from "vitest";
 
 /** What the template hands the agent and what the agent reads must be the same names. */
@@ -28,5 +36,55 @@ describe("the template and the agent agree", () => {
     const pattern = new RegExp(rootParameters.DisabledChecks?.AllowedPattern ?? "^$");
     expect(pattern.test(CATALOGUE.map((c) => c.id).join(","))).toBe(true);
     expect(pattern.test("vigil.ec2.instance-no-public-ip, spaces")).toBe(false);
+  });
+});
+
+/** The IAM action behind an SDK call, where it is not `<service>:<Operation>`. */
+const IAM_ACTION: Record<string, string> = {
+  "s3:ListBuckets": "s3:ListAllMyBuckets",
+  "s3:GetBucketEncryption": "s3:GetEncryptionConfiguration",
+  "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
+  "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
+  "accessanalyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
+  "efs:DescribeFileSystems": "elasticfilesystem:DescribeFileSystems",
+};
+
+describe("the agent's permission set", () => {
+  it("allows every call a scan makes, and nothing it does not make but the teardown's", async () => {
+    const model = generateAccount({
+      seed: 11,
+      regionCount: 2,
+      assetsPerRegion: 3,
+      misconfigurationRate: 0.5,
+    });
+    const account = createSimulatedAccount(model, { throttling: false });
+    const made = new Set<string>();
+    const clients = createAwsClients({
+      requestHandler: account.requestHandler,
+      credentials: { accessKeyId: "AKIAWIRINGTEST000000", secretAccessKey: "x" },
+      call: (family, fn) => {
+        made.add(`${family.service}:${family.operation}`);
+        return fn();
+      },
+    });
+    try {
+      await runScan({ clients, now: "2026-06-01T00:00:00Z" });
+    } finally {
+      clients.destroy();
+    }
+    const allowed = new Set(discoveryActions());
+    const actions = [...made].map((call) => IAM_ACTION[call] ?? call);
+    expect(actions.filter((a) => !allowed.has(a))).toEqual([]);
+    // No action listed that a scan never makes: only the teardown's reads, and calls made only
+    // when there is something to ask (an EKS cluster, no credential report).
+    const unused = [...allowed].filter((a) => !actions.includes(a));
+    const conditional = new Set([
+      "ec2:DescribeLaunchTemplates",
+      "autoscaling:DescribeAutoScalingGroups",
+      "s3:GetBucketPolicyStatus",
+      "eks:DescribeCluster",
+      "iam:GetAccessKeyLastUsed",
+    ]);
+    expect(unused.filter((a) => !conditional.has(a))).toEqual([]);
   });
 });

@@ -6,6 +6,18 @@ export const GLOBAL_REGION = "global";
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits");
 
 /**
+ * Why a field of an asset holds no value: the call behind it (`s3:GetBucketPolicy`) was denied (or
+ * not captured in a snapshot), throttled past the SDK's retries, or failed otherwise.
+ */
+export const unreadFieldSchema = z.object({
+  call: z.string().min(1),
+  kind: z.enum(["denied", "throttled", "failed"]),
+  code: z.string().min(1),
+  message: z.string(),
+});
+export type UnreadField = z.infer<typeof unreadFieldSchema>;
+
+/**
  * The envelope every asset shares. `config` holds only what the checks need: assets are built in
  * the customer's account and only check results (never raw configuration) leave it.
  */
@@ -18,6 +30,11 @@ export function assetSchemaOf<const T extends string, C extends z.ZodType>(type:
     name: z.string().optional(),
     tags: z.record(z.string(), z.string()),
     config,
+    /**
+     * Config fields that could not be read, by name, with why: such a field is absent from
+     * `config` (never a default that reads as a fact), and a check that needs it is `error`.
+     */
+    unread: z.record(z.string(), unreadFieldSchema).optional(),
   });
 }
 

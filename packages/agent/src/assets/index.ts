@@ -32,7 +32,7 @@ import {
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
 
-export { accountIdSchema, GLOBAL_REGION } from "./base.ts";
+export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
 export type { AccessKey } from "./iam.ts";
 export { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
@@ -94,7 +94,7 @@ export interface AssetIssue {
 
 /** Thrown-free parsing: a typed asset, or the issues (path + what was expected) a collector must fix. */
 export function parseAsset(input: unknown): { ok: true; asset: Asset } | { ok: false; issues: AssetIssue[] } {
-  const result = assetSchema.safeParse(input);
+  const result = schemaFor(input).safeParse(input);
   if (result.success) return { ok: true, asset: result.data as Asset };
   return {
     ok: false,
@@ -107,4 +107,32 @@ export function parseAsset(input: unknown): { ok: true; asset: Asset } | { ok: f
 
 export function isResourceType(value: string): value is ResourceType {
   return Object.hasOwn(assetSchemas, value);
+}
+
+type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+const partialSchemas = new Map<string, z.ZodType>();
+
+/**
+ * The schema an asset is checked against: its type's, less the config fields it lists as unread
+ * (they are absent by design). Built once per (type, unread fields).
+ */
+function schemaFor(input: unknown): z.ZodType {
+  const asset = input as { type?: unknown; unread?: unknown } | null;
+  const unread = asset?.unread;
+  const type = asset?.type;
+  if (unread === null || typeof unread !== "object" || typeof type !== "string" || !isResourceType(type))
+    return assetSchema;
+  const fields = Object.keys(unread).sort();
+  if (fields.length === 0) return assetSchema;
+  const key = `${type}|${fields.join(",")}`;
+  let schema = partialSchemas.get(key);
+  if (!schema) {
+    const whole = assetSchemas[type] as unknown as ObjectSchema;
+    const config = whole.shape.config as ObjectSchema;
+    if (typeof config?.omit !== "function") return assetSchema;
+    const omit = Object.fromEntries(fields.filter((f) => f in config.shape).map((f) => [f, true] as const));
+    schema = whole.extend({ config: config.omit(omit) });
+    partialSchemas.set(key, schema);
+  }
+  return schema;
 }

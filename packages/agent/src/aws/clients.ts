@@ -1,14 +1,19 @@
+import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { EFSClient } from "@aws-sdk/client-efs";
 import { EKSClient } from "@aws-sdk/client-eks";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { RDSClient } from "@aws-sdk/client-rds";
 import { S3Client } from "@aws-sdk/client-s3";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { STSClient } from "@aws-sdk/client-sts";
 
 /**
@@ -32,10 +37,13 @@ export const directCall: CallWrapper = (_family, fn) => fn();
 /** The SDK clients of one region, each of whose `send` goes through the call wrapper. */
 export interface RegionClients {
   readonly region: string;
+  readonly accessanalyzer: AccessAnalyzerClient;
   readonly autoscaling: AutoScalingClient;
   readonly cloudtrail: CloudTrailClient;
   readonly cloudwatch: CloudWatchClient;
+  readonly config: ConfigServiceClient;
   readonly ec2: EC2Client;
+  readonly efs: EFSClient;
   readonly eks: EKSClient;
   readonly iam: IAMClient;
   readonly kms: KMSClient;
@@ -43,6 +51,8 @@ export interface RegionClients {
   readonly logs: CloudWatchLogsClient;
   readonly rds: RDSClient;
   readonly s3: S3Client;
+  readonly s3control: S3ControlClient;
+  readonly securityhub: SecurityHubClient;
   readonly sts: STSClient;
 }
 
@@ -108,10 +118,13 @@ function gated<C extends AnyClient>(client: C, service: string, region: string, 
 }
 
 const FACTORIES = {
+  accessanalyzer: AccessAnalyzerClient,
   autoscaling: AutoScalingClient,
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
+  config: ConfigServiceClient,
   ec2: EC2Client,
+  efs: EFSClient,
   eks: EKSClient,
   iam: IAMClient,
   kms: KMSClient,
@@ -119,6 +132,8 @@ const FACTORIES = {
   logs: CloudWatchLogsClient,
   rds: RDSClient,
   s3: S3Client,
+  s3control: S3ControlClient,
+  securityhub: SecurityHubClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

@@ -1,4 +1,4 @@
-import type { Asset, AssetHeader, ResourceType } from "../assets/index.ts";
+import type { Asset, AssetHeader, ResourceType, UnreadField } from "../assets/index.ts";
 import {
   type CheckSelection,
   CheckSelectionError,
@@ -144,9 +144,47 @@ function headerOf(asset: Asset): AssetHeader {
   return header;
 }
 
+/** A check touched a config field the collector could not read: it decides nothing. */
+export class UnreadFieldError extends Error {
+  override readonly name = "UnreadFieldError";
+  constructor(
+    readonly field: string,
+    readonly reason: UnreadField,
+  ) {
+    super(`could not be assessed: ${reason.call} ${reason.kind} (${reason.code})`);
+  }
+}
+
 function errorMessage(error: unknown): string {
+  if (error instanceof UnreadFieldError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return `check failed to run: ${message}`;
+}
+
+/**
+ * The asset as a check sees it when some of its config could not be read: reading such a field
+ * throws `UnreadFieldError`, so a check decides only from fields that were read (one that can
+ * decide without the missing field still does). Assets read in full are passed as they are.
+ */
+export function guardedAsset<A extends { config: object; unread?: Record<string, UnreadField> | undefined }>(
+  asset: A,
+): A {
+  const unread = asset.unread;
+  if (unread === undefined) return asset;
+  let any = false;
+  for (const _ in unread) {
+    any = true;
+    break;
+  }
+  if (!any) return asset;
+  const config = new Proxy(asset.config, {
+    get(target, key, receiver) {
+      if (typeof key === "string" && Object.hasOwn(unread, key))
+        throw new UnreadFieldError(key, unread[key] as UnreadField);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { ...asset, config };
 }
 
 /**
@@ -159,11 +197,12 @@ export function evaluateAsset(plan: EvaluationPlan, asset: Asset, summary: ScanS
   summary.assets++;
   if (checks !== undefined) {
     const context = plan.context;
+    const seen = guardedAsset(asset);
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i] as PlannedCheck;
       let outcome: CheckOutcome | undefined;
       try {
-        outcome = check.evaluate(asset, context);
+        outcome = check.evaluate(seen, context);
       } catch (error) {
         summary.evaluations++;
         summary.error++;

@@ -35,10 +35,12 @@ export {
   emptySummary,
   evaluate,
   evaluateAsset,
+  guardedAsset,
   planEvaluation,
   type ResultStatus,
   type ScanReport,
   type ScanSummary,
+  UnreadFieldError,
 } from "./evaluate.ts";
 
 import { CATALOGUE } from "./catalogue.ts";

@@ -6,7 +6,8 @@ import {
   GetTrailStatusCommand,
 } from "@aws-sdk/client-cloudtrail";
 import type { AssetOf } from "../assets/index.ts";
-import type { Collector, S3DataEventSelector, TrailFacts } from "./collector.ts";
+import { type Collector, notListed, type S3DataEventSelector, type TrailFacts } from "./collector.ts";
+import { reasonOf, UnreadFields } from "./unread.ts";
 
 /** Classic event selectors: `DataResources` of type `AWS::S3::Object`. */
 function fromEventSelectors(selectors: readonly EventSelector[]): S3DataEventSelector[] {
@@ -49,7 +50,12 @@ export const cloudTrailCollector: Collector = {
     const out = await c.read.one({ scope: c.region, service: "cloudtrail", command: "describe-trails" }, () =>
       c.clients.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true })),
     );
-    if (!out.ok) return { assets: [], trails: [] };
+    // Not "no trails": the region's trails are unknown, and so is everything decided from them.
+    if (!out.ok)
+      return {
+        ...notListed(c, cloudTrailCollector),
+        trails: { region: c.region, trails: [], unread: reasonOf(out) },
+      };
     // A multi-region trail appears in every region (shadow trails): report it once, from its home region.
     const own = (out.value.trailList ?? []).filter((t) => (t.HomeRegion ?? c.region) === c.region);
     const assets: AssetOf<"aws.cloudtrail.trail">[] = [];
@@ -67,13 +73,16 @@ export const cloudTrailCollector: Collector = {
           () => c.clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: ref })),
         ),
       ]);
-      if (!status.ok) continue;
+      const unread = new UnreadFields();
       const arn = t.TrailARN ?? `arn:${c.partition}:cloudtrail:${c.region}:${c.accountId}:trail/${name}`;
+      const isLogging =
+        unread.failed(status, "isLogging") || !status.ok ? null : status.value.IsLogging === true;
       const facts: TrailFacts = {
         arn,
         homeRegion: c.region,
         isMultiRegionTrail: t.IsMultiRegionTrail === true,
-        isLogging: status.value.IsLogging === true,
+        isLogging,
+        ...(unread.reasonOf("isLogging") ? { statusUnread: unread.reasonOf("isLogging") } : {}),
         cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn ?? null,
         s3DataEvents: selectors.ok
           ? [
@@ -81,26 +90,30 @@ export const cloudTrailCollector: Collector = {
               ...fromAdvancedSelectors(selectors.value.AdvancedEventSelectors ?? []),
             ]
           : null,
+        ...(!selectors.ok ? { selectorsUnread: reasonOf(selectors) } : {}),
       };
       trails.push(facts);
-      assets.push({
-        arn,
-        type: "aws.cloudtrail.trail",
-        region: c.region,
-        accountId: c.accountId,
-        name,
-        tags: {},
-        config: {
-          homeRegion: c.region,
-          isMultiRegionTrail: facts.isMultiRegionTrail,
-          isOrganizationTrail: t.IsOrganizationTrail === true,
-          logFileValidationEnabled: t.LogFileValidationEnabled === true,
-          kmsKeyId: t.KmsKeyId ?? null,
-          isLogging: facts.isLogging,
-          cloudWatchLogsLogGroupArn: facts.cloudWatchLogsLogGroupArn,
-        },
-      });
+      const config: Partial<AssetOf<"aws.cloudtrail.trail">["config"]> = {
+        homeRegion: c.region,
+        isMultiRegionTrail: facts.isMultiRegionTrail,
+        isOrganizationTrail: t.IsOrganizationTrail === true,
+        logFileValidationEnabled: t.LogFileValidationEnabled === true,
+        kmsKeyId: t.KmsKeyId ?? null,
+        cloudWatchLogsLogGroupArn: facts.cloudWatchLogsLogGroupArn,
+      };
+      if (isLogging !== null) config.isLogging = isLogging;
+      assets.push(
+        unread.attach({
+          arn,
+          type: "aws.cloudtrail.trail",
+          region: c.region,
+          accountId: c.accountId,
+          name,
+          tags: {},
+          config: config as AssetOf<"aws.cloudtrail.trail">["config"],
+        }),
+      );
     }
-    return { assets, trails };
+    return { assets, trails: { region: c.region, trails } };
   },
 };

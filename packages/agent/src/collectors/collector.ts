@@ -1,4 +1,4 @@
-import type { Asset, ResourceType } from "../assets/index.ts";
+import type { Asset, ResourceType, UnreadField } from "../assets/index.ts";
 import type { RegionClients } from "../aws/clients.ts";
 import type { AccountReader } from "../discovery/reader.ts";
 
@@ -20,10 +20,20 @@ export interface TrailFacts {
   readonly arn: string;
   readonly homeRegion: string;
   readonly isMultiRegionTrail: boolean;
-  readonly isLogging: boolean;
+  /** `null` when `GetTrailStatus` could not be read (`statusUnread` says why). */
+  readonly isLogging: boolean | null;
+  readonly statusUnread?: UnreadField;
   readonly cloudWatchLogsLogGroupArn: string | null;
   /** S3 data events this trail records; `null` when the event selectors could not be read. */
   readonly s3DataEvents: S3DataEventSelector[] | null;
+  readonly selectorsUnread?: UnreadField;
+}
+
+/** One region's trails, or why they could not be listed (then no trail of it is known). */
+export interface RegionTrails {
+  readonly region: string;
+  readonly trails: readonly TrailFacts[];
+  readonly unread?: UnreadField;
 }
 
 export interface S3DataEventSelector {
@@ -36,14 +46,24 @@ export interface S3DataEventSelector {
 /** One region's CloudWatch Logs metric filters and alarms, reduced to what CIS monitoring needs. */
 export interface MonitoringFacts {
   readonly region: string;
+  /** Set when the filters or alarms could not be read: nothing of this region's monitoring is known. */
+  readonly unread?: UnreadField;
   readonly filters: readonly { logGroupName: string; pattern: string; metrics: readonly string[] }[];
   /** `namespace/metricName` of alarms that notify an SNS topic. */
   readonly alarmedMetrics: readonly string[];
 }
 
+/** Assets of a type a scan could not list in full in a region (`*`: every region): none of them may be taken for gone. */
+export interface Uncovered {
+  readonly region: string;
+  readonly assetType: string;
+}
+
 export interface CollectorOutput {
   readonly assets: Asset[];
-  readonly trails?: TrailFacts[];
+  /** The listing call failed: these (region, type) pairs were not seen in full. */
+  readonly uncovered?: readonly Uncovered[];
+  readonly trails?: RegionTrails;
   readonly monitoring?: MonitoringFacts;
 }
 
@@ -90,4 +110,18 @@ export async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/**
+ * What a collector returns when the call that lists its resources failed: nothing, and the
+ * (region, type) pairs it could not see (`*` for a global collector, whose resources may live in
+ * any region), so the scan does not take their assets for gone.
+ */
+export function notListed(
+  c: Pick<CollectContext, "region">,
+  collector: Pick<Collector, "scope" | "resourceTypes">,
+  types: readonly string[] = collector.resourceTypes,
+): CollectorOutput {
+  const region = collector.scope === "global" ? "*" : c.region;
+  return { assets: [], uncovered: types.map((assetType) => ({ region, assetType })) };
 }

@@ -1,7 +1,8 @@
 import { DescribeClusterCommand, paginateListClusters } from "@aws-sdk/client-eks";
 import { paginateListFunctions } from "@aws-sdk/client-lambda";
 import type { AssetOf } from "../assets/index.ts";
-import { type Collector, mapLimit } from "./collector.ts";
+import { type Collector, mapLimit, notListed } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
 
 export const lambdaFunctionsCollector: Collector = {
   id: "lambda-functions",
@@ -11,7 +12,7 @@ export const lambdaFunctionsCollector: Collector = {
     const out = await c.read.pages({ scope: c.region, service: "lambda", command: "list-functions" }, () =>
       paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, lambdaFunctionsCollector);
     const assets = (out.value.Functions ?? []).map((f): AssetOf<"aws.lambda.function"> => {
       const config: AssetOf<"aws.lambda.function">["config"] = {
         functionName: f.FunctionName ?? "",
@@ -42,17 +43,46 @@ export const eksClustersCollector: Collector = {
     const out = await c.read.pages({ scope: c.region, service: "eks", command: "list-clusters" }, () =>
       paginateListClusters({ client: c.clients.eks, pageSize: 100 }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, eksClustersCollector);
     const assets = await mapLimit(
       out.value.clusters ?? [],
       4,
-      async (name): Promise<AssetOf<"aws.eks.cluster"> | undefined> => {
+      async (name): Promise<AssetOf<"aws.eks.cluster">> => {
         const described = await c.read.one(
           { scope: c.region, service: "eks", command: "describe-cluster", resource: name },
           () => c.clients.eks.send(new DescribeClusterCommand({ name })),
         );
         const cluster = described.ok ? described.value.cluster : undefined;
-        if (cluster === undefined) return undefined;
+        if (cluster === undefined) {
+          // The cluster exists (ListClusters named it); its configuration could not be read.
+          const unread = new UnreadFields();
+          const fields = [
+            "version",
+            "endpointPublicAccess",
+            "publicAccessCidrs",
+            "secretsEncrypted",
+            "enabledLogTypes",
+          ];
+          if (!unread.failed(described, ...fields))
+            unread.markAs(
+              {
+                call: "eks:DescribeCluster",
+                kind: "failed",
+                code: "NoCluster",
+                message: "no cluster in the answer",
+              },
+              ...fields,
+            );
+          return unread.attach({
+            arn: `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
+            type: "aws.eks.cluster",
+            region: c.region,
+            accountId: c.accountId,
+            name,
+            tags: {},
+            config: {} as AssetOf<"aws.eks.cluster">["config"],
+          });
+        }
         return {
           arn: cluster.arn ?? `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
           type: "aws.eks.cluster",
@@ -74,6 +104,6 @@ export const eksClustersCollector: Collector = {
         };
       },
     );
-    return { assets: assets.filter((a) => a !== undefined) };
+    return { assets };
   },
 };

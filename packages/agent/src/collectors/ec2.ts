@@ -13,7 +13,8 @@ import {
   type IpPermission as SdkIpPermission,
 } from "@aws-sdk/client-ec2";
 import type { AssetOf, IpPermission, NetworkAclEntry } from "../assets/index.ts";
-import { type CollectContext, type Collector, mapLimit, tagsOf, withName } from "./collector.ts";
+import { type CollectContext, type Collector, mapLimit, notListed, tagsOf, withName } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
 
 const PAGE = { pageSize: 500 };
 
@@ -66,7 +67,7 @@ export const ec2InstancesCollector: Collector = {
     const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-instances" }, () =>
       paginateDescribeInstances({ client: c.clients.ec2, ...PAGE }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, ec2InstancesCollector);
     const assets = (out.value.Reservations ?? []).flatMap((r) =>
       (r.Instances ?? []).map((i) => instanceAsset(c, i)),
     );
@@ -83,7 +84,7 @@ export const securityGroupsCollector: Collector = {
       { scope: c.region, service: "ec2", command: "describe-security-groups" },
       () => paginateDescribeSecurityGroups({ client: c.clients.ec2, ...PAGE }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, securityGroupsCollector);
     const assets = (out.value.SecurityGroups ?? []).map((g): AssetOf<"aws.ec2.security-group"> => {
       const id = g.GroupId ?? "";
       const config: AssetOf<"aws.ec2.security-group">["config"] = {
@@ -112,7 +113,7 @@ export const volumesCollector: Collector = {
     const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-volumes" }, () =>
       paginateDescribeVolumes({ client: c.clients.ec2, ...PAGE }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, volumesCollector);
     const assets = (out.value.Volumes ?? []).map((v): AssetOf<"aws.ec2.volume"> => {
       const id = v.VolumeId ?? "";
       const tags = tagsOf(v.Tags);
@@ -141,11 +142,11 @@ export const snapshotsCollector: Collector = {
     const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-snapshots" }, () =>
       paginateDescribeSnapshots({ client: c.clients.ec2, ...PAGE }, { OwnerIds: ["self"] }),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, snapshotsCollector);
     const assets = await mapLimit(
       out.value.Snapshots ?? [],
       8,
-      async (s): Promise<AssetOf<"aws.ec2.snapshot"> | undefined> => {
+      async (s): Promise<AssetOf<"aws.ec2.snapshot">> => {
         const id = s.SnapshotId ?? "";
         const attribute = await c.read.one(
           { scope: c.region, service: "ec2", command: "describe-snapshot-attribute", resource: id },
@@ -154,26 +155,34 @@ export const snapshotsCollector: Collector = {
               new DescribeSnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission" }),
             ),
         );
-        // Whether the snapshot is public is the point of the asset: without the attribute, no asset.
-        if (!attribute.ok) return undefined;
+        const unread = new UnreadFields();
         const tags = tagsOf(s.Tags);
-        const config: AssetOf<"aws.ec2.snapshot">["config"] = {
+        const config: Partial<AssetOf<"aws.ec2.snapshot">["config"]> = {
           snapshotId: id,
           encrypted: s.Encrypted === true,
-          createVolumePermissions: (attribute.value.CreateVolumePermissions ?? []).map((p) => {
+        };
+        if (!unread.failed(attribute, "createVolumePermissions") && attribute.ok)
+          config.createVolumePermissions = (attribute.value.CreateVolumePermissions ?? []).map((p) => {
             const perm: { group?: "all"; userId?: string } = {};
             if (p.Group === "all") perm.group = "all";
             if (p.UserId) perm.userId = p.UserId;
             return perm;
-          }),
-        };
+          });
         if (s.VolumeId) config.volumeId = s.VolumeId;
         // EC2 snapshot ARNs carry no account id.
         const arn = `arn:${c.partition}:ec2:${c.region}::snapshot/${id}`;
-        return withName({ ...header(c, "aws.ec2.snapshot", arn, tags), config }, tags.Name);
+        return unread.attach(
+          withName(
+            {
+              ...header(c, "aws.ec2.snapshot", arn, tags),
+              config: config as AssetOf<"aws.ec2.snapshot">["config"],
+            },
+            tags.Name,
+          ),
+        );
       },
     );
-    return { assets: assets.filter((a) => a !== undefined) };
+    return { assets };
   },
 };
 
@@ -199,22 +208,27 @@ export const vpcsCollector: Collector = {
         paginateDescribeFlowLogs({ client: c.clients.ec2, ...PAGE }, {}),
       ),
     ]);
-    // Without the flow logs the only VPC check cannot decide: no VPC assets then.
-    if (!vpcs.ok || !flowLogs.ok) return { assets: [] };
-    const logs = flowLogs.value.FlowLogs ?? [];
+    if (!vpcs.ok) return notListed(c, vpcsCollector);
+    // Without the flow logs the VPCs are still there: their flow logs are unread.
+    const logs = flowLogs.ok ? (flowLogs.value.FlowLogs ?? []) : [];
     const assets = (vpcs.value.Vpcs ?? []).map((v): AssetOf<"aws.ec2.vpc"> => {
       const id = v.VpcId ?? "";
       const tags = tagsOf(v.Tags);
-      return withName(
-        {
-          ...header(c, "aws.ec2.vpc", ec2Arn(c, "vpc", id), tags),
-          config: {
-            vpcId: id,
-            isDefault: v.IsDefault === true,
-            flowLogs: logs.filter((f) => f.ResourceId === id).map(flowLogState),
+      const unread = new UnreadFields();
+      const config: Partial<AssetOf<"aws.ec2.vpc">["config"]> = {
+        vpcId: id,
+        isDefault: v.IsDefault === true,
+      };
+      if (!unread.failed(flowLogs, "flowLogs"))
+        config.flowLogs = logs.filter((f) => f.ResourceId === id).map(flowLogState);
+      return unread.attach(
+        withName(
+          {
+            ...header(c, "aws.ec2.vpc", ec2Arn(c, "vpc", id), tags),
+            config: config as AssetOf<"aws.ec2.vpc">["config"],
           },
-        },
-        tags.Name,
+          tags.Name,
+        ),
       );
     });
     return { assets };
@@ -230,7 +244,7 @@ export const networkAclsCollector: Collector = {
       { scope: c.region, service: "ec2", command: "describe-network-acls" },
       () => paginateDescribeNetworkAcls({ client: c.clients.ec2, ...PAGE }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, networkAclsCollector);
     const assets = (out.value.NetworkAcls ?? []).map((n): AssetOf<"aws.ec2.network-acl"> => {
       const id = n.NetworkAclId ?? "";
       const tags = tagsOf(n.Tags);
@@ -269,13 +283,17 @@ export const ebsDefaultEncryptionCollector: Collector = {
       { scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" },
       () => c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
     );
-    if (!out.ok) return { assets: [] };
+    // The region's setting exists whether or not it could be read.
+    const unread = new UnreadFields();
+    const config: Partial<AssetOf<"aws.ec2.account-settings">["config"]> = {};
+    if (!unread.failed(out, "ebsEncryptionByDefault") && out.ok)
+      config.ebsEncryptionByDefault = out.value.EbsEncryptionByDefault === true;
     return {
       assets: [
-        {
+        unread.attach({
           ...header(c, "aws.ec2.account-settings", `${c.accountId}/${c.region}`, {}),
-          config: { ebsEncryptionByDefault: out.value.EbsEncryptionByDefault === true },
-        },
+          config: config as AssetOf<"aws.ec2.account-settings">["config"],
+        }),
       ],
     };
   },

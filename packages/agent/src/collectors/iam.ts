@@ -7,8 +7,10 @@ import {
   GetLoginProfileCommand,
   GetPolicyVersionCommand,
   paginateListAccessKeys,
+  paginateListAttachedRolePolicies,
   paginateListAttachedUserPolicies,
   paginateListEntitiesForPolicy,
+  paginateListGroupsForUser,
   paginateListMFADevices,
   paginateListPolicies,
   paginateListRoles,
@@ -24,9 +26,14 @@ import {
   GLOBAL_REGION,
   policyAllowsFullAdmin,
   trustAllowsAnyPrincipal,
+  type UnreadField,
 } from "../assets/index.ts";
-import { decodePolicyDocument } from "../discovery/reader.ts";
-import { type CollectContext, type Collector, isoOrNull, mapLimit, tagsOf } from "./collector.ts";
+import { decodePolicyDocument, type RawOutcome } from "../discovery/reader.ts";
+import { type CollectContext, type Collector, isoOrNull, mapLimit, notListed, tagsOf } from "./collector.ts";
+import { reasonOf, UnreadFields } from "./unread.ts";
+
+type Failed = Extract<RawOutcome<unknown>, { ok: false }>;
+
 import { type CredentialReportRow, parseCredentialReport, ROOT_ROW } from "./credential-report.ts";
 
 const G = (command: string, resource?: string) =>
@@ -45,31 +52,14 @@ function globalHeader<T extends string>(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Generates the report and reads it; `undefined` when either call is denied or the report never completes. */
-async function credentialReport(c: CollectContext): Promise<Map<string, CredentialReportRow> | undefined> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const generated = await c.read.one(G("generate-credential-report"), () =>
-      c.clients.iam.send(new GenerateCredentialReportCommand({})),
-    );
-    if (!generated.ok) return undefined;
-    if (generated.value.State === "COMPLETE") break;
-    await sleep(Math.min(4000, 250 * 2 ** attempt));
-  }
-  const report = await c.read.one(G("get-credential-report"), () =>
-    c.clients.iam.send(new GetCredentialReportCommand({})),
-  );
-  if (!report.ok || report.value.Content === undefined) return undefined;
-  return parseCredentialReport(Buffer.from(report.value.Content).toString("utf8"));
-}
-
 async function userAsset(
   c: CollectContext,
   user: User,
   report: Map<string, CredentialReportRow> | undefined,
-): Promise<AssetOf<"aws.iam.user"> | undefined> {
+): Promise<AssetOf<"aws.iam.user">> {
   const name = user.UserName ?? "";
   const client = c.clients.iam;
-  const [keys, mfa, login, attached, inline] = await Promise.all([
+  const [keys, mfa, login, attached, inline, groups] = await Promise.all([
     c.read.pages(G("list-access-keys", name), () => paginateListAccessKeys({ client }, { UserName: name })),
     c.read.pages(G("list-mfa-devices", name), () => paginateListMFADevices({ client }, { UserName: name })),
     c.read.one(
@@ -85,36 +75,67 @@ async function userAsset(
     c.read.pages(G("list-user-policies", name), () =>
       paginateListUserPolicies({ client }, { UserName: name }),
     ),
+    c.read.pages(G("list-groups-for-user", name), () =>
+      paginateListGroupsForUser({ client }, { UserName: name }),
+    ),
   ]);
-  if (!keys.ok || !mfa.ok || !attached.ok || !inline.ok || (!login.ok && login.kind !== "not-configured"))
-    return undefined;
+  const unread = new UnreadFields();
   const row = report?.get(name);
-  const devices = mfa.value.MFADevices ?? [];
-  const accessKeys: AccessKey[] = [];
-  const metadata = [...(keys.value.AccessKeyMetadata ?? [])].sort(
-    (a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0),
-  );
-  for (const [i, k] of metadata.entries()) {
-    const created = isoOrNull(k.CreateDate);
-    if (created === null) continue;
-    let lastUsedDate: string | null;
-    if (row) {
-      // The report numbers keys by age; match on the creation date, falling back to position.
-      const fromReport = row.accessKeys.find((r) => r.lastRotated === created) ?? row.accessKeys[i];
-      lastUsedDate = fromReport?.lastUsedDate ?? null;
-    } else {
-      const used = await c.read.one(G("get-access-key-last-used", k.AccessKeyId ?? ""), () =>
-        client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId })),
-      );
-      lastUsedDate = used.ok ? isoOrNull(used.value.AccessKeyLastUsed?.LastUsedDate) : null;
-    }
-    accessKeys.push({
-      status: k.Status === "Active" ? "Active" : "Inactive",
-      lastRotated: created,
-      lastUsedDate,
-    });
+  const config: Partial<AssetOf<"aws.iam.user">["config"]> = {
+    userName: name,
+    createDate: isoOrNull(user.CreateDate) ?? new Date(0).toISOString(),
+  };
+  // The credential report decides password and MFA state; without it, the calls behind them do.
+  if (row) {
+    config.passwordEnabled = row.passwordEnabled;
+    config.passwordLastUsed = row.passwordLastUsed;
+    config.mfaActive = row.mfaActive;
+  } else {
+    if (!unread.failed(login, "passwordEnabled")) config.passwordEnabled = login.ok;
+    config.passwordLastUsed = isoOrNull(user.PasswordLastUsed);
+    if (!unread.failed(mfa, "mfaActive") && mfa.ok)
+      config.mfaActive = (mfa.value.MFADevices ?? []).length > 0;
   }
-  return {
+  if (!unread.failed(mfa, "mfaDeviceCount") && mfa.ok)
+    config.mfaDeviceCount = (mfa.value.MFADevices ?? []).length;
+  if (!unread.failed(keys, "accessKeys") && keys.ok) {
+    const accessKeys: AccessKey[] = [];
+    const metadata = [...(keys.value.AccessKeyMetadata ?? [])].sort(
+      (a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0),
+    );
+    for (const [i, k] of metadata.entries()) {
+      const created = isoOrNull(k.CreateDate);
+      if (created === null) continue;
+      let lastUsedDate: string | null;
+      if (row) {
+        // The report numbers keys by age; match on the creation date, falling back to position.
+        const fromReport = row.accessKeys.find((r) => r.lastRotated === created) ?? row.accessKeys[i];
+        lastUsedDate = fromReport?.lastUsedDate ?? null;
+      } else {
+        const used = await c.read.one(G("get-access-key-last-used", k.AccessKeyId ?? ""), () =>
+          client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId })),
+        );
+        // A key whose last use could not be read is not "never used": the keys are not known.
+        if (unread.failed(used, "accessKeys") || !used.ok) break;
+        lastUsedDate = isoOrNull(used.value.AccessKeyLastUsed?.LastUsedDate);
+      }
+      accessKeys.push({
+        status: k.Status === "Active" ? "Active" : "Inactive",
+        lastRotated: created,
+        lastUsedDate,
+      });
+    }
+    if (!unread.reasonOf("accessKeys")) config.accessKeys = accessKeys;
+  }
+  if (!unread.failed(attached, "attachedPolicyArns") && attached.ok)
+    config.attachedPolicyArns = (attached.value.AttachedPolicies ?? []).flatMap((p) =>
+      p.PolicyArn ? [p.PolicyArn] : [],
+    );
+  if (!unread.failed(inline, "inlinePolicyNames") && inline.ok)
+    config.inlinePolicyNames = inline.value.PolicyNames ?? [];
+  if (!unread.failed(groups, "groupNames") && groups.ok)
+    config.groupNames = (groups.value.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : []));
+  return unread.attach({
     ...globalHeader(
       c,
       "aws.iam.user",
@@ -122,22 +143,38 @@ async function userAsset(
       tagsOf(user.Tags),
     ),
     name,
-    config: {
-      userName: name,
-      createDate: isoOrNull(user.CreateDate) ?? new Date(0).toISOString(),
-      passwordEnabled: row ? row.passwordEnabled : login.ok,
-      passwordLastUsed: row ? row.passwordLastUsed : isoOrNull(user.PasswordLastUsed),
-      mfaActive: row ? row.mfaActive : devices.length > 0,
-      mfaDeviceCount: devices.length,
-      accessKeys,
-      attachedPolicyArns: (attached.value.AttachedPolicies ?? []).flatMap((p) =>
-        p.PolicyArn ? [p.PolicyArn] : [],
-      ),
-      inlinePolicyNames: inline.value.PolicyNames ?? [],
-      // ListGroupsForUser is not among the calls Vigil makes yet (see README).
-      groupNames: [],
-    },
-  };
+    config: config as AssetOf<"aws.iam.user">["config"],
+  });
+}
+
+/** `GenerateCredentialReport` + `GetCredentialReport`, or why the report could not be had. */
+async function credentialReportOrReason(
+  c: CollectContext,
+): Promise<{ report?: Map<string, CredentialReportRow>; unread?: UnreadField }> {
+  let state: string | undefined;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const generated = await c.read.one(G("generate-credential-report"), () =>
+      c.clients.iam.send(new GenerateCredentialReportCommand({})),
+    );
+    if (!generated.ok) return { unread: reasonOf(generated as Failed) };
+    state = generated.value.State;
+    if (state === "COMPLETE") break;
+    await sleep(Math.min(4000, 250 * 2 ** attempt));
+  }
+  const report = await c.read.one(G("get-credential-report"), () =>
+    c.clients.iam.send(new GetCredentialReportCommand({})),
+  );
+  if (!report.ok) return { unread: reasonOf(report as Failed) };
+  if (report.value.Content === undefined)
+    return {
+      unread: {
+        call: "iam:GetCredentialReport",
+        kind: "failed",
+        code: "ReportNotPresent",
+        message: `the credential report had no content (state ${state ?? "unknown"})`,
+      },
+    };
+  return { report: parseCredentialReport(Buffer.from(report.value.Content).toString("utf8")) };
 }
 
 export const iamUsersCollector: Collector = {
@@ -146,43 +183,71 @@ export const iamUsersCollector: Collector = {
   resourceTypes: ["aws.iam.user", "aws.iam.root"],
   async collect(c) {
     const client = c.clients.iam;
-    const [users, report, summary, virtual] = await Promise.all([
+    const [users, credentials, summary, virtual] = await Promise.all([
       c.read.pages(G("list-users"), () => paginateListUsers({ client }, {})),
-      credentialReport(c),
+      credentialReportOrReason(c),
       c.read.one(G("get-account-summary"), () => client.send(new GetAccountSummaryCommand({}))),
       c.read.pages(G("list-virtual-mfa-devices"), () => paginateListVirtualMFADevices({ client }, {})),
     ]);
     const assets: Asset[] = [];
+    const { report } = credentials;
     if (users.ok) {
-      const list = await mapLimit(users.value.Users ?? [], 4, (u) => userAsset(c, u, report));
-      for (const a of list) if (a !== undefined) assets.push(a);
+      assets.push(...(await mapLimit(users.value.Users ?? [], 4, (u) => userAsset(c, u, report))));
     }
+    // The account always has a root user: it is reported whatever could be read of it.
+    const rootArn = `arn:${c.partition}:iam::${c.accountId}:root`;
+    const unread = new UnreadFields();
+    const config: Partial<AssetOf<"aws.iam.root">["config"]> = {};
     const root = report?.get(ROOT_ROW);
-    // Root's last use comes only from the report: without it, "not used recently" cannot be decided.
-    if (summary.ok && virtual.ok && root !== undefined) {
+    if (!unread.failed(summary, "accessKeysPresent", "mfaActive", "hardwareMfaActive") && summary.ok) {
       const map = summary.value.SummaryMap ?? {};
-      const rootArn = `arn:${c.partition}:iam::${c.accountId}:root`;
-      const mfaActive = map.AccountMFAEnabled === 1;
-      const rootHasVirtual = (virtual.value.VirtualMFADevices ?? []).some(
-        (d) => d.User?.Arn === rootArn || (d.SerialNumber ?? "").endsWith(":mfa/root-account-mfa-device"),
-      );
+      config.accessKeysPresent = map.AccountAccessKeysPresent === 1;
+      config.mfaActive = map.AccountMFAEnabled === 1;
+      if (!unread.failed(virtual, "hardwareMfaActive") && virtual.ok) {
+        const rootHasVirtual = (virtual.value.VirtualMFADevices ?? []).some(
+          (d) => d.User?.Arn === rootArn || (d.SerialNumber ?? "").endsWith(":mfa/root-account-mfa-device"),
+        );
+        config.hardwareMfaActive = config.mfaActive && !rootHasVirtual;
+      }
+    }
+    // Root's last use comes only from the report.
+    if (root) {
       const used = [root.passwordLastUsed, ...root.accessKeys.map((k) => k.lastUsedDate)]
         .filter((d) => d !== null)
         .sort();
-      assets.push({
+      config.lastUsedDate = used.at(-1) ?? null;
+    } else {
+      unread.markAs(
+        credentials.unread ?? {
+          call: "iam:GetCredentialReport",
+          kind: "failed",
+          code: "NoRootRow",
+          message: "the credential report has no <root_account> row",
+        },
+        "lastUsedDate",
+      );
+    }
+    assets.push(
+      unread.attach({
         ...globalHeader(c, "aws.iam.root", rootArn),
         name: "root",
-        config: {
-          accessKeysPresent: map.AccountAccessKeysPresent === 1,
-          mfaActive,
-          hardwareMfaActive: mfaActive && !rootHasVirtual,
-          lastUsedDate: used.at(-1) ?? null,
-        },
-      });
-    }
-    return { assets };
+        config: config as AssetOf<"aws.iam.root">["config"],
+      }),
+    );
+    return users.ok ? { assets } : { ...notListed(c, iamUsersCollector, ["aws.iam.user"]), assets };
   },
 };
+
+const PASSWORD_POLICY_FIELDS = [
+  "exists",
+  "minimumPasswordLength",
+  "requireSymbols",
+  "requireNumbers",
+  "requireUppercaseCharacters",
+  "requireLowercaseCharacters",
+  "maxPasswordAge",
+  "passwordReusePrevention",
+];
 
 export const iamPasswordPolicyCollector: Collector = {
   id: "iam-password-policy",
@@ -196,7 +261,20 @@ export const iamPasswordPolicyCollector: Collector = {
         notConfigured: ["NoSuchEntity"],
       },
     );
-    if (!out.ok && out.kind !== "not-configured") return { assets: [] };
+    if (!out.ok && out.kind !== "not-configured") {
+      // Unknown, which is not "no password policy": every field is unread.
+      const unread = new UnreadFields();
+      unread.failed(out, ...PASSWORD_POLICY_FIELDS);
+      return {
+        assets: [
+          unread.attach({
+            ...globalHeader(c, "aws.iam.password-policy", c.accountId),
+            name: "password-policy",
+            config: {} as AssetOf<"aws.iam.password-policy">["config"],
+          }),
+        ],
+      };
+    }
     const p = out.ok ? out.value.PasswordPolicy : undefined;
     const config: AssetOf<"aws.iam.password-policy">["config"] = { exists: p !== undefined };
     if (p) {
@@ -223,22 +301,31 @@ export const iamRolesCollector: Collector = {
   scope: "global",
   resourceTypes: ["aws.iam.role"],
   async collect(c) {
-    const out = await c.read.pages(G("list-roles"), () => paginateListRoles({ client: c.clients.iam }, {}));
-    if (!out.ok) return { assets: [] };
-    const assets = (out.value.Roles ?? []).map(
-      (r): AssetOf<"aws.iam.role"> => ({
+    const client = c.clients.iam;
+    const out = await c.read.pages(G("list-roles"), () => paginateListRoles({ client }, {}));
+    if (!out.ok) return notListed(c, iamRolesCollector);
+    const assets = await mapLimit(out.value.Roles ?? [], 8, async (r): Promise<AssetOf<"aws.iam.role">> => {
+      const name = r.RoleName ?? "";
+      const attached = await c.read.pages(G("list-attached-role-policies", name), () =>
+        paginateListAttachedRolePolicies({ client }, { RoleName: name }),
+      );
+      const unread = new UnreadFields();
+      const config: Partial<AssetOf<"aws.iam.role">["config"]> = {
+        roleName: name,
+        path: r.Path ?? "/",
+        trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(decodePolicyDocument(r.AssumeRolePolicyDocument)),
+        roleLastUsedDate: isoOrNull(r.RoleLastUsed?.LastUsedDate),
+      };
+      if (!unread.failed(attached, "attachedPolicyArns") && attached.ok)
+        config.attachedPolicyArns = (attached.value.AttachedPolicies ?? []).flatMap((p) =>
+          p.PolicyArn ? [p.PolicyArn] : [],
+        );
+      return unread.attach({
         ...globalHeader(c, "aws.iam.role", r.Arn ?? "", tagsOf(r.Tags)),
-        name: r.RoleName ?? "",
-        config: {
-          roleName: r.RoleName ?? "",
-          path: r.Path ?? "/",
-          trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(decodePolicyDocument(r.AssumeRolePolicyDocument)),
-          // ListAttachedRolePolicies is not among the calls Vigil makes yet (see README).
-          attachedPolicyArns: [],
-          roleLastUsedDate: isoOrNull(r.RoleLastUsed?.LastUsedDate),
-        },
-      }),
-    );
+        name,
+        config: config as AssetOf<"aws.iam.role">["config"],
+      });
+    });
     return { assets };
   },
 };
@@ -266,31 +353,37 @@ export const iamPoliciesCollector: Collector = {
           const version = await c.read.one(G("get-policy-version", name), () =>
             client.send(new GetPolicyVersionCommand({ PolicyArn: p.Arn, VersionId: p.DefaultVersionId })),
           );
-          if (!version.ok) return undefined;
           const arn = p.Arn ?? "";
-          return {
+          const unread = new UnreadFields();
+          const config: Partial<AssetOf<"aws.iam.policy">["config"]> = {
+            policyName: name,
+            awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
+            attachmentCount: p.AttachmentCount ?? 0,
+          };
+          if (!unread.failed(version, "allowsFullAdmin") && version.ok)
+            config.allowsFullAdmin = policyAllowsFullAdmin(
+              decodePolicyDocument(version.value.PolicyVersion?.Document),
+            );
+          return unread.attach({
             ...globalHeader(c, "aws.iam.policy", arn, tagsOf(p.Tags)),
             name,
-            config: {
-              policyName: name,
-              awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
-              attachmentCount: p.AttachmentCount ?? 0,
-              allowsFullAdmin: policyAllowsFullAdmin(
-                decodePolicyDocument(version.value.PolicyVersion?.Document),
-              ),
-            },
-          };
+            config: config as AssetOf<"aws.iam.policy">["config"],
+          });
         },
       );
       for (const p of policies) if (p !== undefined) assets.push(p);
     }
-    if (support.ok) {
-      assets.push({
+    const unread = new UnreadFields();
+    const account: Partial<AssetOf<"aws.iam.account">["config"]> = {};
+    if (!unread.failed(support, "supportRoleExists") && support.ok)
+      account.supportRoleExists = (support.value.PolicyRoles ?? []).length > 0;
+    assets.push(
+      unread.attach({
         ...globalHeader(c, "aws.iam.account", c.accountId),
         name: "account",
-        config: { supportRoleExists: (support.value.PolicyRoles ?? []).length > 0 },
-      });
-    }
-    return { assets };
+        config: account as AssetOf<"aws.iam.account">["config"],
+      }),
+    );
+    return list.ok ? { assets } : { ...notListed(c, iamPoliciesCollector, ["aws.iam.policy"]), assets };
   },
 };

@@ -1,3 +1,11 @@
+import {
+  accessAnalyzerCollector,
+  configRecordersCollector,
+  efsFileSystemsCollector,
+  iamServerCertificatesCollector,
+  s3AccountPublicAccessBlockCollector,
+  securityHubCollector,
+} from "./account-services.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
@@ -26,12 +34,16 @@ export type {
   Collector,
   CollectorOutput,
   MonitoringFacts,
+  RegionTrails,
   S3DataEventSelector,
   TrailFacts,
+  Uncovered,
 } from "./collector.ts";
+export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
+export { UnreadFields } from "./unread.ts";
 
 /** Every collector, regional first. One per resource type (a few produce related types together). */
 export const COLLECTORS: readonly Collector[] = [
@@ -49,30 +61,42 @@ export const COLLECTORS: readonly Collector[] = [
   cisMonitoringCollector,
   lambdaFunctionsCollector,
   eksClustersCollector,
+  accessAnalyzerCollector,
+  configRecordersCollector,
+  securityHubCollector,
+  efsFileSystemsCollector,
   s3BucketsCollector,
+  s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
   iamPasswordPolicyCollector,
   iamRolesCollector,
   iamPoliciesCollector,
+  iamServerCertificatesCollector,
 ];
 
 export {
+  accessAnalyzerCollector,
   cisMonitoringCollector,
   cloudTrailCollector,
+  configRecordersCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  efsFileSystemsCollector,
   eksClustersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
+  iamServerCertificatesCollector,
   iamUsersCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
   securityGroupsCollector,
+  securityHubCollector,
   snapshotsCollector,
   volumesCollector,
   vpcsCollector,

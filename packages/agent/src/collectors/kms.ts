@@ -1,6 +1,7 @@
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListKeys } from "@aws-sdk/client-kms";
 import type { AssetOf } from "../assets/index.ts";
-import { type Collector, mapLimit } from "./collector.ts";
+import { type Collector, mapLimit, notListed } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
 
 export const kmsKeysCollector: Collector = {
   id: "kms-keys",
@@ -10,48 +11,60 @@ export const kmsKeysCollector: Collector = {
     const out = await c.read.pages({ scope: c.region, service: "kms", command: "list-keys" }, () =>
       paginateListKeys({ client: c.clients.kms, pageSize: 1000 }, {}),
     );
-    if (!out.ok) return { assets: [] };
-    const assets = await mapLimit(
-      out.value.Keys ?? [],
-      8,
-      async (k): Promise<AssetOf<"aws.kms.key"> | undefined> => {
-        const keyId = k.KeyId ?? "";
-        const described = await c.read.one(
-          { scope: c.region, service: "kms", command: "describe-key", resource: keyId },
-          () => c.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })),
-        );
-        const meta = described.ok ? described.value.KeyMetadata : undefined;
-        if (meta === undefined) return undefined;
-        const keyManager = meta.KeyManager === "AWS" ? "AWS" : "CUSTOMER";
-        const keySpec = meta.KeySpec ?? "SYMMETRIC_DEFAULT";
-        const origin = meta.Origin ?? "AWS_KMS";
-        const keyState = meta.KeyState ?? "Enabled";
-        // Rotation applies to customer managed symmetric keys with key material from KMS.
-        let keyRotationEnabled: boolean | null = null;
-        if (
-          keyManager === "CUSTOMER" &&
-          keySpec === "SYMMETRIC_DEFAULT" &&
-          origin === "AWS_KMS" &&
-          keyState !== "PendingDeletion"
-        ) {
-          const rotation = await c.read.one(
-            { scope: c.region, service: "kms", command: "get-key-rotation-status", resource: keyId },
-            () => c.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
+    if (!out.ok) return notListed(c, kmsKeysCollector);
+    const assets = await mapLimit(out.value.Keys ?? [], 8, async (k): Promise<AssetOf<"aws.kms.key">> => {
+      const keyId = k.KeyId ?? "";
+      const described = await c.read.one(
+        { scope: c.region, service: "kms", command: "describe-key", resource: keyId },
+        () => c.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })),
+      );
+      const meta = described.ok ? described.value.KeyMetadata : undefined;
+      const unread = new UnreadFields();
+      const header = {
+        arn: meta?.Arn ?? k.KeyArn ?? `arn:${c.partition}:kms:${c.region}:${c.accountId}:key/${keyId}`,
+        type: "aws.kms.key" as const,
+        region: c.region,
+        accountId: c.accountId,
+        name: keyId,
+        tags: {},
+      };
+      if (meta === undefined) {
+        // The key exists (ListKeys named it); what it is could not be read.
+        if (!unread.failed(described, "keyManager", "keySpec", "keyState", "origin", "keyRotationEnabled"))
+          unread.markAs(
+            { call: "kms:DescribeKey", kind: "failed", code: "NoKeyMetadata", message: "no KeyMetadata" },
+            "keyManager",
+            "keySpec",
+            "keyState",
+            "origin",
+            "keyRotationEnabled",
           );
-          if (!rotation.ok) return undefined;
-          keyRotationEnabled = rotation.value.KeyRotationEnabled === true;
+        return unread.attach({ ...header, config: { keyId } as AssetOf<"aws.kms.key">["config"] });
+      }
+      const keyManager = meta.KeyManager === "AWS" ? "AWS" : "CUSTOMER";
+      const keySpec = meta.KeySpec ?? "SYMMETRIC_DEFAULT";
+      const origin = meta.Origin ?? "AWS_KMS";
+      const keyState = meta.KeyState ?? "Enabled";
+      // Rotation applies to customer managed symmetric keys with key material from KMS.
+      let keyRotationEnabled: boolean | null = null;
+      if (
+        keyManager === "CUSTOMER" &&
+        keySpec === "SYMMETRIC_DEFAULT" &&
+        origin === "AWS_KMS" &&
+        keyState !== "PendingDeletion"
+      ) {
+        const rotation = await c.read.one(
+          { scope: c.region, service: "kms", command: "get-key-rotation-status", resource: keyId },
+          () => c.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
+        );
+        if (unread.failed(rotation, "keyRotationEnabled") || !rotation.ok) {
+          const config = { keyId, keyManager, keySpec, keyState, origin };
+          return unread.attach({ ...header, config: config as AssetOf<"aws.kms.key">["config"] });
         }
-        return {
-          arn: meta.Arn ?? k.KeyArn ?? `arn:${c.partition}:kms:${c.region}:${c.accountId}:key/${keyId}`,
-          type: "aws.kms.key",
-          region: c.region,
-          accountId: c.accountId,
-          name: keyId,
-          tags: {},
-          config: { keyId, keyManager, keySpec, keyState, origin, keyRotationEnabled },
-        };
-      },
-    );
-    return { assets: assets.filter((a) => a !== undefined) };
+        keyRotationEnabled = rotation.value.KeyRotationEnabled === true;
+      }
+      return { ...header, config: { keyId, keyManager, keySpec, keyState, origin, keyRotationEnabled } };
+    });
+    return { assets };
   },
 };

@@ -3,8 +3,9 @@ import {
   type AssetOf,
   CIS_MONITORING_PATTERNS,
   type CisMonitoringPattern,
+  type UnreadField,
 } from "../assets/index.ts";
-import type { MonitoringFacts, TrailFacts } from "./collector.ts";
+import type { MonitoringFacts, RegionTrails, TrailFacts } from "./collector.ts";
 import { cisPatternsOf } from "./monitoring.ts";
 
 export interface LinkInput {
@@ -12,9 +13,16 @@ export interface LinkInput {
   /** Regions scanned, in order; the first is where an account without a monitored trail is reported. */
   readonly regions: readonly string[];
   readonly assets: readonly Asset[];
-  /** `undefined` when no region's trails could be read. */
-  readonly trails: readonly TrailFacts[] | undefined;
+  /** Every scanned region's trails, or why they could not be listed. */
+  readonly trails: readonly RegionTrails[];
   readonly monitoring: readonly MonitoringFacts[];
+}
+
+/** Every known trail, and the first reason some trail (or a region's list) could not be read. */
+function knownTrails(regions: readonly RegionTrails[]): { trails: TrailFacts[]; unread?: UnreadField } {
+  const trails = regions.flatMap((r) => r.trails);
+  const unread = regions.find((r) => r.unread)?.unread;
+  return unread ? { trails, unread } : { trails };
 }
 
 /** True when a bucket ARN prefix selects `bucket` (`arn:aws:s3`, `arn:aws:s3:::` and `arn:aws:s3:::b/...`). */
@@ -23,15 +31,27 @@ function selects(prefix: string, bucketArn: string): boolean {
   return `${bucketArn}/`.startsWith(prefix) || (prefix.endsWith("/") && `${bucketArn}/` === prefix);
 }
 
-function objectLevelLogging(bucketArn: string, trails: readonly TrailFacts[] | undefined) {
-  if (trails === undefined) return null;
+/**
+ * Which S3 data events reach some logging trail for `bucketArn`. Decided when the known trails
+ * already log both reads and writes, or when every trail (list, status, selectors) was read;
+ * otherwise why not.
+ */
+function objectLevelLogging(
+  bucketArn: string,
+  regions: readonly RegionTrails[],
+): { read: boolean; write: boolean } | UnreadField {
+  const known = knownTrails(regions);
   let read = false;
   let write = false;
-  let unknown = false;
-  for (const t of trails) {
+  let unknown: UnreadField | undefined = known.unread;
+  for (const t of known.trails) {
+    if (t.isLogging === null) {
+      unknown ??= t.statusUnread;
+      continue;
+    }
     if (!t.isLogging) continue;
     if (t.s3DataEvents === null) {
-      unknown = true;
+      unknown ??= t.selectorsUnread;
       continue;
     }
     for (const s of t.s3DataEvents) {
@@ -40,8 +60,8 @@ function objectLevelLogging(bucketArn: string, trails: readonly TrailFacts[] | u
       write ||= s.write;
     }
   }
-  // A trail whose selectors could not be read might cover the bucket: then nothing is decided.
-  if (unknown && !(read && write)) return null;
+  // A trail that could not be read might cover the bucket: then nothing is decided.
+  if (unknown && !(read && write)) return unknown;
   return { read, write };
 }
 
@@ -53,19 +73,26 @@ function logGroupOf(arn: string): { region: string; name: string } | undefined {
 function monitoringAsset(
   accountId: string,
   region: string,
-  covered: ReadonlySet<CisMonitoringPattern>,
+  covered: ReadonlySet<CisMonitoringPattern> | UnreadField,
 ): AssetOf<"aws.logs.cis-monitoring"> {
-  const patterns = {} as Record<CisMonitoringPattern, boolean>;
-  for (const p of CIS_MONITORING_PATTERNS) patterns[p] = covered.has(p);
-  return {
+  const header = {
     arn: `${accountId}/${region}`,
-    type: "aws.logs.cis-monitoring",
+    type: "aws.logs.cis-monitoring" as const,
     region,
     accountId,
     name: "cis-monitoring",
     tags: {},
-    config: { patterns },
   };
+  if (!(covered instanceof Set)) {
+    return {
+      ...header,
+      config: {} as AssetOf<"aws.logs.cis-monitoring">["config"],
+      unread: { patterns: covered as UnreadField },
+    };
+  }
+  const patterns = {} as Record<CisMonitoringPattern, boolean>;
+  for (const p of CIS_MONITORING_PATTERNS) patterns[p] = covered.has(p);
+  return { ...header, config: { patterns } };
 }
 
 /**
@@ -74,11 +101,20 @@ function monitoringAsset(
  * with no such trail monitors nothing; it is reported in the first scanned region.
  */
 function cisMonitoring(input: LinkInput): Asset[] {
-  if (input.trails === undefined) return [];
   const byRegion = new Map(input.monitoring.map((m) => [m.region, m]));
+  const known = knownTrails(input.trails);
+  const first = input.regions[0];
+  // Without every trail, which log groups are monitored is unknown: reported undecided, with why.
+  if (known.unread) return first === undefined ? [] : [monitoringAsset(input.accountId, first, known.unread)];
   const groups = new Map<string, Set<string>>();
-  for (const t of input.trails) {
-    if (!t.isMultiRegionTrail || !t.isLogging || t.cloudWatchLogsLogGroupArn === null) continue;
+  let statusUnread: UnreadField | undefined;
+  for (const t of known.trails) {
+    if (!t.isMultiRegionTrail || t.cloudWatchLogsLogGroupArn === null) continue;
+    if (t.isLogging === null) {
+      statusUnread ??= t.statusUnread;
+      continue;
+    }
+    if (!t.isLogging) continue;
     const g = logGroupOf(t.cloudWatchLogsLogGroupArn);
     if (!g) continue;
     const names = groups.get(g.region) ?? new Set<string>();
@@ -89,6 +125,10 @@ function cisMonitoring(input: LinkInput): Asset[] {
   for (const [region, names] of groups) {
     const facts = byRegion.get(region);
     if (!facts) continue;
+    if (facts.unread) {
+      assets.push(monitoringAsset(input.accountId, region, facts.unread));
+      continue;
+    }
     const alarmed = new Set(facts.alarmedMetrics);
     const covered = new Set<CisMonitoringPattern>();
     for (const f of facts.filters) {
@@ -97,20 +137,53 @@ function cisMonitoring(input: LinkInput): Asset[] {
     }
     assets.push(monitoringAsset(input.accountId, region, covered));
   }
-  const first = input.regions[0];
   if (groups.size === 0 && first !== undefined && byRegion.has(first)) {
-    assets.push(monitoringAsset(input.accountId, first, new Set()));
+    // No logging multi-region trail with a log group: nothing is monitored — unless a trail's
+    // status could not be read, in which case that is not known.
+    assets.push(monitoringAsset(input.accountId, first, statusUnread ?? new Set()));
   }
   return assets;
 }
 
+/** The account-level S3 public access block (`aws.s3.account-settings`), or why it is not known. */
+function accountPublicAccessBlock(assets: readonly Asset[]): {
+  value?: AssetOf<"aws.s3.account-settings">["config"]["publicAccessBlock"];
+  unread?: UnreadField;
+} {
+  const settings = assets.find((a) => a.type === "aws.s3.account-settings");
+  if (!settings)
+    return {
+      unread: {
+        call: "s3:GetAccountPublicAccessBlock",
+        kind: "failed",
+        code: "NotCollected",
+        message: "the account-level public access block was not read in this scan",
+      },
+    };
+  const unread = settings.unread?.publicAccessBlock;
+  return unread ? { unread } : { value: settings.config.publicAccessBlock };
+}
+
 /** Completes assets that need facts from several collectors; pure. */
 export function linkAssets(input: LinkInput): Asset[] {
-  const out: Asset[] = input.assets.map((a) =>
-    a.type === "aws.s3.bucket"
-      ? { ...a, config: { ...a.config, objectLevelLogging: objectLevelLogging(a.arn, input.trails) } }
-      : a,
-  );
+  const account = accountPublicAccessBlock(input.assets);
+  const out: Asset[] = input.assets.map((a) => {
+    if (a.type !== "aws.s3.bucket") return a;
+    const logging = objectLevelLogging(a.arn, input.trails);
+    const { objectLevelLogging: _o, accountPublicAccessBlock: _b, ...config } = a.config;
+    const { objectLevelLogging: _uo, accountPublicAccessBlock: _ub, ...unread } = a.unread ?? {};
+    const linked: Record<string, unknown> = { ...config };
+    const missing: Record<string, UnreadField> = { ...unread };
+    if ("call" in logging) missing.objectLevelLogging = logging;
+    else linked.objectLevelLogging = logging;
+    // The account-level block overrides the bucket's: copied onto each bucket, or why it is unknown.
+    if (account.unread !== undefined) missing.accountPublicAccessBlock = account.unread;
+    else linked.accountPublicAccessBlock = account.value ?? null;
+    const bucket = { ...a, config: linked as typeof a.config };
+    if (Object.keys(missing).length > 0) return { ...bucket, unread: missing };
+    const { unread: _u, ...complete } = bucket;
+    return complete;
+  });
   out.push(...cisMonitoring(input));
   return out;
 }

@@ -2,6 +2,7 @@ import { paginateDescribeAlarms } from "@aws-sdk/client-cloudwatch";
 import { paginateDescribeMetricFilters } from "@aws-sdk/client-cloudwatch-logs";
 import { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "../assets/index.ts";
 import type { Collector, MonitoringFacts } from "./collector.ts";
+import { reasonOf } from "./unread.ts";
 
 /** Collects the region's metric filters and the metrics whose alarms notify SNS; `linkAssets` makes the CIS asset. */
 export const cisMonitoringCollector: Collector = {
@@ -17,7 +18,19 @@ export const cisMonitoringCollector: Collector = {
         paginateDescribeAlarms({ client: c.clients.cloudwatch, pageSize: 100 }, {}),
       ),
     ]);
-    if (!filters.ok || !alarms.ok) return { assets: [] };
+    // Unknown, not "no filters": the region's CIS monitoring is then not decided.
+    if (!filters.ok || !alarms.ok) {
+      const failed = !filters.ok ? filters : alarms.ok ? undefined : alarms;
+      return {
+        assets: [],
+        monitoring: {
+          region: c.region,
+          filters: [],
+          alarmedMetrics: [],
+          ...(failed ? { unread: reasonOf(failed) } : {}),
+        },
+      };
+    }
     const alarmed = new Set<string>();
     for (const a of alarms.value.MetricAlarms ?? []) {
       if (!(a.AlarmActions ?? []).some((action) => /^arn:aws[a-z-]*:sns:/.test(action))) continue;

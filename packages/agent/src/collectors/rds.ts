@@ -4,7 +4,8 @@ import {
   paginateDescribeDBSnapshots,
 } from "@aws-sdk/client-rds";
 import type { AssetOf } from "../assets/index.ts";
-import { type Collector, mapLimit, tagsOf } from "./collector.ts";
+import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
 
 export const rdsInstancesCollector: Collector = {
   id: "rds-instances",
@@ -15,7 +16,7 @@ export const rdsInstancesCollector: Collector = {
       { scope: c.region, service: "rds", command: "describe-db-instances" },
       () => paginateDescribeDBInstances({ client: c.clients.rds, pageSize: 100 }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, rdsInstancesCollector);
     const assets = (out.value.DBInstances ?? []).map(
       (db): AssetOf<"aws.rds.instance"> => ({
         arn:
@@ -52,35 +53,36 @@ export const rdsSnapshotsCollector: Collector = {
       { scope: c.region, service: "rds", command: "describe-db-snapshots" },
       () => paginateDescribeDBSnapshots({ client: c.clients.rds, pageSize: 100 }, {}),
     );
-    if (!out.ok) return { assets: [] };
+    if (!out.ok) return notListed(c, rdsSnapshotsCollector);
     const assets = await mapLimit(
       out.value.DBSnapshots ?? [],
       8,
-      async (s): Promise<AssetOf<"aws.rds.snapshot"> | undefined> => {
+      async (s): Promise<AssetOf<"aws.rds.snapshot">> => {
         const id = s.DBSnapshotIdentifier ?? "";
         const attrs = await c.read.one(
           { scope: c.region, service: "rds", command: "describe-db-snapshot-attributes", resource: id },
           () => c.clients.rds.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id })),
         );
-        if (!attrs.ok) return undefined;
-        const restore = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
-          .filter((a) => a.AttributeName === "restore")
-          .flatMap((a) => a.AttributeValues ?? []);
-        return {
+        const unread = new UnreadFields();
+        const config: Partial<AssetOf<"aws.rds.snapshot">["config"]> = {
+          dbSnapshotIdentifier: id,
+          encrypted: s.Encrypted === true,
+        };
+        if (!unread.failed(attrs, "restoreAttributeValues") && attrs.ok)
+          config.restoreAttributeValues = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
+            .filter((a) => a.AttributeName === "restore")
+            .flatMap((a) => a.AttributeValues ?? []);
+        return unread.attach({
           arn: s.DBSnapshotArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:snapshot:${id}`,
           type: "aws.rds.snapshot",
           region: c.region,
           accountId: c.accountId,
           name: id,
           tags: tagsOf(s.TagList),
-          config: {
-            dbSnapshotIdentifier: id,
-            encrypted: s.Encrypted === true,
-            restoreAttributeValues: restore,
-          },
-        };
+          config: config as AssetOf<"aws.rds.snapshot">["config"],
+        });
       },
     );
-    return { assets: assets.filter((a) => a !== undefined) };
+    return { assets };
   },
 };

@@ -10,8 +10,9 @@ import {
   GetPublicAccessBlockCommand,
   paginateListBuckets,
 } from "@aws-sdk/client-s3";
-import { type AssetOf, analyzeBucketPolicy } from "../assets/index.ts";
-import { type CollectContext, type Collector, mapLimit, tagsOf } from "./collector.ts";
+import { type AssetOf, analyzeBucketPolicy, GLOBAL_REGION } from "../assets/index.ts";
+import { type CollectContext, type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
 
 type BucketConfig = AssetOf<"aws.s3.bucket">["config"];
 type Grant = BucketConfig["publicAclGrants"][number];
@@ -29,21 +30,27 @@ export function bucketRegionOf(location: string | null | undefined): string {
   return location === "EU" ? "eu-west-1" : location;
 }
 
-async function collectBucket(
-  c: CollectContext,
-  bucket: Bucket,
-): Promise<AssetOf<"aws.s3.bucket"> | undefined> {
+const NOT_LINKED = {
+  call: "vigil:linkAssets",
+  kind: "failed" as const,
+  code: "NotLinked",
+  message: "set from the account's public access block and the trails once every collector ran",
+};
+
+async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf<"aws.s3.bucket">> {
   const name = bucket.Name ?? "";
   const at = (command: string) => ({ scope: "global", service: "s3api", command, resource: name });
+  const unread = new UnreadFields();
   let region = bucket.BucketRegion;
   if (region === undefined) {
     const location = await c.read.one(at("get-bucket-location"), () =>
       c.clients.s3.send(new GetBucketLocationCommand({ Bucket: name })),
     );
-    if (!location.ok) return undefined;
-    region = bucketRegionOf(location.value.LocationConstraint);
+    if (location.ok) region = bucketRegionOf(location.value.LocationConstraint);
   }
-  const s3 = c.clientsFor(region).s3;
+  // Without its region the bucket is still read (the client follows S3's redirects) and kept,
+  // placed under `global`: a failed read never makes an asset look gone.
+  const s3 = c.clientsFor(region ?? c.region).s3;
   const [encryption, block, versioning, policy, acl, logging, tagging] = await Promise.all([
     c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name })), {
       notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"],
@@ -65,57 +72,66 @@ async function collectBucket(
       notConfigured: ["NoSuchTagSet"],
     }),
   ]);
-  // A setting that could not be read would be guessed; the bucket is left out and the call reported.
-  for (const r of [encryption, block, versioning, policy, acl, logging])
-    if (!r.ok && r.kind !== "not-configured") return undefined;
-
-  const rule = encryption.ok ? encryption.value.ServerSideEncryptionConfiguration?.Rules?.[0] : undefined;
-  const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
-  let serverSideEncryption: BucketConfig["serverSideEncryption"] = null;
-  if (algorithm !== undefined && SSE.has(algorithm)) {
-    serverSideEncryption = { sseAlgorithm: algorithm as "AES256" | "aws:kms" | "aws:kms:dsse" };
-    const keyId = rule?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID;
-    if (keyId) serverSideEncryption.kmsMasterKeyId = keyId;
-    if (rule?.BucketKeyEnabled !== undefined) serverSideEncryption.bucketKeyEnabled = rule.BucketKeyEnabled;
-  }
-  const pab = block.ok ? block.value.PublicAccessBlockConfiguration : undefined;
-  const v: { Status?: string; MFADelete?: string } = versioning.ok ? versioning.value : {};
-  const status = v.Status === "Enabled" || v.Status === "Suspended" ? v.Status : "Disabled";
-  const policyText = policy.ok ? policy.value.Policy : undefined;
-  const grants: Grant[] = [];
-  for (const g of acl.ok ? (acl.value.Grants ?? []) : []) {
-    const grantee = GROUPS[g.Grantee?.URI ?? ""];
-    if (grantee !== undefined && g.Permission !== undefined && PERMISSIONS.has(g.Permission)) {
-      grants.push({ grantee, permission: g.Permission as Grant["permission"] });
+  const config: Partial<BucketConfig> = {
+    // Filled in by `linkAssets` from the account's public access block and the trails' selectors.
+  };
+  if (!unread.failed(encryption, "serverSideEncryption")) {
+    const rule = encryption.ok ? encryption.value.ServerSideEncryptionConfiguration?.Rules?.[0] : undefined;
+    const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
+    let serverSideEncryption: BucketConfig["serverSideEncryption"] = null;
+    if (algorithm !== undefined && SSE.has(algorithm)) {
+      serverSideEncryption = { sseAlgorithm: algorithm as "AES256" | "aws:kms" | "aws:kms:dsse" };
+      const keyId = rule?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID;
+      if (keyId) serverSideEncryption.kmsMasterKeyId = keyId;
+      if (rule?.BucketKeyEnabled !== undefined) serverSideEncryption.bucketKeyEnabled = rule.BucketKeyEnabled;
     }
+    config.serverSideEncryption = serverSideEncryption;
   }
-  return {
+  if (!unread.failed(block, "publicAccessBlock")) {
+    const pab = block.ok ? block.value.PublicAccessBlockConfiguration : undefined;
+    config.publicAccessBlock = pab
+      ? {
+          blockPublicAcls: pab.BlockPublicAcls === true,
+          ignorePublicAcls: pab.IgnorePublicAcls === true,
+          blockPublicPolicy: pab.BlockPublicPolicy === true,
+          restrictPublicBuckets: pab.RestrictPublicBuckets === true,
+        }
+      : null;
+  }
+  if (!unread.failed(versioning, "versioning") && versioning.ok) {
+    const v: { Status?: string; MFADelete?: string } = versioning.value;
+    const status = v.Status === "Enabled" || v.Status === "Suspended" ? v.Status : "Disabled";
+    config.versioning = { status, mfaDelete: v.MFADelete === "Enabled" ? "Enabled" : "Disabled" };
+  }
+  if (!unread.failed(policy, "policy")) {
+    const policyText = policy.ok ? policy.value.Policy : undefined;
+    config.policy = policyText === undefined ? null : analyzeBucketPolicy(policyText);
+  }
+  if (!unread.failed(acl, "publicAclGrants") && acl.ok) {
+    const grants: Grant[] = [];
+    for (const g of acl.value.Grants ?? []) {
+      const grantee = GROUPS[g.Grantee?.URI ?? ""];
+      if (grantee !== undefined && g.Permission !== undefined && PERMISSIONS.has(g.Permission)) {
+        grants.push({ grantee, permission: g.Permission as Grant["permission"] });
+      }
+    }
+    config.publicAclGrants = grants;
+  }
+  if (!unread.failed(logging, "loggingEnabled") && logging.ok)
+    config.loggingEnabled = logging.value.LoggingEnabled !== undefined;
+  // Tags are not config: a bucket whose tags could not be read has none a mute could match.
+  unread.failed(tagging, "tags");
+  // Known only once the account's block and every trail are read: `linkAssets` fills them in.
+  unread.markAs(NOT_LINKED, "accountPublicAccessBlock", "objectLevelLogging");
+  return unread.attach({
     arn: `arn:${c.partition}:s3:::${name}`,
     type: "aws.s3.bucket",
-    region,
+    region: region ?? GLOBAL_REGION,
     accountId: c.accountId,
     name,
     tags: tagging.ok ? tagsOf(tagging.value.TagSet) : {},
-    config: {
-      serverSideEncryption,
-      publicAccessBlock: pab
-        ? {
-            blockPublicAcls: pab.BlockPublicAcls === true,
-            ignorePublicAcls: pab.IgnorePublicAcls === true,
-            blockPublicPolicy: pab.BlockPublicPolicy === true,
-            restrictPublicBuckets: pab.RestrictPublicBuckets === true,
-          }
-        : null,
-      // s3control GetPublicAccessBlock is not among the calls Vigil may make yet (see README).
-      accountPublicAccessBlock: null,
-      versioning: { status, mfaDelete: v.MFADelete === "Enabled" ? "Enabled" : "Disabled" },
-      policy: policyText === undefined ? null : analyzeBucketPolicy(policyText),
-      publicAclGrants: grants,
-      loggingEnabled: logging.ok && logging.value.LoggingEnabled !== undefined,
-      // Filled in by `linkAssets` from the trails' event selectors.
-      objectLevelLogging: null,
-    },
-  };
+    config: config as BucketConfig,
+  });
 }
 
 export const s3BucketsCollector: Collector = {
@@ -126,8 +142,8 @@ export const s3BucketsCollector: Collector = {
     const list = await c.read.pages({ scope: "global", service: "s3api", command: "list-buckets" }, () =>
       paginateListBuckets({ client: c.clients.s3 }, {}),
     );
-    if (!list.ok) return { assets: [] };
+    if (!list.ok) return notListed(c, s3BucketsCollector);
     const assets = await mapLimit(list.value.Buckets ?? [], 8, (b) => collectBucket(c, b));
-    return { assets: assets.filter((a) => a !== undefined) };
+    return { assets };
   },
 };

@@ -33,7 +33,48 @@ export type RawOutcome<T> =
       readonly kind: "not-configured" | "denied" | "error";
       readonly code: string;
       readonly message: string;
+      /** `service:Operation`, e.g. `s3:GetBucketPolicy`. */
+      readonly call: string;
     };
+
+/** The API call behind a snapshot path: `s3api get-bucket-acl` → `s3:GetBucketAcl`. */
+export function callNameOf(ref: Pick<RawRef, "service" | "command">): string {
+  const service = CLI_TO_API_SERVICE[ref.service] ?? ref.service;
+  const operation = ref.command
+    .split("-")
+    .map((w) => UPPER_WORDS[w] ?? `${w.charAt(0).toUpperCase()}${w.slice(1)}`)
+    .join("");
+  return `${service}:${operation}`;
+}
+
+const CLI_TO_API_SERVICE: Record<string, string> = { s3api: "s3", configservice: "config" };
+/** Words the API spells in capitals (`ListMFADevices`, `GetBucketAcl` stays as is). */
+const UPPER_WORDS: Record<string, string> = { mfa: "MFA", db: "DB" };
+
+const THROTTLING_CODES = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "SlowDown",
+  "RequestThrottled",
+  "RateLimitedError",
+]);
+
+/** Why a field could not be read, from its call's failed outcome (see `UnreadField`). */
+export function unreadReasonOf(outcome: Extract<RawOutcome<unknown>, { ok: false }>): {
+  call: string;
+  kind: "denied" | "throttled" | "failed";
+  code: string;
+  message: string;
+} {
+  return {
+    call: outcome.call,
+    kind: outcome.kind === "denied" ? "denied" : THROTTLING_CODES.has(outcome.code) ? "throttled" : "failed",
+    code: outcome.code,
+    message: outcome.message.slice(0, 512),
+  };
+}
 
 /** Receives each call's answer as the AWS CLI prints it (or `{Error:{Code,Message}}`). */
 export type RawRecorder = (path: string, body: unknown) => void;
@@ -186,19 +227,20 @@ export class AccountReader {
     const code = errorCodeOf(error);
     const message = errorMessageOf(error);
     const path = snapshotPath(ref);
+    const call = callNameOf(ref);
     if (options.notConfigured?.includes(code)) {
       // Per resource, "nothing configured" is a missing file; for account-wide calls (no password
       // policy) the snapshot keeps AWS's error, since a missing file there means "not captured".
       if (ref.resource === undefined) this.recorder?.(path, { Error: { Code: code, Message: message } });
-      return { ok: false, kind: "not-configured", code, message };
+      return { ok: false, kind: "not-configured", code, message, call };
     }
     // A snapshot keeps AWS's answer; a denied call is simply not captured (its file is missing).
     if (DENIED.has(code)) {
       this.denied.push({ path, code, message });
-      return { ok: false, kind: "denied", code, message };
+      return { ok: false, kind: "denied", code, message, call };
     }
     this.recorder?.(path, { Error: { Code: code, Message: message } });
     this.failed.push({ path, code, message });
-    return { ok: false, kind: "error", code, message };
+    return { ok: false, kind: "error", code, message, call };
   }
 }

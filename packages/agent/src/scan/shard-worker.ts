@@ -112,7 +112,8 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
         // A denied or failed call may have hidden assets: the scan must not take them for gone.
         return {
           assessed,
-          incomplete: unread.length > 0,
+          incomplete: collection.uncovered.length > 0,
+          uncovered: collection.uncovered,
           unread,
           stats: { apiCalls, throttledCalls, durationMs: Math.max(0, context.clock.now() - started) },
         };

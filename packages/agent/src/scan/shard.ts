@@ -2,27 +2,34 @@ import { type Asset, parseAsset } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
 import { type EvaluationPlan, emptySummary, evaluateAsset } from "../checks/index.ts";
 import {
+  accessAnalyzerCollector,
   type Collector,
   cisMonitoringCollector,
   cloudTrailCollector,
+  configRecordersCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  efsFileSystemsCollector,
   eksClustersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
+  iamServerCertificatesCollector,
   iamUsersCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   linkAssets,
   type MonitoringFacts,
   networkAclsCollector,
+  type RegionTrails,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
   securityGroupsCollector,
+  securityHubCollector,
   snapshotsCollector,
-  type TrailFacts,
+  type Uncovered,
   volumesCollector,
   vpcsCollector,
 } from "../collectors/index.ts";
@@ -65,6 +72,17 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "lambda", scope: "regional", collectors: [lambdaFunctionsCollector] },
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
   {
+    // Region-wide services CIS and FSBP ask about, and EFS.
+    service: "services",
+    scope: "regional",
+    collectors: [
+      accessAnalyzerCollector,
+      configRecordersCollector,
+      securityHubCollector,
+      efsFileSystemsCollector,
+    ],
+  },
+  {
     service: "account",
     scope: "global",
     collectors: [
@@ -72,7 +90,9 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       iamPasswordPolicyCollector,
       iamRolesCollector,
       iamPoliciesCollector,
+      iamServerCertificatesCollector,
       s3BucketsCollector,
+      s3AccountPublicAccessBlockCollector,
     ],
     everyRegion: [cloudTrailCollector, cisMonitoringCollector],
   },
@@ -94,6 +114,8 @@ export class UnknownShardError extends Error {
 
 export interface ShardCollection {
   readonly assets: Asset[];
+  /** (region, type) pairs whose listing failed: their assets may be missing, so none is gone. */
+  readonly uncovered: Uncovered[];
   readonly invalidAssets: { arn: string; type: string }[];
   readonly deniedCalls: CallProblem[];
   readonly failedCalls: CallProblem[];
@@ -132,13 +154,15 @@ export async function collectShard(options: CollectShardOptions): Promise<ShardC
     read,
   });
   const assets: Asset[] = [];
-  let trails: TrailFacts[] | undefined;
+  const trails: RegionTrails[] = [];
   const monitoring: MonitoringFacts[] = [];
+  const uncovered: Uncovered[] = [];
   const run = async (collector: Collector, region: string) => {
     const out = await collector.collect(context(region));
     assets.push(...out.assets);
-    if (out.trails) trails = [...(trails ?? []), ...out.trails];
+    if (out.trails) trails.push(out.trails);
     if (out.monitoring) monitoring.push(out.monitoring);
+    if (out.uncovered) uncovered.push(...out.uncovered);
   };
   await Promise.all([
     ...group.collectors.filter(keep).map((c) => run(c, options.region)),
@@ -156,7 +180,7 @@ export async function collectShard(options: CollectShardOptions): Promise<ShardC
     else invalidAssets.push({ arn: asset.arn, type: asset.type });
   }
   valid.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : a.type < b.type ? -1 : 1));
-  return { assets: valid, invalidAssets, deniedCalls: read.denied, failedCalls: read.failed };
+  return { assets: valid, uncovered, invalidAssets, deniedCalls: read.denied, failedCalls: read.failed };
 }
 
 /** Evaluates a shard's assets: what `asset-assessed` carries (identity and results, never configuration). */

@@ -1,4 +1,4 @@
-import type { EventEnvelope, ShardTotals } from "@vigil/events";
+import type { EventEnvelope, ShardTotals, UncoveredPair } from "@vigil/events";
 import { DEFAULT_SHARD_KINDS, kindsFor, planShards, type Shard, type ShardKind } from "./shards.ts";
 
 /** A scan's state as its stream (`scan#<scanId>`) tells it. */
@@ -17,6 +17,8 @@ export interface ScanProgress {
   readonly completedShards: ReadonlySet<string>;
   /** Completed shards whose calls failed or were denied (`incomplete`): assets may be missing there. */
   readonly incompleteShards: ReadonlySet<string>;
+  /** What each shard could not list, by shard id (its `uncovered`). */
+  readonly uncoveredByShard: ReadonlyMap<string, readonly UncoveredPair[]>;
   /** `shardId → asset ARNs` already assessed (a retried shard skips them: exactly once per scan). */
   readonly assessed: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids of the pause events this scan has already recorded a `scan.resumed` for. */
@@ -41,6 +43,7 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
   let startedAt: string | undefined;
   const completedShards = new Set<string>();
   const incompleteShards = new Set<string>();
+  const uncoveredByShard = new Map<string, UncoveredPair[]>();
   const assessed = new Map<string, Set<string>>();
   const resumedFrom = new Set<string>();
   // Per shard: the totals its `shard-completed` carries, else those folded from its assessments
@@ -91,6 +94,8 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
       case "vigil.scan.shard-completed.v1":
         completedShards.add(String(data.shardId));
         if (data.incomplete === true) incompleteShards.add(String(data.shardId));
+        if (Array.isArray(data.uncovered) && data.uncovered.length > 0)
+          uncoveredByShard.set(String(data.shardId), data.uncovered as UncoveredPair[]);
         if (data.totals !== undefined && !reported.has(String(data.shardId)))
           reported.set(String(data.shardId), data.totals as ShardTotals);
         break;
@@ -121,6 +126,7 @@ export function scanProgress(events: readonly (Envelope | { event: Envelope })[]
     startedAt,
     completedShards,
     incompleteShards,
+    uncoveredByShard,
     assessed,
     resumedFrom,
     assetCount,

@@ -8,6 +8,7 @@ import {
   ExpectedVersionConflictError,
   planAppends,
   type ScanCoverage,
+  type UncoveredPair,
   type UnreadCall,
 } from "@vigil/events";
 import type { ApiBudget } from "../budget/budget.ts";
@@ -49,6 +50,8 @@ export interface ShardWorkResult {
   readonly incomplete?: boolean;
   /** The calls it could not read, carried by `shard-completed` (the first 100). */
   readonly unread?: readonly UnreadCall[];
+  /** (region, type) pairs it could not list: the scan's coverage leaves them out. */
+  readonly uncovered?: readonly UncoveredPair[];
   /** What the shard cost: AWS calls made, calls the SDK had to retry, time taken. */
   readonly stats?: {
     readonly apiCalls: number;
@@ -330,7 +333,7 @@ export class ScanScheduler {
    */
   async #commit(job: ScanJob, work: ShardWorkResult): Promise<JobOutcome> {
     const { store, clock } = this.#o;
-    const { assessed, incomplete = false, unread = [], stats } = work;
+    const { assessed, incomplete = false, unread = [], uncovered = [], stats } = work;
     const streamId = scanStreamId(job.scanId);
     const shardStream = shardStreamId(job.scanId, job.shard.shardId);
     const progress = scanProgress((await store.readStream(streamId)).events);
@@ -379,8 +382,9 @@ export class ScanScheduler {
         apiCalls: stats?.apiCalls ?? 0,
         throttledCalls: stats?.throttledCalls ?? 0,
         durationMs: stats?.durationMs ?? 0,
-        ...(incomplete || unread.length > 0 ? { incomplete: true } : {}),
+        ...(incomplete || uncovered.length > 0 ? { incomplete: true } : {}),
         ...(unread.length > 0 ? { unreadCalls: unread.slice(0, 100) } : {}),
+        ...(uncovered.length > 0 ? { uncovered: uncovered.slice(0, 200) } : {}),
         totals,
       },
       this.#meta(streamId, 0, `shard-completed#${job.shard.shardId}`, now),
@@ -514,20 +518,23 @@ function coverageOf(
   if (progress.targeted || progress.regions.length === 0) return {};
   const scoped = kindsFor(kinds, progress.assetTypes);
   const globalServices = new Set(scoped.filter((k) => k.scope === "global").map((k) => k.service));
-  // A shard that could not see everything (failed or denied calls) takes its region out.
+  // A shard that could not list some types says which; one that was incomplete without saying
+  // (an older agent) takes its whole region out.
   const uncovered = new Set<string>();
   for (const shard of planShards(progress.regions, scoped)) {
-    if (progress.incompleteShards.has(shard.shardId))
+    if (progress.incompleteShards.has(shard.shardId) && !progress.uncoveredByShard.has(shard.shardId))
       uncovered.add(globalServices.has(shard.service) ? "global" : shard.region);
   }
   const regions = [...progress.regions, ...(globalServices.size > 0 ? ["global"] : [])].filter(
     (r) => !uncovered.has(r),
   );
   if (regions.length === 0) return {};
+  const excluded = [...progress.uncoveredByShard.values()].flat();
   return {
     coverage: {
       regions,
       ...(progress.assetTypes ? { assetTypes: [...progress.assetTypes] } : {}),
+      ...(excluded.length > 0 ? { excluded: excluded.slice(0, 500) } : {}),
     },
   };
 }

@@ -237,7 +237,7 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
     const out = await run(cloudTrailCollector);
     expect(out.assets.map((a) => a.arn).sort()).toEqual(trails.map((t) => t.TrailARN).sort());
-    expect(out.trails?.map((t) => t.arn).sort()).toEqual(trails.map((t) => t.TrailARN).sort());
+    expect(out.trails?.trails.map((t) => t.arn).sort()).toEqual(trails.map((t) => t.TrailARN).sort());
     for (const t of trails) {
       const status = file(model, `${region}/cloudtrail/get-trail-status/${t.Name}`);
       expect(cfg(out.byArn.get(String(t.TrailARN)))?.isLogging).toBe(status.IsLogging);

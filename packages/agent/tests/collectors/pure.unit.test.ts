@@ -97,9 +97,28 @@ const ol = (assets: Asset[], name: string) =>
 describe("linkAssets", () => {
   it("object-level logging from the trails' S3 data event selectors", () => {
     const assets = [bucket("a"), bucket("b")];
+    const denied = {
+      call: "cloudtrail:DescribeTrails",
+      kind: "denied" as const,
+      code: "AccessDenied",
+      message: "",
+    };
     const link = (trails: TrailFacts[] | undefined) =>
-      linkAssets({ accountId: "111122223333", regions: ["us-east-1"], assets, trails, monitoring: [] });
-    expect(ol(link(undefined), "a")).toBeNull();
+      linkAssets({
+        accountId: "111122223333",
+        regions: ["us-east-1"],
+        assets,
+        trails: [
+          trails === undefined
+            ? { region: "us-east-1", trails: [], unread: denied }
+            : { region: "us-east-1", trails },
+        ],
+        monitoring: [],
+      });
+    // Trails that could not be listed are not "no trails": the bucket's logging is not decided.
+    const unknown = link(undefined).find((a) => a.arn === "arn:aws:s3:::a");
+    expect(unknown?.unread?.objectLevelLogging).toEqual(denied);
+    expect(ol(link(undefined), "a")).toBeUndefined();
     expect(
       ol(link([trail({ s3DataEvents: [{ arnPrefixes: ["arn:aws:s3"], read: true, write: false }] })]), "b"),
     ).toEqual({ read: true, write: false });
@@ -120,7 +139,14 @@ describe("linkAssets", () => {
         "a",
       ),
     ).toEqual({ read: false, write: false });
-    expect(ol(link([trail({ s3DataEvents: null })]), "a")).toBeNull();
+    expect(
+      ol(
+        link([
+          trail({ s3DataEvents: null, selectorsUnread: { ...denied, call: "cloudtrail:GetEventSelectors" } }),
+        ]),
+        "a",
+      ),
+    ).toBeUndefined();
   });
 
   it("CIS monitoring: filters on the multi-region trail's log group whose metric alarms to SNS", () => {
@@ -130,7 +156,7 @@ describe("linkAssets", () => {
         accountId: "111122223333",
         regions: ["us-east-1", "eu-west-1"],
         assets: [],
-        trails: [trail({ cloudWatchLogsLogGroupArn: group })],
+        trails: [{ region: "us-east-1", trails: [trail({ cloudWatchLogsLogGroupArn: group })] }],
         monitoring: [
           {
             region: "eu-west-1",

@@ -31,8 +31,10 @@ import {
   createAwsClients,
   deadLetterQueueUrlBeside,
   eventArnOf,
+  planShards,
   readScanEvents,
   runScan,
+  SCAN_SHARD_KINDS,
 } from "../../src/index.ts";
 
 /**
@@ -235,7 +237,7 @@ describe("the agent Lambda on the local stack", () => {
     expect(types[0]).toBe("vigil.scan.requested.v1");
     expect(types[1]).toBe("vigil.scan.started.v1");
     expect(types.filter((t) => t === "vigil.scan.shard-completed.v1")).toHaveLength(
-      account.regions.length * 5 + 1,
+      planShards([...account.regions], SCAN_SHARD_KINDS).length,
     );
     expect(types.slice(-2)).toEqual(["vigil.counts.resource-counts-reported.v1", "vigil.scan.completed.v1"]);
     const completed = events.at(-1);

@@ -30,6 +30,18 @@ const pairs = (findings: { status: string; checkId: string; resource: string }[]
  * well-configured twins (i-0good…, vol-0crypt…, sg-0https…) must produce no failure.
  */
 const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
+  ["vigil.accessanalyzer.analyzer-enabled", "111122223333/us-east-1"],
+  ["vigil.config.recorder-enabled", "111122223333/us-east-1"],
+  ["vigil.securityhub.hub-enabled", "111122223333/us-east-1"],
+  ["vigil.s3.account-public-access-blocked", "111122223333"],
+  [
+    "vigil.efs.file-system-encrypted",
+    "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",
+  ],
+  [
+    "vigil.iam.server-certificate-not-expired",
+    "arn:aws:iam::111122223333:server-certificate/known-bad-expired",
+  ],
   ["vigil.iam.support-role-exists", "111122223333"],
   ["vigil.iam.password-policy-min-length", "111122223333"],
   ["vigil.iam.password-policy-prevents-reuse", "111122223333"],

@@ -95,7 +95,7 @@ describe("a scan of a generated account", () => {
     );
   });
 
-  it("claims no coverage of a region where a call was denied", async () => {
+  it("claims no coverage of a type whose listing was denied, and says which call", async () => {
     // A call whose answer the account does not give is taken as denied (a snapshot without it).
     const denied = `${model.regions[1]}/ec2/describe-security-groups`;
     expect(model.files.has(denied)).toBe(true);
@@ -105,8 +105,17 @@ describe("a scan of a generated account", () => {
       const sink = memorySink();
       await runScan({ clients, emit: sink.emit, scanId: "scan-denied", now: "2026-06-01T00:00:00Z" });
       const completed = sink.events.at(-1) as Extract<VigilEvent, { type: "vigil.scan.completed.v1" }>;
-      expect(completed.data.coverage?.regions).not.toContain(model.regions[1]);
-      expect(completed.data.coverage?.regions).toContain(model.regions[0]);
+      // The region's other types were seen in full; its security groups were not.
+      expect(completed.data.coverage?.regions).toContain(model.regions[1]);
+      expect(completed.data.coverage?.excluded).toEqual([
+        { region: model.regions[1], assetType: "aws.ec2.security-group" },
+      ]);
+      const shard = sink.events.find(
+        (e) => e.type === "vigil.scan.shard-completed.v1" && e.data.shardId === `${model.regions[1]}/ec2`,
+      ) as Extract<VigilEvent, { type: "vigil.scan.shard-completed.v1" }>;
+      expect(shard.data.unreadCalls).toEqual([
+        expect.objectContaining({ path: denied, kind: "denied", code: "UnauthorizedOperation" }),
+      ]);
     } finally {
       clients.destroy();
     }

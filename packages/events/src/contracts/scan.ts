@@ -148,6 +148,12 @@ export const shardTotalsSchema = z.object({
 });
 export type ShardTotals = z.infer<typeof shardTotalsSchema>;
 
+export const uncoveredSchema = z.object({
+  region: z.union([regionSchema, z.literal("global"), z.literal("*")]),
+  assetType: assetTypeSchema,
+});
+export type UncoveredPair = z.infer<typeof uncoveredSchema>;
+
 export const scanShardCompleted = defineEvent(
   "vigil.scan.shard-completed.v1",
   z.object({
@@ -169,6 +175,11 @@ export const scanShardCompleted = defineEvent(
      * sum of its shards'.
      */
     totals: shardTotalsSchema.optional(),
+    /**
+     * Asset types the shard could not list in full, by region (`*`: every region, for a global
+     * listing such as S3's): a failed listing never makes an asset look gone.
+     */
+    uncovered: z.array(uncoveredSchema).max(200).optional(),
   }),
 );
 
@@ -182,6 +193,8 @@ export const scanShardCompleted = defineEvent(
 export const scanCoverageSchema = z.object({
   regions: z.array(z.union([regionSchema, z.literal("global")])).min(1),
   assetTypes: z.array(assetTypeSchema).min(1).optional(),
+  /** Exceptions: (region, type) pairs in those regions the scan could not list in full (`*`: any region). */
+  excluded: z.array(uncoveredSchema).max(500).optional(),
 });
 export type ScanCoverage = z.infer<typeof scanCoverageSchema>;
 

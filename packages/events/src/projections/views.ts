@@ -50,6 +50,12 @@ export interface IntegrationStatusView {
    * views stored before it existed.
    */
   coveredAt?: Record<string, string>;
+  /**
+   * When a completed scan that covered a region could not list one asset type there, by
+   * `coverageKey(region, type)`: that scan's start. Its region-wide coverage does not count for
+   * that type, so a failed listing never makes an asset look gone.
+   */
+  excludedAt?: Record<string, string>;
 }
 
 /** Key of `coveredAt`: a region (every type), or a region and one asset type. */
@@ -63,14 +69,17 @@ export function coverageKey(region: string, assetType?: string): string {
  * undefined while the asset is current.
  */
 export function assetGoneSince(
-  view: Pick<IntegrationStatusView, "coveredAt"> | undefined,
+  view: Pick<IntegrationStatusView, "coveredAt" | "excludedAt"> | undefined,
   report: { asset: { region: string; type: string }; assessedAt: string },
 ): string | undefined {
   const covered = view?.coveredAt;
   if (!covered) return undefined;
+  const regionWide = covered[coverageKey(report.asset.region)];
+  const excluded = view?.excludedAt?.[coverageKey(report.asset.region, report.asset.type)];
   // ISO timestamps: the later one sorts last.
   const since = [
-    covered[coverageKey(report.asset.region)],
+    // The scan that covered the region did not list this type there: its coverage says nothing.
+    regionWide !== undefined && (excluded === undefined || excluded < regionWide) ? regionWide : undefined,
     covered[coverageKey(report.asset.region, report.asset.type)],
   ]
     .filter((t): t is string => t !== undefined)
@@ -95,9 +104,31 @@ function withCoverage(
   if (!coverage) return coveredAt;
   const startedAt = new Date(Date.parse(event.time) - event.data.durationMs).toISOString();
   const next = { ...(coveredAt ?? {}) };
+  const excluded = new Set((coverage.excluded ?? []).map((e) => `${e.region}|${e.assetType}`));
   for (const region of coverage.regions) {
     for (const type of coverage.assetTypes ?? [undefined]) {
+      // A type the scan could not list there is not covered by it.
+      if (type !== undefined && (excluded.has(`${region}|${type}`) || excluded.has(`*|${type}`))) continue;
       const key = coverageKey(region, type);
+      const current = next[key];
+      if (current === undefined || startedAt > current) next[key] = startedAt;
+    }
+  }
+  return next;
+}
+
+/** `excludedAt` after a completed scan: its start for every (region, type) it could not list. */
+function withExclusions(
+  excludedAt: Record<string, string> | undefined,
+  event: EventOf<"vigil.scan.completed.v1">,
+): Record<string, string> | undefined {
+  const coverage = event.data.coverage;
+  if (!coverage?.excluded?.length) return excludedAt;
+  const startedAt = new Date(Date.parse(event.time) - event.data.durationMs).toISOString();
+  const next = { ...(excludedAt ?? {}) };
+  for (const { region, assetType } of coverage.excluded) {
+    for (const r of region === "*" ? coverage.regions : [region]) {
+      const key = coverageKey(r, assetType);
       const current = next[key];
       if (current === undefined || startedAt > current) next[key] = startedAt;
     }
@@ -258,6 +289,8 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
     if (event.type === "vigil.scan.completed.v1") {
       const coveredAt = withCoverage(state.coveredAt, event);
       if (coveredAt) next.coveredAt = coveredAt;
+      const excludedAt = withExclusions(state.excludedAt, event);
+      if (excludedAt) next.excludedAt = excludedAt;
     }
     return next;
   },

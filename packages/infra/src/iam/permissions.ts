@@ -63,6 +63,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetBucketAcl",
     "GetBucketLogging",
     "GetBucketTagging",
+    "GetAccountPublicAccessBlock",
   ],
   rds: ["DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBSnapshotAttributes"],
   iam: [
@@ -82,6 +83,9 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "ListEntitiesForPolicy",
     "ListVirtualMFADevices",
     "GetAccessKeyLastUsed",
+    "ListGroupsForUser",
+    "ListAttachedRolePolicies",
+    "ListServerCertificates",
   ],
   cloudtrail: ["DescribeTrails", "GetTrailStatus", "GetEventSelectors"],
   kms: ["ListKeys", "DescribeKey", "GetKeyRotationStatus"],
@@ -90,6 +94,10 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   lambda: ["ListFunctions"],
   eks: ["ListClusters", "DescribeCluster"],
   autoscaling: ["DescribeAutoScalingGroups"],
+  "access-analyzer": ["ListAnalyzers"],
+  config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
+  securityhub: ["DescribeHub"],
+  elasticfilesystem: ["DescribeFileSystems"],
 };
 
 export function discoveryActions(): string[] {
@@ -170,7 +178,7 @@ export function discoveryPolicy(): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: Object.entries(DISCOVERY_ACTIONS).map(([service, actions]) => ({
-      Sid: `Discover${service.toUpperCase()}`,
+      Sid: `Discover${service.replaceAll("-", "").toUpperCase()}`,
       Effect: "Allow" as const,
       Action: actions.map((a) => `${service}:${a}`),
       // These are List/Describe/Get calls that either have no resource-level permissions or must

@@ -16,6 +16,13 @@ import {
   STS_HANDLERS,
 } from "./handlers/others.ts";
 import { S3_HANDLERS } from "./handlers/s3.ts";
+import {
+  ACCESS_ANALYZER_HANDLERS,
+  CONFIG_HANDLERS,
+  EFS_HANDLERS,
+  S3_CONTROL_HANDLERS,
+  SECURITY_HUB_HANDLERS,
+} from "./handlers/services.ts";
 import { type AccountModel, cloneModel } from "./model.ts";
 import {
   type DecodedRequest,
@@ -49,6 +56,11 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   lambda: LAMBDA_HANDLERS,
   eks: EKS_HANDLERS,
   autoscaling: AUTOSCALING_HANDLERS,
+  "access-analyzer": ACCESS_ANALYZER_HANDLERS,
+  config: CONFIG_HANDLERS,
+  elasticfilesystem: EFS_HANDLERS,
+  securityhub: SECURITY_HUB_HANDLERS,
+  "s3-control": S3_CONTROL_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

@@ -136,7 +136,173 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   const logGroup = `arn:aws:logs:${regions[0]}:${accountId}:log-group:aws-cloudtrail-logs:*`;
   for (const region of regions)
     g.region(put, region, perRegion, trails, region === regions[0] ? logGroup : undefined);
+  // Drawn from a stream of their own, so the rest of an account a seed made stays as it was.
+  accountServices(put, files, {
+    rng: seededRandom(`${options.seed}:account-services`),
+    rate,
+    accountId,
+    regions,
+    asOf,
+  });
   return { accountId, regions, files };
+}
+
+/**
+ * The account- and region-wide services CIS and FSBP ask about, each misconfigured at `rate`: the
+ * S3 account-level public access block, IAM Access Analyzer, AWS Config, Security Hub, EFS file
+ * systems, IAM server certificates, the groups of each user and the policies attached to each role.
+ */
+function accountServices(
+  put: (key: string, value: unknown) => void,
+  files: ReadonlyMap<string, unknown>,
+  o: { rng: Random; rate: number; accountId: string; regions: readonly string[]; asOf: number },
+): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  const iso = (days: number) => new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z");
+  const list = (key: string, member: string) =>
+    ((files.get(key) as Record<string, Json[]> | undefined)?.[member] ?? []) as Json[];
+
+  put(
+    "global/s3control/get-public-access-block",
+    bad()
+      ? {
+          Error: {
+            Code: "NoSuchPublicAccessBlockConfiguration",
+            Message: "The public access block configuration was not found",
+          },
+        }
+      : {
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            IgnorePublicAcls: true,
+            BlockPublicPolicy: true,
+            RestrictPublicBuckets: true,
+          },
+        },
+  );
+
+  // Users in groups, roles with attached policies.
+  for (const user of list("global/iam/list-users", "Users")) {
+    const groups = rng.chance(0.5)
+      ? [
+          {
+            Path: "/",
+            GroupName: "developers",
+            GroupId: `AGPA${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)}`,
+            Arn: `arn:aws:iam::${accountId}:group/developers`,
+            CreateDate: iso(900),
+          },
+        ]
+      : [];
+    put(`global/iam/list-groups-for-user/${user.UserName}`, { Groups: groups, IsTruncated: false });
+  }
+  for (const role of list("global/iam/list-roles", "Roles")) {
+    const attached =
+      role.RoleName === "sim-support"
+        ? [{ PolicyName: "AWSSupportAccess", PolicyArn: "arn:aws:iam::aws:policy/AWSSupportAccess" }]
+        : role.RoleName === "sim-lambda-exec"
+          ? [
+              {
+                PolicyName: "AWSLambdaBasicExecutionRole",
+                PolicyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+              },
+            ]
+          : [];
+    put(`global/iam/list-attached-role-policies/${role.RoleName}`, {
+      AttachedPolicies: attached,
+      IsTruncated: false,
+    });
+  }
+
+  const certificates = [0, 1].map((i) => {
+    const name = `sim-cert-${i}`;
+    const expired = i === 1 && bad();
+    return {
+      Path: "/",
+      ServerCertificateName: name,
+      ServerCertificateId: `ASCA${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 17)}`,
+      Arn: `arn:aws:iam::${accountId}:server-certificate/${name}`,
+      UploadDate: iso(500),
+      Expiration: iso(expired ? 30 : -300),
+    };
+  });
+  put("global/iam/list-server-certificates", {
+    ServerCertificateMetadataList: certificates,
+    IsTruncated: false,
+  });
+
+  for (const region of o.regions) {
+    const analyzers = bad()
+      ? []
+      : [
+          {
+            arn: `arn:aws:access-analyzer:${region}:${accountId}:analyzer/sim-account-analyzer`,
+            name: "sim-account-analyzer",
+            type: "ACCOUNT",
+            createdAt: iso(400),
+            status: "ACTIVE",
+          },
+        ];
+    put(`${region}/accessanalyzer/list-analyzers`, { analyzers });
+
+    const recording = !bad();
+    put(`${region}/configservice/describe-configuration-recorders`, {
+      ConfigurationRecorders: [
+        {
+          name: "default",
+          roleARN: `arn:aws:iam::${accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+          recordingGroup: { allSupported: true, includeGlobalResourceTypes: region === o.regions[0] },
+        },
+      ],
+    });
+    put(`${region}/configservice/describe-configuration-recorder-status`, {
+      ConfigurationRecordersStatus: [
+        {
+          name: "default",
+          recording,
+          lastStatus: recording ? "SUCCESS" : "PENDING",
+          ...(recording ? { lastStartTime: iso(400) } : {}),
+        },
+      ],
+    });
+
+    put(
+      `${region}/securityhub/describe-hub`,
+      bad()
+        ? {
+            Error: {
+              Code: "InvalidAccessException",
+              Message: `Account ${accountId} is not subscribed to AWS Security Hub`,
+            },
+          }
+        : {
+            HubArn: `arn:aws:securityhub:${region}:${accountId}:hub/default`,
+            SubscribedAt: iso(300),
+            AutoEnableControls: true,
+          },
+    );
+
+    const fileSystems = [0].map((i) => {
+      const id = `fs-0${rng.hex(16)}`;
+      return {
+        OwnerId: accountId,
+        CreationToken: `sim-efs-${i}`,
+        FileSystemId: id,
+        FileSystemArn: `arn:aws:elasticfilesystem:${region}:${accountId}:file-system/${id}`,
+        CreationTime: iso(200),
+        LifeCycleState: "available",
+        Name: `sim-efs-${i}`,
+        NumberOfMountTargets: 1,
+        SizeInBytes: { Value: 6144 },
+        PerformanceMode: "generalPurpose",
+        Encrypted: !bad(),
+        ThroughputMode: "bursting",
+        Tags: [{ Key: "Name", Value: `sim-efs-${i}` }],
+      };
+    });
+    put(`${region}/efs/describe-file-systems`, { FileSystems: fileSystems });
+  }
 }
 
 interface Trail {

@@ -5,17 +5,22 @@
  * (`@aws-sdk/client-*` export `<Operation>$` schemas), with the SDK's own shape serializers, so the
  * clients deserialize our answers exactly as they would AWS's.
  */
+import * as accessanalyzer from "@aws-sdk/client-accessanalyzer";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
+import * as configservice from "@aws-sdk/client-config-service";
 import * as ec2 from "@aws-sdk/client-ec2";
+import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
+import * as s3control from "@aws-sdk/client-s3-control";
+import * as securityhub from "@aws-sdk/client-securityhub";
 import * as sts from "@aws-sdk/client-sts";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
 import { JsonCodec2 } from "@smithy/core/protocols";
@@ -95,6 +100,23 @@ export const SERVICES: readonly ServiceWire[] = [
   },
   { signingName: "lambda", cliName: "lambda", protocol: "restJson1", module: mod(lambda) },
   { signingName: "eks", cliName: "eks", protocol: "restJson1", module: mod(eks) },
+  {
+    signingName: "access-analyzer",
+    cliName: "accessanalyzer",
+    protocol: "restJson1",
+    module: mod(accessanalyzer),
+  },
+  { signingName: "config", cliName: "configservice", protocol: "awsJson1_1", module: mod(configservice) },
+  { signingName: "elasticfilesystem", cliName: "efs", protocol: "restJson1", module: mod(efs) },
+  { signingName: "securityhub", cliName: "securityhub", protocol: "restJson1", module: mod(securityhub) },
+  {
+    // Signed as `s3`; told apart by its host (`<account>.s3-control.<region>.amazonaws.com`).
+    signingName: "s3-control",
+    cliName: "s3control",
+    protocol: "restXml",
+    xmlNamespace: "http://awss3control.amazonaws.com/doc/2018-08-20/",
+    module: mod(s3control),
+  },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */
@@ -140,7 +162,8 @@ function scope(request: HttpRequest): { region?: string; signingName?: string } 
 }
 
 export function decodeRequest(request: HttpRequest): DecodedRequest {
-  const { region, signingName } = scope(request);
+  const { region, signingName: signed } = scope(request);
+  const signingName = signed === "s3" && request.hostname.includes(".s3-control.") ? "s3-control" : signed;
   const service = SERVICES.find((s) => s.signingName === signingName);
   if (!service) {
     throw new AwsApiError(
@@ -303,7 +326,7 @@ function routes(service: ServiceWire): Route[] {
 function decodeRest(service: ServiceWire, region: string, request: HttpRequest): DecodedRequest {
   let segments = request.path.split("/").filter(Boolean).map(decodeURIComponent);
   let bucket: string | undefined;
-  if (service.signingName === "s3") {
+  if (service.cliName === "s3api") {
     const host = /^(.+)\.s3[.-]/.exec(request.hostname);
     if (host?.[1]) bucket = host[1];
     else if (segments.length > 0) {

@@ -115,6 +115,19 @@ export const IAM_HANDLERS: Record<string, Handler> = {
   ListMFADevices: perUserList("list-mfa-devices", "MFADevices"),
   ListAttachedUserPolicies: perUserList("list-attached-user-policies", "AttachedPolicies"),
   ListUserPolicies: perUserList("list-user-policies", "PolicyNames"),
+  ListGroupsForUser: perUserList("list-groups-for-user", "Groups"),
+  ListAttachedRolePolicies: (call) => {
+    const role = required(call.input, "RoleName", call.operation);
+    if (!readList(call, "list-roles", "Roles", G).some((r) => r.RoleName === role))
+      throw apiError("NoSuchEntity", `The role with name ${role} cannot be found.`);
+    const file = read(call, "list-attached-role-policies", {
+      ...G,
+      resource: role,
+      whenMissing: { output: { AttachedPolicies: [] } },
+    });
+    return iamPage(call, (file.AttachedPolicies as unknown[] | undefined) ?? [], "AttachedPolicies");
+  },
+  ListServerCertificates: globalList("list-server-certificates", "ServerCertificateMetadataList"),
   GetLoginProfile: (call) => {
     const user = userOf(call);
     return read(call, "get-login-profile", {

@@ -1,0 +1,230 @@
+import { paginateListAnalyzers } from "@aws-sdk/client-accessanalyzer";
+import {
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeConfigurationRecordersCommand,
+} from "@aws-sdk/client-config-service";
+import { paginateDescribeFileSystems } from "@aws-sdk/client-efs";
+import { paginateListServerCertificates } from "@aws-sdk/client-iam";
+import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
+import { DescribeHubCommand } from "@aws-sdk/client-securityhub";
+import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
+import { type CollectContext, type Collector, isoOrNull, notListed, tagsOf } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
+
+/**
+ * Account- and region-wide services that CIS and FSBP ask about: IAM Access Analyzer, AWS Config,
+ * Security Hub, the S3 account-level public access block, EFS file systems and IAM server
+ * certificates. A setting the account has in every region is one asset per region
+ * (`<account>/<region>`), reported whether or not it could be read.
+ */
+
+function settingsHeader<T extends string>(c: CollectContext, type: T, region = c.region) {
+  return {
+    arn: region === GLOBAL_REGION ? c.accountId : `${c.accountId}/${region}`,
+    type,
+    region,
+    accountId: c.accountId,
+    tags: {},
+  };
+}
+
+const ANALYZER_STATUS = new Set(["ACTIVE", "CREATING", "DISABLED", "FAILED"]);
+
+export const accessAnalyzerCollector: Collector = {
+  id: "accessanalyzer-analyzers",
+  scope: "regional",
+  resourceTypes: ["aws.accessanalyzer.account-settings"],
+  async collect(c) {
+    const out = await c.read.pages(
+      { scope: c.region, service: "accessanalyzer", command: "list-analyzers" },
+      () => paginateListAnalyzers({ client: c.clients.accessanalyzer }, {}),
+    );
+    const unread = new UnreadFields();
+    const config: Partial<AssetOf<"aws.accessanalyzer.account-settings">["config"]> = {};
+    if (!unread.failed(out, "analyzers") && out.ok)
+      config.analyzers = (out.value.analyzers ?? []).map((a) => ({
+        name: a.name ?? "",
+        type: String(a.type ?? ""),
+        status: (ANALYZER_STATUS.has(String(a.status)) ? a.status : "FAILED") as "ACTIVE",
+      }));
+    return {
+      assets: [
+        unread.attach({
+          ...settingsHeader(c, "aws.accessanalyzer.account-settings"),
+          name: "access-analyzer",
+          config: config as AssetOf<"aws.accessanalyzer.account-settings">["config"],
+        }),
+      ],
+    };
+  },
+};
+
+export const configRecordersCollector: Collector = {
+  id: "config-recorders",
+  scope: "regional",
+  resourceTypes: ["aws.config.account-settings"],
+  async collect(c) {
+    const [recorders, statuses] = await Promise.all([
+      c.read.one(
+        { scope: c.region, service: "configservice", command: "describe-configuration-recorders" },
+        () => c.clients.config.send(new DescribeConfigurationRecordersCommand({})),
+      ),
+      c.read.one(
+        { scope: c.region, service: "configservice", command: "describe-configuration-recorder-status" },
+        () => c.clients.config.send(new DescribeConfigurationRecorderStatusCommand({})),
+      ),
+    ]);
+    const unread = new UnreadFields();
+    const config: Partial<AssetOf<"aws.config.account-settings">["config"]> = {};
+    if (
+      !unread.failed(recorders, "recorders") &&
+      !unread.failed(statuses, "recorders") &&
+      recorders.ok &&
+      statuses.ok
+    ) {
+      const byName = new Map(
+        (statuses.value.ConfigurationRecordersStatus ?? []).map((s) => [s.name ?? "", s]),
+      );
+      config.recorders = (recorders.value.ConfigurationRecorders ?? []).map((r) => {
+        const status = byName.get(r.name ?? "");
+        return {
+          name: r.name ?? "",
+          allSupported: r.recordingGroup?.allSupported === true,
+          recording: status?.recording === true,
+          lastStatus: status?.lastStatus ?? null,
+        };
+      });
+    }
+    return {
+      assets: [
+        unread.attach({
+          ...settingsHeader(c, "aws.config.account-settings"),
+          name: "aws-config",
+          config: config as AssetOf<"aws.config.account-settings">["config"],
+        }),
+      ],
+    };
+  },
+};
+
+export const securityHubCollector: Collector = {
+  id: "securityhub-hub",
+  scope: "regional",
+  resourceTypes: ["aws.securityhub.account-settings"],
+  async collect(c) {
+    // Not subscribed answers InvalidAccessException: that is "not enabled", a fact.
+    const out = await c.read.one(
+      { scope: c.region, service: "securityhub", command: "describe-hub" },
+      () => c.clients.securityhub.send(new DescribeHubCommand({})),
+      { notConfigured: ["InvalidAccessException", "ResourceNotFoundException"] },
+    );
+    const unread = new UnreadFields();
+    const config: Partial<AssetOf<"aws.securityhub.account-settings">["config"]> = {};
+    if (!unread.failed(out, "hubEnabled", "subscribedAt")) {
+      config.hubEnabled = out.ok;
+      config.subscribedAt = out.ok ? isoOrNull(out.value.SubscribedAt) : null;
+    }
+    return {
+      assets: [
+        unread.attach({
+          ...settingsHeader(c, "aws.securityhub.account-settings"),
+          name: "security-hub",
+          config: config as AssetOf<"aws.securityhub.account-settings">["config"],
+        }),
+      ],
+    };
+  },
+};
+
+export const efsFileSystemsCollector: Collector = {
+  id: "efs-file-systems",
+  scope: "regional",
+  resourceTypes: ["aws.efs.file-system"],
+  async collect(c) {
+    const out = await c.read.pages(
+      { scope: c.region, service: "efs", command: "describe-file-systems" },
+      () => paginateDescribeFileSystems({ client: c.clients.efs }, {}),
+    );
+    if (!out.ok) return notListed(c, efsFileSystemsCollector);
+    const assets = (out.value.FileSystems ?? []).map(
+      (f): AssetOf<"aws.efs.file-system"> => ({
+        arn:
+          f.FileSystemArn ??
+          `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:file-system/${f.FileSystemId}`,
+        type: "aws.efs.file-system",
+        region: c.region,
+        accountId: c.accountId,
+        name: f.Name ?? f.FileSystemId ?? "",
+        tags: tagsOf(f.Tags),
+        config: { fileSystemId: f.FileSystemId ?? "", encrypted: f.Encrypted === true },
+      }),
+    );
+    return { assets };
+  },
+};
+
+export const iamServerCertificatesCollector: Collector = {
+  id: "iam-server-certificates",
+  scope: "global",
+  resourceTypes: ["aws.iam.server-certificate"],
+  async collect(c) {
+    const out = await c.read.pages(
+      { scope: "global", service: "iam", command: "list-server-certificates" },
+      () => paginateListServerCertificates({ client: c.clients.iam }, {}),
+    );
+    if (!out.ok) return notListed(c, iamServerCertificatesCollector);
+    const assets = (out.value.ServerCertificateMetadataList ?? []).flatMap(
+      (m): AssetOf<"aws.iam.server-certificate">[] => {
+        const expiration = isoOrNull(m.Expiration);
+        if (expiration === null || !m.Arn) return [];
+        return [
+          {
+            arn: m.Arn,
+            type: "aws.iam.server-certificate",
+            region: GLOBAL_REGION,
+            accountId: c.accountId,
+            name: m.ServerCertificateName ?? "",
+            tags: {},
+            config: { serverCertificateName: m.ServerCertificateName ?? "", expiration },
+          },
+        ];
+      },
+    );
+    return { assets };
+  },
+};
+
+export const s3AccountPublicAccessBlockCollector: Collector = {
+  id: "s3-account-public-access-block",
+  scope: "global",
+  resourceTypes: ["aws.s3.account-settings"],
+  async collect(c) {
+    const out = await c.read.one(
+      { scope: "global", service: "s3control", command: "get-public-access-block" },
+      () => c.clients.s3control.send(new GetPublicAccessBlockCommand({ AccountId: c.accountId })),
+      { notConfigured: ["NoSuchPublicAccessBlockConfiguration"] },
+    );
+    const unread = new UnreadFields();
+    const config: Partial<AssetOf<"aws.s3.account-settings">["config"]> = {};
+    if (!unread.failed(out, "publicAccessBlock")) {
+      const pab = out.ok ? out.value.PublicAccessBlockConfiguration : undefined;
+      config.publicAccessBlock = pab
+        ? {
+            blockPublicAcls: pab.BlockPublicAcls === true,
+            ignorePublicAcls: pab.IgnorePublicAcls === true,
+            blockPublicPolicy: pab.BlockPublicPolicy === true,
+            restrictPublicBuckets: pab.RestrictPublicBuckets === true,
+          }
+        : null;
+    }
+    return {
+      assets: [
+        unread.attach({
+          ...settingsHeader(c, "aws.s3.account-settings", GLOBAL_REGION),
+          name: "s3-account",
+          config: config as AssetOf<"aws.s3.account-settings">["config"],
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,66 @@
+import { apiError } from "../errors.ts";
+import { type Call, type Handler, type Output, paginate, read, readList, str } from "./context.ts";
+
+/**
+ * Account- and region-wide services the CIS and FSBP checks ask about: IAM Access Analyzer,
+ * AWS Config, EFS, Security Hub and S3's account-level public access block. Each answer comes
+ * from the snapshot file of its call (docs/snapshot-format.md); a missing file is "not captured".
+ */
+
+/** NextToken / maxResults pagination of the REST JSON services. */
+function tokenPage(
+  call: Call,
+  items: readonly unknown[],
+  member: string,
+  limitMember = "maxResults",
+): Output {
+  const { page, next } = paginate(items, {
+    token: call.input.nextToken ?? call.input.NextToken ?? call.input.Marker,
+    limit: call.input[limitMember],
+    defaultLimit: 100,
+    minLimit: 1,
+    maxLimit: 1000,
+  });
+  return {
+    [member]: page,
+    ...(next ? { [member === "FileSystems" ? "NextMarker" : "nextToken"]: next } : {}),
+  };
+}
+
+export const ACCESS_ANALYZER_HANDLERS: Record<string, Handler> = {
+  ListAnalyzers: (call) => {
+    const type = str(call.input, "type");
+    const items = readList(call, "list-analyzers", "analyzers").filter((a) => !type || a.type === type);
+    return tokenPage(call, items, "analyzers");
+  },
+};
+
+export const CONFIG_HANDLERS: Record<string, Handler> = {
+  DescribeConfigurationRecorders: (call) => read(call, "describe-configuration-recorders"),
+  DescribeConfigurationRecorderStatus: (call) => read(call, "describe-configuration-recorder-status"),
+};
+
+export const EFS_HANDLERS: Record<string, Handler> = {
+  DescribeFileSystems: (call) => {
+    const id = str(call.input, "FileSystemId");
+    let items = readList(call, "describe-file-systems", "FileSystems");
+    if (id !== undefined) {
+      items = items.filter((f) => f.FileSystemId === id);
+      if (items.length === 0) throw apiError("FileSystemNotFound", `File system '${id}' does not exist.`);
+    }
+    return tokenPage(call, items, "FileSystems", "MaxItems");
+  },
+};
+
+export const SECURITY_HUB_HANDLERS: Record<string, Handler> = {
+  // Not subscribed: the snapshot holds AWS's InvalidAccessException as an error file.
+  DescribeHub: (call) => read(call, "describe-hub"),
+};
+
+export const S3_CONTROL_HANDLERS: Record<string, Handler> = {
+  GetPublicAccessBlock: (call) => {
+    if (str(call.input, "AccountId") !== call.model.accountId)
+      throw apiError("AccessDenied", "Access Denied (the account id is not this account's)");
+    return read(call, "get-public-access-block", { global: true });
+  },
+};
