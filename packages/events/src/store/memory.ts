@@ -167,7 +167,9 @@ export class InMemoryEventStore implements EventStore, MultiStreamAppender {
 
   #recordedAt(): string {
     const now = this.#now().toISOString();
-    return now < this.#lastRecordedAt ? this.#lastRecordedAt : now;
+    // ISO strings: the later one, so the store's clock never goes back.
+    if (now < this.#lastRecordedAt) return this.#lastRecordedAt;
+    return now;
   }
 
   #rows(
