@@ -22,7 +22,8 @@ export const defaultPlatformConfig: Omit<PlatformConfig, "adminToken"> = {
   registrationTokenTtlMs: MAX_REGISTRATION_TOKEN_TTL_MS,
   maxClockSkewMs: 5 * 60 * 1000,
   maxBodyBytes: 1024 * 1024,
-  maxEventsPerBatch: 500,
+  // One atomic write (a DynamoDB transaction holds 100 items): the agent sends 100 a request.
+  maxEventsPerBatch: 100,
 };
 
 export function platformConfig(overrides: Partial<PlatformConfig> & { adminToken: string }): PlatformConfig {

@@ -19,10 +19,13 @@ export {
   platformConfig,
   systemClock,
 } from "./config.ts";
-export { streams } from "./event-log.ts";
+export { integrationCommand, readIntegration, streams } from "./event-log.ts";
 export { type PlatformLambdaEnvironment, platformLambdaEnvironment } from "./handlers/lambda.ts";
 export { PlatformError } from "./http/errors.ts";
+export { AGENT_EMITTED_TYPES, agentMayReport, PLATFORM_ONLY_TYPES } from "./ingest/agent-events.ts";
 export { busIngest } from "./ingest/bus-ingest.ts";
+export { canonicalJson } from "./ingest/canonical.ts";
+export { type IngestOutcome, ingestAgentEvents, reportStreamOf, streamOfReport } from "./ingest/ingest.ts";
 export {
   decideAgentKey,
   decideNewRegistration,

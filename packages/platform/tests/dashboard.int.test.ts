@@ -45,7 +45,11 @@ describe("dashboard in a headless browser", () => {
       privateKeyPem: creds.privateKeyPem,
       now,
     });
-    const ingest = await fetch(`${platform.url}/agent/events`, { method: "POST", headers: signed, body });
+    const ingest = await fetch(`${platform.url}/agent/events`, {
+      method: "POST",
+      headers: { ...signed, "content-type": "application/json" },
+      body,
+    });
     expect(ingest.status).toBe(202);
 
     profile = mkdtempSync(join(tmpdir(), "vigil-chromium-"));

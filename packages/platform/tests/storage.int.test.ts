@@ -1,6 +1,8 @@
+import { signRequest } from "@vigil/events";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReplayTable, DynamoDbReplayGuard, startPlatform } from "../src/index.ts";
+import { assessed, asset } from "./helpers.ts";
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -47,6 +49,94 @@ describe("platform on DynamoDB Local", () => {
       ]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("30 agents heartbeating and reporting at once on one platform: no 5xx, every report recorded once", async () => {
+    const adminToken = "storage-int-admin-token-0123456789";
+    const platform = await startPlatform({
+      adminToken,
+      localAws: aws,
+      tables: { events: "contention-events" },
+    });
+    const admin = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" };
+    try {
+      const agents = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const created = (await (
+            await fetch(`${platform.url}/admin/integrations`, {
+              method: "POST",
+              headers: admin,
+              body: JSON.stringify({ accountId: "123456789012", homeRegion: "eu-west-1" }),
+            })
+          ).json()) as { integrationId: string; registrationToken: string };
+          const exchanged = (await (
+            await fetch(`${platform.url}/registrations/exchange`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ token: created.registrationToken }),
+            })
+          ).json()) as { keyId: string; privateKeyPem: string };
+          return { integrationId: created.integrationId, ...exchanged };
+        }),
+      );
+      const send = async (agent: (typeof agents)[number], path: string, body: string) => {
+        const headers = signRequest({
+          method: "POST",
+          path,
+          body,
+          keyId: agent.keyId,
+          privateKeyPem: agent.privateKeyPem,
+          now: new Date(),
+        });
+        const res = await fetch(`${platform.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      // Every agent: 5 heartbeats and 3 reports of 20 assets of one scan, all at once.
+      const statuses = (
+        await Promise.all(
+          agents.map(async (agent) => {
+            const out: number[] = [];
+            for (let round = 0; round < 5; round++) {
+              const tasks = [
+                send(
+                  agent,
+                  "/agent/heartbeat",
+                  JSON.stringify({ agentVersion: "1.0.0", enabledRegions: [] }),
+                ),
+              ];
+              if (round < 3) {
+                const events = Array.from({ length: 20 }, (_, i) =>
+                  assessed(
+                    agent.integrationId,
+                    asset("eu-west-1", `b-${round}-${i}`),
+                    new Date().toISOString(),
+                    [],
+                  ),
+                );
+                tasks.push(send(agent, "/agent/events", JSON.stringify({ events })));
+              }
+              out.push(...(await Promise.all(tasks)));
+            }
+            return out;
+          }),
+        )
+      ).flat();
+      expect(statuses.filter((s) => s !== 202)).toEqual([]);
+      const sample = agents[0];
+      if (!sample) throw new Error("no agent");
+      await new Promise((r) => setTimeout(r, 300)); // the views' settle window
+      const assets = await fetch(`${platform.url}/api/integrations/${sample.integrationId}/assets`, {
+        headers: admin,
+      });
+      expect(((await assets.json()) as { assets: unknown[] }).assets).toHaveLength(60);
+    } finally {
+      await platform.stop();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app.ts";
 import { platformConfig } from "../config.ts";
@@ -11,7 +12,7 @@ import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
  */
 export interface PlatformLambdaEnvironment {
   adminToken: string;
-  tables: PlatformTables;
+  tables: PlatformTables & { claimCheckBucket: string };
 }
 
 export function platformLambdaEnvironment(
@@ -28,6 +29,7 @@ export function platformLambdaEnvironment(
     events: need("VIGIL_EVENT_TABLE"),
     projections: need("VIGIL_PROJECTION_TABLE"),
     replay: need("VIGIL_REPLAY_TABLE"),
+    claimCheckBucket: need("VIGIL_CLAIM_CHECK_BUCKET"),
   };
   return errors.length > 0 ? { errors } : { adminToken, tables };
 }
@@ -38,7 +40,11 @@ export const handler: ReturnType<typeof handle> = (event, context) => {
   if (!lambdaHandler) {
     const env = platformLambdaEnvironment(process.env);
     if ("errors" in env) throw new Error(`platform misconfigured: ${env.errors.join("; ")}`);
-    const storage = dynamoDbStorage({ client: new DynamoDBClient({}), tables: env.tables });
+    const storage = dynamoDbStorage({
+      client: new DynamoDBClient({}),
+      tables: env.tables,
+      claimCheck: { s3: new S3Client({}), bucket: env.tables.claimCheckBucket },
+    });
     lambdaHandler = handle(
       createApp({
         eventStore: storage.eventStore,
