@@ -1,4 +1,4 @@
-import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   AppendTooLargeError,
   type AtomicEventStore,
@@ -9,15 +9,19 @@ import {
   PayloadTooLargeError,
   type ProjectionStore,
 } from "@vigil/events";
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { type AttemptLimiter, memoryAttemptLimiter } from "./auth/rate-limit.ts";
 import { memoryReplayGuard, type ReplayGuard } from "./auth/replay-guard.ts";
 import { type Clock, type PlatformConfig, systemClock } from "./config.ts";
-import { PlatformError, unauthorized } from "./http/errors.ts";
+import { DASHBOARD_CSS } from "./dashboard/pages.ts";
+import { PlatformError } from "./http/errors.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { tooLarge } from "./ingest/ingest.ts";
 import { releaseRoutes } from "./releases/routes.ts";
 import { agentRoutes } from "./routes/agent.ts";
+import { createAccess } from "./routes/auth.ts";
 import type { Env, RouteContext } from "./routes/context.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
@@ -36,6 +40,21 @@ export interface PlatformDeps {
   projections?: ProjectionStore;
   /** Share views between apps on one store; created from the store when absent. */
   views?: PlatformViews;
+  /** Wrong secrets per address (DynamoDB in Lambda, so every instance counts together). */
+  attemptLimiter?: AttemptLimiter;
+  /** The caller's address, for rate limiting (the Node server and the Lambda adapter set it). */
+  clientIp?: (c: Context) => string;
+}
+
+/** The Lambda adapter's source IP, or the Node server's socket; "unknown" in tests (`app.request`). */
+function defaultClientIp(c: Context): string {
+  const env = c.env as
+    | {
+        event?: { requestContext?: { http?: { sourceIp?: string } } };
+        incoming?: { socket?: { remoteAddress?: string } };
+      }
+    | undefined;
+  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? "unknown";
 }
 
 /** The platform's HTTP API and dashboard: one router per resource, mounted here. */
@@ -51,6 +70,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     createPlatformViews({ log: store, ...(deps.projections ? { projections: deps.projections } : {}) });
 
   const app = new Hono<Env>();
+  app.use("*", securityHeaders());
 
   app.onError((err, c) => {
     if (err instanceof PlatformError) return c.json(err.toBody(), err.status);
@@ -114,22 +134,12 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     }),
   );
 
-  const adminOnly: MiddlewareHandler<Env> = async (c, next) => {
-    const header = c.req.header("authorization") ?? "";
-    const presented = header.startsWith("Bearer ")
-      ? header.slice(7)
-      : header.startsWith("Basic ")
-        ? Buffer.from(header.slice(6), "base64").toString().split(":").slice(1).join(":")
-        : undefined;
-    if (presented === undefined || !sameSecret(presented, config.adminToken)) {
-      if (c.req.path.startsWith("/dashboard")) c.header("WWW-Authenticate", 'Basic realm="Vigil"');
-      throw unauthorized(
-        presented === undefined ? "admin_token_missing" : "admin_token_invalid",
-        "This endpoint needs the platform's admin token: send `Authorization: Bearer <admin token>`.",
-      );
-    }
-    await next();
-  };
+  const access = createAccess({
+    config,
+    clock,
+    limiter: deps.attemptLimiter ?? memoryAttemptLimiter(),
+    clientIp: deps.clientIp ?? defaultClientIp,
+  });
 
   const ctx: RouteContext = {
     store,
@@ -138,22 +148,20 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     replayGuard: deps.replayGuard ?? memoryReplayGuard(),
     views,
     newIntegrationId: deps.newIntegrationId ?? randomUUID,
-    adminOnly,
-    readers: adminOnly,
+    adminOnly: access.adminOnly,
+    readers: access.readers,
+    access,
   };
 
   app.get("/health", (c) => c.json({ status: "ok" }));
+  app.get("/assets/dashboard.css", (c) =>
+    c.body(DASHBOARD_CSS, 200, { "content-type": "text/css; charset=utf-8" }),
+  );
+  app.route("/", access.routes);
   app.route("/", integrationRoutes(ctx));
   app.route("/", agentRoutes(ctx));
   app.route("/", queryRoutes(ctx));
-  app.route("/", releaseRoutes({ store, clock, adminOnly }));
+  app.route("/", releaseRoutes({ store, clock, adminOnly: access.adminOnly }));
   app.route("/", dashboardRoutes(ctx));
   return app;
-}
-
-function sameSecret(presented: string, expected: string): boolean {
-  // Hash first so the comparison is constant-time whatever the lengths.
-  const a = createHash("sha256").update(presented).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
 }

@@ -100,14 +100,19 @@ describe("dashboard in a headless browser", () => {
     expect(statSync(shot).size).toBeGreaterThan(1000);
   });
 
-  it("asks a browser without the admin token to log in, and accepts Basic with the token", async () => {
-    // Chromium headless turns the Basic challenge into a navigation error, so check the challenge itself.
-    const res = await fetch(`${platform.url}/dashboard`);
-    expect(res.status).toBe(401);
-    expect(res.headers.get("www-authenticate")).toContain("Basic");
-    const basic = Buffer.from(`admin:${ADMIN_TOKEN}`).toString("base64");
-    expect(
-      (await fetch(`${platform.url}/dashboard`, { headers: { authorization: `Basic ${basic}` } })).status,
-    ).toBe(200);
+  it("sends a browser without a session to the sign-in form, and signs it in to an HttpOnly session", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/dashboard`);
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    await page.fill('input[name="user"]', "admin");
+    await page.fill('input[name="password"]', ADMIN_TOKEN);
+    await Promise.all([page.waitForURL(`${platform.url}/dashboard`), page.click('button[type="submit"]')]);
+    expect(await page.locator("#integrations").textContent()).toContain(integrationId);
+    const cookies = await page.context().cookies(platform.url);
+    const session = cookies.find((c) => c.name === "vigil_session");
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Strict");
+    // No script on the page can read it.
+    expect(await page.evaluate("document.cookie")).not.toContain("vigil_session");
   });
 });

@@ -1,6 +1,7 @@
 import { signRequest } from "@vigil/events";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoDbAttemptLimiter } from "../src/auth/rate-limit.ts";
 import { createReplayTable, DynamoDbReplayGuard, startPlatform } from "../src/index.ts";
 import { assessed, asset } from "./helpers.ts";
 
@@ -25,6 +26,31 @@ describe("platform on DynamoDB Local", () => {
     expect(await b.firstUse("sig-2", forgetAfter, now)).toBe(true);
     // Past its expiry the item no longer blocks (TTL may not have deleted it yet).
     expect(await a.firstUse("sig-1", forgetAfter, new Date(forgetAfter.getTime() + 2000))).toBe(true);
+  });
+
+  it("failed attempts are counted across instances in the replay table, per address and window", async () => {
+    await createReplayTable(aws.clients.dynamodb, "attempts-test");
+    const limits = { max: 3, windowMs: 60_000 };
+    const a = new DynamoDbAttemptLimiter({
+      client: aws.clients.dynamodb,
+      tableName: "attempts-test",
+      limits,
+    });
+    const b = new DynamoDbAttemptLimiter({
+      client: aws.clients.dynamodb,
+      tableName: "attempts-test",
+      limits,
+    });
+    const now = new Date("2025-03-01T12:00:10.000Z");
+    // One after the other: DynamoDB Local loses one of two concurrent ADDs that create an item
+    // (DynamoDB does not); the counter is a guess limit, so a lost count there is harmless.
+    await a.fail("10.0.0.1", now);
+    await b.fail("10.0.0.1", now);
+    expect(await a.blockedUntil("10.0.0.1", now)).toBeUndefined();
+    await b.fail("10.0.0.1", now);
+    expect(await a.blockedUntil("10.0.0.1", now)).toBe(Date.parse("2025-03-01T12:01:00.000Z"));
+    expect(await a.blockedUntil("10.0.0.2", now)).toBeUndefined();
+    expect(await b.blockedUntil("10.0.0.1", new Date("2025-03-01T12:01:00.000Z"))).toBeUndefined();
   });
 
   it("startPlatform with localAws keeps the log in DynamoDB: a second platform on the same tables sees it", async () => {

@@ -1,5 +1,5 @@
 import type { Severity } from "@vigil/events";
-import { html, raw } from "hono/html";
+import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type {
   AlertView,
@@ -15,7 +15,8 @@ type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "informational"];
 
-const STYLE = raw(`
+/** Served at /assets/dashboard.css: the CSP allows the platform's own stylesheet and no inline style. */
+export const DASHBOARD_CSS = `
   body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #1d2330; }
   h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
   table { border-collapse: collapse; margin: .5rem 0; }
@@ -25,14 +26,47 @@ const STYLE = raw(`
   .status-active { background: #d6f5dd; } .status-deleting, .status-deleted { background: #f7dcdc; }
   .sev-critical { color: #a40000; font-weight: 600; } .sev-high { color: #d04a02; }
   .empty { color: #6b7280; font-style: italic; }
-`);
+  nav { display: flex; gap: 1rem; align-items: center; }
+  nav form { margin-left: auto; }
+  form.sign-in { display: grid; gap: .5rem; max-width: 20rem; }
+  .error { color: #a40000; }
+`;
 
-function layout(title: string, body: Page): Page {
+/** The signed-in user, shown with a sign-out form carrying the session's CSRF token. */
+export interface Viewer {
+  user: string;
+  role: string;
+  csrf?: string;
+}
+
+function layout(title: string, body: Page, viewer?: Viewer): Page {
   return html`<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>${title} · Vigil</title><style>${STYLE}</style></head>
-  <body><nav><a href="/dashboard">Vigil</a></nav>${body}</body>
+  <head><meta charset="utf-8" /><title>${title} · Vigil</title><link rel="stylesheet" href="/assets/dashboard.css" /></head>
+  <body><nav><a href="/dashboard">Vigil</a>${
+    viewer
+      ? html`<span class="who">${viewer.user} (${viewer.role})</span>${
+          viewer.csrf
+            ? html`<form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${viewer.csrf}" /><button type="submit">Sign out</button></form>`
+            : ""
+        }`
+      : ""
+  }</nav>${body}</body>
 </html>`;
+}
+
+export function renderSignIn({ next, error }: { next: string; error?: string }): Page {
+  return layout(
+    "Sign in",
+    html`<h1>Sign in</h1>
+${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+<form class="sign-in" method="post" action="/sign-in">
+  <input type="hidden" name="next" value="${next}" />
+  <label>User <input name="user" autocomplete="username" required /></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
+  <button type="submit">Sign in</button>
+</form>`,
+  );
 }
 
 export interface FindingCell {
@@ -78,9 +112,11 @@ export interface DashboardData {
   /** Latest report per asset of every integration. */
   reports: AssetReportView[];
   alerts: AlertView[];
+  viewer?: Viewer;
 }
 
 export interface IntegrationPageData {
+  viewer?: Viewer;
   integration: IntegrationSummary;
   reports: AssetReportView[];
   /** Assets the latest full scan of their region no longer found. */
@@ -90,7 +126,7 @@ export interface IntegrationPageData {
   timeline: TimelineEntry[];
 }
 
-export function renderDashboard({ integrations, reports: allReports, alerts }: DashboardData): Page {
+export function renderDashboard({ integrations, reports: allReports, alerts, viewer }: DashboardData): Page {
   return layout(
     "Dashboard",
     html`<h1>Integrations</h1>
@@ -122,10 +158,12 @@ export function renderDashboard({ integrations, reports: allReports, alerts }: D
         ${alerts.map((a) => html`<tr><td>${a.at}</td><td>${a.integrationId}</td><td>${a.component}</td><td class="sev-${a.severity}">${a.severity}</td><td>${a.message}</td></tr>`)}
       </table>`
     }`,
+    viewer,
   );
 }
 
 export function renderIntegrationPage({
+  viewer,
   integration,
   reports,
   removed = [],
@@ -177,5 +215,6 @@ export function renderIntegrationPage({
     <table id="timeline"><tr><th>Time</th><th>Type</th><th>Summary</th></tr>
     ${[...timeline].reverse().map((e) => html`<tr><td>${e.time}</td><td>${e.type}</td><td>${e.summary}</td></tr>`)}
     </table>`,
+    viewer,
   );
 }

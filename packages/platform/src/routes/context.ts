@@ -5,6 +5,7 @@ import type { Clock, PlatformConfig } from "../config.ts";
 import type { IntegrationState } from "../event-log.ts";
 import type { IntegrationLedger } from "../integrations/ledger.ts";
 import type { PlatformViews } from "../views/platform-views.ts";
+import type { Access } from "./auth.ts";
 
 /** What every router of the API shares. */
 export interface RouteContext {
@@ -18,6 +19,8 @@ export interface RouteContext {
   adminOnly: MiddlewareHandler<Env>;
   /** Any signed-in role (admin or viewer) or the admin token: read-only routes. */
   readers: MiddlewareHandler<Env>;
+  /** Rate limiting of wrong secrets (the exchange's registration tokens count too). */
+  access: Pick<Access, "refuseIfBlocked" | "failed" | "sessionOf">;
 }
 
 export type Env = {

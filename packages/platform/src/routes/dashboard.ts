@@ -1,5 +1,5 @@
-import { Hono } from "hono";
-import { renderDashboard, renderIntegrationPage } from "../dashboard/pages.ts";
+import { type Context, Hono } from "hono";
+import { renderDashboard, renderIntegrationPage, type Viewer } from "../dashboard/pages.ts";
 import { notFound } from "../http/errors.ts";
 import { integrationTimeline } from "../views/timeline.ts";
 import type { Env, RouteContext } from "./context.ts";
@@ -9,6 +9,11 @@ import { knownIntegration } from "./queries.ts";
 export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
   const { views, store } = ctx;
   const app = new Hono<Env>();
+  const viewerOf = (c: Context<Env>): Viewer => {
+    const who = c.get("principal");
+    const csrf = ctx.access.sessionOf(c)?.csrf;
+    return { user: who.user, role: who.role, ...(csrf ? { csrf } : {}) };
+  };
   app.get("/", (c) => c.redirect("/dashboard"));
   app.get("/dashboard", ctx.readers, async (c) => {
     await views.refresh();
@@ -29,6 +34,7 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
         })),
         reports: perIntegration.flatMap((p) => p.reports),
         alerts: await views.alerts(),
+        viewer: viewerOf(c),
       }),
     );
   });
@@ -43,6 +49,7 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
         removed: await views.removedAssets(id),
         counts: await views.counts(id),
         timeline: await integrationTimeline(store, id),
+        viewer: viewerOf(c),
       }),
     );
   });

@@ -1,10 +1,10 @@
 import { createEvent } from "@vigil/events";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import * as z from "zod";
 import { hashRegistrationToken, newRegistrationToken } from "../auth/registration-token.ts";
 import { issueServiceCredential } from "../auth/service-credentials.ts";
 import { integrationCommand, streams } from "../event-log.ts";
-import { badRequest } from "../http/errors.ts";
+import { badRequest, PlatformError } from "../http/errors.ts";
 import { jsonBody } from "../http/read-body.ts";
 import { decideNewRegistration, decideTokenExchange } from "../integrations/decide.ts";
 import { type Env, type RouteContext, SOURCE } from "./context.ts";
@@ -92,7 +92,19 @@ export function integrationRoutes(ctx: RouteContext): Hono<Env> {
   // --- token exchange: callable by a CloudFormation custom resource with only the token ---------
 
   app.post("/registrations/exchange", async (c) => {
+    await ctx.access.refuseIfBlocked(c);
     const body = await jsonBody(c, exchangeBody, "The exchange request");
+    try {
+      return await exchange(c, body);
+    } catch (error) {
+      // A wrong token counts like a wrong password: guessing is rate limited per address.
+      if (error instanceof PlatformError && error.code === "registration_token_invalid")
+        await ctx.access.failed(c);
+      throw error;
+    }
+  });
+
+  async function exchange(c: Context<Env>, body: z.infer<typeof exchangeBody>) {
     const integrationId = body.token.split(".")[1] ?? "";
     if (integrationId === "") {
       const refused = decideTokenExchange(undefined, body.token, clock(), config.registrationTokenTtlMs);
@@ -138,7 +150,7 @@ export function integrationRoutes(ctx: RouteContext): Hono<Env> {
       },
       201,
     );
-  });
+  }
 
   return app;
 }
