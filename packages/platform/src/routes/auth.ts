@@ -64,7 +64,7 @@ export function createAccess(deps: AccessDeps) {
     if (origin !== undefined) return origin === own;
     // No Origin (older browsers on same-origin POSTs): the Referer must be ours.
     const referer = c.req.header("referer");
-    return referer !== undefined && referer.startsWith(`${own}/`);
+    return referer?.startsWith(`${own}/`) === true;
   }
 
   /** The caller: the admin token, a valid session, or nobody. */
