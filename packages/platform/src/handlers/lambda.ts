@@ -1,11 +1,15 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { DynamoDbEventStore, sqsDeadLetterSink, sqsHandler } from "@vigil/events";
+import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { handle } from "hono/aws-lambda";
 import * as z from "zod";
 import { createApp } from "../app.ts";
 import { DynamoDbAttemptLimiter } from "../auth/rate-limit.ts";
 import { platformConfig } from "../config.ts";
+import { busIngest } from "../ingest/bus-ingest.ts";
 import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
 
 /**
@@ -100,4 +104,56 @@ export const handler = async (
     throw error;
   });
   return (await lambdaHandler)(event, context);
+};
+
+/**
+ * The ingest queue's consumer (EventBridge bus → rule → queue → this): each record is one event a
+ * member account put on the bus, recorded by the same ingest as the signed HTTP path. Invalid
+ * records go to the dead-letter queue with the reason; failures are retried by SQS
+ * (`batchItemFailures`), and recording is idempotent on the event id.
+ */
+export interface PlatformIngestEnvironment {
+  eventTable: string;
+  claimCheckBucket: string;
+  deadLetterUrl: string;
+}
+
+export function platformIngestEnvironment(
+  env: Record<string, string | undefined>,
+): PlatformIngestEnvironment | { errors: string[] } {
+  const errors: string[] = [];
+  const need = (name: string): string => {
+    const value = env[name]?.trim() ?? "";
+    if (value === "") errors.push(`${name} is not set`);
+    return value;
+  };
+  const out = {
+    eventTable: need("VIGIL_EVENT_TABLE"),
+    claimCheckBucket: need("VIGIL_CLAIM_CHECK_BUCKET"),
+    deadLetterUrl: need("VIGIL_INGEST_DLQ_URL"),
+  };
+  return errors.length > 0 ? { errors } : out;
+}
+
+let ingest: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
+
+export const ingestHandler = (event: SQSEvent): Promise<SQSBatchResponse> => {
+  if (!ingest) {
+    const env = platformIngestEnvironment(process.env);
+    if ("errors" in env) throw new Error(`platform ingest misconfigured: ${env.errors.join("; ")}`);
+    const store = new DynamoDbEventStore({
+      client: new DynamoDBClient({}),
+      tableName: env.eventTable,
+      claimCheck: { s3: new S3Client({}), bucket: env.claimCheckBucket },
+    });
+    ingest = sqsHandler(busIngest(store), {
+      consumer: "platform-ingest",
+      deadLetters: sqsDeadLetterSink({
+        sqs: new SQSClient({}),
+        deadLetterUrl: env.deadLetterUrl,
+        sourceQueue: "platform-ingest",
+      }),
+    });
+  }
+  return ingest(event);
 };
