@@ -50,12 +50,12 @@ describe("the platform stack template", () => {
     const text = JSON.stringify(template);
     expect(text).not.toContain("VIGIL_ADMIN_TOKEN");
     expect(Object.keys(template.Parameters ?? {})).not.toContain("AdminToken");
-    const env = (resources.ApiFunction?.Properties.Environment as { Variables: Record<string, unknown> })
-      .Variables;
+    const variables = (id: string) =>
+      (resources[id]?.Properties.Environment as { Variables: Record<string, unknown> } | undefined)
+        ?.Variables ?? {};
+    const env = variables("ApiFunction");
     expect(env.VIGIL_SECRETS_PARAMETER).toEqual({ Ref: "ProtectedSettingsParameter" });
-    const ingestEnv = (
-      resources.IngestFunction?.Properties.Environment as { Variables: Record<string, unknown> }
-    ).Variables;
+    const ingestEnv = variables("IngestFunction");
     expect(ingestEnv.VIGIL_SECRETS_PARAMETER).toBeUndefined();
   });
 

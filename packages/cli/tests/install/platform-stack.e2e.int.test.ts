@@ -198,7 +198,7 @@ describe("the platform stack, deployed from the built release", () => {
       .slice(before)
       .filter((i) => i.function.functionName === stack.outputs.IngestFunctionName);
     expect(ran.map((i) => i.status)).toEqual(["succeeded"]);
-    const record = (ran[0]?.event as { Records: { body: string }[] }).Records[0];
+    const record = (ran[0]?.event as { Records: { body: string }[] } | undefined)?.Records[0];
     expect(JSON.parse(record?.body ?? "{}")).toMatchObject({ id: report.id, type: report.type });
     expect(ran[0]?.result).toEqual({ batchItemFailures: [] });
     // The views follow the log after its settle window (5 s in the deployed store).

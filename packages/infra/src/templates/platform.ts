@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here is CloudFormation Fn::Sub syntax, not a JS template.
 /**
  * The platform's own stack (`vigil-platform.template.json`): the control plane a security team runs
  * in its own account. The HTTP API (the same hono app as locally) on Lambda behind a function URL;
