@@ -1,4 +1,12 @@
 export { createApp, type PlatformDeps } from "./app.ts";
+export { hashPassword, verifyPassword } from "./auth/passwords.ts";
+export {
+  type AttemptLimiter,
+  type AttemptLimits,
+  DEFAULT_ATTEMPT_LIMITS,
+  DynamoDbAttemptLimiter,
+  memoryAttemptLimiter,
+} from "./auth/rate-limit.ts";
 export {
   hashRegistrationToken,
   newRegistrationToken,
@@ -16,6 +24,7 @@ export {
   defaultPlatformConfig,
   MAX_REGISTRATION_TOKEN_TTL_MS,
   type PlatformConfig,
+  type PlatformUser,
   platformConfig,
   systemClock,
 } from "./config.ts";
