@@ -5,7 +5,7 @@ import {
   parseEvent,
   type VigilEvent,
 } from "@vigil/events";
-import { canonicalJson } from "./ingest/canonical.ts";
+import { factKey } from "./ingest/canonical.ts";
 import { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";
 
 /** Stream layout of what the platform writes and ingests. */
@@ -40,7 +40,7 @@ export async function readTypedStream(
 /** An integration's stream as decisions need it: the ledger, and each recorded fact by its dedup key. */
 export interface IntegrationState {
   ledger: IntegrationLedger | undefined;
-  /** `source + "\n" + id` → canonical JSON of the event recorded under it. */
+  /** `source + "\n" + id` → `factKey` of the event recorded under it. */
   recorded: Map<string, string>;
 }
 
@@ -49,7 +49,7 @@ export async function readIntegration(store: EventStore, integrationId: string):
   const ledger = foldIntegrationLedger(integrationId, events);
   if (ledger) ledger.version = version;
   const recorded = new Map<string, string>();
-  for (const e of events) recorded.set(`${e.source}\n${e.id}`, canonicalJson(e));
+  for (const e of events) recorded.set(`${e.source}\n${e.id}`, factKey(e));
   return { ledger, recorded };
 }
 

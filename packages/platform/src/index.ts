@@ -33,7 +33,7 @@ export { type PlatformLambdaEnvironment, platformLambdaEnvironment } from "./han
 export { PlatformError } from "./http/errors.ts";
 export { AGENT_EMITTED_TYPES, agentMayReport, PLATFORM_ONLY_TYPES } from "./ingest/agent-events.ts";
 export { busIngest } from "./ingest/bus-ingest.ts";
-export { canonicalJson } from "./ingest/canonical.ts";
+export { factKey } from "./ingest/canonical.ts";
 export { type IngestOutcome, ingestAgentEvents, reportStreamOf, streamOfReport } from "./ingest/ingest.ts";
 export {
   decideAgentKey,

@@ -125,6 +125,22 @@ describe("ingest is atomic per request", () => {
     expect(reportsIn(await p.log())).toHaveLength(3);
   });
 
+  it("the same fact re-sent with a new envelope time is a duplicate: the first recorded time stands", async () => {
+    const p = testPlatform();
+    const agent = await p.registeredAgent();
+    const [original] = scanEvents(agent.integrationId, 1);
+    if (!original) throw new Error("no event");
+    await p.signed(agent, "/agent/events", JSON.stringify({ events: [original] }));
+    p.advance(1000);
+    const restamped = { ...original, time: "2025-03-01T12:00:05.000Z" };
+    const res = await p.signed(agent, "/agent/events", JSON.stringify({ events: [restamped] }));
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ recorded: 0, duplicates: 1 });
+    expect(reportsIn(await p.log()).map((e) => (e as unknown as { time: string }).time)).toEqual([
+      original.time,
+    ]);
+  });
+
   it("one id twice in a request with different content is refused", async () => {
     const p = testPlatform();
     const agent = await p.registeredAgent();

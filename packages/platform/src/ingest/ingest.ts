@@ -13,7 +13,7 @@ import { type IntegrationState, readIntegration, streams } from "../event-log.ts
 import { badRequest, conflict, PlatformError } from "../http/errors.ts";
 import { type BatchIssue, decideAgentKey, decideReportBatch } from "../integrations/decide.ts";
 import { LIFECYCLE_REPORTS } from "./agent-events.ts";
-import { canonicalJson } from "./canonical.ts";
+import { factKey } from "./canonical.ts";
 
 /**
  * Report ingest, atomic per request.
@@ -100,7 +100,7 @@ export async function ingestAgentEvents(
     if (!seen) {
       firstByKey.set(dedupKey(e), e);
       unique.push(e);
-    } else if (canonicalJson(seen) !== canonicalJson(e)) clashes.push(e.id);
+    } else if (factKey(seen) !== factKey(e)) clashes.push(e.id);
   }
   if (clashes.length > 0) throw idConflict(clashes);
 
@@ -126,7 +126,7 @@ export async function ingestAgentEvents(
       }
       const existing = recorded.get(dedupKey(e));
       if (existing === undefined) lifecycle.push(e);
-      else if (existing === canonicalJson(e)) duplicates++;
+      else if (existing === factKey(e)) duplicates++;
       else changed.push(e.id);
     }
     if (changed.length > 0) throw idConflict(changed);
@@ -173,5 +173,5 @@ export async function ingestAgentEvents(
 }
 
 function sameFact(stored: RecordedEvent | undefined, event: VigilEvent): boolean {
-  return stored !== undefined && canonicalJson(stored.event) === canonicalJson(event);
+  return stored !== undefined && factKey(stored.event) === factKey(event);
 }
