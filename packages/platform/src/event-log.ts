@@ -1,32 +1,25 @@
-import { type EventStore, parseEvent, type VigilEvent } from "@vigil/events";
+import {
+  type CommandDecision,
+  type EventStore,
+  handleCommand,
+  parseEvent,
+  type VigilEvent,
+} from "@vigil/events";
+import { factKey } from "./ingest/canonical.ts";
+import { foldIntegrationLedger, type IntegrationLedger } from "./integrations/ledger.ts";
 
 /** Stream layout of what the platform writes and ingests. */
 export const streams = {
   integration: (integrationId: string) => `integration#${integrationId}`,
-  /** Scan ids are the agent's; prefixing the integration keeps two accounts' scans apart. */
-  scan: (integrationId: string, scanId: string) => `scan#${integrationId}:${scanId}`,
-  /** Agent reports that belong to no scan: heartbeats, counts without a scan, updates, EBS scans. */
-  agent: (integrationId: string) => `agent#${integrationId}`,
+  /**
+   * One reported fact per stream, keyed by its deduplication key (hash of source and id): writers
+   * never contend, and a known id is found by its key. (Before: one stream per scan,
+   * `scan#<id>:<scanId>`, and `agent#<id>`, which collapsed under concurrent agents.)
+   */
+  report: (integrationId: string, key: string) => `report#${integrationId}:${key}`,
   /** Hashes the platform recorded for one release (written once). */
   release: (version: string) => `release#${version}`,
 };
-
-/** Lifecycle facts an agent reports: kept in the integration's stream, where decisions read them. */
-const LIFECYCLE_REPORTS: ReadonlySet<string> = new Set([
-  "vigil.integration.stack-created.v1",
-  "vigil.integration.stack-updated.v1",
-  "vigil.integration.delete-requested.v1",
-  "vigil.integration.resources-cleaned-up.v1",
-  "vigil.integration.deleted.v1",
-]);
-
-/** Where an event an agent reports is stored: its scan's stream when it has one. */
-export function streamOfReport(event: VigilEvent): string {
-  const data = event.data as { scanId?: unknown };
-  if (typeof data.scanId === "string") return streams.scan(event.integrationid, data.scanId);
-  if (LIFECYCLE_REPORTS.has(event.type)) return streams.integration(event.integrationid);
-  return streams.agent(event.integrationid);
-}
 
 /** Read a stream as typed events (upcast to current versions) with its version. */
 export async function readTypedStream(
@@ -44,14 +37,49 @@ export async function readTypedStream(
   return { events, version: result.streamVersion };
 }
 
-/** One append per stream; events already in a stream (agent retries, redeliveries) are not written twice. */
-export async function appendReports(store: EventStore, events: readonly VigilEvent[]): Promise<void> {
-  const byStream = new Map<string, VigilEvent[]>();
-  for (const event of events) {
-    const streamId = streamOfReport(event);
-    byStream.set(streamId, [...(byStream.get(streamId) ?? []), event]);
-  }
-  for (const [streamId, batch] of byStream) {
-    await store.appendToStream(streamId, batch, { expectedVersion: "any" });
-  }
+/** An integration's stream as decisions need it: the ledger, and each recorded fact by its dedup key. */
+export interface IntegrationState {
+  ledger: IntegrationLedger | undefined;
+  /** `source + "\n" + id` → `factKey` of the event recorded under it. */
+  recorded: Map<string, string>;
+}
+
+export async function readIntegration(store: EventStore, integrationId: string): Promise<IntegrationState> {
+  const { events, version } = await readTypedStream(store, streams.integration(integrationId));
+  const ledger = foldIntegrationLedger(integrationId, events);
+  if (ledger) ledger.version = version;
+  const recorded = new Map<string, string>();
+  for (const e of events) recorded.set(`${e.source}\n${e.id}`, factKey(e));
+  return { ledger, recorded };
+}
+
+/**
+ * A command on one integration, in Emmett's shape (`handleCommand` of `@vigil/events`): read its
+ * stream → fold the ledger → decide (pure; throw a `PlatformError` to refuse) → append at the
+ * version read. A concurrent writer makes it read and decide again after a jittered backoff, so a
+ * decision never lands on a state it did not see (a token exchanged twice at once: the second
+ * decides on the first's credential and is refused as used).
+ */
+export async function integrationCommand<T>(
+  store: EventStore,
+  integrationId: string,
+  decide: (ledger: IntegrationLedger | undefined) => CommandDecision<T>,
+): Promise<T> {
+  const outcome = await handleCommand(
+    store,
+    streams.integration(integrationId),
+    { initial: () => [] as VigilEvent[], evolve: (events, recorded) => appendParsed(events, recorded.event) },
+    (events, { version }) => {
+      const ledger = foldIntegrationLedger(integrationId, events);
+      if (ledger) ledger.version = version;
+      return decide(ledger);
+    },
+  );
+  return outcome.result;
+}
+
+function appendParsed(events: VigilEvent[], raw: unknown): VigilEvent[] {
+  const parsed = parseEvent(raw);
+  if (parsed.ok) events.push(parsed.event);
+  return events;
 }

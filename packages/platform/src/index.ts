@@ -1,4 +1,12 @@
 export { createApp, type PlatformDeps } from "./app.ts";
+export { hashPassword, verifyPassword } from "./auth/passwords.ts";
+export {
+  type AttemptLimiter,
+  type AttemptLimits,
+  DEFAULT_ATTEMPT_LIMITS,
+  DynamoDbAttemptLimiter,
+  memoryAttemptLimiter,
+} from "./auth/rate-limit.ts";
 export {
   hashRegistrationToken,
   newRegistrationToken,
@@ -16,13 +24,17 @@ export {
   defaultPlatformConfig,
   MAX_REGISTRATION_TOKEN_TTL_MS,
   type PlatformConfig,
+  type PlatformUser,
   platformConfig,
   systemClock,
 } from "./config.ts";
-export { streams } from "./event-log.ts";
+export { integrationCommand, readIntegration, streams } from "./event-log.ts";
 export { type PlatformLambdaEnvironment, platformLambdaEnvironment } from "./handlers/lambda.ts";
 export { PlatformError } from "./http/errors.ts";
+export { AGENT_EMITTED_TYPES, agentMayReport, PLATFORM_ONLY_TYPES } from "./ingest/agent-events.ts";
 export { busIngest } from "./ingest/bus-ingest.ts";
+export { factKey } from "./ingest/canonical.ts";
+export { type IngestOutcome, ingestAgentEvents, reportStreamOf, streamOfReport } from "./ingest/ingest.ts";
 export {
   decideAgentKey,
   decideNewRegistration,

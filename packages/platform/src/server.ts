@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import type { EventStore } from "@vigil/events";
+import type { AtomicEventStore } from "@vigil/events";
 import { createApp } from "./app.ts";
 import type { ReplayGuard } from "./auth/replay-guard.ts";
 import { type Clock, type PlatformConfig, platformConfig } from "./config.ts";
@@ -17,7 +17,7 @@ export interface StartPlatformOptions {
    * The event log. When absent: DynamoDB Local of `localAws` when given, else in memory.
    * When given, views and the replay guard are in memory.
    */
-  eventStore?: EventStore;
+  eventStore?: AtomicEventStore;
   adminToken: string;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -39,7 +39,7 @@ export interface RunningPlatform {
   url: string;
   /** Where the state lives, e.g. "event log in DynamoDB Local (…)". */
   storage: string;
-  eventStore: EventStore;
+  eventStore: AtomicEventStore;
   stop(): Promise<void>;
 }
 

@@ -1,10 +1,11 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import {
+  type AtomicEventStore,
   createEventTable,
   createProjectionTable,
   DynamoDbEventStore,
   DynamoDbProjectionStore,
-  type EventStore,
   InMemoryEventStore,
   InMemoryProjectionStore,
   type ProjectionStore,
@@ -14,7 +15,7 @@ import { createReplayTable, DynamoDbReplayGuard } from "./auth/replay-guard-dyna
 
 /** Where the platform keeps its state: the event log, its views and the replay guard. */
 export interface PlatformStorage {
-  eventStore: EventStore;
+  eventStore: AtomicEventStore;
   projections: ProjectionStore;
   replayGuard: ReplayGuard;
   /** Human-readable, for the startup line. */
@@ -26,6 +27,8 @@ export interface PlatformTables {
   events: string;
   projections: string;
   replay: string;
+  /** Claim-check bucket for large events (S3). */
+  claimCheckBucket?: string;
 }
 
 export const defaultPlatformTables: PlatformTables = {
@@ -35,7 +38,10 @@ export const defaultPlatformTables: PlatformTables = {
 };
 
 /** One process, nothing persisted: tests and a quick look. */
-export function memoryStorage(eventStore: EventStore = new InMemoryEventStore()): PlatformStorage {
+export function memoryStorage(
+  // Large events by claim check, as deployed (there the stack's bucket; here a map).
+  eventStore: AtomicEventStore = new InMemoryEventStore({ claimCheck: {} }),
+): PlatformStorage {
   return {
     eventStore,
     projections: new InMemoryProjectionStore(),
@@ -50,6 +56,8 @@ export interface DynamoDbStorageOptions {
   tables?: Partial<PlatformTables>;
   /** See `DynamoDbEventStoreOptions.settleMs`: how long views wait for in-flight appends. */
   settleMs?: number;
+  /** The claim-check bucket: events above 350 KB have their data there (the stack's bucket). */
+  claimCheck?: { s3: S3Client; bucket: string };
 }
 
 /** Every Lambda instance (or process) on the same tables sees the same log, views and replays. */
@@ -61,11 +69,15 @@ export function dynamoDbStorage(options: DynamoDbStorageOptions): PlatformStorag
       client,
       tableName: tables.events,
       ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }),
+      ...(options.claimCheck ? { claimCheck: options.claimCheck } : {}),
     }),
     projections: new DynamoDbProjectionStore({ client, tableName: tables.projections }),
     replayGuard: new DynamoDbReplayGuard({ client, tableName: tables.replay }),
     description: `event log in DynamoDB table ${tables.events}`,
-    close: () => client.destroy(),
+    close: () => {
+      client.destroy();
+      options.claimCheck?.s3.destroy();
+    },
   };
 }
 
@@ -94,6 +106,7 @@ async function ignoreExisting(create: () => Promise<void>): Promise<void> {
 /** The local AWS stack as `startLocalAws()` (testkit) describes it; only DynamoDB is used. */
 export interface LocalAwsDescription {
   region: string;
+  /** Path-style S3 (fauxqs) for the claim-check bucket, when the stack has it. */
   endpoints: { dynamodb?: string | undefined } & Record<string, string | undefined>;
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
@@ -116,9 +129,24 @@ export async function localAwsStorage(
   };
   const client = new DynamoDBClient(config);
   const names = await provisionPlatformTables(client, tables);
+  const s3Endpoint = localAws.endpoints.s3;
+  let claimCheck: { s3: S3Client; bucket: string } | undefined;
+  if (s3Endpoint) {
+    const s3 = new S3Client({
+      region: localAws.region,
+      endpoint: s3Endpoint,
+      credentials: config.credentials as { accessKeyId: string; secretAccessKey: string },
+      forcePathStyle: true,
+    });
+    const bucket = names.claimCheckBucket ?? "vigil-platform-claim-check";
+    await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: { name?: string }) => {
+      if (error.name !== "BucketAlreadyOwnedByYou" && error.name !== "BucketAlreadyExists") throw error;
+    });
+    claimCheck = { s3, bucket };
+  }
   // One local process: a short settle keeps views prompt while still covering in-flight appends.
   return {
-    ...dynamoDbStorage({ client, tables: names, settleMs: 250 }),
+    ...dynamoDbStorage({ client, tables: names, settleMs: 250, ...(claimCheck ? { claimCheck } : {}) }),
     description: `event log in DynamoDB Local (${endpoint}, table ${names.events})`,
   };
 }

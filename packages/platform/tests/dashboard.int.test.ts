@@ -14,6 +14,7 @@ describe("dashboard in a headless browser", () => {
   let browser: BrowserContext;
   let profile: string;
   let integrationId: string;
+  let creds: { keyId: string; privateKeyPem: string };
 
   beforeAll(async () => {
     platform = await startPlatform({ eventStore: new InMemoryEventStore(), adminToken: ADMIN_TOKEN });
@@ -23,7 +24,7 @@ describe("dashboard in a headless browser", () => {
       await post("/admin/integrations", { accountId: "123456789012", homeRegion: "eu-west-1" }, admin)
     ).json()) as { integrationId: string; registrationToken: string };
     integrationId = created.integrationId;
-    const creds = (await (
+    creds = (await (
       await post(
         "/registrations/exchange",
         { token: created.registrationToken },
@@ -45,7 +46,11 @@ describe("dashboard in a headless browser", () => {
       privateKeyPem: creds.privateKeyPem,
       now,
     });
-    const ingest = await fetch(`${platform.url}/agent/events`, { method: "POST", headers: signed, body });
+    const ingest = await fetch(`${platform.url}/agent/events`, {
+      method: "POST",
+      headers: { ...signed, "content-type": "application/json" },
+      body,
+    });
     expect(ingest.status).toBe(202);
 
     profile = mkdtempSync(join(tmpdir(), "vigil-chromium-"));
@@ -71,39 +76,97 @@ describe("dashboard in a headless browser", () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it("shows the integration and its findings by severity and region", async () => {
+  it("shows the posture page and an asset page with its history, styled under the CSP", async () => {
+    // A second scan of one asset (one finding fixed) and a check that could not be assessed.
+    const later = new Date();
+    const second = assessed(integrationId, asset("eu-west-1", "public-logs"), later.toISOString(), [
+      "critical",
+    ]);
+    const body = JSON.stringify({
+      events: [
+        {
+          ...second,
+          data: {
+            ...second.data,
+            scanId: "scan-2",
+            results: [
+              ...second.data.results,
+              {
+                checkId: "s3.object-lock",
+                status: "error",
+                severity: "low",
+                title: "Object lock",
+                evidence: "AccessDenied",
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const signed = signRequest({
+      method: "POST",
+      path: "/agent/events",
+      body,
+      keyId: creds.keyId,
+      privateKeyPem: creds.privateKeyPem,
+      now: later,
+    });
+    const res = await fetch(`${platform.url}/agent/events`, {
+      method: "POST",
+      headers: { ...signed, "content-type": "application/json" },
+      body,
+    });
+    expect(res.status).toBe(202);
+
     const page = await browser.newPage();
     await page.setExtraHTTPHeaders({ authorization: `Bearer ${ADMIN_TOKEN}` });
-    const res = await page.goto(`${platform.url}/dashboard`);
-    expect(res?.status()).toBe(200);
+    expect((await page.goto(`${platform.url}/dashboard`))?.status()).toBe(200);
+    expect(await page.locator("#score").textContent()).toMatch(/^\d+(\.\d)?%$/);
+    expect(await page.locator("#by-severity rect").count()).toBeGreaterThan(0);
+    expect(await page.locator("#by-region").textContent()).toContain("us-east-1");
+    const groups = page.locator("#findings-by-check tr.check-group");
+    expect(await groups.count()).toBe(1); // s3.check-0 fails on both assets: one group, two assets
+    expect(await groups.first().textContent()).toContain("backups");
     expect(await page.locator("#integrations").textContent()).toContain(integrationId);
-    const findings = await page.locator("#findings").textContent();
-    // Row text: severity, eu-west-1, us-east-1, total.
-    expect(findings).toMatch(/critical\s*1\s*0\s*1/);
-    expect(findings).toContain("us-east-1");
-
-    await page.click(`a[href="/dashboard/integrations/${integrationId}"]`);
-    const failed = await page.locator("#failed-checks").textContent();
-    expect(failed).toContain("public-logs");
-    expect(failed).toContain("BlockPublicAcls is false");
-    expect(await page.locator("#timeline").textContent()).toContain(
-      "vigil.integration.credentials-issued.v1",
-    );
-
+    expect(await page.locator("#not-assessed").textContent()).toContain("Object lock");
+    // The stylesheet loaded under the CSP (no inline style anywhere).
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.big')).fontWeight")).toBe("600");
     mkdirSync(RESULTS, { recursive: true });
-    const shot = join(RESULTS, "dashboard-integration.png");
+    await page.screenshot({ path: join(RESULTS, "dashboard-posture.png"), fullPage: true });
+
+    // Filter to critical: the low finding on backups is gone.
+    await page.selectOption('select[name="severity"]', "critical");
+    await Promise.all([page.waitForURL(/severity=critical/), page.click(".filters button")]);
+    expect(await page.locator("#findings-by-check").textContent()).not.toContain("backups");
+    expect(await page.locator("#export-csv").getAttribute("href")).toContain("severity=critical");
+
+    await Promise.all([
+      page.waitForURL(/\/asset\?arn=/),
+      page.click('#findings-by-check a:has-text("public-logs")'),
+    ]);
+    expect(await page.locator("#asset-name").textContent()).toBe("public-logs");
+    expect(await page.locator("#asset-results").textContent()).toContain("not assessed");
+    const history = await page.locator("#asset-history").textContent();
+    expect(history).toContain("scan-1");
+    expect(history).toContain("scan-2");
+    const shot = join(RESULTS, "dashboard-asset.png");
     await page.screenshot({ path: shot, fullPage: true });
     expect(statSync(shot).size).toBeGreaterThan(1000);
   });
 
-  it("asks a browser without the admin token to log in, and accepts Basic with the token", async () => {
-    // Chromium headless turns the Basic challenge into a navigation error, so check the challenge itself.
-    const res = await fetch(`${platform.url}/dashboard`);
-    expect(res.status).toBe(401);
-    expect(res.headers.get("www-authenticate")).toContain("Basic");
-    const basic = Buffer.from(`admin:${ADMIN_TOKEN}`).toString("base64");
-    expect(
-      (await fetch(`${platform.url}/dashboard`, { headers: { authorization: `Basic ${basic}` } })).status,
-    ).toBe(200);
+  it("sends a browser without a session to the sign-in form, and signs it in to an HttpOnly session", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/dashboard`);
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    await page.fill('input[name="user"]', "admin");
+    await page.fill('input[name="password"]', ADMIN_TOKEN);
+    await Promise.all([page.waitForURL(`${platform.url}/dashboard`), page.click('button[type="submit"]')]);
+    expect(await page.locator("#integrations").textContent()).toContain(integrationId);
+    const cookies = await page.context().cookies(platform.url);
+    const session = cookies.find((c) => c.name === "vigil_session");
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Strict");
+    // No script on the page can read it.
+    expect(await page.evaluate("document.cookie")).not.toContain("vigil_session");
   });
 });

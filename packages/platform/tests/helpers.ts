@@ -1,4 +1,10 @@
-import { type AssetRef, createEvent, InMemoryEventStore, signRequest } from "@vigil/events";
+import {
+  type AssetRef,
+  type AtomicEventStore,
+  createEvent,
+  InMemoryEventStore,
+  signRequest,
+} from "@vigil/events";
 import { platformConfig } from "../src/config.ts";
 import { createApp } from "../src/index.ts";
 
@@ -7,12 +13,15 @@ export const ACCOUNT = "123456789012";
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" };
 
 /** An app over an in-memory log with a clock the test moves. */
-export function testPlatform(start = new Date("2025-03-01T12:00:00.000Z")) {
+export function testPlatform(
+  start = new Date("2025-03-01T12:00:00.000Z"),
+  options: { maxBodyBytes?: number; eventStore?: AtomicEventStore } = {},
+) {
   let now = start;
-  const store = new InMemoryEventStore({ now: () => now });
+  const store = options.eventStore ?? new InMemoryEventStore({ now: () => now });
   const app = createApp({
     eventStore: store,
-    config: platformConfig({ adminToken: ADMIN_TOKEN, maxBodyBytes: 64 * 1024 }),
+    config: platformConfig({ adminToken: ADMIN_TOKEN, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 }),
     clock: () => now,
   });
   return {

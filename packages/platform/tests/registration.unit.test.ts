@@ -128,7 +128,7 @@ describe("integrations and registration tokens", () => {
       headers: { authorization: "Bearer nope" },
     });
     expect(none.status).toBe(401);
-    expect(((await none.json()) as { error: { code: string } }).error.code).toBe("admin_token_missing");
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe("authentication_required");
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe("admin_token_invalid");
     expect(await p.log()).toEqual([]);

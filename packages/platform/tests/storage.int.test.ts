@@ -1,6 +1,9 @@
+import { signRequest } from "@vigil/events";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoDbAttemptLimiter } from "../src/auth/rate-limit.ts";
 import { createReplayTable, DynamoDbReplayGuard, startPlatform } from "../src/index.ts";
+import { assessed, asset } from "./helpers.ts";
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -25,6 +28,31 @@ describe("platform on DynamoDB Local", () => {
     expect(await a.firstUse("sig-1", forgetAfter, new Date(forgetAfter.getTime() + 2000))).toBe(true);
   });
 
+  it("failed attempts are counted across instances in the replay table, per address and window", async () => {
+    await createReplayTable(aws.clients.dynamodb, "attempts-test");
+    const limits = { max: 3, windowMs: 60_000 };
+    const a = new DynamoDbAttemptLimiter({
+      client: aws.clients.dynamodb,
+      tableName: "attempts-test",
+      limits,
+    });
+    const b = new DynamoDbAttemptLimiter({
+      client: aws.clients.dynamodb,
+      tableName: "attempts-test",
+      limits,
+    });
+    const now = new Date("2025-03-01T12:00:10.000Z");
+    // One after the other: DynamoDB Local loses one of two concurrent ADDs that create an item
+    // (DynamoDB does not); the counter is a guess limit, so a lost count there is harmless.
+    await a.fail("10.0.0.1", now);
+    await b.fail("10.0.0.1", now);
+    expect(await a.blockedUntil("10.0.0.1", now)).toBeUndefined();
+    await b.fail("10.0.0.1", now);
+    expect(await a.blockedUntil("10.0.0.1", now)).toBe(Date.parse("2025-03-01T12:01:00.000Z"));
+    expect(await a.blockedUntil("10.0.0.2", now)).toBeUndefined();
+    expect(await b.blockedUntil("10.0.0.1", new Date("2025-03-01T12:01:00.000Z"))).toBeUndefined();
+  });
+
   it("startPlatform with localAws keeps the log in DynamoDB: a second platform on the same tables sees it", async () => {
     const adminToken = "storage-int-admin-token-0123456789";
     const first = await startPlatform({ adminToken, localAws: aws });
@@ -47,6 +75,94 @@ describe("platform on DynamoDB Local", () => {
       ]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("30 agents heartbeating and reporting at once on one platform: no 5xx, every report recorded once", async () => {
+    const adminToken = "storage-int-admin-token-0123456789";
+    const platform = await startPlatform({
+      adminToken,
+      localAws: aws,
+      tables: { events: "contention-events" },
+    });
+    const admin = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" };
+    try {
+      const agents = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const created = (await (
+            await fetch(`${platform.url}/admin/integrations`, {
+              method: "POST",
+              headers: admin,
+              body: JSON.stringify({ accountId: "123456789012", homeRegion: "eu-west-1" }),
+            })
+          ).json()) as { integrationId: string; registrationToken: string };
+          const exchanged = (await (
+            await fetch(`${platform.url}/registrations/exchange`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ token: created.registrationToken }),
+            })
+          ).json()) as { keyId: string; privateKeyPem: string };
+          return { integrationId: created.integrationId, ...exchanged };
+        }),
+      );
+      const send = async (agent: (typeof agents)[number], path: string, body: string) => {
+        const headers = signRequest({
+          method: "POST",
+          path,
+          body,
+          keyId: agent.keyId,
+          privateKeyPem: agent.privateKeyPem,
+          now: new Date(),
+        });
+        const res = await fetch(`${platform.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      // Every agent: 5 heartbeats and 3 reports of 20 assets of one scan, all at once.
+      const statuses = (
+        await Promise.all(
+          agents.map(async (agent) => {
+            const out: number[] = [];
+            for (let round = 0; round < 5; round++) {
+              const tasks = [
+                send(
+                  agent,
+                  "/agent/heartbeat",
+                  JSON.stringify({ agentVersion: "1.0.0", enabledRegions: [] }),
+                ),
+              ];
+              if (round < 3) {
+                const events = Array.from({ length: 20 }, (_, i) =>
+                  assessed(
+                    agent.integrationId,
+                    asset("eu-west-1", `b-${round}-${i}`),
+                    new Date().toISOString(),
+                    [],
+                  ),
+                );
+                tasks.push(send(agent, "/agent/events", JSON.stringify({ events })));
+              }
+              out.push(...(await Promise.all(tasks)));
+            }
+            return out;
+          }),
+        )
+      ).flat();
+      expect(statuses.filter((s) => s !== 202)).toEqual([]);
+      const sample = agents[0];
+      if (!sample) throw new Error("no agent");
+      await new Promise((r) => setTimeout(r, 300)); // the views' settle window
+      const assets = await fetch(`${platform.url}/api/integrations/${sample.integrationId}/assets`, {
+        headers: admin,
+      });
+      expect(((await assets.json()) as { assets: unknown[] }).assets).toHaveLength(60);
+    } finally {
+      await platform.stop();
     }
   });
 });

@@ -1,15 +1,19 @@
+import { SSMClient } from "@aws-sdk/client-ssm";
 import {
   awsClients,
   awsDeployTarget,
   buildRelease,
   deployPackage,
+  deployPlatform,
   deployStack,
   describeDeploy,
   LAMBDA_ENTRIES,
   MissingEntryError,
+  ssmSecretStore,
 } from "@vigil/infra";
 import { provisionLocalStack, startLocalAws } from "@vigil/testkit";
 import type { Command } from "commander";
+import { defaultAdminTokenFile, writeSecretFile } from "../secrets/admin-token.ts";
 import { releaseCreatedAt, repoRoot, VIGIL_VERSION } from "./release-options.ts";
 
 interface DeployOptions {
@@ -22,6 +26,42 @@ interface DeployOptions {
   platformUrl?: string;
   registrationToken?: string;
   releaseVersion: string;
+  adminTokenFile?: string;
+  secretsParameter?: string;
+  organizationId?: string;
+}
+
+/**
+ * `vigil deploy platform`: the platform's own stack. Its secret is an SSM SecureString created on
+ * the first deploy; the new admin token goes to a 0600 file (never printed, never in argv).
+ */
+async function deployPlatformStack(opts: DeployOptions): Promise<void> {
+  const bucket = required(opts.bucket, "--bucket");
+  const region = required(opts.region ?? process.env.AWS_REGION, "--region");
+  const clients = awsClients(region);
+  const release = await buildRelease({
+    version: opts.releaseVersion,
+    root: repoRoot(),
+    entries: LAMBDA_ENTRIES.filter((e) => e.name === "platform"),
+    createdAt: releaseCreatedAt(),
+  });
+  const tokenFile = opts.adminTokenFile ?? defaultAdminTokenFile();
+  const report = await deployPlatform({
+    target: awsDeployTarget(clients),
+    secrets: ssmSecretStore(new SSMClient({ region })),
+    release,
+    bucket,
+    region,
+    stackName: opts.stackName ?? "vigil-platform",
+    secretsParameter: opts.secretsParameter ?? "/vigil/platform/secrets",
+    ...(opts.organizationId ? { organizationId: opts.organizationId } : {}),
+    dryRun: Boolean(opts.dryRun),
+    onAdminToken: (token) => writeSecretFile(tokenFile, `${token}\n`),
+  });
+  process.stdout.write(`${describeDeploy(report)}\n`);
+  if (report.secret === "created") process.stdout.write(`admin token: written to ${tokenFile} (mode 0600)\n`);
+  if (report.secret === "kept")
+    process.stdout.write("admin token: unchanged (the secret parameter existed)\n");
 }
 
 export function register(program: Command): void {
@@ -42,11 +82,19 @@ export function register(program: Command): void {
     .option("--platform-url <url>", "control plane URL (stack deploys)")
     .option("--registration-token <token>", "registration token (first stack deploy)")
     .option("--release-version <version>", "release version", VIGIL_VERSION)
+    .option(
+      "--secrets-parameter <name>",
+      "platform: SSM SecureString with its secrets",
+      "/vigil/platform/secrets",
+    )
+    .option("--admin-token-file <path>", "platform: where a newly created admin token is written (0600)")
+    .option("--organization-id <id>", "platform: organization whose accounts may put events on its bus")
     .action(async (pkg: string | undefined, opts: DeployOptions) => {
       try {
         if (opts.local) return await deployLocal(opts);
+        if (pkg === "platform") return await deployPlatformStack(opts);
         if (pkg !== undefined && pkg !== "agent" && pkg !== "updater") {
-          throw new Error(`unknown package "${pkg}": deployable packages are agent and updater`);
+          throw new Error(`unknown package "${pkg}": deployable packages are agent, updater and platform`);
         }
         const bucket = required(opts.bucket, "--bucket");
         const integrationId = required(opts.integrationId, "--integration-id");

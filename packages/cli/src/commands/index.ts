@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import * as benchBus from "./bench-bus.ts";
 import * as benchEvents from "./bench-events.ts";
+import * as benchPlatform from "./bench-platform.ts";
 import * as benchScan from "./bench-scan.ts";
 import * as benchThrottle from "./bench-throttle.ts";
 import * as cost from "./cost.ts";
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
     cost,
     benchBus,
     benchEvents,
+    benchPlatform,
     benchScan,
     benchThrottle,
   ])

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { startPlatform } from "@vigil/platform";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import type { Command } from "commander";
+import { adminTokenFor } from "../secrets/admin-token.ts";
 
 /**
  * `vigil platform`: run the control plane (API + dashboard) locally until Ctrl-C. With `--local`
@@ -13,14 +13,20 @@ export function register(program: Command): void {
     .command("platform")
     .description("Run the Vigil platform (API and dashboard) locally and print its URL")
     .option("-p, --port <port>", "port to listen on (0 picks a free one)", "0")
-    .option("--admin-token <token>", "admin bearer token (default: a random one, printed)")
+    .option(
+      "--admin-token-file <path>",
+      "file holding the admin token (else VIGIL_ADMIN_TOKEN, else a new one written to ~/.vigil/admin-token, mode 0600)",
+    )
     .option("--local", "run on the local AWS stack's DynamoDB Local (needs java) instead of in memory")
-    .action(async (options: { port: string; adminToken?: string; local?: boolean }) => {
+    .action(async (options: { port: string; adminTokenFile?: string; local?: boolean }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         program.error(`--port must be an integer between 0 and 65535; got "${options.port}".`);
       }
-      const adminToken = options.adminToken ?? randomBytes(24).toString("hex");
+      // Never from argv (every local user sees it in `ps`) and never printed.
+      const { token: adminToken, from } = adminTokenFor(
+        options.adminTokenFile ? { file: options.adminTokenFile } : {},
+      );
       let localAws: LocalAws | undefined;
       if (options.local) {
         localAws = await startLocalAws();
@@ -28,8 +34,10 @@ export function register(program: Command): void {
       }
       const platform = await startPlatform({ adminToken, port, ...(localAws ? { localAws } : {}) });
       console.log(`Vigil platform listening on ${platform.url} (loopback only; ${platform.storage})`);
-      console.log(`Dashboard: ${platform.url}/dashboard  (user: admin, password: the admin token)`);
-      console.log(`Admin token: ${adminToken}`);
+      console.log(
+        `Dashboard: ${platform.url}/dashboard  (sign in as admin; the password is the admin token)`,
+      );
+      console.log(`Admin token: in ${from}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { checkById, type Finding } from "@vigil/agent";
@@ -13,6 +14,7 @@ import {
   seedCustomerAccount,
 } from "../install/index.ts";
 import { formatReport, type ScanReportDocument, summaryTable } from "../report/index.ts";
+import { writeSecretFile } from "../secrets/admin-token.ts";
 
 export interface DemoOptions {
   /** EC2 instances in the customer's account (the rest of what is seeded is fixed). */
@@ -37,8 +39,9 @@ const CURRENT = "0.1.0";
 const NEXT = "0.2.0";
 
 /** The demo's admin token: fresh each run, never in argv. */
+/** A fresh random token per run (256 bits), never printed nor passed in argv. */
 function demoAdminToken(): string {
-  return `vigil-demo-${crypto.randomUUID()}`;
+  return randomBytes(32).toString("base64url");
 }
 
 /**
@@ -181,7 +184,9 @@ export async function runDemo(
     out(`HTML report: ${resolve(options.out)}`);
     out(`Dashboard:   ${ctx.world?.platform.url}/dashboard`);
     if (options.keep) {
-      out(`Admin token: printed here only, for the dashboard's sign-in: ${adminToken}`);
+      const tokenFile = join(dirname(resolve(options.out)), "vigil-demo-admin-token");
+      writeSecretFile(tokenFile, `${adminToken}\n`);
+      out(`Dashboard sign-in: user admin, password in ${tokenFile} (mode 0600; never printed)`);
       out(
         "The emulated account (moto listens on 127.0.0.1 only) and the platform keep running; Ctrl-C stops them.",
       );

@@ -239,8 +239,9 @@ export class EmulatedInstallation {
   async publish(releaseDir: string, version: string): Promise<void> {
     const s3 = new S3Client(this.account.clientConfig());
     try {
+      // The functions the updater updates: the platform's zip belongs to the platform's own stack.
       const files = readdirSync(releaseDir)
-        .filter((name) => name.endsWith(".zip"))
+        .filter((name) => name === "agent.zip" || name === "updater.zip")
         .map((name) => ({
           name,
           body: readFileSync(join(releaseDir, name)),

@@ -15,18 +15,29 @@ import {
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { type EventTableDefinition, eventTable, tableKeySchema } from "../topology/event-table.ts";
+import { backoffDelay } from "./command-handler.ts";
 import { ClaimCheckError, EventStoreError, ExpectedVersionConflictError } from "./errors.ts";
 import {
   assertAppendFits,
   bucketOf,
   type ClaimRef,
   claimCheckKey,
+  PREVIOUS_VERSION_CONDITION,
+  PUT_CONDITION,
   type StoredBody,
   sha256Hex,
   storedBodyOf,
   storedItemAttributes,
   storedItemBytes,
 } from "./limits.ts";
+import {
+  assertWritesAppendable,
+  assertWritesFit,
+  baseOf,
+  type MultiStreamAppender,
+  MultiStreamConflictError,
+  type StreamWrite,
+} from "./multi-stream.ts";
 import {
   type AppendOptions,
   type AppendResult,
@@ -49,6 +60,9 @@ const BUCKET = GSI?.partitionKey.name ?? "timeBucket";
 const TIME_ID = GSI?.sortKey.name ?? "timeId";
 const INDEX = GSI?.name ?? "by-time";
 
+/** Attempts of one append against contention (`"any"` conflicts, transaction conflicts), with backoff. */
+const APPEND_ATTEMPTS = 10;
+
 export interface DynamoDbEventStoreOptions {
   client: DynamoDBClient;
   tableName: string;
@@ -68,7 +82,7 @@ export interface DynamoDbEventStoreOptions {
  * envelope as a JSON string, and a GSI (`timeBucket` = UTC day, `timeId` = position) for
  * readAll. See README "Event log" for the guarantees.
  */
-export class DynamoDbEventStore implements EventStore {
+export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
   readonly #client: DynamoDBClient;
   readonly #table: string;
   readonly #claim: DynamoDbEventStoreOptions["claimCheck"];
@@ -95,7 +109,7 @@ export class DynamoDbEventStore implements EventStore {
     const bodies = await Promise.all(events.map((e) => this.#serialize(streamId, e)));
 
     let floor = ""; // recordedAt of the previous event when our clock is behind it
-    for (let attempt = 0; attempt < 25; attempt++) {
+    for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
       let base: number;
       if (expected === "any") {
         const last = await this.#lastItem(streamId);
@@ -138,23 +152,176 @@ export class DynamoDbEventStore implements EventStore {
         continue;
       }
       if (outcome.reason === "busy") {
-        await sleep(10 * 2 ** Math.min(attempt, 6) * Math.random());
+        await sleep(backoffDelay(attempt));
         continue;
       }
       // A version we meant to write exists, or the one before it does not.
       const retry = matchRetry(streamId, events, await this.#range(streamId, base + 1, base + events.length));
       if (retry) return retry;
       if (expected === "any") {
-        // Another writer took the version: back off with full jitter so writers spread out.
-        await sleep(5 * 2 ** Math.min(attempt, 6) * Math.random());
+        // Another writer took the end of the stream: back off (full jitter) before trying the new end,
+        // so writers contending for one stream spread out instead of colliding again at once.
+        await sleep(backoffDelay(attempt));
         continue;
       }
       const actual = (await this.#lastItem(streamId))?.version ?? 0;
       throw new ExpectedVersionConflictError(streamId, expected, actual);
     }
     throw new EventStoreError(
-      `stream "${streamId}": gave up appending after 25 contended attempts; retry later`,
+      `stream "${streamId}": gave up appending after ${APPEND_ATTEMPTS} contended attempts (with backoff); ` +
+        `retry later, or spread the writers over more streams`,
     );
+  }
+
+  /**
+   * One TransactWriteItems across streams (a single new event: one conditional PutItem): a check
+   * on each existing stream's expected version and a conditional Put per event. Nothing is
+   * written unless everything is. A check that fails only because our clock is behind the
+   * stream's last event is retried stamped with that event's time; DynamoDB's own transaction
+   * conflicts with backoff and jitter; a version conflict is thrown with every stream it concerns.
+   */
+  async appendToStreams(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    assertWritesAppendable(writes);
+    const bodies = await Promise.all(
+      writes.map((w) => Promise.all(w.events.map((e) => this.#serialize(w.streamId, e)))),
+    );
+    let floor = "";
+    for (let attempt = 0; ; attempt++) {
+      const now = this.#now().toISOString();
+      const recordedAt = now > floor ? now : floor;
+      const rows = writes.map((w, i) =>
+        (bodies[i] ?? []).map((body, j) =>
+          this.#item(
+            w.streamId,
+            baseOf(w.expectedVersion) + j + 1,
+            recordedAt,
+            w.events[j] as EventEnvelope,
+            body,
+          ),
+        ),
+      );
+      assertWritesFit(
+        writes,
+        rows.map((r) => r.map((x) => x.bytes)),
+      );
+      const outcome = await this.#writeMany(
+        writes,
+        recordedAt,
+        rows.map((r) => r.map((x) => x.item)),
+      );
+      if (outcome.ok) {
+        return writes.map((w) => {
+          const base = baseOf(w.expectedVersion);
+          return {
+            streamId: w.streamId,
+            firstVersion: base + 1,
+            lastVersion: base + w.events.length,
+            alreadyAppended: false,
+          };
+        });
+      }
+      if (outcome.reason === "clock-behind" && attempt < 5) {
+        floor = outcome.previousRecordedAt;
+        continue;
+      }
+      if (outcome.reason === "busy" && attempt < 8) {
+        await sleep(backoffDelay(attempt));
+        continue;
+      }
+      const failed = outcome.reason === "conflict" ? outcome.streams : writes.map((w) => w.streamId);
+      const conflicts = await Promise.all(
+        writes
+          .filter((w) => failed.includes(w.streamId))
+          .map(async (w) => ({
+            streamId: w.streamId,
+            expected: w.expectedVersion,
+            actual: (await this.#lastItem(w.streamId))?.version ?? 0,
+          })),
+      );
+      throw new MultiStreamConflictError(conflicts);
+    }
+  }
+
+  async #writeMany(
+    writes: readonly StreamWrite[],
+    recordedAt: string,
+    items: Record<string, AttributeValue>[][],
+  ): Promise<
+    | { ok: true }
+    | { ok: false; reason: "conflict"; streams: string[] }
+    | { ok: false; reason: "busy" }
+    | { ok: false; reason: "clock-behind"; previousRecordedAt: string }
+  > {
+    const condition = { ConditionExpression: PUT_CONDITION, ExpressionAttributeNames: { "#sk": SK } };
+    const first = writes[0];
+    const firstItem = items[0]?.[0];
+    if (
+      writes.length === 1 &&
+      first &&
+      firstItem &&
+      baseOf(first.expectedVersion) === 0 &&
+      first.events.length === 1
+    ) {
+      try {
+        await this.#client.send(
+          new PutItemCommand({ TableName: this.#table, Item: firstItem, ...condition }),
+        );
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException)
+          return { ok: false, reason: "conflict", streams: [first.streamId] };
+        throw error;
+      }
+    }
+    const transact: TransactWriteItem[] = [];
+    const owner: { streamId: string; check: boolean }[] = [];
+    writes.forEach((w, i) => {
+      const base = baseOf(w.expectedVersion);
+      if (base > 0) {
+        transact.push({
+          ConditionCheck: {
+            TableName: this.#table,
+            Key: { [PK]: { S: w.streamId }, [SK]: { N: String(base) } },
+            ConditionExpression: PREVIOUS_VERSION_CONDITION,
+            ExpressionAttributeNames: { "#sk": SK },
+            ExpressionAttributeValues: { ":now": { S: recordedAt } },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          },
+        });
+        owner.push({ streamId: w.streamId, check: true });
+      }
+      for (const Item of items[i] ?? []) {
+        transact.push({ Put: { TableName: this.#table, Item, ...condition } });
+        owner.push({ streamId: w.streamId, check: false });
+      }
+    });
+    try {
+      await this.#client.send(new TransactWriteItemsCommand({ TransactItems: transact }));
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = new Set<string>();
+      let clockBehind = "";
+      let onlyClock = true;
+      reasons.forEach((r, i) => {
+        if (r.Code !== "ConditionalCheckFailed") return;
+        const o = owner[i];
+        if (!o) return;
+        const previous = o.check ? r.Item?.recordedAt?.S : undefined;
+        if (o.check && r.Item?.[SK] && previous && previous > recordedAt) {
+          if (previous > clockBehind) clockBehind = previous;
+        } else {
+          onlyClock = false;
+          failed.add(o.streamId);
+        }
+      });
+      if (failed.size > 0) return { ok: false, reason: "conflict", streams: [...failed] };
+      if (clockBehind && onlyClock)
+        return { ok: false, reason: "clock-behind", previousRecordedAt: clockBehind };
+      if (reasons.some((r) => r.Code === "TransactionConflict")) return { ok: false, reason: "busy" };
+      throw error;
+    }
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {

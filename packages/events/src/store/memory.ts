@@ -4,11 +4,20 @@ import {
   assertAppendFits,
   type ClaimRef,
   claimCheckKey,
+  type StoredBody,
   sha256Hex,
   storedBodyOf,
   storedItemAttributes,
   storedItemBytes,
 } from "./limits.ts";
+import {
+  assertWritesAppendable,
+  assertWritesFit,
+  baseOf,
+  type MultiStreamAppender,
+  MultiStreamConflictError,
+  type StreamWrite,
+} from "./multi-stream.ts";
 import {
   type AppendOptions,
   type AppendResult,
@@ -54,7 +63,7 @@ export interface InMemoryEventStoreOptions {
  * Appends are atomic (no await between check and write), so readAll is ordered and complete the
  * moment an append returns: no settle window is needed.
  */
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore implements EventStore, MultiStreamAppender {
   readonly #streams = new Map<string, StoredRow[]>();
   readonly #all: StoredRow[] = [];
   readonly #now: () => Date;
@@ -103,9 +112,75 @@ export class InMemoryEventStore implements EventStore {
       base = expected === "no_stream" ? 0 : expected;
     }
 
-    let recordedAt = this.#now().toISOString();
-    if (recordedAt < this.#lastRecordedAt) recordedAt = this.#lastRecordedAt;
-    const written = bodies.map((body, i) => {
+    const recordedAt = this.#recordedAt();
+    const written = this.#rows(streamId, base, recordedAt, events, bodies);
+    assertAppendFits(
+      streamId,
+      base,
+      written.map((w) => w.bytes),
+    );
+    if (current !== base) {
+      const retry = current >= base + events.length ? retryAt(base + 1) : undefined;
+      if (retry) return retry;
+      throw new ExpectedVersionConflictError(streamId, expected, current);
+    }
+
+    this.#commit(streamId, recordedAt, written);
+    return {
+      streamId,
+      firstVersion: current + 1,
+      lastVersion: current + events.length,
+      alreadyAppended: false,
+    };
+  }
+
+  async appendToStreams(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    assertWritesAppendable(writes);
+    const recordedAt = this.#recordedAt();
+    // Sized and checked as one DynamoDB transaction, before anything is written.
+    const prepared = writes.map((w) => {
+      const bodies = w.events.map((e) => storedBodyOf(e, this.#claim !== undefined));
+      return this.#rows(w.streamId, baseOf(w.expectedVersion), recordedAt, w.events, bodies);
+    });
+    assertWritesFit(
+      writes,
+      prepared.map((rows) => rows.map((r) => r.bytes)),
+    );
+    const conflicts = writes.flatMap((w) => {
+      const actual = this.#streams.get(w.streamId)?.length ?? 0;
+      return actual === baseOf(w.expectedVersion)
+        ? []
+        : [{ streamId: w.streamId, expected: w.expectedVersion, actual }];
+    });
+    if (conflicts.length > 0) throw new MultiStreamConflictError(conflicts);
+    return writes.map((w, i) => {
+      this.#commit(w.streamId, recordedAt, prepared[i] ?? []);
+      const base = baseOf(w.expectedVersion);
+      return {
+        streamId: w.streamId,
+        firstVersion: base + 1,
+        lastVersion: base + w.events.length,
+        alreadyAppended: false,
+      };
+    });
+  }
+
+  #recordedAt(): string {
+    const now = this.#now().toISOString();
+    // ISO strings: the later one, so the store's clock never goes back.
+    if (now < this.#lastRecordedAt) return this.#lastRecordedAt;
+    return now;
+  }
+
+  #rows(
+    streamId: string,
+    base: number,
+    recordedAt: string,
+    events: readonly EventEnvelope[],
+    bodies: readonly StoredBody[],
+  ): { row: StoredRow; bytes: number; data: string | undefined }[] {
+    const claim = this.#claim;
+    return bodies.map((body, i) => {
       const event = events[i] as EventEnvelope;
       const version = base + i + 1;
       const ref: ClaimRef | undefined =
@@ -137,30 +212,21 @@ export class InMemoryEventStore implements EventStore {
       };
       return { row, bytes: storedItemBytes(attributes), data: body.claim?.data };
     });
-    assertAppendFits(
-      streamId,
-      base,
-      written.map((w) => w.bytes),
-    );
-    if (current !== base) {
-      const retry = current >= base + events.length ? retryAt(base + 1) : undefined;
-      if (retry) return retry;
-      throw new ExpectedVersionConflictError(streamId, expected, current);
-    }
+  }
 
+  #commit(
+    streamId: string,
+    recordedAt: string,
+    written: readonly { row: StoredRow; data: string | undefined }[],
+  ): void {
+    const rows = this.#streams.get(streamId) ?? [];
     this.#lastRecordedAt = recordedAt;
     for (const { row, data } of written) {
-      if (row.ref && data !== undefined) claim?.objects.set(row.ref.key, data);
+      if (row.ref && data !== undefined) this.#claim?.objects.set(row.ref.key, data);
       rows.push(row);
       insertSorted(this.#all, row);
     }
     this.#streams.set(streamId, rows);
-    return {
-      streamId,
-      firstVersion: current + 1,
-      lastVersion: current + events.length,
-      alreadyAppended: false,
-    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {

@@ -23,6 +23,8 @@ export interface LambdaEntry {
 export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   { name: "agent", entry: "packages/agent/src/handlers/lambda.ts" },
   { name: "updater", entry: "packages/updater/src/handlers/lambda.ts" },
+  // The platform's API and ingest handlers (`handler`, `ingestHandler`): its own stack, not the agent's.
+  { name: "platform", entry: "packages/platform/src/handlers/lambda.ts" },
 ];
 
 export interface BundledFile {

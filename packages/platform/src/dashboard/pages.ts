@@ -1,6 +1,7 @@
 import type { Severity } from "@vigil/events";
-import { html, raw } from "hono/html";
+import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { AssetHistoryView } from "../views/asset-history.ts";
 import type {
   AlertView,
   AssetReportView,
@@ -8,14 +9,25 @@ import type {
   ResourceCountsView,
 } from "../views/platform-views.ts";
 import type { TimelineEntry } from "../views/timeline.ts";
+import {
+  applyFilters,
+  type CheckGroup,
+  type Finding,
+  type FindingFilters,
+  findingsOf,
+  groupByCheck,
+  type Posture,
+  postureOf,
+  SEVERITIES,
+  type TrendPoint,
+} from "./posture.ts";
 
 /** Server-rendered pages: `html` escapes every interpolated value, so report text cannot inject markup. */
 
 type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "informational"];
-
-const STYLE = raw(`
+/** Served at /assets/dashboard.css: the CSP allows the platform's own stylesheet and no inline style. */
+export const DASHBOARD_CSS = `
   body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #1d2330; }
   h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
   table { border-collapse: collapse; margin: .5rem 0; }
@@ -25,14 +37,56 @@ const STYLE = raw(`
   .status-active { background: #d6f5dd; } .status-deleting, .status-deleted { background: #f7dcdc; }
   .sev-critical { color: #a40000; font-weight: 600; } .sev-high { color: #d04a02; }
   .empty { color: #6b7280; font-style: italic; }
-`);
+  nav { display: flex; gap: 1rem; align-items: center; }
+  nav form { margin-left: auto; }
+  form.sign-in { display: grid; gap: .5rem; max-width: 20rem; }
+  .error { color: #a40000; }
+  .tiles { display: flex; gap: 1rem; flex-wrap: wrap; }
+  .tile { border: 1px solid #d5d9e0; border-radius: .4rem; padding: .6rem 1rem; display: flex; flex-direction: column; min-width: 8rem; }
+  .big { font-size: 1.8rem; font-weight: 600; }
+  .charts { display: flex; gap: 2rem; flex-wrap: wrap; margin-top: 1rem; }
+  .chart figcaption { font-weight: 600; margin-bottom: .3rem; }
+  .filters { display: flex; gap: .8rem; flex-wrap: wrap; align-items: end; margin: .5rem 0; }
+  .result-fail td:first-child { color: #a40000; font-weight: 600; }
+  .result-error td:first-child { color: #6b7280; }
+  code { font-size: .85em; color: #4b5563; }
+`;
 
-function layout(title: string, body: Page): Page {
+/** The signed-in user, shown with a sign-out form carrying the session's CSRF token. */
+export interface Viewer {
+  user: string;
+  role: string;
+  csrf?: string;
+}
+
+function layout(title: string, body: Page, viewer?: Viewer): Page {
   return html`<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>${title} · Vigil</title><style>${STYLE}</style></head>
-  <body><nav><a href="/dashboard">Vigil</a></nav>${body}</body>
+  <head><meta charset="utf-8" /><title>${title} · Vigil</title><link rel="stylesheet" href="/assets/dashboard.css" /></head>
+  <body><nav><a href="/dashboard">Vigil</a>${
+    viewer
+      ? html`<span class="who">${viewer.user} (${viewer.role})</span>${
+          viewer.csrf
+            ? html`<form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${viewer.csrf}" /><button type="submit">Sign out</button></form>`
+            : ""
+        }`
+      : ""
+  }</nav>${body}</body>
 </html>`;
+}
+
+export function renderSignIn({ next, error }: { next: string; error?: string }): Page {
+  return layout(
+    "Sign in",
+    html`<h1>Sign in</h1>
+${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+<form class="sign-in" method="post" action="/sign-in">
+  <input type="hidden" name="next" value="${next}" />
+  <label>User <input name="user" autocomplete="username" required /></label>
+  <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
+  <button type="submit">Sign in</button>
+</form>`,
+  );
 }
 
 export interface FindingCell {
@@ -59,28 +113,16 @@ export function findingsBySeverityAndRegion(reports: readonly AssetReportView[])
   );
 }
 
-function findingsTable(reports: readonly AssetReportView[]): Page {
-  const cells = findingsBySeverityAndRegion(reports);
-  if (cells.length === 0) return html`<p class="empty">No failed checks.</p>`;
-  const regions = [...new Set(cells.map((c) => c.region))].sort();
-  const count = (s: Severity, r: string) => cells.find((c) => c.severity === s && c.region === r)?.count ?? 0;
-  return html`<table id="findings">
-    <tr><th>Severity</th>${regions.map((r) => html`<th>${r}</th>`)}<th>Total</th></tr>
-    ${SEVERITIES.filter((s) => cells.some((c) => c.severity === s)).map(
-      (s) =>
-        html`<tr><td class="sev-${s}">${s}</td>${regions.map((r) => html`<td>${count(s, r)}</td>`)}<td>${regions.reduce((n, r) => n + count(s, r), 0)}</td></tr>`,
-    )}
-  </table>`;
-}
-
 export interface DashboardData {
   integrations: (IntegrationSummary & { resources: number | undefined; failedChecks: number })[];
   /** Latest report per asset of every integration. */
   reports: AssetReportView[];
   alerts: AlertView[];
+  viewer?: Viewer;
 }
 
 export interface IntegrationPageData {
+  viewer?: Viewer;
   integration: IntegrationSummary;
   reports: AssetReportView[];
   /** Assets the latest full scan of their region no longer found. */
@@ -88,32 +130,141 @@ export interface IntegrationPageData {
   counts: ResourceCountsView | undefined;
   /** The integration's lifecycle, oldest first. */
   timeline: TimelineEntry[];
+  filters?: FindingFilters;
+  trend?: TrendPoint[];
 }
 
-export function renderDashboard({ integrations, reports: allReports, alerts }: DashboardData): Page {
+/** A horizontal bar chart drawn in SVG from counts (no script, no inline style: the CSP allows neither). */
+function barChart(id: string, title: string, rows: readonly { key: string; count: number }[]): Page {
+  if (rows.length === 0)
+    return html`<figure id="${id}" class="chart"><figcaption>${title}</figcaption><p class="empty">No failed checks.</p></figure>`;
+  const max = Math.max(...rows.map((r) => r.count));
+  const height = rows.length * 22 + 4;
+  return html`<figure id="${id}" class="chart"><figcaption>${title}</figcaption>
+  <svg role="img" aria-label="${title}" width="360" height="${height}" viewBox="0 0 360 ${height}">
+  ${rows.map((r, i) => {
+    const w = Math.max(2, Math.round((r.count / max) * 200));
+    return html`<g><text x="0" y="${i * 22 + 15}" font-size="12">${r.key}</text><rect class="bar sev-${r.key}" x="120" y="${i * 22 + 4}" width="${w}" height="14" fill="#4a6fa5"></rect><text x="${124 + w}" y="${i * 22 + 15}" font-size="12">${r.count}</text></g>`;
+  })}
+  </svg></figure>`;
+}
+
+/** Score trend per scan as an SVG line (oldest → newest). */
+function trendChart(id: string, points: readonly TrendPoint[]): Page {
+  if (points.length < 2) return html`<p class="empty" id="${id}">A trend appears after two scans.</p>`;
+  const x = (i: number) => 10 + Math.round((i * 280) / (points.length - 1));
+  const y = (score: number) => 90 - Math.round((score / 100) * 80);
+  const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i)},${y(p.score)}`).join(" ");
+  return html`<svg id="${id}" role="img" aria-label="score per scan" width="300" height="100" viewBox="0 0 300 100">
+    <path d="${path}" fill="none" stroke="#4a6fa5" stroke-width="2"></path>
+    ${points.map((p, i) => html`<circle cx="${x(i)}" cy="${y(p.score)}" r="3" fill="#4a6fa5"><title>${p.scanId}: ${p.score}%</title></circle>`)}
+  </svg>`;
+}
+
+const scoreText = (score: number | undefined) => (score === undefined ? "–" : `${score}%`);
+
+function filterForm(
+  action: string,
+  f: FindingFilters,
+  options: { regions: string[]; services: string[] },
+): Page {
+  return html`<form class="filters" method="get" action="${action}" role="search">
+    <label>Severity <select name="severity"><option value="">any</option>${SEVERITIES.map((s) => html`<option value="${s}" ${f.severity === s ? "selected" : ""}>${s}</option>`)}</select></label>
+    <label>Region <select name="region"><option value="">any</option>${options.regions.map((r) => html`<option value="${r}" ${f.region === r ? "selected" : ""}>${r}</option>`)}</select></label>
+    <label>Service <select name="service"><option value="">any</option>${options.services.map((r) => html`<option value="${r}" ${f.service === r ? "selected" : ""}>${r}</option>`)}</select></label>
+    <label>Search <input name="q" value="${f.q ?? ""}" placeholder="check, title, asset" /></label>
+    <button type="submit">Filter</button>
+  </form>`;
+}
+
+export function queryOf(f: FindingFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) params.set(k, String(v));
+  const q = params.toString();
+  return q ? `?${q}` : "";
+}
+
+function checkGroupsTable(groups: readonly CheckGroup[], assetLink: (f: Finding) => string): Page {
+  if (groups.length === 0) return html`<p class="empty">No failed checks match.</p>`;
+  return html`<table id="findings-by-check"><tr><th>Severity</th><th>Check</th><th>Failing assets</th><th>Assets</th></tr>
+  ${groups.map(
+    (
+      g,
+    ) => html`<tr class="check-group"><td class="sev-${g.severity}">${g.severity}</td><td><strong>${g.title}</strong><br /><code>${g.checkId}</code></td><td class="count">${g.count}</td>
+      <td>${g.findings.slice(0, 5).map((f) => html`<a href="${assetLink(f)}">${f.assetName}</a> (${f.region}) `)}${g.count > 5 ? ` and ${g.count - 5} more` : ""}</td></tr>`,
+  )}</table>`;
+}
+
+export interface PosturePageData {
+  integrations: (IntegrationSummary & {
+    resources: number | undefined;
+    posture: Posture;
+    trend: TrendPoint[];
+  })[];
+  reports: AssetReportView[];
+  filters: FindingFilters;
+  alerts: AlertView[];
+  viewer?: Viewer;
+}
+
+export function renderDashboard({ integrations, reports, filters, alerts, viewer }: PosturePageData): Page {
+  const posture = postureOf(reports);
+  const all = findingsOf(reports);
+  const shown = applyFilters(all, filters);
+  const groups = groupByCheck(shown);
+  const notAssessed = groupByCheck(applyFilters(findingsOf(reports, "error"), filters));
+  const regions = [...new Set(all.map((f) => f.region))].sort();
+  const services = [...new Set(all.map((f) => f.service))].sort();
+  const link = (f: Finding) =>
+    `/dashboard/integrations/${encodeURIComponent(f.integrationId)}/asset?arn=${encodeURIComponent(f.arn)}`;
   return layout(
-    "Dashboard",
-    html`<h1>Integrations</h1>
+    "Posture",
+    html`<h1>Posture</h1>
+    <section id="posture" class="tiles">
+      <div class="tile"><span class="big" id="score">${scoreText(posture.score)}</span><span>checks passed</span></div>
+      <div class="tile"><span class="big">${posture.fail}</span><span>failed findings</span></div>
+      <div class="tile"><span class="big">${posture.assets}</span><span>assets</span></div>
+      <div class="tile"><span class="big">${posture.notAssessed}</span><span>not assessed</span></div>
+    </section>
+    <section class="charts">
+      ${barChart("by-severity", "Failed findings by severity", posture.bySeverity)}
+      ${barChart("by-service", "Failed findings by service", posture.byService)}
+      ${barChart("by-region", "Failed findings by region", posture.byRegion)}
+    </section>
+    <h2>Accounts</h2>
     ${
       integrations.length === 0
         ? html`<p class="empty">No integrations yet. Create one with POST /admin/integrations.</p>`
         : html`<table id="integrations">
-      <tr><th>Integration</th><th>Account</th><th>Status</th><th>Last heartbeat</th><th>Last scan</th><th>Resources</th><th>Failed checks</th></tr>
-      ${integrations.map((i) => {
-        return html`<tr>
+      <tr><th>Integration</th><th>Account</th><th>Status</th><th>Score</th><th>Trend</th><th>Failed</th><th>Resources</th><th>Last heartbeat</th><th>Last scan</th></tr>
+      ${integrations.map(
+        (i) => html`<tr>
           <td><a href="/dashboard/integrations/${encodeURIComponent(i.integrationId)}">${i.integrationId}</a></td>
           <td>${i.accountId}</td>
           <td><span class="status status-${i.status}">${i.status}</span></td>
+          <td class="score">${scoreText(i.posture.score)}</td>
+          <td>${trendChart(`trend-${i.integrationId}`, i.trend)}</td>
+          <td>${i.posture.fail}</td>
+          <td>${i.resources ?? "–"}</td>
           <td>${i.lastHeartbeat?.at ?? "never"}</td>
           <td>${i.lastScan ? `${i.lastScan.scanId} (${i.lastScan.status})` : "none"}</td>
-          <td>${i.resources ?? "–"}</td>
-          <td>${i.failedChecks}</td>
-        </tr>`;
-      })}
+        </tr>`,
+      )}
     </table>`
     }
-    <h2>Findings by severity and region</h2>
-    ${findingsTable(allReports)}
+    <h2>Findings by check</h2>
+    ${filterForm("/dashboard", filters, { regions, services })}
+    <p class="exports">${shown.length} of ${all.length} failed findings ·
+      <a id="export-csv" href="/dashboard/findings.csv${queryOf(filters)}">CSV</a> ·
+      <a id="export-json" href="/dashboard/findings.json${queryOf(filters)}">JSON</a></p>
+    ${checkGroupsTable(groups, link)}
+    <h2>Not assessed</h2>
+    ${
+      notAssessed.length === 0
+        ? html`<p class="empty" id="not-assessed">Every check was assessed.</p>`
+        : html`<table id="not-assessed"><tr><th>Check</th><th>Assets</th><th>Reason</th></tr>
+        ${notAssessed.map((g) => html`<tr><td>${g.title} <code>${g.checkId}</code></td><td>${g.count}</td><td>${g.findings[0]?.evidence ?? ""}</td></tr>`)}</table>`
+    }
     <h2>Support alerts</h2>
     ${
       alerts.length === 0
@@ -122,37 +273,106 @@ export function renderDashboard({ integrations, reports: allReports, alerts }: D
         ${alerts.map((a) => html`<tr><td>${a.at}</td><td>${a.integrationId}</td><td>${a.component}</td><td class="sev-${a.severity}">${a.severity}</td><td>${a.message}</td></tr>`)}
       </table>`
     }`,
+    viewer,
+  );
+}
+
+export interface AssetPageData {
+  integrationId: string;
+  report: AssetReportView & { goneSince?: string };
+  history: AssetHistoryView | undefined;
+  viewer?: Viewer;
+}
+
+export function renderAssetPage({ integrationId, report, history, viewer }: AssetPageData): Page {
+  const a = report.asset;
+  const order = (s: string) => ["fail", "error", "muted", "pass"].indexOf(s);
+  const results = [...report.results].sort(
+    (x, y) =>
+      order(x.status) - order(y.status) || SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity),
+  );
+  return layout(
+    `Asset ${a.name ?? a.arn}`,
+    html`<p><a href="/dashboard/integrations/${encodeURIComponent(integrationId)}">← integration ${integrationId}</a></p>
+    <h1 id="asset-name">${a.name ?? a.arn}</h1>
+    <p id="asset-facts"><code>${a.arn}</code> · ${a.type} · ${a.region} · account ${a.accountId}</p>
+    ${report.goneSince ? html`<p class="error">Not found by the scans since ${report.goneSince}; this is its last report.</p>` : ""}
+    <p>Last assessed ${report.assessedAt} in scan ${report.scanId}: ${report.totals.fail ?? 0} failed, ${report.totals.pass ?? 0} passed, ${report.totals.error ?? 0} not assessed.</p>
+    <h2>Checks</h2>
+    <table id="asset-results"><tr><th>Status</th><th>Severity</th><th>Check</th><th>Evidence</th></tr>
+    ${results.map((r) => html`<tr class="result-${r.status}"><td>${r.status === "error" ? "not assessed" : r.status}</td><td class="sev-${r.severity}">${r.severity}</td><td>${r.title} <code>${r.checkId}</code></td><td>${r.evidence ?? ""}</td></tr>`)}
+    </table>
+    <h2>History</h2>
+    ${
+      !history || history.entries.length === 0
+        ? html`<p class="empty">No history yet.</p>`
+        : html`<table id="asset-history"><tr><th>Assessed</th><th>Scan</th><th>Failed</th><th>Passed</th><th>Not assessed</th><th>Failed checks</th></tr>
+        ${history.entries.map((e) => html`<tr><td>${e.assessedAt}</td><td>${e.scanId}</td><td>${e.fail}</td><td>${e.pass}</td><td>${e.notAssessed}</td><td>${e.failed.join(", ")}</td></tr>`)}</table>`
+    }`,
+    viewer,
   );
 }
 
 export function renderIntegrationPage({
+  viewer,
   integration,
   reports,
   removed = [],
   counts,
   timeline,
+  filters = {},
+  trend = [],
 }: IntegrationPageData): Page {
   const { integrationId } = integration;
-  const failing = reports
-    .flatMap((r) => r.results.filter((x) => x.status === "fail").map((x) => ({ report: r, result: x })))
-    .sort((a, b) => SEVERITIES.indexOf(a.result.severity) - SEVERITIES.indexOf(b.result.severity));
+  const posture = postureOf(reports);
+  const all = findingsOf(reports);
+  const shown = applyFilters(all, filters);
+  const regions = [...new Set(all.map((f) => f.region))].sort();
+  const services = [...new Set(all.map((f) => f.service))].sort();
+  const base = `/dashboard/integrations/${encodeURIComponent(integrationId)}`;
+  const link = (f: Finding) => `${base}/asset?arn=${encodeURIComponent(f.arn)}`;
+  const notAssessed = groupByCheck(findingsOf(reports, "error"));
   return layout(
     `Integration ${integrationId}`,
     html`<h1>Integration ${integrationId}</h1>
     <p>Account ${integration.accountId} · home region ${integration.homeRegion} ·
       <span class="status status-${integration.status}">${integration.status}</span>
       since ${integration.statusChangedAt ?? "–"}</p>
-    <h2>Findings by severity and region</h2>
-    ${findingsTable(reports)}
+    <section id="posture" class="tiles">
+      <div class="tile"><span class="big" id="score">${scoreText(posture.score)}</span><span>checks passed</span></div>
+      <div class="tile"><span class="big">${posture.fail}</span><span>failed findings</span></div>
+      <div class="tile"><span class="big">${posture.assets}</span><span>assets</span></div>
+      <div class="tile">${trendChart("trend", trend)}<span>score per scan</span></div>
+    </section>
+    <section class="charts">
+      ${barChart("by-severity", "Failed findings by severity", posture.bySeverity)}
+      ${barChart("by-service", "Failed findings by service", posture.byService)}
+      ${barChart("by-region", "Failed findings by region", posture.byRegion)}
+    </section>
+    <h2>Findings by check</h2>
+    ${filterForm(base, filters, { regions, services })}
+    <p class="exports">${shown.length} of ${all.length} failed findings ·
+      <a id="export-csv" href="/dashboard/findings.csv${queryOf(filters, { integration: integrationId })}">CSV</a> ·
+      <a id="export-json" href="/dashboard/findings.json${queryOf(filters, { integration: integrationId })}">JSON</a></p>
+    ${checkGroupsTable(groupByCheck(shown), link)}
     <h2>Failed checks</h2>
     ${
-      failing.length === 0
+      shown.length === 0
         ? html`<p class="empty">No failed checks.</p>`
         : html`<table id="failed-checks"><tr><th>Severity</th><th>Check</th><th>Asset</th><th>Region</th><th>Evidence</th></tr>
-        ${failing.map(
-          ({ report, result }) =>
-            html`<tr><td class="sev-${result.severity}">${result.severity}</td><td>${result.title}</td><td>${report.asset.name ?? report.asset.arn}</td><td>${report.asset.region}</td><td>${result.evidence ?? ""}</td></tr>`,
-        )}</table>`
+        ${[...shown]
+          .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+          .map(
+            (f) =>
+              html`<tr><td class="sev-${f.severity}">${f.severity}</td><td>${f.title}</td><td><a href="${link(f)}">${f.assetName}</a></td><td>${f.region}</td><td>${f.evidence ?? ""}</td></tr>`,
+          )}</table>`
+    }
+    <h2>Not assessed</h2>
+    ${
+      notAssessed.length === 0
+        ? html`<p class="empty" id="not-assessed">Every check was assessed.</p>`
+        : html`<table id="not-assessed"><tr><th>Check</th><th>Assets</th><th>Reason</th></tr>
+        ${notAssessed.map((g) => html`<tr><td>${g.title} <code>${g.checkId}</code></td><td>${g.count}</td><td>${g.findings[0]?.evidence ?? ""}</td></tr>`)}</table>`
     }
     <h2>Resources</h2>
     ${
@@ -177,5 +397,6 @@ export function renderIntegrationPage({
     <table id="timeline"><tr><th>Time</th><th>Type</th><th>Summary</th></tr>
     ${[...timeline].reverse().map((e) => html`<tr><td>${e.time}</td><td>${e.type}</td><td>${e.summary}</td></tr>`)}
     </table>`,
+    viewer,
   );
 }

@@ -1,17 +1,28 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { DynamoDbEventStore, sqsDeadLetterSink, sqsHandler } from "@vigil/events";
+import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { handle } from "hono/aws-lambda";
+import * as z from "zod";
 import { createApp } from "../app.ts";
+import { DynamoDbAttemptLimiter } from "../auth/rate-limit.ts";
 import { platformConfig } from "../config.ts";
+import { busIngest } from "../ingest/bus-ingest.ts";
 import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
 
 /**
- * The same hono app behind API Gateway (HTTP API) or a Lambda function URL, on DynamoDB: every
- * instance shares the event log, the views and the replay guard. Built on the first invocation so
- * a configuration problem fails that invocation with a message naming every missing variable.
+ * The same hono app behind a Lambda function URL (or API Gateway), on DynamoDB: every instance
+ * shares the event log, the views, the replay guard and the failed-attempt counters. Its secrets —
+ * the admin token, the session key, the users — are in one SSM SecureString parameter
+ * (`VIGIL_SECRETS_PARAMETER`), read with decryption on the first invocation: never in the
+ * function's environment (readable with lambda:GetFunctionConfiguration), argv or logs. A
+ * configuration problem fails that invocation with a message naming every missing variable.
  */
 export interface PlatformLambdaEnvironment {
-  adminToken: string;
-  tables: PlatformTables;
+  secretsParameter: string;
+  tables: PlatformTables & { claimCheckBucket: string };
 }
 
 export function platformLambdaEnvironment(
@@ -23,30 +34,126 @@ export function platformLambdaEnvironment(
     if (value === "") errors.push(`${name} is not set`);
     return value;
   };
-  const adminToken = need("VIGIL_ADMIN_TOKEN");
+  const secretsParameter = need("VIGIL_SECRETS_PARAMETER");
   const tables = {
     events: need("VIGIL_EVENT_TABLE"),
     projections: need("VIGIL_PROJECTION_TABLE"),
     replay: need("VIGIL_REPLAY_TABLE"),
+    claimCheckBucket: need("VIGIL_CLAIM_CHECK_BUCKET"),
   };
-  return errors.length > 0 ? { errors } : { adminToken, tables };
+  return errors.length > 0 ? { errors } : { secretsParameter, tables };
 }
 
-let lambdaHandler: ReturnType<typeof handle> | undefined;
-
-export const handler: ReturnType<typeof handle> = (event, context) => {
-  if (!lambdaHandler) {
-    const env = platformLambdaEnvironment(process.env);
-    if ("errors" in env) throw new Error(`platform misconfigured: ${env.errors.join("; ")}`);
-    const storage = dynamoDbStorage({ client: new DynamoDBClient({}), tables: env.tables });
-    lambdaHandler = handle(
-      createApp({
-        eventStore: storage.eventStore,
-        projections: storage.projections,
-        replayGuard: storage.replayGuard,
-        config: platformConfig({ adminToken: env.adminToken }),
+/** What the SecureString holds (JSON). */
+export const platformSecrets = z.object({
+  adminToken: z.string().min(32),
+  sessionSecret: z.string().min(32),
+  users: z
+    .array(
+      z.object({
+        name: z.string(),
+        role: z.enum(["admin", "viewer"]),
+        passwordHash: z.string().startsWith("scrypt$"),
       }),
+    )
+    .default([]),
+});
+export type PlatformSecrets = z.infer<typeof platformSecrets>;
+
+export async function readPlatformSecrets(ssm: SSMClient, name: string): Promise<PlatformSecrets> {
+  const out = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
+  const parsed = platformSecrets.safeParse(JSON.parse(out.Parameter?.Value ?? "{}"));
+  if (!parsed.success) {
+    // Field names only: the value is secret.
+    throw new Error(
+      `platform misconfigured: ${name} must be JSON {adminToken, sessionSecret, users?}; wrong: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
     );
   }
-  return lambdaHandler(event, context);
+  return parsed.data;
+}
+
+let lambdaHandler: Promise<ReturnType<typeof handle>> | undefined;
+
+async function build(): Promise<ReturnType<typeof handle>> {
+  const env = platformLambdaEnvironment(process.env);
+  if ("errors" in env) throw new Error(`platform misconfigured: ${env.errors.join("; ")}`);
+  const secrets = await readPlatformSecrets(new SSMClient({}), env.secretsParameter);
+  const client = new DynamoDBClient({});
+  const storage = dynamoDbStorage({
+    client,
+    tables: env.tables,
+    claimCheck: { s3: new S3Client({}), bucket: env.tables.claimCheckBucket },
+  });
+  return handle(
+    createApp({
+      eventStore: storage.eventStore,
+      projections: storage.projections,
+      replayGuard: storage.replayGuard,
+      attemptLimiter: new DynamoDbAttemptLimiter({ client, tableName: env.tables.replay }),
+      config: platformConfig(secrets),
+    }),
+  );
+}
+
+export const handler = async (
+  event: Parameters<ReturnType<typeof handle>>[0],
+  context: Parameters<ReturnType<typeof handle>>[1],
+) => {
+  lambdaHandler ??= build().catch((error: unknown) => {
+    lambdaHandler = undefined; // the next invocation tries again
+    throw error;
+  });
+  return (await lambdaHandler)(event, context);
+};
+
+/**
+ * The ingest queue's consumer (EventBridge bus → rule → queue → this): each record is one event a
+ * member account put on the bus, recorded by the same ingest as the signed HTTP path. Invalid
+ * records go to the dead-letter queue with the reason; failures are retried by SQS
+ * (`batchItemFailures`), and recording is idempotent on the event id.
+ */
+export interface PlatformIngestEnvironment {
+  eventTable: string;
+  claimCheckBucket: string;
+  deadLetterUrl: string;
+}
+
+export function platformIngestEnvironment(
+  env: Record<string, string | undefined>,
+): PlatformIngestEnvironment | { errors: string[] } {
+  const errors: string[] = [];
+  const need = (name: string): string => {
+    const value = env[name]?.trim() ?? "";
+    if (value === "") errors.push(`${name} is not set`);
+    return value;
+  };
+  const out = {
+    eventTable: need("VIGIL_EVENT_TABLE"),
+    claimCheckBucket: need("VIGIL_CLAIM_CHECK_BUCKET"),
+    deadLetterUrl: need("VIGIL_INGEST_DLQ_URL"),
+  };
+  return errors.length > 0 ? { errors } : out;
+}
+
+let ingest: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
+
+export const ingestHandler = (event: SQSEvent): Promise<SQSBatchResponse> => {
+  if (!ingest) {
+    const env = platformIngestEnvironment(process.env);
+    if ("errors" in env) throw new Error(`platform ingest misconfigured: ${env.errors.join("; ")}`);
+    const store = new DynamoDbEventStore({
+      client: new DynamoDBClient({}),
+      tableName: env.eventTable,
+      claimCheck: { s3: new S3Client({}), bucket: env.claimCheckBucket },
+    });
+    ingest = sqsHandler(busIngest(store), {
+      consumer: "platform-ingest",
+      deadLetters: sqsDeadLetterSink({
+        sqs: new SQSClient({}),
+        deadLetterUrl: env.deadLetterUrl,
+        sourceQueue: "platform-ingest",
+      }),
+    });
+  }
+  return ingest(event);
 };

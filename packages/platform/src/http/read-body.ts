@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type * as z from "zod";
-import { badRequest } from "./errors.ts";
+import { badRequest, PlatformError } from "./errors.ts";
 
 /** Parse a request body as JSON, or refuse with a 400 that says where the JSON broke. */
 export function parseJson(text: string): unknown {
@@ -20,8 +20,30 @@ export function parseJson(text: string): unknown {
   }
 }
 
-export async function readJson(c: Context): Promise<unknown> {
-  return parseJson(await c.req.text());
+/**
+ * JSON routes take `Content-Type: application/json` only: a browser sends other types (forms,
+ * `text/plain`) cross-site without a preflight, so anything else is refused (415) before the body
+ * is read.
+ */
+export function requireJson(c: Context): void {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new PlatformError(
+      415,
+      "unsupported_media_type",
+      `This route takes Content-Type: application/json; got ${type ? `"${type}"` : "none"}.`,
+    );
+  }
+}
+
+/** A JSON body validated against `schema`, after `requireJson`. */
+export async function jsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  what: string,
+): Promise<z.infer<S>> {
+  requireJson(c);
+  return validate(schema, parseJson(await c.req.text()), what);
 }
 
 /** Validate a body against a zod schema; the 400 lists each field, what was expected and what came. */

@@ -1,6 +1,7 @@
 import type { VigilEvent } from "@vigil/events";
 import { parseRegistrationToken, tokenMatchesHash } from "../auth/registration-token.ts";
 import { conflict, forbidden, gone, notFound, type PlatformError, unauthorized } from "../http/errors.ts";
+import { agentMayReport } from "../ingest/agent-events.ts";
 import type { IntegrationLedger } from "./ledger.ts";
 
 /**
@@ -140,22 +141,6 @@ export function decideRevocation(
   return current;
 }
 
-/** Event types an agent may report; lifecycle facts about registration stay with the platform. */
-const AGENT_TYPE_PREFIXES = ["vigil.scan.", "vigil.counts.", "vigil.update.", "vigil.ebs."] as const;
-const AGENT_LIFECYCLE_TYPES: ReadonlySet<string> = new Set([
-  "vigil.integration.heartbeat.v2",
-  "vigil.integration.stack-created.v1",
-  "vigil.integration.stack-updated.v1",
-  // Stack deletion: the agent's custom resource reports the teardown it did.
-  "vigil.integration.delete-requested.v1",
-  "vigil.integration.resources-cleaned-up.v1",
-  "vigil.integration.deleted.v1",
-]);
-
-export function agentMayReport(type: string): boolean {
-  return AGENT_LIFECYCLE_TYPES.has(type) || AGENT_TYPE_PREFIXES.some((p) => type.startsWith(p));
-}
-
 export interface BatchIssue {
   index: number;
   code: string;
@@ -176,7 +161,7 @@ export function decideReportBatch(ledger: IntegrationLedger, events: readonly Vi
       issues.push({
         index,
         code: "event_type_not_allowed",
-        message: `${event.type} is recorded by the platform itself; agents report scan, counts, update, ebs, heartbeat, stack and deletion events.`,
+        message: `${event.type} is recorded by the platform itself (registration, credentials, release hashes, commands such as update.requested); agents report what they observe: scans, counts, their updates, EBS scans, heartbeats and their stack's lifecycle.`,
       });
     } else {
       const claimed = accountsClaimed(event);

@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import type { Clock } from "../config.ts";
 import { readTypedStream, streams } from "../event-log.ts";
 import { badRequest, notFound } from "../http/errors.ts";
-import { parseJson, validate } from "../http/read-body.ts";
+import { jsonBody } from "../http/read-body.ts";
 import {
   decideReleaseRecord,
   type HashesRecorded,
@@ -25,7 +25,7 @@ export function releaseRoutes(deps: { store: EventStore; clock: Clock; adminOnly
   }
 
   app.post("/releases", deps.adminOnly, async (c) => {
-    const body = validate(recordReleaseBody, parseJson(await c.req.text()), "The release");
+    const body = await jsonBody(c, recordReleaseBody, "The release");
     const existing = await recorded(body.version);
     const decision = decideReleaseRecord(existing, body, "admin");
     if (decision.kind === "refused") throw decision.error;

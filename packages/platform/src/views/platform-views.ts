@@ -16,6 +16,7 @@ import {
   type ResourceCountsView,
   resourceCountsProjection,
 } from "@vigil/events";
+import { type AssetHistoryView, assetHistoryProjection } from "./asset-history.ts";
 
 /**
  * What the API and dashboard serve: the shared projections of `@vigil/events`
@@ -78,6 +79,10 @@ export interface PlatformViews {
   counts(integrationId: string): Promise<ResourceCountsView | undefined>;
   /** Newest first; across integrations when no id is given. */
   alerts(integrationId?: string): Promise<AlertView[]>;
+  /** One asset's assessments over time, newest first (the platform's `asset-history` projection). */
+  assetHistory(integrationId: string, arn: string): Promise<AssetHistoryView | undefined>;
+  /** Every asset's history of one integration (the posture trend is folded from them). */
+  assetHistories(integrationId: string): Promise<AssetHistoryView[]>;
 }
 
 export interface PlatformViewsOptions {
@@ -97,7 +102,7 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
   async function catchUp(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await catchUpProjections(log, platformProjections, store);
+        await catchUpProjections(log, [...platformProjections, assetHistoryProjection], store);
         return;
       } catch (error) {
         if (!(error instanceof ProjectionConflictError) || attempt >= MAX_CATCH_UP_ATTEMPTS) throw error;
@@ -153,6 +158,16 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
     async counts(integrationId) {
       return (await store.load<ResourceCountsView | undefined>(resourceCountsProjection.name, integrationId))
         ?.state;
+    },
+    async assetHistory(integrationId, arn) {
+      return (await store.load<AssetHistoryView>(assetHistoryProjection.name, `${integrationId}/${arn}`))
+        ?.state;
+    },
+    async assetHistories(integrationId) {
+      const docs = await store.list<AssetHistoryView>(assetHistoryProjection.name, {
+        keyPrefix: `${integrationId}/`,
+      });
+      return docs.map((d) => d.state).filter((h) => h.integrationId === integrationId);
     },
     async alerts(integrationId) {
       if (integrationId !== undefined) {

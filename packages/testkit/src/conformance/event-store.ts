@@ -8,6 +8,8 @@ import {
   type ExpectedVersion,
   ExpectedVersionConflictError,
   eventItemBytes,
+  isMultiStreamAppender,
+  MultiStreamConflictError,
   PayloadTooLargeError,
   planAppends,
   previousVersionCheckBytes,
@@ -467,6 +469,79 @@ export async function checkPlannedAppends(store: EventStore): Promise<void> {
   expect(ids(read.events)).toEqual([sampleEvent(s, 0), ...events].map((e) => e.id));
 }
 
+/**
+ * Atomic appends across streams (`appendToStreams`): all or nothing. A conflict on one stream
+ * writes nothing on the others and names the stream; the transaction rule counts every event plus
+ * one check per existing stream (100 items), so 100 events over new streams fit, 101 do not, and
+ * 99 events plus one existing stream fit; a claim-checked event travels in it.
+ */
+export async function checkMultiStreamAppends(store: EventStore, claimCheck = true): Promise<void> {
+  if (!isMultiStreamAppender(store)) throw new Error("the adapter has no appendToStreams");
+  const a = uniqueStream("multi-a");
+  const b = uniqueStream("multi-b");
+  await store.appendToStream(a, [sampleEvent(a, 0)], { expectedVersion: "no_stream" });
+  const results = await store.appendToStreams([
+    { streamId: a, events: [sampleEvent(a, 1), sampleEvent(a, 2)], expectedVersion: 1 },
+    { streamId: b, events: [sampleEvent(b, 1)], expectedVersion: "no_stream" },
+  ]);
+  expect(results.map((r) => [r.firstVersion, r.lastVersion])).toEqual([
+    [2, 3],
+    [1, 1],
+  ]);
+  // b already exists: nothing of the write, a's part included, may land.
+  const c = uniqueStream("multi-c");
+  const refused = await store
+    .appendToStreams([
+      { streamId: c, events: [sampleEvent(c, 1)], expectedVersion: "no_stream" },
+      { streamId: a, events: [sampleEvent(a, 4)], expectedVersion: 3 },
+      { streamId: b, events: [sampleEvent(b, 2)], expectedVersion: "no_stream" },
+    ])
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  expect(refused).toBeInstanceOf(MultiStreamConflictError);
+  expect((refused as MultiStreamConflictError).conflicts).toEqual([
+    { streamId: b, expected: "no_stream", actual: 1 },
+  ]);
+  expect((await store.readStream(c)).streamVersion).toBe(0);
+  expect((await store.readStream(a)).streamVersion).toBe(3);
+  // 100 single-event new streams: one transaction's worth; 101 is refused before anything is written.
+  const prefix = uniqueStream("multi-n");
+  const one = (i: number) => ({
+    streamId: `${prefix}-${i}`,
+    events: [sampleEvent(`${prefix}-${i}`, i)],
+    expectedVersion: "no_stream" as const,
+  });
+  const hundred = Array.from({ length: 100 }, (_, i) => one(i));
+  expect(await store.appendToStreams(hundred)).toHaveLength(100);
+  const tooMany = Array.from({ length: 101 }, (_, i) => one(1000 + i));
+  await expect(store.appendToStreams(tooMany)).rejects.toBeInstanceOf(AppendTooLargeError);
+  expect((await store.readStream(`${prefix}-1000`)).streamVersion).toBe(0);
+  // 99 events and the check on an existing stream: 100 items.
+  const ninetyNine = Array.from({ length: 98 }, (_, i) => one(2000 + i));
+  await store.appendToStreams([
+    ...ninetyNine,
+    { streamId: a, events: [sampleEvent(a, 5)], expectedVersion: 3 },
+  ]);
+  expect((await store.readStream(a)).streamVersion).toBe(4);
+  await expect(
+    store.appendToStreams([
+      ...Array.from({ length: 99 }, (_, i) => one(3000 + i)),
+      { streamId: a, events: [sampleEvent(a, 6)], expectedVersion: 4 },
+    ]),
+  ).rejects.toBeInstanceOf(AppendTooLargeError);
+  if (claimCheck) {
+    const big = uniqueStream("multi-big");
+    await store.appendToStreams([
+      { streamId: big, events: [eventOfSize(big, 1, 430_000)], expectedVersion: "no_stream" },
+      { streamId: a, events: [sampleEvent(a, 7)], expectedVersion: 4 },
+    ]);
+    const read = await store.readStream(big);
+    expect(JSON.stringify(read.events[0]?.event).length).toBeGreaterThan(430_000);
+  }
+}
+
 /** Register the suite as vitest blocks for one adapter. */
 export function eventStoreConformance(
   adapter: string,
@@ -511,5 +586,9 @@ export function eventStoreConformance(
       }
     });
     it("accepts every chunk planAppends makes", run(checkPlannedAppends));
+    it(
+      "appends to several streams atomically, within one transaction's limits",
+      run((s) => checkMultiStreamAppends(s, options.largePayloads !== false)),
+    );
   });
 }

@@ -29,12 +29,13 @@ export interface EmulatedAccount {
    * name matches, put on the default bus as EventBridge would; returns the rules fired.
    */
   fireSchedules(namePattern: RegExp): Promise<string[]>;
-  /** Puts an event on the default bus (e.g. an EC2 state-change notification). */
+  /** Puts an event on the default bus (e.g. an EC2 state-change notification), or on `eventBusName`. */
   putEvent(event: {
     source: string;
     detailType: string;
     detail: unknown;
     resources?: string[];
+    eventBusName?: string;
   }): Promise<void>;
   /** The last 500 KB moto wrote to stderr (its request log and tracebacks), for a failing test's message. */
   motoLog(): string;
@@ -116,6 +117,7 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
               DetailType: event.detailType,
               Detail: JSON.stringify(event.detail),
               Resources: event.resources ?? [],
+              ...(event.eventBusName ? { EventBusName: event.eventBusName } : {}),
             },
           ],
         }),

@@ -7,11 +7,12 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
   which runs the function's own zip in Node 22 with the function's own environment.
 - SNS delivers to Lambda with the real event shape (message id, topic, attributes), after moto's own
   filter-policy match and only where the function's resource policy lets sns.amazonaws.com invoke it.
+- EventBridge honours an SQS target's InputPath (moto sends the whole event).
 - EventBridge delivers to Lambda targets (moto delivers only to SQS, logs and buses), after moto's
   own pattern match, with the target's Input, and only where the resource policy allows it. moto
   runs no schedules: a Scheduled Event put on the bus (source aws.events, its rule's ARN in
   `resources`, as AWS sends them) fires that one schedule rule, and nothing else.
-- CloudFormation: AWS::Lambda::Alias, AWS::SNS::Subscription (with its filter policy), AWS::SQS::QueuePolicy
+- CloudFormation: AWS::Lambda::Alias, AWS::Lambda::Url (the config; nothing serves the URL), AWS::SNS::Subscription (with its filter policy), AWS::SQS::QueuePolicy
   and AWS::IAM::RolePolicy (moto skips these types), the ARN a Ref to AWS::Lambda::Version gives, custom resources
   that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
   Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
@@ -252,6 +253,19 @@ def _send_to_targets(self, original_event, transform_input=True):
     others = []
     for target in self.targets:
         arn = target["Arn"]
+        if ":sqs:" in arn and "InputPath" in target:
+            # moto ignores a target's InputPath; EventBridge sends only the part it selects ($.a.b).
+            selected = original_event
+            for part in target["InputPath"].lstrip("$").strip(".").split("."):
+                if part:
+                    selected = (selected or {}).get(part)
+            from moto.sqs import sqs_backends
+            sqs_backends[self.account_id][self.region_name].send_message(
+                queue_name=arn.split(":")[5],
+                message_body=json.dumps(selected),
+                group_id=target.get("SqsParameters", {}).get("MessageGroupId"),
+            )
+            continue
         if ":lambda:" not in arn:
             others.append(target)
             continue
@@ -337,6 +351,55 @@ class CfnLambdaAlias(CloudFormationModel):
             lambda_backends[account_id][region_name].delete_alias(parts[7], parts[6])
         except UnknownFunctionException:
             pass  # moto deletes in no particular order: the function went first, and its aliases with it
+
+
+class CfnLambdaUrl(CloudFormationModel):
+    """AWS::Lambda::Url (moto has function URL configs, but not as a CloudFormation resource; nothing serves the URL)."""
+
+    __module__ = "moto.awslambda.models"
+
+    def __init__(self, url_config, function_name):
+        self.url_config = url_config
+        self.function_name = function_name
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Lambda::Url"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return None
+
+    @property
+    def physical_resource_id(self):
+        return self.url_config.function.function_arn
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in ("FunctionUrl", "FunctionArn")
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "FunctionArn":
+            return self.url_config.function.function_arn
+        return self.url_config.url + "/"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        target = p["TargetFunctionArn"]
+        name = target.split(":")[6] if target.startswith("arn:") else target
+        config = {"AuthType": p.get("AuthType", "NONE"), "InvokeMode": p.get("InvokeMode", "BUFFERED")}
+        if "Cors" in p:
+            config["Cors"] = p["Cors"]
+        url = lambda_backends[account_id][region_name].create_function_url_config(name, config)
+        return cls(url, name)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        try:
+            lambda_backends[account_id][region_name].delete_function_url_config(resource_name)
+        except Exception:
+            pass  # the function went first, and its URL with it
 
 
 class CfnSnsSubscription(CloudFormationModel):

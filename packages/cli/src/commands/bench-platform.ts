@@ -1,0 +1,277 @@
+import { randomBytes } from "node:crypto";
+import { createEvent, signRequest, type VigilEvent } from "@vigil/events";
+import { startPlatform } from "@vigil/platform";
+import { startLocalAws } from "@vigil/testkit";
+import Table from "cli-table3";
+import type { Command } from "commander";
+
+/** Budgets of issue 16 at 30 concurrent agents. */
+export const PLATFORM_BUDGET = { reportsPerSecond: 2000, p99Ms: 500, agents: 30 } as const;
+
+export interface PlatformBenchLevel {
+  agents: number;
+  requests: number;
+  reports: number;
+  errors: number;
+  /** Status codes of the failed requests, with counts. */
+  errorStatuses: Record<string, number>;
+  seconds: number;
+  reportsPerSecond: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface PlatformBenchResult {
+  storage: string;
+  batchSize: number;
+  requestsPerAgent: number;
+  levels: PlatformBenchLevel[];
+  budget: typeof PLATFORM_BUDGET;
+  met: boolean;
+}
+
+/** `vigil bench platform` under an existing `bench` command. */
+export function registerBenchPlatform(bench: Command): void {
+  bench
+    .command("platform")
+    .description(
+      "Platform: signed report ingest over HTTP at increasing concurrency, on the local stack (DynamoDB Local)",
+    )
+    .option("--levels <list>", "concurrent agents per level", "1,5,10,20,30")
+    .option("--requests <n>", "signed requests per agent per level", "12")
+    .option("--batch <n>", "asset reports per request (the agent sends 100)", "100")
+    .option(
+      "--storage <where>",
+      "dynamodb (DynamoDB Local, the budget's) or memory (the platform's own ceiling)",
+      "dynamodb",
+    )
+    .option("--json", "print JSON")
+    .action(
+      async (options: {
+        levels: string;
+        requests: string;
+        batch: string;
+        storage: string;
+        json?: boolean;
+      }) => {
+        if (options.storage !== "dynamodb" && options.storage !== "memory") {
+          throw new Error(`--storage must be dynamodb or memory; got ${options.storage}`);
+        }
+        const result = await runPlatformBench({
+          levels: options.levels.split(",").map(Number),
+          requestsPerAgent: Number(options.requests),
+          batchSize: Number(options.batch),
+          storage: options.storage,
+        });
+        console.log(options.json ? JSON.stringify(result, null, 2) : renderPlatformBench(result));
+        process.exitCode = result.met ? 0 : 4;
+      },
+    );
+}
+
+export function register(program: Command): void {
+  const bench =
+    program.commands.find((c) => c.name() === "bench") ??
+    program.command("bench").description("Measure Vigil against its budgets");
+  registerBenchPlatform(bench);
+}
+
+interface Agent {
+  integrationId: string;
+  accountId: string;
+  keyId: string;
+  privateKeyPem: string;
+}
+
+/**
+ * The platform on the local stack (event log, views and replay guard in DynamoDB Local, claim
+ * check in fauxqs' S3) behind its Node server on loopback, and `max(levels)` registered agents.
+ * Each level: that many agents at once, each sending `requestsPerAgent` signed requests of
+ * `batchSize` asset reports one after another (a fresh signature each), as the deployed agent
+ * reports a shard. Every latency is one request's, measured at the client.
+ */
+export async function runPlatformBench(options: {
+  levels: number[];
+  requestsPerAgent: number;
+  batchSize: number;
+  storage?: "dynamodb" | "memory";
+}): Promise<PlatformBenchResult> {
+  const local = options.storage === "memory" ? undefined : await startLocalAws();
+  const adminToken = randomBytes(32).toString("base64url");
+  const platform = await startPlatform({ adminToken, ...(local ? { localAws: local } : {}) });
+  try {
+    const admin = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" };
+    const agents: Agent[] = [];
+    for (let i = 0; i < Math.max(...options.levels); i++) {
+      const accountId = String(100_000_000_000 + i);
+      const created = (await (
+        await fetch(`${platform.url}/admin/integrations`, {
+          method: "POST",
+          headers: admin,
+          body: JSON.stringify({ accountId, homeRegion: "eu-west-1" }),
+        })
+      ).json()) as { integrationId: string; registrationToken: string };
+      const exchanged = (await (
+        await fetch(`${platform.url}/registrations/exchange`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token: created.registrationToken }),
+        })
+      ).json()) as { keyId: string; privateKeyPem: string };
+      agents.push({ integrationId: created.integrationId, accountId, ...exchanged });
+    }
+    const levels: PlatformBenchLevel[] = [];
+    let scan = 0;
+    for (const n of options.levels) {
+      scan += 1;
+      // Bodies built before the clock starts: the bench measures the platform, not event building.
+      const bodies = agents
+        .slice(0, n)
+        .map((agent) =>
+          Array.from({ length: options.requestsPerAgent }, (_, r) =>
+            JSON.stringify({ events: reports(agent, `bench-${scan}`, r, options.batchSize) }),
+          ),
+        );
+      const latencies: number[] = [];
+      const errorStatuses: Record<string, number> = {};
+      const started = performance.now();
+      await Promise.all(
+        agents.slice(0, n).map(async (agent, a) => {
+          for (const body of bodies[a] ?? []) {
+            const headers = signRequest({
+              method: "POST",
+              path: "/agent/events",
+              body,
+              keyId: agent.keyId,
+              privateKeyPem: agent.privateKeyPem,
+              now: new Date(),
+            });
+            const t0 = performance.now();
+            let status: number;
+            try {
+              const res = await fetch(`${platform.url}/agent/events`, {
+                method: "POST",
+                headers: { "content-type": "application/json", ...headers },
+                body,
+              });
+              await res.arrayBuffer();
+              status = res.status;
+            } catch {
+              status = 0;
+            }
+            latencies.push(performance.now() - t0);
+            if (status !== 202) errorStatuses[String(status)] = (errorStatuses[String(status)] ?? 0) + 1;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const requests = latencies.length;
+      const errors = Object.values(errorStatuses).reduce((x, y) => x + y, 0);
+      const reportsOk = (requests - errors) * options.batchSize;
+      latencies.sort((x, y) => x - y);
+      levels.push({
+        agents: n,
+        requests,
+        reports: reportsOk,
+        errors,
+        errorStatuses,
+        seconds,
+        reportsPerSecond: reportsOk / seconds,
+        requestsPerSecond: requests / seconds,
+        p50Ms: percentile(latencies, 0.5),
+        p99Ms: percentile(latencies, 0.99),
+        maxMs: latencies.at(-1) ?? 0,
+      });
+    }
+    const at30 = levels.find((l) => l.agents === PLATFORM_BUDGET.agents);
+    return {
+      storage: platform.storage,
+      batchSize: options.batchSize,
+      requestsPerAgent: options.requestsPerAgent,
+      levels,
+      budget: PLATFORM_BUDGET,
+      met:
+        at30 !== undefined &&
+        at30.errors === 0 &&
+        at30.reportsPerSecond >= PLATFORM_BUDGET.reportsPerSecond &&
+        at30.p99Ms <= PLATFORM_BUDGET.p99Ms,
+    };
+  } finally {
+    await platform.stop();
+    await local?.stop();
+  }
+}
+
+function reports(agent: Agent, scanId: string, request: number, n: number): VigilEvent[] {
+  const at = new Date().toISOString();
+  return Array.from({ length: n }, (_, i) =>
+    createEvent(
+      "vigil.scan.asset-assessed.v1",
+      {
+        scanId,
+        assessedAt: at,
+        asset: {
+          arn: `arn:aws:s3:::bench-${agent.accountId}-${request}-${i}`,
+          type: "aws.s3.bucket",
+          region: "eu-west-1",
+          accountId: agent.accountId,
+          name: `bench-${request}-${i}`,
+          tags: {},
+        },
+        results: [
+          { checkId: "s3.encryption", status: "pass", severity: "medium", title: "Bucket encrypted" },
+          {
+            checkId: "s3.public-access-block",
+            status: i % 3 === 0 ? "fail" : "pass",
+            severity: "high",
+            title: "Public access blocked",
+            ...(i % 3 === 0 ? { evidence: "BlockPublicAcls is false" } : {}),
+          },
+        ],
+      },
+      { source: `urn:vigil:agent:${agent.accountId}`, integrationId: agent.integrationId, time: at },
+    ),
+  );
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+}
+
+export function renderPlatformBench(result: PlatformBenchResult): string {
+  const table = new Table({
+    head: [
+      "agents",
+      "requests",
+      "reports",
+      "errors",
+      "reports/s",
+      "requests/s",
+      "p50 ms",
+      "p99 ms",
+      "max ms",
+    ],
+  });
+  for (const l of result.levels) {
+    table.push([
+      l.agents,
+      l.requests,
+      l.reports,
+      l.errors === 0 ? "0" : `${l.errors} ${JSON.stringify(l.errorStatuses)}`,
+      Math.round(l.reportsPerSecond).toLocaleString("en-US"),
+      l.requestsPerSecond.toFixed(1),
+      l.p50Ms.toFixed(0),
+      l.p99Ms.toFixed(0),
+      l.maxMs.toFixed(0),
+    ]);
+  }
+  const b = result.budget;
+  return [
+    `Signed ingest, ${result.batchSize} asset reports a request, ${result.requestsPerAgent} requests per agent per level (${result.storage})`,
+    table.toString(),
+    `budget at ${b.agents} agents: ≥ ${b.reportsPerSecond.toLocaleString("en-US")} reports/s, 0 errors, p99 ≤ ${b.p99Ms} ms: ${result.met ? "MET" : "NOT MET"}`,
+  ].join("\n");
+}

@@ -1,0 +1,109 @@
+import { type Context, Hono } from "hono";
+import { renderAssetPage, renderDashboard, renderIntegrationPage, type Viewer } from "../dashboard/pages.ts";
+import {
+  applyFilters,
+  findingsCsv,
+  findingsOf,
+  parseFilters,
+  postureOf,
+  trendOf,
+} from "../dashboard/posture.ts";
+import { notFound } from "../http/errors.ts";
+import type { AssetReportView } from "../views/platform-views.ts";
+import { integrationTimeline } from "../views/timeline.ts";
+import type { Env, RouteContext } from "./context.ts";
+import { knownIntegration } from "./queries.ts";
+
+/** The HTML dashboard and its exports (any signed-in role). */
+export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
+  const { views, store } = ctx;
+  const app = new Hono<Env>();
+  const viewerOf = (c: Context<Env>): Viewer => {
+    const who = c.get("principal");
+    const csrf = ctx.access.sessionOf(c)?.csrf;
+    return { user: who.user, role: who.role, ...(csrf ? { csrf } : {}) };
+  };
+
+  /** Latest reports, of one integration or all. */
+  async function reportsOf(integrationId?: string): Promise<AssetReportView[]> {
+    await views.refresh();
+    if (integrationId !== undefined) return views.assets(integrationId);
+    const all = await views.integrations();
+    return (await Promise.all(all.map((i) => views.assets(i.integrationId)))).flat();
+  }
+
+  app.get("/", (c) => c.redirect("/dashboard"));
+  app.get("/dashboard", ctx.readers, async (c) => {
+    await views.refresh();
+    const integrations = await views.integrations();
+    const perIntegration = await Promise.all(
+      integrations.map(async (i) => {
+        const reports = await views.assets(i.integrationId);
+        return {
+          ...i,
+          reports,
+          resources: (await views.counts(i.integrationId))?.total,
+          posture: postureOf(reports),
+          trend: trendOf(await views.assetHistories(i.integrationId)),
+        };
+      }),
+    );
+    return c.html(
+      renderDashboard({
+        integrations: perIntegration,
+        reports: perIntegration.flatMap((p) => p.reports),
+        filters: parseFilters(c.req.query()),
+        alerts: await views.alerts(),
+        viewer: viewerOf(c),
+      }),
+    );
+  });
+
+  /** The filtered findings as a download: every failed check of the latest reports. */
+  const exportFindings = (format: "csv" | "json") => async (c: Context<Env>) => {
+    const integration = c.req.query("integration");
+    if (integration !== undefined) await knownIntegration(ctx, integration);
+    const findings = applyFilters(findingsOf(await reportsOf(integration)), parseFilters(c.req.query()));
+    const name = `vigil-findings${integration ? `-${integration}` : ""}.${format}`;
+    c.header("Content-Disposition", `attachment; filename="${name}"`);
+    if (format === "json") return c.json({ findings });
+    return c.body(findingsCsv(findings), 200, { "content-type": "text/csv; charset=utf-8" });
+  };
+  app.get("/dashboard/findings.csv", ctx.readers, exportFindings("csv"));
+  app.get("/dashboard/findings.json", ctx.readers, exportFindings("json"));
+
+  app.get("/dashboard/integrations/:id", ctx.readers, async (c) => {
+    const id = await knownIntegration(ctx, c.req.param("id"));
+    const integration = await views.integration(id);
+    if (!integration) throw notFound("integration_not_found", `No integration ${id}.`);
+    return c.html(
+      renderIntegrationPage({
+        integration,
+        reports: await views.assets(id),
+        removed: await views.removedAssets(id),
+        counts: await views.counts(id),
+        timeline: await integrationTimeline(store, id),
+        filters: parseFilters(c.req.query()),
+        trend: trendOf(await views.assetHistories(id)),
+        viewer: viewerOf(c),
+      }),
+    );
+  });
+
+  app.get("/dashboard/integrations/:id/asset", ctx.readers, async (c) => {
+    const id = await knownIntegration(ctx, c.req.param("id"));
+    const arn = c.req.query("arn") ?? "";
+    const current = (await views.assets(id)).find((r) => r.asset.arn === arn);
+    const report = current ?? (await views.removedAssets(id)).find((r) => r.asset.arn === arn);
+    if (!report) throw notFound("asset_not_found", `No report for asset ${arn} in integration ${id}.`);
+    return c.html(
+      renderAssetPage({
+        integrationId: id,
+        report,
+        history: await views.assetHistory(id, arn),
+        viewer: viewerOf(c),
+      }),
+    );
+  });
+  return app;
+}
