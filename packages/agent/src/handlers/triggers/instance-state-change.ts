@@ -24,7 +24,9 @@ export async function onInstanceStateChange(
       trigger: "event",
       regions: [decision.region],
       filters: { assetTypes: ["aws.ec2.instance"] },
-      requestedBy: `aws.ec2:${decision.instanceId}:${parsed.change.state}`,
+      // The same for every change of the window: the request's id is the window's, so its content
+      // must be too (the platform refuses a known id with other content).
+      requestedBy: `aws.ec2:${decision.instanceId}`,
     },
     {
       source: ports.source,
