@@ -155,6 +155,10 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
     if (options.requestHandler !== undefined) config.requestHandler = options.requestHandler;
     // Buckets live in many regions; let the SDK follow S3's redirects instead of failing.
     if (service === "s3") config.followRegionRedirects = true;
+    // S3 Control prefixes the host with the account id, which an endpoint given as a URL (a local
+    // emulator, a VPC endpoint) cannot take: the account goes in its header only then.
+    if (service === "s3control" && (process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3_CONTROL))
+      config.disableHostPrefix = true;
     const Ctor = FACTORIES[service] as unknown as new (c: Record<string, unknown>) => AnyClient;
     const client = new Ctor(config);
     created.push(client);

@@ -37,6 +37,12 @@ export interface CheckMetadata {
 export interface Check<T extends ResourceType = ResourceType> extends CheckMetadata {
   readonly resourceType: T;
   /**
+   * The config fields the check decides from (and so the calls behind them). A field the collector
+   * could not read makes the check `error` when it touches it; a test proves the check touches no
+   * field it does not declare.
+   */
+  readonly reads: readonly (keyof AssetOf<T>["config"] & string)[];
+  /**
    * Pure decision over one asset. Returns `undefined` when the check does not apply to this
    * particular asset (e.g. an AWS managed key for a rotation check), so no result is reported.
    */

@@ -254,10 +254,11 @@ async function drainUntilDone(o: {
     for (;;) {
       const outcomes: JobOutcome[] = await o.scheduler.drain(1);
       if (outcomes.length > 0) continue;
-      const next = o.queue.nextVisibleAt();
+      // Nothing visible. Jobs held by other workers are theirs (a worker that re-queues one keeps
+      // looping); jobs held back (a pause, a delay) are waited for.
+      const next = o.queue.nextWaitingAt();
       if (next === undefined) return;
-      // Jobs are in flight elsewhere or held back (a pause): look again when the next is due.
-      await o.clock.sleep(Math.min(1_000, Math.max(10, next - o.clock.now())));
+      await o.clock.sleep(Math.min(1_000, Math.max(5, next - o.clock.now())));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, o.concurrency) }, worker));

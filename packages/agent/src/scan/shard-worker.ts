@@ -18,7 +18,13 @@ export interface ScanShardWorkerOptions {
   /** Receives every answer as snapshot files (`captureSnapshot`). */
   readonly recorder?: RawRecorder;
   /** Told about calls that failed for reasons other than throttling (their assets are missing). */
-  readonly onProblems?: (report: { shardId: string; failedCalls: number; invalidAssets: number }) => void;
+  readonly onProblems?: (report: {
+    shardId: string;
+    failedCalls: number;
+    invalidAssets: number;
+    /** `path (code)` of each failed call, so a log says which. */
+    calls: string[];
+  }) => void;
 }
 
 /**
@@ -74,6 +80,9 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
             shardId: job.shard.shardId,
             failedCalls,
             invalidAssets: collection.invalidAssets.length,
+            calls: collection.failedCalls
+              .slice(0, 20)
+              .map((f) => `${f.path} (${f.code}: ${f.message.slice(0, 200)})`),
           });
         }
         const wanted = job.resourceIds ? new Set(job.resourceIds) : undefined;

@@ -36,7 +36,14 @@ export function publishingStore(store: EventStore, source: string, sink: EventSi
     readAll: (options) => store.readAll(options),
     async appendToStream(streamId, events, options) {
       const result = await store.appendToStream(streamId, events, options);
-      const ours = events.filter((e) => e.source === source);
+      // A retried append was already in the log, perhaps written by another writer with the same
+      // ids and other content (a timestamp): what is published is what the log holds.
+      const published = result.alreadyAppended
+        ? (
+            await store.readStream(streamId, { from: result.firstVersion, to: result.lastVersion })
+          ).events.map((e) => e.event)
+        : events;
+      const ours = published.filter((e) => e.source === source);
       if (ours.length > 0) await sink(ours as Parameters<EventSink>[0]);
       return result;
     },

@@ -6,6 +6,7 @@ export const accessAnalyzerEnabled = defineCheck({
   title: "IAM Access Analyzer should be enabled in every region",
   severity: "low",
   resourceType: "aws.accessanalyzer.account-settings",
+  reads: ["analyzers"],
   rationale:
     "Access Analyzer finds resources shared outside the account or organization; it only watches regions where an analyzer exists.",
   remediation:

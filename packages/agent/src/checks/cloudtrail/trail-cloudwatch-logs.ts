@@ -7,6 +7,7 @@ export const trailCloudWatchLogs = defineCheck({
   title: "CloudTrail trails should deliver to CloudWatch Logs",
   severity: "low",
   resourceType: "aws.cloudtrail.trail",
+  reads: ["cloudWatchLogsLogGroupArn"],
   rationale:
     "Metric filters and alarms on API activity (CIS 4.x) need the trail to deliver into a log group.",
   remediation:

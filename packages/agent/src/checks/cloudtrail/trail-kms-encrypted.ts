@@ -7,6 +7,7 @@ export const trailKmsEncrypted = defineCheck({
   title: "CloudTrail logs should be encrypted at rest with a KMS key",
   severity: "medium",
   resourceType: "aws.cloudtrail.trail",
+  reads: ["kmsKeyId"],
   rationale:
     "SSE-KMS adds a second permission (kms:Decrypt) between readers of the log bucket and the logs, and records every decryption.",
   remediation:

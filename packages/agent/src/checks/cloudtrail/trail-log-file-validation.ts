@@ -7,6 +7,7 @@ export const trailLogFileValidation = defineCheck({
   title: "CloudTrail log file validation should be enabled",
   severity: "low",
   resourceType: "aws.cloudtrail.trail",
+  reads: ["logFileValidationEnabled"],
   rationale:
     "Digest files let you prove that log files were not modified or deleted after CloudTrail delivered them.",
   remediation: "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",

@@ -7,6 +7,7 @@ export const trailLogging = defineCheck({
   title: "CloudTrail trails should be logging",
   severity: "high",
   resourceType: "aws.cloudtrail.trail",
+  reads: ["isLogging"],
   rationale:
     "A trail that was stopped records nothing: this is a classic first step of an attacker covering tracks.",
   remediation:

@@ -6,6 +6,7 @@ export const configRecorderEnabled = defineCheck({
   title: "AWS Config should be recording in every region",
   severity: "medium",
   resourceType: "aws.config.account-settings",
+  reads: ["recorders"],
   rationale:
     "AWS Config keeps the history of every resource configuration, which investigations and drift detection need.",
   remediation:

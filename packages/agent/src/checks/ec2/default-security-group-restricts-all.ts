@@ -7,6 +7,7 @@ export const defaultSecurityGroupRestrictsAll = defineCheck({
   title: "The default security group of every VPC should restrict all traffic",
   severity: "high",
   resourceType: "aws.ec2.security-group",
+  reads: ["groupName", "ipPermissions", "ipPermissionsEgress"],
   rationale:
     "Resources launched without an explicit security group land in the default one; if it has rules, they get network access nobody chose.",
   remediation:

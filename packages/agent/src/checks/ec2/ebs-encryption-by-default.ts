@@ -8,6 +8,7 @@ export const ebsEncryptionByDefault = defineCheck({
   title: "EBS encryption by default should be enabled in every region",
   severity: "medium",
   resourceType: "aws.ec2.account-settings",
+  reads: ["ebsEncryptionByDefault"],
   rationale:
     "With default encryption on, no new volume or snapshot copy can be created unencrypted by mistake.",
   remediation:

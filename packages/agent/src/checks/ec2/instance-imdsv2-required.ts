@@ -9,6 +9,7 @@ export const instanceImdsv2Required = defineCheck({
   title: "EC2 instances should require IMDSv2",
   severity: "high",
   resourceType: "aws.ec2.instance",
+  reads: ["metadataOptions", "state"],
   rationale:
     "IMDSv1 answers unauthenticated GET requests, so an SSRF bug in an application can read the instance role's credentials. IMDSv2 requires a session token obtained with a PUT.",
   remediation:

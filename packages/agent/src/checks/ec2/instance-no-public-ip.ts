@@ -8,6 +8,7 @@ export const instanceNoPublicIp = defineCheck({
   title: "EC2 instances should not have a public IPv4 address",
   severity: "high",
   resourceType: "aws.ec2.instance",
+  reads: ["hasPublicIpAddress", "state"],
   rationale:
     "An instance with a public address is reachable from the internet whenever a security group or NACL rule allows it; keeping instances private behind load balancers or NAT limits the blast radius of a rule mistake.",
   remediation:

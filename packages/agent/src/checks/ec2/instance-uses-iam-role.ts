@@ -8,6 +8,7 @@ export const instanceUsesIamRole = defineCheck({
   title: "EC2 instances should use an IAM instance role for AWS access",
   severity: "medium",
   resourceType: "aws.ec2.instance",
+  reads: ["iamInstanceProfileArn", "state"],
   rationale:
     "Without an instance role, software on the instance needs long-lived access keys stored on disk; roles deliver short-lived, automatically rotated credentials.",
   remediation:

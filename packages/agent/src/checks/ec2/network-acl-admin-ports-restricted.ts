@@ -8,6 +8,7 @@ export const networkAclAdminPortsRestricted = defineCheck({
   title: "Network ACLs should not allow ingress from the internet to remote administration ports",
   severity: "medium",
   resourceType: "aws.ec2.network-acl",
+  reads: ["entries"],
   rationale:
     "NACLs are the subnet-wide layer of defence; allowing SSH/RDP from anywhere leaves only security groups between the internet and every instance in the subnet.",
   remediation:

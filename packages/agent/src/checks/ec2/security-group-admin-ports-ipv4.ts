@@ -8,6 +8,7 @@ export const securityGroupAdminPortsIpv4 = defineCheck({
   title: "Security groups should not allow ingress from 0.0.0.0/0 to remote administration ports",
   severity: "high",
   resourceType: "aws.ec2.security-group",
+  reads: ["ipPermissions"],
   rationale:
     "SSH (22) and RDP (3389) open to the whole IPv4 internet are scanned and brute-forced within minutes of exposure.",
   remediation:

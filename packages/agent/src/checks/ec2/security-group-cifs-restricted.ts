@@ -8,6 +8,7 @@ export const securityGroupCifsRestricted = defineCheck({
   title: "Security groups should not allow CIFS/SMB (port 445) from the internet",
   severity: "high",
   resourceType: "aws.ec2.security-group",
+  reads: ["ipPermissions"],
   rationale:
     "SMB exposed to the internet has been the entry point of worms and ransomware (e.g. EternalBlue); file shares belong on trusted networks only.",
   remediation:

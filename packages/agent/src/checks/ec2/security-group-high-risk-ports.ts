@@ -8,6 +8,7 @@ export const securityGroupHighRiskPorts = defineCheck({
   title: "Security groups should not allow unrestricted access to high-risk ports",
   severity: "critical",
   resourceType: "aws.ec2.security-group",
+  reads: ["ipPermissions"],
   rationale:
     "Databases, remote shells, mail and admin consoles listening on well-known ports are the first things internet scanners probe.",
   remediation:

@@ -8,6 +8,7 @@ export const snapshotNotPublic = defineCheck({
   title: "EBS snapshots should not be publicly restorable",
   severity: "critical",
   resourceType: "aws.ec2.snapshot",
+  reads: ["createVolumePermissions"],
   rationale:
     "A public snapshot can be copied by any AWS account, including every file on the disk it was taken from.",
   remediation:

@@ -8,6 +8,7 @@ export const volumeEncrypted = defineCheck({
   title: "Attached EBS volumes should be encrypted at rest",
   severity: "medium",
   resourceType: "aws.ec2.volume",
+  reads: ["attachedInstanceIds", "encrypted"],
   rationale: "Unencrypted volumes and their snapshots expose data to anyone who can copy or share them.",
   remediation:
     "Snapshot the volume, copy the snapshot with --encrypted, create a volume from it and swap it in; enable EBS encryption by default to prevent new ones.",

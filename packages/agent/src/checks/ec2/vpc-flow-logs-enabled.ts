@@ -7,6 +7,7 @@ export const vpcFlowLogsEnabled = defineCheck({
   title: "VPC flow logging should be enabled in every VPC",
   severity: "medium",
   resourceType: "aws.ec2.vpc",
+  reads: ["flowLogs"],
   rationale:
     "Flow logs are the record of who talked to what; without them, investigating exfiltration or lateral movement is guesswork.",
   remediation:

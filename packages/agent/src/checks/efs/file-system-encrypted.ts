@@ -7,6 +7,7 @@ export const fileSystemEncrypted = defineCheck({
   title: "EFS file systems should be encrypted at rest",
   severity: "medium",
   resourceType: "aws.efs.file-system",
+  reads: ["encrypted"],
   rationale:
     "Unencrypted file systems expose their data to anyone with access to the underlying storage or backups.",
   remediation:

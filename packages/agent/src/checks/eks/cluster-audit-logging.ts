@@ -8,6 +8,7 @@ export const clusterAuditLogging = defineCheck({
   title: "EKS clusters should have audit logging enabled",
   severity: "medium",
   resourceType: "aws.eks.cluster",
+  reads: ["enabledLogTypes"],
   rationale: "Kubernetes audit logs are the only record of who did what through the cluster API.",
   remediation:
     'aws eks update-cluster-config --name <cluster> --logging \'{"clusterLogging":[{"types":["audit"],"enabled":true}]}\'',

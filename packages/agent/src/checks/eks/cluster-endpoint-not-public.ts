@@ -7,6 +7,7 @@ export const clusterEndpointNotPublic = defineCheck({
   title: "EKS cluster endpoints should not be publicly accessible",
   severity: "high",
   resourceType: "aws.eks.cluster",
+  reads: ["endpointPublicAccess", "publicAccessCidrs"],
   rationale:
     "A public Kubernetes API endpoint is reachable by anyone; a stolen kubeconfig or an API server vulnerability is then exploitable from the internet.",
   remediation:

@@ -8,6 +8,7 @@ export const clusterSecretsEncrypted = defineCheck({
   title: "EKS clusters should encrypt Kubernetes secrets with KMS",
   severity: "medium",
   resourceType: "aws.eks.cluster",
+  reads: ["secretsEncrypted"],
   rationale: "Envelope encryption keeps secrets in etcd unreadable without access to the KMS key.",
   remediation:
     "aws eks associate-encryption-config --cluster-name <cluster> --encryption-config resources=secrets,provider={keyArn=<key-arn>}",

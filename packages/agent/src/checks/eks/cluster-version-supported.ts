@@ -6,6 +6,7 @@ export const clusterVersionSupported = defineCheck({
   title: "EKS clusters should run a Kubernetes version in standard support",
   severity: "high",
   resourceType: "aws.eks.cluster",
+  reads: ["version"],
   rationale:
     "Versions past standard support get no Kubernetes security fixes from the community and cost extra in extended support.",
   remediation:

@@ -7,6 +7,7 @@ export const passwordPolicyMinLength = defineCheck({
   title: "The IAM password policy should require at least 14 characters",
   severity: "medium",
   resourceType: "aws.iam.password-policy",
+  reads: ["exists", "minimumPasswordLength"],
   rationale:
     "Length is the strongest defence against guessing and cracking; short passwords fall to offline attacks.",
   remediation:

@@ -7,6 +7,7 @@ export const passwordPolicyReusePrevention = defineCheck({
   title: "The IAM password policy should prevent password reuse",
   severity: "low",
   resourceType: "aws.iam.password-policy",
+  reads: ["exists", "passwordReusePrevention"],
   rationale: "Reused passwords let a credential leaked once keep working after a forced change.",
   remediation:
     "aws iam update-account-password-policy --password-reuse-prevention 24 (plus the other settings you keep).",

@@ -7,6 +7,7 @@ export const policyNoFullAdmin = defineCheck({
   title: "IAM policies that allow full *:* administrative privileges should not be attached",
   severity: "high",
   resourceType: "aws.iam.policy",
+  reads: ["allowsFullAdmin", "attachmentCount"],
   rationale:
     "A policy allowing every action on every resource defeats least privilege: any principal holding it can do anything, including disabling logging.",
   remediation:

@@ -7,6 +7,7 @@ export const roleTrustNotPublic = defineCheck({
   title: "IAM role trust policies should not allow any AWS principal",
   severity: "critical",
   resourceType: "aws.iam.role",
+  reads: ["trustAllowsAnyPrincipal"],
   rationale:
     "A trust policy with Principal * and no restricting condition lets any AWS account in the world assume the role.",
   remediation:

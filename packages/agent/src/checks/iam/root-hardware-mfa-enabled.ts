@@ -8,6 +8,7 @@ export const rootHardwareMfaEnabled = defineCheck({
   title: "Hardware MFA should be enabled for the root user",
   severity: "high",
   resourceType: "aws.iam.root",
+  reads: ["hardwareMfaActive", "mfaActive"],
   rationale:
     "A virtual MFA lives on a phone that can be cloned, backed up or lost; a hardware key cannot be copied.",
   remediation:

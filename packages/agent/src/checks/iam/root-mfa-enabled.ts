@@ -7,6 +7,7 @@ export const rootMfaEnabled = defineCheck({
   title: "MFA should be enabled for the root user",
   severity: "critical",
   resourceType: "aws.iam.root",
+  reads: ["mfaActive"],
   rationale:
     "Without MFA, the root password alone (phished, reused or reset through a compromised mailbox) gives full control of the account.",
   remediation:

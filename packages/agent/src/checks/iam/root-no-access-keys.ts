@@ -7,6 +7,7 @@ export const rootNoAccessKeys = defineCheck({
   title: "The root user should have no access keys",
   severity: "critical",
   resourceType: "aws.iam.root",
+  reads: ["accessKeysPresent"],
   rationale:
     "Root access keys carry unrestricted power over the account and cannot be limited by any policy; leaked, they are a total compromise.",
   remediation:

@@ -7,6 +7,7 @@ export const rootNotUsedRecently = defineCheck({
   title: "The root user should not be used for daily tasks",
   severity: "medium",
   resourceType: "aws.iam.root",
+  reads: ["lastUsedDate"],
   rationale:
     "Every root sign-in is a use of unrestricted, unauditable-by-policy power; routine work belongs to IAM roles.",
   remediation:

@@ -7,6 +7,7 @@ export const serverCertificateNotExpired = defineCheck({
   title: "Expired SSL/TLS certificates stored in IAM should be removed",
   severity: "medium",
   resourceType: "aws.iam.server-certificate",
+  reads: ["expiration"],
   rationale:
     "An expired certificate deployed by mistake breaks TLS for users and trains them to click through warnings.",
   remediation:

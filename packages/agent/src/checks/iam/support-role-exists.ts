@@ -7,6 +7,7 @@ export const supportRoleExists = defineCheck({
   title: "A support role should exist to manage incidents with AWS Support",
   severity: "low",
   resourceType: "aws.iam.account",
+  reads: ["supportRoleExists"],
   rationale:
     "During an incident, someone must be able to open AWS Support cases without using root or an administrator.",
   remediation:

@@ -6,6 +6,7 @@ export const userAccessKeysRotated = defineCheck({
   title: "IAM access keys should be rotated every 90 days or less",
   severity: "medium",
   resourceType: "aws.iam.user",
+  reads: ["accessKeys"],
   rationale:
     "The longer a key lives, the more places it has been copied to; rotation bounds how long a leaked key stays useful.",
   remediation:

@@ -7,6 +7,7 @@ export const userMfaEnabledForConsole = defineCheck({
   title: "IAM users with a console password should have MFA enabled",
   severity: "medium",
   resourceType: "aws.iam.user",
+  reads: ["mfaActive", "passwordEnabled"],
   rationale: "A console password without MFA can be phished or guessed and used from anywhere.",
   remediation:
     "Ask the user to assign an MFA device (IAM console > Users > Security credentials), or remove the login profile if the console is not needed.",

@@ -6,6 +6,7 @@ export const userNoDirectPolicies = defineCheck({
   title: "IAM users should receive permissions only through groups",
   severity: "low",
   resourceType: "aws.iam.user",
+  reads: ["attachedPolicyArns", "inlinePolicyNames"],
   rationale:
     "Policies attached to individual users are hard to review and tend to outlive the job they were granted for.",
   remediation:

@@ -6,6 +6,7 @@ export const userSingleActiveAccessKey = defineCheck({
   title: "IAM users should have at most one active access key",
   severity: "medium",
   resourceType: "aws.iam.user",
+  reads: ["accessKeys"],
   rationale: "Two active keys usually mean a rotation that was never finished, leaving an old key alive.",
   remediation:
     "Confirm which key is in use (aws iam get-access-key-last-used) and deactivate, then delete, the other.",

@@ -12,6 +12,7 @@ export const userUnusedCredentialsDisabled = defineCheck({
   title: "IAM credentials unused for 45 days or more should be disabled",
   severity: "medium",
   resourceType: "aws.iam.user",
+  reads: ["accessKeys", "createDate", "passwordEnabled", "passwordLastUsed"],
   rationale:
     "Dormant passwords and keys are forgotten by their owners but not by attackers; removing them shrinks what can be stolen.",
   remediation:

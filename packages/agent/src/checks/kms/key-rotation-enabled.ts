@@ -7,6 +7,7 @@ export const keyRotationEnabled = defineCheck({
   title: "Rotation should be enabled for customer-managed symmetric KMS keys",
   severity: "medium",
   resourceType: "aws.kms.key",
+  reads: ["keyManager", "keyRotationEnabled", "keySpec", "keyState", "origin"],
   rationale:
     "Automatic rotation limits how much data one key version protects and is what auditors expect of long-lived keys.",
   remediation: "aws kms enable-key-rotation --key-id <key-id>",

@@ -6,6 +6,7 @@ export const functionRuntimeSupported = defineCheck({
   title: "Lambda functions should use a supported runtime",
   severity: "medium",
   resourceType: "aws.lambda.function",
+  reads: ["packageType", "runtime"],
   rationale:
     "Deprecated runtimes no longer receive security patches; functions on them keep running with known vulnerabilities and soon cannot be updated.",
   remediation:

@@ -76,6 +76,7 @@ function monitoringCheck(spec: PatternSpec): Check<"aws.logs.cis-monitoring"> {
     title: `A log metric filter and alarm should exist for ${spec.what}`,
     severity: "low",
     resourceType: "aws.logs.cis-monitoring",
+    reads: ["patterns"],
     rationale: `Alerting on ${spec.what} shortens the time between a risky change and someone noticing it.`,
     remediation:
       "On the log group of a multi-region trail: aws logs put-metric-filter with the CIS filter pattern, aws cloudwatch put-metric-alarm on the metric, and an SNS topic with a subscriber as the alarm action.",

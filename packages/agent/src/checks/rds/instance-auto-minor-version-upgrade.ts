@@ -7,6 +7,7 @@ export const rdsInstanceAutoMinorVersionUpgrade = defineCheck({
   title: "RDS DB instances should have automatic minor version upgrades enabled",
   severity: "high",
   resourceType: "aws.rds.instance",
+  reads: ["autoMinorVersionUpgrade"],
   rationale:
     "Minor versions carry security fixes; automatic upgrades apply them in the maintenance window without anyone having to remember.",
   remediation:

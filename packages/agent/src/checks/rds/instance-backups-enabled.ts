@@ -6,6 +6,7 @@ export const rdsInstanceBackupsEnabled = defineCheck({
   title: "RDS DB instances should keep automated backups for at least 7 days",
   severity: "medium",
   resourceType: "aws.rds.instance",
+  reads: ["backupRetentionPeriod"],
   rationale:
     "Automated backups allow point-in-time recovery after corruption, deletion or ransomware; a short retention window may expire before the problem is noticed.",
   remediation:

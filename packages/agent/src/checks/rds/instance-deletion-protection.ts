@@ -7,6 +7,7 @@ export const rdsInstanceDeletionProtection = defineCheck({
   title: "RDS DB instances should have deletion protection enabled",
   severity: "low",
   resourceType: "aws.rds.instance",
+  reads: ["deletionProtection"],
   rationale:
     "Deletion protection stops an instance from being deleted by a mistaken command or a compromised automation.",
   remediation:

@@ -7,6 +7,7 @@ export const rdsInstanceEncrypted = defineCheck({
   title: "RDS DB instances should be encrypted at rest",
   severity: "medium",
   resourceType: "aws.rds.instance",
+  reads: ["storageEncrypted"],
   rationale:
     "Unencrypted storage, its automated backups and snapshots expose the data to anyone who can copy them.",
   remediation:

@@ -7,6 +7,7 @@ export const rdsInstanceMultiAz = defineCheck({
   title: "RDS DB instances should be configured with multiple Availability Zones",
   severity: "medium",
   resourceType: "aws.rds.instance",
+  reads: ["multiAZ"],
   rationale:
     "A Multi-AZ standby takes over automatically when an Availability Zone or the primary host fails.",
   remediation: "aws rds modify-db-instance --db-instance-identifier <id> --multi-az --apply-immediately",

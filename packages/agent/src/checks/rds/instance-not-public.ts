@@ -7,6 +7,7 @@ export const rdsInstanceNotPublic = defineCheck({
   title: "RDS DB instances should not be publicly accessible",
   severity: "critical",
   resourceType: "aws.rds.instance",
+  reads: ["publiclyAccessible"],
   rationale:
     "A publicly accessible instance gets a public DNS name and address; one permissive security group rule then exposes the database to the internet.",
   remediation:

@@ -7,6 +7,7 @@ export const rdsSnapshotEncrypted = defineCheck({
   title: "RDS snapshots should be encrypted at rest",
   severity: "medium",
   resourceType: "aws.rds.snapshot",
+  reads: ["encrypted"],
   rationale:
     "An unencrypted snapshot exposes the database contents to anyone it is shared with or who can copy it.",
   remediation:

@@ -7,6 +7,7 @@ export const rdsSnapshotNotPublic = defineCheck({
   title: "RDS snapshots should not be public",
   severity: "critical",
   resourceType: "aws.rds.snapshot",
+  reads: ["restoreAttributeValues"],
   rationale: "Any AWS account can restore a public DB snapshot and read all of its data.",
   remediation:
     "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <id> --attribute-name restore --values-to-remove all",

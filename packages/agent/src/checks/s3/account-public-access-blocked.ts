@@ -9,6 +9,7 @@ export const accountPublicAccessBlocked = defineCheck({
   title: "S3 account-level Block Public Access should be enabled",
   severity: "medium",
   resourceType: "aws.s3.account-settings",
+  reads: ["publicAccessBlock"],
   rationale: "The account-level setting protects every current and future bucket at once.",
   remediation:
     "aws s3control put-public-access-block --account-id <id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",

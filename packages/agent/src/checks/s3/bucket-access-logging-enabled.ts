@@ -8,6 +8,7 @@ export const bucketAccessLoggingEnabled = defineCheck({
   title: "S3 buckets should have server access logging enabled",
   severity: "medium",
   resourceType: "aws.s3.bucket",
+  reads: ["loggingEnabled"],
   rationale: "Access logs record every request to the bucket, which investigations and audits need.",
   remediation:
     'aws s3api put-bucket-logging --bucket <name> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<name>/"}}\'',

@@ -9,6 +9,7 @@ export const bucketDeniesInsecureTransport = defineCheck({
   title: "S3 bucket policies should deny HTTP (non-TLS) requests",
   severity: "medium",
   resourceType: "aws.s3.bucket",
+  reads: ["policy"],
   rationale:
     "Requests over plain HTTP can be read or altered in transit; only a bucket policy can refuse them.",
   remediation:

@@ -9,6 +9,7 @@ export const bucketEncryptionEnabled = defineCheck({
   title: "S3 buckets should have default server-side encryption enabled",
   severity: "medium",
   resourceType: "aws.s3.bucket",
+  reads: ["serverSideEncryption"],
   rationale:
     "Default encryption guarantees every new object is encrypted at rest even when the uploader does not ask for it.",
   remediation:

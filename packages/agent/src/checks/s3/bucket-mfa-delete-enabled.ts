@@ -8,6 +8,7 @@ export const bucketMfaDeleteEnabled = defineCheck({
   title: "S3 buckets should have MFA delete enabled",
   severity: "low",
   resourceType: "aws.s3.bucket",
+  reads: ["versioning"],
   rationale:
     "MFA delete requires the root user's MFA to permanently delete versions or change versioning, so stolen credentials alone cannot destroy history.",
   remediation:

@@ -8,6 +8,7 @@ export const bucketObjectLevelLoggingRead = defineCheck({
   title: "Object-level logging for read events should be enabled for S3 buckets",
   severity: "medium",
   resourceType: "aws.s3.bucket",
+  reads: ["objectLevelLogging"],
   rationale:
     "CloudTrail data events are the only record of who read which object; management events do not include them.",
   remediation:

@@ -8,6 +8,7 @@ export const bucketPublicAccessBlockEnabled = defineCheck({
   title: "S3 buckets should have bucket-level Block Public Access enabled",
   severity: "high",
   resourceType: "aws.s3.bucket",
+  reads: ["publicAccessBlock"],
   rationale:
     "A bucket-level block keeps the bucket private even if the account-level setting is relaxed later.",
   remediation:

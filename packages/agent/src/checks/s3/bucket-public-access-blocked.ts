@@ -10,6 +10,7 @@ export const bucketPublicAccessBlocked = defineCheck({
   title: "S3 Block Public Access should be enabled (bucket or account level)",
   severity: "high",
   resourceType: "aws.s3.bucket",
+  reads: ["accountPublicAccessBlock", "publicAccessBlock"],
   rationale:
     "Block Public Access is the guard rail that makes a later ACL or policy mistake harmless; the account-level setting covers every bucket.",
   remediation:

@@ -9,6 +9,7 @@ export const bucketPublicRead = defineCheck({
   title: "S3 buckets should prohibit public read access",
   severity: "critical",
   resourceType: "aws.s3.bucket",
+  reads: ["accountPublicAccessBlock", "policy", "publicAccessBlock", "publicAclGrants"],
   rationale: "Public read access is the most common cause of S3 data leaks.",
   remediation:
     "Remove AllUsers/AuthenticatedUsers grants from the ACL and public Allow statements from the bucket policy, then enable Block Public Access.",

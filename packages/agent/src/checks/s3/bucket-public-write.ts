@@ -9,6 +9,7 @@ export const bucketPublicWrite = defineCheck({
   title: "S3 buckets should prohibit public write access",
   severity: "critical",
   resourceType: "aws.s3.bucket",
+  reads: ["accountPublicAccessBlock", "policy", "publicAccessBlock", "publicAclGrants"],
   rationale: "Anyone who can write to a bucket can plant malware, overwrite data or run up the storage bill.",
   remediation:
     "Remove AllUsers/AuthenticatedUsers WRITE grants and public Allow statements for s3:PutObject/DeleteObject, then enable Block Public Access.",

@@ -7,6 +7,7 @@ export const bucketVersioningEnabled = defineCheck({
   title: "S3 buckets should have versioning enabled",
   severity: "low",
   resourceType: "aws.s3.bucket",
+  reads: ["versioning"],
   rationale:
     "Versioning keeps earlier object versions, so an overwrite or deletion (accidental or ransomware) can be undone.",
   remediation: "aws s3api put-bucket-versioning --bucket <name> --versioning-configuration Status=Enabled",

@@ -7,6 +7,7 @@ export const securityHubEnabled = defineCheck({
   title: "AWS Security Hub should be enabled in every region",
   severity: "medium",
   resourceType: "aws.securityhub.account-settings",
+  reads: ["hubEnabled"],
   rationale:
     "Security Hub aggregates findings from AWS services and partner tools and runs AWS's own controls continuously.",
   remediation:

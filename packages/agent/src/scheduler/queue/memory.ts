@@ -75,6 +75,19 @@ export class InMemoryJobQueue implements JobQueue {
     return next;
   }
 
+  /**
+   * When the next message nobody holds becomes visible (ms): a delayed or deferred job. Messages
+   * received and not acknowledged (in flight) do not count; undefined when there is none.
+   */
+  nextWaitingAt(): number | undefined {
+    let next: number | undefined;
+    for (const m of this.#messages) {
+      if (m.receipt !== undefined) continue;
+      if (next === undefined || m.visibleAt < next) next = m.visibleAt;
+    }
+    return next;
+  }
+
   /** Drops every message (a test's "queue lost" scenario). */
   purge(): void {
     this.#messages.length = 0;
