@@ -9,7 +9,8 @@ export interface Finding {
   /** CIS AWS Foundations v5.0 numbers; empty where none applies. */
   readonly cis: readonly string[];
   readonly fsbp: readonly string[];
-  readonly status: "PASS" | "FAIL" | "MUTED";
+  /** `ERROR`: not decided — a call it needs could not be read, or the check failed to run (see `evidence`). */
+  readonly status: "PASS" | "FAIL" | "MUTED" | "ERROR";
   /** The resource's ARN, `<account>` or `<account>/<region>`. */
   readonly resource: string;
   readonly resourceType: string;
@@ -23,14 +24,14 @@ export interface Finding {
   readonly remediation?: string;
 }
 
-/** A check that threw while assessing an asset: neither a pass nor a failure. */
+/** A finding that is neither a pass nor a failure (also in `findings`, status `ERROR`). */
 export interface CheckError {
   readonly checkId: string;
   readonly resource: string;
   readonly message: string;
 }
 
-const STATUS = { pass: "PASS", fail: "FAIL", muted: "MUTED" } as const;
+const STATUS = { pass: "PASS", fail: "FAIL", muted: "MUTED", error: "ERROR" } as const;
 
 export function findingsOf(reports: readonly AssetReport[]): { findings: Finding[]; errors: CheckError[] } {
   const findings: Finding[] = [];
@@ -43,7 +44,6 @@ export function findingsOf(reports: readonly AssetReport[]): { findings: Finding
           resource: findingResourceOf(report.asset),
           message: r.evidence ?? "check failed",
         });
-        continue;
       }
       const check = checkById(r.checkId);
       const finding: Finding = {

@@ -13,6 +13,7 @@ import {
 import type { Command } from "commander";
 import {
   buildReport,
+  exitCodeOf,
   failuresAtOrAbove,
   formatReport,
   isReportFormat,
@@ -26,6 +27,7 @@ export interface ScanCommandOptions extends SourceOptions {
   format?: string;
   out?: string;
   failOn?: string;
+  failOnIncomplete?: boolean;
   mutes?: string;
   policy?: string;
   enable?: string;
@@ -34,8 +36,12 @@ export interface ScanCommandOptions extends SourceOptions {
   progress?: boolean;
 }
 
-/** Exit codes: 0 clean (or below --fail-on), 1 the scan could not run, 2 failures at or above --fail-on, 64 bad usage. */
-export const EXIT = { ok: 0, error: 1, findings: 2, usage: 64 } as const;
+/**
+ * Exit codes: 0 clean (or below --fail-on), 1 the scan could not run, 2 failures at or above
+ * --fail-on, 3 incomplete (a finding at or above --fail-on not assessed, or with
+ * --fail-on-incomplete anything not assessed or not read), 64 bad usage.
+ */
+export const EXIT = { ok: 0, error: 1, findings: 2, incomplete: 3, usage: 64 } as const;
 
 async function readMutes(path: string): Promise<Mute[]> {
   let raw: unknown;
@@ -109,14 +115,17 @@ export async function runScanCommand(
       // With a report on stdout, the table goes to stderr so the report stays parseable.
       const tableOut = options.format !== undefined && !options.out ? io.stderr : io.stdout;
       tableOut.write(`${summaryTable(report)}\n`);
-      if (options.failOn !== undefined) {
-        const failing = failuresAtOrAbove(report, options.failOn as Severity);
-        if (failing > 0) {
-          io.stderr.write(`${failing} unmuted failure(s) at or above ${options.failOn}\n`);
-          return EXIT.findings;
-        }
-      }
-      return EXIT.ok;
+      const failOn = options.failOn as Severity | undefined;
+      const code = exitCodeOf(report, { failOn, failOnIncomplete: options.failOnIncomplete });
+      if (code === EXIT.findings)
+        io.stderr.write(
+          `${failuresAtOrAbove(report, failOn as Severity)} unmuted failure(s) at or above ${failOn}\n`,
+        );
+      if (report.incomplete)
+        io.stderr.write(
+          `incomplete scan: ${report.errors.length} finding(s) not assessed, ${report.unreadCalls.length} call(s) not read${code === EXIT.incomplete ? "" : " (--fail-on-incomplete makes this exit 3)"}\n`,
+        );
+      return code;
     } finally {
       source.clients.destroy();
     }

@@ -216,6 +216,7 @@ export function reportFromViews(
   scan: { scanId: string; accountId: string; regions: readonly string[]; durationMs: number; source: string },
 ): ScanReportDocument {
   const findings: Finding[] = [];
+  const errors: ScanReportDocument["errors"][number][] = [];
   const summary = { pass: 0, fail: 0, muted: 0, error: 0 };
   const failBySeverity = { critical: 0, high: 0, medium: 0, low: 0, informational: 0 };
   const checks = new Set<string>();
@@ -223,14 +224,26 @@ export function reportFromViews(
     for (const r of report.results) {
       checks.add(r.checkId);
       summary[r.status]++;
-      if (r.status === "error") continue;
+      if (r.status === "error")
+        errors.push({
+          checkId: r.checkId,
+          resource: report.asset.arn,
+          message: r.evidence ?? "not assessed",
+        });
       if (r.status === "fail") failBySeverity[r.severity]++;
       const check = checkById(r.checkId);
       findings.push({
         checkId: r.checkId,
         cis: check?.mappings.cis ?? [],
         fsbp: check?.mappings.fsbp ?? [],
-        status: r.status === "fail" ? "FAIL" : r.status === "muted" ? "MUTED" : "PASS",
+        status:
+          r.status === "fail"
+            ? "FAIL"
+            : r.status === "muted"
+              ? "MUTED"
+              : r.status === "error"
+                ? "ERROR"
+                : "PASS",
         resource: report.asset.arn,
         resourceType: report.asset.type,
         region: report.asset.region,
@@ -251,7 +264,9 @@ export function reportFromViews(
     },
     summary: { ...summary, failBySeverity },
     findings,
-    errors: [],
+    errors,
     missingCalls: [],
+    unreadCalls: [],
+    incomplete: errors.length > 0,
   };
 }

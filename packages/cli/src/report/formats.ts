@@ -87,10 +87,26 @@ export function toSarif(report: ScanReportDocument): string {
           },
         },
         automationDetails: { id: `vigil/${report.scan.accountId}/${report.scan.scanId}` },
+        // What the scan could not read is said here, so a pipeline can tell "no finding" from "not looked at".
+        invocations: [
+          {
+            executionSuccessful: !report.incomplete,
+            toolExecutionNotifications: report.unreadCalls.map((c) => ({
+              level: "warning",
+              descriptor: { id: `vigil/unread-call/${c.kind}` },
+              message: {
+                text: `${c.path}: ${c.kind} (${c.code}) — the checks that need it were not assessed`,
+              },
+              properties: { region: c.region, service: c.service, command: c.command, code: c.code },
+            })),
+          },
+        ],
         results: reported.map((f) => ({
           ruleId: f.checkId,
           ruleIndex: ruleIds.indexOf(f.checkId),
-          level: SARIF_LEVEL[f.severity],
+          // SARIF's "open": evaluated, without enough information to reach a conclusion.
+          ...(f.status === "ERROR" ? { kind: "open" } : {}),
+          level: f.status === "ERROR" ? "none" : SARIF_LEVEL[f.severity],
           message: { text: `${f.title}: ${f.evidence ?? ""}`.trim() },
           locations: [{ logicalLocations: [{ fullyQualifiedName: f.resource, kind: "resource" }] }],
           partialFingerprints: { "vigilFinding/v1": `${f.checkId}|${f.resource}` },
@@ -133,8 +149,16 @@ export function toOcsf(report: ScanReportDocument): string {
       types: [f.checkId],
     },
     compliance: {
-      status_id: f.status === "FAIL" ? 3 : f.status === "PASS" ? 1 : 99,
-      status: f.status === "FAIL" ? "Fail" : f.status === "PASS" ? "Pass" : "Muted",
+      status_id: f.status === "FAIL" ? 3 : f.status === "PASS" ? 1 : f.status === "ERROR" ? 0 : 99,
+      status:
+        f.status === "FAIL"
+          ? "Fail"
+          : f.status === "PASS"
+            ? "Pass"
+            : f.status === "ERROR"
+              ? "Unknown"
+              : "Muted",
+      ...(f.status === "ERROR" ? { status_detail: f.evidence ?? "not assessed" } : {}),
       requirements: f.cis.map((c) => `CIS ${c}`),
       standards: f.cis.length > 0 ? ["CIS AWS Foundations Benchmark v5.0"] : [],
       control: f.checkId,
@@ -160,7 +184,8 @@ function escapeHtml(text: string): string {
 /** A standalone HTML page: summary, then failures first by severity, then passes. */
 export function toHtml(report: ScanReportDocument): string {
   const order = (f: Finding) =>
-    (f.status === "FAIL" ? 0 : f.status === "MUTED" ? 1 : 2) * 10 + SEVERITY_ORDER.indexOf(f.severity);
+    (f.status === "FAIL" ? 0 : f.status === "ERROR" ? 1 : f.status === "MUTED" ? 2 : 3) * 10 +
+    SEVERITY_ORDER.indexOf(f.severity);
   const rows = [...report.findings]
     .sort((a, b) => order(a) - order(b) || a.checkId.localeCompare(b.checkId))
     .map(
@@ -176,7 +201,7 @@ export function toHtml(report: ScanReportDocument): string {
 <h1>Vigil scan of ${escapeHtml(report.scan.accountId)}</h1>
 <p>Scan ${escapeHtml(report.scan.scanId)} at ${escapeHtml(report.scan.startedAt)} over ${report.scan.regions.length} region(s), ${report.scan.assetCount} assets, ${report.scan.checkCount} checks.</p>
 <p><strong>${s.fail}</strong> failed, ${s.pass} passed, ${s.muted} muted, ${s.error} errors. Failed by severity: ${SEVERITY_ORDER.map((v) => `${v} ${s.failBySeverity[v]}`).join(", ")}.</p>
-${report.missingCalls.length > 0 ? `<p>Calls missing (their checks decided nothing): ${report.missingCalls.map(escapeHtml).join(", ")}</p>` : ""}
+${report.incomplete ? `<p class="incomplete"><strong>Incomplete:</strong> ${report.errors.length} finding(s) not assessed; ${report.unreadCalls.length} call(s) not read: ${report.unreadCalls.map((c) => escapeHtml(`${c.path} (${c.kind} ${c.code})`)).join(", ")}</p>` : ""}
 <table><thead><tr><th>Status</th><th>Severity</th><th>Check</th><th>CIS</th><th>Resource</th><th>Region</th><th>Title</th><th>Evidence</th></tr></thead>
 <tbody>
 ${rows}

@@ -11,10 +11,13 @@ export {
 } from "./formats.ts";
 export {
   buildReport,
+  exitCodeOf,
   failuresAtOrAbove,
   type ScanReportDocument,
   SEVERITY_ORDER,
   severityRank,
+  type UnreadCallRow,
+  undecidedAtOrAbove,
 } from "./model.ts";
 export { progressRenderer } from "./progress.ts";
 export { summaryTable } from "./summary.ts";

@@ -20,9 +20,27 @@ export interface ScanReportDocument {
     readonly failBySeverity: Record<Severity, number>;
   };
   readonly findings: readonly Finding[];
+  /** The `ERROR` findings: not assessed (a call could not be read) or a check that failed to run. */
   readonly errors: readonly CheckError[];
   /** Snapshot paths of calls that were denied or not captured: their checks decided nothing. */
   readonly missingCalls: readonly string[];
+  /** Every call the scan could not read, by where it was made and why. */
+  readonly unreadCalls: readonly UnreadCallRow[];
+  /** The scan did not see everything: findings not assessed, or calls not read. */
+  readonly incomplete: boolean;
+}
+
+export interface UnreadCallRow {
+  /** Snapshot path: `<region>/<service>/<command>[/<resource>]`. */
+  readonly path: string;
+  /** A region, or `global`. */
+  readonly region: string;
+  /** AWS CLI service name (`s3api`, `iam`, …). */
+  readonly service: string;
+  readonly command: string;
+  readonly kind: "denied" | "failed";
+  readonly code: string;
+  readonly message: string;
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "informational"];
@@ -36,6 +54,10 @@ export function buildReport(
   findings: { findings: Finding[]; errors: CheckError[] },
   meta: { startedAt: string; source: string },
 ): ScanReportDocument {
+  const unreadCalls = [
+    ...result.discovery.deniedCalls.map((c) => unreadRow(c, "denied")),
+    ...result.discovery.failedCalls.map((c) => unreadRow(c, "failed")),
+  ];
   return {
     scan: {
       scanId: result.scanId,
@@ -60,7 +82,38 @@ export function buildReport(
       ...result.discovery.deniedCalls.map((c) => c.path),
       ...result.discovery.failedCalls.map((c) => `${c.path} (${c.code})`),
     ],
+    unreadCalls,
+    incomplete: findings.errors.length > 0 || unreadCalls.length > 0,
   };
+}
+
+function unreadRow(
+  call: { path: string; code: string; message: string },
+  kind: "denied" | "failed",
+): UnreadCallRow {
+  const [region = "", service = "", command = ""] = call.path.split("/");
+  return { path: call.path, region, service, command, kind, code: call.code, message: call.message };
+}
+
+/**
+ * The exit code a CI pipeline acts on: 2 when unmuted failures at or above `failOn` remain; 3
+ * when the scan is incomplete and that could hide one — a finding at or above `failOn` was not
+ * assessed, or, with `failOnIncomplete`, anything was not assessed or not read; else 0.
+ */
+export function exitCodeOf(
+  report: ScanReportDocument,
+  options: { failOn?: Severity | undefined; failOnIncomplete?: boolean | undefined },
+): 0 | 2 | 3 {
+  if (options.failOn !== undefined && failuresAtOrAbove(report, options.failOn) > 0) return 2;
+  if (options.failOnIncomplete && report.incomplete) return 3;
+  if (options.failOn !== undefined && undecidedAtOrAbove(report, options.failOn) > 0) return 3;
+  return 0;
+}
+
+/** Findings at or above `threshold` that were not decided (`ERROR`). */
+export function undecidedAtOrAbove(report: ScanReportDocument, threshold: Severity): number {
+  const min = severityRank(threshold);
+  return report.findings.filter((f) => f.status === "ERROR" && severityRank(f.severity) >= min).length;
 }
 
 /** Unmuted failures at or above `threshold`: the scan's exit code is 2 when there are any. */

@@ -5,7 +5,7 @@ import { type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
 export function summaryTable(report: ScanReportDocument, top = 10): string {
   const s = report.summary;
   const totals = new Table({
-    head: ["Account", "Regions", "Assets", "Checks", "Pass", "Fail", "Muted", "Errors"],
+    head: ["Account", "Regions", "Assets", "Checks", "Pass", "Fail", "Muted", "Not assessed"],
   });
   totals.push([
     report.scan.accountId,
@@ -42,10 +42,53 @@ export function summaryTable(report: ScanReportDocument, top = 10): string {
     parts.push(
       `Most severe failing checks (${Math.min(top, worst.length)} of ${worst.length}):\n${failing.toString()}`,
     );
-  if (report.missingCalls.length > 0) {
+  if (report.errors.length > 0) {
+    // What was not decided, by check: the reason names the call.
+    const byCheck = new Map<string, { count: number; reason: string }>();
+    for (const e of report.errors) {
+      const entry = byCheck.get(e.checkId) ?? { count: 0, reason: e.message };
+      entry.count++;
+      byCheck.set(e.checkId, entry);
+    }
+    const notAssessed = new Table({
+      head: ["Check", "Not assessed", "Why (first)"],
+      colWidths: [48, 14, 64],
+      wordWrap: true,
+    });
+    for (const [id, e] of [...byCheck.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, top))
+      notAssessed.push([id, e.count, e.reason]);
     parts.push(
-      `Calls missing or denied (${report.missingCalls.length}); the checks that need them decided nothing:\n  ${report.missingCalls.slice(0, 20).join("\n  ")}`,
+      `INCOMPLETE: ${report.errors.length} finding(s) could not be assessed (${byCheck.size} check(s)); neither passing nor failing:\n${notAssessed.toString()}`,
     );
+  }
+  if (report.unreadCalls.length > 0) {
+    const groups = new Map<
+      string,
+      { service: string; region: string; denied: number; failed: number; codes: Set<string> }
+    >();
+    for (const c of report.unreadCalls) {
+      const key = `${c.service}|${c.region}`;
+      const g = groups.get(key) ?? {
+        service: c.service,
+        region: c.region,
+        denied: 0,
+        failed: 0,
+        codes: new Set(),
+      };
+      g[c.kind]++;
+      g.codes.add(`${c.command} ${c.code}`);
+      groups.set(key, g);
+    }
+    const calls = new Table({
+      head: ["Service", "Region", "Denied", "Failed", "Calls"],
+      colWidths: [14, 16, 8, 8, 80],
+      wordWrap: true,
+    });
+    for (const g of [...groups.values()].sort(
+      (a, b) => a.service.localeCompare(b.service) || a.region.localeCompare(b.region),
+    ))
+      calls.push([g.service, g.region, g.denied, g.failed, [...g.codes].slice(0, 6).join(", ")]);
+    parts.push(`Calls not read (${report.unreadCalls.length}), by service and region:\n${calls.toString()}`);
   }
   return parts.join("\n");
 }

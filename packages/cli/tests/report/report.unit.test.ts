@@ -1,6 +1,16 @@
 import type { Finding } from "@vigil/agent";
 import { describe, expect, it } from "vitest";
-import { failuresAtOrAbove, type ScanReportDocument, toCsv, toSarif } from "../../src/report/index.ts";
+import {
+  exitCodeOf,
+  failuresAtOrAbove,
+  type ScanReportDocument,
+  summaryTable,
+  toCsv,
+  toHtml,
+  toJson,
+  toOcsf,
+  toSarif,
+} from "../../src/report/index.ts";
 
 const finding = (over: Partial<Finding>): Finding => ({
   checkId: "vigil.s3.bucket-public-read-prohibited",
@@ -35,8 +45,12 @@ const report = (findings: Finding[]): ScanReportDocument => ({
     failBySeverity: { critical: 0, high: 0, medium: 0, low: 0, informational: 0 },
   },
   findings,
-  errors: [],
+  errors: findings
+    .filter((f) => f.status === "ERROR")
+    .map((f) => ({ checkId: f.checkId, resource: f.resource, message: f.evidence ?? "" })),
   missingCalls: [],
+  unreadCalls: [],
+  incomplete: findings.some((f) => f.status === "ERROR"),
 });
 
 describe("scan reports", () => {
@@ -77,5 +91,63 @@ describe("scan reports", () => {
     expect(run.results).toHaveLength(2);
     expect(run.results[0].level).toBe("error");
     expect(run.results[1].suppressions[0].justification).toBe("mute m1");
+  });
+
+  const notAssessed = finding({
+    checkId: "vigil.s3.bucket-public-access-blocked",
+    status: "ERROR",
+    severity: "high",
+    evidence: "could not be assessed: s3:GetPublicAccessBlock denied (AccessDenied)",
+  });
+  const incomplete = (): ScanReportDocument => ({
+    ...report([finding({ severity: "low" }), notAssessed]),
+    unreadCalls: [
+      {
+        path: "global/s3api/get-public-access-block/b",
+        region: "global",
+        service: "s3api",
+        command: "get-public-access-block",
+        kind: "denied",
+        code: "AccessDenied",
+        message: "denied",
+      },
+    ],
+    incomplete: true,
+  });
+
+  it("says what was not assessed, and why, in every format", () => {
+    const r = incomplete();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the table's colours
+    const table = summaryTable(r).replace(/\u001b\[[0-9;]*m/g, "");
+    expect(table).toMatch(/INCOMPLETE: 1 finding\(s\) could not be assessed/);
+    expect(table).toMatch(/s3api\s*│\s*global\s*│\s*1/);
+    expect(JSON.parse(toJson(r))).toMatchObject({ incomplete: true, unreadCalls: [{ kind: "denied" }] });
+    const csv = toCsv(r).split("\r\n");
+    expect(csv.find((l) => l.includes("ERROR"))).toContain(
+      "could not be assessed: s3:GetPublicAccessBlock denied",
+    );
+    const sarif = JSON.parse(toSarif(r)).runs[0];
+    expect(sarif.invocations[0].executionSuccessful).toBe(false);
+    expect(sarif.invocations[0].toolExecutionNotifications[0].message.text).toContain(
+      "global/s3api/get-public-access-block/b",
+    );
+    expect(sarif.results.find((x: { kind?: string }) => x.kind === "open")).toMatchObject({
+      ruleId: "vigil.s3.bucket-public-access-blocked",
+      level: "none",
+    });
+    const ocsf = JSON.parse(toOcsf(r)) as { compliance: { status: string; status_detail?: string } }[];
+    expect(ocsf.map((f) => f.compliance.status)).toContain("Unknown");
+    expect(ocsf.find((f) => f.compliance.status === "Unknown")?.compliance.status_detail).toMatch(/denied/);
+    expect(toHtml(r)).toContain("Incomplete:");
+  });
+
+  it("exit codes: failures 2, an undecided finding at or above --fail-on 3, --fail-on-incomplete 3", () => {
+    const r = incomplete();
+    expect(exitCodeOf(r, {})).toBe(0);
+    expect(exitCodeOf(r, { failOn: "low" })).toBe(2); // the low failure
+    expect(exitCodeOf(r, { failOn: "high" })).toBe(3); // the high one could not be assessed
+    expect(exitCodeOf(r, { failOn: "critical" })).toBe(0);
+    expect(exitCodeOf(r, { failOn: "critical", failOnIncomplete: true })).toBe(3);
+    expect(exitCodeOf(report([finding({ severity: "low" })]), { failOnIncomplete: true })).toBe(0);
   });
 });
