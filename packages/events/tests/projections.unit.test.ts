@@ -18,6 +18,7 @@ import {
   integrationAlertsProjection,
   integrationStatusOf,
   integrationStatusProjection,
+  keysOf,
   type LifecycleMark,
   type ProjectionDocument,
   parseEvent,
@@ -346,10 +347,10 @@ describe("the replay fold", () => {
             const reference = new Map<string, ProjectionDocument<unknown>>();
             for (const e of events) {
               if (!projection.handles.includes(e.type)) continue;
-              const key = projection.keyOf(e);
-              if (key === undefined) continue;
-              const next = applyToDocument(projection, key, reference.get(key), e);
-              if (next) reference.set(key, next);
+              for (const key of keysOf(projection, e)) {
+                const next = applyToDocument(projection, key, reference.get(key), e);
+                if (next) reference.set(key, next);
+              }
             }
             const folded = new Map([...folder.documents(i)].filter(([, d]) => d !== undefined));
             expect(folded).toEqual(reference);

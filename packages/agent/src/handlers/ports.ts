@@ -138,6 +138,8 @@ export async function createAgentPorts(
       return planEvaluation({ now: clock.now(), selection, mutes }).checks.length;
     },
     kinds: SCAN_SHARD_KINDS,
+    // Reports go out only when they changed (or a day after they last did); digests say what was seen.
+    changeOnly: { refreshMs: 24 * 60 * 60 * 1000 },
     ...(options.spread ? { spread: options.spread } : {}),
     republish: async (events) => {
       await sink(events as Parameters<EventSink>[0]);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type AssetRef,
   type CheckResult,
@@ -103,6 +104,12 @@ export interface ScanSchedulerOptions {
   readonly resumeJitterMs?: number;
   readonly observer?: SchedulerObserver;
   /**
+   * Change-only reporting: an asset's report is published only when it changed since the one last
+   * published, or `refreshMs` after it was (so a report the platform missed is sent again); each
+   * shard's digest lists every asset it saw. Absent: every report is published.
+   */
+  readonly changeOnly?: { readonly refreshMs: number };
+  /**
    * Publishing is at least once: a job delivered again after its shard was checkpointed (the run
    * that appended it stopped before the publish or the ack) hands the shard's events — and the
    * scan's completion, if it has one — to this again. Consumers deduplicate by event id.
@@ -112,6 +119,36 @@ export interface ScanSchedulerOptions {
 
 export function scanStreamId(scanId: string): string {
   return `scan#${scanId}`;
+}
+
+/** One asset in a shard's digest (`vigil.scan.shard-digest.v1`). */
+interface DigestEntry {
+  arn: string;
+  fingerprint: string;
+  reported: boolean;
+  reportedAt: string;
+}
+
+/** Assets per digest part, and the parts read back from a digest stream's end. */
+const DIGEST_PART = 500;
+const DIGEST_TAIL = 40;
+
+/** Where a shard's digests go, scan after scan: `digest#<integrationId>#<shardId>`. */
+export function digestStreamId(integrationId: string, shardId: string): string {
+  return `digest#${integrationId}#${shardId}`;
+}
+
+/** The fingerprint of an asset's report: identity and results, in a stable order (16 hex digits). */
+export function reportFingerprint(report: AssessedAsset): string {
+  const { asset } = report;
+  const tags = Object.keys(asset.tags)
+    .sort()
+    .map((k) => [k, asset.tags[k]]);
+  const results = [...report.results]
+    .sort((a, b) => (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0))
+    .map((r) => [r.checkId, r.status, r.severity, r.title, r.evidence ?? null, r.muteId ?? null]);
+  const canonical = JSON.stringify([asset.arn, asset.type, asset.region, asset.name ?? null, tags, results]);
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
 /**
@@ -339,38 +376,69 @@ export class ScanScheduler {
     const progress = scanProgress((await store.readStream(streamId)).events);
     if (progress.completedShards.has(job.shard.shardId))
       return { kind: "skipped", reason: "shard already completed" };
+    // What an earlier run of this job already wrote: a retry appends nothing twice.
     const before = await store.readStream(shardStream);
-    const totals = emptyTotals();
-    const done = new Set<string>();
+    const done = new Map<string, Parameters<typeof addAssessed>[1]>();
     for (const { event } of before.events) {
       if (event.type !== "vigil.scan.asset-assessed.v1") continue;
       const data = event.data as Parameters<typeof addAssessed>[1] & { asset: { arn: string } };
-      if (done.has(data.asset.arn)) continue;
-      done.add(data.asset.arn);
-      addAssessed(totals, data);
+      if (!done.has(data.asset.arn)) done.set(data.asset.arn, data);
     }
-    const fresh = assessed.filter((a) => !done.has(a.asset.arn));
+    const changeOnly = this.#o.changeOnly;
+    const digests = changeOnly
+      ? await this.#digests(digestStreamId(this.#o.integrationId, job.shard.shardId), job.scanId)
+      : undefined;
+    const fresh = assessed.filter((a) => !done.has(a.asset.arn) && !digests?.thisScan.has(a.asset.arn));
     const now = clock.now();
+    const at = new Date(now).toISOString();
+    // Change-only: a report equal to the one last published (and published less than `refreshMs`
+    // ago) is not sent again; the shard's digest says it was seen.
+    const entries: DigestEntry[] = [];
+    const reported = fresh.filter((a) => {
+      if (!changeOnly || !digests) return true;
+      const fingerprint = reportFingerprint(a);
+      const prior = digests.prior.get(a.asset.arn);
+      const unchanged =
+        prior !== undefined &&
+        prior.fingerprint === fingerprint &&
+        now - Date.parse(prior.reportedAt) < changeOnly.refreshMs;
+      entries.push({
+        arn: a.asset.arn,
+        fingerprint,
+        reported: !unchanged,
+        reportedAt: unchanged ? (prior?.reportedAt as string) : at,
+      });
+      return !unchanged;
+    });
     // Ids name the scan, shard and asset, never a version: a retry or a second delivery of the job
-    // writes the same ids, which consumers deduplicate (and the totals count an asset once).
-    const events: EventEnvelope[] = fresh.map((a) => {
-      addAssessed(totals, a);
-      return createEvent(
+    // writes the same ids, which consumers deduplicate.
+    const events: EventEnvelope[] = reported.map((a) =>
+      createEvent(
         "vigil.scan.asset-assessed.v1",
         {
           scanId: job.scanId,
           shardId: job.shard.shardId,
-          assessedAt: new Date(now).toISOString(),
+          assessedAt: at,
           asset: a.asset,
           results: [...a.results],
         },
         this.#meta(shardStream, 0, `asset-assessed#${job.shard.shardId}#${a.asset.arn}`, now),
-      );
-    });
+      ),
+    );
     // In chunks one transaction holds (99 on an existing stream, 4 MB), each atomic.
     for (const chunk of planAppends(shardStream, events, { expectedVersion: "any" })) {
       await store.appendToStream(shardStream, chunk, { expectedVersion: "any" });
     }
+    if (changeOnly && entries.length > 0) await this.#appendDigest(job, entries, at, now);
+    // The shard's totals: every asset this run assessed, and any an earlier run appended that it did not see.
+    const totals = emptyTotals();
+    const counted = new Set<string>();
+    for (const a of assessed) {
+      counted.add(a.asset.arn);
+      addAssessed(totals, a);
+    }
+    for (const [arn, data] of done) if (!counted.has(arn)) addAssessed(totals, data);
+    const assetCount = counted.size + [...done.keys()].filter((arn) => !counted.has(arn)).length;
     const completed = createEvent(
       "vigil.scan.shard-completed.v1",
       {
@@ -378,7 +446,7 @@ export class ScanScheduler {
         shardId: job.shard.shardId,
         region: job.shard.region,
         assetType: job.shard.assetType,
-        assetCount: done.size + fresh.length,
+        assetCount,
         apiCalls: stats?.apiCalls ?? 0,
         throttledCalls: stats?.throttledCalls ?? 0,
         durationMs: stats?.durationMs ?? 0,
@@ -391,7 +459,58 @@ export class ScanScheduler {
     );
     await store.appendToStream(streamId, [completed], { expectedVersion: "any" });
     const scanCompleted = await this.#completeIfDone(job.scanId);
-    return { kind: "completed", assessed: fresh.length, scanCompleted };
+    return { kind: "completed", assessed: reported.length, scanCompleted };
+  }
+
+  /**
+   * The shard's digests at the end of its digest stream: the assets an earlier run of this scan
+   * already listed, and the latest other scan's fingerprints (the reports last published). Reads
+   * at most the last `DIGEST_TAIL` parts; an asset beyond them counts as changed (reported again).
+   */
+  async #digests(
+    stream: string,
+    scanId: string,
+  ): Promise<{ thisScan: Set<string>; prior: Map<string, DigestEntry> }> {
+    const { store } = this.#o;
+    const version = (await store.readStream(stream, { from: Number.MAX_SAFE_INTEGER })).streamVersion;
+    const thisScan = new Set<string>();
+    const prior = new Map<string, DigestEntry>();
+    if (version === 0) return { thisScan, prior };
+    const tail = await store.readStream(stream, { from: Math.max(1, version - DIGEST_TAIL + 1) });
+    let priorScan: string | undefined;
+    for (const { event } of [...tail.events].reverse()) {
+      if (event.type !== "vigil.scan.shard-digest.v1") continue;
+      const data = event.data as { scanId: string; assets: DigestEntry[] };
+      if (data.scanId === scanId) {
+        for (const entry of data.assets) thisScan.add(entry.arn);
+        continue;
+      }
+      priorScan ??= data.scanId;
+      if (data.scanId !== priorScan) break;
+      for (const entry of data.assets) if (!prior.has(entry.arn)) prior.set(entry.arn, entry);
+    }
+    return { thisScan, prior };
+  }
+
+  async #appendDigest(job: ScanJob, entries: readonly DigestEntry[], seenAt: string, now: number) {
+    const stream = digestStreamId(this.#o.integrationId, job.shard.shardId);
+    const parts = Math.ceil(entries.length / DIGEST_PART);
+    const events = Array.from({ length: parts }, (_, i) =>
+      createEvent(
+        "vigil.scan.shard-digest.v1",
+        {
+          scanId: job.scanId,
+          shardId: job.shard.shardId,
+          seenAt,
+          part: i + 1,
+          parts,
+          assets: entries.slice(i * DIGEST_PART, (i + 1) * DIGEST_PART).map((e) => ({ ...e })),
+        },
+        this.#meta(stream, 0, `shard-digest#${job.scanId}#${job.shard.shardId}#${i + 1}`, now),
+      ),
+    );
+    for (const chunk of planAppends(stream, events, { expectedVersion: "any" }))
+      await this.#o.store.appendToStream(stream, chunk, { expectedVersion: "any" });
   }
 
   /** The shard's checkpointed events, from its stream and the scan's (and the scan's end), handed to `republish` again. */
@@ -399,7 +518,24 @@ export class ScanScheduler {
     if (!this.#o.republish) return;
     const shardId = job.shard.shardId;
     const assessed = await this.#o.store.readStream(shardStreamId(job.scanId, shardId));
-    const again = [...assessed.events, ...events]
+    const digests = this.#o.changeOnly
+      ? await this.#o.store.readStream(digestStreamId(this.#o.integrationId, shardId), {
+          from: Math.max(
+            1,
+            (
+              await this.#o.store.readStream(digestStreamId(this.#o.integrationId, shardId), {
+                from: Number.MAX_SAFE_INTEGER,
+              })
+            ).streamVersion -
+              DIGEST_TAIL +
+              1,
+          ),
+        })
+      : { events: [] };
+    const ofThisScan = digests.events.filter(
+      (e) => (e.event.data as { scanId?: unknown }).scanId === job.scanId,
+    );
+    const again = [...assessed.events, ...ofThisScan, ...events]
       .map((e) => e.event)
       .filter((e) => {
         if (e.source !== this.#o.source) return false;

@@ -89,6 +89,7 @@ export function makeLambda(
     cacheTtlMs?: number;
     started?: (job: ScanJob, at: number, who: string) => void;
     republish?: ScanSchedulerOptions["republish"];
+    changeOnly?: ScanSchedulerOptions["changeOnly"];
   } = {},
 ): Lambda {
   const gate = new PauseGate({
@@ -115,6 +116,7 @@ export function makeLambda(
     resumeJitterMs: 5_000,
     observer: { jobStarted: (job, at) => options.started?.(job, at, name) },
     ...(options.republish ? { republish: options.republish } : {}),
+    ...(options.changeOnly ? { changeOnly: options.changeOnly } : {}),
   });
   return { name, scheduler, gate, inFlight: undefined };
 }

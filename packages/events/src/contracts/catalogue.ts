@@ -26,6 +26,7 @@ import {
   scanResumed,
   scanSettingsChanged,
   scanShardCompleted,
+  scanShardDigest,
   scanStarted,
 } from "./scan.ts";
 import {
@@ -57,6 +58,7 @@ export const catalogue = [
   scanAssetAssessed,
   scanSettingsChanged,
   scanShardCompleted,
+  scanShardDigest,
   scanCompleted,
   scanPausedForRateLimit,
   scanResumed,

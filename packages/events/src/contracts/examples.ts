@@ -126,6 +126,22 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     throttledCalls: 0,
     durationMs: 812,
   },
+  "vigil.scan.shard-digest.v1": {
+    scanId,
+    shardId: "eu-west-1/ec2",
+    seenAt: "2025-01-15T06:03:12.000Z",
+    part: 1,
+    parts: 1,
+    assets: [
+      {
+        arn: "arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc1234def567890",
+        fingerprint: "3f1c2b9a8d7e6f50",
+        reported: false,
+        reportedAt: "2025-01-14T18:03:12.000Z",
+      },
+    ],
+  },
+
   "vigil.scan.completed.v1": {
     scanId,
     assetCount: 412,

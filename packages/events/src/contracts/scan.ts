@@ -1,5 +1,6 @@
 import * as z from "zod";
 import {
+  arnSchema,
   assetRefSchema,
   assetTypeSchema,
   checkIdSchema,
@@ -133,6 +134,37 @@ export const unreadCallSchema = z.object({
   message: z.string().max(512),
 });
 export type UnreadCall = z.infer<typeof unreadCallSchema>;
+
+/**
+ * Change-only reporting: the assets one shard saw in a scan, each with the fingerprint of its
+ * report (identity and results) and whether this scan published that report. An asset whose
+ * report did not change since the one last published is listed here instead of being sent again:
+ * the platform takes it as seen by this scan (so it is not taken for gone), and the agent reads
+ * the fingerprints back at the next scan. Split in parts of at most 500 assets.
+ */
+export const scanShardDigest = defineEvent(
+  "vigil.scan.shard-digest.v1",
+  z.object({
+    scanId: scanIdSchema,
+    shardId: shardIdSchema,
+    seenAt: timestampSchema,
+    part: z.number().int().min(1),
+    parts: z.number().int().min(1),
+    assets: z
+      .array(
+        z.object({
+          arn: arnSchema,
+          /** First 16 hex digits of the SHA-256 of the report's identity and results. */
+          fingerprint: z.string().regex(/^[a-f0-9]{16}$/, "16 lower-case hex digits"),
+          /** This scan published the asset's report (`asset-assessed`); false: unchanged, only seen. */
+          reported: z.boolean(),
+          /** When the report this fingerprint stands for was last published. */
+          reportedAt: timestampSchema,
+        }),
+      )
+      .max(500),
+  }),
+);
 
 export const resultTotalsSchema = z.object({
   pass: z.number().int().nonnegative(),

@@ -7,8 +7,11 @@ import type { EventType, VigilEvent } from "../contracts/catalogue.ts";
 export interface Projection<S = unknown> {
   name: string;
   handles: readonly EventType[];
-  /** Which document an event updates; undefined skips the event. */
-  keyOf(event: VigilEvent): string | undefined;
+  /**
+   * Which document an event updates (or documents: a digest touches every asset it lists);
+   * undefined skips the event.
+   */
+  keyOf(event: VigilEvent): string | readonly string[] | undefined;
   initial(key: string, event: VigilEvent): S;
   evolve(state: S, event: VigilEvent): S;
 }
@@ -57,3 +60,9 @@ export class ProjectionConflictError extends Error {
 
 /** How many applied event ids each document remembers for deduplication. */
 export const RECENT_EVENT_IDS = 256;
+
+/** The documents `event` updates in `projection`: none, one or several keys. */
+export function keysOf(projection: Pick<Projection<unknown>, "keyOf">, event: VigilEvent): readonly string[] {
+  const keys = projection.keyOf(event);
+  return keys === undefined ? [] : typeof keys === "string" ? [keys] : keys;
+}

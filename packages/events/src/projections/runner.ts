@@ -3,6 +3,7 @@ import { parseEvent } from "../contracts/parse.ts";
 import { readAllPages } from "../store/pages.ts";
 import type { EventStore } from "../store/port.ts";
 import {
+  keysOf,
   type Projection,
   ProjectionConflictError,
   type ProjectionDocument,
@@ -39,10 +40,10 @@ export class DocumentFolder {
     this.#docs = projections.map(() => new Map());
   }
 
-  /** The keys `event` touches, per projection index (undefined where it touches nothing). */
-  keyOf(index: number, event: VigilEvent): string | undefined {
+  /** The keys `event` touches in projection `index` (none where it touches nothing). */
+  keysOf(index: number, event: VigilEvent): readonly string[] {
     const projection = this.#projections[index] as Projection<unknown>;
-    return this.#handles[index]?.has(event.type) ? projection.keyOf(event) : undefined;
+    return this.#handles[index]?.has(event.type) ? keysOf(projection, event) : [];
   }
 
   has(index: number, key: string): boolean {
@@ -64,8 +65,13 @@ export class DocumentFolder {
   apply(event: VigilEvent): number {
     let applied = 0;
     for (let i = 0; i < this.#projections.length; i++) {
-      const key = this.keyOf(i, event);
-      if (key === undefined) continue;
+      for (const key of this.keysOf(i, event)) applied += this.#applyAt(i, key, event);
+    }
+    return applied;
+  }
+
+  #applyAt(i: number, key: string, event: VigilEvent): number {
+    {
       const projection = this.#projections[i] as Projection<unknown>;
       const docs = this.#docs[i] as Map<string, FoldedDocument>;
       let folded = docs.get(key);
@@ -73,7 +79,7 @@ export class DocumentFolder {
         folded = { doc: undefined, seen: new Set() };
         docs.set(key, folded);
       }
-      if (folded.seen.has(event.id)) continue;
+      if (folded.seen.has(event.id)) return 0;
       const doc = folded.doc;
       if (!doc) {
         const state = projection.evolve(projection.initial(key, event), event);
@@ -88,9 +94,8 @@ export class DocumentFolder {
         }
       }
       folded.seen.add(event.id);
-      applied++;
+      return 1;
     }
-    return applied;
   }
 
   /** The documents of projection `index`: key → document (undefined when seeded empty and never touched). */
@@ -119,8 +124,18 @@ export async function applyEvent<S>(
   event: VigilEvent,
 ): Promise<boolean> {
   if (!projection.handles.includes(event.type)) return false;
-  const key = projection.keyOf(event);
-  if (key === undefined) return false;
+  let applied = false;
+  for (const key of keysOf(projection as Projection<unknown>, event))
+    applied = (await applyAtKey(store, projection, key, event)) || applied;
+  return applied;
+}
+
+async function applyAtKey<S>(
+  store: ProjectionStore,
+  projection: Projection<S>,
+  key: string,
+  event: VigilEvent,
+): Promise<boolean> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const doc = await store.load<S>(projection.name, key);
     const next = applyToDocument(projection, key, doc, event);
@@ -182,11 +197,12 @@ export async function rebuildProjections(
       }
       if (catchingUp) {
         for (const [i, projection] of projections.entries()) {
-          const key = folder.keyOf(i, parsed.event);
-          if (key === undefined || folder.has(i, key)) continue;
-          const stored = await target.load(projection.name, key);
-          folder.seed(i, key, stored);
-          baseRevisions[i]?.set(key, stored?.revision ?? 0);
+          for (const key of folder.keysOf(i, parsed.event)) {
+            if (folder.has(i, key)) continue;
+            const stored = await target.load(projection.name, key);
+            folder.seed(i, key, stored);
+            baseRevisions[i]?.set(key, stored?.revision ?? 0);
+          }
         }
       }
       progress.applied += folder.apply(parsed.event);

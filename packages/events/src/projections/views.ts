@@ -70,7 +70,7 @@ export function coverageKey(region: string, assetType?: string): string {
  */
 export function assetGoneSince(
   view: Pick<IntegrationStatusView, "coveredAt" | "excludedAt"> | undefined,
-  report: { asset: { region: string; type: string }; assessedAt: string },
+  report: { asset: { region: string; type: string }; assessedAt: string; lastSeenAt?: string | undefined },
 ): string | undefined {
   const covered = view?.coveredAt;
   if (!covered) return undefined;
@@ -87,9 +87,12 @@ export function assetGoneSince(
     .at(-1);
   // A report within a minute before the scan's start counts as seen by it: the scan's start and the
   // assessment may come from two Lambda instances whose clocks differ a little.
-  return since !== undefined && Date.parse(report.assessedAt) < Date.parse(since) - CLOCK_SKEW_MS
-    ? since
-    : undefined;
+  // Seen by a later scan without a new report (change-only reporting) counts as seen then.
+  const seen =
+    report.lastSeenAt !== undefined && report.lastSeenAt > report.assessedAt
+      ? report.lastSeenAt
+      : report.assessedAt;
+  return since !== undefined && Date.parse(seen) < Date.parse(since) - CLOCK_SKEW_MS ? since : undefined;
 }
 
 /** Clock difference tolerated between the instances that start a scan and assess its assets. */
@@ -305,6 +308,9 @@ export interface AssetReportView {
   results: CheckResult[];
   failedBySeverity: Partial<Record<Severity, number>>;
   totals: Record<CheckStatus, number>;
+  /** The latest scan that saw the asset unchanged (a `shard-digest` listed it, not reported again). */
+  lastSeenAt?: string;
+  lastSeenScanId?: string;
 }
 
 /** Key of an asset's report: per integration, so one integration's assets list by key prefix. */
@@ -312,16 +318,26 @@ export function assetReportKey(integrationId: string, arn: string): string {
   return `${integrationId}/${arn}`;
 }
 
-/** Latest report per asset: keyed by integration and ARN; a later assessment replaces an earlier one. */
+/**
+ * Latest report per asset: keyed by integration and ARN; a later assessment replaces an earlier
+ * one. A shard's digest marks the assets it saw unchanged as seen by its scan.
+ */
 export const assetReportProjection: Projection<AssetReportView | undefined> = {
   name: "asset-report",
-  handles: ["vigil.scan.asset-assessed.v1"],
+  handles: ["vigil.scan.asset-assessed.v1", "vigil.scan.shard-digest.v1"],
   keyOf: (event) =>
     event.type === "vigil.scan.asset-assessed.v1"
       ? assetReportKey(event.integrationid, event.data.asset.arn)
-      : undefined,
+      : event.type === "vigil.scan.shard-digest.v1"
+        ? event.data.assets.filter((a) => !a.reported).map((a) => assetReportKey(event.integrationid, a.arn))
+        : undefined,
   initial: () => undefined,
   evolve(state, event) {
+    if (event.type === "vigil.scan.shard-digest.v1") {
+      // Seen, unchanged: only an asset the platform has a report of can be marked so.
+      if (!state || (state.lastSeenAt !== undefined && state.lastSeenAt >= event.data.seenAt)) return state;
+      return { ...state, lastSeenAt: event.data.seenAt, lastSeenScanId: event.data.scanId };
+    }
     if (event.type !== "vigil.scan.asset-assessed.v1") return state;
     const e = event as EventOf<"vigil.scan.asset-assessed.v1">;
     const newer =

@@ -19,6 +19,7 @@ export const AGENT_EMITTED_TYPES: ReadonlySet<string> = new Set([
   "vigil.scan.asset-discovered.v1",
   "vigil.scan.asset-assessed.v1",
   "vigil.scan.shard-completed.v1",
+  "vigil.scan.shard-digest.v1",
   "vigil.scan.completed.v1",
   "vigil.scan.paused-for-rate-limit.v1",
   "vigil.scan.resumed.v1",
