@@ -250,9 +250,18 @@ describe("the agent Lambda on the local stack", () => {
     // Published to the real topic: the platform's queue (filter vigil.scan.*, vigil.counts.*) got
     // every event the agent produced — at least once (two shards finishing together may both
     // publish the completion; consumers deduplicate by id) — and not the platform's own request back.
-    const published = (await drainQueue(aws.clients.sqs, stack.queues.platform?.url as string)).map(
+    const all = (await drainQueue(aws.clients.sqs, stack.queues.platform?.url as string)).map(
       (m) => JSON.parse(m.body) as VigilEvent,
     );
+    // Every shard's digest lists every asset it saw (the first scan reports them all as well).
+    const digests = all.filter((e) => e.type === "vigil.scan.shard-digest.v1");
+    const listed = new Set(
+      digests.flatMap((e) =>
+        e.type === "vigil.scan.shard-digest.v1" ? e.data.assets.map((a) => a.arn) : [],
+      ),
+    );
+    expect(listed).toEqual(expected);
+    const published = all.filter((e) => e.type !== "vigil.scan.shard-digest.v1");
     const ours = events.filter((e) => e.source !== PLATFORM_SOURCE).map((e) => e.id);
     expect([...new Set(published.map((e) => e.id))].sort()).toEqual([...ours].sort());
     expect(published.length - ours.length).toBeLessThanOrEqual(2);
