@@ -9,6 +9,7 @@ import {
   monthlyBreakdown,
   monthlyUsage,
   REPRESENTATIVE_MONTH,
+  reportsPerScan,
   rootTemplate,
   shardsPerScan,
   totalDollars,
@@ -51,21 +52,30 @@ describe("cost model", () => {
   });
 
   it("counts a scan's jobs from regions × service groups + the account-wide shard, in batches of 10", () => {
-    expect(shardsPerScan(DEFAULT_COST_INPUTS)).toBe(17 * 8 + 1);
+    expect(shardsPerScan(DEFAULT_COST_INPUTS)).toBe(17 * 6 + 1);
     const oneScanPerMonth = { ...idle, scanIntervalHours: 720, heartbeatMinutes: 43_200 };
     const sqs = monthlyBreakdown(oneScanPerMonth).sqsRequests;
-    expect(sqs.scanSendMessageBatch).toBe(14); // ⌈137 / 10⌉
-    expect(sqs.scanReceiveMessage).toBe(15); // 14 full receives and the empty one that ends the drain
-    expect(sqs.scanDeleteMessage).toBe(137); // the agent acknowledges one job per DeleteMessage
-    expect(monthlyUsage(oneScanPerMonth).sqsRequests).toBe(1 + 14 + 15 + 137);
+    expect(sqs.scanSendMessageBatch).toBe(11); // ⌈103 / 10⌉
+    expect(sqs.scanReceiveMessage).toBe(12); // 11 full receives and the empty one that ends the drain
+    expect(sqs.scanDeleteMessage).toBe(103); // the agent acknowledges one job per DeleteMessage
+    expect(monthlyUsage(oneScanPerMonth).sqsRequests).toBe(1 + 11 + 12 + 103);
     const batched = monthlyBreakdown({ ...oneScanPerMonth, jobsPerDelete: 10 }).sqsRequests;
-    expect(batched.scanDeleteMessage).toBe(14); // with DeleteMessageBatch
+    expect(batched.scanDeleteMessage).toBe(11); // with DeleteMessageBatch
   });
 
-  it("publishes assets + regions + lifecycle events per scan, 10 per PublishBatch", () => {
-    expect(eventsPerScan(DEFAULT_COST_INPUTS)).toBe(5_000 + 17 + 5);
+  it("publishes changed and due reports, a digest per shard and the lifecycle, 10 per PublishBatch, one flush per drain", () => {
+    // 2 % changed (100) + refreshed every 30 days at a scan every 12 h (5,000 / 60 ≈ 84): 184 reports.
+    expect(reportsPerScan(DEFAULT_COST_INPUTS)).toBe(184);
+    // + 103 digests (one per shard) + 10 (parts beyond the first) + 5 lifecycle events.
+    expect(eventsPerScan(DEFAULT_COST_INPUTS)).toBe(184 + 103 + 10 + 5);
     const sns = monthlyBreakdown(DEFAULT_COST_INPUTS).snsApiRequests;
-    expect(sns.scanPublishBatch).toBe(60 * 503); // 60 scans × ⌈5,022 / 10⌉
+    expect(sns.scanPublishBatch).toBe(60 * (31 + 11)); // 60 scans × (⌈302 / 10⌉ + 11 drain flushes)
+    // Every report published each scan (no change-only) would be 60 × ⌈(5,000 + 118) / 10⌉ + flushes.
+    const everything = monthlyBreakdown({ ...DEFAULT_COST_INPUTS, changedReportsPerScan: 1 }).snsApiRequests;
+    expect(everything.scanPublishBatch).toBeGreaterThan(10 * (sns.scanPublishBatch ?? 0));
+    expect(monthlyUsage(DEFAULT_COST_INPUTS).snsApiRequests).toBeLessThanOrEqual(
+      REPRESENTATIVE_MONTH.snsApiRequests,
+    );
   });
 
   it("derives Lambda GB-s from the measured scan and heartbeat durations at the functions' memory", () => {

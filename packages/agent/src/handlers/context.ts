@@ -52,6 +52,8 @@ export interface AgentPorts {
   readonly checkIn: (() => Promise<void>) | undefined;
   readonly log: Logger;
   now(): number;
+  /** Sends what the invocation recorded and has not published yet (the outbox); every entry point ends with it. */
+  flush(): Promise<void>;
 }
 
 export interface AgentHandlerDeps {
@@ -64,6 +66,8 @@ export interface AgentHandlerDeps {
   /** How to answer CloudFormation when `customResource()` throws (default: log to stdout, PUT with fetch). */
   customResourceFallback?: CustomResourceFallback;
   ports(): Promise<AgentPorts>;
+  /** Sends the outbox of the ports, when they were built (a health check builds none). */
+  flush?(): Promise<void>;
   newScanId(now: Date): string;
   /** Debounce window of instance rescans (default 60 s). */
   rescanWindowMs?: number;

@@ -62,6 +62,9 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
     // A configuration error still answers CloudFormation (FAILED with it), never leaves it waiting.
     customResourceFallback: { log, ...(options.respond ? { respond: options.respond } : {}) },
     ports: () => ports_(),
+    flush: async () => {
+      if (ports) await (await ports).flush();
+    },
     newScanId: options.newScanId ?? ((now) => `scan-${now.toISOString().replace(/[:.]/g, "-")}`),
     ...(options.rescanWindowMs !== undefined ? { rescanWindowMs: options.rescanWindowMs } : {}),
   };

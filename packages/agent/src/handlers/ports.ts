@@ -30,7 +30,7 @@ import {
 } from "../policies/settings.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
-import { type EventSink, publishingStore } from "../scan/sink.ts";
+import { bufferedSink, type EventSink, publishingStore } from "../scan/sink.ts";
 import { PauseGate } from "../scheduler/pause.ts";
 import { SqsJobQueue } from "../scheduler/queue/sqs.ts";
 import { ScanScheduler } from "../scheduler/runner.ts";
@@ -51,6 +51,15 @@ export interface AgentAwsOptions {
   /** Long-poll wait of a drain's receive (default 1 s: a drain stops at the first empty receive). */
   readonly receiveWaitSeconds?: number;
 }
+
+/**
+ * An unchanged report is published again this long after it last was: the safety net for a
+ * report the platform missed (delivery is already at least once), bounded so it costs little.
+ */
+export const REPORT_REFRESH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Event types the deployed agent records but does not publish. */
+export const KEPT_LOCAL: ReadonlySet<string> = new Set(["vigil.scan.shard-completed.v1"]);
 
 /** Builds the ports from the configuration: clients are created here, once per Lambda instance. */
 export async function createAgentPorts(
@@ -89,7 +98,11 @@ export async function createAgentPorts(
         return new HttpPlatformClient({ platformUrl: config.platformUrl as string, credentials });
       }
     : undefined;
-  const sink: EventSink = async (events) => {
+  const sink: EventSink = async (all) => {
+    // Shard checkpoints are the agent's own bookkeeping (the scan's totals and coverage reach the
+    // platform in `scan.completed`, what each shard saw in its digest): they stay in the log.
+    const events = all.filter((e) => !KEPT_LOCAL.has(e.type));
+    if (events.length === 0) return;
     await bus.publish(events);
     // The platform's copy over signed HTTP; the log and the topic already hold the facts.
     if (platform) {
@@ -100,10 +113,13 @@ export async function createAgentPorts(
       }
     }
   };
+  // What the agent records goes out in full batches when an invocation's work is done (before its
+  // jobs are acknowledged), not a call or two per append.
+  const outbox = bufferedSink(sink);
   const store = publishingStore(
     new DynamoDbEventStore({ client: dynamodb, tableName: config.eventTable }),
     source,
-    sink,
+    outbox.publish,
   );
   // The stack's policies under the platform's latest settings command, read for every scan job.
   const settings = async (): Promise<ResolvedSettings> =>
@@ -139,11 +155,12 @@ export async function createAgentPorts(
     },
     kinds: SCAN_SHARD_KINDS,
     // Reports go out only when they changed (or a day after they last did); digests say what was seen.
-    changeOnly: { refreshMs: 24 * 60 * 60 * 1000 },
+    changeOnly: { refreshMs: REPORT_REFRESH_MS },
     ...(options.spread ? { spread: options.spread } : {}),
     republish: async (events) => {
-      await sink(events as Parameters<EventSink>[0]);
+      await outbox.publish(events as Parameters<EventSink>[0]);
     },
+    beforeAck: () => outbox.flush(),
   });
   const plain = accountClients(undefined);
   let enabled: Promise<string[]> | undefined;
@@ -215,5 +232,6 @@ export async function createAgentPorts(
       : undefined,
     log,
     now: () => clock.now(),
+    flush: () => outbox.flush(),
   };
 }

@@ -83,18 +83,25 @@ export async function routeAgentInvocation(
     case "custom-resource":
       return onCustomResource(event as CustomResourceEvent, context, deps);
     case "sns":
-      return onTopicEvents(event as SNSEvent, context, deps);
+      return flushed(deps, () => onTopicEvents(event as SNSEvent, context, deps));
     case "sqs":
-      return onQueueEvents(event as SQSEvent, context, deps);
+      return flushed(deps, () => onQueueEvents(event as SQSEvent, context, deps));
     case "heartbeat":
-      return onHeartbeat(event, context, deps);
+      return flushed(deps, () => onHeartbeat(event, context, deps));
     case "scan":
-      return onScanSchedule(event, context, deps);
+      return flushed(deps, () => onScanSchedule(event, context, deps));
     case "instance-state-change":
-      return onInstanceStateChange(event, context, deps);
+      return flushed(deps, () => onInstanceStateChange(event, context, deps));
     case "unknown":
       throw new Error(
         "The agent does not recognise this invocation: expected a health check, a CloudFormation custom resource request, SNS records from the vigil-events topic, {kind: vigil.heartbeat|vigil.scan}, a Scheduled Event or an EC2 instance state-change notification.",
       );
   }
+}
+
+/** Runs an entry point, then sends what it recorded and has not published yet (its outbox). */
+async function flushed<T>(deps: AgentHandlerDeps, run: () => Promise<T>): Promise<T> {
+  const result = await run();
+  await deps.flush?.();
+  return result;
 }

@@ -63,7 +63,8 @@ export class PlatformRequestError extends Error {
 const REVOKE_REASON_LIMIT = 1024;
 
 /** Events per signed request: well under the platform's 500-event and 1 MB limits. */
-export const REPORT_BATCH_SIZE = 100;
+/** Events per signed report: the platform takes at most 100 a request, one of them may go to a stream check. */
+export const REPORT_BATCH_SIZE = 99;
 
 export interface HttpPlatformClientOptions {
   platformUrl: string;

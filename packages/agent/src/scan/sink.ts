@@ -49,3 +49,28 @@ export function publishingStore(store: EventStore, source: string, sink: EventSi
     },
   };
 }
+
+/**
+ * A sink that holds what it is given until `flush`: the events of many appends (several shards of
+ * a drain) go out together, in full batches (SNS PublishBatch takes 10, the platform 100), instead
+ * of a call or two per append. Flush before acknowledging the work that recorded them.
+ */
+export function bufferedSink(target: EventSink): { publish: EventSink; flush: () => Promise<void> } {
+  let held: VigilEvent[] = [];
+  return {
+    publish: (events) => {
+      held.push(...events);
+    },
+    async flush() {
+      if (held.length === 0) return;
+      const out = held;
+      held = [];
+      try {
+        await target(out);
+      } catch (error) {
+        held = [...out, ...held]; // kept for the next flush; the caller sees the failure
+        throw error;
+      }
+    },
+  };
+}

@@ -115,6 +115,8 @@ export interface ScanSchedulerOptions {
    * scan's completion, if it has one — to this again. Consumers deduplicate by event id.
    */
   readonly republish?: (events: readonly EventEnvelope[]) => Promise<void>;
+  /** Called after a drain's jobs ran and before they are acknowledged (the agent flushes its publishes). */
+  readonly beforeAck?: () => Promise<void>;
 }
 
 export function scanStreamId(scanId: string): string {
@@ -288,13 +290,13 @@ export class ScanScheduler {
   /** Receives up to `max` jobs, runs them concurrently and acknowledges each. */
   async drain(max = 10): Promise<JobOutcome[]> {
     const received = await this.#o.queue.receive(max);
-    return Promise.all(
-      received.map(async ({ job, receipt }) => {
-        const outcome = await this.handle(job);
-        await this.#o.queue.ack(receipt);
-        return outcome;
-      }),
-    );
+    if (received.length === 0) return [];
+    // A job is acknowledged only once what it recorded has gone out (`beforeAck` flushes what the
+    // publishing sink holds): a crash in between redelivers it, and the redelivery republishes.
+    const outcomes = await Promise.all(received.map(({ job }) => this.handle(job)));
+    await this.#o.beforeAck?.();
+    await Promise.all(received.map(({ receipt }) => this.#o.queue.ack(receipt)));
+    return outcomes;
   }
 
   async #handle(job: ScanJob): Promise<JobOutcome> {

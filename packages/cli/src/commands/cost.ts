@@ -13,7 +13,10 @@ import type { Command } from "commander";
 
 const FLAGS: Record<keyof CostInputs, string> = {
   accounts: "accounts",
-  assets: "assets per account (one asset-assessed event each per scan)",
+  assets: "assets per account (each assessed every scan; its report published when it changed)",
+  changedReportsPerScan: "share of the assets whose report changes between scans (0..1)",
+  reportRefreshDays: "days after which an unchanged report is published again",
+  digestPartAssets: "assets per part of a shard's digest",
   regions: "enabled regions",
   serviceGroups: "regional service groups (scan jobs per region)",
   globalShards: "account-wide scan jobs",

@@ -8,8 +8,14 @@
 
 export interface CostInputs {
   readonly accounts: number;
-  /** Assets per account: one `asset-assessed` event each per scan. */
+  /** Assets per account: each assessed every scan, its report published when it changed. */
   readonly assets: number;
+  /** Share of the assets whose report changes from one scan to the next (published again). */
+  readonly changedReportsPerScan: number;
+  /** An unchanged report is published again after this many days (the agent's `REPORT_REFRESH_MS`). */
+  readonly reportRefreshDays: number;
+  /** Assets listed per part of a shard's digest (`vigil.scan.shard-digest.v1`). */
+  readonly digestPartAssets: number;
   readonly regions: number;
   /** Regional shards per region (service groups: EC2, S3, RDS, …); one scan job each. */
   readonly serviceGroups: number;
@@ -71,8 +77,11 @@ export interface CostInputs {
 export const DEFAULT_COST_INPUTS: CostInputs = {
   accounts: 1,
   assets: 5_000,
+  changedReportsPerScan: 0.02,
+  reportRefreshDays: 30,
+  digestPartAssets: 500,
   regions: 17,
-  serviceGroups: 8,
+  serviceGroups: 6,
   globalShards: 1,
   lifecycleEventsPerScan: 5,
   scanIntervalHours: 12,
@@ -164,9 +173,25 @@ export function shardsPerScan(i: CostInputs): number {
   return i.regions * i.serviceGroups + i.globalShards;
 }
 
-/** Events published per scan: one per asset assessed, one per region discovered, plus lifecycle events. */
+/** Reports published per scan: the changed ones, and the unchanged ones whose refresh came due. */
+export function reportsPerScan(i: CostInputs): number {
+  const refreshed = (i.assets * i.scanIntervalHours) / (i.reportRefreshDays * 24);
+  return Math.ceil(i.assets * i.changedReportsPerScan + refreshed);
+}
+
+/**
+ * Events published per scan (change-only reporting): the reports, one digest part per shard (more
+ * where a shard holds more than a part's assets) and the lifecycle events. Shard checkpoints stay
+ * in the agent's log.
+ */
 export function eventsPerScan(i: CostInputs): number {
-  return i.assets + i.regions + i.lifecycleEventsPerScan;
+  const digests = shardsPerScan(i) + Math.floor(i.assets / i.digestPartAssets);
+  return reportsPerScan(i) + digests + i.lifecycleEventsPerScan;
+}
+
+/** Events recorded in the agent's log per scan: every assessment, a checkpoint and a digest per shard, the lifecycle. */
+export function recordedEventsPerScan(i: CostInputs): number {
+  return i.assets + 2 * shardsPerScan(i) + i.lifecycleEventsPerScan;
 }
 
 /** Every line's components per month. Counts are per account, times `accounts`. */
@@ -194,7 +219,7 @@ export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string
     snsPushedToUpdater: updaterPushes,
   };
   const invocations = Object.values(lambdaRequests).reduce((a, b) => a + b, 0);
-  const events = scans * eventsPerScan(i) + rescans * (1 + i.lifecycleEventsPerScan);
+  const events = scans * recordedEventsPerScan(i) + rescans * (1 + i.lifecycleEventsPerScan);
 
   return {
     sqsRequests: {
@@ -227,8 +252,9 @@ export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string
     },
     snsHttpNotifications: { alerts: i.alertsPerMonth * n },
     snsApiRequests: {
-      // PublishBatch carries 10 events per call; SNS → Lambda deliveries are not billed.
-      scanPublishBatch: scans * Math.ceil(eventsPerScan(i) / 10),
+      // The agent publishes what a drain's jobs recorded before acknowledging them (one flush per
+      // `jobBatchSize` jobs), in PublishBatch calls of 10; SNS → Lambda deliveries are not billed.
+      scanPublishBatch: scans * (Math.ceil(eventsPerScan(i) / 10) + Math.ceil(shards / i.jobBatchSize)),
       rescanPublishBatch: rescans * Math.ceil((1 + i.lifecycleEventsPerScan) / 10),
       updaterPublish: updateChecks,
       alertPublish: i.alertsPerMonth * n,
