@@ -18,8 +18,13 @@ export interface CheckOutcome {
 export interface CheckMappings {
   /** CIS AWS Foundations Benchmark v5.0 recommendation numbers, e.g. `2.1.4`. */
   readonly cis: readonly string[];
-  /** AWS Security Hub control ids as used by AWS Foundational Security Best Practices, e.g. `S3.8`. */
+  /**
+   * Controls of the AWS Foundational Security Best Practices standard, e.g. `S3.8`: only those the
+   * standard holds (docs/reference/fsbp-controls.tsv; a test keeps them there).
+   */
   readonly fsbp: readonly string[];
+  /** Security Hub controls of other standards (the CIS ones, e.g. `EC2.53`), which are not FSBP's. */
+  readonly securityHub?: readonly string[];
 }
 
 export interface CheckMetadata {

@@ -26,7 +26,27 @@ const CIS_V5_AUTOMATED = readFileSync(
   .slice(1)
   .map((line) => line.split("\t")[0] as string);
 
+/** The FSBP standard's controls Vigil maps to (docs/reference/fsbp-controls.tsv, its source named there). */
+const FSBP_CONTROLS = new Set(
+  readFileSync(join(import.meta.dirname, "../../../../docs/reference/fsbp-controls.tsv"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+    .slice(1)
+    .map((line) => line.split("\t")[0] as string),
+);
+
 describe("check catalogue", () => {
+  it("labels a check FSBP only with controls the FSBP standard holds", () => {
+    const wrong = CATALOGUE.flatMap((c) =>
+      c.mappings.fsbp.filter((id) => !FSBP_CONTROLS.has(id)).map((id) => `${c.id}: ${id}`),
+    );
+    expect(wrong).toEqual([]);
+    // Security Hub controls of the CIS standards are kept apart, never as FSBP.
+    const cisOnly = CATALOGUE.flatMap((c) => c.mappings.securityHub ?? []);
+    expect(cisOnly.filter((id) => FSBP_CONTROLS.has(id))).toEqual([]);
+    expect(cisOnly).toContain("EC2.53");
+  });
+
   it("has at least one passing and one failing case for every registered check", () => {
     const missing: string[] = [];
     for (const check of CATALOGUE) {

@@ -15,7 +15,7 @@ export const accessAnalyzerEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-28",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.19"], fsbp: ["IAM.28"] },
+  mappings: { cis: ["1.19"], fsbp: [], securityHub: ["IAM.28"] },
   evaluate: (asset) => {
     for (const analyzer of asset.config.analyzers) {
       if (analyzer.status === "ACTIVE" && (analyzer.type === "ACCOUNT" || analyzer.type === "ORGANIZATION")) {

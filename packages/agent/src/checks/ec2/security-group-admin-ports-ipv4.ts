@@ -17,7 +17,7 @@ export const securityGroupAdminPortsIpv4 = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["5.3"], fsbp: ["EC2.53"] },
+  mappings: { cis: ["5.3"], fsbp: [], securityHub: ["EC2.53"] },
   evaluate: (asset) => {
     const port = openPort(asset.config.ipPermissions, ADMIN_PORTS, ANY_IPV4);
     return port === undefined ? CLOSED : fail(`ingress from 0.0.0.0/0 reaches port ${port}`);

@@ -17,7 +17,7 @@ export const securityGroupAdminPortsIpv6 = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-54",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["5.4"], fsbp: ["EC2.54"] },
+  mappings: { cis: ["5.4"], fsbp: [], securityHub: ["EC2.54"] },
   evaluate: (asset) => {
     const port = openPort(asset.config.ipPermissions, ADMIN_PORTS, ANY_IPV6);
     return port === undefined ? CLOSED : fail(`ingress from ::/0 reaches port ${port}`);

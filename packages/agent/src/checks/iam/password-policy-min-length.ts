@@ -16,7 +16,7 @@ export const passwordPolicyMinLength = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-15",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.7"], fsbp: ["IAM.15"] },
+  mappings: { cis: ["1.7"], fsbp: [], securityHub: ["IAM.15"] },
   evaluate: (asset) => {
     const { exists, minimumPasswordLength } = asset.config;
     if (!exists) return NO_POLICY;

@@ -15,7 +15,7 @@ export const passwordPolicyReusePrevention = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-16",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.8"], fsbp: ["IAM.16"] },
+  mappings: { cis: ["1.8"], fsbp: [], securityHub: ["IAM.16"] },
   evaluate: (asset) => {
     const { exists, passwordReusePrevention } = asset.config;
     if (!exists) return NO_POLICY;

@@ -16,6 +16,6 @@ export const supportRoleExists = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-18",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.16"], fsbp: ["IAM.18"] },
+  mappings: { cis: ["1.16"], fsbp: [], securityHub: ["IAM.18"] },
   evaluate: (asset) => (asset.config.supportRoleExists ? EXISTS : MISSING),
 });

@@ -18,7 +18,7 @@ export const bucketEncryptionEnabled = defineCheck({
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-4",
   ],
-  mappings: { cis: [], fsbp: ["S3.4"] },
+  mappings: { cis: [], fsbp: [] },
   evaluate: (asset) => {
     const sse = asset.config.serverSideEncryption;
     if (sse === null) return NONE;

@@ -18,7 +18,7 @@ export const bucketObjectLevelLoggingRead = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-23",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["3.9"], fsbp: ["S3.23"] },
+  mappings: { cis: ["3.9"], fsbp: [], securityHub: ["S3.23"] },
   evaluate: (asset) => {
     const logging = asset.config.objectLevelLogging;
     if (logging === null) return undefined;

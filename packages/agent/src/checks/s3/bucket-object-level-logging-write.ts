@@ -18,7 +18,7 @@ export const bucketObjectLevelLoggingWrite = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-22",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["3.8"], fsbp: ["S3.22"] },
+  mappings: { cis: ["3.8"], fsbp: [], securityHub: ["S3.22"] },
   evaluate: (asset) => {
     const logging = asset.config.objectLevelLogging;
     if (logging === null) return undefined;
