@@ -10,6 +10,7 @@ export * from "./budget/index.ts";
 export * from "./checks/index.ts";
 export * from "./collectors/index.ts";
 export * from "./discovery/index.ts";
+export * from "./frameworks/index.ts";
 export {
   type AgentConfig,
   AgentConfigError,

@@ -4,6 +4,7 @@ import * as benchEvents from "./bench-events.ts";
 import * as benchPlatform from "./bench-platform.ts";
 import * as benchScan from "./bench-scan.ts";
 import * as benchThrottle from "./bench-throttle.ts";
+import * as checks from "./checks.ts";
 import * as cost from "./cost.ts";
 import * as demo from "./demo.ts";
 import * as deploy from "./deploy.ts";
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   for (const command of [
     demo,
     scan,
+    checks,
     snapshot,
     replay,
     platform,

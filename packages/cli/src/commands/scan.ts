@@ -3,7 +3,10 @@ import {
   type CheckSelection,
   CheckSelectionError,
   DiscoveryError,
+  FRAMEWORK_IDS,
+  type Framework,
   findingsOf,
+  frameworkById,
   type Mute,
   muteSchema,
   runScan,
@@ -16,9 +19,12 @@ import {
   exitCodeOf,
   failuresAtOrAbove,
   formatReport,
+  frameworkTable,
   isReportFormat,
   progressRenderer,
   REPORT_FORMATS,
+  type ScanReportDocument,
+  scoreReport,
   summaryTable,
 } from "../report/index.ts";
 import { addSourceOptions, openSource, type SourceOptions, UsageError } from "./scan-source.ts";
@@ -34,6 +40,7 @@ export interface ScanCommandOptions extends SourceOptions {
   disable?: string;
   now?: string;
   progress?: boolean;
+  framework?: string;
 }
 
 /**
@@ -61,6 +68,8 @@ async function readMutes(path: string): Promise<Mute[]> {
   return parsed.data;
 }
 
+const frameworkCheckIds = (f: Framework) => f.requirements.flatMap((r) => r.checkIds);
+
 const list = (v: string | undefined) =>
   (v ?? "")
     .split(",")
@@ -82,10 +91,17 @@ export async function runScanCommand(
       throw new UsageError("--out needs --format");
     if (options.now !== undefined && Number.isNaN(Date.parse(options.now)))
       throw new UsageError(`--now must be an ISO time, got "${options.now}"`);
+    const frameworks: Framework[] = list(options.framework).map((id) => {
+      const framework = frameworkById(id);
+      if (!framework)
+        throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS.join("|")}, got "${id}"`);
+      return framework;
+    });
     const mutes = options.mutes ? await readMutes(options.mutes) : [];
     const selection: CheckSelection = {
       ...(options.policy ? { policies: list(options.policy) } : {}),
-      enabledChecks: list(options.enable),
+      // Scoring a framework runs every check that decides one of its requirements.
+      enabledChecks: [...list(options.enable), ...frameworks.flatMap(frameworkCheckIds)],
       disabledChecks: list(options.disable),
     };
     const source = await openSource(options);
@@ -101,10 +117,14 @@ export async function runScanCommand(
         ...(progress ? { onProgress: progress.onProgress } : {}),
       });
       progress?.done();
-      const report = buildReport(result, findingsOf(result.reports), {
+      const built = buildReport(result, findingsOf(result.reports), {
         startedAt,
         source: source.description,
       });
+      const report: ScanReportDocument =
+        frameworks.length === 0
+          ? built
+          : { ...built, frameworks: frameworks.map((f) => scoreReport(built, f)) };
       if (options.format !== undefined && isReportFormat(options.format)) {
         const text = formatReport(report, options.format);
         if (options.out) {
@@ -115,6 +135,7 @@ export async function runScanCommand(
       // With a report on stdout, the table goes to stderr so the report stays parseable.
       const tableOut = options.format !== undefined && !options.out ? io.stderr : io.stdout;
       tableOut.write(`${summaryTable(report)}\n`);
+      for (const score of report.frameworks ?? []) tableOut.write(`${frameworkTable(score)}\n`);
       const failOn = options.failOn as Severity | undefined;
       const code = exitCodeOf(report, { failOn, failOnIncomplete: options.failOnIncomplete });
       if (code === EXIT.findings)
@@ -160,6 +181,10 @@ export function register(program: Command): void {
     .option(
       "--policy <ids>",
       "comma-separated policies to enable (default vigil-default; also cis-aws-5.0, aws-fsbp)",
+    )
+    .option(
+      "--framework <ids>",
+      `score the account against frameworks, requirement by requirement (${FRAMEWORK_IDS.join("|")}); runs their checks`,
     )
     .option("--enable <checkIds>", "comma-separated checks to add")
     .option("--disable <checkIds>", "comma-separated checks to switch off")

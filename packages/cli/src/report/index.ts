@@ -9,6 +9,7 @@ export {
   toOcsf,
   toSarif,
 } from "./formats.ts";
+export { frameworkTable, scoreReport } from "./framework.ts";
 export {
   buildReport,
   exitCodeOf,

@@ -1,4 +1,4 @@
-import type { CheckError, Finding, ScanResult, Severity } from "@vigil/agent";
+import type { CheckError, Finding, FrameworkScore, ScanResult, Severity } from "@vigil/agent";
 
 /** Everything a report prints: one scan's findings plus what the scan could not decide. */
 export interface ScanReportDocument {
@@ -28,6 +28,8 @@ export interface ScanReportDocument {
   readonly unreadCalls: readonly UnreadCallRow[];
   /** The scan did not see everything: findings not assessed, or calls not read. */
   readonly incomplete: boolean;
+  /** With `--framework`: the account scored against each framework, requirement by requirement. */
+  readonly frameworks?: readonly FrameworkScore[];
 }
 
 export interface UnreadCallRow {
