@@ -237,9 +237,16 @@ describe("routing decisions", () => {
 });
 
 describe("scan shards", () => {
-  it("the service groups run every collector of the single-process scan exactly once", () => {
-    const ids = SERVICE_GROUPS.flatMap((g) => [...g.collectors, ...(g.everyRegion ?? [])].map((c) => c.id));
+  it("the service groups run every collector exactly once, and name the types their collectors produce", async () => {
+    const loaded = await Promise.all(SERVICE_GROUPS.map(async (g) => ({ group: g, ...(await g.load()) })));
+    const ids = loaded.flatMap((g) => [...g.collectors, ...(g.everyRegion ?? [])].map((c) => c.id));
     expect([...ids].sort()).toEqual(COLLECTORS.map((c) => c.id).sort());
+    for (const g of loaded) {
+      const produced = [
+        ...new Set([...g.collectors, ...(g.everyRegion ?? [])].flatMap((c) => c.resourceTypes)),
+      ];
+      expect(g.group.assetTypes, g.group.service).toEqual(produced);
+    }
   });
 
   it("plans the account shard once, in the home region", () => {

@@ -80,16 +80,24 @@ describe("zip", () => {
 
 describe("bundle", () => {
   it(
-    "bundles an entry into one minified ESM file with the createRequire banner and a source map",
+    "bundles an entry into minified ESM files (index.mjs and its chunks), each with the createRequire banner and a source map",
     async () => {
       const bundle = await bundleLambda(FIXTURE, ROOT);
-      expect(bundle.files.map((f) => f.name)).toEqual(["index.mjs", "index.mjs.map"]);
-      const code = Buffer.from(bundle.files[0]?.data ?? []).toString();
-      expect(code.startsWith('import { createRequire as __vigilCreateRequire } from "node:module"')).toBe(
-        true,
-      );
-      expect(code).toContain("//# sourceMappingURL=index.mjs.map");
-      expect(code).not.toMatch(/from"@aws-sdk\//); // the SDK is inside, not imported at run time
+      const names = bundle.files.map((f) => f.name);
+      expect(names).toContain("index.mjs");
+      const modules = bundle.files.filter((f) => f.name.endsWith(".mjs"));
+      for (const f of modules) {
+        expect(names).toContain(`${f.name}.map`);
+        const code = Buffer.from(f.data).toString();
+        expect(code.startsWith('import { createRequire as __vigilCreateRequire } from "node:module"')).toBe(
+          true,
+        );
+        expect(code).toContain(`//# sourceMappingURL=${f.name}.map`);
+        expect(code).not.toMatch(/from"@aws-sdk\//); // the SDK is inside, not imported at run time
+      }
+      // What a cold start loads is index.mjs and its static chunks; the rest loads on import().
+      expect(bundle.codeBytes).toBeLessThanOrEqual(bundle.totalCodeBytes);
+      expect(bundle.totalCodeBytes).toBe(modules.reduce((n, f) => n + f.data.length, 0));
 
       const dir = mkdtempSync(join(tmpdir(), "vigil-bundle-"));
       try {
@@ -115,14 +123,35 @@ describe("bundle", () => {
     );
   });
 
-  it("refuses a workspace module loaded lazily, naming the importer and the module", async () => {
-    const lazy = { name: "agent", entry: "packages/infra/tests/fixtures/lazy/handler.ts" };
+  it("refuses a workspace module loaded with require(), naming the importer and the module", async () => {
+    const lazy = { name: "agent", entry: "packages/infra/tests/fixtures/lazy/required.ts" };
     const refused = bundleLambda(lazy, ROOT);
     await expect(refused).rejects.toThrow(LazyWorkspaceImportError);
     await expect(bundleLambda(lazy, ROOT)).rejects.toThrow(
-      /packages\/infra\/tests\/fixtures\/lazy\/handler\.ts loads .*constant\.ts with dynamic-import/,
+      /packages\/infra\/tests\/fixtures\/lazy\/required\.ts loads .*constant\.ts with require-call/,
     );
   });
+
+  it(
+    "splits a module loaded with import() into its own chunk, whose constants every reader sees",
+    async () => {
+      const lazy = { name: "agent", entry: "packages/infra/tests/fixtures/lazy/handler.ts" };
+      const bundle = await bundleLambda(lazy, ROOT);
+      // Reached statically too, the module sits in a chunk index.mjs imports: nothing is lazy.
+      expect(bundle.files.filter((f) => f.name.endsWith(".mjs")).length).toBeGreaterThan(1);
+      const code = bundle.files.map((f) => Buffer.from(f.data).toString()).join("\n");
+      expect(code).not.toContain("__esm");
+      const dir = mkdtempSync(join(tmpdir(), "vigil-split-"));
+      try {
+        for (const f of bundle.files) writeFileSync(join(dir, f.name), f.data);
+        const mod = (await import(join(dir, "index.mjs"))) as { handler: () => Promise<unknown> };
+        expect(await mod.handler()).toEqual(["read before its module ran", "read before its module ran"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe("release", () => {

@@ -1,19 +1,19 @@
-import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
+import type { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
-import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { EC2Client } from "@aws-sdk/client-ec2";
-import { EFSClient } from "@aws-sdk/client-efs";
-import { EKSClient } from "@aws-sdk/client-eks";
-import { IAMClient } from "@aws-sdk/client-iam";
-import { KMSClient } from "@aws-sdk/client-kms";
-import { LambdaClient } from "@aws-sdk/client-lambda";
-import { RDSClient } from "@aws-sdk/client-rds";
-import { S3Client } from "@aws-sdk/client-s3";
-import { S3ControlClient } from "@aws-sdk/client-s3-control";
-import { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import type { EFSClient } from "@aws-sdk/client-efs";
+import type { EKSClient } from "@aws-sdk/client-eks";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { KMSClient } from "@aws-sdk/client-kms";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { RDSClient } from "@aws-sdk/client-rds";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { S3ControlClient } from "@aws-sdk/client-s3-control";
+import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { STSClient } from "@aws-sdk/client-sts";
 
 /**
@@ -117,26 +117,58 @@ function gated<C extends AnyClient>(client: C, service: string, region: string, 
   }) as C;
 }
 
-const FACTORIES = {
-  accessanalyzer: AccessAnalyzerClient,
-  autoscaling: AutoScalingClient,
-  cloudtrail: CloudTrailClient,
-  cloudwatch: CloudWatchClient,
-  config: ConfigServiceClient,
-  ec2: EC2Client,
-  efs: EFSClient,
-  eks: EKSClient,
-  iam: IAMClient,
-  kms: KMSClient,
-  lambda: LambdaClient,
-  logs: CloudWatchLogsClient,
-  rds: RDSClient,
-  s3: S3Client,
-  s3control: S3ControlClient,
-  securityhub: SecurityHubClient,
-  sts: STSClient,
-} as const;
-type ServiceName = keyof typeof FACTORIES;
+export type ServiceName = Exclude<keyof RegionClients, "region">;
+type ClientClass = new (config: Record<string, unknown>) => AnyClient;
+
+/**
+ * SDK client classes by service. The clients every invocation may need (EC2 for regions and the
+ * teardown, STS, Auto Scaling) are here; the others are registered by the collector modules that
+ * call them (`registerClients`), so a Lambda bundle split by service loads a client with the shard
+ * that uses it, not at cold start.
+ */
+const CLASSES = new Map<ServiceName, ClientClass>([
+  ["autoscaling", AutoScalingClient as unknown as ClientClass],
+  ["ec2", EC2Client as unknown as ClientClass],
+  ["sts", STSClient as unknown as ClientClass],
+]);
+
+/** Makes `forRegion(r)[service]` available: called at the top of the module whose code sends its commands. */
+export function registerClients(
+  classes: { readonly [S in ServiceName]?: new (config: never) => unknown },
+): void {
+  for (const [service, Ctor] of Object.entries(classes))
+    if (Ctor) CLASSES.set(service as ServiceName, Ctor as unknown as ClientClass);
+}
+
+/** Every service `RegionClients` names, whether its class is loaded yet or not (the compiler keeps it complete). */
+const SERVICES = Object.keys({
+  accessanalyzer: true,
+  autoscaling: true,
+  cloudtrail: true,
+  cloudwatch: true,
+  config: true,
+  ec2: true,
+  efs: true,
+  eks: true,
+  iam: true,
+  kms: true,
+  lambda: true,
+  logs: true,
+  rds: true,
+  s3: true,
+  s3control: true,
+  securityhub: true,
+  sts: true,
+} satisfies Record<ServiceName, true>) as ServiceName[];
+
+export class ClientNotLoadedError extends Error {
+  override readonly name = "ClientNotLoadedError";
+  constructor(readonly service: string) {
+    super(
+      `no SDK client class for "${service}" is loaded: the module that calls ${service} must call registerClients({ ${service}: <Client> }) at its top, and be imported (or loaded with its service group) before the call`,
+    );
+  }
+}
 
 export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
   const homeRegion = options.homeRegion ?? "us-east-1";
@@ -159,7 +191,8 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
     // emulator, a VPC endpoint) cannot take: the account goes in its header only then.
     if (service === "s3control" && (process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3_CONTROL))
       config.disableHostPrefix = true;
-    const Ctor = FACTORIES[service] as unknown as new (c: Record<string, unknown>) => AnyClient;
+    const Ctor = CLASSES.get(service);
+    if (Ctor === undefined) throw new ClientNotLoadedError(service);
     const client = new Ctor(config);
     created.push(client);
     return gated(client, service, region, call);
@@ -180,7 +213,7 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
           return c;
         };
         const target = { region } as Record<string, unknown>;
-        for (const service of Object.keys(FACTORIES) as ServiceName[]) {
+        for (const service of SERVICES) {
           Object.defineProperty(target, service, { get: () => lazy(service), enumerable: true });
         }
         clients = target as unknown as RegionClients;

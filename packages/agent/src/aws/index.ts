@@ -4,9 +4,12 @@ export {
   type AwsClientsOptions,
   type CallStats,
   type CallWrapper,
+  ClientNotLoadedError,
   countingCall,
   createAwsClients,
   directCall,
   operationOf,
   type RegionClients,
+  registerClients,
+  type ServiceName,
 } from "./clients.ts";

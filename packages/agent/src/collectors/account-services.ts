@@ -1,15 +1,26 @@
-import { paginateListAnalyzers } from "@aws-sdk/client-accessanalyzer";
+import { AccessAnalyzerClient, paginateListAnalyzers } from "@aws-sdk/client-accessanalyzer";
 import {
+  ConfigServiceClient,
   DescribeConfigurationRecorderStatusCommand,
   DescribeConfigurationRecordersCommand,
 } from "@aws-sdk/client-config-service";
-import { paginateDescribeFileSystems } from "@aws-sdk/client-efs";
-import { paginateListServerCertificates } from "@aws-sdk/client-iam";
-import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
-import { DescribeHubCommand } from "@aws-sdk/client-securityhub";
+import { EFSClient, paginateDescribeFileSystems } from "@aws-sdk/client-efs";
+import { IAMClient, paginateListServerCertificates } from "@aws-sdk/client-iam";
+import { GetPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import { DescribeHubCommand, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type CollectContext, type Collector, isoOrNull, notListed, tagsOf } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
+
+registerClients({
+  accessanalyzer: AccessAnalyzerClient,
+  config: ConfigServiceClient,
+  efs: EFSClient,
+  iam: IAMClient,
+  s3control: S3ControlClient,
+  securityhub: SecurityHubClient,
+});
 
 /**
  * Account- and region-wide services that CIS and FSBP ask about: IAM Access Analyzer, AWS Config,

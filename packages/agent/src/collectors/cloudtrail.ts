@@ -1,13 +1,17 @@
 import {
   type AdvancedEventSelector,
+  CloudTrailClient,
   DescribeTrailsCommand,
   type EventSelector,
   GetEventSelectorsCommand,
   GetTrailStatusCommand,
 } from "@aws-sdk/client-cloudtrail";
 import type { AssetOf } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type Collector, notListed, type S3DataEventSelector, type TrailFacts } from "./collector.ts";
 import { reasonOf, UnreadFields } from "./unread.ts";
+
+registerClients({ cloudtrail: CloudTrailClient });
 
 /** Classic event selectors: `DataResources` of type `AWS::S3::Object`. */
 function fromEventSelectors(selectors: readonly EventSelector[]): S3DataEventSelector[] {

@@ -1,8 +1,11 @@
-import { DescribeClusterCommand, paginateListClusters } from "@aws-sdk/client-eks";
-import { paginateListFunctions } from "@aws-sdk/client-lambda";
+import { DescribeClusterCommand, EKSClient, paginateListClusters } from "@aws-sdk/client-eks";
+import { LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
 import type { AssetOf } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
+
+registerClients({ eks: EKSClient, lambda: LambdaClient });
 
 export const lambdaFunctionsCollector: Collector = {
   id: "lambda-functions",

@@ -6,6 +6,7 @@ import {
   GetCredentialReportCommand,
   GetLoginProfileCommand,
   GetPolicyVersionCommand,
+  IAMClient,
   paginateListAccessKeys,
   paginateListAttachedRolePolicies,
   paginateListAttachedUserPolicies,
@@ -28,9 +29,12 @@ import {
   trustAllowsAnyPrincipal,
   type UnreadField,
 } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { decodePolicyDocument, type RawOutcome } from "../discovery/reader.ts";
 import { type CollectContext, type Collector, isoOrNull, mapLimit, notListed, tagsOf } from "./collector.ts";
 import { reasonOf, UnreadFields } from "./unread.ts";
+
+registerClients({ iam: IAMClient });
 
 type Failed = Extract<RawOutcome<unknown>, { ok: false }>;
 

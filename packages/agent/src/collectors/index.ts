@@ -29,6 +29,7 @@ import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 
+export { cisPatternsOf } from "./cis-patterns.ts";
 export type {
   CollectContext,
   Collector,
@@ -42,7 +43,6 @@ export type {
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
-export { cisPatternsOf } from "./monitoring.ts";
 export { UnreadFields } from "./unread.ts";
 
 /** Every collector, regional first. One per resource type (a few produce related types together). */

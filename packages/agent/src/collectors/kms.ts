@@ -1,7 +1,15 @@
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListKeys } from "@aws-sdk/client-kms";
+import {
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+  paginateListKeys,
+} from "@aws-sdk/client-kms";
 import type { AssetOf } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
+
+registerClients({ kms: KMSClient });
 
 export const kmsKeysCollector: Collector = {
   id: "kms-keys",

@@ -5,8 +5,8 @@ import {
   type CisMonitoringPattern,
   type UnreadField,
 } from "../assets/index.ts";
+import { cisPatternsOf } from "./cis-patterns.ts";
 import type { MonitoringFacts, RegionTrails, TrailFacts } from "./collector.ts";
-import { cisPatternsOf } from "./monitoring.ts";
 
 export interface LinkInput {
   readonly accountId: string;

@@ -2,10 +2,14 @@ import {
   DescribeDBSnapshotAttributesCommand,
   paginateDescribeDBInstances,
   paginateDescribeDBSnapshots,
+  RDSClient,
 } from "@aws-sdk/client-rds";
 import type { AssetOf } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
+
+registerClients({ rds: RDSClient });
 
 export const rdsInstancesCollector: Collector = {
   id: "rds-instances",

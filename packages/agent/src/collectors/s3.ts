@@ -9,10 +9,14 @@ import {
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
+  S3Client,
 } from "@aws-sdk/client-s3";
 import { type AssetOf, analyzeBucketPolicy, GLOBAL_REGION } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type CollectContext, type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
+
+registerClients({ s3: S3Client });
 
 type BucketConfig = AssetOf<"aws.s3.bucket">["config"];
 type Grant = BucketConfig["publicAclGrants"][number];

@@ -20,10 +20,12 @@ export {
   assessShard,
   type CollectShardOptions,
   collectShard,
+  type GroupCollectors,
   SCAN_SHARD_KINDS,
   SERVICE_GROUPS,
   type ServiceGroup,
   type ShardCollection,
+  serviceGroup,
   shardKindsOf,
   UnknownShardError,
 } from "./shard.ts";

@@ -1,38 +1,8 @@
-import { type Asset, parseAsset } from "../assets/index.ts";
+import { type Asset, parseAsset, type ResourceType } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
 import { type EvaluationPlan, emptySummary, evaluateAsset } from "../checks/index.ts";
-import {
-  accessAnalyzerCollector,
-  type Collector,
-  cisMonitoringCollector,
-  cloudTrailCollector,
-  configRecordersCollector,
-  ebsDefaultEncryptionCollector,
-  ec2InstancesCollector,
-  efsFileSystemsCollector,
-  eksClustersCollector,
-  iamPasswordPolicyCollector,
-  iamPoliciesCollector,
-  iamRolesCollector,
-  iamServerCertificatesCollector,
-  iamUsersCollector,
-  kmsKeysCollector,
-  lambdaFunctionsCollector,
-  linkAssets,
-  type MonitoringFacts,
-  networkAclsCollector,
-  type RegionTrails,
-  rdsInstancesCollector,
-  rdsSnapshotsCollector,
-  s3AccountPublicAccessBlockCollector,
-  s3BucketsCollector,
-  securityGroupsCollector,
-  securityHubCollector,
-  snapshotsCollector,
-  type Uncovered,
-  volumesCollector,
-  vpcsCollector,
-} from "../collectors/index.ts";
+import type { Collector, MonitoringFacts, RegionTrails, Uncovered } from "../collectors/collector.ts";
+import { linkAssets } from "../collectors/link.ts";
 import { AccountReader, type CallProblem, type RawRecorder } from "../discovery/reader.ts";
 import type { ShardKind } from "../scheduler/shards.ts";
 import { assessedData } from "./scan.ts";
@@ -43,67 +13,163 @@ import { assessedData } from "./scan.ts";
  * collectors (IAM, S3) and — because `linkAssets` needs every region's trails (S3 object-level
  * logging, CIS 4.x monitoring) — CloudTrail and the CloudWatch Logs monitoring facts of every
  * scanned region. Together the groups run exactly the collectors of `COLLECTORS`.
+ *
+ * A group's collectors are loaded when a shard of it runs (`load`): in the Lambda bundle each group
+ * is its own chunk with its SDK clients, so a cold start loads only what its shard scans. What the
+ * planner needs (service, scope, asset types) is known without loading; a test keeps `assetTypes`
+ * equal to what the loaded collectors produce.
  */
 export interface ServiceGroup {
   readonly service: string;
   readonly scope: "regional" | "global";
+  readonly assetTypes: readonly ResourceType[];
+  load(): Promise<GroupCollectors>;
+}
+
+export interface GroupCollectors {
   /** Run in the shard's region. */
   readonly collectors: readonly Collector[];
   /** Account group only: run in every scanned region, for the facts `linkAssets` needs. */
   readonly everyRegion?: readonly Collector[];
 }
 
+/** A group whose collectors are at hand (tests narrowing a scan to some collectors). */
+export function serviceGroup(
+  service: string,
+  scope: ServiceGroup["scope"],
+  collectors: GroupCollectors,
+): ServiceGroup {
+  const assetTypes = [
+    ...new Set([...collectors.collectors, ...(collectors.everyRegion ?? [])].flatMap((c) => c.resourceTypes)),
+  ];
+  return { service, scope, assetTypes, load: async () => collectors };
+}
+
 export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   {
     service: "ec2",
     scope: "regional",
-    collectors: [
-      ec2InstancesCollector,
-      securityGroupsCollector,
-      volumesCollector,
-      snapshotsCollector,
-      vpcsCollector,
-      networkAclsCollector,
-      ebsDefaultEncryptionCollector,
+    assetTypes: [
+      "aws.ec2.instance",
+      "aws.ec2.security-group",
+      "aws.ec2.volume",
+      "aws.ec2.snapshot",
+      "aws.ec2.vpc",
+      "aws.ec2.network-acl",
+      "aws.ec2.account-settings",
     ],
+    load: async () => {
+      const m = await import("../collectors/ec2.ts");
+      return {
+        collectors: [
+          m.ec2InstancesCollector,
+          m.securityGroupsCollector,
+          m.volumesCollector,
+          m.snapshotsCollector,
+          m.vpcsCollector,
+          m.networkAclsCollector,
+          m.ebsDefaultEncryptionCollector,
+        ],
+      };
+    },
   },
-  { service: "rds", scope: "regional", collectors: [rdsInstancesCollector, rdsSnapshotsCollector] },
-  { service: "kms", scope: "regional", collectors: [kmsKeysCollector] },
-  { service: "lambda", scope: "regional", collectors: [lambdaFunctionsCollector] },
-  { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
+  {
+    service: "rds",
+    scope: "regional",
+    assetTypes: ["aws.rds.instance", "aws.rds.snapshot"],
+    load: async () => {
+      const m = await import("../collectors/rds.ts");
+      return { collectors: [m.rdsInstancesCollector, m.rdsSnapshotsCollector] };
+    },
+  },
+  {
+    service: "kms",
+    scope: "regional",
+    assetTypes: ["aws.kms.key"],
+    load: async () => ({ collectors: [(await import("../collectors/kms.ts")).kmsKeysCollector] }),
+  },
+  {
+    service: "lambda",
+    scope: "regional",
+    assetTypes: ["aws.lambda.function"],
+    load: async () => ({ collectors: [(await import("../collectors/compute.ts")).lambdaFunctionsCollector] }),
+  },
+  {
+    service: "eks",
+    scope: "regional",
+    assetTypes: ["aws.eks.cluster"],
+    load: async () => ({ collectors: [(await import("../collectors/compute.ts")).eksClustersCollector] }),
+  },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",
     scope: "regional",
-    collectors: [
-      accessAnalyzerCollector,
-      configRecordersCollector,
-      securityHubCollector,
-      efsFileSystemsCollector,
+    assetTypes: [
+      "aws.accessanalyzer.account-settings",
+      "aws.config.account-settings",
+      "aws.securityhub.account-settings",
+      "aws.efs.file-system",
     ],
+    load: async () => {
+      const m = await import("../collectors/account-services.ts");
+      return {
+        collectors: [
+          m.accessAnalyzerCollector,
+          m.configRecordersCollector,
+          m.securityHubCollector,
+          m.efsFileSystemsCollector,
+        ],
+      };
+    },
   },
   {
     service: "account",
     scope: "global",
-    collectors: [
-      iamUsersCollector,
-      iamPasswordPolicyCollector,
-      iamRolesCollector,
-      iamPoliciesCollector,
-      iamServerCertificatesCollector,
-      s3BucketsCollector,
-      s3AccountPublicAccessBlockCollector,
+    assetTypes: [
+      "aws.iam.user",
+      "aws.iam.root",
+      "aws.iam.password-policy",
+      "aws.iam.role",
+      "aws.iam.policy",
+      "aws.iam.account",
+      "aws.iam.server-certificate",
+      "aws.s3.bucket",
+      "aws.s3.account-settings",
+      "aws.cloudtrail.trail",
+      "aws.logs.cis-monitoring",
     ],
-    everyRegion: [cloudTrailCollector, cisMonitoringCollector],
+    load: async () => {
+      const [iam, s3, services, cloudtrail, monitoring] = await Promise.all([
+        import("../collectors/iam.ts"),
+        import("../collectors/s3.ts"),
+        import("../collectors/account-services.ts"),
+        import("../collectors/cloudtrail.ts"),
+        import("../collectors/monitoring.ts"),
+      ]);
+      return {
+        collectors: [
+          iam.iamUsersCollector,
+          iam.iamPasswordPolicyCollector,
+          iam.iamRolesCollector,
+          iam.iamPoliciesCollector,
+          services.iamServerCertificatesCollector,
+          s3.s3BucketsCollector,
+          services.s3AccountPublicAccessBlockCollector,
+        ],
+        everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],
+      };
+    },
   },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */
 export function shardKindsOf(groups: readonly ServiceGroup[] = SERVICE_GROUPS): ShardKind[] {
-  return groups.map((g) => {
-    const types = [...new Set([...g.collectors, ...(g.everyRegion ?? [])].flatMap((c) => c.resourceTypes))];
-    return { service: g.service, scope: g.scope, assetType: types[0] ?? "unknown", assetTypes: types };
-  });
+  return groups.map((g) => ({
+    service: g.service,
+    scope: g.scope,
+    assetType: g.assetTypes[0] ?? "unknown",
+    assetTypes: [...g.assetTypes],
+  }));
 }
 
 export const SCAN_SHARD_KINDS: readonly ShardKind[] = shardKindsOf();
@@ -142,6 +208,7 @@ export async function collectShard(options: CollectShardOptions): Promise<ShardC
   if (!group) throw new UnknownShardError(`no service group "${options.service}" in the scan's shard kinds`);
   const wanted = options.assetTypes ? new Set(options.assetTypes) : undefined;
   const keep = (c: Collector) => !wanted || c.resourceTypes.some((t) => wanted.has(t));
+  const { collectors, everyRegion } = await group.load();
   const partition = options.partition ?? "aws";
   const read = new AccountReader(options.recorder);
   const { clients } = options;
@@ -165,10 +232,10 @@ export async function collectShard(options: CollectShardOptions): Promise<ShardC
     if (out.uncovered) uncovered.push(...out.uncovered);
   };
   await Promise.all([
-    ...group.collectors.filter(keep).map((c) => run(c, options.region)),
-    ...(group.everyRegion ?? []).filter(keep).flatMap((c) => options.regions.map((r) => run(c, r))),
+    ...collectors.filter(keep).map((c) => run(c, options.region)),
+    ...(everyRegion ?? []).filter(keep).flatMap((c) => options.regions.map((r) => run(c, r))),
   ]);
-  const linked = group.everyRegion
+  const linked = everyRegion
     ? linkAssets({ accountId: options.accountId, regions: options.regions, assets, trails, monitoring })
     : assets;
   const valid: Asset[] = [];

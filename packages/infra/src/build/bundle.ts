@@ -4,7 +4,7 @@
  * `lambdaPlugins()` (plugins.ts) removes what Lambda never runs; budgets and breakdown: budget.ts.
  */
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { build, type Metafile, type OutputFile } from "esbuild";
 import { lambdaPlugins, sdkNamesImportedIn, workspaceSources } from "./plugins.ts";
 
@@ -35,8 +35,18 @@ export interface BundledFile {
 export interface LambdaBundle {
   readonly name: string;
   readonly files: readonly BundledFile[];
-  /** Size of `index.mjs` alone (the code the runtime loads), in bytes. */
+  /**
+   * Bytes of code a cold start loads: `index.mjs` and the chunks it imports statically. The chunks
+   * loaded later by `import()` (the agent's service groups) are in `lazyChunks`.
+   */
   readonly codeBytes: number;
+  /** Every `.mjs` file of the bundle. */
+  readonly totalCodeBytes: number;
+  /**
+   * Per module loaded with `import()` (its source path): its chunk, the chunk files it adds to what
+   * a cold start loaded, and their bytes.
+   */
+  readonly lazyChunks: readonly { module: string; file: string; files: readonly string[]; bytes: number }[];
   /** esbuild's metafile (what each input contributes), when asked for with `{ metafile: true }`. */
   readonly metafile?: Metafile;
 }
@@ -67,46 +77,54 @@ export class MissingEntryError extends Error {
 /**
  * esbuild minifies each module on its own, so the bundle keeps one `var` statement per surviving
  * top-level declaration of every module (~3,900 of them: mostly the SDK's schema constants). A
- * second minify of the whole file joins them, ~13 KB; it reads the first source map, so the final
+ * second minify of each output file joins them, ~13 KB; it reads the first source map, so the final
  * map still points into the original sources. The metafile stays the first build's.
  */
-async function minifyAcrossModules(
-  outputs: readonly OutputFile[],
-  outDir: string,
-): Promise<{ path: string; contents: Uint8Array }[]> {
-  const code = outputs.find((f) => f.path === join(outDir, "index.mjs"));
-  const map = outputs.find((f) => f.path === join(outDir, "index.mjs.map"));
-  if (!code || !map || outputs.length !== 2) return [...outputs];
-  // The banner goes back verbatim (its `require` must keep its name); its line stays, empty, so the
-  // first map's line numbers still hold.
-  if (!code.text.startsWith(CREATE_REQUIRE_BANNER)) return [...outputs];
-  const body = code.text
-    .slice(CREATE_REQUIRE_BANNER.length)
-    .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
-  const inlineMap = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(map.contents).toString("base64")}`;
-  const again = await build({
-    stdin: { contents: `${body}${inlineMap}\n`, sourcefile: "index.mjs", resolveDir: outDir, loader: "js" },
-    outfile: code.path,
-    write: false,
-    bundle: false,
-    format: "esm",
-    platform: "node",
-    target: "node22",
-    minify: true,
-    sourcemap: "linked",
-    sourcesContent: false,
-    legalComments: "none",
-    banner: { js: CREATE_REQUIRE_BANNER },
-    logLevel: "silent",
-  });
-  return again.outputFiles;
+async function minifyAcrossModules(outputs: readonly OutputFile[]): Promise<OutputFile[]> {
+  const again = await Promise.all(
+    outputs
+      .filter((f) => f.path.endsWith(".mjs"))
+      .map(async (code) => {
+        const map = outputs.find((f) => f.path === `${code.path}.map`);
+        // The banner goes back verbatim (its `require` must keep its name); its line stays, empty, so the
+        // first map's line numbers still hold.
+        if (!map || !code.text.startsWith(CREATE_REQUIRE_BANNER)) return [code, ...(map ? [map] : [])];
+        const body = code.text
+          .slice(CREATE_REQUIRE_BANNER.length)
+          .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+        const inlineMap = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(map.contents).toString("base64")}`;
+        const result = await build({
+          stdin: {
+            contents: `${body}${inlineMap}\n`,
+            sourcefile: basename(code.path),
+            resolveDir: dirname(code.path),
+            loader: "js",
+          },
+          outfile: code.path,
+          write: false,
+          bundle: false,
+          format: "esm",
+          platform: "node",
+          target: "node22",
+          minify: true,
+          sourcemap: "linked",
+          sourcesContent: false,
+          legalComments: "none",
+          banner: { js: CREATE_REQUIRE_BANNER },
+          logLevel: "silent",
+        });
+        return result.outputFiles;
+      }),
+  );
+  return again.flat();
 }
 
 /**
- * A workspace module reached through `import()` or `require()` is bundled inside esbuild's lazy
- * `__esm` wrapper, and so is everything it imports: their module-level constants then exist only
- * after the wrapper has run, and code reached first through a static import reads them undefined
- * (the agent's registration once failed that way on Lambda). Our own code imports statically.
+ * A workspace module reached through `require()` is bundled inside esbuild's lazy `__esm` wrapper,
+ * and so is everything it imports: their module-level constants then exist only after the wrapper
+ * has run, and code reached first through a static import reads them undefined (the agent's
+ * registration once failed that way on Lambda). `import()` is fine: the bundle is split, so a
+ * dynamically imported module is its own ES module chunk, evaluated as Node evaluates any module.
  */
 export class LazyWorkspaceImportError extends Error {
   override readonly name = "LazyWorkspaceImportError";
@@ -130,7 +148,7 @@ export function lazyWorkspaceImports(metafile: Metafile): { importer: string; pa
     if (!importer.startsWith("packages/")) continue;
     for (const i of input.imports) {
       if (i.external) continue;
-      if (i.kind === "dynamic-import" || i.kind === "require-call" || i.kind === "require-resolve")
+      if (i.kind === "require-call" || i.kind === "require-resolve")
         found.push({ importer, path: i.path, kind: i.kind });
     }
   }
@@ -146,9 +164,14 @@ export async function bundleLambda(
   if (!existsSync(path)) throw new MissingEntryError(entry, relative(root, path) || path);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [path],
+    entryPoints: { index: path },
     // A stable virtual location: source map paths are relative to it, so they match on every machine.
-    outfile: join(root, "dist", "lambda", entry.name, "index.mjs"),
+    outdir: join(root, "dist", "lambda", entry.name),
+    outExtension: { ".js": ".mjs" },
+    // One chunk per dynamically imported module (the agent's service groups with their SDK
+    // clients) and per module they share: a cold start loads `index.mjs` and what it imports only.
+    splitting: true,
+    chunkNames: "[name]-[hash]",
     write: false,
     bundle: true,
     format: "esm",
@@ -175,15 +198,65 @@ export async function bundleLambda(
   const lazy = lazyWorkspaceImports(result.metafile);
   if (lazy.length > 0) throw new LazyWorkspaceImportError(entry, lazy);
   const outDir = join(root, "dist", "lambda", entry.name);
-  const files = (await minifyAcrossModules(result.outputFiles, outDir))
+  const files = (await minifyAcrossModules(result.outputFiles))
     .map((f) => ({ name: relative(outDir, f.path), data: f.contents }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  const code = files.find((f) => f.name === "index.mjs");
-  if (!code) throw new Error(`esbuild produced no index.mjs for ${entry.name}`);
+  if (!files.some((f) => f.name === "index.mjs"))
+    throw new Error(`esbuild produced no index.mjs for ${entry.name}`);
+  const sizes = new Map(files.filter((f) => f.name.endsWith(".mjs")).map((f) => [f.name, f.data.length]));
+  const graph = chunkGraph(result.metafile, relative(root, outDir));
+  const bytesOf = (names: Iterable<string>) => [...names].reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
+  const cold = graph.closure("index.mjs");
+  const lazyChunks = graph.lazyEntries.map(({ module, file }) => {
+    const added = [...graph.closure(file)].filter((f) => !cold.has(f)).sort();
+    return { module, file, files: added, bytes: bytesOf(added) };
+  });
   return {
     name: entry.name,
     files,
-    codeBytes: code.data.length,
+    codeBytes: bytesOf(cold),
+    totalCodeBytes: bytesOf(sizes.keys()),
+    lazyChunks,
     ...(options.metafile ? { metafile: result.metafile } : {}),
+  };
+}
+
+/**
+ * The bundle's output files and their static imports, from esbuild's metafile: which files a file
+ * loads with it, and which files are the targets of `import()` (with the source module behind each).
+ */
+export function chunkGraph(
+  metafile: Metafile,
+  outDir: string,
+): { closure(file: string): Set<string>; lazyEntries: { module: string; file: string }[] } {
+  const prefix = `${outDir}/`;
+  const name = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  const statics = new Map<string, string[]>();
+  const lazyTargets = new Set<string>();
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!path.endsWith(".mjs")) continue;
+    statics.set(
+      name(path),
+      output.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => name(i.path)),
+    );
+    for (const i of output.imports)
+      if (i.kind === "dynamic-import" && !i.external) lazyTargets.add(name(i.path));
+  }
+  const lazyEntries = Object.entries(metafile.outputs)
+    .filter(([path, o]) => lazyTargets.has(name(path)) && o.entryPoint !== undefined)
+    .map(([path, o]) => ({ module: o.entryPoint as string, file: name(path) }))
+    .sort((a, b) => (a.module < b.module ? -1 : 1));
+  return {
+    closure(file) {
+      const seen = new Set<string>();
+      const visit = (f: string) => {
+        if (seen.has(f)) return;
+        seen.add(f);
+        for (const next of statics.get(f) ?? []) visit(next);
+      };
+      visit(file);
+      return seen;
+    },
+    lazyEntries,
   };
 }

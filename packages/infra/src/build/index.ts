@@ -1,5 +1,6 @@
 export * from "./budget.ts";
 export * from "./bundle.ts";
+export * from "./measure.ts";
 export * from "./plugins.ts";
 export * from "./release.ts";
 export * from "./zip.ts";
