@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
+import { COLLECTORS } from "../../src/collectors/index.ts";
 import { computeCases } from "./cases/compute.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { iamCases } from "./cases/iam.ts";
@@ -55,6 +56,13 @@ describe("check catalogue", () => {
       if (!cases.some((c) => c.expect === "fail")) missing.push(`${check.id}: no fail case`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("has a collector producing every check's resource type", () => {
+    const produced = new Set(COLLECTORS.flatMap((c) => c.resourceTypes));
+    expect(
+      CATALOGUE.filter((c) => !produced.has(c.resourceType)).map((c) => `${c.id}: ${c.resourceType}`),
+    ).toEqual([]);
   });
 
   it("has no case for a check that does not exist", () => {
