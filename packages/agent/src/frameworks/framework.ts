@@ -1,4 +1,5 @@
 import type { AnyCheck } from "../checks/check.ts";
+import { PROWLER_EQUIVALENTS } from "./prowler-equivalents.ts";
 
 /** One requirement of a framework: a CIS recommendation, an FSBP control, … */
 export interface Requirement {
@@ -6,21 +7,29 @@ export interface Requirement {
   readonly title: string;
   /** How the publisher says it is assessed (CIS marks recommendations Automated or Manual). */
   readonly assessment?: "automated" | "manual";
+  /** The Prowler checks that assess it, in a framework taken from Prowler's compliance mappings. */
+  readonly prowlerChecks?: readonly string[];
 }
 
 /**
- * A framework as data: its requirements as published (with the source named), and which of a
- * check's `mappings` says the check decides a requirement.
+ * A framework as data: its requirements as published (with the source named), and how a check is
+ * found to decide a requirement: through one of the check's own `mappings` ("cis", "fsbp"), or
+ * ("prowler") through the requirement's Prowler checks and the Vigil checks equivalent to them
+ * (PROWLER_EQUIVALENTS).
  */
 export interface FrameworkDefinition {
   readonly id: string;
   readonly title: string;
   readonly source: string;
-  readonly mappingKey: "cis" | "fsbp";
+  readonly mappingKey: "cis" | "fsbp" | "prowler";
   readonly requirements: readonly Requirement[];
 }
 
-/** A requirement and the checks that decide it (none: assessed by hand, `manual`). */
+/**
+ * A requirement and the checks that decide it. None: no Vigil check decides it, and it is `manual`,
+ * to be assessed by hand or with another tool (for a Prowler-mapped framework, Prowler may have a
+ * check for it that Vigil has not).
+ */
 export interface MappedRequirement extends Requirement {
   readonly checkIds: readonly string[];
 }
@@ -30,14 +39,32 @@ export interface Framework extends Omit<FrameworkDefinition, "requirements"> {
 }
 
 /** The framework's requirements with their checks, from the catalogue's mappings. Pure. */
-export function mapFramework(definition: FrameworkDefinition, catalogue: readonly AnyCheck[]): Framework {
+export function mapFramework(
+  definition: FrameworkDefinition,
+  catalogue: readonly AnyCheck[],
+  equivalents: Readonly<Record<string, readonly string[]>> = PROWLER_EQUIVALENTS,
+): Framework {
+  const { mappingKey } = definition;
+  const decides = (check: AnyCheck, r: Requirement): boolean =>
+    mappingKey === "prowler"
+      ? (equivalents[check.id] ?? []).some((name) => r.prowlerChecks?.includes(name))
+      : check.mappings[mappingKey].includes(r.id);
   return {
     ...definition,
     requirements: definition.requirements.map((r) => ({
       ...r,
-      checkIds: catalogue.filter((c) => c.mappings[definition.mappingKey].includes(r.id)).map((c) => c.id),
+      checkIds: catalogue.filter((c) => decides(c, r)).map((c) => c.id),
     })),
   };
+}
+
+/** Requirements from rows of a table taken from a Prowler compliance file: id, title, comma-separated Prowler checks. */
+export function prowlerRequirements(rows: readonly (readonly [string, string, string])[]): Requirement[] {
+  return rows.map(([id, title, checks]) => ({
+    id,
+    title,
+    prowlerChecks: checks === "" ? [] : checks.split(","),
+  }));
 }
 
 export type RequirementStatus = "pass" | "fail" | "not-assessed" | "manual";

@@ -12,17 +12,25 @@ export function scoreReport(report: ScanReportDocument, framework: Framework): F
   );
 }
 
-/** One row per requirement, then the totals and the score over the requirements decided. */
+/**
+ * One row per requirement a Vigil check decides, then the totals and the score over the requirements
+ * decided. Manual requirements (no Vigil check decides them) are counted, not listed: the JSON report
+ * has them all.
+ */
 export function frameworkTable(score: FrameworkScore): string {
   const table = new Table({
     head: ["Requirement", "Status", "Pass", "Fail", "Muted", "Not assessed", "Title"],
     colWidths: [13, 14, 7, 7, 7, 14, 60],
     wordWrap: true,
   });
-  for (const r of score.requirements)
+  for (const r of score.requirements.filter((r) => r.status !== "manual"))
     table.push([r.id, r.status, r.results.pass, r.results.fail, r.results.muted, r.results.error, r.title]);
   const t = score.totals;
   const headline =
     score.score === undefined ? "no requirement decided" : `${score.score}% of decided requirements pass`;
-  return `${score.framework.title} (${score.framework.id})\n${table.toString()}\n${t.pass} pass, ${t.fail} fail, ${t["not-assessed"]} not assessed, ${t.manual} manual: ${headline}`;
+  const manual =
+    t.manual === 0
+      ? ""
+      : `\n${t.manual} manual: no Vigil check decides them, so Vigil does not cover them (assess them by hand; listed in --format json)`;
+  return `${score.framework.title} (${score.framework.id})\n${table.toString()}\n${t.pass} pass, ${t.fail} fail, ${t["not-assessed"]} not assessed, ${t.manual} manual: ${headline}${manual}`;
 }

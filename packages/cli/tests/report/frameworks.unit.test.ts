@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { CATALOGUE, frameworkById } from "@vigil/agent";
+import { CATALOGUE, FRAMEWORK_IDS, frameworkById } from "@vigil/agent";
 import { describe, expect, it } from "vitest";
 import { runChecksCommand } from "../../src/commands/checks.ts";
 import { runScanCommand } from "../../src/commands/scan.ts";
@@ -66,23 +66,23 @@ describe("vigil checks", () => {
   });
 });
 
+/** `vigil scan --framework <id> --format json` on the known-bad snapshot: the report and what went to stderr. */
+async function scanKnownBad(framework: string) {
+  const run = io();
+  const code = await runScanCommand(
+    { snapshot: KNOWN_BAD, framework, format: "json", progress: false, now: "2026-06-01T00:00:00Z" },
+    run.io,
+  );
+  expect([0, 3]).toContain(code);
+  const report = JSON.parse(run.stdout.text()) as ScanReportDocument;
+  const score = report.frameworks?.[0];
+  expect(score?.framework.id).toBe(framework);
+  return { report, score, stderr: run.stderr.text() };
+}
+
 describe("vigil scan --framework", () => {
   it("scores the account requirement by requirement from the scan's findings, in JSON and on screen", async () => {
-    const run = io();
-    const code = await runScanCommand(
-      {
-        snapshot: KNOWN_BAD,
-        framework: "cis-aws-5.0",
-        format: "json",
-        progress: false,
-        now: "2026-06-01T00:00:00Z",
-      },
-      run.io,
-    );
-    expect([0, 3]).toContain(code);
-    const report = JSON.parse(run.stdout.text()) as ScanReportDocument;
-    const score = report.frameworks?.[0];
-    expect(score?.framework.id).toBe("cis-aws-5.0");
+    const { report, score, stderr } = await scanKnownBad("cis-aws-5.0");
     // Each requirement's status follows from the findings of its checks in this very report.
     for (const r of score?.requirements ?? []) {
       const mine = report.findings.filter((f) => r.checkIds.includes(f.checkId));
@@ -94,13 +94,41 @@ describe("vigil scan --framework", () => {
     }
     // The known-bad account's public bucket fails CIS 2.1.1/2.1.4-style controls: something fails.
     expect(score?.totals.fail).toBeGreaterThan(0);
-    expect(run.stderr.text()).toContain("CIS Amazon Web Services Foundations Benchmark v5.0.0 (cis-aws-5.0)");
-    expect(run.stderr.text()).toMatch(/\d+ pass, \d+ fail, \d+ not assessed, \d+ manual/);
+    expect(stderr).toContain("CIS Amazon Web Services Foundations Benchmark v5.0.0 (cis-aws-5.0)");
+    expect(stderr).toMatch(/\d+ pass, \d+ fail, \d+ not assessed, \d+ manual/);
+  });
+
+  it("scores PCI DSS 4.0, mapped from Prowler, with requirements that pass, fail and that no check decides", async () => {
+    const { report, score, stderr } = await scanKnownBad("pci-dss-4.0");
+    expect(score?.framework.source).toContain("prowler/compliance/aws/pci_4.0_aws.json");
+    expect(score?.totals.pass).toBeGreaterThan(0);
+    expect(score?.totals.fail).toBeGreaterThan(0);
+    expect(score?.totals.manual).toBeGreaterThan(0);
+    // 1.2.5.15 (S3 policies require TLS) is decided by the bucket TLS check; 1.2.5.11 (EMR Kerberos) by none.
+    const byId = new Map(score?.requirements.map((r) => [r.id, r]));
+    expect(byId.get("1.2.5.15")?.checkIds).toEqual(["vigil.s3.bucket-denies-insecure-transport"]);
+    expect(byId.get("1.2.5.11")?.status).toBe("manual");
+    for (const r of score?.requirements ?? []) {
+      const mine = report.findings.filter((f) => r.checkIds.includes(f.checkId));
+      if (r.checkIds.length === 0) expect(r.status, r.id).toBe("manual");
+      else if (mine.some((f) => f.status === "FAIL")) expect(r.status, r.id).toBe("fail");
+    }
+    expect(stderr).toMatch(/\d+ manual: no Vigil check decides them/);
   });
 
   it("an unknown framework is a usage error", async () => {
     const run = io();
     expect(await runScanCommand({ snapshot: KNOWN_BAD, framework: "nist" }, run.io)).toBe(64);
-    expect(run.stderr.text()).toContain('--framework must be one of cis-aws-5.0|aws-fsbp, got "nist"');
+    expect(FRAMEWORK_IDS).toEqual([
+      "cis-aws-5.0",
+      "aws-fsbp",
+      "pci-dss-4.0",
+      "nist-800-53-r5",
+      "soc2",
+      "iso-27001-2022",
+    ]);
+    expect(run.stderr.text()).toContain(
+      '--framework must be one of cis-aws-5.0|aws-fsbp|pci-dss-4.0|nist-800-53-r5|soc2|iso-27001-2022, got "nist"',
+    );
   });
 });

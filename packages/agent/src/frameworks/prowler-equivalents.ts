@@ -1,0 +1,133 @@
+/**
+ * The Prowler checks (prowler-cloud/prowler, `prowler/providers/aws/services/<service>/<check>/`) that
+ * decide the same thing as a Vigil check: the same setting on the same kind of resource, most of them
+ * also the same CIS or FSBP control in Prowler's own CIS and FSBP mappings. The frameworks Vigil takes
+ * from Prowler's compliance files (PCI DSS, NIST 800-53, SOC 2, ISO 27001) list Prowler checks per
+ * requirement; through this table they map to Vigil checks.
+ *
+ * Only true equivalents: a Vigil check with no Prowler twin is not here (vigil.cloudtrail.trail-logging
+ * checks every trail is logging, cloudtrail_multi_region_enabled wants a multi-Region trail; Vigil's EKS
+ * audit logging is one log type where eks_control_plane_logging_all_types_enabled wants all five).
+ * Where Vigil splits one Prowler check in two (IPv4 and IPv6 admin ports; public read and public write),
+ * both Vigil checks list it, so a requirement fails when either fails, as the Prowler check would.
+ */
+export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  "vigil.accessanalyzer.analyzer-enabled": ["accessanalyzer_enabled"],
+  "vigil.cloudtrail.trail-cloudwatch-logs-integrated": ["cloudtrail_cloudwatch_logging_enabled"],
+  "vigil.cloudtrail.trail-kms-encrypted": ["cloudtrail_kms_encryption_enabled"],
+  "vigil.cloudtrail.trail-log-file-validation-enabled": ["cloudtrail_log_file_validation_enabled"],
+  "vigil.config.recorder-enabled": ["config_recorder_all_regions_enabled"],
+  "vigil.ec2.default-security-group-restricts-all": ["ec2_securitygroup_default_restrict_traffic"],
+  "vigil.ec2.ebs-encryption-by-default": ["ec2_ebs_default_encryption"],
+  "vigil.ec2.instance-imdsv2-required": ["ec2_instance_imdsv2_enabled"],
+  "vigil.ec2.instance-no-public-ip": ["ec2_instance_public_ip"],
+  "vigil.ec2.instance-uses-iam-role": ["ec2_instance_profile_attached"],
+  "vigil.ec2.network-acl-admin-ports-restricted": [
+    "ec2_networkacl_allow_ingress_tcp_port_22",
+    "ec2_networkacl_allow_ingress_tcp_port_3389",
+  ],
+  "vigil.ec2.security-group-admin-ports-restricted-ipv4": [
+    "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22",
+    "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389",
+  ],
+  "vigil.ec2.security-group-admin-ports-restricted-ipv6": [
+    "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22",
+    "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389",
+  ],
+  "vigil.ec2.security-group-high-risk-ports-restricted": [
+    "ec2_securitygroup_allow_ingress_from_internet_to_high_risk_tcp_ports",
+  ],
+  "vigil.ec2.snapshot-not-public": ["ec2_ebs_public_snapshot"],
+  "vigil.ec2.volume-encrypted": ["ec2_ebs_volume_encryption"],
+  "vigil.ec2.vpc-flow-logs-enabled": ["vpc_flow_logs_enabled"],
+  "vigil.efs.file-system-encrypted": ["efs_encryption_at_rest_enabled"],
+  "vigil.eks.cluster-endpoint-not-public": ["eks_cluster_not_publicly_accessible"],
+  "vigil.eks.cluster-secrets-encrypted": ["eks_cluster_kms_cmk_encryption_in_secrets_enabled"],
+  "vigil.eks.cluster-version-supported": ["eks_cluster_uses_a_supported_version"],
+  "vigil.iam.password-policy-min-length": ["iam_password_policy_minimum_length_14"],
+  "vigil.iam.password-policy-prevents-reuse": ["iam_password_policy_reuse_24"],
+  "vigil.iam.policy-no-full-admin-attached": ["iam_customer_attached_policy_no_administrative_privileges"],
+  "vigil.iam.root-hardware-mfa-enabled": ["iam_root_hardware_mfa_enabled"],
+  "vigil.iam.root-mfa-enabled": ["iam_root_mfa_enabled"],
+  "vigil.iam.root-no-access-keys": ["iam_no_root_access_key"],
+  "vigil.iam.root-not-used-recently": ["iam_avoid_root_usage"],
+  "vigil.iam.server-certificate-not-expired": ["iam_no_expired_server_certificates_stored"],
+  "vigil.iam.support-role-exists": ["iam_support_role_created"],
+  "vigil.iam.user-access-keys-rotated": ["iam_rotate_access_key_90_days"],
+  "vigil.iam.user-mfa-enabled-for-console": ["iam_user_mfa_enabled_console_access"],
+  "vigil.iam.user-permissions-through-groups": ["iam_policy_attached_only_to_group_or_roles"],
+  "vigil.iam.user-single-active-access-key": ["iam_user_two_active_access_key"],
+  "vigil.iam.user-unused-credentials-disabled": [
+    "iam_user_accesskey_unused",
+    "iam_user_console_access_unused",
+  ],
+  "vigil.kms.key-rotation-enabled": ["kms_cmk_rotation_enabled"],
+  "vigil.lambda.function-runtime-supported": ["awslambda_function_using_supported_runtimes"],
+  "vigil.logs.metric-filter-unauthorized-api-calls": ["cloudwatch_log_metric_filter_unauthorized_api_calls"],
+  "vigil.logs.metric-filter-console-signin-without-mfa": ["cloudwatch_log_metric_filter_sign_in_without_mfa"],
+  "vigil.logs.metric-filter-root-account-usage": ["cloudwatch_log_metric_filter_root_usage"],
+  "vigil.logs.metric-filter-iam-policy-changes": ["cloudwatch_log_metric_filter_policy_changes"],
+  "vigil.logs.metric-filter-cloudtrail-configuration-changes": [
+    "cloudwatch_log_metric_filter_and_alarm_for_cloudtrail_configuration_changes_enabled",
+  ],
+  "vigil.logs.metric-filter-console-authentication-failures": [
+    "cloudwatch_log_metric_filter_authentication_failures",
+  ],
+  "vigil.logs.metric-filter-cmk-disable-or-scheduled-deletion": [
+    "cloudwatch_log_metric_filter_disable_or_scheduled_deletion_of_kms_cmk",
+  ],
+  "vigil.logs.metric-filter-s3-bucket-policy-changes": [
+    "cloudwatch_log_metric_filter_for_s3_bucket_policy_changes",
+  ],
+  "vigil.logs.metric-filter-aws-config-changes": [
+    "cloudwatch_log_metric_filter_and_alarm_for_aws_config_configuration_changes_enabled",
+  ],
+  "vigil.logs.metric-filter-security-group-changes": ["cloudwatch_log_metric_filter_security_group_changes"],
+  "vigil.logs.metric-filter-nacl-changes": ["cloudwatch_changes_to_network_acls_alarm_configured"],
+  "vigil.logs.metric-filter-network-gateway-changes": [
+    "cloudwatch_changes_to_network_gateways_alarm_configured",
+  ],
+  "vigil.logs.metric-filter-route-table-changes": [
+    "cloudwatch_changes_to_network_route_tables_alarm_configured",
+  ],
+  "vigil.logs.metric-filter-vpc-changes": ["cloudwatch_changes_to_vpcs_alarm_configured"],
+  "vigil.logs.metric-filter-organizations-changes": [
+    "cloudwatch_log_metric_filter_aws_organizations_changes",
+  ],
+  "vigil.rds.instance-auto-minor-version-upgrade": ["rds_instance_minor_version_upgrade_enabled"],
+  "vigil.rds.instance-backups-enabled": ["rds_instance_backup_enabled"],
+  "vigil.rds.instance-deletion-protection": ["rds_instance_deletion_protection"],
+  "vigil.rds.instance-storage-encrypted": ["rds_instance_storage_encrypted"],
+  "vigil.rds.instance-multi-az": ["rds_instance_multi_az"],
+  "vigil.rds.instance-not-publicly-accessible": ["rds_instance_no_public_access"],
+  "vigil.rds.snapshot-encrypted": ["rds_snapshots_encrypted"],
+  "vigil.rds.snapshot-not-public": ["rds_snapshots_public_access"],
+  "vigil.s3.account-public-access-blocked": ["s3_account_level_public_access_blocks"],
+  "vigil.s3.bucket-access-logging-enabled": ["s3_bucket_server_access_logging_enabled"],
+  "vigil.s3.bucket-denies-insecure-transport": ["s3_bucket_secure_transport_policy"],
+  "vigil.s3.bucket-encryption-enabled": ["s3_bucket_default_encryption"],
+  "vigil.s3.bucket-mfa-delete-enabled": ["s3_bucket_no_mfa_delete"],
+  "vigil.s3.bucket-object-level-logging-read": ["cloudtrail_s3_dataevents_read_enabled"],
+  "vigil.s3.bucket-object-level-logging-write": ["cloudtrail_s3_dataevents_write_enabled"],
+  "vigil.s3.bucket-level-public-access-block-enabled": ["s3_bucket_level_public_access_block"],
+  "vigil.s3.bucket-public-read-prohibited": ["s3_bucket_public_access"],
+  "vigil.s3.bucket-public-write-prohibited": [
+    "s3_bucket_public_access",
+    "s3_bucket_policy_public_write_access",
+    "s3_bucket_public_write_acl",
+  ],
+  "vigil.s3.bucket-versioning-enabled": ["s3_bucket_object_versioning"],
+  "vigil.securityhub.hub-enabled": ["securityhub_enabled"],
+};
+
+/**
+ * Prowler checks named above that none of the four Prowler framework files lists, each checked to exist
+ * as a folder prowler/providers/aws/services/<service>/<check>/ of prowler-cloud/prowler.
+ */
+export const PROWLER_CHECKS_OUTSIDE_FRAMEWORKS: readonly string[] = [
+  "awslambda_function_using_supported_runtimes",
+  "iam_no_expired_server_certificates_stored",
+  "iam_support_role_created",
+  "iam_user_two_active_access_key",
+  "s3_bucket_level_public_access_block",
+];
