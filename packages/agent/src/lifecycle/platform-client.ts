@@ -1,11 +1,17 @@
 import { signRequest, type VigilEvent } from "@vigil/events";
 import type { ServiceCredentials } from "./credentials.ts";
+import type { PresignedRequest } from "./identity-proof.ts";
 import { platformUrlProblem } from "./platform-url.ts";
 
 /** What the agent asks of the platform. A small port: the HTTP adapter below, fakes in tests. */
 export interface PlatformClient {
   /** Unsigned: the registration token is the proof. */
   exchange(request: ExchangeRequest): Promise<ExchangedCredentials>;
+  /**
+   * Unsigned: an organization member's enrollment; the enrollment secret and the account's
+   * presigned AWS requests are the proof.
+   */
+  enroll(request: EnrollRequest): Promise<ExchangedCredentials>;
   /** Signed. */
   report(events: readonly VigilEvent[]): Promise<void>;
   /** Signed. */
@@ -25,6 +31,18 @@ export interface RevokeRequest {
 export interface ExchangeRequest {
   token: string;
   accountId?: string;
+  parameterName?: string;
+}
+
+export interface EnrollRequest {
+  enrollmentSecret: string;
+  /** What the stack says it is: its integration id, account, organization and region. */
+  integrationId: string;
+  accountId: string;
+  organizationId: string;
+  homeRegion: string;
+  identity: PresignedRequest;
+  organization: PresignedRequest;
   parameterName?: string;
 }
 
@@ -85,6 +103,19 @@ export class HttpPlatformClient implements PlatformClient {
         502,
         "exchange_malformed",
         "The platform's exchange answer lacks the key or its id.",
+      );
+    }
+    return out as ExchangedCredentials;
+  }
+
+  async enroll(request: EnrollRequest): Promise<ExchangedCredentials> {
+    const body = await this.#send("/organizations/enroll", JSON.stringify(request), false);
+    const out = body as Partial<ExchangedCredentials>;
+    if (!out.integrationId || !out.keyId || !out.privateKeyPem || !out.parameterName) {
+      throw new PlatformRequestError(
+        502,
+        "enrollment_malformed",
+        "The platform's enrollment answer lacks the key or its id.",
       );
     }
     return out as ExchangedCredentials;

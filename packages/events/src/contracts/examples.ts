@@ -68,6 +68,43 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     enabledRegions: ["eu-west-1", "us-east-1"],
     lastScan: { scanId, status: "completed" },
   },
+  "vigil.organization.registered.v1": {
+    organizationId: "o-a1b2c3d4e5",
+    homeRegion: "eu-west-1",
+    managementAccountId: "111111111111",
+    registeredBy: "admin",
+  },
+  "vigil.organization.enrollment-secret-issued.v1": {
+    organizationId: "o-a1b2c3d4e5",
+    secretId: "k3x9q2m7",
+    secretSha256: sha,
+    expiresAt: "2025-07-15T06:00:00.000Z",
+    issuedBy: "admin",
+  },
+  "vigil.organization.enrollment-secret-revoked.v1": {
+    organizationId: "o-a1b2c3d4e5",
+    secretId: "k3x9q2m7",
+    revokedAt: "2025-02-01T09:00:00.000Z",
+    revokedBy: "admin",
+    reason: "rotated after the StackSet was updated with a new secret",
+  },
+  "vigil.organization.account-enrolled.v1": {
+    organizationId: "o-a1b2c3d4e5",
+    organizationIntegrationId: "org-4f2a9c1d7b3e",
+    accountId: account,
+    homeRegion: "eu-west-1",
+    callerArn: `arn:aws:sts::${account}:assumed-role/vigil-agent-role/vigil-agent-org-4f2a9c1d7b3e-${account}`,
+    secretId: "k3x9q2m7",
+  },
+  "vigil.organization.scan-requested.v1": {
+    organizationId: "o-a1b2c3d4e5",
+    scanId: "org-scan-2025-01-15T06-00-00Z",
+    accounts: [
+      { accountId: account, notBefore: "2025-01-15T06:00:00.000Z" },
+      { accountId: "210987654321", notBefore: "2025-01-15T06:01:30.000Z" },
+    ],
+    requestedBy: "admin",
+  },
   "vigil.scan.requested.v1": {
     scanId,
     trigger: "schedule",

@@ -10,6 +10,7 @@ import { createApp } from "../app.ts";
 import { DynamoDbAttemptLimiter } from "../auth/rate-limit.ts";
 import { platformConfig } from "../config.ts";
 import { busIngest } from "../ingest/bus-ingest.ts";
+import type { AwsIdentityEndpoints } from "../organizations/aws-identity.ts";
 import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
 
 /**
@@ -72,6 +73,16 @@ export async function readPlatformSecrets(ssm: SSMClient, name: string): Promise
   return parsed.data;
 }
 
+/**
+ * Where enrollment sends member accounts' presigned requests: AWS's endpoints, unless the SDK's own
+ * endpoint variables say otherwise (the emulated account sets `AWS_ENDPOINT_URL`).
+ */
+export function awsEndpointsFromEnv(env: Record<string, string | undefined>): AwsIdentityEndpoints {
+  const sts = env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL;
+  const organizations = env.AWS_ENDPOINT_URL_ORGANIZATIONS || env.AWS_ENDPOINT_URL;
+  return { ...(sts ? { sts } : {}), ...(organizations ? { organizations } : {}) };
+}
+
 let lambdaHandler: Promise<ReturnType<typeof handle>> | undefined;
 
 async function build(): Promise<ReturnType<typeof handle>> {
@@ -90,7 +101,7 @@ async function build(): Promise<ReturnType<typeof handle>> {
       projections: storage.projections,
       replayGuard: storage.replayGuard,
       attemptLimiter: new DynamoDbAttemptLimiter({ client, tableName: env.tables.replay }),
-      config: platformConfig(secrets),
+      config: platformConfig({ ...secrets, awsEndpoints: awsEndpointsFromEnv(process.env) }),
     }),
   );
 }

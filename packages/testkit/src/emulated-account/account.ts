@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { LambdaRunner, type LambdaRunnerOptions } from "./lambda-runner.ts";
+import { emulatedAccessKeyId, LambdaRunner, type LambdaRunnerOptions } from "./lambda-runner.ts";
 import { type MotoServer, startMoto } from "./moto.ts";
 
 /**
@@ -17,8 +17,11 @@ export interface EmulatedAccount {
   readonly region: string;
   readonly accountId: string;
   readonly runner: LambdaRunner;
-  /** For SDK clients in the test process: `new S3Client(account.clientConfig())`. */
-  clientConfig(): {
+  /**
+   * For SDK clients in the test process: `new S3Client(account.clientConfig())`; with an account id,
+   * clients acting in that account of the emulated organization (`clientConfig("210987654321")`).
+   */
+  clientConfig(accountId?: string): {
     endpoint: string;
     region: string;
     credentials: { accessKeyId: string; secretAccessKey: string };
@@ -69,10 +72,13 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
     throw error;
   }
   endpoint = moto.endpoint;
-  const clientConfig = () => ({
+  const clientConfig = (accountId?: string) => ({
     endpoint,
     region,
-    credentials: { accessKeyId: "emulated", secretAccessKey: "emulated" },
+    credentials: {
+      accessKeyId: accountId === undefined ? "emulated" : emulatedAccessKeyId(accountId),
+      secretAccessKey: "emulated",
+    },
     forcePathStyle: true as const,
   });
   const events = new EventBridgeClient(clientConfig());

@@ -122,6 +122,15 @@ export function node22Binary(): Promise<string> {
   return node22;
 }
 
+/**
+ * The access key that acts in `accountId` in the emulated AWS (moto_launcher.py maps
+ * `ASIA<account id>EMUL` to that account): several accounts of an organization in one moto.
+ */
+export function emulatedAccessKeyId(accountId: string): string {
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`not an account id: ${accountId}`);
+  return `ASIA${accountId}EMUL`;
+}
+
 export class LambdaRunner {
   readonly #options: LambdaRunnerOptions;
   readonly #server: Server;
@@ -416,7 +425,8 @@ export class LambdaRunner {
       AWS_EXECUTION_ENV: `AWS_Lambda_${RUNTIME}`,
       LAMBDA_TASK_ROOT: codeDir,
       _HANDLER: fn.handler,
-      AWS_ACCESS_KEY_ID: "emulated",
+      // The function's role in its own account: the emulated account maps this key to that account.
+      AWS_ACCESS_KEY_ID: emulatedAccessKeyId(fn.accountId),
       AWS_SECRET_ACCESS_KEY: "emulated",
       AWS_SESSION_TOKEN: "emulated",
       // The one difference from AWS: every SDK client the function builds talks to the emulated account.

@@ -26,6 +26,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -780,12 +781,21 @@ def _ssm_response(self, decrypt=False, region=None):
 SsmParameter.response_object = _ssm_response
 
 
+# Several accounts in one moto: an access key `ASIA<account id>EMUL` (or AKIA…) acts in that account
+# (the Lambda runner gives each function its account's key; tests build clients per account). moto
+# itself maps keys to accounts only for IAM users it created; it reads `x-moto-account-id` first.
+_ACCOUNT_KEY = re.compile(r"Credential=A[SK]IA(\d{12})EMUL/")
+
+
 def _logging(app):
     """moto answers an exception with a bare 500 page: print the traceback where tests can read it."""
 
     trace = os.environ.get("VIGIL_MOTO_TRACE") == "1"
 
     def wrapped(environ, start_response):
+        account = _ACCOUNT_KEY.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if account:
+            environ["HTTP_X_MOTO_ACCOUNT_ID"] = account.group(1)
         if trace:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             body = environ["wsgi.input"].read(length) if length else b""

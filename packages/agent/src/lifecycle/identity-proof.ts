@@ -1,0 +1,156 @@
+import { createHash, createHmac, type Hash, type Hmac, randomBytes } from "node:crypto";
+import { SignatureV4 } from "@smithy/signature-v4";
+
+/**
+ * How a member account proves who it is to the platform without giving it any credential (Vault's
+ * AWS auth method): two AWS requests signed (SigV4) with the agent's own role credentials and sent,
+ * unsent, to the platform, which executes them against AWS — `sts:GetCallerIdentity` (the account
+ * and role) and `organizations:DescribeOrganization` (its organization). Each signs
+ * `x-vigil-audience` (this platform and organization), so it is worth nothing to another server;
+ * each is valid for AWS's 15 minutes, and the platform accepts each signature once.
+ */
+
+export interface PresignedRequest {
+  method: "POST";
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdentityProof {
+  identity: PresignedRequest;
+  organization: PresignedRequest;
+}
+
+export interface AwsCredentialsLike {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface IdentityProofOptions {
+  /** The platform and organization the requests are for: `<platform origin>/organizations/<id>`. */
+  audience: string;
+  /** The stack's region (STS is called in it). */
+  region: string;
+  credentials: AwsCredentialsLike | (() => Promise<AwsCredentialsLike>);
+  /** `https://sts.<region>.amazonaws.com` unless overridden (`AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL`). */
+  stsEndpoint?: string;
+  /** `https://organizations.us-east-1.amazonaws.com` unless overridden. */
+  organizationsEndpoint?: string;
+  now?: Date;
+}
+
+export const AUDIENCE_HEADER = "x-vigil-audience";
+
+/** The audience the platform checks: its origin (from the stack's PlatformUrl) and the organization integration. */
+export function enrollmentAudience(platformUrl: string, organizationIntegrationId: string): string {
+  return `${new URL(platformUrl).origin}/organizations/${organizationIntegrationId}`;
+}
+
+/** The endpoints the SDK would use, honouring the SDK's own endpoint variables. */
+export function identityEndpoints(
+  env: Readonly<Record<string, string | undefined>>,
+  region: string,
+): { stsEndpoint: string; organizationsEndpoint: string } {
+  return {
+    stsEndpoint: env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || `https://sts.${region}.amazonaws.com`,
+    organizationsEndpoint:
+      env.AWS_ENDPOINT_URL_ORGANIZATIONS ||
+      env.AWS_ENDPOINT_URL ||
+      "https://organizations.us-east-1.amazonaws.com",
+  };
+}
+
+/** The SHA-256 (and HMAC) the signer needs, from node:crypto. */
+class NodeSha256 {
+  readonly #hash: Hash | Hmac;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.#hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.#hash.digest());
+  }
+}
+
+function bytes(data: string | ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (typeof data === "string") return Buffer.from(data, "utf8");
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+async function presign(
+  service: "sts" | "organizations",
+  endpoint: string,
+  signingRegion: string,
+  headers: Record<string, string>,
+  body: string,
+  options: IdentityProofOptions,
+  nonce: string,
+): Promise<PresignedRequest> {
+  const url = new URL(endpoint.replace(/\/+$/, ""));
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: signingRegion,
+    service,
+    sha256: NodeSha256,
+  });
+  const signed = await signer.sign(
+    {
+      method: "POST",
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: "/",
+      query: {},
+      // The nonce makes every proof's signature unique (the platform accepts each signature once).
+      headers: { ...headers, host: url.host, [AUDIENCE_HEADER]: options.audience, "x-vigil-nonce": nonce },
+      body,
+    },
+    options.now ? { signingDate: options.now } : {},
+  );
+  return {
+    method: "POST",
+    url: `${url.protocol}//${url.host}/`,
+    headers: Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
+    body,
+  };
+}
+
+/** Sign both requests (nothing is sent to AWS here). */
+export async function presignIdentityProof(options: IdentityProofOptions): Promise<IdentityProof> {
+  const stsEndpoint = options.stsEndpoint ?? `https://sts.${options.region}.amazonaws.com`;
+  const organizationsEndpoint =
+    options.organizationsEndpoint ?? "https://organizations.us-east-1.amazonaws.com";
+  const stsBody = "Action=GetCallerIdentity&Version=2011-06-15";
+  const nonce = randomBytes(16).toString("hex");
+  const identity = await presign(
+    "sts",
+    stsEndpoint,
+    options.region,
+    {
+      "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+      "content-length": String(Buffer.byteLength(stsBody)),
+    },
+    stsBody,
+    options,
+    nonce,
+  );
+  const organization = await presign(
+    "organizations",
+    organizationsEndpoint,
+    "us-east-1",
+    {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": "AWSOrganizationsV20161128.DescribeOrganization",
+      "content-length": "2",
+    },
+    "{}",
+    options,
+    nonce,
+  );
+  return { identity, organization };
+}
