@@ -23,6 +23,7 @@ import { type AwsSend, fetchAwsSend } from "./organizations/aws-identity.ts";
 import { releaseRoutes } from "./releases/routes.ts";
 import { agentRoutes } from "./routes/agent.ts";
 import { createAccess } from "./routes/auth.ts";
+import { commandRoutes } from "./routes/commands.ts";
 import type { Env, RouteContext } from "./routes/context.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
@@ -165,6 +166,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   app.route("/", access.routes);
   app.route("/", integrationRoutes(ctx));
   app.route("/", organizationRoutes(ctx));
+  app.route("/", commandRoutes(ctx));
   app.route("/", agentRoutes(ctx));
   app.route("/", queryRoutes(ctx));
   app.route("/", releaseRoutes({ store, clock, adminOnly: access.adminOnly }));

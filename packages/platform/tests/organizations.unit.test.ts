@@ -364,3 +364,163 @@ describe("bad enrollments get a clear 4xx and write nothing", () => {
     }
   });
 });
+
+describe("commands reach one account or all, at each agent's check-in", () => {
+  async function enrollAll() {
+    const agents: Record<string, { keyId: string; privateKeyPem: string; integrationId: string }> = {};
+    for (const m of members) {
+      const out = await enroll(enrollment(m));
+      agents[m.accountId] = {
+        keyId: out.json.keyId as string,
+        privateKeyPem: out.json.privateKeyPem as string,
+        integrationId: out.json.integrationId as string,
+      };
+    }
+    return agents;
+  }
+  async function checkIn(agent: { keyId: string; privateKeyPem: string }, commandsAfter = 0) {
+    const res = await p.signed(
+      agent,
+      "/agent/heartbeat",
+      JSON.stringify({ agentVersion: "1.0.0", commandsAfter }),
+    );
+    expect(res.status).toBe(202);
+    return (
+      (await res.json()) as {
+        commands: { sequence: number; event: { type: string; data: Record<string, unknown> } }[];
+      }
+    ).commands;
+  }
+
+  it("scan now for one account: handed over at its next check-in, once", async () => {
+    const agents = await enrollAll();
+    const one = agents[ACCOUNTS[0] as string] as {
+      keyId: string;
+      privateKeyPem: string;
+      integrationId: string;
+    };
+    const res = await p.app.request(`/admin/integrations/${one.integrationId}/commands`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ command: "scan" }),
+    });
+    expect(res.status).toBe(202);
+    const { scanId } = (await res.json()) as { scanId: string };
+    const commands = await checkIn(one);
+    expect(commands.map((c) => [c.sequence, c.event.type, c.event.data.scanId])).toEqual([
+      [1, "vigil.scan.requested.v1", scanId],
+    ]);
+    expect(await checkIn(one, 1)).toEqual([]);
+    // Another member has nothing.
+    expect(await checkIn(agents[ACCOUNTS[1] as string] as { keyId: string; privateKeyPem: string })).toEqual(
+      [],
+    );
+  });
+
+  it("update now for every member: each account's agent gets its update.requested", async () => {
+    const agents = await enrollAll();
+    const res = await p.app.request(`/admin/organizations/${orgId}/commands`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ command: "update", version: "1.2.0" }),
+    });
+    expect(res.status).toBe(202);
+    for (const agent of Object.values(agents)) {
+      const commands = await checkIn(agent);
+      expect(commands.map((c) => [c.event.type, c.event.data.version])).toEqual([
+        ["vigil.update.requested.v1", "1.2.0"],
+      ]);
+    }
+  });
+
+  it("an organization-wide scan spreads the accounts' starts and shows each account's progress", async () => {
+    const agents = await enrollAll();
+    const res = await p.app.request(`/admin/organizations/${orgId}/commands`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ command: "scan", spreadMinutes: 10 }),
+    });
+    expect(res.status).toBe(202);
+    const started = (await res.json()) as {
+      scanId: string;
+      accounts: { accountId: string; notBefore: string }[];
+    };
+    expect(started.accounts.map((a) => a.notBefore)).toEqual(
+      [0, 2, 4, 6, 8].map((m) => new Date(p.now().getTime() + m * 60_000).toISOString()),
+    );
+    const last = agents[ACCOUNTS[4] as string] as {
+      keyId: string;
+      privateKeyPem: string;
+      integrationId: string;
+    };
+    const first = agents[ACCOUNTS[0] as string] as {
+      keyId: string;
+      privateKeyPem: string;
+      integrationId: string;
+    };
+    expect(await checkIn(last)).toEqual([]); // its turn is 8 minutes away
+    const [command] = await checkIn(first);
+    const scanId = command?.event.data.scanId as string;
+    expect(scanId).toBe(`${started.scanId}-${ACCOUNTS[0]}`);
+    const progress = async () =>
+      (await (
+        await p.app.request(`/api/organizations/${orgId}/scans/${started.scanId}`, { headers: admin })
+      ).json()) as {
+        byStatus: Record<string, number>;
+        done: boolean;
+        accounts: {
+          accountId: string;
+          status: string;
+          shards: { completed: number; total: number | null };
+        }[];
+      };
+    expect((await progress()).byStatus).toEqual({ requested: 1, waiting: 4 });
+    // The first account's agent runs it: started (2 shards), one shard done.
+    const source = `urn:vigil:agent:${ACCOUNTS[0]}`;
+    p.advance(1000);
+    const at = p.now();
+    const events = [
+      createEvent(
+        "vigil.scan.started.v1",
+        { scanId, regions: ["us-east-1"], checkCount: 70, agentVersion: "1.0.0", shardCount: 2 },
+        { source, integrationId: first.integrationId, time: at },
+      ),
+      createEvent(
+        "vigil.scan.shard-completed.v1",
+        {
+          scanId,
+          shardId: "us-east-1/ec2",
+          region: "us-east-1",
+          assetType: "aws.ec2.instance",
+          assetCount: 3,
+          apiCalls: 4,
+          throttledCalls: 0,
+          durationMs: 10,
+        },
+        { source, integrationId: first.integrationId, time: at },
+      ),
+    ];
+    expect((await p.signed(first, "/agent/events", JSON.stringify({ events }))).status).toBe(202);
+    const running = await progress();
+    expect(running.accounts[0]).toMatchObject({ status: "running", shards: { completed: 1, total: 2 } });
+    expect(running.done).toBe(false);
+    p.advance(8 * 60_000);
+    expect((await checkIn(last)).map((c) => c.event.data.scanId)).toEqual([
+      `${started.scanId}-${ACCOUNTS[4]}`,
+    ]);
+    expect((await progress()).byStatus).toEqual({ running: 1, requested: 4 });
+  });
+
+  it("refuses commands for a member that is not active, and accounts that are not members", async () => {
+    await enrollAll();
+    const res = await p.app.request(`/admin/organizations/${orgId}/commands`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ command: "scan", accounts: ["299999999999"] }),
+    });
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+      400,
+      "accounts_not_members",
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
-import { createHash, createHmac, type Hash, type Hmac, randomBytes } from "node:crypto";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { randomBytes } from "node:crypto";
+import { type AwsCredentialsLike, awsEndpoint, type SignedRequest, signAwsRequest } from "./aws-request.ts";
+
+export type { AwsCredentialsLike };
 
 /**
  * How a member account proves who it is to the platform without giving it any credential (Vault's
@@ -10,22 +12,11 @@ import { SignatureV4 } from "@smithy/signature-v4";
  * each is valid for AWS's 15 minutes, and the platform accepts each signature once.
  */
 
-export interface PresignedRequest {
-  method: "POST";
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
+export type PresignedRequest = SignedRequest;
 
 export interface IdentityProof {
   identity: PresignedRequest;
   organization: PresignedRequest;
-}
-
-export interface AwsCredentialsLike {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
 }
 
 export interface IdentityProofOptions {
@@ -54,32 +45,9 @@ export function identityEndpoints(
   region: string,
 ): { stsEndpoint: string; organizationsEndpoint: string } {
   return {
-    stsEndpoint: env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || `https://sts.${region}.amazonaws.com`,
-    organizationsEndpoint:
-      env.AWS_ENDPOINT_URL_ORGANIZATIONS ||
-      env.AWS_ENDPOINT_URL ||
-      "https://organizations.us-east-1.amazonaws.com",
+    stsEndpoint: awsEndpoint(env, "STS", `https://sts.${region}.amazonaws.com`),
+    organizationsEndpoint: awsEndpoint(env, "ORGANIZATIONS", "https://organizations.us-east-1.amazonaws.com"),
   };
-}
-
-/** The SHA-256 (and HMAC) the signer needs, from node:crypto. */
-class NodeSha256 {
-  readonly #hash: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", bytes(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.#hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.#hash.digest());
-  }
-}
-
-function bytes(data: string | ArrayBuffer | ArrayBufferView): Uint8Array {
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 async function presign(
@@ -91,33 +59,16 @@ async function presign(
   options: IdentityProofOptions,
   nonce: string,
 ): Promise<PresignedRequest> {
-  const url = new URL(endpoint.replace(/\/+$/, ""));
-  const signer = new SignatureV4({
-    credentials: options.credentials,
-    region: signingRegion,
+  return signAwsRequest({
     service,
-    sha256: NodeSha256,
-  });
-  const signed = await signer.sign(
-    {
-      method: "POST",
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port ? { port: Number(url.port) } : {}),
-      path: "/",
-      query: {},
-      // The nonce makes every proof's signature unique (the platform accepts each signature once).
-      headers: { ...headers, host: url.host, [AUDIENCE_HEADER]: options.audience, "x-vigil-nonce": nonce },
-      body,
-    },
-    options.now ? { signingDate: options.now } : {},
-  );
-  return {
-    method: "POST",
-    url: `${url.protocol}//${url.host}/`,
-    headers: Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
+    region: signingRegion,
+    endpoint,
+    // The nonce makes every proof's signature unique (the platform accepts each signature once).
+    headers: { ...headers, [AUDIENCE_HEADER]: options.audience, "x-vigil-nonce": nonce },
     body,
-  };
+    credentials: options.credentials,
+    ...(options.now ? { now: options.now } : {}),
+  });
 }
 
 /** Sign both requests (nothing is sent to AWS here). */
@@ -131,10 +82,7 @@ export async function presignIdentityProof(options: IdentityProofOptions): Promi
     "sts",
     stsEndpoint,
     options.region,
-    {
-      "content-type": "application/x-www-form-urlencoded; charset=utf-8",
-      "content-length": String(Buffer.byteLength(stsBody)),
-    },
+    { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
     stsBody,
     options,
     nonce,
@@ -146,7 +94,6 @@ export async function presignIdentityProof(options: IdentityProofOptions): Promi
     {
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "AWSOrganizationsV20161128.DescribeOrganization",
-      "content-length": "2",
     },
     "{}",
     options,

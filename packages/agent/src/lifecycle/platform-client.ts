@@ -14,8 +14,8 @@ export interface PlatformClient {
   enroll(request: EnrollRequest): Promise<ExchangedCredentials>;
   /** Signed. */
   report(events: readonly VigilEvent[]): Promise<void>;
-  /** Signed. */
-  heartbeat(body: HeartbeatBody): Promise<void>;
+  /** Signed. Answers the platform's commands for this integration the agent has not taken yet. */
+  heartbeat(body: HeartbeatBody): Promise<HeartbeatAnswer | undefined>;
   /**
    * Signed: give back the key that signs it (a Create that failed after the exchange). The key is
    * refused afterwards and the integration waits for a new registration token.
@@ -53,7 +53,19 @@ export interface ExchangedCredentials {
   parameterName: string;
 }
 
+/** A command the platform holds for this integration: its place in the integration's commands, and the event. */
+export interface PlatformCommand {
+  sequence: number;
+  event: unknown;
+}
+
+export interface HeartbeatAnswer {
+  commands?: PlatformCommand[];
+}
+
 export interface HeartbeatBody {
+  /** The last command sequence the agent took (its own log of them); the answer carries the next. */
+  commandsAfter?: number;
   agentVersion: string;
   updaterVersion?: string;
   enabledRegions: string[];
@@ -131,8 +143,11 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
-  async heartbeat(body: HeartbeatBody): Promise<void> {
-    await this.#send("/agent/heartbeat", JSON.stringify(body), true);
+  async heartbeat(body: HeartbeatBody): Promise<HeartbeatAnswer | undefined> {
+    const answer = (await this.#send("/agent/heartbeat", JSON.stringify(body), true)) as
+      | HeartbeatAnswer
+      | undefined;
+    return answer && Array.isArray(answer.commands) ? { commands: answer.commands } : {};
   }
 
   async revoke(request: RevokeRequest): Promise<void> {

@@ -1,5 +1,11 @@
-import { generateReleaseSigningKey, type ReleaseSigningKey } from "@vigil/events";
-import { ARTIFACTS } from "@vigil/infra";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { DynamoDbEventStore, generateReleaseSigningKey, type ReleaseSigningKey } from "@vigil/events";
+import { ARTIFACTS, PLATFORM_ARTIFACTS } from "@vigil/infra";
 import { type RunningPlatform, type StartPlatformOptions, startPlatform } from "@vigil/platform";
 import {
   createEmulatedOrganization,
@@ -14,6 +20,7 @@ import {
   startEmulatedAccount,
   uploadRelease,
 } from "@vigil/testkit";
+import { publishRelease } from "@vigil/updater";
 import { describeFailure, InstallStepError, RELEASE_BUCKET } from "./flow.ts";
 
 /**
@@ -26,6 +33,7 @@ import { describeFailure, InstallStepError, RELEASE_BUCKET } from "./flow.ts";
  */
 
 export const ORGANIZATION_STACK = "vigil-organization";
+export const PLATFORM_STACK = "vigil-platform";
 
 export interface MemberView {
   accountId: string;
@@ -56,22 +64,48 @@ export interface OrganizationView {
   };
 }
 
+export interface OrganizationScanProgress {
+  scanId: string;
+  byStatus: Record<string, number>;
+  done: boolean;
+  accounts: {
+    accountId: string;
+    integrationId: string;
+    status: string;
+    shards: { completed: number; total: number | null };
+    assets: number;
+    failed: number;
+  }[];
+}
+
 export class EmulatedOrganizationInstallation {
   readonly signingKey: ReleaseSigningKey = generateReleaseSigningKey();
   #registered: { organizationIntegrationId: string; enrollmentSecret: string } | undefined;
   #stackId: string | undefined;
+  #eventStore: { close(): void } | undefined;
 
   private constructor(
     readonly account: EmulatedAccount,
     readonly organization: EmulatedOrganization,
     readonly platform: RunningPlatform,
     readonly adminToken: string,
+    /** The platform's own stack (its bus, ingest queue and function, tables), when routing is on. */
+    readonly platformStack: StackOutcome | undefined,
   ) {}
 
+  /**
+   * The emulated AWS with its organization, and the platform. With `routing`, the platform's own
+   * stack is deployed from that release in the management account first (its bus admits the
+   * organization, its ingest function records what arrives there) and the platform's API runs on
+   * that stack's event log, so what members send over EventBridge and what they send over HTTP meet
+   * in one log; member stacks then get `PlatformEventBusArn`. Without it the platform's log is in
+   * memory and members report over signed HTTP only.
+   */
   static async start(options: {
     adminToken: string;
     account?: EmulatedAccountOptions;
     platform?: Omit<StartPlatformOptions, "adminToken">;
+    routing?: { releaseDir: string; version: string };
   }): Promise<EmulatedOrganizationInstallation> {
     const logs =
       process.env.VIGIL_RUNNER_LOGS === "1"
@@ -80,8 +114,12 @@ export class EmulatedOrganizationInstallation {
     const account = await startEmulatedAccount({ ...logs, ...options.account });
     try {
       const organization = await createEmulatedOrganization(account);
+      const stack = options.routing
+        ? await deployPlatformStack(account, organization, options.routing)
+        : undefined;
       const platform = await startPlatform({
         ...options.platform,
+        ...(stack ? { eventStore: stack.eventStore } : {}),
         adminToken: options.adminToken,
         // The platform holds no AWS credentials: it executes what members presign, against the emulated AWS.
         config: {
@@ -89,7 +127,15 @@ export class EmulatedOrganizationInstallation {
           awsEndpoints: { sts: account.endpoint, organizations: account.endpoint },
         },
       });
-      return new EmulatedOrganizationInstallation(account, organization, platform, options.adminToken);
+      const world = new EmulatedOrganizationInstallation(
+        account,
+        organization,
+        platform,
+        options.adminToken,
+        stack?.outcome,
+      );
+      world.#eventStore = stack ? { close: stack.close } : undefined;
+      return world;
     } catch (error) {
       await account.stop();
       throw error;
@@ -104,6 +150,7 @@ export class EmulatedOrganizationInstallation {
   async stop(): Promise<void> {
     this.organization.destroy();
     await this.platform.stop();
+    this.#eventStore?.close();
     await this.account.stop();
   }
 
@@ -170,6 +217,9 @@ export class EmulatedOrganizationInstallation {
         ScanRegions: this.account.region,
         ReleasePublicKeys: this.signingKey.publicKeyPem,
         OrganizationalUnitIds: (options.organizationalUnitIds ?? [this.organization.rootId]).join(","),
+        ...(this.platformStack
+          ? { PlatformEventBusArn: this.platformStack.outputs.EventBusArn as string }
+          : {}),
         ...options.parameters,
       },
     });
@@ -232,6 +282,90 @@ export class EmulatedOrganizationInstallation {
     }
   }
 
+  /**
+   * Publishes a release to the release bucket as Vigil's release process does (signed manifest,
+   * channel pointer) and records its hashes at the platform: what every member's updater checks.
+   */
+  async publish(releaseDir: string, version: string): Promise<void> {
+    const s3 = new S3Client(this.account.clientConfig());
+    try {
+      const files = readdirSync(releaseDir)
+        .filter((name) => name === "agent.zip" || name === "updater.zip")
+        .map((name) => ({
+          name,
+          body: readFileSync(join(releaseDir, name)),
+          function: name.replace(/\.zip$/, "") as "agent" | "updater",
+        }));
+      const published = await publishRelease(s3, RELEASE_BUCKET, files, this.signingKey, { version });
+      const recorded = await this.api("/releases", {
+        method: "POST",
+        body: JSON.stringify({
+          version,
+          files: Object.fromEntries(
+            published.manifest.files.map((f) => [f.name, { sha256: f.sha256, size: f.size }]),
+          ),
+        }),
+      });
+      if (recorded.status !== 201 && recorded.status !== 200)
+        throw new InstallStepError(
+          `the platform did not record release ${version}: ${JSON.stringify(recorded.body)}`,
+        );
+    } finally {
+      s3.destroy();
+    }
+  }
+
+  /**
+   * Scan now, organization-wide: the admin's command, then each active member's heartbeat schedule
+   * fires (the agent checks in, takes the command, its scan runs and its heartbeats drain the jobs)
+   * until the platform shows every account's scan completed. Returns the scan and its progress.
+   */
+  async scanOrganization(
+    options: { spreadMinutes?: number; timeoutMs?: number } = {},
+  ): Promise<{ scanId: string; progress: OrganizationScanProgress }> {
+    const started = await this.api<{ scanId: string; accounts: { accountId: string }[] }>(
+      `/admin/organizations/${this.organizationIntegrationId}/commands`,
+      {
+        method: "POST",
+        body: JSON.stringify({ command: "scan", spreadMinutes: options.spreadMinutes ?? 0 }),
+      },
+    );
+    if (started.status !== 202)
+      throw new InstallStepError(`the platform refused the scan: ${JSON.stringify(started.body)}`);
+    const { scanId, accounts } = started.body;
+    const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+    for (;;) {
+      const progress = await this.scanProgress(scanId);
+      if (progress.done) return { scanId, progress };
+      if (Date.now() > deadline)
+        throw new InstallStepError(
+          `the organization's scan did not complete: ${JSON.stringify(progress.accounts)}`,
+        );
+      for (const { accountId } of accounts) {
+        const account = progress.accounts.find((a) => a.accountId === accountId);
+        if (account?.status === "completed" || account?.status === "failed") continue;
+        await this.account.fireSchedules(/Heartbeat/, accountId);
+      }
+      await this.account.runner.settle();
+      this.throwOnFailures(`scan ${scanId}`);
+    }
+  }
+
+  async scanProgress(scanId: string): Promise<OrganizationScanProgress> {
+    const out = await this.api<OrganizationScanProgress>(
+      `/api/organizations/${this.organizationIntegrationId}/scans/${scanId}`,
+    );
+    if (out.status !== 200)
+      throw new InstallStepError(`the scan's progress answered ${out.status}: ${JSON.stringify(out.body)}`);
+    return out.body;
+  }
+
+  /** Invocations of the platform's ingest function (what arrived over EventBridge). */
+  ingestInvocations(): readonly Invocation[] {
+    const name = this.platformStack?.outputs.IngestFunctionName;
+    return name ? this.account.runner.invocations({ functionName: name }) : [];
+  }
+
   failures(): Invocation[] {
     return this.account.runner.invocations().filter((i) => i.status !== "succeeded");
   }
@@ -252,4 +386,64 @@ export class EmulatedOrganizationInstallation {
         `${step}: ${failed.length} invocation(s) failed, ${refusals.length} delivery(ies) refused${this.failureReport()}`,
       );
   }
+}
+
+/**
+ * The platform's own stack in the management account, as an operator deploys it (its secrets in an
+ * SSM SecureString, `OrganizationId` so its bus admits the organization), and an event store on
+ * its event table for the platform's API running beside it.
+ */
+async function deployPlatformStack(
+  account: EmulatedAccount,
+  organization: EmulatedOrganization,
+  release: { releaseDir: string; version: string },
+): Promise<{ outcome: StackOutcome; eventStore: DynamoDbEventStore; close(): void }> {
+  const prefix = `releases/${release.version}`;
+  await uploadRelease(account, { dir: release.releaseDir, bucket: RELEASE_BUCKET, prefix });
+  const secrets = "/vigil/platform/secrets";
+  const ssm = new SSMClient(account.clientConfig());
+  try {
+    await ssm.send(
+      new PutParameterCommand({
+        Name: secrets,
+        Type: "SecureString",
+        Value: JSON.stringify({
+          adminToken: randomBytes(32).toString("base64url"),
+          sessionSecret: randomBytes(32).toString("base64url"),
+        }),
+      }),
+    );
+  } finally {
+    ssm.destroy();
+  }
+  const outcome = await createStack(account, {
+    stackName: PLATFORM_STACK,
+    bucket: RELEASE_BUCKET,
+    templateKey: `${prefix}/${PLATFORM_ARTIFACTS.template}`,
+    parameters: {
+      ArtifactBucket: RELEASE_BUCKET,
+      ArtifactPrefix: prefix,
+      ProtectedSettingsParameter: secrets,
+      OrganizationId: organization.organizationId,
+    },
+  });
+  if (outcome.status !== "CREATE_COMPLETE")
+    throw new InstallStepError(`the platform stack is ${outcome.status}`);
+  const dynamodb = new DynamoDBClient(account.clientConfig());
+  const s3 = new S3Client(account.clientConfig());
+  const eventStore = new DynamoDbEventStore({
+    client: dynamodb,
+    tableName: outcome.outputs.EventTableName as string,
+    claimCheck: { s3, bucket: outcome.outputs.ClaimCheckBucketName as string },
+    // The deployed store's settle window (5 s): the ingest function's appends, stamped in another
+    // process, are never skipped by the API's views.
+  });
+  return {
+    outcome,
+    eventStore,
+    close: () => {
+      dynamodb.destroy();
+      s3.destroy();
+    },
+  };
 }

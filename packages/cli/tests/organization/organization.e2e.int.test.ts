@@ -1,3 +1,9 @@
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReleaseDir, EmulatedOrganizationInstallation } from "../../src/install/index.ts";
 
@@ -17,7 +23,10 @@ const accounts: Record<string, string> = {};
 
 beforeAll(async () => {
   release = await buildReleaseDir("0.1.0");
-  world = await EmulatedOrganizationInstallation.start({ adminToken: ADMIN_TOKEN });
+  world = await EmulatedOrganizationInstallation.start({
+    adminToken: ADMIN_TOKEN,
+    routing: { releaseDir: release, version: "0.1.0" },
+  });
   const org = world.organization;
   const prod = await org.createOrganizationalUnit("prod");
   const dev = await org.createOrganizationalUnit("dev");
@@ -26,7 +35,35 @@ beforeAll(async () => {
   accounts.dev = await org.createAccount("dev-a", dev);
   accounts.legacy = await org.createAccount("legacy"); // directly under the root, in no OU
   accounts.management = org.managementAccountId;
+  // Each account before Vigil: some instances (a different number each) and an admin port open to the world.
+  let n = 1;
+  for (const accountId of Object.values(accounts)) await seed(accountId, n++);
 }, 600_000);
+
+async function seed(accountId: string, instances: number) {
+  const ec2 = new EC2Client(world.account.clientConfig(accountId));
+  try {
+    await ec2.send(
+      new RunInstancesCommand({
+        ImageId: "ami-12345678",
+        InstanceType: "t3.micro",
+        MinCount: instances,
+        MaxCount: instances,
+      }),
+    );
+    const group = await ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: "legacy-ssh", Description: "ssh" }),
+    );
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: group.GroupId,
+        IpPermissions: [{ IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+      }),
+    );
+  } finally {
+    ec2.destroy();
+  }
+}
 
 afterAll(async () => {
   await world?.stop();
@@ -46,6 +83,78 @@ describe("an organization installed from the built release", () => {
     for (const m of view.members)
       expect(m.integrationId).toBe(`${world.organizationIntegrationId}-${m.accountId}`);
   }, 600_000);
+
+  it("scans every account, each reporting over EventBridge to the platform's bus: per-account progress, reports and a roll-up", async () => {
+    const before = world.ingestInvocations().length;
+    const { scanId, progress } = await world.scanOrganization();
+    expect(progress.byStatus).toEqual({ completed: 5 });
+    for (const account of progress.accounts) {
+      expect(account.shards.total).toBeGreaterThan(0);
+      expect(account.shards.completed).toBe(account.shards.total);
+      expect(account.assets).toBeGreaterThan(0);
+    }
+    // The results came through the members' rules, the platform's bus, its queue and its ingest function.
+    const ingested = world.ingestInvocations().slice(before);
+    expect(ingested.every((i) => i.status === "succeeded")).toBe(true);
+    const delivered = ingested.flatMap((i) =>
+      (i.event as { Records: { body: string }[] }).Records.map((r) => JSON.parse(r.body)),
+    );
+    const assessed = delivered.filter(
+      (e) =>
+        e.detail?.type === "vigil.scan.asset-assessed.v1" && String(e.detail.data.scanId).startsWith(scanId),
+    );
+    // Every account's assessments arrived that way, each from its own account (EventBridge's `account`).
+    expect(assessed.length).toBe(progress.accounts.reduce((t, a) => t + a.assets, 0));
+    for (const e of assessed) expect(e.account).toBe(e.detail.data.asset.accountId);
+    const view = await world.waitForView("every account's report", (v) =>
+      v.rollup.byAccount.every((a) => a.assets > 0),
+    );
+    // Per account: its own instances, and the open SSH port as a failed finding.
+    const ec2Instances = async (integrationId: string) =>
+      (
+        await world.api<{ assets: { type: string }[] }>(`/api/integrations/${integrationId}/assets`)
+      ).body.assets.filter((a) => a.type === "aws.ec2.instance").length;
+    let n = 1;
+    for (const accountId of Object.values(accounts)) {
+      const member = view.rollup.byAccount.find((a) => a.accountId === accountId);
+      expect(await ec2Instances(member?.integrationId as string)).toBe(n++);
+      expect(member?.failed).toBeGreaterThan(0);
+    }
+    // The roll-up: counts and findings by account and severity add up.
+    expect(view.rollup.accounts).toBe(5);
+    expect(view.rollup.assets).toBe(view.rollup.byAccount.reduce((t, a) => t + a.assets, 0));
+    const severities = Object.values(view.rollup.failedBySeverity).reduce((t, x) => t + x, 0);
+    expect(severities).toBe(view.rollup.failed);
+    expect(view.rollup.failedBySeverity.high).toBeGreaterThan(0);
+  }, 600_000);
+
+  it("updates every account on command: each updater gets update.requested at its agent's next check-in", async () => {
+    // The release the members run is the channel's current one: the check finds it and stays.
+    await world.publish(release, "0.1.0");
+    const sent = await world.api<{ accounts: unknown[] }>(
+      `/admin/organizations/${world.organizationIntegrationId}/commands`,
+      {
+        method: "POST",
+        body: JSON.stringify({ command: "update" }),
+      },
+    );
+    expect(sent.status).toBe(202);
+    const before = world.account.runner.invocations().length;
+    for (const accountId of Object.values(accounts))
+      await world.account.fireSchedules(/Heartbeat/, accountId);
+    await world.account.runner.settle();
+    world.throwOnFailures("update now");
+    const updaters = world.account.runner
+      .invocations({ source: "sns" })
+      .slice(0)
+      .filter(
+        (i) =>
+          world.account.runner.invocations().indexOf(i) >= before &&
+          i.function.functionName.includes("updater"),
+      );
+    const asked = updaters.filter((i) => JSON.stringify(i.event).includes("vigil.update.requested.v1"));
+    expect(new Set(asked.map((i) => i.function.accountId))).toEqual(new Set(Object.values(accounts)));
+  }, 300_000);
 
   it("deploys to an account that joins the organization by itself: it enrolls and becomes active", async () => {
     const org = world.organization;

@@ -116,6 +116,7 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     regions: ["eu-west-1", "us-east-1"],
     checkCount: 57,
     agentVersion: "1.4.0",
+    shardCount: 11,
   },
   "vigil.scan.region-discovered.v1": { scanId, region: "eu-west-1", status: "enabled", shardCount: 12 },
   "vigil.scan.asset-discovered.v1": { scanId, shardId: "eu-west-1/aws.ec2.instance/0", asset },

@@ -9,7 +9,7 @@ import * as z from "zod";
 import { createApp } from "../app.ts";
 import { DynamoDbAttemptLimiter } from "../auth/rate-limit.ts";
 import { platformConfig } from "../config.ts";
-import { busIngest } from "../ingest/bus-ingest.ts";
+import { busIngest, unwrapEventBridgeRecords } from "../ingest/bus-ingest.ts";
 import type { AwsIdentityEndpoints } from "../organizations/aws-identity.ts";
 import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
 
@@ -146,25 +146,30 @@ export function platformIngestEnvironment(
   return errors.length > 0 ? { errors } : out;
 }
 
-let ingest: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
+let ingest: { store: DynamoDbEventStore; deadLetterUrl: string; sqs: SQSClient } | undefined;
 
 export const ingestHandler = (event: SQSEvent): Promise<SQSBatchResponse> => {
   if (!ingest) {
     const env = platformIngestEnvironment(process.env);
     if ("errors" in env) throw new Error(`platform ingest misconfigured: ${env.errors.join("; ")}`);
-    const store = new DynamoDbEventStore({
-      client: new DynamoDBClient({}),
-      tableName: env.eventTable,
-      claimCheck: { s3: new S3Client({}), bucket: env.claimCheckBucket },
-    });
-    ingest = sqsHandler(busIngest(store), {
-      consumer: "platform-ingest",
-      deadLetters: sqsDeadLetterSink({
-        sqs: new SQSClient({}),
-        deadLetterUrl: env.deadLetterUrl,
-        sourceQueue: "platform-ingest",
+    ingest = {
+      store: new DynamoDbEventStore({
+        client: new DynamoDBClient({}),
+        tableName: env.eventTable,
+        claimCheck: { s3: new S3Client({}), bucket: env.claimCheckBucket },
       }),
-    });
+      deadLetterUrl: env.deadLetterUrl,
+      sqs: new SQSClient({}),
+    };
   }
-  return ingest(event);
+  // Each record is EventBridge's envelope: its `account` (who sent it) is checked, its detail ingested.
+  const unwrapped = unwrapEventBridgeRecords(event);
+  return sqsHandler(busIngest(ingest.store, unwrapped.senderOf), {
+    consumer: "platform-ingest",
+    deadLetters: sqsDeadLetterSink({
+      sqs: ingest.sqs,
+      deadLetterUrl: ingest.deadLetterUrl,
+      sourceQueue: "platform-ingest",
+    }),
+  })(unwrapped.event);
 };

@@ -18,6 +18,7 @@ import {
 } from "@vigil/events";
 import { type AssetHistoryView, assetHistoryProjection } from "./asset-history.ts";
 import { type OrganizationView, organizationProjection } from "./organizations.ts";
+import { type ScanProgressView, scanProgressProjection } from "./scan-progress.ts";
 
 /**
  * What the API and dashboard serve: the shared projections of `@vigil/events`
@@ -92,6 +93,8 @@ export interface PlatformViews {
   assetHistories(integrationId: string): Promise<AssetHistoryView[]>;
   /** Organization integrations, oldest first. */
   organizations(): Promise<OrganizationView[]>;
+  /** One scan's progress (requested, started with its shard count, shards completed, completed). */
+  scanProgress(integrationId: string, scanId: string): Promise<ScanProgressView | undefined>;
 }
 
 export interface PlatformViewsOptions {
@@ -113,7 +116,7 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
       try {
         await catchUpProjections(
           log,
-          [...platformProjections, assetHistoryProjection, organizationProjection],
+          [...platformProjections, assetHistoryProjection, organizationProjection, scanProgressProjection],
           store,
         );
         return;
@@ -181,6 +184,10 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
         keyPrefix: `${integrationId}/`,
       });
       return docs.map((d) => d.state).filter((h) => h.integrationId === integrationId);
+    },
+    async scanProgress(integrationId, scanId) {
+      return (await store.load<ScanProgressView>(scanProgressProjection.name, `${integrationId}/${scanId}`))
+        ?.state;
     },
     async organizations() {
       const docs = await store.list<OrganizationView>(organizationProjection.name);

@@ -44,7 +44,7 @@ export interface EmulatedFunction {
   readonly codePath: string;
 }
 
-export type InvocationSource = "invoke" | "sns" | "events" | "cloudformation";
+export type InvocationSource = "invoke" | "sns" | "events" | "cloudformation" | "sqs";
 
 export interface Invocation {
   readonly id: string;
@@ -176,14 +176,15 @@ export class LambdaRunner {
   }
 
   /**
-   * Resolves once nothing runs, nothing is queued and no invocation has arrived for `quietMs`
+   * Resolves once nothing runs, nothing is queued, the emulated AWS has no work pending that will
+   * invoke functions (SQS pollers, StackSet operations) and no invocation has arrived for `quietMs`
    * (what one function does may trigger another: an SNS publish, an alias invoke).
    */
   async settle(options: { timeoutMs?: number; quietMs?: number } = {}): Promise<void> {
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     const quiet = options.quietMs ?? 300;
     for (;;) {
-      const idle = this.#busy === 0 && this.#queue.length === 0;
+      const idle = this.#busy === 0 && this.#queue.length === 0 && (await this.#awsIdle());
       if (idle && Date.now() - this.#lastActivity >= quiet) return;
       if (Date.now() > deadline) {
         const running = this.#invocations.filter((i) => i.status === "running" || i.status === "queued");
@@ -194,6 +195,19 @@ export class LambdaRunner {
         );
       }
       await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Whether the emulated AWS has no pending work that invokes functions (moto_launcher.py reports it). */
+  async #awsIdle(): Promise<boolean> {
+    const endpoint = this.#options.awsEndpoint();
+    if (!endpoint) return true;
+    try {
+      const res = await fetch(`${endpoint}/vigil-emulated/pending`);
+      if (!res.ok) return true; // a moto without the launcher's endpoint
+      return ((await res.json()) as { pending: number }).pending === 0;
+    } catch {
+      return true;
     }
   }
 

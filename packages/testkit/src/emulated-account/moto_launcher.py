@@ -16,6 +16,11 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
   and AWS::IAM::RolePolicy (moto skips these types), the ARN a Ref to AWS::Lambda::Version gives, custom resources
   that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
   Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
+- Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
+  service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
+  Organizations changes; nested stacks named and awaited as on AWS; EventBusPolicy and cross-account bus
+  delivery checked against the receiving bus's policy; SQS → Lambda mappings polled in batches with partial
+  batch responses (see the sections below and testkit's README).
 
 Prints one JSON line {"port": N} on stdout once it listens on 127.0.0.1. Run by testkit's
 `startEmulatedAccount()`; not a service.
@@ -273,10 +278,11 @@ def _send_to_targets(self, original_event, transform_input=True):
                 continue
             _deliver_to_bus(bus_account, bus_region, bus_name, original_event)
             continue
-        if ":sqs:" in arn and "InputPath" in target:
-            # moto ignores a target's InputPath; EventBridge sends only the part it selects ($.a.b).
+        if ":sqs:" in arn and "InputTransformer" not in target and "Input" not in target:
+            # moto ignores a target's InputPath, and without one sends its own rendering of the event
+            # (without `account`); EventBridge sends the whole event, or the part InputPath selects.
             selected = original_event
-            for part in target["InputPath"].lstrip("$").strip(".").split("."):
+            for part in target.get("InputPath", "$").lstrip("$").strip(".").split("."):
                 if part:
                     selected = (selected or {}).get(part)
             from moto.sqs import sqs_backends
@@ -1232,12 +1238,139 @@ def _deliver_to_bus(account, region, bus_name, event):
         rule.send_to_targets(json.loads(json.dumps(event)))
 
 
+
+# --- SQS → Lambda event source mappings, batched as Lambda's poller does ---------------------------
+#
+# moto delivers inline, one invocation per message, from inside SendMessage (every send receives
+# the queue's visible messages again), and ignores a partial batch response. Lambda polls: up to
+# BatchSize messages per invocation after a short batching window, and with ReportBatchItemFailures
+# deletes the records the function handled and leaves the others for another try (and the queue's
+# redrive). The launcher polls that way, on a thread per mapping, and reports its pending work so
+# the runner's settle() waits for it.
+
+_pending_work = [0]
+_pending_lock = threading.Lock()
+_polls = set()
+
+
+def _work(delta):
+    with _pending_lock:
+        _pending_work[0] += delta
+
+
+def _pending():
+    with _pending_lock:
+        work = _pending_work[0]
+    with _operations_cv:
+        return work + len(_operations) + _operations_running[0]
+
+
+def _function_of(account_id, region, arn):
+    parts = arn.split(":")
+    if len(parts) >= 7:
+        return _resolve(account_id, arn)
+    return lambda_backends[account_id][region].get_function(arn)
+
+
+def _deliver_batch(queue, function_arn, messages):
+    """One invocation for the batch; the ids of the records that failed (all of them on an error)."""
+    fn = _function_of(queue.account_id, queue.region, function_arn)
+    event = {
+        "Records": [
+            {
+                "messageId": m.id,
+                "receiptHandle": m.receipt_handle,
+                "body": m.body,
+                "attributes": {
+                    "ApproximateReceiveCount": str(getattr(m, "approximate_receive_count", 1)),
+                    "SentTimestamp": str(getattr(m, "sent_timestamp", 0)),
+                },
+                "messageAttributes": {},
+                "md5OfBody": hashlib.md5(m.body.encode("utf-8")).hexdigest(),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue.queue_arn,
+                "awsRegion": queue.region,
+            }
+            for m in messages
+        ]
+    }
+    result, errored = _run(fn, event, "RequestResponse", {"source": "sqs", "sourceArn": queue.queue_arn},
+                           invoked_arn=function_arn if function_arn.startswith("arn:") else None)
+    if errored:
+        return {m.id for m in messages}
+    try:
+        answer = json.loads(result) if result else {}
+    except ValueError:
+        return {m.id for m in messages}
+    failures = (answer or {}).get("batchItemFailures") or [] if isinstance(answer, dict) else []
+    return {f.get("itemIdentifier") for f in failures}
+
+
+def _schedule_poll(queue, function_arn, esm, delay=0.05):
+    key = (queue.queue_arn, function_arn)
+    with _pending_lock:
+        if key in _polls:
+            return
+        _polls.add(key)
+        _pending_work[0] += 1
+
+    def poll():
+        retry = False
+        try:
+            time.sleep(delay)  # the batching window
+            with _pending_lock:
+                _polls.discard(key)  # what arrives from now on schedules another poll
+            backend = sqs_backends[queue.account_id][queue.region]
+            while True:
+                messages = backend.receive_message(queue.name, int(esm.batch_size or 10), 0, queue.visibility_timeout)
+                if not messages:
+                    return
+                failed = _deliver_batch(queue, function_arn, messages)
+                for m in messages:
+                    if m.id in failed:
+                        backend.change_message_visibility(queue.name, m.receipt_handle, visibility_timeout=0)
+                    else:
+                        backend.delete_message(queue.name, m.receipt_handle)
+                if failed:
+                    retry = True  # tried again after a pause (the queue's redrive counts the receives)
+                    return
+        except Exception:
+            traceback.print_exc()
+        finally:
+            _work(-1)
+            if retry:
+                _schedule_poll(queue, function_arn, esm, delay=1.0)
+
+    threading.Thread(target=poll, daemon=True).start()
+
+
+def _add_message(self, message):
+    if self.fifo_queue and (self.attributes.get("ContentBasedDeduplication") == "true" or message.deduplication_id):
+        for m in self._messages:
+            if m.deduplication_id == message.deduplication_id:
+                if (message.sent_timestamp - m.sent_timestamp) / 1000 < 300:
+                    return
+    with self._messages_lock:
+        self._messages.append(message)
+        self._messages_lock.notify_all()
+    for arn, esm in self.lambda_event_source_mappings.items():
+        if esm.enabled:
+            _schedule_poll(self, arn, esm)
+
+
+SqsQueue.add_message = _add_message
+
+
 def _logging(app):
     """moto answers an exception with a bare 500 page: print the traceback where tests can read it."""
 
     trace = os.environ.get("VIGIL_MOTO_TRACE") == "1"
 
     def wrapped(environ, start_response):
+        if environ.get("PATH_INFO") == "/vigil-emulated/pending":
+            body = json.dumps({"pending": _pending()}).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
         if environ.get("PATH_INFO") == "/vigil-emulated/stack-sets":
             body = json.dumps(_stack_sets_state()).encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
