@@ -180,6 +180,14 @@ describe("an organization installed from the built release", () => {
       v.members.some((m) => m.accountId === leaving && m.status === "deleted"),
     );
     expect(view.members.filter((m) => m.status === "active")).toHaveLength(5);
+    // Its reports are kept (readable as they were), and no longer counted in the organization's posture.
+    const kept = await world.api<{ assets: unknown[] }>(`/api/integrations/${member}/assets`);
+    expect(kept.body.assets.length).toBeGreaterThan(0);
+    const left = view.rollup.byAccount.find((a) => a.accountId === leaving);
+    expect(left).toMatchObject({ status: "deleted" });
+    expect(view.rollup.assets).toBe(
+      view.rollup.byAccount.filter((a) => a.status !== "deleted").reduce((t, a) => t + a.assets, 0),
+    );
     const history = await world.api<{ events: { type: string }[] }>(`/api/integrations/${member}/events`);
     expect(history.body.events.map((e) => e.type)).toEqual([
       "vigil.organization.account-enrolled.v1",

@@ -15,6 +15,10 @@ export interface MemberRollup {
   lastScan: IntegrationSummary["lastScan"] | null;
 }
 
+/**
+ * Totals are the organization's posture now: accounts that left (status `deleted`) are listed with
+ * their last report but not counted in the assets and findings.
+ */
 export interface OrganizationRollup {
   accounts: number;
   byStatus: Record<string, number>;
@@ -57,18 +61,18 @@ export function organizationRollup(
     .sort((a, b) => (a.accountId ?? "").localeCompare(b.accountId ?? ""));
   const failedBySeverity: Partial<Record<Severity, number>> = {};
   const byStatus: Record<string, number> = {};
-  for (const a of byAccount) {
-    byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
+  const counted = byAccount.filter((a) => a.status !== "deleted");
+  for (const a of byAccount) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
+  for (const a of counted)
     for (const [severity, n] of Object.entries(a.failedBySeverity) as [Severity, number][])
       failedBySeverity[severity] = (failedBySeverity[severity] ?? 0) + n;
-  }
   return {
     accounts: byAccount.length,
     byStatus,
-    assets: byAccount.reduce((n, a) => n + a.assets, 0),
-    failed: byAccount.reduce((n, a) => n + a.failed, 0),
+    assets: counted.reduce((n, a) => n + a.assets, 0),
+    failed: counted.reduce((n, a) => n + a.failed, 0),
     failedBySeverity,
-    notAssessed: byAccount.reduce((n, a) => n + a.notAssessed, 0),
+    notAssessed: counted.reduce((n, a) => n + a.notAssessed, 0),
     byAccount,
   };
 }
