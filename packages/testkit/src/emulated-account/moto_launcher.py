@@ -1085,10 +1085,21 @@ class CfnStackSet(CloudFormationModel):
         record = original_resource.record
         record["template"] = p.get("TemplateBody") or _get_template(p["TemplateURL"], account_id, "aws")
         record["parameters"] = {x["ParameterKey"]: str(x.get("ParameterValue", "")) for x in p.get("Parameters") or []}
+        auto = p.get("AutoDeployment") or {}
+        record["auto"] = str(auto.get("Enabled", False)).lower() == "true"
+        record["retain"] = str(auto.get("RetainStacksOnAccountRemoval", False)).lower() == "true"
+        ous, regions = [], []
+        for group in p.get("StackInstancesGroup") or []:
+            ous += (group.get("DeploymentTargets") or {}).get("OrganizationalUnitIds") or []
+            regions += group.get("Regions") or []
+        # New targets get instances, accounts no longer targeted lose theirs (unless retained);
+        # instances that stay are updated in place.
+        existing = set(record["instances"].keys())
+        record["ous"], record["regions"] = ous, regions
 
         def update_all():
             for (account, region), instance in list(record["instances"].items()):
-                if instance.get("stackId"):
+                if (account, region) in existing and instance.get("stackId"):
                     cloudformation_backends[account][region].update_stack(
                         name=instance["stackId"], template=record["template"], role_arn=None,
                         parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in record["parameters"].items()],
@@ -1096,6 +1107,7 @@ class CfnStackSet(CloudFormationModel):
                     )
 
         _enqueue(update_all)
+        _reconcile(record)
         return original_resource
 
     @classmethod
