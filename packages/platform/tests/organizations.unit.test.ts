@@ -509,6 +509,13 @@ describe("commands reach one account or all, at each agent's check-in", () => {
       `${started.scanId}-${ACCOUNTS[4]}`,
     ]);
     expect((await progress()).byStatus).toEqual({ running: 1, requested: 4 });
+    // People see it too: the organization's page, its accounts and the scan's progress per account.
+    const page = await (await p.app.request(`/dashboard/organizations/${orgId}`, { headers: admin })).text();
+    for (const account of ACCOUNTS) expect(page).toContain(account);
+    expect(page).toContain(`${started.scanId}: 1 running, 4 requested`);
+    expect(page).toMatch(/<td>210000000001<\/td><td>running<\/td><td>[^<]+<\/td><td>1 of 2<\/td>/);
+    const home = await (await p.app.request("/dashboard", { headers: admin })).text();
+    expect(home).toContain(`/dashboard/organizations/${orgId}`);
   });
 
   it("refuses commands for a member that is not active, and accounts that are not members", async () => {

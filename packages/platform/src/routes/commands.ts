@@ -14,6 +14,7 @@ import { readIntegration, streams } from "../event-log.ts";
 import { badRequest, conflict, PlatformError } from "../http/errors.ts";
 import { jsonBody } from "../http/read-body.ts";
 import { organizationNotFound } from "../organizations/decide.ts";
+import { organizationScanProgress } from "../organizations/scan-progress.ts";
 import { memberIntegrationId } from "../organizations/secrets.ts";
 import { type Env, type RouteContext, SOURCE } from "./context.ts";
 import { readOrganization } from "./organizations.ts";
@@ -230,39 +231,10 @@ export function commandRoutes(ctx: RouteContext): Hono<Env> {
     const scanId = c.req.param("scanId");
     const [organization] = await Promise.all([readOrganization(ctx, id), ctx.views.refresh()]);
     if (!organization) throw organizationNotFound(id);
-    const scan = organization.scans.get(scanId);
-    if (!scan)
+    const progress = await organizationScanProgress(ctx.views, organization, scanId, clock());
+    if (!progress)
       throw new PlatformError(404, "scan_not_found", `Organization integration ${id} has no scan ${scanId}.`);
-    const now = clock();
-    const accounts = await Promise.all(
-      scan.accounts.map(async (a) => {
-        const integrationId = memberIntegrationId(id, a.accountId);
-        const progress = await ctx.views.scanProgress(integrationId, `${scanId}-${a.accountId}`);
-        const status = progress?.status ?? (new Date(a.notBefore) > now ? "waiting" : "requested");
-        return {
-          accountId: a.accountId,
-          integrationId,
-          notBefore: a.notBefore,
-          status: status === "requested" && new Date(a.notBefore) > now ? "waiting" : status,
-          shards: { completed: progress?.shardsCompleted ?? 0, total: progress?.shardCount ?? null },
-          assets: progress?.assets ?? 0,
-          failed: progress?.failed ?? 0,
-          startedAt: progress?.startedAt ?? null,
-          completedAt: progress?.completedAt ?? null,
-        };
-      }),
-    );
-    const byStatus: Record<string, number> = {};
-    for (const a of accounts) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-    return c.json({
-      organizationIntegrationId: id,
-      scanId,
-      requestedAt: scan.requestedAt.toISOString(),
-      requestedBy: scan.requestedBy,
-      byStatus,
-      done: accounts.every((a) => a.status === "completed" || a.status === "failed"),
-      accounts,
-    });
+    return c.json(progress);
   });
 
   return app;
