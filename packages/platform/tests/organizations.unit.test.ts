@@ -518,6 +518,19 @@ describe("commands reach one account or all, at each agent's check-in", () => {
     expect(home).toContain(`/dashboard/organizations/${orgId}`);
   });
 
+  it("spreads an organization-wide scan by default (a minute per 20 accounts): five accounts over one minute", async () => {
+    await enrollAll();
+    const res = await p.app.request(`/admin/organizations/${orgId}/commands`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ command: "scan" }),
+    });
+    const started = (await res.json()) as { accounts: { notBefore: string }[] };
+    expect(started.accounts.map((a) => a.notBefore)).toEqual(
+      [0, 12, 24, 36, 48].map((sec) => new Date(p.now().getTime() + sec * 1000).toISOString()),
+    );
+  });
+
   it("refuses commands for a member that is not active, and accounts that are not members", async () => {
     await enrollAll();
     const res = await p.app.request(`/admin/organizations/${orgId}/commands`, {

@@ -29,6 +29,16 @@ import { readOrganization } from "./organizations.ts";
  * its own API budget.
  */
 
+/**
+ * Without `spreadMinutes`, an organization-wide scan spreads its accounts' starts over a minute per
+ * 20 accounts (at most an hour): the platform's ingest is not hit by every account at once. Each
+ * account's own calls are paced by its agent's budget (80 % of AWS's limits, per account, region and
+ * API family), whatever the spread.
+ */
+export function defaultSpreadMinutes(accounts: number): number {
+  return Math.min(60, Math.ceil(accounts / 20));
+}
+
 /** Commands handed over per check-in. */
 export const COMMANDS_PER_CHECK_IN = 10;
 
@@ -53,7 +63,7 @@ const organizationCommandBody = commandBody.extend({
     .min(1)
     .max(5000)
     .optional(),
-  /** Spread the accounts' scan starts over this many minutes (0: all at their next check-in). */
+  /** Spread the accounts' scan starts over this many minutes (0: all at their next check-in; default a minute per 20 accounts). */
   spreadMinutes: z.number().int().min(0).max(720).optional(),
 });
 
@@ -176,7 +186,7 @@ export function commandRoutes(ctx: RouteContext): Hono<Env> {
       throw conflict("no_active_members", `Organization integration ${id} has no active member.`);
     const now = clock();
     const accounts = [...targets].sort((a, b) => (a.accountId ?? "").localeCompare(b.accountId ?? ""));
-    const spreadMs = (body.spreadMinutes ?? 0) * 60_000;
+    const spreadMs = (body.spreadMinutes ?? defaultSpreadMinutes(accounts.length)) * 60_000;
     const by = who(c);
     const scanId = `orgscan-${stamp(now)}-${randomBytes(3).toString("hex")}`;
     const plan = accounts.map((m, i) => ({
