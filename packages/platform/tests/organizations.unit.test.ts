@@ -544,3 +544,21 @@ describe("commands reach one account or all, at each agent's check-in", () => {
     ]);
   });
 });
+
+describe("where the deployed platform sends presigned requests", () => {
+  it("to AWS's own endpoints, unless the SDK's endpoint variables name others (the emulated AWS sets AWS_ENDPOINT_URL)", async () => {
+    const { awsEndpointsFromEnv } = await import("../src/handlers/lambda.ts");
+    expect(awsEndpointsFromEnv({})).toEqual({});
+    expect(awsEndpointsFromEnv({ AWS_ENDPOINT_URL: "http://127.0.0.1:5000" })).toEqual({
+      sts: "http://127.0.0.1:5000",
+      organizations: "http://127.0.0.1:5000",
+    });
+    expect(
+      awsEndpointsFromEnv({
+        AWS_ENDPOINT_URL: "http://a",
+        AWS_ENDPOINT_URL_STS: "http://sts",
+        AWS_ENDPOINT_URL_ORGANIZATIONS: "",
+      }),
+    ).toEqual({ sts: "http://sts", organizations: "http://a" });
+  });
+});
