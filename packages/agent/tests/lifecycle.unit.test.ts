@@ -269,6 +269,9 @@ function deps(platform: Partial<PlatformClient>, extra: Partial<CustomResourceDe
       exchange: async () => {
         throw new Error("not expected");
       },
+      enroll: async () => {
+        throw new Error("not expected");
+      },
       report: async (_: readonly VigilEvent[]) => {},
       heartbeat: async () => {},
       revoke: async () => {},

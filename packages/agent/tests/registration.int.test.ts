@@ -163,6 +163,9 @@ function world(
   const listed: string[] = [];
   const { ssm, puts } = ssmOver(store, steps, options.ssmFail);
   const platform = (platformUrl: string, credentials?: ServiceCredentials): PlatformClient => ({
+    enroll: async () => {
+      throw new Error("a single account never enrolls");
+    },
     exchange: async () => {
       steps.push("platform exchange");
       return {
@@ -464,5 +467,111 @@ describe("the platform URL is https", () => {
     expect(response.Status).toBe("FAILED");
     expect(response.Reason).toMatch(/PlatformUrl: .*https:\/\//);
     expect(w.steps).toEqual(["answer"]);
+  });
+});
+
+describe("an organization member enrolls instead of exchanging a token", () => {
+  const SECRET = `vigil-es.org-abcdefghijkl.k3x9q2m7.${"s".repeat(43)}`;
+  const member = (properties: Record<string, unknown> = {}) =>
+    create({
+      ResourceProperties: {
+        RegistrationToken: "",
+        EnrollmentSecret: SECRET,
+        IntegrationId: INTEGRATION,
+        OrganizationId: "o-a1b2c3d4e5",
+        PlatformUrl: PLATFORM_URL,
+        TemplateVersion: "1.0.0",
+        EnabledRegions: "eu-west-1",
+        ...properties,
+      },
+    });
+
+  it("sends the secret, its claims and an identity proof made for this platform and organization", async () => {
+    await withStackParameters(store);
+    const w = world(store);
+    const audiences: string[] = [];
+    const enrollments: unknown[] = [];
+    const platform = w.deps.platform;
+    w.deps.identityProof = async (audience) => {
+      audiences.push(audience);
+      const request = {
+        method: "POST" as const,
+        url: "https://sts.eu-west-1.amazonaws.com/",
+        headers: {},
+        body: "",
+      };
+      return { identity: request, organization: request };
+    };
+    w.deps.platform = (url, credentials) => ({
+      ...platform(url, credentials),
+      enroll: async (request) => {
+        enrollments.push(request);
+        return {
+          integrationId: INTEGRATION,
+          keyId: KEY_ID,
+          privateKeyPem: pair.privateKeyPem,
+          parameterName: `/vigil/${INTEGRATION}/service-key`,
+        };
+      },
+    });
+    const response = await handleCustomResource(member(), context, w.deps);
+    expect(response, JSON.stringify(response)).toMatchObject({ Status: "SUCCESS", Data: { KeyId: KEY_ID } });
+    expect(audiences).toEqual(["https://platform.example/organizations/org-abcdefghijkl"]);
+    expect(enrollments).toEqual([
+      expect.objectContaining({
+        enrollmentSecret: SECRET,
+        integrationId: INTEGRATION,
+        accountId: "123456789012",
+        organizationId: "o-a1b2c3d4e5",
+        homeRegion: "eu-west-1",
+      }),
+    ]);
+    expect(w.steps).not.toContain("platform exchange");
+    expect((await owned(store)).map((p) => p.Name).sort()).toEqual(
+      Object.values(credentialParameterNames(INTEGRATION)).sort(),
+    );
+    expect(w.reported.map((e) => e.type)).toEqual(["vigil.integration.stack-created.v1"]);
+  });
+
+  it("answers FAILED saying what is missing when a stack has neither a token nor a secret, or both", async () => {
+    for (const properties of [
+      { EnrollmentSecret: "" },
+      { RegistrationToken: `vigil-rt.${INTEGRATION}.${"a".repeat(43)}` },
+      { OrganizationId: "" },
+    ]) {
+      const w = world(store);
+      const response = await handleCustomResource(member(properties), context, w.deps);
+      expect(response.Status).toBe("FAILED");
+      expect(response.Reason).toMatch(/RegistrationToken|EnrollmentSecret|OrganizationId/);
+      expect(w.steps.filter((s) => s.startsWith("platform"))).toEqual([]);
+    }
+  });
+
+  it("passes the platform's refusal on to CloudFormation", async () => {
+    const w = world(store);
+    w.deps.identityProof = async () => {
+      const request = {
+        method: "POST" as const,
+        url: "https://sts.eu-west-1.amazonaws.com/",
+        headers: {},
+        body: "",
+      };
+      return { identity: request, organization: request };
+    };
+    const platform = w.deps.platform;
+    w.deps.platform = (url, credentials) => ({
+      ...platform(url, credentials),
+      enroll: async () => {
+        throw new PlatformRequestError(
+          403,
+          "organization_mismatch",
+          "Account 123456789012 is in o-zzzzzzzzzz.",
+        );
+      },
+    });
+    const response = await handleCustomResource(member(), context, w.deps);
+    expect(response.Status).toBe("FAILED");
+    expect(response.Reason).toContain("organization_mismatch");
+    expect(await owned(store)).toEqual([]);
   });
 });

@@ -23,7 +23,15 @@ describe("catalogue", () => {
 
   it("covers the areas the design lists", () => {
     const areas = new Set(eventTypes.map((t) => t.split(".")[1]));
-    expect([...areas].sort()).toEqual(["counts", "ebs", "integration", "release", "scan", "update"]);
+    expect([...areas].sort()).toEqual([
+      "counts",
+      "ebs",
+      "integration",
+      "organization",
+      "release",
+      "scan",
+      "update",
+    ]);
     expect(eventTypes).toContain("vigil.scan.paused-for-rate-limit.v1");
     expect(eventTypes).toContain("vigil.counts.resource-counts-reported.v1");
   });

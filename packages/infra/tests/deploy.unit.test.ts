@@ -235,7 +235,7 @@ describe("stack parameters are checked against the template before anything is d
     const problems = stackParameterProblems(rootTemplate(), {
       IntegrationId: "bad id",
       PlatformUrl: "ftp://x",
-      RegistrationToken: "",
+      RegistrationToken: "t".repeat(300),
       HeartbeatMinutes: "0",
       EnableEbsScanning: "yes",
       Nope: "1",
@@ -249,5 +249,6 @@ describe("stack parameters are checked against the template before anything is d
       "Nope",
     ]);
     expect(problems.find((p) => p.parameter === "RegistrationToken")?.message).toContain("(hidden)");
+    expect(JSON.stringify(problems)).not.toContain("t".repeat(300));
   });
 });

@@ -318,6 +318,8 @@ describe("the agent's permissions on its own stack (as rendered in the agent rol
     ["ssm:GetParametersByPath", `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/vigil/${INTEGRATION}`],
     ["ssm:PutParameter", parameter(INTEGRATION, "service-key")],
     ["ssm:DeleteParameters", parameter(INTEGRATION, "service-key-id")],
+    // An organization member's proof of its organization (enrollment): the call has no resource.
+    ["organizations:DescribeOrganization", "*"],
   ] as [string, string][])("%s on %s is allowed", async (action, resource) => {
     expect(await decide(agent, action, resource)).toBe("Allowed");
   });
@@ -340,6 +342,9 @@ describe("the agent's permissions on its own stack (as rendered in the agent rol
     ["dynamodb:DeleteItem", arns["EventTable.Arn"]],
     ["dynamodb:DeleteTable", arns["IdempotencyTable.Arn"]],
     ["dynamodb:PutItem", `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/customer-orders`],
+    // Proving its organization is all: nothing else of Organizations.
+    ["organizations:ListAccounts", "*"],
+    ["organizations:DescribeAccount", `arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/${ACCOUNT}`],
   ] as [string, string][])("%s on %s is denied", async (action, resource) => {
     expect(await decide(agent, action, resource)).not.toBe("Allowed");
   });

@@ -34,9 +34,10 @@ describe("the platform stack template", () => {
     expect(resources.ApiUrl?.Properties.TargetFunctionArn).toEqual({ "Fn::GetAtt": ["ApiFunction", "Arn"] });
     expect(resources.ApiFunction?.Properties.Handler).toBe("index.handler");
     expect(resources.IngestFunction?.Properties.Handler).toBe("index.ingestHandler");
-    const rule = resources.IngestRule?.Properties as { Targets: { Arn: unknown; InputPath: string }[] };
+    const rule = resources.IngestRule?.Properties as { Targets: { Arn: unknown }[] };
     expect(rule.Targets).toEqual([
-      { Id: "ingest-queue", Arn: { "Fn::GetAtt": ["IngestQueue", "Arn"] }, InputPath: "$.detail" },
+      // The whole envelope: the ingest checks its `account` (the sender) against the integration's.
+      { Id: "ingest-queue", Arn: { "Fn::GetAtt": ["IngestQueue", "Arn"] } },
     ]);
     expect(resources.IngestQueue?.Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: 5 });
     expect(resources.IngestEventSourceMapping?.Properties).toMatchObject({

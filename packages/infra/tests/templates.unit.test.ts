@@ -20,6 +20,7 @@ import {
   type CfnResource,
   type CfnTemplate,
   ebsScanningTemplate,
+  memberTemplate,
   renderAllTemplates,
   renderTemplate,
   rootTemplate,
@@ -271,8 +272,11 @@ describe("root template", () => {
         "VIGIL_SCAN_REGIONS",
         "VIGIL_POLICIES",
         "VIGIL_DISABLED_CHECKS",
+        "VIGIL_EVENT_BUS_NAME",
       ].sort(),
     );
+    // Only when the platform's bus is routed to (organization members): result events go there.
+    expect(resolve(env.VIGIL_EVENT_BUS_NAME, { PlatformEventBusArn: "" })).toBeUndefined();
     expect(env.VIGIL_POLICIES).toEqual({ Ref: "Policies" });
     expect(resolve(env.VIGIL_DISABLED_CHECKS, { DisabledChecks: "" })).toBeUndefined();
     expect(env.VIGIL_JOB_QUEUE_URL).toEqual({ Ref: "AgentJobQueue" });
@@ -398,7 +402,9 @@ describe("the live alias (what the updater moves)", () => {
       if (r.Type === "AWS::Lambda::Permission") invoked.push([id, p.FunctionName]);
       if (r.Type === "AWS::SNS::Subscription" && p.Protocol === "lambda") invoked.push([id, p.Endpoint]);
       if (r.Type === "AWS::Events::Rule")
-        for (const target of p.Targets as { Arn: unknown }[]) invoked.push([id, target.Arn]);
+        // The one rule that invokes no function: result events to the platform's bus.
+        for (const target of p.Targets as { Arn: unknown }[])
+          if (id !== "ForwardToPlatformRule") invoked.push([id, target.Arn]);
       if (r.Type.startsWith("Custom::")) invoked.push([id, p.ServiceToken]);
     }
     // 2 subscriptions + their permissions, 4 rules + their permissions, the registration.
@@ -478,13 +484,103 @@ describe("the enabled-regions parameter", () => {
 });
 
 describe("organization template", () => {
-  const set = stackSetTemplate().Resources.VigilStackSet?.Properties as Record<string, unknown>;
-  it("is a service-managed StackSet that auto-deploys to new accounts", () => {
+  const org = stackSetTemplate();
+  const set = org.Resources.VigilStackSet?.Properties as Record<string, unknown>;
+  const member = memberTemplate();
+  const nested = member.Resources.Integration?.Properties as {
+    TemplateURL: unknown;
+    Parameters: Record<string, unknown>;
+  };
+  const root = rootTemplate();
+
+  it("is a service-managed StackSet that auto-deploys to new accounts and deletes the stacks of accounts that leave", () => {
     expect(set.PermissionModel).toBe("SERVICE_MANAGED");
     expect(set.AutoDeployment).toEqual({ Enabled: true, RetainStacksOnAccountRemoval: false });
+    expect(JSON.stringify(set.TemplateURL)).toContain("vigil-member.template.json");
   });
-  it("covers the management account, which service-managed StackSets skip, on request", () => {
-    expect(stackSetTemplate().Resources.ManagementAccountStack?.Condition).toBe("CoverManagementAccount");
+
+  it("covers the management account, which service-managed StackSets skip, with the same member stack", () => {
+    const management = org.Resources.ManagementAccountStack;
+    expect(management?.Condition).toBe("CoverManagementAccount");
+    expect(management?.Properties?.TemplateURL).toEqual(set.TemplateURL);
+    const passed = Object.keys(management?.Properties?.Parameters as Record<string, unknown>).sort();
+    const stackSetPassed = (set.Parameters as { ParameterKey: string }[]).map((p) => p.ParameterKey).sort();
+    expect(passed).toEqual(stackSetPassed);
+  });
+
+  it("passes every member parameter, the EBS scanning ones included, and nothing the member does not take", () => {
+    const stackSetPassed = (set.Parameters as { ParameterKey: string }[]).map((p) => p.ParameterKey).sort();
+    expect(stackSetPassed).toEqual(Object.keys(member.Parameters ?? {}).sort());
+    for (const name of [
+      "EnableEbsScanning",
+      "ScannerSubnetIds",
+      "ScannerImageParameter",
+      "OrganizationId",
+      "EnrollmentSecret",
+      "PlatformEventBusArn",
+    ])
+      expect(stackSetPassed).toContain(name);
+  });
+
+  it("gives every member stack everything the root stack needs: its own integration id, no token, the organization's secret", () => {
+    const required = Object.entries(root.Parameters ?? {})
+      .filter(([, p]) => p.Default === undefined)
+      .map(([name]) => name);
+    for (const name of required) expect(Object.keys(nested.Parameters)).toContain(name);
+    for (const name of Object.keys(nested.Parameters))
+      expect(Object.keys(root.Parameters ?? {})).toContain(name);
+    expect(nested.Parameters.IntegrationId).toEqual({ "Fn::Sub": "${IntegrationId}-${AWS::AccountId}" });
+    expect(nested.Parameters.RegistrationToken).toBe("");
+    expect(nested.Parameters.EnrollmentSecret).toEqual({ Ref: "EnrollmentSecret" });
+    expect(member.Parameters?.EnrollmentSecret?.NoEcho).toBe(true);
+    expect(JSON.stringify(nested.TemplateURL)).toContain("vigil-root.template.json");
+  });
+
+  it("keeps member integration ids within AWS's name limits (vigil-updater-<id> ≤ 64 characters)", () => {
+    const id = `org-${"a".repeat(12)}-123456789012`;
+    expect(
+      new RegExp(member.Parameters?.IntegrationId?.AllowedPattern ?? "").test(`org-${"a".repeat(12)}`),
+    ).toBe(true);
+    expect(new RegExp(root.Parameters?.IntegrationId?.AllowedPattern ?? "").test(id)).toBe(true);
+    expect(`vigil-updater-${id}`.length).toBeLessThanOrEqual(64);
+  });
+
+  it("routes the agent's result events to the platform's bus through a role that may put there only", () => {
+    const rule = root.Resources.ForwardToPlatformRule;
+    expect(rule?.Condition).toBe("HasPlatformEventBus");
+    expect(rule?.Properties?.EventBusName).toEqual({ "Fn::GetAtt": ["AgentEventBus", "Name"] });
+    expect(rule?.Properties?.Targets).toEqual([
+      {
+        Id: "platform-bus",
+        Arn: { Ref: "PlatformEventBusArn" },
+        RoleArn: { "Fn::GetAtt": ["ForwardToPlatformRole", "Arn"] },
+      },
+    ]);
+    const role = root.Resources.ForwardToPlatformRole?.Properties as {
+      Policies: { PolicyDocument: unknown }[];
+    };
+    expect(role.Policies.map((p) => p.PolicyDocument)).toEqual([
+      {
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: "events:PutEvents", Resource: { Ref: "PlatformEventBusArn" } },
+        ],
+      },
+    ]);
+  });
+
+  it("makes an isolated scanner subnet when EBS scanning has no subnets (every member account has its own VPCs)", () => {
+    const ebs = ebsScanningTemplate();
+    expect(ebs.Resources.ScannerSubnet?.Condition).toBe("CreateScannerNetwork");
+    expect(ebs.Resources.ScannerVpc?.Condition).toBe("CreateScannerNetwork");
+    expect(Object.values(ebs.Resources).some((r) => r.Type === "AWS::EC2::InternetGateway")).toBe(false);
+    const subnets = (
+      (root.Resources.EbsScanningStack?.Properties?.Parameters ?? {}) as Record<string, unknown>
+    ).SubnetIds;
+    // No subnets given: none passed on (so the nested stack makes its own).
+    expect(subnets).toEqual({
+      "Fn::If": ["HasScannerSubnets", { "Fn::Join": [",", { Ref: "ScannerSubnetIds" }] }, ""],
+    });
   });
 });
 

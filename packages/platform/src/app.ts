@@ -19,12 +19,15 @@ import { DASHBOARD_CSS } from "./dashboard/pages.ts";
 import { PlatformError } from "./http/errors.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { tooLarge } from "./ingest/ingest.ts";
+import { type AwsSend, fetchAwsSend } from "./organizations/aws-identity.ts";
 import { releaseRoutes } from "./releases/routes.ts";
 import { agentRoutes } from "./routes/agent.ts";
 import { createAccess } from "./routes/auth.ts";
+import { commandRoutes } from "./routes/commands.ts";
 import type { Env, RouteContext } from "./routes/context.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
+import { organizationRoutes } from "./routes/organizations.ts";
 import { queryRoutes } from "./routes/queries.ts";
 import { createPlatformViews, type PlatformViews } from "./views/platform-views.ts";
 
@@ -44,6 +47,8 @@ export interface PlatformDeps {
   attemptLimiter?: AttemptLimiter;
   /** The caller's address, for rate limiting (the Node server and the Lambda adapter set it). */
   clientIp?: (c: Context) => string;
+  /** Sends member accounts' presigned AWS requests at enrollment (tests stub AWS); `fetch` by default. */
+  awsSend?: AwsSend;
 }
 
 /** The Lambda adapter's source IP, or the Node server's socket; "unknown" in tests (`app.request`). */
@@ -148,6 +153,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
     replayGuard: deps.replayGuard ?? memoryReplayGuard(),
     views,
     newIntegrationId: deps.newIntegrationId ?? randomUUID,
+    awsSend: deps.awsSend ?? fetchAwsSend,
     adminOnly: access.adminOnly,
     readers: access.readers,
     access,
@@ -159,6 +165,8 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   );
   app.route("/", access.routes);
   app.route("/", integrationRoutes(ctx));
+  app.route("/", organizationRoutes(ctx));
+  app.route("/", commandRoutes(ctx));
   app.route("/", agentRoutes(ctx));
   app.route("/", queryRoutes(ctx));
   app.route("/", releaseRoutes({ store, clock, adminOnly: access.adminOnly }));

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AwsIdentityEndpoints } from "./organizations/aws-identity.ts";
 
 /** Time source; injected everywhere (token expiry, signature skew) so tests control it. */
 export type Clock = () => Date;
@@ -25,6 +26,11 @@ export interface PlatformConfig {
   publicOrigin?: string;
   /** `Secure` on the session cookie; by default when the request came over https. */
   secureCookies?: boolean;
+  /**
+   * Where member accounts' presigned AWS requests are sent (enrollment): AWS's STS and
+   * Organizations endpoints by default; an override replaces them (tests: the emulated account).
+   */
+  awsEndpoints?: AwsIdentityEndpoints;
 }
 
 export interface PlatformUser {

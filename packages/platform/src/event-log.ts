@@ -17,6 +17,10 @@ export const streams = {
    * `scan#<id>:<scanId>`, and `agent#<id>`, which collapsed under concurrent agents.)
    */
   report: (integrationId: string, key: string) => `report#${integrationId}:${key}`,
+  /** An organization integration: its registration, enrollment secrets and organization-wide scans. */
+  organization: (organizationIntegrationId: string) => `organization#${organizationIntegrationId}`,
+  /** Commands for one integration's agent, in the order they were given (delivered at its check-ins). */
+  commands: (integrationId: string) => `commands#${integrationId}`,
   /** Hashes the platform recorded for one release (written once). */
   release: (version: string) => `release#${version}`,
 };

@@ -1,7 +1,8 @@
 import { createEvent, DLQ_REASON_ATTRIBUTE, InMemoryBus, InMemoryIdempotencyStore } from "@vigil/events";
 import { describe, expect, it } from "vitest";
 import { busIngest } from "../src/index.ts";
-import { assessed, asset, testPlatform } from "./helpers.ts";
+import { unwrapEventBridgeRecords } from "../src/ingest/bus-ingest.ts";
+import { ACCOUNT, assessed, asset, testPlatform } from "./helpers.ts";
 
 /** Consume the platform queue of an in-memory bus until it is empty, then stop. */
 async function drain(bus: InMemoryBus, handler: Parameters<InMemoryBus["consume"]>[1]) {
@@ -28,7 +29,10 @@ describe("the platform's bus ingest", () => {
     ]);
     const bus = new InMemoryBus();
     await bus.publish([report, report]); // a duplicate delivery
-    const stats = await drain(bus, busIngest(platform.store));
+    const stats = await drain(
+      bus,
+      busIngest(platform.store, () => ACCOUNT),
+    );
     expect(stats.handled).toBe(1);
     const logged = (await platform.log()).filter((e) => e.id === report.id);
     expect(logged).toHaveLength(1);
@@ -52,7 +56,10 @@ describe("the platform's bus ingest", () => {
     );
     const bus = new InMemoryBus();
     await bus.publish([stranger, otherAccount]);
-    await drain(bus, busIngest(platform.store));
+    await drain(
+      bus,
+      busIngest(platform.store, () => ACCOUNT),
+    );
     const reasons = Object.fromEntries(
       bus
         .queuesOf("platform")
@@ -93,7 +100,10 @@ describe("the platform's bus ingest", () => {
       { ...assessed(agent.integrationId, kept, "2025-03-01T13:05:00.000Z", []), id: "kept-again" },
       completed("scan-2", "2025-03-01T13:10:00.000Z", 600_000, ["eu-west-1", "global"]),
     ]);
-    await drain(bus, busIngest(platform.store));
+    await drain(
+      bus,
+      busIngest(platform.store, () => ACCOUNT),
+    );
     const res = await platform.app.request(`/api/integrations/${agent.integrationId}/assets`, {
       headers: admin,
     });
@@ -121,5 +131,54 @@ describe("the platform's bus ingest", () => {
       await platform.app.request(`/dashboard/integrations/${agent.integrationId}`, { headers: admin })
     ).text();
     expect(page).toContain('id="removed"');
+  });
+
+  it("takes the sender from EventBridge's envelope: another account of the organization cannot report for this one", async () => {
+    const platform = testPlatform();
+    const agent = await platform.registeredAgent();
+    const before = await platform.log();
+    const forged = assessed(agent.integrationId, asset("eu-west-1", "z"), "2025-03-01T12:00:00.000Z", [
+      "high",
+    ]);
+    const bus = new InMemoryBus();
+    await bus.publish([forged]);
+    await drain(
+      bus,
+      busIngest(platform.store, () => "210987654321"),
+    );
+    const [dead] = bus.queuesOf("platform").deadLetter.peek();
+    expect(dead?.attributes[DLQ_REASON_ATTRIBUTE]).toMatch(
+      /^rejected: account_mismatch: sent from account 210987654321, but integration .* covers account 123456789012/,
+    );
+    // No envelope (no sender EventBridge vouches for): refused too.
+    const bare = new InMemoryBus();
+    await bare.publish([forged]);
+    await drain(bare, busIngest(platform.store));
+    expect(bare.queuesOf("platform").deadLetter.peek()[0]?.attributes[DLQ_REASON_ATTRIBUTE]).toMatch(
+      /no sender account/,
+    );
+    expect(await platform.log()).toEqual(before);
+  });
+
+  it("reads the queue's EventBridge envelopes: the detail is the event, the account its sender", () => {
+    const report = assessed("int-1", asset("eu-west-1", "a"), "2025-03-01T12:00:00.000Z", []);
+    const envelope = {
+      version: "0",
+      id: "e1",
+      "detail-type": report.type,
+      source: report.source,
+      account: "210987654321",
+      region: "us-east-1",
+      detail: report,
+    };
+    const { event, senderOf } = unwrapEventBridgeRecords({
+      Records: [
+        { messageId: "m1", body: JSON.stringify(envelope) },
+        { messageId: "m2", body: JSON.stringify(report) },
+      ] as never,
+    });
+    expect(JSON.parse(event.Records[0]?.body ?? "")).toEqual(report);
+    expect(senderOf("m1")).toBe("210987654321");
+    expect(senderOf("m2")).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import {
 } from "@vigil/events";
 import { platformConfig } from "../src/config.ts";
 import { createApp } from "../src/index.ts";
+import type { AwsSend } from "../src/organizations/aws-identity.ts";
 
 export const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 export const ACCOUNT = "123456789012";
@@ -15,7 +16,7 @@ export const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "
 /** An app over an in-memory log with a clock the test moves. */
 export function testPlatform(
   start = new Date("2025-03-01T12:00:00.000Z"),
-  options: { maxBodyBytes?: number; eventStore?: AtomicEventStore } = {},
+  options: { maxBodyBytes?: number; eventStore?: AtomicEventStore; awsSend?: AwsSend } = {},
 ) {
   let now = start;
   const store = options.eventStore ?? new InMemoryEventStore({ now: () => now });
@@ -23,6 +24,7 @@ export function testPlatform(
     eventStore: store,
     config: platformConfig({ adminToken: ADMIN_TOKEN, maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 }),
     clock: () => now,
+    ...(options.awsSend ? { awsSend: options.awsSend } : {}),
   });
   return {
     app,

@@ -30,6 +30,11 @@ export interface AgentConfig {
   readonly policies: readonly string[] | undefined;
   /** `VIGIL_DISABLED_CHECKS` (the stack's `DisabledChecks`). */
   readonly disabledChecks: readonly string[];
+  /**
+   * `VIGIL_EVENT_BUS_NAME`: the integration's EventBridge bus, which a rule forwards to the
+   * platform's bus (organization members); result events go there instead of over signed HTTP.
+   */
+  readonly eventBusName: string | undefined;
 }
 
 export const REQUIRED_ENV = [
@@ -50,6 +55,7 @@ export const OPTIONAL_ENV = [
   "VIGIL_DEAD_LETTER_QUEUE_URL",
   "VIGIL_POLICIES",
   "VIGIL_DISABLED_CHECKS",
+  "VIGIL_EVENT_BUS_NAME",
 ] as const;
 
 /** The agent is missing configuration: names every variable to fix, not just the first. */
@@ -116,6 +122,7 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
     scanRegions: scanRegions && scanRegions.length > 0 ? scanRegions : undefined,
     policies: policies && policies.length > 0 ? policies : undefined,
     disabledChecks,
+    eventBusName: value("VIGIL_EVENT_BUS_NAME"),
   };
 }
 

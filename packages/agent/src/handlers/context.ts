@@ -48,8 +48,8 @@ export interface AgentPorts {
   readonly idempotency: IdempotencyStore;
   readonly deadLetters: DeadLetterSink;
   readonly teardown: TeardownApi;
-  /** Signed check-in with the platform; undefined when no platform is configured. */
-  readonly checkIn: (() => Promise<void>) | undefined;
+  /** Signed check-in with the platform; resolves to the number of platform commands it took. */
+  readonly checkIn: (() => Promise<number>) | undefined;
   readonly log: Logger;
   now(): number;
   /** Sends what the invocation recorded and has not published yet (the outbox); every entry point ends with it. */
@@ -83,7 +83,13 @@ export interface DrainSummary {
 export type AgentResult =
   | HealthCheckResponse
   | CustomResourceResponse
-  | { heartbeat: "sent" | "not-configured" | "failed"; pendingJobs: number; drained: DrainSummary }
+  | {
+      heartbeat: "sent" | "not-configured" | "failed";
+      /** Platform commands the check-in took (put on the events topic). */
+      commands: number;
+      pendingJobs: number;
+      drained: DrainSummary;
+    }
   | { scanId: string; queued: number; drained: DrainSummary }
   | { handled: Array<{ messageId: string; outcome: RecordOutcome["kind"] }>; drained: DrainSummary }
   | { rescan: string; instanceId: string; delayMs: number; queued: number }

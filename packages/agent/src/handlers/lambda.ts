@@ -1,6 +1,8 @@
 import { SSMClient } from "@aws-sdk/client-ssm";
+import { STSClient } from "@aws-sdk/client-sts";
 import { createAwsClients } from "../aws/clients.ts";
 import type { LambdaContextLike } from "../lifecycle/custom-resource.ts";
+import { identityEndpoints, presignIdentityProof } from "../lifecycle/identity-proof.ts";
 import { jsonLogger } from "../lifecycle/log.ts";
 import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
 import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
@@ -51,6 +53,23 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
         platform: (platformUrl, credentials) =>
           new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
         teardown: ec2TeardownApi((region) => clients.forRegion(region)),
+        identityProof: async (audience) => {
+          const stsConfig = options.serviceConfig?.("sts") ?? {};
+          const sts = new STSClient({ region: c.region, ...stsConfig });
+          try {
+            const endpoints = identityEndpoints(options.env ?? process.env, c.region);
+            const override = typeof stsConfig.endpoint === "string" ? stsConfig.endpoint : undefined;
+            return await presignIdentityProof({
+              audience,
+              region: c.region,
+              credentials: () => sts.config.credentials(),
+              stsEndpoint: override ?? endpoints.stsEndpoint,
+              organizationsEndpoint: override ?? endpoints.organizationsEndpoint,
+            });
+          } finally {
+            sts.destroy();
+          }
+        },
         allRegions: async () =>
           (await ports_())
             .enabledRegions()

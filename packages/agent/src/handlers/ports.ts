@@ -8,19 +8,23 @@ import {
   DynamoDbEventStore,
   DynamoDbIdempotencyStore,
   type EventEnvelope,
+  ExpectedVersionConflictError,
+  parseEvent,
   queueNameFor,
   SnsSqsBus,
   sqsDeadLetterSink,
+  type VigilEvent,
 } from "@vigil/events";
 import { type AwsClients, type CallWrapper, createAwsClients } from "../aws/clients.ts";
 import { ApiBudget } from "../budget/budget.ts";
 import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
 import { planEvaluation } from "../checks/index.ts";
+import { awsEndpoint } from "../lifecycle/aws-request.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
 import { readCredentials } from "../lifecycle/credentials.ts";
 import { jsonLogger, type Logger } from "../lifecycle/log.ts";
-import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
+import { HttpPlatformClient, type PlatformCommand } from "../lifecycle/platform-client.ts";
 import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
 import {
   latestSettings,
@@ -28,6 +32,7 @@ import {
   resolveSettings,
   settingsStreamId,
 } from "../policies/settings.ts";
+import { eventBusSink } from "../scan/event-bus.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
 import { bufferedSink, type EventSink, publishingStore } from "../scan/sink.ts";
@@ -38,10 +43,21 @@ import type { SpreadOptions } from "../scheduler/spread.ts";
 import type { AgentConfig } from "./config.ts";
 import type { AgentPorts } from "./route.ts";
 
+/** The agent's own log of the platform's commands, numbered as the platform numbers them. */
+export const commandsStreamId = (integrationId: string) => `commands#${integrationId}`;
+
+/** What the platform may command an agent (scan now, update now). */
+export const COMMAND_TYPES: ReadonlySet<string> = new Set([
+  "vigil.scan.requested.v1",
+  "vigil.update.requested.v1",
+]);
+
 /** How the SDK clients reach AWS: the default chain in Lambda; endpoints and a simulated account in tests. */
 export interface AgentAwsOptions {
   /** Extra client config for the stack's own services (endpoint and credentials of the local stack). */
-  readonly serviceConfig?: (service: "sqs" | "sns" | "dynamodb" | "ssm" | "sts") => Record<string, unknown>;
+  readonly serviceConfig?: (
+    service: "sqs" | "sns" | "dynamodb" | "ssm" | "sts" | "events",
+  ) => Record<string, unknown>;
   /** The scanned account's clients (testkit's simulated account); default: the SDK's credential chain. */
   readonly accountClients?: (call: CallWrapper | undefined) => AwsClients;
   readonly clock?: Clock;
@@ -79,9 +95,8 @@ export async function createAgentPorts(
     ((call: CallWrapper | undefined) =>
       createAwsClients({ homeRegion: region, ...sdkRetryConfig(), ...(call ? { call } : {}) }));
 
-  const accountId =
-    config.accountId ??
-    (await new STSClient({ region, ...extra("sts") }).send(new GetCallerIdentityCommand({}))).Account;
+  const sts = new STSClient({ region, ...extra("sts") });
+  const accountId = config.accountId ?? (await sts.send(new GetCallerIdentityCommand({}))).Account;
   if (!accountId) throw new Error("sts:GetCallerIdentity returned no account; set VIGIL_ACCOUNT_ID.");
   const source = `urn:vigil:agent:${accountId}`;
   const agentVersion = options.agentVersion ?? "0.0.0";
@@ -98,16 +113,38 @@ export async function createAgentPorts(
         return new HttpPlatformClient({ platformUrl: config.platformUrl as string, credentials });
       }
     : undefined;
+  const report = platform
+    ? async (events: readonly VigilEvent[]) => {
+        await (await platform()).report(events);
+      }
+    : undefined;
+  // Organization members: result events to the integration's bus, which a rule forwards to the
+  // platform's bus; what the bus cannot take goes over signed HTTP.
+  const eventsEndpoint = (extra("events") as { endpoint?: unknown }).endpoint;
+  const eventBus = config.eventBusName
+    ? eventBusSink({
+        region,
+        busName: config.eventBusName,
+        endpoint:
+          typeof eventsEndpoint === "string"
+            ? eventsEndpoint
+            : awsEndpoint(process.env, "EVENTBRIDGE", `https://events.${region}.amazonaws.com`),
+        credentials: () => sts.config.credentials(),
+        log,
+        ...(report ? { fallback: report } : {}),
+      })
+    : undefined;
   const sink: EventSink = async (all) => {
     // Shard checkpoints are the agent's own bookkeeping (the scan's totals and coverage reach the
     // platform in `scan.completed`, what each shard saw in its digest): they stay in the log.
     const events = all.filter((e) => !KEPT_LOCAL.has(e.type));
     if (events.length === 0) return;
     await bus.publish(events);
-    // The platform's copy over signed HTTP; the log and the topic already hold the facts.
-    if (platform) {
+    // The platform's copy (the bus, or signed HTTP); the log and the topic already hold the facts.
+    const deliver = eventBus ?? report;
+    if (deliver) {
       try {
-        await (await platform()).report(events);
+        await deliver(events);
       } catch (error) {
         log("warn", "could not report to the platform", { events: events.length, error: String(error) });
       }
@@ -162,6 +199,46 @@ export async function createAgentPorts(
     },
     beforeAck: () => outbox.flush(),
   });
+  /**
+   * The platform's commands, taken in order: appended to this integration's own log at the
+   * platform's numbering (a concurrent check-in that took them first wins the append, and this one
+   * leaves them), then put on the events topic, whose subscriptions deliver them as any command
+   * (`scan.requested` to the agent, `update.requested` to the updater; consumers are idempotent).
+   */
+  async function takeCommands(commands: readonly PlatformCommand[], cursor: number): Promise<number> {
+    const events: VigilEvent[] = [];
+    for (const [i, command] of commands.entries()) {
+      if (command.sequence !== cursor + i + 1) break; // only the next ones, in order
+      const parsed = parseEvent(command.event);
+      if (
+        !parsed.ok ||
+        !COMMAND_TYPES.has(parsed.event.type) ||
+        parsed.event.integrationid !== config.integrationId
+      ) {
+        log("warn", "refused a platform command", {
+          sequence: command.sequence,
+          error: parsed.ok ? `${parsed.event.type} for ${parsed.event.integrationid}` : parsed.error.message,
+        });
+        break;
+      }
+      events.push(parsed.event);
+    }
+    if (events.length === 0) return 0;
+    try {
+      await store.appendToStream(commandsStreamId(config.integrationId), events, {
+        expectedVersion: cursor === 0 ? "no_stream" : cursor,
+      });
+    } catch (error) {
+      if (error instanceof ExpectedVersionConflictError) return 0;
+      throw error;
+    }
+    await bus.publish(events);
+    log("info", "took platform commands", {
+      types: events.map((e) => e.type),
+      through: cursor + events.length,
+    });
+    return events.length;
+  }
   const plain = accountClients(undefined);
   let enabled: Promise<string[]> | undefined;
   const enabledRegions = () => {
@@ -217,7 +294,10 @@ export async function createAgentPorts(
     teardown: ec2TeardownApi((r) => plain.forRegion(r)),
     checkIn: platform
       ? async () => {
-          await sendHeartbeat({
+          const commandsStream = commandsStreamId(config.integrationId);
+          const taken = async () => (await store.readStream(commandsStream)).streamVersion;
+          const cursor = await taken();
+          const { commands } = await sendHeartbeat({
             ssm,
             integrationId: config.integrationId,
             parameterPrefix: config.parameterPrefix,
@@ -226,8 +306,10 @@ export async function createAgentPorts(
             platform: (platformUrl, credentials) => new HttpPlatformClient({ platformUrl, credentials }),
             enabledRegions: async () =>
               config.scanRegions ? [...config.scanRegions] : await enabledRegions(),
+            commandsAfter: async () => cursor,
             log,
           });
+          return takeCommands(commands, cursor);
         }
       : undefined,
     log,

@@ -15,6 +15,7 @@ import {
   ServiceCredentials,
   writeCredentials,
 } from "./credentials.ts";
+import { enrollmentAudience, type IdentityProof } from "./identity-proof.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 import { type PlatformClient, PlatformRequestError } from "./platform-client.ts";
 import { platformUrlProblem } from "./platform-url.ts";
@@ -59,7 +60,14 @@ export function isCustomResourceEvent(event: unknown): event is CustomResourceEv
 
 /** The registration resource's properties, as the template passes them. */
 export const registrationProperties = z.object({
-  RegistrationToken: z.string().min(1, "the registration token from the platform"),
+  /** A single account's one-time token; empty for an organization member, which enrolls instead. */
+  RegistrationToken: z.string().default(""),
+  /** An organization member: the secret the StackSet passes to every stack (empty otherwise). */
+  EnrollmentSecret: z.string().default(""),
+  /** The integration id the stack was given: for a member, `<organization integration id>-<account id>`. */
+  IntegrationId: z.string().default(""),
+  /** The AWS Organization a member stack belongs to (the StackSet passes it). */
+  OrganizationId: z.string().default(""),
   /** https:// (plain http only on loopback, for local runs): the exchange returns the private key. */
   PlatformUrl: z.string("the platform's base URL").superRefine((url, ctx) => {
     const problem = platformUrlProblem(url);
@@ -82,6 +90,11 @@ export interface CustomResourceDeps {
   /** A platform client; with credentials it signs. */
   platform(platformUrl: string, credentials?: ServiceCredentials): PlatformClient;
   teardown: TeardownApi;
+  /**
+   * Presigns the account's identity proof for the platform (organization members): GetCallerIdentity
+   * and DescribeOrganization signed with the agent role's credentials, for `audience`.
+   */
+  identityProof?: (audience: string) => Promise<IdentityProof>;
   /**
    * SSM prefix of the credentials (the stack's `VIGIL_PARAMETER_PREFIX`, `/vigil/<integrationId>`);
    * `{id}` stands for the integration id, which is known only after the exchange. Default `/vigil/{id}`.
@@ -271,7 +284,20 @@ function propertiesOf(event: CustomResourceEvent): RegistrationProperties {
         .join("; ")}.`,
     );
   }
-  return parsed.data;
+  const p = parsed.data;
+  if ((p.RegistrationToken === "") === (p.EnrollmentSecret === "")) {
+    throw new RegistrationError(
+      p.RegistrationToken === ""
+        ? "The stack has neither a RegistrationToken (a single account: POST /admin/integrations) nor an EnrollmentSecret (an organization's StackSet: POST /admin/organizations); give it one."
+        : "The stack has both a RegistrationToken and an EnrollmentSecret; a single account takes the token, an organization's member stacks the secret. Give it one.",
+    );
+  }
+  if (p.EnrollmentSecret !== "" && (p.OrganizationId === "" || p.IntegrationId === "")) {
+    throw new RegistrationError(
+      "An organization member stack needs its OrganizationId and IntegrationId besides the EnrollmentSecret; deploy it through the organization's StackSet (vigil-organization.template.json).",
+    );
+  }
+  return p;
 }
 
 /** Event factory for one request: ids derive from the request, so a retried request repeats them. */
@@ -300,7 +326,7 @@ async function register(
 ): Promise<CustomResourceResponse> {
   const props = propertiesOf(event);
   const stack = stackOf(event);
-  const exchanged = await exchange(deps, props, stack.accountId);
+  const exchanged = await exchange(deps, props, stack.accountId, stack.region);
   const issued = new ServiceCredentials(
     exchanged.integrationId,
     exchanged.keyId,
@@ -414,7 +440,13 @@ async function withRetries(run: () => Promise<void>): Promise<void> {
   }
 }
 
-async function exchange(deps: CustomResourceDeps, props: RegistrationProperties, accountId: string) {
+async function exchange(
+  deps: CustomResourceDeps,
+  props: RegistrationProperties,
+  accountId: string,
+  region: string,
+) {
+  if (props.EnrollmentSecret !== "") return enroll(deps, props, accountId, region);
   try {
     return await deps.platform(props.PlatformUrl).exchange({ token: props.RegistrationToken, accountId });
   } catch (error) {
@@ -424,6 +456,47 @@ async function exchange(deps: CustomResourceDeps, props: RegistrationProperties,
       );
     }
     throw error;
+  }
+}
+
+/**
+ * An organization member enrolls: the shared secret, plus its account's identity proven by AWS
+ * (presigned requests the platform executes). Transient failures are retried with new signatures
+ * (the platform accepts each presigned request once).
+ */
+async function enroll(
+  deps: CustomResourceDeps,
+  props: RegistrationProperties,
+  accountId: string,
+  region: string,
+) {
+  if (!deps.identityProof) {
+    throw new RegistrationError("This agent cannot presign its identity proof (no STS signer configured).");
+  }
+  const organizationIntegrationId = props.EnrollmentSecret.split(".")[1] ?? "";
+  const audience = enrollmentAudience(props.PlatformUrl, organizationIntegrationId);
+  for (let attempt = 0; ; attempt++) {
+    const proof = await deps.identityProof(audience);
+    try {
+      return await deps.platform(props.PlatformUrl).enroll({
+        enrollmentSecret: props.EnrollmentSecret,
+        integrationId: props.IntegrationId,
+        accountId,
+        organizationId: props.OrganizationId,
+        homeRegion: region,
+        identity: proof.identity,
+        organization: proof.organization,
+      });
+    } catch (error) {
+      if (error instanceof PlatformRequestError) {
+        if (error.transient && attempt < 2) {
+          await new Promise((r) => setTimeout(r, 300 * 2 ** attempt));
+          continue;
+        }
+        throw new RegistrationError(`The platform refused the enrollment (${error.code}): ${error.message}`);
+      }
+      throw error;
+    }
   }
 }
 
@@ -437,9 +510,14 @@ async function update(
   const props = propertiesOf(event);
   const stack = stackOf(event);
   const old = registrationProperties.safeParse(event.OldResourceProperties ?? {});
-  if (old.success && old.data.RegistrationToken !== props.RegistrationToken) {
+  if (
+    old.success &&
+    props.RegistrationToken !== "" &&
+    old.data.RegistrationToken !== props.RegistrationToken
+  ) {
     // A new token: new credentials, for the same integration only (another id would delete this one).
-    const exchanged = await exchange(deps, props, stack.accountId);
+    // (A member's new enrollment secret changes nothing: its key stays valid.)
+    const exchanged = await exchange(deps, props, stack.accountId, stack.region);
     if (exchanged.integrationId !== integrationId) {
       throw new RegistrationError(
         `The new registration token is for integration ${exchanged.integrationId}, but this stack is integration ${integrationId}. Install a new stack for another integration.`,

@@ -26,14 +26,26 @@ export {
   type RegistrationProperties,
   registrationProperties,
 } from "./custom-resource.ts";
+export {
+  type AwsCredentialsLike,
+  enrollmentAudience,
+  type IdentityProof,
+  type IdentityProofOptions,
+  identityEndpoints,
+  type PresignedRequest,
+  presignIdentityProof,
+} from "./identity-proof.ts";
 export { jsonLogger, type Logger, type LogLevel, redact } from "./log.ts";
 export {
+  type EnrollRequest,
   type ExchangedCredentials,
   type ExchangeRequest,
+  type HeartbeatAnswer,
   type HeartbeatBody,
   HttpPlatformClient,
   type HttpPlatformClientOptions,
   type PlatformClient,
+  type PlatformCommand,
   PlatformRequestError,
   REPORT_BATCH_SIZE,
   type RevokeRequest,

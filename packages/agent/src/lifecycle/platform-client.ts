@@ -1,15 +1,21 @@
 import { signRequest, type VigilEvent } from "@vigil/events";
 import type { ServiceCredentials } from "./credentials.ts";
+import type { PresignedRequest } from "./identity-proof.ts";
 import { platformUrlProblem } from "./platform-url.ts";
 
 /** What the agent asks of the platform. A small port: the HTTP adapter below, fakes in tests. */
 export interface PlatformClient {
   /** Unsigned: the registration token is the proof. */
   exchange(request: ExchangeRequest): Promise<ExchangedCredentials>;
+  /**
+   * Unsigned: an organization member's enrollment; the enrollment secret and the account's
+   * presigned AWS requests are the proof.
+   */
+  enroll(request: EnrollRequest): Promise<ExchangedCredentials>;
   /** Signed. */
   report(events: readonly VigilEvent[]): Promise<void>;
-  /** Signed. */
-  heartbeat(body: HeartbeatBody): Promise<void>;
+  /** Signed. Answers the platform's commands for this integration the agent has not taken yet. */
+  heartbeat(body: HeartbeatBody): Promise<HeartbeatAnswer | undefined>;
   /**
    * Signed: give back the key that signs it (a Create that failed after the exchange). The key is
    * refused afterwards and the integration waits for a new registration token.
@@ -28,6 +34,18 @@ export interface ExchangeRequest {
   parameterName?: string;
 }
 
+export interface EnrollRequest {
+  enrollmentSecret: string;
+  /** What the stack says it is: its integration id, account, organization and region. */
+  integrationId: string;
+  accountId: string;
+  organizationId: string;
+  homeRegion: string;
+  identity: PresignedRequest;
+  organization: PresignedRequest;
+  parameterName?: string;
+}
+
 export interface ExchangedCredentials {
   integrationId: string;
   keyId: string;
@@ -35,7 +53,19 @@ export interface ExchangedCredentials {
   parameterName: string;
 }
 
+/** A command the platform holds for this integration: its place in the integration's commands, and the event. */
+export interface PlatformCommand {
+  sequence: number;
+  event: unknown;
+}
+
+export interface HeartbeatAnswer {
+  commands?: PlatformCommand[];
+}
+
 export interface HeartbeatBody {
+  /** The last command sequence the agent took (its own log of them); the answer carries the next. */
+  commandsAfter?: number;
   agentVersion: string;
   updaterVersion?: string;
   enabledRegions: string[];
@@ -91,6 +121,19 @@ export class HttpPlatformClient implements PlatformClient {
     return out as ExchangedCredentials;
   }
 
+  async enroll(request: EnrollRequest): Promise<ExchangedCredentials> {
+    const body = await this.#send("/organizations/enroll", JSON.stringify(request), false);
+    const out = body as Partial<ExchangedCredentials>;
+    if (!out.integrationId || !out.keyId || !out.privateKeyPem || !out.parameterName) {
+      throw new PlatformRequestError(
+        502,
+        "enrollment_malformed",
+        "The platform's enrollment answer lacks the key or its id.",
+      );
+    }
+    return out as ExchangedCredentials;
+  }
+
   async report(events: readonly VigilEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += REPORT_BATCH_SIZE) {
       await this.#send(
@@ -101,8 +144,11 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
-  async heartbeat(body: HeartbeatBody): Promise<void> {
-    await this.#send("/agent/heartbeat", JSON.stringify(body), true);
+  async heartbeat(body: HeartbeatBody): Promise<HeartbeatAnswer | undefined> {
+    const answer = (await this.#send("/agent/heartbeat", JSON.stringify(body), true)) as
+      | HeartbeatAnswer
+      | undefined;
+    return answer && Array.isArray(answer.commands) ? { commands: answer.commands } : {};
   }
 
   async revoke(request: RevokeRequest): Promise<void> {

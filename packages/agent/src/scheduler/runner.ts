@@ -232,21 +232,20 @@ export class ScanScheduler {
       const first: EventEnvelope[] = [];
       const hasRequest = read.events.some((e) => e.event.type === "vigil.scan.requested.v1");
       if (request.requested && !hasRequest) first.push(request.requested);
-      first.push(
-        createEvent(
-          "vigil.scan.started.v1",
-          {
-            scanId: request.scanId,
-            regions: [...request.regions],
-            checkCount:
-              typeof this.#o.checkCount === "function"
-                ? await this.#o.checkCount()
-                : (this.#o.checkCount ?? 0),
-            agentVersion: this.#o.agentVersion,
-          },
-          this.#meta(streamId, read.streamVersion + first.length + 1, "started", clock.now()),
-        ),
-      );
+      const started = {
+        scanId: request.scanId,
+        regions: [...request.regions],
+        checkCount:
+          typeof this.#o.checkCount === "function" ? await this.#o.checkCount() : (this.#o.checkCount ?? 0),
+        agentVersion: this.#o.agentVersion,
+      };
+      const meta = this.#meta(streamId, read.streamVersion + first.length + 1, "started", clock.now());
+      // How many shards the scan is split into (the platform shows progress as completed ÷ this).
+      const shardCount = planRemainingShards(
+        [...read.events, ...first, createEvent("vigil.scan.started.v1", started, meta)],
+        this.#kinds,
+      ).length;
+      first.push(createEvent("vigil.scan.started.v1", { ...started, shardCount }, meta));
       try {
         await store.appendToStream(streamId, first, { expectedVersion: read.streamVersion });
       } catch (error) {

@@ -93,7 +93,8 @@ beforeAll(async () => {
       VIGIL_EVENT_TABLE: stack.eventTableName,
       VIGIL_IDEMPOTENCY_TABLE: idempotencyTableNameFor(INTEGRATION),
     },
-    serviceConfig: (service) => (service === "sts" ? {} : { ...aws.clientConfig(service) }),
+    serviceConfig: (service) =>
+      service === "sts" || service === "events" ? {} : { ...aws.clientConfig(service) },
     accountClients,
     // Jobs spread over 3 s: some are still delayed when the first invocation stops draining.
     spread: { spreadMs: 3_000, jitterMs: 200 },

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { runOrganizationDemo } from "../demo/organization.ts";
 import { DEFAULT_DEMO_REPORT, runDemo } from "../demo/run.ts";
 
 /** `vigil demo`: the built release installed and run in the emulated AWS account, with the report printed. */
@@ -14,7 +15,17 @@ export function register(program: Command): void {
       "--keep",
       "keep the stack, the emulated account and the platform's dashboard running until Ctrl-C",
     )
-    .action(async (opts: { instances: string; out: string; keep?: boolean }) => {
+    .option(
+      "--organization",
+      "an AWS Organization instead: the StackSet into five accounts (management, two OUs, one in no OU), a scan of all over EventBridge, the roll-up, an account joining and one leaving",
+    )
+    .action(async (opts: { instances: string; out: string; keep?: boolean; organization?: boolean }) => {
+      if (opts.organization) {
+        if (opts.keep)
+          program.error("vigil demo: --keep is not available with --organization", { exitCode: 64 });
+        process.exitCode = await runOrganizationDemo();
+        return;
+      }
       const instances = Number(opts.instances);
       if (!Number.isInteger(instances) || instances < 1 || instances > 1000) {
         program.error(

@@ -1,2 +1,3 @@
 export * from "./flow.ts";
+export * from "./organization.ts";
 export * from "./seed.ts";

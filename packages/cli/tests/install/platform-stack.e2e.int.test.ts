@@ -160,7 +160,7 @@ describe("the platform stack, deployed from the built release", () => {
     const created = await request(
       "POST",
       "/admin/integrations",
-      { accountId: "210987654321", homeRegion: "eu-west-1" },
+      { accountId: account.accountId, homeRegion: "eu-west-1" },
       admin,
     );
     const { integrationId } = created.json() as { integrationId: string };
@@ -173,7 +173,7 @@ describe("the platform stack, deployed from the built release", () => {
           arn: "arn:aws:s3:::member-bucket",
           type: "aws.s3.bucket",
           region: "eu-west-1",
-          accountId: "210987654321",
+          accountId: account.accountId,
           name: "member-bucket",
           tags: {},
         },
@@ -181,7 +181,7 @@ describe("the platform stack, deployed from the built release", () => {
           { checkId: "s3.encryption", status: "fail", severity: "high", title: "Bucket not encrypted" },
         ],
       },
-      { source: "urn:vigil:agent:210987654321", integrationId },
+      { source: `urn:vigil:agent:${account.accountId}`, integrationId },
     );
     const before = account.runner.invocations().length;
     await account.putEvent({
@@ -199,7 +199,12 @@ describe("the platform stack, deployed from the built release", () => {
       .filter((i) => i.function.functionName === stack.outputs.IngestFunctionName);
     expect(ran.map((i) => i.status)).toEqual(["succeeded"]);
     const record = (ran[0]?.event as { Records: { body: string }[] } | undefined)?.Records[0];
-    expect(JSON.parse(record?.body ?? "{}")).toMatchObject({ id: report.id, type: report.type });
+    // EventBridge's envelope: the account that put the event (here the stack's own), the event as detail.
+    expect(JSON.parse(record?.body ?? "{}")).toMatchObject({
+      account: account.accountId,
+      "detail-type": report.type,
+      detail: { id: report.id, type: report.type },
+    });
     expect(ran[0]?.result).toEqual({ batchItemFailures: [] });
     // The views follow the log after its settle window (5 s in the deployed store).
     let assets: { arn: string }[] = [];

@@ -14,6 +14,13 @@ import {
   integrationStackCreated,
   integrationStackUpdated,
 } from "./integration.ts";
+import {
+  organizationAccountEnrolled,
+  organizationEnrollmentSecretIssued,
+  organizationEnrollmentSecretRevoked,
+  organizationRegistered,
+  organizationScanRequested,
+} from "./organization.ts";
 import { releaseHashesRecorded } from "./release.ts";
 import {
   scanAssetAssessed,
@@ -51,6 +58,11 @@ export const catalogue = [
   integrationResourcesCleanedUp,
   integrationDeleted,
   integrationHeartbeat,
+  organizationRegistered,
+  organizationEnrollmentSecretIssued,
+  organizationEnrollmentSecretRevoked,
+  organizationAccountEnrolled,
+  organizationScanRequested,
   scanRequested,
   scanStarted,
   scanRegionDiscovered,

@@ -30,6 +30,11 @@ export const scanRequested = defineEvent(
     regions: z.array(regionSchema).optional(),
     filters: scanFiltersSchema.optional(),
     requestedBy: z.string().max(256).optional(),
+    /**
+     * A platform command held back until then: an organization-wide scan spreads its accounts'
+     * starts, and the platform hands each its request at the account's first check-in after it.
+     */
+    notBefore: timestampSchema.optional(),
   }),
 );
 
@@ -83,6 +88,8 @@ export const scanStarted = defineEvent(
     regions: z.array(regionSchema),
     checkCount: z.number().int().nonnegative(),
     agentVersion: z.string().min(1),
+    /** The shards the scan was split into (one job each): its progress is completed ÷ this. */
+    shardCount: z.number().int().nonnegative().optional(),
   }),
 );
 

@@ -30,6 +30,10 @@ export interface IntegrationStatusView {
   accountId: string | undefined;
   homeRegion: string | undefined;
   deployment: "single-account" | "organization" | undefined;
+  /** A member account of an organization integration: that integration's id. */
+  organizationIntegrationId?: string;
+  /** The latest credential the platform issued (its key id), and when. */
+  credential?: { id: string; issuedAt: string };
   /** Time of the first registration: when the integration was created. */
   createdAt: string | undefined;
   status: IntegrationStatus;
@@ -141,6 +145,8 @@ function withExclusions(
 
 const lifecycle: Partial<Record<EventType, IntegrationStatus>> = {
   "vigil.integration.registration-requested.v1": "registering",
+  // A member account's enrollment opens an installation as a registration does.
+  "vigil.organization.account-enrolled.v1": "registering",
   "vigil.integration.credentials-issued.v1": "active",
   "vigil.integration.credentials-revoked.v1": "registering",
   "vigil.integration.stack-created.v1": "active",
@@ -257,6 +263,21 @@ export const integrationStatusProjection: Projection<IntegrationStatusView> = {
       next.createdAt = event.time;
       next.homeRegion = event.data.homeRegion;
       next.deployment = event.data.deployment;
+    }
+    if (
+      event.type === "vigil.integration.credentials-issued.v1" &&
+      !(state.credential && state.credential.issuedAt >= event.data.issuedAt)
+    ) {
+      next.credential = { id: event.data.credentialId, issuedAt: event.data.issuedAt };
+    }
+    if (
+      event.type === "vigil.organization.account-enrolled.v1" &&
+      (state.createdAt === undefined || event.time < state.createdAt)
+    ) {
+      next.createdAt = event.time;
+      next.homeRegion = event.data.homeRegion;
+      next.deployment = "organization";
+      next.organizationIntegrationId = event.data.organizationIntegrationId;
     }
     const status = lifecycle[event.type];
     if (status && event.type !== "vigil.integration.heartbeat.v2") {

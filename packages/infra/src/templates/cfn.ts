@@ -18,6 +18,7 @@ export interface CfnParameter {
   readonly ConstraintDescription?: string;
   readonly NoEcho?: boolean;
   readonly MinLength?: number;
+  readonly MaxLength?: number;
   readonly MinValue?: number;
   readonly MaxValue?: number;
 }

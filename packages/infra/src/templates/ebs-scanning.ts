@@ -5,7 +5,7 @@
  * customer's volumes. Created only when the root stack's `EnableEbsScanning` is `true`.
  */
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, INTEGRATION_TAG_KEY, vigilTags } from "../tags.ts";
-import { type CfnTemplate, getAtt, ref, sub } from "./cfn.ts";
+import { type CfnTemplate, equals, getAtt, ifThen, ref, sub } from "./cfn.ts";
 
 export function ebsScanningTemplate(): CfnTemplate {
   const integration = ref("IntegrationId");
@@ -16,8 +16,15 @@ export function ebsScanningTemplate(): CfnTemplate {
       "Vigil EBS scanning: scanner instances for volume copies (nested in the Vigil integration stack)",
     Parameters: {
       IntegrationId: { Type: "String", Description: "Id of the Vigil integration" },
-      ImageId: { Type: "AWS::EC2::Image::Id", Description: "AMI of the scanner instances (arm64)" },
-      SubnetIds: { Type: "List<AWS::EC2::Subnet::Id>", Description: "Subnets of the scanner instances" },
+      ImageParameter: {
+        Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+        Description: "SSM parameter holding the AMI of the scanner instances (arm64)",
+      },
+      SubnetIds: {
+        Type: "CommaDelimitedList",
+        Description: "Subnets of the scanner instances; empty: an isolated VPC and subnet are made here",
+        Default: "",
+      },
       InstanceType: {
         Type: "String",
         Description: "Instance type of the scanner (arm64)",
@@ -26,7 +33,33 @@ export function ebsScanningTemplate(): CfnTemplate {
         ConstraintDescription: "a Graviton (arm64) instance type such as t4g.small",
       },
     },
+    Conditions: {
+      CreateScannerNetwork: equals({ "Fn::Join": [",", ref("SubnetIds")] }, ""),
+    },
     Resources: {
+      // No subnets given (an organization's member accounts each have their own VPCs): a VPC and a
+      // subnet of the scanner's own, with no internet gateway, so nothing reaches the instances.
+      ScannerVpc: {
+        Type: "AWS::EC2::VPC",
+        Condition: "CreateScannerNetwork",
+        Properties: {
+          CidrBlock: "10.213.0.0/24",
+          EnableDnsSupport: true,
+          EnableDnsHostnames: true,
+          Tags: tags,
+        },
+      },
+      ScannerSubnet: {
+        Type: "AWS::EC2::Subnet",
+        Condition: "CreateScannerNetwork",
+        Properties: {
+          VpcId: ref("ScannerVpc"),
+          CidrBlock: "10.213.0.0/26",
+          AvailabilityZone: { "Fn::Select": [0, { "Fn::GetAZs": "" }] },
+          MapPublicIpOnLaunch: false,
+          Tags: tags,
+        },
+      },
       ScannerRole: {
         Type: "AWS::IAM::Role",
         Properties: {
@@ -66,7 +99,7 @@ export function ebsScanningTemplate(): CfnTemplate {
         Properties: {
           LaunchTemplateName: sub("vigil-ebs-scanner-${IntegrationId}"),
           LaunchTemplateData: {
-            ImageId: ref("ImageId"),
+            ImageId: ref("ImageParameter"),
             InstanceType: ref("InstanceType"),
             IamInstanceProfile: { Arn: getAtt("ScannerInstanceProfile", "Arn") },
             MetadataOptions: { HttpTokens: "required", HttpEndpoint: "enabled" },
@@ -87,7 +120,7 @@ export function ebsScanningTemplate(): CfnTemplate {
             LaunchTemplateId: ref("ScannerLaunchTemplate"),
             Version: getAtt("ScannerLaunchTemplate", "LatestVersionNumber"),
           },
-          VPCZoneIdentifier: ref("SubnetIds"),
+          VPCZoneIdentifier: ifThen("CreateScannerNetwork", [ref("ScannerSubnet")], ref("SubnetIds")),
           Tags: [
             { Key: CREATED_BY_TAG_KEY, Value: CREATED_BY_TAG_VALUE, PropagateAtLaunch: true },
             { Key: INTEGRATION_TAG_KEY, Value: integration, PropagateAtLaunch: true },

@@ -1,11 +1,13 @@
 import { renderTemplate } from "./cfn.ts";
 import { ebsScanningTemplate } from "./ebs-scanning.ts";
+import { memberTemplate } from "./member.ts";
 import { PLATFORM_ARTIFACTS, platformTemplate } from "./platform.ts";
 import { ARTIFACTS, type RootTemplateOptions, rootTemplate } from "./root.ts";
 import { stackSetTemplate } from "./stackset.ts";
 
 export * from "./cfn.ts";
 export * from "./ebs-scanning.ts";
+export * from "./member.ts";
 export * from "./platform.ts";
 export * from "./root.ts";
 export * from "./stackset.ts";
@@ -16,6 +18,7 @@ export function allTemplates(options: RootTemplateOptions = {}) {
     [ARTIFACTS.rootTemplate]: rootTemplate(options),
     [ARTIFACTS.ebsScanningTemplate]: ebsScanningTemplate(),
     [ARTIFACTS.stackSetTemplate]: stackSetTemplate(options),
+    [ARTIFACTS.memberTemplate]: memberTemplate(options),
     [PLATFORM_ARTIFACTS.template]: platformTemplate(
       options.releaseVersion === undefined ? {} : { releaseVersion: options.releaseVersion },
     ),

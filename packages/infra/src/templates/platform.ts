@@ -316,8 +316,9 @@ export function platformTemplate(options: { releaseVersion?: string } = {}): Cfn
           EventBusName: getAtt("EventBus", "Name"),
           EventPattern: { source: [{ prefix: "urn:vigil:" }], "detail-type": [{ prefix: "vigil." }] },
           State: "ENABLED",
-          // The event itself (the CloudEvent is the detail), as the bus consumer parses it.
-          Targets: [{ Id: "ingest-queue", Arn: getAtt("IngestQueue", "Arn"), InputPath: "$.detail" }],
+          // EventBridge's whole envelope: its `account` (set by EventBridge, the sender) is checked
+          // against the integration's before the detail (the CloudEvent) is recorded.
+          Targets: [{ Id: "ingest-queue", Arn: getAtt("IngestQueue", "Arn") }],
         },
       },
       ApiRole: {

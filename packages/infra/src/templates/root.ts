@@ -56,6 +56,7 @@ export const ARTIFACTS = {
   rootTemplate: "vigil-root.template.json",
   ebsScanningTemplate: "vigil-ebs-scanning.template.json",
   stackSetTemplate: "vigil-organization.template.json",
+  memberTemplate: "vigil-member.template.json",
 } as const;
 
 export const LAMBDA_RUNTIME = "nodejs22.x";
@@ -103,9 +104,19 @@ export const rootParameters: Record<string, CfnParameter> = {
   },
   RegistrationToken: {
     Type: "String",
-    Description: "One-time token exchanged for service credentials when the stack is created",
+    Description:
+      "One-time token exchanged for service credentials when the stack is created (a single account; empty for an organization's member stacks, which enroll with EnrollmentSecret)",
     NoEcho: true,
-    MinLength: 1,
+    Default: "",
+    MaxLength: 256,
+  },
+  EnrollmentSecret: {
+    Type: "String",
+    Description:
+      "An organization's enrollment secret (member stacks of the organization's StackSet; empty for a single account, which uses RegistrationToken)",
+    NoEcho: true,
+    Default: "",
+    MaxLength: 256,
   },
   ArtifactBucket: {
     Type: "String",
@@ -178,13 +189,20 @@ export const rootParameters: Record<string, CfnParameter> = {
   },
   ScannerSubnetIds: {
     Type: "CommaDelimitedList",
-    Description: "Private subnets for the EBS scanner instances (needed only when EBS scanning is enabled)",
+    Description:
+      "Private subnets for the EBS scanner instances; empty: EBS scanning makes an isolated VPC and subnet of its own",
     Default: "",
   },
-  ScannerImageId: {
-    Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
-    Description: "AMI of the EBS scanner instances (arm64)",
+  ScannerImageParameter: {
+    // A path, resolved by the nested EBS stack in the account and region it runs in: one value
+    // serves every account of an organization (an AMI id differs by region).
+    Type: "String",
+    Description:
+      "SSM parameter holding the AMI of the EBS scanner instances (arm64), resolved in each account",
     Default: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+    AllowedPattern: "^/[A-Za-z0-9_./-]+$",
+    ConstraintDescription:
+      "an SSM parameter name such as /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
   },
   AlertEmail: {
     Type: "String",
@@ -193,8 +211,20 @@ export const rootParameters: Record<string, CfnParameter> = {
   },
   OrganizationId: {
     Type: "String",
-    Description: "Optional AWS Organizations id; lets member accounts forward EventBridge events to this bus",
+    Description:
+      "The AWS Organization this account belongs to (organization member stacks: the StackSet passes it; empty for a single account)",
     Default: "",
+    AllowedPattern: "^(o-[a-z0-9]{10,32})?$",
+    ConstraintDescription: "an AWS Organizations id such as o-a1b2c3d4e5, or empty",
+  },
+  PlatformEventBusArn: {
+    Type: "String",
+    Description:
+      "The platform's EventBridge bus (the vigil-platform stack's EventBusArn): the agent's result events go there through this account's rule; empty: over signed HTTP only",
+    Default: "",
+    AllowedPattern: "^(arn:aws[a-z-]*:events:[a-z0-9-]+:[0-9]{12}:event-bus/[A-Za-z0-9._-]+)?$",
+    ConstraintDescription:
+      "an EventBridge bus ARN (arn:aws:events:<region>:<account>:event-bus/<name>), or empty",
   },
 };
 
@@ -427,6 +457,14 @@ export function agentIntegrationPolicy() {
         Resource: sub(`${PARAMETER_ARN}/*`),
       },
       decryptParametersStatement(),
+      {
+        // Organization members prove their organization at enrollment: a DescribeOrganization the
+        // agent signs and the platform executes (the call has no resource-level permissions).
+        Sid: "ProveOrganization",
+        Effect: "Allow",
+        Action: ["organizations:DescribeOrganization"],
+        Resource: "*",
+      },
     ],
   };
 }
@@ -713,6 +751,25 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         PolicyDocument: ebsScanningPolicy(INTEGRATION),
       },
     },
+    AgentEventBusPolicy: {
+      Type: "AWS::IAM::RolePolicy",
+      Condition: "HasPlatformEventBus",
+      Properties: {
+        RoleName: ref("AgentRole"),
+        PolicyName: "event-bus",
+        PolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "PutResultEvents",
+              Effect: "Allow",
+              Action: "events:PutEvents",
+              Resource: getAtt("AgentEventBus", "Arn"),
+            },
+          ],
+        },
+      },
+    },
     UpdaterRole: {
       Type: "AWS::IAM::Role",
       Properties: {
@@ -761,21 +818,7 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         SourceArn: getAtt("Ec2StateChangeRule", "Arn"),
       },
     },
-    OrganizationEventBusPolicy: {
-      Type: "AWS::Events::EventBusPolicy",
-      Condition: "HasOrganizationId",
-      Properties: {
-        StatementId: sub("vigil-${IntegrationId}-organization"),
-        Statement: {
-          Sid: sub("vigil-${IntegrationId}-organization"),
-          Effect: "Allow",
-          Principal: "*",
-          Action: "events:PutEvents",
-          Resource: sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"),
-          Condition: { StringEquals: { "aws:PrincipalOrgID": ref("OrganizationId") } },
-        },
-      },
-    },
+    ...eventRoutingResources(),
     Registration: {
       Type: "Custom::VigilRegistration",
       // Created last and deleted first: Create exchanges the token once everything it reports on
@@ -795,6 +838,8 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         IntegrationId: INTEGRATION,
         PlatformUrl: ref("PlatformUrl"),
         RegistrationToken: ref("RegistrationToken"),
+        EnrollmentSecret: ref("EnrollmentSecret"),
+        OrganizationId: ref("OrganizationId"),
         TemplateVersion: releaseVersion,
         EnabledRegions: ref("ScanRegions"),
       },
@@ -808,8 +853,10 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         ),
         Parameters: {
           IntegrationId: INTEGRATION,
-          ImageId: ref("ScannerImageId"),
-          SubnetIds: { "Fn::Join": [",", ref("ScannerSubnetIds")] },
+          ImageParameter: ref("ScannerImageParameter"),
+          // None given: the nested stack makes an isolated subnet of its own (each member account
+          // of an organization has its own VPCs; a RAM-shared subnet has the same id everywhere).
+          SubnetIds: ifThen("HasScannerSubnets", { "Fn::Join": [",", ref("ScannerSubnetIds")] }, ""),
         },
         Tags: tags,
       },
@@ -824,7 +871,13 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
         ParameterGroups: [
           {
             Label: { default: "Registration" },
-            Parameters: ["IntegrationId", "PlatformUrl", "RegistrationToken"],
+            Parameters: [
+              "IntegrationId",
+              "PlatformUrl",
+              "RegistrationToken",
+              "EnrollmentSecret",
+              "OrganizationId",
+            ],
           },
           {
             Label: { default: "Release" },
@@ -841,10 +894,10 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
               "DisabledChecks",
               "EnableEbsScanning",
               "ScannerSubnetIds",
-              "ScannerImageId",
+              "ScannerImageParameter",
             ],
           },
-          { Label: { default: "Notifications" }, Parameters: ["AlertEmail", "OrganizationId"] },
+          { Label: { default: "Notifications" }, Parameters: ["AlertEmail"] },
         ],
       },
     },
@@ -858,7 +911,8 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
     Conditions: {
       EbsScanningEnabled: equals(ref("EnableEbsScanning"), "true"),
       HasAlertEmail: not(equals(ref("AlertEmail"), "")),
-      HasOrganizationId: not(equals(ref("OrganizationId"), "")),
+      HasPlatformEventBus: not(equals(ref("PlatformEventBusArn"), "")),
+      HasScannerSubnets: not(equals({ "Fn::Join": [",", ref("ScannerSubnetIds")] }, "")),
       HasScanRegions: not(equals(ref("ScanRegions"), "")),
       HasDisabledChecks: not(equals(ref("DisabledChecks"), "")),
       ...Object.fromEntries(RATE_PARAMETERS.map((p) => [`${p}IsOne`, equals(ref(p), "1")])),
@@ -888,6 +942,66 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
   };
 }
 
+/**
+ * Cross-account routing (an organization's member stacks): the agent puts its result events on the
+ * integration's own bus, and this account's rule sends them to the platform's bus (whose policy
+ * admits the organization), with a role that may put events there and nowhere else.
+ */
+function eventRoutingResources(): Record<string, CfnResource> {
+  return {
+    AgentEventBus: {
+      Type: "AWS::Events::EventBus",
+      Condition: "HasPlatformEventBus",
+      Properties: { Name: sub("vigil-${IntegrationId}"), Tags: tags },
+    },
+    ForwardToPlatformRole: {
+      Type: "AWS::IAM::Role",
+      Condition: "HasPlatformEventBus",
+      Properties: {
+        Description: "Vigil: EventBridge sends this account's Vigil result events to the platform's bus",
+        AssumeRolePolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "events.amazonaws.com" },
+              Action: "sts:AssumeRole",
+              Condition: { StringEquals: { "aws:SourceAccount": ref("AWS::AccountId") } },
+            },
+          ],
+        },
+        Policies: [
+          inlinePolicy("put-to-platform", {
+            Version: "2012-10-17",
+            Statement: [
+              { Effect: "Allow", Action: "events:PutEvents", Resource: ref("PlatformEventBusArn") },
+            ],
+          }),
+        ],
+        Tags: tags,
+      },
+    },
+    ForwardToPlatformRule: {
+      Type: "AWS::Events::Rule",
+      Condition: "HasPlatformEventBus",
+      Properties: {
+        Description: "Vigil: the agent's result events to the platform's bus",
+        EventBusName: getAtt("AgentEventBus", "Name"),
+        EventPattern: { source: [{ prefix: "urn:vigil:agent:" }], "detail-type": [{ prefix: "vigil." }] },
+        State: "ENABLED",
+        Targets: [
+          {
+            Id: "platform-bus",
+            Arn: ref("PlatformEventBusArn"),
+            RoleArn: getAtt("ForwardToPlatformRole", "Arn"),
+          },
+        ],
+        Tags: tags,
+      },
+    },
+  };
+}
+
 /** The agent's environment (runtime contract §4); `VIGIL_RELEASE_VERSION` is defined at build time. */
 export function agentEnvironment(): Record<string, unknown> {
   return {
@@ -903,6 +1017,8 @@ export function agentEnvironment(): Record<string, unknown> {
     VIGIL_SCAN_REGIONS: ifThen("HasScanRegions", ref("ScanRegions"), noValue),
     VIGIL_POLICIES: ref("Policies"),
     VIGIL_DISABLED_CHECKS: ifThen("HasDisabledChecks", ref("DisabledChecks"), noValue),
+    // The bus result events go to when the platform's bus is routed to (organization members).
+    VIGIL_EVENT_BUS_NAME: ifThen("HasPlatformEventBus", getAtt("AgentEventBus", "Name"), noValue),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Severity } from "@vigil/events";
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { OrganizationRollup } from "../organizations/rollup.ts";
+import type { OrganizationScanProgress } from "../organizations/scan-progress.ts";
 import type { AssetHistoryView } from "../views/asset-history.ts";
 import type {
   AlertView,
@@ -195,6 +197,59 @@ function checkGroupsTable(groups: readonly CheckGroup[], assetLink: (f: Finding)
   )}</table>`;
 }
 
+/** An organization's page: its members' status lines, the roll-up, and its latest scan's progress per account. */
+export interface OrganizationPageData {
+  organization: { organizationIntegrationId: string; organizationId: string; homeRegion: string };
+  rollup: OrganizationRollup;
+  scan?: OrganizationScanProgress;
+  viewer?: Viewer;
+}
+
+export function renderOrganizationPage({ organization, rollup, scan, viewer }: OrganizationPageData): Page {
+  const severities = ["critical", "high", "medium", "low"] as const;
+  return layout(
+    `Organization ${organization.organizationId}`,
+    html`<h1>Organization ${organization.organizationId}</h1>
+    <p><code>${organization.organizationIntegrationId}</code> · ${organization.homeRegion}</p>
+    <section id="rollup" class="tiles">
+      <div class="tile"><span class="big">${rollup.accounts}</span><span>accounts (${Object.entries(
+        rollup.byStatus,
+      )
+        .map(([st, n]) => `${n} ${st}`)
+        .join(", ")})</span></div>
+      <div class="tile"><span class="big">${rollup.assets}</span><span>assets</span></div>
+      <div class="tile"><span class="big">${rollup.failed}</span><span>failed findings</span></div>
+      <div class="tile"><span class="big">${rollup.notAssessed}</span><span>not assessed</span></div>
+    </section>
+    <h2>Accounts</h2>
+    <table id="members"><tr><th>Account</th><th>Status</th><th>Key</th><th>Assets</th><th>Failed</th>${severities.map((sv) => html`<th class="sev-${sv}">${sv}</th>`)}<th>Last scan</th></tr>
+    ${rollup.byAccount.map(
+      (a) => html`<tr>
+        <td><a href="/dashboard/integrations/${encodeURIComponent(a.integrationId)}">${a.accountId}</a></td>
+        <td><span class="status status-${a.status}">${a.status}</span></td>
+        <td><code>${a.keyId ? `…${a.keyId.slice(-10)}` : ""}</code></td>
+        <td>${a.assets}</td><td>${a.failed}</td>
+        ${severities.map((sv) => html`<td>${a.failedBySeverity[sv] ?? 0}</td>`)}
+        <td>${a.lastScan ? `${a.lastScan.scanId} (${a.lastScan.status})` : "none"}</td>
+      </tr>`,
+    )}</table>
+    <h2>Latest organization-wide scan</h2>
+    ${
+      !scan
+        ? html`<p class="empty">No organization-wide scan yet (POST /admin/organizations/${organization.organizationIntegrationId}/commands).</p>`
+        : html`<p id="scan-summary">${scan.scanId}: ${Object.entries(scan.byStatus)
+            .map(([st, n]) => `${n} ${st}`)
+            .join(", ")}${scan.done ? " — done" : ""}</p>
+        <table id="scan-progress"><tr><th>Account</th><th>Status</th><th>Not before</th><th>Shards</th><th>Assets</th><th>Failed</th></tr>
+        ${scan.accounts.map(
+          (a) =>
+            html`<tr><td>${a.accountId}</td><td>${a.status}</td><td>${a.notBefore}</td><td>${a.shards.completed} of ${a.shards.total ?? "?"}</td><td>${a.assets}</td><td>${a.failed}</td></tr>`,
+        )}</table>`
+    }`,
+    viewer,
+  );
+}
+
 export interface PosturePageData {
   integrations: (IntegrationSummary & {
     resources: number | undefined;
@@ -204,10 +259,23 @@ export interface PosturePageData {
   reports: AssetReportView[];
   filters: FindingFilters;
   alerts: AlertView[];
+  /** Organization integrations, linked to their pages. */
+  organizations?: {
+    organizationIntegrationId: string;
+    organizationId: string | undefined;
+    members: number;
+  }[];
   viewer?: Viewer;
 }
 
-export function renderDashboard({ integrations, reports, filters, alerts, viewer }: PosturePageData): Page {
+export function renderDashboard({
+  integrations,
+  reports,
+  filters,
+  alerts,
+  organizations = [],
+  viewer,
+}: PosturePageData): Page {
   const posture = postureOf(reports);
   const all = findingsOf(reports);
   const shown = applyFilters(all, filters);
@@ -231,6 +299,12 @@ export function renderDashboard({ integrations, reports, filters, alerts, viewer
       ${barChart("by-service", "Failed findings by service", posture.byService)}
       ${barChart("by-region", "Failed findings by region", posture.byRegion)}
     </section>
+    ${
+      organizations.length === 0
+        ? ""
+        : html`<h2>Organizations</h2><table id="organizations"><tr><th>Organization</th><th>Integration</th><th>Accounts</th></tr>
+        ${organizations.map((o) => html`<tr><td><a href="/dashboard/organizations/${encodeURIComponent(o.organizationIntegrationId)}">${o.organizationId}</a></td><td>${o.organizationIntegrationId}</td><td>${o.members}</td></tr>`)}</table>`
+    }
     <h2>Accounts</h2>
     ${
       integrations.length === 0

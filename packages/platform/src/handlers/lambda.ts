@@ -9,7 +9,8 @@ import * as z from "zod";
 import { createApp } from "../app.ts";
 import { DynamoDbAttemptLimiter } from "../auth/rate-limit.ts";
 import { platformConfig } from "../config.ts";
-import { busIngest } from "../ingest/bus-ingest.ts";
+import { busIngest, unwrapEventBridgeRecords } from "../ingest/bus-ingest.ts";
+import type { AwsIdentityEndpoints } from "../organizations/aws-identity.ts";
 import { dynamoDbStorage, type PlatformTables } from "../storage.ts";
 
 /**
@@ -72,6 +73,16 @@ export async function readPlatformSecrets(ssm: SSMClient, name: string): Promise
   return parsed.data;
 }
 
+/**
+ * Where enrollment sends member accounts' presigned requests: AWS's endpoints, unless the SDK's own
+ * endpoint variables say otherwise (the emulated account sets `AWS_ENDPOINT_URL`).
+ */
+export function awsEndpointsFromEnv(env: Record<string, string | undefined>): AwsIdentityEndpoints {
+  const sts = env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL;
+  const organizations = env.AWS_ENDPOINT_URL_ORGANIZATIONS || env.AWS_ENDPOINT_URL;
+  return { ...(sts ? { sts } : {}), ...(organizations ? { organizations } : {}) };
+}
+
 let lambdaHandler: Promise<ReturnType<typeof handle>> | undefined;
 
 async function build(): Promise<ReturnType<typeof handle>> {
@@ -90,7 +101,7 @@ async function build(): Promise<ReturnType<typeof handle>> {
       projections: storage.projections,
       replayGuard: storage.replayGuard,
       attemptLimiter: new DynamoDbAttemptLimiter({ client, tableName: env.tables.replay }),
-      config: platformConfig(secrets),
+      config: platformConfig({ ...secrets, awsEndpoints: awsEndpointsFromEnv(process.env) }),
     }),
   );
 }
@@ -135,25 +146,30 @@ export function platformIngestEnvironment(
   return errors.length > 0 ? { errors } : out;
 }
 
-let ingest: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
+let ingest: { store: DynamoDbEventStore; deadLetterUrl: string; sqs: SQSClient } | undefined;
 
 export const ingestHandler = (event: SQSEvent): Promise<SQSBatchResponse> => {
   if (!ingest) {
     const env = platformIngestEnvironment(process.env);
     if ("errors" in env) throw new Error(`platform ingest misconfigured: ${env.errors.join("; ")}`);
-    const store = new DynamoDbEventStore({
-      client: new DynamoDBClient({}),
-      tableName: env.eventTable,
-      claimCheck: { s3: new S3Client({}), bucket: env.claimCheckBucket },
-    });
-    ingest = sqsHandler(busIngest(store), {
-      consumer: "platform-ingest",
-      deadLetters: sqsDeadLetterSink({
-        sqs: new SQSClient({}),
-        deadLetterUrl: env.deadLetterUrl,
-        sourceQueue: "platform-ingest",
+    ingest = {
+      store: new DynamoDbEventStore({
+        client: new DynamoDBClient({}),
+        tableName: env.eventTable,
+        claimCheck: { s3: new S3Client({}), bucket: env.claimCheckBucket },
       }),
-    });
+      deadLetterUrl: env.deadLetterUrl,
+      sqs: new SQSClient({}),
+    };
   }
-  return ingest(event);
+  // Each record is EventBridge's envelope: its `account` (who sent it) is checked, its detail ingested.
+  const unwrapped = unwrapEventBridgeRecords(event);
+  return sqsHandler(busIngest(ingest.store, unwrapped.senderOf), {
+    consumer: "platform-ingest",
+    deadLetters: sqsDeadLetterSink({
+      sqs: ingest.sqs,
+      deadLetterUrl: ingest.deadLetterUrl,
+      sourceQueue: "platform-ingest",
+    }),
+  })(unwrapped.event);
 };

@@ -42,6 +42,12 @@ export const PLATFORM_ONLY_TYPES: ReadonlySet<string> = new Set([
   "vigil.integration.registration-requested.v1",
   "vigil.integration.credentials-issued.v1",
   "vigil.integration.credentials-revoked.v1",
+  // Organizations: the admin's registration, secrets and scans, and what enrollment verified.
+  "vigil.organization.registered.v1",
+  "vigil.organization.enrollment-secret-issued.v1",
+  "vigil.organization.enrollment-secret-revoked.v1",
+  "vigil.organization.account-enrolled.v1",
+  "vigil.organization.scan-requested.v1",
   "vigil.update.requested.v1",
   "vigil.scan.settings-changed.v1",
   "vigil.release.hashes-recorded.v1",

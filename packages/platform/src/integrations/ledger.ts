@@ -11,6 +11,10 @@ export interface IntegrationLedger {
   homeRegion: string;
   deployment: "single-account" | "organization";
   organizationId?: string;
+  /** A member account of an organization integration: that integration's id. */
+  organizationIntegrationId?: string;
+  /** The latest enrollment of a member account (its `account-enrolled` event). */
+  enrollment?: { eventId: string; enrolledAt: Date; secretId: string; callerArn: string };
   /** Number of events in the stream: the expected version of the next append. */
   version: number;
   /** The latest registration (token) the platform issued. */
@@ -25,26 +29,44 @@ export interface IntegrationLedger {
 }
 
 type RegistrationRequested = EventOf<"vigil.integration.registration-requested.v1">;
+type AccountEnrolled = EventOf<"vigil.organization.account-enrolled.v1">;
 
 export function foldIntegrationLedger(
   integrationId: string,
   events: readonly VigilEvent[],
 ): IntegrationLedger | undefined {
+  // A single account starts with the admin's registration; a member account with its enrollment.
   const first = events.find(
-    (e): e is RegistrationRequested => e.type === "vigil.integration.registration-requested.v1",
+    (e): e is RegistrationRequested | AccountEnrolled =>
+      e.type === "vigil.integration.registration-requested.v1" ||
+      e.type === "vigil.organization.account-enrolled.v1",
   );
   if (!first) return undefined;
-  const ledger: IntegrationLedger = {
-    integrationId,
-    accountId: first.data.accountId,
-    homeRegion: first.data.homeRegion,
-    deployment: first.data.deployment,
-    ...(first.data.organizationId === undefined ? {} : { organizationId: first.data.organizationId }),
-    version: events.length,
-    exchanged: new Map(),
-    revoked: new Map(),
-    lifecycle: "registering",
-  };
+  const ledger: IntegrationLedger =
+    first.type === "vigil.integration.registration-requested.v1"
+      ? {
+          integrationId,
+          accountId: first.data.accountId,
+          homeRegion: first.data.homeRegion,
+          deployment: first.data.deployment,
+          ...(first.data.organizationId === undefined ? {} : { organizationId: first.data.organizationId }),
+          version: events.length,
+          exchanged: new Map(),
+          revoked: new Map(),
+          lifecycle: "registering",
+        }
+      : {
+          integrationId,
+          accountId: first.data.accountId,
+          homeRegion: first.data.homeRegion,
+          deployment: "organization",
+          organizationId: first.data.organizationId,
+          organizationIntegrationId: first.data.organizationIntegrationId,
+          version: events.length,
+          exchanged: new Map(),
+          revoked: new Map(),
+          lifecycle: "registering",
+        };
   for (const event of events) {
     switch (event.type) {
       case "vigil.integration.registration-requested.v1":
@@ -57,6 +79,17 @@ export function foldIntegrationLedger(
             : {}),
         };
         // A registration after deletion opens a new installation of the same integration.
+        if (ledger.lifecycle === "deleted") ledger.lifecycle = "registering";
+        break;
+      case "vigil.organization.account-enrolled.v1":
+        ledger.enrollment = {
+          eventId: event.id,
+          enrolledAt: new Date(event.time),
+          secretId: event.data.secretId,
+          callerArn: event.data.callerArn,
+        };
+        // An enrollment opens a new installation (after a deletion or a revoked key), and a
+        // re-enrollment of a live account replaces its key (its stack was installed again).
         if (ledger.lifecycle === "deleted") ledger.lifecycle = "registering";
         break;
       case "vigil.integration.credentials-issued.v1":

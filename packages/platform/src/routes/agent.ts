@@ -15,11 +15,14 @@ import { parseJson, requireJson, validate } from "../http/read-body.ts";
 import { ingestAgentEvents, reportStreamOf } from "../ingest/ingest.ts";
 import { type Decision, decideAgentKey, decideRevocation } from "../integrations/decide.ts";
 import type { IntegrationLedger } from "../integrations/ledger.ts";
+import { pendingCommands } from "./commands.ts";
 import { type Env, type RouteContext, SOURCE } from "./context.ts";
 
 const reportBody = z.object({ events: z.array(z.unknown()).min(1, "at least one event") });
 
 const heartbeatBody = z.object({
+  /** The last command (its sequence) the agent took; the answer carries the ones after it. */
+  commandsAfter: z.number().int().nonnegative().optional(),
   agentVersion: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "a semantic version"),
   updaterVersion: z.string().optional(),
   enabledRegions: z.array(z.string()).default([]),
@@ -155,7 +158,10 @@ export function agentRoutes(ctx: RouteContext): Hono<Env> {
     }
     // Its own stream: heartbeats of many agents (or one agent's retries) never contend.
     await store.appendToStream(reportStreamOf(event), [event], { expectedVersion: "no_stream" });
-    return c.json({ accepted: 1, serverTime: clock().toISOString() }, 202);
+    // The commands the platform holds for this integration after the agent's last one: the
+    // platform reaches no account, so commands wait here for the agent's check-in.
+    const commands = await pendingCommands(store, ledger.integrationId, body.commandsAfter ?? 0, clock());
+    return c.json({ accepted: 1, serverTime: clock().toISOString(), commands }, 202);
   });
 
   /**

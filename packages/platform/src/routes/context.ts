@@ -4,6 +4,7 @@ import type { ReplayGuard } from "../auth/replay-guard.ts";
 import type { Clock, PlatformConfig } from "../config.ts";
 import type { IntegrationState } from "../event-log.ts";
 import type { IntegrationLedger } from "../integrations/ledger.ts";
+import type { AwsSend } from "../organizations/aws-identity.ts";
 import type { PlatformViews } from "../views/platform-views.ts";
 import type { Access } from "./auth.ts";
 
@@ -15,6 +16,8 @@ export interface RouteContext {
   replayGuard: ReplayGuard;
   views: PlatformViews;
   newIntegrationId: () => string;
+  /** Sends a member account's presigned AWS request (enrollment); `fetch` by default. */
+  awsSend: AwsSend;
   /** Admin role: a Bearer admin token, or an admin's session (with its CSRF token on writes). */
   adminOnly: MiddlewareHandler<Env>;
   /** Any signed-in role (admin or viewer) or the admin token: read-only routes. */

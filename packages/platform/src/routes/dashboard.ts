@@ -1,5 +1,11 @@
 import { type Context, Hono } from "hono";
-import { renderAssetPage, renderDashboard, renderIntegrationPage, type Viewer } from "../dashboard/pages.ts";
+import {
+  renderAssetPage,
+  renderDashboard,
+  renderIntegrationPage,
+  renderOrganizationPage,
+  type Viewer,
+} from "../dashboard/pages.ts";
 import {
   applyFilters,
   findingsCsv,
@@ -9,9 +15,13 @@ import {
   trendOf,
 } from "../dashboard/posture.ts";
 import { notFound } from "../http/errors.ts";
+import { organizationNotFound } from "../organizations/decide.ts";
+import { organizationRollup } from "../organizations/rollup.ts";
+import { organizationScanProgress } from "../organizations/scan-progress.ts";
 import type { AssetReportView } from "../views/platform-views.ts";
 import { integrationTimeline } from "../views/timeline.ts";
 import type { Env, RouteContext } from "./context.ts";
+import { readOrganization } from "./organizations.ts";
 import { knownIntegration } from "./queries.ts";
 
 /** The HTML dashboard and its exports (any signed-in role). */
@@ -54,6 +64,43 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
         reports: perIntegration.flatMap((p) => p.reports),
         filters: parseFilters(c.req.query()),
         alerts: await views.alerts(),
+        organizations: (await views.organizations()).map((o) => ({
+          organizationIntegrationId: o.organizationIntegrationId,
+          organizationId: o.organizationId,
+          members: integrations.filter((i) => i.organizationIntegrationId === o.organizationIntegrationId)
+            .length,
+        })),
+        viewer: viewerOf(c),
+      }),
+    );
+  });
+
+  /** An organization: its accounts' status lines, the roll-up, the latest organization-wide scan per account. */
+  app.get("/dashboard/organizations/:id", ctx.readers, async (c) => {
+    const id = c.req.param("id");
+    const [organization] = await Promise.all([readOrganization(ctx, id), views.refresh()]);
+    if (!organization) throw organizationNotFound(id);
+    const members = (await views.integrations()).filter((i) => i.organizationIntegrationId === id);
+    const reports = new Map(
+      await Promise.all(
+        members.map(async (m) => [m.integrationId, await views.assets(m.integrationId)] as const),
+      ),
+    );
+    const latest = [...organization.scans.values()].sort(
+      (a, b) => b.requestedAt.getTime() - a.requestedAt.getTime(),
+    )[0];
+    const scan = latest
+      ? await organizationScanProgress(views, organization, latest.scanId, ctx.clock())
+      : undefined;
+    return c.html(
+      renderOrganizationPage({
+        organization: {
+          organizationIntegrationId: id,
+          organizationId: organization.organizationId,
+          homeRegion: organization.homeRegion,
+        },
+        rollup: organizationRollup(members, reports),
+        ...(scan ? { scan } : {}),
         viewer: viewerOf(c),
       }),
     );

@@ -17,6 +17,8 @@ import {
   resourceCountsProjection,
 } from "@vigil/events";
 import { type AssetHistoryView, assetHistoryProjection } from "./asset-history.ts";
+import { type OrganizationView, organizationProjection } from "./organizations.ts";
+import { type ScanProgressView, scanProgressProjection } from "./scan-progress.ts";
 
 /**
  * What the API and dashboard serve: the shared projections of `@vigil/events`
@@ -33,6 +35,10 @@ export interface IntegrationSummary {
   accountId: string | undefined;
   homeRegion: string | undefined;
   deployment: string | undefined;
+  /** A member account of an organization integration: that integration. */
+  organizationIntegrationId?: string;
+  /** The key the platform issued last (its id; the private key never leaves the account). */
+  keyId?: string;
   status: IntegrationStatus;
   statusChangedAt: string | undefined;
   createdAt: string | undefined;
@@ -46,6 +52,8 @@ export function summarizeIntegration(view: IntegrationStatusView): IntegrationSu
     accountId: view.accountId,
     homeRegion: view.homeRegion,
     deployment: view.deployment,
+    ...(view.organizationIntegrationId ? { organizationIntegrationId: view.organizationIntegrationId } : {}),
+    ...(view.credential ? { keyId: view.credential.id } : {}),
     status: view.status,
     statusChangedAt: view.statusChangedAt,
     createdAt: view.createdAt,
@@ -83,6 +91,10 @@ export interface PlatformViews {
   assetHistory(integrationId: string, arn: string): Promise<AssetHistoryView | undefined>;
   /** Every asset's history of one integration (the posture trend is folded from them). */
   assetHistories(integrationId: string): Promise<AssetHistoryView[]>;
+  /** Organization integrations, oldest first. */
+  organizations(): Promise<OrganizationView[]>;
+  /** One scan's progress (requested, started with its shard count, shards completed, completed). */
+  scanProgress(integrationId: string, scanId: string): Promise<ScanProgressView | undefined>;
 }
 
 export interface PlatformViewsOptions {
@@ -102,7 +114,11 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
   async function catchUp(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await catchUpProjections(log, [...platformProjections, assetHistoryProjection], store);
+        await catchUpProjections(
+          log,
+          [...platformProjections, assetHistoryProjection, organizationProjection, scanProgressProjection],
+          store,
+        );
         return;
       } catch (error) {
         if (!(error instanceof ProjectionConflictError) || attempt >= MAX_CATCH_UP_ATTEMPTS) throw error;
@@ -168,6 +184,17 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
         keyPrefix: `${integrationId}/`,
       });
       return docs.map((d) => d.state).filter((h) => h.integrationId === integrationId);
+    },
+    async scanProgress(integrationId, scanId) {
+      return (await store.load<ScanProgressView>(scanProgressProjection.name, `${integrationId}/${scanId}`))
+        ?.state;
+    },
+    async organizations() {
+      const docs = await store.list<OrganizationView>(organizationProjection.name);
+      return docs
+        .map((d) => d.state)
+        .filter((o) => o.organizationId !== undefined)
+        .sort((a, b) => (a.registeredAt ?? "").localeCompare(b.registeredAt ?? ""));
     },
     async alerts(integrationId) {
       if (integrationId !== undefined) {

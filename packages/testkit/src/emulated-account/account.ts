@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { LambdaRunner, type LambdaRunnerOptions } from "./lambda-runner.ts";
+import { emulatedAccessKeyId, LambdaRunner, type LambdaRunnerOptions } from "./lambda-runner.ts";
 import { type MotoServer, startMoto } from "./moto.ts";
 
 /**
@@ -17,8 +17,11 @@ export interface EmulatedAccount {
   readonly region: string;
   readonly accountId: string;
   readonly runner: LambdaRunner;
-  /** For SDK clients in the test process: `new S3Client(account.clientConfig())`. */
-  clientConfig(): {
+  /**
+   * For SDK clients in the test process: `new S3Client(account.clientConfig())`; with an account id,
+   * clients acting in that account of the emulated organization (`clientConfig("210987654321")`).
+   */
+  clientConfig(accountId?: string): {
     endpoint: string;
     region: string;
     credentials: { accessKeyId: string; secretAccessKey: string };
@@ -28,7 +31,7 @@ export interface EmulatedAccount {
    * Fires schedule rules (moto runs none): a Scheduled Event for each enabled rule with a schedule whose
    * name matches, put on the default bus as EventBridge would; returns the rules fired.
    */
-  fireSchedules(namePattern: RegExp): Promise<string[]>;
+  fireSchedules(namePattern: RegExp, accountId?: string): Promise<string[]>;
   /** Puts an event on the default bus (e.g. an EC2 state-change notification), or on `eventBusName`. */
   putEvent(event: {
     source: string;
@@ -36,10 +39,32 @@ export interface EmulatedAccount {
     detail: unknown;
     resources?: string[];
     eventBusName?: string;
+    /** The account it is put in (default: the emulated account's own). */
+    accountId?: string;
   }): Promise<void>;
+  /**
+   * The service-managed StackSets the emulated CloudFormation deployed (moto_launcher.py plays that
+   * part): each instance's account, region, stack and status, the instances removed, and how many
+   * StackSet operations are still running.
+   */
+  stackSets(): Promise<StackSetsState>;
+  /** Waits until no StackSet operation is running and the functions they triggered have settled. */
+  settleStackSets(timeoutMs?: number): Promise<StackSetsState>;
   /** The last 500 KB moto wrote to stderr (its request log and tracebacks), for a failing test's message. */
   motoLog(): string;
   stop(): Promise<void>;
+}
+
+export interface StackSetsState {
+  stackSets: {
+    id: string;
+    name: string;
+    admin: string;
+    deleted: boolean;
+    instances: { account: string; region: string; stackId: string | null; status: string; reason?: string }[];
+    removed: { account: string; region: string; stackId: string | null }[];
+  }[];
+  pendingOperations: number;
 }
 
 export interface EmulatedAccountOptions {
@@ -69,20 +94,29 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
     throw error;
   }
   endpoint = moto.endpoint;
-  const clientConfig = () => ({
+  const clientConfig = (accountId?: string) => ({
     endpoint,
     region,
-    credentials: { accessKeyId: "emulated", secretAccessKey: "emulated" },
+    credentials: {
+      accessKeyId: accountId === undefined ? "emulated" : emulatedAccessKeyId(accountId),
+      secretAccessKey: "emulated",
+    },
     forcePathStyle: true as const,
   });
-  const events = new EventBridgeClient(clientConfig());
+  const defaultEvents = new EventBridgeClient(clientConfig());
+  const stackSets = async (): Promise<StackSetsState> => {
+    const res = await fetch(`${endpoint}/vigil-emulated/stack-sets`);
+    if (!res.ok) throw new Error(`the emulated account answered ${res.status} for its StackSets`);
+    return (await res.json()) as StackSetsState;
+  };
   return {
     endpoint,
     region,
     accountId: EMULATED_ACCOUNT_ID,
     runner,
     clientConfig,
-    async fireSchedules(namePattern) {
+    async fireSchedules(namePattern, accountId) {
+      const events = accountId === undefined ? defaultEvents : new EventBridgeClient(clientConfig(accountId));
       const fired: string[] = [];
       let token: string | undefined;
       do {
@@ -106,9 +140,12 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
         }
         token = page.NextToken;
       } while (token);
+      if (events !== defaultEvents) events.destroy();
       return fired;
     },
     async putEvent(event) {
+      const events =
+        event.accountId === undefined ? defaultEvents : new EventBridgeClient(clientConfig(event.accountId));
       await events.send(
         new PutEventsCommand({
           Entries: [
@@ -122,10 +159,28 @@ export async function startEmulatedAccount(options: EmulatedAccountOptions = {})
           ],
         }),
       );
+      if (events !== defaultEvents) events.destroy();
+    },
+    stackSets,
+    async settleStackSets(timeoutMs = 300_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const state = await stackSets();
+        if (state.pendingOperations === 0) {
+          await runner.settle({ timeoutMs: Math.max(1000, deadline - Date.now()) });
+          const after = await stackSets();
+          if (after.pendingOperations === 0) return after;
+        }
+        if (Date.now() > deadline)
+          throw new Error(
+            `StackSet operations still running after ${timeoutMs / 1000} s: ${JSON.stringify(state)}`,
+          );
+        await new Promise((r) => setTimeout(r, 200));
+      }
     },
     motoLog: () => moto.log(),
     async stop() {
-      events.destroy();
+      defaultEvents.destroy();
       await moto.stop();
       await runner.stop();
       rmSync(work, { recursive: true, force: true });

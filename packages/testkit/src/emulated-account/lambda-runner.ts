@@ -44,7 +44,7 @@ export interface EmulatedFunction {
   readonly codePath: string;
 }
 
-export type InvocationSource = "invoke" | "sns" | "events" | "cloudformation";
+export type InvocationSource = "invoke" | "sns" | "events" | "cloudformation" | "sqs";
 
 export interface Invocation {
   readonly id: string;
@@ -122,6 +122,15 @@ export function node22Binary(): Promise<string> {
   return node22;
 }
 
+/**
+ * The access key that acts in `accountId` in the emulated AWS (moto_launcher.py maps
+ * `ASIA<account id>EMUL` to that account): several accounts of an organization in one moto.
+ */
+export function emulatedAccessKeyId(accountId: string): string {
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`not an account id: ${accountId}`);
+  return `ASIA${accountId}EMUL`;
+}
+
 export class LambdaRunner {
   readonly #options: LambdaRunnerOptions;
   readonly #server: Server;
@@ -167,14 +176,15 @@ export class LambdaRunner {
   }
 
   /**
-   * Resolves once nothing runs, nothing is queued and no invocation has arrived for `quietMs`
+   * Resolves once nothing runs, nothing is queued, the emulated AWS has no work pending that will
+   * invoke functions (SQS pollers, StackSet operations) and no invocation has arrived for `quietMs`
    * (what one function does may trigger another: an SNS publish, an alias invoke).
    */
   async settle(options: { timeoutMs?: number; quietMs?: number } = {}): Promise<void> {
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     const quiet = options.quietMs ?? 300;
     for (;;) {
-      const idle = this.#busy === 0 && this.#queue.length === 0;
+      const idle = this.#busy === 0 && this.#queue.length === 0 && (await this.#awsIdle());
       if (idle && Date.now() - this.#lastActivity >= quiet) return;
       if (Date.now() > deadline) {
         const running = this.#invocations.filter((i) => i.status === "running" || i.status === "queued");
@@ -185,6 +195,19 @@ export class LambdaRunner {
         );
       }
       await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Whether the emulated AWS has no pending work that invokes functions (moto_launcher.py reports it). */
+  async #awsIdle(): Promise<boolean> {
+    const endpoint = this.#options.awsEndpoint();
+    if (!endpoint) return true;
+    try {
+      const res = await fetch(`${endpoint}/vigil-emulated/pending`);
+      if (!res.ok) return true; // a moto without the launcher's endpoint
+      return ((await res.json()) as { pending: number }).pending === 0;
+    } catch {
+      return true;
     }
   }
 
@@ -416,7 +439,8 @@ export class LambdaRunner {
       AWS_EXECUTION_ENV: `AWS_Lambda_${RUNTIME}`,
       LAMBDA_TASK_ROOT: codeDir,
       _HANDLER: fn.handler,
-      AWS_ACCESS_KEY_ID: "emulated",
+      // The function's role in its own account: the emulated account maps this key to that account.
+      AWS_ACCESS_KEY_ID: emulatedAccessKeyId(fn.accountId),
       AWS_SECRET_ACCESS_KEY: "emulated",
       AWS_SESSION_TOKEN: "emulated",
       // The one difference from AWS: every SDK client the function builds talks to the emulated account.

@@ -16,6 +16,11 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
   and AWS::IAM::RolePolicy (moto skips these types), the ARN a Ref to AWS::Lambda::Version gives, custom resources
   that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
   Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
+- Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
+  service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
+  Organizations changes; nested stacks named and awaited as on AWS; EventBusPolicy and cross-account bus
+  delivery checked against the receiving bus's policy; SQS → Lambda mappings polled in batches with partial
+  batch responses (see the sections below and testkit's README).
 
 Prints one JSON line {"port": N} on stdout once it listens on 127.0.0.1. Run by testkit's
 `startEmulatedAccount()`; not a service.
@@ -26,6 +31,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -253,10 +259,30 @@ def _send_to_targets(self, original_event, transform_input=True):
     others = []
     for target in self.targets:
         arn = target["Arn"]
-        if ":sqs:" in arn and "InputPath" in target:
-            # moto ignores a target's InputPath; EventBridge sends only the part it selects ($.a.b).
+        if ":events:" in arn and ":event-bus/" in arn:
+            # Another bus (another account's): EventBridge needs the rule's role for it, and the
+            # receiving bus's policy must admit the sender; the event keeps its `account`.
+            parts = arn.split(":")
+            bus_account, bus_region, bus_name = parts[4], parts[3], arn.split("event-bus/", 1)[1]
+            if bus_account != self.account_id and not target.get("RoleArn"):
+                _refused("events", arn, self.arn, "a rule sending to another account's bus needs a RoleArn")
+                continue
+            try:
+                bus = events_backends[bus_account][bus_region].describe_event_bus(bus_name)
+            except Exception:
+                _refused("events", arn, self.arn, f"no event bus {arn}")
+                continue
+            sender = original_event.get("account") or self.account_id
+            if not _bus_admits(bus, bus_account, sender):
+                _refused("events", arn, self.arn, f"the policy of {arn} does not let account {sender} put events")
+                continue
+            _deliver_to_bus(bus_account, bus_region, bus_name, original_event)
+            continue
+        if ":sqs:" in arn and "InputTransformer" not in target and "Input" not in target:
+            # moto ignores a target's InputPath, and without one sends its own rendering of the event
+            # (without `account`); EventBridge sends the whole event, or the part InputPath selects.
             selected = original_event
-            for part in target["InputPath"].lstrip("$").strip(".").split("."):
+            for part in target.get("InputPath", "$").lstrip("$").strip(".").split("."):
                 if part:
                     selected = (selected or {}).get(part)
             from moto.sqs import sqs_backends
@@ -571,7 +597,8 @@ def _wait_answer(request_id, timeout):
 
 def _process_cfn_response(self):
     answer = json.loads(self.body) if self.body else {}
-    stack = self.cloudformation_backend.get_stack(answer.get("StackId"))
+    # The answer comes unsigned: the stack is found by its id (which names its account), not by caller.
+    stack = _stack_by_id(answer.get("StackId") or "")
     resource = stack.custom_resources.get(answer.get("LogicalResourceId"))
     if resource is None:
         return 404, {"status": 404}, json.dumps({"error": "no such custom resource"})
@@ -674,6 +701,7 @@ def _roll_back(stack, resource, answer):
     stack.output_map = OutputMap(stack.resource_map, {}, stack.stack_id)
     stack.status = "ROLLBACK_COMPLETE"
     stack._add_stack_event("ROLLBACK_COMPLETE")
+    _fail_parent(stack, answer.get("Reason"))
 
 
 _original_custom_create = custom_model.CustomModel.create_from_cloudformation_json.__func__
@@ -780,12 +808,588 @@ def _ssm_response(self, decrypt=False, region=None):
 SsmParameter.response_object = _ssm_response
 
 
+# Several accounts in one moto: an access key `ASIA<account id>EMUL` (or AKIA…) acts in that account
+# (the Lambda runner gives each function its account's key; tests build clients per account). moto
+# itself maps keys to accounts only for IAM users it created; it reads `x-moto-account-id` first.
+_ACCOUNT_KEY = re.compile(r"Credential=A[SK]IA(\d{12})EMUL/")
+
+
+
+# --- Organizations: several accounts, nested stacks, StackSets, cross-account EventBridge ---------
+#
+# moto serves Organizations and keeps StackSets as records, but a service-managed StackSet deploys
+# nothing anyone can see (its "hidden" stacks are in no account), auto-deployment is not
+# implemented, a nested stack is named by its logical id and its parent does not wait for it, and an event sent
+# to another account's bus arrives as if put there (its `account` replaced), whatever that bus's
+# policy says. What follows plays CloudFormation's and EventBridge's part for Vigil's organization
+# install; see testkit's README.
+
+
+def _stack_by_id(stack_id):
+    """A stack by its ARN, in whichever account and region the ARN names."""
+    parts = stack_id.split(":")
+    if len(parts) < 6:
+        raise ValueError(f"not a stack id: {stack_id}")
+    return cloudformation_backends[parts[4]][parts[3]].get_stack(stack_id)
+
+
+from moto.cloudformation import utils as _cfn_utils  # noqa: E402
+from moto.events.models import EventBusPolicyStatement, events_backends  # noqa: E402
+from moto.organizations.models import OrganizationsBackend, organizations_backends  # noqa: E402
+
+def _get_template(template_url, account_id, partition):
+    # moto's S3 finds a bucket of another account by its (global) name; it checks no bucket policy.
+    return _cfn_utils.get_stack_from_s3_url(template_url, account_id, partition)
+
+
+def _nested_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    """AWS::CloudFormation::Stack named as AWS names it (<parent>-<logical id>-<suffix>), linked to
+    its parent, which is complete only once the nested stack is (moto: named by the logical id, and
+    the parent did not wait)."""
+    backend = cloudformation_backends[account_id][region_name]
+    parent = backend.get_stack(kwargs["StackId"]) if kwargs.get("StackId") else None
+    logical = kwargs.get("LogicalId") or resource_name
+    name = f"{parent.name}-{logical}-{uuid.uuid4().hex[:12].upper()}" if parent else resource_name
+    properties = cloudformation_json["Properties"]
+    template = _get_template(properties["TemplateURL"], account_id, "aws")
+    parameters = {k: ("" if v is None else str(v)) for k, v in (properties.get("Parameters") or {}).items()}
+    nested = backend.create_stack(name=name, template=template, parameters=parameters)
+    nested.parent_stack = parent
+    return nested
+
+
+Stack.create_from_cloudformation_json = classmethod(_nested_create)
+Stack.is_created = lambda self: self.status in ("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE")
+
+_original_mark_complete = Stack.mark_creation_complete
+
+
+def _mark_complete(self):
+    if self.status != "CREATE_IN_PROGRESS":
+        return
+    _original_mark_complete(self)
+    parent = getattr(self, "parent_stack", None)
+    if parent is not None:
+        parent.verify_readiness()
+
+
+Stack.mark_creation_complete = _mark_complete
+
+_original_verify = Stack.verify_readiness
+
+
+def _verify(self):
+    if self.status == "CREATE_IN_PROGRESS":
+        _original_verify(self)
+
+
+Stack.verify_readiness = _verify
+
+
+def _fail_parent(stack, reason):
+    """A nested stack that failed fails its parent, which rolls back too (and so on upwards)."""
+    parent = getattr(stack, "parent_stack", None)
+    if parent is None or parent.status != "CREATE_IN_PROGRESS":
+        return
+    parent._add_stack_event(
+        "CREATE_FAILED", resource_status_reason=f"Embedded stack {stack.stack_id} was not successfully created: {reason}"
+    )
+    parent.status = "ROLLBACK_IN_PROGRESS"
+    try:
+        parent.resource_map.delete()
+    except Exception:
+        traceback.print_exc()
+    parent.resource_map._resource_json_map = {}
+    parent.output_map = OutputMap(parent.resource_map, {}, parent.stack_id)
+    parent.status = "ROLLBACK_COMPLETE"
+    parent._add_stack_event("ROLLBACK_COMPLETE")
+    _fail_parent(parent, reason)
+
+
+# StackSets. Service-managed, with auto-deployment: instances are ordinary stacks in the target
+# accounts (visible there, as on AWS), created and deleted by one worker thread in order, as
+# StackSet operations run (CloudFormation's part; the API call that caused them returns at once).
+_stack_sets = {}
+_stack_set_lock = threading.RLock()
+_operations = []
+_operations_cv = threading.Condition()
+_operations_running = [0]
+
+
+def _enqueue(operation):
+    with _operations_cv:
+        _operations.append(operation)
+        _operations_cv.notify_all()
+
+
+def _operation_worker():
+    while True:
+        with _operations_cv:
+            while not _operations:
+                _operations_cv.wait()
+            operation = _operations.pop(0)
+            _operations_running[0] += 1
+        try:
+            operation()
+        except Exception:
+            traceback.print_exc()
+        finally:
+            with _operations_cv:
+                _operations_running[0] -= 1
+                _operations_cv.notify_all()
+
+
+threading.Thread(target=_operation_worker, daemon=True).start()
+
+
+def _organization_of(admin_account):
+    backend = organizations_backends[admin_account]["aws"]
+    return backend if backend.org is not None else None
+
+
+def _target_accounts(record):
+    """Accounts below a target OU (the root id: every account), never the management account."""
+    org = _organization_of(record["admin"])
+    if org is None:
+        return []
+    targets = set(record["ous"])
+    parents = {ou.id: ou.parent_id for ou in org.ou}
+    found = []
+    for account in org.accounts:
+        if account.id == org.org.master_account_id or getattr(account, "status", "ACTIVE") != "ACTIVE":
+            continue
+        parent, seen = account.parent_id, set()
+        while parent and parent not in seen:
+            seen.add(parent)
+            parent = parents.get(parent)
+        if seen & targets:
+            found.append(account.id)
+    return found
+
+
+def _deploy_instance(record, account, region):
+    with _stack_set_lock:
+        if (account, region) in record["instances"] or record["deleted"]:
+            return
+        record["instances"][(account, region)] = {"stackId": None, "status": "CREATING"}
+    backend = cloudformation_backends[account][region]
+    name = f"StackSet-{record['name']}-{uuid.uuid4()}"
+    try:
+        stack = backend.create_stack(
+            name=name,
+            template=record["template"],
+            parameters=dict(record["parameters"]),
+            tags=dict(record["tags"]),
+        )
+        with _stack_set_lock:
+            record["instances"][(account, region)] = {"stackId": stack.stack_id, "status": "CURRENT"}
+    except Exception as error:
+        traceback.print_exc()
+        with _stack_set_lock:
+            record["instances"][(account, region)] = {"stackId": None, "status": "FAILED", "reason": str(error)}
+
+
+def _delete_instance(record, account, region):
+    with _stack_set_lock:
+        instance = record["instances"].get((account, region))
+    if instance is None:
+        return
+    if instance.get("stackId"):
+        cloudformation_backends[account][region].delete_stack(instance["stackId"])
+        stack = cloudformation_backends[account][region].get_stack(instance["stackId"])
+        if stack.status != "DELETE_COMPLETE":
+            with _stack_set_lock:
+                instance["status"] = "DELETE_FAILED"
+            return
+    with _stack_set_lock:
+        record["instances"].pop((account, region), None)
+        record["removed"].append({"account": account, "region": region, "stackId": instance.get("stackId")})
+
+
+def _reconcile(record):
+    """Auto-deployment: deploy to targets without an instance, delete instances of accounts gone."""
+    wanted = {(a, r) for a in _target_accounts(record) for r in record["regions"]}
+    with _stack_set_lock:
+        have = set(record["instances"].keys())
+    for account, region in sorted(wanted - have):
+        _enqueue(lambda a=account, r=region: _deploy_instance(record, a, r))
+    if not record["retain"]:
+        for account, region in sorted(have - wanted):
+            _enqueue(lambda a=account, r=region: _delete_instance(record, a, r))
+
+
+class CfnStackSet(CloudFormationModel):
+    """AWS::CloudFormation::StackSet, service-managed (moto skips the type)."""
+
+    __module__ = "moto.cloudformation.models"
+
+    def __init__(self, record):
+        self.record = record
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFormation::StackSet"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "StackSetName"
+
+    @property
+    def physical_resource_id(self):
+        return self.record["id"]
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in ("StackSetId",)
+
+    def get_cfn_attribute(self, attribute_name):
+        return self.record["id"]
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        template = p.get("TemplateBody") or _get_template(p["TemplateURL"], account_id, "aws")
+        auto = p.get("AutoDeployment") or {}
+        ous, regions = [], []
+        for group in p.get("StackInstancesGroup") or []:
+            ous += (group.get("DeploymentTargets") or {}).get("OrganizationalUnitIds") or []
+            regions += group.get("Regions") or []
+        name = p.get("StackSetName") or resource_name
+        record = {
+            "id": f"{name}:{uuid.uuid4()}",
+            "name": name,
+            "admin": account_id,
+            "region": region_name,
+            "template": template,
+            "parameters": {x["ParameterKey"]: str(x.get("ParameterValue", "")) for x in p.get("Parameters") or []},
+            "tags": {t["Key"]: t["Value"] for t in p.get("Tags") or []},
+            "permissionModel": p.get("PermissionModel", "SELF_MANAGED"),
+            "auto": str(auto.get("Enabled", False)).lower() == "true",
+            "retain": str(auto.get("RetainStacksOnAccountRemoval", False)).lower() == "true",
+            "ous": ous,
+            "regions": regions,
+            "instances": {},
+            "removed": [],
+            "deleted": False,
+        }
+        if record["permissionModel"] != "SERVICE_MANAGED":
+            raise ValueError("the emulated account deploys service-managed StackSets only")
+        with _stack_set_lock:
+            _stack_sets[record["id"]] = record
+        _reconcile(record)
+        return cls(record)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        p = cloudformation_json["Properties"]
+        record = original_resource.record
+        record["template"] = p.get("TemplateBody") or _get_template(p["TemplateURL"], account_id, "aws")
+        record["parameters"] = {x["ParameterKey"]: str(x.get("ParameterValue", "")) for x in p.get("Parameters") or []}
+        auto = p.get("AutoDeployment") or {}
+        record["auto"] = str(auto.get("Enabled", False)).lower() == "true"
+        record["retain"] = str(auto.get("RetainStacksOnAccountRemoval", False)).lower() == "true"
+        ous, regions = [], []
+        for group in p.get("StackInstancesGroup") or []:
+            ous += (group.get("DeploymentTargets") or {}).get("OrganizationalUnitIds") or []
+            regions += group.get("Regions") or []
+        # New targets get instances, accounts no longer targeted lose theirs (unless retained);
+        # instances that stay are updated in place.
+        existing = set(record["instances"].keys())
+        record["ous"], record["regions"] = ous, regions
+
+        def update_all():
+            for (account, region), instance in list(record["instances"].items()):
+                if (account, region) in existing and instance.get("stackId"):
+                    cloudformation_backends[account][region].update_stack(
+                        name=instance["stackId"], template=record["template"], role_arn=None,
+                        parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in record["parameters"].items()],
+                        tags=dict(record["tags"]),
+                    )
+
+        _enqueue(update_all)
+        _reconcile(record)
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        with _stack_set_lock:
+            record = _stack_sets.get(resource_name)
+        if record is None:
+            return
+        # Deleting the StackSet deletes its instances first (CloudFormation waits for them).
+        done = threading.Event()
+        for account, region in list(record["instances"].keys()):
+            _enqueue(lambda a=account, r=region: _delete_instance(record, a, r))
+        _enqueue(done.set)
+        done.wait(900)
+        record["deleted"] = True
+
+
+def _after_organization_change(name):
+    original = getattr(OrganizationsBackend, name)
+
+    def changed(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        with _stack_set_lock:
+            records = [r for r in _stack_sets.values() if r["admin"] == self.account_id and r["auto"] and not r["deleted"]]
+        for record in records:
+            _reconcile(record)
+        return result
+
+    setattr(OrganizationsBackend, name, changed)
+
+
+for _name in ("create_account", "move_account", "remove_account_from_organization", "close_account"):
+    _after_organization_change(_name)
+
+
+def _stack_sets_state():
+    """What the StackSets look like now, and whether operations are still running (for tests)."""
+    with _stack_set_lock:
+        sets = [
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "admin": r["admin"],
+                "deleted": r["deleted"],
+                "instances": [
+                    {"account": a, "region": g, **i} for (a, g), i in sorted(r["instances"].items())
+                ],
+                "removed": list(r["removed"]),
+            }
+            for r in _stack_sets.values()
+        ]
+    with _operations_cv:
+        pending = len(_operations) + _operations_running[0]
+    return {"stackSets": sets, "pendingOperations": pending}
+
+
+# EventBridge across accounts: a bus policy, and the delivery to another account's bus.
+
+class CfnEventBusPolicy(CloudFormationModel):
+    """AWS::Events::EventBusPolicy (moto skips the type)."""
+
+    __module__ = "moto.events.models"
+
+    def __init__(self, account_id, region, bus_name, sid):
+        self.account_id = account_id
+        self.region = region
+        self.bus_name = bus_name
+        self.sid = sid
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Events::EventBusPolicy"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @property
+    def physical_resource_id(self):
+        return f"{self.bus_name}|{self.sid}"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        bus_name = p.get("EventBusName") or "default"
+        sid = p["StatementId"]
+        statement = dict(p.get("Statement") or {})
+        statement.setdefault("Resource", f"arn:aws:events:{region_name}:{account_id}:event-bus/{bus_name}")
+        statement["Sid"] = sid
+        bus = events_backends[account_id][region_name].describe_event_bus(bus_name)
+        bus._statements[sid] = EventBusPolicyStatement.from_dict(statement)
+        return cls(account_id, region_name, bus_name, sid)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        bus_name, sid = resource_name.split("|", 1)
+        try:
+            events_backends[account_id][region_name].describe_event_bus(bus_name)._statements.pop(sid, None)
+        except Exception:
+            pass  # the bus went first
+
+
+def _organization_id_of(account_id):
+    if account_id in organizations_backends.master_accounts:
+        master, partition = organizations_backends.master_accounts[account_id]
+        org = organizations_backends[master][partition].org
+        return org.id if org else None
+    org = organizations_backends[account_id]["aws"].org
+    return org.id if org else None
+
+
+def _bus_admits(bus, bus_account, sender_account):
+    """Does the bus's resource policy let `sender_account` put events on it?"""
+    if sender_account == bus_account:
+        return True
+    for statement in bus._statements.values():
+        d = statement.describe()
+        if d.get("Effect", "Allow") != "Allow":
+            continue
+        actions = d.get("Action")
+        actions = actions if isinstance(actions, list) else [actions]
+        if not any(a in ("events:PutEvents", "events:*") for a in actions):
+            continue
+        principal = d.get("Principal")
+        aws = principal.get("AWS") if isinstance(principal, dict) else principal
+        aws = aws if isinstance(aws, list) else [aws]
+        if not any(p in ("*", sender_account, f"arn:aws:iam::{sender_account}:root") for p in aws):
+            continue
+        org_condition = ((d.get("Condition") or {}).get("StringEquals") or {}).get("aws:PrincipalOrgID")
+        if org_condition is not None and org_condition != _organization_id_of(sender_account):
+            continue
+        return True
+    return False
+
+
+def _deliver_to_bus(account, region, bus_name, event):
+    """What arrives on another account's bus: the event as sent, its `account` the sender's."""
+    bus = events_backends[account][region].describe_event_bus(bus_name)
+    for rule in list(bus.rules.values()):
+        rule.send_to_targets(json.loads(json.dumps(event)))
+
+
+
+# --- SQS → Lambda event source mappings, batched as Lambda's poller does ---------------------------
+#
+# moto delivers inline, one invocation per message, from inside SendMessage (every send receives
+# the queue's visible messages again), and ignores a partial batch response. Lambda polls: up to
+# BatchSize messages per invocation after a short batching window, and with ReportBatchItemFailures
+# deletes the records the function handled and leaves the others for another try (and the queue's
+# redrive). The launcher polls that way, on a thread per mapping, and reports its pending work so
+# the runner's settle() waits for it.
+
+_pending_work = [0]
+_pending_lock = threading.Lock()
+_polls = set()
+
+
+def _work(delta):
+    with _pending_lock:
+        _pending_work[0] += delta
+
+
+def _pending():
+    with _pending_lock:
+        work = _pending_work[0]
+    with _operations_cv:
+        return work + len(_operations) + _operations_running[0]
+
+
+def _function_of(account_id, region, arn):
+    parts = arn.split(":")
+    if len(parts) >= 7:
+        return _resolve(account_id, arn)
+    return lambda_backends[account_id][region].get_function(arn)
+
+
+def _deliver_batch(queue, function_arn, messages):
+    """One invocation for the batch; the ids of the records that failed (all of them on an error)."""
+    fn = _function_of(queue.account_id, queue.region, function_arn)
+    event = {
+        "Records": [
+            {
+                "messageId": m.id,
+                "receiptHandle": m.receipt_handle,
+                "body": m.body,
+                "attributes": {
+                    "ApproximateReceiveCount": str(getattr(m, "approximate_receive_count", 1)),
+                    "SentTimestamp": str(getattr(m, "sent_timestamp", 0)),
+                },
+                "messageAttributes": {},
+                "md5OfBody": hashlib.md5(m.body.encode("utf-8")).hexdigest(),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue.queue_arn,
+                "awsRegion": queue.region,
+            }
+            for m in messages
+        ]
+    }
+    result, errored = _run(fn, event, "RequestResponse", {"source": "sqs", "sourceArn": queue.queue_arn},
+                           invoked_arn=function_arn if function_arn.startswith("arn:") else None)
+    if errored:
+        return {m.id for m in messages}
+    try:
+        answer = json.loads(result) if result else {}
+    except ValueError:
+        return {m.id for m in messages}
+    failures = (answer or {}).get("batchItemFailures") or [] if isinstance(answer, dict) else []
+    return {f.get("itemIdentifier") for f in failures}
+
+
+def _schedule_poll(queue, function_arn, esm, delay=0.05):
+    key = (queue.queue_arn, function_arn)
+    with _pending_lock:
+        if key in _polls:
+            return
+        _polls.add(key)
+        _pending_work[0] += 1
+
+    def poll():
+        retry = False
+        try:
+            time.sleep(delay)  # the batching window
+            with _pending_lock:
+                _polls.discard(key)  # what arrives from now on schedules another poll
+            backend = sqs_backends[queue.account_id][queue.region]
+            while True:
+                messages = backend.receive_message(queue.name, int(esm.batch_size or 10), 0, queue.visibility_timeout)
+                if not messages:
+                    return
+                failed = _deliver_batch(queue, function_arn, messages)
+                for m in messages:
+                    if m.id in failed:
+                        backend.change_message_visibility(queue.name, m.receipt_handle, visibility_timeout=0)
+                    else:
+                        backend.delete_message(queue.name, m.receipt_handle)
+                if failed:
+                    retry = True  # tried again after a pause (the queue's redrive counts the receives)
+                    return
+        except Exception:
+            traceback.print_exc()
+        finally:
+            _work(-1)
+            if retry:
+                _schedule_poll(queue, function_arn, esm, delay=1.0)
+
+    threading.Thread(target=poll, daemon=True).start()
+
+
+def _add_message(self, message):
+    if self.fifo_queue and (self.attributes.get("ContentBasedDeduplication") == "true" or message.deduplication_id):
+        for m in self._messages:
+            if m.deduplication_id == message.deduplication_id:
+                if (message.sent_timestamp - m.sent_timestamp) / 1000 < 300:
+                    return
+    with self._messages_lock:
+        self._messages.append(message)
+        self._messages_lock.notify_all()
+    for arn, esm in self.lambda_event_source_mappings.items():
+        if esm.enabled:
+            _schedule_poll(self, arn, esm)
+
+
+SqsQueue.add_message = _add_message
+
+
 def _logging(app):
     """moto answers an exception with a bare 500 page: print the traceback where tests can read it."""
 
     trace = os.environ.get("VIGIL_MOTO_TRACE") == "1"
 
     def wrapped(environ, start_response):
+        if environ.get("PATH_INFO") == "/vigil-emulated/pending":
+            body = json.dumps({"pending": _pending()}).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        if environ.get("PATH_INFO") == "/vigil-emulated/stack-sets":
+            body = json.dumps(_stack_sets_state()).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        account = _ACCOUNT_KEY.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if account:
+            environ["HTTP_X_MOTO_ACCOUNT_ID"] = account.group(1)
         if trace:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             body = environ["wsgi.input"].read(length) if length else b""

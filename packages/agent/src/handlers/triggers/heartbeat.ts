@@ -21,9 +21,11 @@ export async function onHeartbeat(
   const ctx = context ?? DEFAULT_CONTEXT;
   const ports = await deps.ports();
   let heartbeat: "sent" | "not-configured" | "failed" = "not-configured";
+  let commands = 0;
   if (ports.checkIn) {
     try {
-      await ports.checkIn();
+      // The platform's commands it answers with are put on the events topic, whose pushes run them.
+      commands = await ports.checkIn();
       heartbeat = "sent";
     } catch (error) {
       // The platform being down must not stop the scan jobs from draining.
@@ -35,6 +37,7 @@ export async function onHeartbeat(
   const total = pending.visible + pending.delayed + pending.inFlight;
   return {
     heartbeat,
+    commands,
     pendingJobs: total,
     drained: shouldDrain(pending) ? await drain(ports, ctx) : NO_DRAIN,
   };

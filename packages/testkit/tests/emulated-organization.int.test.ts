@@ -1,0 +1,163 @@
+import {
+  CreateEventBusCommand,
+  EventBridgeClient,
+  PutPermissionCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from "@aws-sdk/client-eventbridge";
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createEmulatedOrganization,
+  type EmulatedAccount,
+  type EmulatedOrganization,
+  startEmulatedAccount,
+} from "../src/index.ts";
+
+/**
+ * What the emulated AWS adds for organizations, checked on its own: one moto serving several
+ * accounts, and EventBridge delivering to another account's bus only as AWS would — with the
+ * rule's role, when the receiving bus's policy admits the sender's organization — with the
+ * sender's `account` kept.
+ */
+
+let account: EmulatedAccount;
+let org: EmulatedOrganization;
+let member: string;
+let other: EmulatedOrganization;
+let queueUrl: string;
+let busArn: string;
+
+beforeAll(async () => {
+  account = await startEmulatedAccount();
+  org = await createEmulatedOrganization(account);
+  member = await org.createAccount("member");
+  other = await createEmulatedOrganization(account, { managementAccountId: "299999999999" });
+  // The receiving side, in the management account: a bus admitting the organization, a rule to a queue.
+  const events = new EventBridgeClient(account.clientConfig());
+  const sqs = new SQSClient(account.clientConfig());
+  busArn = (await events.send(new CreateEventBusCommand({ Name: "receiver" }))).EventBusArn as string;
+  await events.send(
+    new PutPermissionCommand({
+      EventBusName: "receiver",
+      Policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "organization",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "events:PutEvents",
+            Resource: busArn,
+            Condition: { StringEquals: { "aws:PrincipalOrgID": org.organizationId } },
+          },
+        ],
+      }),
+    }),
+  );
+  queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: "received" }))).QueueUrl as string;
+  const queueArn = (
+    await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }))
+  ).Attributes?.QueueArn as string;
+  await events.send(
+    new PutRuleCommand({
+      Name: "to-queue",
+      EventBusName: "receiver",
+      EventPattern: JSON.stringify({ source: [{ prefix: "test." }] }),
+    }),
+  );
+  await events.send(
+    new PutTargetsCommand({
+      Rule: "to-queue",
+      EventBusName: "receiver",
+      Targets: [{ Id: "q", Arn: queueArn }],
+    }),
+  );
+  events.destroy();
+  sqs.destroy();
+}, 120_000);
+
+afterAll(async () => {
+  org?.destroy();
+  other?.destroy();
+  await account?.stop();
+});
+
+/** A sender's bus with a rule forwarding to the receiver's bus, with or without a role. */
+async function sender(accountId: string, withRole: boolean): Promise<void> {
+  const events = new EventBridgeClient(account.clientConfig(accountId));
+  await events.send(new CreateEventBusCommand({ Name: "sender" }));
+  await events.send(
+    new PutRuleCommand({
+      Name: "forward",
+      EventBusName: "sender",
+      EventPattern: JSON.stringify({ source: [{ prefix: "test." }] }),
+    }),
+  );
+  await events.send(
+    new PutTargetsCommand({
+      Rule: "forward",
+      EventBusName: "sender",
+      Targets: [
+        {
+          Id: "bus",
+          Arn: busArn,
+          ...(withRole ? { RoleArn: `arn:aws:iam::${accountId}:role/forward` } : {}),
+        },
+      ],
+    }),
+  );
+  events.destroy();
+}
+
+async function received(): Promise<{ account: string; source: string }[]> {
+  const sqs = new SQSClient(account.clientConfig());
+  const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }));
+  sqs.destroy();
+  return (out.Messages ?? []).map((m) => JSON.parse(m.Body ?? "{}"));
+}
+
+describe("EventBridge across the accounts of the emulated organization", () => {
+  it("delivers a member's event to the organization's bus with the member's account", async () => {
+    await sender(member, true);
+    await account.putEvent({
+      source: "test.member",
+      detailType: "t",
+      detail: {},
+      eventBusName: "sender",
+      accountId: member,
+    });
+    expect((await received()).map((e) => [e.source, e.account])).toEqual([["test.member", member]]);
+  });
+
+  it("refuses an account of another organization, and a rule without a role", async () => {
+    const refusals = account.runner.refusals.length;
+    await sender(other.managementAccountId, true);
+    await account.putEvent({
+      source: "test.outsider",
+      detailType: "t",
+      detail: {},
+      eventBusName: "sender",
+      accountId: other.managementAccountId,
+    });
+    const roleless = await org.createAccount("roleless");
+    await sender(roleless, false);
+    await account.putEvent({
+      source: "test.roleless",
+      detailType: "t",
+      detail: {},
+      eventBusName: "sender",
+      accountId: roleless,
+    });
+    expect(await received()).toEqual([]);
+    expect(account.runner.refusals.slice(refusals).map((r) => r.reason)).toEqual([
+      expect.stringContaining(`does not let account ${other.managementAccountId} put events`),
+      expect.stringContaining("needs a RoleArn"),
+    ]);
+  });
+});
