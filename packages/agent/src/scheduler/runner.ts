@@ -430,7 +430,9 @@ export class ScanScheduler {
     for (const chunk of planAppends(shardStream, events, { expectedVersion: "any" })) {
       await store.appendToStream(shardStream, chunk, { expectedVersion: "any" });
     }
-    if (changeOnly && entries.length > 0) await this.#appendDigest(job, entries, at, now);
+    // Every shard's digest goes out, an empty one too: the platform counts a shard done by it
+    // (shard checkpoints stay in the agent's log).
+    if (changeOnly) await this.#appendDigest(job, entries, at, now);
     // The shard's totals: every asset this run assessed, and any an earlier run appended that it did not see.
     const totals = emptyTotals();
     const counted = new Set<string>();
@@ -495,7 +497,7 @@ export class ScanScheduler {
 
   async #appendDigest(job: ScanJob, entries: readonly DigestEntry[], seenAt: string, now: number) {
     const stream = digestStreamId(this.#o.integrationId, job.shard.shardId);
-    const parts = Math.ceil(entries.length / DIGEST_PART);
+    const parts = Math.max(1, Math.ceil(entries.length / DIGEST_PART));
     const events = Array.from({ length: parts }, (_, i) =>
       createEvent(
         "vigil.scan.shard-digest.v1",

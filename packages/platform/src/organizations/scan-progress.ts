@@ -40,7 +40,12 @@ export async function organizationScanProgress(
     scan.accounts.map(async (a) => {
       const integrationId = memberIntegrationId(id, a.accountId);
       const progress = await views.scanProgress(integrationId, `${scanId}-${a.accountId}`);
-      const status = progress?.status ?? "requested";
+      // Completed once its completion and every shard's digest arrived (the queue keeps no order).
+      const reporting =
+        progress?.status === "completed" &&
+        progress.shardCount !== undefined &&
+        progress.shardsCompleted < progress.shardCount;
+      const status = reporting ? "running" : (progress?.status ?? "requested");
       return {
         accountId: a.accountId,
         integrationId,

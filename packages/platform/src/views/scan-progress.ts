@@ -12,6 +12,8 @@ export interface ScanProgressView {
   shardCount?: number;
   shardsCompleted: number;
   completedShards: string[];
+  /** Digest parts received per shard not yet complete (`shard-digest` part numbers). */
+  digestParts?: Record<string, number[]>;
   /** Assets assessed so far (the completed shards'), then the scan's own count once completed. */
   assets: number;
   /** Failed check results once completed. */
@@ -31,6 +33,7 @@ export const scanProgressProjection: Projection<ScanProgressView> = {
     "vigil.scan.requested.v1",
     "vigil.scan.started.v1",
     "vigil.scan.shard-completed.v1",
+    "vigil.scan.shard-digest.v1",
     "vigil.scan.paused-for-rate-limit.v1",
     "vigil.scan.resumed.v1",
     "vigil.scan.completed.v1",
@@ -71,6 +74,25 @@ export const scanProgressProjection: Projection<ScanProgressView> = {
         }
         advance("running");
         break;
+      case "vigil.scan.shard-digest.v1": {
+        // The deployed agent keeps its shard checkpoints local and publishes every shard's digest
+        // (an empty one too): a shard is done here once all its digest's parts arrived.
+        const { shardId, part, parts, assets } = event.data;
+        if (next.completedShards.includes(shardId)) break;
+        const seen = next.digestParts?.[shardId] ?? [];
+        if (seen.includes(part)) break;
+        const now = [...seen, part];
+        if (next.status !== "completed") next.assets += assets.length;
+        const pending = { ...(next.digestParts ?? {}) };
+        if (now.length >= parts) {
+          delete pending[shardId];
+          next.completedShards = [...next.completedShards, shardId];
+          next.shardsCompleted = next.completedShards.length;
+        } else pending[shardId] = now;
+        next.digestParts = pending;
+        advance("running");
+        break;
+      }
       case "vigil.scan.paused-for-rate-limit.v1":
         if (next.status === "running" || next.status === "requested") next.status = "paused";
         break;
