@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { discoverCatalogue } from "../../scripts/generate-catalogue.ts";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
 import { COLLECTORS } from "../../src/collectors/index.ts";
@@ -35,6 +36,25 @@ const FSBP_CONTROLS = new Set(
     .slice(1)
     .map((line) => line.split("\t")[0] as string),
 );
+
+describe("the catalogue built from the check folders", () => {
+  it("is exactly the checks the folders export, in their order (scripts/generate-catalogue.ts)", async () => {
+    const { entries } = await discoverCatalogue();
+    expect(CATALOGUE.map((c) => c.id)).toEqual(entries.flatMap((e) => e.ids));
+  });
+
+  it("names each check's module by its id and keeps every id in its service's folder", async () => {
+    const { modules } = await discoverCatalogue();
+    expect(modules.length).toBeGreaterThan(0);
+    for (const m of modules) {
+      for (const id of m.checkIds)
+        expect(id.startsWith(`vigil.${m.folder}.`), `${m.module}: ${id}`).toBe(true);
+      // A module holding one check is named by it: src/checks/<service>/<name>.ts for vigil.<service>.<name>.
+      if (m.checkIds.length === 1)
+        expect(m.module).toBe(`${(m.checkIds[0] as string).split(".").slice(1).join("/")}.ts`);
+    }
+  });
+});
 
 describe("check catalogue", () => {
   it("labels a check FSBP only with controls the FSBP standard holds", () => {
