@@ -35,7 +35,7 @@ import {
 import { eventBusSink } from "../scan/event-bus.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
-import { bufferedSink, type EventSink, publishingStore } from "../scan/sink.ts";
+import { bufferedSink, type EventSink, publishingStore, retryingSink } from "../scan/sink.ts";
 import { PauseGate } from "../scheduler/pause.ts";
 import { SqsJobQueue } from "../scheduler/queue/sqs.ts";
 import { ScanScheduler } from "../scheduler/runner.ts";
@@ -73,6 +73,9 @@ export interface AgentAwsOptions {
  * report the platform missed (delivery is already at least once), bounded so it costs little.
  */
 export const REPORT_REFRESH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Events the platform did not take that an agent instance keeps to send again (oldest dropped first). */
+export const MAX_UNDELIVERED = 5_000;
 
 /** Event types the deployed agent records but does not publish. */
 export const KEPT_LOCAL: ReadonlySet<string> = new Set(["vigil.scan.shard-completed.v1"]);
@@ -134,21 +137,15 @@ export async function createAgentPorts(
         ...(report ? { fallback: report } : {}),
       })
     : undefined;
+  // The platform's copy (the bus, or signed HTTP); the log and the topic already hold the facts.
+  const deliver = eventBus ?? report;
+  const toPlatform = deliver ? retryingSink(deliver, log, MAX_UNDELIVERED) : async () => {};
   const sink: EventSink = async (all) => {
     // Shard checkpoints are the agent's own bookkeeping (the scan's totals and coverage reach the
-    // platform in `scan.completed`, what each shard saw in its digest): they stay in the log.
+    // platform in `scan.completed`, the shards' progress in their digests): they stay in the log.
     const events = all.filter((e) => !KEPT_LOCAL.has(e.type));
-    if (events.length === 0) return;
-    await bus.publish(events);
-    // The platform's copy (the bus, or signed HTTP); the log and the topic already hold the facts.
-    const deliver = eventBus ?? report;
-    if (deliver) {
-      try {
-        await deliver(events);
-      } catch (error) {
-        log("warn", "could not report to the platform", { events: events.length, error: String(error) });
-      }
-    }
+    if (events.length > 0) await bus.publish(events);
+    await toPlatform(events);
   };
   // What the agent records goes out in full batches when an invocation's work is done (before its
   // jobs are acknowledged), not a call or two per append.

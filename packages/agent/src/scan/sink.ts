@@ -62,7 +62,10 @@ export function bufferedSink(target: EventSink): { publish: EventSink; flush: ()
       held.push(...events);
     },
     async flush() {
-      if (held.length === 0) return;
+      if (held.length === 0) {
+        await target([]); // the target may hold work of its own to retry
+        return;
+      }
       const out = held;
       held = [];
       try {
@@ -73,4 +76,35 @@ export function bufferedSink(target: EventSink): { publish: EventSink; flush: ()
       }
     },
   };
+}
+
+/**
+ * A sink that never loses what its target refused: the events are kept and sent again, first, at
+ * the next call (an empty call retries too), and the failure is logged, not thrown. At most `max`
+ * are kept; beyond that the oldest are dropped, logged as an error with their number.
+ */
+export function retryingSink(
+  target: EventSink,
+  log: (level: "warn" | "error", message: string, data: Record<string, unknown>) => void,
+  max: number,
+): EventSink & { pending: () => number } {
+  let undelivered: VigilEvent[] = [];
+  const sink = async (events: readonly VigilEvent[]) => {
+    const out = [...undelivered, ...events];
+    undelivered = [];
+    if (out.length === 0) return;
+    try {
+      await target(out);
+    } catch (error) {
+      const dropped = Math.max(0, out.length - max);
+      undelivered = out.slice(dropped);
+      log(dropped > 0 ? "error" : "warn", "could not report to the platform; kept for the next flush", {
+        events: out.length,
+        kept: undelivered.length,
+        ...(dropped > 0 ? { dropped } : {}),
+        error: String(error),
+      });
+    }
+  };
+  return Object.assign(sink, { pending: () => undelivered.length });
 }

@@ -337,10 +337,19 @@ export class EmulatedOrganizationInstallation {
     for (;;) {
       const progress = await this.scanProgress(scanId);
       if (progress.done) return { scanId, progress };
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
+        // What the agents said about reaching the platform (a copy they could not deliver).
+        const warnings = this.account.runner
+          .invocations()
+          .flatMap((i) => i.logs.split("\n"))
+          .filter((line) => /could not report|did not take|could not be put/.test(line))
+          .slice(-20);
         throw new InstallStepError(
-          `the organization's scan did not complete: ${JSON.stringify(progress.accounts)}`,
+          `the organization's scan did not complete: ${JSON.stringify(progress.accounts)}${
+            warnings.length > 0 ? `\nagents' delivery warnings:\n${warnings.join("\n")}` : ""
+          }`,
         );
+      }
       for (const { accountId } of accounts) {
         const account = progress.accounts.find((a) => a.accountId === accountId);
         if (account?.status === "completed" || account?.status === "failed") continue;
