@@ -42,6 +42,8 @@ export {
   routeAgentInvocation,
 } from "./handlers/route.ts";
 export * from "./lifecycle/index.ts";
+// The EBS scanner's OS reading (root filesystem → facts → aws.ec2.instance-os).
+export * from "./os/index.ts";
 export * from "./policies/index.ts";
 export * from "./scan/index.ts";
 export * from "./scheduler/index.ts";

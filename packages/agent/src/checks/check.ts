@@ -20,6 +20,11 @@ export interface CheckMappings {
   readonly cis: readonly string[];
   /** AWS Security Hub control ids as used by AWS Foundational Security Best Practices, e.g. `S3.8`. */
   readonly fsbp: readonly string[];
+  /**
+   * CIS Distribution Independent Linux Benchmark v2.0.0 recommendation numbers, for the OS checks
+   * the EBS scanner evaluates (`aws.ec2.instance-os`), e.g. `5.2.10`.
+   */
+  readonly cisLinux?: readonly string[];
 }
 
 export interface CheckMetadata {

@@ -29,7 +29,8 @@ const CIS_V5_AUTOMATED = readFileSync(
 describe("check catalogue", () => {
   it("has at least one passing and one failing case for every registered check", () => {
     const missing: string[] = [];
-    for (const check of CATALOGUE) {
+    // The OS checks (aws.ec2.instance-os) get theirs from filesystem trees: tests/os/os-checks.unit.test.ts.
+    for (const check of CATALOGUE.filter((c) => c.resourceType !== "aws.ec2.instance-os")) {
       const cases = ALL_CASES.filter((c) => c.check === check.id);
       if (!cases.some((c) => c.expect === "pass")) missing.push(`${check.id}: no pass case`);
       if (!cases.some((c) => c.expect === "fail")) missing.push(`${check.id}: no fail case`);
@@ -46,7 +47,10 @@ describe("check catalogue", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const check of CATALOGUE) {
       expect(check.id).toMatch(/^vigil\.[a-z0-9]+\.[a-z0-9-]+$/);
-      expect(check.id.split(".")[1]).toBe(check.resourceType.split(".")[1]);
+      // OS checks are `vigil.os.*`: they judge what runs inside the instance, not an AWS service.
+      expect(check.id.split(".")[1]).toBe(
+        check.resourceType === "aws.ec2.instance-os" ? "os" : check.resourceType.split(".")[1],
+      );
       expect(RESOURCE_TYPES).toContain(check.resourceType);
       expect(SEVERITIES).toContain(check.severity);
       expect(check.title.length).toBeGreaterThan(10);
@@ -56,6 +60,7 @@ describe("check catalogue", () => {
       for (const url of check.references) expect(url).toMatch(/^https:\/\/[a-z0-9.-]+\//);
       for (const cis of check.mappings.cis) expect(cis).toMatch(/^\d+(\.\d+){1,2}$/);
       for (const control of check.mappings.fsbp) expect(control).toMatch(/^[A-Za-z0-9]+\.\d+$/);
+      for (const cis of check.mappings.cisLinux ?? []) expect(cis).toMatch(/^\d+(\.\d+){1,3}$/);
     }
   });
 
