@@ -10,6 +10,8 @@ export * from "./budget/index.ts";
 export * from "./checks/index.ts";
 export * from "./collectors/index.ts";
 export * from "./discovery/index.ts";
+// EBS scanning: the orchestration of copies, the scanner group, the instance-os reports.
+export * from "./ebs/index.ts";
 export {
   type AgentConfig,
   AgentConfigError,

@@ -39,6 +39,10 @@ export const ebsVolumesPlanned = defineEvent(
         }),
       )
       .max(5000),
+    /** The instances those volumes belong to, with their tags (mutes and reports match on them). */
+    instances: z
+      .array(z.object({ instanceId: instanceIdSchema, tags: z.record(z.string(), z.string()) }))
+      .max(5000),
     /** Running instances tagged out of EBS scanning. */
     optedOut: z.array(instanceIdSchema).max(5000),
   }),
@@ -118,6 +122,8 @@ export const ebsScanned = defineEvent(
       .object({
         manager: z.enum(["dpkg", "rpm", "apk"]).optional(),
         items: z.array(installedPackageSchema).max(20_000),
+        /** How many are installed, when `items` lists fewer (one message holds about 150 KB of them). */
+        total: z.number().int().nonnegative().optional(),
         notAssessed: z.string().max(1024).optional(),
       })
       .optional(),

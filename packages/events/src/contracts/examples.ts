@@ -220,6 +220,7 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
         kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
       },
     ],
+    instances: [{ instanceId: "i-0abc1234def567890", tags: { Name: "bastion", env: "prod" } }],
     optedOut: ["i-0abc1234def567899"],
   },
   "vigil.ebs.snapshot-created.v1": {
