@@ -23,6 +23,13 @@ export {
 export { recordScannerResult, type ScannerResultOutcome } from "./record.ts";
 export { instanceOsReports } from "./results.ts";
 export {
+  blockDeviceOf,
+  describeAttachedCopies,
+  filesystemsOn,
+  type LinuxScannerHostOptions,
+  linuxScannerHost,
+} from "./scanner/host.ts";
+export {
   type AttachedCopy,
   isScanCopy,
   type OpenedCopy,
