@@ -28,8 +28,8 @@ export function scannerGroupName(integrationId: string): string {
 export interface EbsShardWorkerOptions
   extends Omit<EbsOrchestratorOptions, "api" | "accountId" | "clock" | "store"> {
   readonly store: EventStore;
-  /** The port over clients whose every call goes through `call`. */
-  readonly api: (call: CallWrapper) => EbsApi;
+  /** The port over clients whose every call goes through `call` (`destroy`ed after the job). */
+  readonly api: (call: CallWrapper) => EbsApi & { destroy?: () => void };
   readonly settings?: ResolvedSettings | (() => Promise<ResolvedSettings>);
   readonly now?: () => number;
 }
@@ -43,13 +43,19 @@ export function ebsShardWorker(options: EbsShardWorkerOptions): ShardWorker {
         apiCalls++;
         return context.call(info, fn);
       };
+      const api = options.api(call);
       const orchestrator = new EbsOrchestrator({
         ...options,
-        api: options.api(call),
+        api,
         accountId: job.accountId,
         clock: context.clock,
       });
-      const outcome = await orchestrator.advance(job.scanId, job.shard.region);
+      let outcome: Awaited<ReturnType<EbsOrchestrator["advance"]>>;
+      try {
+        outcome = await orchestrator.advance(job.scanId, job.shard.region);
+      } finally {
+        api.destroy?.();
+      }
       const stats = { apiCalls, throttledCalls: 0, durationMs: Math.max(0, context.clock.now() - started) };
       if (!outcome.done)
         return {

@@ -30,6 +30,12 @@ export interface AgentConfig {
   readonly policies: readonly string[] | undefined;
   /** `VIGIL_DISABLED_CHECKS` (the stack's `DisabledChecks`). */
   readonly disabledChecks: readonly string[];
+  /**
+   * `VIGIL_EBS_SCANNING=true` (the stack's `EnableEbsScanning`): scans include an `ebs` shard per
+   * region, run with the Auto Scaling group `VIGIL_SCANNER_GROUP` (default
+   * `vigil-ebs-scanner-<id>`, the nested stack's) in the home region.
+   */
+  readonly ebsScanning: { readonly scannerGroup: string } | undefined;
 }
 
 export const REQUIRED_ENV = [
@@ -50,6 +56,8 @@ export const OPTIONAL_ENV = [
   "VIGIL_DEAD_LETTER_QUEUE_URL",
   "VIGIL_POLICIES",
   "VIGIL_DISABLED_CHECKS",
+  "VIGIL_EBS_SCANNING",
+  "VIGIL_SCANNER_GROUP",
 ] as const;
 
 /** The agent is missing configuration: names every variable to fix, not just the first. */
@@ -98,6 +106,9 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
   const badRegions = (scanRegions ?? []).filter((r) => !REGION.test(r));
   if (badRegions.length > 0)
     problems.push(`VIGIL_SCAN_REGIONS has ${badRegions.join(", ")}: expected region codes such as eu-west-1`);
+  const ebs = value("VIGIL_EBS_SCANNING");
+  if (ebs !== undefined && ebs !== "true" && ebs !== "false")
+    problems.push(`VIGIL_EBS_SCANNING is "${ebs}", expected true or false`);
   if (problems.length > 0) throw new AgentConfigError(problems);
   const integrationId = value("VIGIL_INTEGRATION_ID") as string;
   return {
@@ -116,6 +127,10 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
     scanRegions: scanRegions && scanRegions.length > 0 ? scanRegions : undefined,
     policies: policies && policies.length > 0 ? policies : undefined,
     disabledChecks,
+    ebsScanning:
+      ebs === "true"
+        ? { scannerGroup: value("VIGIL_SCANNER_GROUP") ?? `vigil-ebs-scanner-${integrationId}` }
+        : undefined,
   };
 }
 

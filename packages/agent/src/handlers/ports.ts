@@ -17,6 +17,9 @@ import { ApiBudget } from "../budget/budget.ts";
 import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
 import { planEvaluation } from "../checks/index.ts";
+import { ec2EbsApi } from "../ebs/api.ts";
+import { recordScannerResult } from "../ebs/record.ts";
+import { EBS_SHARD_KIND, ebsShardWorker, routeShards } from "../ebs/worker.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
 import { readCredentials } from "../lifecycle/credentials.ts";
 import { jsonLogger, type Logger } from "../lifecycle/log.ts";
@@ -89,16 +92,18 @@ export async function createAgentPorts(
         return new HttpPlatformClient({ platformUrl: config.platformUrl as string, credentials });
       }
     : undefined;
+  // The platform's copy over signed HTTP; the log and the topic already hold the facts.
+  const reportToPlatform = async (events: readonly EventEnvelope[]) => {
+    if (!platform) return;
+    try {
+      await (await platform()).report(events as Parameters<EventSink>[0]);
+    } catch (error) {
+      log("warn", "could not report to the platform", { events: events.length, error: String(error) });
+    }
+  };
   const sink: EventSink = async (events) => {
     await bus.publish(events);
-    // The platform's copy over signed HTTP; the log and the topic already hold the facts.
-    if (platform) {
-      try {
-        await (await platform()).report(events);
-      } catch (error) {
-        log("warn", "could not report to the platform", { events: events.length, error: String(error) });
-      }
-    }
+    await reportToPlatform(events);
   };
   const store = publishingStore(
     new DynamoDbEventStore({ client: dynamodb, tableName: config.eventTable }),
@@ -123,11 +128,29 @@ export async function createAgentPorts(
     clock,
     budget: new ApiBudget({ clock }),
     gate,
-    worker: scanShardWorker({
-      clients: (call) => accountClients(call),
-      now: () => clock.now(),
-      settings,
-      onProblems: (p) => log("warn", "shard had failed calls", { ...p }),
+    worker: routeShards({
+      scan: scanShardWorker({
+        clients: (call) => accountClients(call),
+        now: () => clock.now(),
+        settings,
+        onProblems: (p) => log("warn", "shard had failed calls", { ...p }),
+      }),
+      ...(config.ebsScanning
+        ? {
+            ebs: ebsShardWorker({
+              store,
+              api: (call) => {
+                const clients = accountClients(call);
+                return { ...ec2EbsApi((r) => clients.forRegion(r)), destroy: () => clients.destroy() };
+              },
+              integrationId: config.integrationId,
+              source,
+              homeRegion: region,
+              scannerGroupFor: (r) => (r === region ? config.ebsScanning?.scannerGroup : undefined),
+              settings,
+            }),
+          }
+        : {}),
     }),
     integrationId: config.integrationId,
     accountId,
@@ -137,7 +160,7 @@ export async function createAgentPorts(
       const { selection, mutes } = await settings();
       return planEvaluation({ now: clock.now(), selection, mutes }).checks.length;
     },
-    kinds: SCAN_SHARD_KINDS,
+    kinds: config.ebsScanning ? [...SCAN_SHARD_KINDS, EBS_SHARD_KIND] : SCAN_SHARD_KINDS,
     ...(options.spread ? { spread: options.spread } : {}),
     republish: async (events) => {
       await sink(events as Parameters<EventSink>[0]);
@@ -162,6 +185,15 @@ export async function createAgentPorts(
     scheduler,
     async record(events: readonly EventEnvelope[]) {
       await store.appendToStream(`integration#${config.integrationId}`, events, { expectedVersion: "any" });
+    },
+    async recordScannerResult(event: EventEnvelope) {
+      const outcome = await recordScannerResult(store, event, {
+        integrationId: config.integrationId,
+        accountId,
+      });
+      // The scanner published it to the topic; the platform reached over HTTP gets it from the agent.
+      if (outcome.kind === "recorded") await reportToPlatform([event]);
+      return outcome;
     },
     async recordSettings(command: EventEnvelope) {
       // Appended as received (an idempotent retry of the same id is recognised by the store).
