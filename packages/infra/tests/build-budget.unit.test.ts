@@ -95,14 +95,22 @@ describe("updater bundle", () => {
 describe("agent bundle", () => {
   // The collectors of AWS Config, Security Hub, Access Analyzer, EFS and S3 Control brought five
   // more SDK clients (842 KB): the 800 KB budget is missed until the bundle splits by service
-  // (one chunk per service group, loaded by the shard that scans it). This guards the size reached.
+  // (one chunk per service group, loaded by the shard that scans it). EBS scanning added the 68 OS
+  // checks' catalogue entries (~42 KB: the agent selects, mutes and reports them; the scanner, a
+  // separate bundle, evaluates them) and the orchestration with EC2's write commands (~28 KB): 918 KB.
+  // The OS facts, parsers and SQLite reader stay out of it (tested below). This guards the size reached.
   it(
-    "stays within the size reached (860 KB; the 800 KB budget is not met, see README)",
+    "stays within the size reached (920 KB; the 800 KB budget is not met, see README)",
     async () => {
       const bundle = await bundleLambda(entry("agent"), ROOT, { metafile: true });
-      const reached = 860 * 1024;
+      const reached = 920 * 1024;
       expect(BUNDLE_BUDGETS.agent).toBe(800 * 1024);
       expect(bundle.codeBytes, overBudget(bundle, reached)).toBeLessThanOrEqual(reached);
+      // What only the scanner instance runs (reading a filesystem, package databases) is not in it.
+      const inputs = Object.keys(bundle.metafile?.inputs ?? {});
+      expect(
+        inputs.filter((i) => i.startsWith("packages/agent/src/os/") || i.includes("/ebs/scanner/")),
+      ).toEqual([]);
     },
     TIMEOUT,
   );

@@ -271,9 +271,11 @@ describe("root template", () => {
         "VIGIL_SCAN_REGIONS",
         "VIGIL_POLICIES",
         "VIGIL_DISABLED_CHECKS",
+        "VIGIL_EBS_SCANNING",
       ].sort(),
     );
     expect(env.VIGIL_POLICIES).toEqual({ Ref: "Policies" });
+    expect(env.VIGIL_EBS_SCANNING).toEqual({ Ref: "EnableEbsScanning" });
     expect(resolve(env.VIGIL_DISABLED_CHECKS, { DisabledChecks: "" })).toBeUndefined();
     expect(env.VIGIL_JOB_QUEUE_URL).toEqual({ Ref: "AgentJobQueue" });
     expect(env.VIGIL_IDEMPOTENCY_TABLE).toEqual({ Ref: "IdempotencyTable" });

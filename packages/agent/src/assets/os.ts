@@ -146,3 +146,8 @@ export const instanceOsSchema = assetSchemaOf(
 );
 
 export type InstanceOsConfig = z.infer<typeof instanceOsSchema>["config"];
+
+/** The ARN an instance's OS is reported under: the instance's, with `/os` (its API asset keeps the bare ARN). */
+export function instanceOsArn(target: { accountId: string; region: string; instanceId: string }): string {
+  return `arn:aws:ec2:${target.region}:${target.accountId}:instance/${target.instanceId}/os`;
+}

@@ -34,6 +34,20 @@ export const SNAPSHOT_TAG = "Vigil Snapshot";
 /** On an instance: `disabled` (or off/false/no) keeps its disks out of EBS scanning. */
 export const OPT_OUT_TAG = "Vigil EBS Scanning";
 
+/** Producer URI of the scanner's events: the agent records only these as scanner results. */
+export function scannerSource(accountId: string): string {
+  return `urn:vigil:ebs-scanner:${accountId}`;
+}
+
+/** A copy this integration's EBS scan made: both Vigil tags and the scan's own. */
+export function isScanCopy(tags: Readonly<Record<string, string>>, integrationId: string): boolean {
+  return (
+    tags[CREATED_BY_TAG.key] === CREATED_BY_TAG.value &&
+    tags[INTEGRATION_TAG.key] === integrationId &&
+    [SCAN_TAG, SNAPSHOT_TAG, SOURCE_VOLUME_TAG, SOURCE_INSTANCE_TAG].every((k) => (tags[k] ?? "") !== "")
+  );
+}
+
 export function isOptedOut(tags: Readonly<Record<string, string>>): boolean {
   const value = tags[OPT_OUT_TAG];
   return value !== undefined && /^(disabled|off|false|no|0)$/i.test(value.trim());

@@ -1,5 +1,5 @@
 import type { EventEnvelope, EventStore } from "@vigil/events";
-import { scannerSource } from "./scanner/scan-copies.ts";
+import { scannerSource } from "./api.ts";
 import { ebsScanState, ebsStreamId } from "./state.ts";
 
 export type ScannerResultOutcome =

@@ -6,9 +6,9 @@
  * missing.
  */
 import type { AssetRef, CheckResult } from "@vigil/events";
+import { instanceOsArn } from "../assets/os.ts";
 import type { AnyCheck } from "../checks/check.ts";
 import { planEvaluation } from "../checks/evaluate.ts";
-import { instanceOsArn } from "../os/scan.ts";
 import { isMuteActive, muteMatches } from "../policies/mutes.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
 import type { AssessedAsset } from "../scheduler/runner.ts";

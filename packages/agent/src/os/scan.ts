@@ -5,7 +5,7 @@
  * volume, tests on trees they build.
  */
 import { type Asset, type AssetHeader, parseAsset } from "../assets/index.ts";
-import type { InstanceOsConfig } from "../assets/os.ts";
+import { type InstanceOsConfig, instanceOsArn } from "../assets/os.ts";
 import type { AnyCheck } from "../checks/check.ts";
 import {
   type AssetReport,
@@ -37,10 +37,7 @@ export type OsScanResult =
   /** The filesystem has no `/etc/os-release` nor `/usr/lib/os-release`: a data volume, not an OS root. */
   | { readonly kind: "no-os"; readonly filesRead: number };
 
-/** The ARN an instance's OS is reported under: the instance's, with `/os` (its API asset keeps the bare ARN). */
-export function instanceOsArn(target: Pick<OsScanTarget, "accountId" | "region" | "instanceId">): string {
-  return `arn:aws:ec2:${target.region}:${target.accountId}:instance/${target.instanceId}/os`;
-}
+export { instanceOsArn };
 
 export class InvalidOsFactsError extends Error {
   override readonly name = "InvalidOsFactsError";

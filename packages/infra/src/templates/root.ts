@@ -70,6 +70,8 @@ export interface RootTemplateOptions {
   readonly idempotencyTable?: IdempotencyTableDefinition;
   /** Default of `ArtifactPrefix`: the release these templates are published with. */
   readonly releaseVersion?: string;
+  /** SHA-256 of the release's `scanner.zip`, written into the EBS scanner's launch template. */
+  readonly scannerSha256?: string;
 }
 
 /**
@@ -810,6 +812,10 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
           IntegrationId: INTEGRATION,
           ImageId: ref("ScannerImageId"),
           SubnetIds: { "Fn::Join": [",", ref("ScannerSubnetIds")] },
+          // Where the scanner fetches its bundle and the manifest it checks it against.
+          ArtifactBucket: ref("ArtifactBucket"),
+          ArtifactPrefix: ref("ArtifactPrefix"),
+          EventsTopicArn: ref("EventsTopic"),
         },
         Tags: tags,
       },
@@ -903,6 +909,8 @@ export function agentEnvironment(): Record<string, unknown> {
     VIGIL_SCAN_REGIONS: ifThen("HasScanRegions", ref("ScanRegions"), noValue),
     VIGIL_POLICIES: ref("Policies"),
     VIGIL_DISABLED_CHECKS: ifThen("HasDisabledChecks", ref("DisabledChecks"), noValue),
+    // Scans include EBS volume scanning (an ebs shard per region) with the nested stack's scanner group.
+    VIGIL_EBS_SCANNING: ref("EnableEbsScanning"),
   };
 }
 

@@ -6,10 +6,19 @@
  */
 import { createEvent, deterministicEventId, type EventEnvelope } from "@vigil/events";
 import type { AnyCheck } from "../../checks/check.ts";
-import { CREATED_BY_TAG, INTEGRATION_TAG } from "../../lifecycle/tags.ts";
 import type { RootFs } from "../../os/rootfs.ts";
 import { scanOperatingSystem } from "../../os/scan.ts";
-import { SCAN_TAG, SNAPSHOT_TAG, SOURCE_INSTANCE_TAG, SOURCE_VOLUME_TAG } from "../api.ts";
+import {
+  isScanCopy,
+  SCAN_TAG,
+  SNAPSHOT_TAG,
+  SOURCE_INSTANCE_TAG,
+  SOURCE_VOLUME_TAG,
+  scannerSource,
+} from "../api.ts";
+
+export { isScanCopy, scannerSource };
+
 import { ebsStreamId } from "../state.ts";
 
 export interface AttachedCopy {
@@ -42,19 +51,6 @@ export interface ScannerHost {
 
 /** Largest inventory sent in one event: SNS carries 256 KB; the rest of the event stays well below. */
 const INVENTORY_BYTES = 150_000;
-
-export function scannerSource(accountId: string): string {
-  return `urn:vigil:ebs-scanner:${accountId}`;
-}
-
-/** A copy this integration's EBS scan made: both Vigil tags and the scan's own. */
-export function isScanCopy(tags: Readonly<Record<string, string>>, integrationId: string): boolean {
-  return (
-    tags[CREATED_BY_TAG.key] === CREATED_BY_TAG.value &&
-    tags[INTEGRATION_TAG.key] === integrationId &&
-    [SCAN_TAG, SNAPSHOT_TAG, SOURCE_VOLUME_TAG, SOURCE_INSTANCE_TAG].every((k) => (tags[k] ?? "") !== "")
-  );
-}
 
 /**
  * Scans every attached copy not scanned yet (`reported` holds the snapshot ids done, and is updated).
