@@ -10,6 +10,7 @@ import {
   type IntegrationStatusView,
   integrationAlertsProjection,
   integrationStatusProjection,
+  type Projection,
   ProjectionConflictError,
   type ProjectionStore,
   platformProjections,
@@ -17,6 +18,7 @@ import {
   resourceCountsProjection,
 } from "@vigil/events";
 import { type AssetHistoryView, assetHistoryProjection } from "./asset-history.ts";
+import { type OsInventoryView, osInventoryProjection } from "./os-inventory.ts";
 
 /**
  * What the API and dashboard serve: the shared projections of `@vigil/events`
@@ -83,6 +85,8 @@ export interface PlatformViews {
   assetHistory(integrationId: string, arn: string): Promise<AssetHistoryView | undefined>;
   /** Every asset's history of one integration (the posture trend is folded from them). */
   assetHistories(integrationId: string): Promise<AssetHistoryView[]>;
+  /** An instance's OS and packages from its latest EBS scan (`os-inventory`), by its instance-os ARN. */
+  osInventory(integrationId: string, arn: string): Promise<OsInventoryView | undefined>;
 }
 
 export interface PlatformViewsOptions {
@@ -102,7 +106,11 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
   async function catchUp(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await catchUpProjections(log, [...platformProjections, assetHistoryProjection], store);
+        await catchUpProjections(
+          log,
+          [...platformProjections, assetHistoryProjection, osInventoryProjection as Projection<unknown>],
+          store,
+        );
         return;
       } catch (error) {
         if (!(error instanceof ProjectionConflictError) || attempt >= MAX_CATCH_UP_ATTEMPTS) throw error;
@@ -168,6 +176,11 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
         keyPrefix: `${integrationId}/`,
       });
       return docs.map((d) => d.state).filter((h) => h.integrationId === integrationId);
+    },
+    async osInventory(integrationId, arn) {
+      return (
+        await store.load<OsInventoryView | undefined>(osInventoryProjection.name, `${integrationId}/${arn}`)
+      )?.state;
     },
     async alerts(integrationId) {
       if (integrationId !== undefined) {
