@@ -39,6 +39,8 @@ import {
 export const DEFAULT_MAX_IN_FLIGHT = 8;
 export const DEFAULT_SCAN_TIMEOUT_MS = 30 * 60_000;
 export const DEFAULT_WAIT_MS = 20_000;
+/** Passes one `advance` makes while each moves something on. */
+export const MAX_PASSES_PER_RUN = 4;
 /** Devices the scanner's copies are attached at (11: well under the attachment limit of any type). */
 export const SCAN_DEVICES = ["f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p"].map((l) => `/dev/sd${l}`);
 
@@ -106,7 +108,15 @@ export class EbsOrchestrator {
     const run = new Run(this.#o, scanId, region, this.#maxInFlight, this.#timeout);
     await run.load();
     if (!run.state.planned) await run.plan();
-    const pending = await run.step();
+    // Another pass right away while the last one moved something on (AWS may already be done:
+    // a small snapshot completes in seconds); at most a few, then the job waits on the queue.
+    let pending: string | undefined;
+    for (let pass = 1; ; pass++) {
+      const before = run.recorded;
+      pending = await run.step();
+      if (!pending || run.recorded === before || pass >= MAX_PASSES_PER_RUN) break;
+      run.forgetGroup();
+    }
     if (pending) return { done: false, retryAfterMs: this.#wait, waitingFor: pending };
     const sweeping = await run.sweep("final");
     if (sweeping) return { done: false, retryAfterMs: this.#wait, waitingFor: sweeping };
@@ -118,6 +128,8 @@ export class EbsOrchestrator {
 /** One `advance`: the state read from the log, and the events it appends. */
 class Run {
   state: EbsScanState = ebsScanState([]);
+  /** Events this run appended. */
+  recorded = 0;
   readonly #streamId: string;
   #group: ScannerGroupInfo | undefined;
   #groupRead = false;
@@ -154,6 +166,12 @@ class Run {
     }) as EventEnvelope;
     await this.o.store.appendToStream(this.#streamId, [event], { expectedVersion: "any" });
     applyEbsEvent(this.state, event);
+    this.recorded++;
+  }
+
+  /** The scanner group is read again at the next need (its instances may have come into service). */
+  forgetGroup(): void {
+    this.#groupRead = false;
   }
 
   #mutated(step: string): void {
