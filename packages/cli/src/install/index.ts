@@ -1,2 +1,3 @@
+export * from "./ebs.ts";
 export * from "./flow.ts";
 export * from "./seed.ts";
