@@ -14,7 +14,11 @@ export function register(program: Command): void {
       "--keep",
       "keep the stack, the emulated account and the platform's dashboard running until Ctrl-C",
     )
-    .action(async (opts: { instances: string; out: string; keep?: boolean }) => {
+    .option(
+      "--ebs",
+      "also scan inside an instance: the stack with EBS scanning, one instance's disk copied, scanned and cleaned up, its OS findings and packages at the platform",
+    )
+    .action(async (opts: { instances: string; out: string; keep?: boolean; ebs?: boolean }) => {
       const instances = Number(opts.instances);
       if (!Number.isInteger(instances) || instances < 1 || instances > 1000) {
         program.error(
@@ -24,6 +28,11 @@ export function register(program: Command): void {
           },
         );
       }
-      process.exitCode = await runDemo({ instances, out: opts.out, keep: opts.keep === true });
+      process.exitCode = await runDemo({
+        instances,
+        out: opts.out,
+        keep: opts.keep === true,
+        ebs: opts.ebs === true,
+      });
     });
 }
