@@ -53,6 +53,26 @@ export function isOptedOut(tags: Readonly<Record<string, string>>): boolean {
   return value !== undefined && /^(disabled|off|false|no|0)$/i.test(value.trim());
 }
 
+/**
+ * Every AWS call `ec2EbsApi` makes (`service:Operation`, IAM's names): the permission set must allow
+ * each (a cli test holds it), and the moto test checks the calls made are among them.
+ * `ec2:CreateTags` is authorised with the create calls that carry `TagSpecifications`.
+ */
+export const EBS_CALLS = [
+  "ec2:DescribeInstances",
+  "ec2:DescribeVolumes",
+  "ec2:DescribeSnapshots",
+  "ec2:CreateSnapshot",
+  "ec2:CreateVolume",
+  "ec2:CreateTags",
+  "ec2:AttachVolume",
+  "ec2:DetachVolume",
+  "ec2:DeleteVolume",
+  "ec2:DeleteSnapshot",
+  "autoscaling:DescribeAutoScalingGroups",
+  "autoscaling:UpdateAutoScalingGroup",
+] as const;
+
 export interface SourceInstance {
   readonly instanceId: string;
   readonly tags: Readonly<Record<string, string>>;

@@ -1,4 +1,5 @@
 export {
+  EBS_CALLS,
   type EbsApi,
   ec2EbsApi,
   isOptedOut,

@@ -21,6 +21,7 @@ import { type MotoServer, startMoto } from "@vigil/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   describeAttachedCopies,
+  EBS_CALLS,
   EbsOrchestrator,
   ec2EbsApi,
   instanceOsReports,
@@ -53,6 +54,8 @@ class Crash extends Error {}
 let moto: MotoServer;
 let ec2: EC2Client;
 let autoscaling: AutoScalingClient;
+/** `service:Operation` of every call made through the two clients. */
+const made = new Set<string>();
 
 beforeAll(async () => {
   moto = await startMoto({ region: REGION });
@@ -63,6 +66,18 @@ beforeAll(async () => {
   };
   ec2 = new EC2Client(config);
   autoscaling = new AutoScalingClient(config);
+  const recorder =
+    (service: string) =>
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+    (args: unknown) => {
+      made.add(`${service}:${String(context.commandName).replace(/Command$/, "")}`);
+      return next(args);
+    };
+  ec2.middlewareStack.add(recorder("ec2") as never, { step: "initialize", name: "recordCalls" });
+  autoscaling.middlewareStack.add(recorder("autoscaling") as never, {
+    step: "initialize",
+    name: "recordCalls",
+  });
 }, 90_000);
 
 afterAll(async () => {
@@ -393,6 +408,18 @@ describe("EBS scan against the emulated account (moto)", () => {
         console.log(`crash after change #${k} (${run.mutations[k - 1]}): ${left.counts}`);
     }
   }, 600_000);
+
+  it("makes only the calls it declares (EBS_CALLS, which the permission set must allow)", async () => {
+    made.clear();
+    const acc = await buildAccount({ leftovers: true });
+    made.clear(); // the test's own set-up calls are not the scan's
+    await scan(acc, "scan-calls");
+    const declared = new Set<string>(EBS_CALLS);
+    expect([...made].filter((c) => !declared.has(c))).toEqual([]);
+    expect([...made].sort()).toEqual(
+      expect.arrayContaining(["ec2:AttachVolume", "ec2:CreateSnapshot", "ec2:DeleteSnapshot"]),
+    );
+  }, 120_000);
 
   it("deletes the copies an earlier crashed run left", async () => {
     const acc = await buildAccount({ leftovers: true });
