@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { assetSchemas } from "../../src/assets/index.ts";
 import { CATALOGUE } from "../../src/checks/index.ts";
 import { OS_CHECKS } from "../../src/checks/os/index.ts";
 import {
@@ -751,6 +752,36 @@ describe("OS checks against filesystem trees", () => {
       expect(evidence.length).toBeLessThanOrEqual(120);
       expect(evidence).not.toMatch(/\$[0-9a-z]+\$|BEGIN OPENSSH/);
     }
+  });
+
+  it("every OS check reads only the facts it declares, and declares only facts of the asset", async () => {
+    const undeclared = new Set<string>();
+    const shape = (assetSchemas["aws.ec2.instance-os"] as unknown as { shape: { config: { shape: object } } })
+      .shape.config.shape;
+    for (const row of [undefined, ...ROWS]) {
+      const tree = trees[row?.distro ?? "debian"];
+      const { result } = await scan(row ? withChanges(tree, row.changes(tree)) : tree);
+      if (result.kind !== "assessed") throw new Error("no OS found");
+      for (const check of OS_CHECKS) {
+        const declared = new Set<string>(check.reads);
+        const config = new Proxy(result.asset.config as object, {
+          get(target, key, receiver) {
+            if (typeof key === "string" && !declared.has(key)) undeclared.add(`${check.id} reads ${key}`);
+            return Reflect.get(target, key, receiver);
+          },
+        });
+        (check.evaluate as (a: unknown, c: { now: number }) => unknown)(
+          { ...result.asset, config },
+          { now: NOW },
+        );
+      }
+    }
+    expect([...undeclared]).toEqual([]);
+    for (const check of OS_CHECKS)
+      expect(
+        check.reads.filter((f) => !(f in shape)),
+        check.id,
+      ).toEqual([]);
   });
 
   it("gives every OS check of the catalogue a compliant and a non-compliant filesystem case", () => {
