@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { linuxScannerHost } from "../../src/ebs/index.ts";
 import { hostRootFs, memoryRootFs, type OsScanResult, scanOperatingSystem } from "../../src/os/index.ts";
 import {
   attachLoop,
@@ -121,6 +122,30 @@ describe("the scanner on a real ext4 image, mounted read-only through a loop dev
 
     await unmount(mountpoint);
     cleanups.pop();
+
+    // The scanner instance's own path to a copy: lsblk + blkid find the filesystem on the block
+    // device, it is mounted read-only under the scanner's mount root, and released after.
+    const mountRoot = join(work, "scanner-mounts");
+    const host = linuxScannerHost({
+      ec2: undefined as never,
+      accountId: TARGET.accountId,
+      region: TARGET.region,
+      instanceId: "i-0fffffffffffffff0",
+      integrationId: "int-1",
+      publish: async () => {},
+      mountRoot,
+      deviceOf: () => device,
+    });
+    const opened = await host.open({ volumeId: "vol-0abc1234def567890", device: "/dev/sdf", tags: {} });
+    if (!opened.ok) throw new Error(`the scanner could not open the copy: ${opened.message}`);
+    const viaHost = await scanOperatingSystem(opened.fs, TARGET, { now: NOW });
+    expect(failing(viaHost)).toEqual(failing(inMemory));
+    await opened.close();
+    expect(readdirSync(mountRoot)).toEqual([]);
+    expect(
+      execFileSync("findmnt", ["--list", "--noheadings", "--output", "TARGET"]).toString(),
+    ).not.toContain(mountRoot);
+
     await detachLoop(device);
     cleanups.pop();
   });

@@ -8,7 +8,14 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type EC2Client, paginateDescribeVolumes } from "@aws-sdk/client-ec2";
 import type { EventEnvelope } from "@vigil/events";
-import { type CommandRunner, MountError, mountReadOnly, runCommand, unmount } from "../../os/mount.ts";
+import {
+  type CommandRunner,
+  filesystemType,
+  MountError,
+  mountReadOnly,
+  runCommand,
+  unmount,
+} from "../../os/mount.ts";
 import { hostRootFs } from "../../os/rootfs.ts";
 import type { AttachedCopy, OpenedCopy, ScannerHost } from "./scan-copies.ts";
 
@@ -44,24 +51,25 @@ export function blockDeviceOf(
   return undefined;
 }
 
-/** The device and its partitions that hold a filesystem, as lsblk lists them (`PATH FSTYPE`). */
+/**
+ * The device and its partitions that hold a filesystem: the block devices lsblk lists under it, each
+ * probed with blkid (which reads the superblock itself: lsblk's FSTYPE comes from udev, which may not
+ * have seen a volume attached a moment ago, and is absent in containers). Swap is left out.
+ */
 export async function filesystemsOn(
   device: string,
   run: CommandRunner = runCommand,
 ): Promise<{ path: string; fstype: string }[]> {
-  const { stdout } = await run("lsblk", [
-    "--list",
-    "--noheadings",
-    "--paths",
-    "--output",
-    "PATH,FSTYPE",
-    device,
-  ]);
-  return stdout
+  const { stdout } = await run("lsblk", ["--list", "--noheadings", "--paths", "--output", "PATH", device]);
+  const out: { path: string; fstype: string }[] = [];
+  for (const path of stdout
     .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .filter((f): f is [string, string] => f.length >= 2 && (f[1] ?? "") !== "" && f[1] !== "swap")
-    .map(([path, fstype]) => ({ path, fstype }));
+    .map((l) => l.trim())
+    .filter((l) => l !== "")) {
+    const fstype = await filesystemType(path, run);
+    if (fstype && fstype !== "swap") out.push({ path, fstype });
+  }
+  return out;
 }
 
 export interface LinuxScannerHostOptions {
