@@ -158,7 +158,11 @@ export async function createAgentPorts(
     agentVersion,
     checkCount: async () => {
       const { selection, mutes } = await settings();
-      return planEvaluation({ now: clock.now(), selection, mutes }).checks.length;
+      const checks = planEvaluation({ now: clock.now(), selection, mutes }).checks;
+      // The OS checks run only when the scan has an EBS part.
+      return config.ebsScanning
+        ? checks.length
+        : checks.filter((c) => c.resourceType !== "aws.ec2.instance-os").length;
     },
     kinds: config.ebsScanning ? [...SCAN_SHARD_KINDS, EBS_SHARD_KIND] : SCAN_SHARD_KINDS,
     ...(options.spread ? { spread: options.spread } : {}),
