@@ -19,6 +19,8 @@ export {
   DEFAULT_SCAN_TIMEOUT_MS,
   EbsOrchestrator,
   type EbsOrchestratorOptions,
+  MAX_PLAN_PARTS,
+  PLAN_PART_VOLUMES,
   SCAN_DEVICES,
 } from "./orchestrator.ts";
 export { recordScannerResult, type ScannerResultOutcome } from "./record.ts";

@@ -39,6 +39,9 @@ import {
 export const DEFAULT_MAX_IN_FLIGHT = 8;
 export const DEFAULT_SCAN_TIMEOUT_MS = 30 * 60_000;
 export const DEFAULT_WAIT_MS = 20_000;
+/** Volumes per `volumes-planned` event (~200 bytes each), and parts one transaction appends (99 on a stream). */
+export const PLAN_PART_VOLUMES = 300;
+export const MAX_PLAN_PARTS = 99;
 /** Passes one `advance` makes while each moves something on. */
 export const MAX_PASSES_PER_RUN = 4;
 /** Devices the scanner's copies are attached at (11: well under the attachment limit of any type). */
@@ -156,17 +159,27 @@ class Run {
     data: Record<string, unknown>,
     discriminator: string,
   ) {
+    await this.recordAll([{ type, data, discriminator }]);
+  }
+
+  /** Appends events together (one transaction), then applies them. */
+  async recordAll(
+    list: readonly { type: EventEnvelope["type"]; data: Record<string, unknown>; discriminator: string }[],
+  ): Promise<void> {
     const now = this.o.clock.now();
-    const event = createEvent(type as never, data as never, {
-      source: this.o.source,
-      integrationId: this.o.integrationId,
-      id: deterministicEventId(this.#streamId, 0, discriminator),
-      time: new Date(now),
-      subject: this.#streamId,
-    }) as EventEnvelope;
-    await this.o.store.appendToStream(this.#streamId, [event], { expectedVersion: "any" });
-    applyEbsEvent(this.state, event);
-    this.recorded++;
+    const events = list.map(
+      ({ type, data, discriminator }) =>
+        createEvent(type as never, data as never, {
+          source: this.o.source,
+          integrationId: this.o.integrationId,
+          id: deterministicEventId(this.#streamId, 0, discriminator),
+          time: new Date(now),
+          subject: this.#streamId,
+        }) as EventEnvelope,
+    );
+    await this.o.store.appendToStream(this.#streamId, events, { expectedVersion: "any" });
+    for (const event of events) applyEbsEvent(this.state, event);
+    this.recorded += events.length;
   }
 
   /** The scanner group is read again at the next need (its instances may have come into service). */
@@ -248,20 +261,39 @@ class Run {
           ...(details.kmsKeyId ? { kmsKeyId: details.kmsKeyId } : {}),
         });
       }
-    const withVolumes = new Set(volumes.map((v) => v.instanceId));
-    await this.record(
-      "vigil.ebs.volumes-planned.v1",
-      {
-        scanId: this.scanId,
-        region: this.region,
-        ...(group && groupName ? { scannerGroup: groupName } : {}),
-        volumes,
-        instances: scanned
-          .filter((i) => withVolumes.has(i.instanceId))
-          .map((i) => ({ instanceId: i.instanceId, tags: { ...i.tags } })),
-        optedOut,
-      },
-      "planned",
+    // In parts small enough for one event each (an event store item holds 400 KB), appended in one
+    // transaction: a crash leaves the whole plan or none of it.
+    const parts = Math.max(
+      1,
+      Math.ceil(volumes.length / PLAN_PART_VOLUMES),
+      Math.ceil(optedOut.length / PLAN_PART_VOLUMES),
+    );
+    if (parts > MAX_PLAN_PARTS)
+      throw new Error(
+        `${volumes.length} volumes and ${optedOut.length} opted-out instances in ${this.region} are more than one EBS scan plans (${MAX_PLAN_PARTS * PLAN_PART_VOLUMES}); narrow the scan with the opt-out tag`,
+      );
+    const byInstance = new Map(scanned.map((i) => [i.instanceId, i]));
+    await this.recordAll(
+      Array.from({ length: parts }, (_, index) => {
+        const slice = volumes.slice(index * PLAN_PART_VOLUMES, (index + 1) * PLAN_PART_VOLUMES);
+        const instances = [...new Set(slice.map((v) => v.instanceId))].map((id) => ({
+          instanceId: id,
+          tags: { ...(byInstance.get(id)?.tags ?? {}) },
+        }));
+        return {
+          type: "vigil.ebs.volumes-planned.v1" as const,
+          data: {
+            scanId: this.scanId,
+            region: this.region,
+            ...(group && groupName ? { scannerGroup: groupName } : {}),
+            volumes: slice,
+            instances,
+            optedOut: optedOut.slice(index * PLAN_PART_VOLUMES, (index + 1) * PLAN_PART_VOLUMES),
+            ...(parts > 1 ? { part: { index, count: parts } } : {}),
+          },
+          discriminator: parts > 1 ? `planned#${index}` : "planned",
+        };
+      }),
     );
     if (!group)
       for (const v of volumes)

@@ -97,15 +97,17 @@ export function applyEbsEvent(state: EbsScanState, event: EventEnvelope): void {
   const d = event.data as Data;
   switch (event.type) {
     case "vigil.ebs.volumes-planned.v1": {
-      if (mutable.planned) break;
+      // One event, or the parts of a large plan (appended together): the plan is their union.
       mutable.planned = true;
-      mutable.scannerGroup = d.scannerGroup as string | undefined;
-      mutable.optedOut = [...((d.optedOut as string[]) ?? [])];
+      mutable.scannerGroup ??= d.scannerGroup as string | undefined;
+      for (const id of (d.optedOut as string[]) ?? [])
+        if (!mutable.optedOut.includes(id)) mutable.optedOut.push(id);
       for (const i of (d.instances as { instanceId: string; tags: Record<string, string> }[] | undefined) ??
         [])
         mutable.instances.set(i.instanceId, { tags: i.tags });
       for (const v of d.volumes as PlannedVolume[])
-        state.tasks.set(v.volumeId, { planned: v, volumeDeleted: false, snapshotDeleted: false });
+        if (!state.tasks.has(v.volumeId))
+          state.tasks.set(v.volumeId, { planned: v, volumeDeleted: false, snapshotDeleted: false });
       break;
     }
     case "vigil.ebs.snapshot-created.v1": {

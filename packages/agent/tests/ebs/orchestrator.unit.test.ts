@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type AssessedAsset, ebsStreamId, instanceOsReports, OPT_OUT_TAG } from "../../src/index.ts";
+import {
+  type AssessedAsset,
+  ebsScanState,
+  ebsStreamId,
+  instanceOsReports,
+  OPT_OUT_TAG,
+  PLAN_PART_VOLUMES,
+} from "../../src/index.ts";
 import { rpmdbSqlite } from "../os/rpmdb.ts";
 import {
   AMAZON_LINUX_PACKAGES,
@@ -11,7 +18,7 @@ import {
   withChanges,
 } from "../os/trees.ts";
 import { FakeEc2 } from "./fake-ec2.ts";
-import { ACCOUNT, GROUP, INTEGRATION, REGION, runToEnd, type World, world } from "./harness.ts";
+import { ACCOUNT, GROUP, INTEGRATION, orchestrator, REGION, runToEnd, type World, world } from "./harness.ts";
 
 /**
  * The EBS scan of a region, driven from its log against an account in memory: every volume of every
@@ -321,6 +328,26 @@ describe("a region's EBS scan", () => {
     expect([...state.tasks.values()].every((t) => t.scanned)).toBe(true);
     // A snapshot and its volume copy per volume in flight.
     expect(acc.api.maxCopies).toBeLessThanOrEqual(2 * 2);
+  });
+
+  it("plans a region of 2,500 volumes in parts the event store takes, appended together", async () => {
+    const acc = account();
+    for (let i = 0; i < 2_497; i++)
+      acc.api.addInstance({ tags: { Name: `fleet-${i}`, team: "batch" }, volumes: [["/dev/xvda", 8]] });
+    const out = await orchestrator(acc.w, acc.api).advance("scan-big", REGION);
+    expect(out.done).toBe(false);
+    const events = (await acc.w.store.readStream(ebsStreamId("scan-big", REGION))).events;
+    const planned = events.filter((e) => e.event.type === "vigil.ebs.volumes-planned.v1");
+    expect(planned).toHaveLength(Math.ceil(2_500 / PLAN_PART_VOLUMES));
+    // One transaction: the parts are the stream's first events, in a row.
+    expect(
+      events.slice(0, planned.length).every((e) => e.event.type === "vigil.ebs.volumes-planned.v1"),
+    ).toBe(true);
+    for (const e of planned) expect(JSON.stringify(e.event).length).toBeLessThan(100_000);
+    const state = ebsScanState(events);
+    expect(state.tasks.size).toBe(2_500);
+    expect(state.instances.size).toBe(2_499);
+    expect(state.optedOut).toEqual([acc.optedOut.instanceId]);
   });
 
   it("says why a region without a scanner group is not scanned", async () => {

@@ -45,6 +45,11 @@ export const ebsVolumesPlanned = defineEvent(
       .max(5000),
     /** Running instances tagged out of EBS scanning. */
     optedOut: z.array(instanceIdSchema).max(5000),
+    /**
+     * A region's plan larger than one event is split in parts (a few hundred volumes each), appended
+     * together in one transaction: the plan is the union of its parts.
+     */
+    part: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }).optional(),
   }),
 );
 
