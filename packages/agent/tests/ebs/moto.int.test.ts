@@ -144,7 +144,12 @@ async function buildAccount(options: { leftovers?: boolean } = {}): Promise<Acco
       Tags: Object.entries(VIGIL).map(([Key, Value]) => ({ Key, Value, PropagateAtLaunch: true })),
     }),
   );
-  const launch = async (name: string, devices: string[], extra: Record<string, string> = {}) => {
+  const launch = async (
+    name: string,
+    devices: string[],
+    extra: Record<string, string> = {},
+    encrypted = false,
+  ) => {
     const out = await ec2.send(
       new RunInstancesCommand({
         ImageId: "ami-12345678",
@@ -154,7 +159,8 @@ async function buildAccount(options: { leftovers?: boolean } = {}): Promise<Acco
         SubnetId: subnet.Subnet?.SubnetId,
         BlockDeviceMappings: devices.map((DeviceName, i) => ({
           DeviceName,
-          Ebs: { VolumeSize: i === 0 ? 8 : 50 },
+          // moto ignores Encrypted on the root device: the data volumes carry it.
+          Ebs: { VolumeSize: i === 0 ? 8 : 50, ...(encrypted && i > 0 ? { Encrypted: true } : {}) },
         })),
         TagSpecifications: [{ ResourceType: "instance", Tags: tags({ Name: name, ...extra }) }],
       }),
@@ -170,7 +176,8 @@ async function buildAccount(options: { leftovers?: boolean } = {}): Promise<Acco
     };
   };
   // moto names the root device /dev/sda1 whatever the mapping: give the root that name.
-  const web = await launch("web", ["/dev/sda1", "/dev/sdb"]);
+  // Its data volume is encrypted (moto's default key): its copies are made and attached the same way.
+  const web = await launch("web", ["/dev/sda1", "/dev/sdb"], {}, true);
   const db = await launch("db", ["/dev/sda1"]);
   const optedOut = await launch("legacy", ["/dev/sda1"], { [OPT_OUT_TAG]: "disabled" });
   const disks = new Map<string, Tree>();
@@ -371,6 +378,11 @@ describe("EBS scan against the emulated account (moto)", () => {
     expect(expected.db?.["vigil.os.sshd-root-login-disabled"]).toBe("pass");
     expect(state.optedOut).toEqual([acc.instances.optedOut]);
     expect([...state.tasks.values()].every((t) => t.scanned)).toBe(true);
+    const webData = [...state.tasks.values()].find(
+      (t) => t.planned.instanceId === acc.instances.web && !t.planned.root,
+    );
+    expect(webData?.planned.encrypted).toBe(true);
+    expect(webData?.scanned?.volumeRole).toBe("data");
     const left = await leftBehind(acc);
     console.log(
       `after the scan: ${left.counts}; ${mutations.length} changes (${[...new Set(mutations)].join(", ")})`,
