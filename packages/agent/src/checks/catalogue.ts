@@ -41,6 +41,7 @@ import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-dis
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { OS_CHECKS } from "./os/index.ts";
 import { rdsInstanceAutoMinorVersionUpgrade } from "./rds/instance-auto-minor-version-upgrade.ts";
 import { rdsInstanceBackupsEnabled } from "./rds/instance-backups-enabled.ts";
 import { rdsInstanceDeletionProtection } from "./rds/instance-deletion-protection.ts";
@@ -128,4 +129,5 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   bucketPublicWrite,
   bucketVersioningEnabled,
   securityHubEnabled,
+  ...OS_CHECKS,
 ]);
