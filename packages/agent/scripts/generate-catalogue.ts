@@ -1,8 +1,8 @@
 /**
  * Builds `src/checks/catalogue.ts` from the check folders: every module under
  * `src/checks/<service>/` is imported, and each check it exports (one check, or a family's list)
- * goes into the catalogue, in path order, then declaration order; a check exported twice (alone and
- * in its family's list) is listed once. Run it after adding a check:
+ * goes into the catalogue, in path order, then a module's lists before its single checks, in declaration
+ * order; a check exported twice (alone and in its family's list) is listed once. Run it after adding a check:
  *
  *   npx tsx scripts/generate-catalogue.ts
  *
@@ -62,14 +62,20 @@ export async function discoverCatalogue(
   const seen = new Set<string>();
   for (const folder of folders) {
     const files = readdirSync(join(dir, folder))
-      .filter((f) => f.endsWith(".ts"))
+      .filter((f) => f.endsWith(".ts") && f !== "index.ts") // an index gathers what its folder exports
       .sort();
     for (const file of files) {
       const path = join(dir, folder, file);
       const module = relative(dir, path).split("\\").join("/");
       const ns = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
       const ids = new Set<string>();
-      for (const name of declaredExports(readFileSync(path, "utf8"))) {
+      // A family's lists first (they keep the family's order), then checks exported alone.
+      const names = declaredExports(readFileSync(path, "utf8"));
+      const ordered = [
+        ...names.filter((n) => Array.isArray(ns[n])),
+        ...names.filter((n) => !Array.isArray(ns[n])),
+      ];
+      for (const name of ordered) {
         const value = ns[name];
         const checks = isCheck(value)
           ? [value]

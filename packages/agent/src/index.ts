@@ -10,6 +10,8 @@ export * from "./budget/index.ts";
 export * from "./checks/index.ts";
 export * from "./collectors/index.ts";
 export * from "./discovery/index.ts";
+// EBS scanning: the orchestration of copies, the scanner group, the instance-os reports.
+export * from "./ebs/index.ts";
 export * from "./frameworks/index.ts";
 export {
   type AgentConfig,
@@ -43,6 +45,8 @@ export {
   routeAgentInvocation,
 } from "./handlers/route.ts";
 export * from "./lifecycle/index.ts";
+// The EBS scanner's OS reading (root filesystem → facts → aws.ec2.instance-os).
+export * from "./os/index.ts";
 export * from "./policies/index.ts";
 export * from "./scan/index.ts";
 export * from "./scheduler/index.ts";

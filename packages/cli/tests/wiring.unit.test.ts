@@ -2,11 +2,20 @@ import {
   builtInPolicies,
   CATALOGUE,
   createAwsClients,
+  EBS_CALLS,
   OPTIONAL_ENV,
   REQUIRED_ENV,
   runScan,
+  scannerGroupName,
 } from "@vigil/agent";
-import { agentEnvironment, discoveryActions, POLICY_IDS, rootParameters } from "@vigil/infra";
+import {
+  agentEnvironment,
+  discoveryActions,
+  ebsScanningTemplate,
+  POLICY_IDS,
+  permissionSet,
+  rootParameters,
+} from "@vigil/infra";
 import { createSimulatedAccount, generateAccount } from "@vigil/testkit";
 import { describe, expect, it } from "vitest";
 
@@ -27,8 +36,12 @@ describe("the template and the agent agree", () => {
   it("on the agent's environment variables (AWS_REGION is Lambda's own)", () => {
     const contract = [...REQUIRED_ENV, ...OPTIONAL_ENV].filter((name) => name !== "AWS_REGION");
     const given = Object.keys(agentEnvironment());
-    // VIGIL_DEAD_LETTER_QUEUE_URL defaults to the DLQ beside the job queue: the template need not set it.
-    expect(contract.filter((name) => !given.includes(name))).toEqual(["VIGIL_DEAD_LETTER_QUEUE_URL"]);
+    // VIGIL_DEAD_LETTER_QUEUE_URL defaults to the DLQ beside the job queue, VIGIL_SCANNER_GROUP to the
+    // nested stack's group name: the template need not set them.
+    expect(contract.filter((name) => !given.includes(name))).toEqual([
+      "VIGIL_DEAD_LETTER_QUEUE_URL",
+      "VIGIL_SCANNER_GROUP",
+    ]);
     expect(given.filter((name) => !(contract as string[]).includes(name))).toEqual([]);
   });
 
@@ -48,6 +61,26 @@ const IAM_ACTION: Record<string, string> = {
   "accessanalyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
   "efs:DescribeFileSystems": "elasticfilesystem:DescribeFileSystems",
 };
+
+describe("EBS scanning: the template and the agent agree", () => {
+  it("on the scanner group's name", () => {
+    const group = ebsScanningTemplate().Resources.ScannerGroup?.Properties as {
+      AutoScalingGroupName: { "Fn::Sub": string };
+    };
+    expect(group.AutoScalingGroupName["Fn::Sub"].replace(/\$\{IntegrationId\}/, "int-1")).toBe(
+      scannerGroupName("int-1"),
+    );
+  });
+
+  it("on the calls an EBS scan makes: the permission set allows each", () => {
+    const allowed = new Set(
+      permissionSet().flatMap((p) =>
+        p.document.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => s.Action),
+      ),
+    );
+    expect(EBS_CALLS.filter((call) => !allowed.has(call))).toEqual([]);
+  });
+});
 
 describe("the agent's permission set", () => {
   it("allows every call a scan makes, and nothing it does not make but the teardown's", async () => {

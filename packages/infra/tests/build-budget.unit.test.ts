@@ -131,6 +131,15 @@ describe("agent bundle", () => {
       ]),
     );
   });
+
+  it("leaves out what only the EBS scanner instance runs (its own bundle): filesystems, package databases", () => {
+    // The agent selects, mutes and reports the OS checks (their catalogue entries) and orchestrates
+    // the volume copies; the OS facts, parsers and SQLite reader are the scanner's, in no chunk here.
+    const inputs = Object.keys(bundle.metafile?.inputs ?? {});
+    expect(
+      inputs.filter((i) => i.startsWith("packages/agent/src/os/") || i.includes("/ebs/scanner/")),
+    ).toEqual([]);
+  });
 });
 
 describe("the bundled SDK", () => {

@@ -8,6 +8,8 @@ import {
   buildRelease,
   bundleLambda,
   createZip,
+  LAMBDA_ENTRIES,
+  type LambdaEntry,
   LazyWorkspaceImportError,
   MissingEntryError,
   sha256,
@@ -190,6 +192,29 @@ describe("release", () => {
       expect(JSON.parse(root?.data.toString() ?? "{}").Parameters.ArtifactPrefix.Default).toBe(
         "releases/1.2.3",
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "writes the scanner bundle's SHA-256 from the manifest into the EBS scanner's launch template",
+    async () => {
+      const scanner = LAMBDA_ENTRIES.find((e) => e.name === "scanner");
+      expect(scanner).toBeDefined();
+      const release = await buildRelease({
+        version: "1.2.3",
+        root: ROOT,
+        entries: [FIXTURE, scanner as LambdaEntry],
+        createdAt: CREATED_AT,
+      });
+      const manifest = ReleaseManifest.parse(JSON.parse(release.manifestJson));
+      const listed = manifest.files.find((f) => f.name === "scanner.zip")?.sha256;
+      expect(listed).toMatch(/^[a-f0-9]{64}$/);
+      expect(manifest.files.find((f) => f.name === "scanner.zip")?.function).toBeUndefined();
+      const ebs = release.artifacts.find((a) => a.name === "vigil-ebs-scanning.template.json");
+      const userData = JSON.parse(ebs?.data.toString() ?? "{}").Resources.ScannerLaunchTemplate.Properties
+        .LaunchTemplateData.UserData["Fn::Base64"]["Fn::Sub"] as string;
+      expect(userData).toContain(`EXPECTED="${listed}"`);
     },
     TIMEOUT,
   );

@@ -190,6 +190,47 @@ describe("EBS scanning permissions (as rendered for the agent role)", () => {
     for (const [, tags] of notOurs)
       expect(await decide(policies(), "ec2:AttachVolume", instance, tags)).toBe("ExplicitlyDenied");
   });
+
+  it("uses a customer's KMS key for encrypted copies only through EC2, and grants only to AWS resources", async () => {
+    const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const viaEc2 = { "kms:ViaService": "ec2.us-east-1.amazonaws.com" };
+    const keyPolicy = {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+          Action: "kms:*",
+          Resource: "*",
+        },
+      ],
+    };
+    // (kms:DescribeKey is also a discovery call, allowed directly: the KMS collector reads keys.)
+    expect(await decide(policies(), "kms:DescribeKey", key, viaEc2, keyPolicy)).toBe("Allowed");
+    for (const action of [
+      "kms:Decrypt",
+      "kms:GenerateDataKeyWithoutPlaintext",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+    ]) {
+      expect(await decide(policies(), action, key, viaEc2, keyPolicy), action).toBe("Allowed");
+      expect(await decide(policies(), action, key, {}, keyPolicy), `${action} directly`).not.toBe("Allowed");
+      expect(
+        await decide(policies(), action, key, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, keyPolicy),
+      ).not.toBe("Allowed");
+    }
+    expect(
+      await decide(
+        policies(),
+        "kms:CreateGrant",
+        key,
+        { ...viaEc2, "kms:GrantIsForAWSResource": "true" },
+        keyPolicy,
+      ),
+    ).toBe("Allowed");
+    expect(await decide(policies(), "kms:CreateGrant", key, viaEc2, keyPolicy)).not.toBe("Allowed");
+    expect(await decide(policies(), "kms:Encrypt", key, viaEc2, keyPolicy)).not.toBe("Allowed");
+  });
 });
 
 describe("published permission set", () => {

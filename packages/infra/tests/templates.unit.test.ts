@@ -100,6 +100,7 @@ const UNTAGGABLE = new Set([
   "AWS::IAM::InstanceProfile",
   "AWS::Lambda::Permission",
   "AWS::Events::EventBusPolicy",
+  "AWS::EC2::SubnetRouteTableAssociation",
   "Custom::VigilRegistration",
 ]);
 
@@ -273,11 +274,13 @@ describe("root template", () => {
         "VIGIL_POLICIES",
         "VIGIL_DISABLED_CHECKS",
         "VIGIL_EVENT_BUS_NAME",
+        "VIGIL_EBS_SCANNING",
       ].sort(),
     );
     // Only when the platform's bus is routed to (organization members): result events go there.
     expect(resolve(env.VIGIL_EVENT_BUS_NAME, { PlatformEventBusArn: "" })).toBeUndefined();
     expect(env.VIGIL_POLICIES).toEqual({ Ref: "Policies" });
+    expect(env.VIGIL_EBS_SCANNING).toEqual({ Ref: "EnableEbsScanning" });
     expect(resolve(env.VIGIL_DISABLED_CHECKS, { DisabledChecks: "" })).toBeUndefined();
     expect(env.VIGIL_JOB_QUEUE_URL).toEqual({ Ref: "AgentJobQueue" });
     expect(env.VIGIL_IDEMPOTENCY_TABLE).toEqual({ Ref: "IdempotencyTable" });
@@ -549,6 +552,11 @@ describe("organization template", () => {
     const rule = root.Resources.ForwardToPlatformRule;
     expect(rule?.Condition).toBe("HasPlatformEventBus");
     expect(rule?.Properties?.EventBusName).toEqual({ "Fn::GetAtt": ["AgentEventBus", "Name"] });
+    // The agent's own events and the EBS scanner's results, which the agent passes on.
+    expect(rule?.Properties?.EventPattern).toEqual({
+      source: [{ prefix: "urn:vigil:agent:" }, { prefix: "urn:vigil:ebs-scanner:" }],
+      "detail-type": [{ prefix: "vigil." }],
+    });
     expect(rule?.Properties?.Targets).toEqual([
       {
         Id: "platform-bus",
@@ -574,6 +582,26 @@ describe("organization template", () => {
     expect(ebs.Resources.ScannerSubnet?.Condition).toBe("CreateScannerNetwork");
     expect(ebs.Resources.ScannerVpc?.Condition).toBe("CreateScannerNetwork");
     expect(Object.values(ebs.Resources).some((r) => r.Type === "AWS::EC2::InternetGateway")).toBe(false);
+    // The scanner still reaches what it calls, through endpoints: S3 (bundle, manifest, packages), SNS, EC2.
+    const endpoints = Object.values(ebs.Resources).filter((r) => r.Type === "AWS::EC2::VPCEndpoint");
+    expect(endpoints.every((r) => r.Condition === "CreateScannerNetwork")).toBe(true);
+    expect(
+      endpoints.map((r) => [
+        (r.Properties as { ServiceName: { "Fn::Sub": string } }).ServiceName["Fn::Sub"],
+        r.Properties?.VpcEndpointType,
+      ]),
+    ).toEqual([
+      ["com.amazonaws.${AWS::Region}.s3", "Gateway"],
+      ["com.amazonaws.${AWS::Region}.sns", "Interface"],
+      ["com.amazonaws.${AWS::Region}.ec2", "Interface"],
+    ]);
+    expect(ebs.Resources.ScannerS3Endpoint?.Properties?.RouteTableIds).toEqual([
+      { Ref: "ScannerRouteTable" },
+    ]);
+    expect(ebs.Resources.ScannerSubnetRouteTable?.Properties).toEqual({
+      SubnetId: { Ref: "ScannerSubnet" },
+      RouteTableId: { Ref: "ScannerRouteTable" },
+    });
     const subnets = (
       (root.Resources.EbsScanningStack?.Properties?.Parameters ?? {}) as Record<string, unknown>
     ).SubnetIds;

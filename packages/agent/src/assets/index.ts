@@ -18,6 +18,7 @@ import {
   iamServerCertificateSchema,
   iamUserSchema,
 } from "./iam.ts";
+import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
   cloudTrailTrailSchema,
@@ -35,6 +36,7 @@ import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
 export type { AccessKey } from "./iam.ts";
+export type { InstanceOsConfig, OsFileInfo } from "./os.ts";
 export { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
 export { analyzeBucketPolicy, policyAllowsFullAdmin, trustAllowsAnyPrincipal } from "./policy-documents.ts";
 export type { BucketPolicyFacts, PublicAccessBlock } from "./s3.ts";
@@ -48,6 +50,7 @@ export const assetSchemas = {
   "aws.ec2.vpc": ec2VpcSchema,
   "aws.ec2.network-acl": ec2NetworkAclSchema,
   "aws.ec2.account-settings": ec2AccountSettingsSchema,
+  "aws.ec2.instance-os": instanceOsSchema,
   "aws.s3.bucket": s3BucketSchema,
   "aws.s3.account-settings": s3AccountSettingsSchema,
   "aws.rds.instance": rdsInstanceSchema,

@@ -232,6 +232,100 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     hubEnabled: coin(rng),
     subscribedAt: null,
   }),
+  "aws.ec2.instance-os": (rng, id) => {
+    const file = (mode: number) => ({ kind: "file" as const, mode, uid: 0, gid: 0 });
+    const flag = (good: string, bad: string) => (coin(rng) ? good : bad);
+    return {
+      instanceId: `i-${id}`,
+      os: {
+        id: "debian",
+        idLike: [],
+        name: "Debian GNU/Linux",
+        versionId: "12",
+        prettyName: "Debian GNU/Linux 12",
+      },
+      kernels: ["6.1.0-18-cloud-amd64"],
+      packages: {
+        manager: "dpkg" as const,
+        items: [
+          { name: "openssh-server", version: "1:9.2p1-2", arch: "amd64" },
+          ...(coin(rng) ? [{ name: "auditd", version: "1:3.0.9-1", arch: "amd64" }] : []),
+          ...(coin(rng) ? [{ name: "telnet", version: "0.17+2.4-2", arch: "amd64" }] : []),
+        ],
+      },
+      accounts: [
+        {
+          name: "root",
+          uid: 0,
+          gid: 0,
+          home: "/root",
+          shell: "/bin/bash",
+          passwordField: "shadowed" as const,
+        },
+        {
+          name: "daemon",
+          uid: 1,
+          gid: 1,
+          home: "/",
+          shell: flag("/usr/sbin/nologin", "/bin/sh"),
+          passwordField: "shadowed" as const,
+        },
+      ],
+      shadow: [
+        {
+          name: "root",
+          password: "locked" as const,
+          algorithm: null,
+          lastChange: 19700,
+          minDays: 1,
+          maxDays: 365,
+          warnDays: 7,
+          inactiveDays: 30,
+        },
+      ],
+      groups: [{ name: "root", gid: 0, members: [] }],
+      loginDefs: {
+        PASS_MAX_DAYS: flag("365", "99999"),
+        PASS_MIN_DAYS: "1",
+        PASS_WARN_AGE: "7",
+        ENCRYPT_METHOD: "SHA512",
+      },
+      useraddDefaults: { INACTIVE: flag("30", "-1") },
+      pwquality: { minlen: flag("14", "8") },
+      faillock: null,
+      pam: [],
+      sshd: {
+        settings: { permitrootlogin: flag("no", "yes"), maxauthtries: flag("4", "10") },
+        accessLists: [],
+      },
+      sshHostKeys: [],
+      files: {
+        "/etc/passwd": file(0o644),
+        "/etc/shadow": file(flag("640", "644") === "640" ? 0o640 : 0o644),
+      },
+      worldWritable: {
+        files: [],
+        fileCount: 0,
+        dirsWithoutSticky: [],
+        dirsWithoutStickyCount: 0,
+        entries: 1000,
+      },
+      sysctl: [{ key: "net.ipv4.ip_forward", value: flag("0", "1"), source: "/etc/sysctl.conf" }],
+      auditd: null,
+      auditRules: 0,
+      journald: {},
+      rsyslog: null,
+      services: { enabled: coin(rng) ? ["ssh.service", "cups.service"] : ["ssh.service"], masked: [] },
+      fstab: [],
+      packageSigning: {
+        tools: ["apt" as const],
+        mainGpgcheck: null,
+        reposWithoutGpgcheck: [],
+        aptAllowUnauthenticated: false,
+      },
+      coreDumpHardLimit: null,
+    };
+  },
 };
 
 export interface SyntheticAssetOptions {

@@ -43,6 +43,11 @@ import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-dis
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { ACCOUNT_CHECKS } from "./os/accounts.ts";
+import { FILE_CHECKS } from "./os/files.ts";
+import { KERNEL_CHECKS } from "./os/kernel.ts";
+import { SSH_CHECKS } from "./os/ssh.ts";
+import { SYSTEM_CHECKS } from "./os/system.ts";
 import { rdsInstanceAutoMinorVersionUpgrade } from "./rds/instance-auto-minor-version-upgrade.ts";
 import { rdsInstanceBackupsEnabled } from "./rds/instance-backups-enabled.ts";
 import { rdsInstanceDeletionProtection } from "./rds/instance-deletion-protection.ts";
@@ -109,6 +114,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
+  ...ACCOUNT_CHECKS,
+  ...FILE_CHECKS,
+  ...KERNEL_CHECKS,
+  ...SSH_CHECKS,
+  ...SYSTEM_CHECKS,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceDeletionProtection,

@@ -25,6 +25,11 @@ export interface CheckMappings {
   readonly fsbp: readonly string[];
   /** Security Hub controls of other standards (the CIS ones, e.g. `EC2.53`), which are not FSBP's. */
   readonly securityHub?: readonly string[];
+  /**
+   * CIS Distribution Independent Linux Benchmark v2.0.0 recommendation numbers, for the OS checks
+   * the EBS scanner evaluates (`aws.ec2.instance-os`), e.g. `5.2.10`.
+   */
+  readonly cisLinux?: readonly string[];
 }
 
 export interface CheckMetadata {

@@ -35,6 +35,12 @@ export interface AgentConfig {
    * platform's bus (organization members); result events go there instead of over signed HTTP.
    */
   readonly eventBusName: string | undefined;
+  /**
+   * `VIGIL_EBS_SCANNING=true` (the stack's `EnableEbsScanning`): scans include an `ebs` shard per
+   * region, run with the Auto Scaling group `VIGIL_SCANNER_GROUP` (default
+   * `vigil-ebs-scanner-<id>`, the nested stack's) in the home region.
+   */
+  readonly ebsScanning: { readonly scannerGroup: string } | undefined;
 }
 
 export const REQUIRED_ENV = [
@@ -56,6 +62,8 @@ export const OPTIONAL_ENV = [
   "VIGIL_POLICIES",
   "VIGIL_DISABLED_CHECKS",
   "VIGIL_EVENT_BUS_NAME",
+  "VIGIL_EBS_SCANNING",
+  "VIGIL_SCANNER_GROUP",
 ] as const;
 
 /** The agent is missing configuration: names every variable to fix, not just the first. */
@@ -104,6 +112,9 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
   const badRegions = (scanRegions ?? []).filter((r) => !REGION.test(r));
   if (badRegions.length > 0)
     problems.push(`VIGIL_SCAN_REGIONS has ${badRegions.join(", ")}: expected region codes such as eu-west-1`);
+  const ebs = value("VIGIL_EBS_SCANNING");
+  if (ebs !== undefined && ebs !== "true" && ebs !== "false")
+    problems.push(`VIGIL_EBS_SCANNING is "${ebs}", expected true or false`);
   if (problems.length > 0) throw new AgentConfigError(problems);
   const integrationId = value("VIGIL_INTEGRATION_ID") as string;
   return {
@@ -123,6 +134,10 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
     policies: policies && policies.length > 0 ? policies : undefined,
     disabledChecks,
     eventBusName: value("VIGIL_EVENT_BUS_NAME"),
+    ebsScanning:
+      ebs === "true"
+        ? { scannerGroup: value("VIGIL_SCANNER_GROUP") ?? `vigil-ebs-scanner-${integrationId}` }
+        : undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type snsHandler,
   type sqsHandler,
 } from "@vigil/events";
+import type { ScannerResultOutcome } from "../ebs/record.ts";
 import type {
   CustomResourceDeps,
   CustomResourceFallback,
@@ -38,6 +39,8 @@ export interface AgentPorts {
   readonly scheduler: ScanScheduler;
   /** Facts outside a scan's stream (cleanup): appended to `integration#<id>` and published. */
   record(events: readonly EventEnvelope[]): Promise<void>;
+  /** The EBS scanner's `vigil.ebs.scanned.v1`, recorded in its region's EBS scan stream (or ignored, with why). */
+  recordScannerResult(event: EventEnvelope): Promise<ScannerResultOutcome>;
   /** Keeps the platform's settings command in the log, where every scan job reads the latest. */
   recordSettings(command: EventEnvelope): Promise<void>;
   /** The settings scans run with now (the stack's, under the latest command). */

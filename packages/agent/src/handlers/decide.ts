@@ -12,6 +12,8 @@ export type EventDecision =
     }
   | { readonly action: "tear-down" }
   | { readonly action: "record-settings"; readonly changedBy: string }
+  /** The EBS scanner's result: into the region's EBS scan stream, then the waiting job can go on. */
+  | { readonly action: "record-scanner-result" }
   | { readonly action: "reject"; readonly reason: string }
   | { readonly action: "acknowledge"; readonly reason: string };
 
@@ -34,6 +36,8 @@ export function decideEvent(event: VigilEvent, integrationId: string): EventDeci
         ? { action: "reject", reason: `scan settings ${event.id}: ${problem.message}` }
         : { action: "record-settings", changedBy: event.data.changedBy };
     }
+    case "vigil.ebs.scanned.v1":
+      return { action: "record-scanner-result" };
     default:
       return { action: "acknowledge", reason: `nothing to do for ${event.type}` };
   }

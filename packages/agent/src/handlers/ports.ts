@@ -20,6 +20,9 @@ import { ApiBudget } from "../budget/budget.ts";
 import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
 import { planEvaluation } from "../checks/index.ts";
+import { ec2EbsApi } from "../ebs/api.ts";
+import { recordScannerResult } from "../ebs/record.ts";
+import { EBS_SHARD_KIND, ebsShardWorker, routeShards } from "../ebs/worker.ts";
 import { awsEndpoint } from "../lifecycle/aws-request.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
 import { readCredentials } from "../lifecycle/credentials.ts";
@@ -173,11 +176,29 @@ export async function createAgentPorts(
     clock,
     budget: new ApiBudget({ clock }),
     gate,
-    worker: scanShardWorker({
-      clients: (call) => accountClients(call),
-      now: () => clock.now(),
-      settings,
-      onProblems: (p) => log("warn", "shard had failed calls", { ...p }),
+    worker: routeShards({
+      scan: scanShardWorker({
+        clients: (call) => accountClients(call),
+        now: () => clock.now(),
+        settings,
+        onProblems: (p) => log("warn", "shard had failed calls", { ...p }),
+      }),
+      ...(config.ebsScanning
+        ? {
+            ebs: ebsShardWorker({
+              store,
+              api: (call) => {
+                const clients = accountClients(call);
+                return { ...ec2EbsApi((r) => clients.forRegion(r)), destroy: () => clients.destroy() };
+              },
+              integrationId: config.integrationId,
+              source,
+              homeRegion: region,
+              scannerGroupFor: (r) => (r === region ? config.ebsScanning?.scannerGroup : undefined),
+              settings,
+            }),
+          }
+        : {}),
     }),
     integrationId: config.integrationId,
     accountId,
@@ -185,9 +206,13 @@ export async function createAgentPorts(
     agentVersion,
     checkCount: async () => {
       const { selection, mutes } = await settings();
-      return planEvaluation({ now: clock.now(), selection, mutes }).checks.length;
+      const checks = planEvaluation({ now: clock.now(), selection, mutes }).checks;
+      // The OS checks run only when the scan has an EBS part.
+      return config.ebsScanning
+        ? checks.length
+        : checks.filter((c) => c.resourceType !== "aws.ec2.instance-os").length;
     },
-    kinds: SCAN_SHARD_KINDS,
+    kinds: config.ebsScanning ? [...SCAN_SHARD_KINDS, EBS_SHARD_KIND] : SCAN_SHARD_KINDS,
     // Reports go out only when they changed (or a day after they last did); digests say what was seen.
     changeOnly: { refreshMs: REPORT_REFRESH_MS },
     ...(options.spread ? { spread: options.spread } : {}),
@@ -255,6 +280,15 @@ export async function createAgentPorts(
     scheduler,
     async record(events: readonly EventEnvelope[]) {
       await store.appendToStream(`integration#${config.integrationId}`, events, { expectedVersion: "any" });
+    },
+    async recordScannerResult(event: EventEnvelope) {
+      const outcome = await recordScannerResult(store, event, {
+        integrationId: config.integrationId,
+        accountId,
+      });
+      // The scanner published it to the topic; the platform reached over HTTP gets it from the agent.
+      if (outcome.kind === "recorded") await toPlatform([event as VigilEvent]);
+      return outcome;
     },
     async recordSettings(command: EventEnvelope) {
       // Appended as received (an idempotent retry of the same id is recognised by the store).

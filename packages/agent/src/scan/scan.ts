@@ -149,6 +149,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   };
   // Unknown policies or checks fail here, before any AWS call.
   const plan = planEvaluation({ now, ...settings });
+  // What this scan evaluates: the OS checks run only where an EBS scan reads a disk (not here).
+  const apiCheckCount = plan.checks.filter((c) => c.resourceType !== "aws.ec2.instance-os").length;
   const identity: AccountIdentity = await identifyAccount(options.clients, options.regions);
   const { accountId, partition } = identity;
   const integrationId = options.integrationId ?? `local-${accountId}`;
@@ -185,7 +187,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     accountId,
     source,
     agentVersion: AGENT_VERSION,
-    checkCount: plan.checks.length,
+    checkCount: apiCheckCount,
     kinds,
     // One process, one account: no reason to hold jobs back.
     spread: { spreadMs: 0, jitterMs: 0 },
@@ -236,7 +238,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       scannedRegions: identity.scannedRegions,
       ...unreadOf(events),
     },
-    checkCount: plan.checks.length,
+    checkCount: apiCheckCount,
     events,
     eventCount: events.length,
     timings: { totalMs: performance.now() - started },

@@ -53,6 +53,11 @@ export interface ShardWorkResult {
   readonly unread?: readonly UnreadCall[];
   /** (region, type) pairs it could not list: the scan's coverage leaves them out. */
   readonly uncovered?: readonly UncoveredPair[];
+  /**
+   * The shard's work goes on beyond this job (an EBS scan waits for snapshots and the scanner): the
+   * job is queued again to run after `retryAfterMs`, and nothing is checkpointed yet.
+   */
+  readonly pending?: { readonly retryAfterMs: number; readonly waitingFor: string };
   /** What the shard cost: AWS calls made, calls the SDK had to retry, time taken. */
   readonly stats?: {
     readonly apiCalls: number;
@@ -74,7 +79,12 @@ export class JobPausedError extends Error {
 export type JobOutcome =
   | { readonly kind: "completed"; readonly assessed: number; readonly scanCompleted: boolean }
   | { readonly kind: "skipped"; readonly reason: string }
-  | { readonly kind: "deferred"; readonly until: number; readonly reason: "paused" | "not-before" }
+  | {
+      readonly kind: "deferred";
+      readonly until: number;
+      readonly reason: "paused" | "not-before" | "in-progress";
+      readonly waitingFor?: string;
+    }
   | { readonly kind: "rate-limited"; readonly until: number; readonly pauseWritten: boolean };
 
 export interface SchedulerObserver {
@@ -359,6 +369,11 @@ export class ScanScheduler {
       });
       await this.#requeue(job, until, this.#o.resumeJitterMs ?? 30_000);
       return { kind: "rate-limited", until, pauseWritten: written };
+    }
+    if (work.pending) {
+      const until = clock.now() + Math.max(0, work.pending.retryAfterMs);
+      await this.#requeue(job, until, 0);
+      return { kind: "deferred", until, reason: "in-progress", waitingFor: work.pending.waitingFor };
     }
     return this.#commit(job, work);
   }

@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { exampleEvent } from "@vigil/events";
 import { describe, expect, it } from "vitest";
 import { discoverCatalogue } from "../../scripts/generate-catalogue.ts";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
 import { COLLECTORS } from "../../src/collectors/index.ts";
+import { instanceOsReports } from "../../src/ebs/results.ts";
+import { applyEbsEvent, emptyEbsScanState } from "../../src/ebs/state.ts";
+import { EBS_SHARD_KIND } from "../../src/ebs/worker.ts";
 import { computeCases } from "./cases/compute.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { iamCases } from "./cases/iam.ts";
@@ -70,7 +74,8 @@ describe("check catalogue", () => {
 
   it("has at least one passing and one failing case for every registered check", () => {
     const missing: string[] = [];
-    for (const check of CATALOGUE) {
+    // The OS checks (aws.ec2.instance-os) get theirs from filesystem trees: tests/os/os-checks.unit.test.ts.
+    for (const check of CATALOGUE.filter((c) => c.resourceType !== "aws.ec2.instance-os")) {
       const cases = ALL_CASES.filter((c) => c.check === check.id);
       if (!cases.some((c) => c.expect === "pass")) missing.push(`${check.id}: no pass case`);
       if (!cases.some((c) => c.expect === "fail")) missing.push(`${check.id}: no fail case`);
@@ -78,10 +83,26 @@ describe("check catalogue", () => {
     expect(missing).toEqual([]);
   });
 
-  it("has a collector producing every check's resource type", () => {
-    const produced = new Set(COLLECTORS.flatMap((c) => c.resourceTypes));
+  it("has a collector producing every check's resource type (the EBS scan's, the EBS scan)", () => {
+    // `aws.ec2.instance-os` comes from no collector: the EBS scan (the `ebs` shard) reports it.
+    const producedByEbsScan = ["aws.ec2.instance-os"];
+    expect([EBS_SHARD_KIND.assetType, ...(EBS_SHARD_KIND.assetTypes ?? [])]).toEqual(producedByEbsScan);
+    const state = emptyEbsScanState();
+    applyEbsEvent(state, exampleEvent("vigil.ebs.volumes-planned.v1"));
+    const reported = instanceOsReports(state, { accountId: "123456789012", region: "eu-west-1", now: 0 });
+    expect(reported.length).toBeGreaterThan(0);
+    expect([...new Set(reported.map((r) => r.asset.type))]).toEqual(producedByEbsScan);
+
+    const produced = new Set([...COLLECTORS.flatMap((c) => c.resourceTypes), ...producedByEbsScan]);
     expect(
       CATALOGUE.filter((c) => !produced.has(c.resourceType)).map((c) => `${c.id}: ${c.resourceType}`),
+    ).toEqual([]);
+    // Only the OS checks rely on the EBS scan; every other check's type has a collector.
+    const collected = new Set(COLLECTORS.flatMap((c) => c.resourceTypes));
+    expect(
+      CATALOGUE.filter((c) => !collected.has(c.resourceType) && c.resourceType !== "aws.ec2.instance-os").map(
+        (c) => c.id,
+      ),
     ).toEqual([]);
   });
 
@@ -94,7 +115,10 @@ describe("check catalogue", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const check of CATALOGUE) {
       expect(check.id).toMatch(/^vigil\.[a-z0-9]+\.[a-z0-9-]+$/);
-      expect(check.id.split(".")[1]).toBe(check.resourceType.split(".")[1]);
+      // OS checks are `vigil.os.*`: they judge what runs inside the instance, not an AWS service.
+      expect(check.id.split(".")[1]).toBe(
+        check.resourceType === "aws.ec2.instance-os" ? "os" : check.resourceType.split(".")[1],
+      );
       expect(RESOURCE_TYPES).toContain(check.resourceType);
       expect(SEVERITIES).toContain(check.severity);
       expect(check.title.length).toBeGreaterThan(10);
@@ -104,6 +128,7 @@ describe("check catalogue", () => {
       for (const url of check.references) expect(url).toMatch(/^https:\/\/[a-z0-9.-]+\//);
       for (const cis of check.mappings.cis) expect(cis).toMatch(/^\d+(\.\d+){1,2}$/);
       for (const control of check.mappings.fsbp) expect(control).toMatch(/^[A-Za-z0-9]+\.\d+$/);
+      for (const cis of check.mappings.cisLinux ?? []) expect(cis).toMatch(/^\d+(\.\d+){1,3}$/);
     }
   });
 

@@ -19,22 +19,41 @@ export function register(program: Command): void {
       "--organization",
       "an AWS Organization instead: the StackSet into five accounts (management, two OUs, one in no OU), a scan of all over EventBridge, the roll-up, an account joining and one leaving",
     )
-    .action(async (opts: { instances: string; out: string; keep?: boolean; organization?: boolean }) => {
-      if (opts.organization) {
-        if (opts.keep)
-          program.error("vigil demo: --keep is not available with --organization", { exitCode: 64 });
-        process.exitCode = await runOrganizationDemo();
-        return;
-      }
-      const instances = Number(opts.instances);
-      if (!Number.isInteger(instances) || instances < 1 || instances > 1000) {
-        program.error(
-          "vigil demo: --instances takes a whole number from 1 to 1000 (see `vigil demo --help`)",
-          {
-            exitCode: 64,
-          },
-        );
-      }
-      process.exitCode = await runDemo({ instances, out: opts.out, keep: opts.keep === true });
-    });
+    .option(
+      "--ebs",
+      "also scan inside an instance: the stack with EBS scanning, one instance's disk copied, scanned and cleaned up, its OS findings and packages at the platform",
+    )
+    .action(
+      async (opts: {
+        instances: string;
+        out: string;
+        keep?: boolean;
+        organization?: boolean;
+        ebs?: boolean;
+      }) => {
+        if (opts.organization) {
+          if (opts.keep)
+            program.error("vigil demo: --keep is not available with --organization", { exitCode: 64 });
+          if (opts.ebs)
+            program.error("vigil demo: --ebs is not available with --organization", { exitCode: 64 });
+          process.exitCode = await runOrganizationDemo();
+          return;
+        }
+        const instances = Number(opts.instances);
+        if (!Number.isInteger(instances) || instances < 1 || instances > 1000) {
+          program.error(
+            "vigil demo: --instances takes a whole number from 1 to 1000 (see `vigil demo --help`)",
+            {
+              exitCode: 64,
+            },
+          );
+        }
+        process.exitCode = await runDemo({
+          instances,
+          out: opts.out,
+          keep: opts.keep === true,
+          ebs: opts.ebs === true,
+        });
+      },
+    );
 }

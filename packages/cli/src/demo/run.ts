@@ -8,10 +8,15 @@ import { JavaNotFoundError, type LocalAws, startLocalAws } from "@vigil/testkit"
 import { Listr } from "listr2";
 import {
   buildReleaseDir,
+  demoDisk,
+  type EbsSeed,
   EmulatedInstallation,
+  EmulatedScanner,
+  ebsLeftovers,
   InstallStepError,
   type SeededAccount,
   seedCustomerAccount,
+  seedEbsInstance,
 } from "../install/index.ts";
 import { formatReport, type ScanReportDocument, summaryTable } from "../report/index.ts";
 import { writeSecretFile } from "../secrets/admin-token.ts";
@@ -23,6 +28,8 @@ export interface DemoOptions {
   out: string;
   /** Keep the emulated account and the platform (API and dashboard) running until Ctrl-C. */
   keep: boolean;
+  /** EBS scanning: one instance's disk snapshotted, copied, scanned and cleaned up. */
+  ebs?: boolean;
 }
 
 interface DemoContext {
@@ -33,6 +40,9 @@ interface DemoContext {
   integrationId?: string;
   scanId?: string;
   report?: ScanReportDocument;
+  ebs?: EbsSeed;
+  scanner?: EmulatedScanner;
+  ebsLines?: string[];
 }
 
 const CURRENT = "0.1.0";
@@ -93,6 +103,15 @@ export async function runDemo(
         },
       },
       {
+        title: "EBS scanning: an instance whose root volume holds a Debian 12 with known misconfigurations",
+        enabled: () => options.ebs === true,
+        task: async (c, task) => {
+          const world = c.world as EmulatedInstallation;
+          c.ebs = await seedEbsInstance(world.account);
+          task.title = `Instance ${c.ebs.instanceId} ("web") with root volume ${c.ebs.rootVolumeId}; the other instances tagged out of EBS scanning (Vigil EBS Scanning = disabled)`;
+        },
+      },
+      {
         title: "Deploy the stack from S3; its custom resource registers with the platform",
         task: async (c, task) => {
           const world = c.world as EmulatedInstallation;
@@ -103,6 +122,15 @@ export async function runDemo(
             version: CURRENT,
             integrationId,
             registrationToken,
+            ...(c.ebs
+              ? {
+                  parameters: {
+                    EnableEbsScanning: "true",
+                    ScannerSubnetIds: c.ebs.subnetId,
+                    ScannerImageParameter: c.ebs.imageParameter,
+                  },
+                }
+              : {}),
           });
           world.throwOnFailures("the install");
           const status = (await world.integration(integrationId)).integration.status;
@@ -114,9 +142,23 @@ export async function runDemo(
         title: "Scheduled scan: the scan rule fires, heartbeats drain its jobs, reports go to the platform",
         task: async (c, task) => {
           const world = c.world as EmulatedInstallation;
-          c.scanId = await world.scheduledScan(c.integrationId as string);
+          if (c.ebs) {
+            // moto runs no instance: the scanner instance the agent scales up is played by the
+            // scanner's own code, on the disk of the seeded instance.
+            c.scanner = new EmulatedScanner(
+              world.account,
+              c.integrationId as string,
+              new Map([[c.ebs.rootVolumeId, demoDisk()]]),
+            );
+          }
+          const scanner = c.scanner;
+          c.scanId = await world.scheduledScan(
+            c.integrationId as string,
+            scanner ? 300_000 : 120_000,
+            scanner ? { between: () => scanner.act() } : {},
+          );
           const runs = world.account.runner.invocations({ source: "events" }).length;
-          task.title = `Scan ${c.scanId} completed (${runs} scheduled invocations of the built agent)`;
+          task.title = `Scan ${c.scanId} completed (${runs} scheduled invocations of the built agent${scanner ? `; the scanner instance reported ${scanner.published.length} disk copy` : ""})`;
         },
       },
       {
@@ -137,6 +179,55 @@ export async function runDemo(
           await mkdir(dirname(resolve(options.out)), { recursive: true });
           await writeFile(options.out, formatReport(c.report, "html"));
           task.title = `Platform views: ${body.reports.length} asset reports, ${view.counts?.total ?? "?"} resources counted; HTML report written`;
+        },
+      },
+      {
+        title:
+          "EBS: the instance's OS findings and packages at the platform, and nothing of Vigil's left in EC2",
+        enabled: () => options.ebs === true,
+        task: async (c, task) => {
+          const world = c.world as EmulatedInstallation;
+          const id = c.integrationId as string;
+          const seed = c.ebs as EbsSeed;
+          const { body } = await world.api<{ reports: AssetReportView[] }>(`/api/integrations/${id}/reports`);
+          const os = body.reports.find((r) => r.asset.type === "aws.ec2.instance-os");
+          if (!os) throw new InstallStepError("the platform holds no aws.ec2.instance-os report");
+          if (os.scanId !== c.scanId)
+            throw new InstallStepError(`the instance-os report is of scan ${os.scanId}, not ${c.scanId}`);
+          const inventory = await world.api<{
+            os?: { prettyName: string; kernels: string[] };
+            packages: { manager?: string; items: { name: string; version: string }[]; notAssessed?: string };
+          }>(`/api/integrations/${id}/inventory?arn=${encodeURIComponent(os.asset.arn)}`);
+          if (inventory.status !== 200)
+            throw new InstallStepError(`the platform has no inventory for ${os.asset.arn}`);
+          const left = await ebsLeftovers(world.account, id);
+          if (left.vigilVolumes.length > 0 || left.vigilSnapshots.length > 0)
+            throw new InstallStepError(
+              `Vigil left ${left.vigilVolumes.length} volume(s) and ${left.vigilSnapshots.length} snapshot(s): ${[...left.vigilVolumes, ...left.vigilSnapshots].join(", ")}`,
+            );
+          if (left.scannerDesired !== 0)
+            throw new InstallStepError(
+              `the scanner group's desired capacity is ${left.scannerDesired}, not 0`,
+            );
+          const severityOrder = ["critical", "high", "medium", "low", "informational"];
+          const failed = os.results
+            .filter((r) => r.status === "fail")
+            .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity));
+          const errors = os.results.filter((r) => r.status === "error");
+          const p = inventory.body.packages;
+          c.ebsLines = [
+            `EBS scan of instance ${seed.instanceId} (web): ${inventory.body.os?.prettyName ?? "?"}, kernel ${inventory.body.os?.kernels.at(-1) ?? "?"}`,
+            `  ${os.results.length} OS checks: ${failed.length} failed, ${os.results.length - failed.length - errors.length} passed, ${errors.length} not assessed`,
+            ...failed
+              .slice(0, 8)
+              .map((r) => `  FAIL ${r.severity.padEnd(13)} ${r.checkId}: ${r.evidence ?? r.title}`),
+            ...(failed.length > 8
+              ? [`  … and ${failed.length - 8} more failed (the HTML report and the dashboard list them all)`]
+              : []),
+            `  packages (${p.manager ?? "?"}): ${p.notAssessed ? `not assessed: ${p.notAssessed}` : p.items.map((i) => `${i.name} ${i.version}`).join(", ")}`,
+            `  left in EC2: describe-volumes ${left.volumes} (Vigil's ${left.vigilVolumes.length}), describe-snapshots ${left.snapshots} (Vigil's ${left.vigilSnapshots.length}); scanner group desired ${left.scannerDesired}`,
+          ];
+          task.title = `EBS: ${os.results.length} OS checks on instance ${seed.instanceId} (${failed.length} failed), ${p.items.length} packages at the platform; no Vigil volume or snapshot left`;
         },
       },
       {
@@ -181,6 +272,8 @@ export async function runDemo(
     out("");
     out(summaryTable(report));
     out("");
+    for (const line of ctx.ebsLines ?? []) out(line);
+    if (ctx.ebsLines) out("");
     out(`HTML report: ${resolve(options.out)}`);
     out(`Dashboard:   ${ctx.world?.platform.url}/dashboard`);
     if (options.keep) {

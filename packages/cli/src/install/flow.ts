@@ -201,7 +201,14 @@ export class EmulatedInstallation {
    * A scheduled scan: the scan rule fires, then heartbeats (each drains pending jobs) until the
    * platform shows the scan completed. Returns the scan's id.
    */
-  async scheduledScan(integrationId: string, timeoutMs = 120_000): Promise<string> {
+  async scheduledScan(
+    integrationId: string,
+    timeoutMs = 120_000,
+    options: {
+      /** Between heartbeats: what else happens in the account (the EBS scanner instance acting). */
+      between?: () => Promise<unknown>;
+    } = {},
+  ): Promise<string> {
     const before = (await this.integration(integrationId)).integration.lastScan?.scanId;
     const fired = await this.account.fireSchedules(/ScanSchedule/);
     if (fired.length !== 1)
@@ -225,6 +232,10 @@ export class EmulatedInstallation {
         throw new InstallStepError(
           `the scan did not complete within ${timeoutMs / 1000} s: ${JSON.stringify(scan)}; the last invocations:${recent}`,
         );
+      }
+      if (options.between) {
+        await options.between();
+        await this.account.runner.settle();
       }
       await this.account.fireSchedules(/Heartbeat/);
       await this.account.runner.settle();

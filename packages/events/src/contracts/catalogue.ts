@@ -1,7 +1,18 @@
 import * as z from "zod";
 import { countsResourceCountsReported } from "./counts.ts";
 import type { EventDefinition } from "./define.ts";
-import { ebsCleaned, ebsScanned, ebsSnapshotCreated, ebsVolumeAttached } from "./ebs.ts";
+import {
+  ebsCleaned,
+  ebsLeftoverDeleted,
+  ebsScanned,
+  ebsScannerScaled,
+  ebsSnapshotCreated,
+  ebsVolumeAttached,
+  ebsVolumeCreated,
+  ebsVolumeDetached,
+  ebsVolumeSkipped,
+  ebsVolumesPlanned,
+} from "./ebs.ts";
 import {
   integrationCredentialsIssued,
   integrationCredentialsRevoked,
@@ -85,10 +96,16 @@ export const catalogue = [
   updateCheckFailed,
   updateRequested,
   releaseHashesRecorded,
+  ebsVolumesPlanned,
   ebsSnapshotCreated,
+  ebsVolumeCreated,
   ebsVolumeAttached,
   ebsScanned,
+  ebsVolumeDetached,
   ebsCleaned,
+  ebsVolumeSkipped,
+  ebsScannerScaled,
+  ebsLeftoverDeleted,
 ] as const;
 
 /** Superseded versions: still readable from the log, upcast to the current version on read. */

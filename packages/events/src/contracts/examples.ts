@@ -259,6 +259,24 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     template: { sha256: sha, size: 48_210 },
     recordedBy: "admin",
   },
+  "vigil.ebs.volumes-planned.v1": {
+    scanId,
+    region: "eu-west-1",
+    scannerGroup: "vigil-ebs-scanner-int-0001",
+    volumes: [
+      {
+        instanceId: "i-0abc1234def567890",
+        volumeId: "vol-0abc1234def567890",
+        device: "/dev/xvda",
+        root: true,
+        sizeGiB: 8,
+        encrypted: true,
+        kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      },
+    ],
+    instances: [{ instanceId: "i-0abc1234def567890", tags: { Name: "bastion", env: "prod" } }],
+    optedOut: ["i-0abc1234def567899"],
+  },
   "vigil.ebs.snapshot-created.v1": {
     scanId,
     region: "eu-west-1",
@@ -266,6 +284,14 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     snapshotId: "snap-0abc1234def567890",
     sizeGiB: 8,
     encrypted: true,
+    instanceId: "i-0abc1234def567890",
+  },
+  "vigil.ebs.volume-created.v1": {
+    scanId,
+    region: "eu-west-1",
+    snapshotId: "snap-0abc1234def567890",
+    scanVolumeId: "vol-0fff1234def567890",
+    availabilityZone: "eu-west-1b",
   },
   "vigil.ebs.volume-attached.v1": {
     scanId,
@@ -283,19 +309,63 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
     filesScanned: 48_211,
     results: [
       {
-        checkId: "ebs-secrets-in-files",
-        status: "pass",
+        checkId: "vigil.os.sshd-root-login-disabled",
+        status: "fail",
         severity: "high",
-        title: "No private keys on the volume",
+        title: "sshd should not permit root to log in",
+        evidence: "PermitRootLogin is yes",
       },
     ],
     durationMs: 61_000,
+    instanceId: "i-0abc1234def567890",
+    volumeRole: "root",
+    os: {
+      id: "amzn",
+      name: "Amazon Linux",
+      versionId: "2023",
+      prettyName: "Amazon Linux 2023.4.20240528",
+      kernels: ["6.1.91-99.172.amzn2023.x86_64"],
+    },
+    packages: {
+      manager: "rpm",
+      items: [{ name: "openssh-server", version: "8.7p1-8.amzn2023.0.10", arch: "x86_64" }],
+    },
+  },
+  "vigil.ebs.volume-detached.v1": {
+    scanId,
+    region: "eu-west-1",
+    snapshotId: "snap-0abc1234def567890",
+    scanVolumeId: "vol-0fff1234def567890",
+    scannerInstanceId: "i-0abc1234def567891",
   },
   "vigil.ebs.cleaned.v1": {
     scanId,
     region: "eu-west-1",
     snapshotId: "snap-0abc1234def567890",
     deleted: ["snapshot", "volume"],
+  },
+  "vigil.ebs.volume-skipped.v1": {
+    scanId,
+    region: "eu-west-1",
+    instanceId: "i-0abc1234def567892",
+    sourceVolumeArn: "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc1234def567892",
+    reason: "kms-key-unusable",
+    detail:
+      "encrypted with KMS key 1234abcd-12ab-34cd-56ef-1234567890ab, whose key policy does not let the agent's role use it through EC2 (kms:CreateGrant, kms:Decrypt)",
+  },
+  "vigil.ebs.scanner-scaled.v1": {
+    scanId,
+    region: "eu-west-1",
+    groupName: "vigil-ebs-scanner-int-0001",
+    desiredCapacity: 1,
+    reason: "volumes-waiting",
+  },
+  "vigil.ebs.leftover-deleted.v1": {
+    scanId,
+    region: "eu-west-1",
+    resource: "volume",
+    resourceId: "vol-0eee1234def567890",
+    createdForScan: "scan-2025-01-14T18-00-00Z",
   },
 };
 

@@ -178,15 +178,14 @@ export const topology: Topology = {
       consumer: "agent",
       delivery: "lambda",
       rawMessageDelivery: true,
-      // Commands only. `scan.resumed` and `scan.shard-completed` are facts the agent records itself
-      // and reads back from its own stream: pushing them would invoke it once per shard for nothing.
+      // Commands, and the EBS scanner's results. `scan.resumed`, `scan.shard-completed` and the EBS
+      // scan's own steps are facts the agent records itself and reads back from its own streams:
+      // pushing them would invoke it once per step for nothing.
       filterPolicy: prefixes(
         "vigil.scan.requested.",
         "vigil.scan.settings-changed.",
         "vigil.integration.credentials-issued.",
         "vigil.integration.delete-requested.",
-        "vigil.ebs.snapshot-created.",
-        "vigil.ebs.volume-attached.",
         "vigil.ebs.scanned.",
       ),
     },

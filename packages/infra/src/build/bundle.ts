@@ -25,6 +25,9 @@ export const LAMBDA_ENTRIES: readonly LambdaEntry[] = [
   { name: "updater", entry: "packages/updater/src/handlers/lambda.ts" },
   // The platform's API and ingest handlers (`handler`, `ingestHandler`): its own stack, not the agent's.
   { name: "platform", entry: "packages/platform/src/handlers/lambda.ts" },
+  // Not a Lambda: the EBS scanner program (`node index.mjs`), fetched and verified by the scanner
+  // instances' bootstrap against the hash the release writes into their launch template.
+  { name: "scanner", entry: "packages/agent/src/ebs/scanner/main.ts" },
 ];
 
 export interface BundledFile {

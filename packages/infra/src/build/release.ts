@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReleaseManifest, type ReleaseFunction, type ReleaseManifest } from "@vigil/events";
 import { permissionSetDocument } from "../iam/permissions.ts";
-import { ARTIFACTS, renderAllTemplates } from "../templates/index.ts";
+import { ARTIFACTS, renderAllTemplates, SCANNER_ARTIFACT } from "../templates/index.ts";
 import { bundleLambda, type LambdaEntry } from "./bundle.ts";
 import { createZip } from "./zip.ts";
 
@@ -59,7 +59,11 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     bundles.push({ name: entry.name, codeBytes: bundle.codeBytes, zipBytes: zip.length });
   }
   if (!options.lambdasOnly) {
-    const templates = renderAllTemplates({ releaseVersion: options.version });
+    const scanner = artifacts.find((a) => a.name === SCANNER_ARTIFACT);
+    const templates = renderAllTemplates({
+      releaseVersion: options.version,
+      ...(scanner ? { scannerSha256: sha256(scanner.data) } : {}),
+    });
     for (const [name, text] of Object.entries(templates)) artifacts.push({ name, data: Buffer.from(text) });
     const permissions = `${JSON.stringify(permissionSetDocument(options.version), null, 2)}\n`;
     artifacts.push({ name: "permissions.json", data: Buffer.from(permissions) });

@@ -120,6 +120,14 @@ export const CLEANUP_ACTIONS = [
 /** Creating copies of customer volumes for EBS scanning; only with the Vigil tag on the request. */
 export const EBS_CREATE_ACTIONS = ["ec2:CreateSnapshot", "ec2:CreateVolume"] as const;
 export const EBS_ATTACH_ACTIONS = ["ec2:AttachVolume"] as const;
+/** What EC2 does with an encrypted volume's key when the agent copies and attaches it. */
+export const EBS_KMS_ACTIONS = [
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+] as const;
 
 const RESOURCE_CREATED_BY = `aws:ResourceTag/${CREATED_BY_TAG_KEY}`;
 const RESOURCE_INTEGRATION = `aws:ResourceTag/${INTEGRATION_TAG_KEY}`;
@@ -235,6 +243,26 @@ export function ebsScanningPolicy(
         Action: ["ec2:CreateTags"],
         Resource: [snapshots, volumes],
         Condition: { StringEquals: { "ec2:CreateAction": [...EBS_CREATE_ACTIONS.map((a) => a.slice(4))] } },
+      },
+      {
+        // Copies of encrypted volumes: EC2 uses the volume's KMS key on the agent's behalf. Only
+        // through EC2, and grants only for AWS resources; a key whose policy does not allow the
+        // account's IAM principals is reported as not scanned (kms-key-unusable), never bypassed.
+        Sid: "UseKeysOfEncryptedVolumesThroughEc2",
+        Effect: "Allow",
+        Action: [...EBS_KMS_ACTIONS],
+        Resource: "*",
+        Condition: { StringLike: { "kms:ViaService": "ec2.*.amazonaws.com" } },
+      },
+      {
+        Sid: "GrantEc2TheKeysOfEncryptedCopies",
+        Effect: "Allow",
+        Action: ["kms:CreateGrant"],
+        Resource: "*",
+        Condition: {
+          Bool: { "kms:GrantIsForAWSResource": "true" },
+          StringLike: { "kms:ViaService": "ec2.*.amazonaws.com" },
+        },
       },
       {
         Sid: "AttachOnlyOwnVolumesToOwnInstances",

@@ -16,7 +16,9 @@ export * from "./stackset.ts";
 export function allTemplates(options: RootTemplateOptions = {}) {
   return {
     [ARTIFACTS.rootTemplate]: rootTemplate(options),
-    [ARTIFACTS.ebsScanningTemplate]: ebsScanningTemplate(),
+    [ARTIFACTS.ebsScanningTemplate]: ebsScanningTemplate(
+      options.scannerSha256 === undefined ? {} : { scannerSha256: options.scannerSha256 },
+    ),
     [ARTIFACTS.stackSetTemplate]: stackSetTemplate(options),
     [ARTIFACTS.memberTemplate]: memberTemplate(options),
     [PLATFORM_ARTIFACTS.template]: platformTemplate(

@@ -71,6 +71,8 @@ export interface RootTemplateOptions {
   readonly idempotencyTable?: IdempotencyTableDefinition;
   /** Default of `ArtifactPrefix`: the release these templates are published with. */
   readonly releaseVersion?: string;
+  /** SHA-256 of the release's `scanner.zip`, written into the EBS scanner's launch template. */
+  readonly scannerSha256?: string;
 }
 
 /**
@@ -857,6 +859,10 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
           // None given: the nested stack makes an isolated subnet of its own (each member account
           // of an organization has its own VPCs; a RAM-shared subnet has the same id everywhere).
           SubnetIds: ifThen("HasScannerSubnets", { "Fn::Join": [",", ref("ScannerSubnetIds")] }, ""),
+          // Where the scanner fetches its bundle and the manifest it checks it against.
+          ArtifactBucket: ref("ArtifactBucket"),
+          ArtifactPrefix: ref("ArtifactPrefix"),
+          EventsTopicArn: ref("EventsTopic"),
         },
         Tags: tags,
       },
@@ -987,7 +993,11 @@ function eventRoutingResources(): Record<string, CfnResource> {
       Properties: {
         Description: "Vigil: the agent's result events to the platform's bus",
         EventBusName: getAtt("AgentEventBus", "Name"),
-        EventPattern: { source: [{ prefix: "urn:vigil:agent:" }], "detail-type": [{ prefix: "vigil." }] },
+        // The agent's events, and the EBS scanner's results it passes on (`urn:vigil:ebs-scanner:`).
+        EventPattern: {
+          source: [{ prefix: "urn:vigil:agent:" }, { prefix: "urn:vigil:ebs-scanner:" }],
+          "detail-type": [{ prefix: "vigil." }],
+        },
         State: "ENABLED",
         Targets: [
           {
@@ -1019,6 +1029,8 @@ export function agentEnvironment(): Record<string, unknown> {
     VIGIL_DISABLED_CHECKS: ifThen("HasDisabledChecks", ref("DisabledChecks"), noValue),
     // The bus result events go to when the platform's bus is routed to (organization members).
     VIGIL_EVENT_BUS_NAME: ifThen("HasPlatformEventBus", getAtt("AgentEventBus", "Name"), noValue),
+    // Scans include EBS volume scanning (an ebs shard per region) with the nested stack's scanner group.
+    VIGIL_EBS_SCANNING: ref("EnableEbsScanning"),
   };
 }
 

@@ -4,6 +4,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { OrganizationRollup } from "../organizations/rollup.ts";
 import type { OrganizationScanProgress } from "../organizations/scan-progress.ts";
 import type { AssetHistoryView } from "../views/asset-history.ts";
+import type { OsInventoryView } from "../views/os-inventory.ts";
 import type {
   AlertView,
   AssetReportView,
@@ -355,10 +356,29 @@ export interface AssetPageData {
   integrationId: string;
   report: AssetReportView & { goneSince?: string };
   history: AssetHistoryView | undefined;
+  /** For an `aws.ec2.instance-os`: the OS and packages of its latest EBS scan. */
+  inventory?: OsInventoryView | undefined;
   viewer?: Viewer;
 }
 
-export function renderAssetPage({ integrationId, report, history, viewer }: AssetPageData): Page {
+/** The operating system and installed packages an EBS scan read from an instance's disk. */
+function inventorySection(inventory: OsInventoryView | undefined) {
+  if (!inventory)
+    return html`<h2>Operating system</h2><p class="empty">No EBS scan has reported this instance's operating system yet.</p>`;
+  const p = inventory.packages;
+  return html`<h2>Operating system</h2>
+    <p id="os-facts">${inventory.os?.prettyName ?? "unknown"} · kernel ${inventory.os?.kernels.at(-1) ?? "unknown"} · read from a snapshot of its root volume in scan ${inventory.scanId} at ${inventory.scannedAt}</p>
+    <h2>Packages</h2>
+    ${
+      p.notAssessed
+        ? html`<p class="error" id="packages-not-assessed">Not assessed: ${p.notAssessed}</p>`
+        : html`<p>${p.items.length}${p.total !== undefined && p.total > p.items.length ? ` of ${p.total}` : ""} packages (${p.manager ?? "unknown"})</p>
+        <table id="packages"><tr><th>Package</th><th>Version</th><th>Arch</th></tr>
+        ${p.items.map((i) => html`<tr><td>${i.name}</td><td>${i.version}</td><td>${i.arch ?? ""}</td></tr>`)}</table>`
+    }`;
+}
+
+export function renderAssetPage({ integrationId, report, history, inventory, viewer }: AssetPageData): Page {
   const a = report.asset;
   const order = (s: string) => ["fail", "error", "muted", "pass"].indexOf(s);
   const results = [...report.results].sort(
@@ -376,6 +396,7 @@ export function renderAssetPage({ integrationId, report, history, viewer }: Asse
     <table id="asset-results"><tr><th>Status</th><th>Severity</th><th>Check</th><th>Evidence</th></tr>
     ${results.map((r) => html`<tr class="result-${r.status}"><td>${r.status === "error" ? "not assessed" : r.status}</td><td class="sev-${r.severity}">${r.severity}</td><td>${r.title} <code>${r.checkId}</code></td><td>${r.evidence ?? ""}</td></tr>`)}
     </table>
+    ${a.type === "aws.ec2.instance-os" ? inventorySection(inventory) : ""}
     <h2>History</h2>
     ${
       !history || history.entries.length === 0

@@ -32,10 +32,16 @@ export const AGENT_EMITTED_TYPES: ReadonlySet<string> = new Set([
   "vigil.update.refused.v1",
   "vigil.update.rolled-back.v1",
   "vigil.update.alert-raised.v1",
+  "vigil.ebs.volumes-planned.v1",
   "vigil.ebs.snapshot-created.v1",
+  "vigil.ebs.volume-created.v1",
   "vigil.ebs.volume-attached.v1",
   "vigil.ebs.scanned.v1",
+  "vigil.ebs.volume-detached.v1",
   "vigil.ebs.cleaned.v1",
+  "vigil.ebs.volume-skipped.v1",
+  "vigil.ebs.scanner-scaled.v1",
+  "vigil.ebs.leftover-deleted.v1",
 ]);
 
 export const PLATFORM_ONLY_TYPES: ReadonlySet<string> = new Set([

@@ -148,6 +148,9 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
         integrationId: id,
         report,
         history: await views.assetHistory(id, arn),
+        ...(report.asset.type === "aws.ec2.instance-os"
+          ? { inventory: await views.osInventory(id, arn) }
+          : {}),
         viewer: viewerOf(c),
       }),
     );

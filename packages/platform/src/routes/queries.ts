@@ -81,6 +81,17 @@ export function queryRoutes(ctx: RouteContext): Hono<Env> {
     }
     return c.json({ reports });
   });
+  app.get("/api/integrations/:id/inventory", ctx.readers, async (c) => {
+    const id = await known(c.req.param("id"));
+    const arn = c.req.query("arn") ?? "";
+    const inventory = await views.osInventory(id, arn);
+    if (!inventory)
+      throw notFound(
+        "inventory_not_found",
+        `No EBS scan has reported the operating system of ${arn} in integration ${id}: pass the instance-os asset's ARN (…:instance/<id>/os).`,
+      );
+    return c.json(inventory);
+  });
   app.get("/api/integrations/:id/counts", ctx.readers, async (c) => {
     const id = await known(c.req.param("id"));
     return c.json({ counts: (await views.counts(id)) ?? null });

@@ -10,6 +10,7 @@ import {
   type IntegrationStatusView,
   integrationAlertsProjection,
   integrationStatusProjection,
+  type Projection,
   ProjectionConflictError,
   type ProjectionStore,
   platformProjections,
@@ -18,6 +19,7 @@ import {
 } from "@vigil/events";
 import { type AssetHistoryView, assetHistoryProjection } from "./asset-history.ts";
 import { type OrganizationView, organizationProjection } from "./organizations.ts";
+import { type OsInventoryView, osInventoryProjection } from "./os-inventory.ts";
 import { type ScanProgressView, scanProgressProjection } from "./scan-progress.ts";
 
 /**
@@ -95,6 +97,8 @@ export interface PlatformViews {
   organizations(): Promise<OrganizationView[]>;
   /** One scan's progress (requested, started with its shard count, shards completed, completed). */
   scanProgress(integrationId: string, scanId: string): Promise<ScanProgressView | undefined>;
+  /** An instance's OS and packages from its latest EBS scan (`os-inventory`), by its instance-os ARN. */
+  osInventory(integrationId: string, arn: string): Promise<OsInventoryView | undefined>;
 }
 
 export interface PlatformViewsOptions {
@@ -116,7 +120,13 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
       try {
         await catchUpProjections(
           log,
-          [...platformProjections, assetHistoryProjection, organizationProjection, scanProgressProjection],
+          [
+            ...platformProjections,
+            assetHistoryProjection,
+            organizationProjection,
+            scanProgressProjection,
+            osInventoryProjection as Projection<unknown>,
+          ],
           store,
         );
         return;
@@ -195,6 +205,11 @@ export function createPlatformViews(options: PlatformViewsOptions): PlatformView
         .map((d) => d.state)
         .filter((o) => o.organizationId !== undefined)
         .sort((a, b) => (a.registeredAt ?? "").localeCompare(b.registeredAt ?? ""));
+    },
+    async osInventory(integrationId, arn) {
+      return (
+        await store.load<OsInventoryView | undefined>(osInventoryProjection.name, `${integrationId}/${arn}`)
+      )?.state;
     },
     async alerts(integrationId) {
       if (integrationId !== undefined) {

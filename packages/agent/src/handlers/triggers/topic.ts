@@ -85,6 +85,13 @@ async function onEvent(event: VigilEvent, ports: AgentPorts, run: { started: boo
     case "tear-down":
       await cleanUp(event, ports);
       return;
+    case "record-scanner-result": {
+      const outcome = await ports.recordScannerResult(event as EventEnvelope);
+      ports.log("info", "EBS scanner result", { id: event.id, ...outcome });
+      // The region's EBS job waits on the queue: run it now rather than at the next heartbeat.
+      if (outcome.kind === "recorded") run.started = true;
+      return;
+    }
     case "record-settings":
       await ports.recordSettings(event as EventEnvelope);
       ports.log("info", "scan settings recorded", { id: event.id, changedBy: decision.changedBy });
