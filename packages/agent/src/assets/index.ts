@@ -8,6 +8,7 @@ import {
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
+import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
   accessAnalyzerSettingsSchema,
   iamAccountSchema,
@@ -68,6 +69,8 @@ export const assetSchemas = {
   "aws.efs.file-system": efsFileSystemSchema,
   "aws.config.account-settings": configSettingsSchema,
   "aws.securityhub.account-settings": securityHubSettingsSchema,
+  "aws.elbv2.load-balancer": elbv2LoadBalancerSchema,
+  "aws.elb.load-balancer": elbLoadBalancerSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

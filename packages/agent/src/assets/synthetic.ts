@@ -232,6 +232,51 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     hubEnabled: coin(rng),
     subscribedAt: null,
   }),
+  "aws.elbv2.load-balancer": (rng, id) => {
+    const https = coin(rng);
+    return {
+      loadBalancerName: `alb-${id}`,
+      loadBalancerType: pick(rng, ["application", "application", "network"]),
+      scheme: pick(rng, ["internet-facing", "internal"]),
+      availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+      listeners: [
+        {
+          port: 80,
+          protocol: "HTTP",
+          sslPolicy: null,
+          defaultActions: [https ? { type: "redirect", redirectProtocol: "HTTPS" } : { type: "forward" }],
+        },
+        {
+          port: 443,
+          protocol: "HTTPS",
+          sslPolicy: pick(rng, ["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-2-2021-06"]),
+          defaultActions: [{ type: "forward" }],
+        },
+      ],
+      accessLogsEnabled: coin(rng),
+      deletionProtectionEnabled: coin(rng),
+      dropInvalidHeaderFields: coin(rng),
+      desyncMitigationMode: pick(rng, ["monitor", "defensive", "strictest"]),
+    };
+  },
+  "aws.elb.load-balancer": (rng, id) => ({
+    loadBalancerName: `clb-${id}`,
+    scheme: "internet-facing",
+    availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+    listeners: [
+      coin(rng)
+        ? { protocol: "HTTP", loadBalancerPort: 80, sslCertificateId: null }
+        : {
+            protocol: "HTTPS",
+            loadBalancerPort: 443,
+            sslCertificateId: "arn:aws:acm:us-east-1:123456789012:certificate/synthetic",
+          },
+    ],
+    accessLogEnabled: coin(rng),
+    connectionDrainingEnabled: coin(rng),
+    crossZoneLoadBalancingEnabled: coin(rng),
+    desyncMitigationMode: pick(rng, ["monitor", "defensive"]),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -7,6 +7,8 @@ import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { EKSClient } from "@aws-sdk/client-eks";
+import { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
+import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -45,6 +47,10 @@ export interface RegionClients {
   readonly ec2: EC2Client;
   readonly efs: EFSClient;
   readonly eks: EKSClient;
+  /** Classic Load Balancers. */
+  readonly elb: ElasticLoadBalancingClient;
+  /** Application, Network and Gateway Load Balancers. */
+  readonly elbv2: ElasticLoadBalancingV2Client;
   readonly iam: IAMClient;
   readonly kms: KMSClient;
   readonly lambda: LambdaClient;
@@ -126,6 +132,8 @@ const FACTORIES = {
   ec2: EC2Client,
   efs: EFSClient,
   eks: EKSClient,
+  elb: ElasticLoadBalancingClient,
+  elbv2: ElasticLoadBalancingV2Client,
   iam: IAMClient,
   kms: KMSClient,
   lambda: LambdaClient,

@@ -23,6 +23,20 @@ import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
 import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
 import { clusterSecretsEncrypted } from "./eks/cluster-secrets-encrypted.ts";
 import { clusterVersionSupported } from "./eks/cluster-version-supported.ts";
+import { classicAccessLoggingEnabled } from "./elb/access-logging-enabled.ts";
+import { classicCertificatesFromAcm } from "./elb/certificates-from-acm.ts";
+import { classicConnectionDrainingEnabled } from "./elb/connection-draining-enabled.ts";
+import { classicCrossZoneLoadBalancingEnabled } from "./elb/cross-zone-load-balancing-enabled.ts";
+import { classicDesyncMitigationDefensive } from "./elb/desync-mitigation-defensive.ts";
+import { classicListenersUseTls } from "./elb/listeners-use-tls.ts";
+import { classicMultipleAzs } from "./elb/multiple-azs.ts";
+import { albAccessLoggingEnabled } from "./elbv2/alb-access-logging-enabled.ts";
+import { albDeletionProtectionEnabled } from "./elbv2/alb-deletion-protection-enabled.ts";
+import { albDesyncMitigationDefensive } from "./elbv2/alb-desync-mitigation-defensive.ts";
+import { albDropsInvalidHeaders } from "./elbv2/alb-drops-invalid-headers.ts";
+import { albHttpRedirectsToHttps } from "./elbv2/alb-http-redirects-to-https.ts";
+import { listenersUseSecureTlsPolicy } from "./elbv2/listeners-use-secure-tls-policy.ts";
+import { loadBalancerMultipleAzs } from "./elbv2/load-balancer-multiple-azs.ts";
 import { passwordPolicyMinLength } from "./iam/password-policy-min-length.ts";
 import { passwordPolicyReusePrevention } from "./iam/password-policy-reuse-prevention.ts";
 import { policyNoFullAdmin } from "./iam/policy-no-full-admin.ts";
@@ -89,6 +103,20 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   clusterEndpointNotPublic,
   clusterSecretsEncrypted,
   clusterVersionSupported,
+  classicAccessLoggingEnabled,
+  classicCertificatesFromAcm,
+  classicConnectionDrainingEnabled,
+  classicCrossZoneLoadBalancingEnabled,
+  classicDesyncMitigationDefensive,
+  classicListenersUseTls,
+  classicMultipleAzs,
+  albAccessLoggingEnabled,
+  albDeletionProtectionEnabled,
+  albDesyncMitigationDefensive,
+  albDropsInvalidHeaders,
+  albHttpRedirectsToHttps,
+  listenersUseSecureTlsPolicy,
+  loadBalancerMultipleAzs,
   passwordPolicyMinLength,
   passwordPolicyReusePrevention,
   policyNoFullAdmin,

@@ -18,6 +18,7 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
+import { elbLoadBalancersCollector, elbv2LoadBalancersCollector } from "./elb.ts";
 import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
@@ -41,6 +42,7 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
 export { UnreadFields } from "./unread.ts";
@@ -65,6 +67,8 @@ export const COLLECTORS: readonly Collector[] = [
   configRecordersCollector,
   securityHubCollector,
   efsFileSystemsCollector,
+  elbv2LoadBalancersCollector,
+  elbLoadBalancersCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -83,6 +87,8 @@ export {
   ec2InstancesCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elbLoadBalancersCollector,
+  elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,

@@ -51,6 +51,39 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "EKS.2", title: "EKS clusters should run on a supported Kubernetes version" },
     { id: "EKS.3", title: "EKS clusters should use encrypted Kubernetes secrets" },
     { id: "EKS.8", title: "EKS clusters should have audit logging enabled" },
+    {
+      id: "ELB.1",
+      title: "Application Load Balancer should be configured to redirect all HTTP requests to HTTPS",
+    },
+    {
+      id: "ELB.2",
+      title:
+        "Classic Load Balancers with SSL/HTTPS listeners should use a certificate provided by AWS Certificate Manager",
+    },
+    {
+      id: "ELB.3",
+      title: "Classic Load Balancer listeners should be configured with HTTPS or TLS termination",
+    },
+    { id: "ELB.4", title: "Application load balancers should be configured to drop HTTP headers" },
+    { id: "ELB.5", title: "Application and Classic Load Balancers logging should be enabled" },
+    { id: "ELB.6", title: "Application Load Balancer deletion protection should be enabled" },
+    { id: "ELB.7", title: "Classic Load Balancers should have connection draining enabled" },
+    { id: "ELB.9", title: "Classic Load Balancers should have cross-zone load balancing enabled" },
+    { id: "ELB.10", title: "Classic Load Balancers should span multiple Availability Zones" },
+    {
+      id: "ELB.12",
+      title:
+        "Application Load Balancers should be configured with defensive or strictest desync mitigation mode",
+    },
+    {
+      id: "ELB.13",
+      title: "Application, Network, and Gateway Load Balancers should span multiple Availability Zones",
+    },
+    {
+      id: "ELB.14",
+      title: "Classic Load Balancers should be configured with defensive or strictest desync mitigation mode",
+    },
+    { id: "ELB.16", title: "Application Load Balancers should be associated with an AWS WAF web ACL" },
     { id: "IAM.1", title: "IAM policies should not allow full '*' administrative privileges" },
     { id: "IAM.2", title: "IAM users should not have IAM policies attached" },
     { id: "IAM.3", title: "IAM users' access keys should be rotated every 90 days or less" },

@@ -11,6 +11,8 @@ import {
   ec2InstancesCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elbLoadBalancersCollector,
+  elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -71,6 +73,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "kms", scope: "regional", collectors: [kmsKeysCollector] },
   { service: "lambda", scope: "regional", collectors: [lambdaFunctionsCollector] },
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
+  { service: "elb", scope: "regional", collectors: [elbv2LoadBalancersCollector, elbLoadBalancersCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

@@ -11,6 +11,8 @@ import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   eksClustersCollector,
+  elbLoadBalancersCollector,
+  elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -284,6 +286,38 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     for (const a of eks.assets) {
       const cluster = file(model, `${region}/eks/describe-cluster/${a.name}`).cluster as Record<string, J>;
       expect(cfg(a).endpointPublicAccess).toBe(cluster.resourcesVpcConfig?.endpointPublicAccess === true);
+    }
+  });
+
+  it("elbv2 load balancers with their listeners and attributes; classic load balancers with theirs", async () => {
+    const lbs = list(model, R("elbv2/describe-load-balancers"), "LoadBalancers");
+    const v2 = await run(elbv2LoadBalancersCollector);
+    expect(v2.assets.map((a) => a.arn).sort()).toEqual(lbs.map((l) => l.LoadBalancerArn).sort());
+    for (const lb of lbs) {
+      const asset = v2.byArn.get(String(lb.LoadBalancerArn));
+      const listeners = list(model, R(`elbv2/describe-listeners/${lb.LoadBalancerName}`), "Listeners");
+      expect(cfg(asset).listeners.map((l: J) => [l.port, l.protocol, l.sslPolicy])).toEqual(
+        listeners.map((l) => [l.Port, l.Protocol, l.SslPolicy ?? null]),
+      );
+      const attrs = list(
+        model,
+        R(`elbv2/describe-load-balancer-attributes/${lb.LoadBalancerName}`),
+        "Attributes",
+      );
+      const value = (key: string) => attrs.find((x) => x.Key === key)?.Value;
+      expect(cfg(asset).deletionProtectionEnabled).toBe(value("deletion_protection.enabled") === "true");
+      expect(cfg(asset).desyncMitigationMode).toBe(value("routing.http.desync_mitigation_mode") ?? null);
+      expect(cfg(asset).availabilityZones).toHaveLength((lb.AvailabilityZones as J[]).length);
+    }
+    const classic = list(model, R("elb/describe-load-balancers"), "LoadBalancerDescriptions");
+    const v1 = await run(elbLoadBalancersCollector);
+    expect(v1.assets.map((a) => a.name).sort()).toEqual(classic.map((l) => l.LoadBalancerName).sort());
+    for (const a of v1.assets) {
+      const attrs = file(model, R(`elb/describe-load-balancer-attributes/${a.name}`))
+        .LoadBalancerAttributes as J;
+      expect(cfg(a).crossZoneLoadBalancingEnabled).toBe(attrs.CrossZoneLoadBalancing.Enabled);
+      expect(cfg(a).connectionDrainingEnabled).toBe(attrs.ConnectionDraining.Enabled);
+      expect(cfg(a).accessLogEnabled).toBe(attrs.AccessLog.Enabled);
     }
   });
 });

@@ -98,6 +98,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
   elasticfilesystem: ["DescribeFileSystems"],
+  // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
+  elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
 };
 
 export function discoveryActions(): string[] {

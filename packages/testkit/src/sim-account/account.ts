@@ -2,6 +2,7 @@ import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
 import type { Handler } from "./handlers/context.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
+import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
   AUTOSCALING_HANDLERS,
@@ -29,6 +30,7 @@ import {
   decodeRequest,
   encodeError,
   encodeOutput,
+  handlerKeyOf,
   requestId,
   type ServiceWire,
 } from "./protocols.ts";
@@ -42,7 +44,7 @@ import {
   throttlingError,
 } from "./throttling.ts";
 
-/** Handlers by signing name, then operation. */
+/** Handlers by signing name (by CLI name where APIs share one, see `handlerKeyOf`), then operation. */
 const HANDLERS: Record<string, Record<string, Handler>> = {
   sts: STS_HANDLERS,
   ec2: EC2_HANDLERS,
@@ -61,6 +63,8 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   elasticfilesystem: EFS_HANDLERS,
   securityhub: SECURITY_HUB_HANDLERS,
   "s3-control": S3_CONTROL_HANDLERS,
+  elbv2: ELBV2_HANDLERS,
+  elb: ELB_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
@@ -149,7 +153,7 @@ export function createSimulatedAccount(
       service = decoded.service;
       const name = `${service.cliName}:${decoded.operation}`;
       calls[name] = (calls[name] ?? 0) + 1;
-      const handler = HANDLERS[service.signingName]?.[decoded.operation];
+      const handler = HANDLERS[handlerKeyOf(service)]?.[decoded.operation];
       if (!handler) {
         throw new AwsApiError(
           service.protocol === "ec2Query" ? "UnsupportedOperation" : "InvalidAction",

@@ -3,6 +3,7 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
+import { generateLoadBalancers } from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
 
@@ -144,6 +145,15 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
     regions,
     asOf,
   });
+  const service = (name: string) => ({
+    rng: seededRandom(`${options.seed}:${name}`),
+    rate,
+    accountId,
+    regions,
+    asOf,
+    files,
+  });
+  generateLoadBalancers(put, service("elb"));
   return { accountId, regions, files };
 }
 

@@ -14,6 +14,8 @@ import * as configservice from "@aws-sdk/client-config-service";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
+import * as elb from "@aws-sdk/client-elastic-load-balancing";
+import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
@@ -41,6 +43,16 @@ export interface ServiceWire {
   readonly awsQueryCompatible?: boolean;
   /** The client module; its `<Operation>$` exports are the operation schemas. */
   readonly module: Record<string, unknown>;
+  /**
+   * Where two APIs share a signing name (elb and elbv2 are both `elasticloadbalancing`): the query
+   * `Version` that tells this one apart. Its handlers are then keyed by `cliName`.
+   */
+  readonly apiVersion?: string;
+}
+
+/** The key of a service's handlers: its signing name, or its CLI name where the signing name is shared. */
+export function handlerKeyOf(service: ServiceWire): string {
+  return service.apiVersion === undefined ? service.signingName : service.cliName;
 }
 
 const mod = (m: object): Record<string, unknown> => m as Record<string, unknown>;
@@ -80,6 +92,22 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsQuery",
     xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
     module: mod(iam),
+  },
+  {
+    signingName: "elasticloadbalancing",
+    cliName: "elbv2",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+    module: mod(elbv2),
+    apiVersion: "2015-12-01",
+  },
+  {
+    signingName: "elasticloadbalancing",
+    cliName: "elb",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/",
+    module: mod(elb),
+    apiVersion: "2012-06-01",
   },
   {
     signingName: "autoscaling",
@@ -164,7 +192,7 @@ function scope(request: HttpRequest): { region?: string; signingName?: string } 
 export function decodeRequest(request: HttpRequest): DecodedRequest {
   const { region, signingName: signed } = scope(request);
   const signingName = signed === "s3" && request.hostname.includes(".s3-control.") ? "s3-control" : signed;
-  const service = SERVICES.find((s) => s.signingName === signingName);
+  let service = SERVICES.find((s) => s.signingName === signingName);
   if (!service) {
     throw new AwsApiError(
       "UnrecognizedClientException",
@@ -176,6 +204,10 @@ export function decodeRequest(request: HttpRequest): DecodedRequest {
     case "ec2Query":
     case "awsQuery": {
       const form = new URLSearchParams(bodyText(request));
+      if (service.apiVersion !== undefined) {
+        const version = form.get("Version");
+        service = SERVICES.find((s) => s.signingName === signingName && s.apiVersion === version) ?? service;
+      }
       const operation = form.get("Action") ?? "";
       const schema = requireOperation(service, operation, "InvalidAction");
       const tree = formTree(form);

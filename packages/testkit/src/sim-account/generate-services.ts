@@ -1,0 +1,196 @@
+/**
+ * The services added with the breadth of the check catalogue (issue 14), each generated from a
+ * random stream of its own (`<seed>:<service>`), so that adding one changes nothing else a seed made.
+ * Every setting a check decides from is misconfigured at the account's rate.
+ */
+import type { Random } from "./prng.ts";
+
+type Json = Record<string, unknown>;
+type Put = (key: string, value: unknown) => void;
+
+export interface ServiceGenerationOptions {
+  /** The service's own stream. */
+  readonly rng: Random;
+  readonly rate: number;
+  readonly accountId: string;
+  readonly regions: readonly string[];
+  readonly asOf: number;
+  /** The files generated so far (VPCs to place load balancers in, buckets for origins, ...). */
+  readonly files: ReadonlyMap<string, unknown>;
+}
+
+const DAY = 86_400_000;
+
+function helpers(o: ServiceGenerationOptions) {
+  const { rng } = o;
+  return {
+    bad: () => rng.chance(o.rate),
+    iso: (days: number) => new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z"),
+    vpcOf: (region: string) =>
+      String(
+        ((o.files.get(`${region}/ec2/describe-vpcs`) as { Vpcs?: Json[] } | undefined)?.Vpcs ?? [])[0]
+          ?.VpcId ?? `vpc-0${rng.hex(16)}`,
+      ),
+  };
+}
+
+/** ELB's security policies: ones that still accept TLS 1.0/1.1, and ones that do not. */
+const WEAK_POLICIES = ["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-1-2021-06"];
+const STRONG_POLICIES = ["ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10"];
+
+/**
+ * Per region: two Application Load Balancers (an HTTP listener that redirects or not, an HTTPS
+ * listener), a Network Load Balancer with a TLS listener, and two Classic Load Balancers.
+ */
+export function generateLoadBalancers(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso, vpcOf } = helpers(o);
+  for (const region of o.regions) {
+    const vpc = vpcOf(region);
+    const zones = (n: number) => ["a", "b", "c"].slice(0, n).map((z) => `${region}${z}`);
+    const subnet = () => `subnet-0${rng.hex(16)}`;
+    const loadBalancers: Json[] = [];
+    const elbv2 = (name: string, type: "application" | "network", listeners: Json[], attributes: Json[]) => {
+      const kind = type === "application" ? "app" : "net";
+      const id = rng.hex(16);
+      const arn = `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${kind}/${name}/${id}`;
+      const azs = zones(bad() ? 1 : 2);
+      loadBalancers.push({
+        LoadBalancerArn: arn,
+        DNSName: `${name}-${rng.int(100000000, 999999999)}.${region}.elb.amazonaws.com`,
+        CanonicalHostedZoneId: "Z35SXDOTRQ7X7K",
+        CreatedTime: iso(rng.int(30, 600)),
+        LoadBalancerName: name,
+        Scheme: rng.chance(0.7) ? "internet-facing" : "internal",
+        VpcId: vpc,
+        State: { Code: "active" },
+        Type: type,
+        AvailabilityZones: azs.map((ZoneName) => ({ ZoneName, SubnetId: subnet() })),
+        ...(type === "application" ? { SecurityGroups: [`sg-0${rng.hex(16)}`] } : {}),
+        IpAddressType: "ipv4",
+      });
+      const targetGroup = `arn:aws:elasticloadbalancing:${region}:${accountId}:targetgroup/${name}-tg/${rng.hex(16)}`;
+      put(`${region}/elbv2/describe-listeners/${name}`, {
+        Listeners: listeners.map((l) => ({
+          ListenerArn: `arn:aws:elasticloadbalancing:${region}:${accountId}:listener/${kind}/${name}/${id}/${rng.hex(16)}`,
+          LoadBalancerArn: arn,
+          ...l,
+          DefaultActions: (l.DefaultActions as Json[] | undefined) ?? [
+            { Type: "forward", TargetGroupArn: targetGroup, Order: 1 },
+          ],
+        })),
+      });
+      put(`${region}/elbv2/describe-load-balancer-attributes/${name}`, { Attributes: attributes });
+    };
+    const certificate = `arn:aws:acm:${region}:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+    const tls = () => ({
+      Certificates: [{ CertificateArn: certificate }],
+      SslPolicy: bad() ? rng.pick(WEAK_POLICIES) : rng.pick(STRONG_POLICIES),
+    });
+    for (const i of [0, 1]) {
+      const http: Json = { Port: 80, Protocol: "HTTP" };
+      if (!bad())
+        http.DefaultActions = [
+          {
+            Type: "redirect",
+            Order: 1,
+            RedirectConfig: {
+              Protocol: "HTTPS",
+              Port: "443",
+              Host: "#{host}",
+              Path: "/#{path}",
+              Query: "#{query}",
+              StatusCode: "HTTP_301",
+            },
+          },
+        ];
+      const flag = (on: boolean) => (on ? "true" : "false");
+      elbv2(
+        `sim-alb-${i}`,
+        "application",
+        [http, { Port: 443, Protocol: "HTTPS", ...tls() }],
+        [
+          { Key: "access_logs.s3.enabled", Value: flag(!bad()) },
+          { Key: "access_logs.s3.bucket", Value: `sim-elb-logs-${accountId}` },
+          { Key: "access_logs.s3.prefix", Value: "" },
+          { Key: "deletion_protection.enabled", Value: flag(!bad()) },
+          { Key: "idle_timeout.timeout_seconds", Value: "60" },
+          {
+            Key: "routing.http.desync_mitigation_mode",
+            Value: bad() ? "monitor" : rng.pick(["defensive", "strictest"]),
+          },
+          { Key: "routing.http.drop_invalid_header_fields.enabled", Value: flag(!bad()) },
+          { Key: "routing.http2.enabled", Value: "true" },
+        ],
+      );
+    }
+    elbv2(
+      "sim-nlb-0",
+      "network",
+      [{ Port: 443, Protocol: "TLS", ...tls() }],
+      [
+        { Key: "access_logs.s3.enabled", Value: "false" },
+        { Key: "deletion_protection.enabled", Value: "false" },
+        { Key: "load_balancing.cross_zone.enabled", Value: "false" },
+      ],
+    );
+    put(`${region}/elbv2/describe-load-balancers`, { LoadBalancers: loadBalancers });
+
+    const classic: Json[] = [];
+    for (const i of [0, 1]) {
+      const name = `sim-clb-${i}`;
+      // The first always terminates TLS (with an ACM or an IAM certificate); the second may not.
+      const secure = i === 0 || !bad();
+      const iamCertificate = `arn:aws:iam::${accountId}:server-certificate/sim-cert-0`;
+      classic.push({
+        LoadBalancerName: name,
+        DNSName: `${name}-${rng.int(100000000, 999999999)}.${region}.elb.amazonaws.com`,
+        CanonicalHostedZoneName: `${name}-${rng.int(100000000, 999999999)}.${region}.elb.amazonaws.com`,
+        CanonicalHostedZoneNameID: "Z35SXDOTRQ7X7K",
+        ListenerDescriptions: [
+          {
+            Listener: secure
+              ? {
+                  Protocol: "HTTPS",
+                  LoadBalancerPort: 443,
+                  InstanceProtocol: "HTTP",
+                  InstancePort: 80,
+                  SSLCertificateId: bad() ? iamCertificate : certificate,
+                }
+              : { Protocol: "HTTP", LoadBalancerPort: 80, InstanceProtocol: "HTTP", InstancePort: 80 },
+            PolicyNames: secure ? ["ELBSecurityPolicy-2016-08"] : [],
+          },
+        ],
+        Policies: { AppCookieStickinessPolicies: [], LBCookieStickinessPolicies: [], OtherPolicies: [] },
+        BackendServerDescriptions: [],
+        AvailabilityZones: zones(bad() ? 1 : 2),
+        Subnets: [subnet()],
+        VPCId: vpc,
+        Instances: [],
+        HealthCheck: {
+          Target: "HTTP:80/",
+          Interval: 30,
+          Timeout: 5,
+          UnhealthyThreshold: 2,
+          HealthyThreshold: 10,
+        },
+        SourceSecurityGroup: { OwnerAlias: accountId, GroupName: "default" },
+        SecurityGroups: [`sg-0${rng.hex(16)}`],
+        CreatedTime: iso(rng.int(300, 2000)),
+        Scheme: "internet-facing",
+      });
+      put(`${region}/elb/describe-load-balancer-attributes/${name}`, {
+        LoadBalancerAttributes: {
+          CrossZoneLoadBalancing: { Enabled: !bad() },
+          AccessLog: { Enabled: !bad() },
+          ConnectionDraining: { Enabled: !bad(), Timeout: 300 },
+          ConnectionSettings: { IdleTimeout: 60 },
+          AdditionalAttributes: [
+            { Key: "elb.http.desyncmitigationmode", Value: bad() ? "monitor" : "defensive" },
+          ],
+        },
+      });
+    }
+    put(`${region}/elb/describe-load-balancers`, { LoadBalancerDescriptions: classic });
+  }
+}
