@@ -8,6 +8,7 @@ import {
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
+import { cloudFrontDistributionSchema } from "./edge.ts";
 import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
   accessAnalyzerSettingsSchema,
@@ -71,6 +72,7 @@ export const assetSchemas = {
   "aws.securityhub.account-settings": securityHubSettingsSchema,
   "aws.elbv2.load-balancer": elbv2LoadBalancerSchema,
   "aws.elb.load-balancer": elbLoadBalancerSchema,
+  "aws.cloudfront.distribution": cloudFrontDistributionSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -277,6 +277,44 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     crossZoneLoadBalancingEnabled: coin(rng),
     desyncMitigationMode: pick(rng, ["monitor", "defensive"]),
   }),
+  "aws.cloudfront.distribution": (rng, id) => {
+    const custom = coin(rng);
+    const defaultCertificate = coin(rng);
+    return {
+      distributionId: `E${id.toUpperCase()}`,
+      enabled: true,
+      origins: [
+        custom
+          ? {
+              id: "api",
+              domainName: "api.example.com",
+              s3: false,
+              originAccessControlId: null,
+              custom: {
+                originProtocolPolicy: pick(rng, ["https-only", "http-only", "match-viewer"]),
+                originSslProtocols: coin(rng) ? ["TLSv1.2"] : ["SSLv3", "TLSv1"],
+              },
+            }
+          : {
+              id: "site",
+              domainName: "site.s3.us-east-1.amazonaws.com",
+              s3: true,
+              originAccessControlId: coin(rng) ? "E2QWRUHAPOMQZL" : null,
+              custom: null,
+            },
+      ],
+      originGroupSizes: coin(rng) ? [2] : [],
+      viewerProtocolPolicies: [pick(rng, ["redirect-to-https", "https-only", "allow-all"])],
+      viewerCertificate: {
+        cloudFrontDefaultCertificate: defaultCertificate,
+        sslSupportMethod: defaultCertificate ? null : pick(rng, ["sni-only", "vip"]),
+        minimumProtocolVersion: defaultCertificate ? "TLSv1" : "TLSv1.2_2021",
+      },
+      webAclId: coin(rng) ? "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1" : null,
+      defaultRootObject: coin(rng) ? "index.html" : null,
+      loggingEnabled: coin(rng),
+    };
+  },
 };
 
 export interface SyntheticAssetOptions {

@@ -1,5 +1,6 @@
 import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
@@ -41,6 +42,8 @@ export interface RegionClients {
   readonly region: string;
   readonly accessanalyzer: AccessAnalyzerClient;
   readonly autoscaling: AutoScalingClient;
+  /** CloudFront is global: its API answers in us-east-1 whatever the region. */
+  readonly cloudfront: CloudFrontClient;
   readonly cloudtrail: CloudTrailClient;
   readonly cloudwatch: CloudWatchClient;
   readonly config: ConfigServiceClient;
@@ -126,6 +129,7 @@ function gated<C extends AnyClient>(client: C, service: string, region: string, 
 const FACTORIES = {
   accessanalyzer: AccessAnalyzerClient,
   autoscaling: AutoScalingClient,
+  cloudfront: CloudFrontClient,
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,

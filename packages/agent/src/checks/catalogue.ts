@@ -1,5 +1,15 @@
 import { accessAnalyzerEnabled } from "./accessanalyzer/access-analyzer-enabled.ts";
 import type { AnyCheck } from "./check.ts";
+import { distributionCustomCertificate } from "./cloudfront/custom-certificate.ts";
+import { distributionDefaultRootObject } from "./cloudfront/default-root-object.ts";
+import { distributionLoggingEnabled } from "./cloudfront/logging-enabled.ts";
+import { distributionOriginFailover } from "./cloudfront/origin-failover-configured.ts";
+import { distributionOriginNoDeprecatedSsl } from "./cloudfront/origin-no-deprecated-ssl.ts";
+import { distributionOriginTrafficEncrypted } from "./cloudfront/origin-traffic-encrypted.ts";
+import { distributionS3OriginAccessControl } from "./cloudfront/s3-origin-access-control.ts";
+import { distributionSniEnabled } from "./cloudfront/sni-enabled.ts";
+import { distributionViewerHttpsRequired } from "./cloudfront/viewer-https-required.ts";
+import { distributionWafEnabled } from "./cloudfront/waf-enabled.ts";
 import { trailCloudWatchLogs } from "./cloudtrail/trail-cloudwatch-logs.ts";
 import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation.ts";
@@ -80,6 +90,16 @@ import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
 /** Every check Vigil ships, in a stable order (reports list results in this order). */
 export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   accessAnalyzerEnabled,
+  distributionCustomCertificate,
+  distributionDefaultRootObject,
+  distributionLoggingEnabled,
+  distributionOriginFailover,
+  distributionOriginNoDeprecatedSsl,
+  distributionOriginTrafficEncrypted,
+  distributionS3OriginAccessControl,
+  distributionSniEnabled,
+  distributionViewerHttpsRequired,
+  distributionWafEnabled,
   trailCloudWatchLogs,
   trailKmsEncrypted,
   trailLogFileValidation,

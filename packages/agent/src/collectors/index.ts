@@ -6,6 +6,7 @@ import {
   s3AccountPublicAccessBlockCollector,
   securityHubCollector,
 } from "./account-services.ts";
+import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
@@ -30,6 +31,7 @@ import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 
+export { cloudFrontDistributionAsset } from "./cloudfront.ts";
 export type {
   CollectContext,
   Collector,
@@ -76,11 +78,13 @@ export const COLLECTORS: readonly Collector[] = [
   iamRolesCollector,
   iamPoliciesCollector,
   iamServerCertificatesCollector,
+  cloudFrontDistributionsCollector,
 ];
 
 export {
   accessAnalyzerCollector,
   cisMonitoringCollector,
+  cloudFrontDistributionsCollector,
   cloudTrailCollector,
   configRecordersCollector,
   ebsDefaultEncryptionCollector,

@@ -13,6 +13,21 @@ export const AWS_FSBP: FrameworkDefinition = {
     "AWS Security Hub, https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html, as listed in Prowler's prowler/compliance/aws/aws_foundational_security_best_practices_aws.json at commit 179b09df735a51a4481a1f84fec555065341e237 (docs/reference/fsbp-controls.tsv)",
   mappingKey: "fsbp",
   requirements: [
+    { id: "CloudFront.1", title: "CloudFront distributions should have a default root object configured" },
+    { id: "CloudFront.3", title: "CloudFront distributions should require encryption in transit" },
+    { id: "CloudFront.4", title: "CloudFront distributions should have origin failover configured" },
+    { id: "CloudFront.5", title: "CloudFront distributions should have logging enabled" },
+    { id: "CloudFront.6", title: "CloudFront distributions should have AWS WAF enabled" },
+    { id: "CloudFront.7", title: "CloudFront distributions should use custom SSL/TLS certificates" },
+    { id: "CloudFront.8", title: "CloudFront distributions should use SNI to serve HTTPS requests" },
+    { id: "CloudFront.9", title: "CloudFront distributions should encrypt traffic to custom origins" },
+    {
+      id: "CloudFront.10",
+      title:
+        "CloudFront distributions should not use deprecated SSL protocols between edge locations and custom origins",
+    },
+    { id: "CloudFront.12", title: "CloudFront distributions should not point to non-existent S3 origins" },
+    { id: "CloudFront.13", title: "CloudFront distributions should use origin access control" },
     {
       id: "CloudTrail.1",
       title: "CloudTrail should be enabled and configured with at least one multi-Region trail",

@@ -5,6 +5,7 @@ import {
   accessAnalyzerCollector,
   type Collector,
   cisMonitoringCollector,
+  cloudFrontDistributionsCollector,
   cloudTrailCollector,
   configRecordersCollector,
   ebsDefaultEncryptionCollector,
@@ -99,6 +100,8 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     ],
     everyRegion: [cloudTrailCollector, cisMonitoringCollector],
   },
+  // Global services answered in the home region.
+  { service: "cloudfront", scope: "global", collectors: [cloudFrontDistributionsCollector] },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
+import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { elbCases } from "./cases/elb.ts";
@@ -19,6 +20,7 @@ const ALL_CASES = [
   ...loggingCases,
   ...computeCases,
   ...elbCases,
+  ...cloudfrontCases,
 ];
 
 /**

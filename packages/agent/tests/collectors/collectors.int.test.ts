@@ -7,6 +7,7 @@ import {
   type CollectContext,
   type Collector,
   cisMonitoringCollector,
+  cloudFrontDistributionsCollector,
   cloudTrailCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
@@ -286,6 +287,24 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     for (const a of eks.assets) {
       const cluster = file(model, `${region}/eks/describe-cluster/${a.name}`).cluster as Record<string, J>;
       expect(cfg(a).endpointPublicAccess).toBe(cluster.resourcesVpcConfig?.endpointPublicAccess === true);
+    }
+  });
+
+  it("cloudfront distributions (global) with their configuration", async () => {
+    const items = (file(model, "global/cloudfront/list-distributions").DistributionList as J).Items as J[];
+    const cf = await run(cloudFrontDistributionsCollector);
+    expect(cf.assets.map((a) => a.arn).sort()).toEqual(items.map((d) => d.ARN).sort());
+    for (const d of items) {
+      const asset = cf.byArn.get(d.ARN);
+      expect(asset?.region).toBe("global");
+      const config = file(model, `global/cloudfront/get-distribution-config/${d.Id}`).DistributionConfig as J;
+      expect(cfg(asset).defaultRootObject).toBe(config.DefaultRootObject || null);
+      expect(cfg(asset).loggingEnabled).toBe(config.Logging.Enabled);
+      expect(cfg(asset).webAclId).toBe(d.WebACLId || null);
+      expect(cfg(asset).origins.map((x: J) => [x.id, x.s3])).toEqual(
+        d.Origins.Items.map((x: J) => [x.Id, x.S3OriginConfig !== undefined]),
+      );
+      expect(cfg(asset).viewerProtocolPolicies).toEqual([d.DefaultCacheBehavior.ViewerProtocolPolicy]);
     }
   });
 

@@ -100,6 +100,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   elasticfilesystem: ["DescribeFileSystems"],
   // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
   elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
+  cloudfront: ["ListDistributions", "GetDistributionConfig"],
 };
 
 export function discoveryActions(): string[] {

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
+import { CLOUDFRONT_HANDLERS } from "./handlers/cloudfront.ts";
 import type { Handler } from "./handlers/context.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
@@ -65,6 +66,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   "s3-control": S3_CONTROL_HANDLERS,
   elbv2: ELBV2_HANDLERS,
   elb: ELB_HANDLERS,
+  cloudfront: CLOUDFRONT_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

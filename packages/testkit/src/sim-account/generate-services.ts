@@ -194,3 +194,139 @@ export function generateLoadBalancers(put: Put, o: ServiceGenerationOptions): vo
     put(`${region}/elb/describe-load-balancers`, { LoadBalancerDescriptions: classic });
   }
 }
+
+/**
+ * Global: four CloudFront distributions — an S3 site, two behind custom origins (a load balancer,
+ * an API), and one with both in an origin group — each with its `get-distribution-config`.
+ */
+export function generateDistributions(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  const home = o.regions[0] ?? "us-east-1";
+  const s3Origin = (name: string): Json => ({
+    Id: `s3-${name}`,
+    DomainName: `sim-site-${name}-${accountId}.s3.${home}.amazonaws.com`,
+    OriginPath: "",
+    CustomHeaders: { Quantity: 0 },
+    S3OriginConfig: { OriginAccessIdentity: "" },
+    ConnectionAttempts: 3,
+    ConnectionTimeout: 10,
+    OriginShield: { Enabled: false },
+    OriginAccessControlId: bad() ? "" : `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+  });
+  const customOrigin = (name: string, domain: string): Json => {
+    const plain = bad();
+    return {
+      Id: `custom-${name}`,
+      DomainName: domain,
+      OriginPath: "",
+      CustomHeaders: { Quantity: 0 },
+      CustomOriginConfig: {
+        HTTPPort: 80,
+        HTTPSPort: 443,
+        OriginProtocolPolicy: plain ? rng.pick(["http-only", "match-viewer"]) : "https-only",
+        OriginSslProtocols: bad()
+          ? { Quantity: 2, Items: ["SSLv3", "TLSv1"] }
+          : { Quantity: 1, Items: ["TLSv1.2"] },
+        OriginReadTimeout: 30,
+        OriginKeepaliveTimeout: 5,
+      },
+      ConnectionAttempts: 3,
+      ConnectionTimeout: 10,
+      OriginShield: { Enabled: false },
+      OriginAccessControlId: "",
+    };
+  };
+  const shapes: Json[][] = [
+    [s3Origin("www")],
+    [customOrigin("alb", `sim-alb-0-${rng.int(100000000, 999999999)}.${home}.elb.amazonaws.com`)],
+    [customOrigin("api", `api.sim-${accountId}.example.com`), s3Origin("fallback")],
+    [s3Origin("assets"), customOrigin("fallback", `fallback.sim-${accountId}.example.com`)],
+  ];
+  const items = shapes.map((origins, i) => {
+    const id = `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`;
+    const domain = `d${rng.chars("abcdefghijklmnopqrstuvwxyz0123456789", 13)}.cloudfront.net`;
+    // The two behind custom origins always serve their own domain; the others may not.
+    const custom = i === 1 || i === 2 || !bad();
+    const viewerCertificate = custom
+      ? {
+          CloudFrontDefaultCertificate: false,
+          ACMCertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+          SSLSupportMethod: bad() ? "vip" : "sni-only",
+          MinimumProtocolVersion: "TLSv1.2_2021",
+          CertificateSource: "acm",
+        }
+      : {
+          CloudFrontDefaultCertificate: true,
+          SSLSupportMethod: "vip",
+          MinimumProtocolVersion: "TLSv1",
+          CertificateSource: "cloudfront",
+        };
+    const groups =
+      origins.length > 1 && !bad()
+        ? {
+            Quantity: 1,
+            Items: [
+              {
+                Id: "failover",
+                FailoverCriteria: { StatusCodes: { Quantity: 4, Items: [500, 502, 503, 504] } },
+                Members: { Quantity: origins.length, Items: origins.map((x) => ({ OriginId: x.Id })) },
+              },
+            ],
+          }
+        : { Quantity: 0 };
+    const shared: Json = {
+      Aliases: custom ? { Quantity: 1, Items: [`cdn${i}.sim-${accountId}.example.com`] } : { Quantity: 0 },
+      Origins: { Quantity: origins.length, Items: origins },
+      OriginGroups: groups,
+      DefaultCacheBehavior: {
+        TargetOriginId: groups.Quantity === 1 ? "failover" : origins[0]?.Id,
+        TrustedSigners: { Enabled: false, Quantity: 0 },
+        TrustedKeyGroups: { Enabled: false, Quantity: 0 },
+        ViewerProtocolPolicy: bad() ? "allow-all" : rng.pick(["redirect-to-https", "https-only"]),
+        Compress: true,
+        CachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+      },
+      CacheBehaviors: { Quantity: 0 },
+      CustomErrorResponses: { Quantity: 0 },
+      Comment: `sim distribution ${i}`,
+      PriceClass: "PriceClass_100",
+      Enabled: true,
+      ViewerCertificate: viewerCertificate,
+      Restrictions: { GeoRestriction: { RestrictionType: "none", Quantity: 0 } },
+      WebACLId: bad()
+        ? ""
+        : `arn:aws:wafv2:us-east-1:${accountId}:global/webacl/sim-edge/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+      HttpVersion: "http2",
+      IsIPV6Enabled: true,
+      Staging: false,
+    };
+    put(`global/cloudfront/get-distribution-config/${id}`, {
+      ETag: `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+      DistributionConfig: {
+        CallerReference: `sim-${i}-${rng.hex(8)}`,
+        DefaultRootObject: bad() ? "" : "index.html",
+        Logging: bad()
+          ? { Enabled: false, IncludeCookies: false, Bucket: "", Prefix: "" }
+          : {
+              Enabled: true,
+              IncludeCookies: false,
+              Bucket: `sim-cf-logs-${accountId}.s3.amazonaws.com`,
+              Prefix: `cf/${i}/`,
+            },
+        ...shared,
+      },
+    });
+    return {
+      Id: id,
+      ARN: `arn:aws:cloudfront::${accountId}:distribution/${id}`,
+      Status: "Deployed",
+      LastModifiedTime: iso(rng.int(1, 300)),
+      DomainName: domain,
+      ...shared,
+    };
+  });
+  put("global/cloudfront/list-distributions", {
+    DistributionList: { Marker: "", MaxItems: 100, IsTruncated: false, Quantity: items.length, Items: items },
+  });
+}

@@ -3,7 +3,7 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
-import { generateLoadBalancers } from "./generate-services.ts";
+import { generateDistributions, generateLoadBalancers } from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
 
@@ -154,6 +154,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
     files,
   });
   generateLoadBalancers(put, service("elb"));
+  generateDistributions(put, service("cloudfront"));
   return { accountId, regions, files };
 }
 

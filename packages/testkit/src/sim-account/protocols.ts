@@ -7,6 +7,7 @@
  */
 import * as accessanalyzer from "@aws-sdk/client-accessanalyzer";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
+import * as cloudfront from "@aws-sdk/client-cloudfront";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
@@ -115,6 +116,13 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsQuery",
     xmlNamespace: "http://autoscaling.amazonaws.com/doc/2011-01-01/",
     module: mod(autoscaling),
+  },
+  {
+    signingName: "cloudfront",
+    cliName: "cloudfront",
+    protocol: "restXml",
+    xmlNamespace: "http://cloudfront.amazonaws.com/doc/2020-05-31/",
+    module: mod(cloudfront),
   },
   { signingName: "cloudtrail", cliName: "cloudtrail", protocol: "awsJson1_1", module: mod(cloudtrail) },
   { signingName: "kms", cliName: "kms", protocol: "awsJson1_1", module: mod(kms) },
