@@ -59,6 +59,9 @@ function iamActionOf(call: string): string {
   const mapped = IAM_ACTION[call];
   if (mapped !== undefined) return mapped;
   const [service = "", operation = ""] = call.split(":");
+  // API Gateway's management API is authorised per HTTP method: every read is apigateway:GET.
+  if ((service === "apigateway" || service === "apigatewayv2") && operation.startsWith("Get"))
+    return "apigateway:GET";
   return `${IAM_PREFIX[service] ?? service}:${operation}`;
 }
 

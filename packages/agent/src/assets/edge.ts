@@ -43,3 +43,48 @@ export const cloudFrontDistributionSchema = assetSchemaOf(
     loggingEnabled: z.boolean(),
   }),
 );
+
+/**
+ * An API Gateway REST API (`GetRestApis`) with its stages (`GetStages`): per stage what FSBP asks
+ * of it.
+ */
+export const apiGatewayRestApiSchema = assetSchemaOf(
+  "aws.apigateway.rest-api",
+  z.object({
+    restApiId: z.string(),
+    /** `endpointConfiguration.types`: `EDGE`, `REGIONAL` or `PRIVATE`. */
+    endpointTypes: z.array(z.string()),
+    stages: z.array(
+      z.object({
+        stageName: z.string(),
+        /** `loggingLevel` of the method settings for all resources and methods: `OFF`, `ERROR` or `INFO`; `null` when unset. */
+        loggingLevel: z.string().nullable(),
+        clientCertificateId: z.string().nullable(),
+        tracingEnabled: z.boolean(),
+        webAclArn: z.string().nullable(),
+        /** Method settings (any path) that cache responses, and whether each encrypts its cache. */
+        cachedMethods: z.array(z.object({ key: z.string(), cacheDataEncrypted: z.boolean() })),
+      }),
+    ),
+  }),
+);
+
+/** An API Gateway HTTP or WebSocket API (`GetApis`) with its stages (`GetStages`) and routes (`GetRoutes`). */
+export const apiGatewayV2ApiSchema = assetSchemaOf(
+  "aws.apigatewayv2.api",
+  z.object({
+    apiId: z.string(),
+    /** `HTTP` or `WEBSOCKET`. */
+    protocolType: z.string(),
+    stages: z.array(
+      z.object({
+        stageName: z.string(),
+        /** `AccessLogSettings.DestinationArn`, `null` when access logging is off. */
+        accessLogDestination: z.string().nullable(),
+        /** `DefaultRouteSettings.LoggingLevel` (WebSocket APIs): `OFF`, `ERROR` or `INFO`; `null` when unset. */
+        loggingLevel: z.string().nullable(),
+      }),
+    ),
+    routes: z.array(z.object({ routeKey: z.string(), authorizationType: z.string() })),
+  }),
+);

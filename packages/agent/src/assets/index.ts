@@ -8,7 +8,7 @@ import {
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
-import { cloudFrontDistributionSchema } from "./edge.ts";
+import { apiGatewayRestApiSchema, apiGatewayV2ApiSchema, cloudFrontDistributionSchema } from "./edge.ts";
 import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
   accessAnalyzerSettingsSchema,
@@ -73,6 +73,8 @@ export const assetSchemas = {
   "aws.elbv2.load-balancer": elbv2LoadBalancerSchema,
   "aws.elb.load-balancer": elbLoadBalancerSchema,
   "aws.cloudfront.distribution": cloudFrontDistributionSchema,
+  "aws.apigateway.rest-api": apiGatewayRestApiSchema,
+  "aws.apigatewayv2.api": apiGatewayV2ApiSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

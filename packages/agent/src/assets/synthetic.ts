@@ -315,6 +315,35 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       loggingEnabled: coin(rng),
     };
   },
+  "aws.apigateway.rest-api": (rng, id) => ({
+    restApiId: id,
+    endpointTypes: [pick(rng, ["EDGE", "REGIONAL", "PRIVATE"])],
+    stages: [
+      {
+        stageName: "prod",
+        loggingLevel: pick(rng, ["OFF", "ERROR", "INFO", null]),
+        clientCertificateId: coin(rng) ? "abc123" : null,
+        tracingEnabled: coin(rng),
+        webAclArn: coin(rng) ? "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1" : null,
+        cachedMethods: coin(rng) ? [{ key: "*/*", cacheDataEncrypted: coin(rng) }] : [],
+      },
+    ],
+  }),
+  "aws.apigatewayv2.api": (rng, id) => ({
+    apiId: id,
+    protocolType: pick(rng, ["HTTP", "WEBSOCKET"]),
+    stages: [
+      {
+        stageName: "$default",
+        accessLogDestination: coin(rng) ? "arn:aws:logs:us-east-1:123456789012:log-group:api" : null,
+        loggingLevel: pick(rng, ["OFF", "ERROR", null]),
+      },
+    ],
+    routes: [
+      { routeKey: "$connect", authorizationType: pick(rng, ["NONE", "AWS_IAM"]) },
+      { routeKey: "GET /items", authorizationType: pick(rng, ["NONE", "JWT"]) },
+    ],
+  }),
 };
 
 export interface SyntheticAssetOptions {

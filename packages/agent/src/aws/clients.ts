@@ -1,4 +1,6 @@
 import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
@@ -41,6 +43,10 @@ export const directCall: CallWrapper = (_family, fn) => fn();
 export interface RegionClients {
   readonly region: string;
   readonly accessanalyzer: AccessAnalyzerClient;
+  /** API Gateway REST APIs. */
+  readonly apigateway: APIGatewayClient;
+  /** API Gateway HTTP and WebSocket APIs. */
+  readonly apigatewayv2: ApiGatewayV2Client;
   readonly autoscaling: AutoScalingClient;
   /** CloudFront is global: its API answers in us-east-1 whatever the region. */
   readonly cloudfront: CloudFrontClient;
@@ -128,6 +134,8 @@ function gated<C extends AnyClient>(client: C, service: string, region: string, 
 
 const FACTORIES = {
   accessanalyzer: AccessAnalyzerClient,
+  apigateway: APIGatewayClient,
+  apigatewayv2: ApiGatewayV2Client,
   autoscaling: AutoScalingClient,
   cloudfront: CloudFrontClient,
   cloudtrail: CloudTrailClient,

@@ -1,4 +1,12 @@
 import { accessAnalyzerEnabled } from "./accessanalyzer/access-analyzer-enabled.ts";
+import { restApiCacheEncrypted } from "./apigateway/rest-api-cache-encrypted.ts";
+import { restApiClientCertificate } from "./apigateway/rest-api-client-certificate.ts";
+import { restApiLoggingEnabled } from "./apigateway/rest-api-logging-enabled.ts";
+import { restApiWafAttached } from "./apigateway/rest-api-waf-attached.ts";
+import { restApiXrayTracing } from "./apigateway/rest-api-xray-tracing.ts";
+import { v2ApiAccessLoggingEnabled } from "./apigatewayv2/api-access-logging-enabled.ts";
+import { v2RoutesAuthorized } from "./apigatewayv2/routes-authorized.ts";
+import { webSocketLoggingEnabled } from "./apigatewayv2/websocket-logging-enabled.ts";
 import type { AnyCheck } from "./check.ts";
 import { distributionCustomCertificate } from "./cloudfront/custom-certificate.ts";
 import { distributionDefaultRootObject } from "./cloudfront/default-root-object.ts";
@@ -90,6 +98,14 @@ import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
 /** Every check Vigil ships, in a stable order (reports list results in this order). */
 export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   accessAnalyzerEnabled,
+  restApiCacheEncrypted,
+  restApiClientCertificate,
+  restApiLoggingEnabled,
+  restApiWafAttached,
+  restApiXrayTracing,
+  v2ApiAccessLoggingEnabled,
+  v2RoutesAuthorized,
+  webSocketLoggingEnabled,
   distributionCustomCertificate,
   distributionDefaultRootObject,
   distributionLoggingEnabled,

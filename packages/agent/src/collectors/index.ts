@@ -6,6 +6,7 @@ import {
   s3AccountPublicAccessBlockCollector,
   securityHubCollector,
 } from "./account-services.ts";
+import { restApisCollector, v2ApisCollector } from "./apigateway.ts";
 import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
@@ -31,6 +32,7 @@ import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 
+export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
 export { cloudFrontDistributionAsset } from "./cloudfront.ts";
 export type {
   CollectContext,
@@ -71,6 +73,8 @@ export const COLLECTORS: readonly Collector[] = [
   efsFileSystemsCollector,
   elbv2LoadBalancersCollector,
   elbLoadBalancersCollector,
+  restApisCollector,
+  v2ApisCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -103,11 +107,13 @@ export {
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  v2ApisCollector,
   volumesCollector,
   vpcsCollector,
 };

@@ -13,6 +13,17 @@ export const AWS_FSBP: FrameworkDefinition = {
     "AWS Security Hub, https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html, as listed in Prowler's prowler/compliance/aws/aws_foundational_security_best_practices_aws.json at commit 179b09df735a51a4481a1f84fec555065341e237 (docs/reference/fsbp-controls.tsv)",
   mappingKey: "fsbp",
   requirements: [
+    { id: "APIGateway.1", title: "API Gateway REST and WebSocket API logging should be enabled" },
+    {
+      id: "APIGateway.2",
+      title:
+        "API Gateway REST API stages should be configured to use SSL certificates for backend authentication",
+    },
+    { id: "APIGateway.3", title: "API Gateway REST API stages should have AWS X-Ray tracing enabled" },
+    { id: "APIGateway.4", title: "API Gateway should be associated with an AWS WAF web ACL" },
+    { id: "APIGateway.5", title: "API Gateway REST API cache data should be encrypted at rest" },
+    { id: "APIGateway.8", title: "API Gateway routes should specify an authorization type" },
+    { id: "APIGateway.9", title: "Access logging should be configured for API Gateway V2 Stages" },
     { id: "CloudFront.1", title: "CloudFront distributions should have a default root object configured" },
     { id: "CloudFront.3", title: "CloudFront distributions should require encryption in transit" },
     { id: "CloudFront.4", title: "CloudFront distributions should have origin failover configured" },

@@ -27,12 +27,14 @@ import {
   type RegionTrails,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
   type Uncovered,
+  v2ApisCollector,
   volumesCollector,
   vpcsCollector,
 } from "../collectors/index.ts";
@@ -75,6 +77,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "lambda", scope: "regional", collectors: [lambdaFunctionsCollector] },
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
   { service: "elb", scope: "regional", collectors: [elbv2LoadBalancersCollector, elbLoadBalancersCollector] },
+  { service: "apigateway", scope: "regional", collectors: [restApisCollector, v2ApisCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

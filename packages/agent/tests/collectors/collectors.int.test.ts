@@ -24,9 +24,11 @@ import {
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  restApisCollector,
   s3BucketsCollector,
   securityGroupsCollector,
   snapshotsCollector,
+  v2ApisCollector,
   volumesCollector,
   vpcsCollector,
 } from "../../src/index.ts";
@@ -287,6 +289,33 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     for (const a of eks.assets) {
       const cluster = file(model, `${region}/eks/describe-cluster/${a.name}`).cluster as Record<string, J>;
       expect(cfg(a).endpointPublicAccess).toBe(cluster.resourcesVpcConfig?.endpointPublicAccess === true);
+    }
+  });
+
+  it("api gateway REST APIs with their stages; HTTP and WebSocket APIs with their stages and routes", async () => {
+    const apis = list(model, R("apigateway/get-rest-apis"), "items");
+    const rest = await run(restApisCollector);
+    expect(rest.assets.map((a) => a.name).sort()).toEqual(apis.map((a) => a.name).sort());
+    for (const a of rest.assets) {
+      const stages = list(model, R(`apigateway/get-stages/${cfg(a).restApiId}`), "item");
+      expect(cfg(a).stages.map((s: J) => [s.stageName, s.loggingLevel, s.tracingEnabled])).toEqual(
+        stages.map((s: J) => [s.stageName, s.methodSettings["*/*"].loggingLevel ?? null, s.tracingEnabled]),
+      );
+    }
+    const v2apis = list(model, R("apigatewayv2/get-apis"), "Items");
+    const v2 = await run(v2ApisCollector);
+    expect(v2.assets.map((a) => [a.name, cfg(a).protocolType]).sort()).toEqual(
+      v2apis.map((a) => [a.Name, a.ProtocolType]).sort(),
+    );
+    for (const a of v2.assets) {
+      const routes = list(model, R(`apigatewayv2/get-routes/${cfg(a).apiId}`), "Items");
+      expect(cfg(a).routes.map((r: J) => [r.routeKey, r.authorizationType])).toEqual(
+        routes.map((r) => [r.RouteKey, r.AuthorizationType]),
+      );
+      const stages = list(model, R(`apigatewayv2/get-stages/${cfg(a).apiId}`), "Items");
+      expect(cfg(a).stages.map((s: J) => s.accessLogDestination)).toEqual(
+        stages.map((s: J) => s.AccessLogSettings?.DestinationArn ?? null),
+      );
     }
   });
 

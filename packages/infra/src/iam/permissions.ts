@@ -101,6 +101,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
   elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
   cloudfront: ["ListDistributions", "GetDistributionConfig"],
+  // API Gateway authorises every read (REST APIs, stages, HTTP/WebSocket APIs, routes) as GET.
+  apigateway: ["GET"],
 };
 
 export function discoveryActions(): string[] {

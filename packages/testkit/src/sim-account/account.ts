@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
+import { APIGATEWAY_HANDLERS, APIGATEWAYV2_HANDLERS } from "./handlers/apigateway.ts";
 import { CLOUDFRONT_HANDLERS } from "./handlers/cloudfront.ts";
 import type { Handler } from "./handlers/context.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
@@ -67,6 +68,8 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   elbv2: ELBV2_HANDLERS,
   elb: ELB_HANDLERS,
   cloudfront: CLOUDFRONT_HANDLERS,
+  apigateway: APIGATEWAY_HANDLERS,
+  apigatewayv2: APIGATEWAYV2_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

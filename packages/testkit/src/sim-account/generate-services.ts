@@ -330,3 +330,132 @@ export function generateDistributions(put: Put, o: ServiceGenerationOptions): vo
     DistributionList: { Marker: "", MaxItems: 100, IsTruncated: false, Quantity: items.length, Items: items },
   });
 }
+
+/**
+ * Per region: two REST APIs (the first caching responses, the second with a second stage) and
+ * an HTTP API and a WebSocket API with their stages and routes.
+ */
+export function generateApis(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  const alnum = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (const region of o.regions) {
+    const logGroup = (name: string) =>
+      `arn:aws:logs:${region}:${accountId}:log-group:/aws/apigateway/${name}`;
+    const restApis = [0, 1].map((i) => {
+      const id = rng.chars(alnum, 10);
+      const stages = (i === 0 ? ["prod"] : ["prod", "dev"]).map((stageName) => {
+        const caching = i === 0;
+        const loggingLevel = bad() ? rng.pick(["OFF", undefined]) : rng.pick(["ERROR", "INFO"]);
+        const clientCertificate = !bad();
+        const web = !bad();
+        return {
+          deploymentId: rng.chars(alnum, 6),
+          stageName,
+          cacheClusterEnabled: caching,
+          ...(caching ? { cacheClusterSize: "0.5", cacheClusterStatus: "AVAILABLE" } : {}),
+          methodSettings: {
+            "*/*": {
+              metricsEnabled: false,
+              ...(loggingLevel ? { loggingLevel } : {}),
+              dataTraceEnabled: false,
+              throttlingBurstLimit: 5000,
+              throttlingRateLimit: 10000,
+              cachingEnabled: caching,
+              cacheTtlInSeconds: 300,
+              cacheDataEncrypted: caching && !bad(),
+              requireAuthorizationForCacheControl: true,
+              unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+            },
+          },
+          tracingEnabled: !bad(),
+          ...(clientCertificate ? { clientCertificateId: rng.chars(alnum, 6) } : {}),
+          ...(web
+            ? {
+                webAclArn: `arn:aws:wafv2:${region}:${accountId}:regional/webacl/sim-api/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+              }
+            : {}),
+          createdDate: iso(rng.int(30, 600)),
+          lastUpdatedDate: iso(rng.int(1, 30)),
+        };
+      });
+      put(`${region}/apigateway/get-stages/${id}`, { item: stages });
+      return {
+        id,
+        name: `sim-rest-${i}`,
+        createdDate: iso(rng.int(30, 900)),
+        apiKeySource: "HEADER",
+        endpointConfiguration: { types: [rng.pick(["REGIONAL", "EDGE", "PRIVATE"])] },
+        disableExecuteApiEndpoint: false,
+        tags: {},
+      };
+    });
+    put(`${region}/apigateway/get-rest-apis`, { items: restApis });
+
+    const v2 = (["HTTP", "WEBSOCKET"] as const).map((protocol, i) => {
+      const id = rng.chars(alnum, 10);
+      const name = `sim-${protocol.toLowerCase()}-${i}`;
+      const logging = !bad();
+      put(`${region}/apigatewayv2/get-stages/${id}`, {
+        Items: [
+          {
+            StageName: protocol === "HTTP" ? "$default" : "production",
+            AutoDeploy: protocol === "HTTP",
+            CreatedDate: iso(rng.int(30, 600)),
+            DefaultRouteSettings: {
+              DetailedMetricsEnabled: false,
+              ...(protocol === "WEBSOCKET"
+                ? { DataTraceEnabled: false, LoggingLevel: bad() ? "OFF" : "ERROR" }
+                : {}),
+            },
+            RouteSettings: {},
+            StageVariables: {},
+            Tags: {},
+            ...(logging
+              ? {
+                  AccessLogSettings: {
+                    DestinationArn: logGroup(name),
+                    Format: "$context.requestId $context.identity.sourceIp $context.status",
+                  },
+                }
+              : {}),
+          },
+        ],
+      });
+      const keys =
+        protocol === "HTTP" ? ["GET /items", "POST /items"] : ["$connect", "$disconnect", "sendMessage"];
+      put(`${region}/apigatewayv2/get-routes/${id}`, {
+        Items: keys.map((RouteKey) => ({
+          ApiKeyRequired: false,
+          AuthorizationType:
+            RouteKey === "$disconnect" || RouteKey === "sendMessage"
+              ? "NONE"
+              : bad()
+                ? "NONE"
+                : protocol === "HTTP"
+                  ? "JWT"
+                  : "AWS_IAM",
+          RouteId: rng.chars(alnum, 7),
+          RouteKey,
+          Target: `integrations/${rng.chars(alnum, 7)}`,
+        })),
+      });
+      return {
+        ApiEndpoint:
+          protocol === "HTTP"
+            ? `https://${id}.execute-api.${region}.amazonaws.com`
+            : `wss://${id}.execute-api.${region}.amazonaws.com`,
+        ApiId: id,
+        ApiKeySelectionExpression: "$request.header.x-api-key",
+        CreatedDate: iso(rng.int(30, 900)),
+        DisableExecuteApiEndpoint: false,
+        Name: name,
+        ProtocolType: protocol,
+        RouteSelectionExpression:
+          protocol === "HTTP" ? "$request.method $request.path" : "$request.body.action",
+        Tags: {},
+      };
+    });
+    put(`${region}/apigatewayv2/get-apis`, { Items: v2 });
+  }
+}

@@ -3,7 +3,7 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
-import { generateDistributions, generateLoadBalancers } from "./generate-services.ts";
+import { generateApis, generateDistributions, generateLoadBalancers } from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
 
@@ -155,6 +155,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   });
   generateLoadBalancers(put, service("elb"));
   generateDistributions(put, service("cloudfront"));
+  generateApis(put, service("apigateway"));
   return { accountId, regions, files };
 }
 

@@ -6,6 +6,8 @@
  * clients deserialize our answers exactly as they would AWS's.
  */
 import * as accessanalyzer from "@aws-sdk/client-accessanalyzer";
+import * as apigateway from "@aws-sdk/client-api-gateway";
+import * as apigatewayv2 from "@aws-sdk/client-apigatewayv2";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as cloudfront from "@aws-sdk/client-cloudfront";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
@@ -51,9 +53,14 @@ export interface ServiceWire {
   readonly apiVersion?: string;
 }
 
-/** The key of a service's handlers: its signing name, or its CLI name where the signing name is shared. */
+/**
+ * The key of a service's handlers: its signing name, or its CLI name where the signing name is
+ * shared (elb and elbv2; apigateway and apigatewayv2, told apart by the routes their paths match).
+ */
 export function handlerKeyOf(service: ServiceWire): string {
-  return service.apiVersion === undefined ? service.signingName : service.cliName;
+  return SERVICES.some((s) => s !== service && s.signingName === service.signingName)
+    ? service.cliName
+    : service.signingName;
 }
 
 const mod = (m: object): Record<string, unknown> => m as Record<string, unknown>;
@@ -135,6 +142,8 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(cloudwatch),
   },
   { signingName: "lambda", cliName: "lambda", protocol: "restJson1", module: mod(lambda) },
+  { signingName: "apigateway", cliName: "apigateway", protocol: "restJson1", module: mod(apigateway) },
+  { signingName: "apigateway", cliName: "apigatewayv2", protocol: "restJson1", module: mod(apigatewayv2) },
   { signingName: "eks", cliName: "eks", protocol: "restJson1", module: mod(eks) },
   {
     signingName: "access-analyzer",
@@ -235,8 +244,18 @@ export function decodeRequest(request: HttpRequest): DecodedRequest {
       return { service, region: where, operation, input: text ? JSON.parse(text) : {} };
     }
     case "restJson1":
-    case "restXml":
-      return decodeRest(service, where, request);
+    case "restXml": {
+      // APIs that share a signing name: the one whose routes the path matches.
+      const candidates = SERVICES.filter((s) => s.signingName === service?.signingName);
+      for (const candidate of candidates.slice(0, -1)) {
+        try {
+          return decodeRest(candidate, where, request);
+        } catch (e) {
+          if (!(e instanceof AwsApiError)) throw e;
+        }
+      }
+      return decodeRest(candidates.at(-1) ?? service, where, request);
+    }
   }
 }
 
