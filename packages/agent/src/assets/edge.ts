@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { assetSchemaOf } from "./base.ts";
+import { assetSchemaOf, isoDate } from "./base.ts";
 
 /**
  * A CloudFront distribution (global): its summary from `ListDistributions` (origins, cache
@@ -86,5 +86,23 @@ export const apiGatewayV2ApiSchema = assetSchemaOf(
       }),
     ),
     routes: z.array(z.object({ routeKey: z.string(), authorizationType: z.string() })),
+  }),
+);
+
+/** An ACM certificate (`ListCertificates` summary, every key type) and its `DescribeCertificate` options. */
+export const acmCertificateSchema = assetSchemaOf(
+  "aws.acm.certificate",
+  z.object({
+    domainName: z.string(),
+    /** `AMAZON_ISSUED`, `IMPORTED` or `PRIVATE`. */
+    certificateType: z.string(),
+    /** `ISSUED`, `EXPIRED`, `PENDING_VALIDATION`, `INACTIVE`, `REVOKED`, `FAILED`, `VALIDATION_TIMED_OUT`. */
+    status: z.string(),
+    /** `RSA_1024`, `RSA_2048`, …, `EC_prime256v1`, …. */
+    keyAlgorithm: z.string(),
+    notAfter: isoDate.nullable(),
+    inUse: z.boolean(),
+    /** `Options.CertificateTransparencyLoggingPreference` is `ENABLED` (AWS's default when unset). */
+    transparencyLogging: z.boolean(),
   }),
 );

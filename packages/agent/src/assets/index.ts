@@ -8,7 +8,12 @@ import {
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
-import { apiGatewayRestApiSchema, apiGatewayV2ApiSchema, cloudFrontDistributionSchema } from "./edge.ts";
+import {
+  acmCertificateSchema,
+  apiGatewayRestApiSchema,
+  apiGatewayV2ApiSchema,
+  cloudFrontDistributionSchema,
+} from "./edge.ts";
 import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
   accessAnalyzerSettingsSchema,
@@ -75,6 +80,7 @@ export const assetSchemas = {
   "aws.cloudfront.distribution": cloudFrontDistributionSchema,
   "aws.apigateway.rest-api": apiGatewayRestApiSchema,
   "aws.apigatewayv2.api": apiGatewayV2ApiSchema,
+  "aws.acm.certificate": acmCertificateSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -344,6 +344,15 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       { routeKey: "GET /items", authorizationType: pick(rng, ["NONE", "JWT"]) },
     ],
   }),
+  "aws.acm.certificate": (rng, id) => ({
+    domainName: `${id}.example.com`,
+    certificateType: pick(rng, ["AMAZON_ISSUED", "IMPORTED"]),
+    status: pick(rng, ["ISSUED", "ISSUED", "EXPIRED"]),
+    keyAlgorithm: pick(rng, ["RSA_2048", "RSA_1024", "EC_prime256v1"]),
+    notAfter: daysAgo(rng, 400),
+    inUse: coin(rng),
+    transparencyLogging: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -1,4 +1,5 @@
 import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
+import { ACMClient } from "@aws-sdk/client-acm";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
@@ -43,6 +44,7 @@ export const directCall: CallWrapper = (_family, fn) => fn();
 export interface RegionClients {
   readonly region: string;
   readonly accessanalyzer: AccessAnalyzerClient;
+  readonly acm: ACMClient;
   /** API Gateway REST APIs. */
   readonly apigateway: APIGatewayClient;
   /** API Gateway HTTP and WebSocket APIs. */
@@ -134,6 +136,7 @@ function gated<C extends AnyClient>(client: C, service: string, region: string, 
 
 const FACTORIES = {
   accessanalyzer: AccessAnalyzerClient,
+  acm: ACMClient,
   apigateway: APIGatewayClient,
   apigatewayv2: ApiGatewayV2Client,
   autoscaling: AutoScalingClient,

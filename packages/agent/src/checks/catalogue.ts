@@ -1,4 +1,7 @@
 import { accessAnalyzerEnabled } from "./accessanalyzer/access-analyzer-enabled.ts";
+import { certificateNotExpiring } from "./acm/certificate-not-expiring.ts";
+import { certificateRsaKey2048 } from "./acm/certificate-rsa-key-2048.ts";
+import { certificateTransparencyLogging } from "./acm/certificate-transparency-logging.ts";
 import { restApiCacheEncrypted } from "./apigateway/rest-api-cache-encrypted.ts";
 import { restApiClientCertificate } from "./apigateway/rest-api-client-certificate.ts";
 import { restApiLoggingEnabled } from "./apigateway/rest-api-logging-enabled.ts";
@@ -98,6 +101,9 @@ import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
 /** Every check Vigil ships, in a stable order (reports list results in this order). */
 export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   accessAnalyzerEnabled,
+  certificateNotExpiring,
+  certificateRsaKey2048,
+  certificateTransparencyLogging,
   restApiCacheEncrypted,
   restApiClientCertificate,
   restApiLoggingEnabled,

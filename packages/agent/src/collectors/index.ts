@@ -6,6 +6,7 @@ import {
   s3AccountPublicAccessBlockCollector,
   securityHubCollector,
 } from "./account-services.ts";
+import { acmCertificatesCollector } from "./acm.ts";
 import { restApisCollector, v2ApisCollector } from "./apigateway.ts";
 import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
@@ -32,6 +33,7 @@ import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 
+export { acmCertificateAsset } from "./acm.ts";
 export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
 export { cloudFrontDistributionAsset } from "./cloudfront.ts";
 export type {
@@ -75,6 +77,7 @@ export const COLLECTORS: readonly Collector[] = [
   elbLoadBalancersCollector,
   restApisCollector,
   v2ApisCollector,
+  acmCertificatesCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -87,6 +90,7 @@ export const COLLECTORS: readonly Collector[] = [
 
 export {
   accessAnalyzerCollector,
+  acmCertificatesCollector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
   cloudTrailCollector,

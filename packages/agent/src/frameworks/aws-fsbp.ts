@@ -13,6 +13,8 @@ export const AWS_FSBP: FrameworkDefinition = {
     "AWS Security Hub, https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html, as listed in Prowler's prowler/compliance/aws/aws_foundational_security_best_practices_aws.json at commit 179b09df735a51a4481a1f84fec555065341e237 (docs/reference/fsbp-controls.tsv)",
   mappingKey: "fsbp",
   requirements: [
+    { id: "ACM.1", title: "Imported ACM certificates should be renewed after a specified time period" },
+    { id: "ACM.2", title: "RSA certificates managed by ACM should use a key length of at least 2,048 bits" },
     { id: "APIGateway.1", title: "API Gateway REST and WebSocket API logging should be enabled" },
     {
       id: "APIGateway.2",

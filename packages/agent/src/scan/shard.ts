@@ -3,6 +3,7 @@ import type { AwsClients } from "../aws/clients.ts";
 import { type EvaluationPlan, emptySummary, evaluateAsset } from "../checks/index.ts";
 import {
   accessAnalyzerCollector,
+  acmCertificatesCollector,
   type Collector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
@@ -78,6 +79,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
   { service: "elb", scope: "regional", collectors: [elbv2LoadBalancersCollector, elbLoadBalancersCollector] },
   { service: "apigateway", scope: "regional", collectors: [restApisCollector, v2ApisCollector] },
+  { service: "acm", scope: "regional", collectors: [acmCertificatesCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

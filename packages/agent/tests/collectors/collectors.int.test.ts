@@ -4,6 +4,7 @@ import {
   AccountReader,
   type Asset,
   type AwsClients,
+  acmCertificatesCollector,
   type CollectContext,
   type Collector,
   cisMonitoringCollector,
@@ -315,6 +316,23 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       const stages = list(model, R(`apigatewayv2/get-stages/${cfg(a).apiId}`), "Items");
       expect(cfg(a).stages.map((s: J) => s.accessLogDestination)).toEqual(
         stages.map((s: J) => s.AccessLogSettings?.DestinationArn ?? null),
+      );
+    }
+  });
+
+  it("acm certificates of every key type, with their transparency logging preference", async () => {
+    const summaries = list(model, R("acm/list-certificates"), "CertificateSummaryList");
+    expect(summaries.some((s) => String(s.KeyAlgorithm).startsWith("EC"))).toBe(true);
+    const acm = await run(acmCertificatesCollector);
+    expect(acm.assets.map((a) => a.arn).sort()).toEqual(summaries.map((s) => s.CertificateArn).sort());
+    for (const s of summaries) {
+      const asset = acm.byArn.get(String(s.CertificateArn));
+      const id = String(s.CertificateArn).split("/").at(-1);
+      const options = (file(model, R(`acm/describe-certificate/${id}`)).Certificate as J).Options;
+      expect(cfg(asset).keyAlgorithm).toBe(s.KeyAlgorithm);
+      expect(cfg(asset).notAfter).toBe(new Date(String(s.NotAfter)).toISOString());
+      expect(cfg(asset).transparencyLogging).toBe(
+        options.CertificateTransparencyLoggingPreference === "ENABLED",
       );
     }
   });

@@ -103,6 +103,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   cloudfront: ["ListDistributions", "GetDistributionConfig"],
   // API Gateway authorises every read (REST APIs, stages, HTTP/WebSocket APIs, routes) as GET.
   apigateway: ["GET"],
+  acm: ["ListCertificates", "DescribeCertificate"],
 };
 
 export function discoveryActions(): string[] {

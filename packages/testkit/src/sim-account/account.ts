@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
+import { ACM_HANDLERS } from "./handlers/acm.ts";
 import { APIGATEWAY_HANDLERS, APIGATEWAYV2_HANDLERS } from "./handlers/apigateway.ts";
 import { CLOUDFRONT_HANDLERS } from "./handlers/cloudfront.ts";
 import type { Handler } from "./handlers/context.ts";
@@ -70,6 +71,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   cloudfront: CLOUDFRONT_HANDLERS,
   apigateway: APIGATEWAY_HANDLERS,
   apigatewayv2: APIGATEWAYV2_HANDLERS,
+  acm: ACM_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

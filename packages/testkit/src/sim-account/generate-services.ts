@@ -459,3 +459,78 @@ export function generateApis(put: Put, o: ServiceGenerationOptions): void {
     put(`${region}/apigatewayv2/get-apis`, { Items: v2 });
   }
 }
+
+/**
+ * Per region: an ACM-issued RSA certificate in use, an imported RSA certificate and an ACM-issued
+ * EC certificate (listed only when every key type is asked for), each with its description.
+ */
+export function generateCertificates(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  const uuid = () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
+  for (const region of o.regions) {
+    const certificates = (
+      [
+        ["AMAZON_ISSUED", "RSA_2048"],
+        ["IMPORTED", "RSA_2048"],
+        ["AMAZON_ISSUED", "EC_prime256v1"],
+      ] as const
+    ).map(([type, algorithm], i) => {
+      const id = uuid();
+      const arn = `arn:aws:acm:${region}:${accountId}:certificate/${id}`;
+      const domain = `${["www", "legacy", "api"][i]}.sim-${accountId}.example.com`;
+      const keyAlgorithm = type === "IMPORTED" && bad() ? "RSA_1024" : algorithm;
+      // Expiring within the 30 days of ACM.1, or already expired, at the account's rate.
+      const left = bad() ? rng.pick([10, -5]) : rng.int(60, 390);
+      const status = left < 0 ? "EXPIRED" : "ISSUED";
+      const issued = iso(400 - left);
+      const summary = {
+        CertificateArn: arn,
+        DomainName: domain,
+        SubjectAlternativeNameSummaries: [domain],
+        HasAdditionalSubjectAlternativeNames: false,
+        Status: status,
+        Type: type,
+        KeyAlgorithm: keyAlgorithm,
+        KeyUsages: ["DIGITAL_SIGNATURE", "KEY_ENCIPHERMENT"],
+        ExtendedKeyUsages: ["TLS_WEB_SERVER_AUTHENTICATION", "TLS_WEB_CLIENT_AUTHENTICATION"],
+        InUse: i === 0 || rng.chance(0.5),
+        RenewalEligibility: type === "AMAZON_ISSUED" ? "ELIGIBLE" : "INELIGIBLE",
+        NotBefore: issued,
+        NotAfter: iso(-left),
+        CreatedAt: issued,
+        ...(type === "IMPORTED" ? { ImportedAt: issued } : { IssuedAt: issued }),
+      };
+      put(`${region}/acm/describe-certificate/${id}`, {
+        Certificate: {
+          CertificateArn: arn,
+          DomainName: domain,
+          SubjectAlternativeNames: [domain],
+          Serial: Array.from({ length: 16 }, () => rng.hex(2)).join(":"),
+          Subject: `CN=${domain}`,
+          Issuer: type === "IMPORTED" ? "Sim Legacy CA" : "Amazon",
+          CreatedAt: issued,
+          ...(type === "IMPORTED" ? { ImportedAt: issued } : { IssuedAt: issued }),
+          Status: status,
+          NotBefore: issued,
+          NotAfter: iso(-left),
+          KeyAlgorithm: keyAlgorithm,
+          SignatureAlgorithm: keyAlgorithm.startsWith("EC") ? "SHA256WITHECDSA" : "SHA256WITHRSA",
+          InUseBy: summary.InUse
+            ? [`arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/app/sim-alb-0/0`]
+            : [],
+          Type: type,
+          KeyUsages: [{ Name: "DIGITAL_SIGNATURE" }, { Name: "KEY_ENCIPHERMENT" }],
+          ExtendedKeyUsages: [{ Name: "TLS_WEB_SERVER_AUTHENTICATION", OID: "1.3.6.1.5.5.7.3.1" }],
+          RenewalEligibility: summary.RenewalEligibility,
+          Options: {
+            CertificateTransparencyLoggingPreference:
+              type === "AMAZON_ISSUED" && bad() ? "DISABLED" : "ENABLED",
+          },
+        },
+      });
+      return summary;
+    });
+    put(`${region}/acm/list-certificates`, { CertificateSummaryList: certificates });
+  }
+}

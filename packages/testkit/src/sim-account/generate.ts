@@ -3,7 +3,12 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
-import { generateApis, generateDistributions, generateLoadBalancers } from "./generate-services.ts";
+import {
+  generateApis,
+  generateCertificates,
+  generateDistributions,
+  generateLoadBalancers,
+} from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
 
@@ -156,6 +161,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateLoadBalancers(put, service("elb"));
   generateDistributions(put, service("cloudfront"));
   generateApis(put, service("apigateway"));
+  generateCertificates(put, service("acm"));
   return { accountId, regions, files };
 }
 

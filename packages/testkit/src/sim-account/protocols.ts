@@ -6,6 +6,7 @@
  * clients deserialize our answers exactly as they would AWS's.
  */
 import * as accessanalyzer from "@aws-sdk/client-accessanalyzer";
+import * as acm from "@aws-sdk/client-acm";
 import * as apigateway from "@aws-sdk/client-api-gateway";
 import * as apigatewayv2 from "@aws-sdk/client-apigatewayv2";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
@@ -133,6 +134,7 @@ export const SERVICES: readonly ServiceWire[] = [
   },
   { signingName: "cloudtrail", cliName: "cloudtrail", protocol: "awsJson1_1", module: mod(cloudtrail) },
   { signingName: "kms", cliName: "kms", protocol: "awsJson1_1", module: mod(kms) },
+  { signingName: "acm", cliName: "acm", protocol: "awsJson1_1", module: mod(acm) },
   { signingName: "logs", cliName: "logs", protocol: "awsJson1_1", module: mod(logs) },
   {
     signingName: "monitoring",
