@@ -100,12 +100,13 @@ describe("agent bundle", () => {
   // 24.0 KB, collectors, checks and schemas 19.1 KB); CloudFront 28.2 KB more (→ 922.4 KB: its SDK
   // client 14.7 KB, checks 11.1 KB, collector and schema 2.4 KB); API Gateway 30.3 KB more (→ 952.7 KB:
   // its two SDK clients 19.5 KB, checks 8.0 KB, collectors and schemas 2.8 KB); ACM 13.9 KB more
-  // (→ 966.6 KB: its SDK client 9.4 KB, checks 3.4 KB, collector and schema 1.1 KB).
+  // (→ 966.6 KB: its SDK client 9.4 KB, checks 3.4 KB, collector and schema 1.1 KB); WAFv2 22.0 KB more
+  // (→ 988.6 KB: its SDK client 17.5 KB, checks 2.9 KB, collector and schema 1.6 KB).
   it(
-    "stays within the size reached (978 KB; the 800 KB budget is not met, see README)",
+    "stays within the size reached (1,000 KB; the 800 KB budget is not met, see README)",
     async () => {
       const bundle = await bundleLambda(entry("agent"), ROOT, { metafile: true });
-      const reached = 978 * 1024;
+      const reached = 1000 * 1024;
       expect(BUNDLE_BUDGETS.agent).toBe(800 * 1024);
       expect(bundle.codeBytes, overBudget(bundle, reached)).toBeLessThanOrEqual(reached);
     },

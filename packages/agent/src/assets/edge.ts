@@ -106,3 +106,22 @@ export const acmCertificateSchema = assetSchemaOf(
     transparencyLogging: z.boolean(),
   }),
 );
+
+/**
+ * An AWS WAF (v2) web ACL: regional ones per region, CloudFront ones (`global`) from us-east-1.
+ * `ListWebACLs`, then `GetWebACL` for its rules and `GetLoggingConfiguration` (none configured is
+ * `WAFNonexistentItemException`: logging off).
+ */
+export const wafv2WebAclSchema = assetSchemaOf(
+  "aws.wafv2.web-acl",
+  z.object({
+    webAclId: z.string(),
+    /** `REGIONAL` or `CLOUDFRONT`. */
+    scope: z.string(),
+    /** Rules and rule groups, with whether each sends CloudWatch metrics. */
+    rules: z.array(z.object({ name: z.string(), cloudWatchMetricsEnabled: z.boolean() })),
+    /** The web ACL's own `VisibilityConfig.CloudWatchMetricsEnabled`. */
+    cloudWatchMetricsEnabled: z.boolean(),
+    loggingEnabled: z.boolean(),
+  }),
+);

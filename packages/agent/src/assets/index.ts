@@ -13,6 +13,7 @@ import {
   apiGatewayRestApiSchema,
   apiGatewayV2ApiSchema,
   cloudFrontDistributionSchema,
+  wafv2WebAclSchema,
 } from "./edge.ts";
 import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
@@ -81,6 +82,7 @@ export const assetSchemas = {
   "aws.apigateway.rest-api": apiGatewayRestApiSchema,
   "aws.apigatewayv2.api": apiGatewayV2ApiSchema,
   "aws.acm.certificate": acmCertificateSchema,
+  "aws.wafv2.web-acl": wafv2WebAclSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -353,6 +353,13 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     inUse: coin(rng),
     transparencyLogging: coin(rng),
   }),
+  "aws.wafv2.web-acl": (rng, id) => ({
+    webAclId: id,
+    scope: pick(rng, ["REGIONAL", "CLOUDFRONT"]),
+    rules: coin(rng) ? [{ name: "AWSManagedRulesCommonRuleSet", cloudWatchMetricsEnabled: coin(rng) }] : [],
+    cloudWatchMetricsEnabled: coin(rng),
+    loggingEnabled: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -21,6 +21,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { STSClient } from "@aws-sdk/client-sts";
+import { WAFV2Client } from "@aws-sdk/client-wafv2";
 
 /**
  * The one seam every AWS call passes through: `call(family, fn)`. Today it counts calls; the
@@ -71,6 +72,7 @@ export interface RegionClients {
   readonly s3control: S3ControlClient;
   readonly securityhub: SecurityHubClient;
   readonly sts: STSClient;
+  readonly wafv2: WAFV2Client;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -158,6 +160,7 @@ const FACTORIES = {
   s3control: S3ControlClient,
   securityhub: SecurityHubClient,
   sts: STSClient,
+  wafv2: WAFV2Client,
 } as const;
 type ServiceName = keyof typeof FACTORIES;
 

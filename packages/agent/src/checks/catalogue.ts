@@ -98,6 +98,10 @@ import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
 import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
 
+import { rulesCloudWatchMetrics } from "./wafv2/rules-cloudwatch-metrics.ts";
+import { webAclHasRules } from "./wafv2/web-acl-has-rules.ts";
+import { webAclLoggingEnabled } from "./wafv2/web-acl-logging-enabled.ts";
+
 /** Every check Vigil ships, in a stable order (reports list results in this order). */
 export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   accessAnalyzerEnabled,
@@ -198,4 +202,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   bucketPublicWrite,
   bucketVersioningEnabled,
   securityHubEnabled,
+  rulesCloudWatchMetrics,
+  webAclHasRules,
+  webAclLoggingEnabled,
 ]);

@@ -14,8 +14,8 @@ import {
   type GetStagesResponse as GetV2StagesResponse,
 } from "@aws-sdk/client-apigatewayv2";
 import type { AssetOf } from "../assets/index.ts";
-import { mergePages, type RawOutcome } from "../discovery/reader.ts";
-import { type CollectContext, type Collector, mapLimit, notListed } from "./collector.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
+import { type CollectContext, type Collector, followPages, mapLimit, notListed } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
 
 /**
@@ -101,18 +101,9 @@ export function v2ApiAsset(
 }
 
 /** apigatewayv2 has no SDK paginators: follows `NextToken` and merges the pages. */
-async function allPages<T extends { NextToken?: string | undefined }>(
+const allPages = <T extends { NextToken?: string | undefined }>(
   page: (token: string | undefined) => Promise<T>,
-): Promise<T> {
-  const pages: T[] = [];
-  let token: string | undefined;
-  do {
-    const next = await page(token);
-    pages.push(next);
-    token = next.NextToken;
-  } while (token);
-  return mergePages(pages);
-}
+) => followPages(page, (p) => p.NextToken);
 
 export const restApisCollector: Collector = {
   id: "apigateway-rest-apis",

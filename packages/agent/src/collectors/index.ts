@@ -32,6 +32,7 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
 export { acmCertificateAsset } from "./acm.ts";
 export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
@@ -52,6 +53,7 @@ export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
 export { UnreadFields } from "./unread.ts";
+export { webAclAsset } from "./wafv2.ts";
 
 /** Every collector, regional first. One per resource type (a few produce related types together). */
 export const COLLECTORS: readonly Collector[] = [
@@ -78,6 +80,7 @@ export const COLLECTORS: readonly Collector[] = [
   restApisCollector,
   v2ApisCollector,
   acmCertificatesCollector,
+  regionalWebAclsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -86,6 +89,7 @@ export const COLLECTORS: readonly Collector[] = [
   iamPoliciesCollector,
   iamServerCertificatesCollector,
   cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
 ];
 
 export {
@@ -93,6 +97,7 @@ export {
   acmCertificatesCollector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
   ebsDefaultEncryptionCollector,
@@ -111,6 +116,7 @@ export {
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  regionalWebAclsCollector,
   restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,

@@ -7,6 +7,7 @@ import {
   type Collector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
   ebsDefaultEncryptionCollector,
@@ -28,6 +29,7 @@ import {
   type RegionTrails,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  regionalWebAclsCollector,
   restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
@@ -80,6 +82,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "elb", scope: "regional", collectors: [elbv2LoadBalancersCollector, elbLoadBalancersCollector] },
   { service: "apigateway", scope: "regional", collectors: [restApisCollector, v2ApisCollector] },
   { service: "acm", scope: "regional", collectors: [acmCertificatesCollector] },
+  { service: "wafv2", scope: "regional", collectors: [regionalWebAclsCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",
@@ -106,7 +109,11 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     everyRegion: [cloudTrailCollector, cisMonitoringCollector],
   },
   // Global services answered in the home region.
-  { service: "cloudfront", scope: "global", collectors: [cloudFrontDistributionsCollector] },
+  {
+    service: "cloudfront",
+    scope: "global",
+    collectors: [cloudFrontDistributionsCollector, cloudFrontWebAclsCollector],
+  },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */

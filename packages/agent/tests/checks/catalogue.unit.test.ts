@@ -13,6 +13,7 @@ import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { wafv2Cases } from "./cases/wafv2.ts";
 
 const ALL_CASES = [
   ...ec2Cases,
@@ -25,6 +26,7 @@ const ALL_CASES = [
   ...cloudfrontCases,
   ...apigatewayCases,
   ...acmCases,
+  ...wafv2Cases,
 ];
 
 /**

@@ -9,6 +9,7 @@ import {
   type Collector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
   cloudTrailCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
@@ -25,6 +26,7 @@ import {
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  regionalWebAclsCollector,
   restApisCollector,
   s3BucketsCollector,
   securityGroupsCollector,
@@ -334,6 +336,27 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       expect(cfg(asset).transparencyLogging).toBe(
         options.CertificateTransparencyLoggingPreference === "ENABLED",
       );
+    }
+  });
+
+  it("wafv2 web ACLs: regional ones per region, CloudFront ones from us-east-1 (global)", async () => {
+    for (const [collector, scope] of [
+      [regionalWebAclsCollector, region],
+      [cloudFrontWebAclsCollector, "global"],
+    ] as const) {
+      const summaries = list(model, `${scope}/wafv2/list-web-acls`, "WebACLs");
+      const out = await run(collector);
+      expect(out.assets.map((a) => [a.arn, a.region]).sort()).toEqual(
+        summaries.map((s) => [s.ARN, scope]).sort(),
+      );
+      for (const s of summaries) {
+        const asset = out.byArn.get(String(s.ARN));
+        const acl = file(model, `${scope}/wafv2/get-web-acl/${s.Id}`).WebACL as J;
+        expect(cfg(asset).rules.map((r: J) => r.name)).toEqual(acl.Rules.map((r: J) => r.Name));
+        expect(cfg(asset).loggingEnabled).toBe(
+          model.files.has(`${scope}/wafv2/get-logging-configuration/${s.Id}`),
+        );
+      }
     }
   });
 

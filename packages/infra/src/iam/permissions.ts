@@ -104,6 +104,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   // API Gateway authorises every read (REST APIs, stages, HTTP/WebSocket APIs, routes) as GET.
   apigateway: ["GET"],
   acm: ["ListCertificates", "DescribeCertificate"],
+  wafv2: ["ListWebACLs", "GetWebACL", "GetLoggingConfiguration"],
 };
 
 export function discoveryActions(): string[] {

@@ -27,6 +27,7 @@ import {
   S3_CONTROL_HANDLERS,
   SECURITY_HUB_HANDLERS,
 } from "./handlers/services.ts";
+import { WAFV2_HANDLERS } from "./handlers/wafv2.ts";
 import { type AccountModel, cloneModel } from "./model.ts";
 import {
   type DecodedRequest,
@@ -72,6 +73,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   apigateway: APIGATEWAY_HANDLERS,
   apigatewayv2: APIGATEWAYV2_HANDLERS,
   acm: ACM_HANDLERS,
+  wafv2: WAFV2_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

@@ -534,3 +534,63 @@ export function generateCertificates(put: Put, o: ServiceGenerationOptions): voi
     put(`${region}/acm/list-certificates`, { CertificateSummaryList: certificates });
   }
 }
+
+/**
+ * Regional web ACLs per region (one for the load balancers, one for the APIs) and two CloudFront
+ * web ACLs (global), each with its rules; logging configured or not.
+ */
+export function generateWebAcls(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  const uuid = () => `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+  const visibility = (name: string, metrics: boolean) => ({
+    SampledRequestsEnabled: true,
+    CloudWatchMetricsEnabled: metrics,
+    MetricName: name,
+  });
+  const generate = (scope: string, names: string[], region: string) => {
+    const global = scope === "global";
+    const arnRegion = global ? "us-east-1" : region;
+    const summaries = names.map((name) => {
+      const id = uuid();
+      const arn = `arn:aws:wafv2:${arnRegion}:${accountId}:${global ? "global" : "regional"}/webacl/${name}/${id}`;
+      const rules = bad()
+        ? []
+        : ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].map((group, priority) => ({
+            Name: group,
+            Priority: priority,
+            Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name: group } },
+            OverrideAction: { None: {} },
+            VisibilityConfig: visibility(group, !bad()),
+          }));
+      const lockToken = uuid();
+      put(`${scope}/wafv2/get-web-acl/${id}`, {
+        WebACL: {
+          Name: name,
+          Id: id,
+          ARN: arn,
+          DefaultAction: { Allow: {} },
+          Description: "",
+          Rules: rules,
+          VisibilityConfig: visibility(name, !bad()),
+          Capacity: rules.length * 700,
+          ManagedByFirewallManager: false,
+          LabelNamespace: `awswaf:${accountId}:webacl:${name}:`,
+        },
+        LockToken: lockToken,
+      });
+      if (!bad())
+        put(`${scope}/wafv2/get-logging-configuration/${id}`, {
+          LoggingConfiguration: {
+            ResourceArn: arn,
+            LogDestinationConfigs: [`arn:aws:logs:${arnRegion}:${accountId}:log-group:aws-waf-logs-${name}`],
+            ManagedByFirewallManager: false,
+          },
+        });
+      return { Name: name, Id: id, Description: "", LockToken: lockToken, ARN: arn };
+    });
+    put(`${scope}/wafv2/list-web-acls`, { WebACLs: summaries });
+  };
+  for (const region of o.regions) generate(region, ["sim-alb", "sim-api"], region);
+  generate("global", ["sim-edge", "sim-edge-static"], "us-east-1");
+}

@@ -8,6 +8,7 @@ import {
   generateCertificates,
   generateDistributions,
   generateLoadBalancers,
+  generateWebAcls,
 } from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
@@ -162,6 +163,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateDistributions(put, service("cloudfront"));
   generateApis(put, service("apigateway"));
   generateCertificates(put, service("acm"));
+  generateWebAcls(put, service("wafv2"));
   return { accountId, regions, files };
 }
 

@@ -28,6 +28,7 @@ import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
 import * as securityhub from "@aws-sdk/client-securityhub";
 import * as sts from "@aws-sdk/client-sts";
+import * as wafv2 from "@aws-sdk/client-wafv2";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
 import { JsonCodec2 } from "@smithy/core/protocols";
 import { NormalizedSchema } from "@smithy/core/schema";
@@ -135,6 +136,7 @@ export const SERVICES: readonly ServiceWire[] = [
   { signingName: "cloudtrail", cliName: "cloudtrail", protocol: "awsJson1_1", module: mod(cloudtrail) },
   { signingName: "kms", cliName: "kms", protocol: "awsJson1_1", module: mod(kms) },
   { signingName: "acm", cliName: "acm", protocol: "awsJson1_1", module: mod(acm) },
+  { signingName: "wafv2", cliName: "wafv2", protocol: "awsJson1_1", module: mod(wafv2) },
   { signingName: "logs", cliName: "logs", protocol: "awsJson1_1", module: mod(logs) },
   {
     signingName: "monitoring",
