@@ -116,7 +116,7 @@ describe("agent bundle", () => {
         .map(([path]) => path),
     );
     const loadedAtColdStart = [...coldSources].filter((p) =>
-      /client-(iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services)\.ts/.test(
+      /client-(iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control|elastic-load-balancing|elastic-load-balancing-v2|cloudfront|api-gateway|apigatewayv2|acm|wafv2)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services|elb|cloudfront|apigateway|acm|wafv2)\.ts/.test(
         p,
       ),
     );
@@ -128,6 +128,11 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/s3.ts",
         "packages/agent/src/collectors/iam.ts",
         "packages/agent/src/collectors/account-services.ts",
+        "packages/agent/src/collectors/elb.ts",
+        "packages/agent/src/collectors/cloudfront.ts",
+        "packages/agent/src/collectors/apigateway.ts",
+        "packages/agent/src/collectors/acm.ts",
+        "packages/agent/src/collectors/wafv2.ts",
       ]),
     );
   });

@@ -9,6 +9,14 @@ import {
   ec2VpcSchema,
 } from "./ec2.ts";
 import {
+  acmCertificateSchema,
+  apiGatewayRestApiSchema,
+  apiGatewayV2ApiSchema,
+  cloudFrontDistributionSchema,
+  wafv2WebAclSchema,
+} from "./edge.ts";
+import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
+import {
   accessAnalyzerSettingsSchema,
   iamAccountSchema,
   iamPasswordPolicySchema,
@@ -68,6 +76,13 @@ export const assetSchemas = {
   "aws.efs.file-system": efsFileSystemSchema,
   "aws.config.account-settings": configSettingsSchema,
   "aws.securityhub.account-settings": securityHubSettingsSchema,
+  "aws.elbv2.load-balancer": elbv2LoadBalancerSchema,
+  "aws.elb.load-balancer": elbLoadBalancerSchema,
+  "aws.cloudfront.distribution": cloudFrontDistributionSchema,
+  "aws.apigateway.rest-api": apiGatewayRestApiSchema,
+  "aws.apigatewayv2.api": apiGatewayV2ApiSchema,
+  "aws.acm.certificate": acmCertificateSchema,
+  "aws.wafv2.web-acl": wafv2WebAclSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -1,5 +1,26 @@
 import { accessAnalyzerEnabled } from "./accessanalyzer/access-analyzer-enabled.ts";
+import { certificateNotExpiring } from "./acm/certificate-not-expiring.ts";
+import { certificateRsaKey2048 } from "./acm/certificate-rsa-key-2048.ts";
+import { certificateTransparencyLogging } from "./acm/certificate-transparency-logging.ts";
+import { restApiCacheEncrypted } from "./apigateway/rest-api-cache-encrypted.ts";
+import { restApiClientCertificate } from "./apigateway/rest-api-client-certificate.ts";
+import { restApiLoggingEnabled } from "./apigateway/rest-api-logging-enabled.ts";
+import { restApiWafAttached } from "./apigateway/rest-api-waf-attached.ts";
+import { restApiXrayTracing } from "./apigateway/rest-api-xray-tracing.ts";
+import { v2ApiAccessLoggingEnabled } from "./apigatewayv2/api-access-logging-enabled.ts";
+import { v2RoutesAuthorized } from "./apigatewayv2/routes-authorized.ts";
+import { webSocketLoggingEnabled } from "./apigatewayv2/websocket-logging-enabled.ts";
 import type { AnyCheck } from "./check.ts";
+import { distributionCustomCertificate } from "./cloudfront/custom-certificate.ts";
+import { distributionDefaultRootObject } from "./cloudfront/default-root-object.ts";
+import { distributionLoggingEnabled } from "./cloudfront/logging-enabled.ts";
+import { distributionOriginFailover } from "./cloudfront/origin-failover-configured.ts";
+import { distributionOriginNoDeprecatedSsl } from "./cloudfront/origin-no-deprecated-ssl.ts";
+import { distributionOriginTrafficEncrypted } from "./cloudfront/origin-traffic-encrypted.ts";
+import { distributionS3OriginAccessControl } from "./cloudfront/s3-origin-access-control.ts";
+import { distributionSniEnabled } from "./cloudfront/sni-enabled.ts";
+import { distributionViewerHttpsRequired } from "./cloudfront/viewer-https-required.ts";
+import { distributionWafEnabled } from "./cloudfront/waf-enabled.ts";
 import { trailCloudWatchLogs } from "./cloudtrail/trail-cloudwatch-logs.ts";
 import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation.ts";
@@ -23,6 +44,20 @@ import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
 import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
 import { clusterSecretsEncrypted } from "./eks/cluster-secrets-encrypted.ts";
 import { clusterVersionSupported } from "./eks/cluster-version-supported.ts";
+import { classicAccessLoggingEnabled } from "./elb/access-logging-enabled.ts";
+import { classicCertificatesFromAcm } from "./elb/certificates-from-acm.ts";
+import { classicConnectionDrainingEnabled } from "./elb/connection-draining-enabled.ts";
+import { classicCrossZoneLoadBalancingEnabled } from "./elb/cross-zone-load-balancing-enabled.ts";
+import { classicDesyncMitigationDefensive } from "./elb/desync-mitigation-defensive.ts";
+import { classicListenersUseTls } from "./elb/listeners-use-tls.ts";
+import { classicMultipleAzs } from "./elb/multiple-azs.ts";
+import { albAccessLoggingEnabled } from "./elbv2/alb-access-logging-enabled.ts";
+import { albDeletionProtectionEnabled } from "./elbv2/alb-deletion-protection-enabled.ts";
+import { albDesyncMitigationDefensive } from "./elbv2/alb-desync-mitigation-defensive.ts";
+import { albDropsInvalidHeaders } from "./elbv2/alb-drops-invalid-headers.ts";
+import { albHttpRedirectsToHttps } from "./elbv2/alb-http-redirects-to-https.ts";
+import { listenersUseSecureTlsPolicy } from "./elbv2/listeners-use-secure-tls-policy.ts";
+import { loadBalancerMultipleAzs } from "./elbv2/load-balancer-multiple-azs.ts";
 import { passwordPolicyMinLength } from "./iam/password-policy-min-length.ts";
 import { passwordPolicyReusePrevention } from "./iam/password-policy-reuse-prevention.ts";
 import { policyNoFullAdmin } from "./iam/policy-no-full-admin.ts";
@@ -63,9 +98,34 @@ import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
 import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
 
+import { rulesCloudWatchMetrics } from "./wafv2/rules-cloudwatch-metrics.ts";
+import { webAclHasRules } from "./wafv2/web-acl-has-rules.ts";
+import { webAclLoggingEnabled } from "./wafv2/web-acl-logging-enabled.ts";
+
 /** Every check Vigil ships, in a stable order (reports list results in this order). */
 export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   accessAnalyzerEnabled,
+  certificateNotExpiring,
+  certificateRsaKey2048,
+  certificateTransparencyLogging,
+  restApiCacheEncrypted,
+  restApiClientCertificate,
+  restApiLoggingEnabled,
+  restApiWafAttached,
+  restApiXrayTracing,
+  v2ApiAccessLoggingEnabled,
+  v2RoutesAuthorized,
+  webSocketLoggingEnabled,
+  distributionCustomCertificate,
+  distributionDefaultRootObject,
+  distributionLoggingEnabled,
+  distributionOriginFailover,
+  distributionOriginNoDeprecatedSsl,
+  distributionOriginTrafficEncrypted,
+  distributionS3OriginAccessControl,
+  distributionSniEnabled,
+  distributionViewerHttpsRequired,
+  distributionWafEnabled,
   trailCloudWatchLogs,
   trailKmsEncrypted,
   trailLogFileValidation,
@@ -89,6 +149,20 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   clusterEndpointNotPublic,
   clusterSecretsEncrypted,
   clusterVersionSupported,
+  classicAccessLoggingEnabled,
+  classicCertificatesFromAcm,
+  classicConnectionDrainingEnabled,
+  classicCrossZoneLoadBalancingEnabled,
+  classicDesyncMitigationDefensive,
+  classicListenersUseTls,
+  classicMultipleAzs,
+  albAccessLoggingEnabled,
+  albDeletionProtectionEnabled,
+  albDesyncMitigationDefensive,
+  albDropsInvalidHeaders,
+  albHttpRedirectsToHttps,
+  listenersUseSecureTlsPolicy,
+  loadBalancerMultipleAzs,
   passwordPolicyMinLength,
   passwordPolicyReusePrevention,
   policyNoFullAdmin,
@@ -128,4 +202,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   bucketPublicWrite,
   bucketVersioningEnabled,
   securityHubEnabled,
+  rulesCloudWatchMetrics,
+  webAclHasRules,
+  webAclLoggingEnabled,
 ]);

@@ -6,6 +6,9 @@ import {
   s3AccountPublicAccessBlockCollector,
   securityHubCollector,
 } from "./account-services.ts";
+import { acmCertificatesCollector } from "./acm.ts";
+import { restApisCollector, v2ApisCollector } from "./apigateway.ts";
+import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
@@ -18,6 +21,7 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
+import { elbLoadBalancersCollector, elbv2LoadBalancersCollector } from "./elb.ts";
 import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
@@ -28,8 +32,12 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
+export { acmCertificateAsset } from "./acm.ts";
+export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
 export { cisPatternsOf } from "./cis-patterns.ts";
+export { cloudFrontDistributionAsset } from "./cloudfront.ts";
 export type {
   CollectContext,
   Collector,
@@ -42,8 +50,10 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { UnreadFields } from "./unread.ts";
+export { webAclAsset } from "./wafv2.ts";
 
 /** Every collector, regional first. One per resource type (a few produce related types together). */
 export const COLLECTORS: readonly Collector[] = [
@@ -65,6 +75,12 @@ export const COLLECTORS: readonly Collector[] = [
   configRecordersCollector,
   securityHubCollector,
   efsFileSystemsCollector,
+  elbv2LoadBalancersCollector,
+  elbLoadBalancersCollector,
+  restApisCollector,
+  v2ApisCollector,
+  acmCertificatesCollector,
+  regionalWebAclsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -72,17 +88,24 @@ export const COLLECTORS: readonly Collector[] = [
   iamRolesCollector,
   iamPoliciesCollector,
   iamServerCertificatesCollector,
+  cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
 ];
 
 export {
   accessAnalyzerCollector,
+  acmCertificatesCollector,
   cisMonitoringCollector,
+  cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elbLoadBalancersCollector,
+  elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -93,11 +116,14 @@ export {
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  regionalWebAclsCollector,
+  restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  v2ApisCollector,
   volumesCollector,
   vpcsCollector,
 };

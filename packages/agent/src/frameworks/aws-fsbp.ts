@@ -13,6 +13,34 @@ export const AWS_FSBP: FrameworkDefinition = {
     "AWS Security Hub, https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html, as listed in Prowler's prowler/compliance/aws/aws_foundational_security_best_practices_aws.json at commit 179b09df735a51a4481a1f84fec555065341e237 (docs/reference/fsbp-controls.tsv)",
   mappingKey: "fsbp",
   requirements: [
+    { id: "ACM.1", title: "Imported ACM certificates should be renewed after a specified time period" },
+    { id: "ACM.2", title: "RSA certificates managed by ACM should use a key length of at least 2,048 bits" },
+    { id: "APIGateway.1", title: "API Gateway REST and WebSocket API logging should be enabled" },
+    {
+      id: "APIGateway.2",
+      title:
+        "API Gateway REST API stages should be configured to use SSL certificates for backend authentication",
+    },
+    { id: "APIGateway.3", title: "API Gateway REST API stages should have AWS X-Ray tracing enabled" },
+    { id: "APIGateway.4", title: "API Gateway should be associated with an AWS WAF web ACL" },
+    { id: "APIGateway.5", title: "API Gateway REST API cache data should be encrypted at rest" },
+    { id: "APIGateway.8", title: "API Gateway routes should specify an authorization type" },
+    { id: "APIGateway.9", title: "Access logging should be configured for API Gateway V2 Stages" },
+    { id: "CloudFront.1", title: "CloudFront distributions should have a default root object configured" },
+    { id: "CloudFront.3", title: "CloudFront distributions should require encryption in transit" },
+    { id: "CloudFront.4", title: "CloudFront distributions should have origin failover configured" },
+    { id: "CloudFront.5", title: "CloudFront distributions should have logging enabled" },
+    { id: "CloudFront.6", title: "CloudFront distributions should have AWS WAF enabled" },
+    { id: "CloudFront.7", title: "CloudFront distributions should use custom SSL/TLS certificates" },
+    { id: "CloudFront.8", title: "CloudFront distributions should use SNI to serve HTTPS requests" },
+    { id: "CloudFront.9", title: "CloudFront distributions should encrypt traffic to custom origins" },
+    {
+      id: "CloudFront.10",
+      title:
+        "CloudFront distributions should not use deprecated SSL protocols between edge locations and custom origins",
+    },
+    { id: "CloudFront.12", title: "CloudFront distributions should not point to non-existent S3 origins" },
+    { id: "CloudFront.13", title: "CloudFront distributions should use origin access control" },
     {
       id: "CloudTrail.1",
       title: "CloudTrail should be enabled and configured with at least one multi-Region trail",
@@ -51,6 +79,39 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "EKS.2", title: "EKS clusters should run on a supported Kubernetes version" },
     { id: "EKS.3", title: "EKS clusters should use encrypted Kubernetes secrets" },
     { id: "EKS.8", title: "EKS clusters should have audit logging enabled" },
+    {
+      id: "ELB.1",
+      title: "Application Load Balancer should be configured to redirect all HTTP requests to HTTPS",
+    },
+    {
+      id: "ELB.2",
+      title:
+        "Classic Load Balancers with SSL/HTTPS listeners should use a certificate provided by AWS Certificate Manager",
+    },
+    {
+      id: "ELB.3",
+      title: "Classic Load Balancer listeners should be configured with HTTPS or TLS termination",
+    },
+    { id: "ELB.4", title: "Application load balancers should be configured to drop HTTP headers" },
+    { id: "ELB.5", title: "Application and Classic Load Balancers logging should be enabled" },
+    { id: "ELB.6", title: "Application Load Balancer deletion protection should be enabled" },
+    { id: "ELB.7", title: "Classic Load Balancers should have connection draining enabled" },
+    { id: "ELB.9", title: "Classic Load Balancers should have cross-zone load balancing enabled" },
+    { id: "ELB.10", title: "Classic Load Balancers should span multiple Availability Zones" },
+    {
+      id: "ELB.12",
+      title:
+        "Application Load Balancers should be configured with defensive or strictest desync mitigation mode",
+    },
+    {
+      id: "ELB.13",
+      title: "Application, Network, and Gateway Load Balancers should span multiple Availability Zones",
+    },
+    {
+      id: "ELB.14",
+      title: "Classic Load Balancers should be configured with defensive or strictest desync mitigation mode",
+    },
+    { id: "ELB.16", title: "Application Load Balancers should be associated with an AWS WAF web ACL" },
     { id: "IAM.1", title: "IAM policies should not allow full '*' administrative privileges" },
     { id: "IAM.2", title: "IAM users should not have IAM policies attached" },
     { id: "IAM.3", title: "IAM users' access keys should be rotated every 90 days or less" },
@@ -104,5 +165,15 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "S3.9", title: "S3 bucket server access logging should be enabled" },
     { id: "S3.14", title: "S3 general purpose buckets should have versioning enabled" },
     { id: "S3.20", title: "S3 general purpose buckets should have MFA delete enabled" },
+    { id: "WAF.1", title: "AWS WAF Classic Global Web ACL logging should be enabled" },
+    { id: "WAF.2", title: "AWS WAF Classic Regional rules should have at least one condition" },
+    { id: "WAF.3", title: "AWS WAF Classic Regional rule groups should have at least one rule" },
+    { id: "WAF.4", title: "AWS WAF Classic Regional web ACLs should have at least one rule or rule group" },
+    { id: "WAF.6", title: "AWS WAF Classic global rules should have at least one condition" },
+    { id: "WAF.7", title: "AWS WAF Classic global rule groups should have at least one rule" },
+    { id: "WAF.8", title: "AWS WAF Classic global web ACLs should have at least one rule or rule group" },
+    { id: "WAF.10", title: "AWS WAF web ACLs should have at least one rule or rule group" },
+    { id: "WAF.11", title: "AWS WAF web ACL logging should be enabled" },
+    { id: "WAF.12", title: "AWS WAF rules should have CloudWatch metrics enabled" },
   ],
 };

@@ -101,6 +101,39 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     load: async () => ({ collectors: [(await import("../collectors/compute.ts")).eksClustersCollector] }),
   },
   {
+    // Application, Network and Gateway Load Balancers (elbv2) and Classic Load Balancers.
+    service: "elb",
+    scope: "regional",
+    assetTypes: ["aws.elbv2.load-balancer", "aws.elb.load-balancer"],
+    load: async () => {
+      const m = await import("../collectors/elb.ts");
+      return { collectors: [m.elbv2LoadBalancersCollector, m.elbLoadBalancersCollector] };
+    },
+  },
+  {
+    // REST APIs (apigateway) and HTTP/WebSocket APIs (apigatewayv2).
+    service: "apigateway",
+    scope: "regional",
+    assetTypes: ["aws.apigateway.rest-api", "aws.apigatewayv2.api"],
+    load: async () => {
+      const m = await import("../collectors/apigateway.ts");
+      return { collectors: [m.restApisCollector, m.v2ApisCollector] };
+    },
+  },
+  {
+    service: "acm",
+    scope: "regional",
+    assetTypes: ["aws.acm.certificate"],
+    load: async () => ({ collectors: [(await import("../collectors/acm.ts")).acmCertificatesCollector] }),
+  },
+  {
+    // REGIONAL web ACLs; the CLOUDFRONT ones are read once, with the CloudFront group.
+    service: "wafv2",
+    scope: "regional",
+    assetTypes: ["aws.wafv2.web-acl"],
+    load: async () => ({ collectors: [(await import("../collectors/wafv2.ts")).regionalWebAclsCollector] }),
+  },
+  {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",
     scope: "regional",
@@ -157,6 +190,22 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           services.s3AccountPublicAccessBlockCollector,
         ],
         everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],
+      };
+    },
+  },
+  // Global services answered in the home region: CloudFront distributions and the web ACLs of
+  // WAF's CLOUDFRONT scope (which live in us-east-1).
+  {
+    service: "cloudfront",
+    scope: "global",
+    assetTypes: ["aws.cloudfront.distribution", "aws.wafv2.web-acl"],
+    load: async () => {
+      const [cloudfront, wafv2] = await Promise.all([
+        import("../collectors/cloudfront.ts"),
+        import("../collectors/wafv2.ts"),
+      ]);
+      return {
+        collectors: [cloudfront.cloudFrontDistributionsCollector, wafv2.cloudFrontWebAclsCollector],
       };
     },
   },

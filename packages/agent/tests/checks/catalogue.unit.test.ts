@@ -4,14 +4,31 @@ import { describe, expect, it } from "vitest";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
 import { COLLECTORS } from "../../src/collectors/index.ts";
+import { acmCases } from "./cases/acm.ts";
+import { apigatewayCases } from "./cases/apigateway.ts";
+import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
 import { ec2Cases } from "./cases/ec2.ts";
+import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { wafv2Cases } from "./cases/wafv2.ts";
 
-const ALL_CASES = [...ec2Cases, ...s3Cases, ...rdsCases, ...iamCases, ...loggingCases, ...computeCases];
+const ALL_CASES = [
+  ...ec2Cases,
+  ...s3Cases,
+  ...rdsCases,
+  ...iamCases,
+  ...loggingCases,
+  ...computeCases,
+  ...elbCases,
+  ...cloudfrontCases,
+  ...apigatewayCases,
+  ...acmCases,
+  ...wafv2Cases,
+];
 
 /**
  * The Automated recommendations of CIS AWS Foundations v5.0, from the repository's copy of the

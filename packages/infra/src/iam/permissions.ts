@@ -98,6 +98,13 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
   elasticfilesystem: ["DescribeFileSystems"],
+  // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
+  elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
+  cloudfront: ["ListDistributions", "GetDistributionConfig"],
+  // API Gateway authorises every read (REST APIs, stages, HTTP/WebSocket APIs, routes) as GET.
+  apigateway: ["GET"],
+  acm: ["ListCertificates", "DescribeCertificate"],
+  wafv2: ["ListWebACLs", "GetWebACL", "GetLoggingConfiguration"],
 };
 
 export function discoveryActions(): string[] {

@@ -3,6 +3,13 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
+import {
+  generateApis,
+  generateCertificates,
+  generateDistributions,
+  generateLoadBalancers,
+  generateWebAcls,
+} from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
 
@@ -144,6 +151,19 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
     regions,
     asOf,
   });
+  const service = (name: string) => ({
+    rng: seededRandom(`${options.seed}:${name}`),
+    rate,
+    accountId,
+    regions,
+    asOf,
+    files,
+  });
+  generateLoadBalancers(put, service("elb"));
+  generateDistributions(put, service("cloudfront"));
+  generateApis(put, service("apigateway"));
+  generateCertificates(put, service("acm"));
+  generateWebAcls(put, service("wafv2"));
   return { accountId, regions, files };
 }
 
