@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
   ec2InstanceSchema,
@@ -36,7 +37,12 @@ export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } f
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
 export type { AccessKey } from "./iam.ts";
 export { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
-export { analyzeBucketPolicy, policyAllowsFullAdmin, trustAllowsAnyPrincipal } from "./policy-documents.ts";
+export {
+  analyzeBucketPolicy,
+  policyAllowsFullAdmin,
+  policyAllowsPublicAccess,
+  trustAllowsAnyPrincipal,
+} from "./policy-documents.ts";
 export type { BucketPolicyFacts, PublicAccessBlock } from "./s3.ts";
 
 /** One schema per resource type, keyed by the type name. */
@@ -68,6 +74,7 @@ export const assetSchemas = {
   "aws.efs.file-system": efsFileSystemSchema,
   "aws.config.account-settings": configSettingsSchema,
   "aws.securityhub.account-settings": securityHubSettingsSchema,
+  "aws.dynamodb.table": dynamoDbTableSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -232,6 +232,12 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     hubEnabled: coin(rng),
     subscribedAt: null,
   }),
+  "aws.dynamodb.table": (rng, id) => ({
+    tableName: `table-${id}`,
+    deletionProtectionEnabled: coin(rng),
+    sseType: coin(rng) ? "KMS" : "AWS_OWNED",
+    pointInTimeRecoveryEnabled: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

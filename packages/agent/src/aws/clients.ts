@@ -4,6 +4,7 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { EKSClient } from "@aws-sdk/client-eks";
@@ -42,6 +43,7 @@ export interface RegionClients {
   readonly cloudtrail: CloudTrailClient;
   readonly cloudwatch: CloudWatchClient;
   readonly config: ConfigServiceClient;
+  readonly dynamodb: DynamoDBClient;
   readonly ec2: EC2Client;
   readonly efs: EFSClient;
   readonly eks: EKSClient;
@@ -123,6 +125,7 @@ const FACTORIES = {
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
+  dynamodb: DynamoDBClient,
   ec2: EC2Client,
   efs: EFSClient,
   eks: EKSClient,

@@ -5,6 +5,9 @@ import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation.ts";
 import { trailLogging } from "./cloudtrail/trail-logging.ts";
 import { configRecorderEnabled } from "./config/recorder-enabled.ts";
+import { tableDeletionProtection } from "./dynamodb/table-deletion-protection.ts";
+import { tableKmsEncrypted } from "./dynamodb/table-kms-encrypted.ts";
+import { tablePitrEnabled } from "./dynamodb/table-pitr-enabled.ts";
 import { defaultSecurityGroupRestrictsAll } from "./ec2/default-security-group-restricts-all.ts";
 import { ebsEncryptionByDefault } from "./ec2/ebs-encryption-by-default.ts";
 import { instanceImdsv2Required } from "./ec2/instance-imdsv2-required.ts";
@@ -71,6 +74,9 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   trailLogFileValidation,
   trailLogging,
   configRecorderEnabled,
+  tableDeletionProtection,
+  tableKmsEncrypted,
+  tablePitrEnabled,
   defaultSecurityGroupRestrictsAll,
   ebsEncryptionByDefault,
   instanceImdsv2Required,

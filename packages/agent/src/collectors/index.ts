@@ -9,6 +9,7 @@ import {
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import { dynamoDbTablesCollector } from "./dynamodb.ts";
 import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
@@ -41,6 +42,7 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
 export { UnreadFields } from "./unread.ts";
@@ -65,6 +67,7 @@ export const COLLECTORS: readonly Collector[] = [
   configRecordersCollector,
   securityHubCollector,
   efsFileSystemsCollector,
+  dynamoDbTablesCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -79,6 +82,7 @@ export {
   cisMonitoringCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   efsFileSystemsCollector,

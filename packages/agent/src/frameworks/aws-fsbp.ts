@@ -27,6 +27,12 @@ export const AWS_FSBP: FrameworkDefinition = {
     },
     { id: "CloudTrail.7", title: "Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket" },
     { id: "Config.1", title: "AWS Config should be enabled" },
+    { id: "DynamoDB.1", title: "DynamoDB tables should automatically scale capacity with demand" },
+    { id: "DynamoDB.2", title: "DynamoDB tables should have point-in-time recovery enabled" },
+    { id: "DynamoDB.3", title: "DynamoDB Accelerator (DAX) clusters should be encrypted at rest" },
+    { id: "DynamoDB.4", title: "DynamoDB tables should be present in a backup plan" },
+    { id: "DynamoDB.6", title: "DynamoDB tables should have deletion protection enabled" },
+    { id: "DynamoDB.7", title: "DynamoDB Accelerator clusters should be encrypted in transit" },
     {
       id: "EC2.1",
       title:

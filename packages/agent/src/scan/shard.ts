@@ -7,6 +7,7 @@ import {
   cisMonitoringCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   efsFileSystemsCollector,
@@ -71,6 +72,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "kms", scope: "regional", collectors: [kmsKeysCollector] },
   { service: "lambda", scope: "regional", collectors: [lambdaFunctionsCollector] },
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
+  { service: "dynamodb", scope: "regional", collectors: [dynamoDbTablesCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

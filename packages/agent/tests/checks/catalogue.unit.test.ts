@@ -4,13 +4,22 @@ import { describe, expect, it } from "vitest";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
 import { computeCases } from "./cases/compute.ts";
+import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
 
-const ALL_CASES = [...ec2Cases, ...s3Cases, ...rdsCases, ...iamCases, ...loggingCases, ...computeCases];
+const ALL_CASES = [
+  ...ec2Cases,
+  ...s3Cases,
+  ...rdsCases,
+  ...iamCases,
+  ...loggingCases,
+  ...computeCases,
+  ...dynamoDbCases,
+];
 
 /**
  * The Automated recommendations of CIS AWS Foundations v5.0, from the repository's copy of the

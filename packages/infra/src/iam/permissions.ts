@@ -98,6 +98,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
   elasticfilesystem: ["DescribeFileSystems"],
+  dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
 };
 
 export function discoveryActions(): string[] {

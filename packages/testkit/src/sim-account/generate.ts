@@ -144,7 +144,81 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
     regions,
     asOf,
   });
+  // Each service of its own stream too: adding one changes nothing another generated.
+  const stream = (name: string) => ({
+    rng: seededRandom(`${options.seed}:${name}`),
+    rate,
+    accountId,
+    regions,
+    asOf,
+  });
+  dynamoDbTables(put, stream("dynamodb"));
   return { accountId, regions, files };
+}
+
+interface ServiceStream {
+  readonly rng: Random;
+  readonly rate: number;
+  readonly accountId: string;
+  readonly regions: readonly string[];
+  readonly asOf: number;
+}
+
+function isoOf(o: ServiceStream, days: number): string {
+  return new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z");
+}
+
+/** Two DynamoDB tables per region: PITR, deletion protection and a KMS key each off at `rate`. */
+function dynamoDbTables(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-orders", "sim-sessions"];
+    put(`${region}/dynamodb/list-tables`, { TableNames: names });
+    for (const name of names) {
+      const kms = !bad();
+      put(`${region}/dynamodb/describe-table/${name}`, {
+        Table: {
+          AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+          TableName: name,
+          KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+          TableStatus: "ACTIVE",
+          CreationDateTime: isoOf(o, 400),
+          ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+          TableSizeBytes: 0,
+          ItemCount: 0,
+          TableArn: `arn:aws:dynamodb:${region}:${accountId}:table/${name}`,
+          TableId: `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`,
+          BillingModeSummary: {
+            BillingMode: "PAY_PER_REQUEST",
+            LastUpdateToPayPerRequestDateTime: isoOf(o, 400),
+          },
+          DeletionProtectionEnabled: !bad(),
+          ...(kms
+            ? {
+                SSEDescription: {
+                  Status: "ENABLED",
+                  SSEType: "KMS",
+                  KMSMasterKeyArn: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`,
+                },
+              }
+            : {}),
+        },
+      });
+      put(`${region}/dynamodb/describe-continuous-backups/${name}`, {
+        ContinuousBackupsDescription: {
+          ContinuousBackupsStatus: "ENABLED",
+          PointInTimeRecoveryDescription: bad()
+            ? { PointInTimeRecoveryStatus: "DISABLED" }
+            : {
+                PointInTimeRecoveryStatus: "ENABLED",
+                EarliestRestorableDateTime: isoOf(o, 35),
+                LatestRestorableDateTime: isoOf(o, 0),
+              },
+        },
+      });
+    }
+  }
 }
 
 /**

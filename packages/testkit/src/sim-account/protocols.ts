@@ -11,6 +11,7 @@ import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as configservice from "@aws-sdk/client-config-service";
+import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
@@ -117,6 +118,7 @@ export const SERVICES: readonly ServiceWire[] = [
     xmlNamespace: "http://awss3control.amazonaws.com/doc/2018-08-20/",
     module: mod(s3control),
   },
+  { signingName: "dynamodb", cliName: "dynamodb", protocol: "awsJson1_0", module: mod(dynamodb) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

@@ -1,0 +1,75 @@
+import {
+  DescribeContinuousBackupsCommand,
+  type DescribeContinuousBackupsCommandOutput,
+  DescribeTableCommand,
+  type DescribeTableCommandOutput,
+  paginateListTables,
+} from "@aws-sdk/client-dynamodb";
+import type { AssetOf } from "../assets/index.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
+import { type CollectContext, type Collector, mapLimit, notListed } from "./collector.ts";
+import { UnreadFields } from "./unread.ts";
+
+type Where = Pick<CollectContext, "accountId" | "region" | "partition">;
+type Table = AssetOf<"aws.dynamodb.table">;
+
+/**
+ * A table as its two reads describe it: `DescribeTable` (deletion protection, encryption) and
+ * `DescribeContinuousBackups` (point-in-time recovery). A read that failed leaves its fields unread.
+ */
+export function dynamoDbTableAsset(
+  c: Where,
+  name: string,
+  table: RawOutcome<Pick<DescribeTableCommandOutput, "Table">>,
+  backups: RawOutcome<Pick<DescribeContinuousBackupsCommandOutput, "ContinuousBackupsDescription">>,
+): Table {
+  const unread = new UnreadFields();
+  const config: Partial<Table["config"]> = { tableName: name };
+  let arn = `arn:${c.partition}:dynamodb:${c.region}:${c.accountId}:table/${name}`;
+  if (!unread.failed(table, "deletionProtectionEnabled", "sseType") && table.ok) {
+    const t = table.value.Table;
+    arn = t?.TableArn ?? arn;
+    config.deletionProtectionEnabled = t?.DeletionProtectionEnabled === true;
+    // No SSEDescription: the default, a key AWS owns. KMS (AWS managed or customer managed) otherwise.
+    const sse = t?.SSEDescription;
+    config.sseType = sse?.SSEType === "KMS" && sse.Status !== "DISABLED" ? "KMS" : "AWS_OWNED";
+  }
+  if (!unread.failed(backups, "pointInTimeRecoveryEnabled") && backups.ok) {
+    const pitr = backups.value.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
+    config.pointInTimeRecoveryEnabled = pitr?.PointInTimeRecoveryStatus === "ENABLED";
+  }
+  return unread.attach({
+    arn,
+    type: "aws.dynamodb.table",
+    region: c.region,
+    accountId: c.accountId,
+    name,
+    tags: {},
+    config: config as Table["config"],
+  });
+}
+
+export const dynamoDbTablesCollector: Collector = {
+  id: "dynamodb-tables",
+  scope: "regional",
+  resourceTypes: ["aws.dynamodb.table"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "dynamodb", command: "list-tables" }, () =>
+      paginateListTables({ client: c.clients.dynamodb, pageSize: 100 }, {}),
+    );
+    if (!out.ok) return notListed(c, dynamoDbTablesCollector);
+    const assets = await mapLimit(out.value.TableNames ?? [], 8, async (name) => {
+      const [table, backups] = await Promise.all([
+        c.read.one({ scope: c.region, service: "dynamodb", command: "describe-table", resource: name }, () =>
+          c.clients.dynamodb.send(new DescribeTableCommand({ TableName: name })),
+        ),
+        c.read.one(
+          { scope: c.region, service: "dynamodb", command: "describe-continuous-backups", resource: name },
+          () => c.clients.dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: name })),
+        ),
+      ]);
+      return dynamoDbTableAsset(c, name, table, backups);
+    });
+    return { assets };
+  },
+};
