@@ -32,6 +32,7 @@ import {
   securityHubSettingsSchema,
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import { sqsQueueSchema } from "./sqs.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
@@ -75,6 +76,7 @@ export const assetSchemas = {
   "aws.config.account-settings": configSettingsSchema,
   "aws.securityhub.account-settings": securityHubSettingsSchema,
   "aws.dynamodb.table": dynamoDbTableSchema,
+  "aws.sqs.queue": sqsQueueSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

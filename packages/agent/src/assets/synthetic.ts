@@ -238,6 +238,12 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     sseType: coin(rng) ? "KMS" : "AWS_OWNED",
     pointInTimeRecoveryEnabled: coin(rng),
   }),
+  "aws.sqs.queue": (rng, id) => ({
+    queueName: `queue-${id}`,
+    sqsManagedSse: coin(rng),
+    kmsMasterKeyId: coin(rng) ? "alias/aws/sqs" : null,
+    policyPublic: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

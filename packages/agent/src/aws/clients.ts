@@ -15,6 +15,7 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 
 /**
@@ -55,6 +56,7 @@ export interface RegionClients {
   readonly s3: S3Client;
   readonly s3control: S3ControlClient;
   readonly securityhub: SecurityHubClient;
+  readonly sqs: SQSClient;
   readonly sts: STSClient;
 }
 
@@ -137,6 +139,7 @@ const FACTORIES = {
   s3: S3Client,
   s3control: S3ControlClient,
   securityhub: SecurityHubClient,
+  sqs: SQSClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

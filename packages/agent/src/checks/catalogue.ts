@@ -65,6 +65,8 @@ import { bucketPublicRead } from "./s3/bucket-public-read.ts";
 import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
 import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
+import { queueEncrypted } from "./sqs/queue-encrypted.ts";
+import { queuePolicyNotPublic } from "./sqs/queue-policy-not-public.ts";
 
 /** Every check Vigil ships, in a stable order (reports list results in this order). */
 export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
@@ -134,4 +136,6 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   bucketPublicWrite,
   bucketVersioningEnabled,
   securityHubEnabled,
+  queueEncrypted,
+  queuePolicyNotPublic,
 ]);

@@ -7,10 +7,9 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import type { AssetOf } from "../assets/index.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
-import { type CollectContext, type Collector, mapLimit, notListed } from "./collector.ts";
+import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
-type Where = Pick<CollectContext, "accountId" | "region" | "partition">;
 type Table = AssetOf<"aws.dynamodb.table">;
 
 /**
@@ -38,38 +37,26 @@ export function dynamoDbTableAsset(
     const pitr = backups.value.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
     config.pointInTimeRecoveryEnabled = pitr?.PointInTimeRecoveryStatus === "ENABLED";
   }
-  return unread.attach({
-    arn,
-    type: "aws.dynamodb.table",
-    region: c.region,
-    accountId: c.accountId,
-    name,
-    tags: {},
-    config: config as Table["config"],
-  });
+  return regionalAsset(c, "aws.dynamodb.table", { arn, name }, config, unread);
 }
 
-export const dynamoDbTablesCollector: Collector = {
+export const dynamoDbTablesCollector = listedCollector({
   id: "dynamodb-tables",
-  scope: "regional",
-  resourceTypes: ["aws.dynamodb.table"],
-  async collect(c) {
-    const out = await c.read.pages({ scope: c.region, service: "dynamodb", command: "list-tables" }, () =>
-      paginateListTables({ client: c.clients.dynamodb, pageSize: 100 }, {}),
-    );
-    if (!out.ok) return notListed(c, dynamoDbTablesCollector);
-    const assets = await mapLimit(out.value.TableNames ?? [], 8, async (name) => {
-      const [table, backups] = await Promise.all([
-        c.read.one({ scope: c.region, service: "dynamodb", command: "describe-table", resource: name }, () =>
-          c.clients.dynamodb.send(new DescribeTableCommand({ TableName: name })),
-        ),
-        c.read.one(
-          { scope: c.region, service: "dynamodb", command: "describe-continuous-backups", resource: name },
-          () => c.clients.dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: name })),
-        ),
-      ]);
-      return dynamoDbTableAsset(c, name, table, backups);
-    });
-    return { assets };
+  type: "aws.dynamodb.table",
+  service: "dynamodb",
+  command: "list-tables",
+  pages: (c) => paginateListTables({ client: c.clients.dynamodb, pageSize: 100 }, {}),
+  items: (listing) => listing.TableNames,
+  async asset(c, name) {
+    const ref = (command: string) => ({ scope: c.region, service: "dynamodb", command, resource: name });
+    const [table, backups] = await Promise.all([
+      c.read.one(ref("describe-table"), () =>
+        c.clients.dynamodb.send(new DescribeTableCommand({ TableName: name })),
+      ),
+      c.read.one(ref("describe-continuous-backups"), () =>
+        c.clients.dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: name })),
+      ),
+    ]);
+    return dynamoDbTableAsset(c, name, table, backups);
   },
-};
+});

@@ -29,6 +29,7 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { sqsQueuesCollector } from "./sqs.ts";
 
 export type {
   CollectContext,
@@ -45,6 +46,7 @@ export { type CredentialReportRow, parseCredentialReport } from "./credential-re
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
+export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
 
 /** Every collector, regional first. One per resource type (a few produce related types together). */
@@ -68,6 +70,7 @@ export const COLLECTORS: readonly Collector[] = [
   securityHubCollector,
   efsFileSystemsCollector,
   dynamoDbTablesCollector,
+  sqsQueuesCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -102,6 +105,7 @@ export {
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  sqsQueuesCollector,
   volumesCollector,
   vpcsCollector,
 };

@@ -110,5 +110,6 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "S3.9", title: "S3 bucket server access logging should be enabled" },
     { id: "S3.14", title: "S3 general purpose buckets should have versioning enabled" },
     { id: "S3.20", title: "S3 general purpose buckets should have MFA delete enabled" },
+    { id: "SQS.1", title: "Amazon SQS queues should be encrypted at rest" },
   ],
 };

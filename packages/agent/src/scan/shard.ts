@@ -30,6 +30,7 @@ import {
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  sqsQueuesCollector,
   type Uncovered,
   volumesCollector,
   vpcsCollector,
@@ -73,6 +74,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "lambda", scope: "regional", collectors: [lambdaFunctionsCollector] },
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
   { service: "dynamodb", scope: "regional", collectors: [dynamoDbTablesCollector] },
+  { service: "sqs", scope: "regional", collectors: [sqsQueuesCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

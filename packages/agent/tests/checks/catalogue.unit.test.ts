@@ -10,6 +10,7 @@ import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { sqsCases } from "./cases/sqs.ts";
 
 const ALL_CASES = [
   ...ec2Cases,
@@ -19,6 +20,7 @@ const ALL_CASES = [
   ...loggingCases,
   ...computeCases,
   ...dynamoDbCases,
+  ...sqsCases,
 ];
 
 /**

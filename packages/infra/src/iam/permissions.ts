@@ -99,6 +99,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   securityhub: ["DescribeHub"],
   elasticfilesystem: ["DescribeFileSystems"],
   dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
+  sqs: ["ListQueues", "GetQueueAttributes"],
 };
 
 export function discoveryActions(): string[] {

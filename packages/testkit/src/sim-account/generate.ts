@@ -153,7 +153,66 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
     asOf,
   });
   dynamoDbTables(put, stream("dynamodb"));
+  sqsQueues(put, stream("sqs"));
   return { accountId, regions, files };
+}
+
+/** Two SQS queues per region: encryption off at `rate`; the events queue's policy public at `rate`. */
+function sqsQueues(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-jobs", "sim-events"];
+    const url = (name: string) => `https://sqs.${region}.amazonaws.com/${accountId}/${name}`;
+    put(`${region}/sqs/list-queues`, { QueueUrls: names.map(url) });
+    for (const name of names) {
+      const arn = `arn:aws:sqs:${region}:${accountId}:${name}`;
+      const encryption = bad() ? "none" : rng.pick(["sqs", "kms"] as const);
+      const publicPolicy = bad();
+      const policy =
+        name === "sim-events"
+          ? {
+              Version: "2012-10-17",
+              Statement: [
+                {
+                  Sid: "topic-to-queue",
+                  Effect: "Allow",
+                  Principal: publicPolicy ? "*" : { Service: "sns.amazonaws.com" },
+                  Action: "sqs:SendMessage",
+                  Resource: arn,
+                  ...(publicPolicy
+                    ? {}
+                    : {
+                        Condition: {
+                          ArnEquals: { "aws:SourceArn": `arn:aws:sns:${region}:${accountId}:sim-alerts` },
+                        },
+                      }),
+                },
+              ],
+            }
+          : undefined;
+      put(`${region}/sqs/get-queue-attributes/${name}`, {
+        Attributes: {
+          QueueArn: arn,
+          ApproximateNumberOfMessages: "0",
+          ApproximateNumberOfMessagesNotVisible: "0",
+          ApproximateNumberOfMessagesDelayed: "0",
+          CreatedTimestamp: String(Math.floor((o.asOf - 300 * DAY) / 1000)),
+          LastModifiedTimestamp: String(Math.floor((o.asOf - 30 * DAY) / 1000)),
+          VisibilityTimeout: "30",
+          MaximumMessageSize: "262144",
+          MessageRetentionPeriod: "345600",
+          DelaySeconds: "0",
+          ReceiveMessageWaitTimeSeconds: "0",
+          SqsManagedSseEnabled: encryption === "sqs" ? "true" : "false",
+          ...(encryption === "kms"
+            ? { KmsMasterKeyId: "alias/aws/sqs", KmsDataKeyReusePeriodSeconds: "300" }
+            : {}),
+          ...(policy ? { Policy: JSON.stringify(policy) } : {}),
+        },
+      });
+    }
+  }
 }
 
 interface ServiceStream {

@@ -22,6 +22,7 @@ import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
 import * as securityhub from "@aws-sdk/client-securityhub";
+import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
 import { JsonCodec2 } from "@smithy/core/protocols";
@@ -119,6 +120,13 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(s3control),
   },
   { signingName: "dynamodb", cliName: "dynamodb", protocol: "awsJson1_0", module: mod(dynamodb) },
+  {
+    signingName: "sqs",
+    cliName: "sqs",
+    protocol: "awsJson1_0",
+    awsQueryCompatible: true,
+    module: mod(sqs),
+  },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

@@ -1,8 +1,8 @@
 import { apiError } from "../errors.ts";
-import { type Call, type Handler, read, readList, required } from "./context.ts";
+import { type Call, type Handler, paginate, read, readList, required, str, strings } from "./context.ts";
 
 /**
- * Data services: DynamoDB tables. Each answer comes from the snapshot file of its call
+ * Data and messaging services: DynamoDB tables, SQS queues. Each answer comes from the snapshot file of its call
  * (docs/snapshot-format.md); per-resource files are keyed by the resource's name.
  */
 
@@ -31,4 +31,37 @@ export const DYNAMODB_HANDLERS: Record<string, Handler> = {
   DescribeTable: (call) => read(call, "describe-table", { resource: tableName(call) }),
   DescribeContinuousBackups: (call) =>
     read(call, "describe-continuous-backups", { resource: tableName(call) }),
+};
+
+// --- SQS: queues by URL; NextToken / MaxResults 1..1000 -----------------------------------------
+
+function queueName(call: Call): string {
+  const url = required(call.input, "QueueUrl", call.operation);
+  if (!readList<string>(call, "list-queues", "QueueUrls").includes(url))
+    throw apiError("QueueDoesNotExist", "The specified queue does not exist.");
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+export const SQS_HANDLERS: Record<string, Handler> = {
+  ListQueues: (call) => {
+    const prefix = str(call.input, "QueueNamePrefix") ?? "";
+    const urls = readList<string>(call, "list-queues", "QueueUrls").filter((u) =>
+      u.slice(u.lastIndexOf("/") + 1).startsWith(prefix),
+    );
+    const { page, next } = paginate(urls, {
+      token: call.input.NextToken,
+      limit: call.input.MaxResults,
+      defaultLimit: 1000,
+      minLimit: 1,
+      maxLimit: 1000,
+    });
+    return page.length === 0 ? {} : { QueueUrls: page, ...(next ? { NextToken: next } : {}) };
+  },
+  GetQueueAttributes: (call) => {
+    const file = read(call, "get-queue-attributes", { resource: queueName(call) });
+    const wanted = strings(call.input, "AttributeNames");
+    if (wanted.length === 0 || wanted.includes("All")) return file;
+    const all = (file.Attributes ?? {}) as Record<string, string>;
+    return { Attributes: Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k))) };
+  },
 };
