@@ -32,6 +32,7 @@ import {
   securityHubSettingsSchema,
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
@@ -77,6 +78,7 @@ export const assetSchemas = {
   "aws.securityhub.account-settings": securityHubSettingsSchema,
   "aws.dynamodb.table": dynamoDbTableSchema,
   "aws.sqs.queue": sqsQueueSchema,
+  "aws.sns.topic": snsTopicSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

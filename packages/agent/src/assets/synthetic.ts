@@ -244,6 +244,12 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     kmsMasterKeyId: coin(rng) ? "alias/aws/sqs" : null,
     policyPublic: coin(rng),
   }),
+  "aws.sns.topic": (rng, id) => ({
+    topicName: `topic-${id}`,
+    kmsMasterKeyId: coin(rng) ? "alias/aws/sns" : null,
+    policyPublic: coin(rng),
+    deliveryStatusLogging: coin(rng) ? ["Lambda"] : [],
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -15,6 +15,7 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 
@@ -57,6 +58,7 @@ export interface RegionClients {
   readonly s3control: S3ControlClient;
   readonly securityhub: SecurityHubClient;
   readonly sqs: SQSClient;
+  readonly sns: SNSClient;
   readonly sts: STSClient;
 }
 
@@ -140,6 +142,7 @@ const FACTORIES = {
   s3control: S3ControlClient,
   securityhub: SecurityHubClient,
   sqs: SQSClient,
+  sns: SNSClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

@@ -65,6 +65,9 @@ import { bucketPublicRead } from "./s3/bucket-public-read.ts";
 import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
 import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
+import { topicDeliveryStatusLogging } from "./sns/topic-delivery-status-logging.ts";
+import { topicEncrypted } from "./sns/topic-encrypted.ts";
+import { topicPolicyNotPublic } from "./sns/topic-policy-not-public.ts";
 import { queueEncrypted } from "./sqs/queue-encrypted.ts";
 import { queuePolicyNotPublic } from "./sqs/queue-policy-not-public.ts";
 
@@ -138,4 +141,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   securityHubEnabled,
   queueEncrypted,
   queuePolicyNotPublic,
+  topicDeliveryStatusLogging,
+  topicEncrypted,
+  topicPolicyNotPublic,
 ]);

@@ -29,6 +29,7 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
 
 export type {
@@ -46,6 +47,7 @@ export { type CredentialReportRow, parseCredentialReport } from "./credential-re
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
+export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
 
@@ -71,6 +73,7 @@ export const COLLECTORS: readonly Collector[] = [
   efsFileSystemsCollector,
   dynamoDbTablesCollector,
   sqsQueuesCollector,
+  snsTopicsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -105,6 +108,7 @@ export {
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  snsTopicsCollector,
   sqsQueuesCollector,
   volumesCollector,
   vpcsCollector,

@@ -110,6 +110,12 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "S3.9", title: "S3 bucket server access logging should be enabled" },
     { id: "S3.14", title: "S3 general purpose buckets should have versioning enabled" },
     { id: "S3.20", title: "S3 general purpose buckets should have MFA delete enabled" },
+    { id: "SNS.1", title: "SNS topics should be encrypted at rest using AWS KMS" },
+    {
+      id: "SNS.2",
+      title: "Logging of delivery status should be enabled for notification messages sent to a topic",
+    },
+    { id: "SNS.4", title: "SNS topic access policies should not allow public access" },
     { id: "SQS.1", title: "Amazon SQS queues should be encrypted at rest" },
   ],
 };

@@ -30,6 +30,7 @@ import {
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  snsTopicsCollector,
   sqsQueuesCollector,
   type Uncovered,
   volumesCollector,
@@ -75,6 +76,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "eks", scope: "regional", collectors: [eksClustersCollector] },
   { service: "dynamodb", scope: "regional", collectors: [dynamoDbTablesCollector] },
   { service: "sqs", scope: "regional", collectors: [sqsQueuesCollector] },
+  { service: "sns", scope: "regional", collectors: [snsTopicsCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

@@ -100,6 +100,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   elasticfilesystem: ["DescribeFileSystems"],
   dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
   sqs: ["ListQueues", "GetQueueAttributes"],
+  sns: ["ListTopics", "GetTopicAttributes"],
 };
 
 export function discoveryActions(): string[] {

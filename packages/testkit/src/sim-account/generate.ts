@@ -154,6 +154,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   });
   dynamoDbTables(put, stream("dynamodb"));
   sqsQueues(put, stream("sqs"));
+  snsTopics(put, stream("sns"));
   return { accountId, regions, files };
 }
 
@@ -209,6 +210,69 @@ function sqsQueues(put: (key: string, value: unknown) => void, o: ServiceStream)
             ? { KmsMasterKeyId: "alias/aws/sqs", KmsDataKeyReusePeriodSeconds: "300" }
             : {}),
           ...(policy ? { Policy: JSON.stringify(policy) } : {}),
+        },
+      });
+    }
+  }
+}
+
+/**
+ * Two SNS topics per region: a KMS key and delivery status logging each missing at `rate`, the
+ * alerts topic's policy public at `rate` (otherwise AWS's default policy, tied to the owner).
+ */
+function snsTopics(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-alerts", "sim-billing"];
+    const arnOf = (name: string) => `arn:aws:sns:${region}:${accountId}:${name}`;
+    put(`${region}/sns/list-topics`, { Topics: names.map((n) => ({ TopicArn: arnOf(n) })) });
+    for (const name of names) {
+      const arn = arnOf(name);
+      const open = name === "sim-alerts" && bad();
+      const statement = open
+        ? {
+            Sid: "public-publish",
+            Effect: "Allow",
+            Principal: { AWS: "*" },
+            Action: "SNS:Publish",
+            Resource: arn,
+          }
+        : {
+            Sid: "__default_statement_ID",
+            Effect: "Allow",
+            Principal: { AWS: "*" },
+            Action: ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:Subscribe", "SNS:Publish"],
+            Resource: arn,
+            Condition: { StringEquals: { "AWS:SourceOwner": accountId } },
+          };
+      const kms = !bad();
+      const logged = !bad();
+      const role = `arn:aws:iam::${accountId}:role/sim-sns-delivery-status`;
+      put(`${region}/sns/get-topic-attributes/${name}`, {
+        Attributes: {
+          TopicArn: arn,
+          Owner: accountId,
+          DisplayName: "",
+          Policy: JSON.stringify({
+            Version: "2008-10-17",
+            Id: "__default_policy_ID",
+            Statement: [statement],
+          }),
+          SubscriptionsConfirmed: "1",
+          SubscriptionsPending: "0",
+          SubscriptionsDeleted: "0",
+          EffectiveDeliveryPolicy: JSON.stringify({
+            http: { defaultHealthyRetryPolicy: { numRetries: 3, minDelayTarget: 20, maxDelayTarget: 20 } },
+          }),
+          ...(kms ? { KmsMasterKeyId: "alias/aws/sns" } : {}),
+          ...(logged
+            ? {
+                LambdaFailureFeedbackRoleArn: role,
+                LambdaSuccessFeedbackRoleArn: role,
+                LambdaSuccessFeedbackSampleRate: "0",
+              }
+            : {}),
         },
       });
     }

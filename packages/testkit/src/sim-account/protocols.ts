@@ -22,6 +22,7 @@ import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
 import * as securityhub from "@aws-sdk/client-securityhub";
+import * as sns from "@aws-sdk/client-sns";
 import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
@@ -126,6 +127,13 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsJson1_0",
     awsQueryCompatible: true,
     module: mod(sqs),
+  },
+  {
+    signingName: "sns",
+    cliName: "sns",
+    protocol: "awsQuery",
+    xmlNamespace: "http://sns.amazonaws.com/doc/2010-03-31/",
+    module: mod(sns),
   },
 ];
 

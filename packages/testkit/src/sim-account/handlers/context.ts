@@ -21,7 +21,7 @@ function notCaptured(call: Call, key: string): AwsApiError {
   const code =
     call.cliService === "ec2"
       ? "UnauthorizedOperation"
-      : ["iam", "sts", "rds", "autoscaling", "s3api", "s3control"].includes(call.cliService)
+      : ["iam", "sts", "rds", "autoscaling", "s3api", "s3control", "sns"].includes(call.cliService)
         ? "AccessDenied"
         : "AccessDeniedException";
   return new AwsApiError(

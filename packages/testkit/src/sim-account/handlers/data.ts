@@ -2,7 +2,7 @@ import { apiError } from "../errors.ts";
 import { type Call, type Handler, paginate, read, readList, required, str, strings } from "./context.ts";
 
 /**
- * Data and messaging services: DynamoDB tables, SQS queues. Each answer comes from the snapshot file of its call
+ * Data and messaging services: DynamoDB tables, SQS queues, SNS topics. Each answer comes from the snapshot file of its call
  * (docs/snapshot-format.md); per-resource files are keyed by the resource's name.
  */
 
@@ -63,5 +63,24 @@ export const SQS_HANDLERS: Record<string, Handler> = {
     if (wanted.length === 0 || wanted.includes("All")) return file;
     const all = (file.Attributes ?? {}) as Record<string, string>;
     return { Attributes: Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k))) };
+  },
+};
+
+// --- SNS: topics by ARN; NextToken, 100 a page ---------------------------------------------------
+
+export const SNS_HANDLERS: Record<string, Handler> = {
+  ListTopics: (call) => {
+    const { page, next } = paginate(readList(call, "list-topics", "Topics"), {
+      token: call.input.NextToken,
+      limit: undefined,
+      defaultLimit: 100,
+    });
+    return { Topics: page, ...(next ? { NextToken: next } : {}) };
+  },
+  GetTopicAttributes: (call) => {
+    const arn = required(call.input, "TopicArn", call.operation);
+    if (!readList(call, "list-topics", "Topics").some((t) => t.TopicArn === arn))
+      throw apiError("NotFound", "Topic does not exist");
+    return read(call, "get-topic-attributes", { resource: arn.slice(arn.lastIndexOf(":") + 1) });
   },
 };
