@@ -96,8 +96,9 @@ describe("agent bundle", () => {
   // The collectors of AWS Config, Security Hub, Access Analyzer, EFS and S3 Control brought five
   // more SDK clients (842 KB): the 800 KB budget is missed until the bundle splits by service
   // (one chunk per service group, loaded by the shard that scans it). This guards the size reached.
-  // The collectors of DynamoDB, SQS and SNS added 13,003 bytes (871,530 → 884,533).
-  const added = 13_003;
+  // The collectors of DynamoDB, SQS, SNS and Secrets Manager (its SDK client new to the bundle)
+  // added 26,182 bytes (871,530 → 897,712).
+  const added = 26_182;
   it(
     "stays within the size reached (860 KB + the batch-B collectors; the 800 KB budget is not met, see README)",
     async () => {

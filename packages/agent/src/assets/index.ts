@@ -32,6 +32,7 @@ import {
   securityHubSettingsSchema,
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import { secretsManagerSecretSchema } from "./secretsmanager.ts";
 import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
 
@@ -79,6 +80,7 @@ export const assetSchemas = {
   "aws.dynamodb.table": dynamoDbTableSchema,
   "aws.sqs.queue": sqsQueueSchema,
   "aws.sns.topic": snsTopicSchema,
+  "aws.secretsmanager.secret": secretsManagerSecretSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

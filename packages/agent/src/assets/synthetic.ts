@@ -250,6 +250,15 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     policyPublic: coin(rng),
     deliveryStatusLogging: coin(rng) ? ["Lambda"] : [],
   }),
+  "aws.secretsmanager.secret": (rng, id) => ({
+    secretName: `secret-${id}`,
+    createdDate: daysAgo(rng, 400),
+    rotationEnabled: coin(rng),
+    rotationIntervalDays: coin(rng) ? 30 : null,
+    lastRotatedDate: coin(rng) ? daysAgo(rng, 120) : null,
+    nextRotationDate: null,
+    lastAccessedDate: coin(rng) ? daysAgo(rng, 200) : null,
+  }),
 };
 
 export interface SyntheticAssetOptions {

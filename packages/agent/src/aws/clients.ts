@@ -14,6 +14,7 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { RDSClient } from "@aws-sdk/client-rds";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
@@ -59,6 +60,7 @@ export interface RegionClients {
   readonly securityhub: SecurityHubClient;
   readonly sqs: SQSClient;
   readonly sns: SNSClient;
+  readonly secretsmanager: SecretsManagerClient;
   readonly sts: STSClient;
 }
 
@@ -143,6 +145,7 @@ const FACTORIES = {
   securityhub: SecurityHubClient,
   sqs: SQSClient,
   sns: SNSClient,
+  secretsmanager: SecretsManagerClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

@@ -64,6 +64,10 @@ import { bucketPublicAccessBlocked } from "./s3/bucket-public-access-blocked.ts"
 import { bucketPublicRead } from "./s3/bucket-public-read.ts";
 import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
+import { secretRotatedAsScheduled } from "./secretsmanager/secret-rotated-as-scheduled.ts";
+import { secretRotatedRecently } from "./secretsmanager/secret-rotated-recently.ts";
+import { secretRotationEnabled } from "./secretsmanager/secret-rotation-enabled.ts";
+import { secretUsedRecently } from "./secretsmanager/secret-used-recently.ts";
 import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
 import { topicDeliveryStatusLogging } from "./sns/topic-delivery-status-logging.ts";
 import { topicEncrypted } from "./sns/topic-encrypted.ts";
@@ -144,4 +148,8 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   topicDeliveryStatusLogging,
   topicEncrypted,
   topicPolicyNotPublic,
+  secretRotatedAsScheduled,
+  secretRotatedRecently,
+  secretRotationEnabled,
+  secretUsedRecently,
 ]);

@@ -29,6 +29,7 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
 
@@ -47,6 +48,7 @@ export { type CredentialReportRow, parseCredentialReport } from "./credential-re
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
+export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
@@ -74,6 +76,7 @@ export const COLLECTORS: readonly Collector[] = [
   dynamoDbTablesCollector,
   sqsQueuesCollector,
   snsTopicsCollector,
+  secretsManagerSecretsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -105,6 +108,7 @@ export {
   rdsSnapshotsCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  secretsManagerSecretsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,

@@ -117,5 +117,15 @@ export const AWS_FSBP: FrameworkDefinition = {
     },
     { id: "SNS.4", title: "SNS topic access policies should not allow public access" },
     { id: "SQS.1", title: "Amazon SQS queues should be encrypted at rest" },
+    { id: "SecretsManager.1", title: "Secrets Manager secrets should have automatic rotation enabled" },
+    {
+      id: "SecretsManager.2",
+      title: "Secrets Manager secrets configured with automatic rotation should rotate successfully",
+    },
+    { id: "SecretsManager.3", title: "Remove unused Secrets Manager secrets" },
+    {
+      id: "SecretsManager.4",
+      title: "Secrets Manager secrets should be rotated within a specified number of days",
+    },
   ],
 };

@@ -27,6 +27,7 @@ import {
   rdsSnapshotsCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  secretsManagerSecretsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
@@ -77,6 +78,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "dynamodb", scope: "regional", collectors: [dynamoDbTablesCollector] },
   { service: "sqs", scope: "regional", collectors: [sqsQueuesCollector] },
   { service: "sns", scope: "regional", collectors: [snsTopicsCollector] },
+  { service: "secretsmanager", scope: "regional", collectors: [secretsManagerSecretsCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

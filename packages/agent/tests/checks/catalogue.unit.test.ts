@@ -10,6 +10,7 @@ import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { secretsManagerCases } from "./cases/secretsmanager.ts";
 import { snsCases } from "./cases/sns.ts";
 import { sqsCases } from "./cases/sqs.ts";
 
@@ -23,6 +24,7 @@ const ALL_CASES = [
   ...dynamoDbCases,
   ...sqsCases,
   ...snsCases,
+  ...secretsManagerCases,
 ];
 
 /**

@@ -101,6 +101,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
   sqs: ["ListQueues", "GetQueueAttributes"],
   sns: ["ListTopics", "GetTopicAttributes"],
+  secretsmanager: ["ListSecrets"],
 };
 
 export function discoveryActions(): string[] {

@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
 import type { Handler } from "./handlers/context.ts";
-import { DYNAMODB_HANDLERS, SNS_HANDLERS, SQS_HANDLERS } from "./handlers/data.ts";
+import { DYNAMODB_HANDLERS, SECRETS_MANAGER_HANDLERS, SNS_HANDLERS, SQS_HANDLERS } from "./handlers/data.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
@@ -65,6 +65,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   dynamodb: DYNAMODB_HANDLERS,
   sqs: SQS_HANDLERS,
   sns: SNS_HANDLERS,
+  secretsmanager: SECRETS_MANAGER_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

@@ -155,6 +155,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   dynamoDbTables(put, stream("dynamodb"));
   sqsQueues(put, stream("sqs"));
   snsTopics(put, stream("sns"));
+  secrets(put, stream("secretsmanager"));
   return { accountId, regions, files };
 }
 
@@ -276,6 +277,49 @@ function snsTopics(put: (key: string, value: unknown) => void, o: ServiceStream)
         },
       });
     }
+  }
+}
+
+/**
+ * Three secrets per region: database credentials rotated every 30 days (rotation off, or failing,
+ * at `rate`), an API key never rotated (old at `rate`) and a token (unused for months at `rate`).
+ */
+function secrets(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  const iso = (days: number) => isoOf(o, days);
+  for (const region of o.regions) {
+    const entry = (name: string, created: number, accessed: number, extra: Record<string, unknown>) => ({
+      ARN: `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}-${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 6)}`,
+      Name: name,
+      LastChangedDate: iso(Math.min(created, 20)),
+      LastAccessedDate: iso(accessed),
+      Tags: [{ Key: "app", Value: "sim" }],
+      SecretVersionsToStages: {
+        [`${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`]: ["AWSCURRENT"],
+      },
+      CreatedDate: iso(created),
+      ...extra,
+    });
+    const rotating = !bad();
+    const failing = bad();
+    const rotated = failing ? 45 : 10;
+    const list = [
+      entry("sim-db-credentials", 500, 0, {
+        RotationEnabled: rotating,
+        ...(rotating
+          ? {
+              RotationLambdaARN: `arn:aws:lambda:${region}:${accountId}:function:sim-rotate-db`,
+              RotationRules: { AutomaticallyAfterDays: 30 },
+              LastRotatedDate: iso(rotated),
+              NextRotationDate: iso(rotated - 30),
+            }
+          : {}),
+      }),
+      entry("sim-api-key", bad() ? 400 : 30, 1, {}),
+      entry("sim-webhook-token", 365, bad() ? 200 : 3, {}),
+    ];
+    put(`${region}/secretsmanager/list-secrets`, { SecretList: list });
   }
 }
 

@@ -21,6 +21,7 @@ import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
+import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
 import * as sns from "@aws-sdk/client-sns";
 import * as sqs from "@aws-sdk/client-sqs";
@@ -134,6 +135,12 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsQuery",
     xmlNamespace: "http://sns.amazonaws.com/doc/2010-03-31/",
     module: mod(sns),
+  },
+  {
+    signingName: "secretsmanager",
+    cliName: "secretsmanager",
+    protocol: "awsJson1_1",
+    module: mod(secretsmanager),
   },
 ];
 

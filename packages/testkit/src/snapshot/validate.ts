@@ -122,6 +122,7 @@ const NULL_ALLOWED = new Set(["s3/GetBucketLocationOutput/LocationConstraint"]);
  */
 const NEWER_THAN_MODEL: Readonly<Record<string, string>> = {
   "dynamodb/TableDescription/DeletionProtectionEnabled": "DynamoDB deletion protection, March 2023",
+  "secretsmanager/SecretListEntry/NextRotationDate": "Secrets Manager rotation schedules, 2023",
 };
 
 function typeName(value: JsonValue): string {

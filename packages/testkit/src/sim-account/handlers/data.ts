@@ -1,8 +1,18 @@
 import { apiError } from "../errors.ts";
-import { type Call, type Handler, paginate, read, readList, required, str, strings } from "./context.ts";
+import {
+  type Call,
+  type Handler,
+  listPage,
+  paginate,
+  read,
+  readList,
+  required,
+  str,
+  strings,
+} from "./context.ts";
 
 /**
- * Data and messaging services: DynamoDB tables, SQS queues, SNS topics. Each answer comes from the snapshot file of its call
+ * Data, messaging and secrets services: DynamoDB tables, SQS queues, SNS topics, Secrets Manager. Each answer comes from the snapshot file of its call
  * (docs/snapshot-format.md); per-resource files are keyed by the resource's name.
  */
 
@@ -69,18 +79,18 @@ export const SQS_HANDLERS: Record<string, Handler> = {
 // --- SNS: topics by ARN; NextToken, 100 a page ---------------------------------------------------
 
 export const SNS_HANDLERS: Record<string, Handler> = {
-  ListTopics: (call) => {
-    const { page, next } = paginate(readList(call, "list-topics", "Topics"), {
-      token: call.input.NextToken,
-      limit: undefined,
-      defaultLimit: 100,
-    });
-    return { Topics: page, ...(next ? { NextToken: next } : {}) };
-  },
+  ListTopics: (call) => listPage(call, "list-topics", "Topics", { defaultLimit: 100 }),
   GetTopicAttributes: (call) => {
     const arn = required(call.input, "TopicArn", call.operation);
     if (!readList(call, "list-topics", "Topics").some((t) => t.TopicArn === arn))
       throw apiError("NotFound", "Topic does not exist");
     return read(call, "get-topic-attributes", { resource: arn.slice(arn.lastIndexOf(":") + 1) });
   },
+};
+
+// --- Secrets Manager: NextToken / MaxResults 1..100 ---------------------------------------------
+
+export const SECRETS_MANAGER_HANDLERS: Record<string, Handler> = {
+  ListSecrets: (call) =>
+    listPage(call, "list-secrets", "SecretList", { defaultLimit: 100, minLimit: 1, maxLimit: 100 }),
 };
