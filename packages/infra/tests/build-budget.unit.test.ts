@@ -96,9 +96,9 @@ describe("agent bundle", () => {
   // The collectors of AWS Config, Security Hub, Access Analyzer, EFS and S3 Control brought five
   // more SDK clients (842 KB): the 800 KB budget is missed until the bundle splits by service
   // (one chunk per service group, loaded by the shard that scans it). This guards the size reached.
-  // The collectors of DynamoDB, SQS, SNS and Secrets Manager (its SDK client new to the bundle)
-  // added 26,182 bytes (871,530 → 897,712).
-  const added = 26_182;
+  // The collectors of DynamoDB, SQS, SNS, Secrets Manager and ECR (the last two SDK clients new to
+  // the bundle) added 40,329 bytes (871,530 → 911,859).
+  const added = 40_329;
   it(
     "stays within the size reached (860 KB + the batch-B collectors; the 800 KB budget is not met, see README)",
     async () => {

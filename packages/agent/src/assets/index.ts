@@ -9,6 +9,7 @@ import {
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
+import { ecrRepositorySchema } from "./ecr.ts";
 import {
   accessAnalyzerSettingsSchema,
   iamAccountSchema,
@@ -81,6 +82,7 @@ export const assetSchemas = {
   "aws.sqs.queue": sqsQueueSchema,
   "aws.sns.topic": snsTopicSchema,
   "aws.secretsmanager.secret": secretsManagerSecretSchema,
+  "aws.ecr.repository": ecrRepositorySchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -259,6 +259,13 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     nextRotationDate: null,
     lastAccessedDate: coin(rng) ? daysAgo(rng, 200) : null,
   }),
+  "aws.ecr.repository": (rng, id) => ({
+    repositoryName: `repo-${id}`,
+    imageScanning: coin(rng),
+    imageTagMutability: pick(rng, ["MUTABLE", "IMMUTABLE"]),
+    hasLifecyclePolicy: coin(rng),
+    policyPublic: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -6,6 +6,7 @@ import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { ECRClient } from "@aws-sdk/client-ecr";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { EKSClient } from "@aws-sdk/client-eks";
 import { IAMClient } from "@aws-sdk/client-iam";
@@ -61,6 +62,7 @@ export interface RegionClients {
   readonly sqs: SQSClient;
   readonly sns: SNSClient;
   readonly secretsmanager: SecretsManagerClient;
+  readonly ecr: ECRClient;
   readonly sts: STSClient;
 }
 
@@ -146,6 +148,7 @@ const FACTORIES = {
   sqs: SQSClient,
   sns: SNSClient,
   secretsmanager: SecretsManagerClient,
+  ecr: ECRClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

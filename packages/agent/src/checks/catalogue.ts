@@ -21,6 +21,10 @@ import { securityGroupHighRiskPorts } from "./ec2/security-group-high-risk-ports
 import { snapshotNotPublic } from "./ec2/snapshot-not-public.ts";
 import { volumeEncrypted } from "./ec2/volume-encrypted.ts";
 import { vpcFlowLogsEnabled } from "./ec2/vpc-flow-logs-enabled.ts";
+import { repositoryImageScanning } from "./ecr/repository-image-scanning.ts";
+import { repositoryLifecyclePolicy } from "./ecr/repository-lifecycle-policy.ts";
+import { repositoryNotPublic } from "./ecr/repository-not-public.ts";
+import { repositoryTagImmutability } from "./ecr/repository-tag-immutability.ts";
 import { fileSystemEncrypted } from "./efs/file-system-encrypted.ts";
 import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
 import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
@@ -152,4 +156,8 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   secretRotatedRecently,
   secretRotationEnabled,
   secretUsedRecently,
+  repositoryImageScanning,
+  repositoryLifecyclePolicy,
+  repositoryNotPublic,
+  repositoryTagImmutability,
 ]);

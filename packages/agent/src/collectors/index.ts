@@ -19,6 +19,7 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
+import { ecrRepositoriesCollector } from "./ecr.ts";
 import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
@@ -46,6 +47,7 @@ export type {
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
 export { dynamoDbTableAsset } from "./dynamodb.ts";
+export { ecrRepositoryAsset } from "./ecr.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
 export { secretAsset } from "./secretsmanager.ts";
@@ -77,6 +79,7 @@ export const COLLECTORS: readonly Collector[] = [
   sqsQueuesCollector,
   snsTopicsCollector,
   secretsManagerSecretsCollector,
+  ecrRepositoriesCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -94,6 +97,7 @@ export {
   dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  ecrRepositoriesCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   iamPasswordPolicyCollector,

@@ -29,17 +29,19 @@ export function regionalAsset<T extends ResourceType>(
 
 /**
  * A regional collector of one resource type listed by one paginated call (`<cli-service>
- * <command>`), each resource then described by its own reads. A failed listing leaves the
- * (region, type) uncovered; a failed per-resource read only leaves that asset's fields unread.
+ * <command>`), each resource then described by its own reads (and by `shared`, read once per
+ * region). A failed listing leaves the (region, type) uncovered; a failed per-resource read only
+ * leaves that asset's fields unread.
  */
-export function listedCollector<T extends ResourceType, Page extends object, Item>(spec: {
+export function listedCollector<T extends ResourceType, Page extends object, Item, Shared = undefined>(spec: {
   readonly id: string;
   readonly type: T;
   readonly service: string;
   readonly command: string;
   readonly pages: (c: CollectContext) => AsyncIterable<Page>;
   readonly items: (listing: Page) => readonly Item[] | undefined;
-  readonly asset: (c: CollectContext, item: Item) => Promise<AssetOf<T>>;
+  readonly shared?: (c: CollectContext) => Promise<Shared>;
+  readonly asset: (c: CollectContext, item: Item, shared: Shared) => Promise<AssetOf<T>>;
 }): Collector {
   const collector: Collector = {
     id: spec.id,
@@ -50,7 +52,9 @@ export function listedCollector<T extends ResourceType, Page extends object, Ite
         spec.pages(c),
       );
       if (!out.ok) return notListed(c, collector);
-      return { assets: await mapLimit(spec.items(out.value) ?? [], 8, (item) => spec.asset(c, item)) };
+      const items = spec.items(out.value) ?? [];
+      const shared = (items.length > 0 && spec.shared ? await spec.shared(c) : undefined) as Shared;
+      return { assets: await mapLimit(items, 8, (item) => spec.asset(c, item, shared)) };
     },
   };
   return collector;

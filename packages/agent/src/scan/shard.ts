@@ -10,6 +10,7 @@ import {
   dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  ecrRepositoriesCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   iamPasswordPolicyCollector,
@@ -79,6 +80,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "sqs", scope: "regional", collectors: [sqsQueuesCollector] },
   { service: "sns", scope: "regional", collectors: [snsTopicsCollector] },
   { service: "secretsmanager", scope: "regional", collectors: [secretsManagerSecretsCollector] },
+  { service: "ecr", scope: "regional", collectors: [ecrRepositoriesCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

@@ -6,6 +6,7 @@ import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/che
 import { computeCases } from "./cases/compute.ts";
 import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
+import { ecrCases } from "./cases/ecr.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
@@ -25,6 +26,7 @@ const ALL_CASES = [
   ...sqsCases,
   ...snsCases,
   ...secretsManagerCases,
+  ...ecrCases,
 ];
 
 /**

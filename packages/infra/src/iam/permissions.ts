@@ -102,6 +102,12 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   sqs: ["ListQueues", "GetQueueAttributes"],
   sns: ["ListTopics", "GetTopicAttributes"],
   secretsmanager: ["ListSecrets"],
+  ecr: [
+    "DescribeRepositories",
+    "GetRegistryScanningConfiguration",
+    "GetLifecyclePolicy",
+    "GetRepositoryPolicy",
+  ],
 };
 
 export function discoveryActions(): string[] {

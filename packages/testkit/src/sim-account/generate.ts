@@ -156,6 +156,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   sqsQueues(put, stream("sqs"));
   snsTopics(put, stream("sns"));
   secrets(put, stream("secretsmanager"));
+  ecrRepositories(put, stream("ecr"));
   return { accountId, regions, files };
 }
 
@@ -320,6 +321,83 @@ function secrets(put: (key: string, value: unknown) => void, o: ServiceStream): 
       entry("sim-webhook-token", 365, bad() ? 200 : 3, {}),
     ];
     put(`${region}/secretsmanager/list-secrets`, { SecretList: list });
+  }
+}
+
+/**
+ * Two ECR repositories per region: scan on push, tag immutability and a lifecycle policy each off
+ * at `rate`; the worker scanned by a registry rule unless off at `rate`; the web repository shared
+ * with another account, or (at `rate`) with everyone.
+ */
+function ecrRepositories(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim/web", "sim/worker"];
+    const repositories = names.map((name) => ({
+      repositoryArn: `arn:aws:ecr:${region}:${accountId}:repository/${name}`,
+      registryId: accountId,
+      repositoryName: name,
+      repositoryUri: `${accountId}.dkr.ecr.${region}.amazonaws.com/${name}`,
+      createdAt: isoOf(o, 300),
+      imageTagMutability: bad() ? "MUTABLE" : "IMMUTABLE",
+      imageScanningConfiguration: { scanOnPush: !bad() },
+      encryptionConfiguration: { encryptionType: "AES256" },
+    }));
+    put(`${region}/ecr/describe-repositories`, { repositories });
+    put(`${region}/ecr/get-registry-scanning-configuration`, {
+      registryId: accountId,
+      scanningConfiguration: {
+        scanType: "BASIC",
+        rules: bad()
+          ? []
+          : [
+              {
+                scanFrequency: "SCAN_ON_PUSH",
+                repositoryFilters: [{ filter: "sim/work*", filterType: "WILDCARD" }],
+              },
+            ],
+      },
+    });
+    for (const name of names) {
+      if (!bad())
+        put(`${region}/ecr/get-lifecycle-policy/${encodeURIComponent(name)}`, {
+          registryId: accountId,
+          repositoryName: name,
+          lifecyclePolicyText: JSON.stringify({
+            rules: [
+              {
+                rulePriority: 1,
+                description: "expire untagged images",
+                selection: {
+                  tagStatus: "untagged",
+                  countType: "sinceImagePushed",
+                  countUnit: "days",
+                  countNumber: 14,
+                },
+                action: { type: "expire" },
+              },
+            ],
+          }),
+          lastEvaluatedAt: isoOf(o, 1),
+        });
+    }
+    const everyone = bad();
+    put(`${region}/ecr/get-repository-policy/${encodeURIComponent("sim/web")}`, {
+      registryId: accountId,
+      repositoryName: "sim/web",
+      policyText: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "pull",
+            Effect: "Allow",
+            Principal: everyone ? "*" : { AWS: "arn:aws:iam::210987654321:root" },
+            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+          },
+        ],
+      }),
+    });
   }
 }
 

@@ -13,6 +13,7 @@ import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as configservice from "@aws-sdk/client-config-service";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
+import * as ecr from "@aws-sdk/client-ecr";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
 import * as iam from "@aws-sdk/client-iam";
@@ -142,6 +143,7 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsJson1_1",
     module: mod(secretsmanager),
   },
+  { signingName: "ecr", cliName: "ecr", protocol: "awsJson1_1", module: mod(ecr) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */
