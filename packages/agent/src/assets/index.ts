@@ -10,6 +10,7 @@ import {
   ec2VpcSchema,
 } from "./ec2.ts";
 import { ecrRepositorySchema } from "./ecr.ts";
+import { ecsClusterSchema, ecsTaskDefinitionSchema } from "./ecs.ts";
 import {
   accessAnalyzerSettingsSchema,
   iamAccountSchema,
@@ -83,6 +84,8 @@ export const assetSchemas = {
   "aws.sns.topic": snsTopicSchema,
   "aws.secretsmanager.secret": secretsManagerSecretSchema,
   "aws.ecr.repository": ecrRepositorySchema,
+  "aws.ecs.task-definition": ecsTaskDefinitionSchema,
+  "aws.ecs.cluster": ecsClusterSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

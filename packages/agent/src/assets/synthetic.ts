@@ -266,6 +266,26 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     hasLifecyclePolicy: coin(rng),
     policyPublic: coin(rng),
   }),
+  "aws.ecs.task-definition": (rng, id) => ({
+    family: `family-${id}`,
+    revision: 1 + Math.floor(rng() * 20),
+    networkMode: pick(rng, ["awsvpc", "bridge", "host"]),
+    pidMode: coin(rng) ? "host" : null,
+    containers: [
+      {
+        name: "app",
+        privileged: coin(rng),
+        user: coin(rng) ? "1000" : null,
+        readonlyRootFilesystem: coin(rng),
+        logging: coin(rng),
+        environmentNames: coin(rng) ? ["AWS_ACCESS_KEY_ID"] : ["PORT"],
+      },
+    ],
+  }),
+  "aws.ecs.cluster": (rng, id) => ({
+    clusterName: `cluster-${id}`,
+    containerInsights: pick(rng, ["enabled", "disabled", "enhanced"]),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -7,6 +7,7 @@ import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ECRClient } from "@aws-sdk/client-ecr";
+import { ECSClient } from "@aws-sdk/client-ecs";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { EKSClient } from "@aws-sdk/client-eks";
 import { IAMClient } from "@aws-sdk/client-iam";
@@ -63,6 +64,7 @@ export interface RegionClients {
   readonly sns: SNSClient;
   readonly secretsmanager: SecretsManagerClient;
   readonly ecr: ECRClient;
+  readonly ecs: ECSClient;
   readonly sts: STSClient;
 }
 
@@ -149,6 +151,7 @@ const FACTORIES = {
   sns: SNSClient,
   secretsmanager: SecretsManagerClient,
   ecr: ECRClient,
+  ecs: ECSClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

@@ -25,6 +25,13 @@ import { repositoryImageScanning } from "./ecr/repository-image-scanning.ts";
 import { repositoryLifecyclePolicy } from "./ecr/repository-lifecycle-policy.ts";
 import { repositoryNotPublic } from "./ecr/repository-not-public.ts";
 import { repositoryTagImmutability } from "./ecr/repository-tag-immutability.ts";
+import { clusterContainerInsights } from "./ecs/cluster-container-insights.ts";
+import { taskDefinitionHostNetworkUser } from "./ecs/task-definition-host-network-user.ts";
+import { taskDefinitionLogging } from "./ecs/task-definition-logging.ts";
+import { taskDefinitionNoEnvironmentSecrets } from "./ecs/task-definition-no-environment-secrets.ts";
+import { taskDefinitionNoHostPid } from "./ecs/task-definition-no-host-pid.ts";
+import { taskDefinitionNoPrivileged } from "./ecs/task-definition-no-privileged.ts";
+import { taskDefinitionReadOnlyRoot } from "./ecs/task-definition-read-only-root.ts";
 import { fileSystemEncrypted } from "./efs/file-system-encrypted.ts";
 import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
 import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
@@ -160,4 +167,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   repositoryLifecyclePolicy,
   repositoryNotPublic,
   repositoryTagImmutability,
+  clusterContainerInsights,
+  taskDefinitionHostNetworkUser,
+  taskDefinitionLogging,
+  taskDefinitionNoEnvironmentSecrets,
+  taskDefinitionNoHostPid,
+  taskDefinitionNoPrivileged,
+  taskDefinitionReadOnlyRoot,
 ]);

@@ -20,6 +20,7 @@ import {
   vpcsCollector,
 } from "./ec2.ts";
 import { ecrRepositoriesCollector } from "./ecr.ts";
+import { ecsClustersCollector, ecsTaskDefinitionsCollector } from "./ecs.ts";
 import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
@@ -48,6 +49,7 @@ export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
+export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
 export { secretAsset } from "./secretsmanager.ts";
@@ -80,6 +82,8 @@ export const COLLECTORS: readonly Collector[] = [
   snsTopicsCollector,
   secretsManagerSecretsCollector,
   ecrRepositoriesCollector,
+  ecsTaskDefinitionsCollector,
+  ecsClustersCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -98,6 +102,8 @@ export {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   ecrRepositoriesCollector,
+  ecsClustersCollector,
+  ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   iamPasswordPolicyCollector,

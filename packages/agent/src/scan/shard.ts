@@ -11,6 +11,8 @@ import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   ecrRepositoriesCollector,
+  ecsClustersCollector,
+  ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   iamPasswordPolicyCollector,
@@ -81,6 +83,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "sns", scope: "regional", collectors: [snsTopicsCollector] },
   { service: "secretsmanager", scope: "regional", collectors: [secretsManagerSecretsCollector] },
   { service: "ecr", scope: "regional", collectors: [ecrRepositoriesCollector] },
+  { service: "ecs", scope: "regional", collectors: [ecsTaskDefinitionsCollector, ecsClustersCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

@@ -7,6 +7,7 @@ import { computeCases } from "./cases/compute.ts";
 import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { ecrCases } from "./cases/ecr.ts";
+import { ecsCases } from "./cases/ecs.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
@@ -27,6 +28,7 @@ const ALL_CASES = [
   ...snsCases,
   ...secretsManagerCases,
   ...ecrCases,
+  ...ecsCases,
 ];
 
 /**

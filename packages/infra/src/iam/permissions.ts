@@ -108,6 +108,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetLifecyclePolicy",
     "GetRepositoryPolicy",
   ],
+  ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
 };
 
 export function discoveryActions(): string[] {

@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
-import { ECR_HANDLERS } from "./handlers/containers.ts";
+import { ECR_HANDLERS, ECS_HANDLERS } from "./handlers/containers.ts";
 import type { Handler } from "./handlers/context.ts";
 import { DYNAMODB_HANDLERS, SECRETS_MANAGER_HANDLERS, SNS_HANDLERS, SQS_HANDLERS } from "./handlers/data.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
@@ -68,6 +68,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   sns: SNS_HANDLERS,
   secretsmanager: SECRETS_MANAGER_HANDLERS,
   ecr: ECR_HANDLERS,
+  ecs: ECS_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

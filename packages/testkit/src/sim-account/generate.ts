@@ -157,6 +157,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   snsTopics(put, stream("sns"));
   secrets(put, stream("secretsmanager"));
   ecrRepositories(put, stream("ecr"));
+  ecsTasksAndClusters(put, stream("ecs"));
   return { accountId, regions, files };
 }
 
@@ -398,6 +399,106 @@ function ecrRepositories(put: (key: string, value: unknown) => void, o: ServiceS
         ],
       }),
     });
+  }
+}
+
+/**
+ * Two ECS task definition families per region, a Fargate web service and a host-network agent, each
+ * hardening setting off at `rate`; two clusters, Container Insights off at `rate`.
+ */
+function ecsTasksAndClusters(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const logs = (group: string) => ({
+      logDriver: "awslogs",
+      options: { "awslogs-group": group, "awslogs-region": region, "awslogs-stream-prefix": "ecs" },
+      secretOptions: [],
+    });
+    const container = (name: string, image: string, extra: Record<string, unknown>) => ({
+      name,
+      image,
+      cpu: 0,
+      essential: true,
+      portMappings: [],
+      mountPoints: [],
+      volumesFrom: [],
+      ...(bad() ? {} : { readonlyRootFilesystem: true }),
+      ...(bad() ? {} : { logConfiguration: logs(`/ecs/${name}`) }),
+      ...extra,
+    });
+    const definition = (family: string, revision: number, extra: Record<string, unknown>) => ({
+      taskDefinition: {
+        taskDefinitionArn: `arn:aws:ecs:${region}:${accountId}:task-definition/${family}:${revision}`,
+        family,
+        revision,
+        status: "ACTIVE",
+        volumes: [],
+        placementConstraints: [],
+        requiresAttributes: [{ name: "com.amazonaws.ecs.capability.logging-driver.awslogs" }],
+        registeredAt: isoOf(o, 60),
+        registeredBy: `arn:aws:iam::${accountId}:role/sim-deployer`,
+        ...extra,
+      },
+    });
+    const web = definition("sim-web", 7, {
+      containerDefinitions: [
+        container("web", `${accountId}.dkr.ecr.${region}.amazonaws.com/sim/web:1.4.2`, {
+          user: "1000",
+          environment: [
+            { name: "PORT", value: "8080" },
+            ...(bad() ? [{ name: "AWS_ACCESS_KEY_ID", value: "AKIAIOSFODNN7EXAMPLE" }] : []),
+          ],
+        }),
+      ],
+      networkMode: "awsvpc",
+      compatibilities: ["EC2", "FARGATE"],
+      requiresCompatibilities: ["FARGATE"],
+      cpu: "256",
+      memory: "512",
+      executionRoleArn: `arn:aws:iam::${accountId}:role/sim-ecs-execution`,
+    });
+    const agent = definition("sim-agent", 3, {
+      containerDefinitions: [
+        container("agent", "public.ecr.aws/sim/agent:2", {
+          memory: 256,
+          environment: [{ name: "MODE", value: "daemon" }],
+          ...(bad() ? { privileged: true } : {}),
+          ...(bad() ? {} : { user: "1000" }),
+        }),
+      ],
+      networkMode: "host",
+      ...(bad() ? { pidMode: "host" } : {}),
+      compatibilities: ["EC2"],
+      requiresCompatibilities: ["EC2"],
+    });
+    put(`${region}/ecs/list-task-definition-families`, { families: ["sim-agent", "sim-web"] });
+    put(`${region}/ecs/describe-task-definition/sim-web`, web);
+    put(`${region}/ecs/describe-task-definition/sim-agent`, agent);
+    const clusters = ["sim-apps", "sim-batch"];
+    put(`${region}/ecs/list-clusters`, {
+      clusterArns: clusters.map((n) => `arn:aws:ecs:${region}:${accountId}:cluster/${n}`),
+    });
+    for (const name of clusters)
+      put(`${region}/ecs/describe-clusters/${name}`, {
+        clusters: [
+          {
+            clusterArn: `arn:aws:ecs:${region}:${accountId}:cluster/${name}`,
+            clusterName: name,
+            status: "ACTIVE",
+            registeredContainerInstancesCount: 0,
+            runningTasksCount: 2,
+            pendingTasksCount: 0,
+            activeServicesCount: 1,
+            statistics: [],
+            tags: [],
+            settings: [{ name: "containerInsights", value: bad() ? "disabled" : "enabled" }],
+            capacityProviders: ["FARGATE"],
+            defaultCapacityProviderStrategy: [],
+          },
+        ],
+        failures: [],
+      });
   }
 }
 

@@ -14,6 +14,7 @@ import * as configservice from "@aws-sdk/client-config-service";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as ecr from "@aws-sdk/client-ecr";
+import * as ecs from "@aws-sdk/client-ecs";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
 import * as iam from "@aws-sdk/client-iam";
@@ -144,6 +145,7 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(secretsmanager),
   },
   { signingName: "ecr", cliName: "ecr", protocol: "awsJson1_1", module: mod(ecr) },
+  { signingName: "ecs", cliName: "ecs", protocol: "awsJson1_1", module: mod(ecs) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */
