@@ -96,9 +96,9 @@ describe("agent bundle", () => {
   // The collectors of AWS Config, Security Hub, Access Analyzer, EFS and S3 Control brought five
   // more SDK clients (842 KB): the 800 KB budget is missed until the bundle splits by service
   // (one chunk per service group, loaded by the shard that scans it). This guards the size reached.
-  // The collectors of DynamoDB, SQS, SNS, Secrets Manager, ECR and ECS (the last three SDK clients
-  // new to the bundle) added 65,418 bytes (871,530 → 936,948).
-  const added = 65_418;
+  // The collectors of DynamoDB, SQS, SNS, Secrets Manager, ECR, ECS and ElastiCache (the last four
+  // SDK clients new to the bundle) added 82,403 bytes (871,530 → 953,933).
+  const added = 82_403;
   it(
     "stays within the size reached (860 KB + the batch-B collectors; the 800 KB budget is not met, see README)",
     async () => {

@@ -11,6 +11,7 @@ import {
 } from "./ec2.ts";
 import { ecrRepositorySchema } from "./ecr.ts";
 import { ecsClusterSchema, ecsTaskDefinitionSchema } from "./ecs.ts";
+import { elastiCacheReplicationGroupSchema } from "./elasticache.ts";
 import {
   accessAnalyzerSettingsSchema,
   iamAccountSchema,
@@ -86,6 +87,7 @@ export const assetSchemas = {
   "aws.ecr.repository": ecrRepositorySchema,
   "aws.ecs.task-definition": ecsTaskDefinitionSchema,
   "aws.ecs.cluster": ecsClusterSchema,
+  "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -286,6 +286,13 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     clusterName: `cluster-${id}`,
     containerInsights: pick(rng, ["enabled", "disabled", "enhanced"]),
   }),
+  "aws.elasticache.replication-group": (rng, id) => ({
+    replicationGroupId: `cache-${id}`,
+    snapshotRetentionLimit: coin(rng) ? 7 : 0,
+    automaticFailover: pick(rng, ["enabled", "disabled"]),
+    atRestEncryptionEnabled: coin(rng),
+    transitEncryptionEnabled: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

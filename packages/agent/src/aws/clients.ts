@@ -10,6 +10,7 @@ import { ECRClient } from "@aws-sdk/client-ecr";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { EFSClient } from "@aws-sdk/client-efs";
 import { EKSClient } from "@aws-sdk/client-eks";
+import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -65,6 +66,7 @@ export interface RegionClients {
   readonly secretsmanager: SecretsManagerClient;
   readonly ecr: ECRClient;
   readonly ecs: ECSClient;
+  readonly elasticache: ElastiCacheClient;
   readonly sts: STSClient;
 }
 
@@ -152,6 +154,7 @@ const FACTORIES = {
   secretsmanager: SecretsManagerClient,
   ecr: ECRClient,
   ecs: ECSClient,
+  elasticache: ElastiCacheClient,
   sts: STSClient,
 } as const;
 type ServiceName = keyof typeof FACTORIES;

@@ -37,6 +37,10 @@ import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
 import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
 import { clusterSecretsEncrypted } from "./eks/cluster-secrets-encrypted.ts";
 import { clusterVersionSupported } from "./eks/cluster-version-supported.ts";
+import { replicationGroupAutomaticFailover } from "./elasticache/replication-group-automatic-failover.ts";
+import { replicationGroupBackups } from "./elasticache/replication-group-backups.ts";
+import { replicationGroupEncryptedAtRest } from "./elasticache/replication-group-encrypted-at-rest.ts";
+import { replicationGroupEncryptedInTransit } from "./elasticache/replication-group-encrypted-in-transit.ts";
 import { passwordPolicyMinLength } from "./iam/password-policy-min-length.ts";
 import { passwordPolicyReusePrevention } from "./iam/password-policy-reuse-prevention.ts";
 import { policyNoFullAdmin } from "./iam/policy-no-full-admin.ts";
@@ -174,4 +178,8 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   taskDefinitionNoHostPid,
   taskDefinitionNoPrivileged,
   taskDefinitionReadOnlyRoot,
+  replicationGroupAutomaticFailover,
+  replicationGroupBackups,
+  replicationGroupEncryptedAtRest,
+  replicationGroupEncryptedInTransit,
 ]);

@@ -21,6 +21,7 @@ import {
 } from "./ec2.ts";
 import { ecrRepositoriesCollector } from "./ecr.ts";
 import { ecsClustersCollector, ecsTaskDefinitionsCollector } from "./ecs.ts";
+import { elastiCacheReplicationGroupsCollector } from "./elasticache.ts";
 import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
@@ -50,6 +51,7 @@ export { type CredentialReportRow, parseCredentialReport } from "./credential-re
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
 export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
+export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { cisPatternsOf } from "./monitoring.ts";
 export { secretAsset } from "./secretsmanager.ts";
@@ -84,6 +86,7 @@ export const COLLECTORS: readonly Collector[] = [
   ecrRepositoriesCollector,
   ecsTaskDefinitionsCollector,
   ecsClustersCollector,
+  elastiCacheReplicationGroupsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -106,6 +109,7 @@ export {
   ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elastiCacheReplicationGroupsCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,

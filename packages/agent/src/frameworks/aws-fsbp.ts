@@ -75,6 +75,22 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "EKS.2", title: "EKS clusters should run on a supported Kubernetes version" },
     { id: "EKS.3", title: "EKS clusters should use encrypted Kubernetes secrets" },
     { id: "EKS.8", title: "EKS clusters should have audit logging enabled" },
+    { id: "ElastiCache.1", title: "ElastiCache for Redis clusters should have automatic backups scheduled" },
+    {
+      id: "ElastiCache.2",
+      title: "Minor version upgrades should be automatically applied to ElastiCache for Redis cache clusters",
+    },
+    {
+      id: "ElastiCache.3",
+      title: "ElastiCache for Redis replication groups should have automatic failover enabled",
+    },
+    { id: "ElastiCache.4", title: "ElastiCache for Redis replication groups should be encrypted at rest" },
+    { id: "ElastiCache.5", title: "ElastiCache for Redis replication groups should be encrypted in transit" },
+    {
+      id: "ElastiCache.6",
+      title: "ElastiCache for Redis replication groups before version 6.0 should use Redis AUTH",
+    },
+    { id: "ElastiCache.7", title: "ElastiCache clusters should not use the default subnet group" },
     { id: "IAM.1", title: "IAM policies should not allow full '*' administrative privileges" },
     { id: "IAM.2", title: "IAM users should not have IAM policies attached" },
     { id: "IAM.3", title: "IAM users' access keys should be rotated every 90 days or less" },

@@ -15,6 +15,7 @@ import {
   ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elastiCacheReplicationGroupsCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -84,6 +85,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   { service: "secretsmanager", scope: "regional", collectors: [secretsManagerSecretsCollector] },
   { service: "ecr", scope: "regional", collectors: [ecrRepositoriesCollector] },
   { service: "ecs", scope: "regional", collectors: [ecsTaskDefinitionsCollector, ecsClustersCollector] },
+  { service: "elasticache", scope: "regional", collectors: [elastiCacheReplicationGroupsCollector] },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",

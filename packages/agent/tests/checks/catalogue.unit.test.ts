@@ -8,6 +8,7 @@ import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { ecrCases } from "./cases/ecr.ts";
 import { ecsCases } from "./cases/ecs.ts";
+import { elastiCacheCases } from "./cases/elasticache.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
@@ -29,6 +30,7 @@ const ALL_CASES = [
   ...secretsManagerCases,
   ...ecrCases,
   ...ecsCases,
+  ...elastiCacheCases,
 ];
 
 /**

@@ -109,6 +109,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetRepositoryPolicy",
   ],
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
+  elasticache: ["DescribeReplicationGroups"],
 };
 
 export function discoveryActions(): string[] {

@@ -2,7 +2,13 @@ import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
 import { ECR_HANDLERS, ECS_HANDLERS } from "./handlers/containers.ts";
 import type { Handler } from "./handlers/context.ts";
-import { DYNAMODB_HANDLERS, SECRETS_MANAGER_HANDLERS, SNS_HANDLERS, SQS_HANDLERS } from "./handlers/data.ts";
+import {
+  DYNAMODB_HANDLERS,
+  ELASTICACHE_HANDLERS,
+  SECRETS_MANAGER_HANDLERS,
+  SNS_HANDLERS,
+  SQS_HANDLERS,
+} from "./handlers/data.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
@@ -69,6 +75,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   secretsmanager: SECRETS_MANAGER_HANDLERS,
   ecr: ECR_HANDLERS,
   ecs: ECS_HANDLERS,
+  elasticache: ELASTICACHE_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

@@ -158,6 +158,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   secrets(put, stream("secretsmanager"));
   ecrRepositories(put, stream("ecr"));
   ecsTasksAndClusters(put, stream("ecs"));
+  elastiCacheGroups(put, stream("elasticache"));
   return { accountId, regions, files };
 }
 
@@ -499,6 +500,56 @@ function ecsTasksAndClusters(put: (key: string, value: unknown) => void, o: Serv
         ],
         failures: [],
       });
+  }
+}
+
+/** Two ElastiCache replication groups per region: backups, failover and both encryptions each off at `rate`. */
+function elastiCacheGroups(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const groups = ["sim-sessions", "sim-cache"].map((id) => {
+      const failover = !bad();
+      const members = failover ? [`${id}-001`, `${id}-002`] : [`${id}-001`];
+      return {
+        ReplicationGroupId: id,
+        Description: `${id} (simulated)`,
+        GlobalReplicationGroupInfo: {},
+        Status: "available",
+        PendingModifiedValues: {},
+        MemberClusters: members,
+        NodeGroups: [
+          {
+            NodeGroupId: "0001",
+            Status: "available",
+            PrimaryEndpoint: {
+              Address: `${id}.${rng.hex(6)}.ng.0001.${region}.cache.amazonaws.com`,
+              Port: 6379,
+            },
+            NodeGroupMembers: members.map((m, i) => ({
+              CacheClusterId: m,
+              CacheNodeId: "0001",
+              PreferredAvailabilityZone: `${region}${"ab"[i]}`,
+              CurrentRole: i === 0 ? "primary" : "replica",
+            })),
+          },
+        ],
+        AutomaticFailover: failover ? "enabled" : "disabled",
+        MultiAZ: failover ? "enabled" : "disabled",
+        SnapshotRetentionLimit: bad() ? 0 : 7,
+        SnapshotWindow: "03:00-04:00",
+        ClusterEnabled: false,
+        CacheNodeType: "cache.t4g.small",
+        AuthTokenEnabled: false,
+        TransitEncryptionEnabled: !bad(),
+        AtRestEncryptionEnabled: !bad(),
+        ARN: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${id}`,
+        LogDeliveryConfigurations: [],
+        ReplicationGroupCreateTime: isoOf(o, 200),
+        DataTiering: "disabled",
+      };
+    });
+    put(`${region}/elasticache/describe-replication-groups`, { ReplicationGroups: groups });
   }
 }
 

@@ -17,6 +17,7 @@ import * as ecr from "@aws-sdk/client-ecr";
 import * as ecs from "@aws-sdk/client-ecs";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
+import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
@@ -146,6 +147,13 @@ export const SERVICES: readonly ServiceWire[] = [
   },
   { signingName: "ecr", cliName: "ecr", protocol: "awsJson1_1", module: mod(ecr) },
   { signingName: "ecs", cliName: "ecs", protocol: "awsJson1_1", module: mod(ecs) },
+  {
+    signingName: "elasticache",
+    cliName: "elasticache",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticache.amazonaws.com/doc/2015-02-02/",
+    module: mod(elasticache),
+  },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

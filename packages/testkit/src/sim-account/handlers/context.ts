@@ -21,7 +21,9 @@ function notCaptured(call: Call, key: string): AwsApiError {
   const code =
     call.cliService === "ec2"
       ? "UnauthorizedOperation"
-      : ["iam", "sts", "rds", "autoscaling", "s3api", "s3control", "sns"].includes(call.cliService)
+      : ["iam", "sts", "rds", "autoscaling", "s3api", "s3control", "sns", "elasticache"].includes(
+            call.cliService,
+          )
         ? "AccessDenied"
         : "AccessDeniedException";
   return new AwsApiError(

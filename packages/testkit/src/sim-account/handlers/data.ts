@@ -12,7 +12,8 @@ import {
 } from "./context.ts";
 
 /**
- * Data, messaging and secrets services: DynamoDB tables, SQS queues, SNS topics, Secrets Manager. Each answer comes from the snapshot file of its call
+ * Data, messaging and secrets services: DynamoDB tables, SQS queues, SNS topics, Secrets Manager,
+ * ElastiCache replication groups. Each answer comes from the snapshot file of its call
  * (docs/snapshot-format.md); per-resource files are keyed by the resource's name.
  */
 
@@ -93,4 +94,31 @@ export const SNS_HANDLERS: Record<string, Handler> = {
 export const SECRETS_MANAGER_HANDLERS: Record<string, Handler> = {
   ListSecrets: (call) =>
     listPage(call, "list-secrets", "SecretList", { defaultLimit: 100, minLimit: 1, maxLimit: 100 }),
+};
+
+// --- ElastiCache: Marker / MaxRecords 20..100 -----------------------------------------------------
+
+export const ELASTICACHE_HANDLERS: Record<string, Handler> = {
+  DescribeReplicationGroups: (call) => {
+    const id = str(call.input, "ReplicationGroupId");
+    if (
+      id !== undefined &&
+      !readList(call, "describe-replication-groups", "ReplicationGroups").some(
+        (g) => g.ReplicationGroupId === id,
+      )
+    )
+      throw apiError("ReplicationGroupNotFoundFault", `ReplicationGroup ${id} not found.`);
+    return listPage(
+      call,
+      "describe-replication-groups",
+      "ReplicationGroups",
+      { defaultLimit: 100, minLimit: 20, maxLimit: 100 },
+      {
+        token: "Marker",
+        limit: "MaxRecords",
+        next: "Marker",
+        keep: (g) => id === undefined || g.ReplicationGroupId === id,
+      },
+    );
+  },
 };
