@@ -360,6 +360,67 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     cloudWatchMetricsEnabled: coin(rng),
     loggingEnabled: coin(rng),
   }),
+  "aws.dynamodb.table": (rng, id) => ({
+    tableName: `table-${id}`,
+    deletionProtectionEnabled: coin(rng),
+    sseType: coin(rng) ? "KMS" : "AWS_OWNED",
+    pointInTimeRecoveryEnabled: coin(rng),
+  }),
+  "aws.sqs.queue": (rng, id) => ({
+    queueName: `queue-${id}`,
+    sqsManagedSse: coin(rng),
+    kmsMasterKeyId: coin(rng) ? "alias/aws/sqs" : null,
+    policyPublic: coin(rng),
+  }),
+  "aws.sns.topic": (rng, id) => ({
+    topicName: `topic-${id}`,
+    kmsMasterKeyId: coin(rng) ? "alias/aws/sns" : null,
+    policyPublic: coin(rng),
+    deliveryStatusLogging: coin(rng) ? ["Lambda"] : [],
+  }),
+  "aws.secretsmanager.secret": (rng, id) => ({
+    secretName: `secret-${id}`,
+    createdDate: daysAgo(rng, 400),
+    rotationEnabled: coin(rng),
+    rotationIntervalDays: coin(rng) ? 30 : null,
+    lastRotatedDate: coin(rng) ? daysAgo(rng, 120) : null,
+    nextRotationDate: null,
+    lastAccessedDate: coin(rng) ? daysAgo(rng, 200) : null,
+  }),
+  "aws.ecr.repository": (rng, id) => ({
+    repositoryName: `repo-${id}`,
+    imageScanning: coin(rng),
+    imageTagMutability: pick(rng, ["MUTABLE", "IMMUTABLE"]),
+    hasLifecyclePolicy: coin(rng),
+    policyPublic: coin(rng),
+  }),
+  "aws.ecs.task-definition": (rng, id) => ({
+    family: `family-${id}`,
+    revision: 1 + Math.floor(rng() * 20),
+    networkMode: pick(rng, ["awsvpc", "bridge", "host"]),
+    pidMode: coin(rng) ? "host" : null,
+    containers: [
+      {
+        name: "app",
+        privileged: coin(rng),
+        user: coin(rng) ? "1000" : null,
+        readonlyRootFilesystem: coin(rng),
+        logging: coin(rng),
+        environmentNames: coin(rng) ? ["AWS_ACCESS_KEY_ID"] : ["PORT"],
+      },
+    ],
+  }),
+  "aws.ecs.cluster": (rng, id) => ({
+    clusterName: `cluster-${id}`,
+    containerInsights: pick(rng, ["enabled", "disabled", "enhanced"]),
+  }),
+  "aws.elasticache.replication-group": (rng, id) => ({
+    replicationGroupId: `cache-${id}`,
+    snapshotRetentionLimit: coin(rng) ? 7 : 0,
+    automaticFailover: pick(rng, ["enabled", "disabled"]),
+    atRestEncryptionEnabled: coin(rng),
+    transitEncryptionEnabled: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

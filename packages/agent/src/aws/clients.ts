@@ -8,18 +8,25 @@ import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import type { ECRClient } from "@aws-sdk/client-ecr";
+import type { ECSClient } from "@aws-sdk/client-ecs";
 import type { EFSClient } from "@aws-sdk/client-efs";
 import type { EKSClient } from "@aws-sdk/client-eks";
 import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { WAFV2Client } from "@aws-sdk/client-wafv2";
 
@@ -56,6 +63,7 @@ export interface RegionClients {
   readonly cloudtrail: CloudTrailClient;
   readonly cloudwatch: CloudWatchClient;
   readonly config: ConfigServiceClient;
+  readonly dynamodb: DynamoDBClient;
   readonly ec2: EC2Client;
   readonly efs: EFSClient;
   readonly eks: EKSClient;
@@ -71,6 +79,12 @@ export interface RegionClients {
   readonly s3: S3Client;
   readonly s3control: S3ControlClient;
   readonly securityhub: SecurityHubClient;
+  readonly sqs: SQSClient;
+  readonly sns: SNSClient;
+  readonly secretsmanager: SecretsManagerClient;
+  readonly ecr: ECRClient;
+  readonly ecs: ECSClient;
+  readonly elasticache: ElastiCacheClient;
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
 }
@@ -170,9 +184,13 @@ const SERVICES = Object.keys({
   cloudtrail: true,
   cloudwatch: true,
   config: true,
+  dynamodb: true,
   ec2: true,
+  ecr: true,
+  ecs: true,
   efs: true,
   eks: true,
+  elasticache: true,
   elb: true,
   elbv2: true,
   iam: true,
@@ -182,7 +200,10 @@ const SERVICES = Object.keys({
   rds: true,
   s3: true,
   s3control: true,
+  secretsmanager: true,
   securityhub: true,
+  sns: true,
+  sqs: true,
   sts: true,
   wafv2: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];

@@ -26,6 +26,9 @@ import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation.ts";
 import { trailLogging } from "./cloudtrail/trail-logging.ts";
 import { configRecorderEnabled } from "./config/recorder-enabled.ts";
+import { tableDeletionProtection } from "./dynamodb/table-deletion-protection.ts";
+import { tableKmsEncrypted } from "./dynamodb/table-kms-encrypted.ts";
+import { tablePitrEnabled } from "./dynamodb/table-pitr-enabled.ts";
 import { defaultSecurityGroupRestrictsAll } from "./ec2/default-security-group-restricts-all.ts";
 import { ebsEncryptionByDefault } from "./ec2/ebs-encryption-by-default.ts";
 import { instanceImdsv2Required } from "./ec2/instance-imdsv2-required.ts";
@@ -39,11 +42,26 @@ import { securityGroupHighRiskPorts } from "./ec2/security-group-high-risk-ports
 import { snapshotNotPublic } from "./ec2/snapshot-not-public.ts";
 import { volumeEncrypted } from "./ec2/volume-encrypted.ts";
 import { vpcFlowLogsEnabled } from "./ec2/vpc-flow-logs-enabled.ts";
+import { repositoryImageScanning } from "./ecr/repository-image-scanning.ts";
+import { repositoryLifecyclePolicy } from "./ecr/repository-lifecycle-policy.ts";
+import { repositoryNotPublic } from "./ecr/repository-not-public.ts";
+import { repositoryTagImmutability } from "./ecr/repository-tag-immutability.ts";
+import { clusterContainerInsights } from "./ecs/cluster-container-insights.ts";
+import { taskDefinitionHostNetworkUser } from "./ecs/task-definition-host-network-user.ts";
+import { taskDefinitionLogging } from "./ecs/task-definition-logging.ts";
+import { taskDefinitionNoEnvironmentSecrets } from "./ecs/task-definition-no-environment-secrets.ts";
+import { taskDefinitionNoHostPid } from "./ecs/task-definition-no-host-pid.ts";
+import { taskDefinitionNoPrivileged } from "./ecs/task-definition-no-privileged.ts";
+import { taskDefinitionReadOnlyRoot } from "./ecs/task-definition-read-only-root.ts";
 import { fileSystemEncrypted } from "./efs/file-system-encrypted.ts";
 import { clusterAuditLogging } from "./eks/cluster-audit-logging.ts";
 import { clusterEndpointNotPublic } from "./eks/cluster-endpoint-not-public.ts";
 import { clusterSecretsEncrypted } from "./eks/cluster-secrets-encrypted.ts";
 import { clusterVersionSupported } from "./eks/cluster-version-supported.ts";
+import { replicationGroupAutomaticFailover } from "./elasticache/replication-group-automatic-failover.ts";
+import { replicationGroupBackups } from "./elasticache/replication-group-backups.ts";
+import { replicationGroupEncryptedAtRest } from "./elasticache/replication-group-encrypted-at-rest.ts";
+import { replicationGroupEncryptedInTransit } from "./elasticache/replication-group-encrypted-in-transit.ts";
 import { classicAccessLoggingEnabled } from "./elb/access-logging-enabled.ts";
 import { classicCertificatesFromAcm } from "./elb/certificates-from-acm.ts";
 import { classicConnectionDrainingEnabled } from "./elb/connection-draining-enabled.ts";
@@ -96,7 +114,16 @@ import { bucketPublicAccessBlocked } from "./s3/bucket-public-access-blocked.ts"
 import { bucketPublicRead } from "./s3/bucket-public-read.ts";
 import { bucketPublicWrite } from "./s3/bucket-public-write.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
+import { secretRotatedAsScheduled } from "./secretsmanager/secret-rotated-as-scheduled.ts";
+import { secretRotatedRecently } from "./secretsmanager/secret-rotated-recently.ts";
+import { secretRotationEnabled } from "./secretsmanager/secret-rotation-enabled.ts";
+import { secretUsedRecently } from "./secretsmanager/secret-used-recently.ts";
 import { securityHubEnabled } from "./securityhub/hub-enabled.ts";
+import { topicDeliveryStatusLogging } from "./sns/topic-delivery-status-logging.ts";
+import { topicEncrypted } from "./sns/topic-encrypted.ts";
+import { topicPolicyNotPublic } from "./sns/topic-policy-not-public.ts";
+import { queueEncrypted } from "./sqs/queue-encrypted.ts";
+import { queuePolicyNotPublic } from "./sqs/queue-policy-not-public.ts";
 
 import { rulesCloudWatchMetrics } from "./wafv2/rules-cloudwatch-metrics.ts";
 import { webAclHasRules } from "./wafv2/web-acl-has-rules.ts";
@@ -131,6 +158,9 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   trailLogFileValidation,
   trailLogging,
   configRecorderEnabled,
+  tableDeletionProtection,
+  tableKmsEncrypted,
+  tablePitrEnabled,
   defaultSecurityGroupRestrictsAll,
   ebsEncryptionByDefault,
   instanceImdsv2Required,
@@ -205,4 +235,28 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   rulesCloudWatchMetrics,
   webAclHasRules,
   webAclLoggingEnabled,
+  queueEncrypted,
+  queuePolicyNotPublic,
+  topicDeliveryStatusLogging,
+  topicEncrypted,
+  topicPolicyNotPublic,
+  secretRotatedAsScheduled,
+  secretRotatedRecently,
+  secretRotationEnabled,
+  secretUsedRecently,
+  repositoryImageScanning,
+  repositoryLifecyclePolicy,
+  repositoryNotPublic,
+  repositoryTagImmutability,
+  clusterContainerInsights,
+  taskDefinitionHostNetworkUser,
+  taskDefinitionLogging,
+  taskDefinitionNoEnvironmentSecrets,
+  taskDefinitionNoHostPid,
+  taskDefinitionNoPrivileged,
+  taskDefinitionReadOnlyRoot,
+  replicationGroupAutomaticFailover,
+  replicationGroupBackups,
+  replicationGroupEncryptedAtRest,
+  replicationGroupEncryptedInTransit,
 ]);

@@ -12,6 +12,7 @@ import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import { dynamoDbTablesCollector } from "./dynamodb.ts";
 import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
@@ -21,6 +22,9 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
+import { ecrRepositoriesCollector } from "./ecr.ts";
+import { ecsClustersCollector, ecsTaskDefinitionsCollector } from "./ecs.ts";
+import { elastiCacheReplicationGroupsCollector } from "./elasticache.ts";
 import { elbLoadBalancersCollector, elbv2LoadBalancersCollector } from "./elb.ts";
 import {
   iamPasswordPolicyCollector,
@@ -32,6 +36,9 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
+import { snsTopicsCollector } from "./sns.ts";
+import { sqsQueuesCollector } from "./sqs.ts";
 import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
 export { acmCertificateAsset } from "./acm.ts";
@@ -50,8 +57,15 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { dynamoDbTableAsset } from "./dynamodb.ts";
+export { ecrRepositoryAsset } from "./ecr.ts";
+export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
+export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { secretAsset } from "./secretsmanager.ts";
+export { snsTopicAsset } from "./sns.ts";
+export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
 export { webAclAsset } from "./wafv2.ts";
 
@@ -81,6 +95,14 @@ export const COLLECTORS: readonly Collector[] = [
   v2ApisCollector,
   acmCertificatesCollector,
   regionalWebAclsCollector,
+  dynamoDbTablesCollector,
+  sqsQueuesCollector,
+  snsTopicsCollector,
+  secretsManagerSecretsCollector,
+  ecrRepositoriesCollector,
+  ecsTaskDefinitionsCollector,
+  ecsClustersCollector,
+  elastiCacheReplicationGroupsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -100,10 +122,15 @@ export {
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  ecrRepositoriesCollector,
+  ecsClustersCollector,
+  ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elastiCacheReplicationGroupsCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
@@ -120,9 +147,12 @@ export {
   restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  secretsManagerSecretsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  snsTopicsCollector,
+  sqsQueuesCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,

@@ -134,6 +134,55 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     load: async () => ({ collectors: [(await import("../collectors/wafv2.ts")).regionalWebAclsCollector] }),
   },
   {
+    service: "dynamodb",
+    scope: "regional",
+    assetTypes: ["aws.dynamodb.table"],
+    load: async () => ({ collectors: [(await import("../collectors/dynamodb.ts")).dynamoDbTablesCollector] }),
+  },
+  {
+    service: "sqs",
+    scope: "regional",
+    assetTypes: ["aws.sqs.queue"],
+    load: async () => ({ collectors: [(await import("../collectors/sqs.ts")).sqsQueuesCollector] }),
+  },
+  {
+    service: "sns",
+    scope: "regional",
+    assetTypes: ["aws.sns.topic"],
+    load: async () => ({ collectors: [(await import("../collectors/sns.ts")).snsTopicsCollector] }),
+  },
+  {
+    service: "secretsmanager",
+    scope: "regional",
+    assetTypes: ["aws.secretsmanager.secret"],
+    load: async () => ({
+      collectors: [(await import("../collectors/secretsmanager.ts")).secretsManagerSecretsCollector],
+    }),
+  },
+  {
+    service: "ecr",
+    scope: "regional",
+    assetTypes: ["aws.ecr.repository"],
+    load: async () => ({ collectors: [(await import("../collectors/ecr.ts")).ecrRepositoriesCollector] }),
+  },
+  {
+    service: "ecs",
+    scope: "regional",
+    assetTypes: ["aws.ecs.task-definition", "aws.ecs.cluster"],
+    load: async () => {
+      const m = await import("../collectors/ecs.ts");
+      return { collectors: [m.ecsTaskDefinitionsCollector, m.ecsClustersCollector] };
+    },
+  },
+  {
+    service: "elasticache",
+    scope: "regional",
+    assetTypes: ["aws.elasticache.replication-group"],
+    load: async () => ({
+      collectors: [(await import("../collectors/elasticache.ts")).elastiCacheReplicationGroupsCollector],
+    }),
+  },
+  {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",
     scope: "regional",

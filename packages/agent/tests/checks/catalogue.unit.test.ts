@@ -8,12 +8,19 @@ import { acmCases } from "./cases/acm.ts";
 import { apigatewayCases } from "./cases/apigateway.ts";
 import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
+import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
+import { ecrCases } from "./cases/ecr.ts";
+import { ecsCases } from "./cases/ecs.ts";
+import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { secretsManagerCases } from "./cases/secretsmanager.ts";
+import { snsCases } from "./cases/sns.ts";
+import { sqsCases } from "./cases/sqs.ts";
 import { wafv2Cases } from "./cases/wafv2.ts";
 
 const ALL_CASES = [
@@ -28,6 +35,13 @@ const ALL_CASES = [
   ...apigatewayCases,
   ...acmCases,
   ...wafv2Cases,
+  ...dynamoDbCases,
+  ...sqsCases,
+  ...snsCases,
+  ...secretsManagerCases,
+  ...ecrCases,
+  ...ecsCases,
+  ...elastiCacheCases,
 ];
 
 /**

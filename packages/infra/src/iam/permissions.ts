@@ -105,6 +105,18 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   apigateway: ["GET"],
   acm: ["ListCertificates", "DescribeCertificate"],
   wafv2: ["ListWebACLs", "GetWebACL", "GetLoggingConfiguration"],
+  dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
+  sqs: ["ListQueues", "GetQueueAttributes"],
+  sns: ["ListTopics", "GetTopicAttributes"],
+  secretsmanager: ["ListSecrets"],
+  ecr: [
+    "DescribeRepositories",
+    "GetRegistryScanningConfiguration",
+    "GetLifecyclePolicy",
+    "GetRepositoryPolicy",
+  ],
+  ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
+  elasticache: ["DescribeReplicationGroups"],
 };
 
 export function discoveryActions(): string[] {

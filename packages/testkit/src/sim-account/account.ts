@@ -3,7 +3,15 @@ import { AwsApiError } from "./errors.ts";
 import { ACM_HANDLERS } from "./handlers/acm.ts";
 import { APIGATEWAY_HANDLERS, APIGATEWAYV2_HANDLERS } from "./handlers/apigateway.ts";
 import { CLOUDFRONT_HANDLERS } from "./handlers/cloudfront.ts";
+import { ECR_HANDLERS, ECS_HANDLERS } from "./handlers/containers.ts";
 import type { Handler } from "./handlers/context.ts";
+import {
+  DYNAMODB_HANDLERS,
+  ELASTICACHE_HANDLERS,
+  SECRETS_MANAGER_HANDLERS,
+  SNS_HANDLERS,
+  SQS_HANDLERS,
+} from "./handlers/data.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
@@ -74,6 +82,13 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   apigatewayv2: APIGATEWAYV2_HANDLERS,
   acm: ACM_HANDLERS,
   wafv2: WAFV2_HANDLERS,
+  dynamodb: DYNAMODB_HANDLERS,
+  sqs: SQS_HANDLERS,
+  sns: SNS_HANDLERS,
+  secretsmanager: SECRETS_MANAGER_HANDLERS,
+  ecr: ECR_HANDLERS,
+  ecs: ECS_HANDLERS,
+  elasticache: ELASTICACHE_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

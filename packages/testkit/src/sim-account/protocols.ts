@@ -15,18 +15,25 @@ import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as configservice from "@aws-sdk/client-config-service";
+import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
+import * as ecr from "@aws-sdk/client-ecr";
+import * as ecs from "@aws-sdk/client-ecs";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
 import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
+import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
+import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
+import * as sns from "@aws-sdk/client-sns";
+import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
 import * as wafv2 from "@aws-sdk/client-wafv2";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
@@ -165,6 +172,36 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "restXml",
     xmlNamespace: "http://awss3control.amazonaws.com/doc/2018-08-20/",
     module: mod(s3control),
+  },
+  { signingName: "dynamodb", cliName: "dynamodb", protocol: "awsJson1_0", module: mod(dynamodb) },
+  {
+    signingName: "sqs",
+    cliName: "sqs",
+    protocol: "awsJson1_0",
+    awsQueryCompatible: true,
+    module: mod(sqs),
+  },
+  {
+    signingName: "sns",
+    cliName: "sns",
+    protocol: "awsQuery",
+    xmlNamespace: "http://sns.amazonaws.com/doc/2010-03-31/",
+    module: mod(sns),
+  },
+  {
+    signingName: "secretsmanager",
+    cliName: "secretsmanager",
+    protocol: "awsJson1_1",
+    module: mod(secretsmanager),
+  },
+  { signingName: "ecr", cliName: "ecr", protocol: "awsJson1_1", module: mod(ecr) },
+  { signingName: "ecs", cliName: "ecs", protocol: "awsJson1_1", module: mod(ecs) },
+  {
+    signingName: "elasticache",
+    cliName: "elasticache",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticache.amazonaws.com/doc/2015-02-02/",
+    module: mod(elasticache),
   },
 ];
 
