@@ -254,6 +254,12 @@ describe("scan shards", () => {
     expect(shards.filter((s) => s.service === "account").map((s) => s.shardId)).toEqual([
       "eu-west-1/account",
     ]);
-    expect(shards).toHaveLength(2 * (SERVICE_GROUPS.length - 1) + 1);
+    // Global groups (the account, CloudFront) once; regional ones in each region.
+    const global = SERVICE_GROUPS.filter((g) => g.scope === "global").length;
+    expect(global).toBeGreaterThan(1);
+    expect(shards.filter((s) => s.service === "cloudfront").map((s) => s.shardId)).toEqual([
+      "eu-west-1/cloudfront",
+    ]);
+    expect(shards).toHaveLength(2 * (SERVICE_GROUPS.length - global) + global);
   });
 });

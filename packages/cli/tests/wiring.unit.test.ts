@@ -81,6 +81,21 @@ describe("EBS scanning: the template and the agent agree", () => {
     expect(EBS_CALLS.filter((call) => !allowed.has(call))).toEqual([]);
   });
 });
+/** The IAM prefix of an SDK client whose actions are not authorised under its own name. */
+const IAM_PREFIX: Record<string, string> = {
+  elb: "elasticloadbalancing",
+  elbv2: "elasticloadbalancing",
+};
+
+function iamActionOf(call: string): string {
+  const mapped = IAM_ACTION[call];
+  if (mapped !== undefined) return mapped;
+  const [service = "", operation = ""] = call.split(":");
+  // API Gateway's management API is authorised per HTTP method: every read is apigateway:GET.
+  if ((service === "apigateway" || service === "apigatewayv2") && operation.startsWith("Get"))
+    return "apigateway:GET";
+  return `${IAM_PREFIX[service] ?? service}:${operation}`;
+}
 
 describe("the agent's permission set", () => {
   it("allows every call a scan makes, and nothing it does not make but the teardown's", async () => {
@@ -106,7 +121,7 @@ describe("the agent's permission set", () => {
       clients.destroy();
     }
     const allowed = new Set(discoveryActions());
-    const actions = [...made].map((call) => IAM_ACTION[call] ?? call);
+    const actions = [...new Set([...made].map(iamActionOf))];
     expect(actions.filter((a) => !allowed.has(a))).toEqual([]);
     // No action listed that a scan never makes: only the teardown's reads, and calls made only
     // when there is something to ask (an EKS cluster, no credential report).

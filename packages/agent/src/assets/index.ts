@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
   ec2InstanceSchema,
@@ -8,6 +9,17 @@ import {
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
+import { ecrRepositorySchema } from "./ecr.ts";
+import { ecsClusterSchema, ecsTaskDefinitionSchema } from "./ecs.ts";
+import {
+  acmCertificateSchema,
+  apiGatewayRestApiSchema,
+  apiGatewayV2ApiSchema,
+  cloudFrontDistributionSchema,
+  wafv2WebAclSchema,
+} from "./edge.ts";
+import { elastiCacheReplicationGroupSchema } from "./elasticache.ts";
+import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
   accessAnalyzerSettingsSchema,
   iamAccountSchema,
@@ -32,13 +44,21 @@ import {
   securityHubSettingsSchema,
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import { secretsManagerSecretSchema } from "./secretsmanager.ts";
+import { snsTopicSchema } from "./sns.ts";
+import { sqsQueueSchema } from "./sqs.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
 export type { AccessKey } from "./iam.ts";
 export type { InstanceOsConfig, OsFileInfo } from "./os.ts";
 export { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
-export { analyzeBucketPolicy, policyAllowsFullAdmin, trustAllowsAnyPrincipal } from "./policy-documents.ts";
+export {
+  analyzeBucketPolicy,
+  policyAllowsFullAdmin,
+  policyAllowsPublicAccess,
+  trustAllowsAnyPrincipal,
+} from "./policy-documents.ts";
 export type { BucketPolicyFacts, PublicAccessBlock } from "./s3.ts";
 
 /** One schema per resource type, keyed by the type name. */
@@ -71,6 +91,21 @@ export const assetSchemas = {
   "aws.efs.file-system": efsFileSystemSchema,
   "aws.config.account-settings": configSettingsSchema,
   "aws.securityhub.account-settings": securityHubSettingsSchema,
+  "aws.elbv2.load-balancer": elbv2LoadBalancerSchema,
+  "aws.elb.load-balancer": elbLoadBalancerSchema,
+  "aws.cloudfront.distribution": cloudFrontDistributionSchema,
+  "aws.apigateway.rest-api": apiGatewayRestApiSchema,
+  "aws.apigatewayv2.api": apiGatewayV2ApiSchema,
+  "aws.acm.certificate": acmCertificateSchema,
+  "aws.wafv2.web-acl": wafv2WebAclSchema,
+  "aws.dynamodb.table": dynamoDbTableSchema,
+  "aws.sqs.queue": sqsQueueSchema,
+  "aws.sns.topic": snsTopicSchema,
+  "aws.secretsmanager.secret": secretsManagerSecretSchema,
+  "aws.ecr.repository": ecrRepositorySchema,
+  "aws.ecs.task-definition": ecsTaskDefinitionSchema,
+  "aws.ecs.cluster": ecsClusterSchema,
+  "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -140,3 +140,13 @@ function hasExternalIdCondition(condition: Statement["Condition"]): boolean {
       Object.keys(entries).some((k) => k.toLowerCase() === "sts:externalid"),
   );
 }
+
+/**
+ * True when a resource policy (SQS queue, SNS topic, ECR repository) allows any principal without
+ * a condition that ties it to a known caller: anyone with an AWS account may act on the resource.
+ */
+export function policyAllowsPublicAccess(document: Json): boolean {
+  return statementsOf(document).some(
+    (s) => s.Effect === "Allow" && isAnyPrincipal(s.Principal) && !isRestricted(s.Condition),
+  );
+}

@@ -326,6 +326,195 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       coreDumpHardLimit: null,
     };
   },
+  "aws.elbv2.load-balancer": (rng, id) => {
+    const https = coin(rng);
+    return {
+      loadBalancerName: `alb-${id}`,
+      loadBalancerType: pick(rng, ["application", "application", "network"]),
+      scheme: pick(rng, ["internet-facing", "internal"]),
+      availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+      listeners: [
+        {
+          port: 80,
+          protocol: "HTTP",
+          sslPolicy: null,
+          defaultActions: [https ? { type: "redirect", redirectProtocol: "HTTPS" } : { type: "forward" }],
+        },
+        {
+          port: 443,
+          protocol: "HTTPS",
+          sslPolicy: pick(rng, ["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-2-2021-06"]),
+          defaultActions: [{ type: "forward" }],
+        },
+      ],
+      accessLogsEnabled: coin(rng),
+      deletionProtectionEnabled: coin(rng),
+      dropInvalidHeaderFields: coin(rng),
+      desyncMitigationMode: pick(rng, ["monitor", "defensive", "strictest"]),
+    };
+  },
+  "aws.elb.load-balancer": (rng, id) => ({
+    loadBalancerName: `clb-${id}`,
+    scheme: "internet-facing",
+    availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+    listeners: [
+      coin(rng)
+        ? { protocol: "HTTP", loadBalancerPort: 80, sslCertificateId: null }
+        : {
+            protocol: "HTTPS",
+            loadBalancerPort: 443,
+            sslCertificateId: "arn:aws:acm:us-east-1:123456789012:certificate/synthetic",
+          },
+    ],
+    accessLogEnabled: coin(rng),
+    connectionDrainingEnabled: coin(rng),
+    crossZoneLoadBalancingEnabled: coin(rng),
+    desyncMitigationMode: pick(rng, ["monitor", "defensive"]),
+  }),
+  "aws.cloudfront.distribution": (rng, id) => {
+    const custom = coin(rng);
+    const defaultCertificate = coin(rng);
+    return {
+      distributionId: `E${id.toUpperCase()}`,
+      enabled: true,
+      origins: [
+        custom
+          ? {
+              id: "api",
+              domainName: "api.example.com",
+              s3: false,
+              originAccessControlId: null,
+              custom: {
+                originProtocolPolicy: pick(rng, ["https-only", "http-only", "match-viewer"]),
+                originSslProtocols: coin(rng) ? ["TLSv1.2"] : ["SSLv3", "TLSv1"],
+              },
+            }
+          : {
+              id: "site",
+              domainName: "site.s3.us-east-1.amazonaws.com",
+              s3: true,
+              originAccessControlId: coin(rng) ? "E2QWRUHAPOMQZL" : null,
+              custom: null,
+            },
+      ],
+      originGroupSizes: coin(rng) ? [2] : [],
+      viewerProtocolPolicies: [pick(rng, ["redirect-to-https", "https-only", "allow-all"])],
+      viewerCertificate: {
+        cloudFrontDefaultCertificate: defaultCertificate,
+        sslSupportMethod: defaultCertificate ? null : pick(rng, ["sni-only", "vip"]),
+        minimumProtocolVersion: defaultCertificate ? "TLSv1" : "TLSv1.2_2021",
+      },
+      webAclId: coin(rng) ? "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/1" : null,
+      defaultRootObject: coin(rng) ? "index.html" : null,
+      loggingEnabled: coin(rng),
+    };
+  },
+  "aws.apigateway.rest-api": (rng, id) => ({
+    restApiId: id,
+    endpointTypes: [pick(rng, ["EDGE", "REGIONAL", "PRIVATE"])],
+    stages: [
+      {
+        stageName: "prod",
+        loggingLevel: pick(rng, ["OFF", "ERROR", "INFO", null]),
+        clientCertificateId: coin(rng) ? "abc123" : null,
+        tracingEnabled: coin(rng),
+        webAclArn: coin(rng) ? "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1" : null,
+        cachedMethods: coin(rng) ? [{ key: "*/*", cacheDataEncrypted: coin(rng) }] : [],
+      },
+    ],
+  }),
+  "aws.apigatewayv2.api": (rng, id) => ({
+    apiId: id,
+    protocolType: pick(rng, ["HTTP", "WEBSOCKET"]),
+    stages: [
+      {
+        stageName: "$default",
+        accessLogDestination: coin(rng) ? "arn:aws:logs:us-east-1:123456789012:log-group:api" : null,
+        loggingLevel: pick(rng, ["OFF", "ERROR", null]),
+      },
+    ],
+    routes: [
+      { routeKey: "$connect", authorizationType: pick(rng, ["NONE", "AWS_IAM"]) },
+      { routeKey: "GET /items", authorizationType: pick(rng, ["NONE", "JWT"]) },
+    ],
+  }),
+  "aws.acm.certificate": (rng, id) => ({
+    domainName: `${id}.example.com`,
+    certificateType: pick(rng, ["AMAZON_ISSUED", "IMPORTED"]),
+    status: pick(rng, ["ISSUED", "ISSUED", "EXPIRED"]),
+    keyAlgorithm: pick(rng, ["RSA_2048", "RSA_1024", "EC_prime256v1"]),
+    notAfter: daysAgo(rng, 400),
+    inUse: coin(rng),
+    transparencyLogging: coin(rng),
+  }),
+  "aws.wafv2.web-acl": (rng, id) => ({
+    webAclId: id,
+    scope: pick(rng, ["REGIONAL", "CLOUDFRONT"]),
+    rules: coin(rng) ? [{ name: "AWSManagedRulesCommonRuleSet", cloudWatchMetricsEnabled: coin(rng) }] : [],
+    cloudWatchMetricsEnabled: coin(rng),
+    loggingEnabled: coin(rng),
+  }),
+  "aws.dynamodb.table": (rng, id) => ({
+    tableName: `table-${id}`,
+    deletionProtectionEnabled: coin(rng),
+    sseType: coin(rng) ? "KMS" : "AWS_OWNED",
+    pointInTimeRecoveryEnabled: coin(rng),
+  }),
+  "aws.sqs.queue": (rng, id) => ({
+    queueName: `queue-${id}`,
+    sqsManagedSse: coin(rng),
+    kmsMasterKeyId: coin(rng) ? "alias/aws/sqs" : null,
+    policyPublic: coin(rng),
+  }),
+  "aws.sns.topic": (rng, id) => ({
+    topicName: `topic-${id}`,
+    kmsMasterKeyId: coin(rng) ? "alias/aws/sns" : null,
+    policyPublic: coin(rng),
+    deliveryStatusLogging: coin(rng) ? ["Lambda"] : [],
+  }),
+  "aws.secretsmanager.secret": (rng, id) => ({
+    secretName: `secret-${id}`,
+    createdDate: daysAgo(rng, 400),
+    rotationEnabled: coin(rng),
+    rotationIntervalDays: coin(rng) ? 30 : null,
+    lastRotatedDate: coin(rng) ? daysAgo(rng, 120) : null,
+    nextRotationDate: null,
+    lastAccessedDate: coin(rng) ? daysAgo(rng, 200) : null,
+  }),
+  "aws.ecr.repository": (rng, id) => ({
+    repositoryName: `repo-${id}`,
+    imageScanning: coin(rng),
+    imageTagMutability: pick(rng, ["MUTABLE", "IMMUTABLE"]),
+    hasLifecyclePolicy: coin(rng),
+    policyPublic: coin(rng),
+  }),
+  "aws.ecs.task-definition": (rng, id) => ({
+    family: `family-${id}`,
+    revision: 1 + Math.floor(rng() * 20),
+    networkMode: pick(rng, ["awsvpc", "bridge", "host"]),
+    pidMode: coin(rng) ? "host" : null,
+    containers: [
+      {
+        name: "app",
+        privileged: coin(rng),
+        user: coin(rng) ? "1000" : null,
+        readonlyRootFilesystem: coin(rng),
+        logging: coin(rng),
+        environmentNames: coin(rng) ? ["AWS_ACCESS_KEY_ID"] : ["PORT"],
+      },
+    ],
+  }),
+  "aws.ecs.cluster": (rng, id) => ({
+    clusterName: `cluster-${id}`,
+    containerInsights: pick(rng, ["enabled", "disabled", "enhanced"]),
+  }),
+  "aws.elasticache.replication-group": (rng, id) => ({
+    replicationGroupId: `cache-${id}`,
+    snapshotRetentionLimit: coin(rng) ? 7 : 0,
+    automaticFailover: pick(rng, ["enabled", "disabled"]),
+    atRestEncryptionEnabled: coin(rng),
+    transitEncryptionEnabled: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

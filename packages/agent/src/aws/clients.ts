@@ -1,20 +1,34 @@
 import type { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
+import type { ACMClient } from "@aws-sdk/client-acm";
+import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import type { ECRClient } from "@aws-sdk/client-ecr";
+import type { ECSClient } from "@aws-sdk/client-ecs";
 import type { EFSClient } from "@aws-sdk/client-efs";
 import type { EKSClient } from "@aws-sdk/client-eks";
+import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
+import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
+import type { WAFV2Client } from "@aws-sdk/client-wafv2";
 
 /**
  * The one seam every AWS call passes through: `call(family, fn)`. Today it counts calls; the
@@ -38,13 +52,25 @@ export const directCall: CallWrapper = (_family, fn) => fn();
 export interface RegionClients {
   readonly region: string;
   readonly accessanalyzer: AccessAnalyzerClient;
+  readonly acm: ACMClient;
+  /** API Gateway REST APIs. */
+  readonly apigateway: APIGatewayClient;
+  /** API Gateway HTTP and WebSocket APIs. */
+  readonly apigatewayv2: ApiGatewayV2Client;
   readonly autoscaling: AutoScalingClient;
+  /** CloudFront is global: its API answers in us-east-1 whatever the region. */
+  readonly cloudfront: CloudFrontClient;
   readonly cloudtrail: CloudTrailClient;
   readonly cloudwatch: CloudWatchClient;
   readonly config: ConfigServiceClient;
+  readonly dynamodb: DynamoDBClient;
   readonly ec2: EC2Client;
   readonly efs: EFSClient;
   readonly eks: EKSClient;
+  /** Classic Load Balancers. */
+  readonly elb: ElasticLoadBalancingClient;
+  /** Application, Network and Gateway Load Balancers. */
+  readonly elbv2: ElasticLoadBalancingV2Client;
   readonly iam: IAMClient;
   readonly kms: KMSClient;
   readonly lambda: LambdaClient;
@@ -53,7 +79,14 @@ export interface RegionClients {
   readonly s3: S3Client;
   readonly s3control: S3ControlClient;
   readonly securityhub: SecurityHubClient;
+  readonly sqs: SQSClient;
+  readonly sns: SNSClient;
+  readonly secretsmanager: SecretsManagerClient;
+  readonly ecr: ECRClient;
+  readonly ecs: ECSClient;
+  readonly elasticache: ElastiCacheClient;
   readonly sts: STSClient;
+  readonly wafv2: WAFV2Client;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -143,13 +176,23 @@ export function registerClients(
 /** Every service `RegionClients` names, whether its class is loaded yet or not (the compiler keeps it complete). */
 const SERVICES = Object.keys({
   accessanalyzer: true,
+  acm: true,
+  apigateway: true,
+  apigatewayv2: true,
   autoscaling: true,
+  cloudfront: true,
   cloudtrail: true,
   cloudwatch: true,
   config: true,
+  dynamodb: true,
   ec2: true,
+  ecr: true,
+  ecs: true,
   efs: true,
   eks: true,
+  elasticache: true,
+  elb: true,
+  elbv2: true,
   iam: true,
   kms: true,
   lambda: true,
@@ -157,8 +200,12 @@ const SERVICES = Object.keys({
   rds: true,
   s3: true,
   s3control: true,
+  secretsmanager: true,
   securityhub: true,
+  sns: true,
+  sqs: true,
   sts: true,
+  wafv2: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

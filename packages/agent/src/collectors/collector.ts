@@ -1,6 +1,6 @@
 import type { Asset, ResourceType, UnreadField } from "../assets/index.ts";
 import type { RegionClients } from "../aws/clients.ts";
-import type { AccountReader } from "../discovery/reader.ts";
+import { type AccountReader, mergePages } from "../discovery/reader.ts";
 
 /** What a collector knows while it runs. */
 export interface CollectContext {
@@ -124,4 +124,22 @@ export function notListed(
 ): CollectorOutput {
   const region = collector.scope === "global" ? "*" : c.region;
   return { assets: [], uncovered: types.map((assetType) => ({ region, assetType })) };
+}
+
+/**
+ * For APIs without SDK paginators: asks page after page, passing the token the last answer gave
+ * (`tokenOf`), and merges the pages as the AWS CLI does.
+ */
+export async function followPages<T extends object>(
+  page: (token: string | undefined) => Promise<T>,
+  tokenOf: (answer: T) => string | undefined,
+): Promise<T> {
+  const pages: T[] = [];
+  let token: string | undefined;
+  do {
+    const next = await page(token);
+    pages.push(next);
+    token = tokenOf(next);
+  } while (token);
+  return mergePages(pages);
 }

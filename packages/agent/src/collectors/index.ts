@@ -6,9 +6,13 @@ import {
   s3AccountPublicAccessBlockCollector,
   securityHubCollector,
 } from "./account-services.ts";
+import { acmCertificatesCollector } from "./acm.ts";
+import { restApisCollector, v2ApisCollector } from "./apigateway.ts";
+import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import { dynamoDbTablesCollector } from "./dynamodb.ts";
 import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
@@ -18,6 +22,10 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
+import { ecrRepositoriesCollector } from "./ecr.ts";
+import { ecsClustersCollector, ecsTaskDefinitionsCollector } from "./ecs.ts";
+import { elastiCacheReplicationGroupsCollector } from "./elasticache.ts";
+import { elbLoadBalancersCollector, elbv2LoadBalancersCollector } from "./elb.ts";
 import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
@@ -28,8 +36,15 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
+import { snsTopicsCollector } from "./sns.ts";
+import { sqsQueuesCollector } from "./sqs.ts";
+import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
+export { acmCertificateAsset } from "./acm.ts";
+export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
 export { cisPatternsOf } from "./cis-patterns.ts";
+export { cloudFrontDistributionAsset } from "./cloudfront.ts";
 export type {
   CollectContext,
   Collector,
@@ -42,8 +57,17 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { dynamoDbTableAsset } from "./dynamodb.ts";
+export { ecrRepositoryAsset } from "./ecr.ts";
+export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
+export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
+export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { secretAsset } from "./secretsmanager.ts";
+export { snsTopicAsset } from "./sns.ts";
+export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
+export { webAclAsset } from "./wafv2.ts";
 
 /** Every collector, regional first. One per resource type (a few produce related types together). */
 export const COLLECTORS: readonly Collector[] = [
@@ -65,6 +89,20 @@ export const COLLECTORS: readonly Collector[] = [
   configRecordersCollector,
   securityHubCollector,
   efsFileSystemsCollector,
+  elbv2LoadBalancersCollector,
+  elbLoadBalancersCollector,
+  restApisCollector,
+  v2ApisCollector,
+  acmCertificatesCollector,
+  regionalWebAclsCollector,
+  dynamoDbTablesCollector,
+  sqsQueuesCollector,
+  snsTopicsCollector,
+  secretsManagerSecretsCollector,
+  ecrRepositoriesCollector,
+  ecsTaskDefinitionsCollector,
+  ecsClustersCollector,
+  elastiCacheReplicationGroupsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -72,17 +110,29 @@ export const COLLECTORS: readonly Collector[] = [
   iamRolesCollector,
   iamPoliciesCollector,
   iamServerCertificatesCollector,
+  cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
 ];
 
 export {
   accessAnalyzerCollector,
+  acmCertificatesCollector,
   cisMonitoringCollector,
+  cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  ecrRepositoriesCollector,
+  ecsClustersCollector,
+  ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elastiCacheReplicationGroupsCollector,
+  elbLoadBalancersCollector,
+  elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -93,11 +143,17 @@ export {
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  regionalWebAclsCollector,
+  restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  secretsManagerSecretsCollector,
   securityGroupsCollector,
   securityHubCollector,
   snapshotsCollector,
+  snsTopicsCollector,
+  sqsQueuesCollector,
+  v2ApisCollector,
   volumesCollector,
   vpcsCollector,
 };

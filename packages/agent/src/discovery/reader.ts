@@ -119,15 +119,19 @@ const TOKEN_MEMBERS = new Set([
 /** IAM returns policy documents URL-encoded; the AWS CLI prints them decoded, as JSON. */
 const IAM_DOCUMENTS = new Set(["Document", "AssumeRolePolicyDocument", "PolicyDocument"]);
 
-/** An SDK v3 answer as the AWS CLI v2 prints it: no metadata or tokens, ISO timestamps, base64 blobs. */
-export function toCliJson(value: unknown, service = ""): unknown {
+/**
+ * An SDK v3 answer as the AWS CLI v2 prints it: no metadata or tokens, ISO timestamps, base64 blobs.
+ * Tokens are dropped at the top of the answer only: a structure inside it that the API's model
+ * says holds its own marker (CloudFront's `DistributionList.Marker`, required) keeps it.
+ */
+export function toCliJson(value: unknown, service = "", top = true): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-  if (Array.isArray(value)) return value.map((v) => toCliJson(v, service));
+  if (Array.isArray(value)) return value.map((v) => toCliJson(v, service, false));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === "$metadata" || TOKEN_MEMBERS.has(k) || v === undefined) continue;
+    if (k === "$metadata" || (top && TOKEN_MEMBERS.has(k)) || v === undefined) continue;
     if (k === "IsTruncated" || k === "Truncated") {
       out[k] = false;
       continue;
@@ -136,7 +140,7 @@ export function toCliJson(value: unknown, service = ""): unknown {
       out[k] = decodePolicyDocument(v) ?? v;
       continue;
     }
-    out[k] = toCliJson(v, service);
+    out[k] = toCliJson(v, service, false);
   }
   return out;
 }

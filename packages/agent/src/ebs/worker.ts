@@ -8,22 +8,11 @@ import type { EventStore } from "@vigil/events";
 import type { CallWrapper } from "../aws/clients.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
 import type { ShardWorker } from "../scheduler/runner.ts";
-import type { ShardKind } from "../scheduler/shards.ts";
 import type { EbsApi } from "./api.ts";
 import { EbsOrchestrator, type EbsOrchestratorOptions } from "./orchestrator.ts";
 import { instanceOsReports } from "./results.ts";
 
-/** The shard kind of EBS scanning, added to a scan's kinds when the stack enables it. */
-export const EBS_SHARD_KIND: ShardKind = {
-  service: "ebs",
-  assetType: "aws.ec2.instance-os",
-  scope: "regional",
-};
-
-/** The scanner group the nested EBS stack creates (`vigil-ebs-scanner-<IntegrationId>`). */
-export function scannerGroupName(integrationId: string): string {
-  return `vigil-ebs-scanner-${integrationId}`;
-}
+export { EBS_SHARD_KIND, routeShards, scannerGroupName } from "./kind.ts";
 
 export interface EbsShardWorkerOptions
   extends Omit<EbsOrchestratorOptions, "api" | "accountId" | "clock" | "store"> {
@@ -71,23 +60,6 @@ export function ebsShardWorker(options: EbsShardWorkerOptions): ShardWorker {
         settings,
       });
       return { assessed, stats };
-    },
-  };
-}
-
-/** One worker per kind of shard: `ebs` shards to the EBS worker, every other to the scan's. */
-export function routeShards(workers: {
-  readonly ebs?: ShardWorker;
-  readonly scan: ShardWorker;
-}): ShardWorker {
-  return {
-    run(job, context) {
-      if (job.shard.service === "ebs") {
-        if (!workers.ebs)
-          throw new Error("an ebs shard was queued but EBS scanning is not enabled in this agent");
-        return workers.ebs.run(job, context);
-      }
-      return workers.scan.run(job, context);
     },
   };
 }

@@ -20,9 +20,7 @@ import { ApiBudget } from "../budget/budget.ts";
 import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
 import { planEvaluation } from "../checks/index.ts";
-import { ec2EbsApi } from "../ebs/api.ts";
-import { recordScannerResult } from "../ebs/record.ts";
-import { EBS_SHARD_KIND, ebsShardWorker, routeShards } from "../ebs/worker.ts";
+import { EBS_SHARD_KIND, routeShards } from "../ebs/kind.ts";
 import { awsEndpoint } from "../lifecycle/aws-request.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
 import { readCredentials } from "../lifecycle/credentials.ts";
@@ -41,7 +39,7 @@ import { scanShardWorker } from "../scan/shard-worker.ts";
 import { bufferedSink, type EventSink, publishingStore, retryingSink } from "../scan/sink.ts";
 import { PauseGate } from "../scheduler/pause.ts";
 import { SqsJobQueue } from "../scheduler/queue/sqs.ts";
-import { ScanScheduler } from "../scheduler/runner.ts";
+import { ScanScheduler, type ShardWorker } from "../scheduler/runner.ts";
 import type { SpreadOptions } from "../scheduler/spread.ts";
 import type { AgentConfig } from "./config.ts";
 import type { AgentPorts } from "./route.ts";
@@ -185,17 +183,24 @@ export async function createAgentPorts(
       }),
       ...(config.ebsScanning
         ? {
-            ebs: ebsShardWorker({
-              store,
-              api: (call) => {
-                const clients = accountClients(call);
-                return { ...ec2EbsApi((r) => clients.forRegion(r)), destroy: () => clients.destroy() };
-              },
-              integrationId: config.integrationId,
-              source,
-              homeRegion: region,
-              scannerGroupFor: (r) => (r === region ? config.ebsScanning?.scannerGroup : undefined),
-              settings,
+            // The orchestration is loaded with the first ebs shard, not at every cold start.
+            ebs: lazyWorker(async () => {
+              const [{ ebsShardWorker }, { ec2EbsApi }] = await Promise.all([
+                import("../ebs/worker.ts"),
+                import("../ebs/api.ts"),
+              ]);
+              return ebsShardWorker({
+                store,
+                api: (call) => {
+                  const clients = accountClients(call);
+                  return { ...ec2EbsApi((r) => clients.forRegion(r)), destroy: () => clients.destroy() };
+                },
+                integrationId: config.integrationId,
+                source,
+                homeRegion: region,
+                scannerGroupFor: (r) => (r === region ? config.ebsScanning?.scannerGroup : undefined),
+                settings,
+              });
             }),
           }
         : {}),
@@ -282,6 +287,7 @@ export async function createAgentPorts(
       await store.appendToStream(`integration#${config.integrationId}`, events, { expectedVersion: "any" });
     },
     async recordScannerResult(event: EventEnvelope) {
+      const { recordScannerResult } = await import("../ebs/record.ts");
       const outcome = await recordScannerResult(store, event, {
         integrationId: config.integrationId,
         accountId,
@@ -346,5 +352,19 @@ export async function createAgentPorts(
     log,
     now: () => clock.now(),
     flush: () => outbox.flush(),
+  };
+}
+
+/** A shard worker built on first use (its code loaded then). */
+function lazyWorker(load: () => Promise<ShardWorker>): ShardWorker {
+  let worker: Promise<ShardWorker> | undefined;
+  return {
+    async run(job, context) {
+      worker ??= load().catch((error: unknown) => {
+        worker = undefined;
+        throw error;
+      });
+      return (await worker).run(job, context);
+    },
   };
 }

@@ -101,6 +101,88 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     load: async () => ({ collectors: [(await import("../collectors/compute.ts")).eksClustersCollector] }),
   },
   {
+    // Application, Network and Gateway Load Balancers (elbv2) and Classic Load Balancers.
+    service: "elb",
+    scope: "regional",
+    assetTypes: ["aws.elbv2.load-balancer", "aws.elb.load-balancer"],
+    load: async () => {
+      const m = await import("../collectors/elb.ts");
+      return { collectors: [m.elbv2LoadBalancersCollector, m.elbLoadBalancersCollector] };
+    },
+  },
+  {
+    // REST APIs (apigateway) and HTTP/WebSocket APIs (apigatewayv2).
+    service: "apigateway",
+    scope: "regional",
+    assetTypes: ["aws.apigateway.rest-api", "aws.apigatewayv2.api"],
+    load: async () => {
+      const m = await import("../collectors/apigateway.ts");
+      return { collectors: [m.restApisCollector, m.v2ApisCollector] };
+    },
+  },
+  {
+    service: "acm",
+    scope: "regional",
+    assetTypes: ["aws.acm.certificate"],
+    load: async () => ({ collectors: [(await import("../collectors/acm.ts")).acmCertificatesCollector] }),
+  },
+  {
+    // REGIONAL web ACLs; the CLOUDFRONT ones are read once, with the CloudFront group.
+    service: "wafv2",
+    scope: "regional",
+    assetTypes: ["aws.wafv2.web-acl"],
+    load: async () => ({ collectors: [(await import("../collectors/wafv2.ts")).regionalWebAclsCollector] }),
+  },
+  {
+    service: "dynamodb",
+    scope: "regional",
+    assetTypes: ["aws.dynamodb.table"],
+    load: async () => ({ collectors: [(await import("../collectors/dynamodb.ts")).dynamoDbTablesCollector] }),
+  },
+  {
+    service: "sqs",
+    scope: "regional",
+    assetTypes: ["aws.sqs.queue"],
+    load: async () => ({ collectors: [(await import("../collectors/sqs.ts")).sqsQueuesCollector] }),
+  },
+  {
+    service: "sns",
+    scope: "regional",
+    assetTypes: ["aws.sns.topic"],
+    load: async () => ({ collectors: [(await import("../collectors/sns.ts")).snsTopicsCollector] }),
+  },
+  {
+    service: "secretsmanager",
+    scope: "regional",
+    assetTypes: ["aws.secretsmanager.secret"],
+    load: async () => ({
+      collectors: [(await import("../collectors/secretsmanager.ts")).secretsManagerSecretsCollector],
+    }),
+  },
+  {
+    service: "ecr",
+    scope: "regional",
+    assetTypes: ["aws.ecr.repository"],
+    load: async () => ({ collectors: [(await import("../collectors/ecr.ts")).ecrRepositoriesCollector] }),
+  },
+  {
+    service: "ecs",
+    scope: "regional",
+    assetTypes: ["aws.ecs.task-definition", "aws.ecs.cluster"],
+    load: async () => {
+      const m = await import("../collectors/ecs.ts");
+      return { collectors: [m.ecsTaskDefinitionsCollector, m.ecsClustersCollector] };
+    },
+  },
+  {
+    service: "elasticache",
+    scope: "regional",
+    assetTypes: ["aws.elasticache.replication-group"],
+    load: async () => ({
+      collectors: [(await import("../collectors/elasticache.ts")).elastiCacheReplicationGroupsCollector],
+    }),
+  },
+  {
     // Region-wide services CIS and FSBP ask about, and EFS.
     service: "services",
     scope: "regional",
@@ -157,6 +239,22 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           services.s3AccountPublicAccessBlockCollector,
         ],
         everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],
+      };
+    },
+  },
+  // Global services answered in the home region: CloudFront distributions and the web ACLs of
+  // WAF's CLOUDFRONT scope (which live in us-east-1).
+  {
+    service: "cloudfront",
+    scope: "global",
+    assetTypes: ["aws.cloudfront.distribution", "aws.wafv2.web-acl"],
+    load: async () => {
+      const [cloudfront, wafv2] = await Promise.all([
+        import("../collectors/cloudfront.ts"),
+        import("../collectors/wafv2.ts"),
+      ]);
+      return {
+        collectors: [cloudfront.cloudFrontDistributionsCollector, wafv2.cloudFrontWebAclsCollector],
       };
     },
   },

@@ -9,14 +9,45 @@ import { COLLECTORS } from "../../src/collectors/index.ts";
 import { instanceOsReports } from "../../src/ebs/results.ts";
 import { applyEbsEvent, emptyEbsScanState } from "../../src/ebs/state.ts";
 import { EBS_SHARD_KIND } from "../../src/ebs/worker.ts";
+import { acmCases } from "./cases/acm.ts";
+import { apigatewayCases } from "./cases/apigateway.ts";
+import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
+import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
+import { ecrCases } from "./cases/ecr.ts";
+import { ecsCases } from "./cases/ecs.ts";
+import { elastiCacheCases } from "./cases/elasticache.ts";
+import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { secretsManagerCases } from "./cases/secretsmanager.ts";
+import { snsCases } from "./cases/sns.ts";
+import { sqsCases } from "./cases/sqs.ts";
+import { wafv2Cases } from "./cases/wafv2.ts";
 
-const ALL_CASES = [...ec2Cases, ...s3Cases, ...rdsCases, ...iamCases, ...loggingCases, ...computeCases];
+const ALL_CASES = [
+  ...ec2Cases,
+  ...s3Cases,
+  ...rdsCases,
+  ...iamCases,
+  ...loggingCases,
+  ...computeCases,
+  ...elbCases,
+  ...cloudfrontCases,
+  ...apigatewayCases,
+  ...acmCases,
+  ...wafv2Cases,
+  ...dynamoDbCases,
+  ...sqsCases,
+  ...snsCases,
+  ...secretsManagerCases,
+  ...ecrCases,
+  ...ecsCases,
+  ...elastiCacheCases,
+];
 
 /**
  * The Automated recommendations of CIS AWS Foundations v5.0, from the repository's copy of the

@@ -4,13 +4,18 @@ import {
   AccountReader,
   type Asset,
   type AwsClients,
+  acmCertificatesCollector,
   type CollectContext,
   type Collector,
   cisMonitoringCollector,
+  cloudFrontDistributionsCollector,
+  cloudFrontWebAclsCollector,
   cloudTrailCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   eksClustersCollector,
+  elbLoadBalancersCollector,
+  elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -21,9 +26,12 @@ import {
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  regionalWebAclsCollector,
+  restApisCollector,
   s3BucketsCollector,
   securityGroupsCollector,
   snapshotsCollector,
+  v2ApisCollector,
   volumesCollector,
   vpcsCollector,
 } from "../../src/index.ts";
@@ -284,6 +292,121 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     for (const a of eks.assets) {
       const cluster = file(model, `${region}/eks/describe-cluster/${a.name}`).cluster as Record<string, J>;
       expect(cfg(a).endpointPublicAccess).toBe(cluster.resourcesVpcConfig?.endpointPublicAccess === true);
+    }
+  });
+
+  it("api gateway REST APIs with their stages; HTTP and WebSocket APIs with their stages and routes", async () => {
+    const apis = list(model, R("apigateway/get-rest-apis"), "items");
+    const rest = await run(restApisCollector);
+    expect(rest.assets.map((a) => a.name).sort()).toEqual(apis.map((a) => a.name).sort());
+    for (const a of rest.assets) {
+      const stages = list(model, R(`apigateway/get-stages/${cfg(a).restApiId}`), "item");
+      expect(cfg(a).stages.map((s: J) => [s.stageName, s.loggingLevel, s.tracingEnabled])).toEqual(
+        stages.map((s: J) => [s.stageName, s.methodSettings["*/*"].loggingLevel ?? null, s.tracingEnabled]),
+      );
+    }
+    const v2apis = list(model, R("apigatewayv2/get-apis"), "Items");
+    const v2 = await run(v2ApisCollector);
+    expect(v2.assets.map((a) => [a.name, cfg(a).protocolType]).sort()).toEqual(
+      v2apis.map((a) => [a.Name, a.ProtocolType]).sort(),
+    );
+    for (const a of v2.assets) {
+      const routes = list(model, R(`apigatewayv2/get-routes/${cfg(a).apiId}`), "Items");
+      expect(cfg(a).routes.map((r: J) => [r.routeKey, r.authorizationType])).toEqual(
+        routes.map((r) => [r.RouteKey, r.AuthorizationType]),
+      );
+      const stages = list(model, R(`apigatewayv2/get-stages/${cfg(a).apiId}`), "Items");
+      expect(cfg(a).stages.map((s: J) => s.accessLogDestination)).toEqual(
+        stages.map((s: J) => s.AccessLogSettings?.DestinationArn ?? null),
+      );
+    }
+  });
+
+  it("acm certificates of every key type, with their transparency logging preference", async () => {
+    const summaries = list(model, R("acm/list-certificates"), "CertificateSummaryList");
+    expect(summaries.some((s) => String(s.KeyAlgorithm).startsWith("EC"))).toBe(true);
+    const acm = await run(acmCertificatesCollector);
+    expect(acm.assets.map((a) => a.arn).sort()).toEqual(summaries.map((s) => s.CertificateArn).sort());
+    for (const s of summaries) {
+      const asset = acm.byArn.get(String(s.CertificateArn));
+      const id = String(s.CertificateArn).split("/").at(-1);
+      const options = (file(model, R(`acm/describe-certificate/${id}`)).Certificate as J).Options;
+      expect(cfg(asset).keyAlgorithm).toBe(s.KeyAlgorithm);
+      expect(cfg(asset).notAfter).toBe(new Date(String(s.NotAfter)).toISOString());
+      expect(cfg(asset).transparencyLogging).toBe(
+        options.CertificateTransparencyLoggingPreference === "ENABLED",
+      );
+    }
+  });
+
+  it("wafv2 web ACLs: regional ones per region, CloudFront ones from us-east-1 (global)", async () => {
+    for (const [collector, scope] of [
+      [regionalWebAclsCollector, region],
+      [cloudFrontWebAclsCollector, "global"],
+    ] as const) {
+      const summaries = list(model, `${scope}/wafv2/list-web-acls`, "WebACLs");
+      const out = await run(collector);
+      expect(out.assets.map((a) => [a.arn, a.region]).sort()).toEqual(
+        summaries.map((s) => [s.ARN, scope]).sort(),
+      );
+      for (const s of summaries) {
+        const asset = out.byArn.get(String(s.ARN));
+        const acl = file(model, `${scope}/wafv2/get-web-acl/${s.Id}`).WebACL as J;
+        expect(cfg(asset).rules.map((r: J) => r.name)).toEqual(acl.Rules.map((r: J) => r.Name));
+        expect(cfg(asset).loggingEnabled).toBe(
+          model.files.has(`${scope}/wafv2/get-logging-configuration/${s.Id}`),
+        );
+      }
+    }
+  });
+
+  it("cloudfront distributions (global) with their configuration", async () => {
+    const items = (file(model, "global/cloudfront/list-distributions").DistributionList as J).Items as J[];
+    const cf = await run(cloudFrontDistributionsCollector);
+    expect(cf.assets.map((a) => a.arn).sort()).toEqual(items.map((d) => d.ARN).sort());
+    for (const d of items) {
+      const asset = cf.byArn.get(d.ARN);
+      expect(asset?.region).toBe("global");
+      const config = file(model, `global/cloudfront/get-distribution-config/${d.Id}`).DistributionConfig as J;
+      expect(cfg(asset).defaultRootObject).toBe(config.DefaultRootObject || null);
+      expect(cfg(asset).loggingEnabled).toBe(config.Logging.Enabled);
+      expect(cfg(asset).webAclId).toBe(d.WebACLId || null);
+      expect(cfg(asset).origins.map((x: J) => [x.id, x.s3])).toEqual(
+        d.Origins.Items.map((x: J) => [x.Id, x.S3OriginConfig !== undefined]),
+      );
+      expect(cfg(asset).viewerProtocolPolicies).toEqual([d.DefaultCacheBehavior.ViewerProtocolPolicy]);
+    }
+  });
+
+  it("elbv2 load balancers with their listeners and attributes; classic load balancers with theirs", async () => {
+    const lbs = list(model, R("elbv2/describe-load-balancers"), "LoadBalancers");
+    const v2 = await run(elbv2LoadBalancersCollector);
+    expect(v2.assets.map((a) => a.arn).sort()).toEqual(lbs.map((l) => l.LoadBalancerArn).sort());
+    for (const lb of lbs) {
+      const asset = v2.byArn.get(String(lb.LoadBalancerArn));
+      const listeners = list(model, R(`elbv2/describe-listeners/${lb.LoadBalancerName}`), "Listeners");
+      expect(cfg(asset).listeners.map((l: J) => [l.port, l.protocol, l.sslPolicy])).toEqual(
+        listeners.map((l) => [l.Port, l.Protocol, l.SslPolicy ?? null]),
+      );
+      const attrs = list(
+        model,
+        R(`elbv2/describe-load-balancer-attributes/${lb.LoadBalancerName}`),
+        "Attributes",
+      );
+      const value = (key: string) => attrs.find((x) => x.Key === key)?.Value;
+      expect(cfg(asset).deletionProtectionEnabled).toBe(value("deletion_protection.enabled") === "true");
+      expect(cfg(asset).desyncMitigationMode).toBe(value("routing.http.desync_mitigation_mode") ?? null);
+      expect(cfg(asset).availabilityZones).toHaveLength((lb.AvailabilityZones as J[]).length);
+    }
+    const classic = list(model, R("elb/describe-load-balancers"), "LoadBalancerDescriptions");
+    const v1 = await run(elbLoadBalancersCollector);
+    expect(v1.assets.map((a) => a.name).sort()).toEqual(classic.map((l) => l.LoadBalancerName).sort());
+    for (const a of v1.assets) {
+      const attrs = file(model, R(`elb/describe-load-balancer-attributes/${a.name}`))
+        .LoadBalancerAttributes as J;
+      expect(cfg(a).crossZoneLoadBalancingEnabled).toBe(attrs.CrossZoneLoadBalancing.Enabled);
+      expect(cfg(a).connectionDrainingEnabled).toBe(attrs.ConnectionDraining.Enabled);
+      expect(cfg(a).accessLogEnabled).toBe(attrs.AccessLog.Enabled);
     }
   });
 });

@@ -29,6 +29,9 @@ const pairs = (findings: { status: string; checkId: string; resource: string }[]
  * known-bad: one account (us-east-1) written by hand, every misconfiguration deliberate; the
  * well-configured twins (i-0good…, vol-0crypt…, sg-0https…) must produce no failure.
  */
+const ALB =
+  "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/known-bad-alb/50dc6c495c0c9188";
+const DISTRIBUTION = "arn:aws:cloudfront::111122223333:distribution/E0KNOWNBAD0001";
 const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.accessanalyzer.analyzer-enabled", "111122223333/us-east-1"],
   ["vigil.config.recorder-enabled", "111122223333/us-east-1"],
@@ -125,6 +128,20 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.s3.bucket-public-access-blocked", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-public-read-prohibited", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-versioning-enabled", "arn:aws:s3:::known-bad-public"],
+  ["vigil.elbv2.alb-http-redirects-to-https", ALB],
+  ["vigil.elbv2.alb-drops-invalid-headers", ALB],
+  ["vigil.elbv2.alb-access-logging-enabled", ALB],
+  ["vigil.elbv2.alb-deletion-protection-enabled", ALB],
+  ["vigil.elbv2.alb-desync-mitigation-defensive", ALB],
+  ["vigil.elbv2.load-balancer-multiple-azs", ALB],
+  ["vigil.elbv2.listeners-use-secure-tls-policy", ALB],
+  ["vigil.cloudfront.default-root-object", DISTRIBUTION],
+  ["vigil.cloudfront.viewer-https-required", DISTRIBUTION],
+  ["vigil.cloudfront.origin-failover-configured", DISTRIBUTION],
+  ["vigil.cloudfront.logging-enabled", DISTRIBUTION],
+  ["vigil.cloudfront.waf-enabled", DISTRIBUTION],
+  ["vigil.cloudfront.custom-certificate", DISTRIBUTION],
+  ["vigil.cloudfront.s3-origin-access-control", DISTRIBUTION],
 ];
 
 describe("account snapshot fixtures", () => {

@@ -98,6 +98,25 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
   elasticfilesystem: ["DescribeFileSystems"],
+  // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
+  elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
+  cloudfront: ["ListDistributions", "GetDistributionConfig"],
+  // API Gateway authorises every read (REST APIs, stages, HTTP/WebSocket APIs, routes) as GET.
+  apigateway: ["GET"],
+  acm: ["ListCertificates", "DescribeCertificate"],
+  wafv2: ["ListWebACLs", "GetWebACL", "GetLoggingConfiguration"],
+  dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
+  sqs: ["ListQueues", "GetQueueAttributes"],
+  sns: ["ListTopics", "GetTopicAttributes"],
+  secretsmanager: ["ListSecrets"],
+  ecr: [
+    "DescribeRepositories",
+    "GetRegistryScanningConfiguration",
+    "GetLifecyclePolicy",
+    "GetRepositoryPolicy",
+  ],
+  ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
+  elasticache: ["DescribeReplicationGroups"],
 };
 
 export function discoveryActions(): string[] {
@@ -185,14 +204,20 @@ function denyUnlessBothTags(
 export function discoveryPolicy(): PolicyDocument {
   return {
     Version: "2012-10-17",
-    Statement: Object.entries(DISCOVERY_ACTIONS).map(([service, actions]) => ({
-      Sid: `Discover${service.replaceAll("-", "").toUpperCase()}`,
-      Effect: "Allow" as const,
-      Action: actions.map((a) => `${service}:${a}`),
-      // These are List/Describe/Get calls that either have no resource-level permissions or must
-      // see every resource of the account to assess it.
-      Resource: "*",
-    })),
+    // One statement for every service: a statement per service cost ~60 characters each of the
+    // role's 10,240-character inline-policy aggregate, which the catalogue's breadth outgrew.
+    Statement: [
+      {
+        Sid: "DiscoverReadOnly",
+        Effect: "Allow" as const,
+        Action: Object.entries(DISCOVERY_ACTIONS).flatMap(([service, actions]) =>
+          actions.map((a) => `${service}:${a}`),
+        ),
+        // These are List/Describe/Get calls that either have no resource-level permissions or must
+        // see every resource of the account to assess it.
+        Resource: "*",
+      },
+    ],
   };
 }
 

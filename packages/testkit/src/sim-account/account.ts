@@ -1,7 +1,19 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import { AwsApiError } from "./errors.ts";
+import { ACM_HANDLERS } from "./handlers/acm.ts";
+import { APIGATEWAY_HANDLERS, APIGATEWAYV2_HANDLERS } from "./handlers/apigateway.ts";
+import { CLOUDFRONT_HANDLERS } from "./handlers/cloudfront.ts";
+import { ECR_HANDLERS, ECS_HANDLERS } from "./handlers/containers.ts";
 import type { Handler } from "./handlers/context.ts";
+import {
+  DYNAMODB_HANDLERS,
+  ELASTICACHE_HANDLERS,
+  SECRETS_MANAGER_HANDLERS,
+  SNS_HANDLERS,
+  SQS_HANDLERS,
+} from "./handlers/data.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
+import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
   AUTOSCALING_HANDLERS,
@@ -23,12 +35,14 @@ import {
   S3_CONTROL_HANDLERS,
   SECURITY_HUB_HANDLERS,
 } from "./handlers/services.ts";
+import { WAFV2_HANDLERS } from "./handlers/wafv2.ts";
 import { type AccountModel, cloneModel } from "./model.ts";
 import {
   type DecodedRequest,
   decodeRequest,
   encodeError,
   encodeOutput,
+  handlerKeyOf,
   requestId,
   type ServiceWire,
 } from "./protocols.ts";
@@ -42,7 +56,7 @@ import {
   throttlingError,
 } from "./throttling.ts";
 
-/** Handlers by signing name, then operation. */
+/** Handlers by signing name (by CLI name where APIs share one, see `handlerKeyOf`), then operation. */
 const HANDLERS: Record<string, Record<string, Handler>> = {
   sts: STS_HANDLERS,
   ec2: EC2_HANDLERS,
@@ -61,6 +75,20 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   elasticfilesystem: EFS_HANDLERS,
   securityhub: SECURITY_HUB_HANDLERS,
   "s3-control": S3_CONTROL_HANDLERS,
+  elbv2: ELBV2_HANDLERS,
+  elb: ELB_HANDLERS,
+  cloudfront: CLOUDFRONT_HANDLERS,
+  apigateway: APIGATEWAY_HANDLERS,
+  apigatewayv2: APIGATEWAYV2_HANDLERS,
+  acm: ACM_HANDLERS,
+  wafv2: WAFV2_HANDLERS,
+  dynamodb: DYNAMODB_HANDLERS,
+  sqs: SQS_HANDLERS,
+  sns: SNS_HANDLERS,
+  secretsmanager: SECRETS_MANAGER_HANDLERS,
+  ecr: ECR_HANDLERS,
+  ecs: ECS_HANDLERS,
+  elasticache: ELASTICACHE_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
@@ -149,7 +177,7 @@ export function createSimulatedAccount(
       service = decoded.service;
       const name = `${service.cliName}:${decoded.operation}`;
       calls[name] = (calls[name] ?? 0) + 1;
-      const handler = HANDLERS[service.signingName]?.[decoded.operation];
+      const handler = HANDLERS[handlerKeyOf(service)]?.[decoded.operation];
       if (!handler) {
         throw new AwsApiError(
           service.protocol === "ec2Query" ? "UnsupportedOperation" : "InvalidAction",

@@ -3,6 +3,13 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
+import {
+  generateApis,
+  generateCertificates,
+  generateDistributions,
+  generateLoadBalancers,
+  generateWebAcls,
+} from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
 import { type Random, seededRandom } from "./prng.ts";
 
@@ -144,7 +151,484 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
     regions,
     asOf,
   });
+  // Each service of its own stream too: adding one changes nothing another generated.
+  const service = (name: string) => ({
+    rng: seededRandom(`${options.seed}:${name}`),
+    rate,
+    accountId,
+    regions,
+    asOf,
+    files,
+  });
+  generateLoadBalancers(put, service("elb"));
+  generateDistributions(put, service("cloudfront"));
+  generateApis(put, service("apigateway"));
+  generateCertificates(put, service("acm"));
+  generateWebAcls(put, service("wafv2"));
+  dynamoDbTables(put, service("dynamodb"));
+  sqsQueues(put, service("sqs"));
+  snsTopics(put, service("sns"));
+  secrets(put, service("secretsmanager"));
+  ecrRepositories(put, service("ecr"));
+  ecsTasksAndClusters(put, service("ecs"));
+  elastiCacheGroups(put, service("elasticache"));
   return { accountId, regions, files };
+}
+
+/** Two SQS queues per region: encryption off at `rate`; the events queue's policy public at `rate`. */
+function sqsQueues(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-jobs", "sim-events"];
+    const url = (name: string) => `https://sqs.${region}.amazonaws.com/${accountId}/${name}`;
+    put(`${region}/sqs/list-queues`, { QueueUrls: names.map(url) });
+    for (const name of names) {
+      const arn = `arn:aws:sqs:${region}:${accountId}:${name}`;
+      const encryption = bad() ? "none" : rng.pick(["sqs", "kms"] as const);
+      const publicPolicy = bad();
+      const policy =
+        name === "sim-events"
+          ? {
+              Version: "2012-10-17",
+              Statement: [
+                {
+                  Sid: "topic-to-queue",
+                  Effect: "Allow",
+                  Principal: publicPolicy ? "*" : { Service: "sns.amazonaws.com" },
+                  Action: "sqs:SendMessage",
+                  Resource: arn,
+                  ...(publicPolicy
+                    ? {}
+                    : {
+                        Condition: {
+                          ArnEquals: { "aws:SourceArn": `arn:aws:sns:${region}:${accountId}:sim-alerts` },
+                        },
+                      }),
+                },
+              ],
+            }
+          : undefined;
+      put(`${region}/sqs/get-queue-attributes/${name}`, {
+        Attributes: {
+          QueueArn: arn,
+          ApproximateNumberOfMessages: "0",
+          ApproximateNumberOfMessagesNotVisible: "0",
+          ApproximateNumberOfMessagesDelayed: "0",
+          CreatedTimestamp: String(Math.floor((o.asOf - 300 * DAY) / 1000)),
+          LastModifiedTimestamp: String(Math.floor((o.asOf - 30 * DAY) / 1000)),
+          VisibilityTimeout: "30",
+          MaximumMessageSize: "262144",
+          MessageRetentionPeriod: "345600",
+          DelaySeconds: "0",
+          ReceiveMessageWaitTimeSeconds: "0",
+          SqsManagedSseEnabled: encryption === "sqs" ? "true" : "false",
+          ...(encryption === "kms"
+            ? { KmsMasterKeyId: "alias/aws/sqs", KmsDataKeyReusePeriodSeconds: "300" }
+            : {}),
+          ...(policy ? { Policy: JSON.stringify(policy) } : {}),
+        },
+      });
+    }
+  }
+}
+
+/**
+ * Two SNS topics per region: a KMS key and delivery status logging each missing at `rate`, the
+ * alerts topic's policy public at `rate` (otherwise AWS's default policy, tied to the owner).
+ */
+function snsTopics(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-alerts", "sim-billing"];
+    const arnOf = (name: string) => `arn:aws:sns:${region}:${accountId}:${name}`;
+    put(`${region}/sns/list-topics`, { Topics: names.map((n) => ({ TopicArn: arnOf(n) })) });
+    for (const name of names) {
+      const arn = arnOf(name);
+      const open = name === "sim-alerts" && bad();
+      const statement = open
+        ? {
+            Sid: "public-publish",
+            Effect: "Allow",
+            Principal: { AWS: "*" },
+            Action: "SNS:Publish",
+            Resource: arn,
+          }
+        : {
+            Sid: "__default_statement_ID",
+            Effect: "Allow",
+            Principal: { AWS: "*" },
+            Action: ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:Subscribe", "SNS:Publish"],
+            Resource: arn,
+            Condition: { StringEquals: { "AWS:SourceOwner": accountId } },
+          };
+      const kms = !bad();
+      const logged = !bad();
+      const role = `arn:aws:iam::${accountId}:role/sim-sns-delivery-status`;
+      put(`${region}/sns/get-topic-attributes/${name}`, {
+        Attributes: {
+          TopicArn: arn,
+          Owner: accountId,
+          DisplayName: "",
+          Policy: JSON.stringify({
+            Version: "2008-10-17",
+            Id: "__default_policy_ID",
+            Statement: [statement],
+          }),
+          SubscriptionsConfirmed: "1",
+          SubscriptionsPending: "0",
+          SubscriptionsDeleted: "0",
+          EffectiveDeliveryPolicy: JSON.stringify({
+            http: { defaultHealthyRetryPolicy: { numRetries: 3, minDelayTarget: 20, maxDelayTarget: 20 } },
+          }),
+          ...(kms ? { KmsMasterKeyId: "alias/aws/sns" } : {}),
+          ...(logged
+            ? {
+                LambdaFailureFeedbackRoleArn: role,
+                LambdaSuccessFeedbackRoleArn: role,
+                LambdaSuccessFeedbackSampleRate: "0",
+              }
+            : {}),
+        },
+      });
+    }
+  }
+}
+
+/**
+ * Three secrets per region: database credentials rotated every 30 days (rotation off, or failing,
+ * at `rate`), an API key never rotated (old at `rate`) and a token (unused for months at `rate`).
+ */
+function secrets(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  const iso = (days: number) => isoOf(o, days);
+  for (const region of o.regions) {
+    const entry = (name: string, created: number, accessed: number, extra: Record<string, unknown>) => ({
+      ARN: `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}-${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 6)}`,
+      Name: name,
+      LastChangedDate: iso(Math.min(created, 20)),
+      LastAccessedDate: iso(accessed),
+      Tags: [{ Key: "app", Value: "sim" }],
+      SecretVersionsToStages: {
+        [`${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`]: ["AWSCURRENT"],
+      },
+      CreatedDate: iso(created),
+      ...extra,
+    });
+    const rotating = !bad();
+    const failing = bad();
+    const rotated = failing ? 45 : 10;
+    const list = [
+      entry("sim-db-credentials", 500, 0, {
+        RotationEnabled: rotating,
+        ...(rotating
+          ? {
+              RotationLambdaARN: `arn:aws:lambda:${region}:${accountId}:function:sim-rotate-db`,
+              RotationRules: { AutomaticallyAfterDays: 30 },
+              LastRotatedDate: iso(rotated),
+              NextRotationDate: iso(rotated - 30),
+            }
+          : {}),
+      }),
+      entry("sim-api-key", bad() ? 400 : 30, 1, {}),
+      entry("sim-webhook-token", 365, bad() ? 200 : 3, {}),
+    ];
+    put(`${region}/secretsmanager/list-secrets`, { SecretList: list });
+  }
+}
+
+/**
+ * Two ECR repositories per region: scan on push, tag immutability and a lifecycle policy each off
+ * at `rate`; the worker scanned by a registry rule unless off at `rate`; the web repository shared
+ * with another account, or (at `rate`) with everyone.
+ */
+function ecrRepositories(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim/web", "sim/worker"];
+    const repositories = names.map((name) => ({
+      repositoryArn: `arn:aws:ecr:${region}:${accountId}:repository/${name}`,
+      registryId: accountId,
+      repositoryName: name,
+      repositoryUri: `${accountId}.dkr.ecr.${region}.amazonaws.com/${name}`,
+      createdAt: isoOf(o, 300),
+      imageTagMutability: bad() ? "MUTABLE" : "IMMUTABLE",
+      imageScanningConfiguration: { scanOnPush: !bad() },
+      encryptionConfiguration: { encryptionType: "AES256" },
+    }));
+    put(`${region}/ecr/describe-repositories`, { repositories });
+    put(`${region}/ecr/get-registry-scanning-configuration`, {
+      registryId: accountId,
+      scanningConfiguration: {
+        scanType: "BASIC",
+        rules: bad()
+          ? []
+          : [
+              {
+                scanFrequency: "SCAN_ON_PUSH",
+                repositoryFilters: [{ filter: "sim/work*", filterType: "WILDCARD" }],
+              },
+            ],
+      },
+    });
+    for (const name of names) {
+      if (!bad())
+        put(`${region}/ecr/get-lifecycle-policy/${encodeURIComponent(name)}`, {
+          registryId: accountId,
+          repositoryName: name,
+          lifecyclePolicyText: JSON.stringify({
+            rules: [
+              {
+                rulePriority: 1,
+                description: "expire untagged images",
+                selection: {
+                  tagStatus: "untagged",
+                  countType: "sinceImagePushed",
+                  countUnit: "days",
+                  countNumber: 14,
+                },
+                action: { type: "expire" },
+              },
+            ],
+          }),
+          lastEvaluatedAt: isoOf(o, 1),
+        });
+    }
+    const everyone = bad();
+    put(`${region}/ecr/get-repository-policy/${encodeURIComponent("sim/web")}`, {
+      registryId: accountId,
+      repositoryName: "sim/web",
+      policyText: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "pull",
+            Effect: "Allow",
+            Principal: everyone ? "*" : { AWS: "arn:aws:iam::210987654321:root" },
+            Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+          },
+        ],
+      }),
+    });
+  }
+}
+
+/**
+ * Two ECS task definition families per region, a Fargate web service and a host-network agent, each
+ * hardening setting off at `rate`; two clusters, Container Insights off at `rate`.
+ */
+function ecsTasksAndClusters(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const logs = (group: string) => ({
+      logDriver: "awslogs",
+      options: { "awslogs-group": group, "awslogs-region": region, "awslogs-stream-prefix": "ecs" },
+      secretOptions: [],
+    });
+    const container = (name: string, image: string, extra: Record<string, unknown>) => ({
+      name,
+      image,
+      cpu: 0,
+      essential: true,
+      portMappings: [],
+      mountPoints: [],
+      volumesFrom: [],
+      ...(bad() ? {} : { readonlyRootFilesystem: true }),
+      ...(bad() ? {} : { logConfiguration: logs(`/ecs/${name}`) }),
+      ...extra,
+    });
+    const definition = (family: string, revision: number, extra: Record<string, unknown>) => ({
+      taskDefinition: {
+        taskDefinitionArn: `arn:aws:ecs:${region}:${accountId}:task-definition/${family}:${revision}`,
+        family,
+        revision,
+        status: "ACTIVE",
+        volumes: [],
+        placementConstraints: [],
+        requiresAttributes: [{ name: "com.amazonaws.ecs.capability.logging-driver.awslogs" }],
+        registeredAt: isoOf(o, 60),
+        registeredBy: `arn:aws:iam::${accountId}:role/sim-deployer`,
+        ...extra,
+      },
+    });
+    const web = definition("sim-web", 7, {
+      containerDefinitions: [
+        container("web", `${accountId}.dkr.ecr.${region}.amazonaws.com/sim/web:1.4.2`, {
+          user: "1000",
+          environment: [
+            { name: "PORT", value: "8080" },
+            ...(bad() ? [{ name: "AWS_ACCESS_KEY_ID", value: "AKIAIOSFODNN7EXAMPLE" }] : []),
+          ],
+        }),
+      ],
+      networkMode: "awsvpc",
+      compatibilities: ["EC2", "FARGATE"],
+      requiresCompatibilities: ["FARGATE"],
+      cpu: "256",
+      memory: "512",
+      executionRoleArn: `arn:aws:iam::${accountId}:role/sim-ecs-execution`,
+    });
+    const agent = definition("sim-agent", 3, {
+      containerDefinitions: [
+        container("agent", "public.ecr.aws/sim/agent:2", {
+          memory: 256,
+          environment: [{ name: "MODE", value: "daemon" }],
+          ...(bad() ? { privileged: true } : {}),
+          ...(bad() ? {} : { user: "1000" }),
+        }),
+      ],
+      networkMode: "host",
+      ...(bad() ? { pidMode: "host" } : {}),
+      compatibilities: ["EC2"],
+      requiresCompatibilities: ["EC2"],
+    });
+    put(`${region}/ecs/list-task-definition-families`, { families: ["sim-agent", "sim-web"] });
+    put(`${region}/ecs/describe-task-definition/sim-web`, web);
+    put(`${region}/ecs/describe-task-definition/sim-agent`, agent);
+    const clusters = ["sim-apps", "sim-batch"];
+    put(`${region}/ecs/list-clusters`, {
+      clusterArns: clusters.map((n) => `arn:aws:ecs:${region}:${accountId}:cluster/${n}`),
+    });
+    for (const name of clusters)
+      put(`${region}/ecs/describe-clusters/${name}`, {
+        clusters: [
+          {
+            clusterArn: `arn:aws:ecs:${region}:${accountId}:cluster/${name}`,
+            clusterName: name,
+            status: "ACTIVE",
+            registeredContainerInstancesCount: 0,
+            runningTasksCount: 2,
+            pendingTasksCount: 0,
+            activeServicesCount: 1,
+            statistics: [],
+            tags: [],
+            settings: [{ name: "containerInsights", value: bad() ? "disabled" : "enabled" }],
+            capacityProviders: ["FARGATE"],
+            defaultCapacityProviderStrategy: [],
+          },
+        ],
+        failures: [],
+      });
+  }
+}
+
+/** Two ElastiCache replication groups per region: backups, failover and both encryptions each off at `rate`. */
+function elastiCacheGroups(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const groups = ["sim-sessions", "sim-cache"].map((id) => {
+      const failover = !bad();
+      const members = failover ? [`${id}-001`, `${id}-002`] : [`${id}-001`];
+      return {
+        ReplicationGroupId: id,
+        Description: `${id} (simulated)`,
+        GlobalReplicationGroupInfo: {},
+        Status: "available",
+        PendingModifiedValues: {},
+        MemberClusters: members,
+        NodeGroups: [
+          {
+            NodeGroupId: "0001",
+            Status: "available",
+            PrimaryEndpoint: {
+              Address: `${id}.${rng.hex(6)}.ng.0001.${region}.cache.amazonaws.com`,
+              Port: 6379,
+            },
+            NodeGroupMembers: members.map((m, i) => ({
+              CacheClusterId: m,
+              CacheNodeId: "0001",
+              PreferredAvailabilityZone: `${region}${"ab"[i]}`,
+              CurrentRole: i === 0 ? "primary" : "replica",
+            })),
+          },
+        ],
+        AutomaticFailover: failover ? "enabled" : "disabled",
+        MultiAZ: failover ? "enabled" : "disabled",
+        SnapshotRetentionLimit: bad() ? 0 : 7,
+        SnapshotWindow: "03:00-04:00",
+        ClusterEnabled: false,
+        CacheNodeType: "cache.t4g.small",
+        AuthTokenEnabled: false,
+        TransitEncryptionEnabled: !bad(),
+        AtRestEncryptionEnabled: !bad(),
+        ARN: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${id}`,
+        LogDeliveryConfigurations: [],
+        ReplicationGroupCreateTime: isoOf(o, 200),
+        DataTiering: "disabled",
+      };
+    });
+    put(`${region}/elasticache/describe-replication-groups`, { ReplicationGroups: groups });
+  }
+}
+
+interface ServiceStream {
+  readonly rng: Random;
+  readonly rate: number;
+  readonly accountId: string;
+  readonly regions: readonly string[];
+  readonly asOf: number;
+}
+
+function isoOf(o: ServiceStream, days: number): string {
+  return new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z");
+}
+
+/** Two DynamoDB tables per region: PITR, deletion protection and a KMS key each off at `rate`. */
+function dynamoDbTables(put: (key: string, value: unknown) => void, o: ServiceStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-orders", "sim-sessions"];
+    put(`${region}/dynamodb/list-tables`, { TableNames: names });
+    for (const name of names) {
+      const kms = !bad();
+      put(`${region}/dynamodb/describe-table/${name}`, {
+        Table: {
+          AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+          TableName: name,
+          KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+          TableStatus: "ACTIVE",
+          CreationDateTime: isoOf(o, 400),
+          ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+          TableSizeBytes: 0,
+          ItemCount: 0,
+          TableArn: `arn:aws:dynamodb:${region}:${accountId}:table/${name}`,
+          TableId: `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`,
+          BillingModeSummary: {
+            BillingMode: "PAY_PER_REQUEST",
+            LastUpdateToPayPerRequestDateTime: isoOf(o, 400),
+          },
+          DeletionProtectionEnabled: !bad(),
+          ...(kms
+            ? {
+                SSEDescription: {
+                  Status: "ENABLED",
+                  SSEType: "KMS",
+                  KMSMasterKeyArn: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`,
+                },
+              }
+            : {}),
+        },
+      });
+      put(`${region}/dynamodb/describe-continuous-backups/${name}`, {
+        ContinuousBackupsDescription: {
+          ContinuousBackupsStatus: "ENABLED",
+          PointInTimeRecoveryDescription: bad()
+            ? { PointInTimeRecoveryStatus: "DISABLED" }
+            : {
+                PointInTimeRecoveryStatus: "ENABLED",
+                EarliestRestorableDateTime: isoOf(o, 35),
+                LatestRestorableDateTime: isoOf(o, 0),
+              },
+        },
+      });
+    }
+  }
 }
 
 /**

@@ -6,22 +6,36 @@
  * clients deserialize our answers exactly as they would AWS's.
  */
 import * as accessanalyzer from "@aws-sdk/client-accessanalyzer";
+import * as acm from "@aws-sdk/client-acm";
+import * as apigateway from "@aws-sdk/client-api-gateway";
+import * as apigatewayv2 from "@aws-sdk/client-apigatewayv2";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
+import * as cloudfront from "@aws-sdk/client-cloudfront";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as configservice from "@aws-sdk/client-config-service";
+import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
+import * as ecr from "@aws-sdk/client-ecr";
+import * as ecs from "@aws-sdk/client-ecs";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
+import * as elb from "@aws-sdk/client-elastic-load-balancing";
+import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
+import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
+import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
+import * as sns from "@aws-sdk/client-sns";
+import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
+import * as wafv2 from "@aws-sdk/client-wafv2";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
 import { JsonCodec2 } from "@smithy/core/protocols";
 import { NormalizedSchema } from "@smithy/core/schema";
@@ -41,6 +55,21 @@ export interface ServiceWire {
   readonly awsQueryCompatible?: boolean;
   /** The client module; its `<Operation>$` exports are the operation schemas. */
   readonly module: Record<string, unknown>;
+  /**
+   * Where two APIs share a signing name (elb and elbv2 are both `elasticloadbalancing`): the query
+   * `Version` that tells this one apart. Its handlers are then keyed by `cliName`.
+   */
+  readonly apiVersion?: string;
+}
+
+/**
+ * The key of a service's handlers: its signing name, or its CLI name where the signing name is
+ * shared (elb and elbv2; apigateway and apigatewayv2, told apart by the routes their paths match).
+ */
+export function handlerKeyOf(service: ServiceWire): string {
+  return SERVICES.some((s) => s !== service && s.signingName === service.signingName)
+    ? service.cliName
+    : service.signingName;
 }
 
 const mod = (m: object): Record<string, unknown> => m as Record<string, unknown>;
@@ -82,14 +111,39 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(iam),
   },
   {
+    signingName: "elasticloadbalancing",
+    cliName: "elbv2",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+    module: mod(elbv2),
+    apiVersion: "2015-12-01",
+  },
+  {
+    signingName: "elasticloadbalancing",
+    cliName: "elb",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/",
+    module: mod(elb),
+    apiVersion: "2012-06-01",
+  },
+  {
     signingName: "autoscaling",
     cliName: "autoscaling",
     protocol: "awsQuery",
     xmlNamespace: "http://autoscaling.amazonaws.com/doc/2011-01-01/",
     module: mod(autoscaling),
   },
+  {
+    signingName: "cloudfront",
+    cliName: "cloudfront",
+    protocol: "restXml",
+    xmlNamespace: "http://cloudfront.amazonaws.com/doc/2020-05-31/",
+    module: mod(cloudfront),
+  },
   { signingName: "cloudtrail", cliName: "cloudtrail", protocol: "awsJson1_1", module: mod(cloudtrail) },
   { signingName: "kms", cliName: "kms", protocol: "awsJson1_1", module: mod(kms) },
+  { signingName: "acm", cliName: "acm", protocol: "awsJson1_1", module: mod(acm) },
+  { signingName: "wafv2", cliName: "wafv2", protocol: "awsJson1_1", module: mod(wafv2) },
   { signingName: "logs", cliName: "logs", protocol: "awsJson1_1", module: mod(logs) },
   {
     signingName: "monitoring",
@@ -99,6 +153,8 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(cloudwatch),
   },
   { signingName: "lambda", cliName: "lambda", protocol: "restJson1", module: mod(lambda) },
+  { signingName: "apigateway", cliName: "apigateway", protocol: "restJson1", module: mod(apigateway) },
+  { signingName: "apigateway", cliName: "apigatewayv2", protocol: "restJson1", module: mod(apigatewayv2) },
   { signingName: "eks", cliName: "eks", protocol: "restJson1", module: mod(eks) },
   {
     signingName: "access-analyzer",
@@ -116,6 +172,36 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "restXml",
     xmlNamespace: "http://awss3control.amazonaws.com/doc/2018-08-20/",
     module: mod(s3control),
+  },
+  { signingName: "dynamodb", cliName: "dynamodb", protocol: "awsJson1_0", module: mod(dynamodb) },
+  {
+    signingName: "sqs",
+    cliName: "sqs",
+    protocol: "awsJson1_0",
+    awsQueryCompatible: true,
+    module: mod(sqs),
+  },
+  {
+    signingName: "sns",
+    cliName: "sns",
+    protocol: "awsQuery",
+    xmlNamespace: "http://sns.amazonaws.com/doc/2010-03-31/",
+    module: mod(sns),
+  },
+  {
+    signingName: "secretsmanager",
+    cliName: "secretsmanager",
+    protocol: "awsJson1_1",
+    module: mod(secretsmanager),
+  },
+  { signingName: "ecr", cliName: "ecr", protocol: "awsJson1_1", module: mod(ecr) },
+  { signingName: "ecs", cliName: "ecs", protocol: "awsJson1_1", module: mod(ecs) },
+  {
+    signingName: "elasticache",
+    cliName: "elasticache",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticache.amazonaws.com/doc/2015-02-02/",
+    module: mod(elasticache),
   },
 ];
 
@@ -164,7 +250,7 @@ function scope(request: HttpRequest): { region?: string; signingName?: string } 
 export function decodeRequest(request: HttpRequest): DecodedRequest {
   const { region, signingName: signed } = scope(request);
   const signingName = signed === "s3" && request.hostname.includes(".s3-control.") ? "s3-control" : signed;
-  const service = SERVICES.find((s) => s.signingName === signingName);
+  let service = SERVICES.find((s) => s.signingName === signingName);
   if (!service) {
     throw new AwsApiError(
       "UnrecognizedClientException",
@@ -176,6 +262,10 @@ export function decodeRequest(request: HttpRequest): DecodedRequest {
     case "ec2Query":
     case "awsQuery": {
       const form = new URLSearchParams(bodyText(request));
+      if (service.apiVersion !== undefined) {
+        const version = form.get("Version");
+        service = SERVICES.find((s) => s.signingName === signingName && s.apiVersion === version) ?? service;
+      }
       const operation = form.get("Action") ?? "";
       const schema = requireOperation(service, operation, "InvalidAction");
       const tree = formTree(form);
@@ -195,8 +285,18 @@ export function decodeRequest(request: HttpRequest): DecodedRequest {
       return { service, region: where, operation, input: text ? JSON.parse(text) : {} };
     }
     case "restJson1":
-    case "restXml":
-      return decodeRest(service, where, request);
+    case "restXml": {
+      // APIs that share a signing name: the one whose routes the path matches.
+      const candidates = SERVICES.filter((s) => s.signingName === service?.signingName);
+      for (const candidate of candidates.slice(0, -1)) {
+        try {
+          return decodeRest(candidate, where, request);
+        } catch (e) {
+          if (!(e instanceof AwsApiError)) throw e;
+        }
+      }
+      return decodeRest(candidates.at(-1) ?? service, where, request);
+    }
   }
 }
 

@@ -21,7 +21,19 @@ function notCaptured(call: Call, key: string): AwsApiError {
   const code =
     call.cliService === "ec2"
       ? "UnauthorizedOperation"
-      : ["iam", "sts", "rds", "autoscaling", "s3api", "s3control"].includes(call.cliService)
+      : [
+            "iam",
+            "sts",
+            "rds",
+            "autoscaling",
+            "elb",
+            "elbv2",
+            "cloudfront",
+            "s3api",
+            "s3control",
+            "sns",
+            "elasticache",
+          ].includes(call.cliService)
         ? "AccessDenied"
         : "AccessDeniedException";
   return new AwsApiError(
@@ -161,6 +173,32 @@ export function paginate<T>(items: readonly T[], request: PageRequest): { page: 
   const end = Math.min(items.length, start + limit);
   const page = items.slice(start, end);
   return end < items.length ? { page, next: encodeToken(end) } : { page };
+}
+
+/**
+ * A list call answered from its file: the `member` list (filtered by `keep`), one page of it, with
+ * the token to the next. Member names default to the JSON services' `NextToken` / `MaxResults`.
+ */
+export function listPage(
+  call: Call,
+  command: string,
+  member: string,
+  limits: Pick<PageRequest, "defaultLimit" | "maxLimit" | "minLimit">,
+  options: {
+    readonly keep?: (item: Output) => boolean;
+    readonly token?: string;
+    readonly limit?: string;
+    readonly next?: string;
+  } = {},
+): Output {
+  const items = readList(call, command, member).filter((item) => options.keep?.(item) ?? true);
+  const next = options.next ?? "NextToken";
+  const out = paginate(items, {
+    token: call.input[options.token ?? next],
+    limit: options.limit === undefined ? call.input.MaxResults : call.input[options.limit],
+    ...limits,
+  });
+  return { [member]: out.page, ...(out.next ? { [next]: out.next } : {}) };
 }
 
 // --- EC2-style filters ---------------------------------------------------------------------------

@@ -1,0 +1,4 @@
+import { cloudfrontCases } from "./cases/cloudfront.ts";
+import { runCheckCases } from "./harness.ts";
+
+runCheckCases("cloudfront", cloudfrontCases);

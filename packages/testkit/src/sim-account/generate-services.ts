@@ -1,0 +1,596 @@
+/**
+ * The services added with the breadth of the check catalogue (issue 14), each generated from a
+ * random stream of its own (`<seed>:<service>`), so that adding one changes nothing else a seed made.
+ * Every setting a check decides from is misconfigured at the account's rate.
+ */
+import type { Random } from "./prng.ts";
+
+type Json = Record<string, unknown>;
+type Put = (key: string, value: unknown) => void;
+
+export interface ServiceGenerationOptions {
+  /** The service's own stream. */
+  readonly rng: Random;
+  readonly rate: number;
+  readonly accountId: string;
+  readonly regions: readonly string[];
+  readonly asOf: number;
+  /** The files generated so far (VPCs to place load balancers in, buckets for origins, ...). */
+  readonly files: ReadonlyMap<string, unknown>;
+}
+
+const DAY = 86_400_000;
+
+function helpers(o: ServiceGenerationOptions) {
+  const { rng } = o;
+  return {
+    bad: () => rng.chance(o.rate),
+    iso: (days: number) => new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z"),
+    vpcOf: (region: string) =>
+      String(
+        ((o.files.get(`${region}/ec2/describe-vpcs`) as { Vpcs?: Json[] } | undefined)?.Vpcs ?? [])[0]
+          ?.VpcId ?? `vpc-0${rng.hex(16)}`,
+      ),
+  };
+}
+
+/** ELB's security policies: ones that still accept TLS 1.0/1.1, and ones that do not. */
+const WEAK_POLICIES = ["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-1-2021-06"];
+const STRONG_POLICIES = ["ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10"];
+
+/**
+ * Per region: two Application Load Balancers (an HTTP listener that redirects or not, an HTTPS
+ * listener), a Network Load Balancer with a TLS listener, and two Classic Load Balancers.
+ */
+export function generateLoadBalancers(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso, vpcOf } = helpers(o);
+  for (const region of o.regions) {
+    const vpc = vpcOf(region);
+    const zones = (n: number) => ["a", "b", "c"].slice(0, n).map((z) => `${region}${z}`);
+    const subnet = () => `subnet-0${rng.hex(16)}`;
+    const loadBalancers: Json[] = [];
+    const elbv2 = (name: string, type: "application" | "network", listeners: Json[], attributes: Json[]) => {
+      const kind = type === "application" ? "app" : "net";
+      const id = rng.hex(16);
+      const arn = `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${kind}/${name}/${id}`;
+      const azs = zones(bad() ? 1 : 2);
+      loadBalancers.push({
+        LoadBalancerArn: arn,
+        DNSName: `${name}-${rng.int(100000000, 999999999)}.${region}.elb.amazonaws.com`,
+        CanonicalHostedZoneId: "Z35SXDOTRQ7X7K",
+        CreatedTime: iso(rng.int(30, 600)),
+        LoadBalancerName: name,
+        Scheme: rng.chance(0.7) ? "internet-facing" : "internal",
+        VpcId: vpc,
+        State: { Code: "active" },
+        Type: type,
+        AvailabilityZones: azs.map((ZoneName) => ({ ZoneName, SubnetId: subnet() })),
+        ...(type === "application" ? { SecurityGroups: [`sg-0${rng.hex(16)}`] } : {}),
+        IpAddressType: "ipv4",
+      });
+      const targetGroup = `arn:aws:elasticloadbalancing:${region}:${accountId}:targetgroup/${name}-tg/${rng.hex(16)}`;
+      put(`${region}/elbv2/describe-listeners/${name}`, {
+        Listeners: listeners.map((l) => ({
+          ListenerArn: `arn:aws:elasticloadbalancing:${region}:${accountId}:listener/${kind}/${name}/${id}/${rng.hex(16)}`,
+          LoadBalancerArn: arn,
+          ...l,
+          DefaultActions: (l.DefaultActions as Json[] | undefined) ?? [
+            { Type: "forward", TargetGroupArn: targetGroup, Order: 1 },
+          ],
+        })),
+      });
+      put(`${region}/elbv2/describe-load-balancer-attributes/${name}`, { Attributes: attributes });
+    };
+    const certificate = `arn:aws:acm:${region}:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+    const tls = () => ({
+      Certificates: [{ CertificateArn: certificate }],
+      SslPolicy: bad() ? rng.pick(WEAK_POLICIES) : rng.pick(STRONG_POLICIES),
+    });
+    for (const i of [0, 1]) {
+      const http: Json = { Port: 80, Protocol: "HTTP" };
+      if (!bad())
+        http.DefaultActions = [
+          {
+            Type: "redirect",
+            Order: 1,
+            RedirectConfig: {
+              Protocol: "HTTPS",
+              Port: "443",
+              Host: "#{host}",
+              Path: "/#{path}",
+              Query: "#{query}",
+              StatusCode: "HTTP_301",
+            },
+          },
+        ];
+      const flag = (on: boolean) => (on ? "true" : "false");
+      elbv2(
+        `sim-alb-${i}`,
+        "application",
+        [http, { Port: 443, Protocol: "HTTPS", ...tls() }],
+        [
+          { Key: "access_logs.s3.enabled", Value: flag(!bad()) },
+          { Key: "access_logs.s3.bucket", Value: `sim-elb-logs-${accountId}` },
+          { Key: "access_logs.s3.prefix", Value: "" },
+          { Key: "deletion_protection.enabled", Value: flag(!bad()) },
+          { Key: "idle_timeout.timeout_seconds", Value: "60" },
+          {
+            Key: "routing.http.desync_mitigation_mode",
+            Value: bad() ? "monitor" : rng.pick(["defensive", "strictest"]),
+          },
+          { Key: "routing.http.drop_invalid_header_fields.enabled", Value: flag(!bad()) },
+          { Key: "routing.http2.enabled", Value: "true" },
+        ],
+      );
+    }
+    elbv2(
+      "sim-nlb-0",
+      "network",
+      [{ Port: 443, Protocol: "TLS", ...tls() }],
+      [
+        { Key: "access_logs.s3.enabled", Value: "false" },
+        { Key: "deletion_protection.enabled", Value: "false" },
+        { Key: "load_balancing.cross_zone.enabled", Value: "false" },
+      ],
+    );
+    put(`${region}/elbv2/describe-load-balancers`, { LoadBalancers: loadBalancers });
+
+    const classic: Json[] = [];
+    for (const i of [0, 1]) {
+      const name = `sim-clb-${i}`;
+      // The first always terminates TLS (with an ACM or an IAM certificate); the second may not.
+      const secure = i === 0 || !bad();
+      const iamCertificate = `arn:aws:iam::${accountId}:server-certificate/sim-cert-0`;
+      classic.push({
+        LoadBalancerName: name,
+        DNSName: `${name}-${rng.int(100000000, 999999999)}.${region}.elb.amazonaws.com`,
+        CanonicalHostedZoneName: `${name}-${rng.int(100000000, 999999999)}.${region}.elb.amazonaws.com`,
+        CanonicalHostedZoneNameID: "Z35SXDOTRQ7X7K",
+        ListenerDescriptions: [
+          {
+            Listener: secure
+              ? {
+                  Protocol: "HTTPS",
+                  LoadBalancerPort: 443,
+                  InstanceProtocol: "HTTP",
+                  InstancePort: 80,
+                  SSLCertificateId: bad() ? iamCertificate : certificate,
+                }
+              : { Protocol: "HTTP", LoadBalancerPort: 80, InstanceProtocol: "HTTP", InstancePort: 80 },
+            PolicyNames: secure ? ["ELBSecurityPolicy-2016-08"] : [],
+          },
+        ],
+        Policies: { AppCookieStickinessPolicies: [], LBCookieStickinessPolicies: [], OtherPolicies: [] },
+        BackendServerDescriptions: [],
+        AvailabilityZones: zones(bad() ? 1 : 2),
+        Subnets: [subnet()],
+        VPCId: vpc,
+        Instances: [],
+        HealthCheck: {
+          Target: "HTTP:80/",
+          Interval: 30,
+          Timeout: 5,
+          UnhealthyThreshold: 2,
+          HealthyThreshold: 10,
+        },
+        SourceSecurityGroup: { OwnerAlias: accountId, GroupName: "default" },
+        SecurityGroups: [`sg-0${rng.hex(16)}`],
+        CreatedTime: iso(rng.int(300, 2000)),
+        Scheme: "internet-facing",
+      });
+      put(`${region}/elb/describe-load-balancer-attributes/${name}`, {
+        LoadBalancerAttributes: {
+          CrossZoneLoadBalancing: { Enabled: !bad() },
+          AccessLog: { Enabled: !bad() },
+          ConnectionDraining: { Enabled: !bad(), Timeout: 300 },
+          ConnectionSettings: { IdleTimeout: 60 },
+          AdditionalAttributes: [
+            { Key: "elb.http.desyncmitigationmode", Value: bad() ? "monitor" : "defensive" },
+          ],
+        },
+      });
+    }
+    put(`${region}/elb/describe-load-balancers`, { LoadBalancerDescriptions: classic });
+  }
+}
+
+/**
+ * Global: four CloudFront distributions — an S3 site, two behind custom origins (a load balancer,
+ * an API), and one with both in an origin group — each with its `get-distribution-config`.
+ */
+export function generateDistributions(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  const home = o.regions[0] ?? "us-east-1";
+  const s3Origin = (name: string): Json => ({
+    Id: `s3-${name}`,
+    DomainName: `sim-site-${name}-${accountId}.s3.${home}.amazonaws.com`,
+    OriginPath: "",
+    CustomHeaders: { Quantity: 0 },
+    S3OriginConfig: { OriginAccessIdentity: "" },
+    ConnectionAttempts: 3,
+    ConnectionTimeout: 10,
+    OriginShield: { Enabled: false },
+    OriginAccessControlId: bad() ? "" : `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+  });
+  const customOrigin = (name: string, domain: string): Json => {
+    const plain = bad();
+    return {
+      Id: `custom-${name}`,
+      DomainName: domain,
+      OriginPath: "",
+      CustomHeaders: { Quantity: 0 },
+      CustomOriginConfig: {
+        HTTPPort: 80,
+        HTTPSPort: 443,
+        OriginProtocolPolicy: plain ? rng.pick(["http-only", "match-viewer"]) : "https-only",
+        OriginSslProtocols: bad()
+          ? { Quantity: 2, Items: ["SSLv3", "TLSv1"] }
+          : { Quantity: 1, Items: ["TLSv1.2"] },
+        OriginReadTimeout: 30,
+        OriginKeepaliveTimeout: 5,
+      },
+      ConnectionAttempts: 3,
+      ConnectionTimeout: 10,
+      OriginShield: { Enabled: false },
+      OriginAccessControlId: "",
+    };
+  };
+  const shapes: Json[][] = [
+    [s3Origin("www")],
+    [customOrigin("alb", `sim-alb-0-${rng.int(100000000, 999999999)}.${home}.elb.amazonaws.com`)],
+    [customOrigin("api", `api.sim-${accountId}.example.com`), s3Origin("fallback")],
+    [s3Origin("assets"), customOrigin("fallback", `fallback.sim-${accountId}.example.com`)],
+  ];
+  const items = shapes.map((origins, i) => {
+    const id = `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`;
+    const domain = `d${rng.chars("abcdefghijklmnopqrstuvwxyz0123456789", 13)}.cloudfront.net`;
+    // The two behind custom origins always serve their own domain; the others may not.
+    const custom = i === 1 || i === 2 || !bad();
+    const viewerCertificate = custom
+      ? {
+          CloudFrontDefaultCertificate: false,
+          ACMCertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+          SSLSupportMethod: bad() ? "vip" : "sni-only",
+          MinimumProtocolVersion: "TLSv1.2_2021",
+          CertificateSource: "acm",
+        }
+      : {
+          CloudFrontDefaultCertificate: true,
+          SSLSupportMethod: "vip",
+          MinimumProtocolVersion: "TLSv1",
+          CertificateSource: "cloudfront",
+        };
+    const groups =
+      origins.length > 1 && !bad()
+        ? {
+            Quantity: 1,
+            Items: [
+              {
+                Id: "failover",
+                FailoverCriteria: { StatusCodes: { Quantity: 4, Items: [500, 502, 503, 504] } },
+                Members: { Quantity: origins.length, Items: origins.map((x) => ({ OriginId: x.Id })) },
+              },
+            ],
+          }
+        : { Quantity: 0 };
+    const shared: Json = {
+      Aliases: custom ? { Quantity: 1, Items: [`cdn${i}.sim-${accountId}.example.com`] } : { Quantity: 0 },
+      Origins: { Quantity: origins.length, Items: origins },
+      OriginGroups: groups,
+      DefaultCacheBehavior: {
+        TargetOriginId: groups.Quantity === 1 ? "failover" : origins[0]?.Id,
+        TrustedSigners: { Enabled: false, Quantity: 0 },
+        TrustedKeyGroups: { Enabled: false, Quantity: 0 },
+        ViewerProtocolPolicy: bad() ? "allow-all" : rng.pick(["redirect-to-https", "https-only"]),
+        Compress: true,
+        CachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+      },
+      CacheBehaviors: { Quantity: 0 },
+      CustomErrorResponses: { Quantity: 0 },
+      Comment: `sim distribution ${i}`,
+      PriceClass: "PriceClass_100",
+      Enabled: true,
+      ViewerCertificate: viewerCertificate,
+      Restrictions: { GeoRestriction: { RestrictionType: "none", Quantity: 0 } },
+      WebACLId: bad()
+        ? ""
+        : `arn:aws:wafv2:us-east-1:${accountId}:global/webacl/sim-edge/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+      HttpVersion: "http2",
+      IsIPV6Enabled: true,
+      Staging: false,
+    };
+    put(`global/cloudfront/get-distribution-config/${id}`, {
+      ETag: `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+      DistributionConfig: {
+        CallerReference: `sim-${i}-${rng.hex(8)}`,
+        DefaultRootObject: bad() ? "" : "index.html",
+        Logging: bad()
+          ? { Enabled: false, IncludeCookies: false, Bucket: "", Prefix: "" }
+          : {
+              Enabled: true,
+              IncludeCookies: false,
+              Bucket: `sim-cf-logs-${accountId}.s3.amazonaws.com`,
+              Prefix: `cf/${i}/`,
+            },
+        ...shared,
+      },
+    });
+    return {
+      Id: id,
+      ARN: `arn:aws:cloudfront::${accountId}:distribution/${id}`,
+      Status: "Deployed",
+      LastModifiedTime: iso(rng.int(1, 300)),
+      DomainName: domain,
+      ...shared,
+    };
+  });
+  put("global/cloudfront/list-distributions", {
+    DistributionList: { Marker: "", MaxItems: 100, IsTruncated: false, Quantity: items.length, Items: items },
+  });
+}
+
+/**
+ * Per region: two REST APIs (the first caching responses, the second with a second stage) and
+ * an HTTP API and a WebSocket API with their stages and routes.
+ */
+export function generateApis(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  const alnum = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (const region of o.regions) {
+    const logGroup = (name: string) =>
+      `arn:aws:logs:${region}:${accountId}:log-group:/aws/apigateway/${name}`;
+    const restApis = [0, 1].map((i) => {
+      const id = rng.chars(alnum, 10);
+      const stages = (i === 0 ? ["prod"] : ["prod", "dev"]).map((stageName) => {
+        const caching = i === 0;
+        const loggingLevel = bad() ? rng.pick(["OFF", undefined]) : rng.pick(["ERROR", "INFO"]);
+        const clientCertificate = !bad();
+        const web = !bad();
+        return {
+          deploymentId: rng.chars(alnum, 6),
+          stageName,
+          cacheClusterEnabled: caching,
+          ...(caching ? { cacheClusterSize: "0.5", cacheClusterStatus: "AVAILABLE" } : {}),
+          methodSettings: {
+            "*/*": {
+              metricsEnabled: false,
+              ...(loggingLevel ? { loggingLevel } : {}),
+              dataTraceEnabled: false,
+              throttlingBurstLimit: 5000,
+              throttlingRateLimit: 10000,
+              cachingEnabled: caching,
+              cacheTtlInSeconds: 300,
+              cacheDataEncrypted: caching && !bad(),
+              requireAuthorizationForCacheControl: true,
+              unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+            },
+          },
+          tracingEnabled: !bad(),
+          ...(clientCertificate ? { clientCertificateId: rng.chars(alnum, 6) } : {}),
+          ...(web
+            ? {
+                webAclArn: `arn:aws:wafv2:${region}:${accountId}:regional/webacl/sim-api/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+              }
+            : {}),
+          createdDate: iso(rng.int(30, 600)),
+          lastUpdatedDate: iso(rng.int(1, 30)),
+        };
+      });
+      put(`${region}/apigateway/get-stages/${id}`, { item: stages });
+      return {
+        id,
+        name: `sim-rest-${i}`,
+        createdDate: iso(rng.int(30, 900)),
+        apiKeySource: "HEADER",
+        endpointConfiguration: { types: [rng.pick(["REGIONAL", "EDGE", "PRIVATE"])] },
+        disableExecuteApiEndpoint: false,
+        tags: {},
+      };
+    });
+    put(`${region}/apigateway/get-rest-apis`, { items: restApis });
+
+    const v2 = (["HTTP", "WEBSOCKET"] as const).map((protocol, i) => {
+      const id = rng.chars(alnum, 10);
+      const name = `sim-${protocol.toLowerCase()}-${i}`;
+      const logging = !bad();
+      put(`${region}/apigatewayv2/get-stages/${id}`, {
+        Items: [
+          {
+            StageName: protocol === "HTTP" ? "$default" : "production",
+            AutoDeploy: protocol === "HTTP",
+            CreatedDate: iso(rng.int(30, 600)),
+            DefaultRouteSettings: {
+              DetailedMetricsEnabled: false,
+              ...(protocol === "WEBSOCKET"
+                ? { DataTraceEnabled: false, LoggingLevel: bad() ? "OFF" : "ERROR" }
+                : {}),
+            },
+            RouteSettings: {},
+            StageVariables: {},
+            Tags: {},
+            ...(logging
+              ? {
+                  AccessLogSettings: {
+                    DestinationArn: logGroup(name),
+                    Format: "$context.requestId $context.identity.sourceIp $context.status",
+                  },
+                }
+              : {}),
+          },
+        ],
+      });
+      const keys =
+        protocol === "HTTP" ? ["GET /items", "POST /items"] : ["$connect", "$disconnect", "sendMessage"];
+      put(`${region}/apigatewayv2/get-routes/${id}`, {
+        Items: keys.map((RouteKey) => ({
+          ApiKeyRequired: false,
+          AuthorizationType:
+            RouteKey === "$disconnect" || RouteKey === "sendMessage"
+              ? "NONE"
+              : bad()
+                ? "NONE"
+                : protocol === "HTTP"
+                  ? "JWT"
+                  : "AWS_IAM",
+          RouteId: rng.chars(alnum, 7),
+          RouteKey,
+          Target: `integrations/${rng.chars(alnum, 7)}`,
+        })),
+      });
+      return {
+        ApiEndpoint:
+          protocol === "HTTP"
+            ? `https://${id}.execute-api.${region}.amazonaws.com`
+            : `wss://${id}.execute-api.${region}.amazonaws.com`,
+        ApiId: id,
+        ApiKeySelectionExpression: "$request.header.x-api-key",
+        CreatedDate: iso(rng.int(30, 900)),
+        DisableExecuteApiEndpoint: false,
+        Name: name,
+        ProtocolType: protocol,
+        RouteSelectionExpression:
+          protocol === "HTTP" ? "$request.method $request.path" : "$request.body.action",
+        Tags: {},
+      };
+    });
+    put(`${region}/apigatewayv2/get-apis`, { Items: v2 });
+  }
+}
+
+/**
+ * Per region: an ACM-issued RSA certificate in use, an imported RSA certificate and an ACM-issued
+ * EC certificate (listed only when every key type is asked for), each with its description.
+ */
+export function generateCertificates(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  const uuid = () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`;
+  for (const region of o.regions) {
+    const certificates = (
+      [
+        ["AMAZON_ISSUED", "RSA_2048"],
+        ["IMPORTED", "RSA_2048"],
+        ["AMAZON_ISSUED", "EC_prime256v1"],
+      ] as const
+    ).map(([type, algorithm], i) => {
+      const id = uuid();
+      const arn = `arn:aws:acm:${region}:${accountId}:certificate/${id}`;
+      const domain = `${["www", "legacy", "api"][i]}.sim-${accountId}.example.com`;
+      const keyAlgorithm = type === "IMPORTED" && bad() ? "RSA_1024" : algorithm;
+      // Expiring within the 30 days of ACM.1, or already expired, at the account's rate.
+      const left = bad() ? rng.pick([10, -5]) : rng.int(60, 390);
+      const status = left < 0 ? "EXPIRED" : "ISSUED";
+      const issued = iso(400 - left);
+      const summary = {
+        CertificateArn: arn,
+        DomainName: domain,
+        SubjectAlternativeNameSummaries: [domain],
+        HasAdditionalSubjectAlternativeNames: false,
+        Status: status,
+        Type: type,
+        KeyAlgorithm: keyAlgorithm,
+        KeyUsages: ["DIGITAL_SIGNATURE", "KEY_ENCIPHERMENT"],
+        ExtendedKeyUsages: ["TLS_WEB_SERVER_AUTHENTICATION", "TLS_WEB_CLIENT_AUTHENTICATION"],
+        InUse: i === 0 || rng.chance(0.5),
+        RenewalEligibility: type === "AMAZON_ISSUED" ? "ELIGIBLE" : "INELIGIBLE",
+        NotBefore: issued,
+        NotAfter: iso(-left),
+        CreatedAt: issued,
+        ...(type === "IMPORTED" ? { ImportedAt: issued } : { IssuedAt: issued }),
+      };
+      put(`${region}/acm/describe-certificate/${id}`, {
+        Certificate: {
+          CertificateArn: arn,
+          DomainName: domain,
+          SubjectAlternativeNames: [domain],
+          Serial: Array.from({ length: 16 }, () => rng.hex(2)).join(":"),
+          Subject: `CN=${domain}`,
+          Issuer: type === "IMPORTED" ? "Sim Legacy CA" : "Amazon",
+          CreatedAt: issued,
+          ...(type === "IMPORTED" ? { ImportedAt: issued } : { IssuedAt: issued }),
+          Status: status,
+          NotBefore: issued,
+          NotAfter: iso(-left),
+          KeyAlgorithm: keyAlgorithm,
+          SignatureAlgorithm: keyAlgorithm.startsWith("EC") ? "SHA256WITHECDSA" : "SHA256WITHRSA",
+          InUseBy: summary.InUse
+            ? [`arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/app/sim-alb-0/0`]
+            : [],
+          Type: type,
+          KeyUsages: [{ Name: "DIGITAL_SIGNATURE" }, { Name: "KEY_ENCIPHERMENT" }],
+          ExtendedKeyUsages: [{ Name: "TLS_WEB_SERVER_AUTHENTICATION", OID: "1.3.6.1.5.5.7.3.1" }],
+          RenewalEligibility: summary.RenewalEligibility,
+          Options: {
+            CertificateTransparencyLoggingPreference:
+              type === "AMAZON_ISSUED" && bad() ? "DISABLED" : "ENABLED",
+          },
+        },
+      });
+      return summary;
+    });
+    put(`${region}/acm/list-certificates`, { CertificateSummaryList: certificates });
+  }
+}
+
+/**
+ * Regional web ACLs per region (one for the load balancers, one for the APIs) and two CloudFront
+ * web ACLs (global), each with its rules; logging configured or not.
+ */
+export function generateWebAcls(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  const uuid = () => `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+  const visibility = (name: string, metrics: boolean) => ({
+    SampledRequestsEnabled: true,
+    CloudWatchMetricsEnabled: metrics,
+    MetricName: name,
+  });
+  const generate = (scope: string, names: string[], region: string) => {
+    const global = scope === "global";
+    const arnRegion = global ? "us-east-1" : region;
+    const summaries = names.map((name) => {
+      const id = uuid();
+      const arn = `arn:aws:wafv2:${arnRegion}:${accountId}:${global ? "global" : "regional"}/webacl/${name}/${id}`;
+      const rules = bad()
+        ? []
+        : ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].map((group, priority) => ({
+            Name: group,
+            Priority: priority,
+            Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name: group } },
+            OverrideAction: { None: {} },
+            VisibilityConfig: visibility(group, !bad()),
+          }));
+      const lockToken = uuid();
+      put(`${scope}/wafv2/get-web-acl/${id}`, {
+        WebACL: {
+          Name: name,
+          Id: id,
+          ARN: arn,
+          DefaultAction: { Allow: {} },
+          Description: "",
+          Rules: rules,
+          VisibilityConfig: visibility(name, !bad()),
+          Capacity: rules.length * 700,
+          ManagedByFirewallManager: false,
+          LabelNamespace: `awswaf:${accountId}:webacl:${name}:`,
+        },
+        LockToken: lockToken,
+      });
+      if (!bad())
+        put(`${scope}/wafv2/get-logging-configuration/${id}`, {
+          LoggingConfiguration: {
+            ResourceArn: arn,
+            LogDestinationConfigs: [`arn:aws:logs:${arnRegion}:${accountId}:log-group:aws-waf-logs-${name}`],
+            ManagedByFirewallManager: false,
+          },
+        });
+      return { Name: name, Id: id, Description: "", LockToken: lockToken, ARN: arn };
+    });
+    put(`${scope}/wafv2/list-web-acls`, { WebACLs: summaries });
+  };
+  for (const region of o.regions) generate(region, ["sim-alb", "sim-api"], region);
+  generate("global", ["sim-edge", "sim-edge-static"], "us-east-1");
+}

@@ -1,0 +1,107 @@
+import { apiError } from "../errors.ts";
+import {
+  type Call,
+  type Handler,
+  listPage,
+  type Output,
+  read,
+  readList,
+  required,
+  str,
+  strings,
+} from "./context.ts";
+
+/**
+ * Container services: ECR repositories, ECS task definitions and clusters. Each answer comes from the snapshot file of its call
+ * (docs/snapshot-format.md); per-repository files are keyed by the repository's name, URL-encoded
+ * (`team%2Fapi`: names may hold `/`, a resource key is one path segment).
+ */
+
+function repositoryName(call: Call): string {
+  const name = required(call.input, "repositoryName", call.operation);
+  if (!readList(call, "describe-repositories", "repositories").some((r) => r.repositoryName === name))
+    throw apiError(
+      "RepositoryNotFoundException",
+      `The repository with name '${name}' does not exist in the registry with id '${call.model.accountId}'`,
+    );
+  return name;
+}
+
+const notFound = (error: string, what: string) => (name: string) => ({
+  error,
+  message: `${what} does not exist for the repository with name '${name}' in the registry with id`,
+});
+const noLifecyclePolicy = notFound("LifecyclePolicyNotFoundException", "Lifecycle policy");
+const noRepositoryPolicy = notFound("RepositoryPolicyNotFoundException", "Repository policy");
+
+/** ECR and ECS page with `nextToken` / `maxResults`. */
+const PAGED = { token: "nextToken", limit: "maxResults", next: "nextToken" } as const;
+
+export const ECR_HANDLERS: Record<string, Handler> = {
+  DescribeRepositories: (call) => {
+    const names = strings(call.input, "repositoryNames");
+    return listPage(
+      call,
+      "describe-repositories",
+      "repositories",
+      { defaultLimit: 100, minLimit: 1, maxLimit: 1000 },
+      {
+        ...PAGED,
+        keep: (r) => names.length === 0 || names.includes(String(r.repositoryName)),
+      },
+    );
+  },
+  GetRegistryScanningConfiguration: (call) => read(call, "get-registry-scanning-configuration"),
+  GetLifecyclePolicy: (call) => {
+    const name = repositoryName(call);
+    const resource = encodeURIComponent(name);
+    return read(call, "get-lifecycle-policy", { resource, whenMissing: noLifecyclePolicy(name) });
+  },
+  GetRepositoryPolicy: (call) => {
+    const name = repositoryName(call);
+    const resource = encodeURIComponent(name);
+    return read(call, "get-repository-policy", { resource, whenMissing: noRepositoryPolicy(name) });
+  },
+};
+
+// --- ECS: nextToken / maxResults 1..100; clusters by name or ARN -----------------------------------
+
+/** `family`, `family:revision` or a task definition ARN → the family (its latest ACTIVE revision is served). */
+function familyOf(call: Call): string {
+  const ref = required(call.input, "taskDefinition", call.operation);
+  const family = (
+    ref.includes(":task-definition/") ? ref.slice(ref.indexOf(":task-definition/") + 17) : ref
+  ).split(":")[0] as string;
+  if (!readList<string>(call, "list-task-definition-families", "families").includes(family))
+    throw apiError("ClientException", "Unable to describe task definition.");
+  return family;
+}
+
+const ECS_LIMITS = { defaultLimit: 100, minLimit: 1, maxLimit: 100 };
+
+export const ECS_HANDLERS: Record<string, Handler> = {
+  ListTaskDefinitionFamilies: (call) => {
+    const prefix = str(call.input, "familyPrefix") ?? "";
+    return listPage(call, "list-task-definition-families", "families", ECS_LIMITS, {
+      ...PAGED,
+      keep: (family) => String(family).startsWith(prefix),
+    });
+  },
+  DescribeTaskDefinition: (call) => read(call, "describe-task-definition", { resource: familyOf(call) }),
+  ListClusters: (call) => listPage(call, "list-clusters", "clusterArns", ECS_LIMITS, PAGED),
+  DescribeClusters: (call) => {
+    const arns = readList<string>(call, "list-clusters", "clusterArns");
+    const clusters: Output[] = [];
+    const failures: Output[] = [];
+    for (const ref of strings(call.input, "clusters")) {
+      const arn = arns.find((a) => a === ref || a.endsWith(`/${ref}`));
+      if (arn === undefined) {
+        failures.push({ arn: ref, reason: "MISSING" });
+        continue;
+      }
+      const name = arn.slice(arn.lastIndexOf("/") + 1);
+      clusters.push(...readList(call, "describe-clusters", "clusters", { resource: name }));
+    }
+    return { clusters, failures };
+  },
+};

@@ -1,0 +1,124 @@
+import { apiError } from "../errors.ts";
+import {
+  type Call,
+  type Handler,
+  listPage,
+  paginate,
+  read,
+  readList,
+  required,
+  str,
+  strings,
+} from "./context.ts";
+
+/**
+ * Data, messaging and secrets services: DynamoDB tables, SQS queues, SNS topics, Secrets Manager,
+ * ElastiCache replication groups. Each answer comes from the snapshot file of its call
+ * (docs/snapshot-format.md); per-resource files are keyed by the resource's name.
+ */
+
+// --- DynamoDB: ExclusiveStartTableName / LastEvaluatedTableName, Limit 1..100 ---------------------
+
+function tableName(call: Call): string {
+  const name = required(call.input, "TableName", call.operation);
+  const short = name.includes(":table/") ? name.slice(name.indexOf(":table/") + 7) : name;
+  if (!readList<string>(call, "list-tables", "TableNames").includes(short))
+    throw apiError("ResourceNotFoundException", `Requested resource not found: Table: ${short} not found`);
+  return short;
+}
+
+export const DYNAMODB_HANDLERS: Record<string, Handler> = {
+  ListTables: (call) => {
+    const names = readList<string>(call, "list-tables", "TableNames");
+    const after = call.input.ExclusiveStartTableName;
+    const start = typeof after === "string" ? names.indexOf(after) + 1 : 0;
+    const limit = call.input.Limit === undefined ? 100 : Number(call.input.Limit);
+    if (!(limit >= 1 && limit <= 100))
+      throw apiError("ValidationException", "Limit must be between 1 and 100 (ListTables).");
+    const page = names.slice(start, start + limit);
+    const more = start + limit < names.length;
+    return { TableNames: page, ...(more ? { LastEvaluatedTableName: page.at(-1) } : {}) };
+  },
+  DescribeTable: (call) => read(call, "describe-table", { resource: tableName(call) }),
+  DescribeContinuousBackups: (call) =>
+    read(call, "describe-continuous-backups", { resource: tableName(call) }),
+};
+
+// --- SQS: queues by URL; NextToken / MaxResults 1..1000 -----------------------------------------
+
+function queueName(call: Call): string {
+  const url = required(call.input, "QueueUrl", call.operation);
+  if (!readList<string>(call, "list-queues", "QueueUrls").includes(url))
+    throw apiError("QueueDoesNotExist", "The specified queue does not exist.");
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+export const SQS_HANDLERS: Record<string, Handler> = {
+  ListQueues: (call) => {
+    const prefix = str(call.input, "QueueNamePrefix") ?? "";
+    const urls = readList<string>(call, "list-queues", "QueueUrls").filter((u) =>
+      u.slice(u.lastIndexOf("/") + 1).startsWith(prefix),
+    );
+    const { page, next } = paginate(urls, {
+      token: call.input.NextToken,
+      limit: call.input.MaxResults,
+      defaultLimit: 1000,
+      minLimit: 1,
+      maxLimit: 1000,
+    });
+    return page.length === 0 ? {} : { QueueUrls: page, ...(next ? { NextToken: next } : {}) };
+  },
+  GetQueueAttributes: (call) => {
+    const file = read(call, "get-queue-attributes", { resource: queueName(call) });
+    const wanted = strings(call.input, "AttributeNames");
+    if (wanted.length === 0 || wanted.includes("All")) return file;
+    const all = (file.Attributes ?? {}) as Record<string, string>;
+    return { Attributes: Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k))) };
+  },
+};
+
+// --- SNS: topics by ARN; NextToken, 100 a page ---------------------------------------------------
+
+export const SNS_HANDLERS: Record<string, Handler> = {
+  ListTopics: (call) => listPage(call, "list-topics", "Topics", { defaultLimit: 100 }),
+  GetTopicAttributes: (call) => {
+    const arn = required(call.input, "TopicArn", call.operation);
+    if (!readList(call, "list-topics", "Topics").some((t) => t.TopicArn === arn))
+      throw apiError("NotFound", "Topic does not exist");
+    return read(call, "get-topic-attributes", { resource: arn.slice(arn.lastIndexOf(":") + 1) });
+  },
+};
+
+// --- Secrets Manager: NextToken / MaxResults 1..100 ---------------------------------------------
+
+export const SECRETS_MANAGER_HANDLERS: Record<string, Handler> = {
+  ListSecrets: (call) =>
+    listPage(call, "list-secrets", "SecretList", { defaultLimit: 100, minLimit: 1, maxLimit: 100 }),
+};
+
+// --- ElastiCache: Marker / MaxRecords 20..100 -----------------------------------------------------
+
+export const ELASTICACHE_HANDLERS: Record<string, Handler> = {
+  DescribeReplicationGroups: (call) => {
+    const id = str(call.input, "ReplicationGroupId");
+    if (
+      id !== undefined &&
+      !readList(call, "describe-replication-groups", "ReplicationGroups").some(
+        (g) => g.ReplicationGroupId === id,
+      )
+    )
+      throw apiError("ReplicationGroupNotFoundFault", `ReplicationGroup ${id} not found.`);
+    return listPage(
+      call,
+      "describe-replication-groups",
+      "ReplicationGroups",
+      { defaultLimit: 100, minLimit: 20, maxLimit: 100 },
+      {
+        token: "Marker",
+        limit: "MaxRecords",
+        next: "Marker",
+        keep: (g) => id === undefined || g.ReplicationGroupId === id,
+      },
+    );
+  },
+};
