@@ -103,7 +103,12 @@ export interface HttpPlatformClientOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   now?: () => Date;
+  /** Waits before each retry of a report batch (jittered ±50 %); default 0.5 s, 1 s, 2 s. */
+  retryDelaysMs?: readonly number[];
 }
+
+/** Retries of a report batch the platform could not take, and the waits before them. */
+export const REPORT_RETRY_DELAYS_MS: readonly number[] = [500, 1_000, 2_000];
 
 export class HttpPlatformClient implements PlatformClient {
   constructor(private readonly options: HttpPlatformClientOptions) {}
@@ -136,11 +141,22 @@ export class HttpPlatformClient implements PlatformClient {
 
   async report(events: readonly VigilEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += REPORT_BATCH_SIZE) {
-      await this.#send(
-        "/agent/events",
-        JSON.stringify({ events: events.slice(i, i + REPORT_BATCH_SIZE) }),
-        true,
-      );
+      const body = JSON.stringify({ events: events.slice(i, i + REPORT_BATCH_SIZE) });
+      // A batch the platform could not take (unreachable, 429, 5xx) is sent again, signed anew:
+      // recording is idempotent on the event ids, so a batch that went through before a timeout
+      // is not recorded twice. A refusal (4xx) is not retried.
+      const delays = this.options.retryDelaysMs ?? REPORT_RETRY_DELAYS_MS;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.#send("/agent/events", body, true);
+          break;
+        } catch (error) {
+          const delay = delays[attempt];
+          if (!(error instanceof PlatformRequestError) || !error.transient || delay === undefined)
+            throw error;
+          await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
+        }
+      }
     }
   }
 

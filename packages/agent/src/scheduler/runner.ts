@@ -476,7 +476,7 @@ export class ScanScheduler {
       this.#meta(streamId, 0, `shard-completed#${job.shard.shardId}`, now),
     );
     await store.appendToStream(streamId, [completed], { expectedVersion: "any" });
-    const scanCompleted = await this.#completeIfDone(job.scanId);
+    const scanCompleted = await this.#completeIfDone(job.scanId, completed);
     return { kind: "completed", assessed: reported.length, scanCompleted };
   }
 
@@ -568,13 +568,21 @@ export class ScanScheduler {
   }
 
   /** Appends `resource-counts-reported` and `scan.completed` once every shard is in. */
-  async #completeIfDone(scanId: string): Promise<boolean> {
+  async #completeIfDone(scanId: string, checkpoint?: EventEnvelope): Promise<boolean> {
     const { store, clock } = this.#o;
     const streamId = scanStreamId(scanId);
     for (let attempt = 0; attempt < 20; attempt++) {
       const read = await store.readStream(streamId);
       const progress = scanProgress(read.events);
       if (progress.status !== "running") return false;
+      // The shard's checkpoint must be in the log before anyone can complete the scan: a write the
+      // store acknowledged but does not hold (seen with concurrent appends on DynamoDB Local) would
+      // leave the scan running for ever with no job left. Written again (same id) until it is there.
+      const shardId = (checkpoint?.data as { shardId?: string } | undefined)?.shardId;
+      if (checkpoint && shardId && !progress.completedShards.has(shardId)) {
+        await store.appendToStream(streamId, [checkpoint], { expectedVersion: "any" });
+        continue;
+      }
       if (planRemainingShards(read.events, this.#kinds).length > 0) return false;
       const now = clock.now();
       const started = progress.startedAt ? Date.parse(progress.startedAt) : now;
