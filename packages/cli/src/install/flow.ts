@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { S3Client } from "@aws-sdk/client-s3";
+import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { generateReleaseSigningKey, type ReleaseSigningKey } from "@vigil/events";
 import { buildRelease, LAMBDA_ENTRIES, type LambdaEntry, writeRelease } from "@vigil/infra";
 import { type RunningPlatform, type StartPlatformOptions, startPlatform } from "@vigil/platform";
@@ -248,33 +248,7 @@ export class EmulatedInstallation {
    * pointed at it, and the hashes recorded at the platform.
    */
   async publish(releaseDir: string, version: string): Promise<void> {
-    const s3 = new S3Client(this.account.clientConfig());
-    try {
-      // The functions the updater updates: the platform's zip belongs to the platform's own stack.
-      const files = readdirSync(releaseDir)
-        .filter((name) => name === "agent.zip" || name === "updater.zip")
-        .map((name) => ({
-          name,
-          body: readFileSync(join(releaseDir, name)),
-          function: name.replace(/\.zip$/, "") as "agent" | "updater",
-        }));
-      const published = await publishRelease(s3, RELEASE_BUCKET, files, this.signingKey, { version });
-      const recorded = await this.api("/releases", {
-        method: "POST",
-        body: JSON.stringify({
-          version,
-          files: Object.fromEntries(
-            published.manifest.files.map((f) => [f.name, { sha256: f.sha256, size: f.size }]),
-          ),
-        }),
-      });
-      if (recorded.status !== 201 && recorded.status !== 200)
-        throw new InstallStepError(
-          `the platform did not record release ${version}: ${JSON.stringify(recorded.body)}`,
-        );
-    } finally {
-      s3.destroy();
-    }
+    await publishAndRecordRelease(this.account, this, this.signingKey, releaseDir, version);
   }
 
   /** The updater's schedule fires once; returns what the updater answered. */
@@ -349,4 +323,45 @@ export async function buildReleaseDir(
   });
   writeRelease(release, dir);
   return dir;
+}
+
+/**
+ * Publishes a release to the emulated account's release bucket as Vigil's release process does
+ * (artifacts under `releases/<version>/`, the signed manifest, the channel) and records its hashes
+ * at the platform: what every updater checks. Shared by the single-account and organization installs.
+ */
+export async function publishAndRecordRelease(
+  account: { clientConfig(): S3ClientConfig },
+  platform: { api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> },
+  signingKey: ReleaseSigningKey,
+  releaseDir: string,
+  version: string,
+): Promise<void> {
+  const s3 = new S3Client(account.clientConfig());
+  try {
+    // The functions the updater updates: the platform's zip belongs to the platform's own stack.
+    const files = readdirSync(releaseDir)
+      .filter((name) => name === "agent.zip" || name === "updater.zip")
+      .map((name) => ({
+        name,
+        body: readFileSync(join(releaseDir, name)),
+        function: name.replace(/\.zip$/, "") as "agent" | "updater",
+      }));
+    const published = await publishRelease(s3, RELEASE_BUCKET, files, signingKey, { version });
+    const recorded = await platform.api("/releases", {
+      method: "POST",
+      body: JSON.stringify({
+        version,
+        files: Object.fromEntries(
+          published.manifest.files.map((f) => [f.name, { sha256: f.sha256, size: f.size }]),
+        ),
+      }),
+    });
+    if (recorded.status !== 201 && recorded.status !== 200)
+      throw new InstallStepError(
+        `the platform did not record release ${version}: ${JSON.stringify(recorded.body)}`,
+      );
+  } finally {
+    s3.destroy();
+  }
 }

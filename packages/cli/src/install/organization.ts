@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
@@ -20,8 +18,7 @@ import {
   startEmulatedAccount,
   uploadRelease,
 } from "@vigil/testkit";
-import { publishRelease } from "@vigil/updater";
-import { describeFailure, InstallStepError, RELEASE_BUCKET } from "./flow.ts";
+import { describeFailure, InstallStepError, publishAndRecordRelease, RELEASE_BUCKET } from "./flow.ts";
 
 /**
  * An organization's install, played in the emulated AWS: an AWS Organization (moto's, run from its
@@ -287,32 +284,7 @@ export class EmulatedOrganizationInstallation {
    * channel pointer) and records its hashes at the platform: what every member's updater checks.
    */
   async publish(releaseDir: string, version: string): Promise<void> {
-    const s3 = new S3Client(this.account.clientConfig());
-    try {
-      const files = readdirSync(releaseDir)
-        .filter((name) => name === "agent.zip" || name === "updater.zip")
-        .map((name) => ({
-          name,
-          body: readFileSync(join(releaseDir, name)),
-          function: name.replace(/\.zip$/, "") as "agent" | "updater",
-        }));
-      const published = await publishRelease(s3, RELEASE_BUCKET, files, this.signingKey, { version });
-      const recorded = await this.api("/releases", {
-        method: "POST",
-        body: JSON.stringify({
-          version,
-          files: Object.fromEntries(
-            published.manifest.files.map((f) => [f.name, { sha256: f.sha256, size: f.size }]),
-          ),
-        }),
-      });
-      if (recorded.status !== 201 && recorded.status !== 200)
-        throw new InstallStepError(
-          `the platform did not record release ${version}: ${JSON.stringify(recorded.body)}`,
-        );
-    } finally {
-      s3.destroy();
-    }
+    await publishAndRecordRelease(this.account, this, this.signingKey, releaseDir, version);
   }
 
   /**
