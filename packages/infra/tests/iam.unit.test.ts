@@ -5,11 +5,14 @@ import {
   CLEANUP_ACTIONS,
   DISCOVERY_ACTIONS,
   discoveryActions,
+  discoveryPolicies,
   discoveryPolicy,
   INTEGRATION_ID_PLACEHOLDER,
+  MANAGED_POLICY_MAX_CHARACTERS,
   type PolicyDocument,
   type PolicyStatement,
   permissionSetDocument,
+  policySize,
   rootTemplate,
 } from "../src/index.ts";
 
@@ -21,13 +24,20 @@ const ROLE = `arn:aws:iam::${ACCOUNT}:role/vigil-agent`;
  * `int-1` (the `IntegrationId` the tag conditions compare with is resolved, as CloudFormation would).
  */
 function agentPolicies(): { name: string; policy: unknown }[] {
-  const role = rootTemplate().Resources.AgentRole?.Properties as {
+  const t = rootTemplate();
+  const role = t.Resources.AgentRole?.Properties as {
     Policies: { PolicyName: string; PolicyDocument: unknown }[];
+    ManagedPolicyArns: { Ref: string }[];
   };
-  return role.Policies.filter((p) => p.PolicyName === "discovery" || p.PolicyName === "cleanup").map((p) => ({
+  const managed = role.ManagedPolicyArns.map(({ Ref }) => ({
+    name: Ref,
+    policy: concrete((t.Resources[Ref]?.Properties as { PolicyDocument: unknown }).PolicyDocument),
+  }));
+  const inline = role.Policies.filter((p) => p.PolicyName === "cleanup").map((p) => ({
     name: p.PolicyName,
     policy: concrete(p.PolicyDocument),
   }));
+  return [...managed, ...inline];
 }
 
 /** The EBS scanning policy the root template attaches to the agent role (behind EnableEbsScanning). */
@@ -145,8 +155,22 @@ describe("discovery permissions", () => {
     const actions = discoveryPolicy().Statement.flatMap((s) => s.Action);
     expect(actions.every((a) => /^[a-z0-9-]+:[A-Za-z0-9]+$/.test(a))).toBe(true);
     expect(actions).toHaveLength(Object.values(DISCOVERY_ACTIONS).flat().length);
-    const rendered = JSON.stringify(rootTemplate());
-    expect(rendered).not.toMatch(/FullAccess|ReadOnlyAccess|ManagedPolicyArns/);
+    const t = rootTemplate();
+    const rendered = JSON.stringify(t);
+    expect(rendered).not.toMatch(/FullAccess|ReadOnlyAccess|arn:aws:iam::aws:policy/);
+    // The only managed policies attached are the template's own discovery policies, which together
+    // grant exactly the discovery actions.
+    const attached = Object.values(t.Resources).flatMap(
+      (r) => ((r.Properties ?? {}) as { ManagedPolicyArns?: { Ref: string }[] }).ManagedPolicyArns ?? [],
+    );
+    expect(attached.map((a) => t.Resources[a.Ref]?.Type)).toEqual(
+      attached.map(() => "AWS::IAM::ManagedPolicy"),
+    );
+    const documents = discoveryPolicies();
+    expect(attached.map((a) => t.Resources[a.Ref]?.Properties)).toEqual(
+      documents.map((d) => expect.objectContaining({ PolicyDocument: d })),
+    );
+    expect(documents.flatMap((d) => d.Statement.flatMap((s) => s.Action))).toEqual(actions);
     // Every action granted anywhere in the template is spelled out: no `ec2:*`, no `*`.
     const granted = [...rendered.matchAll(/"Action":(\[[^\]]*\]|"[^"]*")/g)].flatMap((m) => {
       const v = JSON.parse(m[1] ?? "[]") as string | string[];
@@ -523,5 +547,21 @@ describe("policy size", () => {
     // The EBS scanning policy is an AWS::IAM::RolePolicy on the agent role: it counts toward the same limit.
     expect(size([...inline("AgentRole"), agentEbs])).toBeLessThanOrEqual(10_240);
     expect(size(inline("UpdaterRole"))).toBeLessThanOrEqual(10_240);
+  });
+
+  it("each discovery managed policy fits IAM's 6,144 characters, and the split keeps a service whole", () => {
+    const documents = discoveryPolicies();
+    for (const d of documents) expect(policySize(d)).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARACTERS);
+    const serviceOf = (a: string) => a.slice(0, a.indexOf(":"));
+    const owners = new Map<string, number>();
+    documents.forEach((d, i) => {
+      for (const a of d.Statement.flatMap((s) => s.Action)) {
+        expect(owners.get(serviceOf(a)) ?? i, a).toBe(i);
+        owners.set(serviceOf(a), i);
+      }
+    });
+    // A small limit forces several documents; too small for one service is refused, not cut.
+    expect(discoveryPolicies(1_000).length).toBeGreaterThan(documents.length);
+    expect(() => discoveryPolicies(300)).toThrow(/exceed a managed policy/);
   });
 });

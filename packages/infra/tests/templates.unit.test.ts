@@ -97,6 +97,8 @@ const UNTAGGABLE = new Set([
   "AWS::Lambda::Alias",
   "AWS::SQS::QueuePolicy",
   "AWS::IAM::RolePolicy",
+  // CloudFormation's AWS::IAM::ManagedPolicy has no Tags property (IAM tags policies only through its API).
+  "AWS::IAM::ManagedPolicy",
   "AWS::IAM::InstanceProfile",
   "AWS::Lambda::Permission",
   "AWS::Events::EventBusPolicy",

@@ -201,24 +201,57 @@ function denyUnlessBothTags(
   ];
 }
 
-export function discoveryPolicy(): PolicyDocument {
+/**
+ * IAM's limit on a customer managed policy document (characters, whitespace not counted). The
+ * discovery actions outgrew the role's 10,240-character inline aggregate, so they ship as managed
+ * policies of the stack's own (never AWS's `ReadOnlyAccess`), each within this limit.
+ */
+export const MANAGED_POLICY_MAX_CHARACTERS = 6_144;
+
+/** A managed policy's size as IAM counts it. */
+export function policySize(document: unknown): number {
+  return JSON.stringify(document).replace(/\s/g, "").length;
+}
+
+function discoveryDocument(sid: string, actions: readonly string[]): PolicyDocument {
   return {
     Version: "2012-10-17",
-    // One statement for every service: a statement per service cost ~60 characters each of the
-    // role's 10,240-character inline-policy aggregate, which the catalogue's breadth outgrew.
     Statement: [
       {
-        Sid: "DiscoverReadOnly",
+        Sid: sid,
         Effect: "Allow" as const,
-        Action: Object.entries(DISCOVERY_ACTIONS).flatMap(([service, actions]) =>
-          actions.map((a) => `${service}:${a}`),
-        ),
+        Action: [...actions],
         // These are List/Describe/Get calls that either have no resource-level permissions or must
         // see every resource of the account to assess it.
         Resource: "*",
       },
     ],
   };
+}
+
+/** Every discovery action in one document: what `discoveryPolicies()` splits. */
+export function discoveryPolicy(): PolicyDocument {
+  return discoveryDocument("DiscoverReadOnly", discoveryActions());
+}
+
+/**
+ * The discovery actions as managed-policy documents, each within `MANAGED_POLICY_MAX_CHARACTERS`,
+ * a service's actions never split across two, in `DISCOVERY_ACTIONS` order (so adding a service
+ * changes only the last document).
+ */
+export function discoveryPolicies(limit = MANAGED_POLICY_MAX_CHARACTERS): PolicyDocument[] {
+  const parts: string[][] = [[]];
+  const sid = (i: number) => `DiscoverReadOnly${i + 1}`;
+  for (const [service, actions] of Object.entries(DISCOVERY_ACTIONS)) {
+    const named = actions.map((a) => `${service}:${a}`);
+    const last = parts[parts.length - 1] as string[];
+    if (policySize(discoveryDocument(sid(parts.length - 1), [...last, ...named])) <= limit)
+      last.push(...named);
+    else if (policySize(discoveryDocument(sid(parts.length), named)) <= limit) parts.push(named);
+    else
+      throw new Error(`the ${service} discovery actions alone exceed a managed policy's ${limit} characters`);
+  }
+  return parts.map((actions, i) => discoveryDocument(sid(i), actions));
 }
 
 export function cleanupPolicy(
@@ -323,11 +356,11 @@ export function ebsScanningPolicy(
 
 export function permissionSet(integrationId: IntegrationIdValue = INTEGRATION_ID_PLACEHOLDER): NamedPolicy[] {
   return [
-    {
-      name: "vigil-discovery",
-      description: "Read-only calls the collectors make, action by action",
-      document: discoveryPolicy(),
-    },
+    ...discoveryPolicies().map((document, i) => ({
+      name: i === 0 ? "vigil-discovery" : `vigil-discovery-${i + 1}`,
+      description: "Read-only calls the collectors make, action by action (split to fit a managed policy)",
+      document,
+    })),
     {
       name: "vigil-cleanup",
       description: `Deletes and updates, only on resources tagged ${CREATED_BY_TAG_KEY} = ${CREATED_BY_TAG_VALUE} and ${INTEGRATION_TAG_KEY} = the integration's id`,

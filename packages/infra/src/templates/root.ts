@@ -30,7 +30,7 @@ import {
 } from "@vigil/events";
 import {
   cleanupPolicy,
-  discoveryPolicy,
+  discoveryPolicies,
   ebsScanningPolicy,
   type PolicyDocument,
 } from "../iam/permissions.ts";
@@ -347,6 +347,24 @@ function jobQueueResources(q: JobQueueDefinition): Record<string, CfnResource> {
       },
     },
   };
+}
+
+const discoveryPolicyId = (i: number) => `AgentDiscoveryPolicy${i + 1}`;
+
+/** Customer managed policies (unnamed: CloudFormation names them, so integrations never collide). */
+function discoveryManagedPolicies(): Record<string, unknown> {
+  return Object.fromEntries(
+    discoveryPolicies().map((document, i, all) => [
+      discoveryPolicyId(i),
+      {
+        Type: "AWS::IAM::ManagedPolicy",
+        Properties: {
+          Description: `Vigil agent: read-only discovery calls, action by action (${i + 1} of ${all.length})`,
+          PolicyDocument: document,
+        },
+      },
+    ]),
+  );
 }
 
 function inlinePolicy(name: string, document: PolicyDocument | Record<string, unknown>) {
@@ -729,14 +747,17 @@ export function rootTemplate(options: RootTemplateOptions = {}): CfnTemplate {
       },
     },
     ...ssmParameters,
+    ...discoveryManagedPolicies(),
     AgentRole: {
       Type: "AWS::IAM::Role",
       Properties: {
         Description:
           "Vigil agent: read-only discovery, clean-up of what Vigil created, its own job queue, topics, tables and parameters",
         AssumeRolePolicyDocument: lambdaTrust,
+        // The stack's own read-only policies (never AWS's): the discovery actions outgrew the
+        // role's 10,240-character inline aggregate.
+        ManagedPolicyArns: discoveryPolicies().map((_, i) => ref(discoveryPolicyId(i))),
         Policies: [
-          inlinePolicy("discovery", discoveryPolicy()),
           inlinePolicy("cleanup", cleanupPolicy(INTEGRATION)),
           logsPolicy("AgentLogGroup"),
           inlinePolicy("integration", agentIntegrationPolicy()),
