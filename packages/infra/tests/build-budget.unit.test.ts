@@ -116,11 +116,20 @@ describe("agent bundle", () => {
         .map(([path]) => path),
     );
     const loadedAtColdStart = [...coldSources].filter((p) =>
-      /client-(iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control|elastic-load-balancing|elastic-load-balancing-v2|cloudfront|api-gateway|apigatewayv2|acm|wafv2|secrets-manager|ecr|ecs|elasticache)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services|elb|cloudfront|apigateway|acm|wafv2|dynamodb|sqs|sns|secretsmanager|ecr|ecs|elasticache)\.ts/.test(
+      /client-(ec2|auto-scaling|iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control|elastic-load-balancing|elastic-load-balancing-v2|cloudfront|api-gateway|apigatewayv2|acm|wafv2|secrets-manager|ecr|ecs|elasticache)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services|elb|cloudfront|apigateway|acm|wafv2|dynamodb|sqs|sns|secretsmanager|ecr|ecs|elasticache)\.ts/.test(
         p,
       ),
     );
     expect(loadedAtColdStart).toEqual([]);
+    // EC2 and Auto Scaling come with what sends their commands: the regions lookup of a scan, a
+    // stack deletion's teardown, the EBS orchestration.
+    expect(graph.lazyEntries.map((e) => e.module)).toEqual(
+      expect.arrayContaining([
+        "packages/agent/src/aws/regions.ts",
+        "packages/agent/src/lifecycle/teardown-ec2.ts",
+        "packages/agent/src/ebs/api.ts",
+      ]),
+    );
     // DynamoDB, SQS and SNS clients are cold legitimately (the agent's own log, queue and topic); what
     // only their collectors send stays in the collectors' chunks.
     const collectorOnlyCommands = [...coldSources].filter((p) =>

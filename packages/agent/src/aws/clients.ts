@@ -2,14 +2,14 @@ import type { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
 import type { ACMClient } from "@aws-sdk/client-acm";
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
-import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import type { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { EC2Client } from "@aws-sdk/client-ec2";
+import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { ECSClient } from "@aws-sdk/client-ecs";
 import type { EFSClient } from "@aws-sdk/client-efs";
@@ -154,16 +154,12 @@ export type ServiceName = Exclude<keyof RegionClients, "region">;
 type ClientClass = new (config: Record<string, unknown>) => AnyClient;
 
 /**
- * SDK client classes by service. The clients every invocation may need (EC2 for regions and the
- * teardown, STS, Auto Scaling) are here; the others are registered by the collector modules that
- * call them (`registerClients`), so a Lambda bundle split by service loads a client with the shard
- * that uses it, not at cold start.
+ * SDK client classes by service. Only STS is here; every other client is registered by the module
+ * that sends its commands (`registerClients`: collectors, the enabled-regions lookup, the teardown,
+ * the EBS orchestration), so a Lambda bundle split by service loads a client with the code that
+ * uses it, not at cold start.
  */
-const CLASSES = new Map<ServiceName, ClientClass>([
-  ["autoscaling", AutoScalingClient as unknown as ClientClass],
-  ["ec2", EC2Client as unknown as ClientClass],
-  ["sts", STSClient as unknown as ClientClass],
-]);
+const CLASSES = new Map<ServiceName, ClientClass>([["sts", STSClient as unknown as ClientClass]]);
 
 /** Makes `forRegion(r)[service]` available: called at the top of the module whose code sends its commands. */
 export function registerClients(

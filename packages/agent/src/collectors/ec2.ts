@@ -1,5 +1,6 @@
 import {
   DescribeSnapshotAttributeCommand,
+  EC2Client,
   type FlowLog,
   GetEbsEncryptionByDefaultCommand,
   type Instance,
@@ -13,8 +14,11 @@ import {
   type IpPermission as SdkIpPermission,
 } from "@aws-sdk/client-ec2";
 import type { AssetOf, IpPermission, NetworkAclEntry } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
 import { type CollectContext, type Collector, mapLimit, notListed, tagsOf, withName } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
+
+registerClients({ ec2: EC2Client });
 
 const PAGE = { pageSize: 500 };
 

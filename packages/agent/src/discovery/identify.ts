@@ -1,7 +1,9 @@
-import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
+import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import type { AwsClients } from "../aws/clients.ts";
+import { type AwsClients, registerClients } from "../aws/clients.ts";
 import { errorCodeOf, errorMessageOf } from "./reader.ts";
+
+registerClients({ ec2: EC2Client });
 
 export interface RegionStatus {
   readonly region: string;

@@ -4,7 +4,7 @@
  * Auto Scaling through the agent's budgeted clients); tests use it against moto, or a fake.
  */
 import {
-  type AutoScalingClient,
+  AutoScalingClient,
   DescribeAutoScalingGroupsCommand,
   UpdateAutoScalingGroupCommand,
 } from "@aws-sdk/client-auto-scaling";
@@ -15,7 +15,7 @@ import {
   DeleteSnapshotCommand,
   DeleteVolumeCommand,
   DetachVolumeCommand,
-  type EC2Client,
+  EC2Client,
   type Filter,
   paginateDescribeInstances,
   paginateDescribeSnapshots,
@@ -24,7 +24,11 @@ import {
   type Tag,
   type Volume,
 } from "@aws-sdk/client-ec2";
+import { registerClients } from "../aws/clients.ts";
 import { CREATED_BY_TAG, INTEGRATION_TAG } from "../lifecycle/tags.ts";
+
+// The agent's account clients send these commands only once this module is loaded (with the first ebs shard).
+registerClients({ ec2: EC2Client, autoscaling: AutoScalingClient });
 
 /** Tags every copy an EBS scan makes carries besides the two Vigil tags: which scan, of what. */
 export const SCAN_TAG = "Vigil Scan";

@@ -5,7 +5,7 @@ import type { LambdaContextLike } from "../lifecycle/custom-resource.ts";
 import { identityEndpoints, presignIdentityProof } from "../lifecycle/identity-proof.ts";
 import { jsonLogger } from "../lifecycle/log.ts";
 import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
-import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
+import { lazyEc2TeardownApi } from "../lifecycle/teardown-lazy.ts";
 import { type AgentConfig, agentConfigFrom } from "./config.ts";
 import { type AgentAwsOptions, createAgentPorts } from "./ports.ts";
 import { type AgentHandlerDeps, type AgentPorts, type AgentResult, routeAgentInvocation } from "./route.ts";
@@ -52,7 +52,7 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
         parameterPrefix: c.parameterPrefix,
         platform: (platformUrl, credentials) =>
           new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
-        teardown: ec2TeardownApi((region) => clients.forRegion(region)),
+        teardown: lazyEc2TeardownApi((region) => clients.forRegion(region)),
         identityProof: async (audience) => {
           const stsConfig = options.serviceConfig?.("sts") ?? {};
           const sts = new STSClient({ region: c.region, ...stsConfig });

@@ -1,5 +1,4 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { SSMClient } from "@aws-sdk/client-ssm";
@@ -26,7 +25,7 @@ import { sendHeartbeat } from "../lifecycle/check-in.ts";
 import { readCredentials } from "../lifecycle/credentials.ts";
 import { jsonLogger, type Logger } from "../lifecycle/log.ts";
 import { HttpPlatformClient, type PlatformCommand } from "../lifecycle/platform-client.ts";
-import { ec2TeardownApi } from "../lifecycle/teardown-ec2.ts";
+import { lazyEc2TeardownApi } from "../lifecycle/teardown-lazy.ts";
 import {
   latestSettings,
   type ResolvedSettings,
@@ -269,10 +268,7 @@ export async function createAgentPorts(
   const plain = accountClients(undefined);
   let enabled: Promise<string[]> | undefined;
   const enabledRegions = () => {
-    enabled ??= plain
-      .forRegion(region)
-      .ec2.send(new DescribeRegionsCommand({}))
-      .then((out) => (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
+    enabled ??= import("../aws/regions.ts").then((m) => m.enabledRegionNames(plain.forRegion(region)));
     return enabled;
   };
 
@@ -328,7 +324,7 @@ export async function createAgentPorts(
       deadLetterUrl: config.deadLetterQueueUrl,
       sourceQueue: queueNameFor("agent", config.integrationId),
     }),
-    teardown: ec2TeardownApi((r) => plain.forRegion(r)),
+    teardown: lazyEc2TeardownApi((r) => plain.forRegion(r)),
     checkIn: platform
       ? async () => {
           const commandsStream = commandsStreamId(config.integrationId);

@@ -1,5 +1,5 @@
 import {
-  type AutoScalingClient,
+  AutoScalingClient,
   DeleteAutoScalingGroupCommand,
   paginateDescribeAutoScalingGroups,
 } from "@aws-sdk/client-auto-scaling";
@@ -11,7 +11,7 @@ import {
   DescribeLaunchTemplatesCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
-  type EC2Client,
+  EC2Client,
   type Filter,
   paginateDescribeInstances,
   paginateDescribeLaunchTemplates,
@@ -19,8 +19,11 @@ import {
   paginateDescribeVolumes,
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
+import { registerClients } from "../aws/clients.ts";
 import { CREATED_BY_TAG, INTEGRATION_TAG } from "./tags.ts";
 import type { TaggedResource, TeardownApi } from "./teardown.ts";
+
+registerClients({ ec2: EC2Client, autoscaling: AutoScalingClient });
 
 type AwsTag = { Key?: string | undefined; Value?: string | undefined };
 
