@@ -31,7 +31,9 @@ function agentPolicies(): { name: string; policy: unknown }[] {
   };
   const managed = role.ManagedPolicyArns.map(({ Ref }) => ({
     name: Ref,
-    policy: concrete((t.Resources[Ref]?.Properties as { PolicyDocument: unknown }).PolicyDocument),
+    policy: concrete(
+      (t.Resources[Ref]?.Properties as { PolicyDocument?: unknown } | undefined)?.PolicyDocument,
+    ),
   }));
   const inline = role.Policies.filter((p) => p.PolicyName === "cleanup").map((p) => ({
     name: p.PolicyName,

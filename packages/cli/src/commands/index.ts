@@ -9,6 +9,7 @@ import * as cost from "./cost.ts";
 import * as demo from "./demo.ts";
 import * as deploy from "./deploy.ts";
 import * as dlq from "./dlq.ts";
+import * as org from "./org.ts";
 import * as platform from "./platform.ts";
 import * as replay from "./replay.ts";
 import * as scan from "./scan.ts";
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
     templates,
     deploy,
     dlq,
+    org,
     cost,
     benchBus,
     benchEvents,

@@ -5,6 +5,7 @@ import {
   RunInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runOrgCommand } from "../../src/commands/org.ts";
 import { buildReleaseDir, EmulatedOrganizationInstallation } from "../../src/install/index.ts";
 
 /**
@@ -39,6 +40,19 @@ beforeAll(async () => {
   let n = 1;
   for (const accountId of Object.values(accounts)) await seed(accountId, n++);
 }, 600_000);
+
+/** `vigil org …` as the admin runs it, against the organization's platform. */
+async function vigilOrg(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runOrgCommand(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { VIGIL_PLATFORM_URL: world.platform.url, VIGIL_ADMIN_TOKEN: ADMIN_TOKEN },
+  });
+  if (code !== 0) throw new Error(`vigil org ${args.join(" ")} exited ${code}: ${stderr}`);
+  return { code, stdout };
+}
 
 async function seed(accountId: string, instances: number) {
   const ec2 = new EC2Client(world.account.clientConfig(accountId));
@@ -82,12 +96,20 @@ describe("an organization installed from the built release", () => {
     expect(new Set(view.members.map((m) => m.keyId)).size).toBe(5);
     for (const m of view.members)
       expect(m.integrationId).toBe(`${world.organizationIntegrationId}-${m.accountId}`);
+    // What the admin sees from a terminal.
+    const shown = await vigilOrg(["show", world.organizationIntegrationId]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain("5 member(s): 5 active");
+    for (const accountId of Object.values(accounts)) expect(shown.stdout).toContain(accountId);
   }, 600_000);
 
   it("scans every account, each reporting over EventBridge to the platform's bus: per-account progress, reports and a roll-up", async () => {
     const before = world.ingestInvocations().length;
     const { scanId, progress } = await world.scanOrganization();
     expect(progress.byStatus).toEqual({ completed: 5 });
+    const status = await vigilOrg(["scan-status", world.organizationIntegrationId, scanId]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain(`scan ${scanId}: done (5 completed)`);
     for (const account of progress.accounts) {
       expect(account.shards.total).toBeGreaterThan(0);
       expect(account.shards.completed).toBe(account.shards.total);
