@@ -115,11 +115,24 @@ describe("agent bundle", () => {
         .flatMap(([, o]) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0))
         .map(([path]) => path),
     );
-    const loadedAtColdStart = [...coldSources].filter((p) =>
-      /client-(ec2|auto-scaling|iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control|elastic-load-balancing|elastic-load-balancing-v2|cloudfront|api-gateway|apigatewayv2|acm|wafv2|secrets-manager|ecr|ecs|elasticache)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services|elb|cloudfront|apigateway|acm|wafv2|dynamodb|sqs|sns|secretsmanager|ecr|ecs|elasticache)\.ts/.test(
-        p,
-      ),
-    );
+    // Only the clients of the agent's own plumbing are loaded at cold start (its log, queue, topic,
+    // parameters, release bucket, identity); every collector module with the clients it registers
+    // loads with its service group. Derived, so a new service is covered without editing this test.
+    const OWN_CLIENTS = new Set([
+      "client-dynamodb",
+      "client-sqs",
+      "client-sns",
+      "client-ssm",
+      "client-sts",
+      "client-s3",
+    ]);
+    const SHARED_COLLECTOR_MODULES = new Set(["cis-patterns.ts", "link.ts"]);
+    const loadedAtColdStart = [...coldSources].filter((p) => {
+      const client = /@aws-sdk\/(client-[a-z0-9-]+)\//.exec(p)?.[1];
+      if (client !== undefined) return !OWN_CLIENTS.has(client);
+      const collector = /packages\/agent\/src\/collectors\/([^/]+)$/.exec(p)?.[1];
+      return collector !== undefined && !SHARED_COLLECTOR_MODULES.has(collector);
+    });
     expect(loadedAtColdStart).toEqual([]);
     // EC2 and Auto Scaling come with what sends their commands: the regions lookup of a scan, a
     // stack deletion's teardown, the EBS orchestration.
