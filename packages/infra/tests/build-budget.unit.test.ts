@@ -170,6 +170,7 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/ecr.ts",
         "packages/agent/src/collectors/ecs.ts",
         "packages/agent/src/collectors/elasticache.ts",
+        "packages/agent/src/collectors/redshift.ts",
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { redshiftClusterSchema } from "./datastores.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
@@ -106,6 +107,7 @@ export const assetSchemas = {
   "aws.ecs.task-definition": ecsTaskDefinitionSchema,
   "aws.ecs.cluster": ecsClusterSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
+  "aws.redshift.cluster": redshiftClusterSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -515,6 +515,18 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     atRestEncryptionEnabled: coin(rng),
     transitEncryptionEnabled: coin(rng),
   }),
+  "aws.redshift.cluster": (rng, id) => ({
+    clusterIdentifier: `warehouse-${id}`,
+    publiclyAccessible: coin(rng),
+    encrypted: coin(rng),
+    automatedSnapshotRetentionPeriod: coin(rng) ? 7 : 1,
+    allowVersionUpgrade: coin(rng),
+    enhancedVpcRouting: coin(rng),
+    masterUsername: coin(rng) ? "awsuser" : "warehouse_admin",
+    dbName: coin(rng) ? "dev" : "analytics",
+    loggingEnabled: coin(rng),
+    requireSsl: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

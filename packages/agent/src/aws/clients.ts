@@ -21,6 +21,7 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { RDSClient } from "@aws-sdk/client-rds";
+import type { RedshiftClient } from "@aws-sdk/client-redshift";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
@@ -87,6 +88,7 @@ export interface RegionClients {
   readonly elasticache: ElastiCacheClient;
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
+  readonly redshift: RedshiftClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -202,6 +204,7 @@ const SERVICES = Object.keys({
   sqs: true,
   sts: true,
   wafv2: true,
+  redshift: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

@@ -109,6 +109,15 @@ import { rdsInstanceNotPublic } from "./rds/instance-not-publicly-accessible.ts"
 import { rdsInstanceEncrypted } from "./rds/instance-storage-encrypted.ts";
 import { rdsSnapshotEncrypted } from "./rds/snapshot-encrypted.ts";
 import { rdsSnapshotNotPublic } from "./rds/snapshot-not-public.ts";
+import { redshiftClusterAuditLogging } from "./redshift/cluster-audit-logging.ts";
+import { redshiftClusterAutomatedSnapshots } from "./redshift/cluster-automated-snapshots.ts";
+import { redshiftClusterCustomAdminUsername } from "./redshift/cluster-custom-admin-username.ts";
+import { redshiftClusterCustomDatabaseName } from "./redshift/cluster-custom-database-name.ts";
+import { redshiftClusterEncrypted } from "./redshift/cluster-encrypted.ts";
+import { redshiftClusterEnhancedVpcRouting } from "./redshift/cluster-enhanced-vpc-routing.ts";
+import { redshiftClusterMajorVersionUpgrade } from "./redshift/cluster-major-version-upgrade.ts";
+import { redshiftClusterNotPublic } from "./redshift/cluster-not-public.ts";
+import { redshiftClusterRequiresSsl } from "./redshift/cluster-requires-ssl.ts";
 import { accountPublicAccessBlocked } from "./s3/account-public-access-blocked.ts";
 import { bucketAccessLoggingEnabled } from "./s3/bucket-access-logging-enabled.ts";
 import { bucketDeniesInsecureTransport } from "./s3/bucket-denies-insecure-transport.ts";
@@ -245,6 +254,15 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   rdsInstanceEncrypted,
   rdsSnapshotEncrypted,
   rdsSnapshotNotPublic,
+  redshiftClusterAuditLogging,
+  redshiftClusterAutomatedSnapshots,
+  redshiftClusterCustomAdminUsername,
+  redshiftClusterCustomDatabaseName,
+  redshiftClusterEncrypted,
+  redshiftClusterEnhancedVpcRouting,
+  redshiftClusterMajorVersionUpgrade,
+  redshiftClusterNotPublic,
+  redshiftClusterRequiresSsl,
   accountPublicAccessBlocked,
   bucketAccessLoggingEnabled,
   bucketDeniesInsecureTransport,

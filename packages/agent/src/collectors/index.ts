@@ -35,6 +35,7 @@ import {
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
+import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
 import { snsTopicsCollector } from "./sns.ts";
@@ -63,6 +64,7 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { redshiftClusterAsset } from "./redshift.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
@@ -112,6 +114,7 @@ export const COLLECTORS: readonly Collector[] = [
   iamServerCertificatesCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
+  redshiftClustersCollector,
 ];
 
 export {
@@ -143,6 +146,7 @@ export {
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  redshiftClustersCollector,
   regionalWebAclsCollector,
   restApisCollector,
   s3AccountPublicAccessBlockCollector,

@@ -173,6 +173,12 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.wafv2.rules-cloudwatch-metrics": ["wafv2_webacl_rule_logging_enabled"],
   "vigil.wafv2.web-acl-has-rules": ["wafv2_webacl_with_rules"],
   "vigil.wafv2.web-acl-logging-enabled": ["wafv2_webacl_logging_enabled"],
+  "vigil.redshift.cluster-not-public": ["redshift_cluster_public_access"],
+  "vigil.redshift.cluster-requires-ssl": ["redshift_cluster_in_transit_encryption_enabled"],
+  "vigil.redshift.cluster-audit-logging": ["redshift_cluster_audit_logging"],
+  "vigil.redshift.cluster-major-version-upgrade": ["redshift_cluster_automatic_upgrades"],
+  "vigil.redshift.cluster-enhanced-vpc-routing": ["redshift_cluster_enhanced_vpc_routing"],
+  "vigil.redshift.cluster-encrypted": ["redshift_cluster_encrypted_at_rest"],
 };
 
 /**

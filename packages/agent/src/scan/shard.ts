@@ -258,6 +258,16 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       };
     },
   },
+  {
+    // Data warehouses, search and graph/document databases: Redshift clusters.
+    service: "datastores",
+    scope: "regional",
+    assetTypes: ["aws.redshift.cluster"],
+    load: async () => {
+      const redshift = await import("../collectors/redshift.ts");
+      return { collectors: [redshift.redshiftClustersCollector] };
+    },
+  },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */

@@ -22,6 +22,7 @@ import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
+import { redshiftCases } from "./cases/redshift.ts";
 import { s3Cases } from "./cases/s3.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
 import { snsCases } from "./cases/sns.ts";
@@ -47,6 +48,7 @@ const ALL_CASES = [
   ...ecrCases,
   ...ecsCases,
   ...elastiCacheCases,
+  ...redshiftCases,
 ];
 
 /**

@@ -26,6 +26,7 @@ import {
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  redshiftClustersCollector,
   regionalWebAclsCollector,
   restApisCollector,
   s3BucketsCollector,
@@ -407,6 +408,32 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       expect(cfg(a).crossZoneLoadBalancingEnabled).toBe(attrs.CrossZoneLoadBalancing.Enabled);
       expect(cfg(a).connectionDrainingEnabled).toBe(attrs.ConnectionDraining.Enabled);
       expect(cfg(a).accessLogEnabled).toBe(attrs.AccessLog.Enabled);
+    }
+  });
+
+  it("redshift clusters with their audit logging and their parameter group's require_ssl", async () => {
+    const clusters: J[] = list(model, R("redshift/describe-clusters"), "Clusters");
+    expect(clusters.length).toBeGreaterThan(0);
+    const out = await run(redshiftClustersCollector);
+    expect(out.assets.map((a) => a.name).sort()).toEqual(clusters.map((c) => c.ClusterIdentifier).sort());
+    for (const c of clusters) {
+      const asset = out.byArn.get(
+        `arn:aws:redshift:${region}:${model.accountId}:cluster:${c.ClusterIdentifier}`,
+      );
+      const group = c.ClusterParameterGroups[0].ParameterGroupName;
+      const ssl = list(model, R(`redshift/describe-cluster-parameters/${group}`), "Parameters").find(
+        (p) => p.ParameterName === "require_ssl",
+      );
+      expect(cfg(asset)).toMatchObject({
+        publiclyAccessible: c.PubliclyAccessible,
+        encrypted: c.Encrypted,
+        automatedSnapshotRetentionPeriod: c.AutomatedSnapshotRetentionPeriod,
+        masterUsername: c.MasterUsername,
+        dbName: c.DBName,
+        loggingEnabled: file(model, R(`redshift/describe-logging-status/${c.ClusterIdentifier}`))
+          .LoggingEnabled,
+        requireSsl: ssl?.ParameterValue === "true",
+      });
     }
   });
 });

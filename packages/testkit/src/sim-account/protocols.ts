@@ -28,6 +28,7 @@ import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
+import * as redshift from "@aws-sdk/client-redshift";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
 import * as secretsmanager from "@aws-sdk/client-secrets-manager";
@@ -202,6 +203,13 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsQuery",
     xmlNamespace: "http://elasticache.amazonaws.com/doc/2015-02-02/",
     module: mod(elasticache),
+  },
+  {
+    signingName: "redshift",
+    cliName: "redshift",
+    protocol: "awsQuery",
+    xmlNamespace: "http://redshift.amazonaws.com/doc/2012-12-01/",
+    module: mod(redshift),
   },
 ];
 

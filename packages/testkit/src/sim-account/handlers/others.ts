@@ -26,7 +26,7 @@ export const STS_HANDLERS: Record<string, Handler> = {
 
 // --- RDS: Marker / MaxRecords (20..100, default 100) ---------------------------------------------
 
-function rdsPage(call: Call, items: readonly unknown[], member: string): Output {
+export function rdsPage(call: Call, items: readonly unknown[], member: string): Output {
   const { page, next } = paginate(items, {
     token: call.input.Marker,
     limit: call.input.MaxRecords,

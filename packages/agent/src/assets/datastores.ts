@@ -1,0 +1,103 @@
+import * as z from "zod";
+import { assetSchemaOf } from "./base.ts";
+
+/**
+ * One Redshift provisioned cluster: `DescribeClusters`, its audit logging (`DescribeLoggingStatus`)
+ * and its parameter group's `require_ssl` (`DescribeClusterParameters`).
+ */
+export const redshiftClusterSchema = assetSchemaOf(
+  "aws.redshift.cluster",
+  z.object({
+    clusterIdentifier: z.string(),
+    /** `PubliclyAccessible`. */
+    publiclyAccessible: z.boolean(),
+    /** `Encrypted`: data at rest encrypted with a KMS key. */
+    encrypted: z.boolean(),
+    /** `AutomatedSnapshotRetentionPeriod`: days automated snapshots are kept (0: none). */
+    automatedSnapshotRetentionPeriod: z.number().int().nonnegative(),
+    /** `AllowVersionUpgrade`: major version upgrades applied in the maintenance window. */
+    allowVersionUpgrade: z.boolean(),
+    /** `EnhancedVpcRouting`. */
+    enhancedVpcRouting: z.boolean(),
+    /** `MasterUsername` (the console's default is `awsuser`). */
+    masterUsername: z.string(),
+    /** `DBName` (the default is `dev`). */
+    dbName: z.string(),
+    /** `DescribeLoggingStatus` `LoggingEnabled`. */
+    loggingEnabled: z.boolean(),
+    /** The `require_ssl` parameter of the cluster's parameter group is `true`. */
+    requireSsl: z.boolean(),
+  }),
+);
+
+/** One OpenSearch Service domain: `DescribeDomain` `DomainStatus`. */
+export const openSearchDomainSchema = assetSchemaOf(
+  "aws.opensearch.domain",
+  z.object({
+    domainName: z.string(),
+    /** `EncryptionAtRestOptions.Enabled`. */
+    encryptionAtRest: z.boolean(),
+    /** `VPCOptions.VPCId` is set: the domain has VPC endpoints, not a public one. */
+    inVpc: z.boolean(),
+    /** `NodeToNodeEncryptionOptions.Enabled`. */
+    nodeToNodeEncryption: z.boolean(),
+    /** `LogPublishingOptions.ES_APPLICATION_LOGS` enabled, with a CloudWatch Logs group. */
+    errorLogsToCloudWatch: z.boolean(),
+    /** `LogPublishingOptions.AUDIT_LOGS` enabled. */
+    auditLogs: z.boolean(),
+    /** `ClusterConfig.InstanceCount`: data nodes. */
+    instanceCount: z.number().int().nonnegative(),
+    /** `ClusterConfig.ZoneAwarenessEnabled`. */
+    zoneAwareness: z.boolean(),
+    /** `ClusterConfig.DedicatedMasterEnabled`, and `DedicatedMasterCount` (0 without). */
+    dedicatedMasterCount: z.number().int().nonnegative(),
+    /** `AdvancedSecurityOptions.Enabled`: fine-grained access control. */
+    fineGrainedAccessControl: z.boolean(),
+    /** `DomainEndpointOptions.EnforceHTTPS`. */
+    enforceHttps: z.boolean(),
+    /** `DomainEndpointOptions.TLSSecurityPolicy`, e.g. `Policy-Min-TLS-1-2-PFS-2023-10`. */
+    tlsSecurityPolicy: z.string(),
+    /** `ServiceSoftwareOptions.UpdateAvailable`. */
+    softwareUpdateAvailable: z.boolean(),
+  }),
+);
+
+/** A DocumentDB or Neptune cluster, as the RDS API's `DescribeDBClusters` describes it. */
+const dbClusterConfig = z.object({
+  dbClusterIdentifier: z.string(),
+  /** `Engine`: `docdb` or `neptune`. */
+  engine: z.string(),
+  storageEncrypted: z.boolean(),
+  /** `BackupRetentionPeriod`, days. */
+  backupRetentionPeriod: z.number().int().nonnegative(),
+  deletionProtection: z.boolean(),
+  /** `EnabledCloudwatchLogsExports`, e.g. `audit`, `profiler`, `slowquery`. */
+  cloudwatchLogsExports: z.array(z.string()),
+  /** `IAMDatabaseAuthenticationEnabled`. */
+  iamDatabaseAuthentication: z.boolean(),
+  /** `CopyTagsToSnapshot`. */
+  copyTagsToSnapshot: z.boolean(),
+  /** `MultiAZ`: instances in more than one Availability Zone. */
+  multiAZ: z.boolean(),
+});
+
+/** A DocumentDB or Neptune cluster snapshot: `DescribeDBClusterSnapshots` + its `restore` attribute. */
+const dbClusterSnapshotConfig = z.object({
+  dbClusterSnapshotIdentifier: z.string(),
+  /** `SnapshotType`: `manual`, `automated`, ... Only manual snapshots can be shared. */
+  snapshotType: z.string(),
+  storageEncrypted: z.boolean(),
+  /** The `restore` attribute's values: account ids, or `all` (public). */
+  restoreAttributeValues: z.array(z.string()),
+});
+
+export const docDbClusterSchema = assetSchemaOf("aws.docdb.cluster", dbClusterConfig);
+export const docDbClusterSnapshotSchema = assetSchemaOf(
+  "aws.docdb.cluster-snapshot",
+  dbClusterSnapshotConfig,
+);
+export const neptuneClusterSchema = assetSchemaOf("aws.neptune.cluster", dbClusterConfig);
+export const neptuneClusterSnapshotSchema = assetSchemaOf(
+  "aws.neptune.cluster-snapshot",
+  dbClusterSnapshotConfig,
+);

@@ -1,0 +1,100 @@
+/**
+ * The data stores of the check catalogue's breadth (Redshift, OpenSearch, DocumentDB, Neptune),
+ * each from a random stream of its own like generate-services.ts: every setting a check decides
+ * from is misconfigured at the account's rate.
+ */
+import type { ServiceGenerationOptions } from "./generate-services.ts";
+
+type Put = (key: string, value: unknown) => void;
+
+const DAY = 86_400_000;
+const iso = (o: ServiceGenerationOptions, days: number) =>
+  new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z");
+
+/** The parameter group every Redshift cluster gets unless another is chosen; `require_ssl` off. */
+const REDSHIFT_DEFAULT_GROUP = "default.redshift-1.0";
+
+/**
+ * Per region: two Redshift clusters, one on a custom parameter group (`require_ssl` off at `rate`),
+ * the other on it or on the default group; each setting of Redshift.1–10 off at `rate`.
+ */
+export function generateRedshift(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const custom = "sim-warehouse-params";
+    const parameter = (name: string, value: string, source: string) => ({
+      ParameterName: name,
+      ParameterValue: value,
+      Description: name,
+      Source: source,
+      DataType: "boolean",
+      AllowedValues: "true,false",
+      ApplyType: "static",
+      IsModifiable: true,
+    });
+    put(`${region}/redshift/describe-cluster-parameters/${REDSHIFT_DEFAULT_GROUP}`, {
+      Parameters: [
+        parameter("enable_user_activity_logging", "false", "engine-default"),
+        parameter("require_ssl", "false", "engine-default"),
+      ],
+    });
+    put(`${region}/redshift/describe-cluster-parameters/${custom}`, {
+      Parameters: [
+        parameter("enable_user_activity_logging", "true", "user"),
+        parameter("require_ssl", bad() ? "false" : "true", "user"),
+      ],
+    });
+    const clusters = ["sim-warehouse", "sim-reporting"].map((id, i) => {
+      const logging = !bad();
+      put(
+        `${region}/redshift/describe-logging-status/${id}`,
+        logging
+          ? {
+              LoggingEnabled: true,
+              LogDestinationType: "cloudwatch",
+              LogExports: ["connectionlog", "userlog", "useractivitylog"],
+              LastSuccessfulDeliveryTime: iso(o, 0),
+            }
+          : { LoggingEnabled: false },
+      );
+      const encrypted = !bad();
+      return {
+        ClusterIdentifier: id,
+        NodeType: "ra3.xlplus",
+        ClusterStatus: "available",
+        ClusterAvailabilityStatus: "Available",
+        MasterUsername: bad() ? "awsuser" : `${id.replace("-", "_")}_admin`,
+        DBName: bad() ? "dev" : "analytics",
+        Endpoint: { Address: `${id}.c${rng.hex(11)}.${region}.redshift.amazonaws.com`, Port: 5439 },
+        ClusterCreateTime: iso(o, 300 + i),
+        AutomatedSnapshotRetentionPeriod: bad() ? rng.pick([0, 1]) : 7,
+        ManualSnapshotRetentionPeriod: -1,
+        ClusterSecurityGroups: [],
+        VpcSecurityGroups: [{ VpcSecurityGroupId: `sg-0${rng.hex(16)}`, Status: "active" }],
+        ClusterParameterGroups: [
+          {
+            ParameterGroupName: i === 1 && bad() ? REDSHIFT_DEFAULT_GROUP : custom,
+            ParameterApplyStatus: "in-sync",
+          },
+        ],
+        ClusterSubnetGroupName: "sim-warehouse-subnets",
+        VpcId: `vpc-0${rng.hex(16)}`,
+        AvailabilityZone: `${region}a`,
+        PreferredMaintenanceWindow: "sun:03:00-sun:03:30",
+        PendingModifiedValues: {},
+        ClusterVersion: "1.0",
+        AllowVersionUpgrade: !bad(),
+        NumberOfNodes: 2,
+        PubliclyAccessible: bad(),
+        Encrypted: encrypted,
+        ...(encrypted
+          ? { KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}` }
+          : {}),
+        EnhancedVpcRouting: !bad(),
+        Tags: [],
+      };
+    });
+    put(`${region}/redshift/describe-clusters`, { Clusters: clusters });
+  }
+}

@@ -1,0 +1,60 @@
+import { apiError } from "../errors.ts";
+import { type Call, type Handler, listPage, read, readList, required, str } from "./context.ts";
+import { rdsPage } from "./others.ts";
+
+/**
+ * Data warehouses, search and graph/document databases: Redshift clusters. Each answer comes from
+ * the snapshot file of its call (docs/snapshot-format.md); per-resource files are keyed by the
+ * resource's name.
+ */
+
+// --- Redshift: Marker / MaxRecords 20..100, as RDS -------------------------------------------------------
+
+const MARKER = { token: "Marker", limit: "MaxRecords", next: "Marker" } as const;
+
+function clusterId(call: Call): string {
+  const id = required(call.input, "ClusterIdentifier", call.operation);
+  if (!readList(call, "describe-clusters", "Clusters").some((c) => c.ClusterIdentifier === id))
+    throw apiError("ClusterNotFound", `Cluster ${id} not found.`);
+  return id;
+}
+
+export const REDSHIFT_HANDLERS: Record<string, Handler> = {
+  DescribeClusters: (call) => {
+    const id = str(call.input, "ClusterIdentifier");
+    if (id !== undefined) clusterId(call);
+    return listPage(
+      call,
+      "describe-clusters",
+      "Clusters",
+      { defaultLimit: 100, minLimit: 20, maxLimit: 100 },
+      { ...MARKER, keep: (c) => id === undefined || c.ClusterIdentifier === id },
+    );
+  },
+  DescribeLoggingStatus: (call) => read(call, "describe-logging-status", { resource: clusterId(call) }),
+  DescribeClusterParameters: (call) => {
+    const group = required(call.input, "ParameterGroupName", call.operation);
+    const used = readList(call, "describe-clusters", "Clusters").some((c) =>
+      ((c.ClusterParameterGroups ?? []) as Record<string, unknown>[]).some(
+        (g) => g.ParameterGroupName === group,
+      ),
+    );
+    // A group no cluster uses and the snapshot does not hold does not exist; a used one was not captured.
+    const file = read(call, "describe-cluster-parameters", {
+      resource: group,
+      ...(used
+        ? {}
+        : {
+            whenMissing: {
+              error: "ClusterParameterGroupNotFound",
+              message: `The parameter group ${group} could not be found.`,
+            },
+          }),
+    });
+    const source = str(call.input, "Source");
+    const items = ((file.Parameters ?? []) as Record<string, unknown>[]).filter(
+      (p) => source === undefined || p.Source === source,
+    );
+    return rdsPage(call, items, "Parameters");
+  },
+};
