@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { dmsEndpointSchema, dmsReplicationInstanceSchema, dmsReplicationTaskSchema } from "./dms.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
@@ -106,6 +107,9 @@ export const assetSchemas = {
   "aws.ecs.task-definition": ecsTaskDefinitionSchema,
   "aws.ecs.cluster": ecsClusterSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
+  "aws.dms.replication-instance": dmsReplicationInstanceSchema,
+  "aws.dms.endpoint": dmsEndpointSchema,
+  "aws.dms.replication-task": dmsReplicationTaskSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -232,5 +232,10 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "WAF.10", title: "AWS WAF web ACLs should have at least one rule or rule group" },
     { id: "WAF.11", title: "AWS WAF web ACL logging should be enabled" },
     { id: "WAF.12", title: "AWS WAF rules should have CloudWatch metrics enabled" },
+    { id: "DMS.1", title: "AWS Database Migration Service replication instances should not be public" },
+    { id: "DMS.6", title: "DMS replication instances should have automatic minor version upgrade enabled" },
+    { id: "DMS.7", title: "DMS replication tasks for the target database should have logging enabled" },
+    { id: "DMS.8", title: "DMS replication tasks for the source database should have logging enabled" },
+    { id: "DMS.9", title: "DMS endpoints should use SSL" },
   ],
 };

@@ -173,6 +173,12 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.wafv2.rules-cloudwatch-metrics": ["wafv2_webacl_rule_logging_enabled"],
   "vigil.wafv2.web-acl-has-rules": ["wafv2_webacl_with_rules"],
   "vigil.wafv2.web-acl-logging-enabled": ["wafv2_webacl_logging_enabled"],
+  "vigil.dms.replication-instance-not-public": ["dms_instance_no_public_access"],
+  "vigil.dms.replication-instance-multi-az": ["dms_instance_multi_az_enabled"],
+  "vigil.dms.endpoint-ssl-enabled": ["dms_endpoint_ssl_enabled"],
+  "vigil.dms.endpoint-redis-tls": ["dms_endpoint_redis_in_transit_encryption_enabled"],
+  "vigil.dms.replication-task-source-logging": ["dms_replication_task_source_logging_enabled"],
+  "vigil.dms.replication-task-target-logging": ["dms_replication_task_target_logging_enabled"],
 };
 
 /**

@@ -117,6 +117,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
   elasticache: ["DescribeReplicationGroups"],
+  dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
 };
 
 export function discoveryActions(): string[] {
