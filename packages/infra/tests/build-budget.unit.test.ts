@@ -171,6 +171,7 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/ecs.ts",
         "packages/agent/src/collectors/elasticache.ts",
         "packages/agent/src/collectors/redshift.ts",
+        "packages/agent/src/collectors/dms.ts",
       ]),
     );
   });

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { redshiftClusterSchema } from "./datastores.ts";
+import { dmsEndpointSchema, dmsReplicationInstanceSchema, dmsReplicationTaskSchema } from "./dms.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
@@ -108,6 +109,9 @@ export const assetSchemas = {
   "aws.ecs.cluster": ecsClusterSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
   "aws.redshift.cluster": redshiftClusterSchema,
+  "aws.dms.replication-instance": dmsReplicationInstanceSchema,
+  "aws.dms.endpoint": dmsEndpointSchema,
+  "aws.dms.replication-task": dmsReplicationTaskSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -527,6 +527,28 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     loggingEnabled: coin(rng),
     requireSsl: coin(rng),
   }),
+  "aws.dms.replication-instance": (rng, id) => ({
+    replicationInstanceIdentifier: `dms-${id}`,
+    publiclyAccessible: coin(rng),
+    autoMinorVersionUpgrade: coin(rng),
+    multiAz: coin(rng),
+  }),
+  "aws.dms.endpoint": (rng, id) => ({
+    endpointIdentifier: `endpoint-${id}`,
+    engineName: pick(rng, ["mysql", "neptune", "mongodb", "redis"]),
+    sslMode: pick(rng, ["none", "require", "verify-full"]),
+    neptuneIamAuthEnabled: coin(rng),
+    mongoDbAuthType: pick(rng, ["no", "password", null]),
+    redisSslSecurityProtocol: pick(rng, ["plaintext", "ssl-encryption", null]),
+  }),
+  "aws.dms.replication-task": (rng, id) => ({
+    replicationTaskIdentifier: `task-${id}`,
+    loggingEnabled: coin(rng),
+    logSeverities: {
+      SOURCE_UNLOAD: pick(rng, ["LOGGER_SEVERITY_DEFAULT", "LOGGER_SEVERITY_ERROR"]),
+      TARGET_APPLY: pick(rng, ["LOGGER_SEVERITY_DEFAULT", "LOGGER_SEVERITY_WARNING"]),
+    },
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -8,6 +8,7 @@ import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import type { DatabaseMigrationServiceClient } from "@aws-sdk/client-database-migration-service";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { ECRClient } from "@aws-sdk/client-ecr";
@@ -18,12 +19,16 @@ import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-ba
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import type { IAMClient } from "@aws-sdk/client-iam";
+import type { KafkaClient } from "@aws-sdk/client-kafka";
+import type { KinesisClient } from "@aws-sdk/client-kinesis";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { NetworkFirewallClient } from "@aws-sdk/client-network-firewall";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { RedshiftClient } from "@aws-sdk/client-redshift";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import type { SNSClient } from "@aws-sdk/client-sns";
@@ -89,6 +94,13 @@ export interface RegionClients {
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
   readonly redshift: RedshiftClient;
+  /** Database Migration Service. */
+  readonly dms: DatabaseMigrationServiceClient;
+  /** Amazon MSK. */
+  readonly kafka: KafkaClient;
+  readonly kinesis: KinesisClient;
+  readonly networkfirewall: NetworkFirewallClient;
+  readonly sagemaker: SageMakerClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -205,6 +217,11 @@ const SERVICES = Object.keys({
   sts: true,
   wafv2: true,
   redshift: true,
+  dms: true,
+  kafka: true,
+  kinesis: true,
+  networkfirewall: true,
+  sagemaker: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

@@ -28,6 +28,15 @@ import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation-enabled.ts";
 import { trailLogging } from "./cloudtrail/trail-logging.ts";
 import { configRecorderEnabled } from "./config/recorder-enabled.ts";
+import { endpointMongodbAuthEnabled } from "./dms/endpoint-mongodb-auth-enabled.ts";
+import { endpointNeptuneIamAuth } from "./dms/endpoint-neptune-iam-auth.ts";
+import { endpointRedisTls } from "./dms/endpoint-redis-tls.ts";
+import { endpointSslEnabled } from "./dms/endpoint-ssl-enabled.ts";
+import { replicationInstanceAutoMinorVersionUpgrade } from "./dms/replication-instance-auto-minor-version-upgrade.ts";
+import { replicationInstanceMultiAz } from "./dms/replication-instance-multi-az.ts";
+import { replicationInstanceNotPublic } from "./dms/replication-instance-not-public.ts";
+import { replicationTaskSourceLogging } from "./dms/replication-task-source-logging.ts";
+import { replicationTaskTargetLogging } from "./dms/replication-task-target-logging.ts";
 import { tableDeletionProtection } from "./dynamodb/table-deletion-protection.ts";
 import { tableKmsEncrypted } from "./dynamodb/table-kms-encrypted.ts";
 import { tablePitrEnabled } from "./dynamodb/table-pitr-enabled.ts";
@@ -173,6 +182,15 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   trailLogFileValidation,
   trailLogging,
   configRecorderEnabled,
+  endpointMongodbAuthEnabled,
+  endpointNeptuneIamAuth,
+  endpointRedisTls,
+  endpointSslEnabled,
+  replicationInstanceAutoMinorVersionUpgrade,
+  replicationInstanceMultiAz,
+  replicationInstanceNotPublic,
+  replicationTaskSourceLogging,
+  replicationTaskTargetLogging,
   tableDeletionProtection,
   tableKmsEncrypted,
   tablePitrEnabled,

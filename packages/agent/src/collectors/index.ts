@@ -12,6 +12,11 @@ import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import {
+  dmsEndpointsCollector,
+  dmsReplicationInstancesCollector,
+  dmsReplicationTasksCollector,
+} from "./dms.ts";
 import { dynamoDbTablesCollector } from "./dynamodb.ts";
 import {
   ebsDefaultEncryptionCollector,
@@ -58,6 +63,7 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { dmsEndpointAsset, dmsReplicationInstanceAsset, dmsReplicationTaskAsset } from "./dms.ts";
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
 export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
@@ -105,6 +111,9 @@ export const COLLECTORS: readonly Collector[] = [
   ecsTaskDefinitionsCollector,
   ecsClustersCollector,
   elastiCacheReplicationGroupsCollector,
+  dmsReplicationInstancesCollector,
+  dmsEndpointsCollector,
+  dmsReplicationTasksCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -125,6 +134,9 @@ export {
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dmsEndpointsCollector,
+  dmsReplicationInstancesCollector,
+  dmsReplicationTasksCollector,
   dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,

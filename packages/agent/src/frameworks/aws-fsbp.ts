@@ -241,5 +241,10 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "Redshift.8", title: "Amazon Redshift clusters should not use the default Admin username" },
     { id: "Redshift.9", title: "Redshift clusters should not use the default database name" },
     { id: "Redshift.10", title: "Redshift clusters should be encrypted at rest" },
+    { id: "DMS.1", title: "AWS Database Migration Service replication instances should not be public" },
+    { id: "DMS.6", title: "DMS replication instances should have automatic minor version upgrade enabled" },
+    { id: "DMS.7", title: "DMS replication tasks for the target database should have logging enabled" },
+    { id: "DMS.8", title: "DMS replication tasks for the source database should have logging enabled" },
+    { id: "DMS.9", title: "DMS endpoints should use SSL" },
   ],
 };

@@ -179,6 +179,12 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.redshift.cluster-major-version-upgrade": ["redshift_cluster_automatic_upgrades"],
   "vigil.redshift.cluster-enhanced-vpc-routing": ["redshift_cluster_enhanced_vpc_routing"],
   "vigil.redshift.cluster-encrypted": ["redshift_cluster_encrypted_at_rest"],
+  "vigil.dms.replication-instance-not-public": ["dms_instance_no_public_access"],
+  "vigil.dms.replication-instance-multi-az": ["dms_instance_multi_az_enabled"],
+  "vigil.dms.endpoint-ssl-enabled": ["dms_endpoint_ssl_enabled"],
+  "vigil.dms.endpoint-redis-tls": ["dms_endpoint_redis_in_transit_encryption_enabled"],
+  "vigil.dms.replication-task-source-logging": ["dms_replication_task_source_logging_enabled"],
+  "vigil.dms.replication-task-target-logging": ["dms_replication_task_target_logging_enabled"],
 };
 
 /**

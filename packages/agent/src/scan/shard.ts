@@ -268,6 +268,23 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       return { collectors: [redshift.redshiftClustersCollector] };
     },
   },
+  {
+    // Data movement, streaming and machine learning: Database Migration Service, and (one shard for
+    // all of them) the services added with it.
+    service: "dataflow",
+    scope: "regional",
+    assetTypes: ["aws.dms.replication-instance", "aws.dms.endpoint", "aws.dms.replication-task"],
+    load: async () => {
+      const dms = await import("../collectors/dms.ts");
+      return {
+        collectors: [
+          dms.dmsReplicationInstancesCollector,
+          dms.dmsEndpointsCollector,
+          dms.dmsReplicationTasksCollector,
+        ],
+      };
+    },
+  },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */

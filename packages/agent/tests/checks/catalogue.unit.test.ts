@@ -13,6 +13,7 @@ import { acmCases } from "./cases/acm.ts";
 import { apigatewayCases } from "./cases/apigateway.ts";
 import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
+import { dmsCases } from "./cases/dms.ts";
 import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { ecrCases } from "./cases/ecr.ts";
@@ -49,6 +50,7 @@ const ALL_CASES = [
   ...ecsCases,
   ...elastiCacheCases,
   ...redshiftCases,
+  ...dmsCases,
 ];
 
 /**

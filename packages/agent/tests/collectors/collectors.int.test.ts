@@ -11,6 +11,9 @@ import {
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
+  dmsEndpointsCollector,
+  dmsReplicationInstancesCollector,
+  dmsReplicationTasksCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   eksClustersCollector,
@@ -435,5 +438,28 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         requireSsl: ssl?.ParameterValue === "true",
       });
     }
+  });
+
+  it("dms replication instances, endpoints (with their engine settings) and tasks (their logging settings)", async () => {
+    const instances = list(model, R("dms/describe-replication-instances"), "ReplicationInstances");
+    const i = await run(dmsReplicationInstancesCollector);
+    expect(i.assets.map((a) => [a.arn, cfg(a).publiclyAccessible, cfg(a).multiAz]).sort()).toEqual(
+      instances.map((x) => [x.ReplicationInstanceArn, x.PubliclyAccessible, x.MultiAZ]).sort(),
+    );
+    const endpoints = list(model, R("dms/describe-endpoints"), "Endpoints");
+    const e = await run(dmsEndpointsCollector);
+    expect(e.assets.map((a) => [a.arn, cfg(a).engineName, cfg(a).sslMode]).sort()).toEqual(
+      endpoints.map((x) => [x.EndpointArn, x.EngineName, x.SslMode]).sort(),
+    );
+    const tasks = list(model, R("dms/describe-replication-tasks"), "ReplicationTasks");
+    const t = await run(dmsReplicationTasksCollector);
+    expect(t.assets.map((a) => [a.arn, cfg(a).loggingEnabled]).sort()).toEqual(
+      tasks
+        .map((x) => [
+          x.ReplicationTaskArn,
+          JSON.parse(String(x.ReplicationTaskSettings)).Logging.EnableLogging,
+        ])
+        .sort(),
+    );
   });
 });

@@ -118,6 +118,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
   elasticache: ["DescribeReplicationGroups"],
   redshift: ["DescribeClusters", "DescribeLoggingStatus", "DescribeClusterParameters"],
+  dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
 };
 
 export function discoveryActions(): string[] {

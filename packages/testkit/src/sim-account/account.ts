@@ -12,6 +12,7 @@ import {
   SNS_HANDLERS,
   SQS_HANDLERS,
 } from "./handlers/data.ts";
+import { DMS_HANDLERS } from "./handlers/dataflow.ts";
 import { REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
@@ -91,6 +92,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   ecs: ECS_HANDLERS,
   elasticache: ELASTICACHE_HANDLERS,
   redshift: REDSHIFT_HANDLERS,
+  dms: DMS_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

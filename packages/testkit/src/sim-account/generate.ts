@@ -4,6 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
+import { generateDms } from "./generate-dataflow.ts";
 import { generateRedshift } from "./generate-datastores.ts";
 import {
   generateApis,
@@ -175,6 +176,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   ecsTasksAndClusters(put, service("ecs"));
   elastiCacheGroups(put, service("elasticache"));
   generateRedshift(put, service("redshift"));
+  generateDms(put, service("dms"));
   return { accountId, regions, files };
 }
 

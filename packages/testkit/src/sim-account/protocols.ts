@@ -15,6 +15,7 @@ import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as configservice from "@aws-sdk/client-config-service";
+import * as dms from "@aws-sdk/client-database-migration-service";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as ecr from "@aws-sdk/client-ecr";
@@ -211,6 +212,7 @@ export const SERVICES: readonly ServiceWire[] = [
     xmlNamespace: "http://redshift.amazonaws.com/doc/2012-12-01/",
     module: mod(redshift),
   },
+  { signingName: "dms", cliName: "dms", protocol: "awsJson1_1", module: mod(dms) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

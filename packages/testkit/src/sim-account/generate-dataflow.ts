@@ -1,0 +1,173 @@
+/**
+ * Data movement, streaming and machine learning services, each generated from a random stream of its
+ * own (`<seed>:<service>`) like the other services: every setting a check decides from is
+ * misconfigured at the account's rate.
+ */
+import type { ServiceGenerationOptions } from "./generate-services.ts";
+
+type Json = Record<string, unknown>;
+type Put = (key: string, value: unknown) => void;
+
+const DAY = 86_400_000;
+
+function helpers(o: ServiceGenerationOptions) {
+  return {
+    bad: () => o.rng.chance(o.rate),
+    iso: (days: number) => new Date(o.asOf - days * DAY).toISOString().replace(".000Z", "Z"),
+    /** DMS resource ids in ARNs: 26 upper-case letters and digits. */
+    dmsId: () => o.rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 26),
+  };
+}
+
+const LOG_COMPONENTS = ["SOURCE_UNLOAD", "SOURCE_CAPTURE", "TARGET_LOAD", "TARGET_APPLY", "TASK_MANAGER"];
+
+/**
+ * Per region: a replication instance; a MySQL source, and Neptune, MongoDB and Redis OSS endpoints;
+ * and a replication task whose logging is off, or one side of it below the default severity, at `rate`.
+ */
+export function generateDms(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso, dmsId } = helpers(o);
+  for (const region of o.regions) {
+    const arn = (kind: string) => `arn:aws:dms:${region}:${accountId}:${kind}:${dmsId()}`;
+    const instanceArn = arn("rep");
+    const publicInstance = bad();
+    put(`${region}/dms/describe-replication-instances`, {
+      ReplicationInstances: [
+        {
+          ReplicationInstanceIdentifier: "sim-migration",
+          ReplicationInstanceClass: "dms.t3.medium",
+          ReplicationInstanceStatus: "available",
+          AllocatedStorage: 50,
+          InstanceCreateTime: iso(120),
+          AvailabilityZone: `${region}a`,
+          PreferredMaintenanceWindow: "sun:06:00-sun:06:30",
+          PendingModifiedValues: {},
+          MultiAZ: !bad(),
+          EngineVersion: "3.5.3",
+          AutoMinorVersionUpgrade: !bad(),
+          KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`,
+          ReplicationInstanceArn: instanceArn,
+          ...(publicInstance
+            ? {
+                ReplicationInstancePublicIpAddress: `3.${rng.int(1, 254)}.${rng.int(1, 254)}.${rng.int(1, 254)}`,
+              }
+            : {}),
+          ReplicationInstancePrivateIpAddress: `10.0.${rng.int(0, 254)}.${rng.int(2, 254)}`,
+          ReplicationInstancePublicIpAddresses: publicInstance
+            ? [`3.${rng.int(1, 254)}.${rng.int(1, 254)}.${rng.int(1, 254)}`]
+            : [],
+          ReplicationInstancePrivateIpAddresses: [`10.0.${rng.int(0, 254)}.${rng.int(2, 254)}`],
+          PubliclyAccessible: publicInstance,
+          NetworkType: "IPV4",
+        },
+      ],
+    });
+    const endpoint = (
+      id: string,
+      type: "source" | "target",
+      engine: string,
+      display: string,
+      extra: Json,
+    ) => ({
+      EndpointIdentifier: id,
+      EndpointType: type,
+      EngineName: engine,
+      EngineDisplayName: display,
+      Status: "active",
+      KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`,
+      EndpointArn: arn("endpoint"),
+      ...extra,
+    });
+    const source = endpoint("sim-orders-source", "source", "mysql", "MySQL", {
+      ServerName: `sim-orders.cluster-${rng.hex(12)}.${region}.rds.amazonaws.com`,
+      Port: 3306,
+      Username: "dms",
+      SslMode: bad() ? "none" : "verify-full",
+    });
+    const target = endpoint("sim-graph-target", "target", "neptune", "Amazon Neptune", {
+      ServerName: `sim-graph.cluster-${rng.hex(12)}.${region}.neptune.amazonaws.com`,
+      Port: 8182,
+      SslMode: "none",
+      NeptuneSettings: {
+        ServiceAccessRoleArn: `arn:aws:iam::${accountId}:role/sim-dms-neptune`,
+        S3BucketName: `sim-dms-staging-${region}`,
+        S3BucketFolder: "graph",
+        ErrorRetryDuration: 250,
+        MaxFileSize: 1048576,
+        MaxRetryCount: 5,
+        IamAuthEnabled: !bad(),
+      },
+    });
+    const mongo = endpoint("sim-catalog-source", "source", "mongodb", "MongoDB", {
+      ServerName: "catalog.sim.internal",
+      Port: 27017,
+      DatabaseName: "catalog",
+      SslMode: "require",
+      MongoDbSettings: {
+        ServerName: "catalog.sim.internal",
+        Port: 27017,
+        DatabaseName: "catalog",
+        NestingLevel: "none",
+        ExtractDocId: "false",
+        DocsToInvestigate: "1000",
+        ...(bad()
+          ? { AuthType: "no" }
+          : { AuthType: "password", AuthMechanism: "scram_sha_1", AuthSource: "admin", Username: "dms" }),
+      },
+    });
+    const redis = endpoint("sim-cache-target", "target", "redis", "Redis OSS", {
+      SslMode: "none",
+      RedisSettings: {
+        ServerName: `sim-cache.${rng.hex(6)}.ng.0001.${region.replace(/-/g, "")}.cache.amazonaws.com`,
+        Port: 6379,
+        SslSecurityProtocol: bad() ? "plaintext" : "ssl-encryption",
+        AuthType: "none",
+      },
+    });
+    put(`${region}/dms/describe-endpoints`, { Endpoints: [source, target, mongo, redis] });
+    const logging = bad()
+      ? {
+          EnableLogging: false,
+          LogComponents: LOG_COMPONENTS.map((Id) => ({ Id, Severity: "LOGGER_SEVERITY_DEFAULT" })),
+        }
+      : {
+          EnableLogging: true,
+          LogComponents: LOG_COMPONENTS.map((Id) => ({
+            Id,
+            Severity: bad() ? "LOGGER_SEVERITY_WARNING" : "LOGGER_SEVERITY_DEFAULT",
+          })),
+        };
+    put(`${region}/dms/describe-replication-tasks`, {
+      ReplicationTasks: [
+        {
+          ReplicationTaskIdentifier: "sim-orders-to-graph",
+          SourceEndpointArn: source.EndpointArn,
+          TargetEndpointArn: target.EndpointArn,
+          ReplicationInstanceArn: instanceArn,
+          MigrationType: "full-load-and-cdc",
+          TableMappings: JSON.stringify({
+            rules: [
+              {
+                "rule-type": "selection",
+                "rule-id": "1",
+                "rule-name": "1",
+                "object-locator": { "schema-name": "orders", "table-name": "%" },
+                "rule-action": "include",
+              },
+            ],
+          }),
+          ReplicationTaskSettings: JSON.stringify({
+            TargetMetadata: { TargetSchema: "", SupportLobs: true, FullLobMode: false, LobChunkSize: 64 },
+            FullLoadSettings: { TargetTablePrepMode: "DO_NOTHING", MaxFullLoadSubTasks: 8 },
+            Logging: logging,
+          }),
+          Status: "running",
+          ReplicationTaskCreationDate: iso(90),
+          ReplicationTaskStartDate: iso(89),
+          ReplicationTaskArn: arn("task"),
+        },
+      ],
+    });
+  }
+}

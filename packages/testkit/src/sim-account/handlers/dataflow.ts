@@ -1,0 +1,51 @@
+import { type Call, type Filter, type Handler, listPage, matchesFilters, type Output } from "./context.ts";
+
+/**
+ * Data movement, streaming and machine learning: Database Migration Service (and the services added
+ * with it). Each answer comes from the snapshot file of its call (docs/snapshot-format.md).
+ */
+
+// --- DMS: Marker / MaxRecords 20..100 (default 100); Filters by the resource's attributes ---------
+
+/** DMS filter names → the member they test. */
+const DMS_FILTERS: Record<string, string> = {
+  "replication-instance-arn": "ReplicationInstanceArn",
+  "replication-instance-id": "ReplicationInstanceIdentifier",
+  "replication-instance-class": "ReplicationInstanceClass",
+  "engine-version": "EngineVersion",
+  "endpoint-arn": "EndpointArn",
+  "endpoint-type": "EndpointType",
+  "endpoint-id": "EndpointIdentifier",
+  "engine-name": "EngineName",
+  "replication-task-arn": "ReplicationTaskArn",
+  "replication-task-id": "ReplicationTaskIdentifier",
+  "migration-type": "MigrationType",
+};
+
+function dmsList(call: Call, command: string, member: string, strip?: (item: Output) => Output): Output {
+  const filters = ((call.input.Filters as Filter[] | undefined) ?? []).map((f) => ({
+    ...f,
+    Name: DMS_FILTERS[f.Name ?? ""] ?? f.Name,
+  }));
+  const out = listPage(
+    call,
+    command,
+    member,
+    { defaultLimit: 100, minLimit: 20, maxLimit: 100 },
+    { token: "Marker", limit: "MaxRecords", next: "Marker", keep: (item) => matchesFilters(item, filters) },
+  );
+  return strip ? { ...out, [member]: (out[member] as Output[]).map(strip) } : out;
+}
+
+export const DMS_HANDLERS: Record<string, Handler> = {
+  DescribeReplicationInstances: (call) =>
+    dmsList(call, "describe-replication-instances", "ReplicationInstances"),
+  DescribeEndpoints: (call) => dmsList(call, "describe-endpoints", "Endpoints"),
+  DescribeReplicationTasks: (call) =>
+    dmsList(
+      call,
+      "describe-replication-tasks",
+      "ReplicationTasks",
+      call.input.WithoutSettings === true ? ({ ReplicationTaskSettings: _, ...rest }) => rest : undefined,
+    ),
+};
