@@ -1,8 +1,7 @@
 import { SSMClient } from "@aws-sdk/client-ssm";
 import { STSClient } from "@aws-sdk/client-sts";
 import { createAwsClients } from "../aws/clients.ts";
-import type { LambdaContextLike } from "../lifecycle/custom-resource.ts";
-import { identityEndpoints, presignIdentityProof } from "../lifecycle/identity-proof.ts";
+import type { LambdaContextLike } from "../lifecycle/custom-resource-event.ts";
 import { jsonLogger } from "../lifecycle/log.ts";
 import { HttpPlatformClient } from "../lifecycle/platform-client.ts";
 import { lazyEc2TeardownApi } from "../lifecycle/teardown-lazy.ts";
@@ -54,6 +53,7 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
           new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
         teardown: lazyEc2TeardownApi((region) => clients.forRegion(region)),
         identityProof: async (audience) => {
+          const { identityEndpoints, presignIdentityProof } = await import("../lifecycle/identity-proof.ts");
           const stsConfig = options.serviceConfig?.("sts") ?? {};
           const sts = new STSClient({ region: c.region, ...stsConfig });
           try {

@@ -3,9 +3,8 @@ import {
   type CustomResourceEvent,
   isCustomResourceEvent,
   type LambdaContextLike,
-} from "../lifecycle/custom-resource.ts";
+} from "../lifecycle/custom-resource-event.ts";
 import type { AgentHandlerDeps, AgentResult, SNSEvent, SQSEvent } from "./context.ts";
-import { onCustomResource } from "./triggers/custom-resource.ts";
 import { onHealthCheck } from "./triggers/health-check.ts";
 import { onHeartbeat } from "./triggers/heartbeat.ts";
 import { onInstanceStateChange } from "./triggers/instance-state-change.ts";
@@ -81,7 +80,12 @@ export async function routeAgentInvocation(
     case "health-check":
       return onHealthCheck(deps);
     case "custom-resource":
-      return onCustomResource(event as CustomResourceEvent, context, deps);
+      // Only stack creation, update and deletion send these: their code loads with the first one.
+      return (await import("./triggers/custom-resource.ts")).onCustomResource(
+        event as CustomResourceEvent,
+        context,
+        deps,
+      );
     case "sns":
       return flushed(deps, () => onTopicEvents(event as SNSEvent, context, deps));
     case "sqs":

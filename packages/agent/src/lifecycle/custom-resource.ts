@@ -15,48 +15,24 @@ import {
   ServiceCredentials,
   writeCredentials,
 } from "./credentials.ts";
+/** The request CloudFormation sends a custom resource (only the fields used here). */
+import type {
+  CustomResourceEvent,
+  CustomResourceResponse,
+  LambdaContextLike,
+} from "./custom-resource-event.ts";
 import { enrollmentAudience, type IdentityProof } from "./identity-proof.ts";
 import { jsonLogger, type Logger } from "./log.ts";
 import { type PlatformClient, PlatformRequestError } from "./platform-client.ts";
 import { platformUrlProblem } from "./platform-url.ts";
 import { type TeardownApi, tearDown } from "./teardown.ts";
 
-/** The request CloudFormation sends a custom resource (only the fields used here). */
-export interface CustomResourceEvent {
-  RequestType: "Create" | "Update" | "Delete";
-  ResponseURL: string;
-  StackId: string;
-  RequestId: string;
-  LogicalResourceId: string;
-  ResourceType: string;
-  PhysicalResourceId?: string;
-  ResourceProperties: Record<string, unknown>;
-  OldResourceProperties?: Record<string, unknown>;
-}
-
-export interface CustomResourceResponse {
-  Status: "SUCCESS" | "FAILED";
-  Reason?: string;
-  PhysicalResourceId: string;
-  StackId: string;
-  RequestId: string;
-  LogicalResourceId: string;
-  Data?: Record<string, string>;
-}
-
-export interface LambdaContextLike {
-  getRemainingTimeInMillis(): number;
-}
-
-export function isCustomResourceEvent(event: unknown): event is CustomResourceEvent {
-  const e = event as Partial<CustomResourceEvent> | undefined;
-  return (
-    typeof e?.ResponseURL === "string" &&
-    typeof e.StackId === "string" &&
-    typeof e.RequestId === "string" &&
-    (e.RequestType === "Create" || e.RequestType === "Update" || e.RequestType === "Delete")
-  );
-}
+export {
+  type CustomResourceEvent,
+  type CustomResourceResponse,
+  isCustomResourceEvent,
+  type LambdaContextLike,
+} from "./custom-resource-event.ts";
 
 /** The registration resource's properties, as the template passes them. */
 export const registrationProperties = z.object({

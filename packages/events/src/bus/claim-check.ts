@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { CLAIM_CHECK_ATTRIBUTE, type MessageAttributes } from "./attributes.ts";
 import { MAX_PAYLOAD_BYTES, messageBytes, type OutgoingMessage } from "./batching.ts";
 import { MessageClaimCheckError } from "./errors.ts";
@@ -28,16 +28,15 @@ export class S3PayloadStore implements PayloadStore {
   }
 
   async put(key: string, body: string) {
-    await this.#s3.send(
-      new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: body, ContentType: "application/json" }),
-    );
+    const { putJsonObject } = await import("../store/s3-objects.ts");
+    await putJsonObject(this.#s3, this.#bucket, key, body);
     return { bucket: this.#bucket, key };
   }
 
   async get(reference: { bucket: string; key: string }): Promise<string> {
     try {
-      const out = await this.#s3.send(new GetObjectCommand({ Bucket: reference.bucket, Key: reference.key }));
-      return (await out.Body?.transformToString("utf-8")) ?? "";
+      const { getObjectText } = await import("../store/s3-objects.ts");
+      return await getObjectText(this.#s3, reference.bucket, reference.key);
     } catch (error) {
       throw new MessageClaimCheckError(
         reference,

@@ -12,7 +12,7 @@ import {
   TransactWriteItemsCommand,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
-import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { type EventTableDefinition, eventTable, tableKeySchema } from "../topology/event-table.ts";
 import { backoffDelay } from "./command-handler.ts";
@@ -433,14 +433,8 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
     if (!body.claim || !this.#claim) return { json: body.json };
     // Keyed by stream and event id: a retried append overwrites the same object, never orphans a new one.
     const key = claimCheckKey(this.#claim.prefix ?? "event-payloads/", streamId, event.id);
-    await this.#claim.s3.send(
-      new PutObjectCommand({
-        Bucket: this.#claim.bucket,
-        Key: key,
-        Body: body.claim.data,
-        ContentType: "application/json",
-      }),
-    );
+    const { putJsonObject } = await import("./s3-objects.ts");
+    await putJsonObject(this.#claim.s3, this.#claim.bucket, key, body.claim.data);
     return {
       json: body.json,
       ref: { bucket: this.#claim.bucket, key, sha256: body.claim.sha256, bytes: body.claim.bytes },
@@ -487,8 +481,8 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
       throw new ClaimCheckError(ref, "the store has no claimCheck S3 client configured to read it");
     let body: string;
     try {
-      const out = await this.#claim.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
-      body = (await out.Body?.transformToString("utf-8")) ?? "";
+      const { getObjectText } = await import("./s3-objects.ts");
+      body = await getObjectText(this.#claim.s3, ref.bucket, ref.key);
     } catch (error) {
       throw new ClaimCheckError(
         ref,

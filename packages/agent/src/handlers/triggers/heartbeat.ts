@@ -1,4 +1,4 @@
-import type { LambdaContextLike } from "../../lifecycle/custom-resource.ts";
+import type { LambdaContextLike } from "../../lifecycle/custom-resource-event.ts";
 import {
   type AgentHandlerDeps,
   type AgentResult,

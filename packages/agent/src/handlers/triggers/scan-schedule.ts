@@ -1,5 +1,5 @@
 import { createEvent } from "@vigil/events";
-import type { LambdaContextLike } from "../../lifecycle/custom-resource.ts";
+import type { LambdaContextLike } from "../../lifecycle/custom-resource-event.ts";
 import {
   type AgentHandlerDeps,
   type AgentResult,

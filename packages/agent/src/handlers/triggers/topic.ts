@@ -8,7 +8,7 @@ import {
   sqsHandler,
   type VigilEvent,
 } from "@vigil/events";
-import type { LambdaContextLike } from "../../lifecycle/custom-resource.ts";
+import type { LambdaContextLike } from "../../lifecycle/custom-resource-event.ts";
 import { tearDown } from "../../lifecycle/teardown.ts";
 import {
   AGENT_CONSUMER,
