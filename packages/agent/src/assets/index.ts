@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { redshiftClusterSchema } from "./datastores.ts";
+import { openSearchDomainSchema, redshiftClusterSchema } from "./datastores.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
@@ -108,6 +108,7 @@ export const assetSchemas = {
   "aws.ecs.cluster": ecsClusterSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
   "aws.redshift.cluster": redshiftClusterSchema,
+  "aws.opensearch.domain": openSearchDomainSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

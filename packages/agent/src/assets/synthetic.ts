@@ -527,6 +527,21 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     loggingEnabled: coin(rng),
     requireSsl: coin(rng),
   }),
+  "aws.opensearch.domain": (rng, id) => ({
+    domainName: `search-${id}`,
+    encryptionAtRest: coin(rng),
+    inVpc: coin(rng),
+    nodeToNodeEncryption: coin(rng),
+    errorLogsToCloudWatch: coin(rng),
+    auditLogs: coin(rng),
+    instanceCount: pick(rng, [1, 3]),
+    zoneAwareness: coin(rng),
+    dedicatedMasterCount: pick(rng, [0, 3]),
+    fineGrainedAccessControl: coin(rng),
+    enforceHttps: coin(rng),
+    tlsSecurityPolicy: pick(rng, ["Policy-Min-TLS-1-0-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"]),
+    softwareUpdateAvailable: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -20,6 +20,7 @@ import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { OpenSearchClient } from "@aws-sdk/client-opensearch";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { RedshiftClient } from "@aws-sdk/client-redshift";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -89,6 +90,8 @@ export interface RegionClients {
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
   readonly redshift: RedshiftClient;
+  /** OpenSearch Service (IAM actions `es:*`). */
+  readonly opensearch: OpenSearchClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -209,6 +212,7 @@ const SERVICES = Object.keys({
   sts: true,
   wafv2: true,
   redshift: true,
+  opensearch: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

@@ -96,6 +96,16 @@ import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-dis
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { openSearchDomainAuditLogging } from "./opensearch/domain-audit-logging.ts";
+import { openSearchDomainEncryptedAtRest } from "./opensearch/domain-encrypted-at-rest.ts";
+import { openSearchDomainErrorLogging } from "./opensearch/domain-error-logging.ts";
+import { openSearchDomainFineGrainedAccessControl } from "./opensearch/domain-fine-grained-access-control.ts";
+import { openSearchDomainInVpc } from "./opensearch/domain-in-vpc.ts";
+import { openSearchDomainNodeToNodeEncryption } from "./opensearch/domain-node-to-node-encryption.ts";
+import { openSearchDomainSoftwareUpdated } from "./opensearch/domain-software-updated.ts";
+import { openSearchDomainThreeDataNodes } from "./opensearch/domain-three-data-nodes.ts";
+import { openSearchDomainThreeDedicatedMasterNodes } from "./opensearch/domain-three-dedicated-master-nodes.ts";
+import { openSearchDomainTls12Policy } from "./opensearch/domain-tls-1-2-policy.ts";
 import { ACCOUNT_CHECKS } from "./os/accounts.ts";
 import { FILE_CHECKS } from "./os/files.ts";
 import { KERNEL_CHECKS } from "./os/kernel.ts";
@@ -241,6 +251,16 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
+  openSearchDomainAuditLogging,
+  openSearchDomainEncryptedAtRest,
+  openSearchDomainErrorLogging,
+  openSearchDomainFineGrainedAccessControl,
+  openSearchDomainInVpc,
+  openSearchDomainNodeToNodeEncryption,
+  openSearchDomainSoftwareUpdated,
+  openSearchDomainThreeDataNodes,
+  openSearchDomainThreeDedicatedMasterNodes,
+  openSearchDomainTls12Policy,
   ...ACCOUNT_CHECKS,
   ...FILE_CHECKS,
   ...KERNEL_CHECKS,

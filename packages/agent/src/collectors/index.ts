@@ -34,6 +34,7 @@ import {
 } from "./iam.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
+import { openSearchDomainsCollector } from "./opensearch.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
@@ -64,6 +65,7 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { openSearchDomainAsset } from "./opensearch.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
@@ -115,6 +117,7 @@ export const COLLECTORS: readonly Collector[] = [
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   redshiftClustersCollector,
+  openSearchDomainsCollector,
 ];
 
 export {
@@ -144,6 +147,7 @@ export {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  openSearchDomainsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,

@@ -241,5 +241,18 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "Redshift.8", title: "Amazon Redshift clusters should not use the default Admin username" },
     { id: "Redshift.9", title: "Redshift clusters should not use the default database name" },
     { id: "Redshift.10", title: "Redshift clusters should be encrypted at rest" },
+    { id: "Opensearch.1", title: "OpenSearch domains should have encryption at rest enabled" },
+    { id: "Opensearch.2", title: "OpenSearch domains should not be publicly accessible" },
+    { id: "Opensearch.3", title: "OpenSearch domains should encrypt data sent between nodes" },
+    { id: "Opensearch.4", title: "OpenSearch domain error logging to CloudWatch Logs should be enabled" },
+    { id: "Opensearch.5", title: "OpenSearch domains should have audit logging enabled" },
+    { id: "Opensearch.6", title: "OpenSearch domains should have at least three data nodes" },
+    { id: "Opensearch.7", title: "OpenSearch domains should have fine-grained access control enabled" },
+    {
+      id: "Opensearch.8",
+      title: "Connections to OpenSearch domains should be encrypted using the latest TLS security policy",
+    },
+    { id: "Opensearch.10", title: "OpenSearch domains should have the latest software update installed" },
+    { id: "Opensearch.11", title: "OpenSearch domains should have at least three dedicated primary nodes" },
   ],
 };

@@ -179,6 +179,21 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.redshift.cluster-major-version-upgrade": ["redshift_cluster_automatic_upgrades"],
   "vigil.redshift.cluster-enhanced-vpc-routing": ["redshift_cluster_enhanced_vpc_routing"],
   "vigil.redshift.cluster-encrypted": ["redshift_cluster_encrypted_at_rest"],
+  "vigil.opensearch.domain-encrypted-at-rest": ["opensearch_service_domains_encryption_at_rest_enabled"],
+  "vigil.opensearch.domain-node-to-node-encryption": [
+    "opensearch_service_domains_node_to_node_encryption_enabled",
+  ],
+  "vigil.opensearch.domain-audit-logging": ["opensearch_service_domains_audit_logging_enabled"],
+  "vigil.opensearch.domain-fine-grained-access-control": [
+    "opensearch_service_domains_access_control_enabled",
+  ],
+  "vigil.opensearch.domain-software-updated": [
+    "opensearch_service_domains_updated_to_the_latest_service_software_version",
+  ],
+  "vigil.opensearch.domain-three-data-nodes": ["opensearch_service_domains_fault_tolerant_data_nodes"],
+  "vigil.opensearch.domain-three-dedicated-master-nodes": [
+    "opensearch_service_domains_fault_tolerant_master_nodes",
+  ],
 };
 
 /**

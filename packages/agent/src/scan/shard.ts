@@ -259,13 +259,16 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     },
   },
   {
-    // Data warehouses, search and graph/document databases: Redshift clusters.
+    // Data warehouses, search and graph/document databases: Redshift clusters, OpenSearch domains.
     service: "datastores",
     scope: "regional",
-    assetTypes: ["aws.redshift.cluster"],
+    assetTypes: ["aws.redshift.cluster", "aws.opensearch.domain"],
     load: async () => {
-      const redshift = await import("../collectors/redshift.ts");
-      return { collectors: [redshift.redshiftClustersCollector] };
+      const [redshift, opensearch] = await Promise.all([
+        import("../collectors/redshift.ts"),
+        import("../collectors/opensearch.ts"),
+      ]);
+      return { collectors: [redshift.redshiftClustersCollector, opensearch.openSearchDomainsCollector] };
     },
   },
 ];

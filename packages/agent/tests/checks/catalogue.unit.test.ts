@@ -21,6 +21,7 @@ import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
+import { openSearchCases } from "./cases/opensearch.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { redshiftCases } from "./cases/redshift.ts";
 import { s3Cases } from "./cases/s3.ts";
@@ -49,6 +50,7 @@ const ALL_CASES = [
   ...ecsCases,
   ...elastiCacheCases,
   ...redshiftCases,
+  ...openSearchCases,
 ];
 
 /**

@@ -23,6 +23,7 @@ import {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  openSearchDomainsCollector,
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -433,6 +434,25 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         loggingEnabled: file(model, R(`redshift/describe-logging-status/${c.ClusterIdentifier}`))
           .LoggingEnabled,
         requireSsl: ssl?.ParameterValue === "true",
+      });
+    }
+  });
+
+  it("opensearch domains as DescribeDomain describes them", async () => {
+    const names: J[] = list(model, R("opensearch/list-domain-names"), "DomainNames");
+    expect(names.length).toBeGreaterThan(0);
+    const out = await run(openSearchDomainsCollector);
+    expect(out.assets.map((a) => a.name).sort()).toEqual(names.map((d) => d.DomainName).sort());
+    for (const { DomainName } of names) {
+      const d = file(model, R(`opensearch/describe-domain/${DomainName}`)).DomainStatus as J;
+      expect(cfg(out.byArn.get(d.ARN))).toMatchObject({
+        encryptionAtRest: d.EncryptionAtRestOptions.Enabled,
+        inVpc: d.VPCOptions !== undefined,
+        instanceCount: d.ClusterConfig.InstanceCount,
+        dedicatedMasterCount: d.ClusterConfig.DedicatedMasterCount ?? 0,
+        auditLogs: d.LogPublishingOptions.AUDIT_LOGS?.Enabled === true,
+        tlsSecurityPolicy: d.DomainEndpointOptions.TLSSecurityPolicy,
+        softwareUpdateAvailable: d.ServiceSoftwareOptions.UpdateAvailable,
       });
     }
   });

@@ -118,6 +118,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
   elasticache: ["DescribeReplicationGroups"],
   redshift: ["DescribeClusters", "DescribeLoggingStatus", "DescribeClusterParameters"],
+  // OpenSearch Service authorizes its API under its former name, Elasticsearch Service.
+  es: ["ListDomainNames", "DescribeDomain"],
 };
 
 export function discoveryActions(): string[] {

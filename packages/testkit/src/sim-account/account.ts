@@ -12,7 +12,7 @@ import {
   SNS_HANDLERS,
   SQS_HANDLERS,
 } from "./handlers/data.ts";
-import { REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
+import { OPENSEARCH_HANDLERS, REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
@@ -91,13 +91,14 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   ecs: ECS_HANDLERS,
   elasticache: ELASTICACHE_HANDLERS,
   redshift: REDSHIFT_HANDLERS,
+  es: OPENSEARCH_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
 
 /** The operations the simulated account serves, as `<cli-service>:<Operation>`. */
 export function servedOperations(): string[] {
-  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch" };
+  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch", es: "opensearch" };
   return Object.entries(HANDLERS).flatMap(([svc, ops]) =>
     Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`),
   );

@@ -98,3 +98,114 @@ export function generateRedshift(put: Put, o: ServiceGenerationOptions): void {
     put(`${region}/redshift/describe-clusters`, { Clusters: clusters });
   }
 }
+
+/**
+ * Per region: two OpenSearch Service domains, each setting of Opensearch.1–11 off at `rate` (a bad
+ * domain has one data node, no zone awareness, no dedicated primary nodes, a public endpoint ...).
+ */
+export function generateOpenSearch(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-logs", "sim-search"];
+    for (const name of names) {
+      const arn = `arn:aws:es:${region}:${accountId}:domain/${name}`;
+      const inVpc = !bad();
+      const encrypted = !bad();
+      const small = bad();
+      const masters = bad() ? 0 : 3;
+      const logGroup = (kind: string) =>
+        `arn:aws:logs:${region}:${accountId}:log-group:/aws/OpenSearchService/domains/${name}/${kind}`;
+      const update = bad();
+      const host = `${inVpc ? "vpc-" : "search-"}${name}-${rng.chars("abcdefghijklmnopqrstuvwxyz0123456789", 26)}.${region}.es.amazonaws.com`;
+      put(`${region}/opensearch/describe-domain/${name}`, {
+        DomainStatus: {
+          DomainId: `${accountId}/${name}`,
+          DomainName: name,
+          ARN: arn,
+          Created: true,
+          Deleted: false,
+          ...(inVpc ? { Endpoints: { vpc: host } } : { Endpoint: host }),
+          Processing: false,
+          UpgradeProcessing: false,
+          EngineVersion: "OpenSearch_2.11",
+          ClusterConfig: {
+            InstanceType: "r6g.large.search",
+            InstanceCount: small ? 1 : 3,
+            DedicatedMasterEnabled: masters > 0,
+            ZoneAwarenessEnabled: !small,
+            ...(small ? {} : { ZoneAwarenessConfig: { AvailabilityZoneCount: 3 } }),
+            ...(masters > 0
+              ? { DedicatedMasterType: "m6g.large.search", DedicatedMasterCount: masters }
+              : {}),
+            WarmEnabled: false,
+          },
+          EBSOptions: { EBSEnabled: true, VolumeType: "gp3", VolumeSize: 100, Iops: 3000, Throughput: 125 },
+          AccessPolicies: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+                Action: "es:*",
+                Resource: `${arn}/*`,
+              },
+            ],
+          }),
+          SnapshotOptions: {},
+          ...(inVpc
+            ? {
+                VPCOptions: {
+                  VPCId: `vpc-0${rng.hex(16)}`,
+                  SubnetIds: [`subnet-0${rng.hex(16)}`],
+                  AvailabilityZones: [`${region}a`],
+                  SecurityGroupIds: [`sg-0${rng.hex(16)}`],
+                },
+              }
+            : {}),
+          EncryptionAtRestOptions: encrypted
+            ? {
+                Enabled: true,
+                KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}`,
+              }
+            : { Enabled: false },
+          NodeToNodeEncryptionOptions: { Enabled: !bad() },
+          AdvancedOptions: { "rest.action.multi.allow_explicit_index": "true" },
+          LogPublishingOptions: {
+            ...(bad()
+              ? {}
+              : {
+                  ES_APPLICATION_LOGS: { CloudWatchLogsLogGroupArn: logGroup("application"), Enabled: true },
+                }),
+            ...(bad() ? {} : { AUDIT_LOGS: { CloudWatchLogsLogGroupArn: logGroup("audit"), Enabled: true } }),
+          },
+          ServiceSoftwareOptions: {
+            CurrentVersion: update ? "OpenSearch_2_11_R20240502" : "OpenSearch_2_11_R20241003",
+            NewVersion: update ? "OpenSearch_2_11_R20241003" : "",
+            UpdateAvailable: update,
+            Cancellable: false,
+            UpdateStatus: update ? "ELIGIBLE" : "COMPLETED",
+            Description: update
+              ? "A newer release OpenSearch_2_11_R20241003 is available."
+              : "There is no software update available for this domain.",
+            AutomatedUpdateDate: "1970-01-01T00:00:00Z",
+            OptionalDeployment: true,
+          },
+          DomainEndpointOptions: {
+            EnforceHTTPS: !bad(),
+            TLSSecurityPolicy: bad() ? "Policy-Min-TLS-1-0-2019-07" : "Policy-Min-TLS-1-2-2019-07",
+            CustomEndpointEnabled: false,
+          },
+          AdvancedSecurityOptions: {
+            Enabled: !bad(),
+            InternalUserDatabaseEnabled: false,
+            AnonymousAuthEnabled: false,
+          },
+        },
+      });
+    }
+    put(`${region}/opensearch/list-domain-names`, {
+      DomainNames: names.map((DomainName) => ({ DomainName, EngineType: "OpenSearch" })),
+    });
+  }
+}

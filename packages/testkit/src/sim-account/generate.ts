@@ -4,7 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateRedshift } from "./generate-datastores.ts";
+import { generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
 import {
   generateApis,
   generateCertificates,
@@ -175,6 +175,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   ecsTasksAndClusters(put, service("ecs"));
   elastiCacheGroups(put, service("elasticache"));
   generateRedshift(put, service("redshift"));
+  generateOpenSearch(put, service("opensearch"));
   return { accountId, regions, files };
 }
 

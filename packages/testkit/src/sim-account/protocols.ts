@@ -27,6 +27,7 @@ import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
+import * as opensearch from "@aws-sdk/client-opensearch";
 import * as rds from "@aws-sdk/client-rds";
 import * as redshift from "@aws-sdk/client-redshift";
 import * as s3 from "@aws-sdk/client-s3";
@@ -211,6 +212,7 @@ export const SERVICES: readonly ServiceWire[] = [
     xmlNamespace: "http://redshift.amazonaws.com/doc/2012-12-01/",
     module: mod(redshift),
   },
+  { signingName: "es", cliName: "opensearch", protocol: "restJson1", module: mod(opensearch) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

@@ -3,7 +3,7 @@ import { type Call, type Handler, listPage, read, readList, required, str } from
 import { rdsPage } from "./others.ts";
 
 /**
- * Data warehouses, search and graph/document databases: Redshift clusters. Each answer comes from
+ * Data warehouses, search and graph/document databases: Redshift clusters, OpenSearch domains. Each answer comes from
  * the snapshot file of its call (docs/snapshot-format.md); per-resource files are keyed by the
  * resource's name.
  */
@@ -57,4 +57,25 @@ export const REDSHIFT_HANDLERS: Record<string, Handler> = {
     );
     return rdsPage(call, items, "Parameters");
   },
+};
+
+// --- OpenSearch Service: ListDomainNames answers every domain at once ---------------------------
+
+function domainName(call: Call): string {
+  const name = required(call.input, "DomainName", call.operation);
+  if (!readList(call, "list-domain-names", "DomainNames").some((d) => d.DomainName === name))
+    throw apiError("ResourceNotFoundException", `Domain not found: ${name}`);
+  return name;
+}
+
+export const OPENSEARCH_HANDLERS: Record<string, Handler> = {
+  ListDomainNames: (call) => {
+    const engine = str(call.input, "EngineType");
+    return {
+      DomainNames: readList(call, "list-domain-names", "DomainNames").filter(
+        (d) => engine === undefined || d.EngineType === engine,
+      ),
+    };
+  },
+  DescribeDomain: (call) => read(call, "describe-domain", { resource: domainName(call) }),
 };
