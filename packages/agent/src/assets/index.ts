@@ -1,5 +1,12 @@
 import * as z from "zod";
-import { openSearchDomainSchema, redshiftClusterSchema } from "./datastores.ts";
+import {
+  docDbClusterSchema,
+  docDbClusterSnapshotSchema,
+  neptuneClusterSchema,
+  neptuneClusterSnapshotSchema,
+  openSearchDomainSchema,
+  redshiftClusterSchema,
+} from "./datastores.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
@@ -109,6 +116,10 @@ export const assetSchemas = {
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
   "aws.redshift.cluster": redshiftClusterSchema,
   "aws.opensearch.domain": openSearchDomainSchema,
+  "aws.docdb.cluster": docDbClusterSchema,
+  "aws.docdb.cluster-snapshot": docDbClusterSnapshotSchema,
+  "aws.neptune.cluster": neptuneClusterSchema,
+  "aws.neptune.cluster-snapshot": neptuneClusterSnapshotSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

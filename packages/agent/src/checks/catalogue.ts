@@ -28,6 +28,11 @@ import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation-enabled.ts";
 import { trailLogging } from "./cloudtrail/trail-logging.ts";
 import { configRecorderEnabled } from "./config/recorder-enabled.ts";
+import { docDbClusterAuditLogsExported } from "./docdb/cluster-audit-logs-exported.ts";
+import { docDbClusterBackupRetention } from "./docdb/cluster-backup-retention.ts";
+import { docDbClusterDeletionProtection } from "./docdb/cluster-deletion-protection.ts";
+import { docDbClusterEncrypted } from "./docdb/cluster-encrypted.ts";
+import { docDbSnapshotNotPublic } from "./docdb/snapshot-not-public.ts";
 import { tableDeletionProtection } from "./dynamodb/table-deletion-protection.ts";
 import { tableKmsEncrypted } from "./dynamodb/table-kms-encrypted.ts";
 import { tablePitrEnabled } from "./dynamodb/table-pitr-enabled.ts";
@@ -96,6 +101,15 @@ import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-dis
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { neptuneClusterAuditLogsExported } from "./neptune/cluster-audit-logs-exported.ts";
+import { neptuneClusterBackupRetention } from "./neptune/cluster-backup-retention.ts";
+import { neptuneClusterCopyTagsToSnapshots } from "./neptune/cluster-copy-tags-to-snapshots.ts";
+import { neptuneClusterDeletionProtection } from "./neptune/cluster-deletion-protection.ts";
+import { neptuneClusterEncrypted } from "./neptune/cluster-encrypted.ts";
+import { neptuneClusterIamAuthentication } from "./neptune/cluster-iam-authentication.ts";
+import { neptuneClusterMultiAz } from "./neptune/cluster-multi-az.ts";
+import { neptuneSnapshotEncrypted } from "./neptune/snapshot-encrypted.ts";
+import { neptuneSnapshotNotPublic } from "./neptune/snapshot-not-public.ts";
 import { openSearchDomainAuditLogging } from "./opensearch/domain-audit-logging.ts";
 import { openSearchDomainEncryptedAtRest } from "./opensearch/domain-encrypted-at-rest.ts";
 import { openSearchDomainErrorLogging } from "./opensearch/domain-error-logging.ts";
@@ -183,6 +197,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   trailLogFileValidation,
   trailLogging,
   configRecorderEnabled,
+  docDbClusterAuditLogsExported,
+  docDbClusterBackupRetention,
+  docDbClusterDeletionProtection,
+  docDbClusterEncrypted,
+  docDbSnapshotNotPublic,
   tableDeletionProtection,
   tableKmsEncrypted,
   tablePitrEnabled,
@@ -251,6 +270,15 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
+  neptuneClusterAuditLogsExported,
+  neptuneClusterBackupRetention,
+  neptuneClusterCopyTagsToSnapshots,
+  neptuneClusterDeletionProtection,
+  neptuneClusterEncrypted,
+  neptuneClusterIamAuthentication,
+  neptuneClusterMultiAz,
+  neptuneSnapshotEncrypted,
+  neptuneSnapshotNotPublic,
   openSearchDomainAuditLogging,
   openSearchDomainEncryptedAtRest,
   openSearchDomainErrorLogging,

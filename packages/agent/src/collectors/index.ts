@@ -12,6 +12,7 @@ import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import { dbClusterSnapshotsCollector, dbClustersCollector } from "./db-clusters.ts";
 import { dynamoDbTablesCollector } from "./dynamodb.ts";
 import {
   ebsDefaultEncryptionCollector,
@@ -59,6 +60,7 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { dbClusterAsset, dbClusterSnapshotAsset } from "./db-clusters.ts";
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
 export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
@@ -118,6 +120,8 @@ export const COLLECTORS: readonly Collector[] = [
   cloudFrontWebAclsCollector,
   redshiftClustersCollector,
   openSearchDomainsCollector,
+  dbClustersCollector,
+  dbClusterSnapshotsCollector,
 ];
 
 export {
@@ -128,6 +132,8 @@ export {
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dbClusterSnapshotsCollector,
+  dbClustersCollector,
   dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,

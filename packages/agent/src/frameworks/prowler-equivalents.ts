@@ -194,6 +194,17 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.opensearch.domain-three-dedicated-master-nodes": [
     "opensearch_service_domains_fault_tolerant_master_nodes",
   ],
+  "vigil.docdb.cluster-encrypted": ["documentdb_cluster_storage_encrypted"],
+  "vigil.docdb.cluster-backup-retention": ["documentdb_cluster_backup_enabled"],
+  "vigil.docdb.snapshot-not-public": ["documentdb_cluster_public_snapshot"],
+  "vigil.neptune.cluster-encrypted": ["neptune_cluster_storage_encrypted"],
+  "vigil.neptune.cluster-audit-logs-exported": ["neptune_cluster_integration_cloudwatch_logs"],
+  "vigil.neptune.snapshot-not-public": ["neptune_cluster_public_snapshot"],
+  "vigil.neptune.cluster-backup-retention": ["neptune_cluster_backup_enabled"],
+  "vigil.neptune.snapshot-encrypted": ["neptune_cluster_snapshot_encrypted"],
+  "vigil.neptune.cluster-iam-authentication": ["neptune_cluster_iam_authentication_enabled"],
+  "vigil.neptune.cluster-copy-tags-to-snapshots": ["neptune_cluster_copy_tags_to_snapshots"],
+  "vigil.neptune.cluster-multi-az": ["neptune_cluster_multi_az"],
 };
 
 /**

@@ -13,6 +13,7 @@ import { acmCases } from "./cases/acm.ts";
 import { apigatewayCases } from "./cases/apigateway.ts";
 import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
+import { docDbNeptuneCases } from "./cases/docdb-neptune.ts";
 import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { ecrCases } from "./cases/ecr.ts";
@@ -51,6 +52,7 @@ const ALL_CASES = [
   ...elastiCacheCases,
   ...redshiftCases,
   ...openSearchCases,
+  ...docDbNeptuneCases,
 ];
 
 /**

@@ -11,6 +11,8 @@ import {
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
+  dbClusterSnapshotsCollector,
+  dbClustersCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   eksClustersCollector,
@@ -454,6 +456,36 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         tlsSecurityPolicy: d.DomainEndpointOptions.TLSSecurityPolicy,
         softwareUpdateAvailable: d.ServiceSoftwareOptions.UpdateAvailable,
       });
+    }
+  });
+
+  it("documentdb and neptune clusters and cluster snapshots, through the RDS API (engine filter)", async () => {
+    const clusters: J[] = list(model, R("rds/describe-db-clusters"), "DBClusters");
+    expect(new Set(clusters.map((c) => c.Engine))).toEqual(new Set(["docdb", "neptune"]));
+    const out = await run(dbClustersCollector);
+    expect(out.assets.map((a) => [a.arn, a.type]).sort()).toEqual(
+      clusters.map((c) => [c.DBClusterArn, `aws.${c.Engine}.cluster`]).sort(),
+    );
+    for (const c of clusters)
+      expect(cfg(out.byArn.get(c.DBClusterArn))).toMatchObject({
+        storageEncrypted: c.StorageEncrypted,
+        backupRetentionPeriod: c.BackupRetentionPeriod,
+        deletionProtection: c.DeletionProtection,
+        cloudwatchLogsExports: c.EnabledCloudwatchLogsExports ?? [],
+        multiAZ: c.MultiAZ,
+      });
+    const snapshots: J[] = list(model, R("rds/describe-db-cluster-snapshots"), "DBClusterSnapshots");
+    const snaps = await run(dbClusterSnapshotsCollector);
+    expect(snaps.assets.map((a) => a.arn).sort()).toEqual(
+      snapshots.map((s) => s.DBClusterSnapshotArn).sort(),
+    );
+    for (const s of snapshots) {
+      const key = R(`rds/describe-db-cluster-snapshot-attributes/${s.DBClusterSnapshotIdentifier}`);
+      const shared = model.files.has(key)
+        ? (file(model, key).DBClusterSnapshotAttributesResult as J).DBClusterSnapshotAttributes[0]
+            .AttributeValues
+        : [];
+      expect(cfg(snaps.byArn.get(s.DBClusterSnapshotArn)).restoreAttributeValues).toEqual(shared);
     }
   });
 });

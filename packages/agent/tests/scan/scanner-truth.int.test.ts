@@ -32,6 +32,8 @@ const BOTH_VERDICTS = new Set([
   "wafv2",
   "redshift",
   "opensearch",
+  "docdb",
+  "neptune",
 ]);
 
 /** Every asset of the account, as the shards collect and link them. */

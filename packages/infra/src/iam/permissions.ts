@@ -65,7 +65,15 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetBucketTagging",
     "GetAccountPublicAccessBlock",
   ],
-  rds: ["DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBSnapshotAttributes"],
+  rds: [
+    "DescribeDBInstances",
+    "DescribeDBSnapshots",
+    "DescribeDBSnapshotAttributes",
+    // DocumentDB and Neptune clusters and their snapshots.
+    "DescribeDBClusters",
+    "DescribeDBClusterSnapshots",
+    "DescribeDBClusterSnapshotAttributes",
+  ],
   iam: [
     "ListUsers",
     "ListAccessKeys",

@@ -12,7 +12,7 @@ import {
   SNS_HANDLERS,
   SQS_HANDLERS,
 } from "./handlers/data.ts";
-import { OPENSEARCH_HANDLERS, REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
+import { OPENSEARCH_HANDLERS, RDS_CLUSTER_HANDLERS, REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
@@ -62,7 +62,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   sts: STS_HANDLERS,
   ec2: EC2_HANDLERS,
   s3: S3_HANDLERS,
-  rds: RDS_HANDLERS,
+  rds: { ...RDS_HANDLERS, ...RDS_CLUSTER_HANDLERS },
   iam: IAM_HANDLERS,
   cloudtrail: CLOUDTRAIL_HANDLERS,
   kms: KMS_HANDLERS,

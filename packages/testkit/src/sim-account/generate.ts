@@ -4,7 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
+import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
 import {
   generateApis,
   generateCertificates,
@@ -176,6 +176,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   elastiCacheGroups(put, service("elasticache"));
   generateRedshift(put, service("redshift"));
   generateOpenSearch(put, service("opensearch"));
+  generateDocDbAndNeptune(put, service("docdb-neptune"));
   return { accountId, regions, files };
 }
 
