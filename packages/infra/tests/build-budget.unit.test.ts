@@ -166,6 +166,8 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/elasticache.ts",
         "packages/agent/src/collectors/redshift.ts",
         "packages/agent/src/collectors/dms.ts",
+        "packages/agent/src/collectors/opensearch.ts",
+        "packages/agent/src/collectors/db-clusters.ts",
       ]),
     );
   });

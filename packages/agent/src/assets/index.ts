@@ -1,5 +1,12 @@
 import * as z from "zod";
-import { redshiftClusterSchema } from "./datastores.ts";
+import {
+  docDbClusterSchema,
+  docDbClusterSnapshotSchema,
+  neptuneClusterSchema,
+  neptuneClusterSnapshotSchema,
+  openSearchDomainSchema,
+  redshiftClusterSchema,
+} from "./datastores.ts";
 import { dmsEndpointSchema, dmsReplicationInstanceSchema, dmsReplicationTaskSchema } from "./dms.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
@@ -112,6 +119,11 @@ export const assetSchemas = {
   "aws.dms.replication-instance": dmsReplicationInstanceSchema,
   "aws.dms.endpoint": dmsEndpointSchema,
   "aws.dms.replication-task": dmsReplicationTaskSchema,
+  "aws.opensearch.domain": openSearchDomainSchema,
+  "aws.docdb.cluster": docDbClusterSchema,
+  "aws.docdb.cluster-snapshot": docDbClusterSnapshotSchema,
+  "aws.neptune.cluster": neptuneClusterSchema,
+  "aws.neptune.cluster-snapshot": neptuneClusterSnapshotSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

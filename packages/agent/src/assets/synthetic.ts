@@ -549,7 +549,49 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       TARGET_APPLY: pick(rng, ["LOGGER_SEVERITY_DEFAULT", "LOGGER_SEVERITY_WARNING"]),
     },
   }),
+  "aws.opensearch.domain": (rng, id) => ({
+    domainName: `search-${id}`,
+    encryptionAtRest: coin(rng),
+    inVpc: coin(rng),
+    nodeToNodeEncryption: coin(rng),
+    errorLogsToCloudWatch: coin(rng),
+    auditLogs: coin(rng),
+    instanceCount: pick(rng, [1, 3]),
+    zoneAwareness: coin(rng),
+    dedicatedMasterCount: pick(rng, [0, 3]),
+    fineGrainedAccessControl: coin(rng),
+    enforceHttps: coin(rng),
+    tlsSecurityPolicy: pick(rng, ["Policy-Min-TLS-1-0-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"]),
+    softwareUpdateAvailable: coin(rng),
+  }),
+  "aws.docdb.cluster": (rng, id) => dbCluster(rng, `docs-${id}`, "docdb"),
+  "aws.docdb.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `docs-${id}`),
+  "aws.neptune.cluster": (rng, id) => dbCluster(rng, `graph-${id}`, "neptune"),
+  "aws.neptune.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `graph-${id}`),
 };
+
+function dbCluster(rng: Rng, id: string, engine: string) {
+  return {
+    dbClusterIdentifier: id,
+    engine,
+    storageEncrypted: coin(rng),
+    backupRetentionPeriod: coin(rng) ? 7 : 1,
+    deletionProtection: coin(rng),
+    cloudwatchLogsExports: coin(rng) ? ["audit"] : [],
+    iamDatabaseAuthentication: coin(rng),
+    copyTagsToSnapshot: coin(rng),
+    multiAZ: coin(rng),
+  };
+}
+
+function dbClusterSnapshot(rng: Rng, id: string) {
+  return {
+    dbClusterSnapshotIdentifier: `${id}-snap`,
+    snapshotType: pick(rng, ["manual", "automated"]),
+    storageEncrypted: coin(rng),
+    restoreAttributeValues: coin(rng) ? ["all"] : [],
+  };
+}
 
 export interface SyntheticAssetOptions {
   readonly count: number;

@@ -24,6 +24,7 @@ import type { KinesisClient } from "@aws-sdk/client-kinesis";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { NetworkFirewallClient } from "@aws-sdk/client-network-firewall";
+import type { OpenSearchClient } from "@aws-sdk/client-opensearch";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { RedshiftClient } from "@aws-sdk/client-redshift";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -101,6 +102,8 @@ export interface RegionClients {
   readonly kinesis: KinesisClient;
   readonly networkfirewall: NetworkFirewallClient;
   readonly sagemaker: SageMakerClient;
+  /** OpenSearch Service (IAM actions `es:*`). */
+  readonly opensearch: OpenSearchClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -222,6 +225,7 @@ const SERVICES = Object.keys({
   kinesis: true,
   networkfirewall: true,
   sagemaker: true,
+  opensearch: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

@@ -37,6 +37,11 @@ import { replicationInstanceMultiAz } from "./dms/replication-instance-multi-az.
 import { replicationInstanceNotPublic } from "./dms/replication-instance-not-public.ts";
 import { replicationTaskSourceLogging } from "./dms/replication-task-source-logging.ts";
 import { replicationTaskTargetLogging } from "./dms/replication-task-target-logging.ts";
+import { docDbClusterAuditLogsExported } from "./docdb/cluster-audit-logs-exported.ts";
+import { docDbClusterBackupRetention } from "./docdb/cluster-backup-retention.ts";
+import { docDbClusterDeletionProtection } from "./docdb/cluster-deletion-protection.ts";
+import { docDbClusterEncrypted } from "./docdb/cluster-encrypted.ts";
+import { docDbSnapshotNotPublic } from "./docdb/snapshot-not-public.ts";
 import { tableDeletionProtection } from "./dynamodb/table-deletion-protection.ts";
 import { tableKmsEncrypted } from "./dynamodb/table-kms-encrypted.ts";
 import { tablePitrEnabled } from "./dynamodb/table-pitr-enabled.ts";
@@ -105,6 +110,25 @@ import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-dis
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { neptuneClusterAuditLogsExported } from "./neptune/cluster-audit-logs-exported.ts";
+import { neptuneClusterBackupRetention } from "./neptune/cluster-backup-retention.ts";
+import { neptuneClusterCopyTagsToSnapshots } from "./neptune/cluster-copy-tags-to-snapshots.ts";
+import { neptuneClusterDeletionProtection } from "./neptune/cluster-deletion-protection.ts";
+import { neptuneClusterEncrypted } from "./neptune/cluster-encrypted.ts";
+import { neptuneClusterIamAuthentication } from "./neptune/cluster-iam-authentication.ts";
+import { neptuneClusterMultiAz } from "./neptune/cluster-multi-az.ts";
+import { neptuneSnapshotEncrypted } from "./neptune/snapshot-encrypted.ts";
+import { neptuneSnapshotNotPublic } from "./neptune/snapshot-not-public.ts";
+import { openSearchDomainAuditLogging } from "./opensearch/domain-audit-logging.ts";
+import { openSearchDomainEncryptedAtRest } from "./opensearch/domain-encrypted-at-rest.ts";
+import { openSearchDomainErrorLogging } from "./opensearch/domain-error-logging.ts";
+import { openSearchDomainFineGrainedAccessControl } from "./opensearch/domain-fine-grained-access-control.ts";
+import { openSearchDomainInVpc } from "./opensearch/domain-in-vpc.ts";
+import { openSearchDomainNodeToNodeEncryption } from "./opensearch/domain-node-to-node-encryption.ts";
+import { openSearchDomainSoftwareUpdated } from "./opensearch/domain-software-updated.ts";
+import { openSearchDomainThreeDataNodes } from "./opensearch/domain-three-data-nodes.ts";
+import { openSearchDomainThreeDedicatedMasterNodes } from "./opensearch/domain-three-dedicated-master-nodes.ts";
+import { openSearchDomainTls12Policy } from "./opensearch/domain-tls-1-2-policy.ts";
 import { ACCOUNT_CHECKS } from "./os/accounts.ts";
 import { FILE_CHECKS } from "./os/files.ts";
 import { KERNEL_CHECKS } from "./os/kernel.ts";
@@ -191,6 +215,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   replicationInstanceNotPublic,
   replicationTaskSourceLogging,
   replicationTaskTargetLogging,
+  docDbClusterAuditLogsExported,
+  docDbClusterBackupRetention,
+  docDbClusterDeletionProtection,
+  docDbClusterEncrypted,
+  docDbSnapshotNotPublic,
   tableDeletionProtection,
   tableKmsEncrypted,
   tablePitrEnabled,
@@ -259,6 +288,25 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
+  neptuneClusterAuditLogsExported,
+  neptuneClusterBackupRetention,
+  neptuneClusterCopyTagsToSnapshots,
+  neptuneClusterDeletionProtection,
+  neptuneClusterEncrypted,
+  neptuneClusterIamAuthentication,
+  neptuneClusterMultiAz,
+  neptuneSnapshotEncrypted,
+  neptuneSnapshotNotPublic,
+  openSearchDomainAuditLogging,
+  openSearchDomainEncryptedAtRest,
+  openSearchDomainErrorLogging,
+  openSearchDomainFineGrainedAccessControl,
+  openSearchDomainInVpc,
+  openSearchDomainNodeToNodeEncryption,
+  openSearchDomainSoftwareUpdated,
+  openSearchDomainThreeDataNodes,
+  openSearchDomainThreeDedicatedMasterNodes,
+  openSearchDomainTls12Policy,
   ...ACCOUNT_CHECKS,
   ...FILE_CHECKS,
   ...KERNEL_CHECKS,

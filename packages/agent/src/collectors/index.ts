@@ -12,6 +12,7 @@ import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import { dbClusterSnapshotsCollector, dbClustersCollector } from "./db-clusters.ts";
 import {
   dmsEndpointsCollector,
   dmsReplicationInstancesCollector,
@@ -39,6 +40,7 @@ import {
 } from "./iam.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
+import { openSearchDomainsCollector } from "./opensearch.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
@@ -63,6 +65,7 @@ export type {
 } from "./collector.ts";
 export { notListed, type Uncovered as UncoveredPairOf } from "./collector.ts";
 export { type CredentialReportRow, parseCredentialReport } from "./credential-report.ts";
+export { dbClusterAsset, dbClusterSnapshotAsset } from "./db-clusters.ts";
 export { dmsEndpointAsset, dmsReplicationInstanceAsset, dmsReplicationTaskAsset } from "./dms.ts";
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
@@ -70,6 +73,7 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { openSearchDomainAsset } from "./opensearch.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
@@ -124,6 +128,9 @@ export const COLLECTORS: readonly Collector[] = [
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   redshiftClustersCollector,
+  openSearchDomainsCollector,
+  dbClustersCollector,
+  dbClusterSnapshotsCollector,
 ];
 
 export {
@@ -134,6 +141,8 @@ export {
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
   configRecordersCollector,
+  dbClusterSnapshotsCollector,
+  dbClustersCollector,
   dmsEndpointsCollector,
   dmsReplicationInstancesCollector,
   dmsReplicationTasksCollector,
@@ -156,6 +165,7 @@ export {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  openSearchDomainsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,

@@ -185,6 +185,32 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.dms.endpoint-redis-tls": ["dms_endpoint_redis_in_transit_encryption_enabled"],
   "vigil.dms.replication-task-source-logging": ["dms_replication_task_source_logging_enabled"],
   "vigil.dms.replication-task-target-logging": ["dms_replication_task_target_logging_enabled"],
+  "vigil.opensearch.domain-encrypted-at-rest": ["opensearch_service_domains_encryption_at_rest_enabled"],
+  "vigil.opensearch.domain-node-to-node-encryption": [
+    "opensearch_service_domains_node_to_node_encryption_enabled",
+  ],
+  "vigil.opensearch.domain-audit-logging": ["opensearch_service_domains_audit_logging_enabled"],
+  "vigil.opensearch.domain-fine-grained-access-control": [
+    "opensearch_service_domains_access_control_enabled",
+  ],
+  "vigil.opensearch.domain-software-updated": [
+    "opensearch_service_domains_updated_to_the_latest_service_software_version",
+  ],
+  "vigil.opensearch.domain-three-data-nodes": ["opensearch_service_domains_fault_tolerant_data_nodes"],
+  "vigil.opensearch.domain-three-dedicated-master-nodes": [
+    "opensearch_service_domains_fault_tolerant_master_nodes",
+  ],
+  "vigil.docdb.cluster-encrypted": ["documentdb_cluster_storage_encrypted"],
+  "vigil.docdb.cluster-backup-retention": ["documentdb_cluster_backup_enabled"],
+  "vigil.docdb.snapshot-not-public": ["documentdb_cluster_public_snapshot"],
+  "vigil.neptune.cluster-encrypted": ["neptune_cluster_storage_encrypted"],
+  "vigil.neptune.cluster-audit-logs-exported": ["neptune_cluster_integration_cloudwatch_logs"],
+  "vigil.neptune.snapshot-not-public": ["neptune_cluster_public_snapshot"],
+  "vigil.neptune.cluster-backup-retention": ["neptune_cluster_backup_enabled"],
+  "vigil.neptune.snapshot-encrypted": ["neptune_cluster_snapshot_encrypted"],
+  "vigil.neptune.cluster-iam-authentication": ["neptune_cluster_iam_authentication_enabled"],
+  "vigil.neptune.cluster-copy-tags-to-snapshots": ["neptune_cluster_copy_tags_to_snapshots"],
+  "vigil.neptune.cluster-multi-az": ["neptune_cluster_multi_az"],
 };
 
 /**

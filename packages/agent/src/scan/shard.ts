@@ -259,13 +259,32 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     },
   },
   {
-    // Data warehouses, search and graph/document databases: Redshift clusters.
+    // Data warehouses, search and graph/document databases: Redshift clusters, OpenSearch domains,
+    // DocumentDB and Neptune clusters and cluster snapshots (read through the RDS API).
     service: "datastores",
     scope: "regional",
-    assetTypes: ["aws.redshift.cluster"],
+    assetTypes: [
+      "aws.redshift.cluster",
+      "aws.opensearch.domain",
+      "aws.docdb.cluster",
+      "aws.neptune.cluster",
+      "aws.docdb.cluster-snapshot",
+      "aws.neptune.cluster-snapshot",
+    ],
     load: async () => {
-      const redshift = await import("../collectors/redshift.ts");
-      return { collectors: [redshift.redshiftClustersCollector] };
+      const [redshift, opensearch, clusters] = await Promise.all([
+        import("../collectors/redshift.ts"),
+        import("../collectors/opensearch.ts"),
+        import("../collectors/db-clusters.ts"),
+      ]);
+      return {
+        collectors: [
+          redshift.redshiftClustersCollector,
+          opensearch.openSearchDomainsCollector,
+          clusters.dbClustersCollector,
+          clusters.dbClusterSnapshotsCollector,
+        ],
+      };
     },
   },
   {

@@ -14,6 +14,7 @@ import { apigatewayCases } from "./cases/apigateway.ts";
 import { cloudfrontCases } from "./cases/cloudfront.ts";
 import { computeCases } from "./cases/compute.ts";
 import { dmsCases } from "./cases/dms.ts";
+import { docDbNeptuneCases } from "./cases/docdb-neptune.ts";
 import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
 import { ecrCases } from "./cases/ecr.ts";
@@ -22,6 +23,7 @@ import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
+import { openSearchCases } from "./cases/opensearch.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { redshiftCases } from "./cases/redshift.ts";
 import { s3Cases } from "./cases/s3.ts";
@@ -51,6 +53,8 @@ const ALL_CASES = [
   ...elastiCacheCases,
   ...redshiftCases,
   ...dmsCases,
+  ...openSearchCases,
+  ...docDbNeptuneCases,
 ];
 
 /**

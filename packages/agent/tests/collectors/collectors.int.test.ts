@@ -11,6 +11,8 @@ import {
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
+  dbClusterSnapshotsCollector,
+  dbClustersCollector,
   dmsEndpointsCollector,
   dmsReplicationInstancesCollector,
   dmsReplicationTasksCollector,
@@ -26,6 +28,7 @@ import {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  openSearchDomainsCollector,
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -461,5 +464,54 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         ])
         .sort(),
     );
+  });
+
+  it("opensearch domains as DescribeDomain describes them", async () => {
+    const names: J[] = list(model, R("opensearch/list-domain-names"), "DomainNames");
+    expect(names.length).toBeGreaterThan(0);
+    const out = await run(openSearchDomainsCollector);
+    expect(out.assets.map((a) => a.name).sort()).toEqual(names.map((d) => d.DomainName).sort());
+    for (const { DomainName } of names) {
+      const d = file(model, R(`opensearch/describe-domain/${DomainName}`)).DomainStatus as J;
+      expect(cfg(out.byArn.get(d.ARN))).toMatchObject({
+        encryptionAtRest: d.EncryptionAtRestOptions.Enabled,
+        inVpc: d.VPCOptions !== undefined,
+        instanceCount: d.ClusterConfig.InstanceCount,
+        dedicatedMasterCount: d.ClusterConfig.DedicatedMasterCount ?? 0,
+        auditLogs: d.LogPublishingOptions.AUDIT_LOGS?.Enabled === true,
+        tlsSecurityPolicy: d.DomainEndpointOptions.TLSSecurityPolicy,
+        softwareUpdateAvailable: d.ServiceSoftwareOptions.UpdateAvailable,
+      });
+    }
+  });
+
+  it("documentdb and neptune clusters and cluster snapshots, through the RDS API (engine filter)", async () => {
+    const clusters: J[] = list(model, R("rds/describe-db-clusters"), "DBClusters");
+    expect(new Set(clusters.map((c) => c.Engine))).toEqual(new Set(["docdb", "neptune"]));
+    const out = await run(dbClustersCollector);
+    expect(out.assets.map((a) => [a.arn, a.type]).sort()).toEqual(
+      clusters.map((c) => [c.DBClusterArn, `aws.${c.Engine}.cluster`]).sort(),
+    );
+    for (const c of clusters)
+      expect(cfg(out.byArn.get(c.DBClusterArn))).toMatchObject({
+        storageEncrypted: c.StorageEncrypted,
+        backupRetentionPeriod: c.BackupRetentionPeriod,
+        deletionProtection: c.DeletionProtection,
+        cloudwatchLogsExports: c.EnabledCloudwatchLogsExports ?? [],
+        multiAZ: c.MultiAZ,
+      });
+    const snapshots: J[] = list(model, R("rds/describe-db-cluster-snapshots"), "DBClusterSnapshots");
+    const snaps = await run(dbClusterSnapshotsCollector);
+    expect(snaps.assets.map((a) => a.arn).sort()).toEqual(
+      snapshots.map((s) => s.DBClusterSnapshotArn).sort(),
+    );
+    for (const s of snapshots) {
+      const key = R(`rds/describe-db-cluster-snapshot-attributes/${s.DBClusterSnapshotIdentifier}`);
+      const shared = model.files.has(key)
+        ? (file(model, key).DBClusterSnapshotAttributesResult as J).DBClusterSnapshotAttributes[0]
+            .AttributeValues
+        : [];
+      expect(cfg(snaps.byArn.get(s.DBClusterSnapshotArn)).restoreAttributeValues).toEqual(shared);
+    }
   });
 });

@@ -22,7 +22,19 @@ import { simulated } from "./sim.ts";
 const NOW = "2026-06-01T00:00:00Z";
 
 /** Services whose every check must both pass and fail in the simulated accounts below. */
-const BOTH_VERDICTS = new Set(["elb", "elbv2", "cloudfront", "apigateway", "apigatewayv2", "acm", "wafv2"]);
+const BOTH_VERDICTS = new Set([
+  "elb",
+  "elbv2",
+  "cloudfront",
+  "apigateway",
+  "apigatewayv2",
+  "acm",
+  "wafv2",
+  "redshift",
+  "opensearch",
+  "docdb",
+  "neptune",
+]);
 
 /** Every asset of the account, as the shards collect and link them. */
 async function collectAll(model: AccountModel): Promise<Asset[]> {

@@ -65,7 +65,15 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetBucketTagging",
     "GetAccountPublicAccessBlock",
   ],
-  rds: ["DescribeDBInstances", "DescribeDBSnapshots", "DescribeDBSnapshotAttributes"],
+  rds: [
+    "DescribeDBInstances",
+    "DescribeDBSnapshots",
+    "DescribeDBSnapshotAttributes",
+    // DocumentDB and Neptune clusters and their snapshots.
+    "DescribeDBClusters",
+    "DescribeDBClusterSnapshots",
+    "DescribeDBClusterSnapshotAttributes",
+  ],
   iam: [
     "ListUsers",
     "ListAccessKeys",
@@ -119,6 +127,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   elasticache: ["DescribeReplicationGroups"],
   redshift: ["DescribeClusters", "DescribeLoggingStatus", "DescribeClusterParameters"],
   dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
+  // OpenSearch Service authorizes its API under its former name, Elasticsearch Service.
+  es: ["ListDomainNames", "DescribeDomain"],
 };
 
 export function discoveryActions(): string[] {

@@ -13,7 +13,7 @@ import {
   SQS_HANDLERS,
 } from "./handlers/data.ts";
 import { DMS_HANDLERS } from "./handlers/dataflow.ts";
-import { REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
+import { OPENSEARCH_HANDLERS, RDS_CLUSTER_HANDLERS, REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
@@ -63,7 +63,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   sts: STS_HANDLERS,
   ec2: EC2_HANDLERS,
   s3: S3_HANDLERS,
-  rds: RDS_HANDLERS,
+  rds: { ...RDS_HANDLERS, ...RDS_CLUSTER_HANDLERS },
   iam: IAM_HANDLERS,
   cloudtrail: CLOUDTRAIL_HANDLERS,
   kms: KMS_HANDLERS,
@@ -93,13 +93,14 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   elasticache: ELASTICACHE_HANDLERS,
   redshift: REDSHIFT_HANDLERS,
   dms: DMS_HANDLERS,
+  es: OPENSEARCH_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
 
 /** The operations the simulated account serves, as `<cli-service>:<Operation>`. */
 export function servedOperations(): string[] {
-  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch" };
+  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch", es: "opensearch" };
   return Object.entries(HANDLERS).flatMap(([svc, ops]) =>
     Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`),
   );

@@ -98,3 +98,221 @@ export function generateRedshift(put: Put, o: ServiceGenerationOptions): void {
     put(`${region}/redshift/describe-clusters`, { Clusters: clusters });
   }
 }
+
+/**
+ * Per region: two OpenSearch Service domains, each setting of Opensearch.1–11 off at `rate` (a bad
+ * domain has one data node, no zone awareness, no dedicated primary nodes, a public endpoint ...).
+ */
+export function generateOpenSearch(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const names = ["sim-logs", "sim-search"];
+    for (const name of names) {
+      const arn = `arn:aws:es:${region}:${accountId}:domain/${name}`;
+      const inVpc = !bad();
+      const encrypted = !bad();
+      const small = bad();
+      const masters = bad() ? 0 : 3;
+      const logGroup = (kind: string) =>
+        `arn:aws:logs:${region}:${accountId}:log-group:/aws/OpenSearchService/domains/${name}/${kind}`;
+      const update = bad();
+      const host = `${inVpc ? "vpc-" : "search-"}${name}-${rng.chars("abcdefghijklmnopqrstuvwxyz0123456789", 26)}.${region}.es.amazonaws.com`;
+      put(`${region}/opensearch/describe-domain/${name}`, {
+        DomainStatus: {
+          DomainId: `${accountId}/${name}`,
+          DomainName: name,
+          ARN: arn,
+          Created: true,
+          Deleted: false,
+          ...(inVpc ? { Endpoints: { vpc: host } } : { Endpoint: host }),
+          Processing: false,
+          UpgradeProcessing: false,
+          EngineVersion: "OpenSearch_2.11",
+          ClusterConfig: {
+            InstanceType: "r6g.large.search",
+            InstanceCount: small ? 1 : 3,
+            DedicatedMasterEnabled: masters > 0,
+            ZoneAwarenessEnabled: !small,
+            ...(small ? {} : { ZoneAwarenessConfig: { AvailabilityZoneCount: 3 } }),
+            ...(masters > 0
+              ? { DedicatedMasterType: "m6g.large.search", DedicatedMasterCount: masters }
+              : {}),
+            WarmEnabled: false,
+          },
+          EBSOptions: { EBSEnabled: true, VolumeType: "gp3", VolumeSize: 100, Iops: 3000, Throughput: 125 },
+          AccessPolicies: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+                Action: "es:*",
+                Resource: `${arn}/*`,
+              },
+            ],
+          }),
+          SnapshotOptions: {},
+          ...(inVpc
+            ? {
+                VPCOptions: {
+                  VPCId: `vpc-0${rng.hex(16)}`,
+                  SubnetIds: [`subnet-0${rng.hex(16)}`],
+                  AvailabilityZones: [`${region}a`],
+                  SecurityGroupIds: [`sg-0${rng.hex(16)}`],
+                },
+              }
+            : {}),
+          EncryptionAtRestOptions: encrypted
+            ? {
+                Enabled: true,
+                KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}`,
+              }
+            : { Enabled: false },
+          NodeToNodeEncryptionOptions: { Enabled: !bad() },
+          AdvancedOptions: { "rest.action.multi.allow_explicit_index": "true" },
+          LogPublishingOptions: {
+            ...(bad()
+              ? {}
+              : {
+                  ES_APPLICATION_LOGS: { CloudWatchLogsLogGroupArn: logGroup("application"), Enabled: true },
+                }),
+            ...(bad() ? {} : { AUDIT_LOGS: { CloudWatchLogsLogGroupArn: logGroup("audit"), Enabled: true } }),
+          },
+          ServiceSoftwareOptions: {
+            CurrentVersion: update ? "OpenSearch_2_11_R20240502" : "OpenSearch_2_11_R20241003",
+            NewVersion: update ? "OpenSearch_2_11_R20241003" : "",
+            UpdateAvailable: update,
+            Cancellable: false,
+            UpdateStatus: update ? "ELIGIBLE" : "COMPLETED",
+            Description: update
+              ? "A newer release OpenSearch_2_11_R20241003 is available."
+              : "There is no software update available for this domain.",
+            AutomatedUpdateDate: "1970-01-01T00:00:00Z",
+            OptionalDeployment: true,
+          },
+          DomainEndpointOptions: {
+            EnforceHTTPS: !bad(),
+            TLSSecurityPolicy: bad() ? "Policy-Min-TLS-1-0-2019-07" : "Policy-Min-TLS-1-2-2019-07",
+            CustomEndpointEnabled: false,
+          },
+          AdvancedSecurityOptions: {
+            Enabled: !bad(),
+            InternalUserDatabaseEnabled: false,
+            AnonymousAuthEnabled: false,
+          },
+        },
+      });
+    }
+    put(`${region}/opensearch/list-domain-names`, {
+      DomainNames: names.map((DomainName) => ({ DomainName, EngineType: "OpenSearch" })),
+    });
+  }
+}
+
+/**
+ * Per region: two DocumentDB and two Neptune clusters (RDS API), each setting of DocumentDB.1–5 and
+ * Neptune.1–9 off at `rate`; each cluster has an automated snapshot and a manual one, public or
+ * unencrypted at `rate`.
+ */
+export function generateDocDbAndNeptune(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const clusters: Record<string, unknown>[] = [];
+    const snapshots: Record<string, unknown>[] = [];
+    for (const [engine, version, port, logTypes] of [
+      ["docdb", "5.0.0", 27017, ["audit", "profiler"]],
+      ["neptune", "1.3.2.1", 8182, ["audit"]],
+    ] as const) {
+      for (const id of [`sim-${engine}-a`, `sim-${engine}-b`]) {
+        const arn = `arn:aws:rds:${region}:${accountId}:cluster:${id}`;
+        const encrypted = !bad();
+        const kms = `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}`;
+        const multiAZ = !bad();
+        const created = iso(o, 120);
+        clusters.push({
+          AllocatedStorage: 1,
+          AvailabilityZones: [`${region}a`, `${region}b`, `${region}c`],
+          BackupRetentionPeriod: bad() ? 1 : 7,
+          DBClusterIdentifier: id,
+          DBClusterParameterGroup: `default.${engine}${engine === "docdb" ? "5.0" : "1.3"}`,
+          DBSubnetGroup: "sim-db-subnets",
+          Status: "available",
+          EarliestRestorableTime: iso(o, 7),
+          Endpoint: `${id}.cluster-c${rng.hex(11)}.${region}.${engine === "docdb" ? "docdb" : "neptune"}.amazonaws.com`,
+          MultiAZ: multiAZ,
+          Engine: engine,
+          EngineVersion: version,
+          LatestRestorableTime: iso(o, 0),
+          Port: port,
+          MasterUsername: engine === "docdb" ? "docadmin" : "admin",
+          PreferredBackupWindow: "03:00-03:30",
+          PreferredMaintenanceWindow: "sun:04:00-sun:04:30",
+          DBClusterMembers: (multiAZ ? [0, 1] : [0]).map((i) => ({
+            DBInstanceIdentifier: `${id}-${i + 1}`,
+            IsClusterWriter: i === 0,
+            DBClusterParameterGroupStatus: "in-sync",
+            PromotionTier: 1,
+          })),
+          VpcSecurityGroups: [{ VpcSecurityGroupId: `sg-0${rng.hex(16)}`, Status: "active" }],
+          HostedZoneId: "Z2R2ITUGPM61AM",
+          StorageEncrypted: encrypted,
+          ...(encrypted ? { KmsKeyId: kms } : {}),
+          DbClusterResourceId: `cluster-${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 26)}`,
+          DBClusterArn: arn,
+          AssociatedRoles: [],
+          IAMDatabaseAuthenticationEnabled: engine === "neptune" ? !bad() : false,
+          ClusterCreateTime: created,
+          ...(bad() ? {} : { EnabledCloudwatchLogsExports: [...logTypes] }),
+          DeletionProtection: !bad(),
+          CopyTagsToSnapshot: !bad(),
+          CrossAccountClone: false,
+          TagList: [],
+        });
+        for (const type of ["automated", "manual"] as const) {
+          const snapshotId = type === "automated" ? `rds:${id}-2026-05-31-03-00` : `${id}-before-upgrade`;
+          const snapshotEncrypted = type === "manual" && bad() ? false : encrypted;
+          snapshots.push({
+            AvailabilityZones: [`${region}a`, `${region}b`, `${region}c`],
+            DBClusterSnapshotIdentifier: snapshotId,
+            DBClusterIdentifier: id,
+            SnapshotCreateTime: iso(o, 1),
+            Engine: engine,
+            AllocatedStorage: 0,
+            Status: "available",
+            Port: 0,
+            VpcId: `vpc-0${rng.hex(16)}`,
+            ClusterCreateTime: created,
+            MasterUsername: engine === "docdb" ? "docadmin" : "admin",
+            EngineVersion: version,
+            LicenseModel: engine,
+            SnapshotType: type,
+            PercentProgress: 100,
+            StorageEncrypted: snapshotEncrypted,
+            ...(snapshotEncrypted ? { KmsKeyId: kms } : {}),
+            DBClusterSnapshotArn: `arn:aws:rds:${region}:${accountId}:cluster-snapshot:${snapshotId}`,
+            IAMDatabaseAuthenticationEnabled: false,
+            TagList: [],
+          });
+          if (type === "manual") {
+            const shared = bad()
+              ? ["all"]
+              : rng.chance(0.5)
+                ? [String(Number(accountId) + 1).padStart(12, "0")]
+                : [];
+            if (shared.length > 0)
+              put(`${region}/rds/describe-db-cluster-snapshot-attributes/${snapshotId}`, {
+                DBClusterSnapshotAttributesResult: {
+                  DBClusterSnapshotIdentifier: snapshotId,
+                  DBClusterSnapshotAttributes: [{ AttributeName: "restore", AttributeValues: shared }],
+                },
+              });
+          }
+        }
+      }
+    }
+    put(`${region}/rds/describe-db-clusters`, { DBClusters: clusters });
+    put(`${region}/rds/describe-db-cluster-snapshots`, { DBClusterSnapshots: snapshots });
+  }
+}

@@ -5,7 +5,7 @@
  */
 
 import { generateDms } from "./generate-dataflow.ts";
-import { generateRedshift } from "./generate-datastores.ts";
+import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
 import {
   generateApis,
   generateCertificates,
@@ -177,6 +177,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   elastiCacheGroups(put, service("elasticache"));
   generateRedshift(put, service("redshift"));
   generateDms(put, service("dms"));
+  generateOpenSearch(put, service("opensearch"));
+  generateDocDbAndNeptune(put, service("docdb-neptune"));
   return { accountId, regions, files };
 }
 

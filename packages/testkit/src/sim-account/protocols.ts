@@ -28,6 +28,7 @@ import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
+import * as opensearch from "@aws-sdk/client-opensearch";
 import * as rds from "@aws-sdk/client-rds";
 import * as redshift from "@aws-sdk/client-redshift";
 import * as s3 from "@aws-sdk/client-s3";
@@ -213,6 +214,7 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(redshift),
   },
   { signingName: "dms", cliName: "dms", protocol: "awsJson1_1", module: mod(dms) },
+  { signingName: "es", cliName: "opensearch", protocol: "restJson1", module: mod(opensearch) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

@@ -6,6 +6,7 @@ import type {
 import { redshiftClusterAsset } from "../../../src/collectors/index.ts";
 import { ACCOUNT, REGION } from "../aws-fixtures.ts";
 import type { CheckCase } from "../harness.ts";
+import { both } from "./verdicts.ts";
 
 const WHERE = { accountId: ACCOUNT, region: REGION, partition: "aws" };
 
@@ -60,15 +61,6 @@ export const redshiftCluster = (over: Partial<Cluster> = {}, logging = LOGGING_O
     { ok: true, value: logging },
     { ok: true, value: params(requireSsl) },
   );
-
-const both = (
-  check: string,
-  passing: [string, CheckCase["asset"]],
-  failing: [string, CheckCase["asset"]],
-) => [
-  { check, name: passing[0], asset: passing[1], expect: "pass" as const },
-  { check, name: failing[0], asset: failing[1], expect: "fail" as const },
-];
 
 export const redshiftCases: CheckCase[] = [
   ...both(

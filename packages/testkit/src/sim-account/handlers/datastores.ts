@@ -1,9 +1,20 @@
 import { apiError } from "../errors.ts";
-import { type Call, type Handler, listPage, read, readList, required, str } from "./context.ts";
-import { rdsPage } from "./others.ts";
+import {
+  type Call,
+  type Handler,
+  listPage,
+  matchesFilters,
+  type Output,
+  read,
+  readList,
+  required,
+  str,
+} from "./context.ts";
+import { rdsFilters, rdsPage } from "./others.ts";
 
 /**
- * Data warehouses, search and graph/document databases: Redshift clusters. Each answer comes from
+ * Data warehouses, search and graph/document databases: Redshift clusters, OpenSearch domains,
+ * DocumentDB and Neptune clusters (RDS API). Each answer comes from
  * the snapshot file of its call (docs/snapshot-format.md); per-resource files are keyed by the
  * resource's name.
  */
@@ -57,4 +68,85 @@ export const REDSHIFT_HANDLERS: Record<string, Handler> = {
     );
     return rdsPage(call, items, "Parameters");
   },
+};
+
+// --- OpenSearch Service: ListDomainNames answers every domain at once ---------------------------
+
+function domainName(call: Call): string {
+  const name = required(call.input, "DomainName", call.operation);
+  if (!readList(call, "list-domain-names", "DomainNames").some((d) => d.DomainName === name))
+    throw apiError("ResourceNotFoundException", `Domain not found: ${name}`);
+  return name;
+}
+
+export const OPENSEARCH_HANDLERS: Record<string, Handler> = {
+  ListDomainNames: (call) => {
+    const engine = str(call.input, "EngineType");
+    return {
+      DomainNames: readList(call, "list-domain-names", "DomainNames").filter(
+        (d) => engine === undefined || d.EngineType === engine,
+      ),
+    };
+  },
+  DescribeDomain: (call) => read(call, "describe-domain", { resource: domainName(call) }),
+};
+
+// --- DocumentDB and Neptune through the RDS API: clusters and cluster snapshots, Marker / MaxRecords
+
+function clusterFilter(call: Call, items: Output[]): Output[] {
+  return items.filter((i) => matchesFilters(i, rdsFilters(call), "TagList"));
+}
+
+const describeDbClusters: Handler = (call) => {
+  let items = readList(call, "describe-db-clusters", "DBClusters");
+  const id = str(call.input, "DBClusterIdentifier");
+  if (id !== undefined) {
+    items = items.filter((c) => c.DBClusterIdentifier === id || c.DBClusterArn === id);
+    if (items.length === 0) throw apiError("DBClusterNotFoundFault", `DBCluster ${id} not found.`);
+  }
+  return rdsPage(call, clusterFilter(call, items), "DBClusters");
+};
+
+const describeDbClusterSnapshots: Handler = (call) => {
+  let items = readList(call, "describe-db-cluster-snapshots", "DBClusterSnapshots");
+  const id = str(call.input, "DBClusterSnapshotIdentifier");
+  const cluster = str(call.input, "DBClusterIdentifier");
+  const type = str(call.input, "SnapshotType");
+  if (id !== undefined) {
+    items = items.filter((s) => s.DBClusterSnapshotIdentifier === id || s.DBClusterSnapshotArn === id);
+    if (items.length === 0)
+      throw apiError("DBClusterSnapshotNotFoundFault", `DBClusterSnapshot ${id} not found.`);
+  }
+  if (cluster !== undefined) items = items.filter((s) => s.DBClusterIdentifier === cluster);
+  if (type !== undefined) items = items.filter((s) => s.SnapshotType === type);
+  return rdsPage(call, clusterFilter(call, items), "DBClusterSnapshots");
+};
+
+/** The `restore` attribute of a cluster snapshot: missing file = shared with no one. */
+const describeDbClusterSnapshotAttributes: Handler = (call) => {
+  const id = required(call.input, "DBClusterSnapshotIdentifier", call.operation);
+  if (
+    !readList(call, "describe-db-cluster-snapshots", "DBClusterSnapshots").some(
+      (s) => s.DBClusterSnapshotIdentifier === id || s.DBClusterSnapshotArn === id,
+    )
+  )
+    throw apiError("DBClusterSnapshotNotFoundFault", `DBClusterSnapshot ${id} not found.`);
+  return read(call, "describe-db-cluster-snapshot-attributes", {
+    resource: id,
+    whenMissing: {
+      output: {
+        DBClusterSnapshotAttributesResult: {
+          DBClusterSnapshotIdentifier: id,
+          DBClusterSnapshotAttributes: [{ AttributeName: "restore", AttributeValues: [] }],
+        },
+      },
+    },
+  });
+};
+
+/** Added to the RDS handlers (others.ts) by the account: the cluster calls of DocumentDB and Neptune. */
+export const RDS_CLUSTER_HANDLERS: Record<string, Handler> = {
+  DescribeDBClusters: describeDbClusters,
+  DescribeDBClusterSnapshots: describeDbClusterSnapshots,
+  DescribeDBClusterSnapshotAttributes: describeDbClusterSnapshotAttributes,
 };

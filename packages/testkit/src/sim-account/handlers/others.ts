@@ -37,7 +37,7 @@ export function rdsPage(call: Call, items: readonly unknown[], member: string): 
   return { [member]: page, ...(next ? { Marker: next } : {}) };
 }
 
-function rdsFilters(call: Call): Filter[] {
+export function rdsFilters(call: Call): Filter[] {
   const f = call.input.Filters;
   const filters = Array.isArray(f) ? (f as Filter[]) : [];
   // RDS filter names are AWS's own; map the common ones onto member names.
@@ -45,6 +45,8 @@ function rdsFilters(call: Call): Filter[] {
     "db-instance-id": "DBInstanceIdentifier",
     "db-snapshot-id": "DBSnapshotIdentifier",
     "snapshot-type": "SnapshotType",
+    "db-cluster-id": "DBClusterIdentifier",
+    "db-cluster-snapshot-id": "DBClusterSnapshotIdentifier",
     engine: "Engine",
   };
   return filters.map((x) => ({ ...x, Name: names[x.Name ?? ""] ?? x.Name }));

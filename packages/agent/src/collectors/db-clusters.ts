@@ -1,0 +1,151 @@
+import {
+  type DBCluster,
+  type DBClusterSnapshot,
+  DescribeDBClusterSnapshotAttributesCommand,
+  type DescribeDBClusterSnapshotAttributesCommandOutput,
+  paginateDescribeDBClusterSnapshots,
+  paginateDescribeDBClusters,
+  RDSClient,
+} from "@aws-sdk/client-rds";
+import type { AssetOf } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
+import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import { regionalAsset, type Where } from "./listed.ts";
+import { UnreadFields } from "./unread.ts";
+
+registerClients({ rds: RDSClient });
+
+/**
+ * DocumentDB and Neptune are managed through the RDS API: their clusters and cluster snapshots are
+ * listed by `DescribeDBClusters` / `DescribeDBClusterSnapshots` filtered on these engines (one call
+ * each for both services), each told apart by its `Engine`.
+ */
+const ENGINES = { docdb: "docdb", neptune: "neptune" } as const;
+const ENGINE_FILTER = [{ Name: "engine", Values: Object.values(ENGINES) }];
+
+type ClusterType = "aws.docdb.cluster" | "aws.neptune.cluster";
+type SnapshotType = "aws.docdb.cluster-snapshot" | "aws.neptune.cluster-snapshot";
+
+/** A DocumentDB or Neptune cluster as `DescribeDBClusters` lists it (the listing holds all the checks need). */
+export function dbClusterAsset(c: Where, cluster: DBCluster): AssetOf<ClusterType> | undefined {
+  const service =
+    cluster.Engine === ENGINES.neptune ? "neptune" : cluster.Engine === ENGINES.docdb ? "docdb" : undefined;
+  if (service === undefined) return undefined;
+  const id = cluster.DBClusterIdentifier ?? "";
+  return regionalAsset(
+    c,
+    `aws.${service}.cluster`,
+    {
+      arn: cluster.DBClusterArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:cluster:${id}`,
+      name: id,
+      tags: tagsOf(cluster.TagList),
+    },
+    {
+      dbClusterIdentifier: id,
+      engine: cluster.Engine ?? "",
+      storageEncrypted: cluster.StorageEncrypted === true,
+      backupRetentionPeriod: cluster.BackupRetentionPeriod ?? 0,
+      deletionProtection: cluster.DeletionProtection === true,
+      cloudwatchLogsExports: cluster.EnabledCloudwatchLogsExports ?? [],
+      iamDatabaseAuthentication: cluster.IAMDatabaseAuthenticationEnabled === true,
+      copyTagsToSnapshot: cluster.CopyTagsToSnapshot === true,
+      multiAZ: cluster.MultiAZ === true,
+    },
+    new UnreadFields(),
+  );
+}
+
+/**
+ * A DocumentDB or Neptune cluster snapshot, with its `restore` attribute (who may restore it: account
+ * ids, or `all`). Only manual snapshots can be shared, so only theirs is read: an automated one's is
+ * empty by AWS's rule. When that read failed, the field is unread.
+ */
+export function dbClusterSnapshotAsset(
+  c: Where,
+  snapshot: DBClusterSnapshot,
+  attributes:
+    | RawOutcome<Pick<DescribeDBClusterSnapshotAttributesCommandOutput, "DBClusterSnapshotAttributesResult">>
+    | undefined,
+): AssetOf<SnapshotType> | undefined {
+  const service =
+    snapshot.Engine === ENGINES.neptune ? "neptune" : snapshot.Engine === ENGINES.docdb ? "docdb" : undefined;
+  if (service === undefined) return undefined;
+  const id = snapshot.DBClusterSnapshotIdentifier ?? "";
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<SnapshotType>["config"]> = {
+    dbClusterSnapshotIdentifier: id,
+    snapshotType: snapshot.SnapshotType ?? "",
+    storageEncrypted: snapshot.StorageEncrypted === true,
+  };
+  if (attributes === undefined) config.restoreAttributeValues = [];
+  else if (!unread.failed(attributes, "restoreAttributeValues") && attributes.ok)
+    config.restoreAttributeValues = (
+      attributes.value.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes ?? []
+    )
+      .filter((a) => a.AttributeName === "restore")
+      .flatMap((a) => a.AttributeValues ?? []);
+  return regionalAsset(
+    c,
+    `aws.${service}.cluster-snapshot`,
+    {
+      arn:
+        snapshot.DBClusterSnapshotArn ??
+        `arn:${c.partition}:rds:${c.region}:${c.accountId}:cluster-snapshot:${id}`,
+      name: id,
+      tags: tagsOf(snapshot.TagList),
+    },
+    config,
+    unread,
+  );
+}
+
+export const dbClustersCollector: Collector = {
+  id: "docdb-neptune-clusters",
+  scope: "regional",
+  resourceTypes: ["aws.docdb.cluster", "aws.neptune.cluster"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "rds", command: "describe-db-clusters" }, () =>
+      paginateDescribeDBClusters({ client: c.clients.rds, pageSize: 100 }, { Filters: ENGINE_FILTER }),
+    );
+    if (!out.ok) return notListed(c, dbClustersCollector);
+    return { assets: (out.value.DBClusters ?? []).flatMap((cluster) => dbClusterAsset(c, cluster) ?? []) };
+  },
+};
+
+export const dbClusterSnapshotsCollector: Collector = {
+  id: "docdb-neptune-cluster-snapshots",
+  scope: "regional",
+  resourceTypes: ["aws.docdb.cluster-snapshot", "aws.neptune.cluster-snapshot"],
+  async collect(c) {
+    const out = await c.read.pages(
+      { scope: c.region, service: "rds", command: "describe-db-cluster-snapshots" },
+      () =>
+        paginateDescribeDBClusterSnapshots(
+          { client: c.clients.rds, pageSize: 100 },
+          { Filters: ENGINE_FILTER },
+        ),
+    );
+    if (!out.ok) return notListed(c, dbClusterSnapshotsCollector);
+    const assets = await mapLimit(out.value.DBClusterSnapshots ?? [], 8, async (s) => {
+      const id = s.DBClusterSnapshotIdentifier ?? "";
+      const attributes =
+        s.SnapshotType === "manual"
+          ? await c.read.one(
+              {
+                scope: c.region,
+                service: "rds",
+                command: "describe-db-cluster-snapshot-attributes",
+                resource: id,
+              },
+              () =>
+                c.clients.rds.send(
+                  new DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: id }),
+                ),
+            )
+          : undefined;
+      return dbClusterSnapshotAsset(c, s, attributes);
+    });
+    return { assets: assets.flatMap((a) => a ?? []) };
+  },
+};
