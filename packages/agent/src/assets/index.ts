@@ -31,6 +31,7 @@ import {
   iamServerCertificateSchema,
   iamUserSchema,
 } from "./iam.ts";
+import { kafkaClusterSchema } from "./kafka.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -110,6 +111,7 @@ export const assetSchemas = {
   "aws.dms.replication-instance": dmsReplicationInstanceSchema,
   "aws.dms.endpoint": dmsEndpointSchema,
   "aws.dms.replication-task": dmsReplicationTaskSchema,
+  "aws.kafka.cluster": kafkaClusterSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

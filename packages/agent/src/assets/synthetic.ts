@@ -537,6 +537,14 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       TARGET_APPLY: pick(rng, ["LOGGER_SEVERITY_DEFAULT", "LOGGER_SEVERITY_WARNING"]),
     },
   }),
+  "aws.kafka.cluster": (rng, id) => ({
+    clusterName: `kafka-${id}`,
+    clusterType: "PROVISIONED",
+    inClusterEncryption: coin(rng),
+    enhancedMonitoring: pick(rng, ["DEFAULT", "PER_BROKER", "PER_TOPIC_PER_BROKER"]),
+    publicAccessType: pick(rng, ["DISABLED", "SERVICE_PROVIDED_EIPS"]),
+    unauthenticatedAccess: coin(rng),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -37,6 +37,7 @@ import {
   iamRolesCollector,
   iamUsersCollector,
 } from "./iam.ts";
+import { kafkaClustersCollector } from "./kafka.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
@@ -68,6 +69,7 @@ export { ecrRepositoryAsset } from "./ecr.ts";
 export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
+export { kafkaClusterAsset } from "./kafka.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
@@ -112,6 +114,7 @@ export const COLLECTORS: readonly Collector[] = [
   dmsReplicationInstancesCollector,
   dmsEndpointsCollector,
   dmsReplicationTasksCollector,
+  kafkaClustersCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -150,6 +153,7 @@ export {
   iamRolesCollector,
   iamServerCertificatesCollector,
   iamUsersCollector,
+  kafkaClustersCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,

@@ -237,5 +237,7 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "DMS.7", title: "DMS replication tasks for the target database should have logging enabled" },
     { id: "DMS.8", title: "DMS replication tasks for the source database should have logging enabled" },
     { id: "DMS.9", title: "DMS endpoints should use SSL" },
+    { id: "MSK.1", title: "MSK clusters should be encrypted in transit among broker nodes" },
+    { id: "MSK.2", title: "MSK clusters should have enhanced monitoring configured" },
   ],
 };

@@ -263,14 +263,23 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     // all of them) the services added with it.
     service: "dataflow",
     scope: "regional",
-    assetTypes: ["aws.dms.replication-instance", "aws.dms.endpoint", "aws.dms.replication-task"],
+    assetTypes: [
+      "aws.dms.replication-instance",
+      "aws.dms.endpoint",
+      "aws.dms.replication-task",
+      "aws.kafka.cluster",
+    ],
     load: async () => {
-      const dms = await import("../collectors/dms.ts");
+      const [dms, kafka] = await Promise.all([
+        import("../collectors/dms.ts"),
+        import("../collectors/kafka.ts"),
+      ]);
       return {
         collectors: [
           dms.dmsReplicationInstancesCollector,
           dms.dmsEndpointsCollector,
           dms.dmsReplicationTasksCollector,
+          kafka.kafkaClustersCollector,
         ],
       };
     },

@@ -21,6 +21,7 @@ import { ecsCases } from "./cases/ecs.ts";
 import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
+import { kafkaCases } from "./cases/kafka.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
@@ -49,6 +50,7 @@ const ALL_CASES = [
   ...ecsCases,
   ...elastiCacheCases,
   ...dmsCases,
+  ...kafkaCases,
 ];
 
 /**

@@ -23,6 +23,7 @@ import {
   iamPoliciesCollector,
   iamRolesCollector,
   iamUsersCollector,
+  kafkaClustersCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
@@ -431,6 +432,22 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         .map((x) => [
           x.ReplicationTaskArn,
           JSON.parse(String(x.ReplicationTaskSettings)).Logging.EnableLogging,
+        ])
+        .sort(),
+    );
+  });
+
+  it("msk clusters: provisioned settings read, serverless ones without them", async () => {
+    const clusters = list(model, R("kafka/list-clusters-v2"), "ClusterInfoList");
+    const out = await run(kafkaClustersCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).clusterType, cfg(a).publicAccessType]).sort()).toEqual(
+      clusters
+        .map((c) => [
+          c.ClusterArn,
+          c.ClusterType,
+          c.ClusterType === "SERVERLESS"
+            ? null
+            : c.Provisioned.BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type,
         ])
         .sort(),
     );

@@ -118,6 +118,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
   elasticache: ["DescribeReplicationGroups"],
   dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
+  kafka: ["ListClustersV2"],
 };
 
 export function discoveryActions(): string[] {

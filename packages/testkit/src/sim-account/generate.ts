@@ -4,7 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateDms } from "./generate-dataflow.ts";
+import { generateDms, generateKafka } from "./generate-dataflow.ts";
 import {
   generateApis,
   generateCertificates,
@@ -175,6 +175,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   ecsTasksAndClusters(put, service("ecs"));
   elastiCacheGroups(put, service("elasticache"));
   generateDms(put, service("dms"));
+  generateKafka(put, service("kafka"));
   return { accountId, regions, files };
 }
 

@@ -26,6 +26,7 @@ import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
+import * as kafka from "@aws-sdk/client-kafka";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
@@ -205,6 +206,7 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(elasticache),
   },
   { signingName: "dms", cliName: "dms", protocol: "awsJson1_1", module: mod(dms) },
+  { signingName: "kafka", cliName: "kafka", protocol: "restJson1", module: mod(kafka) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

@@ -1,4 +1,12 @@
-import { type Call, type Filter, type Handler, listPage, matchesFilters, type Output } from "./context.ts";
+import {
+  type Call,
+  type Filter,
+  type Handler,
+  listPage,
+  matchesFilters,
+  type Output,
+  str,
+} from "./context.ts";
 
 /**
  * Data movement, streaming and machine learning: Database Migration Service (and the services added
@@ -48,4 +56,23 @@ export const DMS_HANDLERS: Record<string, Handler> = {
       "ReplicationTasks",
       call.input.WithoutSettings === true ? ({ ReplicationTaskSettings: _, ...rest }) => rest : undefined,
     ),
+};
+
+// --- MSK: ListClustersV2, NextToken / MaxResults 1..100; filters by name prefix and type ---------
+
+export const KAFKA_HANDLERS: Record<string, Handler> = {
+  ListClustersV2: (call) => {
+    const prefix = str(call.input, "ClusterNameFilter") ?? "";
+    const type = str(call.input, "ClusterTypeFilter");
+    return listPage(
+      call,
+      "list-clusters-v2",
+      "ClusterInfoList",
+      { defaultLimit: 100, minLimit: 1, maxLimit: 100 },
+      {
+        keep: (c) =>
+          String(c.ClusterName ?? "").startsWith(prefix) && (type === undefined || c.ClusterType === type),
+      },
+    );
+  },
 };
