@@ -32,6 +32,7 @@ import {
   iamUserSchema,
 } from "./iam.ts";
 import { kafkaClusterSchema } from "./kafka.ts";
+import { kinesisStreamSchema } from "./kinesis.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -112,6 +113,7 @@ export const assetSchemas = {
   "aws.dms.endpoint": dmsEndpointSchema,
   "aws.dms.replication-task": dmsReplicationTaskSchema,
   "aws.kafka.cluster": kafkaClusterSchema,
+  "aws.kinesis.stream": kinesisStreamSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

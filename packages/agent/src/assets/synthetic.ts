@@ -545,6 +545,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     publicAccessType: pick(rng, ["DISABLED", "SERVICE_PROVIDED_EIPS"]),
     unauthenticatedAccess: coin(rng),
   }),
+  "aws.kinesis.stream": (rng, id) => ({
+    streamName: `stream-${id}`,
+    encryptionType: pick(rng, ["NONE", "KMS"]),
+    retentionPeriodHours: pick(rng, [24, 168, 720]),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -106,6 +106,8 @@ import { clusterEnhancedMonitoring } from "./kafka/cluster-enhanced-monitoring.t
 import { clusterInTransitEncryption } from "./kafka/cluster-in-transit-encryption.ts";
 import { clusterPublicAccessDisabled } from "./kafka/cluster-public-access-disabled.ts";
 import { clusterUnauthenticatedAccessDisabled } from "./kafka/cluster-unauthenticated-access-disabled.ts";
+import { streamEncrypted } from "./kinesis/stream-encrypted.ts";
+import { streamRetentionPeriod } from "./kinesis/stream-retention-period.ts";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
@@ -255,6 +257,8 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   clusterInTransitEncryption,
   clusterPublicAccessDisabled,
   clusterUnauthenticatedAccessDisabled,
+  streamEncrypted,
+  streamRetentionPeriod,
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,

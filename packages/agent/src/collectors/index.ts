@@ -38,6 +38,7 @@ import {
   iamUsersCollector,
 } from "./iam.ts";
 import { kafkaClustersCollector } from "./kafka.ts";
+import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
@@ -70,6 +71,7 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { kafkaClusterAsset } from "./kafka.ts";
+export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
@@ -115,6 +117,7 @@ export const COLLECTORS: readonly Collector[] = [
   dmsEndpointsCollector,
   dmsReplicationTasksCollector,
   kafkaClustersCollector,
+  kinesisStreamsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -154,6 +157,7 @@ export {
   iamServerCertificatesCollector,
   iamUsersCollector,
   kafkaClustersCollector,
+  kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,

@@ -239,5 +239,6 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "DMS.9", title: "DMS endpoints should use SSL" },
     { id: "MSK.1", title: "MSK clusters should be encrypted in transit among broker nodes" },
     { id: "MSK.2", title: "MSK clusters should have enhanced monitoring configured" },
+    { id: "Kinesis.1", title: "Kinesis Data Streams should be encrypted at rest" },
   ],
 };

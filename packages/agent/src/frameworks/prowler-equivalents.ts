@@ -179,6 +179,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.dms.endpoint-redis-tls": ["dms_endpoint_redis_in_transit_encryption_enabled"],
   "vigil.dms.replication-task-source-logging": ["dms_replication_task_source_logging_enabled"],
   "vigil.dms.replication-task-target-logging": ["dms_replication_task_target_logging_enabled"],
+  "vigil.kinesis.stream-encrypted": ["kinesis_stream_encrypted_at_rest"],
 };
 
 /**

@@ -268,11 +268,13 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.dms.endpoint",
       "aws.dms.replication-task",
       "aws.kafka.cluster",
+      "aws.kinesis.stream",
     ],
     load: async () => {
-      const [dms, kafka] = await Promise.all([
+      const [dms, kafka, kinesis] = await Promise.all([
         import("../collectors/dms.ts"),
         import("../collectors/kafka.ts"),
+        import("../collectors/kinesis.ts"),
       ]);
       return {
         collectors: [
@@ -280,6 +282,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           dms.dmsEndpointsCollector,
           dms.dmsReplicationTasksCollector,
           kafka.kafkaClustersCollector,
+          kinesis.kinesisStreamsCollector,
         ],
       };
     },

@@ -22,6 +22,7 @@ import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { kafkaCases } from "./cases/kafka.ts";
+import { kinesisCases } from "./cases/kinesis.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
@@ -51,6 +52,7 @@ const ALL_CASES = [
   ...elastiCacheCases,
   ...dmsCases,
   ...kafkaCases,
+  ...kinesisCases,
 ];
 
 /**

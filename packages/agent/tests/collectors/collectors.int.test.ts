@@ -24,6 +24,7 @@ import {
   iamRolesCollector,
   iamUsersCollector,
   kafkaClustersCollector,
+  kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
@@ -447,8 +448,21 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           c.ClusterType,
           c.ClusterType === "SERVERLESS"
             ? null
-            : c.Provisioned.BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type,
+            : (c.Provisioned as J).BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type,
         ])
+        .sort(),
+    );
+  });
+
+  it("kinesis streams with their encryption and retention", async () => {
+    const names = file(model, R("kinesis/list-streams")).StreamNames as string[];
+    const out = await run(kinesisStreamsCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).encryptionType, cfg(a).retentionPeriodHours]).sort()).toEqual(
+      names
+        .map((name) => {
+          const d = file(model, R(`kinesis/describe-stream-summary/${name}`)).StreamDescriptionSummary as J;
+          return [d.StreamARN, d.EncryptionType, d.RetentionPeriodHours];
+        })
         .sort(),
     );
   });

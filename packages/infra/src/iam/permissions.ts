@@ -119,6 +119,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   elasticache: ["DescribeReplicationGroups"],
   dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
   kafka: ["ListClustersV2"],
+  kinesis: ["ListStreams", "DescribeStreamSummary"],
 };
 
 export function discoveryActions(): string[] {

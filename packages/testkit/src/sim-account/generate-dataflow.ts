@@ -237,3 +237,38 @@ export function generateKafka(put: Put, o: ServiceGenerationOptions): void {
     });
   }
 }
+
+/** Per region: two Kinesis data streams, unencrypted and kept only the default day each at `rate`. */
+export function generateKinesis(put: Put, o: ServiceGenerationOptions): void {
+  const { accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const streams = ["sim-clicks", "sim-audit"].map((name) => {
+      const arn = `arn:aws:kinesis:${region}:${accountId}:stream/${name}`;
+      const listed = {
+        StreamName: name,
+        StreamARN: arn,
+        StreamStatus: "ACTIVE",
+        StreamModeDetails: { StreamMode: "ON_DEMAND" },
+        StreamCreationTimestamp: iso(150),
+      };
+      const encrypted = !bad();
+      put(`${region}/kinesis/describe-stream-summary/${name}`, {
+        StreamDescriptionSummary: {
+          ...listed,
+          RetentionPeriodHours: bad() ? 24 : 168,
+          EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+          EncryptionType: encrypted ? "KMS" : "NONE",
+          ...(encrypted ? { KeyId: "alias/aws/kinesis" } : {}),
+          OpenShardCount: 4,
+          ConsumerCount: 1,
+        },
+      });
+      return listed;
+    });
+    put(`${region}/kinesis/list-streams`, {
+      StreamNames: streams.map((s) => s.StreamName),
+      HasMoreStreams: false,
+    });
+  }
+}

@@ -4,7 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateDms, generateKafka } from "./generate-dataflow.ts";
+import { generateDms, generateKafka, generateKinesis } from "./generate-dataflow.ts";
 import {
   generateApis,
   generateCertificates,
@@ -176,6 +176,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   elastiCacheGroups(put, service("elasticache"));
   generateDms(put, service("dms"));
   generateKafka(put, service("kafka"));
+  generateKinesis(put, service("kinesis"));
   return { accountId, regions, files };
 }
 
