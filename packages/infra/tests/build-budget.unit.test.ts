@@ -168,6 +168,8 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/dms.ts",
         "packages/agent/src/collectors/opensearch.ts",
         "packages/agent/src/collectors/db-clusters.ts",
+        "packages/agent/src/collectors/kafka.ts",
+        "packages/agent/src/collectors/kinesis.ts",
       ]),
     );
   });

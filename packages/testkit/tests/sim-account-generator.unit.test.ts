@@ -56,7 +56,7 @@ describe("generateAccount", () => {
       }
     }
     for (const key of m.files.keys())
-      expect(key).toMatch(/^(global|us-east-1|eu-west-1|ap-south-1)\/[a-z0-9]+\/[a-z-]+(\/[^/]+)?$/);
+      expect(key).toMatch(/^(global|us-east-1|eu-west-1|ap-south-1)\/[a-z0-9-]+\/[a-z0-9-]+(\/[^/]+)?$/);
     const instances = (m.files.get("ap-south-1/ec2/describe-instances") as { Reservations: unknown[] })
       .Reservations;
     expect(instances.length).toBe(4);

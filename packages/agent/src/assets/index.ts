@@ -39,6 +39,8 @@ import {
   iamServerCertificateSchema,
   iamUserSchema,
 } from "./iam.ts";
+import { kafkaClusterSchema } from "./kafka.ts";
+import { kinesisStreamSchema } from "./kinesis.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -124,6 +126,8 @@ export const assetSchemas = {
   "aws.docdb.cluster-snapshot": docDbClusterSnapshotSchema,
   "aws.neptune.cluster": neptuneClusterSchema,
   "aws.neptune.cluster-snapshot": neptuneClusterSnapshotSchema,
+  "aws.kafka.cluster": kafkaClusterSchema,
+  "aws.kinesis.stream": kinesisStreamSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -568,6 +568,19 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.docdb.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `docs-${id}`),
   "aws.neptune.cluster": (rng, id) => dbCluster(rng, `graph-${id}`, "neptune"),
   "aws.neptune.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `graph-${id}`),
+  "aws.kafka.cluster": (rng, id) => ({
+    clusterName: `kafka-${id}`,
+    clusterType: "PROVISIONED",
+    inClusterEncryption: coin(rng),
+    enhancedMonitoring: pick(rng, ["DEFAULT", "PER_BROKER", "PER_TOPIC_PER_BROKER"]),
+    publicAccessType: pick(rng, ["DISABLED", "SERVICE_PROVIDED_EIPS"]),
+    unauthenticatedAccess: coin(rng),
+  }),
+  "aws.kinesis.stream": (rng, id) => ({
+    streamName: `stream-${id}`,
+    encryptionType: pick(rng, ["NONE", "KMS"]),
+    retentionPeriodHours: pick(rng, [24, 168, 720]),
+  }),
 };
 
 function dbCluster(rng: Rng, id: string, engine: string) {

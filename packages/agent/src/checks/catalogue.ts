@@ -107,6 +107,12 @@ import { userMfaEnabledForConsole } from "./iam/user-mfa-enabled-for-console.ts"
 import { userNoDirectPolicies } from "./iam/user-permissions-through-groups.ts";
 import { userSingleActiveAccessKey } from "./iam/user-single-active-access-key.ts";
 import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-disabled.ts";
+import { clusterEnhancedMonitoring } from "./kafka/cluster-enhanced-monitoring.ts";
+import { clusterInTransitEncryption } from "./kafka/cluster-in-transit-encryption.ts";
+import { clusterPublicAccessDisabled } from "./kafka/cluster-public-access-disabled.ts";
+import { clusterUnauthenticatedAccessDisabled } from "./kafka/cluster-unauthenticated-access-disabled.ts";
+import { streamEncrypted } from "./kinesis/stream-encrypted.ts";
+import { streamRetentionPeriod } from "./kinesis/stream-retention-period.ts";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
@@ -285,6 +291,12 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   userNoDirectPolicies,
   userSingleActiveAccessKey,
   userUnusedCredentialsDisabled,
+  clusterEnhancedMonitoring,
+  clusterInTransitEncryption,
+  clusterPublicAccessDisabled,
+  clusterUnauthenticatedAccessDisabled,
+  streamEncrypted,
+  streamRetentionPeriod,
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,

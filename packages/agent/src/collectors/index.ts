@@ -38,6 +38,8 @@ import {
   iamRolesCollector,
   iamUsersCollector,
 } from "./iam.ts";
+import { kafkaClustersCollector } from "./kafka.ts";
+import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { openSearchDomainsCollector } from "./opensearch.ts";
@@ -72,6 +74,8 @@ export { ecrRepositoryAsset } from "./ecr.ts";
 export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
+export { kafkaClusterAsset } from "./kafka.ts";
+export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { openSearchDomainAsset } from "./opensearch.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
@@ -118,6 +122,8 @@ export const COLLECTORS: readonly Collector[] = [
   dmsReplicationInstancesCollector,
   dmsEndpointsCollector,
   dmsReplicationTasksCollector,
+  kafkaClustersCollector,
+  kinesisStreamsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -162,6 +168,8 @@ export {
   iamRolesCollector,
   iamServerCertificatesCollector,
   iamUsersCollector,
+  kafkaClustersCollector,
+  kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,

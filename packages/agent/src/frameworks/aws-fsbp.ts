@@ -276,5 +276,8 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "Neptune.7", title: "Neptune DB clusters should have IAM database authentication enabled" },
     { id: "Neptune.8", title: "Neptune DB clusters should be configured to copy tags to snapshots" },
     { id: "Neptune.9", title: "Neptune DB clusters should be deployed across multiple Availability Zones" },
+    { id: "MSK.1", title: "MSK clusters should be encrypted in transit among broker nodes" },
+    { id: "MSK.2", title: "MSK clusters should have enhanced monitoring configured" },
+    { id: "Kinesis.1", title: "Kinesis Data Streams should be encrypted at rest" },
   ],
 };

@@ -211,6 +211,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.neptune.cluster-iam-authentication": ["neptune_cluster_iam_authentication_enabled"],
   "vigil.neptune.cluster-copy-tags-to-snapshots": ["neptune_cluster_copy_tags_to_snapshots"],
   "vigil.neptune.cluster-multi-az": ["neptune_cluster_multi_az"],
+  "vigil.kinesis.stream-encrypted": ["kinesis_stream_encrypted_at_rest"],
 };
 
 /**

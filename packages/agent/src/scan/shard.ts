@@ -292,14 +292,26 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     // all of them) the services added with it.
     service: "dataflow",
     scope: "regional",
-    assetTypes: ["aws.dms.replication-instance", "aws.dms.endpoint", "aws.dms.replication-task"],
+    assetTypes: [
+      "aws.dms.replication-instance",
+      "aws.dms.endpoint",
+      "aws.dms.replication-task",
+      "aws.kafka.cluster",
+      "aws.kinesis.stream",
+    ],
     load: async () => {
-      const dms = await import("../collectors/dms.ts");
+      const [dms, kafka, kinesis] = await Promise.all([
+        import("../collectors/dms.ts"),
+        import("../collectors/kafka.ts"),
+        import("../collectors/kinesis.ts"),
+      ]);
       return {
         collectors: [
           dms.dmsReplicationInstancesCollector,
           dms.dmsEndpointsCollector,
           dms.dmsReplicationTasksCollector,
+          kafka.kafkaClustersCollector,
+          kinesis.kinesisStreamsCollector,
         ],
       };
     },

@@ -22,6 +22,8 @@ import { ecsCases } from "./cases/ecs.ts";
 import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
+import { kafkaCases } from "./cases/kafka.ts";
+import { kinesisCases } from "./cases/kinesis.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { openSearchCases } from "./cases/opensearch.ts";
 import { rdsCases } from "./cases/rds.ts";
@@ -55,6 +57,8 @@ const ALL_CASES = [
   ...dmsCases,
   ...openSearchCases,
   ...docDbNeptuneCases,
+  ...kafkaCases,
+  ...kinesisCases,
 ];
 
 /**

@@ -25,6 +25,8 @@ import {
   iamPoliciesCollector,
   iamRolesCollector,
   iamUsersCollector,
+  kafkaClustersCollector,
+  kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
@@ -513,5 +515,34 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         : [];
       expect(cfg(snaps.byArn.get(s.DBClusterSnapshotArn)).restoreAttributeValues).toEqual(shared);
     }
+  });
+
+  it("msk clusters: provisioned settings read, serverless ones without them", async () => {
+    const clusters = list(model, R("kafka/list-clusters-v2"), "ClusterInfoList");
+    const out = await run(kafkaClustersCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).clusterType, cfg(a).publicAccessType]).sort()).toEqual(
+      clusters
+        .map((c) => [
+          c.ClusterArn,
+          c.ClusterType,
+          c.ClusterType === "SERVERLESS"
+            ? null
+            : (c.Provisioned as J).BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type,
+        ])
+        .sort(),
+    );
+  });
+
+  it("kinesis streams with their encryption and retention", async () => {
+    const names = file(model, R("kinesis/list-streams")).StreamNames as string[];
+    const out = await run(kinesisStreamsCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).encryptionType, cfg(a).retentionPeriodHours]).sort()).toEqual(
+      names
+        .map((name) => {
+          const d = file(model, R(`kinesis/describe-stream-summary/${name}`)).StreamDescriptionSummary as J;
+          return [d.StreamARN, d.EncryptionType, d.RetentionPeriodHours];
+        })
+        .sort(),
+    );
   });
 });

@@ -129,6 +129,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
   // OpenSearch Service authorizes its API under its former name, Elasticsearch Service.
   es: ["ListDomainNames", "DescribeDomain"],
+  kafka: ["ListClustersV2"],
+  kinesis: ["ListStreams", "DescribeStreamSummary"],
 };
 
 export function discoveryActions(): string[] {

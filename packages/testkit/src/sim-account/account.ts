@@ -12,7 +12,7 @@ import {
   SNS_HANDLERS,
   SQS_HANDLERS,
 } from "./handlers/data.ts";
-import { DMS_HANDLERS } from "./handlers/dataflow.ts";
+import { DMS_HANDLERS, KAFKA_HANDLERS, KINESIS_HANDLERS } from "./handlers/dataflow.ts";
 import { OPENSEARCH_HANDLERS, RDS_CLUSTER_HANDLERS, REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
@@ -94,6 +94,8 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   redshift: REDSHIFT_HANDLERS,
   dms: DMS_HANDLERS,
   es: OPENSEARCH_HANDLERS,
+  kafka: KAFKA_HANDLERS,
+  kinesis: KINESIS_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

@@ -171,3 +171,104 @@ export function generateDms(put: Put, o: ServiceGenerationOptions): void {
     });
   }
 }
+
+/**
+ * Per region: a provisioned MSK cluster whose in-cluster TLS, enhanced monitoring, private access and
+ * client authentication are each off at `rate`, and a serverless cluster (none of those apply).
+ */
+export function generateKafka(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const uuid = () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`;
+    const subnets = [`subnet-0${rng.hex(16)}`, `subnet-0${rng.hex(16)}`];
+    const securityGroups = [`sg-0${rng.hex(16)}`];
+    const unauthenticated = bad();
+    put(`${region}/kafka/list-clusters-v2`, {
+      ClusterInfoList: [
+        {
+          ClusterType: "PROVISIONED",
+          ClusterArn: `arn:aws:kafka:${region}:${accountId}:cluster/sim-orders/${uuid()}-2`,
+          ClusterName: "sim-orders",
+          CreationTime: iso(200),
+          CurrentVersion: `K${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+          State: "ACTIVE",
+          Tags: {},
+          Provisioned: {
+            BrokerNodeGroupInfo: {
+              BrokerAZDistribution: "DEFAULT",
+              ClientSubnets: subnets,
+              InstanceType: "kafka.m5.large",
+              SecurityGroups: securityGroups,
+              StorageInfo: { EbsStorageInfo: { VolumeSize: 100 } },
+              ConnectivityInfo: { PublicAccess: { Type: bad() ? "SERVICE_PROVIDED_EIPS" : "DISABLED" } },
+            },
+            CurrentBrokerSoftwareInfo: { KafkaVersion: "3.6.0" },
+            ClientAuthentication: {
+              Sasl: { Scram: { Enabled: false }, Iam: { Enabled: !unauthenticated } },
+              Tls: { CertificateAuthorityArnList: [], Enabled: false },
+              Unauthenticated: { Enabled: unauthenticated },
+            },
+            EncryptionInfo: {
+              EncryptionAtRest: { DataVolumeKMSKeyId: `arn:aws:kms:${region}:${accountId}:key/${uuid()}` },
+              EncryptionInTransit: bad()
+                ? { ClientBroker: "TLS_PLAINTEXT", InCluster: false }
+                : { ClientBroker: "TLS", InCluster: true },
+            },
+            EnhancedMonitoring: bad() ? "DEFAULT" : "PER_TOPIC_PER_BROKER",
+            NumberOfBrokerNodes: 2,
+            StorageMode: "LOCAL",
+          },
+        },
+        {
+          ClusterType: "SERVERLESS",
+          ClusterArn: `arn:aws:kafka:${region}:${accountId}:cluster/sim-events/${uuid()}-s1`,
+          ClusterName: "sim-events",
+          CreationTime: iso(60),
+          CurrentVersion: `K${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+          State: "ACTIVE",
+          Tags: {},
+          Serverless: {
+            VpcConfigs: [{ SubnetIds: subnets, SecurityGroupIds: securityGroups }],
+            ClientAuthentication: { Sasl: { Iam: { Enabled: true } } },
+          },
+        },
+      ],
+    });
+  }
+}
+
+/** Per region: two Kinesis data streams, unencrypted and kept only the default day each at `rate`. */
+export function generateKinesis(put: Put, o: ServiceGenerationOptions): void {
+  const { accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const streams = ["sim-clicks", "sim-audit"].map((name) => {
+      const arn = `arn:aws:kinesis:${region}:${accountId}:stream/${name}`;
+      const listed = {
+        StreamName: name,
+        StreamARN: arn,
+        StreamStatus: "ACTIVE",
+        StreamModeDetails: { StreamMode: "ON_DEMAND" },
+        StreamCreationTimestamp: iso(150),
+      };
+      const encrypted = !bad();
+      put(`${region}/kinesis/describe-stream-summary/${name}`, {
+        StreamDescriptionSummary: {
+          ...listed,
+          RetentionPeriodHours: bad() ? 24 : 168,
+          EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+          EncryptionType: encrypted ? "KMS" : "NONE",
+          ...(encrypted ? { KeyId: "alias/aws/kinesis" } : {}),
+          OpenShardCount: 4,
+          ConsumerCount: 1,
+        },
+      });
+      return listed;
+    });
+    put(`${region}/kinesis/list-streams`, {
+      StreamNames: streams.map((s) => s.StreamName),
+      HasMoreStreams: false,
+    });
+  }
+}

@@ -4,7 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateDms } from "./generate-dataflow.ts";
+import { generateDms, generateKafka, generateKinesis } from "./generate-dataflow.ts";
 import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
 import {
   generateApis,
@@ -179,6 +179,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateDms(put, service("dms"));
   generateOpenSearch(put, service("opensearch"));
   generateDocDbAndNeptune(put, service("docdb-neptune"));
+  generateKafka(put, service("kafka"));
+  generateKinesis(put, service("kinesis"));
   return { accountId, regions, files };
 }
 

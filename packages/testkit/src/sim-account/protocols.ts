@@ -26,6 +26,8 @@ import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as elasticache from "@aws-sdk/client-elasticache";
 import * as iam from "@aws-sdk/client-iam";
+import * as kafka from "@aws-sdk/client-kafka";
+import * as kinesis from "@aws-sdk/client-kinesis";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as opensearch from "@aws-sdk/client-opensearch";
@@ -215,6 +217,8 @@ export const SERVICES: readonly ServiceWire[] = [
   },
   { signingName: "dms", cliName: "dms", protocol: "awsJson1_1", module: mod(dms) },
   { signingName: "es", cliName: "opensearch", protocol: "restJson1", module: mod(opensearch) },
+  { signingName: "kafka", cliName: "kafka", protocol: "restJson1", module: mod(kafka) },
+  { signingName: "kinesis", cliName: "kinesis", protocol: "awsJson1_1", module: mod(kinesis) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

@@ -1,4 +1,15 @@
-import { type Call, type Filter, type Handler, listPage, matchesFilters, type Output } from "./context.ts";
+import { apiError } from "../errors.ts";
+import {
+  type Call,
+  type Filter,
+  type Handler,
+  listPage,
+  matchesFilters,
+  type Output,
+  read,
+  readList,
+  str,
+} from "./context.ts";
 
 /**
  * Data movement, streaming and machine learning: Database Migration Service (and the services added
@@ -48,4 +59,55 @@ export const DMS_HANDLERS: Record<string, Handler> = {
       "ReplicationTasks",
       call.input.WithoutSettings === true ? ({ ReplicationTaskSettings: _, ...rest }) => rest : undefined,
     ),
+};
+
+// --- MSK: ListClustersV2, NextToken / MaxResults 1..100; filters by name prefix and type ---------
+
+export const KAFKA_HANDLERS: Record<string, Handler> = {
+  ListClustersV2: (call) => {
+    const prefix = str(call.input, "ClusterNameFilter") ?? "";
+    const type = str(call.input, "ClusterTypeFilter");
+    return listPage(
+      call,
+      "list-clusters-v2",
+      "ClusterInfoList",
+      { defaultLimit: 100, minLimit: 1, maxLimit: 100 },
+      {
+        keep: (c) =>
+          String(c.ClusterName ?? "").startsWith(prefix) && (type === undefined || c.ClusterType === type),
+      },
+    );
+  },
+};
+
+// --- Kinesis: ListStreams (NextToken / Limit 1..10000, ExclusiveStartStreamName); streams by name or ARN
+
+function streamName(call: Call): string {
+  const arn = str(call.input, "StreamARN");
+  const name = str(call.input, "StreamName") ?? (arn ? arn.slice(arn.lastIndexOf("/") + 1) : undefined);
+  if (name === undefined || name === "")
+    throw apiError("ValidationException", "Either StreamName or StreamARN should be provided.");
+  if (!readList<string>(call, "list-streams", "StreamNames").includes(name))
+    throw apiError(
+      "ResourceNotFoundException",
+      `Stream ${name} under account ${call.model.accountId} not found.`,
+    );
+  return name;
+}
+
+export const KINESIS_HANDLERS: Record<string, Handler> = {
+  ListStreams: (call) => {
+    const after = str(call.input, "ExclusiveStartStreamName");
+    const names = readList<string>(call, "list-streams", "StreamNames");
+    const start = after === undefined ? 0 : names.indexOf(after) + 1;
+    const out = listPage(
+      call,
+      "list-streams",
+      "StreamNames",
+      { defaultLimit: 100, minLimit: 1, maxLimit: 10000 },
+      { limit: "Limit", keep: (name) => names.indexOf(name as unknown as string) >= start },
+    );
+    return { ...out, HasMoreStreams: out.NextToken !== undefined };
+  },
+  DescribeStreamSummary: (call) => read(call, "describe-stream-summary", { resource: streamName(call) }),
 };

@@ -1,0 +1,20 @@
+import * as z from "zod";
+import { assetSchemaOf } from "./base.ts";
+
+/** One Amazon MSK cluster, as `ListClustersV2` lists it (its provisioned settings; serverless has none). */
+export const kafkaClusterSchema = assetSchemaOf(
+  "aws.kafka.cluster",
+  z.object({
+    clusterName: z.string(),
+    /** `ClusterType`: `PROVISIONED` or `SERVERLESS`. */
+    clusterType: z.string(),
+    /** `Provisioned.EncryptionInfo.EncryptionInTransit.InCluster` (`null`: serverless). */
+    inClusterEncryption: z.boolean().nullable(),
+    /** `Provisioned.EnhancedMonitoring`: `DEFAULT`, `PER_BROKER`, `PER_TOPIC_PER_BROKER`, `PER_TOPIC_PER_PARTITION`. */
+    enhancedMonitoring: z.string().nullable(),
+    /** `…ConnectivityInfo.PublicAccess.Type`: `DISABLED` or `SERVICE_PROVIDED_EIPS`. */
+    publicAccessType: z.string().nullable(),
+    /** `Provisioned.ClientAuthentication.Unauthenticated.Enabled`. */
+    unauthenticatedAccess: z.boolean().nullable(),
+  }),
+);

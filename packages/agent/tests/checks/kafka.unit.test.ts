@@ -1,0 +1,4 @@
+import { kafkaCases } from "./cases/kafka.ts";
+import { runCheckCases } from "./harness.ts";
+
+runCheckCases("kafka", kafkaCases);
