@@ -3,6 +3,7 @@ import type { ACMClient } from "@aws-sdk/client-acm";
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import type { BackupClient } from "@aws-sdk/client-backup";
 import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
@@ -17,9 +18,13 @@ import type { EKSClient } from "@aws-sdk/client-eks";
 import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
+import type { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import type { IAMClient } from "@aws-sdk/client-iam";
+import type { Inspector2Client } from "@aws-sdk/client-inspector2";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { Macie2Client } from "@aws-sdk/client-macie2";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
@@ -87,6 +92,12 @@ export interface RegionClients {
   readonly elasticache: ElastiCacheClient;
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
+  readonly guardduty: GuardDutyClient;
+  readonly inspector2: Inspector2Client;
+  readonly macie2: Macie2Client;
+  readonly backup: BackupClient;
+  /** AWS Organizations is global: its API answers in us-east-1. */
+  readonly organizations: OrganizationsClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -206,6 +217,11 @@ const SERVICES = Object.keys({
   sqs: true,
   sts: true,
   wafv2: true,
+  guardduty: true,
+  inspector2: true,
+  macie2: true,
+  backup: true,
+  organizations: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

@@ -34,9 +34,16 @@ import {
 } from "./iam.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
+import { organizationsCollector } from "./organizations.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
+import {
+  backupCollector,
+  guardDutyCollector,
+  inspectorCollector,
+  macieCollector,
+} from "./security-services.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
 import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
@@ -63,7 +70,16 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { organizationsAccountAsset } from "./organizations.ts";
 export { secretAsset } from "./secretsmanager.ts";
+export {
+  backupRecoveryPointAsset,
+  backupSettingsAsset,
+  backupVaultAsset,
+  guardDutySettingsAsset,
+  inspectorSettingsAsset,
+  macieSettingsAsset,
+} from "./security-services.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
@@ -112,11 +128,17 @@ export const COLLECTORS: readonly Collector[] = [
   iamServerCertificatesCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
+  guardDutyCollector,
+  inspectorCollector,
+  macieCollector,
+  backupCollector,
+  organizationsCollector,
 ];
 
 export {
   accessAnalyzerCollector,
   acmCertificatesCollector,
+  backupCollector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
@@ -133,14 +155,18 @@ export {
   elastiCacheReplicationGroupsCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
+  guardDutyCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
   iamServerCertificatesCollector,
   iamUsersCollector,
+  inspectorCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
+  macieCollector,
   networkAclsCollector,
+  organizationsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
   regionalWebAclsCollector,

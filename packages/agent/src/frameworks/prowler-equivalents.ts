@@ -173,6 +173,19 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.wafv2.rules-cloudwatch-metrics": ["wafv2_webacl_rule_logging_enabled"],
   "vigil.wafv2.web-acl-has-rules": ["wafv2_webacl_with_rules"],
   "vigil.wafv2.web-acl-logging-enabled": ["wafv2_webacl_logging_enabled"],
+  "vigil.guardduty.detector-enabled": ["guardduty_is_enabled"],
+  "vigil.guardduty.eks-audit-logs-enabled": ["guardduty_eks_audit_log_enabled"],
+  "vigil.macie2.enabled": ["macie_is_enabled"],
+  "vigil.macie2.automated-discovery-enabled": ["macie_automated_sensitive_data_discovery_enabled"],
+  "vigil.backup.recovery-point-encrypted": ["backup_recovery_point_encrypted"],
+  "vigil.backup.vault-encrypted": ["backup_vaults_encrypted"],
+  "vigil.backup.plan-exists": ["backup_plans_exist"],
+  "vigil.backup.report-plan-exists": ["backup_reportplans_exist"],
+  "vigil.organizations.account-in-organization": ["organizations_account_part_of_organizations"],
+  "vigil.iam.password-policy-expires-passwords": [
+    "iam_password_policy_expires_passwords_within_90_days_or_less",
+  ],
+  "vigil.kms.key-not-pending-deletion": ["kms_cmk_not_deleted_unintentionally"],
 };
 
 /**

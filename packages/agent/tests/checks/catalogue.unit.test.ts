@@ -24,6 +24,7 @@ import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
+import { securityServicesCases } from "./cases/security-services.ts";
 import { snsCases } from "./cases/sns.ts";
 import { sqsCases } from "./cases/sqs.ts";
 import { wafv2Cases } from "./cases/wafv2.ts";
@@ -47,6 +48,7 @@ const ALL_CASES = [
   ...ecrCases,
   ...ecsCases,
   ...elastiCacheCases,
+  ...securityServicesCases,
 ];
 
 /**

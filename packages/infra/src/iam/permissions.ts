@@ -117,6 +117,11 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
   elasticache: ["DescribeReplicationGroups"],
+  guardduty: ["ListDetectors", "GetDetector"],
+  inspector2: ["BatchGetAccountStatus"],
+  macie2: ["GetMacieSession", "GetAutomatedDiscoveryConfiguration"],
+  backup: ["ListBackupVaults", "ListRecoveryPointsByBackupVault", "ListBackupPlans", "ListReportPlans"],
+  organizations: ["DescribeOrganization"],
 };
 
 export function discoveryActions(): string[] {

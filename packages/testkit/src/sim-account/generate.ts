@@ -3,6 +3,8 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
+
+import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
   generateCertificates,
@@ -172,6 +174,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   ecrRepositories(put, service("ecr"));
   ecsTasksAndClusters(put, service("ecs"));
   elastiCacheGroups(put, service("elasticache"));
+  generateSecurityServices(put, service("security"));
   return { accountId, regions, files };
 }
 
