@@ -10,10 +10,7 @@ export const planExists = defineCheck({
     "A vault without a backup plan holds only what someone remembered to back up by hand; a plan takes backups on a schedule and keeps them as long as the rules say.",
   remediation:
     "aws backup create-backup-plan --backup-plan file://plan.json (a rule with a schedule and lifecycle), then aws backup create-backup-selection to assign resources",
-  references: [
-    "https://docs.aws.amazon.com/aws-backup/latest/devguide/about-backup-plans.html",
-    "https://docs.aws.amazon.com/aws-backup/latest/devguide/creating-a-backup-plan.html",
-  ],
+  references: ["https://docs.aws.amazon.com/aws-backup/latest/devguide/about-backup-plans.html"],
   mappings: { cis: [], fsbp: [] },
   // A region where Backup is not used at all (no plan, no vault) has nothing to judge.
   evaluate: ({ config: { backupPlans, backupVaults } }) =>

@@ -12,10 +12,7 @@ export const recoveryPointEncrypted = defineCheck({
     "A backup holds the same data as its source; an unencrypted recovery point can be read by anyone who can reach the vault's storage or copy it.",
   remediation:
     "Recovery points cannot be encrypted in place: copy it to an encrypted vault (aws backup start-copy-job --recovery-point-arn <arn> --source-backup-vault-name <vault> --destination-backup-vault-arn <encrypted-vault-arn> --iam-role-arn <role-arn>), then delete the unencrypted one.",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/backup-controls.html#backup-1",
-    "https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/backup-controls.html#backup-1"],
   mappings: { cis: [], fsbp: ["Backup.1"] },
   evaluate: (asset) => (asset.config.isEncrypted ? ON : OFF),
 });

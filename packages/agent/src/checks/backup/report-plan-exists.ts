@@ -10,10 +10,7 @@ export const reportPlanExists = defineCheck({
     "Backup Audit Manager report plans report daily on backup and restore jobs and on compliance with the plans, so failed backups are noticed before a restore is needed.",
   remediation:
     "aws backup create-report-plan --report-plan-name <name> --report-delivery-channel S3BucketName=<bucket> --report-setting ReportTemplate=BACKUP_JOB_REPORT",
-  references: [
-    "https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-console.html",
-    "https://docs.aws.amazon.com/aws-backup/latest/devguide/aws-backup-audit-manager.html",
-  ],
+  references: ["https://docs.aws.amazon.com/aws-backup/latest/devguide/create-report-plan-console.html"],
   mappings: { cis: [], fsbp: [] },
   // Without backup plans there are no jobs to report on.
   evaluate: ({ config: { backupPlans, reportPlans } }) =>

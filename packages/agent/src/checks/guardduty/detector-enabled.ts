@@ -15,7 +15,6 @@ export const detectorEnabled = defineCheck({
     "aws guardduty create-detector --enable --region <region> (or aws guardduty update-detector --detector-id <detector-id> --enable)",
   references: [
     "https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1",
-    "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html",
   ],
   mappings: { cis: [], fsbp: ["GuardDuty.1"] },
   evaluate: (asset) =>

@@ -12,10 +12,7 @@ export const passwordPolicyExpiresPasswords = defineCheck({
     "A password that never expires stays useful to whoever learned it; expiry bounds how long a leaked or cracked password works.",
   remediation:
     "aws iam update-account-password-policy --max-password-age 90 (plus the other settings you keep)",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17",
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17"],
   mappings: { cis: [], fsbp: [], securityHub: ["IAM.17"] },
   evaluate: ({ config: { exists, maxPasswordAge } }) => {
     if (!exists) return NO_POLICY;

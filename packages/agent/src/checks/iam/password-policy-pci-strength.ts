@@ -20,10 +20,7 @@ export const passwordPolicyPciStrength = defineCheck({
     "PCI DSS asks for passwords of at least 7 mixed-case alphanumeric characters, changed every 90 days and different from the last 4; IAM's defaults meet none of it.",
   remediation:
     "aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-numbers --minimum-password-length 7 --password-reuse-prevention 4 --max-password-age 90 (stricter values also pass)",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-10",
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-10"],
   mappings: { cis: [], fsbp: ["IAM.10"] },
   evaluate: ({ config }) =>
     passwordPolicyVerdict(

@@ -18,10 +18,7 @@ export const passwordPolicyStrong = defineCheck({
     "Complexity and length requirements make IAM user passwords far harder to guess or crack than the short, simple passwords IAM accepts by default.",
   remediation:
     "aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-symbols --require-numbers --minimum-password-length 8 (or more)",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7",
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7"],
   mappings: { cis: [], fsbp: ["IAM.7"] },
   evaluate: ({ config }) =>
     passwordPolicyVerdict(

@@ -12,10 +12,7 @@ export const keyNotPendingDeletion = defineCheck({
   rationale:
     "Deleting a KMS key makes everything encrypted under it unrecoverable; a key scheduled for deletion by mistake must be cancelled before its waiting period ends.",
   remediation: "aws kms cancel-key-deletion --key-id <key-id> (then aws kms enable-key --key-id <key-id>)",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3",
-    "https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3"],
   mappings: { cis: [], fsbp: ["KMS.3"] },
   // AWS managed keys are never deleted by customers.
   evaluate: ({ config: c }) =>

@@ -11,10 +11,7 @@ export const automatedDiscoveryEnabled = defineCheck({
   rationale:
     "Automated discovery samples objects across every bucket continuously, so sensitive data that lands in an unexpected bucket is found without anyone running a job.",
   remediation: "aws macie2 update-automated-discovery-configuration --status ENABLED --region <region>",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/macie-controls.html#macie-2",
-    "https://docs.aws.amazon.com/macie/latest/user/discovery-asdd.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/macie-controls.html#macie-2"],
   mappings: { cis: [], fsbp: ["Macie.2"] },
   // Where Macie is off there is no discovery to configure: vigil.macie2.enabled reports that.
   evaluate: (asset) =>

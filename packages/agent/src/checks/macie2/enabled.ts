@@ -12,10 +12,7 @@ export const macieEnabled = defineCheck({
   rationale:
     "Macie inventories S3 buckets, evaluates their security and access controls, and finds sensitive data in them; without it nobody knows where personal data sits.",
   remediation: "aws macie2 enable-macie --region <region>",
-  references: [
-    "https://docs.aws.amazon.com/securityhub/latest/userguide/macie-controls.html#macie-1",
-    "https://docs.aws.amazon.com/macie/latest/user/getting-started.html",
-  ],
+  references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/macie-controls.html#macie-1"],
   mappings: { cis: [], fsbp: ["Macie.1"] },
   evaluate: (asset) =>
     asset.config.status === "ENABLED" ? ON : asset.config.status === "PAUSED" ? PAUSED : OFF,

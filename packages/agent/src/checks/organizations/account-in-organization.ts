@@ -11,10 +11,7 @@ export const accountInOrganization = defineCheck({
     "An organization lets service control policies, central CloudTrail, GuardDuty and Security Hub administration apply to the account; a standalone account is governed by nobody but itself.",
   remediation:
     "From the organization's management account: aws organizations invite-account-to-organization --target Id=<account-id>,Type=ACCOUNT; then accept the handshake in this account.",
-  references: [
-    "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_introduction.html",
-    "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_org_support-all-features.html",
-  ],
+  references: ["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_introduction.html"],
   mappings: { cis: [], fsbp: [] },
   evaluate: ({ config: { organizationId, featureSet } }) =>
     organizationId === null
