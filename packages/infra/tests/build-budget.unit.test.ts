@@ -170,6 +170,8 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/db-clusters.ts",
         "packages/agent/src/collectors/kafka.ts",
         "packages/agent/src/collectors/kinesis.ts",
+        "packages/agent/src/collectors/security-services.ts",
+        "packages/agent/src/collectors/organizations.ts",
       ]),
     );
   });

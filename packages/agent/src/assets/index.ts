@@ -56,6 +56,15 @@ import {
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
 import { secretsManagerSecretSchema } from "./secretsmanager.ts";
+import {
+  backupRecoveryPointSchema,
+  backupSettingsSchema,
+  backupVaultSchema,
+  guardDutySettingsSchema,
+  inspectorSettingsSchema,
+  macieSettingsSchema,
+  organizationsAccountSchema,
+} from "./security-services.ts";
 import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
 
@@ -128,6 +137,13 @@ export const assetSchemas = {
   "aws.neptune.cluster-snapshot": neptuneClusterSnapshotSchema,
   "aws.kafka.cluster": kafkaClusterSchema,
   "aws.kinesis.stream": kinesisStreamSchema,
+  "aws.guardduty.account-settings": guardDutySettingsSchema,
+  "aws.inspector2.account-settings": inspectorSettingsSchema,
+  "aws.macie2.account-settings": macieSettingsSchema,
+  "aws.backup.vault": backupVaultSchema,
+  "aws.backup.recovery-point": backupRecoveryPointSchema,
+  "aws.backup.account-settings": backupSettingsSchema,
+  "aws.organizations.account": organizationsAccountSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -581,6 +581,49 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     encryptionType: pick(rng, ["NONE", "KMS"]),
     retentionPeriodHours: pick(rng, [24, 168, 720]),
   }),
+  "aws.guardduty.account-settings": (rng, id) => {
+    const on = (name: string) => (coin(rng) ? { [name]: "ENABLED" } : { [name]: "DISABLED" });
+    return {
+      detectorId: coin(rng) ? `d${id}` : null,
+      status: "ENABLED",
+      features: {
+        ...on("S3_DATA_EVENTS"),
+        ...on("EKS_AUDIT_LOGS"),
+        ...on("EBS_MALWARE_PROTECTION"),
+        ...on("RDS_LOGIN_EVENTS"),
+        ...on("LAMBDA_NETWORK_LOGS"),
+        ...on("RUNTIME_MONITORING"),
+        ...on("RUNTIME_MONITORING/EKS_ADDON_MANAGEMENT"),
+        ...on("RUNTIME_MONITORING/ECS_FARGATE_AGENT_MANAGEMENT"),
+        ...on("RUNTIME_MONITORING/EC2_AGENT_MANAGEMENT"),
+      },
+    };
+  },
+  "aws.inspector2.account-settings": (rng) => ({
+    status: pick(rng, ["ENABLED", "DISABLED"]),
+    ec2Status: pick(rng, ["ENABLED", "DISABLED"]),
+    ecrStatus: pick(rng, ["ENABLED", "DISABLED"]),
+    lambdaStatus: pick(rng, ["ENABLED", "DISABLED"]),
+    lambdaCodeStatus: pick(rng, ["ENABLED", "DISABLED", null]),
+  }),
+  "aws.macie2.account-settings": (rng) => ({
+    status: pick(rng, ["ENABLED", "PAUSED", null]),
+    automatedDiscoveryStatus: pick(rng, ["ENABLED", "DISABLED"]),
+  }),
+  "aws.backup.vault": (rng, id) => ({
+    vaultName: `vault-${id}`,
+    encryptionKeyArn: coin(rng) ? `arn:aws:kms:us-east-1:123456789012:key/${id}` : null,
+  }),
+  "aws.backup.recovery-point": (rng, id) => ({ vaultName: `vault-${id}`, isEncrypted: coin(rng) }),
+  "aws.backup.account-settings": (rng) => ({
+    backupPlans: pick(rng, [0, 1, 3]),
+    backupVaults: pick(rng, [0, 1, 2]),
+    reportPlans: pick(rng, [0, 1]),
+  }),
+  "aws.organizations.account": (rng, id) => ({
+    organizationId: coin(rng) ? `o-${id}` : null,
+    featureSet: pick(rng, ["ALL", "CONSOLIDATED_BILLING"]),
+  }),
 };
 
 function dbCluster(rng: Rng, id: string, engine: string) {

@@ -3,6 +3,7 @@ import type { ACMClient } from "@aws-sdk/client-acm";
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import type { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import type { BackupClient } from "@aws-sdk/client-backup";
 import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
@@ -18,13 +19,17 @@ import type { EKSClient } from "@aws-sdk/client-eks";
 import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
+import type { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import type { IAMClient } from "@aws-sdk/client-iam";
+import type { Inspector2Client } from "@aws-sdk/client-inspector2";
 import type { KafkaClient } from "@aws-sdk/client-kafka";
 import type { KinesisClient } from "@aws-sdk/client-kinesis";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { Macie2Client } from "@aws-sdk/client-macie2";
 import type { NetworkFirewallClient } from "@aws-sdk/client-network-firewall";
 import type { OpenSearchClient } from "@aws-sdk/client-opensearch";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { RDSClient } from "@aws-sdk/client-rds";
 import type { RedshiftClient } from "@aws-sdk/client-redshift";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -104,6 +109,12 @@ export interface RegionClients {
   readonly sagemaker: SageMakerClient;
   /** OpenSearch Service (IAM actions `es:*`). */
   readonly opensearch: OpenSearchClient;
+  readonly guardduty: GuardDutyClient;
+  readonly inspector2: Inspector2Client;
+  readonly macie2: Macie2Client;
+  readonly backup: BackupClient;
+  /** AWS Organizations is global: its API answers in us-east-1. */
+  readonly organizations: OrganizationsClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -226,6 +237,11 @@ const SERVICES = Object.keys({
   networkfirewall: true,
   sagemaker: true,
   opensearch: true,
+  guardduty: true,
+  inspector2: true,
+  macie2: true,
+  backup: true,
+  organizations: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

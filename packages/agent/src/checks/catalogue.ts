@@ -12,6 +12,10 @@ import { restApiXrayTracing } from "./apigateway/rest-api-xray-tracing.ts";
 import { v2ApiAccessLoggingEnabled } from "./apigatewayv2/api-access-logging-enabled.ts";
 import { v2RoutesAuthorized } from "./apigatewayv2/routes-authorized.ts";
 import { webSocketLoggingEnabled } from "./apigatewayv2/websocket-logging-enabled.ts";
+import { planExists } from "./backup/plan-exists.ts";
+import { recoveryPointEncrypted } from "./backup/recovery-point-encrypted.ts";
+import { reportPlanExists } from "./backup/report-plan-exists.ts";
+import { vaultEncrypted } from "./backup/vault-encrypted.ts";
 import type { AnyCheck } from "./check.ts";
 import { distributionCustomCertificate } from "./cloudfront/custom-certificate.ts";
 import { distributionDefaultRootObject } from "./cloudfront/default-root-object.ts";
@@ -92,8 +96,21 @@ import { albDropsInvalidHeaders } from "./elbv2/alb-drops-invalid-headers.ts";
 import { albHttpRedirectsToHttps } from "./elbv2/alb-http-redirects-to-https.ts";
 import { listenersUseSecureTlsPolicy } from "./elbv2/listeners-use-secure-tls-policy.ts";
 import { loadBalancerMultipleAzs } from "./elbv2/load-balancer-multiple-azs.ts";
+import { detectorEnabled } from "./guardduty/detector-enabled.ts";
+import { ec2RuntimeMonitoringEnabled } from "./guardduty/ec2-runtime-monitoring-enabled.ts";
+import { ecsRuntimeMonitoringEnabled } from "./guardduty/ecs-runtime-monitoring-enabled.ts";
+import { eksAuditLogsEnabled } from "./guardduty/eks-audit-logs-enabled.ts";
+import { eksRuntimeMonitoringEnabled } from "./guardduty/eks-runtime-monitoring-enabled.ts";
+import { lambdaProtectionEnabled } from "./guardduty/lambda-protection-enabled.ts";
+import { malwareProtectionEc2Enabled } from "./guardduty/malware-protection-ec2-enabled.ts";
+import { rdsProtectionEnabled } from "./guardduty/rds-protection-enabled.ts";
+import { runtimeMonitoringEnabled } from "./guardduty/runtime-monitoring-enabled.ts";
+import { s3ProtectionEnabled } from "./guardduty/s3-protection-enabled.ts";
+import { passwordPolicyExpiresPasswords } from "./iam/password-policy-expires-passwords.ts";
 import { passwordPolicyMinLength } from "./iam/password-policy-min-length.ts";
+import { passwordPolicyPciStrength } from "./iam/password-policy-pci-strength.ts";
 import { passwordPolicyReusePrevention } from "./iam/password-policy-prevents-reuse.ts";
+import { passwordPolicyStrong } from "./iam/password-policy-strong.ts";
 import { policyNoFullAdmin } from "./iam/policy-no-full-admin-attached.ts";
 import { roleTrustNotPublic } from "./iam/role-trust-not-public.ts";
 import { rootHardwareMfaEnabled } from "./iam/root-hardware-mfa-enabled.ts";
@@ -107,15 +124,22 @@ import { userMfaEnabledForConsole } from "./iam/user-mfa-enabled-for-console.ts"
 import { userNoDirectPolicies } from "./iam/user-permissions-through-groups.ts";
 import { userSingleActiveAccessKey } from "./iam/user-single-active-access-key.ts";
 import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-disabled.ts";
+import { ec2ScanningEnabled } from "./inspector2/ec2-scanning-enabled.ts";
+import { ecrScanningEnabled } from "./inspector2/ecr-scanning-enabled.ts";
+import { lambdaCodeScanningEnabled } from "./inspector2/lambda-code-scanning-enabled.ts";
+import { lambdaStandardScanningEnabled } from "./inspector2/lambda-standard-scanning-enabled.ts";
 import { clusterEnhancedMonitoring } from "./kafka/cluster-enhanced-monitoring.ts";
 import { clusterInTransitEncryption } from "./kafka/cluster-in-transit-encryption.ts";
 import { clusterPublicAccessDisabled } from "./kafka/cluster-public-access-disabled.ts";
 import { clusterUnauthenticatedAccessDisabled } from "./kafka/cluster-unauthenticated-access-disabled.ts";
 import { streamEncrypted } from "./kinesis/stream-encrypted.ts";
 import { streamRetentionPeriod } from "./kinesis/stream-retention-period.ts";
+import { keyNotPendingDeletion } from "./kms/key-not-pending-deletion.ts";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { automatedDiscoveryEnabled } from "./macie2/automated-discovery-enabled.ts";
+import { macieEnabled } from "./macie2/enabled.ts";
 import { neptuneClusterAuditLogsExported } from "./neptune/cluster-audit-logs-exported.ts";
 import { neptuneClusterBackupRetention } from "./neptune/cluster-backup-retention.ts";
 import { neptuneClusterCopyTagsToSnapshots } from "./neptune/cluster-copy-tags-to-snapshots.ts";
@@ -135,6 +159,7 @@ import { openSearchDomainSoftwareUpdated } from "./opensearch/domain-software-up
 import { openSearchDomainThreeDataNodes } from "./opensearch/domain-three-data-nodes.ts";
 import { openSearchDomainThreeDedicatedMasterNodes } from "./opensearch/domain-three-dedicated-master-nodes.ts";
 import { openSearchDomainTls12Policy } from "./opensearch/domain-tls-1-2-policy.ts";
+import { accountInOrganization } from "./organizations/account-in-organization.ts";
 import { ACCOUNT_CHECKS } from "./os/accounts.ts";
 import { FILE_CHECKS } from "./os/files.ts";
 import { KERNEL_CHECKS } from "./os/kernel.ts";
@@ -197,6 +222,10 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   v2ApiAccessLoggingEnabled,
   v2RoutesAuthorized,
   webSocketLoggingEnabled,
+  planExists,
+  recoveryPointEncrypted,
+  reportPlanExists,
+  vaultEncrypted,
   distributionCustomCertificate,
   distributionDefaultRootObject,
   distributionLoggingEnabled,
@@ -276,8 +305,21 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   albHttpRedirectsToHttps,
   listenersUseSecureTlsPolicy,
   loadBalancerMultipleAzs,
+  detectorEnabled,
+  ec2RuntimeMonitoringEnabled,
+  ecsRuntimeMonitoringEnabled,
+  eksAuditLogsEnabled,
+  eksRuntimeMonitoringEnabled,
+  lambdaProtectionEnabled,
+  malwareProtectionEc2Enabled,
+  rdsProtectionEnabled,
+  runtimeMonitoringEnabled,
+  s3ProtectionEnabled,
+  passwordPolicyExpiresPasswords,
   passwordPolicyMinLength,
+  passwordPolicyPciStrength,
   passwordPolicyReusePrevention,
+  passwordPolicyStrong,
   policyNoFullAdmin,
   roleTrustNotPublic,
   rootHardwareMfaEnabled,
@@ -291,15 +333,22 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   userNoDirectPolicies,
   userSingleActiveAccessKey,
   userUnusedCredentialsDisabled,
+  ec2ScanningEnabled,
+  ecrScanningEnabled,
+  lambdaCodeScanningEnabled,
+  lambdaStandardScanningEnabled,
   clusterEnhancedMonitoring,
   clusterInTransitEncryption,
   clusterPublicAccessDisabled,
   clusterUnauthenticatedAccessDisabled,
   streamEncrypted,
   streamRetentionPeriod,
+  keyNotPendingDeletion,
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
+  automatedDiscoveryEnabled,
+  macieEnabled,
   neptuneClusterAuditLogsExported,
   neptuneClusterBackupRetention,
   neptuneClusterCopyTagsToSnapshots,
@@ -319,6 +368,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   openSearchDomainThreeDataNodes,
   openSearchDomainThreeDedicatedMasterNodes,
   openSearchDomainTls12Policy,
+  accountInOrganization,
   ...ACCOUNT_CHECKS,
   ...FILE_CHECKS,
   ...KERNEL_CHECKS,

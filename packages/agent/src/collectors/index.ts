@@ -43,10 +43,17 @@ import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { openSearchDomainsCollector } from "./opensearch.ts";
+import { organizationsCollector } from "./organizations.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
+import {
+  backupCollector,
+  guardDutyCollector,
+  inspectorCollector,
+  macieCollector,
+} from "./security-services.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
 import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
@@ -78,8 +85,17 @@ export { kafkaClusterAsset } from "./kafka.ts";
 export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { openSearchDomainAsset } from "./opensearch.ts";
+export { organizationsAccountAsset } from "./organizations.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
 export { secretAsset } from "./secretsmanager.ts";
+export {
+  backupRecoveryPointAsset,
+  backupSettingsAsset,
+  backupVaultAsset,
+  guardDutySettingsAsset,
+  inspectorSettingsAsset,
+  macieSettingsAsset,
+} from "./security-services.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
 export { UnreadFields } from "./unread.ts";
@@ -137,11 +153,17 @@ export const COLLECTORS: readonly Collector[] = [
   openSearchDomainsCollector,
   dbClustersCollector,
   dbClusterSnapshotsCollector,
+  guardDutyCollector,
+  inspectorCollector,
+  macieCollector,
+  backupCollector,
+  organizationsCollector,
 ];
 
 export {
   accessAnalyzerCollector,
   acmCertificatesCollector,
+  backupCollector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
@@ -163,17 +185,21 @@ export {
   elastiCacheReplicationGroupsCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
+  guardDutyCollector,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
   iamServerCertificatesCollector,
   iamUsersCollector,
+  inspectorCollector,
   kafkaClustersCollector,
   kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
+  macieCollector,
   networkAclsCollector,
   openSearchDomainsCollector,
+  organizationsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,

@@ -185,6 +185,12 @@ export function mergePages<T extends object>(pages: readonly T[]): T {
 export interface ReadOptions {
   /** Error codes that mean "this resource has nothing configured" (recorded as a missing file). */
   readonly notConfigured?: readonly string[];
+  /**
+   * Where AWS answers "not configured" with a code that also means denied (Macie answers
+   * `AccessDeniedException` `Macie is not enabled.`): the code is "not configured" only when its
+   * message matches.
+   */
+  readonly notConfiguredMessage?: RegExp;
 }
 
 export class AccountReader {
@@ -232,7 +238,10 @@ export class AccountReader {
     const message = errorMessageOf(error);
     const path = snapshotPath(ref);
     const call = callNameOf(ref);
-    if (options.notConfigured?.includes(code)) {
+    if (
+      options.notConfigured?.includes(code) &&
+      (options.notConfiguredMessage === undefined || options.notConfiguredMessage.test(message))
+    ) {
       // Per resource, "nothing configured" is a missing file; for account-wide calls (no password
       // policy) the snapshot keeps AWS's error, since a missing file there means "not captured".
       if (ref.resource === undefined) this.recorder?.(path, { Error: { Code: code, Message: message } });

@@ -212,6 +212,19 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.neptune.cluster-copy-tags-to-snapshots": ["neptune_cluster_copy_tags_to_snapshots"],
   "vigil.neptune.cluster-multi-az": ["neptune_cluster_multi_az"],
   "vigil.kinesis.stream-encrypted": ["kinesis_stream_encrypted_at_rest"],
+  "vigil.guardduty.detector-enabled": ["guardduty_is_enabled"],
+  "vigil.guardduty.eks-audit-logs-enabled": ["guardduty_eks_audit_log_enabled"],
+  "vigil.macie2.enabled": ["macie_is_enabled"],
+  "vigil.macie2.automated-discovery-enabled": ["macie_automated_sensitive_data_discovery_enabled"],
+  "vigil.backup.recovery-point-encrypted": ["backup_recovery_point_encrypted"],
+  "vigil.backup.vault-encrypted": ["backup_vaults_encrypted"],
+  "vigil.backup.plan-exists": ["backup_plans_exist"],
+  "vigil.backup.report-plan-exists": ["backup_reportplans_exist"],
+  "vigil.organizations.account-in-organization": ["organizations_account_part_of_organizations"],
+  "vigil.iam.password-policy-expires-passwords": [
+    "iam_password_policy_expires_passwords_within_90_days_or_less",
+  ],
+  "vigil.kms.key-not-pending-deletion": ["kms_cmk_not_deleted_unintentionally"],
 };
 
 /**

@@ -27,6 +27,11 @@ export const SETTINGS_TYPES: ReadonlySet<string> = new Set([
   "aws.accessanalyzer.account-settings",
   "aws.config.account-settings",
   "aws.securityhub.account-settings",
+  "aws.guardduty.account-settings",
+  "aws.inspector2.account-settings",
+  "aws.macie2.account-settings",
+  "aws.backup.account-settings",
+  "aws.organizations.account",
 ]);
 
 /**

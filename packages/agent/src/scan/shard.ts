@@ -217,16 +217,18 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.iam.server-certificate",
       "aws.s3.bucket",
       "aws.s3.account-settings",
+      "aws.organizations.account",
       "aws.cloudtrail.trail",
       "aws.logs.cis-monitoring",
     ],
     load: async () => {
-      const [iam, s3, services, cloudtrail, monitoring] = await Promise.all([
+      const [iam, s3, services, cloudtrail, monitoring, organizations] = await Promise.all([
         import("../collectors/iam.ts"),
         import("../collectors/s3.ts"),
         import("../collectors/account-services.ts"),
         import("../collectors/cloudtrail.ts"),
         import("../collectors/monitoring.ts"),
+        import("../collectors/organizations.ts"),
       ]);
       return {
         collectors: [
@@ -237,6 +239,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           services.iamServerCertificatesCollector,
           s3.s3BucketsCollector,
           services.s3AccountPublicAccessBlockCollector,
+          organizations.organizationsCollector,
         ],
         everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],
       };
@@ -313,6 +316,25 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           kafka.kafkaClustersCollector,
           kinesis.kinesisStreamsCollector,
         ],
+      };
+    },
+  },
+  {
+    // Threat detection and data protection in each region: GuardDuty, Inspector, Macie, AWS Backup.
+    service: "security",
+    scope: "regional",
+    assetTypes: [
+      "aws.guardduty.account-settings",
+      "aws.inspector2.account-settings",
+      "aws.macie2.account-settings",
+      "aws.backup.vault",
+      "aws.backup.recovery-point",
+      "aws.backup.account-settings",
+    ],
+    load: async () => {
+      const m = await import("../collectors/security-services.ts");
+      return {
+        collectors: [m.guardDutyCollector, m.inspectorCollector, m.macieCollector, m.backupCollector],
       };
     },
   },

@@ -30,6 +30,7 @@ import { rdsCases } from "./cases/rds.ts";
 import { redshiftCases } from "./cases/redshift.ts";
 import { s3Cases } from "./cases/s3.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
+import { securityServicesCases } from "./cases/security-services.ts";
 import { snsCases } from "./cases/sns.ts";
 import { sqsCases } from "./cases/sqs.ts";
 import { wafv2Cases } from "./cases/wafv2.ts";
@@ -59,6 +60,7 @@ const ALL_CASES = [
   ...docDbNeptuneCases,
   ...kafkaCases,
   ...kinesisCases,
+  ...securityServicesCases,
 ];
 
 /**

@@ -142,6 +142,16 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.cloudfront.waf-enabled", DISTRIBUTION],
   ["vigil.cloudfront.custom-certificate", DISTRIBUTION],
   ["vigil.cloudfront.s3-origin-access-control", DISTRIBUTION],
+  ["vigil.iam.password-policy-strong", "111122223333"],
+  ["vigil.iam.password-policy-pci-strength", "111122223333"],
+  ["vigil.iam.password-policy-expires-passwords", "111122223333"],
+  ["vigil.guardduty.detector-enabled", "111122223333/us-east-1"],
+  ["vigil.inspector2.ec2-scanning-enabled", "111122223333/us-east-1"],
+  ["vigil.inspector2.ecr-scanning-enabled", "111122223333/us-east-1"],
+  ["vigil.inspector2.lambda-standard-scanning-enabled", "111122223333/us-east-1"],
+  ["vigil.inspector2.lambda-code-scanning-enabled", "111122223333/us-east-1"],
+  ["vigil.macie2.enabled", "111122223333/us-east-1"],
+  ["vigil.organizations.account-in-organization", "111122223333"],
 ];
 
 describe("account snapshot fixtures", () => {

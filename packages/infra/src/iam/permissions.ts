@@ -131,6 +131,11 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   es: ["ListDomainNames", "DescribeDomain"],
   kafka: ["ListClustersV2"],
   kinesis: ["ListStreams", "DescribeStreamSummary"],
+  guardduty: ["ListDetectors", "GetDetector"],
+  inspector2: ["BatchGetAccountStatus"],
+  macie2: ["GetMacieSession", "GetAutomatedDiscoveryConfiguration"],
+  backup: ["ListBackupVaults", "ListRecoveryPointsByBackupVault", "ListBackupPlans", "ListReportPlans"],
+  organizations: ["DescribeOrganization"],
 };
 
 export function discoveryActions(): string[] {

@@ -31,6 +31,13 @@ import {
 } from "./handlers/others.ts";
 import { S3_HANDLERS } from "./handlers/s3.ts";
 import {
+  BACKUP_HANDLERS,
+  GUARDDUTY_HANDLERS,
+  INSPECTOR2_HANDLERS,
+  MACIE2_HANDLERS,
+  ORGANIZATIONS_HANDLERS,
+} from "./handlers/security.ts";
+import {
   ACCESS_ANALYZER_HANDLERS,
   CONFIG_HANDLERS,
   EFS_HANDLERS,
@@ -96,6 +103,11 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   es: OPENSEARCH_HANDLERS,
   kafka: KAFKA_HANDLERS,
   kinesis: KINESIS_HANDLERS,
+  guardduty: GUARDDUTY_HANDLERS,
+  inspector2: INSPECTOR2_HANDLERS,
+  macie2: MACIE2_HANDLERS,
+  backup: BACKUP_HANDLERS,
+  organizations: ORGANIZATIONS_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

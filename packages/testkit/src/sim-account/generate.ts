@@ -6,6 +6,8 @@
 
 import { generateDms, generateKafka, generateKinesis } from "./generate-dataflow.ts";
 import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
+
+import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
   generateCertificates,
@@ -181,6 +183,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateDocDbAndNeptune(put, service("docdb-neptune"));
   generateKafka(put, service("kafka"));
   generateKinesis(put, service("kinesis"));
+  generateSecurityServices(put, service("security"));
   return { accountId, regions, files };
 }
 

@@ -10,6 +10,7 @@ import * as acm from "@aws-sdk/client-acm";
 import * as apigateway from "@aws-sdk/client-api-gateway";
 import * as apigatewayv2 from "@aws-sdk/client-apigatewayv2";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
+import * as backup from "@aws-sdk/client-backup";
 import * as cloudfront from "@aws-sdk/client-cloudfront";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
@@ -25,12 +26,16 @@ import * as eks from "@aws-sdk/client-eks";
 import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as elasticache from "@aws-sdk/client-elasticache";
+import * as guardduty from "@aws-sdk/client-guardduty";
 import * as iam from "@aws-sdk/client-iam";
+import * as inspector2 from "@aws-sdk/client-inspector2";
 import * as kafka from "@aws-sdk/client-kafka";
 import * as kinesis from "@aws-sdk/client-kinesis";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
+import * as macie2 from "@aws-sdk/client-macie2";
 import * as opensearch from "@aws-sdk/client-opensearch";
+import * as organizations from "@aws-sdk/client-organizations";
 import * as rds from "@aws-sdk/client-rds";
 import * as redshift from "@aws-sdk/client-redshift";
 import * as s3 from "@aws-sdk/client-s3";
@@ -219,6 +224,16 @@ export const SERVICES: readonly ServiceWire[] = [
   { signingName: "es", cliName: "opensearch", protocol: "restJson1", module: mod(opensearch) },
   { signingName: "kafka", cliName: "kafka", protocol: "restJson1", module: mod(kafka) },
   { signingName: "kinesis", cliName: "kinesis", protocol: "awsJson1_1", module: mod(kinesis) },
+  { signingName: "guardduty", cliName: "guardduty", protocol: "restJson1", module: mod(guardduty) },
+  { signingName: "inspector2", cliName: "inspector2", protocol: "restJson1", module: mod(inspector2) },
+  { signingName: "macie2", cliName: "macie2", protocol: "restJson1", module: mod(macie2) },
+  { signingName: "backup", cliName: "backup", protocol: "restJson1", module: mod(backup) },
+  {
+    signingName: "organizations",
+    cliName: "organizations",
+    protocol: "awsJson1_1",
+    module: mod(organizations),
+  },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

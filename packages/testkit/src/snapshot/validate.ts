@@ -123,7 +123,16 @@ const NULL_ALLOWED = new Set(["s3/GetBucketLocationOutput/LocationConstraint"]);
 const NEWER_THAN_MODEL: Readonly<Record<string, string>> = {
   "dynamodb/TableDescription/DeletionProtectionEnabled": "DynamoDB deletion protection, March 2023",
   "secretsmanager/SecretListEntry/NextRotationDate": "Secrets Manager rotation schedules, 2023",
+  "guardduty/GetDetectorResponse/Features": "GuardDuty detector features, March 2023",
+  "inspector2/ResourceState/lambdaCode": "Inspector Lambda code scanning, February 2023",
 };
+
+/**
+ * Members the model marks required that AWS leaves out of its answers when they have nothing to
+ * say (Inspector's `State` carries `errorCode` and `errorMessage` only when enabling or disabling
+ * failed): `<model>/<shape>/<member>`.
+ */
+const REQUIRED_BUT_OMITTED = new Set(["inspector2/State/errorCode", "inspector2/State/errorMessage"]);
 
 function typeName(value: JsonValue): string {
   if (value === null) return "null";
@@ -194,7 +203,10 @@ class ShapeChecker {
           this.check(sub, ref.shape, `${where}.${key}`, shapeName, key);
         }
         for (const req of shape.required ?? []) {
-          if (!Object.hasOwn(value, req)) {
+          if (
+            !Object.hasOwn(value, req) &&
+            !REQUIRED_BUT_OMITTED.has(`${this.model.name}/${shapeName}/${req}`)
+          ) {
             this.report.error(this.file, where, `required member '${req}' of ${shapeName} missing`);
           }
         }
