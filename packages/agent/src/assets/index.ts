@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { autoScalingGroupSchema, autoScalingLaunchConfigurationSchema } from "./autoscaling.ts";
+import { codeBuildProjectSchema, codeBuildReportGroupSchema } from "./codebuild.ts";
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
@@ -30,6 +32,7 @@ import {
   iamServerCertificateSchema,
   iamUserSchema,
 } from "./iam.ts";
+import { elasticBeanstalkEnvironmentSchema, sfnStateMachineSchema } from "./operations.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -106,6 +109,12 @@ export const assetSchemas = {
   "aws.ecs.task-definition": ecsTaskDefinitionSchema,
   "aws.ecs.cluster": ecsClusterSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
+  "aws.autoscaling.group": autoScalingGroupSchema,
+  "aws.autoscaling.launch-configuration": autoScalingLaunchConfigurationSchema,
+  "aws.codebuild.project": codeBuildProjectSchema,
+  "aws.codebuild.report-group": codeBuildReportGroupSchema,
+  "aws.stepfunctions.state-machine": sfnStateMachineSchema,
+  "aws.elasticbeanstalk.environment": elasticBeanstalkEnvironmentSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

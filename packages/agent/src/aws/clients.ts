@@ -7,6 +7,7 @@ import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { CodeBuildClient } from "@aws-sdk/client-codebuild";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
@@ -14,6 +15,7 @@ import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { ECSClient } from "@aws-sdk/client-ecs";
 import type { EFSClient } from "@aws-sdk/client-efs";
 import type { EKSClient } from "@aws-sdk/client-eks";
+import type { ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
@@ -25,6 +27,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3ControlClient } from "@aws-sdk/client-s3-control";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
@@ -87,6 +90,9 @@ export interface RegionClients {
   readonly elasticache: ElastiCacheClient;
   readonly sts: STSClient;
   readonly wafv2: WAFV2Client;
+  readonly codebuild: CodeBuildClient;
+  readonly sfn: SFNClient;
+  readonly elasticbeanstalk: ElasticBeanstalkClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -206,6 +212,9 @@ const SERVICES = Object.keys({
   sqs: true,
   sts: true,
   wafv2: true,
+  codebuild: true,
+  sfn: true,
+  elasticbeanstalk: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

@@ -12,6 +12,13 @@ import { restApiXrayTracing } from "./apigateway/rest-api-xray-tracing.ts";
 import { v2ApiAccessLoggingEnabled } from "./apigatewayv2/api-access-logging-enabled.ts";
 import { v2RoutesAuthorized } from "./apigatewayv2/routes-authorized.ts";
 import { webSocketLoggingEnabled } from "./apigatewayv2/websocket-logging-enabled.ts";
+import { groupElbHealthChecks } from "./autoscaling/group-elb-health-checks.ts";
+import { groupMultipleAzs } from "./autoscaling/group-multiple-azs.ts";
+import { groupMultipleInstanceTypes } from "./autoscaling/group-multiple-instance-types.ts";
+import { groupUsesLaunchTemplate } from "./autoscaling/group-uses-launch-template.ts";
+import { launchConfigurationHopLimit } from "./autoscaling/launch-configuration-hop-limit.ts";
+import { launchConfigurationImdsv2Required } from "./autoscaling/launch-configuration-imdsv2-required.ts";
+import { launchConfigurationNoPublicIp } from "./autoscaling/launch-configuration-no-public-ip.ts";
 import type { AnyCheck } from "./check.ts";
 import { distributionCustomCertificate } from "./cloudfront/custom-certificate.ts";
 import { distributionDefaultRootObject } from "./cloudfront/default-root-object.ts";
@@ -27,6 +34,12 @@ import { trailCloudWatchLogs } from "./cloudtrail/trail-cloudwatch-logs-integrat
 import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation-enabled.ts";
 import { trailLogging } from "./cloudtrail/trail-logging.ts";
+import { projectLoggingEnabled } from "./codebuild/project-logging-enabled.ts";
+import { projectNoPlaintextCredentials } from "./codebuild/project-no-plaintext-credentials.ts";
+import { projectPrivilegedModeDisabled } from "./codebuild/project-privileged-mode-disabled.ts";
+import { projectS3LogsEncrypted } from "./codebuild/project-s3-logs-encrypted.ts";
+import { projectSourceUrlNoCredentials } from "./codebuild/project-source-url-no-credentials.ts";
+import { reportGroupExportEncrypted } from "./codebuild/report-group-export-encrypted.ts";
 import { configRecorderEnabled } from "./config/recorder-enabled.ts";
 import { tableDeletionProtection } from "./dynamodb/table-deletion-protection.ts";
 import { tableKmsEncrypted } from "./dynamodb/table-kms-encrypted.ts";
@@ -64,6 +77,9 @@ import { replicationGroupAutomaticFailover } from "./elasticache/replication-gro
 import { replicationGroupBackups } from "./elasticache/replication-group-backups.ts";
 import { replicationGroupEncryptedAtRest } from "./elasticache/replication-group-encrypted-at-rest.ts";
 import { replicationGroupEncryptedInTransit } from "./elasticache/replication-group-encrypted-in-transit.ts";
+import { environmentEnhancedHealthReporting } from "./elasticbeanstalk/environment-enhanced-health-reporting.ts";
+import { environmentManagedUpdatesEnabled } from "./elasticbeanstalk/environment-managed-updates-enabled.ts";
+import { environmentStreamsLogs } from "./elasticbeanstalk/environment-streams-logs.ts";
 import { classicAccessLoggingEnabled } from "./elb/access-logging-enabled.ts";
 import { classicCertificatesFromAcm } from "./elb/certificates-from-acm.ts";
 import { classicConnectionDrainingEnabled } from "./elb/connection-draining-enabled.ts";
@@ -131,6 +147,7 @@ import { topicEncrypted } from "./sns/topic-encrypted.ts";
 import { topicPolicyNotPublic } from "./sns/topic-policy-not-public.ts";
 import { queueEncrypted } from "./sqs/queue-encrypted.ts";
 import { queuePolicyNotPublic } from "./sqs/queue-policy-not-public.ts";
+import { stateMachineLoggingEnabled } from "./stepfunctions/state-machine-logging-enabled.ts";
 import { rulesCloudWatchMetrics } from "./wafv2/rules-cloudwatch-metrics.ts";
 import { webAclHasRules } from "./wafv2/web-acl-has-rules.ts";
 import { webAclLoggingEnabled } from "./wafv2/web-acl-logging-enabled.ts";
@@ -149,6 +166,13 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   v2ApiAccessLoggingEnabled,
   v2RoutesAuthorized,
   webSocketLoggingEnabled,
+  groupElbHealthChecks,
+  groupMultipleAzs,
+  groupMultipleInstanceTypes,
+  groupUsesLaunchTemplate,
+  launchConfigurationHopLimit,
+  launchConfigurationImdsv2Required,
+  launchConfigurationNoPublicIp,
   distributionCustomCertificate,
   distributionDefaultRootObject,
   distributionLoggingEnabled,
@@ -163,6 +187,12 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   trailKmsEncrypted,
   trailLogFileValidation,
   trailLogging,
+  projectLoggingEnabled,
+  projectNoPlaintextCredentials,
+  projectPrivilegedModeDisabled,
+  projectS3LogsEncrypted,
+  projectSourceUrlNoCredentials,
+  reportGroupExportEncrypted,
   configRecorderEnabled,
   tableDeletionProtection,
   tableKmsEncrypted,
@@ -200,6 +230,9 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   replicationGroupBackups,
   replicationGroupEncryptedAtRest,
   replicationGroupEncryptedInTransit,
+  environmentEnhancedHealthReporting,
+  environmentManagedUpdatesEnabled,
+  environmentStreamsLogs,
   classicAccessLoggingEnabled,
   classicCertificatesFromAcm,
   classicConnectionDrainingEnabled,
@@ -267,6 +300,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   topicPolicyNotPublic,
   queueEncrypted,
   queuePolicyNotPublic,
+  stateMachineLoggingEnabled,
   rulesCloudWatchMetrics,
   webAclHasRules,
   webAclLoggingEnabled,

@@ -8,8 +8,10 @@ import {
 } from "./account-services.ts";
 import { acmCertificatesCollector } from "./acm.ts";
 import { restApisCollector, v2ApisCollector } from "./apigateway.ts";
+import { autoScalingGroupsCollector, launchConfigurationsCollector } from "./autoscaling.ts";
 import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
+import { codeBuildProjectsCollector, codeBuildReportGroupsCollector } from "./codebuild.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
 import { dynamoDbTablesCollector } from "./dynamodb.ts";
@@ -34,6 +36,7 @@ import {
 } from "./iam.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
+import { elasticBeanstalkEnvironmentsCollector, stateMachinesCollector } from "./operations.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
@@ -43,8 +46,10 @@ import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts
 
 export { acmCertificateAsset } from "./acm.ts";
 export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
+export { autoScalingGroupAsset, launchConfigurationAsset } from "./autoscaling.ts";
 export { cisPatternsOf } from "./cis-patterns.ts";
 export { cloudFrontDistributionAsset } from "./cloudfront.ts";
+export { codeBuildProjectAsset, codeBuildReportGroupAsset } from "./codebuild.ts";
 export type {
   CollectContext,
   Collector,
@@ -63,6 +68,7 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export { elasticBeanstalkEnvironmentAsset, stateMachineAsset } from "./operations.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
@@ -103,6 +109,12 @@ export const COLLECTORS: readonly Collector[] = [
   ecsTaskDefinitionsCollector,
   ecsClustersCollector,
   elastiCacheReplicationGroupsCollector,
+  autoScalingGroupsCollector,
+  launchConfigurationsCollector,
+  codeBuildProjectsCollector,
+  codeBuildReportGroupsCollector,
+  stateMachinesCollector,
+  elasticBeanstalkEnvironmentsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -117,10 +129,13 @@ export const COLLECTORS: readonly Collector[] = [
 export {
   accessAnalyzerCollector,
   acmCertificatesCollector,
+  autoScalingGroupsCollector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
+  codeBuildProjectsCollector,
+  codeBuildReportGroupsCollector,
   configRecordersCollector,
   dynamoDbTablesCollector,
   ebsDefaultEncryptionCollector,
@@ -131,6 +146,7 @@ export {
   efsFileSystemsCollector,
   eksClustersCollector,
   elastiCacheReplicationGroupsCollector,
+  elasticBeanstalkEnvironmentsCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
@@ -140,6 +156,7 @@ export {
   iamUsersCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
+  launchConfigurationsCollector,
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -153,6 +170,7 @@ export {
   snapshotsCollector,
   snsTopicsCollector,
   sqsQueuesCollector,
+  stateMachinesCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,

@@ -173,6 +173,23 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.wafv2.rules-cloudwatch-metrics": ["wafv2_webacl_rule_logging_enabled"],
   "vigil.wafv2.web-acl-has-rules": ["wafv2_webacl_with_rules"],
   "vigil.wafv2.web-acl-logging-enabled": ["wafv2_webacl_logging_enabled"],
+  "vigil.autoscaling.group-multiple-azs": ["autoscaling_group_multiple_az"],
+  "vigil.autoscaling.launch-configuration-imdsv2-required": [
+    "autoscaling_group_launch_configuration_requires_imdsv2",
+  ],
+  "vigil.codebuild.project-source-url-no-credentials": [
+    "codebuild_project_source_repo_url_no_sensitive_credentials",
+  ],
+  "vigil.codebuild.project-s3-logs-encrypted": ["codebuild_project_s3_logs_encrypted"],
+  "vigil.codebuild.project-logging-enabled": ["codebuild_project_logging_enabled"],
+  "vigil.codebuild.report-group-export-encrypted": ["codebuild_report_group_export_encrypted"],
+  "vigil.stepfunctions.state-machine-logging-enabled": ["stepfunctions_statemachine_logging_enabled"],
+  "vigil.elasticbeanstalk.environment-streams-logs": [
+    "elasticbeanstalk_environment_cloudwatch_logging_enabled",
+  ],
+  "vigil.elasticbeanstalk.environment-managed-updates-enabled": [
+    "elasticbeanstalk_environment_managed_updates_enabled",
+  ],
 };
 
 /**

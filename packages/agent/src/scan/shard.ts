@@ -258,6 +258,36 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       };
     },
   },
+  {
+    // Operations and delivery: EC2 Auto Scaling, CodeBuild, Step Functions, Elastic Beanstalk.
+    service: "operations",
+    scope: "regional",
+    assetTypes: [
+      "aws.autoscaling.group",
+      "aws.autoscaling.launch-configuration",
+      "aws.codebuild.project",
+      "aws.codebuild.report-group",
+      "aws.stepfunctions.state-machine",
+      "aws.elasticbeanstalk.environment",
+    ],
+    load: async () => {
+      const [autoscaling, codebuild, operations] = await Promise.all([
+        import("../collectors/autoscaling.ts"),
+        import("../collectors/codebuild.ts"),
+        import("../collectors/operations.ts"),
+      ]);
+      return {
+        collectors: [
+          autoscaling.autoScalingGroupsCollector,
+          autoscaling.launchConfigurationsCollector,
+          codebuild.codeBuildProjectsCollector,
+          codebuild.codeBuildReportGroupsCollector,
+          operations.stateMachinesCollector,
+          operations.elasticBeanstalkEnvironmentsCollector,
+        ],
+      };
+    },
+  },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */

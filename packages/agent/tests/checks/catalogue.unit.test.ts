@@ -11,7 +11,9 @@ import { applyEbsEvent, emptyEbsScanState } from "../../src/ebs/state.ts";
 import { EBS_SHARD_KIND } from "../../src/ebs/worker.ts";
 import { acmCases } from "./cases/acm.ts";
 import { apigatewayCases } from "./cases/apigateway.ts";
+import { autoScalingCases } from "./cases/autoscaling.ts";
 import { cloudfrontCases } from "./cases/cloudfront.ts";
+import { codeBuildCases } from "./cases/codebuild.ts";
 import { computeCases } from "./cases/compute.ts";
 import { dynamoDbCases } from "./cases/dynamodb.ts";
 import { ec2Cases } from "./cases/ec2.ts";
@@ -21,6 +23,7 @@ import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { loggingCases } from "./cases/logging.ts";
+import { operationsCases } from "./cases/operations.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
@@ -47,6 +50,9 @@ const ALL_CASES = [
   ...ecrCases,
   ...ecsCases,
   ...elastiCacheCases,
+  ...autoScalingCases,
+  ...codeBuildCases,
+  ...operationsCases,
 ];
 
 /**

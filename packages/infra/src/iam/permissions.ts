@@ -93,7 +93,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   cloudwatch: ["DescribeAlarms"],
   lambda: ["ListFunctions"],
   eks: ["ListClusters", "DescribeCluster"],
-  autoscaling: ["DescribeAutoScalingGroups"],
+  autoscaling: ["DescribeAutoScalingGroups", "DescribeLaunchConfigurations"],
   "access-analyzer": ["ListAnalyzers"],
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
@@ -117,6 +117,9 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
   elasticache: ["DescribeReplicationGroups"],
+  codebuild: ["ListProjects", "BatchGetProjects", "ListReportGroups", "BatchGetReportGroups"],
+  states: ["ListStateMachines", "DescribeStateMachine"],
+  elasticbeanstalk: ["DescribeEnvironments", "DescribeConfigurationSettings"],
 };
 
 export function discoveryActions(): string[] {

@@ -16,6 +16,12 @@ import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
+  AUTOSCALING_OPERATIONS_HANDLERS,
+  CODEBUILD_HANDLERS,
+  ELASTIC_BEANSTALK_HANDLERS,
+  STEP_FUNCTIONS_HANDLERS,
+} from "./handlers/operations.ts";
+import {
   AUTOSCALING_HANDLERS,
   AUTOSCALING_WRITES,
   CLOUDTRAIL_HANDLERS,
@@ -69,7 +75,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   monitoring: CLOUDWATCH_HANDLERS,
   lambda: LAMBDA_HANDLERS,
   eks: EKS_HANDLERS,
-  autoscaling: AUTOSCALING_HANDLERS,
+  autoscaling: { ...AUTOSCALING_HANDLERS, ...AUTOSCALING_OPERATIONS_HANDLERS },
   "access-analyzer": ACCESS_ANALYZER_HANDLERS,
   config: CONFIG_HANDLERS,
   elasticfilesystem: EFS_HANDLERS,
@@ -89,13 +95,16 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   ecr: ECR_HANDLERS,
   ecs: ECS_HANDLERS,
   elasticache: ELASTICACHE_HANDLERS,
+  codebuild: CODEBUILD_HANDLERS,
+  states: STEP_FUNCTIONS_HANDLERS,
+  elasticbeanstalk: ELASTIC_BEANSTALK_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
 
 /** The operations the simulated account serves, as `<cli-service>:<Operation>`. */
 export function servedOperations(): string[] {
-  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch" };
+  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch", states: "stepfunctions" };
   return Object.entries(HANDLERS).flatMap(([svc, ops]) =>
     Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`),
   );

@@ -3,6 +3,7 @@
  * realistic resources and a chosen share of CIS-relevant misconfigurations. Same options, same
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
+import { generateOperations } from "./generate-operations.ts";
 import {
   generateApis,
   generateCertificates,
@@ -172,6 +173,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   ecrRepositories(put, service("ecr"));
   ecsTasksAndClusters(put, service("ecs"));
   elastiCacheGroups(put, service("elasticache"));
+  generateOperations(put, service("operations"));
   return { accountId, regions, files };
 }
 

@@ -14,6 +14,7 @@ import * as cloudfront from "@aws-sdk/client-cloudfront";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
+import * as codebuild from "@aws-sdk/client-codebuild";
 import * as configservice from "@aws-sdk/client-config-service";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
@@ -21,6 +22,7 @@ import * as ecr from "@aws-sdk/client-ecr";
 import * as ecs from "@aws-sdk/client-ecs";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
+import * as elasticbeanstalk from "@aws-sdk/client-elastic-beanstalk";
 import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as elasticache from "@aws-sdk/client-elasticache";
@@ -32,6 +34,7 @@ import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
 import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
+import * as sfn from "@aws-sdk/client-sfn";
 import * as sns from "@aws-sdk/client-sns";
 import * as sqs from "@aws-sdk/client-sqs";
 import * as sts from "@aws-sdk/client-sts";
@@ -202,6 +205,15 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsQuery",
     xmlNamespace: "http://elasticache.amazonaws.com/doc/2015-02-02/",
     module: mod(elasticache),
+  },
+  { signingName: "codebuild", cliName: "codebuild", protocol: "awsJson1_1", module: mod(codebuild) },
+  { signingName: "states", cliName: "stepfunctions", protocol: "awsJson1_0", module: mod(sfn) },
+  {
+    signingName: "elasticbeanstalk",
+    cliName: "elasticbeanstalk",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/",
+    module: mod(elasticbeanstalk),
   },
 ];
 
