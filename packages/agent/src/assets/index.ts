@@ -32,7 +32,11 @@ import {
   iamServerCertificateSchema,
   iamUserSchema,
 } from "./iam.ts";
-import { elasticBeanstalkEnvironmentSchema, sfnStateMachineSchema } from "./operations.ts";
+import {
+  ec2LaunchTemplateSchema,
+  elasticBeanstalkEnvironmentSchema,
+  sfnStateMachineSchema,
+} from "./operations.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -50,6 +54,7 @@ import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
 import { secretsManagerSecretSchema } from "./secretsmanager.ts";
 import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
+import { ssmDocumentSchema, ssmDocumentSharingSettingSchema, ssmInstanceSchema } from "./ssm.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
@@ -115,6 +120,10 @@ export const assetSchemas = {
   "aws.codebuild.report-group": codeBuildReportGroupSchema,
   "aws.stepfunctions.state-machine": sfnStateMachineSchema,
   "aws.elasticbeanstalk.environment": elasticBeanstalkEnvironmentSchema,
+  "aws.ec2.launch-template": ec2LaunchTemplateSchema,
+  "aws.ssm.instance": ssmInstanceSchema,
+  "aws.ssm.document": ssmDocumentSchema,
+  "aws.ssm.document-sharing-setting": ssmDocumentSharingSettingSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -25,3 +25,19 @@ export const elasticBeanstalkEnvironmentSchema = assetSchemaOf(
     streamLogs: z.boolean(),
   }),
 );
+
+/** One EC2 launch template: `DescribeLaunchTemplates` + its default version (`DescribeLaunchTemplateVersions`). */
+export const ec2LaunchTemplateSchema = assetSchemaOf(
+  "aws.ec2.launch-template",
+  z.object({
+    launchTemplateName: z.string(),
+    /** `DefaultVersionNumber`: the version launched when none is named. */
+    defaultVersion: z.number().int(),
+    /** A `NetworkInterfaces[]` of the default version has `AssociatePublicIpAddress` true. */
+    associatePublicIpAddress: z.boolean(),
+    /** `MetadataOptions.HttpTokens` of the default version, `null` when unset (the AMI's default). */
+    metadataHttpTokens: z.string().nullable(),
+    /** `MetadataOptions.HttpEndpoint` of the default version, `null` when unset (enabled). */
+    metadataHttpEndpoint: z.string().nullable(),
+  }),
+);

@@ -556,6 +556,27 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     managedActionsEnabled: coin(rng),
     streamLogs: coin(rng),
   }),
+  "aws.ec2.launch-template": (rng, id) => ({
+    launchTemplateName: `template-${id}`,
+    defaultVersion: 1,
+    associatePublicIpAddress: coin(rng),
+    metadataHttpTokens: pick(rng, ["required", "optional", null]),
+    metadataHttpEndpoint: pick(rng, ["enabled", null]),
+  }),
+  "aws.ssm.instance": (rng, id) => ({
+    instanceId: `i-${id}`,
+    instanceState: pick(rng, ["running", "stopped"]),
+    managed: coin(rng),
+    patchCompliance: pick(rng, ["COMPLIANT", "NON_COMPLIANT", null]),
+    associationCompliance: pick(rng, ["COMPLIANT", "NON_COMPLIANT", null]),
+  }),
+  "aws.ssm.document": (rng, id) => ({
+    documentName: `document-${id}`,
+    sharedPublicly: coin(rng),
+  }),
+  "aws.ssm.document-sharing-setting": (rng) => ({
+    settingValue: pick(rng, ["Enable", "Disable"]),
+  }),
 };
 
 export interface SyntheticAssetOptions {

@@ -30,6 +30,7 @@ import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { SSMClient } from "@aws-sdk/client-ssm";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { WAFV2Client } from "@aws-sdk/client-wafv2";
 
@@ -93,6 +94,7 @@ export interface RegionClients {
   readonly codebuild: CodeBuildClient;
   readonly sfn: SFNClient;
   readonly elasticbeanstalk: ElasticBeanstalkClient;
+  readonly ssm: SSMClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -215,6 +217,7 @@ const SERVICES = Object.keys({
   codebuild: true,
   sfn: true,
   elasticbeanstalk: true,
+  ssm: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

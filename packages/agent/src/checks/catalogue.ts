@@ -49,6 +49,8 @@ import { ebsEncryptionByDefault } from "./ec2/ebs-encryption-by-default.ts";
 import { instanceImdsv2Required } from "./ec2/instance-imdsv2-required.ts";
 import { instanceNoPublicIp } from "./ec2/instance-no-public-ip.ts";
 import { instanceUsesIamRole } from "./ec2/instance-uses-iam-role.ts";
+import { launchTemplateImdsv2Required } from "./ec2/launch-template-imdsv2-required.ts";
+import { launchTemplateNoPublicIp } from "./ec2/launch-template-no-public-ip.ts";
 import { networkAclAdminPortsRestricted } from "./ec2/network-acl-admin-ports-restricted.ts";
 import { securityGroupAdminPortsIpv4 } from "./ec2/security-group-admin-ports-restricted-ipv4.ts";
 import { securityGroupAdminPortsIpv6 } from "./ec2/security-group-admin-ports-restricted-ipv6.ts";
@@ -147,6 +149,11 @@ import { topicEncrypted } from "./sns/topic-encrypted.ts";
 import { topicPolicyNotPublic } from "./sns/topic-policy-not-public.ts";
 import { queueEncrypted } from "./sqs/queue-encrypted.ts";
 import { queuePolicyNotPublic } from "./sqs/queue-policy-not-public.ts";
+import { documentNotPublic } from "./ssm/document-not-public.ts";
+import { documentPublicSharingBlocked } from "./ssm/document-public-sharing-blocked.ts";
+import { instanceAssociationCompliant } from "./ssm/instance-association-compliant.ts";
+import { instanceManaged } from "./ssm/instance-managed.ts";
+import { instancePatchCompliant } from "./ssm/instance-patch-compliant.ts";
 import { stateMachineLoggingEnabled } from "./stepfunctions/state-machine-logging-enabled.ts";
 import { rulesCloudWatchMetrics } from "./wafv2/rules-cloudwatch-metrics.ts";
 import { webAclHasRules } from "./wafv2/web-acl-has-rules.ts";
@@ -202,6 +209,8 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   instanceImdsv2Required,
   instanceNoPublicIp,
   instanceUsesIamRole,
+  launchTemplateImdsv2Required,
+  launchTemplateNoPublicIp,
   networkAclAdminPortsRestricted,
   securityGroupAdminPortsIpv4,
   securityGroupAdminPortsIpv6,
@@ -300,6 +309,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   topicPolicyNotPublic,
   queueEncrypted,
   queuePolicyNotPublic,
+  documentNotPublic,
+  documentPublicSharingBlocked,
+  instanceAssociationCompliant,
+  instanceManaged,
+  instancePatchCompliant,
   stateMachineLoggingEnabled,
   rulesCloudWatchMetrics,
   webAclHasRules,

@@ -36,12 +36,17 @@ import {
 } from "./iam.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
-import { elasticBeanstalkEnvironmentsCollector, stateMachinesCollector } from "./operations.ts";
+import {
+  elasticBeanstalkEnvironmentsCollector,
+  launchTemplatesCollector,
+  stateMachinesCollector,
+} from "./operations.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
+import { ssmDocumentSharingSettingCollector, ssmDocumentsCollector, ssmInstancesCollector } from "./ssm.ts";
 import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
 export { acmCertificateAsset } from "./acm.ts";
@@ -68,10 +73,16 @@ export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
-export { elasticBeanstalkEnvironmentAsset, stateMachineAsset } from "./operations.ts";
+export { elasticBeanstalkEnvironmentAsset, launchTemplateAsset, stateMachineAsset } from "./operations.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
+export {
+  type SsmRegionFacts,
+  ssmDocumentAsset,
+  ssmDocumentSharingSettingAsset,
+  ssmInstanceAsset,
+} from "./ssm.ts";
 export { UnreadFields } from "./unread.ts";
 export { webAclAsset } from "./wafv2.ts";
 
@@ -115,6 +126,10 @@ export const COLLECTORS: readonly Collector[] = [
   codeBuildReportGroupsCollector,
   stateMachinesCollector,
   elasticBeanstalkEnvironmentsCollector,
+  launchTemplatesCollector,
+  ssmInstancesCollector,
+  ssmDocumentsCollector,
+  ssmDocumentSharingSettingCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -157,6 +172,7 @@ export {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   launchConfigurationsCollector,
+  launchTemplatesCollector,
   networkAclsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -170,6 +186,9 @@ export {
   snapshotsCollector,
   snsTopicsCollector,
   sqsQueuesCollector,
+  ssmDocumentSharingSettingCollector,
+  ssmDocumentsCollector,
+  ssmInstancesCollector,
   stateMachinesCollector,
   v2ApisCollector,
   volumesCollector,

@@ -1,4 +1,10 @@
 import {
+  DescribeLaunchTemplateVersionsCommand,
+  type DescribeLaunchTemplateVersionsCommandOutput,
+  type LaunchTemplate,
+  paginateDescribeLaunchTemplates,
+} from "@aws-sdk/client-ec2";
+import {
   DescribeConfigurationSettingsCommand,
   type DescribeConfigurationSettingsCommandOutput,
   DescribeEnvironmentsCommand,
@@ -23,6 +29,7 @@ registerClients({ sfn: SFNClient, elasticbeanstalk: ElasticBeanstalkClient });
 
 type StateMachine = AssetOf<"aws.stepfunctions.state-machine">;
 type Environment = AssetOf<"aws.elasticbeanstalk.environment">;
+type LaunchTemplateAsset = AssetOf<"aws.ec2.launch-template">;
 
 /** A state machine as `DescribeStateMachine` describes it; when that read failed, its fields are unread. */
 export function stateMachineAsset(
@@ -128,5 +135,72 @@ export const elasticBeanstalkEnvironmentsCollector = listedCollector({
         ),
     );
     return elasticBeanstalkEnvironmentAsset(c, env, settings);
+  },
+});
+
+const TEMPLATE_FIELDS = ["associatePublicIpAddress", "metadataHttpTokens", "metadataHttpEndpoint"] as const;
+
+/** A launch template and its default version; when that read failed, the version's fields are unread. */
+export function launchTemplateAsset(
+  c: Where,
+  template: LaunchTemplate,
+  versions: RawOutcome<Pick<DescribeLaunchTemplateVersionsCommandOutput, "LaunchTemplateVersions">>,
+): LaunchTemplateAsset {
+  const id = template.LaunchTemplateId ?? "";
+  const name = template.LaunchTemplateName ?? id;
+  const unread = new UnreadFields();
+  const config: Partial<LaunchTemplateAsset["config"]> = {
+    launchTemplateName: name,
+    defaultVersion: template.DefaultVersionNumber ?? 1,
+  };
+  if (!unread.failed(versions, ...TEMPLATE_FIELDS) && versions.ok) {
+    const data = versions.value.LaunchTemplateVersions?.find((v) => v.DefaultVersion)?.LaunchTemplateData;
+    if (!data)
+      unread.markAs(
+        {
+          call: "ec2:DescribeLaunchTemplateVersions",
+          kind: "failed",
+          code: "InvalidLaunchTemplateId.VersionNotFound",
+          message: `the default version of ${name} was not returned`,
+        },
+        ...TEMPLATE_FIELDS,
+      );
+    else {
+      config.associatePublicIpAddress = (data.NetworkInterfaces ?? []).some(
+        (n) => n.AssociatePublicIpAddress === true,
+      );
+      config.metadataHttpTokens = data.MetadataOptions?.HttpTokens ?? null;
+      config.metadataHttpEndpoint = data.MetadataOptions?.HttpEndpoint ?? null;
+    }
+  }
+  const tags = Object.fromEntries((template.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+  const arn = `arn:${c.partition}:ec2:${c.region}:${c.accountId}:launch-template/${id}`;
+  return regionalAsset(c, "aws.ec2.launch-template", { arn, name, tags }, config, unread);
+}
+
+export const launchTemplatesCollector = listedCollector({
+  id: "ec2-launch-templates",
+  type: "aws.ec2.launch-template",
+  service: "ec2",
+  command: "describe-launch-templates",
+  pages: (c) => paginateDescribeLaunchTemplates({ client: c.clients.ec2, pageSize: 200 }, {}),
+  items: (listing) => listing.LaunchTemplates,
+  async asset(c, template) {
+    const versions = await c.read.one(
+      {
+        scope: c.region,
+        service: "ec2",
+        command: "describe-launch-template-versions",
+        resource: template.LaunchTemplateId ?? "",
+      },
+      () =>
+        c.clients.ec2.send(
+          new DescribeLaunchTemplateVersionsCommand({
+            LaunchTemplateId: template.LaunchTemplateId,
+            Versions: ["$Default"],
+          }),
+        ),
+    );
+    return launchTemplateAsset(c, template, versions);
   },
 });

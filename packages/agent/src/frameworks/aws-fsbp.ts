@@ -275,5 +275,15 @@ export const AWS_FSBP: FrameworkDefinition = {
     },
     { id: "ElasticBeanstalk.3", title: "Elastic Beanstalk should stream logs to CloudWatch" },
     { id: "StepFunctions.1", title: "Step Functions state machines should have logging turned on" },
+    { id: "SSM.1", title: "EC2 instances should be managed by AWS Systems Manager" },
+    {
+      id: "SSM.2",
+      title: "All EC2 instances managed by Systems Manager should be compliant with patching requirements",
+    },
+    {
+      id: "SSM.3",
+      title: "Instances managed by Systems Manager should have an association compliance status of COMPLIANT",
+    },
+    { id: "SSM.4", title: "SSM documents should not be public" },
   ],
 };

@@ -259,7 +259,8 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     },
   },
   {
-    // Operations and delivery: EC2 Auto Scaling, CodeBuild, Step Functions, Elastic Beanstalk.
+    // Operations and delivery: EC2 Auto Scaling and launch templates, CodeBuild, Step Functions,
+    // Elastic Beanstalk, Systems Manager.
     service: "operations",
     scope: "regional",
     assetTypes: [
@@ -269,12 +270,17 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.codebuild.report-group",
       "aws.stepfunctions.state-machine",
       "aws.elasticbeanstalk.environment",
+      "aws.ec2.launch-template",
+      "aws.ssm.instance",
+      "aws.ssm.document",
+      "aws.ssm.document-sharing-setting",
     ],
     load: async () => {
-      const [autoscaling, codebuild, operations] = await Promise.all([
+      const [autoscaling, codebuild, operations, ssm] = await Promise.all([
         import("../collectors/autoscaling.ts"),
         import("../collectors/codebuild.ts"),
         import("../collectors/operations.ts"),
+        import("../collectors/ssm.ts"),
       ]);
       return {
         collectors: [
@@ -284,6 +290,10 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           codebuild.codeBuildReportGroupsCollector,
           operations.stateMachinesCollector,
           operations.elasticBeanstalkEnvironmentsCollector,
+          operations.launchTemplatesCollector,
+          ssm.ssmInstancesCollector,
+          ssm.ssmDocumentsCollector,
+          ssm.ssmDocumentSharingSettingCollector,
         ],
       };
     },

@@ -22,6 +22,7 @@ import { ecsCases } from "./cases/ecs.ts";
 import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
+import { launchTemplateCases } from "./cases/launch-templates.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { operationsCases } from "./cases/operations.ts";
 import { rdsCases } from "./cases/rds.ts";
@@ -29,6 +30,7 @@ import { s3Cases } from "./cases/s3.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
 import { snsCases } from "./cases/sns.ts";
 import { sqsCases } from "./cases/sqs.ts";
+import { ssmCases } from "./cases/ssm.ts";
 import { wafv2Cases } from "./cases/wafv2.ts";
 
 const ALL_CASES = [
@@ -53,6 +55,8 @@ const ALL_CASES = [
   ...autoScalingCases,
   ...codeBuildCases,
   ...operationsCases,
+  ...ssmCases,
+  ...launchTemplateCases,
 ];
 
 /**

@@ -50,6 +50,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeFlowLogs",
     "DescribeNetworkAcls",
     "DescribeLaunchTemplates",
+    "DescribeLaunchTemplateVersions",
     "GetEbsEncryptionByDefault",
   ],
   s3: [
@@ -120,6 +121,13 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   codebuild: ["ListProjects", "BatchGetProjects", "ListReportGroups", "BatchGetReportGroups"],
   states: ["ListStateMachines", "DescribeStateMachine"],
   elasticbeanstalk: ["DescribeEnvironments", "DescribeConfigurationSettings"],
+  ssm: [
+    "DescribeInstanceInformation",
+    "ListResourceComplianceSummaries",
+    "ListDocuments",
+    "DescribeDocumentPermission",
+    "GetServiceSetting",
+  ],
 };
 
 export function discoveryActions(): string[] {

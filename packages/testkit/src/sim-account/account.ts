@@ -18,7 +18,9 @@ import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
   AUTOSCALING_OPERATIONS_HANDLERS,
   CODEBUILD_HANDLERS,
+  EC2_OPERATIONS_HANDLERS,
   ELASTIC_BEANSTALK_HANDLERS,
+  SSM_HANDLERS,
   STEP_FUNCTIONS_HANDLERS,
 } from "./handlers/operations.ts";
 import {
@@ -65,7 +67,7 @@ import {
 /** Handlers by signing name (by CLI name where APIs share one, see `handlerKeyOf`), then operation. */
 const HANDLERS: Record<string, Record<string, Handler>> = {
   sts: STS_HANDLERS,
-  ec2: EC2_HANDLERS,
+  ec2: { ...EC2_HANDLERS, ...EC2_OPERATIONS_HANDLERS },
   s3: S3_HANDLERS,
   rds: RDS_HANDLERS,
   iam: IAM_HANDLERS,
@@ -98,6 +100,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   codebuild: CODEBUILD_HANDLERS,
   states: STEP_FUNCTIONS_HANDLERS,
   elasticbeanstalk: ELASTIC_BEANSTALK_HANDLERS,
+  ssm: SSM_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

@@ -33,6 +33,8 @@ export function generateOperations(put: Put, o: OperationsStream): void {
   codeBuild(put, o);
   stepFunctions(put, o);
   elasticBeanstalk(put, o);
+  systemsManager(put, o);
+  launchTemplateVersions(put, o);
 }
 
 /**
@@ -341,5 +343,127 @@ function elasticBeanstalk(put: Put, o: OperationsStream): void {
         },
       ],
     });
+  }
+}
+
+/**
+ * Per region, Systems Manager's view of the account's EC2 instances (each running one unmanaged at
+ * `rate`; a managed one's patch and association compliance each NON_COMPLIANT at `rate`), two
+ * documents the account owns (`sim-deploy-app` shared with all accounts at `rate`) and the public
+ * sharing setting (left at Enable at `rate`).
+ */
+function systemsManager(put: Put, o: OperationsStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const reservations =
+      ((o.files.get(`${region}/ec2/describe-instances`) as Json | undefined)?.Reservations as
+        | Json[]
+        | undefined) ?? [];
+    const instances = reservations.flatMap((r) => (r.Instances as Json[] | undefined) ?? []);
+    const managed = instances.filter((i) => (i.State as Json | undefined)?.Name === "running" && !bad());
+    put(`${region}/ssm/describe-instance-information`, {
+      InstanceInformationList: managed.map((i) => ({
+        InstanceId: i.InstanceId,
+        PingStatus: "Online",
+        LastPingDateTime: isoOf(o, 0),
+        AgentVersion: "3.3.1142.0",
+        IsLatestVersion: false,
+        PlatformType: "Linux",
+        PlatformName: "Amazon Linux",
+        PlatformVersion: "2023",
+        ResourceType: "EC2Instance",
+        IPAddress: i.PrivateIpAddress,
+        ComputerName: `ip-${rng.hex(6)}.${region}.compute.internal`,
+        AssociationStatus: "Success",
+        SourceId: i.InstanceId,
+        SourceType: "AWS::EC2::Instance",
+      })),
+    });
+    const summary = (instanceId: unknown, type: string, compliant: boolean): Json => ({
+      ComplianceType: type,
+      ResourceType: "ManagedInstance",
+      ResourceId: instanceId,
+      Status: compliant ? "COMPLIANT" : "NON_COMPLIANT",
+      OverallSeverity: compliant ? "UNSPECIFIED" : "HIGH",
+      ExecutionSummary: { ExecutionTime: isoOf(o, 1), ExecutionType: "Command" },
+      CompliantSummary: { CompliantCount: 12 },
+      NonCompliantSummary: { NonCompliantCount: compliant ? 0 : 3 },
+    });
+    put(`${region}/ssm/list-resource-compliance-summaries`, {
+      ResourceComplianceSummaryItems: managed.flatMap((i) => [
+        summary(i.InstanceId, "Patch", !bad()),
+        summary(i.InstanceId, "Association", !bad()),
+      ]),
+    });
+    const documents = ["sim-deploy-app", "sim-rotate-logs"];
+    put(`${region}/ssm/list-documents`, {
+      DocumentIdentifiers: documents.map((name) => ({
+        Name: name,
+        CreatedDate: isoOf(o, 150),
+        Owner: accountId,
+        PlatformTypes: ["Linux", "MacOS"],
+        DocumentVersion: "1",
+        DocumentType: "Command",
+        SchemaVersion: "2.2",
+        DocumentFormat: "YAML",
+        Tags: [],
+      })),
+    });
+    for (const name of documents) {
+      const shared = name === "sim-deploy-app" && bad();
+      put(`${region}/ssm/describe-document-permission/${name}`, {
+        AccountIds: shared ? ["all"] : [],
+        AccountSharingInfoList: shared ? [{ AccountId: "all", SharedDocumentVersion: "$DEFAULT" }] : [],
+      });
+    }
+    const enabled = bad();
+    put(`${region}/ssm/get-service-setting/public-sharing-permission`, {
+      ServiceSetting: {
+        SettingId: "/ssm/documents/console/public-sharing-permission",
+        SettingValue: enabled ? "Enable" : "Disable",
+        LastModifiedDate: isoOf(o, enabled ? 400 : 30),
+        LastModifiedUser: enabled ? "System" : `arn:aws:iam::${accountId}:role/sim-admin`,
+        ARN: `arn:aws:ssm:${region}:${accountId}:servicesetting/ssm/documents/console/public-sharing-permission`,
+        Status: enabled ? "Default" : "Customized",
+      },
+    });
+  }
+}
+
+/**
+ * The default version of each of the account's launch templates: its network interface assigns a
+ * public address at `rate`, and IMDSv1 stays allowed at `rate`.
+ */
+function launchTemplateVersions(put: Put, o: OperationsStream): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const templates =
+      ((o.files.get(`${region}/ec2/describe-launch-templates`) as Json | undefined)?.LaunchTemplates as
+        | Json[]
+        | undefined) ?? [];
+    for (const t of templates) {
+      put(`${region}/ec2/describe-launch-template-versions/${String(t.LaunchTemplateId)}`, {
+        LaunchTemplateVersions: [
+          {
+            LaunchTemplateId: t.LaunchTemplateId,
+            LaunchTemplateName: t.LaunchTemplateName,
+            VersionNumber: t.DefaultVersionNumber ?? 1,
+            CreateTime: t.CreateTime,
+            CreatedBy: t.CreatedBy ?? `arn:aws:iam::${accountId}:root`,
+            DefaultVersion: true,
+            LaunchTemplateData: {
+              ImageId: `ami-${rng.hex(17)}`,
+              InstanceType: "t3.micro",
+              NetworkInterfaces: [
+                { DeviceIndex: 0, AssociatePublicIpAddress: bad(), DeleteOnTermination: true },
+              ],
+              MetadataOptions: { HttpTokens: bad() ? "optional" : "required", HttpEndpoint: "enabled" },
+            },
+          },
+        ],
+      });
+    }
   }
 }

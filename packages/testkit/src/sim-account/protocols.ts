@@ -37,6 +37,7 @@ import * as securityhub from "@aws-sdk/client-securityhub";
 import * as sfn from "@aws-sdk/client-sfn";
 import * as sns from "@aws-sdk/client-sns";
 import * as sqs from "@aws-sdk/client-sqs";
+import * as ssm from "@aws-sdk/client-ssm";
 import * as sts from "@aws-sdk/client-sts";
 import * as wafv2 from "@aws-sdk/client-wafv2";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
@@ -215,6 +216,7 @@ export const SERVICES: readonly ServiceWire[] = [
     xmlNamespace: "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/",
     module: mod(elasticbeanstalk),
   },
+  { signingName: "ssm", cliName: "ssm", protocol: "awsJson1_1", module: mod(ssm) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

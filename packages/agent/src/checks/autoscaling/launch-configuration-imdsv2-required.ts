@@ -1,4 +1,5 @@
 import { defineCheck, fail, pass } from "../check.ts";
+import { imdsv2Outcome } from "../ec2/metadata-options.ts";
 
 const REQUIRED = pass("instances launched from it require IMDSv2 session tokens");
 const OFF = pass("instances launched from it have the instance metadata endpoint turned off");
@@ -19,10 +20,5 @@ export const launchConfigurationImdsv2Required = defineCheck({
     "https://docs.aws.amazon.com/autoscaling/ec2/userguide/create-launch-config.html#launch-configurations-imds",
   ],
   mappings: { cis: [], fsbp: ["AutoScaling.3"] },
-  evaluate: (asset) =>
-    asset.config.metadataHttpTokens === "required"
-      ? REQUIRED
-      : asset.config.metadataHttpEndpoint === "disabled"
-        ? OFF
-        : OPTIONAL,
+  evaluate: (asset) => imdsv2Outcome(asset.config, { required: REQUIRED, off: OFF, optional: OPTIONAL }),
 });

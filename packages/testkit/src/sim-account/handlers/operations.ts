@@ -159,3 +159,112 @@ export const ELASTIC_BEANSTALK_HANDLERS: Record<string, Handler> = {
     return read(call, "describe-configuration-settings", { resource: name });
   },
 };
+
+// --- Systems Manager: NextToken / MaxResults --------------------------------------------------------
+
+const PUBLIC_SHARING_SETTING = "/ssm/documents/console/public-sharing-permission";
+
+function documentName(call: Call): string {
+  const name = required(call.input, "Name", call.operation);
+  if (!readList(call, "list-documents", "DocumentIdentifiers").some((d) => d.Name === name))
+    throw apiError("InvalidDocument", "The specified document does not exist.");
+  return name;
+}
+
+export const SSM_HANDLERS: Record<string, Handler> = {
+  DescribeInstanceInformation: (call) =>
+    listPage(call, "describe-instance-information", "InstanceInformationList", {
+      defaultLimit: 50,
+      minLimit: 5,
+      maxLimit: 50,
+    }),
+  ListResourceComplianceSummaries: (call) =>
+    listPage(call, "list-resource-compliance-summaries", "ResourceComplianceSummaryItems", {
+      defaultLimit: 50,
+      minLimit: 1,
+      maxLimit: 50,
+    }),
+  // The file holds the documents the account owns (captured with `--filters Key=Owner,Values=Self`).
+  ListDocuments: (call) => {
+    const filters = (Array.isArray(call.input.Filters) ? call.input.Filters : []) as {
+      Key?: string;
+      Values?: string[];
+    }[];
+    const owner = filters.find((f) => f.Key === "Owner")?.Values ?? [];
+    if (!owner.includes("Self"))
+      throw apiError(
+        "ValidationException",
+        "The simulated account answers ListDocuments for Owner Self only.",
+      );
+    return listPage(call, "list-documents", "DocumentIdentifiers", {
+      defaultLimit: 50,
+      minLimit: 1,
+      maxLimit: 50,
+    });
+  },
+  DescribeDocumentPermission: (call) => {
+    const name = documentName(call);
+    if (str(call.input, "PermissionType") !== "Share")
+      throw apiError(
+        "InvalidPermissionType",
+        "The permission type is not supported. Share is the only supported permission type.",
+      );
+    return read(call, "describe-document-permission", { resource: name });
+  },
+  GetServiceSetting: (call) => {
+    const id = required(call.input, "SettingId", call.operation);
+    if (id !== PUBLIC_SHARING_SETTING && !id.endsWith(`:servicesetting${PUBLIC_SHARING_SETTING}`))
+      throw apiError("ServiceSettingNotFound", `The service setting ${id} was not found.`);
+    return read(call, "get-service-setting", { resource: "public-sharing-permission" });
+  },
+};
+
+// --- EC2 launch template versions (the templates themselves: handlers/ec2.ts) -------------------------
+
+export const EC2_OPERATIONS_HANDLERS: Record<string, Handler> = {
+  DescribeLaunchTemplateVersions: (call) => {
+    const id = str(call.input, "LaunchTemplateId");
+    const name = str(call.input, "LaunchTemplateName");
+    const template = readList(call, "describe-launch-templates", "LaunchTemplates").find(
+      (t) =>
+        (id !== undefined && t.LaunchTemplateId === id) ||
+        (name !== undefined && t.LaunchTemplateName === name),
+    );
+    if (!template) {
+      if (id !== undefined)
+        throw apiError(
+          "InvalidLaunchTemplateId.NotFound",
+          `The specified launch template, with template ID ${id}, does not exist.`,
+        );
+      throw apiError(
+        "InvalidLaunchTemplateName.NotFoundException",
+        `The specified launch template, with template name ${name ?? ""}, does not exist.`,
+      );
+    }
+    const all = readList(call, "describe-launch-template-versions", "LaunchTemplateVersions", {
+      resource: String(template.LaunchTemplateId),
+    });
+    const wanted = strings(call.input, "Versions");
+    const latest = Math.max(...all.map((v) => Number(v.VersionNumber)));
+    const versions =
+      wanted.length === 0
+        ? all
+        : all.filter((v) =>
+            wanted.some((w) =>
+              w === "$Default"
+                ? v.DefaultVersion === true
+                : w === "$Latest"
+                  ? v.VersionNumber === latest
+                  : Number(w) === v.VersionNumber,
+            ),
+          );
+    const { page, next } = paginate(versions, {
+      token: call.input.NextToken,
+      limit: call.input.MaxResults,
+      defaultLimit: Number.POSITIVE_INFINITY,
+      minLimit: 1,
+      maxLimit: 200,
+    });
+    return { LaunchTemplateVersions: page, ...(next ? { NextToken: next } : {}) };
+  },
+};
