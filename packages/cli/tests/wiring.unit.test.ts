@@ -86,6 +86,7 @@ const IAM_PREFIX: Record<string, string> = {
   elb: "elasticloadbalancing",
   elbv2: "elasticloadbalancing",
   opensearch: "es",
+  sfn: "states",
 };
 
 function iamActionOf(call: string): string {

@@ -172,6 +172,10 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/kinesis.ts",
         "packages/agent/src/collectors/security-services.ts",
         "packages/agent/src/collectors/organizations.ts",
+        "packages/agent/src/collectors/autoscaling.ts",
+        "packages/agent/src/collectors/codebuild.ts",
+        "packages/agent/src/collectors/operations.ts",
+        "packages/agent/src/collectors/ssm.ts",
       ]),
     );
   });

@@ -186,7 +186,8 @@ describe("discovery permissions", () => {
     for (const action of discoveryActions()) {
       // API Gateway's management API is authorized by HTTP method: apigateway:GET is its read-only action.
       if (action === "apigateway:GET") continue;
-      // Inspector's account status is read in batches of accounts: inspector2:BatchGetAccountStatus.
+      // Inspector's account status and CodeBuild's projects and report groups are read only in
+      // batches (inspector2:BatchGetAccountStatus, codebuild:BatchGetProjects, …).
       expect(action.split(":")[1]).toMatch(/^(Describe|List|Get|BatchGet|GenerateCredentialReport)/);
     }
   });

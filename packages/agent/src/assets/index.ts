@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { autoScalingGroupSchema, autoScalingLaunchConfigurationSchema } from "./autoscaling.ts";
+import { codeBuildProjectSchema, codeBuildReportGroupSchema } from "./codebuild.ts";
 import {
   docDbClusterSchema,
   docDbClusterSnapshotSchema,
@@ -41,6 +43,11 @@ import {
 } from "./iam.ts";
 import { kafkaClusterSchema } from "./kafka.ts";
 import { kinesisStreamSchema } from "./kinesis.ts";
+import {
+  ec2LaunchTemplateSchema,
+  elasticBeanstalkEnvironmentSchema,
+  sfnStateMachineSchema,
+} from "./operations.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -67,6 +74,7 @@ import {
 } from "./security-services.ts";
 import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
+import { ssmDocumentSchema, ssmDocumentSharingSettingSchema, ssmInstanceSchema } from "./ssm.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
@@ -144,6 +152,16 @@ export const assetSchemas = {
   "aws.backup.recovery-point": backupRecoveryPointSchema,
   "aws.backup.account-settings": backupSettingsSchema,
   "aws.organizations.account": organizationsAccountSchema,
+  "aws.autoscaling.group": autoScalingGroupSchema,
+  "aws.autoscaling.launch-configuration": autoScalingLaunchConfigurationSchema,
+  "aws.codebuild.project": codeBuildProjectSchema,
+  "aws.codebuild.report-group": codeBuildReportGroupSchema,
+  "aws.stepfunctions.state-machine": sfnStateMachineSchema,
+  "aws.elasticbeanstalk.environment": elasticBeanstalkEnvironmentSchema,
+  "aws.ec2.launch-template": ec2LaunchTemplateSchema,
+  "aws.ssm.instance": ssmInstanceSchema,
+  "aws.ssm.document": ssmDocumentSchema,
+  "aws.ssm.document-sharing-setting": ssmDocumentSharingSettingSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

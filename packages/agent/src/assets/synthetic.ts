@@ -624,6 +624,68 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     organizationId: coin(rng) ? `o-${id}` : null,
     featureSet: pick(rng, ["ALL", "CONSOLIDATED_BILLING"]),
   }),
+  "aws.autoscaling.group": (rng, id) => ({
+    groupName: `asg-${id}`,
+    healthCheckType: pick(rng, ["EC2", "ELB"]),
+    loadBalancerAttached: coin(rng),
+    availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+    usesLaunchTemplate: coin(rng),
+    launchConfigurationName: coin(rng) ? `lc-${id}` : null,
+    mixedInstanceTypes: coin(rng) ? ["m6i.large", "m5.large"] : [],
+  }),
+  "aws.autoscaling.launch-configuration": (rng, id) => ({
+    launchConfigurationName: `lc-${id}`,
+    metadataHttpTokens: pick(rng, ["required", "optional", null]),
+    metadataHttpEndpoint: pick(rng, ["enabled", null]),
+    metadataHopLimit: pick(rng, [1, 2, null]),
+    associatePublicIpAddress: coin(rng),
+  }),
+  "aws.codebuild.project": (rng, id) => ({
+    projectName: `project-${id}`,
+    sourceUrlHasCredentials: coin(rng),
+    plaintextCredentialVariables: coin(rng) ? ["AWS_SECRET_ACCESS_KEY"] : [],
+    privilegedMode: coin(rng),
+    cloudWatchLogsEnabled: coin(rng),
+    s3LogsEnabled: coin(rng),
+    s3LogsEncryptionDisabled: coin(rng),
+  }),
+  "aws.codebuild.report-group": (rng, id) => ({
+    reportGroupName: `reports-${id}`,
+    exportConfigType: pick(rng, ["S3", "NO_EXPORT"]),
+    exportEncryptionDisabled: coin(rng),
+  }),
+  "aws.stepfunctions.state-machine": (rng, id) => ({
+    stateMachineName: `machine-${id}`,
+    loggingLevel: pick(rng, ["ALL", "ERROR", "FATAL", "OFF"]),
+  }),
+  "aws.elasticbeanstalk.environment": (rng, id) => ({
+    environmentName: `env-${id}`,
+    applicationName: `app-${id}`,
+    healthReportingSystem: pick(rng, ["basic", "enhanced"]),
+    managedActionsEnabled: coin(rng),
+    streamLogs: coin(rng),
+  }),
+  "aws.ec2.launch-template": (rng, id) => ({
+    launchTemplateName: `template-${id}`,
+    defaultVersion: 1,
+    associatePublicIpAddress: coin(rng),
+    metadataHttpTokens: pick(rng, ["required", "optional", null]),
+    metadataHttpEndpoint: pick(rng, ["enabled", null]),
+  }),
+  "aws.ssm.instance": (rng, id) => ({
+    instanceId: `i-${id}`,
+    instanceState: pick(rng, ["running", "stopped"]),
+    managed: coin(rng),
+    patchCompliance: pick(rng, ["COMPLIANT", "NON_COMPLIANT", null]),
+    associationCompliance: pick(rng, ["COMPLIANT", "NON_COMPLIANT", null]),
+  }),
+  "aws.ssm.document": (rng, id) => ({
+    documentName: `document-${id}`,
+    sharedPublicly: coin(rng),
+  }),
+  "aws.ssm.document-sharing-setting": (rng) => ({
+    settingValue: pick(rng, ["Enable", "Disable"]),
+  }),
 };
 
 function dbCluster(rng: Rng, id: string, engine: string) {

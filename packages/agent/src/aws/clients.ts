@@ -8,6 +8,7 @@ import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { CodeBuildClient } from "@aws-sdk/client-codebuild";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import type { DatabaseMigrationServiceClient } from "@aws-sdk/client-database-migration-service";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -16,6 +17,7 @@ import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { ECSClient } from "@aws-sdk/client-ecs";
 import type { EFSClient } from "@aws-sdk/client-efs";
 import type { EKSClient } from "@aws-sdk/client-eks";
+import type { ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import type { ElasticLoadBalancingClient } from "@aws-sdk/client-elastic-load-balancing";
 import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { ElastiCacheClient } from "@aws-sdk/client-elasticache";
@@ -37,8 +39,10 @@ import type { S3ControlClient } from "@aws-sdk/client-s3-control";
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { SSMClient } from "@aws-sdk/client-ssm";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { WAFV2Client } from "@aws-sdk/client-wafv2";
 
@@ -115,6 +119,10 @@ export interface RegionClients {
   readonly backup: BackupClient;
   /** AWS Organizations is global: its API answers in us-east-1. */
   readonly organizations: OrganizationsClient;
+  readonly codebuild: CodeBuildClient;
+  readonly sfn: SFNClient;
+  readonly elasticbeanstalk: ElasticBeanstalkClient;
+  readonly ssm: SSMClient;
 }
 
 /** Region → configured SDK clients. The same collectors run against a real or a simulated account. */
@@ -242,6 +250,10 @@ const SERVICES = Object.keys({
   macie2: true,
   backup: true,
   organizations: true,
+  codebuild: true,
+  sfn: true,
+  elasticbeanstalk: true,
+  ssm: true,
 } satisfies Record<ServiceName, true>) as ServiceName[];
 
 export class ClientNotLoadedError extends Error {

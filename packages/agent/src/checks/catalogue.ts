@@ -12,6 +12,13 @@ import { restApiXrayTracing } from "./apigateway/rest-api-xray-tracing.ts";
 import { v2ApiAccessLoggingEnabled } from "./apigatewayv2/api-access-logging-enabled.ts";
 import { v2RoutesAuthorized } from "./apigatewayv2/routes-authorized.ts";
 import { webSocketLoggingEnabled } from "./apigatewayv2/websocket-logging-enabled.ts";
+import { groupElbHealthChecks } from "./autoscaling/group-elb-health-checks.ts";
+import { groupMultipleAzs } from "./autoscaling/group-multiple-azs.ts";
+import { groupMultipleInstanceTypes } from "./autoscaling/group-multiple-instance-types.ts";
+import { groupUsesLaunchTemplate } from "./autoscaling/group-uses-launch-template.ts";
+import { launchConfigurationHopLimit } from "./autoscaling/launch-configuration-hop-limit.ts";
+import { launchConfigurationImdsv2Required } from "./autoscaling/launch-configuration-imdsv2-required.ts";
+import { launchConfigurationNoPublicIp } from "./autoscaling/launch-configuration-no-public-ip.ts";
 import { planExists } from "./backup/plan-exists.ts";
 import { recoveryPointEncrypted } from "./backup/recovery-point-encrypted.ts";
 import { reportPlanExists } from "./backup/report-plan-exists.ts";
@@ -31,6 +38,12 @@ import { trailCloudWatchLogs } from "./cloudtrail/trail-cloudwatch-logs-integrat
 import { trailKmsEncrypted } from "./cloudtrail/trail-kms-encrypted.ts";
 import { trailLogFileValidation } from "./cloudtrail/trail-log-file-validation-enabled.ts";
 import { trailLogging } from "./cloudtrail/trail-logging.ts";
+import { projectLoggingEnabled } from "./codebuild/project-logging-enabled.ts";
+import { projectNoPlaintextCredentials } from "./codebuild/project-no-plaintext-credentials.ts";
+import { projectPrivilegedModeDisabled } from "./codebuild/project-privileged-mode-disabled.ts";
+import { projectS3LogsEncrypted } from "./codebuild/project-s3-logs-encrypted.ts";
+import { projectSourceUrlNoCredentials } from "./codebuild/project-source-url-no-credentials.ts";
+import { reportGroupExportEncrypted } from "./codebuild/report-group-export-encrypted.ts";
 import { configRecorderEnabled } from "./config/recorder-enabled.ts";
 import { endpointMongodbAuthEnabled } from "./dms/endpoint-mongodb-auth-enabled.ts";
 import { endpointNeptuneIamAuth } from "./dms/endpoint-neptune-iam-auth.ts";
@@ -54,6 +67,8 @@ import { ebsEncryptionByDefault } from "./ec2/ebs-encryption-by-default.ts";
 import { instanceImdsv2Required } from "./ec2/instance-imdsv2-required.ts";
 import { instanceNoPublicIp } from "./ec2/instance-no-public-ip.ts";
 import { instanceUsesIamRole } from "./ec2/instance-uses-iam-role.ts";
+import { launchTemplateImdsv2Required } from "./ec2/launch-template-imdsv2-required.ts";
+import { launchTemplateNoPublicIp } from "./ec2/launch-template-no-public-ip.ts";
 import { networkAclAdminPortsRestricted } from "./ec2/network-acl-admin-ports-restricted.ts";
 import { securityGroupAdminPortsIpv4 } from "./ec2/security-group-admin-ports-restricted-ipv4.ts";
 import { securityGroupAdminPortsIpv6 } from "./ec2/security-group-admin-ports-restricted-ipv6.ts";
@@ -82,6 +97,9 @@ import { replicationGroupAutomaticFailover } from "./elasticache/replication-gro
 import { replicationGroupBackups } from "./elasticache/replication-group-backups.ts";
 import { replicationGroupEncryptedAtRest } from "./elasticache/replication-group-encrypted-at-rest.ts";
 import { replicationGroupEncryptedInTransit } from "./elasticache/replication-group-encrypted-in-transit.ts";
+import { environmentEnhancedHealthReporting } from "./elasticbeanstalk/environment-enhanced-health-reporting.ts";
+import { environmentManagedUpdatesEnabled } from "./elasticbeanstalk/environment-managed-updates-enabled.ts";
+import { environmentStreamsLogs } from "./elasticbeanstalk/environment-streams-logs.ts";
 import { classicAccessLoggingEnabled } from "./elb/access-logging-enabled.ts";
 import { classicCertificatesFromAcm } from "./elb/certificates-from-acm.ts";
 import { classicConnectionDrainingEnabled } from "./elb/connection-draining-enabled.ts";
@@ -204,6 +222,12 @@ import { topicEncrypted } from "./sns/topic-encrypted.ts";
 import { topicPolicyNotPublic } from "./sns/topic-policy-not-public.ts";
 import { queueEncrypted } from "./sqs/queue-encrypted.ts";
 import { queuePolicyNotPublic } from "./sqs/queue-policy-not-public.ts";
+import { documentNotPublic } from "./ssm/document-not-public.ts";
+import { documentPublicSharingBlocked } from "./ssm/document-public-sharing-blocked.ts";
+import { instanceAssociationCompliant } from "./ssm/instance-association-compliant.ts";
+import { instanceManaged } from "./ssm/instance-managed.ts";
+import { instancePatchCompliant } from "./ssm/instance-patch-compliant.ts";
+import { stateMachineLoggingEnabled } from "./stepfunctions/state-machine-logging-enabled.ts";
 import { rulesCloudWatchMetrics } from "./wafv2/rules-cloudwatch-metrics.ts";
 import { webAclHasRules } from "./wafv2/web-acl-has-rules.ts";
 import { webAclLoggingEnabled } from "./wafv2/web-acl-logging-enabled.ts";
@@ -222,6 +246,13 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   v2ApiAccessLoggingEnabled,
   v2RoutesAuthorized,
   webSocketLoggingEnabled,
+  groupElbHealthChecks,
+  groupMultipleAzs,
+  groupMultipleInstanceTypes,
+  groupUsesLaunchTemplate,
+  launchConfigurationHopLimit,
+  launchConfigurationImdsv2Required,
+  launchConfigurationNoPublicIp,
   planExists,
   recoveryPointEncrypted,
   reportPlanExists,
@@ -240,6 +271,12 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   trailKmsEncrypted,
   trailLogFileValidation,
   trailLogging,
+  projectLoggingEnabled,
+  projectNoPlaintextCredentials,
+  projectPrivilegedModeDisabled,
+  projectS3LogsEncrypted,
+  projectSourceUrlNoCredentials,
+  reportGroupExportEncrypted,
   configRecorderEnabled,
   endpointMongodbAuthEnabled,
   endpointNeptuneIamAuth,
@@ -263,6 +300,8 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   instanceImdsv2Required,
   instanceNoPublicIp,
   instanceUsesIamRole,
+  launchTemplateImdsv2Required,
+  launchTemplateNoPublicIp,
   networkAclAdminPortsRestricted,
   securityGroupAdminPortsIpv4,
   securityGroupAdminPortsIpv6,
@@ -291,6 +330,9 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   replicationGroupBackups,
   replicationGroupEncryptedAtRest,
   replicationGroupEncryptedInTransit,
+  environmentEnhancedHealthReporting,
+  environmentManagedUpdatesEnabled,
+  environmentStreamsLogs,
   classicAccessLoggingEnabled,
   classicCertificatesFromAcm,
   classicConnectionDrainingEnabled,
@@ -413,6 +455,12 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   topicPolicyNotPublic,
   queueEncrypted,
   queuePolicyNotPublic,
+  documentNotPublic,
+  documentPublicSharingBlocked,
+  instanceAssociationCompliant,
+  instanceManaged,
+  instancePatchCompliant,
+  stateMachineLoggingEnabled,
   rulesCloudWatchMetrics,
   webAclHasRules,
   webAclLoggingEnabled,

@@ -8,8 +8,10 @@ import {
 } from "./account-services.ts";
 import { acmCertificatesCollector } from "./acm.ts";
 import { restApisCollector, v2ApisCollector } from "./apigateway.ts";
+import { autoScalingGroupsCollector, launchConfigurationsCollector } from "./autoscaling.ts";
 import { cloudFrontDistributionsCollector } from "./cloudfront.ts";
 import { cloudTrailCollector } from "./cloudtrail.ts";
+import { codeBuildProjectsCollector, codeBuildReportGroupsCollector } from "./codebuild.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
 import { dbClusterSnapshotsCollector, dbClustersCollector } from "./db-clusters.ts";
@@ -43,6 +45,11 @@ import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { openSearchDomainsCollector } from "./opensearch.ts";
+import {
+  elasticBeanstalkEnvironmentsCollector,
+  launchTemplatesCollector,
+  stateMachinesCollector,
+} from "./operations.ts";
 import { organizationsCollector } from "./organizations.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
@@ -56,12 +63,15 @@ import {
 } from "./security-services.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
+import { ssmDocumentSharingSettingCollector, ssmDocumentsCollector, ssmInstancesCollector } from "./ssm.ts";
 import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
 export { acmCertificateAsset } from "./acm.ts";
 export { restApiAsset, v2ApiAsset } from "./apigateway.ts";
+export { autoScalingGroupAsset, launchConfigurationAsset } from "./autoscaling.ts";
 export { cisPatternsOf } from "./cis-patterns.ts";
 export { cloudFrontDistributionAsset } from "./cloudfront.ts";
+export { codeBuildProjectAsset, codeBuildReportGroupAsset } from "./codebuild.ts";
 export type {
   CollectContext,
   Collector,
@@ -85,6 +95,7 @@ export { kafkaClusterAsset } from "./kafka.ts";
 export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
 export { openSearchDomainAsset } from "./opensearch.ts";
+export { elasticBeanstalkEnvironmentAsset, launchTemplateAsset, stateMachineAsset } from "./operations.ts";
 export { organizationsAccountAsset } from "./organizations.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
 export { secretAsset } from "./secretsmanager.ts";
@@ -98,6 +109,12 @@ export {
 } from "./security-services.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
+export {
+  type SsmRegionFacts,
+  ssmDocumentAsset,
+  ssmDocumentSharingSettingAsset,
+  ssmInstanceAsset,
+} from "./ssm.ts";
 export { UnreadFields } from "./unread.ts";
 export { webAclAsset } from "./wafv2.ts";
 
@@ -140,6 +157,16 @@ export const COLLECTORS: readonly Collector[] = [
   dmsReplicationTasksCollector,
   kafkaClustersCollector,
   kinesisStreamsCollector,
+  autoScalingGroupsCollector,
+  launchConfigurationsCollector,
+  codeBuildProjectsCollector,
+  codeBuildReportGroupsCollector,
+  stateMachinesCollector,
+  elasticBeanstalkEnvironmentsCollector,
+  launchTemplatesCollector,
+  ssmInstancesCollector,
+  ssmDocumentsCollector,
+  ssmDocumentSharingSettingCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -163,11 +190,14 @@ export const COLLECTORS: readonly Collector[] = [
 export {
   accessAnalyzerCollector,
   acmCertificatesCollector,
+  autoScalingGroupsCollector,
   backupCollector,
   cisMonitoringCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
+  codeBuildProjectsCollector,
+  codeBuildReportGroupsCollector,
   configRecordersCollector,
   dbClusterSnapshotsCollector,
   dbClustersCollector,
@@ -183,6 +213,7 @@ export {
   efsFileSystemsCollector,
   eksClustersCollector,
   elastiCacheReplicationGroupsCollector,
+  elasticBeanstalkEnvironmentsCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
   guardDutyCollector,
@@ -196,6 +227,8 @@ export {
   kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
+  launchConfigurationsCollector,
+  launchTemplatesCollector,
   macieCollector,
   networkAclsCollector,
   openSearchDomainsCollector,
@@ -213,6 +246,10 @@ export {
   snapshotsCollector,
   snsTopicsCollector,
   sqsQueuesCollector,
+  ssmDocumentSharingSettingCollector,
+  ssmDocumentsCollector,
+  ssmInstancesCollector,
+  stateMachinesCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,

@@ -296,5 +296,58 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "Inspector.4", title: "Amazon Inspector Lambda standard scanning should be enabled" },
     { id: "Macie.1", title: "Amazon Macie should be enabled" },
     { id: "Macie.2", title: "Macie automated sensitive data discovery should be enabled" },
+    {
+      id: "AutoScaling.1",
+      title: "Auto Scaling groups associated with a load balancer should use load balancer health checks",
+    },
+    { id: "AutoScaling.2", title: "Amazon EC2 Auto Scaling group should cover multiple Availability Zones" },
+    {
+      id: "AutoScaling.3",
+      title:
+        "Auto Scaling group should configure EC2 instances to require Instance Metadata Service Version 2 (IMDSv2)",
+    },
+    {
+      id: "AutoScaling.4",
+      title:
+        "Auto Scaling group launch configuration should not have metadata response hop limit greater than 1",
+    },
+    {
+      id: "AutoScaling.5",
+      title:
+        "Amazon EC2 instances launched using Auto Scaling group launch configurations should not have Public IP addresses",
+    },
+    {
+      id: "AutoScaling.6",
+      title: "Auto Scaling groups should use multiple instance types in multiple Availability Zones",
+    },
+    { id: "AutoScaling.9", title: "EC2 Auto Scaling groups should use EC2 launch templates" },
+    {
+      id: "CodeBuild.1",
+      title: "CodeBuild Bitbucket source repository URLs should not contain sensitive credentials",
+    },
+    {
+      id: "CodeBuild.2",
+      title: "CodeBuild project environment variables should not contain clear text credentials",
+    },
+    { id: "CodeBuild.3", title: "CodeBuild S3 logs should be encrypted" },
+    { id: "CodeBuild.4", title: "CodeBuild project environments should have a logging configuration" },
+    { id: "CodeBuild.5", title: "CodeBuild project environments should not have privileged mode enabled" },
+    { id: "CodeBuild.7", title: "CodeBuild report group exports should be encrypted at rest" },
+    {
+      id: "ElasticBeanstalk.1",
+      title: "Elastic Beanstalk environments should have enhanced health reporting enabled",
+    },
+    { id: "ElasticBeanstalk.3", title: "Elastic Beanstalk should stream logs to CloudWatch" },
+    { id: "StepFunctions.1", title: "Step Functions state machines should have logging turned on" },
+    { id: "SSM.1", title: "EC2 instances should be managed by AWS Systems Manager" },
+    {
+      id: "SSM.2",
+      title: "All EC2 instances managed by Systems Manager should be compliant with patching requirements",
+    },
+    {
+      id: "SSM.3",
+      title: "Instances managed by Systems Manager should have an association compliance status of COMPLIANT",
+    },
+    { id: "SSM.4", title: "SSM documents should not be public" },
   ],
 };

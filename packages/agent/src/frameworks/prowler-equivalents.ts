@@ -225,6 +225,26 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
     "iam_password_policy_expires_passwords_within_90_days_or_less",
   ],
   "vigil.kms.key-not-pending-deletion": ["kms_cmk_not_deleted_unintentionally"],
+  "vigil.autoscaling.group-multiple-azs": ["autoscaling_group_multiple_az"],
+  "vigil.autoscaling.launch-configuration-imdsv2-required": [
+    "autoscaling_group_launch_configuration_requires_imdsv2",
+  ],
+  "vigil.codebuild.project-source-url-no-credentials": [
+    "codebuild_project_source_repo_url_no_sensitive_credentials",
+  ],
+  "vigil.codebuild.project-s3-logs-encrypted": ["codebuild_project_s3_logs_encrypted"],
+  "vigil.codebuild.project-logging-enabled": ["codebuild_project_logging_enabled"],
+  "vigil.codebuild.report-group-export-encrypted": ["codebuild_report_group_export_encrypted"],
+  "vigil.stepfunctions.state-machine-logging-enabled": ["stepfunctions_statemachine_logging_enabled"],
+  "vigil.elasticbeanstalk.environment-streams-logs": [
+    "elasticbeanstalk_environment_cloudwatch_logging_enabled",
+  ],
+  "vigil.elasticbeanstalk.environment-managed-updates-enabled": [
+    "elasticbeanstalk_environment_managed_updates_enabled",
+  ],
+  "vigil.ssm.instance-managed": ["ec2_instance_managed_by_ssm"],
+  "vigil.ssm.document-not-public": ["ssm_documents_set_as_public"],
+  "vigil.ec2.launch-template-imdsv2-required": ["ec2_launch_template_imdsv2_required"],
 };
 
 /**

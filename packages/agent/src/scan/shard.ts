@@ -338,6 +338,46 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       };
     },
   },
+  {
+    // Operations and delivery: EC2 Auto Scaling and launch templates, CodeBuild, Step Functions,
+    // Elastic Beanstalk, Systems Manager.
+    service: "operations",
+    scope: "regional",
+    assetTypes: [
+      "aws.autoscaling.group",
+      "aws.autoscaling.launch-configuration",
+      "aws.codebuild.project",
+      "aws.codebuild.report-group",
+      "aws.stepfunctions.state-machine",
+      "aws.elasticbeanstalk.environment",
+      "aws.ec2.launch-template",
+      "aws.ssm.instance",
+      "aws.ssm.document",
+      "aws.ssm.document-sharing-setting",
+    ],
+    load: async () => {
+      const [autoscaling, codebuild, operations, ssm] = await Promise.all([
+        import("../collectors/autoscaling.ts"),
+        import("../collectors/codebuild.ts"),
+        import("../collectors/operations.ts"),
+        import("../collectors/ssm.ts"),
+      ]);
+      return {
+        collectors: [
+          autoscaling.autoScalingGroupsCollector,
+          autoscaling.launchConfigurationsCollector,
+          codebuild.codeBuildProjectsCollector,
+          codebuild.codeBuildReportGroupsCollector,
+          operations.stateMachinesCollector,
+          operations.elasticBeanstalkEnvironmentsCollector,
+          operations.launchTemplatesCollector,
+          ssm.ssmInstancesCollector,
+          ssm.ssmDocumentsCollector,
+          ssm.ssmDocumentSharingSettingCollector,
+        ],
+      };
+    },
+  },
 ];
 
 /** The scheduler's shard kinds for these groups (`assetTypes` lets a scan narrow to some types). */

@@ -11,7 +11,9 @@ import { applyEbsEvent, emptyEbsScanState } from "../../src/ebs/state.ts";
 import { EBS_SHARD_KIND } from "../../src/ebs/worker.ts";
 import { acmCases } from "./cases/acm.ts";
 import { apigatewayCases } from "./cases/apigateway.ts";
+import { autoScalingCases } from "./cases/autoscaling.ts";
 import { cloudfrontCases } from "./cases/cloudfront.ts";
+import { codeBuildCases } from "./cases/codebuild.ts";
 import { computeCases } from "./cases/compute.ts";
 import { dmsCases } from "./cases/dms.ts";
 import { docDbNeptuneCases } from "./cases/docdb-neptune.ts";
@@ -24,8 +26,10 @@ import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { kafkaCases } from "./cases/kafka.ts";
 import { kinesisCases } from "./cases/kinesis.ts";
+import { launchTemplateCases } from "./cases/launch-templates.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { openSearchCases } from "./cases/opensearch.ts";
+import { operationsCases } from "./cases/operations.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { redshiftCases } from "./cases/redshift.ts";
 import { s3Cases } from "./cases/s3.ts";
@@ -33,6 +37,7 @@ import { secretsManagerCases } from "./cases/secretsmanager.ts";
 import { securityServicesCases } from "./cases/security-services.ts";
 import { snsCases } from "./cases/sns.ts";
 import { sqsCases } from "./cases/sqs.ts";
+import { ssmCases } from "./cases/ssm.ts";
 import { wafv2Cases } from "./cases/wafv2.ts";
 
 const ALL_CASES = [
@@ -61,6 +66,11 @@ const ALL_CASES = [
   ...kafkaCases,
   ...kinesisCases,
   ...securityServicesCases,
+  ...autoScalingCases,
+  ...codeBuildCases,
+  ...operationsCases,
+  ...ssmCases,
+  ...launchTemplateCases,
 ];
 
 /**

@@ -50,6 +50,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeFlowLogs",
     "DescribeNetworkAcls",
     "DescribeLaunchTemplates",
+    "DescribeLaunchTemplateVersions",
     "GetEbsEncryptionByDefault",
   ],
   s3: [
@@ -101,7 +102,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   cloudwatch: ["DescribeAlarms"],
   lambda: ["ListFunctions"],
   eks: ["ListClusters", "DescribeCluster"],
-  autoscaling: ["DescribeAutoScalingGroups"],
+  autoscaling: ["DescribeAutoScalingGroups", "DescribeLaunchConfigurations"],
   "access-analyzer": ["ListAnalyzers"],
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
@@ -136,6 +137,16 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   macie2: ["GetMacieSession", "GetAutomatedDiscoveryConfiguration"],
   backup: ["ListBackupVaults", "ListRecoveryPointsByBackupVault", "ListBackupPlans", "ListReportPlans"],
   organizations: ["DescribeOrganization"],
+  codebuild: ["ListProjects", "BatchGetProjects", "ListReportGroups", "BatchGetReportGroups"],
+  states: ["ListStateMachines", "DescribeStateMachine"],
+  elasticbeanstalk: ["DescribeEnvironments", "DescribeConfigurationSettings"],
+  ssm: [
+    "DescribeInstanceInformation",
+    "ListResourceComplianceSummaries",
+    "ListDocuments",
+    "DescribeDocumentPermission",
+    "GetServiceSetting",
+  ],
 };
 
 export function discoveryActions(): string[] {

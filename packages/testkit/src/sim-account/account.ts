@@ -18,6 +18,14 @@ import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
 import {
+  AUTOSCALING_OPERATIONS_HANDLERS,
+  CODEBUILD_HANDLERS,
+  EC2_OPERATIONS_HANDLERS,
+  ELASTIC_BEANSTALK_HANDLERS,
+  SSM_HANDLERS,
+  STEP_FUNCTIONS_HANDLERS,
+} from "./handlers/operations.ts";
+import {
   AUTOSCALING_HANDLERS,
   AUTOSCALING_WRITES,
   CLOUDTRAIL_HANDLERS,
@@ -68,7 +76,7 @@ import {
 /** Handlers by signing name (by CLI name where APIs share one, see `handlerKeyOf`), then operation. */
 const HANDLERS: Record<string, Record<string, Handler>> = {
   sts: STS_HANDLERS,
-  ec2: EC2_HANDLERS,
+  ec2: { ...EC2_HANDLERS, ...EC2_OPERATIONS_HANDLERS },
   s3: S3_HANDLERS,
   rds: { ...RDS_HANDLERS, ...RDS_CLUSTER_HANDLERS },
   iam: IAM_HANDLERS,
@@ -78,7 +86,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   monitoring: CLOUDWATCH_HANDLERS,
   lambda: LAMBDA_HANDLERS,
   eks: EKS_HANDLERS,
-  autoscaling: AUTOSCALING_HANDLERS,
+  autoscaling: { ...AUTOSCALING_HANDLERS, ...AUTOSCALING_OPERATIONS_HANDLERS },
   "access-analyzer": ACCESS_ANALYZER_HANDLERS,
   config: CONFIG_HANDLERS,
   elasticfilesystem: EFS_HANDLERS,
@@ -108,13 +116,22 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   macie2: MACIE2_HANDLERS,
   backup: BACKUP_HANDLERS,
   organizations: ORGANIZATIONS_HANDLERS,
+  codebuild: CODEBUILD_HANDLERS,
+  states: STEP_FUNCTIONS_HANDLERS,
+  elasticbeanstalk: ELASTIC_BEANSTALK_HANDLERS,
+  ssm: SSM_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
 
 /** The operations the simulated account serves, as `<cli-service>:<Operation>`. */
 export function servedOperations(): string[] {
-  const cli: Record<string, string> = { s3: "s3api", monitoring: "cloudwatch", es: "opensearch" };
+  const cli: Record<string, string> = {
+    s3: "s3api",
+    monitoring: "cloudwatch",
+    es: "opensearch",
+    states: "stepfunctions",
+  };
   return Object.entries(HANDLERS).flatMap(([svc, ops]) =>
     Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`),
   );

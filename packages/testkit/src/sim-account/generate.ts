@@ -6,7 +6,7 @@
 
 import { generateDms, generateKafka, generateKinesis } from "./generate-dataflow.ts";
 import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
-
+import { generateOperations } from "./generate-operations.ts";
 import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
@@ -184,6 +184,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateKafka(put, service("kafka"));
   generateKinesis(put, service("kinesis"));
   generateSecurityServices(put, service("security"));
+  generateOperations(put, service("operations"));
   return { accountId, regions, files };
 }
 

@@ -15,6 +15,7 @@ import * as cloudfront from "@aws-sdk/client-cloudfront";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
+import * as codebuild from "@aws-sdk/client-codebuild";
 import * as configservice from "@aws-sdk/client-config-service";
 import * as dms from "@aws-sdk/client-database-migration-service";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
@@ -23,6 +24,7 @@ import * as ecr from "@aws-sdk/client-ecr";
 import * as ecs from "@aws-sdk/client-ecs";
 import * as efs from "@aws-sdk/client-efs";
 import * as eks from "@aws-sdk/client-eks";
+import * as elasticbeanstalk from "@aws-sdk/client-elastic-beanstalk";
 import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as elbv2 from "@aws-sdk/client-elastic-load-balancing-v2";
 import * as elasticache from "@aws-sdk/client-elasticache";
@@ -42,8 +44,10 @@ import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
 import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
+import * as sfn from "@aws-sdk/client-sfn";
 import * as sns from "@aws-sdk/client-sns";
 import * as sqs from "@aws-sdk/client-sqs";
+import * as ssm from "@aws-sdk/client-ssm";
 import * as sts from "@aws-sdk/client-sts";
 import * as wafv2 from "@aws-sdk/client-wafv2";
 import { XmlShapeSerializer } from "@aws-sdk/core/protocols";
@@ -234,6 +238,16 @@ export const SERVICES: readonly ServiceWire[] = [
     protocol: "awsJson1_1",
     module: mod(organizations),
   },
+  { signingName: "codebuild", cliName: "codebuild", protocol: "awsJson1_1", module: mod(codebuild) },
+  { signingName: "states", cliName: "stepfunctions", protocol: "awsJson1_0", module: mod(sfn) },
+  {
+    signingName: "elasticbeanstalk",
+    cliName: "elasticbeanstalk",
+    protocol: "awsQuery",
+    xmlNamespace: "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/",
+    module: mod(elasticbeanstalk),
+  },
+  { signingName: "ssm", cliName: "ssm", protocol: "awsJson1_1", module: mod(ssm) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

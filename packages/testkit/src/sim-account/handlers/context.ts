@@ -33,6 +33,7 @@ function notCaptured(call: Call, key: string): AwsApiError {
             "s3control",
             "sns",
             "elasticache",
+            "elasticbeanstalk",
           ].includes(call.cliService)
         ? "AccessDenied"
         : "AccessDeniedException";

@@ -1,0 +1,243 @@
+import type { AutoScalingGroup, LaunchConfiguration } from "@aws-sdk/client-auto-scaling";
+import { autoScalingGroupAsset, launchConfigurationAsset } from "../../../src/collectors/index.ts";
+import { ACCOUNT, REGION } from "../aws-fixtures.ts";
+import type { CheckCase } from "../harness.ts";
+
+const WHERE = { accountId: ACCOUNT, region: REGION, partition: "aws" };
+
+/** `DescribeAutoScalingGroups` `AutoScalingGroups[]` of a group behind an ALB, across two zones. */
+const GROUP: AutoScalingGroup = {
+  AutoScalingGroupName: "web",
+  AutoScalingGroupARN: `arn:aws:autoscaling:${REGION}:${ACCOUNT}:autoScalingGroup:9dbbbf87-6141-428a-a409-0752edbe6cad:autoScalingGroupName/web`,
+  MixedInstancesPolicy: {
+    LaunchTemplate: {
+      LaunchTemplateSpecification: {
+        LaunchTemplateId: "lt-0a20c965061f64abc",
+        LaunchTemplateName: "web",
+        Version: "$Default",
+      },
+      Overrides: [{ InstanceType: "m6i.large" }, { InstanceType: "m5.large" }],
+    },
+    InstancesDistribution: {
+      OnDemandAllocationStrategy: "prioritized",
+      OnDemandBaseCapacity: 1,
+      OnDemandPercentageAboveBaseCapacity: 50,
+      SpotAllocationStrategy: "price-capacity-optimized",
+    },
+  },
+  MinSize: 2,
+  MaxSize: 6,
+  DesiredCapacity: 2,
+  DefaultCooldown: 300,
+  AvailabilityZones: [`${REGION}a`, `${REGION}b`],
+  LoadBalancerNames: [],
+  TargetGroupARNs: [`arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/web/73e2d6bc24d8a067`],
+  HealthCheckType: "ELB",
+  HealthCheckGracePeriod: 300,
+  Instances: [],
+  CreatedTime: new Date("2025-01-10T12:00:00Z"),
+  VPCZoneIdentifier: "subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002",
+  Tags: [
+    {
+      ResourceId: "web",
+      ResourceType: "auto-scaling-group",
+      Key: "team",
+      Value: "storefront",
+      PropagateAtLaunch: true,
+    },
+  ],
+  TerminationPolicies: ["Default"],
+  NewInstancesProtectedFromScaleIn: false,
+  ServiceLinkedRoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+};
+/** The same group as an older stack made it: one launch configuration, one zone, no load balancer. */
+const LEGACY: AutoScalingGroup = {
+  ...GROUP,
+  MixedInstancesPolicy: undefined,
+  LaunchConfigurationName: "web-lc",
+  AvailabilityZones: [`${REGION}a`],
+  TargetGroupARNs: [],
+  HealthCheckType: "EC2",
+};
+
+const group = (over: Partial<AutoScalingGroup> = {}) => autoScalingGroupAsset(WHERE, { ...GROUP, ...over });
+
+/** `DescribeLaunchConfigurations` `LaunchConfigurations[]`, IMDSv2 required, no public address. */
+const CONFIG: LaunchConfiguration = {
+  LaunchConfigurationName: "web-lc",
+  LaunchConfigurationARN: `arn:aws:autoscaling:${REGION}:${ACCOUNT}:launchConfiguration:2a5e1b8c-04b9-4a43-9f1c-3f5c2e1a7d11:launchConfigurationName/web-lc`,
+  ImageId: "ami-0abcdef1234567890",
+  KeyName: "",
+  SecurityGroups: ["sg-0123456789abcdef0"],
+  ClassicLinkVPCSecurityGroups: [],
+  UserData: "",
+  InstanceType: "t3.micro",
+  KernelId: "",
+  RamdiskId: "",
+  BlockDeviceMappings: [],
+  InstanceMonitoring: { Enabled: true },
+  CreatedTime: new Date("2024-03-01T09:30:00Z"),
+  EbsOptimized: false,
+  AssociatePublicIpAddress: false,
+  MetadataOptions: { HttpTokens: "required", HttpPutResponseHopLimit: 1, HttpEndpoint: "enabled" },
+};
+const launchConfig = (over: Partial<LaunchConfiguration> = {}) =>
+  launchConfigurationAsset(WHERE, { ...CONFIG, ...over });
+
+export const autoScalingCases: CheckCase[] = [
+  {
+    check: "vigil.autoscaling.group-elb-health-checks",
+    name: "target group attached, HealthCheckType ELB",
+    asset: group(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.group-elb-health-checks",
+    name: "target group attached, HealthCheckType EC2",
+    asset: group({ HealthCheckType: "EC2" }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.group-elb-health-checks",
+    name: "Classic Load Balancer attached, HealthCheckType EC2",
+    asset: group({ TargetGroupARNs: [], LoadBalancerNames: ["web-clb"], HealthCheckType: "EC2" }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.group-elb-health-checks",
+    name: "no load balancer",
+    asset: autoScalingGroupAsset(WHERE, LEGACY),
+    expect: "n/a",
+  },
+  {
+    check: "vigil.autoscaling.group-multiple-azs",
+    name: "two zones",
+    asset: group(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.group-multiple-azs",
+    name: "one zone",
+    asset: autoScalingGroupAsset(WHERE, LEGACY),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.group-multiple-instance-types",
+    name: "mixed instances policy with two instance types",
+    asset: group(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.group-multiple-instance-types",
+    name: "attribute-based instance type selection",
+    asset: group({
+      MixedInstancesPolicy: {
+        LaunchTemplate: {
+          LaunchTemplateSpecification: { LaunchTemplateId: "lt-0a20c965061f64abc", Version: "$Default" },
+          Overrides: [{ InstanceRequirements: { VCpuCount: { Min: 2, Max: 4 }, MemoryMiB: { Min: 4096 } } }],
+        },
+      },
+    }),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.group-multiple-instance-types",
+    name: "mixed instances policy with one override",
+    asset: group({
+      MixedInstancesPolicy: {
+        LaunchTemplate: {
+          LaunchTemplateSpecification: { LaunchTemplateId: "lt-0a20c965061f64abc", Version: "$Default" },
+          Overrides: [{ InstanceType: "m6i.large" }],
+        },
+      },
+    }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.group-multiple-instance-types",
+    name: "launch configuration (one instance type)",
+    asset: autoScalingGroupAsset(WHERE, LEGACY),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.group-uses-launch-template",
+    name: "launch template in the mixed instances policy",
+    asset: group(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.group-uses-launch-template",
+    name: "LaunchTemplate",
+    asset: group({
+      MixedInstancesPolicy: undefined,
+      LaunchTemplate: { LaunchTemplateId: "lt-0a20c965061f64abc", Version: "3" },
+    }),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.group-uses-launch-template",
+    name: "LaunchConfigurationName",
+    asset: autoScalingGroupAsset(WHERE, LEGACY),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-imdsv2-required",
+    name: "HttpTokens required",
+    asset: launchConfig(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-imdsv2-required",
+    name: "HttpEndpoint disabled",
+    asset: launchConfig({ MetadataOptions: { HttpTokens: "optional", HttpEndpoint: "disabled" } }),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-imdsv2-required",
+    name: "HttpTokens optional",
+    asset: launchConfig({ MetadataOptions: { HttpTokens: "optional", HttpEndpoint: "enabled" } }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-imdsv2-required",
+    name: "no MetadataOptions",
+    asset: launchConfig({ MetadataOptions: undefined }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-hop-limit",
+    name: "hop limit 1",
+    asset: launchConfig(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-hop-limit",
+    name: "no MetadataOptions (default 1)",
+    asset: launchConfig({ MetadataOptions: undefined }),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-hop-limit",
+    name: "hop limit 2",
+    asset: launchConfig({ MetadataOptions: { HttpTokens: "required", HttpPutResponseHopLimit: 2 } }),
+    expect: "fail",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-no-public-ip",
+    name: "AssociatePublicIpAddress false",
+    asset: launchConfig(),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-no-public-ip",
+    name: "AssociatePublicIpAddress absent (the subnet decides)",
+    asset: launchConfig({ AssociatePublicIpAddress: undefined }),
+    expect: "pass",
+  },
+  {
+    check: "vigil.autoscaling.launch-configuration-no-public-ip",
+    name: "AssociatePublicIpAddress true",
+    asset: launchConfig({ AssociatePublicIpAddress: true }),
+    expect: "fail",
+  },
+];
