@@ -112,6 +112,7 @@ import { userNoDirectPolicies } from "./iam/user-permissions-through-groups.ts";
 import { userSingleActiveAccessKey } from "./iam/user-single-active-access-key.ts";
 import { userUnusedCredentialsDisabled } from "./iam/user-unused-credentials-disabled.ts";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
+import { functionInVpc } from "./lambda/function-in-vpc.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
 import { ACCOUNT_CHECKS } from "./os/accounts.ts";
@@ -272,6 +273,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   userSingleActiveAccessKey,
   userUnusedCredentialsDisabled,
   keyRotationEnabled,
+  functionInVpc,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
   ...ACCOUNT_CHECKS,

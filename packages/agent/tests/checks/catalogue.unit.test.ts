@@ -22,6 +22,7 @@ import { ecsCases } from "./cases/ecs.ts";
 import { elastiCacheCases } from "./cases/elasticache.ts";
 import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
+import { lambdaVpcCases } from "./cases/lambda-vpc.ts";
 import { launchTemplateCases } from "./cases/launch-templates.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { operationsCases } from "./cases/operations.ts";
@@ -57,6 +58,7 @@ const ALL_CASES = [
   ...operationsCases,
   ...ssmCases,
   ...launchTemplateCases,
+  ...lambdaVpcCases,
 ];
 
 /**

@@ -197,6 +197,6 @@ describe("a call that is denied", () => {
     }
     expect(problems).toEqual([]);
     // One full scan per (service, command) the account answers: 88 after the svc-a and svc-b
-    // services, about 4.5 s each on the CI machine; 104 with the operations group.
+    // services, about 4.5 s each on the CI machine; 112 with the operations group.
   }, 1_200_000);
 });
