@@ -91,6 +91,8 @@ export const lambdaFunctionSchema = assetSchemaOf(
     /** Absent for container-image functions. */
     runtime: z.string().optional(),
     packageType: z.enum(["Zip", "Image"]),
+    /** `VpcConfig.VpcId`, `null` when the function is not attached to a VPC. */
+    vpcId: z.string().nullable(),
   }),
 );
 

@@ -214,6 +214,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     functionName: `fn-${id}`,
     runtime: pick(rng, ["nodejs22.x", "nodejs16.x", "python3.12", "python3.7", "java21"]),
     packageType: "Zip",
+    vpcId: coin(rng) ? "vpc-0a1b2c3d" : null,
   }),
   "aws.eks.cluster": (rng) => ({
     version: pick(rng, ["1.24", "1.30", "1.33"]),

@@ -154,6 +154,7 @@ import { streamEncrypted } from "./kinesis/stream-encrypted.ts";
 import { streamRetentionPeriod } from "./kinesis/stream-retention-period.ts";
 import { keyNotPendingDeletion } from "./kms/key-not-pending-deletion.ts";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
+import { functionInVpc } from "./lambda/function-in-vpc.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
 import { automatedDiscoveryEnabled } from "./macie2/automated-discovery-enabled.ts";
@@ -387,6 +388,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   streamRetentionPeriod,
   keyNotPendingDeletion,
   keyRotationEnabled,
+  functionInVpc,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
   automatedDiscoveryEnabled,

@@ -20,6 +20,7 @@ export const lambdaFunctionsCollector: Collector = {
       const config: AssetOf<"aws.lambda.function">["config"] = {
         functionName: f.FunctionName ?? "",
         packageType: f.PackageType === "Image" ? "Image" : "Zip",
+        vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
       };
       if (f.Runtime) config.runtime = f.Runtime;
       return {

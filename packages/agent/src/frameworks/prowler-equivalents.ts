@@ -245,6 +245,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.ssm.instance-managed": ["ec2_instance_managed_by_ssm"],
   "vigil.ssm.document-not-public": ["ssm_documents_set_as_public"],
   "vigil.ec2.launch-template-imdsv2-required": ["ec2_launch_template_imdsv2_required"],
+  "vigil.lambda.function-in-vpc": ["awslambda_function_inside_vpc"],
 };
 
 /**

@@ -629,7 +629,12 @@ export function lambdaFunction(f: FunctionConfiguration): AssetOf<"aws.lambda.fu
     accountId: ACCOUNT,
     name: f.FunctionName,
     tags: {},
-    config: { functionName: f.FunctionName ?? "", runtime: f.Runtime, packageType: f.PackageType ?? "Zip" },
+    config: {
+      functionName: f.FunctionName ?? "",
+      runtime: f.Runtime,
+      packageType: f.PackageType ?? "Zip",
+      vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
+    },
   };
 }
 

@@ -26,6 +26,7 @@ import { elbCases } from "./cases/elb.ts";
 import { iamCases } from "./cases/iam.ts";
 import { kafkaCases } from "./cases/kafka.ts";
 import { kinesisCases } from "./cases/kinesis.ts";
+import { lambdaVpcCases } from "./cases/lambda-vpc.ts";
 import { launchTemplateCases } from "./cases/launch-templates.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { openSearchCases } from "./cases/opensearch.ts";
@@ -71,6 +72,7 @@ const ALL_CASES = [
   ...operationsCases,
   ...ssmCases,
   ...launchTemplateCases,
+  ...lambdaVpcCases,
 ];
 
 /**

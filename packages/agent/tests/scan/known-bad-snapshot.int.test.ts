@@ -97,6 +97,15 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "vigil.lambda.function-runtime-supported",
     "arn:aws:lambda:us-east-1:111122223333:function:legacy-thumbnailer",
   ],
+  ["vigil.lambda.function-in-vpc", "arn:aws:lambda:us-east-1:111122223333:function:legacy-thumbnailer"],
+  [
+    "vigil.ssm.instance-managed",
+    "arn:aws:ssm:us-east-1:111122223333:managed-instance-inventory/i-0bad000000000001",
+  ],
+  [
+    "vigil.ssm.document-public-sharing-blocked",
+    "arn:aws:ssm:us-east-1:111122223333:servicesetting/ssm/documents/console/public-sharing-permission",
+  ],
   ["vigil.logs.metric-filter-unauthorized-api-calls", "111122223333/us-east-1"],
   ["vigil.logs.metric-filter-console-signin-without-mfa", "111122223333/us-east-1"],
   ["vigil.logs.metric-filter-root-account-usage", "111122223333/us-east-1"],

@@ -35,6 +35,7 @@ export function generateOperations(put: Put, o: OperationsStream): void {
   elasticBeanstalk(put, o);
   systemsManager(put, o);
   launchTemplateVersions(put, o);
+  lambdaInVpc(put, o);
 }
 
 /**
@@ -465,5 +466,24 @@ function launchTemplateVersions(put: Put, o: OperationsStream): void {
         ],
       });
     }
+  }
+}
+
+/** The first Lambda function of each region attached to the region's first VPC (the others stay outside). */
+function lambdaInVpc(put: Put, o: OperationsStream): void {
+  for (const region of o.regions) {
+    const key = `${region}/lambda/list-functions`;
+    const functions = ((o.files.get(key) as Json | undefined)?.Functions as Json[] | undefined) ?? [];
+    const vpc = (
+      (o.files.get(`${region}/ec2/describe-vpcs`) as Json | undefined)?.Vpcs as Json[] | undefined
+    )?.[0];
+    const [first, ...rest] = functions;
+    if (!first || !vpc) continue;
+    const vpcConfig = {
+      SubnetIds: [`subnet-${o.rng.hex(17)}`, `subnet-${o.rng.hex(17)}`],
+      SecurityGroupIds: [`sg-${o.rng.hex(17)}`],
+      VpcId: vpc.VpcId,
+    };
+    put(key, { ...(o.files.get(key) as Json), Functions: [{ ...first, VpcConfig: vpcConfig }, ...rest] });
   }
 }

@@ -1,0 +1,4 @@
+import { lambdaVpcCases } from "./cases/lambda-vpc.ts";
+import { runCheckCases } from "./harness.ts";
+
+runCheckCases("lambda vpc", lambdaVpcCases);
