@@ -84,10 +84,8 @@ export const BACKUP_HANDLERS: Record<string, Handler> = {
   ListBackupVaults: (call) => listPage(call, "list-backup-vaults", "BackupVaultList", BACKUP_LIMITS),
   ListRecoveryPointsByBackupVault: (call) => {
     const name = vaultName(call);
-    const file = read(call, "list-recovery-points-by-backup-vault", {
-      resource: name,
-      whenMissing: { output: { RecoveryPoints: [] } },
-    });
+    // A capture records every listed vault's answer (an empty one too): a missing file was not captured.
+    const file = read(call, "list-recovery-points-by-backup-vault", { resource: name });
     const { page, next } = paginate((file.RecoveryPoints ?? []) as unknown[], {
       token: call.input.NextToken,
       limit: call.input.MaxResults,
