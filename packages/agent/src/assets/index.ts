@@ -47,6 +47,11 @@ import {
   securityHubSettingsSchema,
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import {
+  sageMakerEndpointConfigSchema,
+  sageMakerModelSchema,
+  sageMakerNotebookInstanceSchema,
+} from "./sagemaker.ts";
 import { secretsManagerSecretSchema } from "./secretsmanager.ts";
 import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
@@ -114,6 +119,9 @@ export const assetSchemas = {
   "aws.dms.replication-task": dmsReplicationTaskSchema,
   "aws.kafka.cluster": kafkaClusterSchema,
   "aws.kinesis.stream": kinesisStreamSchema,
+  "aws.sagemaker.notebook-instance": sageMakerNotebookInstanceSchema,
+  "aws.sagemaker.endpoint-config": sageMakerEndpointConfigSchema,
+  "aws.sagemaker.model": sageMakerModelSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

@@ -550,6 +550,17 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     encryptionType: pick(rng, ["NONE", "KMS"]),
     retentionPeriodHours: pick(rng, [24, 168, 720]),
   }),
+  "aws.sagemaker.notebook-instance": (rng, id) => ({
+    notebookInstanceName: `notebook-${id}`,
+    directInternetAccess: pick(rng, ["Enabled", "Disabled"]),
+    rootAccess: pick(rng, ["Enabled", "Disabled"]),
+    subnetId: coin(rng) ? `subnet-${id}` : null,
+  }),
+  "aws.sagemaker.endpoint-config": (rng, id) => ({
+    endpointConfigName: `endpoint-config-${id}`,
+    variantInstanceCounts: [pick(rng, [1, 2, 3])],
+  }),
+  "aws.sagemaker.model": (rng, id) => ({ modelName: `model-${id}`, networkIsolation: coin(rng) }),
 };
 
 export interface SyntheticAssetOptions {

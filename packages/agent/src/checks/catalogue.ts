@@ -136,6 +136,11 @@ import { bucketPublicAccessBlocked } from "./s3/bucket-public-access-blocked.ts"
 import { bucketPublicRead } from "./s3/bucket-public-read-prohibited.ts";
 import { bucketPublicWrite } from "./s3/bucket-public-write-prohibited.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
+import { endpointConfigMultipleInstances } from "./sagemaker/endpoint-config-multiple-instances.ts";
+import { modelNetworkIsolation } from "./sagemaker/model-network-isolation.ts";
+import { notebookInVpc } from "./sagemaker/notebook-in-vpc.ts";
+import { notebookNoDirectInternetAccess } from "./sagemaker/notebook-no-direct-internet-access.ts";
+import { notebookRootAccessDisabled } from "./sagemaker/notebook-root-access-disabled.ts";
 import { secretRotatedAsScheduled } from "./secretsmanager/secret-rotated-as-scheduled.ts";
 import { secretRotatedRecently } from "./secretsmanager/secret-rotated-recently.ts";
 import { secretRotationEnabled } from "./secretsmanager/secret-rotation-enabled.ts";
@@ -287,6 +292,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   bucketPublicRead,
   bucketPublicWrite,
   bucketVersioningEnabled,
+  endpointConfigMultipleInstances,
+  modelNetworkIsolation,
+  notebookInVpc,
+  notebookNoDirectInternetAccess,
+  notebookRootAccessDisabled,
   secretRotatedAsScheduled,
   secretRotatedRecently,
   secretRotationEnabled,

@@ -43,6 +43,11 @@ import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import {
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  sageMakerNotebookInstancesCollector,
+} from "./sagemaker.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
@@ -73,6 +78,11 @@ export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { kafkaClusterAsset } from "./kafka.ts";
 export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export {
+  sageMakerEndpointConfigAsset,
+  sageMakerModelAsset,
+  sageMakerNotebookInstanceAsset,
+} from "./sagemaker.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export { snsTopicAsset } from "./sns.ts";
 export { sqsQueueAsset } from "./sqs.ts";
@@ -118,6 +128,9 @@ export const COLLECTORS: readonly Collector[] = [
   dmsReplicationTasksCollector,
   kafkaClustersCollector,
   kinesisStreamsCollector,
+  sageMakerNotebookInstancesCollector,
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -167,6 +180,9 @@ export {
   restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  sageMakerNotebookInstancesCollector,
   secretsManagerSecretsCollector,
   securityGroupsCollector,
   securityHubCollector,

@@ -240,5 +240,13 @@ export const AWS_FSBP: FrameworkDefinition = {
     { id: "MSK.1", title: "MSK clusters should be encrypted in transit among broker nodes" },
     { id: "MSK.2", title: "MSK clusters should have enhanced monitoring configured" },
     { id: "Kinesis.1", title: "Kinesis Data Streams should be encrypted at rest" },
+    { id: "SageMaker.1", title: "SageMaker notebook instances should not have direct internet access" },
+    { id: "SageMaker.2", title: "SageMaker notebook instances should be launched in a custom VPC" },
+    { id: "SageMaker.3", title: "Users should not have root access to SageMaker notebook instances" },
+    {
+      id: "SageMaker.4",
+      title: "SageMaker AI endpoint production variants should have an initial instance count greater than 1",
+    },
+    { id: "SageMaker.5", title: "SageMaker models should block inbound traffic" },
   ],
 };

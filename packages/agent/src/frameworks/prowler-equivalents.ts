@@ -180,6 +180,12 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.dms.replication-task-source-logging": ["dms_replication_task_source_logging_enabled"],
   "vigil.dms.replication-task-target-logging": ["dms_replication_task_target_logging_enabled"],
   "vigil.kinesis.stream-encrypted": ["kinesis_stream_encrypted_at_rest"],
+  "vigil.sagemaker.notebook-no-direct-internet-access": [
+    "sagemaker_notebook_instance_without_direct_internet_access_configured",
+  ],
+  "vigil.sagemaker.notebook-in-vpc": ["sagemaker_notebook_instance_vpc_settings_configured"],
+  "vigil.sagemaker.notebook-root-access-disabled": ["sagemaker_notebook_instance_root_access_disabled"],
+  "vigil.sagemaker.endpoint-config-multiple-instances": ["sagemaker_endpoint_config_prod_variant_instances"],
 };
 
 /**

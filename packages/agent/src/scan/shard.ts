@@ -269,12 +269,16 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.dms.replication-task",
       "aws.kafka.cluster",
       "aws.kinesis.stream",
+      "aws.sagemaker.notebook-instance",
+      "aws.sagemaker.endpoint-config",
+      "aws.sagemaker.model",
     ],
     load: async () => {
-      const [dms, kafka, kinesis] = await Promise.all([
+      const [dms, kafka, kinesis, sagemaker] = await Promise.all([
         import("../collectors/dms.ts"),
         import("../collectors/kafka.ts"),
         import("../collectors/kinesis.ts"),
+        import("../collectors/sagemaker.ts"),
       ]);
       return {
         collectors: [
@@ -283,6 +287,9 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           dms.dmsReplicationTasksCollector,
           kafka.kafkaClustersCollector,
           kinesis.kinesisStreamsCollector,
+          sagemaker.sageMakerNotebookInstancesCollector,
+          sagemaker.sageMakerEndpointConfigsCollector,
+          sagemaker.sageMakerModelsCollector,
         ],
       };
     },

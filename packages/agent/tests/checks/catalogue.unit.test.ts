@@ -26,6 +26,7 @@ import { kinesisCases } from "./cases/kinesis.ts";
 import { loggingCases } from "./cases/logging.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { sageMakerCases } from "./cases/sagemaker.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
 import { snsCases } from "./cases/sns.ts";
 import { sqsCases } from "./cases/sqs.ts";
@@ -53,6 +54,7 @@ const ALL_CASES = [
   ...dmsCases,
   ...kafkaCases,
   ...kinesisCases,
+  ...sageMakerCases,
 ];
 
 /**

@@ -34,6 +34,9 @@ import {
   regionalWebAclsCollector,
   restApisCollector,
   s3BucketsCollector,
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  sageMakerNotebookInstancesCollector,
   securityGroupsCollector,
   snapshotsCollector,
   v2ApisCollector,
@@ -463,6 +466,32 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           const d = file(model, R(`kinesis/describe-stream-summary/${name}`)).StreamDescriptionSummary as J;
           return [d.StreamARN, d.EncryptionType, d.RetentionPeriodHours];
         })
+        .sort(),
+    );
+  });
+
+  it("sagemaker notebook instances, endpoint configurations and models, each described", async () => {
+    const notebooks = list(model, R("sagemaker/list-notebook-instances"), "NotebookInstances");
+    const n = await run(sageMakerNotebookInstancesCollector);
+    expect(n.assets.map((a) => [a.arn, cfg(a).rootAccess]).sort()).toEqual(
+      notebooks
+        .map((x) => [
+          x.NotebookInstanceArn,
+          file(model, R(`sagemaker/describe-notebook-instance/${x.NotebookInstanceName}`)).RootAccess,
+        ])
+        .sort(),
+    );
+    const configs = list(model, R("sagemaker/list-endpoint-configs"), "EndpointConfigs");
+    const e = await run(sageMakerEndpointConfigsCollector);
+    expect(e.assets.map((a) => a.arn).sort()).toEqual(configs.map((x) => x.EndpointConfigArn).sort());
+    const models = list(model, R("sagemaker/list-models"), "Models");
+    const m = await run(sageMakerModelsCollector);
+    expect(m.assets.map((a) => [a.arn, cfg(a).networkIsolation]).sort()).toEqual(
+      models
+        .map((x) => [
+          x.ModelArn,
+          file(model, R(`sagemaker/describe-model/${x.ModelName}`)).EnableNetworkIsolation,
+        ])
         .sort(),
     );
   });

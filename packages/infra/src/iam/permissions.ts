@@ -120,6 +120,14 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
   kafka: ["ListClustersV2"],
   kinesis: ["ListStreams", "DescribeStreamSummary"],
+  sagemaker: [
+    "ListNotebookInstances",
+    "DescribeNotebookInstance",
+    "ListEndpointConfigs",
+    "DescribeEndpointConfig",
+    "ListModels",
+    "DescribeModel",
+  ],
 };
 
 export function discoveryActions(): string[] {

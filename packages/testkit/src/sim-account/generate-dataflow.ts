@@ -272,3 +272,76 @@ export function generateKinesis(put: Put, o: ServiceGenerationOptions): void {
     });
   }
 }
+
+/**
+ * Per region: a notebook instance (direct internet access, SageMaker's VPC, root access each at
+ * `rate`), an endpoint configuration with a single-instance variant at `rate`, and a model without
+ * network isolation at `rate`.
+ */
+export function generateSageMaker(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const arn = (kind: string, name: string) => `arn:aws:sagemaker:${region}:${accountId}:${kind}/${name}`;
+    const created = iso(45);
+    const inVpc = !bad();
+    const notebook = {
+      NotebookInstanceName: "sim-research",
+      NotebookInstanceArn: arn("notebook-instance", "sim-research"),
+      NotebookInstanceStatus: "InService",
+      Url: `sim-research-${rng.hex(8)}.notebook.${region}.sagemaker.aws`,
+      InstanceType: "ml.t3.medium",
+      CreationTime: created,
+      LastModifiedTime: created,
+    };
+    put(`${region}/sagemaker/list-notebook-instances`, { NotebookInstances: [notebook] });
+    put(`${region}/sagemaker/describe-notebook-instance/sim-research`, {
+      ...notebook,
+      ...(inVpc
+        ? {
+            SubnetId: `subnet-0${rng.hex(16)}`,
+            SecurityGroups: [`sg-0${rng.hex(16)}`],
+            NetworkInterfaceId: `eni-0${rng.hex(16)}`,
+          }
+        : {}),
+      RoleArn: `arn:aws:iam::${accountId}:role/sim-sagemaker`,
+      DirectInternetAccess: inVpc && !bad() ? "Disabled" : "Enabled",
+      VolumeSizeInGB: 5,
+      RootAccess: bad() ? "Enabled" : "Disabled",
+      PlatformIdentifier: "notebook-al2-v3",
+    });
+    const config = {
+      EndpointConfigName: "sim-ranker",
+      EndpointConfigArn: arn("endpoint-config", "sim-ranker"),
+      CreationTime: created,
+    };
+    put(`${region}/sagemaker/list-endpoint-configs`, { EndpointConfigs: [config] });
+    put(`${region}/sagemaker/describe-endpoint-config/sim-ranker`, {
+      ...config,
+      ProductionVariants: [
+        {
+          VariantName: "primary",
+          ModelName: "sim-ranker-model",
+          InitialInstanceCount: bad() ? 1 : 2,
+          InstanceType: "ml.m5.large",
+          InitialVariantWeight: 1,
+        },
+      ],
+    });
+    const model = {
+      ModelName: "sim-ranker-model",
+      ModelArn: arn("model", "sim-ranker-model"),
+      CreationTime: created,
+    };
+    put(`${region}/sagemaker/list-models`, { Models: [model] });
+    put(`${region}/sagemaker/describe-model/sim-ranker-model`, {
+      ...model,
+      PrimaryContainer: {
+        Image: `${accountId}.dkr.ecr.${region}.amazonaws.com/sim-ranker:1.0`,
+        ModelDataUrl: `s3://sim-models-${region}/ranker/model.tar.gz`,
+      },
+      ExecutionRoleArn: `arn:aws:iam::${accountId}:role/sim-sagemaker`,
+      EnableNetworkIsolation: !bad(),
+    });
+  }
+}

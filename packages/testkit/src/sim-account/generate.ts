@@ -4,7 +4,7 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateDms, generateKafka, generateKinesis } from "./generate-dataflow.ts";
+import { generateDms, generateKafka, generateKinesis, generateSageMaker } from "./generate-dataflow.ts";
 import {
   generateApis,
   generateCertificates,
@@ -177,6 +177,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateDms(put, service("dms"));
   generateKafka(put, service("kafka"));
   generateKinesis(put, service("kinesis"));
+  generateSageMaker(put, service("sagemaker"));
   return { accountId, regions, files };
 }
 

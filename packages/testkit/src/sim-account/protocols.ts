@@ -33,6 +33,7 @@ import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
+import * as sagemaker from "@aws-sdk/client-sagemaker";
 import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
 import * as sns from "@aws-sdk/client-sns";
@@ -209,6 +210,7 @@ export const SERVICES: readonly ServiceWire[] = [
   { signingName: "dms", cliName: "dms", protocol: "awsJson1_1", module: mod(dms) },
   { signingName: "kafka", cliName: "kafka", protocol: "restJson1", module: mod(kafka) },
   { signingName: "kinesis", cliName: "kinesis", protocol: "awsJson1_1", module: mod(kinesis) },
+  { signingName: "sagemaker", cliName: "sagemaker", protocol: "awsJson1_1", module: mod(sagemaker) },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

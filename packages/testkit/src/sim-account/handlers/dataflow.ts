@@ -111,3 +111,53 @@ export const KINESIS_HANDLERS: Record<string, Handler> = {
   },
   DescribeStreamSummary: (call) => read(call, "describe-stream-summary", { resource: streamName(call) }),
 };
+
+// --- SageMaker: NextToken / MaxResults 1..100; Describe* by name (ValidationException when unknown)
+
+function sageMakerName(call: Call, member: string, list: string, listMember: string, what: string): string {
+  const name = str(call.input, member);
+  if (name === undefined || name === "")
+    throw apiError(
+      "ValidationException",
+      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+    );
+  if (!readList(call, list, listMember).some((x) => x[member] === name))
+    throw apiError(
+      "ValidationException",
+      what === "notebook" ? "RecordNotFound" : `Could not find ${what} "${name}".`,
+    );
+  return name;
+}
+
+const SAGEMAKER_LIMITS = { defaultLimit: 10, minLimit: 1, maxLimit: 100 };
+
+export const SAGEMAKER_HANDLERS: Record<string, Handler> = {
+  ListNotebookInstances: (call) =>
+    listPage(call, "list-notebook-instances", "NotebookInstances", SAGEMAKER_LIMITS),
+  DescribeNotebookInstance: (call) =>
+    read(call, "describe-notebook-instance", {
+      resource: sageMakerName(
+        call,
+        "NotebookInstanceName",
+        "list-notebook-instances",
+        "NotebookInstances",
+        "notebook",
+      ),
+    }),
+  ListEndpointConfigs: (call) => listPage(call, "list-endpoint-configs", "EndpointConfigs", SAGEMAKER_LIMITS),
+  DescribeEndpointConfig: (call) =>
+    read(call, "describe-endpoint-config", {
+      resource: sageMakerName(
+        call,
+        "EndpointConfigName",
+        "list-endpoint-configs",
+        "EndpointConfigs",
+        "endpoint configuration",
+      ),
+    }),
+  ListModels: (call) => listPage(call, "list-models", "Models", SAGEMAKER_LIMITS),
+  DescribeModel: (call) =>
+    read(call, "describe-model", {
+      resource: sageMakerName(call, "ModelName", "list-models", "Models", "model"),
+    }),
+};
