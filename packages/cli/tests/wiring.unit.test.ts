@@ -85,6 +85,7 @@ describe("EBS scanning: the template and the agent agree", () => {
 const IAM_PREFIX: Record<string, string> = {
   elb: "elasticloadbalancing",
   elbv2: "elasticloadbalancing",
+  networkfirewall: "network-firewall",
 };
 
 function iamActionOf(call: string): string {

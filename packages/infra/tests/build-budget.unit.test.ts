@@ -116,7 +116,7 @@ describe("agent bundle", () => {
         .map(([path]) => path),
     );
     const loadedAtColdStart = [...coldSources].filter((p) =>
-      /client-(iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control|elastic-load-balancing|elastic-load-balancing-v2|cloudfront|api-gateway|apigatewayv2|acm|wafv2|secrets-manager|ecr|ecs|elasticache|database-migration-service|kafka|kinesis|sagemaker)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services|elb|cloudfront|apigateway|acm|wafv2|dynamodb|sqs|sns|secretsmanager|ecr|ecs|elasticache|dms|kafka|kinesis|sagemaker)\.ts/.test(
+      /client-(iam|rds|kms|lambda|eks|cloudtrail|cloudwatch|config-service|securityhub|accessanalyzer|efs|s3-control|elastic-load-balancing|elastic-load-balancing-v2|cloudfront|api-gateway|apigatewayv2|acm|wafv2|secrets-manager|ecr|ecs|elasticache|database-migration-service|kafka|kinesis|sagemaker|network-firewall)\/|packages\/agent\/src\/collectors\/(ec2|s3|iam|rds|kms|compute|cloudtrail|monitoring|account-services|elb|cloudfront|apigateway|acm|wafv2|dynamodb|sqs|sns|secretsmanager|ecr|ecs|elasticache|dms|kafka|kinesis|sagemaker|networkfirewall)\.ts/.test(
         p,
       ),
     );
@@ -152,6 +152,7 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/kafka.ts",
         "packages/agent/src/collectors/kinesis.ts",
         "packages/agent/src/collectors/sagemaker.ts",
+        "packages/agent/src/collectors/networkfirewall.ts",
       ]),
     );
   });

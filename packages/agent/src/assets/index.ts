@@ -33,6 +33,11 @@ import {
 } from "./iam.ts";
 import { kafkaClusterSchema } from "./kafka.ts";
 import { kinesisStreamSchema } from "./kinesis.ts";
+import {
+  networkFirewallFirewallSchema,
+  networkFirewallPolicySchema,
+  networkFirewallRuleGroupSchema,
+} from "./networkfirewall.ts";
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
@@ -122,6 +127,9 @@ export const assetSchemas = {
   "aws.sagemaker.notebook-instance": sageMakerNotebookInstanceSchema,
   "aws.sagemaker.endpoint-config": sageMakerEndpointConfigSchema,
   "aws.sagemaker.model": sageMakerModelSchema,
+  "aws.networkfirewall.firewall": networkFirewallFirewallSchema,
+  "aws.networkfirewall.firewall-policy": networkFirewallPolicySchema,
+  "aws.networkfirewall.rule-group": networkFirewallRuleGroupSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

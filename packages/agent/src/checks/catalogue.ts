@@ -111,6 +111,14 @@ import { streamRetentionPeriod } from "./kinesis/stream-retention-period.ts";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled.ts";
 import { functionRuntimeSupported } from "./lambda/function-runtime-supported.ts";
 import { cisMetricFilterChecks } from "./logs/cis-metric-filters.ts";
+import { firewallDeletionProtection } from "./networkfirewall/firewall-deletion-protection.ts";
+import { firewallLoggingEnabled } from "./networkfirewall/firewall-logging-enabled.ts";
+import { firewallMultiAz } from "./networkfirewall/firewall-multi-az.ts";
+import { firewallSubnetChangeProtection } from "./networkfirewall/firewall-subnet-change-protection.ts";
+import { policyDefaultActionFragmentedPackets } from "./networkfirewall/policy-default-action-fragmented-packets.ts";
+import { policyDefaultActionFullPackets } from "./networkfirewall/policy-default-action-full-packets.ts";
+import { policyRuleGroupAssociated } from "./networkfirewall/policy-rule-group-associated.ts";
+import { statelessRuleGroupNotEmpty } from "./networkfirewall/stateless-rule-group-not-empty.ts";
 import { ACCOUNT_CHECKS } from "./os/accounts.ts";
 import { FILE_CHECKS } from "./os/files.ts";
 import { KERNEL_CHECKS } from "./os/kernel.ts";
@@ -267,6 +275,14 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   keyRotationEnabled,
   functionRuntimeSupported,
   ...cisMetricFilterChecks,
+  firewallDeletionProtection,
+  firewallLoggingEnabled,
+  firewallMultiAz,
+  firewallSubnetChangeProtection,
+  policyDefaultActionFragmentedPackets,
+  policyDefaultActionFullPackets,
+  policyRuleGroupAssociated,
+  statelessRuleGroupNotEmpty,
   ...ACCOUNT_CHECKS,
   ...FILE_CHECKS,
   ...KERNEL_CHECKS,

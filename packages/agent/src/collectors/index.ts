@@ -41,6 +41,11 @@ import { kafkaClustersCollector } from "./kafka.ts";
 import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
+import {
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
+  networkFirewallsCollector,
+} from "./networkfirewall.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import {
@@ -78,6 +83,11 @@ export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { kafkaClusterAsset } from "./kafka.ts";
 export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export {
+  networkFirewallAsset,
+  networkFirewallPolicyAsset,
+  networkFirewallRuleGroupAsset,
+} from "./networkfirewall.ts";
 export {
   sageMakerEndpointConfigAsset,
   sageMakerModelAsset,
@@ -131,6 +141,9 @@ export const COLLECTORS: readonly Collector[] = [
   sageMakerNotebookInstancesCollector,
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
+  networkFirewallsCollector,
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -174,6 +187,9 @@ export {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
+  networkFirewallsCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
   regionalWebAclsCollector,

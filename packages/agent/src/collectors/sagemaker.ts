@@ -109,8 +109,12 @@ export function sageMakerModelAsset(
 }
 
 /** One per-resource read of SageMaker, recorded as `<region>/sagemaker/<command>/<name>`. */
-const describe = <T extends object>(c: CollectContext, command: string, name: string, send: () => Promise<T>) =>
-  c.read.one({ scope: c.region, service: "sagemaker", command, resource: name }, send);
+const describe = <T extends object>(
+  c: CollectContext,
+  command: string,
+  name: string,
+  send: () => Promise<T>,
+) => c.read.one({ scope: c.region, service: "sagemaker", command, resource: name }, send);
 
 export const sageMakerNotebookInstancesCollector = listedCollector({
   id: "sagemaker-notebook-instances",

@@ -248,5 +248,22 @@ export const AWS_FSBP: FrameworkDefinition = {
       title: "SageMaker AI endpoint production variants should have an initial instance count greater than 1",
     },
     { id: "SageMaker.5", title: "SageMaker models should block inbound traffic" },
+    { id: "NetworkFirewall.2", title: "Network Firewall logging should be enabled" },
+    {
+      id: "NetworkFirewall.3",
+      title: "Network Firewall policies should have at least one rule group associated",
+    },
+    {
+      id: "NetworkFirewall.4",
+      title:
+        "The default stateless action for Network Firewall policies should be drop or forward for full packets",
+    },
+    {
+      id: "NetworkFirewall.5",
+      title:
+        "The default stateless action for Network Firewall policies should be drop or forward for fragmented packets",
+    },
+    { id: "NetworkFirewall.6", title: "Stateless network firewall rule group should not be empty" },
+    { id: "NetworkFirewall.9", title: "Network Firewall firewalls should have deletion protection enabled" },
   ],
 };

@@ -272,13 +272,17 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.sagemaker.notebook-instance",
       "aws.sagemaker.endpoint-config",
       "aws.sagemaker.model",
+      "aws.networkfirewall.firewall",
+      "aws.networkfirewall.firewall-policy",
+      "aws.networkfirewall.rule-group",
     ],
     load: async () => {
-      const [dms, kafka, kinesis, sagemaker] = await Promise.all([
+      const [dms, kafka, kinesis, sagemaker, networkfirewall] = await Promise.all([
         import("../collectors/dms.ts"),
         import("../collectors/kafka.ts"),
         import("../collectors/kinesis.ts"),
         import("../collectors/sagemaker.ts"),
+        import("../collectors/networkfirewall.ts"),
       ]);
       return {
         collectors: [
@@ -290,6 +294,9 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           sagemaker.sageMakerNotebookInstancesCollector,
           sagemaker.sageMakerEndpointConfigsCollector,
           sagemaker.sageMakerModelsCollector,
+          networkfirewall.networkFirewallsCollector,
+          networkfirewall.networkFirewallPoliciesCollector,
+          networkfirewall.networkFirewallRuleGroupsCollector,
         ],
       };
     },

@@ -24,6 +24,7 @@ import { iamCases } from "./cases/iam.ts";
 import { kafkaCases } from "./cases/kafka.ts";
 import { kinesisCases } from "./cases/kinesis.ts";
 import { loggingCases } from "./cases/logging.ts";
+import { networkFirewallCases } from "./cases/networkfirewall.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { s3Cases } from "./cases/s3.ts";
 import { sageMakerCases } from "./cases/sagemaker.ts";
@@ -55,6 +56,7 @@ const ALL_CASES = [
   ...kafkaCases,
   ...kinesisCases,
   ...sageMakerCases,
+  ...networkFirewallCases,
 ];
 
 /**

@@ -28,6 +28,9 @@ import {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
+  networkFirewallsCollector,
   parseAsset,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -493,6 +496,27 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           file(model, R(`sagemaker/describe-model/${x.ModelName}`)).EnableNetworkIsolation,
         ])
         .sort(),
+    );
+  });
+
+  it("network firewalls (with their logging), firewall policies and rule groups, each described", async () => {
+    const firewalls = list(model, R("network-firewall/list-firewalls"), "Firewalls");
+    const f = await run(networkFirewallsCollector);
+    expect(f.assets.map((a) => [a.arn, cfg(a).logTypes.length > 0]).sort()).toEqual(
+      firewalls
+        .map((x) => [
+          x.FirewallArn,
+          model.files.has(R(`network-firewall/describe-logging-configuration/${x.FirewallName}`)),
+        ])
+        .sort(),
+    );
+    const policies = list(model, R("network-firewall/list-firewall-policies"), "FirewallPolicies");
+    const p = await run(networkFirewallPoliciesCollector);
+    expect(p.assets.map((a) => a.arn).sort()).toEqual(policies.map((x) => x.Arn).sort());
+    const groups = list(model, R("network-firewall/list-rule-groups"), "RuleGroups");
+    const g = await run(networkFirewallRuleGroupsCollector);
+    expect(g.assets.map((a) => [a.arn, cfg(a).ruleGroupType]).sort()).toEqual(
+      groups.map((x) => [x.Arn, "STATELESS"]).sort(),
     );
   });
 });

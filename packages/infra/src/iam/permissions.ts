@@ -128,6 +128,15 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "ListModels",
     "DescribeModel",
   ],
+  "network-firewall": [
+    "ListFirewalls",
+    "DescribeFirewall",
+    "DescribeLoggingConfiguration",
+    "ListFirewallPolicies",
+    "DescribeFirewallPolicy",
+    "ListRuleGroups",
+    "DescribeRuleGroup",
+  ],
 };
 
 export function discoveryActions(): string[] {

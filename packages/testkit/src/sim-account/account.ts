@@ -12,7 +12,13 @@ import {
   SNS_HANDLERS,
   SQS_HANDLERS,
 } from "./handlers/data.ts";
-import { DMS_HANDLERS, KAFKA_HANDLERS, KINESIS_HANDLERS, SAGEMAKER_HANDLERS } from "./handlers/dataflow.ts";
+import {
+  DMS_HANDLERS,
+  KAFKA_HANDLERS,
+  KINESIS_HANDLERS,
+  NETWORK_FIREWALL_HANDLERS,
+  SAGEMAKER_HANDLERS,
+} from "./handlers/dataflow.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
 import { IAM_HANDLERS } from "./handlers/iam.ts";
@@ -94,6 +100,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   kafka: KAFKA_HANDLERS,
   kinesis: KINESIS_HANDLERS,
   sagemaker: SAGEMAKER_HANDLERS,
+  "network-firewall": NETWORK_FIREWALL_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

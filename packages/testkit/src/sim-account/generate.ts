@@ -4,7 +4,13 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateDms, generateKafka, generateKinesis, generateSageMaker } from "./generate-dataflow.ts";
+import {
+  generateDms,
+  generateKafka,
+  generateKinesis,
+  generateNetworkFirewall,
+  generateSageMaker,
+} from "./generate-dataflow.ts";
 import {
   generateApis,
   generateCertificates,
@@ -178,6 +184,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateKafka(put, service("kafka"));
   generateKinesis(put, service("kinesis"));
   generateSageMaker(put, service("sagemaker"));
+  generateNetworkFirewall(put, service("network-firewall"));
   return { accountId, regions, files };
 }
 

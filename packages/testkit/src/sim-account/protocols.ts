@@ -30,6 +30,7 @@ import * as kafka from "@aws-sdk/client-kafka";
 import * as kinesis from "@aws-sdk/client-kinesis";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
+import * as networkfirewall from "@aws-sdk/client-network-firewall";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
@@ -211,6 +212,12 @@ export const SERVICES: readonly ServiceWire[] = [
   { signingName: "kafka", cliName: "kafka", protocol: "restJson1", module: mod(kafka) },
   { signingName: "kinesis", cliName: "kinesis", protocol: "awsJson1_1", module: mod(kinesis) },
   { signingName: "sagemaker", cliName: "sagemaker", protocol: "awsJson1_1", module: mod(sagemaker) },
+  {
+    signingName: "network-firewall",
+    cliName: "network-firewall",
+    protocol: "awsJson1_0",
+    module: mod(networkfirewall),
+  },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */
