@@ -20,6 +20,7 @@ import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import type { CollectContext } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { readResource } from "./read-one.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ networkfirewall: NetworkFirewallClient });
@@ -132,13 +133,12 @@ export function networkFirewallRuleGroupAsset(
   );
 }
 
-/** One per-resource read of Network Firewall, recorded as `<region>/network-firewall/<command>/<name>`. */
 const describe = <T extends object>(
   c: CollectContext,
   command: string,
   name: string,
   send: () => Promise<T>,
-) => c.read.one({ scope: c.region, service: "network-firewall", command, resource: name }, send);
+) => readResource(c, "network-firewall", command, name, send);
 
 export const networkFirewallsCollector = listedCollector({
   id: "networkfirewall-firewalls",

@@ -18,6 +18,7 @@ import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import type { CollectContext } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { readResource } from "./read-one.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ sagemaker: SageMakerClient });
@@ -108,13 +109,12 @@ export function sageMakerModelAsset(
   );
 }
 
-/** One per-resource read of SageMaker, recorded as `<region>/sagemaker/<command>/<name>`. */
 const describe = <T extends object>(
   c: CollectContext,
   command: string,
   name: string,
   send: () => Promise<T>,
-) => c.read.one({ scope: c.region, service: "sagemaker", command, resource: name }, send);
+) => readResource(c, "sagemaker", command, name, send);
 
 export const sageMakerNotebookInstancesCollector = listedCollector({
   id: "sagemaker-notebook-instances",
