@@ -87,6 +87,7 @@ const IAM_PREFIX: Record<string, string> = {
   elbv2: "elasticloadbalancing",
   opensearch: "es",
   sfn: "states",
+  networkfirewall: "network-firewall",
 };
 
 function iamActionOf(call: string): string {

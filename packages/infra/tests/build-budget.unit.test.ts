@@ -176,6 +176,8 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/codebuild.ts",
         "packages/agent/src/collectors/operations.ts",
         "packages/agent/src/collectors/ssm.ts",
+        "packages/agent/src/collectors/sagemaker.ts",
+        "packages/agent/src/collectors/networkfirewall.ts",
       ]),
     );
   });

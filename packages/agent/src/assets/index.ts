@@ -44,6 +44,11 @@ import {
 import { kafkaClusterSchema } from "./kafka.ts";
 import { kinesisStreamSchema } from "./kinesis.ts";
 import {
+  networkFirewallFirewallSchema,
+  networkFirewallPolicySchema,
+  networkFirewallRuleGroupSchema,
+} from "./networkfirewall.ts";
+import {
   ec2LaunchTemplateSchema,
   elasticBeanstalkEnvironmentSchema,
   sfnStateMachineSchema,
@@ -62,6 +67,11 @@ import {
   securityHubSettingsSchema,
 } from "./other.ts";
 import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import {
+  sageMakerEndpointConfigSchema,
+  sageMakerModelSchema,
+  sageMakerNotebookInstanceSchema,
+} from "./sagemaker.ts";
 import { secretsManagerSecretSchema } from "./secretsmanager.ts";
 import {
   backupRecoveryPointSchema,
@@ -162,6 +172,12 @@ export const assetSchemas = {
   "aws.ssm.instance": ssmInstanceSchema,
   "aws.ssm.document": ssmDocumentSchema,
   "aws.ssm.document-sharing-setting": ssmDocumentSharingSettingSchema,
+  "aws.sagemaker.notebook-instance": sageMakerNotebookInstanceSchema,
+  "aws.sagemaker.endpoint-config": sageMakerEndpointConfigSchema,
+  "aws.sagemaker.model": sageMakerModelSchema,
+  "aws.networkfirewall.firewall": networkFirewallFirewallSchema,
+  "aws.networkfirewall.firewall-policy": networkFirewallPolicySchema,
+  "aws.networkfirewall.rule-group": networkFirewallRuleGroupSchema,
 } as const;
 
 type Schemas = typeof assetSchemas;

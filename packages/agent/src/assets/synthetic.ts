@@ -687,6 +687,35 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.ssm.document-sharing-setting": (rng) => ({
     settingValue: pick(rng, ["Enable", "Disable"]),
   }),
+  "aws.sagemaker.notebook-instance": (rng, id) => ({
+    notebookInstanceName: `notebook-${id}`,
+    directInternetAccess: pick(rng, ["Enabled", "Disabled"]),
+    rootAccess: pick(rng, ["Enabled", "Disabled"]),
+    subnetId: coin(rng) ? `subnet-${id}` : null,
+  }),
+  "aws.sagemaker.endpoint-config": (rng, id) => ({
+    endpointConfigName: `endpoint-config-${id}`,
+    variantInstanceCounts: [pick(rng, [1, 2, 3])],
+  }),
+  "aws.sagemaker.model": (rng, id) => ({ modelName: `model-${id}`, networkIsolation: coin(rng) }),
+  "aws.networkfirewall.firewall": (rng, id) => ({
+    firewallName: `firewall-${id}`,
+    subnetCount: pick(rng, [1, 2, 3]),
+    deleteProtection: coin(rng),
+    subnetChangeProtection: coin(rng),
+    logTypes: coin(rng) ? ["ALERT"] : [],
+  }),
+  "aws.networkfirewall.firewall-policy": (rng, id) => ({
+    policyName: `policy-${id}`,
+    ruleGroupCount: pick(rng, [0, 1, 2]),
+    statelessDefaultActions: [pick(rng, ["aws:pass", "aws:drop", "aws:forward_to_sfe"])],
+    statelessFragmentDefaultActions: [pick(rng, ["aws:pass", "aws:drop", "aws:forward_to_sfe"])],
+  }),
+  "aws.networkfirewall.rule-group": (rng, id) => ({
+    ruleGroupName: `rule-group-${id}`,
+    ruleGroupType: pick(rng, ["STATELESS", "STATEFUL"]),
+    statelessRuleCount: pick(rng, [0, 1, 5]),
+  }),
 };
 
 function dbCluster(rng: Rng, id: string, engine: string) {

@@ -168,6 +168,14 @@ import { neptuneClusterIamAuthentication } from "./neptune/cluster-iam-authentic
 import { neptuneClusterMultiAz } from "./neptune/cluster-multi-az.ts";
 import { neptuneSnapshotEncrypted } from "./neptune/snapshot-encrypted.ts";
 import { neptuneSnapshotNotPublic } from "./neptune/snapshot-not-public.ts";
+import { firewallDeletionProtection } from "./networkfirewall/firewall-deletion-protection.ts";
+import { firewallLoggingEnabled } from "./networkfirewall/firewall-logging-enabled.ts";
+import { firewallMultiAz } from "./networkfirewall/firewall-multi-az.ts";
+import { firewallSubnetChangeProtection } from "./networkfirewall/firewall-subnet-change-protection.ts";
+import { policyDefaultActionFragmentedPackets } from "./networkfirewall/policy-default-action-fragmented-packets.ts";
+import { policyDefaultActionFullPackets } from "./networkfirewall/policy-default-action-full-packets.ts";
+import { policyRuleGroupAssociated } from "./networkfirewall/policy-rule-group-associated.ts";
+import { statelessRuleGroupNotEmpty } from "./networkfirewall/stateless-rule-group-not-empty.ts";
 import { openSearchDomainAuditLogging } from "./opensearch/domain-audit-logging.ts";
 import { openSearchDomainEncryptedAtRest } from "./opensearch/domain-encrypted-at-rest.ts";
 import { openSearchDomainErrorLogging } from "./opensearch/domain-error-logging.ts";
@@ -213,6 +221,11 @@ import { bucketPublicAccessBlocked } from "./s3/bucket-public-access-blocked.ts"
 import { bucketPublicRead } from "./s3/bucket-public-read-prohibited.ts";
 import { bucketPublicWrite } from "./s3/bucket-public-write-prohibited.ts";
 import { bucketVersioningEnabled } from "./s3/bucket-versioning-enabled.ts";
+import { endpointConfigMultipleInstances } from "./sagemaker/endpoint-config-multiple-instances.ts";
+import { modelNetworkIsolation } from "./sagemaker/model-network-isolation.ts";
+import { notebookInVpc } from "./sagemaker/notebook-in-vpc.ts";
+import { notebookNoDirectInternetAccess } from "./sagemaker/notebook-no-direct-internet-access.ts";
+import { notebookRootAccessDisabled } from "./sagemaker/notebook-root-access-disabled.ts";
 import { secretRotatedAsScheduled } from "./secretsmanager/secret-rotated-as-scheduled.ts";
 import { secretRotatedRecently } from "./secretsmanager/secret-rotated-recently.ts";
 import { secretRotationEnabled } from "./secretsmanager/secret-rotation-enabled.ts";
@@ -402,6 +415,14 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   neptuneClusterMultiAz,
   neptuneSnapshotEncrypted,
   neptuneSnapshotNotPublic,
+  firewallDeletionProtection,
+  firewallLoggingEnabled,
+  firewallMultiAz,
+  firewallSubnetChangeProtection,
+  policyDefaultActionFragmentedPackets,
+  policyDefaultActionFullPackets,
+  policyRuleGroupAssociated,
+  statelessRuleGroupNotEmpty,
   openSearchDomainAuditLogging,
   openSearchDomainEncryptedAtRest,
   openSearchDomainErrorLogging,
@@ -447,6 +468,11 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   bucketPublicRead,
   bucketPublicWrite,
   bucketVersioningEnabled,
+  endpointConfigMultipleInstances,
+  modelNetworkIsolation,
+  notebookInVpc,
+  notebookNoDirectInternetAccess,
+  notebookRootAccessDisabled,
   secretRotatedAsScheduled,
   secretRotatedRecently,
   secretRotationEnabled,

@@ -44,6 +44,11 @@ import { kafkaClustersCollector } from "./kafka.ts";
 import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
+import {
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
+  networkFirewallsCollector,
+} from "./networkfirewall.ts";
 import { openSearchDomainsCollector } from "./opensearch.ts";
 import {
   elasticBeanstalkEnvironmentsCollector,
@@ -54,6 +59,11 @@ import { organizationsCollector } from "./organizations.ts";
 import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
+import {
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  sageMakerNotebookInstancesCollector,
+} from "./sagemaker.ts";
 import { secretsManagerSecretsCollector } from "./secretsmanager.ts";
 import {
   backupCollector,
@@ -94,10 +104,20 @@ export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { kafkaClusterAsset } from "./kafka.ts";
 export { kinesisStreamAsset } from "./kinesis.ts";
 export { type LinkInput, linkAssets } from "./link.ts";
+export {
+  networkFirewallAsset,
+  networkFirewallPolicyAsset,
+  networkFirewallRuleGroupAsset,
+} from "./networkfirewall.ts";
 export { openSearchDomainAsset } from "./opensearch.ts";
 export { elasticBeanstalkEnvironmentAsset, launchTemplateAsset, stateMachineAsset } from "./operations.ts";
 export { organizationsAccountAsset } from "./organizations.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
+export {
+  sageMakerEndpointConfigAsset,
+  sageMakerModelAsset,
+  sageMakerNotebookInstanceAsset,
+} from "./sagemaker.ts";
 export { secretAsset } from "./secretsmanager.ts";
 export {
   backupRecoveryPointAsset,
@@ -167,6 +187,12 @@ export const COLLECTORS: readonly Collector[] = [
   ssmInstancesCollector,
   ssmDocumentsCollector,
   ssmDocumentSharingSettingCollector,
+  sageMakerNotebookInstancesCollector,
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  networkFirewallsCollector,
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
   iamUsersCollector,
@@ -231,6 +257,9 @@ export {
   launchTemplatesCollector,
   macieCollector,
   networkAclsCollector,
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
+  networkFirewallsCollector,
   openSearchDomainsCollector,
   organizationsCollector,
   rdsInstancesCollector,
@@ -240,6 +269,9 @@ export {
   restApisCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  sageMakerNotebookInstancesCollector,
   secretsManagerSecretsCollector,
   securityGroupsCollector,
   securityHubCollector,

@@ -349,5 +349,30 @@ export const AWS_FSBP: FrameworkDefinition = {
       title: "Instances managed by Systems Manager should have an association compliance status of COMPLIANT",
     },
     { id: "SSM.4", title: "SSM documents should not be public" },
+    { id: "SageMaker.1", title: "SageMaker notebook instances should not have direct internet access" },
+    { id: "SageMaker.2", title: "SageMaker notebook instances should be launched in a custom VPC" },
+    { id: "SageMaker.3", title: "Users should not have root access to SageMaker notebook instances" },
+    {
+      id: "SageMaker.4",
+      title: "SageMaker AI endpoint production variants should have an initial instance count greater than 1",
+    },
+    { id: "SageMaker.5", title: "SageMaker models should block inbound traffic" },
+    { id: "NetworkFirewall.2", title: "Network Firewall logging should be enabled" },
+    {
+      id: "NetworkFirewall.3",
+      title: "Network Firewall policies should have at least one rule group associated",
+    },
+    {
+      id: "NetworkFirewall.4",
+      title:
+        "The default stateless action for Network Firewall policies should be drop or forward for full packets",
+    },
+    {
+      id: "NetworkFirewall.5",
+      title:
+        "The default stateless action for Network Firewall policies should be drop or forward for fragmented packets",
+    },
+    { id: "NetworkFirewall.6", title: "Stateless network firewall rule group should not be empty" },
+    { id: "NetworkFirewall.9", title: "Network Firewall firewalls should have deletion protection enabled" },
   ],
 };

@@ -246,6 +246,21 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.ssm.document-not-public": ["ssm_documents_set_as_public"],
   "vigil.ec2.launch-template-imdsv2-required": ["ec2_launch_template_imdsv2_required"],
   "vigil.lambda.function-in-vpc": ["awslambda_function_inside_vpc"],
+  "vigil.sagemaker.notebook-no-direct-internet-access": [
+    "sagemaker_notebook_instance_without_direct_internet_access_configured",
+  ],
+  "vigil.sagemaker.notebook-in-vpc": ["sagemaker_notebook_instance_vpc_settings_configured"],
+  "vigil.sagemaker.notebook-root-access-disabled": ["sagemaker_notebook_instance_root_access_disabled"],
+  "vigil.sagemaker.endpoint-config-multiple-instances": ["sagemaker_endpoint_config_prod_variant_instances"],
+  "vigil.networkfirewall.firewall-multi-az": ["networkfirewall_multi_az"],
+  "vigil.networkfirewall.firewall-logging-enabled": ["networkfirewall_logging_enabled"],
+  "vigil.networkfirewall.policy-rule-group-associated": ["networkfirewall_policy_rule_group_associated"],
+  "vigil.networkfirewall.policy-default-action-full-packets": [
+    "networkfirewall_policy_default_action_full_packets",
+  ],
+  "vigil.networkfirewall.policy-default-action-fragmented-packets": [
+    "networkfirewall_policy_default_action_fragmented_packets",
+  ],
 };
 
 /**

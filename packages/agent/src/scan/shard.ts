@@ -301,12 +301,20 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.dms.replication-task",
       "aws.kafka.cluster",
       "aws.kinesis.stream",
+      "aws.sagemaker.notebook-instance",
+      "aws.sagemaker.endpoint-config",
+      "aws.sagemaker.model",
+      "aws.networkfirewall.firewall",
+      "aws.networkfirewall.firewall-policy",
+      "aws.networkfirewall.rule-group",
     ],
     load: async () => {
-      const [dms, kafka, kinesis] = await Promise.all([
+      const [dms, kafka, kinesis, sagemaker, networkfirewall] = await Promise.all([
         import("../collectors/dms.ts"),
         import("../collectors/kafka.ts"),
         import("../collectors/kinesis.ts"),
+        import("../collectors/sagemaker.ts"),
+        import("../collectors/networkfirewall.ts"),
       ]);
       return {
         collectors: [
@@ -315,6 +323,12 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           dms.dmsReplicationTasksCollector,
           kafka.kafkaClustersCollector,
           kinesis.kinesisStreamsCollector,
+          sagemaker.sageMakerNotebookInstancesCollector,
+          sagemaker.sageMakerEndpointConfigsCollector,
+          sagemaker.sageMakerModelsCollector,
+          networkfirewall.networkFirewallsCollector,
+          networkfirewall.networkFirewallPoliciesCollector,
+          networkfirewall.networkFirewallRuleGroupsCollector,
         ],
       };
     },

@@ -29,11 +29,13 @@ import { kinesisCases } from "./cases/kinesis.ts";
 import { lambdaVpcCases } from "./cases/lambda-vpc.ts";
 import { launchTemplateCases } from "./cases/launch-templates.ts";
 import { loggingCases } from "./cases/logging.ts";
+import { networkFirewallCases } from "./cases/networkfirewall.ts";
 import { openSearchCases } from "./cases/opensearch.ts";
 import { operationsCases } from "./cases/operations.ts";
 import { rdsCases } from "./cases/rds.ts";
 import { redshiftCases } from "./cases/redshift.ts";
 import { s3Cases } from "./cases/s3.ts";
+import { sageMakerCases } from "./cases/sagemaker.ts";
 import { secretsManagerCases } from "./cases/secretsmanager.ts";
 import { securityServicesCases } from "./cases/security-services.ts";
 import { snsCases } from "./cases/sns.ts";
@@ -73,6 +75,8 @@ const ALL_CASES = [
   ...ssmCases,
   ...launchTemplateCases,
   ...lambdaVpcCases,
+  ...sageMakerCases,
+  ...networkFirewallCases,
 ];
 
 /**

@@ -30,6 +30,9 @@ import {
   kmsKeysCollector,
   lambdaFunctionsCollector,
   networkAclsCollector,
+  networkFirewallPoliciesCollector,
+  networkFirewallRuleGroupsCollector,
+  networkFirewallsCollector,
   openSearchDomainsCollector,
   parseAsset,
   rdsInstancesCollector,
@@ -38,6 +41,9 @@ import {
   regionalWebAclsCollector,
   restApisCollector,
   s3BucketsCollector,
+  sageMakerEndpointConfigsCollector,
+  sageMakerModelsCollector,
+  sageMakerNotebookInstancesCollector,
   securityGroupsCollector,
   snapshotsCollector,
   v2ApisCollector,
@@ -543,6 +549,53 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           return [d.StreamARN, d.EncryptionType, d.RetentionPeriodHours];
         })
         .sort(),
+    );
+  });
+
+  it("sagemaker notebook instances, endpoint configurations and models, each described", async () => {
+    const notebooks = list(model, R("sagemaker/list-notebook-instances"), "NotebookInstances");
+    const n = await run(sageMakerNotebookInstancesCollector);
+    expect(n.assets.map((a) => [a.arn, cfg(a).rootAccess]).sort()).toEqual(
+      notebooks
+        .map((x) => [
+          x.NotebookInstanceArn,
+          file(model, R(`sagemaker/describe-notebook-instance/${x.NotebookInstanceName}`)).RootAccess,
+        ])
+        .sort(),
+    );
+    const configs = list(model, R("sagemaker/list-endpoint-configs"), "EndpointConfigs");
+    const e = await run(sageMakerEndpointConfigsCollector);
+    expect(e.assets.map((a) => a.arn).sort()).toEqual(configs.map((x) => x.EndpointConfigArn).sort());
+    const models = list(model, R("sagemaker/list-models"), "Models");
+    const m = await run(sageMakerModelsCollector);
+    expect(m.assets.map((a) => [a.arn, cfg(a).networkIsolation]).sort()).toEqual(
+      models
+        .map((x) => [
+          x.ModelArn,
+          file(model, R(`sagemaker/describe-model/${x.ModelName}`)).EnableNetworkIsolation,
+        ])
+        .sort(),
+    );
+  });
+
+  it("network firewalls (with their logging), firewall policies and rule groups, each described", async () => {
+    const firewalls = list(model, R("network-firewall/list-firewalls"), "Firewalls");
+    const f = await run(networkFirewallsCollector);
+    expect(f.assets.map((a) => [a.arn, cfg(a).logTypes.length > 0]).sort()).toEqual(
+      firewalls
+        .map((x) => [
+          x.FirewallArn,
+          model.files.has(R(`network-firewall/describe-logging-configuration/${x.FirewallName}`)),
+        ])
+        .sort(),
+    );
+    const policies = list(model, R("network-firewall/list-firewall-policies"), "FirewallPolicies");
+    const p = await run(networkFirewallPoliciesCollector);
+    expect(p.assets.map((a) => a.arn).sort()).toEqual(policies.map((x) => x.Arn).sort());
+    const groups = list(model, R("network-firewall/list-rule-groups"), "RuleGroups");
+    const g = await run(networkFirewallRuleGroupsCollector);
+    expect(g.assets.map((a) => [a.arn, cfg(a).ruleGroupType]).sort()).toEqual(
+      groups.map((x) => [x.Arn, "STATELESS"]).sort(),
     );
   });
 });

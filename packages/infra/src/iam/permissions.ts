@@ -147,6 +147,23 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeDocumentPermission",
     "GetServiceSetting",
   ],
+  sagemaker: [
+    "ListNotebookInstances",
+    "DescribeNotebookInstance",
+    "ListEndpointConfigs",
+    "DescribeEndpointConfig",
+    "ListModels",
+    "DescribeModel",
+  ],
+  "network-firewall": [
+    "ListFirewalls",
+    "DescribeFirewall",
+    "DescribeLoggingConfiguration",
+    "ListFirewallPolicies",
+    "DescribeFirewallPolicy",
+    "ListRuleGroups",
+    "DescribeRuleGroup",
+  ],
 };
 
 export function discoveryActions(): string[] {

@@ -12,7 +12,13 @@ import {
   SNS_HANDLERS,
   SQS_HANDLERS,
 } from "./handlers/data.ts";
-import { DMS_HANDLERS, KAFKA_HANDLERS, KINESIS_HANDLERS } from "./handlers/dataflow.ts";
+import {
+  DMS_HANDLERS,
+  KAFKA_HANDLERS,
+  KINESIS_HANDLERS,
+  NETWORK_FIREWALL_HANDLERS,
+  SAGEMAKER_HANDLERS,
+} from "./handlers/dataflow.ts";
 import { OPENSEARCH_HANDLERS, RDS_CLUSTER_HANDLERS, REDSHIFT_HANDLERS } from "./handlers/datastores.ts";
 import { EC2_HANDLERS, EC2_WRITES } from "./handlers/ec2.ts";
 import { ELB_HANDLERS, ELBV2_HANDLERS } from "./handlers/elb.ts";
@@ -120,6 +126,8 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   states: STEP_FUNCTIONS_HANDLERS,
   elasticbeanstalk: ELASTIC_BEANSTALK_HANDLERS,
   ssm: SSM_HANDLERS,
+  sagemaker: SAGEMAKER_HANDLERS,
+  "network-firewall": NETWORK_FIREWALL_HANDLERS,
 };
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };

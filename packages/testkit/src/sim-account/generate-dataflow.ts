@@ -272,3 +272,184 @@ export function generateKinesis(put: Put, o: ServiceGenerationOptions): void {
     });
   }
 }
+
+/**
+ * Per region: a notebook instance (direct internet access, SageMaker's VPC, root access each at
+ * `rate`), an endpoint configuration with a single-instance variant at `rate`, and a model without
+ * network isolation at `rate`.
+ */
+export function generateSageMaker(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const arn = (kind: string, name: string) => `arn:aws:sagemaker:${region}:${accountId}:${kind}/${name}`;
+    const created = iso(45);
+    const inVpc = !bad();
+    const notebook = {
+      NotebookInstanceName: "sim-research",
+      NotebookInstanceArn: arn("notebook-instance", "sim-research"),
+      NotebookInstanceStatus: "InService",
+      Url: `sim-research-${rng.hex(8)}.notebook.${region}.sagemaker.aws`,
+      InstanceType: "ml.t3.medium",
+      CreationTime: created,
+      LastModifiedTime: created,
+    };
+    put(`${region}/sagemaker/list-notebook-instances`, { NotebookInstances: [notebook] });
+    put(`${region}/sagemaker/describe-notebook-instance/sim-research`, {
+      ...notebook,
+      ...(inVpc
+        ? {
+            SubnetId: `subnet-0${rng.hex(16)}`,
+            SecurityGroups: [`sg-0${rng.hex(16)}`],
+            NetworkInterfaceId: `eni-0${rng.hex(16)}`,
+          }
+        : {}),
+      RoleArn: `arn:aws:iam::${accountId}:role/sim-sagemaker`,
+      DirectInternetAccess: inVpc && !bad() ? "Disabled" : "Enabled",
+      VolumeSizeInGB: 5,
+      RootAccess: bad() ? "Enabled" : "Disabled",
+      PlatformIdentifier: "notebook-al2-v3",
+    });
+    const config = {
+      EndpointConfigName: "sim-ranker",
+      EndpointConfigArn: arn("endpoint-config", "sim-ranker"),
+      CreationTime: created,
+    };
+    put(`${region}/sagemaker/list-endpoint-configs`, { EndpointConfigs: [config] });
+    put(`${region}/sagemaker/describe-endpoint-config/sim-ranker`, {
+      ...config,
+      ProductionVariants: [
+        {
+          VariantName: "primary",
+          ModelName: "sim-ranker-model",
+          InitialInstanceCount: bad() ? 1 : 2,
+          InstanceType: "ml.m5.large",
+          InitialVariantWeight: 1,
+        },
+      ],
+    });
+    const model = {
+      ModelName: "sim-ranker-model",
+      ModelArn: arn("model", "sim-ranker-model"),
+      CreationTime: created,
+    };
+    put(`${region}/sagemaker/list-models`, { Models: [model] });
+    put(`${region}/sagemaker/describe-model/sim-ranker-model`, {
+      ...model,
+      PrimaryContainer: {
+        Image: `${accountId}.dkr.ecr.${region}.amazonaws.com/sim-ranker:1.0`,
+        ModelDataUrl: `s3://sim-models-${region}/ranker/model.tar.gz`,
+      },
+      ExecutionRoleArn: `arn:aws:iam::${accountId}:role/sim-sagemaker`,
+      EnableNetworkIsolation: !bad(),
+    });
+  }
+}
+
+/**
+ * Per region: a firewall (one Availability Zone, no logging, deletion and subnet change protection
+ * off, each at `rate`), its policy (no rule group, pass as a default action, each at `rate`), and a
+ * stateless rule group that is empty at `rate`.
+ */
+export function generateNetworkFirewall(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const arn = (kind: string, name: string) =>
+      `arn:aws:network-firewall:${region}:${accountId}:${kind}/${name}`;
+    const uuid = () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(12)}`;
+    const vpc = `vpc-0${rng.hex(16)}`;
+    const groupArn = arn("stateless-rulegroup", "sim-block-ports");
+    const emptyGroup = bad();
+    put(`${region}/network-firewall/list-rule-groups`, {
+      RuleGroups: [{ Name: "sim-block-ports", Arn: groupArn }],
+    });
+    put(`${region}/network-firewall/describe-rule-group/sim-block-ports`, {
+      UpdateToken: uuid(),
+      RuleGroup: {
+        RulesSource: {
+          StatelessRulesAndCustomActions: {
+            StatelessRules: emptyGroup
+              ? []
+              : [
+                  {
+                    RuleDefinition: {
+                      MatchAttributes: {
+                        Sources: [{ AddressDefinition: "0.0.0.0/0" }],
+                        Destinations: [{ AddressDefinition: "10.0.0.0/16" }],
+                        DestinationPorts: [{ FromPort: 23, ToPort: 23 }],
+                        Protocols: [6],
+                      },
+                      Actions: ["aws:drop"],
+                    },
+                    Priority: 1,
+                  },
+                ],
+          },
+        },
+      },
+      RuleGroupResponse: {
+        RuleGroupArn: groupArn,
+        RuleGroupName: "sim-block-ports",
+        RuleGroupId: uuid(),
+        Type: "STATELESS",
+        Capacity: 100,
+        RuleGroupStatus: "ACTIVE",
+        NumberOfAssociations: 1,
+      },
+    });
+    const policyArn = arn("firewall-policy", "sim-egress-policy");
+    const noGroups = bad();
+    put(`${region}/network-firewall/list-firewall-policies`, {
+      FirewallPolicies: [{ Name: "sim-egress-policy", Arn: policyArn }],
+    });
+    put(`${region}/network-firewall/describe-firewall-policy/sim-egress-policy`, {
+      UpdateToken: uuid(),
+      FirewallPolicyResponse: {
+        FirewallPolicyName: "sim-egress-policy",
+        FirewallPolicyArn: policyArn,
+        FirewallPolicyId: uuid(),
+        FirewallPolicyStatus: "ACTIVE",
+        NumberOfAssociations: 1,
+      },
+      FirewallPolicy: {
+        ...(noGroups ? {} : { StatelessRuleGroupReferences: [{ ResourceArn: groupArn, Priority: 10 }] }),
+        StatelessDefaultActions: [bad() ? "aws:pass" : "aws:forward_to_sfe"],
+        StatelessFragmentDefaultActions: [bad() ? "aws:pass" : "aws:drop"],
+      },
+    });
+    const firewallArn = arn("firewall", "sim-egress");
+    put(`${region}/network-firewall/list-firewalls`, {
+      Firewalls: [{ FirewallName: "sim-egress", FirewallArn: firewallArn }],
+    });
+    const zones = bad() ? ["a"] : ["a", "b"];
+    put(`${region}/network-firewall/describe-firewall/sim-egress`, {
+      UpdateToken: uuid(),
+      Firewall: {
+        FirewallName: "sim-egress",
+        FirewallArn: firewallArn,
+        FirewallPolicyArn: policyArn,
+        VpcId: vpc,
+        SubnetMappings: zones.map(() => ({ SubnetId: `subnet-0${rng.hex(16)}` })),
+        DeleteProtection: !bad(),
+        SubnetChangeProtection: !bad(),
+        FirewallPolicyChangeProtection: true,
+        FirewallId: uuid(),
+      },
+      FirewallStatus: { Status: "READY", ConfigurationSyncStateSummary: "IN_SYNC" },
+    });
+    if (!bad())
+      put(`${region}/network-firewall/describe-logging-configuration/sim-egress`, {
+        FirewallArn: firewallArn,
+        LoggingConfiguration: {
+          LogDestinationConfigs: [
+            {
+              LogType: "ALERT",
+              LogDestinationType: "CloudWatchLogs",
+              LogDestination: { logGroup: "/sim/network-firewall/alert" },
+            },
+          ],
+        },
+      });
+  }
+}

@@ -4,7 +4,13 @@
  * bytes: all randomness comes from one seeded PRNG and all times from `asOf`.
  */
 
-import { generateDms, generateKafka, generateKinesis } from "./generate-dataflow.ts";
+import {
+  generateDms,
+  generateKafka,
+  generateKinesis,
+  generateNetworkFirewall,
+  generateSageMaker,
+} from "./generate-dataflow.ts";
 import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
 import { generateOperations } from "./generate-operations.ts";
 import { generateSecurityServices } from "./generate-security.ts";
@@ -185,6 +191,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateKinesis(put, service("kinesis"));
   generateSecurityServices(put, service("security"));
   generateOperations(put, service("operations"));
+  generateSageMaker(put, service("sagemaker"));
+  generateNetworkFirewall(put, service("network-firewall"));
   return { accountId, regions, files };
 }
 

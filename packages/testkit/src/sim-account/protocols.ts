@@ -36,12 +36,14 @@ import * as kinesis from "@aws-sdk/client-kinesis";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as macie2 from "@aws-sdk/client-macie2";
+import * as networkfirewall from "@aws-sdk/client-network-firewall";
 import * as opensearch from "@aws-sdk/client-opensearch";
 import * as organizations from "@aws-sdk/client-organizations";
 import * as rds from "@aws-sdk/client-rds";
 import * as redshift from "@aws-sdk/client-redshift";
 import * as s3 from "@aws-sdk/client-s3";
 import * as s3control from "@aws-sdk/client-s3-control";
+import * as sagemaker from "@aws-sdk/client-sagemaker";
 import * as secretsmanager from "@aws-sdk/client-secrets-manager";
 import * as securityhub from "@aws-sdk/client-securityhub";
 import * as sfn from "@aws-sdk/client-sfn";
@@ -248,6 +250,13 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(elasticbeanstalk),
   },
   { signingName: "ssm", cliName: "ssm", protocol: "awsJson1_1", module: mod(ssm) },
+  { signingName: "sagemaker", cliName: "sagemaker", protocol: "awsJson1_1", module: mod(sagemaker) },
+  {
+    signingName: "network-firewall",
+    cliName: "network-firewall",
+    protocol: "awsJson1_0",
+    module: mod(networkfirewall),
+  },
 ];
 
 /** An operation schema as the clients export it: `[9, namespace, name, traits, input, output]`. */

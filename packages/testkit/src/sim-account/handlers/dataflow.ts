@@ -9,6 +9,7 @@ import {
   read,
   readList,
   str,
+  strings,
 } from "./context.ts";
 
 /**
@@ -110,4 +111,146 @@ export const KINESIS_HANDLERS: Record<string, Handler> = {
     return { ...out, HasMoreStreams: out.NextToken !== undefined };
   },
   DescribeStreamSummary: (call) => read(call, "describe-stream-summary", { resource: streamName(call) }),
+};
+
+// --- SageMaker: NextToken / MaxResults 1..100; Describe* by name (ValidationException when unknown)
+
+function sageMakerName(call: Call, member: string, list: string, listMember: string, what: string): string {
+  const name = str(call.input, member);
+  if (name === undefined || name === "")
+    throw apiError(
+      "ValidationException",
+      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+    );
+  if (!readList(call, list, listMember).some((x) => x[member] === name))
+    throw apiError(
+      "ValidationException",
+      what === "notebook" ? "RecordNotFound" : `Could not find ${what} "${name}".`,
+    );
+  return name;
+}
+
+const SAGEMAKER_LIMITS = { defaultLimit: 10, minLimit: 1, maxLimit: 100 };
+
+export const SAGEMAKER_HANDLERS: Record<string, Handler> = {
+  ListNotebookInstances: (call) =>
+    listPage(call, "list-notebook-instances", "NotebookInstances", SAGEMAKER_LIMITS),
+  DescribeNotebookInstance: (call) =>
+    read(call, "describe-notebook-instance", {
+      resource: sageMakerName(
+        call,
+        "NotebookInstanceName",
+        "list-notebook-instances",
+        "NotebookInstances",
+        "notebook",
+      ),
+    }),
+  ListEndpointConfigs: (call) => listPage(call, "list-endpoint-configs", "EndpointConfigs", SAGEMAKER_LIMITS),
+  DescribeEndpointConfig: (call) =>
+    read(call, "describe-endpoint-config", {
+      resource: sageMakerName(
+        call,
+        "EndpointConfigName",
+        "list-endpoint-configs",
+        "EndpointConfigs",
+        "endpoint configuration",
+      ),
+    }),
+  ListModels: (call) => listPage(call, "list-models", "Models", SAGEMAKER_LIMITS),
+  DescribeModel: (call) =>
+    read(call, "describe-model", {
+      resource: sageMakerName(call, "ModelName", "list-models", "Models", "model"),
+    }),
+};
+
+// --- Network Firewall: NextToken / MaxResults 1..100; resources by ARN or name --------------------
+
+/** The name of the resource a Describe* call addresses (by `<arnMember>` or `<nameMember>`), if listed. */
+function firewallResource(
+  call: Call,
+  list: string,
+  listMember: string,
+  arnMember: string,
+  nameMember: string,
+): string {
+  const arn = str(call.input, arnMember);
+  const name = str(call.input, nameMember);
+  const found = readList(call, list, listMember).find(
+    (r) =>
+      (arn !== undefined && r.Arn === arn) || (arn === undefined && name !== undefined && r.Name === name),
+  );
+  if (arn === undefined && name === undefined)
+    throw apiError(
+      "InvalidRequestException",
+      `You must specify the ARN or the name, and you can specify both.`,
+    );
+  if (found === undefined)
+    throw apiError("ResourceNotFoundException", `${arnMember.replace(/Arn$/, "")} not found: ${arn ?? name}`);
+  return String(found.Name);
+}
+
+const FIREWALL_LIMITS = { defaultLimit: 100, minLimit: 1, maxLimit: 100 };
+
+/** `ListFirewalls` lists `FirewallName` / `FirewallArn`; the others `Name` / `Arn`. */
+const firewallsAsNamed = (call: Call) =>
+  readList(call, "list-firewalls", "Firewalls").map((f) => ({ Name: f.FirewallName, Arn: f.FirewallArn }));
+
+export const NETWORK_FIREWALL_HANDLERS: Record<string, Handler> = {
+  ListFirewalls: (call) => {
+    const vpcs = strings(call.input, "VpcIds");
+    const described = (name: unknown) =>
+      read(call, "describe-firewall", { resource: String(name) }).Firewall as Output | undefined;
+    return listPage(call, "list-firewalls", "Firewalls", FIREWALL_LIMITS, {
+      keep: (f) => vpcs.length === 0 || vpcs.includes(String(described(f.FirewallName)?.VpcId)),
+    });
+  },
+  DescribeFirewall: (call) => {
+    const arn = str(call.input, "FirewallArn");
+    const name = str(call.input, "FirewallName");
+    const found = firewallsAsNamed(call).find((f) => (arn !== undefined ? f.Arn === arn : f.Name === name));
+    if (arn === undefined && name === undefined)
+      throw apiError(
+        "InvalidRequestException",
+        "You must specify the ARN or the name, and you can specify both.",
+      );
+    if (found === undefined)
+      throw apiError("ResourceNotFoundException", `Firewall not found: ${arn ?? name}`);
+    return read(call, "describe-firewall", { resource: String(found.Name) });
+  },
+  DescribeLoggingConfiguration: (call) => {
+    const arn = str(call.input, "FirewallArn");
+    const name = str(call.input, "FirewallName");
+    const found = firewallsAsNamed(call).find((f) => (arn !== undefined ? f.Arn === arn : f.Name === name));
+    if (found === undefined)
+      throw apiError("ResourceNotFoundException", `Firewall not found: ${arn ?? name}`);
+    // No logging configured: AWS answers with the firewall and no destinations.
+    return read(call, "describe-logging-configuration", {
+      resource: String(found.Name),
+      whenMissing: {
+        output: { FirewallArn: found.Arn, LoggingConfiguration: { LogDestinationConfigs: [] } },
+      },
+    });
+  },
+  ListFirewallPolicies: (call) =>
+    listPage(call, "list-firewall-policies", "FirewallPolicies", FIREWALL_LIMITS),
+  DescribeFirewallPolicy: (call) =>
+    read(call, "describe-firewall-policy", {
+      resource: firewallResource(
+        call,
+        "list-firewall-policies",
+        "FirewallPolicies",
+        "FirewallPolicyArn",
+        "FirewallPolicyName",
+      ),
+    }),
+  ListRuleGroups: (call) => {
+    const type = str(call.input, "Type");
+    return listPage(call, "list-rule-groups", "RuleGroups", FIREWALL_LIMITS, {
+      keep: (g) => type === undefined || String(g.Arn).includes(`:${type.toLowerCase()}-rulegroup/`),
+    });
+  },
+  DescribeRuleGroup: (call) =>
+    read(call, "describe-rule-group", {
+      resource: firewallResource(call, "list-rule-groups", "RuleGroups", "RuleGroupArn", "RuleGroupName"),
+    }),
 };
