@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  agentShardModules,
   BUNDLE_BUDGETS,
   bundleBreakdown,
   bundleLambda,
@@ -180,6 +181,22 @@ describe("agent bundle", () => {
         "packages/agent/src/collectors/networkfirewall.ts",
       ]),
     );
+  });
+
+  it("knows each shard's chunks (what the cold-import bench loads): every module a shard imports is a lazy chunk", () => {
+    const shards = agentShardModules(ROOT);
+    const lazy = new Set(
+      chunkGraph(bundle.metafile ?? { inputs: {}, outputs: {} }, "dist/lambda/agent").lazyEntries.map(
+        (e) => e.module,
+      ),
+    );
+    expect(shards.length).toBeGreaterThan(20);
+    expect(shards.flat().filter((m) => !lazy.has(m))).toEqual([]);
+    // The home region's account shard, and the EBS shard's worker.
+    expect(shards).toContainEqual(
+      expect.arrayContaining(["packages/agent/src/collectors/iam.ts", "packages/agent/src/collectors/s3.ts"]),
+    );
+    expect(shards).toContainEqual(["packages/agent/src/ebs/worker.ts", "packages/agent/src/ebs/api.ts"]);
   });
 
   it("leaves out what only the EBS scanner instance runs (its own bundle): filesystems, package databases", () => {
