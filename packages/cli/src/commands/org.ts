@@ -184,12 +184,13 @@ function progressTable(p: ScanProgress): string {
   return `${table.toString()}\nscan ${p.scanId}: ${p.done ? "done" : "running"} (${counts})\n`;
 }
 
+const ORG_DESCRIPTION =
+  "Administer an organization integration at a running platform: enrollment secrets, members, scans";
+
 /** The `org` command tree; every action writes to `io` and sets `result.code`. */
 function orgCommand(io: OrgIo, result: { code: number }): Command {
   const org = new Command("org")
-    .description(
-      "Administer an organization integration at a running platform: enrollment secrets, members, scans",
-    )
+    .description(ORG_DESCRIPTION)
     .option("--platform-url <url>", "the platform's URL (default: VIGIL_PLATFORM_URL)")
     .option(
       "--admin-token-file <path>",
@@ -445,11 +446,11 @@ export async function runOrgCommand(args: readonly string[], io: OrgIo): Promise
 
 export function register(program: Command): void {
   const io: OrgIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
-  // The tree is built once for `--help`; running it goes through runOrgCommand for the exit codes.
-  const help = orgCommand(io, { code: 0 });
+  // Everything after `org` (its --help too) goes to runOrgCommand, which builds the tree and maps
+  // the outcome to the exit codes.
   program
     .command("org")
-    .description(help.description())
+    .description(ORG_DESCRIPTION)
     .helpOption(false)
     .allowUnknownOption()
     .allowExcessArguments()
