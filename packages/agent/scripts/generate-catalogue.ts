@@ -1,20 +1,28 @@
 /**
- * Builds `src/checks/catalogue.ts` from the check folders: every module under
- * `src/checks/<service>/` is imported, and each check it exports (one check, or a family's list)
- * goes into the catalogue, in path order, then a module's lists before its single checks, in declaration
- * order; a check exported twice (alone and in its family's list) is listed once. Run it after adding a check:
+ * Builds `src/checks/catalogue.ts` from the check folders. A check is a folder named by its id:
+ * `vigil.<service>.<name>` lives in `src/checks/<service>/<name>/`, with `check.ts` (its metadata and
+ * the pure check, exporting that one check) and `cases.ts` (its compliant and non-compliant cases,
+ * built from AWS's answers through the collector). Files directly in a service folder are the
+ * service's shared helpers; the one exception is `os/`, whose checks are families (`os/<topic>.ts`
+ * exporting a list) with filesystem cases in `tests/os/`. `_cases/` holds the case builders.
+ * Run it after adding a check:
  *
  *   npx tsx scripts/generate-catalogue.ts
  *
  * The catalogue test fails when the committed catalogue differs from what this finds, when a
- * module holding one check is not named by its id, or when a check's id is outside its folder.
+ * folder's name differs from its check's id, when a folder lacks its cases or they name another
+ * check, or when a family lives outside `os/`.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { CheckCase } from "../src/checks/_cases/case.ts";
 
 export const CHECKS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "checks");
+/** The one service folder whose checks are families (OS checks, decided from disks, cased from filesystem trees). */
+export const FAMILY_FOLDERS: readonly string[] = ["os"];
+const NOT_A_SERVICE = new Set(["_cases"]);
 
 interface CheckLike {
   id: string;
@@ -23,7 +31,7 @@ interface CheckLike {
 
 /** One export that goes into the catalogue. */
 export interface CatalogueEntry {
-  /** Path under `src/checks`, e.g. `s3/bucket-versioning-enabled.ts`. */
+  /** Path under `src/checks`, e.g. `s3/bucket-versioning-enabled/check.ts`. */
   module: string;
   exportName: string;
   /** A family's list (spread into the catalogue) rather than one check. */
@@ -31,11 +39,24 @@ export interface CatalogueEntry {
   ids: string[];
 }
 
-/** What a module holds: its checks, and whether it holds exactly one (then named by its id). */
+/** A module that exports checks: a check folder's `check.ts`, or a family. */
 export interface CheckModule {
   module: string;
+  /** The service folder. */
   folder: string;
+  /** The check folder's name, for a `check.ts`; undefined for a family module. */
+  checkFolder?: string;
   checkIds: string[];
+}
+
+/** A check folder's cases, as its `cases.ts` exports them. */
+export interface FolderCases {
+  /** `<service>/<name>`. */
+  folder: string;
+  /** The id the folder names: `vigil.<service>.<name>`. */
+  id: string;
+  /** Undefined when the folder has no `cases.ts`. */
+  cases?: readonly CheckCase[];
 }
 
 const isCheck = (x: unknown): x is CheckLike =>
@@ -50,58 +71,98 @@ function declaredExports(source: string): string[] {
   return [...source.matchAll(/^export const (\w+)/gm)].map((m) => m[1] as string);
 }
 
-export async function discoverCatalogue(
-  dir = CHECKS_DIR,
-): Promise<{ entries: CatalogueEntry[]; modules: CheckModule[] }> {
-  const folders = readdirSync(dir, { withFileTypes: true })
+const dirsIn = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
+
+function serviceFolders(dir: string): string[] {
+  return dirsIn(dir).filter((d) => !NOT_A_SERVICE.has(d));
+}
+
+/** The checks a module exports, lists first (they keep the family's order), then checks exported alone. */
+async function exportedChecks(
+  path: string,
+): Promise<{ name: string; checks: CheckLike[]; family: boolean }[]> {
+  const ns = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const names = declaredExports(readFileSync(path, "utf8"));
+  const ordered = [
+    ...names.filter((n) => Array.isArray(ns[n])),
+    ...names.filter((n) => !Array.isArray(ns[n])),
+  ];
+  const out: { name: string; checks: CheckLike[]; family: boolean }[] = [];
+  for (const name of ordered) {
+    const value = ns[name];
+    const checks = isCheck(value)
+      ? [value]
+      : Array.isArray(value) && value.length > 0 && value.every(isCheck)
+        ? (value as CheckLike[])
+        : [];
+    if (checks.length > 0) out.push({ name, checks, family: !isCheck(value) });
+  }
+  return out;
+}
+
+export async function discoverCatalogue(
+  dir = CHECKS_DIR,
+): Promise<{ entries: CatalogueEntry[]; modules: CheckModule[] }> {
   const entries: CatalogueEntry[] = [];
   const modules: CheckModule[] = [];
   const seen = new Set<string>();
-  for (const folder of folders) {
+  const add = (module: string, exports: Awaited<ReturnType<typeof exportedChecks>>): string[] => {
+    const ids = new Set<string>();
+    for (const { name, checks, family } of exports) {
+      for (const c of checks) ids.add(c.id);
+      const fresh = checks.filter((c) => !seen.has(c.id));
+      if (fresh.length === 0) continue;
+      if (fresh.length !== checks.length)
+        throw new Error(
+          `${module}: ${name} lists checks already in the catalogue and new ones; export each check once, or the family whole`,
+        );
+      for (const c of checks) seen.add(c.id);
+      entries.push({ module, exportName: name, family, ids: checks.map((c) => c.id) });
+    }
+    return [...ids];
+  };
+  for (const folder of serviceFolders(dir)) {
+    // A check folder: <service>/<name>/check.ts.
+    for (const checkFolder of dirsIn(join(dir, folder))) {
+      const path = join(dir, folder, checkFolder, "check.ts");
+      if (!existsSync(path)) continue;
+      const module = `${folder}/${checkFolder}/check.ts`;
+      modules.push({ module, folder, checkFolder, checkIds: add(module, await exportedChecks(path)) });
+    }
+    // Files beside the folders: helpers, or (in os/) families.
     const files = readdirSync(join(dir, folder))
       .filter((f) => f.endsWith(".ts") && f !== "index.ts") // an index gathers what its folder exports
       .sort();
     for (const file of files) {
-      const path = join(dir, folder, file);
-      const module = relative(dir, path).split("\\").join("/");
-      const ns = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-      const ids = new Set<string>();
-      // A family's lists first (they keep the family's order), then checks exported alone.
-      const names = declaredExports(readFileSync(path, "utf8"));
-      const ordered = [
-        ...names.filter((n) => Array.isArray(ns[n])),
-        ...names.filter((n) => !Array.isArray(ns[n])),
-      ];
-      for (const name of ordered) {
-        const value = ns[name];
-        const checks = isCheck(value)
-          ? [value]
-          : Array.isArray(value) && value.length > 0 && value.every(isCheck)
-            ? (value as CheckLike[])
-            : [];
-        if (checks.length === 0) continue;
-        for (const c of checks) ids.add(c.id);
-        const fresh = checks.filter((c) => !seen.has(c.id));
-        if (fresh.length === 0) continue;
-        if (fresh.length !== checks.length)
-          throw new Error(
-            `${module}: ${name} lists checks already in the catalogue and new ones; export each check once, or the family whole`,
-          );
-        for (const c of checks) seen.add(c.id);
-        entries.push({
-          module,
-          exportName: name,
-          family: !isCheck(value),
-          ids: checks.map((c) => c.id),
-        });
-      }
-      if (ids.size > 0) modules.push({ module, folder, checkIds: [...ids] });
+      const module = `${folder}/${file}`;
+      const ids = add(module, await exportedChecks(join(dir, folder, file)));
+      if (ids.length > 0) modules.push({ module, folder, checkIds: ids });
     }
   }
   return { entries, modules };
+}
+
+/** Every check folder's cases (`<service>/<name>/cases.ts`, its `cases` export). */
+export async function discoverCases(dir = CHECKS_DIR): Promise<FolderCases[]> {
+  const out: FolderCases[] = [];
+  for (const folder of serviceFolders(dir)) {
+    for (const name of dirsIn(join(dir, folder))) {
+      if (!existsSync(join(dir, folder, name, "check.ts"))) continue;
+      const path = join(dir, folder, name, "cases.ts");
+      const id = `vigil.${folder}.${name}`;
+      if (!existsSync(path)) {
+        out.push({ folder: `${folder}/${name}`, id });
+        continue;
+      }
+      const ns = (await import(pathToFileURL(path).href)) as { cases?: readonly CheckCase[] };
+      out.push({ folder: `${folder}/${name}`, id, cases: ns.cases ?? [] });
+    }
+  }
+  return out;
 }
 
 export function renderCatalogue(entries: readonly CatalogueEntry[]): string {
@@ -112,7 +173,7 @@ export function renderCatalogue(entries: readonly CatalogueEntry[]): string {
     'import type { AnyCheck } from "./check.ts";',
     ...[...imports].map(([module, names]) => `import { ${names.sort().join(", ")} } from "./${module}";`),
     "",
-    "/** Every check, from the folders under src/checks (path order, then declaration order). */",
+    "/** Every check, from the folders under src/checks (path order; a family in its declaration order). */",
     "export const CATALOGUE: readonly AnyCheck[] = Object.freeze([",
     ...entries.map((e) => `  ${e.family ? "..." : ""}${e.exportName},`),
     "]);",

@@ -207,6 +207,16 @@ describe("agent bundle", () => {
       inputs.filter((i) => i.startsWith("packages/agent/src/os/") || i.includes("/ebs/scanner/")),
     ).toEqual([]);
   });
+
+  it("carries every check folder's check.ts and none of its cases (test data, in src/checks/<service>/<name>/)", () => {
+    const inputs = Object.keys(bundle.metafile?.inputs ?? {});
+    expect(
+      inputs.filter((i) => /^packages\/agent\/src\/checks\/(_cases\/|[^/]+\/[^/]+\/cases\.ts$)/.test(i)),
+    ).toEqual([]);
+    expect(
+      inputs.filter((i) => /^packages\/agent\/src\/checks\/[^/]+\/[^/]+\/check\.ts$/.test(i)).length,
+    ).toBeGreaterThan(250);
+  });
 });
 
 describe("the bundled SDK", () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { autoScalingGroupAsset } from "../../src/collectors/index.ts";
-import { autoScalingCases } from "./cases/autoscaling.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("autoscaling", autoScalingCases);
 
 describe("the Auto Scaling group asset", () => {
   it("takes its tags and ARN from DescribeAutoScalingGroups (one call: no field is read apart)", () => {

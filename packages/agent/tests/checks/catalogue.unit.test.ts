@@ -2,82 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exampleEvent } from "@vigil/events";
 import { describe, expect, it } from "vitest";
-import { discoverCatalogue } from "../../scripts/generate-catalogue.ts";
+import { discoverCases, discoverCatalogue, FAMILY_FOLDERS } from "../../scripts/generate-catalogue.ts";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
 import { COLLECTORS } from "../../src/collectors/index.ts";
 import { instanceOsReports } from "../../src/ebs/results.ts";
 import { applyEbsEvent, emptyEbsScanState } from "../../src/ebs/state.ts";
 import { EBS_SHARD_KIND } from "../../src/ebs/worker.ts";
-import { acmCases } from "./cases/acm.ts";
-import { apigatewayCases } from "./cases/apigateway.ts";
-import { autoScalingCases } from "./cases/autoscaling.ts";
-import { cloudfrontCases } from "./cases/cloudfront.ts";
-import { codeBuildCases } from "./cases/codebuild.ts";
-import { computeCases } from "./cases/compute.ts";
-import { dmsCases } from "./cases/dms.ts";
-import { docDbNeptuneCases } from "./cases/docdb-neptune.ts";
-import { dynamoDbCases } from "./cases/dynamodb.ts";
-import { ec2Cases } from "./cases/ec2.ts";
-import { ecrCases } from "./cases/ecr.ts";
-import { ecsCases } from "./cases/ecs.ts";
-import { elastiCacheCases } from "./cases/elasticache.ts";
-import { elbCases } from "./cases/elb.ts";
-import { iamCases } from "./cases/iam.ts";
-import { kafkaCases } from "./cases/kafka.ts";
-import { kinesisCases } from "./cases/kinesis.ts";
-import { lambdaVpcCases } from "./cases/lambda-vpc.ts";
-import { launchTemplateCases } from "./cases/launch-templates.ts";
-import { loggingCases } from "./cases/logging.ts";
-import { networkFirewallCases } from "./cases/networkfirewall.ts";
-import { openSearchCases } from "./cases/opensearch.ts";
-import { operationsCases } from "./cases/operations.ts";
-import { rdsCases } from "./cases/rds.ts";
-import { redshiftCases } from "./cases/redshift.ts";
-import { s3Cases } from "./cases/s3.ts";
-import { sageMakerCases } from "./cases/sagemaker.ts";
-import { secretsManagerCases } from "./cases/secretsmanager.ts";
-import { securityServicesCases } from "./cases/security-services.ts";
-import { snsCases } from "./cases/sns.ts";
-import { sqsCases } from "./cases/sqs.ts";
-import { ssmCases } from "./cases/ssm.ts";
-import { wafv2Cases } from "./cases/wafv2.ts";
 
-const ALL_CASES = [
-  ...ec2Cases,
-  ...s3Cases,
-  ...rdsCases,
-  ...iamCases,
-  ...loggingCases,
-  ...computeCases,
-  ...elbCases,
-  ...cloudfrontCases,
-  ...apigatewayCases,
-  ...acmCases,
-  ...wafv2Cases,
-  ...dynamoDbCases,
-  ...sqsCases,
-  ...snsCases,
-  ...secretsManagerCases,
-  ...ecrCases,
-  ...ecsCases,
-  ...elastiCacheCases,
-  ...redshiftCases,
-  ...dmsCases,
-  ...openSearchCases,
-  ...docDbNeptuneCases,
-  ...kafkaCases,
-  ...kinesisCases,
-  ...securityServicesCases,
-  ...autoScalingCases,
-  ...codeBuildCases,
-  ...operationsCases,
-  ...ssmCases,
-  ...launchTemplateCases,
-  ...lambdaVpcCases,
-  ...sageMakerCases,
-  ...networkFirewallCases,
-];
+const FOLDERS = await discoverCases();
+const ALL_CASES = FOLDERS.flatMap((f) => f.cases ?? []);
 
 /**
  * The Automated recommendations of CIS AWS Foundations v5.0, from the repository's copy of the
@@ -108,16 +42,32 @@ describe("the catalogue built from the check folders", () => {
     expect(CATALOGUE.map((c) => c.id)).toEqual(entries.flatMap((e) => e.ids));
   });
 
-  it("names each check's module by its id and keeps every id in its service's folder", async () => {
+  it("keeps each check in a folder named by its id: src/checks/<service>/<name>/ for vigil.<service>.<name>", async () => {
     const { modules } = await discoverCatalogue();
-    expect(modules.length).toBeGreaterThan(0);
-    for (const m of modules) {
+    const folders = modules.filter((m) => m.checkFolder !== undefined);
+    expect(folders.length).toBeGreaterThan(250);
+    for (const m of folders) expect(m.checkIds, m.module).toEqual([`vigil.${m.folder}.${m.checkFolder}`]);
+    // Families (several checks in one module) only where the checks are decided from disks: os/.
+    const families = modules.filter((m) => m.checkFolder === undefined);
+    expect(families.filter((m) => !FAMILY_FOLDERS.includes(m.folder)).map((m) => m.module)).toEqual([]);
+    for (const m of families)
       for (const id of m.checkIds)
         expect(id.startsWith(`vigil.${m.folder}.`), `${m.module}: ${id}`).toBe(true);
-      // A module holding one check is named by it: src/checks/<service>/<name>.ts for vigil.<service>.<name>.
-      if (m.checkIds.length === 1)
-        expect(m.module).toBe(`${(m.checkIds[0] as string).split(".").slice(1).join("/")}.ts`);
+  });
+
+  it("gives every check folder its cases, naming only its own check, compliant and non-compliant", () => {
+    const problems: string[] = [];
+    for (const f of FOLDERS) {
+      if (f.cases === undefined) {
+        problems.push(`${f.folder}: no cases.ts`);
+        continue;
+      }
+      for (const c of f.cases) if (c.check !== f.id) problems.push(`${f.folder}: a case of ${c.check}`);
+      if (!f.cases.some((c) => c.expect === "pass")) problems.push(`${f.folder}: no compliant (pass) case`);
+      if (!f.cases.some((c) => c.expect === "fail"))
+        problems.push(`${f.folder}: no non-compliant (fail) case`);
     }
+    expect(problems).toEqual([]);
   });
 });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { codeBuildProjectAsset, codeBuildReportGroupAsset } from "../../src/collectors/index.ts";
-import { codeBuildCases } from "./cases/codebuild.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("codebuild", codeBuildCases);
 
 const WHERE = { accountId: "123456789012", region: "eu-west-1", partition: "aws" };
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dmsReplicationTaskAsset } from "../../src/collectors/index.ts";
-import { dmsCases } from "./cases/dms.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("dms", dmsCases);
 
 describe("the DMS replication task asset", () => {
   it("keeps the task, its logging unread, when the listing holds no settings to read", () => {

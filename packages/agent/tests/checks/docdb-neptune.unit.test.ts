@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dbClusterAsset, dbClusterSnapshotAsset } from "../../src/collectors/index.ts";
-import { docDbNeptuneCases } from "./cases/docdb-neptune.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("docdb and neptune", docDbNeptuneCases);
 
 const WHERE = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dynamoDbTableAsset } from "../../src/collectors/index.ts";
-import { dynamoDbCases } from "./cases/dynamodb.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("dynamodb", dynamoDbCases);
 
 describe("the DynamoDB table asset", () => {
   it("keeps the table when a read failed, with the fields behind that call unread", () => {

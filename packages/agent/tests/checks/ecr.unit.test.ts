@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ecrRepositoryAsset } from "../../src/collectors/index.ts";
-import { ecrCases } from "./cases/ecr.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("ecr", ecrCases);
 
 describe("the ECR repository asset", () => {
   const where = { accountId: "123456789012", region: "us-east-1", partition: "aws" };

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ecsClusterAsset, ecsTaskDefinitionAsset } from "../../src/collectors/index.ts";
-import { ecsCases } from "./cases/ecs.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("ecs", ecsCases);
 
 describe("the ECS assets", () => {
   const where = { accountId: "123456789012", region: "us-east-1", partition: "aws" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Asset } from "../../src/assets/index.ts";
+import { dbInstance, ec2Instance, NOW, securityGroup } from "../../src/checks/_cases/aws.ts";
 import {
   type AnyCheck,
   CATALOGUE,
@@ -10,7 +11,6 @@ import {
   muteSchema,
   pass,
 } from "../../src/checks/index.ts";
-import { dbInstance, ec2Instance, NOW, securityGroup } from "./aws-fixtures.ts";
 
 const IMDS = "vigil.ec2.instance-imdsv2-required";
 const PUBLIC_IP = "vigil.ec2.instance-no-public-ip";

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type Asset, parseAsset } from "../../src/assets/index.ts";
+import { NOW } from "../../src/checks/_cases/aws.ts";
+import type { CheckCase } from "../../src/checks/_cases/case.ts";
 import { CATALOGUE, type CheckOutcome } from "../../src/checks/index.ts";
-import { NOW } from "./aws-fixtures.ts";
 
-/** One row of a table-driven check test: an asset built from AWS response shapes and what the check must decide. */
-export interface CheckCase {
-  readonly check: string;
-  readonly name: string;
-  readonly asset: Asset;
-  /** `n/a`: the check must not report on this asset. */
-  readonly expect: "pass" | "fail" | "n/a";
-  /** When set, the evidence must match. */
-  readonly evidence?: RegExp;
-  readonly now?: string;
-}
+export type { CheckCase };
 
 export function runCheckCases(service: string, cases: readonly CheckCase[]): void {
   describe(`${service} checks`, () => {

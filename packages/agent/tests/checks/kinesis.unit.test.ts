@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { kinesisStreamAsset } from "../../src/collectors/index.ts";
-import { kinesisCases } from "./cases/kinesis.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("kinesis", kinesisCases);
 
 describe("the Kinesis stream asset", () => {
   it("keeps the stream, named as listed, when DescribeStreamSummary failed", () => {

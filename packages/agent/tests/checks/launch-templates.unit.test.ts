@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { TEMPLATE } from "../../src/checks/_cases/launch-templates.ts";
 import { launchTemplateAsset } from "../../src/collectors/index.ts";
-import { launchTemplateCases, TEMPLATE } from "./cases/launch-templates.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("ec2 launch templates", launchTemplateCases);
 
 describe("the launch template asset", () => {
   const WHERE = { accountId: "123456789012", region: "eu-west-1", partition: "aws" };

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { networkFirewallAsset } from "../../src/collectors/index.ts";
-import { networkFirewallCases } from "./cases/networkfirewall.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("networkfirewall", networkFirewallCases);
 
 describe("the Network Firewall firewall asset", () => {
   it("keeps the firewall, its described fields read, when DescribeLoggingConfiguration was denied", () => {

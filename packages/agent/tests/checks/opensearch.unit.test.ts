@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { openSearchDomainAsset } from "../../src/collectors/index.ts";
-import { openSearchCases } from "./cases/opensearch.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("opensearch", openSearchCases);
 
 describe("the OpenSearch domain asset", () => {
   it("keeps the listed domain when DescribeDomain failed, every field behind it unread", () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { elasticBeanstalkEnvironmentAsset, stateMachineAsset } from "../../src/collectors/index.ts";
-import { operationsCases } from "./cases/operations.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("stepfunctions and elasticbeanstalk", operationsCases);
 
 const WHERE = { accountId: "123456789012", region: "eu-west-1", partition: "aws" };
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { sageMakerNotebookInstanceAsset } from "../../src/collectors/index.ts";
-import { sageMakerCases } from "./cases/sagemaker.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("sagemaker", sageMakerCases);
 
 describe("the SageMaker notebook instance asset", () => {
   it("keeps the instance, as listed, when DescribeNotebookInstance failed", () => {

@@ -6,10 +6,6 @@ import {
   macieSettingsAsset,
   organizationsAccountAsset,
 } from "../../src/collectors/index.ts";
-import { securityServicesCases } from "./cases/security-services.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("security services", securityServicesCases);
 
 const WHERE = { accountId: "123456789012", region: "eu-west-1", partition: "aws" };
 const failed = (call: string, code = "ThrottlingException") => ({

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { snsTopicAsset } from "../../src/collectors/index.ts";
-import { snsCases } from "./cases/sns.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("sns", snsCases);
 
 describe("the SNS topic asset", () => {
   it("keeps the topic, named from its ARN, when GetTopicAttributes was denied", () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { sqsQueueAsset } from "../../src/collectors/index.ts";
-import { sqsCases } from "./cases/sqs.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("sqs", sqsCases);
 
 describe("the SQS queue asset", () => {
   it("keeps the queue, named from its URL, when GetQueueAttributes failed", () => {

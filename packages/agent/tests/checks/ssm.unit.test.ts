@@ -4,10 +4,6 @@ import {
   ssmDocumentSharingSettingAsset,
   ssmInstanceAsset,
 } from "../../src/collectors/index.ts";
-import { ssmCases } from "./cases/ssm.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("ssm", ssmCases);
 
 const WHERE = { accountId: "123456789012", region: "eu-west-1", partition: "aws" };
 const denied = (call: string) =>

@@ -1,0 +1,678 @@
+/**
+ * Tiny mappers from AWS response shapes (typed with the real SDK output types, so member names
+ * cannot drift) to Vigil assets. They stand in for the collectors in tests. Services without an
+ * SDK client in this package (EFS, Config, Security Hub, Access Analyzer) use the CLI's JSON shape.
+ */
+
+import type { GetTrailStatusResponse, Trail } from "@aws-sdk/client-cloudtrail";
+import type {
+  CreateVolumePermission,
+  FlowLog,
+  Instance,
+  IpPermission,
+  NetworkAcl,
+  SecurityGroup,
+  Snapshot,
+  Tag,
+  Volume,
+  Vpc,
+} from "@aws-sdk/client-ec2";
+import type { Cluster } from "@aws-sdk/client-eks";
+import type { PasswordPolicy, Policy, Role, ServerCertificateMetadata } from "@aws-sdk/client-iam";
+import type { KeyMetadata } from "@aws-sdk/client-kms";
+import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
+import type { DBInstance, DBSnapshot, DBSnapshotAttributesResult } from "@aws-sdk/client-rds";
+import type {
+  GetBucketAclOutput,
+  GetBucketEncryptionOutput,
+  GetBucketLoggingOutput,
+  GetBucketVersioningOutput,
+  PublicAccessBlockConfiguration,
+} from "@aws-sdk/client-s3";
+import {
+  type AssetOf,
+  analyzeBucketPolicy,
+  type CisMonitoringPattern,
+  policyAllowsFullAdmin,
+  trustAllowsAnyPrincipal,
+} from "../../assets/index.ts";
+
+export const ACCOUNT = "123456789012";
+export const REGION = "us-east-1";
+export const NOW = "2025-06-01T00:00:00Z";
+
+export function daysBefore(days: number, now = NOW): Date {
+  return new Date(Date.parse(now) - days * 86_400_000);
+}
+
+function tagsOf(tags: Tag[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+}
+
+const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+
+// ---------- EC2 ----------
+
+export function ec2Instance(i: Instance): AssetOf<"aws.ec2.instance"> {
+  return {
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/${i.InstanceId}`,
+    type: "aws.ec2.instance",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: i.Tags?.find((t) => t.Key === "Name")?.Value,
+    tags: tagsOf(i.Tags),
+    config: {
+      instanceId: i.InstanceId ?? "",
+      state: i.State?.Name ?? "running",
+      metadataOptions: {
+        httpTokens: i.MetadataOptions?.HttpTokens ?? "optional",
+        httpEndpoint: i.MetadataOptions?.HttpEndpoint ?? "enabled",
+      },
+      hasPublicIpAddress: i.PublicIpAddress !== undefined,
+      iamInstanceProfileArn: i.IamInstanceProfile?.Arn,
+      vpcId: i.VpcId,
+    },
+  };
+}
+
+function permission(p: IpPermission) {
+  return {
+    ipProtocol: p.IpProtocol ?? "-1",
+    fromPort: p.FromPort,
+    toPort: p.ToPort,
+    ipRanges: (p.IpRanges ?? []).map((r) => r.CidrIp ?? ""),
+    ipv6Ranges: (p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? ""),
+    userIdGroupPairs: (p.UserIdGroupPairs ?? []).map((g) => g.GroupId ?? ""),
+    prefixListIds: (p.PrefixListIds ?? []).map((g) => g.PrefixListId ?? ""),
+  };
+}
+
+export function securityGroup(g: SecurityGroup): AssetOf<"aws.ec2.security-group"> {
+  return {
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${g.GroupId}`,
+    type: "aws.ec2.security-group",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: g.GroupName,
+    tags: tagsOf(g.Tags),
+    config: {
+      groupId: g.GroupId ?? "",
+      groupName: g.GroupName ?? "",
+      vpcId: g.VpcId,
+      ipPermissions: (g.IpPermissions ?? []).map(permission),
+      ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(permission),
+    },
+  };
+}
+
+export function networkAcl(a: NetworkAcl): AssetOf<"aws.ec2.network-acl"> {
+  return {
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-acl/${a.NetworkAclId}`,
+    type: "aws.ec2.network-acl",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: tagsOf(a.Tags),
+    config: {
+      networkAclId: a.NetworkAclId ?? "",
+      vpcId: a.VpcId ?? "",
+      isDefault: a.IsDefault ?? false,
+      entries: (a.Entries ?? []).map((e) => ({
+        ruleNumber: e.RuleNumber ?? 32767,
+        protocol: e.Protocol ?? "-1",
+        ruleAction: e.RuleAction ?? "deny",
+        egress: e.Egress ?? false,
+        cidrBlock: e.CidrBlock,
+        ipv6CidrBlock: e.Ipv6CidrBlock,
+        portRange: e.PortRange ? { from: e.PortRange.From ?? 0, to: e.PortRange.To ?? 65535 } : undefined,
+      })),
+    },
+  };
+}
+
+export function vpc(v: Vpc, flowLogs: FlowLog[]): AssetOf<"aws.ec2.vpc"> {
+  return {
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${v.VpcId}`,
+    type: "aws.ec2.vpc",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: tagsOf(v.Tags),
+    config: {
+      vpcId: v.VpcId ?? "",
+      isDefault: v.IsDefault ?? false,
+      flowLogs: flowLogs
+        .filter((f) => f.ResourceId === v.VpcId)
+        .map((f) => ({
+          flowLogId: f.FlowLogId ?? "",
+          flowLogStatus: f.FlowLogStatus ?? "",
+          trafficType: f.TrafficType ?? "ALL",
+        })),
+    },
+  };
+}
+
+export function volume(v: Volume): AssetOf<"aws.ec2.volume"> {
+  return {
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/${v.VolumeId}`,
+    type: "aws.ec2.volume",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: tagsOf(v.Tags),
+    config: {
+      volumeId: v.VolumeId ?? "",
+      encrypted: v.Encrypted ?? false,
+      state: v.State ?? "available",
+      attachedInstanceIds: (v.Attachments ?? []).map((a) => a.InstanceId ?? ""),
+    },
+  };
+}
+
+export function snapshot(s: Snapshot, permissions: CreateVolumePermission[]): AssetOf<"aws.ec2.snapshot"> {
+  return {
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:snapshot/${s.SnapshotId}`,
+    type: "aws.ec2.snapshot",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: tagsOf(s.Tags),
+    config: {
+      snapshotId: s.SnapshotId ?? "",
+      encrypted: s.Encrypted ?? false,
+      volumeId: s.VolumeId,
+      createVolumePermissions: permissions.map((p) =>
+        p.Group === "all" ? { group: "all" } : { userId: p.UserId },
+      ),
+    },
+  };
+}
+
+/** `GetEbsEncryptionByDefault` output. */
+export function ec2Settings(out: { EbsEncryptionByDefault?: boolean }): AssetOf<"aws.ec2.account-settings"> {
+  return {
+    arn: `${ACCOUNT}/${REGION}`,
+    type: "aws.ec2.account-settings",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: {},
+    config: { ebsEncryptionByDefault: out.EbsEncryptionByDefault ?? false },
+  };
+}
+
+// ---------- S3 ----------
+
+function pab(c: PublicAccessBlockConfiguration | undefined) {
+  if (!c) return null;
+  return {
+    blockPublicAcls: c.BlockPublicAcls ?? false,
+    ignorePublicAcls: c.IgnorePublicAcls ?? false,
+    blockPublicPolicy: c.BlockPublicPolicy ?? false,
+    restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
+  };
+}
+
+const GROUPS: Record<string, "AllUsers" | "AuthenticatedUsers"> = {
+  "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
+};
+
+export interface BucketResponses {
+  name: string;
+  encryption?: GetBucketEncryptionOutput;
+  publicAccessBlock?: PublicAccessBlockConfiguration;
+  accountPublicAccessBlock?: PublicAccessBlockConfiguration;
+  versioning?: GetBucketVersioningOutput;
+  /** `GetBucketPolicy` `Policy`: the JSON string. */
+  policy?: string;
+  acl?: GetBucketAclOutput;
+  logging?: GetBucketLoggingOutput;
+  objectLevelLogging?: { read: boolean; write: boolean } | null;
+}
+
+export function bucket(r: BucketResponses): AssetOf<"aws.s3.bucket"> {
+  const rule = r.encryption?.ServerSideEncryptionConfiguration?.Rules?.[0];
+  const sse = rule?.ApplyServerSideEncryptionByDefault;
+  return {
+    arn: `arn:aws:s3:::${r.name}`,
+    type: "aws.s3.bucket",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: r.name,
+    tags: {},
+    config: {
+      serverSideEncryption: sse?.SSEAlgorithm
+        ? {
+            sseAlgorithm: sse.SSEAlgorithm as "AES256" | "aws:kms" | "aws:kms:dsse",
+            kmsMasterKeyId: sse.KMSMasterKeyID,
+            bucketKeyEnabled: rule?.BucketKeyEnabled,
+          }
+        : null,
+      publicAccessBlock: pab(r.publicAccessBlock),
+      accountPublicAccessBlock: pab(r.accountPublicAccessBlock),
+      versioning: {
+        status: r.versioning?.Status ?? "Disabled",
+        mfaDelete: r.versioning?.MFADelete ?? "Disabled",
+      },
+      policy: r.policy === undefined ? null : analyzeBucketPolicy(r.policy),
+      publicAclGrants: (r.acl?.Grants ?? []).flatMap((g) => {
+        const group = g.Grantee?.URI ? GROUPS[g.Grantee.URI] : undefined;
+        return group && g.Permission ? [{ grantee: group, permission: g.Permission }] : [];
+      }),
+      loggingEnabled: r.logging?.LoggingEnabled !== undefined,
+      objectLevelLogging:
+        r.objectLevelLogging === undefined ? { read: true, write: true } : r.objectLevelLogging,
+    },
+  };
+}
+
+export function s3Settings(
+  c: PublicAccessBlockConfiguration | undefined,
+): AssetOf<"aws.s3.account-settings"> {
+  return {
+    arn: ACCOUNT,
+    type: "aws.s3.account-settings",
+    region: "global",
+    accountId: ACCOUNT,
+    tags: {},
+    config: { publicAccessBlock: pab(c) },
+  };
+}
+
+// ---------- RDS ----------
+
+export function dbInstance(d: DBInstance): AssetOf<"aws.rds.instance"> {
+  return {
+    arn: d.DBInstanceArn ?? "",
+    type: "aws.rds.instance",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: d.DBInstanceIdentifier,
+    tags: tagsOf(d.TagList),
+    config: {
+      dbInstanceIdentifier: d.DBInstanceIdentifier ?? "",
+      engine: d.Engine ?? "",
+      engineVersion: d.EngineVersion ?? "",
+      publiclyAccessible: d.PubliclyAccessible ?? false,
+      storageEncrypted: d.StorageEncrypted ?? false,
+      backupRetentionPeriod: d.BackupRetentionPeriod ?? 0,
+      autoMinorVersionUpgrade: d.AutoMinorVersionUpgrade ?? false,
+      multiAZ: d.MultiAZ ?? false,
+      deletionProtection: d.DeletionProtection ?? false,
+    },
+  };
+}
+
+export function dbSnapshot(s: DBSnapshot, attrs: DBSnapshotAttributesResult): AssetOf<"aws.rds.snapshot"> {
+  return {
+    arn: s.DBSnapshotArn ?? "",
+    type: "aws.rds.snapshot",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: tagsOf(s.TagList),
+    config: {
+      dbSnapshotIdentifier: s.DBSnapshotIdentifier ?? "",
+      encrypted: s.Encrypted ?? false,
+      restoreAttributeValues:
+        attrs.DBSnapshotAttributes?.find((a) => a.AttributeName === "restore")?.AttributeValues ?? [],
+    },
+  };
+}
+
+// ---------- IAM ----------
+
+/** One row of the credential report CSV (AWS's column names; `N/A`, `no_information`, `not_supported` as AWS prints them). */
+export interface CredentialReportRow {
+  user: string;
+  arn: string;
+  user_creation_time: string;
+  password_enabled: string;
+  password_last_used: string;
+  mfa_active: string;
+  access_key_1_active: string;
+  access_key_1_last_rotated: string;
+  access_key_1_last_used_date: string;
+  access_key_2_active: string;
+  access_key_2_last_rotated: string;
+  access_key_2_last_used_date: string;
+}
+
+const reportDate = (v: string) => (v === "N/A" || v === "no_information" || v === "not_supported" ? null : v);
+
+export function credentialReportRow(
+  partial: Partial<CredentialReportRow> & Pick<CredentialReportRow, "user">,
+): CredentialReportRow {
+  return {
+    arn: `arn:aws:iam::${ACCOUNT}:user/${partial.user}`,
+    user_creation_time: "2023-01-10T10:00:00+00:00",
+    password_enabled: "false",
+    password_last_used: "N/A",
+    mfa_active: "false",
+    access_key_1_active: "false",
+    access_key_1_last_rotated: "N/A",
+    access_key_1_last_used_date: "N/A",
+    access_key_2_active: "false",
+    access_key_2_last_rotated: "N/A",
+    access_key_2_last_used_date: "N/A",
+    ...partial,
+  };
+}
+
+export function iamUser(
+  row: CredentialReportRow,
+  lists: { attachedPolicyArns?: string[]; inlinePolicyNames?: string[]; groupNames?: string[] } = {},
+): AssetOf<"aws.iam.user"> {
+  const keys = ([1, 2] as const).flatMap((n) => {
+    const rotated = reportDate(row[`access_key_${n}_last_rotated`]);
+    if (rotated === null) return [];
+    return [
+      {
+        status: row[`access_key_${n}_active`] === "true" ? ("Active" as const) : ("Inactive" as const),
+        lastRotated: rotated,
+        lastUsedDate: reportDate(row[`access_key_${n}_last_used_date`]),
+      },
+    ];
+  });
+  return {
+    arn: row.arn,
+    type: "aws.iam.user",
+    region: "global",
+    accountId: ACCOUNT,
+    name: row.user,
+    tags: {},
+    config: {
+      userName: row.user,
+      createDate: row.user_creation_time,
+      passwordEnabled: row.password_enabled === "true",
+      passwordLastUsed: reportDate(row.password_last_used),
+      mfaActive: row.mfa_active === "true",
+      mfaDeviceCount: row.mfa_active === "true" ? 1 : 0,
+      accessKeys: keys,
+      attachedPolicyArns: lists.attachedPolicyArns ?? [],
+      inlinePolicyNames: lists.inlinePolicyNames ?? [],
+      groupNames: lists.groupNames ?? [],
+    },
+  };
+}
+
+/** `GetAccountSummary` `SummaryMap`, the root row of the credential report and `ListVirtualMFADevices`. */
+export function iamRoot(
+  summary: Record<string, number>,
+  rootRow: Pick<CredentialReportRow, "password_last_used" | "access_key_1_last_used_date">,
+  virtualMfaSerials: string[],
+): AssetOf<"aws.iam.root"> {
+  const mfa = summary.AccountMFAEnabled === 1;
+  const used = [reportDate(rootRow.password_last_used), reportDate(rootRow.access_key_1_last_used_date)]
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    arn: `arn:aws:iam::${ACCOUNT}:root`,
+    type: "aws.iam.root",
+    region: "global",
+    accountId: ACCOUNT,
+    tags: {},
+    config: {
+      accessKeysPresent: summary.AccountAccessKeysPresent === 1,
+      mfaActive: mfa,
+      hardwareMfaActive:
+        mfa && !virtualMfaSerials.includes(`arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`),
+      lastUsedDate: used.at(-1) ?? null,
+    },
+  };
+}
+
+/** `GetAccountPasswordPolicy`: `undefined` stands for the `NoSuchEntity` error. */
+export function passwordPolicy(p: PasswordPolicy | undefined): AssetOf<"aws.iam.password-policy"> {
+  return {
+    arn: ACCOUNT,
+    type: "aws.iam.password-policy",
+    region: "global",
+    accountId: ACCOUNT,
+    tags: {},
+    config: p
+      ? {
+          exists: true,
+          minimumPasswordLength: p.MinimumPasswordLength,
+          requireSymbols: p.RequireSymbols,
+          requireNumbers: p.RequireNumbers,
+          requireUppercaseCharacters: p.RequireUppercaseCharacters,
+          requireLowercaseCharacters: p.RequireLowercaseCharacters,
+          maxPasswordAge: p.MaxPasswordAge,
+          passwordReusePrevention: p.PasswordReusePrevention,
+        }
+      : { exists: false },
+  };
+}
+
+/** `Role` with `AssumeRolePolicyDocument` URL-encoded as IAM returns it. */
+export function iamRole(r: Role, attachedPolicyArns: string[] = []): AssetOf<"aws.iam.role"> {
+  return {
+    arn: r.Arn ?? "",
+    type: "aws.iam.role",
+    region: "global",
+    accountId: ACCOUNT,
+    name: r.RoleName,
+    tags: tagsOf(r.Tags),
+    config: {
+      roleName: r.RoleName ?? "",
+      path: r.Path ?? "/",
+      trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(
+        decodeURIComponent(r.AssumeRolePolicyDocument ?? "{}"),
+      ),
+      attachedPolicyArns,
+      roleLastUsedDate: iso(r.RoleLastUsed?.LastUsedDate),
+    },
+  };
+}
+
+/** `ListPolicies` entry plus the decoded default version document (`GetPolicyVersion`). */
+export function iamPolicy(p: Policy, document: unknown): AssetOf<"aws.iam.policy"> {
+  return {
+    arn: p.Arn ?? "",
+    type: "aws.iam.policy",
+    region: "global",
+    accountId: ACCOUNT,
+    name: p.PolicyName,
+    tags: {},
+    config: {
+      policyName: p.PolicyName ?? "",
+      awsManaged: (p.Arn ?? "").startsWith("arn:aws:iam::aws:policy/"),
+      attachmentCount: p.AttachmentCount ?? 0,
+      allowsFullAdmin: policyAllowsFullAdmin(document),
+    },
+  };
+}
+
+/** `ListEntitiesForPolicy(AWSSupportAccess)` output. */
+export function iamAccount(entities: { PolicyRoles?: { RoleName?: string }[] }): AssetOf<"aws.iam.account"> {
+  return {
+    arn: ACCOUNT,
+    type: "aws.iam.account",
+    region: "global",
+    accountId: ACCOUNT,
+    tags: {},
+    config: { supportRoleExists: (entities.PolicyRoles ?? []).length > 0 },
+  };
+}
+
+export function serverCertificate(m: ServerCertificateMetadata): AssetOf<"aws.iam.server-certificate"> {
+  return {
+    arn: m.Arn ?? "",
+    type: "aws.iam.server-certificate",
+    region: "global",
+    accountId: ACCOUNT,
+    name: m.ServerCertificateName,
+    tags: {},
+    config: { serverCertificateName: m.ServerCertificateName ?? "", expiration: iso(m.Expiration) ?? "" },
+  };
+}
+
+/** `aws accessanalyzer list-analyzers` output. */
+export function accessAnalyzer(out: {
+  analyzers: {
+    arn: string;
+    name: string;
+    type: string;
+    status: "ACTIVE" | "CREATING" | "DISABLED" | "FAILED";
+  }[];
+}): AssetOf<"aws.accessanalyzer.account-settings"> {
+  return {
+    arn: `${ACCOUNT}/${REGION}`,
+    type: "aws.accessanalyzer.account-settings",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: {},
+    config: { analyzers: out.analyzers.map((a) => ({ name: a.name, type: a.type, status: a.status })) },
+  };
+}
+
+// ---------- logging & monitoring ----------
+
+export function trail(t: Trail, status: GetTrailStatusResponse): AssetOf<"aws.cloudtrail.trail"> {
+  return {
+    arn: t.TrailARN ?? "",
+    type: "aws.cloudtrail.trail",
+    region: t.HomeRegion ?? REGION,
+    accountId: ACCOUNT,
+    name: t.Name,
+    tags: {},
+    config: {
+      homeRegion: t.HomeRegion ?? REGION,
+      isMultiRegionTrail: t.IsMultiRegionTrail ?? false,
+      isOrganizationTrail: t.IsOrganizationTrail ?? false,
+      logFileValidationEnabled: t.LogFileValidationEnabled ?? false,
+      kmsKeyId: t.KmsKeyId ?? null,
+      isLogging: status.IsLogging ?? false,
+      cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn ?? null,
+    },
+  };
+}
+
+export function kmsKey(
+  k: KeyMetadata,
+  rotation: { KeyRotationEnabled?: boolean } | null,
+): AssetOf<"aws.kms.key"> {
+  return {
+    arn: k.Arn ?? "",
+    type: "aws.kms.key",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: {},
+    config: {
+      keyId: k.KeyId ?? "",
+      keyManager: k.KeyManager ?? "CUSTOMER",
+      keySpec: k.KeySpec ?? "SYMMETRIC_DEFAULT",
+      keyState: k.KeyState ?? "Enabled",
+      origin: k.Origin ?? "AWS_KMS",
+      keyRotationEnabled: rotation === null ? null : (rotation.KeyRotationEnabled ?? false),
+    },
+  };
+}
+
+export function cisMonitoring(present: CisMonitoringPattern[], all: readonly CisMonitoringPattern[]) {
+  const patterns = Object.fromEntries(all.map((p) => [p, present.includes(p)])) as Record<
+    CisMonitoringPattern,
+    boolean
+  >;
+  const asset: AssetOf<"aws.logs.cis-monitoring"> = {
+    arn: `${ACCOUNT}/${REGION}`,
+    type: "aws.logs.cis-monitoring",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: {},
+    config: { patterns },
+  };
+  return asset;
+}
+
+/** `aws configservice describe-configuration-recorders` + `describe-configuration-recorder-status`. */
+export function configSettings(
+  recorders: { ConfigurationRecorders: { name: string; recordingGroup?: { allSupported?: boolean } }[] },
+  status: { ConfigurationRecordersStatus: { name: string; recording: boolean; lastStatus?: string }[] },
+): AssetOf<"aws.config.account-settings"> {
+  return {
+    arn: `${ACCOUNT}/${REGION}`,
+    type: "aws.config.account-settings",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: {},
+    config: {
+      recorders: recorders.ConfigurationRecorders.map((r) => {
+        const s = status.ConfigurationRecordersStatus.find((x) => x.name === r.name);
+        return {
+          name: r.name,
+          allSupported: r.recordingGroup?.allSupported ?? false,
+          recording: s?.recording ?? false,
+          lastStatus: s?.lastStatus ?? null,
+        };
+      }),
+    },
+  };
+}
+
+/** `aws securityhub describe-hub` output, or `undefined` for `InvalidAccessException` (not subscribed). */
+export function securityHub(out: { HubArn: string; SubscribedAt: string } | undefined) {
+  const asset: AssetOf<"aws.securityhub.account-settings"> = {
+    arn: `${ACCOUNT}/${REGION}`,
+    type: "aws.securityhub.account-settings",
+    region: REGION,
+    accountId: ACCOUNT,
+    tags: {},
+    config: { hubEnabled: out !== undefined, subscribedAt: out?.SubscribedAt ?? null },
+  };
+  return asset;
+}
+
+// ---------- compute & storage ----------
+
+export function lambdaFunction(f: FunctionConfiguration): AssetOf<"aws.lambda.function"> {
+  return {
+    arn: f.FunctionArn ?? "",
+    type: "aws.lambda.function",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: f.FunctionName,
+    tags: {},
+    config: {
+      functionName: f.FunctionName ?? "",
+      runtime: f.Runtime,
+      packageType: f.PackageType ?? "Zip",
+      vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
+    },
+  };
+}
+
+export function eksCluster(c: Cluster): AssetOf<"aws.eks.cluster"> {
+  return {
+    arn: c.arn ?? "",
+    type: "aws.eks.cluster",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: c.name,
+    tags: c.tags ?? {},
+    config: {
+      version: c.version ?? "",
+      endpointPublicAccess: c.resourcesVpcConfig?.endpointPublicAccess ?? false,
+      publicAccessCidrs: c.resourcesVpcConfig?.publicAccessCidrs ?? [],
+      secretsEncrypted: (c.encryptionConfig ?? []).some((e) => e.resources?.includes("secrets")),
+      enabledLogTypes: (c.logging?.clusterLogging ?? [])
+        .filter((l) => l.enabled)
+        .flatMap((l) => l.types ?? []),
+    },
+  };
+}
+
+/** One entry of `aws efs describe-file-systems` `FileSystems`. */
+export function efsFileSystem(fs: {
+  FileSystemId: string;
+  FileSystemArn: string;
+  Encrypted: boolean;
+  Name?: string;
+}) {
+  const asset: AssetOf<"aws.efs.file-system"> = {
+    arn: fs.FileSystemArn,
+    type: "aws.efs.file-system",
+    region: REGION,
+    accountId: ACCOUNT,
+    name: fs.Name,
+    tags: {},
+    config: { fileSystemId: fs.FileSystemId, encrypted: fs.Encrypted },
+  };
+  return asset;
+}

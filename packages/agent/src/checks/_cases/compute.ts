@@ -1,0 +1,34 @@
+import type { Cluster } from "@aws-sdk/client-eks";
+import { efsFileSystem, eksCluster, lambdaFunction } from "./aws.ts";
+
+export const fn = (Runtime: string | undefined, PackageType: "Zip" | "Image" = "Zip") =>
+  lambdaFunction({
+    FunctionName: "thumbnails",
+    FunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:thumbnails",
+    Runtime: Runtime as never,
+    PackageType,
+    Handler: "index.handler",
+  });
+export const CLUSTER: Cluster = {
+  name: "prod",
+  arn: "arn:aws:eks:us-east-1:123456789012:cluster/prod",
+  version: "1.31",
+  resourcesVpcConfig: { endpointPublicAccess: false, endpointPrivateAccess: true, publicAccessCidrs: [] },
+  encryptionConfig: [
+    { resources: ["secrets"], provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/3333" } },
+  ],
+  logging: {
+    clusterLogging: [
+      { types: ["api", "audit", "authenticator"], enabled: true },
+      { types: ["controllerManager", "scheduler"], enabled: false },
+    ],
+  },
+  tags: { env: "prod" },
+};
+export const cluster = (over: Partial<Cluster> = {}) => eksCluster({ ...CLUSTER, ...over });
+export const fs = (Encrypted: boolean) =>
+  efsFileSystem({
+    FileSystemId: "fs-0123456789abcdef0",
+    FileSystemArn: "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123456789abcdef0",
+    Encrypted,
+  });

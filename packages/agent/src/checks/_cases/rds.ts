@@ -1,0 +1,35 @@
+import type { DBInstance } from "@aws-sdk/client-rds";
+import { dbInstance, dbSnapshot } from "./aws.ts";
+
+export const db = (over: Partial<DBInstance> = {}) =>
+  dbInstance({
+    DBInstanceIdentifier: "orders",
+    DBInstanceArn: "arn:aws:rds:us-east-1:123456789012:db:orders",
+    DBInstanceClass: "db.t4g.medium",
+    Engine: "postgres",
+    EngineVersion: "16.3",
+    DBInstanceStatus: "available",
+    PubliclyAccessible: false,
+    StorageEncrypted: true,
+    KmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1111",
+    BackupRetentionPeriod: 7,
+    AutoMinorVersionUpgrade: true,
+    MultiAZ: true,
+    DeletionProtection: true,
+    TagList: [{ Key: "team", Value: "orders" }],
+    ...over,
+  });
+export const snap = (Encrypted: boolean, restore: string[]) =>
+  dbSnapshot(
+    {
+      DBSnapshotIdentifier: "orders-2025-05-31",
+      DBSnapshotArn: "arn:aws:rds:us-east-1:123456789012:snapshot:orders-2025-05-31",
+      DBInstanceIdentifier: "orders",
+      Encrypted,
+      SnapshotType: "manual",
+    },
+    {
+      DBSnapshotIdentifier: "orders-2025-05-31",
+      DBSnapshotAttributes: [{ AttributeName: "restore", AttributeValues: restore }],
+    },
+  );

@@ -1,0 +1,13 @@
+import { PROD, rest } from "../../_cases/apigateway.ts";
+import type { CheckCase } from "../../_cases/case.ts";
+
+/** Compliant and non-compliant cases of `vigil.apigateway.rest-api-xray-tracing`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  { check: "vigil.apigateway.rest-api-xray-tracing", name: "on", asset: rest(), expect: "pass" },
+  {
+    check: "vigil.apigateway.rest-api-xray-tracing",
+    name: "off",
+    asset: rest({ ...PROD, tracingEnabled: false }),
+    expect: "fail",
+  },
+];

@@ -1,0 +1,18 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { instance } from "../../_cases/dms.ts";
+
+/** Compliant and non-compliant cases of `vigil.dms.replication-instance-auto-minor-version-upgrade`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  {
+    check: "vigil.dms.replication-instance-auto-minor-version-upgrade",
+    name: "AutoMinorVersionUpgrade true",
+    asset: instance({}),
+    expect: "pass",
+  },
+  {
+    check: "vigil.dms.replication-instance-auto-minor-version-upgrade",
+    name: "AutoMinorVersionUpgrade false",
+    asset: instance({ AutoMinorVersionUpgrade: false }),
+    expect: "fail",
+  },
+];

@@ -1,0 +1,13 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { alb } from "../../_cases/elb.ts";
+
+/** Compliant and non-compliant cases of `vigil.elbv2.alb-access-logging-enabled`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  { check: "vigil.elbv2.alb-access-logging-enabled", name: "on", asset: alb(), expect: "pass" },
+  {
+    check: "vigil.elbv2.alb-access-logging-enabled",
+    name: "off",
+    asset: alb({ attributes: { "access_logs.s3.enabled": "false" } }),
+    expect: "fail",
+  },
+];

@@ -1,0 +1,5 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { inspectorCases } from "../../_cases/security-services.ts";
+
+/** Compliant and non-compliant cases of `vigil.inspector2.ec2-scanning-enabled`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = inspectorCases("vigil.inspector2.ec2-scanning-enabled", "ec2");

@@ -1,0 +1,12 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { cluster } from "../../_cases/docdb-neptune.ts";
+import { both } from "../../_cases/verdicts.ts";
+
+/** Compliant and non-compliant cases of `vigil.neptune.cluster-multi-az`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  ...both(
+    "vigil.neptune.cluster-multi-az",
+    ["MultiAZ true", cluster("neptune")],
+    ["MultiAZ false (one instance)", cluster("neptune", { MultiAZ: false, DBClusterMembers: [] })],
+  ),
+];

@@ -1,0 +1,12 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { domain } from "../../_cases/opensearch.ts";
+import { both } from "../../_cases/verdicts.ts";
+
+/** Compliant and non-compliant cases of `vigil.opensearch.domain-audit-logging`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  ...both(
+    "vigil.opensearch.domain-audit-logging",
+    ["AUDIT_LOGS enabled", domain()],
+    ["no LogPublishingOptions", domain({ LogPublishingOptions: undefined })],
+  ),
+];

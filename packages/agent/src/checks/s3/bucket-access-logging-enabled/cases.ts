@@ -1,0 +1,13 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { good } from "../../_cases/s3.ts";
+
+/** Compliant and non-compliant cases of `vigil.s3.bucket-access-logging-enabled`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  { check: "vigil.s3.bucket-access-logging-enabled", name: "LoggingEnabled", asset: good(), expect: "pass" },
+  {
+    check: "vigil.s3.bucket-access-logging-enabled",
+    name: "empty GetBucketLogging",
+    asset: good({ logging: {} }),
+    expect: "fail",
+  },
+];

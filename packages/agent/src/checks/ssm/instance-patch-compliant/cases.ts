@@ -1,0 +1,24 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { facts, ID, instance, MANAGED_COMPLIANT, MANAGED_FAILING, summary } from "../../_cases/ssm.ts";
+
+/** Compliant and non-compliant cases of `vigil.ssm.instance-patch-compliant`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = [
+  {
+    check: "vigil.ssm.instance-patch-compliant",
+    name: "Patch COMPLIANT",
+    asset: instance(MANAGED_COMPLIANT),
+    expect: "pass",
+  },
+  {
+    check: "vigil.ssm.instance-patch-compliant",
+    name: "Patch NON_COMPLIANT",
+    asset: instance(MANAGED_FAILING),
+    expect: "fail",
+  },
+  {
+    check: "vigil.ssm.instance-patch-compliant",
+    name: "no patch summary",
+    asset: instance(facts([ID], [summary("Association", "COMPLIANT")])),
+    expect: "n/a",
+  },
+];

@@ -1,4 +1,0 @@
-import { cloudfrontCases } from "./cases/cloudfront.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("cloudfront", cloudfrontCases);

@@ -1,4 +1,0 @@
-import { computeCases } from "./cases/compute.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("compute", computeCases);

@@ -1,4 +1,0 @@
-import { elbCases } from "./cases/elb.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("elb", elbCases);

@@ -1,4 +1,0 @@
-import { iamCases } from "./cases/iam.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("iam", iamCases);

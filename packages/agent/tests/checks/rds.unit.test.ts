@@ -1,4 +1,0 @@
-import { rdsCases } from "./cases/rds.ts";
-import { runCheckCases } from "./harness.ts";
-
-runCheckCases("rds", rdsCases);
