@@ -208,14 +208,28 @@ describe("agent bundle", () => {
     ).toEqual([]);
   });
 
-  it("carries every check folder's check.ts and none of its cases (test data, in src/checks/<service>/<name>/)", () => {
-    const inputs = Object.keys(bundle.metafile?.inputs ?? {});
+  it("loads each service's checks with its shard: no check's code at cold start, and none of their cases anywhere", () => {
+    const metafile = bundle.metafile ?? { inputs: {}, outputs: {} };
+    const inputs = Object.keys(metafile.inputs);
+    const caseModules = /^packages\/agent\/src\/checks\/(_cases\/|[^/]+\/[^/]+\/cases\.ts$)/;
+    expect(inputs.filter((i) => caseModules.test(i))).toEqual([]);
+    const checkModule = /^packages\/agent\/src\/checks\/[^/]+\/[^/]+\/check\.ts$/;
+    expect(inputs.filter((i) => checkModule.test(i)).length).toBeGreaterThan(250);
+    const graph = chunkGraph(metafile, "dist/lambda/agent");
+    const cold = graph.closure("index.mjs");
+    const coldInputs = Object.entries(metafile.outputs)
+      .filter(([path]) => cold.has(path.replace("dist/lambda/agent/", "")))
+      .flatMap(([, o]) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0))
+      .map(([path]) => path);
     expect(
-      inputs.filter((i) => /^packages\/agent\/src\/checks\/(_cases\/|[^/]+\/[^/]+\/cases\.ts$)/.test(i)),
+      coldInputs.filter((i) => checkModule.test(i) || i.startsWith("packages/agent/src/checks/os/")),
     ).toEqual([]);
-    expect(
-      inputs.filter((i) => /^packages\/agent\/src\/checks\/[^/]+\/[^/]+\/check\.ts$/.test(i)).length,
-    ).toBeGreaterThan(250);
+    // Each service's checks are an import() of their own, which a shard's `checksFor` reaches.
+    const serviceChunks = graph.lazyEntries
+      .map((e) => e.module)
+      .filter((m) => m.startsWith("packages/agent/src/checks/services/"));
+    expect(serviceChunks.length).toBeGreaterThan(40);
+    expect(coldInputs).toContain("packages/agent/src/checks/check-index.ts");
   });
 });
 

@@ -1,6 +1,7 @@
 import { syntheticAssets } from "../assets/synthetic.ts";
 import type { Mute } from "../policies/index.ts";
-import { emptySummary, evaluateAsset, planEvaluation } from "./evaluate.ts";
+import { emptySummary, evaluateAsset } from "./evaluate.ts";
+import { planEvaluation } from "./full.ts";
 
 export interface BenchEvaluateOptions {
   /** Synthetic assets to generate (cycling through every resource type). Default 20,000. */

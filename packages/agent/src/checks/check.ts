@@ -62,6 +62,13 @@ export interface Check<T extends ResourceType = ResourceType> extends CheckMetad
 /** A check of any resource type (a union, so `evaluate` stays correctly typed per member). */
 export type AnyCheck = { [T in ResourceType]: Check<T> }[ResourceType];
 
+/**
+ * What selection, policies and frameworks need of a check, without its text or its code: the
+ * agent's cold start holds these for every check (`CHECK_INDEX`) and loads the checks themselves
+ * with the shard that scans their service.
+ */
+export type CheckEntry = Pick<CheckMetadata, "id" | "resourceType" | "severity" | "mappings">;
+
 export function defineCheck<T extends ResourceType>(check: Check<T>): Check<T> {
   return Object.freeze(check);
 }

@@ -8,8 +8,7 @@ import {
   type Policy,
   selectChecks,
 } from "../policies/index.ts";
-import { CATALOGUE } from "./catalogue.ts";
-import type { AnyCheck, CheckContext, CheckOutcome, Severity } from "./check.ts";
+import type { AnyCheck, CheckContext, CheckEntry, CheckOutcome, Severity } from "./check.ts";
 
 export type ResultStatus = "pass" | "fail" | "muted" | "error";
 
@@ -58,6 +57,17 @@ export interface EvaluateOptions {
   readonly policies?: readonly Policy[];
 }
 
+/**
+ * A plan over the checks at hand. `catalogue` holds the checks whose code is loaded (a shard's
+ * services, or every check); `index`, when set, is what the selection is resolved over — every
+ * check's id and mappings — so a selection naming a check of another service is still valid, and
+ * only the loaded ones run. `planEvaluation` in `./full.ts` defaults `catalogue` to every check.
+ */
+export interface PlanOptions extends EvaluateOptions {
+  readonly catalogue: readonly AnyCheck[];
+  readonly index?: readonly CheckEntry[];
+}
+
 type EvaluateFn = (asset: Asset, context: CheckContext) => CheckOutcome | undefined;
 
 interface PlannedCheck {
@@ -90,10 +100,14 @@ function toEpochMs(now: EvaluateOptions["now"]): number {
 }
 
 /** Resolves the selection and mutes once; throws `CheckSelectionError` for unknown policy or check ids. */
-export function planEvaluation(options: EvaluateOptions): EvaluationPlan {
-  const catalogue = options.catalogue ?? CATALOGUE;
-  const selected = selectChecks(options.selection ?? {}, catalogue, options.policies);
-  if (!selected.ok) throw selected.error;
+export function planEvaluation(options: PlanOptions): EvaluationPlan {
+  const { catalogue } = options;
+  const resolved = selectChecks(options.selection ?? {}, options.index ?? catalogue, options.policies);
+  if (!resolved.ok) throw resolved.error;
+  const ids = new Set(resolved.checks.map((c) => c.id));
+  const selected = {
+    checks: options.index ? catalogue.filter((c) => ids.has(c.id)) : (resolved.checks as readonly AnyCheck[]),
+  };
   const now = toEpochMs(options.now);
   const mutes = indexActiveMutes(
     options.mutes ?? [],
@@ -264,7 +278,7 @@ function findMute(mutes: readonly Mute[], checkId: string, asset: Asset): Mute |
  * Assesses assets against the selected checks. Only failures can be muted: a passing check needs
  * no exception, and reporting it as muted would hide that the problem was fixed.
  */
-export function evaluate(assets: Iterable<Asset>, options: EvaluateOptions): ScanReport {
+export function evaluate(assets: Iterable<Asset>, options: PlanOptions): ScanReport {
   const plan = planEvaluation(options);
   const summary = emptySummary();
   const reports: AssetReport[] = [];

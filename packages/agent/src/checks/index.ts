@@ -17,6 +17,7 @@ export {
   type AnyCheck,
   type Check,
   type CheckContext,
+  type CheckEntry,
   type CheckMappings,
   type CheckMetadata,
   type CheckOutcome,
@@ -26,6 +27,7 @@ export {
   SEVERITIES,
   type Severity,
 } from "./check.ts";
+export { CHECK_INDEX } from "./check-index.ts";
 export {
   type AssetReport,
   type CheckResult,
@@ -33,15 +35,16 @@ export {
   type EvaluateOptions,
   type EvaluationPlan,
   emptySummary,
-  evaluate,
   evaluateAsset,
   guardedAsset,
-  planEvaluation,
+  type PlanOptions,
   type ResultStatus,
   type ScanReport,
   type ScanSummary,
   UnreadFieldError,
 } from "./evaluate.ts";
+export { evaluate, planEvaluation } from "./full.ts";
+export { checksFor } from "./load.ts";
 
 import { CATALOGUE } from "./catalogue.ts";
 import type { AnyCheck } from "./check.ts";

@@ -7,8 +7,10 @@
  */
 import type { AssetRef, CheckResult } from "@vigil/events";
 import { instanceOsArn } from "../assets/os.ts";
-import type { AnyCheck } from "../checks/check.ts";
+import type { AnyCheck, CheckEntry } from "../checks/check.ts";
+import { CHECK_INDEX } from "../checks/check-index.ts";
 import { planEvaluation } from "../checks/evaluate.ts";
+import { OS_CHECKS } from "../checks/os/index.ts";
 import { isMuteActive, muteMatches } from "../policies/mutes.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
 import type { AssessedAsset } from "../scheduler/runner.ts";
@@ -21,13 +23,17 @@ export function instanceOsReports(
     readonly region: string;
     readonly now: number;
     readonly settings?: ResolvedSettings | undefined;
+    /** The checks to pick the OS checks from (default the OS checks, loaded with the EBS worker's chunk). */
     readonly catalogue?: readonly AnyCheck[];
+    /** What the settings' selection is resolved over (default every check's index entry). */
+    readonly index?: readonly CheckEntry[];
   },
 ): AssessedAsset[] {
   const plan = planEvaluation({
     now: context.now,
     ...(context.settings ? { selection: context.settings.selection, mutes: context.settings.mutes } : {}),
-    ...(context.catalogue ? { catalogue: context.catalogue } : {}),
+    catalogue: context.catalogue ?? OS_CHECKS,
+    index: context.index ?? (context.catalogue ? context.catalogue : CHECK_INDEX),
   });
   const selected = plan.checks.filter((c) => c.resourceType === "aws.ec2.instance-os");
   const byId = new Map(selected.map((c) => [c.id, c]));

@@ -1,5 +1,5 @@
 import { deadLetterQueueNameFor } from "@vigil/events";
-import { CATALOGUE } from "../checks/catalogue.ts";
+import { CHECK_INDEX } from "../checks/check-index.ts";
 import { platformUrlProblem } from "../lifecycle/platform-url.ts";
 import { selectionProblem } from "../policies/settings.ts";
 
@@ -103,7 +103,7 @@ export function agentConfigFrom(env: Readonly<Record<string, string | undefined>
   const disabledChecks = listOf(value("VIGIL_DISABLED_CHECKS")) ?? [];
   const selection = selectionProblem(
     { ...(policies && policies.length > 0 ? { policies } : {}), disabledChecks },
-    CATALOGUE,
+    CHECK_INDEX,
   );
   if (selection)
     problems.push(

@@ -1,5 +1,5 @@
 import type { VigilEvent } from "@vigil/events";
-import { CATALOGUE } from "../checks/catalogue.ts";
+import { CHECK_INDEX } from "../checks/check-index.ts";
 import { resolveSettings, selectionProblem } from "../policies/settings.ts";
 import { DEFAULT_DEBOUNCE_WINDOW_MS, type InstanceStateChange } from "../scheduler/debounce.ts";
 
@@ -31,7 +31,7 @@ export function decideEvent(event: VigilEvent, integrationId: string): EventDeci
         : { action: "tear-down" };
     case "vigil.scan.settings-changed.v1": {
       // A policy or check that does not exist would fail every scan job: refused here, with why.
-      const problem = selectionProblem(resolveSettings({}, event.data).selection, CATALOGUE);
+      const problem = selectionProblem(resolveSettings({}, event.data).selection, CHECK_INDEX);
       return problem
         ? { action: "reject", reason: `scan settings ${event.id}: ${problem.message}` }
         : { action: "record-settings", changedBy: event.data.changedBy };

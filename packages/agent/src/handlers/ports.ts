@@ -18,7 +18,7 @@ import { type AwsClients, type CallWrapper, createAwsClients } from "../aws/clie
 import { ApiBudget } from "../budget/budget.ts";
 import { type Clock, systemClock } from "../budget/clock.ts";
 import { sdkRetryConfig } from "../budget/sdk.ts";
-import { planEvaluation } from "../checks/index.ts";
+import { CHECK_INDEX } from "../checks/check-index.ts";
 import { EBS_SHARD_KIND, routeShards } from "../ebs/kind.ts";
 import { awsEndpoint } from "../lifecycle/aws-request.ts";
 import { sendHeartbeat } from "../lifecycle/check-in.ts";
@@ -26,6 +26,7 @@ import { readCredentials } from "../lifecycle/credentials.ts";
 import { jsonLogger, type Logger } from "../lifecycle/log.ts";
 import { HttpPlatformClient, type PlatformCommand } from "../lifecycle/platform-client.ts";
 import { lazyEc2TeardownApi } from "../lifecycle/teardown-lazy.ts";
+import { selectChecks } from "../policies/policies.ts";
 import {
   latestSettings,
   type ResolvedSettings,
@@ -209,8 +210,10 @@ export async function createAgentPorts(
     source,
     agentVersion,
     checkCount: async () => {
-      const { selection, mutes } = await settings();
-      const checks = planEvaluation({ now: clock.now(), selection, mutes }).checks;
+      const { selection } = await settings();
+      const selected = selectChecks(selection, CHECK_INDEX);
+      if (!selected.ok) throw selected.error;
+      const checks = selected.checks;
       // The OS checks run only when the scan has an EBS part.
       return config.ebsScanning
         ? checks.length

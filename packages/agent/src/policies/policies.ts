@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { AnyCheck } from "../checks/check.ts";
+import type { CheckEntry } from "../checks/check.ts";
 
 /** A named group of checks that can be enabled as a whole. */
 export interface Policy {
@@ -9,7 +9,7 @@ export interface Policy {
   readonly checkIds: readonly string[];
 }
 
-export function builtInPolicies(catalogue: readonly AnyCheck[]): readonly Policy[] {
+export function builtInPolicies(catalogue: readonly CheckEntry[]): readonly Policy[] {
   return [
     {
       id: "vigil-default",
@@ -58,16 +58,16 @@ export class CheckSelectionError extends Error {
   }
 }
 
-export type SelectionResult =
-  | { readonly ok: true; readonly checks: readonly AnyCheck[] }
+export type SelectionResult<C extends CheckEntry = CheckEntry> =
+  | { readonly ok: true; readonly checks: readonly C[] }
   | { readonly ok: false; readonly error: CheckSelectionError };
 
 /** Resolves a selection to checks, in catalogue order. */
-export function selectChecks(
+export function selectChecks<C extends CheckEntry>(
   selection: CheckSelection,
-  catalogue: readonly AnyCheck[],
+  catalogue: readonly C[],
   policies: readonly Policy[] = builtInPolicies(catalogue),
-): SelectionResult {
+): SelectionResult<C> {
   const { policies: policyIds, enabledChecks, disabledChecks } = checkSelectionSchema.parse(selection);
   const knownChecks = new Set(catalogue.map((c) => c.id));
   const byPolicy = new Map(policies.map((p) => [p.id, p]));

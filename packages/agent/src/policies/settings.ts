@@ -1,5 +1,5 @@
 import type { EventStore, Mute, ScanSettings } from "@vigil/events";
-import type { AnyCheck } from "../checks/check.ts";
+import type { CheckEntry } from "../checks/check.ts";
 import { type CheckSelection, type CheckSelectionError, type Policy, selectChecks } from "./policies.ts";
 
 /**
@@ -47,7 +47,7 @@ export function resolveSettings(stack: StackSettings, command: ScanSettings | un
 /** Checks a selection names only policies and checks that exist (the error says which one does not). */
 export function selectionProblem(
   selection: CheckSelection,
-  catalogue: readonly AnyCheck[],
+  catalogue: readonly CheckEntry[],
   policies?: readonly Policy[],
 ): CheckSelectionError | undefined {
   const selected = selectChecks(selection, catalogue, policies);

@@ -26,7 +26,9 @@ import { scanProgress } from "../scheduler/plan.ts";
 import { InMemoryJobQueue } from "../scheduler/queue/memory.ts";
 import { type JobOutcome, readScanEvents, ScanScheduler, scanStreamId } from "../scheduler/runner.ts";
 import { planShards } from "../scheduler/shards.ts";
-import { assetRefOf } from "./asset-ref.ts";
+
+export { assessedData } from "./assessed.ts";
+
 import { SCAN_SHARD_KINDS, type ServiceGroup, shardKindsOf } from "./shard.ts";
 import { scanShardWorker } from "./shard-worker.ts";
 import { type EventSink, publishingStore } from "./sink.ts";
@@ -101,33 +103,6 @@ export interface ScanResult extends ScanReport {
   readonly eventCount: number;
   readonly completed: DataOf<"vigil.scan.completed.v1"> | undefined;
   readonly timings: ScanTimings;
-}
-
-const MAX_EVIDENCE = 1024;
-
-/** The report for one asset as it leaves the account: identity and check results, never configuration. */
-export function assessedData(
-  scanId: string,
-  report: AssetReport,
-  assessedAt: string,
-  partition: string,
-): DataOf<"vigil.scan.asset-assessed.v1"> {
-  return {
-    scanId,
-    assessedAt,
-    asset: assetRefOf(report.asset, partition),
-    results: report.results.map((r) => {
-      const result: DataOf<"vigil.scan.asset-assessed.v1">["results"][number] = {
-        checkId: r.checkId,
-        status: r.status,
-        severity: r.severity,
-        title: r.title.slice(0, 512),
-      };
-      if (r.evidence !== undefined) result.evidence = r.evidence.slice(0, MAX_EVIDENCE);
-      if (r.muteId !== undefined) result.muteId = r.muteId.slice(0, 256);
-      return result;
-    }),
-  };
 }
 
 /**

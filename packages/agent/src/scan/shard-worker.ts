@@ -1,6 +1,8 @@
 import type { UnreadCall } from "@vigil/events";
 import type { AwsClients, CallWrapper } from "../aws/clients.ts";
-import { planEvaluation } from "../checks/index.ts";
+import { CHECK_INDEX } from "../checks/check-index.ts";
+import { planEvaluation } from "../checks/evaluate.ts";
+import { checksFor } from "../checks/load.ts";
 import { errorCodeOf, type RawRecorder } from "../discovery/reader.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
 import { resourceIdOf } from "../scheduler/filters.ts";
@@ -91,9 +93,12 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           : collection.assets;
         const now = (options.now ?? Date.now)();
         const settings = typeof options.settings === "function" ? await options.settings() : options.settings;
+        // The checks of the assets collected, loaded with the shard; the selection is resolved over every check.
         const plan = planEvaluation({
           now,
           ...(settings ? { selection: settings.selection, mutes: settings.mutes } : {}),
+          catalogue: await checksFor([...new Set(assets.map((a) => a.type))]),
+          index: CHECK_INDEX,
         });
         const assessed: AssessedAsset[] = assessShard(
           plan,

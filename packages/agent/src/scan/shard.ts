@@ -1,11 +1,11 @@
 import { type Asset, parseAsset, type ResourceType } from "../assets/index.ts";
 import type { AwsClients } from "../aws/clients.ts";
-import { type EvaluationPlan, emptySummary, evaluateAsset } from "../checks/index.ts";
+import { type EvaluationPlan, emptySummary, evaluateAsset } from "../checks/evaluate.ts";
 import type { Collector, MonitoringFacts, RegionTrails, Uncovered } from "../collectors/collector.ts";
 import { linkAssets } from "../collectors/link.ts";
 import { AccountReader, type CallProblem, type RawRecorder } from "../discovery/reader.ts";
 import type { ShardKind } from "../scheduler/shards.ts";
-import { assessedData } from "./scan.ts";
+import { assessedData } from "./assessed.ts";
 
 /**
  * The scan flow cut into shards: a shard is (region, service group). Regional groups run their

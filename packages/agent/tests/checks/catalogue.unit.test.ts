@@ -1,10 +1,24 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exampleEvent } from "@vigil/events";
 import { describe, expect, it } from "vitest";
-import { discoverCases, discoverCatalogue, FAMILY_FOLDERS } from "../../scripts/generate-catalogue.ts";
+import {
+  CHECKS_DIR,
+  discoverCases,
+  discoverCatalogue,
+  FAMILY_FOLDERS,
+  renderAll,
+} from "../../scripts/generate-catalogue.ts";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
-import { builtInPolicies, CATALOGUE, checkById, SEVERITIES } from "../../src/checks/index.ts";
+import {
+  type AnyCheck,
+  builtInPolicies,
+  CATALOGUE,
+  CHECK_INDEX,
+  checkById,
+  SEVERITIES,
+} from "../../src/checks/index.ts";
+import { SERVICE_CHECKS } from "../../src/checks/services/index.ts";
 import { COLLECTORS } from "../../src/collectors/index.ts";
 import { instanceOsReports } from "../../src/ebs/results.ts";
 import { applyEbsEvent, emptyEbsScanState } from "../../src/ebs/state.ts";
@@ -40,6 +54,32 @@ describe("the catalogue built from the check folders", () => {
   it("is exactly the checks the folders export, in their order (scripts/generate-catalogue.ts)", async () => {
     const { entries } = await discoverCatalogue();
     expect(CATALOGUE.map((c) => c.id)).toEqual(entries.flatMap((e) => e.ids));
+  });
+
+  it("commits what the generator writes: catalogue.ts, check-index.ts, services/ (npx tsx scripts/generate-catalogue.ts)", async () => {
+    const files = await renderAll();
+    const { entries } = await discoverCatalogue();
+    const committed = readdirSync(join(CHECKS_DIR, "services")).map((f) => `services/${f}`);
+    expect(committed.sort()).toEqual([...files.keys()].filter((p) => p.startsWith("services/")).sort());
+    // Each service's chunk holds exactly its folders' checks, in order, and has a loader.
+    const services = [...new Set(entries.map((e) => e.module.split("/")[0] as string))];
+    expect(Object.keys(SERVICE_CHECKS).sort()).toEqual([...services].sort());
+    for (const service of services) {
+      const { CHECKS } = await (SERVICE_CHECKS[service] as () => Promise<{ CHECKS: readonly AnyCheck[] }>)();
+      expect(
+        CHECKS.map((c) => c.id),
+        service,
+      ).toEqual(entries.filter((e) => e.module.startsWith(`${service}/`)).flatMap((e) => e.ids));
+    }
+    // The cold-start index is the catalogue's metadata, check for check.
+    expect(CHECK_INDEX).toEqual(
+      CATALOGUE.map((c) => ({
+        id: c.id,
+        resourceType: c.resourceType,
+        severity: c.severity,
+        mappings: c.mappings,
+      })),
+    );
   });
 
   it("keeps each check in a folder named by its id: src/checks/<service>/<name>/ for vigil.<service>.<name>", async () => {

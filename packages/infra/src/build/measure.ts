@@ -108,8 +108,10 @@ const median = (xs: readonly number[]) => xs[Math.floor(xs.length / 2)] ?? Numbe
 
 /**
  * The agent's shards, as the source modules each loads with `import()`: every service group of
- * `SERVICE_GROUPS` (`src/scan/shard.ts`) and the EBS shard's worker (`src/handlers/ports.ts`). Read
- * from the source text, never imported: infra does not depend on the agent's code.
+ * `SERVICE_GROUPS` (`src/scan/shard.ts`) with the checks of its asset types' services
+ * (`src/checks/services/<service>.ts`, which `checksFor` loads), and the EBS shard's worker
+ * (`src/handlers/ports.ts`). Read from the source text, never imported: infra does not depend on
+ * the agent's code.
  */
 export function agentShardModules(root: string): string[][] {
   const read = (path: string) => readFileSync(join(root, "packages/agent/src", path), "utf8");
@@ -119,11 +121,22 @@ export function agentShardModules(root: string): string[][] {
       .filter((m) => only === undefined || only.test(m))
       .map((m) => `packages/agent/src/${m}`);
   const shards = read("scan/shard.ts");
+  const checkServices = (block: string) =>
+    [
+      ...new Set(
+        [...block.matchAll(/"aws\.([a-z0-9]+)\.[a-z0-9-]+"/g)].map((m) =>
+          m[0] === '"aws.ec2.instance-os"' ? "os" : (m[1] as string),
+        ),
+      ),
+    ]
+      .map((service) => `checks/services/${service}.ts`)
+      .filter((path) => existsSync(join(root, "packages/agent/src", path)))
+      .map((path) => `packages/agent/src/${path}`);
   const groups = shards
     .slice(shards.indexOf("export const SERVICE_GROUPS"))
     .split(/\n\s*service: "/)
     .slice(1)
-    .map((block) => imports(block));
+    .map((block) => [...imports(block), ...checkServices(block)]);
   const ebs = imports(read("handlers/ports.ts"), /^ebs\/(worker|api)\.ts$/);
   return [...groups, ebs].filter((modules) => modules.length > 0);
 }
