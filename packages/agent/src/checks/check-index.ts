@@ -103,7 +103,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.autoscaling.launch-configuration-hop-limit",
     resourceType: "aws.autoscaling.launch-configuration",
     severity: "high",
-    mappings: { cis: [], fsbp: ["AutoScaling.4"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["AutoScaling.4"] },
   },
   {
     id: "vigil.autoscaling.launch-configuration-imdsv2-required",
@@ -241,7 +241,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.codebuild.project-privileged-mode-disabled",
     resourceType: "aws.codebuild.project",
     severity: "high",
-    mappings: { cis: [], fsbp: ["CodeBuild.5"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["CodeBuild.5"] },
   },
   {
     id: "vigil.codebuild.project-s3-logs-encrypted",
@@ -271,19 +271,19 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.dms.endpoint-mongodb-auth-enabled",
     resourceType: "aws.dms.endpoint",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["DMS.11"] },
   },
   {
     id: "vigil.dms.endpoint-neptune-iam-auth",
     resourceType: "aws.dms.endpoint",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["DMS.10"] },
   },
   {
     id: "vigil.dms.endpoint-redis-tls",
     resourceType: "aws.dms.endpoint",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["DMS.12"] },
   },
   {
     id: "vigil.dms.endpoint-ssl-enabled",
@@ -301,7 +301,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.dms.replication-instance-multi-az",
     resourceType: "aws.dms.replication-instance",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["DMS.13"] },
   },
   {
     id: "vigil.dms.replication-instance-not-public",
@@ -403,7 +403,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.ec2.launch-template-imdsv2-required",
     resourceType: "aws.ec2.launch-template",
     severity: "high",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["EC2.170"] },
   },
   {
     id: "vigil.ec2.launch-template-no-public-ip",
@@ -529,7 +529,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.efs.file-system-encrypted",
     resourceType: "aws.efs.file-system",
     severity: "medium",
-    mappings: { cis: ["2.3.1"], fsbp: ["EFS.1"] },
+    mappings: { cis: ["2.3.1"], fsbp: ["EFS.1", "EFS.8"] },
   },
   {
     id: "vigil.eks.cluster-audit-logging-enabled",
@@ -589,7 +589,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.elasticbeanstalk.environment-managed-updates-enabled",
     resourceType: "aws.elasticbeanstalk.environment",
     severity: "high",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["ElasticBeanstalk.2"] },
   },
   {
     id: "vigil.elasticbeanstalk.environment-streams-logs",
@@ -757,7 +757,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.iam.password-policy-pci-strength",
     resourceType: "aws.iam.password-policy",
     severity: "medium",
-    mappings: { cis: [], fsbp: ["IAM.10"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["IAM.10"] },
   },
   {
     id: "vigil.iam.password-policy-prevents-reuse",
@@ -793,7 +793,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.iam.root-mfa-enabled",
     resourceType: "aws.iam.root",
     severity: "critical",
-    mappings: { cis: ["1.4"], fsbp: ["IAM.9"] },
+    mappings: { cis: ["1.4"], fsbp: [], securityHub: ["IAM.9"] },
   },
   {
     id: "vigil.iam.root-no-access-keys",
@@ -811,7 +811,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.iam.server-certificate-not-expired",
     resourceType: "aws.iam.server-certificate",
     severity: "medium",
-    mappings: { cis: ["1.18"], fsbp: ["IAM.26"] },
+    mappings: { cis: ["1.18"], fsbp: [], securityHub: ["IAM.26"] },
   },
   {
     id: "vigil.iam.support-role-exists",
@@ -847,7 +847,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.iam.user-unused-credentials-disabled",
     resourceType: "aws.iam.user",
     severity: "medium",
-    mappings: { cis: ["1.11"], fsbp: ["IAM.22"] },
+    mappings: { cis: ["1.11"], fsbp: [], securityHub: ["IAM.22"] },
   },
   {
     id: "vigil.inspector2.ec2-scanning-enabled",
@@ -877,7 +877,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.kafka.cluster-enhanced-monitoring",
     resourceType: "aws.kafka.cluster",
     severity: "low",
-    mappings: { cis: [], fsbp: ["MSK.2"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["MSK.2"] },
   },
   {
     id: "vigil.kafka.cluster-in-transit-encryption",
@@ -889,13 +889,13 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.kafka.cluster-public-access-disabled",
     resourceType: "aws.kafka.cluster",
     severity: "critical",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["MSK.4"] },
   },
   {
     id: "vigil.kafka.cluster-unauthenticated-access-disabled",
     resourceType: "aws.kafka.cluster",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["MSK.6"] },
   },
   {
     id: "vigil.kinesis.stream-encrypted",
@@ -907,7 +907,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.kinesis.stream-retention-period",
     resourceType: "aws.kinesis.stream",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["Kinesis.3"] },
   },
   {
     id: "vigil.kms.key-not-pending-deletion",
@@ -919,13 +919,13 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.kms.key-rotation-enabled",
     resourceType: "aws.kms.key",
     severity: "medium",
-    mappings: { cis: ["3.6"], fsbp: ["KMS.4"] },
+    mappings: { cis: ["3.6"], fsbp: [], securityHub: ["KMS.4"] },
   },
   {
     id: "vigil.lambda.function-in-vpc",
     resourceType: "aws.lambda.function",
     severity: "low",
-    mappings: { cis: [], fsbp: ["Lambda.3"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["Lambda.3"] },
   },
   {
     id: "vigil.lambda.function-runtime-supported",
@@ -1075,7 +1075,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.neptune.cluster-multi-az",
     resourceType: "aws.neptune.cluster",
     severity: "medium",
-    mappings: { cis: [], fsbp: ["Neptune.9"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["Neptune.9"] },
   },
   {
     id: "vigil.neptune.snapshot-encrypted",
@@ -1105,13 +1105,13 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.networkfirewall.firewall-multi-az",
     resourceType: "aws.networkfirewall.firewall",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: [], securityHub: ["NetworkFirewall.1"] },
   },
   {
     id: "vigil.networkfirewall.firewall-subnet-change-protection",
     resourceType: "aws.networkfirewall.firewall",
     severity: "medium",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["NetworkFirewall.10"] },
   },
   {
     id: "vigil.networkfirewall.policy-default-action-fragmented-packets",
@@ -1189,7 +1189,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.opensearch.domain-three-dedicated-master-nodes",
     resourceType: "aws.opensearch.domain",
     severity: "medium",
-    mappings: { cis: [], fsbp: ["Opensearch.11"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["Opensearch.11"] },
   },
   {
     id: "vigil.opensearch.domain-tls-1-2-policy",
@@ -1700,7 +1700,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.redshift.cluster-custom-database-name",
     resourceType: "aws.redshift.cluster",
     severity: "medium",
-    mappings: { cis: [], fsbp: ["Redshift.9"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["Redshift.9"] },
   },
   {
     id: "vigil.redshift.cluster-encrypted",
@@ -1766,7 +1766,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.s3.bucket-mfa-delete-enabled",
     resourceType: "aws.s3.bucket",
     severity: "low",
-    mappings: { cis: ["2.1.2"], fsbp: ["S3.20"] },
+    mappings: { cis: ["2.1.2"], fsbp: [], securityHub: ["S3.20"] },
   },
   {
     id: "vigil.s3.bucket-object-level-logging-read",
@@ -1802,7 +1802,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.s3.bucket-versioning-enabled",
     resourceType: "aws.s3.bucket",
     severity: "low",
-    mappings: { cis: [], fsbp: ["S3.14"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["S3.14"] },
   },
   {
     id: "vigil.sagemaker.endpoint-config-multiple-instances",
@@ -1868,13 +1868,13 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.sns.topic-delivery-status-logging",
     resourceType: "aws.sns.topic",
     severity: "medium",
-    mappings: { cis: [], fsbp: ["SNS.2"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["SNS.2"] },
   },
   {
     id: "vigil.sns.topic-encrypted",
     resourceType: "aws.sns.topic",
     severity: "medium",
-    mappings: { cis: [], fsbp: ["SNS.1"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["SNS.1"] },
   },
   {
     id: "vigil.sns.topic-policy-not-public",
@@ -1892,7 +1892,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.sqs.queue-policy-not-public",
     resourceType: "aws.sqs.queue",
     severity: "critical",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["SQS.3"] },
   },
   {
     id: "vigil.ssm.document-not-public",
@@ -1904,7 +1904,7 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.ssm.document-public-sharing-blocked",
     resourceType: "aws.ssm.document-sharing-setting",
     severity: "critical",
-    mappings: { cis: [], fsbp: [] },
+    mappings: { cis: [], fsbp: ["SSM.7"] },
   },
   {
     id: "vigil.ssm.instance-association-compliant",
@@ -1946,6 +1946,6 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     id: "vigil.wafv2.web-acl-logging-enabled",
     resourceType: "aws.wafv2.web-acl",
     severity: "low",
-    mappings: { cis: [], fsbp: ["WAF.11"] },
+    mappings: { cis: [], fsbp: [], securityHub: ["WAF.11"] },
   },
 ]) as readonly CheckEntry[];

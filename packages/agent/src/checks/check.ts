@@ -23,7 +23,7 @@ export interface CheckMappings {
    * standard holds (docs/reference/fsbp-controls.tsv; a test keeps them there).
    */
   readonly fsbp: readonly string[];
-  /** Security Hub controls of other standards (the CIS ones, e.g. `EC2.53`), which are not FSBP's. */
+  /** Security Hub controls of other standards only (CIS's, e.g. `EC2.53`; NIST 800-53's, e.g. `S3.14`), never FSBP's. */
   readonly securityHub?: readonly string[];
   /**
    * CIS Distribution Independent Linux Benchmark v2.0.0 recommendation numbers, for the OS checks

@@ -18,7 +18,7 @@ export const launchConfigurationHopLimit = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/autoscaling-controls.html#autoscaling-4",
     "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html",
   ],
-  mappings: { cis: [], fsbp: ["AutoScaling.4"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["AutoScaling.4"] },
   // Absent options: the default hop limit, 1.
   evaluate: (asset) => ((asset.config.metadataHopLimit ?? 1) > 1 ? MORE : ONE),
 });

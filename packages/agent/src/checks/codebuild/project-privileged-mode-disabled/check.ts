@@ -17,6 +17,6 @@ export const projectPrivilegedModeDisabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-5",
     "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectEnvironment.html",
   ],
-  mappings: { cis: [], fsbp: ["CodeBuild.5"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["CodeBuild.5"] },
   evaluate: (asset) => (asset.config.privilegedMode ? ON : OFF),
 });

@@ -16,8 +16,7 @@ export const endpointMongodbAuthEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-11",
     "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Source.MongoDB.html",
   ],
-  // Security Hub's DMS.11, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["DMS.11"] },
   evaluate: (asset) =>
     asset.config.engineName !== "mongodb" || asset.config.mongoDbAuthType === null
       ? undefined

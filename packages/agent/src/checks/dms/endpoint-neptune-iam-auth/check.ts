@@ -16,8 +16,7 @@ export const endpointNeptuneIamAuth = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-10",
     "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Target.Neptune.html",
   ],
-  // Security Hub's DMS.10, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["DMS.10"] },
   evaluate: (asset) =>
     asset.config.engineName !== "neptune" ? undefined : asset.config.neptuneIamAuthEnabled ? ON : OFF,
 });

@@ -15,8 +15,7 @@ export const endpointRedisTls = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-12",
     "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Target.Redis.html",
   ],
-  // Security Hub's DMS.12, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["DMS.12"] },
   evaluate: (asset) =>
     asset.config.engineName !== "redis" || asset.config.redisSslSecurityProtocol === null
       ? undefined

@@ -16,7 +16,6 @@ export const replicationInstanceMultiAz = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-13",
     "https://docs.aws.amazon.com/config/latest/developerguide/dms-replication-instance-multi-az-enabled.html",
   ],
-  // Security Hub's DMS.13, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["DMS.13"] },
   evaluate: (asset) => (asset.config.multiAz ? MULTI : SINGLE),
 });

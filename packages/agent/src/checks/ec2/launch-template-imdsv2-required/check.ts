@@ -17,8 +17,8 @@ export const launchTemplateImdsv2Required = defineCheck({
     'aws ec2 create-launch-template-version --launch-template-id <id> --source-version <default> --launch-template-data \'{"MetadataOptions":{"HttpTokens":"required","HttpEndpoint":"enabled"}}\' then aws ec2 modify-launch-template --launch-template-id <id> --default-version <new>',
   references: [
     "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#configure-IMDS-new-instances-lt",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-170",
   ],
-  // Security Hub has a launch template IMDSv2 control outside the FSBP list Vigil labels from.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["EC2.170"] },
   evaluate: (asset) => imdsv2Outcome(asset.config, { required: REQUIRED, off: OFF, optional: OPTIONAL }),
 });

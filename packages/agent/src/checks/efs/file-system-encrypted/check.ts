@@ -16,6 +16,6 @@ export const fileSystemEncrypted = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["2.3.1"], fsbp: ["EFS.1"] },
+  mappings: { cis: ["2.3.1"], fsbp: ["EFS.1", "EFS.8"] },
   evaluate: (asset) => (asset.config.encrypted ? ON : OFF),
 });

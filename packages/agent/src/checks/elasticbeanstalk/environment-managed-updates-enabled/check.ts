@@ -17,8 +17,6 @@ export const environmentManagedUpdatesEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticbeanstalk-controls.html#elasticbeanstalk-2",
     "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environment-platform-update-managed.html",
   ],
-  // ElasticBeanstalk.2 is a Security Hub control, but not in the FSBP list Vigil's labels come from
-  // (docs/reference/fsbp-controls.tsv, Prowler's FSBP mapping): no FSBP label.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["ElasticBeanstalk.2"] },
   evaluate: (asset) => (asset.config.managedActionsEnabled ? ON : OFF),
 });

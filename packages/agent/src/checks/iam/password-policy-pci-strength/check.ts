@@ -21,7 +21,7 @@ export const passwordPolicyPciStrength = defineCheck({
   remediation:
     "aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters --require-numbers --minimum-password-length 7 --password-reuse-prevention 4 --max-password-age 90 (stricter values also pass)",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-10"],
-  mappings: { cis: [], fsbp: ["IAM.10"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["IAM.10"] },
   evaluate: ({ config }) =>
     passwordPolicyVerdict(
       config,

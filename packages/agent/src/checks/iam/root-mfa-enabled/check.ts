@@ -16,6 +16,6 @@ export const rootMfaEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.4"], fsbp: ["IAM.9"] },
+  mappings: { cis: ["1.4"], fsbp: [], securityHub: ["IAM.9"] },
   evaluate: (asset) => (asset.config.mfaActive ? ON : OFF),
 });

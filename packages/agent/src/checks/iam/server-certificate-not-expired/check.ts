@@ -16,7 +16,7 @@ export const serverCertificateNotExpired = defineCheck({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.18"], fsbp: ["IAM.26"] },
+  mappings: { cis: ["1.18"], fsbp: [], securityHub: ["IAM.26"] },
   evaluate: (asset, { now }) => {
     if (Date.parse(asset.config.expiration) > now) return VALID;
     return fail(`the certificate expired ${daysSince(asset.config.expiration, now)} day(s) ago`);

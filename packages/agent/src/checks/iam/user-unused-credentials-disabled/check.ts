@@ -21,7 +21,7 @@ export const userUnusedCredentialsDisabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["1.11"], fsbp: ["IAM.22"] },
+  mappings: { cis: ["1.11"], fsbp: [], securityHub: ["IAM.22"] },
   evaluate: (asset, { now }) => {
     const c = asset.config;
     let active = false;

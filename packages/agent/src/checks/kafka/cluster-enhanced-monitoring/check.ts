@@ -16,7 +16,7 @@ export const clusterEnhancedMonitoring = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-2",
     "https://docs.aws.amazon.com/msk/latest/developerguide/monitoring.html",
   ],
-  mappings: { cis: [], fsbp: ["MSK.2"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["MSK.2"] },
   evaluate: (asset) => {
     const level = asset.config.enhancedMonitoring;
     if (level === null) return undefined;

@@ -14,8 +14,7 @@ export const clusterPublicAccessDisabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-4",
     "https://docs.aws.amazon.com/msk/latest/developerguide/public-access.html",
   ],
-  // Security Hub's MSK.4, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["MSK.4"] },
   evaluate: (asset) => {
     const type = asset.config.publicAccessType;
     if (type === null) return undefined;

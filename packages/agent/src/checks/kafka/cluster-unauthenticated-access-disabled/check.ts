@@ -16,8 +16,7 @@ export const clusterUnauthenticatedAccessDisabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-6",
     "https://docs.aws.amazon.com/msk/latest/developerguide/kafka_apis_iam.html",
   ],
-  // Security Hub's MSK.6, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["MSK.6"] },
   evaluate: (asset) =>
     asset.config.unauthenticatedAccess === null ? undefined : asset.config.unauthenticatedAccess ? ON : OFF,
 });

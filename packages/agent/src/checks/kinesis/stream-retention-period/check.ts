@@ -15,8 +15,7 @@ export const streamRetentionPeriod = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-3",
     "https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html",
   ],
-  // Security Hub's Kinesis.3, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["Kinesis.3"] },
   evaluate: (asset) => {
     const hours = asset.config.retentionPeriodHours;
     return hours >= MIN_HOURS

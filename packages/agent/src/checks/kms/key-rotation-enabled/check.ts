@@ -16,7 +16,7 @@ export const keyRotationEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-4",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["3.6"], fsbp: ["KMS.4"] },
+  mappings: { cis: ["3.6"], fsbp: [], securityHub: ["KMS.4"] },
   evaluate: (asset) => {
     const c = asset.config;
     // Rotation only exists for enabled, customer-managed, symmetric keys with AWS-generated material.

@@ -17,6 +17,6 @@ export const functionInVpc = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-3",
     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html",
   ],
-  mappings: { cis: [], fsbp: ["Lambda.3"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["Lambda.3"] },
   evaluate: (asset) => (asset.config.vpcId !== null ? IN_VPC : OUTSIDE),
 });

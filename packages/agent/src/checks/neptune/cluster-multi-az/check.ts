@@ -16,6 +16,6 @@ export const neptuneClusterMultiAz = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/neptune-controls.html#neptune-9",
     "https://docs.aws.amazon.com/neptune/latest/userguide/feature-overview-availability.html",
   ],
-  mappings: { cis: [], fsbp: ["Neptune.9"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["Neptune.9"] },
   evaluate: (asset) => (asset.config.multiAZ ? ON : OFF),
 });

@@ -15,8 +15,7 @@ export const firewallMultiAz = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/networkfirewall-controls.html#networkfirewall-1",
     "https://docs.aws.amazon.com/network-firewall/latest/developerguide/vpc-config.html",
   ],
-  // Security Hub's NetworkFirewall.1, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: [], securityHub: ["NetworkFirewall.1"] },
   evaluate: (asset) =>
     asset.config.subnetCount > 1 ? pass(`endpoints in ${asset.config.subnetCount} Availability Zones`) : ONE,
 });

@@ -16,7 +16,6 @@ export const firewallSubnetChangeProtection = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/networkfirewall-controls.html#networkfirewall-10",
     "https://docs.aws.amazon.com/network-firewall/latest/developerguide/firewall-settings.html",
   ],
-  // Security Hub's NetworkFirewall.10, which the FSBP list Vigil maps to (Prowler's) does not hold.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["NetworkFirewall.10"] },
   evaluate: (asset) => (asset.config.subnetChangeProtection ? ON : OFF),
 });

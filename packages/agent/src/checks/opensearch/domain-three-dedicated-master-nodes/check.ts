@@ -14,7 +14,7 @@ export const openSearchDomainThreeDedicatedMasterNodes = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-11",
     "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/managedomains-dedicatedmasternodes.html",
   ],
-  mappings: { cis: [], fsbp: ["Opensearch.11"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["Opensearch.11"] },
   evaluate: (asset) => {
     const count = asset.config.dedicatedMasterCount;
     if (count >= 3) return pass(`${count} dedicated primary nodes`);

@@ -16,6 +16,6 @@ export const redshiftClusterCustomDatabaseName = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-9",
     "https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html",
   ],
-  mappings: { cis: [], fsbp: ["Redshift.9"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["Redshift.9"] },
   evaluate: (asset) => (asset.config.dbName === "dev" ? DEFAULT : CUSTOM),
 });

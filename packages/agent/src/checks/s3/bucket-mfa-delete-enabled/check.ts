@@ -18,6 +18,6 @@ export const bucketMfaDeleteEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-20",
     "https://www.cisecurity.org/benchmark/amazon_web_services",
   ],
-  mappings: { cis: ["2.1.2"], fsbp: ["S3.20"] },
+  mappings: { cis: ["2.1.2"], fsbp: [], securityHub: ["S3.20"] },
   evaluate: (asset) => (asset.config.versioning.mfaDelete === "Enabled" ? ON : OFF),
 });

@@ -12,7 +12,7 @@ export const bucketVersioningEnabled = defineCheck({
     "Versioning keeps earlier object versions, so an overwrite or deletion (accidental or ransomware) can be undone.",
   remediation: "aws s3api put-bucket-versioning --bucket <name> --versioning-configuration Status=Enabled",
   references: ["https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14"],
-  mappings: { cis: [], fsbp: ["S3.14"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["S3.14"] },
   evaluate: (asset) => {
     const status = asset.config.versioning.status;
     return status === "Enabled"

@@ -15,7 +15,7 @@ export const topicDeliveryStatusLogging = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-2",
     "https://docs.aws.amazon.com/sns/latest/dg/sns-topic-attributes.html",
   ],
-  mappings: { cis: [], fsbp: ["SNS.2"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["SNS.2"] },
   evaluate: (asset) => {
     const logged = asset.config.deliveryStatusLogging;
     return logged.length > 0 ? pass(`delivery status logged for ${logged.join(", ")}`) : OFF;

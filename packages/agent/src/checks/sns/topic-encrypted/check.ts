@@ -16,6 +16,6 @@ export const topicEncrypted = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1",
     "https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html",
   ],
-  mappings: { cis: [], fsbp: ["SNS.1"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["SNS.1"] },
   evaluate: (asset) => (asset.config.kmsMasterKeyId !== null ? ON : OFF),
 });

@@ -15,6 +15,6 @@ export const queuePolicyNotPublic = defineCheck({
   references: [
     "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html",
   ],
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["SQS.3"] },
   evaluate: (asset) => (asset.config.policyPublic ? PUBLIC : PRIVATE),
 });

@@ -17,8 +17,6 @@ export const documentPublicSharingBlocked = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ssm-controls.html#ssm-7",
     "https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-ssm-sharing.html#block-public-access",
   ],
-  // SSM.7 is a Security Hub control, but not in the FSBP list Vigil's labels come from
-  // (docs/reference/fsbp-controls.tsv, Prowler's FSBP mapping): no FSBP label.
-  mappings: { cis: [], fsbp: [] },
+  mappings: { cis: [], fsbp: ["SSM.7"] },
   evaluate: (asset) => (asset.config.settingValue === "Disable" ? BLOCKED : ALLOWED),
 });

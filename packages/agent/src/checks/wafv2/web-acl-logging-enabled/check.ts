@@ -17,6 +17,6 @@ export const webAclLoggingEnabled = defineCheck({
     "https://docs.aws.amazon.com/securityhub/latest/userguide/waf-controls.html#waf-11",
     "https://docs.aws.amazon.com/waf/latest/developerguide/logging.html",
   ],
-  mappings: { cis: [], fsbp: ["WAF.11"] },
+  mappings: { cis: [], fsbp: [], securityHub: ["WAF.11"] },
   evaluate: (asset) => (asset.config.loggingEnabled ? ON : OFF),
 });
