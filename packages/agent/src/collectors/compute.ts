@@ -1,11 +1,38 @@
-import { DescribeClusterCommand, EKSClient, paginateListClusters } from "@aws-sdk/client-eks";
-import { LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
+import {
+  DescribeClusterCommand,
+  type DescribeClusterResponse,
+  EKSClient,
+  paginateListClusters,
+} from "@aws-sdk/client-eks";
+import { type FunctionConfiguration, LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
 import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ eks: EKSClient, lambda: LambdaClient });
+
+/** A function as `ListFunctions` lists it. */
+export function lambdaFunctionAsset(c: Where, f: FunctionConfiguration): AssetOf<"aws.lambda.function"> {
+  const config: AssetOf<"aws.lambda.function">["config"] = {
+    functionName: f.FunctionName ?? "",
+    packageType: f.PackageType === "Image" ? "Image" : "Zip",
+    vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
+  };
+  if (f.Runtime) config.runtime = f.Runtime;
+  return {
+    arn: f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
+    type: "aws.lambda.function",
+    region: c.region,
+    accountId: c.accountId,
+    name: f.FunctionName ?? "",
+    // ListFunctions carries no tags; ListTags is not among the calls Vigil makes.
+    tags: {},
+    config,
+  };
+}
 
 export const lambdaFunctionsCollector: Collector = {
   id: "lambda-functions",
@@ -16,28 +43,66 @@ export const lambdaFunctionsCollector: Collector = {
       paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
     );
     if (!out.ok) return notListed(c, lambdaFunctionsCollector);
-    const assets = (out.value.Functions ?? []).map((f): AssetOf<"aws.lambda.function"> => {
-      const config: AssetOf<"aws.lambda.function">["config"] = {
-        functionName: f.FunctionName ?? "",
-        packageType: f.PackageType === "Image" ? "Image" : "Zip",
-        vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
-      };
-      if (f.Runtime) config.runtime = f.Runtime;
-      return {
-        arn:
-          f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
-        type: "aws.lambda.function",
-        region: c.region,
-        accountId: c.accountId,
-        name: f.FunctionName ?? "",
-        // ListFunctions carries no tags; ListTags is not among the calls Vigil makes.
-        tags: {},
-        config,
-      };
-    });
+    const assets = (out.value.Functions ?? []).map((f) => lambdaFunctionAsset(c, f));
     return { assets };
   },
 };
+
+/** A cluster `ListClusters` named, as `DescribeCluster` describes it (its fields unread when that failed). */
+export function eksClusterAsset(
+  c: Where,
+  name: string,
+  described: RawOutcome<Pick<DescribeClusterResponse, "cluster">>,
+): AssetOf<"aws.eks.cluster"> {
+  const cluster = described.ok ? described.value.cluster : undefined;
+  if (cluster === undefined) {
+    // The cluster exists (ListClusters named it); its configuration could not be read.
+    const unread = new UnreadFields();
+    const fields = [
+      "version",
+      "endpointPublicAccess",
+      "publicAccessCidrs",
+      "secretsEncrypted",
+      "enabledLogTypes",
+    ];
+    if (!unread.failed(described, ...fields))
+      unread.markAs(
+        {
+          call: "eks:DescribeCluster",
+          kind: "failed",
+          code: "NoCluster",
+          message: "no cluster in the answer",
+        },
+        ...fields,
+      );
+    return unread.attach({
+      arn: `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
+      type: "aws.eks.cluster",
+      region: c.region,
+      accountId: c.accountId,
+      name,
+      tags: {},
+      config: {} as AssetOf<"aws.eks.cluster">["config"],
+    });
+  }
+  return {
+    arn: cluster.arn ?? `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
+    type: "aws.eks.cluster",
+    region: c.region,
+    accountId: c.accountId,
+    name,
+    tags: { ...(cluster.tags ?? {}) },
+    config: {
+      version: cluster.version ?? "",
+      endpointPublicAccess: cluster.resourcesVpcConfig?.endpointPublicAccess === true,
+      publicAccessCidrs: cluster.resourcesVpcConfig?.publicAccessCidrs ?? [],
+      secretsEncrypted: (cluster.encryptionConfig ?? []).some((e) => (e.resources ?? []).includes("secrets")),
+      enabledLogTypes: (cluster.logging?.clusterLogging ?? [])
+        .filter((l) => l.enabled === true)
+        .flatMap((l) => l.types ?? []),
+    },
+  };
+}
 
 export const eksClustersCollector: Collector = {
   id: "eks-clusters",
@@ -56,56 +121,7 @@ export const eksClustersCollector: Collector = {
           { scope: c.region, service: "eks", command: "describe-cluster", resource: name },
           () => c.clients.eks.send(new DescribeClusterCommand({ name })),
         );
-        const cluster = described.ok ? described.value.cluster : undefined;
-        if (cluster === undefined) {
-          // The cluster exists (ListClusters named it); its configuration could not be read.
-          const unread = new UnreadFields();
-          const fields = [
-            "version",
-            "endpointPublicAccess",
-            "publicAccessCidrs",
-            "secretsEncrypted",
-            "enabledLogTypes",
-          ];
-          if (!unread.failed(described, ...fields))
-            unread.markAs(
-              {
-                call: "eks:DescribeCluster",
-                kind: "failed",
-                code: "NoCluster",
-                message: "no cluster in the answer",
-              },
-              ...fields,
-            );
-          return unread.attach({
-            arn: `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
-            type: "aws.eks.cluster",
-            region: c.region,
-            accountId: c.accountId,
-            name,
-            tags: {},
-            config: {} as AssetOf<"aws.eks.cluster">["config"],
-          });
-        }
-        return {
-          arn: cluster.arn ?? `arn:${c.partition}:eks:${c.region}:${c.accountId}:cluster/${name}`,
-          type: "aws.eks.cluster",
-          region: c.region,
-          accountId: c.accountId,
-          name,
-          tags: { ...(cluster.tags ?? {}) },
-          config: {
-            version: cluster.version ?? "",
-            endpointPublicAccess: cluster.resourcesVpcConfig?.endpointPublicAccess === true,
-            publicAccessCidrs: cluster.resourcesVpcConfig?.publicAccessCidrs ?? [],
-            secretsEncrypted: (cluster.encryptionConfig ?? []).some((e) =>
-              (e.resources ?? []).includes("secrets"),
-            ),
-            enabledLogTypes: (cluster.logging?.clusterLogging ?? [])
-              .filter((l) => l.enabled === true)
-              .flatMap((l) => l.types ?? []),
-          },
-        };
+        return eksClusterAsset(c, name, described);
       },
     );
     return { assets };

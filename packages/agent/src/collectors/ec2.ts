@@ -1,9 +1,11 @@
 import {
+  type CreateVolumePermission,
   DescribeSnapshotAttributeCommand,
   EC2Client,
   type FlowLog,
   GetEbsEncryptionByDefaultCommand,
   type Instance,
+  type NetworkAcl,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
   paginateDescribeNetworkAcls,
@@ -12,21 +14,27 @@ import {
   paginateDescribeVolumes,
   paginateDescribeVpcs,
   type IpPermission as SdkIpPermission,
+  type SecurityGroup,
+  type Snapshot,
+  type Volume,
+  type Vpc,
 } from "@aws-sdk/client-ec2";
 import type { AssetOf, IpPermission, NetworkAclEntry } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
-import { type CollectContext, type Collector, mapLimit, notListed, tagsOf, withName } from "./collector.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
+import { type Collector, mapLimit, notListed, tagsOf, withName } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ ec2: EC2Client });
 
 const PAGE = { pageSize: 500 };
 
-function ec2Arn(c: CollectContext, kind: string, id: string): string {
+function ec2Arn(c: Where, kind: string, id: string): string {
   return `arn:${c.partition}:ec2:${c.region}:${c.accountId}:${kind}/${id}`;
 }
 
-function header<T extends string>(c: CollectContext, type: T, arn: string, tags: Record<string, string>) {
+function header<T extends string>(c: Where, type: T, arn: string, tags: Record<string, string>) {
   return { arn, type, region: c.region, accountId: c.accountId, tags };
 }
 
@@ -45,7 +53,7 @@ function permissionOf(p: SdkIpPermission): IpPermission {
 
 type InstanceState = AssetOf<"aws.ec2.instance">["config"]["state"];
 
-export function instanceAsset(c: CollectContext, i: Instance): AssetOf<"aws.ec2.instance"> {
+export function instanceAsset(c: Where, i: Instance): AssetOf<"aws.ec2.instance"> {
   const id = i.InstanceId ?? "";
   const tags = tagsOf(i.Tags);
   const config: AssetOf<"aws.ec2.instance">["config"] = {
@@ -79,6 +87,22 @@ export const ec2InstancesCollector: Collector = {
   },
 };
 
+/** A security group as `DescribeSecurityGroups` lists it. */
+export function securityGroupAsset(c: Where, g: SecurityGroup): AssetOf<"aws.ec2.security-group"> {
+  const id = g.GroupId ?? "";
+  const config: AssetOf<"aws.ec2.security-group">["config"] = {
+    groupId: id,
+    groupName: g.GroupName ?? "",
+    ipPermissions: (g.IpPermissions ?? []).map(permissionOf),
+    ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(permissionOf),
+  };
+  if (g.VpcId) config.vpcId = g.VpcId;
+  return withName(
+    { ...header(c, "aws.ec2.security-group", ec2Arn(c, "security-group", id), tagsOf(g.Tags)), config },
+    g.GroupName,
+  );
+}
+
 export const securityGroupsCollector: Collector = {
   id: "ec2-security-groups",
   scope: "regional",
@@ -89,25 +113,30 @@ export const securityGroupsCollector: Collector = {
       () => paginateDescribeSecurityGroups({ client: c.clients.ec2, ...PAGE }, {}),
     );
     if (!out.ok) return notListed(c, securityGroupsCollector);
-    const assets = (out.value.SecurityGroups ?? []).map((g): AssetOf<"aws.ec2.security-group"> => {
-      const id = g.GroupId ?? "";
-      const config: AssetOf<"aws.ec2.security-group">["config"] = {
-        groupId: id,
-        groupName: g.GroupName ?? "",
-        ipPermissions: (g.IpPermissions ?? []).map(permissionOf),
-        ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(permissionOf),
-      };
-      if (g.VpcId) config.vpcId = g.VpcId;
-      return withName(
-        { ...header(c, "aws.ec2.security-group", ec2Arn(c, "security-group", id), tagsOf(g.Tags)), config },
-        g.GroupName,
-      );
-    });
+    const assets = (out.value.SecurityGroups ?? []).map((g) => securityGroupAsset(c, g));
     return { assets };
   },
 };
 
 type VolumeState = AssetOf<"aws.ec2.volume">["config"]["state"];
+
+/** A volume as `DescribeVolumes` lists it. */
+export function volumeAsset(c: Where, v: Volume): AssetOf<"aws.ec2.volume"> {
+  const id = v.VolumeId ?? "";
+  const tags = tagsOf(v.Tags);
+  return withName(
+    {
+      ...header(c, "aws.ec2.volume", ec2Arn(c, "volume", id), tags),
+      config: {
+        volumeId: id,
+        encrypted: v.Encrypted === true,
+        state: (v.State ?? "available") as VolumeState,
+        attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
+      },
+    },
+    tags.Name,
+  );
+}
 
 export const volumesCollector: Collector = {
   id: "ec2-volumes",
@@ -118,25 +147,44 @@ export const volumesCollector: Collector = {
       paginateDescribeVolumes({ client: c.clients.ec2, ...PAGE }, {}),
     );
     if (!out.ok) return notListed(c, volumesCollector);
-    const assets = (out.value.Volumes ?? []).map((v): AssetOf<"aws.ec2.volume"> => {
-      const id = v.VolumeId ?? "";
-      const tags = tagsOf(v.Tags);
-      return withName(
-        {
-          ...header(c, "aws.ec2.volume", ec2Arn(c, "volume", id), tags),
-          config: {
-            volumeId: id,
-            encrypted: v.Encrypted === true,
-            state: (v.State ?? "available") as VolumeState,
-            attachedInstanceIds: (v.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
-          },
-        },
-        tags.Name,
-      );
-    });
+    const assets = (out.value.Volumes ?? []).map((v) => volumeAsset(c, v));
     return { assets };
   },
 };
+
+/** A snapshot as `DescribeSnapshots` lists it, with who may create volumes from it (`DescribeSnapshotAttribute`). */
+export function snapshotAsset(
+  c: Where,
+  s: Snapshot,
+  attribute: RawOutcome<{ CreateVolumePermissions?: CreateVolumePermission[] | undefined }>,
+): AssetOf<"aws.ec2.snapshot"> {
+  const id = s.SnapshotId ?? "";
+  const unread = new UnreadFields();
+  const tags = tagsOf(s.Tags);
+  const config: Partial<AssetOf<"aws.ec2.snapshot">["config"]> = {
+    snapshotId: id,
+    encrypted: s.Encrypted === true,
+  };
+  if (!unread.failed(attribute, "createVolumePermissions") && attribute.ok)
+    config.createVolumePermissions = (attribute.value.CreateVolumePermissions ?? []).map((p) => {
+      const perm: { group?: "all"; userId?: string } = {};
+      if (p.Group === "all") perm.group = "all";
+      if (p.UserId) perm.userId = p.UserId;
+      return perm;
+    });
+  if (s.VolumeId) config.volumeId = s.VolumeId;
+  // EC2 snapshot ARNs carry no account id.
+  const arn = `arn:${c.partition}:ec2:${c.region}::snapshot/${id}`;
+  return unread.attach(
+    withName(
+      {
+        ...header(c, "aws.ec2.snapshot", arn, tags),
+        config: config as AssetOf<"aws.ec2.snapshot">["config"],
+      },
+      tags.Name,
+    ),
+  );
+}
 
 export const snapshotsCollector: Collector = {
   id: "ec2-snapshots",
@@ -159,31 +207,7 @@ export const snapshotsCollector: Collector = {
               new DescribeSnapshotAttributeCommand({ SnapshotId: id, Attribute: "createVolumePermission" }),
             ),
         );
-        const unread = new UnreadFields();
-        const tags = tagsOf(s.Tags);
-        const config: Partial<AssetOf<"aws.ec2.snapshot">["config"]> = {
-          snapshotId: id,
-          encrypted: s.Encrypted === true,
-        };
-        if (!unread.failed(attribute, "createVolumePermissions") && attribute.ok)
-          config.createVolumePermissions = (attribute.value.CreateVolumePermissions ?? []).map((p) => {
-            const perm: { group?: "all"; userId?: string } = {};
-            if (p.Group === "all") perm.group = "all";
-            if (p.UserId) perm.userId = p.UserId;
-            return perm;
-          });
-        if (s.VolumeId) config.volumeId = s.VolumeId;
-        // EC2 snapshot ARNs carry no account id.
-        const arn = `arn:${c.partition}:ec2:${c.region}::snapshot/${id}`;
-        return unread.attach(
-          withName(
-            {
-              ...header(c, "aws.ec2.snapshot", arn, tags),
-              config: config as AssetOf<"aws.ec2.snapshot">["config"],
-            },
-            tags.Name,
-          ),
-        );
+        return snapshotAsset(c, s, attribute);
       },
     );
     return { assets };
@@ -197,6 +221,34 @@ function flowLogState(f: FlowLog) {
     flowLogStatus: f.FlowLogStatus ?? "",
     trafficType: traffic,
   } as const;
+}
+
+/** A VPC as `DescribeVpcs` lists it, with its flow logs from the region's `DescribeFlowLogs` (unread when that failed). */
+export function vpcAsset(
+  c: Where,
+  v: Vpc,
+  flowLogs: RawOutcome<{ FlowLogs?: FlowLog[] | undefined }>,
+): AssetOf<"aws.ec2.vpc"> {
+  // Without the flow logs the VPC is still there: its flow logs are unread.
+  const logs = flowLogs.ok ? (flowLogs.value.FlowLogs ?? []) : [];
+  const id = v.VpcId ?? "";
+  const tags = tagsOf(v.Tags);
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.ec2.vpc">["config"]> = {
+    vpcId: id,
+    isDefault: v.IsDefault === true,
+  };
+  if (!unread.failed(flowLogs, "flowLogs"))
+    config.flowLogs = logs.filter((f) => f.ResourceId === id).map(flowLogState);
+  return unread.attach(
+    withName(
+      {
+        ...header(c, "aws.ec2.vpc", ec2Arn(c, "vpc", id), tags),
+        config: config as AssetOf<"aws.ec2.vpc">["config"],
+      },
+      tags.Name,
+    ),
+  );
 }
 
 export const vpcsCollector: Collector = {
@@ -213,31 +265,37 @@ export const vpcsCollector: Collector = {
       ),
     ]);
     if (!vpcs.ok) return notListed(c, vpcsCollector);
-    // Without the flow logs the VPCs are still there: their flow logs are unread.
-    const logs = flowLogs.ok ? (flowLogs.value.FlowLogs ?? []) : [];
-    const assets = (vpcs.value.Vpcs ?? []).map((v): AssetOf<"aws.ec2.vpc"> => {
-      const id = v.VpcId ?? "";
-      const tags = tagsOf(v.Tags);
-      const unread = new UnreadFields();
-      const config: Partial<AssetOf<"aws.ec2.vpc">["config"]> = {
-        vpcId: id,
-        isDefault: v.IsDefault === true,
-      };
-      if (!unread.failed(flowLogs, "flowLogs"))
-        config.flowLogs = logs.filter((f) => f.ResourceId === id).map(flowLogState);
-      return unread.attach(
-        withName(
-          {
-            ...header(c, "aws.ec2.vpc", ec2Arn(c, "vpc", id), tags),
-            config: config as AssetOf<"aws.ec2.vpc">["config"],
-          },
-          tags.Name,
-        ),
-      );
-    });
+    const assets = (vpcs.value.Vpcs ?? []).map((v) => vpcAsset(c, v, flowLogs));
     return { assets };
   },
 };
+
+/** A network ACL as `DescribeNetworkAcls` lists it. */
+export function networkAclAsset(c: Where, n: NetworkAcl): AssetOf<"aws.ec2.network-acl"> {
+  const id = n.NetworkAclId ?? "";
+  const tags = tagsOf(n.Tags);
+  const entries = (n.Entries ?? []).map((e): NetworkAclEntry => {
+    const entry: NetworkAclEntry = {
+      ruleNumber: e.RuleNumber ?? 32767,
+      protocol: e.Protocol ?? "-1",
+      ruleAction: e.RuleAction === "allow" ? "allow" : "deny",
+      egress: e.Egress === true,
+    };
+    if (e.CidrBlock) entry.cidrBlock = e.CidrBlock;
+    if (e.Ipv6CidrBlock) entry.ipv6CidrBlock = e.Ipv6CidrBlock;
+    if (e.PortRange?.From !== undefined && e.PortRange.To !== undefined) {
+      entry.portRange = { from: e.PortRange.From, to: e.PortRange.To };
+    }
+    return entry;
+  });
+  return withName(
+    {
+      ...header(c, "aws.ec2.network-acl", ec2Arn(c, "network-acl", id), tags),
+      config: { networkAclId: id, vpcId: n.VpcId ?? "", isDefault: n.IsDefault === true, entries },
+    },
+    tags.Name,
+  );
+}
 
 export const networkAclsCollector: Collector = {
   id: "ec2-network-acls",
@@ -249,34 +307,25 @@ export const networkAclsCollector: Collector = {
       () => paginateDescribeNetworkAcls({ client: c.clients.ec2, ...PAGE }, {}),
     );
     if (!out.ok) return notListed(c, networkAclsCollector);
-    const assets = (out.value.NetworkAcls ?? []).map((n): AssetOf<"aws.ec2.network-acl"> => {
-      const id = n.NetworkAclId ?? "";
-      const tags = tagsOf(n.Tags);
-      const entries = (n.Entries ?? []).map((e): NetworkAclEntry => {
-        const entry: NetworkAclEntry = {
-          ruleNumber: e.RuleNumber ?? 32767,
-          protocol: e.Protocol ?? "-1",
-          ruleAction: e.RuleAction === "allow" ? "allow" : "deny",
-          egress: e.Egress === true,
-        };
-        if (e.CidrBlock) entry.cidrBlock = e.CidrBlock;
-        if (e.Ipv6CidrBlock) entry.ipv6CidrBlock = e.Ipv6CidrBlock;
-        if (e.PortRange?.From !== undefined && e.PortRange.To !== undefined) {
-          entry.portRange = { from: e.PortRange.From, to: e.PortRange.To };
-        }
-        return entry;
-      });
-      return withName(
-        {
-          ...header(c, "aws.ec2.network-acl", ec2Arn(c, "network-acl", id), tags),
-          config: { networkAclId: id, vpcId: n.VpcId ?? "", isDefault: n.IsDefault === true, entries },
-        },
-        tags.Name,
-      );
-    });
+    const assets = (out.value.NetworkAcls ?? []).map((n) => networkAclAsset(c, n));
     return { assets };
   },
 };
+
+/** The region's EBS encryption by default (`GetEbsEncryptionByDefault`): the setting exists whether or not it could be read. */
+export function ebsSettingsAsset(
+  c: Where,
+  out: RawOutcome<{ EbsEncryptionByDefault?: boolean | undefined }>,
+): AssetOf<"aws.ec2.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.ec2.account-settings">["config"]> = {};
+  if (!unread.failed(out, "ebsEncryptionByDefault") && out.ok)
+    config.ebsEncryptionByDefault = out.value.EbsEncryptionByDefault === true;
+  return unread.attach({
+    ...header(c, "aws.ec2.account-settings", `${c.accountId}/${c.region}`, {}),
+    config: config as AssetOf<"aws.ec2.account-settings">["config"],
+  });
+}
 
 export const ebsDefaultEncryptionCollector: Collector = {
   id: "ec2-ebs-encryption-by-default",
@@ -287,18 +336,6 @@ export const ebsDefaultEncryptionCollector: Collector = {
       { scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" },
       () => c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
     );
-    // The region's setting exists whether or not it could be read.
-    const unread = new UnreadFields();
-    const config: Partial<AssetOf<"aws.ec2.account-settings">["config"]> = {};
-    if (!unread.failed(out, "ebsEncryptionByDefault") && out.ok)
-      config.ebsEncryptionByDefault = out.value.EbsEncryptionByDefault === true;
-    return {
-      assets: [
-        unread.attach({
-          ...header(c, "aws.ec2.account-settings", `${c.accountId}/${c.region}`, {}),
-          config: config as AssetOf<"aws.ec2.account-settings">["config"],
-        }),
-      ],
-    };
+    return { assets: [ebsSettingsAsset(c, out)] };
   },
 };

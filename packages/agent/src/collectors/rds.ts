@@ -1,15 +1,44 @@
 import {
+  type DBInstance,
+  type DBSnapshot,
   DescribeDBSnapshotAttributesCommand,
+  type DescribeDBSnapshotAttributesResult,
   paginateDescribeDBInstances,
   paginateDescribeDBSnapshots,
   RDSClient,
 } from "@aws-sdk/client-rds";
 import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ rds: RDSClient });
+
+/** A DB instance as `DescribeDBInstances` lists it. */
+export function rdsInstanceAsset(c: Where, db: DBInstance): AssetOf<"aws.rds.instance"> {
+  return {
+    arn:
+      db.DBInstanceArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
+    type: "aws.rds.instance",
+    region: c.region,
+    accountId: c.accountId,
+    name: db.DBInstanceIdentifier ?? "",
+    tags: tagsOf(db.TagList),
+    config: {
+      dbInstanceIdentifier: db.DBInstanceIdentifier ?? "",
+      engine: db.Engine ?? "",
+      engineVersion: db.EngineVersion ?? "",
+      publiclyAccessible: db.PubliclyAccessible === true,
+      storageEncrypted: db.StorageEncrypted === true,
+      backupRetentionPeriod: db.BackupRetentionPeriod ?? 0,
+      autoMinorVersionUpgrade: db.AutoMinorVersionUpgrade === true,
+      multiAZ: db.MultiAZ === true,
+      deletionProtection: db.DeletionProtection === true,
+    },
+  };
+}
 
 export const rdsInstancesCollector: Collector = {
   id: "rds-instances",
@@ -21,32 +50,37 @@ export const rdsInstancesCollector: Collector = {
       () => paginateDescribeDBInstances({ client: c.clients.rds, pageSize: 100 }, {}),
     );
     if (!out.ok) return notListed(c, rdsInstancesCollector);
-    const assets = (out.value.DBInstances ?? []).map(
-      (db): AssetOf<"aws.rds.instance"> => ({
-        arn:
-          db.DBInstanceArn ??
-          `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
-        type: "aws.rds.instance",
-        region: c.region,
-        accountId: c.accountId,
-        name: db.DBInstanceIdentifier ?? "",
-        tags: tagsOf(db.TagList),
-        config: {
-          dbInstanceIdentifier: db.DBInstanceIdentifier ?? "",
-          engine: db.Engine ?? "",
-          engineVersion: db.EngineVersion ?? "",
-          publiclyAccessible: db.PubliclyAccessible === true,
-          storageEncrypted: db.StorageEncrypted === true,
-          backupRetentionPeriod: db.BackupRetentionPeriod ?? 0,
-          autoMinorVersionUpgrade: db.AutoMinorVersionUpgrade === true,
-          multiAZ: db.MultiAZ === true,
-          deletionProtection: db.DeletionProtection === true,
-        },
-      }),
-    );
+    const assets = (out.value.DBInstances ?? []).map((db) => rdsInstanceAsset(c, db));
     return { assets };
   },
 };
+
+/** A DB snapshot as `DescribeDBSnapshots` lists it, with who may restore it (`DescribeDBSnapshotAttributes`). */
+export function rdsSnapshotAsset(
+  c: Where,
+  s: DBSnapshot,
+  attrs: RawOutcome<Pick<DescribeDBSnapshotAttributesResult, "DBSnapshotAttributesResult">>,
+): AssetOf<"aws.rds.snapshot"> {
+  const id = s.DBSnapshotIdentifier ?? "";
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.rds.snapshot">["config"]> = {
+    dbSnapshotIdentifier: id,
+    encrypted: s.Encrypted === true,
+  };
+  if (!unread.failed(attrs, "restoreAttributeValues") && attrs.ok)
+    config.restoreAttributeValues = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
+      .filter((a) => a.AttributeName === "restore")
+      .flatMap((a) => a.AttributeValues ?? []);
+  return unread.attach({
+    arn: s.DBSnapshotArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:snapshot:${id}`,
+    type: "aws.rds.snapshot",
+    region: c.region,
+    accountId: c.accountId,
+    name: id,
+    tags: tagsOf(s.TagList),
+    config: config as AssetOf<"aws.rds.snapshot">["config"],
+  });
+}
 
 export const rdsSnapshotsCollector: Collector = {
   id: "rds-snapshots",
@@ -67,24 +101,7 @@ export const rdsSnapshotsCollector: Collector = {
           { scope: c.region, service: "rds", command: "describe-db-snapshot-attributes", resource: id },
           () => c.clients.rds.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id })),
         );
-        const unread = new UnreadFields();
-        const config: Partial<AssetOf<"aws.rds.snapshot">["config"]> = {
-          dbSnapshotIdentifier: id,
-          encrypted: s.Encrypted === true,
-        };
-        if (!unread.failed(attrs, "restoreAttributeValues") && attrs.ok)
-          config.restoreAttributeValues = (attrs.value.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [])
-            .filter((a) => a.AttributeName === "restore")
-            .flatMap((a) => a.AttributeValues ?? []);
-        return unread.attach({
-          arn: s.DBSnapshotArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:snapshot:${id}`,
-          type: "aws.rds.snapshot",
-          region: c.region,
-          accountId: c.accountId,
-          name: id,
-          tags: tagsOf(s.TagList),
-          config: config as AssetOf<"aws.rds.snapshot">["config"],
-        });
+        return rdsSnapshotAsset(c, s, attrs);
       },
     );
     return { assets };

@@ -9,7 +9,6 @@ import type {
   CreateVolumePermission,
   FlowLog,
   Instance,
-  IpPermission,
   NetworkAcl,
   SecurityGroup,
   Snapshot,
@@ -36,6 +35,17 @@ import {
   policyAllowsFullAdmin,
   trustAllowsAnyPrincipal,
 } from "../../assets/index.ts";
+import { eksClusterAsset, lambdaFunctionAsset } from "../../collectors/compute.ts";
+import {
+  ebsSettingsAsset,
+  instanceAsset,
+  networkAclAsset,
+  securityGroupAsset,
+  snapshotAsset,
+  volumeAsset,
+  vpcAsset,
+} from "../../collectors/ec2.ts";
+import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
@@ -51,150 +61,24 @@ function tagsOf(tags: Tag[] | undefined): Record<string, string> {
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
-// ---------- EC2 ----------
+// ---------- EC2 (through the EC2 collector's own mappers) ----------
 
-export function ec2Instance(i: Instance): AssetOf<"aws.ec2.instance"> {
-  return {
-    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/${i.InstanceId}`,
-    type: "aws.ec2.instance",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: i.Tags?.find((t) => t.Key === "Name")?.Value,
-    tags: tagsOf(i.Tags),
-    config: {
-      instanceId: i.InstanceId ?? "",
-      state: i.State?.Name ?? "running",
-      metadataOptions: {
-        httpTokens: i.MetadataOptions?.HttpTokens ?? "optional",
-        httpEndpoint: i.MetadataOptions?.HttpEndpoint ?? "enabled",
-      },
-      hasPublicIpAddress: i.PublicIpAddress !== undefined,
-      iamInstanceProfileArn: i.IamInstanceProfile?.Arn,
-      vpcId: i.VpcId,
-    },
-  };
-}
+const WHERE = { accountId: ACCOUNT, region: REGION, partition: "aws" };
 
-function permission(p: IpPermission) {
-  return {
-    ipProtocol: p.IpProtocol ?? "-1",
-    fromPort: p.FromPort,
-    toPort: p.ToPort,
-    ipRanges: (p.IpRanges ?? []).map((r) => r.CidrIp ?? ""),
-    ipv6Ranges: (p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? ""),
-    userIdGroupPairs: (p.UserIdGroupPairs ?? []).map((g) => g.GroupId ?? ""),
-    prefixListIds: (p.PrefixListIds ?? []).map((g) => g.PrefixListId ?? ""),
-  };
-}
-
-export function securityGroup(g: SecurityGroup): AssetOf<"aws.ec2.security-group"> {
-  return {
-    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${g.GroupId}`,
-    type: "aws.ec2.security-group",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: g.GroupName,
-    tags: tagsOf(g.Tags),
-    config: {
-      groupId: g.GroupId ?? "",
-      groupName: g.GroupName ?? "",
-      vpcId: g.VpcId,
-      ipPermissions: (g.IpPermissions ?? []).map(permission),
-      ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(permission),
-    },
-  };
-}
-
-export function networkAcl(a: NetworkAcl): AssetOf<"aws.ec2.network-acl"> {
-  return {
-    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-acl/${a.NetworkAclId}`,
-    type: "aws.ec2.network-acl",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: tagsOf(a.Tags),
-    config: {
-      networkAclId: a.NetworkAclId ?? "",
-      vpcId: a.VpcId ?? "",
-      isDefault: a.IsDefault ?? false,
-      entries: (a.Entries ?? []).map((e) => ({
-        ruleNumber: e.RuleNumber ?? 32767,
-        protocol: e.Protocol ?? "-1",
-        ruleAction: e.RuleAction ?? "deny",
-        egress: e.Egress ?? false,
-        cidrBlock: e.CidrBlock,
-        ipv6CidrBlock: e.Ipv6CidrBlock,
-        portRange: e.PortRange ? { from: e.PortRange.From ?? 0, to: e.PortRange.To ?? 65535 } : undefined,
-      })),
-    },
-  };
-}
-
-export function vpc(v: Vpc, flowLogs: FlowLog[]): AssetOf<"aws.ec2.vpc"> {
-  return {
-    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${v.VpcId}`,
-    type: "aws.ec2.vpc",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: tagsOf(v.Tags),
-    config: {
-      vpcId: v.VpcId ?? "",
-      isDefault: v.IsDefault ?? false,
-      flowLogs: flowLogs
-        .filter((f) => f.ResourceId === v.VpcId)
-        .map((f) => ({
-          flowLogId: f.FlowLogId ?? "",
-          flowLogStatus: f.FlowLogStatus ?? "",
-          trafficType: f.TrafficType ?? "ALL",
-        })),
-    },
-  };
-}
-
-export function volume(v: Volume): AssetOf<"aws.ec2.volume"> {
-  return {
-    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/${v.VolumeId}`,
-    type: "aws.ec2.volume",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: tagsOf(v.Tags),
-    config: {
-      volumeId: v.VolumeId ?? "",
-      encrypted: v.Encrypted ?? false,
-      state: v.State ?? "available",
-      attachedInstanceIds: (v.Attachments ?? []).map((a) => a.InstanceId ?? ""),
-    },
-  };
-}
-
-export function snapshot(s: Snapshot, permissions: CreateVolumePermission[]): AssetOf<"aws.ec2.snapshot"> {
-  return {
-    arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:snapshot/${s.SnapshotId}`,
-    type: "aws.ec2.snapshot",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: tagsOf(s.Tags),
-    config: {
-      snapshotId: s.SnapshotId ?? "",
-      encrypted: s.Encrypted ?? false,
-      volumeId: s.VolumeId,
-      createVolumePermissions: permissions.map((p) =>
-        p.Group === "all" ? { group: "all" } : { userId: p.UserId },
-      ),
-    },
-  };
-}
-
+export const ec2Instance = (i: Instance): AssetOf<"aws.ec2.instance"> => instanceAsset(WHERE, i);
+export const securityGroup = (g: SecurityGroup): AssetOf<"aws.ec2.security-group"> =>
+  securityGroupAsset(WHERE, g);
+export const networkAcl = (a: NetworkAcl): AssetOf<"aws.ec2.network-acl"> => networkAclAsset(WHERE, a);
+/** A VPC with the region's flow logs (`DescribeFlowLogs` answered). */
+export const vpc = (v: Vpc, flowLogs: FlowLog[]): AssetOf<"aws.ec2.vpc"> =>
+  vpcAsset(WHERE, v, { ok: true, value: { FlowLogs: flowLogs } });
+export const volume = (v: Volume): AssetOf<"aws.ec2.volume"> => volumeAsset(WHERE, v);
+/** A snapshot with its `createVolumePermission` attribute. */
+export const snapshot = (s: Snapshot, permissions: CreateVolumePermission[]): AssetOf<"aws.ec2.snapshot"> =>
+  snapshotAsset(WHERE, s, { ok: true, value: { CreateVolumePermissions: permissions } });
 /** `GetEbsEncryptionByDefault` output. */
-export function ec2Settings(out: { EbsEncryptionByDefault?: boolean }): AssetOf<"aws.ec2.account-settings"> {
-  return {
-    arn: `${ACCOUNT}/${REGION}`,
-    type: "aws.ec2.account-settings",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: {},
-    config: { ebsEncryptionByDefault: out.EbsEncryptionByDefault ?? false },
-  };
-}
+export const ec2Settings = (out: { EbsEncryptionByDefault?: boolean }): AssetOf<"aws.ec2.account-settings"> =>
+  ebsSettingsAsset(WHERE, { ok: true, value: out });
 
 // ---------- S3 ----------
 
@@ -277,43 +161,10 @@ export function s3Settings(
 
 // ---------- RDS ----------
 
-export function dbInstance(d: DBInstance): AssetOf<"aws.rds.instance"> {
-  return {
-    arn: d.DBInstanceArn ?? "",
-    type: "aws.rds.instance",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: d.DBInstanceIdentifier,
-    tags: tagsOf(d.TagList),
-    config: {
-      dbInstanceIdentifier: d.DBInstanceIdentifier ?? "",
-      engine: d.Engine ?? "",
-      engineVersion: d.EngineVersion ?? "",
-      publiclyAccessible: d.PubliclyAccessible ?? false,
-      storageEncrypted: d.StorageEncrypted ?? false,
-      backupRetentionPeriod: d.BackupRetentionPeriod ?? 0,
-      autoMinorVersionUpgrade: d.AutoMinorVersionUpgrade ?? false,
-      multiAZ: d.MultiAZ ?? false,
-      deletionProtection: d.DeletionProtection ?? false,
-    },
-  };
-}
-
-export function dbSnapshot(s: DBSnapshot, attrs: DBSnapshotAttributesResult): AssetOf<"aws.rds.snapshot"> {
-  return {
-    arn: s.DBSnapshotArn ?? "",
-    type: "aws.rds.snapshot",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: tagsOf(s.TagList),
-    config: {
-      dbSnapshotIdentifier: s.DBSnapshotIdentifier ?? "",
-      encrypted: s.Encrypted ?? false,
-      restoreAttributeValues:
-        attrs.DBSnapshotAttributes?.find((a) => a.AttributeName === "restore")?.AttributeValues ?? [],
-    },
-  };
-}
+export const dbInstance = (d: DBInstance): AssetOf<"aws.rds.instance"> => rdsInstanceAsset(WHERE, d);
+/** A DB snapshot with its attributes (`DescribeDBSnapshotAttributes` answered). */
+export const dbSnapshot = (s: DBSnapshot, attrs: DBSnapshotAttributesResult): AssetOf<"aws.rds.snapshot"> =>
+  rdsSnapshotAsset(WHERE, s, { ok: true, value: { DBSnapshotAttributesResult: attrs } });
 
 // ---------- IAM ----------
 
@@ -621,42 +472,12 @@ export function securityHub(out: { HubArn: string; SubscribedAt: string } | unde
 
 // ---------- compute & storage ----------
 
-export function lambdaFunction(f: FunctionConfiguration): AssetOf<"aws.lambda.function"> {
-  return {
-    arn: f.FunctionArn ?? "",
-    type: "aws.lambda.function",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: f.FunctionName,
-    tags: {},
-    config: {
-      functionName: f.FunctionName ?? "",
-      runtime: f.Runtime,
-      packageType: f.PackageType ?? "Zip",
-      vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
-    },
-  };
-}
+export const lambdaFunction = (f: FunctionConfiguration): AssetOf<"aws.lambda.function"> =>
+  lambdaFunctionAsset(WHERE, f);
 
-export function eksCluster(c: Cluster): AssetOf<"aws.eks.cluster"> {
-  return {
-    arn: c.arn ?? "",
-    type: "aws.eks.cluster",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: c.name,
-    tags: c.tags ?? {},
-    config: {
-      version: c.version ?? "",
-      endpointPublicAccess: c.resourcesVpcConfig?.endpointPublicAccess ?? false,
-      publicAccessCidrs: c.resourcesVpcConfig?.publicAccessCidrs ?? [],
-      secretsEncrypted: (c.encryptionConfig ?? []).some((e) => e.resources?.includes("secrets")),
-      enabledLogTypes: (c.logging?.clusterLogging ?? [])
-        .filter((l) => l.enabled)
-        .flatMap((l) => l.types ?? []),
-    },
-  };
-}
+/** A cluster as `DescribeCluster` answered. */
+export const eksCluster = (c: Cluster): AssetOf<"aws.eks.cluster"> =>
+  eksClusterAsset(WHERE, c.name ?? "", { ok: true, value: { cluster: c } });
 
 /** One entry of `aws efs describe-file-systems` `FileSystems`. */
 export function efsFileSystem(fs: {
