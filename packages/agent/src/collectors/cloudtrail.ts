@@ -4,11 +4,16 @@ import {
   DescribeTrailsCommand,
   type EventSelector,
   GetEventSelectorsCommand,
+  type GetEventSelectorsResponse,
   GetTrailStatusCommand,
+  type GetTrailStatusResponse,
+  type Trail,
 } from "@aws-sdk/client-cloudtrail";
 import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, notListed, type S3DataEventSelector, type TrailFacts } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { reasonOf, UnreadFields } from "./unread.ts";
 
 registerClients({ cloudtrail: CloudTrailClient });
@@ -46,6 +51,57 @@ function fromAdvancedSelectors(selectors: readonly AdvancedEventSelector[]): S3D
   });
 }
 
+/**
+ * A trail of its home region as `DescribeTrails` lists it, with `GetTrailStatus` and
+ * `GetEventSelectors` (each unread when it failed): its asset, and the facts other collectors'
+ * assets are linked from (S3 object-level logging, CIS monitoring).
+ */
+export function trailAsset(
+  c: Where,
+  t: Trail,
+  status: RawOutcome<Pick<GetTrailStatusResponse, "IsLogging">>,
+  selectors: RawOutcome<Pick<GetEventSelectorsResponse, "EventSelectors" | "AdvancedEventSelectors">>,
+): { asset: AssetOf<"aws.cloudtrail.trail">; facts: TrailFacts } {
+  const name = t.Name ?? "";
+  const unread = new UnreadFields();
+  const arn = t.TrailARN ?? `arn:${c.partition}:cloudtrail:${c.region}:${c.accountId}:trail/${name}`;
+  const isLogging = unread.failed(status, "isLogging") || !status.ok ? null : status.value.IsLogging === true;
+  const facts: TrailFacts = {
+    arn,
+    homeRegion: c.region,
+    isMultiRegionTrail: t.IsMultiRegionTrail === true,
+    isLogging,
+    ...(unread.reasonOf("isLogging") ? { statusUnread: unread.reasonOf("isLogging") } : {}),
+    cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn ?? null,
+    s3DataEvents: selectors.ok
+      ? [
+          ...fromEventSelectors(selectors.value.EventSelectors ?? []),
+          ...fromAdvancedSelectors(selectors.value.AdvancedEventSelectors ?? []),
+        ]
+      : null,
+    ...(!selectors.ok ? { selectorsUnread: reasonOf(selectors) } : {}),
+  };
+  const config: Partial<AssetOf<"aws.cloudtrail.trail">["config"]> = {
+    homeRegion: c.region,
+    isMultiRegionTrail: facts.isMultiRegionTrail,
+    isOrganizationTrail: t.IsOrganizationTrail === true,
+    logFileValidationEnabled: t.LogFileValidationEnabled === true,
+    kmsKeyId: t.KmsKeyId ?? null,
+    cloudWatchLogsLogGroupArn: facts.cloudWatchLogsLogGroupArn,
+  };
+  if (isLogging !== null) config.isLogging = isLogging;
+  const asset = unread.attach({
+    arn,
+    type: "aws.cloudtrail.trail" as const,
+    region: c.region,
+    accountId: c.accountId,
+    name,
+    tags: {},
+    config: config as AssetOf<"aws.cloudtrail.trail">["config"],
+  });
+  return { asset, facts };
+}
+
 export const cloudTrailCollector: Collector = {
   id: "cloudtrail-trails",
   scope: "regional",
@@ -77,46 +133,9 @@ export const cloudTrailCollector: Collector = {
           () => c.clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: ref })),
         ),
       ]);
-      const unread = new UnreadFields();
-      const arn = t.TrailARN ?? `arn:${c.partition}:cloudtrail:${c.region}:${c.accountId}:trail/${name}`;
-      const isLogging =
-        unread.failed(status, "isLogging") || !status.ok ? null : status.value.IsLogging === true;
-      const facts: TrailFacts = {
-        arn,
-        homeRegion: c.region,
-        isMultiRegionTrail: t.IsMultiRegionTrail === true,
-        isLogging,
-        ...(unread.reasonOf("isLogging") ? { statusUnread: unread.reasonOf("isLogging") } : {}),
-        cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn ?? null,
-        s3DataEvents: selectors.ok
-          ? [
-              ...fromEventSelectors(selectors.value.EventSelectors ?? []),
-              ...fromAdvancedSelectors(selectors.value.AdvancedEventSelectors ?? []),
-            ]
-          : null,
-        ...(!selectors.ok ? { selectorsUnread: reasonOf(selectors) } : {}),
-      };
+      const { asset, facts } = trailAsset(c, t, status, selectors);
       trails.push(facts);
-      const config: Partial<AssetOf<"aws.cloudtrail.trail">["config"]> = {
-        homeRegion: c.region,
-        isMultiRegionTrail: facts.isMultiRegionTrail,
-        isOrganizationTrail: t.IsOrganizationTrail === true,
-        logFileValidationEnabled: t.LogFileValidationEnabled === true,
-        kmsKeyId: t.KmsKeyId ?? null,
-        cloudWatchLogsLogGroupArn: facts.cloudWatchLogsLogGroupArn,
-      };
-      if (isLogging !== null) config.isLogging = isLogging;
-      assets.push(
-        unread.attach({
-          arn,
-          type: "aws.cloudtrail.trail",
-          region: c.region,
-          accountId: c.accountId,
-          name,
-          tags: {},
-          config: config as AssetOf<"aws.cloudtrail.trail">["config"],
-        }),
-      );
+      assets.push(asset);
     }
     return { assets, trails: { region: c.region, trails } };
   },

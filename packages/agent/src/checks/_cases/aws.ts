@@ -35,6 +35,7 @@ import {
   policyAllowsFullAdmin,
   trustAllowsAnyPrincipal,
 } from "../../assets/index.ts";
+import { trailAsset } from "../../collectors/cloudtrail.ts";
 import { eksClusterAsset, lambdaFunctionAsset } from "../../collectors/compute.ts";
 import {
   ebsSettingsAsset,
@@ -45,6 +46,7 @@ import {
   volumeAsset,
   vpcAsset,
 } from "../../collectors/ec2.ts";
+import { kmsKeyAsset } from "../../collectors/kms.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
 
 export const ACCOUNT = "123456789012";
@@ -375,46 +377,26 @@ export function accessAnalyzer(out: {
 
 // ---------- logging & monitoring ----------
 
-export function trail(t: Trail, status: GetTrailStatusResponse): AssetOf<"aws.cloudtrail.trail"> {
-  return {
-    arn: t.TrailARN ?? "",
-    type: "aws.cloudtrail.trail",
-    region: t.HomeRegion ?? REGION,
-    accountId: ACCOUNT,
-    name: t.Name,
-    tags: {},
-    config: {
-      homeRegion: t.HomeRegion ?? REGION,
-      isMultiRegionTrail: t.IsMultiRegionTrail ?? false,
-      isOrganizationTrail: t.IsOrganizationTrail ?? false,
-      logFileValidationEnabled: t.LogFileValidationEnabled ?? false,
-      kmsKeyId: t.KmsKeyId ?? null,
-      isLogging: status.IsLogging ?? false,
-      cloudWatchLogsLogGroupArn: t.CloudWatchLogsLogGroupArn ?? null,
-    },
-  };
-}
+/** A trail in its home region, with `GetTrailStatus` answered and no data event selectors. */
+export const trail = (t: Trail, status: GetTrailStatusResponse): AssetOf<"aws.cloudtrail.trail"> =>
+  trailAsset(
+    { ...WHERE, region: t.HomeRegion ?? REGION },
+    t,
+    { ok: true, value: status },
+    { ok: true, value: { EventSelectors: [] } },
+  ).asset;
 
-export function kmsKey(
+/** A key as `DescribeKey` answered, with `GetKeyRotationStatus` where rotation applies (`null`: not read, not applicable). */
+export const kmsKey = (
   k: KeyMetadata,
   rotation: { KeyRotationEnabled?: boolean } | null,
-): AssetOf<"aws.kms.key"> {
-  return {
-    arn: k.Arn ?? "",
-    type: "aws.kms.key",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: {},
-    config: {
-      keyId: k.KeyId ?? "",
-      keyManager: k.KeyManager ?? "CUSTOMER",
-      keySpec: k.KeySpec ?? "SYMMETRIC_DEFAULT",
-      keyState: k.KeyState ?? "Enabled",
-      origin: k.Origin ?? "AWS_KMS",
-      keyRotationEnabled: rotation === null ? null : (rotation.KeyRotationEnabled ?? false),
-    },
-  };
-}
+): AssetOf<"aws.kms.key"> =>
+  kmsKeyAsset(
+    WHERE,
+    { KeyId: k.KeyId, KeyArn: k.Arn },
+    { ok: true, value: { KeyMetadata: k } },
+    rotation === null ? undefined : { ok: true, value: rotation },
+  );
 
 export function cisMonitoring(present: CisMonitoringPattern[], all: readonly CisMonitoringPattern[]) {
   const patterns = Object.fromEntries(all.map((p) => [p, present.includes(p)])) as Record<
