@@ -6,11 +6,17 @@ import {
 } from "@aws-sdk/client-config-service";
 import { EFSClient, paginateDescribeFileSystems } from "@aws-sdk/client-efs";
 import { IAMClient, paginateListServerCertificates } from "@aws-sdk/client-iam";
-import { GetPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import {
+  GetPublicAccessBlockCommand,
+  type PublicAccessBlockConfiguration,
+  S3ControlClient,
+} from "@aws-sdk/client-s3-control";
 import { DescribeHubCommand, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
 import { type CollectContext, type Collector, isoOrNull, notListed, tagsOf } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({
@@ -29,7 +35,7 @@ registerClients({
  * (`<account>/<region>`), reported whether or not it could be read.
  */
 
-function settingsHeader<T extends string>(c: CollectContext, type: T, region = c.region) {
+function settingsHeader<T extends string>(c: Where, type: T, region = c.region) {
   return {
     arn: region === GLOBAL_REGION ? c.accountId : `${c.accountId}/${region}`,
     type,
@@ -205,6 +211,31 @@ export const iamServerCertificatesCollector: Collector = {
   },
 };
 
+/** The account's S3 Block Public Access (`s3control GetPublicAccessBlock`; none configured is `null`). */
+export function s3AccountSettingsAsset(
+  c: Where,
+  out: RawOutcome<{ PublicAccessBlockConfiguration?: PublicAccessBlockConfiguration | undefined }>,
+): AssetOf<"aws.s3.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.s3.account-settings">["config"]> = {};
+  if (!unread.failed(out, "publicAccessBlock")) {
+    const pab = out.ok ? out.value.PublicAccessBlockConfiguration : undefined;
+    config.publicAccessBlock = pab
+      ? {
+          blockPublicAcls: pab.BlockPublicAcls === true,
+          ignorePublicAcls: pab.IgnorePublicAcls === true,
+          blockPublicPolicy: pab.BlockPublicPolicy === true,
+          restrictPublicBuckets: pab.RestrictPublicBuckets === true,
+        }
+      : null;
+  }
+  return unread.attach({
+    ...settingsHeader(c, "aws.s3.account-settings", GLOBAL_REGION),
+    name: "s3-account",
+    config: config as AssetOf<"aws.s3.account-settings">["config"],
+  });
+}
+
 export const s3AccountPublicAccessBlockCollector: Collector = {
   id: "s3-account-public-access-block",
   scope: "global",
@@ -215,27 +246,6 @@ export const s3AccountPublicAccessBlockCollector: Collector = {
       () => c.clients.s3control.send(new GetPublicAccessBlockCommand({ AccountId: c.accountId })),
       { notConfigured: ["NoSuchPublicAccessBlockConfiguration"] },
     );
-    const unread = new UnreadFields();
-    const config: Partial<AssetOf<"aws.s3.account-settings">["config"]> = {};
-    if (!unread.failed(out, "publicAccessBlock")) {
-      const pab = out.ok ? out.value.PublicAccessBlockConfiguration : undefined;
-      config.publicAccessBlock = pab
-        ? {
-            blockPublicAcls: pab.BlockPublicAcls === true,
-            ignorePublicAcls: pab.IgnorePublicAcls === true,
-            blockPublicPolicy: pab.BlockPublicPolicy === true,
-            restrictPublicBuckets: pab.RestrictPublicBuckets === true,
-          }
-        : null;
-    }
-    return {
-      assets: [
-        unread.attach({
-          ...settingsHeader(c, "aws.s3.account-settings", GLOBAL_REGION),
-          name: "s3-account",
-          config: config as AssetOf<"aws.s3.account-settings">["config"],
-        }),
-      ],
-    };
+    return { assets: [s3AccountSettingsAsset(c, out)] };
   },
 };

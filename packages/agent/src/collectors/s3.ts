@@ -1,18 +1,26 @@
 import {
   type Bucket,
   GetBucketAclCommand,
+  type GetBucketAclOutput,
   GetBucketEncryptionCommand,
+  type GetBucketEncryptionOutput,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
+  type GetBucketLoggingOutput,
   GetBucketPolicyCommand,
+  type GetBucketPolicyOutput,
   GetBucketTaggingCommand,
+  type GetBucketTaggingOutput,
   GetBucketVersioningCommand,
+  type GetBucketVersioningOutput,
   GetPublicAccessBlockCommand,
+  type GetPublicAccessBlockOutput,
   paginateListBuckets,
   S3Client,
 } from "@aws-sdk/client-s3";
 import { type AssetOf, analyzeBucketPolicy, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
 import { type CollectContext, type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
 
@@ -41,41 +49,29 @@ const NOT_LINKED = {
   message: "set from the account's public access block and the trails once every collector ran",
 };
 
-async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf<"aws.s3.bucket">> {
-  const name = bucket.Name ?? "";
-  const at = (command: string) => ({ scope: "global", service: "s3api", command, resource: name });
+/** What S3 answered about one bucket, each read an outcome (a not-configured answer is a fact, a failure is not). */
+export interface BucketReads {
+  readonly encryption: RawOutcome<Pick<GetBucketEncryptionOutput, "ServerSideEncryptionConfiguration">>;
+  readonly block: RawOutcome<Pick<GetPublicAccessBlockOutput, "PublicAccessBlockConfiguration">>;
+  readonly versioning: RawOutcome<Pick<GetBucketVersioningOutput, "Status" | "MFADelete">>;
+  readonly policy: RawOutcome<Pick<GetBucketPolicyOutput, "Policy">>;
+  readonly acl: RawOutcome<Pick<GetBucketAclOutput, "Grants">>;
+  readonly logging: RawOutcome<Pick<GetBucketLoggingOutput, "LoggingEnabled">>;
+  readonly tagging: RawOutcome<Pick<GetBucketTaggingOutput, "TagSet">>;
+}
+
+/**
+ * A bucket from its reads; `region` undefined when its location could not be read (then placed
+ * under `global`). The account's block and object-level logging are left for `linkAssets`.
+ */
+export function bucketAsset(
+  c: Pick<CollectContext, "accountId" | "partition">,
+  name: string,
+  region: string | undefined,
+  reads: BucketReads,
+): AssetOf<"aws.s3.bucket"> {
+  const { encryption, block, versioning, policy, acl, logging, tagging } = reads;
   const unread = new UnreadFields();
-  let region = bucket.BucketRegion;
-  if (region === undefined) {
-    const location = await c.read.one(at("get-bucket-location"), () =>
-      c.clients.s3.send(new GetBucketLocationCommand({ Bucket: name })),
-    );
-    if (location.ok) region = bucketRegionOf(location.value.LocationConstraint);
-  }
-  // Without its region the bucket is still read (the client follows S3's redirects) and kept,
-  // placed under `global`: a failed read never makes an asset look gone.
-  const s3 = c.clientsFor(region ?? c.region).s3;
-  const [encryption, block, versioning, policy, acl, logging, tagging] = await Promise.all([
-    c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name })), {
-      notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"],
-    }),
-    c.read.one(
-      at("get-public-access-block"),
-      () => s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
-      {
-        notConfigured: ["NoSuchPublicAccessBlockConfiguration"],
-      },
-    ),
-    c.read.one(at("get-bucket-versioning"), () => s3.send(new GetBucketVersioningCommand({ Bucket: name }))),
-    c.read.one(at("get-bucket-policy"), () => s3.send(new GetBucketPolicyCommand({ Bucket: name })), {
-      notConfigured: ["NoSuchBucketPolicy"],
-    }),
-    c.read.one(at("get-bucket-acl"), () => s3.send(new GetBucketAclCommand({ Bucket: name }))),
-    c.read.one(at("get-bucket-logging"), () => s3.send(new GetBucketLoggingCommand({ Bucket: name }))),
-    c.read.one(at("get-bucket-tagging"), () => s3.send(new GetBucketTaggingCommand({ Bucket: name })), {
-      notConfigured: ["NoSuchTagSet"],
-    }),
-  ]);
   const config: Partial<BucketConfig> = {
     // Filled in by `linkAssets` from the account's public access block and the trails' selectors.
   };
@@ -136,6 +132,43 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
     tags: tagging.ok ? tagsOf(tagging.value.TagSet) : {},
     config: config as BucketConfig,
   });
+}
+
+async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf<"aws.s3.bucket">> {
+  const name = bucket.Name ?? "";
+  const at = (command: string) => ({ scope: "global", service: "s3api", command, resource: name });
+  let region = bucket.BucketRegion;
+  if (region === undefined) {
+    const location = await c.read.one(at("get-bucket-location"), () =>
+      c.clients.s3.send(new GetBucketLocationCommand({ Bucket: name })),
+    );
+    if (location.ok) region = bucketRegionOf(location.value.LocationConstraint);
+  }
+  // Without its region the bucket is still read (the client follows S3's redirects) and kept,
+  // placed under `global`: a failed read never makes an asset look gone.
+  const s3 = c.clientsFor(region ?? c.region).s3;
+  const [encryption, block, versioning, policy, acl, logging, tagging] = await Promise.all([
+    c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name })), {
+      notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"],
+    }),
+    c.read.one(
+      at("get-public-access-block"),
+      () => s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
+      {
+        notConfigured: ["NoSuchPublicAccessBlockConfiguration"],
+      },
+    ),
+    c.read.one(at("get-bucket-versioning"), () => s3.send(new GetBucketVersioningCommand({ Bucket: name }))),
+    c.read.one(at("get-bucket-policy"), () => s3.send(new GetBucketPolicyCommand({ Bucket: name })), {
+      notConfigured: ["NoSuchBucketPolicy"],
+    }),
+    c.read.one(at("get-bucket-acl"), () => s3.send(new GetBucketAclCommand({ Bucket: name }))),
+    c.read.one(at("get-bucket-logging"), () => s3.send(new GetBucketLoggingCommand({ Bucket: name }))),
+    c.read.one(at("get-bucket-tagging"), () => s3.send(new GetBucketTaggingCommand({ Bucket: name })), {
+      notConfigured: ["NoSuchTagSet"],
+    }),
+  ]);
+  return bucketAsset(c, name, region, { encryption, block, versioning, policy, acl, logging, tagging });
 }
 
 export const s3BucketsCollector: Collector = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Asset, parseAsset } from "../../src/assets/index.ts";
 import { NOW } from "../../src/checks/_cases/aws.ts";
 import type { CheckCase } from "../../src/checks/_cases/case.ts";
-import { CATALOGUE, type CheckOutcome } from "../../src/checks/index.ts";
+import { CATALOGUE, type CheckOutcome, guardedAsset, UnreadFieldError } from "../../src/checks/index.ts";
 
 export type { CheckCase };
 
@@ -17,6 +17,14 @@ export function runCheckCases(service: string, cases: readonly CheckCase[]): voi
       expect(parsed.ok ? [] : parsed.issues).toEqual([]);
 
       const evaluate = check.evaluate as (a: Asset, ctx: { now: number }) => CheckOutcome | undefined;
+      if (c.expect === "error") {
+        // As the evaluator runs it: a read of an unread field stops the check.
+        expect(c.asset.unread).toBeDefined();
+        expect(() => evaluate(guardedAsset(c.asset), { now: Date.parse(c.now ?? NOW) })).toThrow(
+          UnreadFieldError,
+        );
+        return;
+      }
       const outcome = evaluate(c.asset, { now: Date.parse(c.now ?? NOW) });
       if (c.expect === "n/a") {
         expect(outcome).toBeUndefined();

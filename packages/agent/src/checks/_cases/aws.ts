@@ -30,12 +30,13 @@ import type {
 } from "@aws-sdk/client-s3";
 import {
   type AssetOf,
-  analyzeBucketPolicy,
   type CisMonitoringPattern,
   policyAllowsFullAdmin,
   trustAllowsAnyPrincipal,
 } from "../../assets/index.ts";
+import { s3AccountSettingsAsset } from "../../collectors/account-services.ts";
 import { trailAsset } from "../../collectors/cloudtrail.ts";
+import type { RegionTrails } from "../../collectors/collector.ts";
 import { eksClusterAsset, lambdaFunctionAsset } from "../../collectors/compute.ts";
 import {
   ebsSettingsAsset,
@@ -47,7 +48,10 @@ import {
   vpcAsset,
 } from "../../collectors/ec2.ts";
 import { kmsKeyAsset } from "../../collectors/kms.ts";
+import { linkAssets } from "../../collectors/link.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
+import { bucketAsset } from "../../collectors/s3.ts";
+import type { RawOutcome } from "../../discovery/reader.ts";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
@@ -84,21 +88,6 @@ export const ec2Settings = (out: { EbsEncryptionByDefault?: boolean }): AssetOf<
 
 // ---------- S3 ----------
 
-function pab(c: PublicAccessBlockConfiguration | undefined) {
-  if (!c) return null;
-  return {
-    blockPublicAcls: c.BlockPublicAcls ?? false,
-    ignorePublicAcls: c.IgnorePublicAcls ?? false,
-    blockPublicPolicy: c.BlockPublicPolicy ?? false,
-    restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
-  };
-}
-
-const GROUPS: Record<string, "AllUsers" | "AuthenticatedUsers"> = {
-  "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers",
-  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
-};
-
 export interface BucketResponses {
   name: string;
   encryption?: GetBucketEncryptionOutput;
@@ -112,54 +101,100 @@ export interface BucketResponses {
   objectLevelLogging?: { read: boolean; write: boolean } | null;
 }
 
-export function bucket(r: BucketResponses): AssetOf<"aws.s3.bucket"> {
-  const rule = r.encryption?.ServerSideEncryptionConfiguration?.Rules?.[0];
-  const sse = rule?.ApplyServerSideEncryptionByDefault;
-  return {
-    arn: `arn:aws:s3:::${r.name}`,
-    type: "aws.s3.bucket",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: r.name,
-    tags: {},
-    config: {
-      serverSideEncryption: sse?.SSEAlgorithm
-        ? {
-            sseAlgorithm: sse.SSEAlgorithm as "AES256" | "aws:kms" | "aws:kms:dsse",
-            kmsMasterKeyId: sse.KMSMasterKeyID,
-            bucketKeyEnabled: rule?.BucketKeyEnabled,
-          }
-        : null,
-      publicAccessBlock: pab(r.publicAccessBlock),
-      accountPublicAccessBlock: pab(r.accountPublicAccessBlock),
-      versioning: {
-        status: r.versioning?.Status ?? "Disabled",
-        mfaDelete: r.versioning?.MFADelete ?? "Disabled",
-      },
-      policy: r.policy === undefined ? null : analyzeBucketPolicy(r.policy),
-      publicAclGrants: (r.acl?.Grants ?? []).flatMap((g) => {
-        const group = g.Grantee?.URI ? GROUPS[g.Grantee.URI] : undefined;
-        return group && g.Permission ? [{ grantee: group, permission: g.Permission }] : [];
-      }),
-      loggingEnabled: r.logging?.LoggingEnabled !== undefined,
-      objectLevelLogging:
-        r.objectLevelLogging === undefined ? { read: true, write: true } : r.objectLevelLogging,
-    },
-  };
+/** A read S3 answered: its value, or the "nothing set" error AWS gives when `value` is undefined. */
+function answered<T>(value: T | undefined, notConfiguredCode: string, call: string): RawOutcome<T> {
+  return value !== undefined
+    ? { ok: true, value }
+    : { ok: false, kind: "not-configured", code: notConfiguredCode, message: "not configured", call };
 }
 
-export function s3Settings(
-  c: PublicAccessBlockConfiguration | undefined,
-): AssetOf<"aws.s3.account-settings"> {
-  return {
-    arn: ACCOUNT,
-    type: "aws.s3.account-settings",
-    region: "global",
-    accountId: ACCOUNT,
-    tags: {},
-    config: { publicAccessBlock: pab(c) },
+/** The trails of the region as `objectLevelLogging` says: logging reads/writes of every bucket, or selectors not captured. */
+function trailsFor(logging: { read: boolean; write: boolean } | null): RegionTrails[] {
+  const trail = {
+    arn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/main`,
+    homeRegion: REGION,
+    isMultiRegionTrail: true,
+    isLogging: true,
+    cloudWatchLogsLogGroupArn: null,
   };
+  return [
+    {
+      region: REGION,
+      trails: [
+        logging === null
+          ? {
+              ...trail,
+              s3DataEvents: null,
+              selectorsUnread: {
+                call: "cloudtrail:GetEventSelectors",
+                kind: "denied",
+                code: "AccessDenied",
+                message: "not captured",
+              },
+            }
+          : { ...trail, s3DataEvents: [{ arnPrefixes: ["arn:aws:s3"], ...logging }] },
+      ],
+    },
+  ];
 }
+
+/**
+ * A bucket through the S3 collector's mapper and the scan's linking (`linkAssets`, with the
+ * account's block from its own mapper and the trails `objectLevelLogging` describes: default, both
+ * logged; `null`, the trail's selectors not captured). An undefined response is AWS's "nothing set".
+ */
+export function bucket(r: BucketResponses): AssetOf<"aws.s3.bucket"> {
+  const asset = bucketAsset(WHERE, r.name, REGION, {
+    encryption: answered(
+      r.encryption,
+      "ServerSideEncryptionConfigurationNotFoundError",
+      "s3:GetBucketEncryption",
+    ),
+    block: answered(
+      r.publicAccessBlock === undefined ? undefined : { PublicAccessBlockConfiguration: r.publicAccessBlock },
+      "NoSuchPublicAccessBlockConfiguration",
+      "s3:GetPublicAccessBlock",
+    ),
+    versioning: { ok: true, value: r.versioning ?? {} },
+    policy: answered(
+      r.policy === undefined ? undefined : { Policy: r.policy },
+      "NoSuchBucketPolicy",
+      "s3:GetBucketPolicy",
+    ),
+    acl: { ok: true, value: r.acl ?? { Grants: [] } },
+    logging: { ok: true, value: r.logging ?? {} },
+    tagging: {
+      ok: false,
+      kind: "not-configured",
+      code: "NoSuchTagSet",
+      message: "not configured",
+      call: "s3:GetBucketTagging",
+    },
+  });
+  const linked = linkAssets({
+    accountId: ACCOUNT,
+    regions: [REGION],
+    assets: [asset, s3Settings(r.accountPublicAccessBlock)],
+    trails: trailsFor(
+      r.objectLevelLogging === undefined ? { read: true, write: true } : r.objectLevelLogging,
+    ),
+    monitoring: [],
+  });
+  return linked.find((a) => a.type === "aws.s3.bucket") as AssetOf<"aws.s3.bucket">;
+}
+
+/** The account's S3 Block Public Access (`undefined`: none configured). */
+export const s3Settings = (
+  c: PublicAccessBlockConfiguration | undefined,
+): AssetOf<"aws.s3.account-settings"> =>
+  s3AccountSettingsAsset(
+    WHERE,
+    answered(
+      c === undefined ? undefined : { PublicAccessBlockConfiguration: c },
+      "NoSuchPublicAccessBlockConfiguration",
+      "s3control:GetPublicAccessBlock",
+    ),
+  );
 
 // ---------- RDS ----------
 

@@ -12,8 +12,11 @@ export interface CheckCase {
   readonly check: string;
   readonly name: string;
   readonly asset: Asset;
-  /** `n/a`: the check must not report on this asset. */
-  readonly expect: "pass" | "fail" | "n/a";
+  /**
+   * `n/a`: the check must not report on this asset. `error`: a field it reads could not be read
+   * (the asset's `unread`), so the evaluator reports it not assessed, never a verdict.
+   */
+  readonly expect: "pass" | "fail" | "n/a" | "error";
   /** When set, the evidence must match. */
   readonly evidence?: RegExp;
   readonly now?: string;

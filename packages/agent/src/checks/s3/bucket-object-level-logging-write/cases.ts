@@ -17,8 +17,8 @@ export const cases: CheckCase[] = [
   },
   {
     check: "vigil.s3.bucket-object-level-logging-write",
-    name: "event selectors not captured",
+    name: "the trail's event selectors not captured: not assessed",
     asset: good({ objectLevelLogging: null }),
-    expect: "n/a",
+    expect: "error",
   },
 ];
