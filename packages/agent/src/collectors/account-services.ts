@@ -15,7 +15,7 @@ import { DescribeHubCommand, SecurityHubClient } from "@aws-sdk/client-securityh
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
-import { type CollectContext, type Collector, isoOrNull, notListed, tagsOf } from "./collector.ts";
+import { type Collector, isoOrNull, notListed, tagsOf } from "./collector.ts";
 import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
