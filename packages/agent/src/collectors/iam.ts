@@ -1,12 +1,25 @@
 import {
   GenerateCredentialReportCommand,
   GetAccessKeyLastUsedCommand,
+  type GetAccessKeyLastUsedResponse,
   GetAccountPasswordPolicyCommand,
+  type GetAccountPasswordPolicyResponse,
   GetAccountSummaryCommand,
+  type GetAccountSummaryResponse,
   GetCredentialReportCommand,
   GetLoginProfileCommand,
   GetPolicyVersionCommand,
+  type GetPolicyVersionResponse,
   IAMClient,
+  type ListAccessKeysResponse,
+  type ListAttachedRolePoliciesResponse,
+  type ListAttachedUserPoliciesResponse,
+  type ListEntitiesForPolicyResponse,
+  type ListGroupsForUserResponse,
+  type ListMFADevicesResponse,
+  type ListUserPoliciesResponse,
+  type ListVirtualMFADevicesResponse,
+  type Policy,
   paginateListAccessKeys,
   paginateListAttachedRolePolicies,
   paginateListAttachedUserPolicies,
@@ -18,6 +31,7 @@ import {
   paginateListUserPolicies,
   paginateListUsers,
   paginateListVirtualMFADevices,
+  type Role,
   type User,
 } from "@aws-sdk/client-iam";
 import {
@@ -32,6 +46,7 @@ import {
 import { registerClients } from "../aws/clients.ts";
 import { decodePolicyDocument, type RawOutcome } from "../discovery/reader.ts";
 import { type CollectContext, type Collector, isoOrNull, mapLimit, notListed, tagsOf } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { reasonOf, UnreadFields } from "./unread.ts";
 
 registerClients({ iam: IAMClient });
@@ -45,22 +60,32 @@ const G = (command: string, resource?: string) =>
     ? { scope: "global", service: "iam", command }
     : { scope: "global", service: "iam", command, resource };
 
-function globalHeader<T extends string>(
-  c: CollectContext,
-  type: T,
-  arn: string,
-  tags: Record<string, string> = {},
-) {
+function globalHeader<T extends string>(c: Where, type: T, arn: string, tags: Record<string, string> = {}) {
   return { arn, type, region: GLOBAL_REGION, accountId: c.accountId, tags };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function userAsset(
+/** What IAM answered about one user; `keyLastUsed` only where no credential report row gives the keys' last use. */
+export interface UserReads {
+  readonly keys: RawOutcome<Pick<ListAccessKeysResponse, "AccessKeyMetadata">>;
+  readonly mfa: RawOutcome<Pick<ListMFADevicesResponse, "MFADevices">>;
+  readonly login: RawOutcome<unknown>;
+  readonly attached: RawOutcome<Pick<ListAttachedUserPoliciesResponse, "AttachedPolicies">>;
+  readonly inline: RawOutcome<Pick<ListUserPoliciesResponse, "PolicyNames">>;
+  readonly groups: RawOutcome<Pick<ListGroupsForUserResponse, "Groups">>;
+  /** `GetAccessKeyLastUsed` by access key id. */
+  readonly keyLastUsed: ReadonlyMap<
+    string,
+    RawOutcome<Pick<GetAccessKeyLastUsedResponse, "AccessKeyLastUsed">>
+  >;
+}
+
+async function readUser(
   c: CollectContext,
   user: User,
-  report: Map<string, CredentialReportRow> | undefined,
-): Promise<AssetOf<"aws.iam.user">> {
+  row: CredentialReportRow | undefined,
+): Promise<UserReads> {
   const name = user.UserName ?? "";
   const client = c.clients.iam;
   const [keys, mfa, login, attached, inline, groups] = await Promise.all([
@@ -83,8 +108,30 @@ async function userAsset(
       paginateListGroupsForUser({ client }, { UserName: name }),
     ),
   ]);
+  const keyLastUsed = new Map<string, RawOutcome<Pick<GetAccessKeyLastUsedResponse, "AccessKeyLastUsed">>>();
+  if (!row && keys.ok) {
+    for (const k of keys.value.AccessKeyMetadata ?? []) {
+      const id = k.AccessKeyId ?? "";
+      const used = await c.read.one(G("get-access-key-last-used", id), () =>
+        client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: id })),
+      );
+      keyLastUsed.set(id, used);
+      if (!used.ok) break; // the keys are unknown already: no need to ask about the others
+    }
+  }
+  return { keys, mfa, login, attached, inline, groups, keyLastUsed };
+}
+
+/** A user from `ListUsers`, its credential report row (when the report was had) and its own reads. */
+export function iamUserAsset(
+  c: Where,
+  user: User,
+  row: CredentialReportRow | undefined,
+  reads: UserReads,
+): AssetOf<"aws.iam.user"> {
+  const name = user.UserName ?? "";
+  const { keys, mfa, login, attached, inline, groups } = reads;
   const unread = new UnreadFields();
-  const row = report?.get(name);
   const config: Partial<AssetOf<"aws.iam.user">["config"]> = {
     userName: name,
     createDate: isoOrNull(user.CreateDate) ?? new Date(0).toISOString(),
@@ -116,9 +163,13 @@ async function userAsset(
         const fromReport = row.accessKeys.find((r) => r.lastRotated === created) ?? row.accessKeys[i];
         lastUsedDate = fromReport?.lastUsedDate ?? null;
       } else {
-        const used = await c.read.one(G("get-access-key-last-used", k.AccessKeyId ?? ""), () =>
-          client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k.AccessKeyId })),
-        );
+        const used = reads.keyLastUsed.get(k.AccessKeyId ?? "") ?? {
+          ok: false as const,
+          kind: "error" as const,
+          code: "NotRead",
+          message: "the key's last use was not read",
+          call: "iam:GetAccessKeyLastUsed",
+        };
         // A key whose last use could not be read is not "never used": the keys are not known.
         if (unread.failed(used, "accessKeys") || !used.ok) break;
         lastUsedDate = isoOrNull(used.value.AccessKeyLastUsed?.LastUsedDate);
@@ -181,6 +232,52 @@ async function credentialReportOrReason(
   return { report: parseCredentialReport(Buffer.from(report.value.Content).toString("utf8")) };
 }
 
+/** The root user from `GetAccountSummary`, `ListVirtualMFADevices` and the report's `<root_account>` row. */
+export function iamRootAsset(
+  c: Where,
+  summary: RawOutcome<Pick<GetAccountSummaryResponse, "SummaryMap">>,
+  virtual: RawOutcome<Pick<ListVirtualMFADevicesResponse, "VirtualMFADevices">>,
+  root: CredentialReportRow | undefined,
+  reportUnread: UnreadField | undefined,
+): AssetOf<"aws.iam.root"> {
+  const rootArn = `arn:${c.partition}:iam::${c.accountId}:root`;
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.iam.root">["config"]> = {};
+  if (!unread.failed(summary, "accessKeysPresent", "mfaActive", "hardwareMfaActive") && summary.ok) {
+    const map = summary.value.SummaryMap ?? {};
+    config.accessKeysPresent = map.AccountAccessKeysPresent === 1;
+    config.mfaActive = map.AccountMFAEnabled === 1;
+    if (!unread.failed(virtual, "hardwareMfaActive") && virtual.ok) {
+      const rootHasVirtual = (virtual.value.VirtualMFADevices ?? []).some(
+        (d) => d.User?.Arn === rootArn || (d.SerialNumber ?? "").endsWith(":mfa/root-account-mfa-device"),
+      );
+      config.hardwareMfaActive = config.mfaActive && !rootHasVirtual;
+    }
+  }
+  // Root's last use comes only from the report.
+  if (root) {
+    const used = [root.passwordLastUsed, ...root.accessKeys.map((k) => k.lastUsedDate)]
+      .filter((d) => d !== null)
+      .sort();
+    config.lastUsedDate = used.at(-1) ?? null;
+  } else {
+    unread.markAs(
+      reportUnread ?? {
+        call: "iam:GetCredentialReport",
+        kind: "failed",
+        code: "NoRootRow",
+        message: "the credential report has no <root_account> row",
+      },
+      "lastUsedDate",
+    );
+  }
+  return unread.attach({
+    ...globalHeader(c, "aws.iam.root", rootArn),
+    name: "root",
+    config: config as AssetOf<"aws.iam.root">["config"],
+  });
+}
+
 export const iamUsersCollector: Collector = {
   id: "iam-users",
   scope: "global",
@@ -196,48 +293,15 @@ export const iamUsersCollector: Collector = {
     const assets: Asset[] = [];
     const { report } = credentials;
     if (users.ok) {
-      assets.push(...(await mapLimit(users.value.Users ?? [], 4, (u) => userAsset(c, u, report))));
-    }
-    // The account always has a root user: it is reported whatever could be read of it.
-    const rootArn = `arn:${c.partition}:iam::${c.accountId}:root`;
-    const unread = new UnreadFields();
-    const config: Partial<AssetOf<"aws.iam.root">["config"]> = {};
-    const root = report?.get(ROOT_ROW);
-    if (!unread.failed(summary, "accessKeysPresent", "mfaActive", "hardwareMfaActive") && summary.ok) {
-      const map = summary.value.SummaryMap ?? {};
-      config.accessKeysPresent = map.AccountAccessKeysPresent === 1;
-      config.mfaActive = map.AccountMFAEnabled === 1;
-      if (!unread.failed(virtual, "hardwareMfaActive") && virtual.ok) {
-        const rootHasVirtual = (virtual.value.VirtualMFADevices ?? []).some(
-          (d) => d.User?.Arn === rootArn || (d.SerialNumber ?? "").endsWith(":mfa/root-account-mfa-device"),
-        );
-        config.hardwareMfaActive = config.mfaActive && !rootHasVirtual;
-      }
-    }
-    // Root's last use comes only from the report.
-    if (root) {
-      const used = [root.passwordLastUsed, ...root.accessKeys.map((k) => k.lastUsedDate)]
-        .filter((d) => d !== null)
-        .sort();
-      config.lastUsedDate = used.at(-1) ?? null;
-    } else {
-      unread.markAs(
-        credentials.unread ?? {
-          call: "iam:GetCredentialReport",
-          kind: "failed",
-          code: "NoRootRow",
-          message: "the credential report has no <root_account> row",
-        },
-        "lastUsedDate",
+      assets.push(
+        ...(await mapLimit(users.value.Users ?? [], 4, async (u) => {
+          const row = report?.get(u.UserName ?? "");
+          return iamUserAsset(c, u, row, await readUser(c, u, row));
+        })),
       );
     }
-    assets.push(
-      unread.attach({
-        ...globalHeader(c, "aws.iam.root", rootArn),
-        name: "root",
-        config: config as AssetOf<"aws.iam.root">["config"],
-      }),
-    );
+    // The account always has a root user: it is reported whatever could be read of it.
+    assets.push(iamRootAsset(c, summary, virtual, report?.get(ROOT_ROW), credentials.unread));
     return users.ok ? { assets } : { ...notListed(c, iamUsersCollector, ["aws.iam.user"]), assets };
   },
 };
@@ -253,6 +317,37 @@ const PASSWORD_POLICY_FIELDS = [
   "passwordReusePrevention",
 ];
 
+/** The account's password policy (`GetAccountPasswordPolicy`; `NoSuchEntity` is "none", a failure unknown). */
+export function passwordPolicyAsset(
+  c: Where,
+  out: RawOutcome<Pick<GetAccountPasswordPolicyResponse, "PasswordPolicy">>,
+): AssetOf<"aws.iam.password-policy"> {
+  if (!out.ok && out.kind !== "not-configured") {
+    // Unknown, which is not "no password policy": every field is unread.
+    const unread = new UnreadFields();
+    unread.failed(out, ...PASSWORD_POLICY_FIELDS);
+    return unread.attach({
+      ...globalHeader(c, "aws.iam.password-policy", c.accountId),
+      name: "password-policy",
+      config: {} as AssetOf<"aws.iam.password-policy">["config"],
+    });
+  }
+  const p = out.ok ? out.value.PasswordPolicy : undefined;
+  const config: AssetOf<"aws.iam.password-policy">["config"] = { exists: p !== undefined };
+  if (p) {
+    if (p.MinimumPasswordLength !== undefined) config.minimumPasswordLength = p.MinimumPasswordLength;
+    if (p.RequireSymbols !== undefined) config.requireSymbols = p.RequireSymbols;
+    if (p.RequireNumbers !== undefined) config.requireNumbers = p.RequireNumbers;
+    if (p.RequireUppercaseCharacters !== undefined)
+      config.requireUppercaseCharacters = p.RequireUppercaseCharacters;
+    if (p.RequireLowercaseCharacters !== undefined)
+      config.requireLowercaseCharacters = p.RequireLowercaseCharacters;
+    if (p.MaxPasswordAge !== undefined) config.maxPasswordAge = p.MaxPasswordAge;
+    if (p.PasswordReusePrevention !== undefined) config.passwordReusePrevention = p.PasswordReusePrevention;
+  }
+  return { ...globalHeader(c, "aws.iam.password-policy", c.accountId), name: "password-policy", config };
+}
+
 export const iamPasswordPolicyCollector: Collector = {
   id: "iam-password-policy",
   scope: "global",
@@ -265,40 +360,34 @@ export const iamPasswordPolicyCollector: Collector = {
         notConfigured: ["NoSuchEntity"],
       },
     );
-    if (!out.ok && out.kind !== "not-configured") {
-      // Unknown, which is not "no password policy": every field is unread.
-      const unread = new UnreadFields();
-      unread.failed(out, ...PASSWORD_POLICY_FIELDS);
-      return {
-        assets: [
-          unread.attach({
-            ...globalHeader(c, "aws.iam.password-policy", c.accountId),
-            name: "password-policy",
-            config: {} as AssetOf<"aws.iam.password-policy">["config"],
-          }),
-        ],
-      };
-    }
-    const p = out.ok ? out.value.PasswordPolicy : undefined;
-    const config: AssetOf<"aws.iam.password-policy">["config"] = { exists: p !== undefined };
-    if (p) {
-      if (p.MinimumPasswordLength !== undefined) config.minimumPasswordLength = p.MinimumPasswordLength;
-      if (p.RequireSymbols !== undefined) config.requireSymbols = p.RequireSymbols;
-      if (p.RequireNumbers !== undefined) config.requireNumbers = p.RequireNumbers;
-      if (p.RequireUppercaseCharacters !== undefined)
-        config.requireUppercaseCharacters = p.RequireUppercaseCharacters;
-      if (p.RequireLowercaseCharacters !== undefined)
-        config.requireLowercaseCharacters = p.RequireLowercaseCharacters;
-      if (p.MaxPasswordAge !== undefined) config.maxPasswordAge = p.MaxPasswordAge;
-      if (p.PasswordReusePrevention !== undefined) config.passwordReusePrevention = p.PasswordReusePrevention;
-    }
-    return {
-      assets: [
-        { ...globalHeader(c, "aws.iam.password-policy", c.accountId), name: "password-policy", config },
-      ],
-    };
+    return { assets: [passwordPolicyAsset(c, out)] };
   },
 };
+
+/** A role from `ListRoles` with its attached policies (`ListAttachedRolePolicies`). */
+export function iamRoleAsset(
+  c: Where,
+  r: Role,
+  attached: RawOutcome<Pick<ListAttachedRolePoliciesResponse, "AttachedPolicies">>,
+): AssetOf<"aws.iam.role"> {
+  const name = r.RoleName ?? "";
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.iam.role">["config"]> = {
+    roleName: name,
+    path: r.Path ?? "/",
+    trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(decodePolicyDocument(r.AssumeRolePolicyDocument)),
+    roleLastUsedDate: isoOrNull(r.RoleLastUsed?.LastUsedDate),
+  };
+  if (!unread.failed(attached, "attachedPolicyArns") && attached.ok)
+    config.attachedPolicyArns = (attached.value.AttachedPolicies ?? []).flatMap((p) =>
+      p.PolicyArn ? [p.PolicyArn] : [],
+    );
+  return unread.attach({
+    ...globalHeader(c, "aws.iam.role", r.Arn ?? "", tagsOf(r.Tags)),
+    name,
+    config: config as AssetOf<"aws.iam.role">["config"],
+  });
+}
 
 export const iamRolesCollector: Collector = {
   id: "iam-roles",
@@ -313,26 +402,52 @@ export const iamRolesCollector: Collector = {
       const attached = await c.read.pages(G("list-attached-role-policies", name), () =>
         paginateListAttachedRolePolicies({ client }, { RoleName: name }),
       );
-      const unread = new UnreadFields();
-      const config: Partial<AssetOf<"aws.iam.role">["config"]> = {
-        roleName: name,
-        path: r.Path ?? "/",
-        trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(decodePolicyDocument(r.AssumeRolePolicyDocument)),
-        roleLastUsedDate: isoOrNull(r.RoleLastUsed?.LastUsedDate),
-      };
-      if (!unread.failed(attached, "attachedPolicyArns") && attached.ok)
-        config.attachedPolicyArns = (attached.value.AttachedPolicies ?? []).flatMap((p) =>
-          p.PolicyArn ? [p.PolicyArn] : [],
-        );
-      return unread.attach({
-        ...globalHeader(c, "aws.iam.role", r.Arn ?? "", tagsOf(r.Tags)),
-        name,
-        config: config as AssetOf<"aws.iam.role">["config"],
-      });
+      return iamRoleAsset(c, r, attached);
     });
     return { assets };
   },
 };
+
+/** A customer or AWS managed policy from `ListPolicies` with its default version (`GetPolicyVersion`). */
+export function iamPolicyAsset(
+  c: Where,
+  p: Policy,
+  version: RawOutcome<Pick<GetPolicyVersionResponse, "PolicyVersion">>,
+): AssetOf<"aws.iam.policy"> {
+  const name = p.PolicyName ?? "";
+  const arn = p.Arn ?? "";
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.iam.policy">["config"]> = {
+    policyName: name,
+    awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
+    attachmentCount: p.AttachmentCount ?? 0,
+  };
+  if (!unread.failed(version, "allowsFullAdmin") && version.ok)
+    config.allowsFullAdmin = policyAllowsFullAdmin(
+      decodePolicyDocument(version.value.PolicyVersion?.Document),
+    );
+  return unread.attach({
+    ...globalHeader(c, "aws.iam.policy", arn, tagsOf(p.Tags)),
+    name,
+    config: config as AssetOf<"aws.iam.policy">["config"],
+  });
+}
+
+/** Whether a role may use the AWS Support access policy (`ListEntitiesForPolicy(AWSSupportAccess)`). */
+export function iamAccountAsset(
+  c: Where,
+  support: RawOutcome<Pick<ListEntitiesForPolicyResponse, "PolicyRoles">>,
+): AssetOf<"aws.iam.account"> {
+  const unread = new UnreadFields();
+  const account: Partial<AssetOf<"aws.iam.account">["config"]> = {};
+  if (!unread.failed(support, "supportRoleExists") && support.ok)
+    account.supportRoleExists = (support.value.PolicyRoles ?? []).length > 0;
+  return unread.attach({
+    ...globalHeader(c, "aws.iam.account", c.accountId),
+    name: "account",
+    config: account as AssetOf<"aws.iam.account">["config"],
+  });
+}
 
 export const iamPoliciesCollector: Collector = {
   id: "iam-policies",
@@ -357,37 +472,12 @@ export const iamPoliciesCollector: Collector = {
           const version = await c.read.one(G("get-policy-version", name), () =>
             client.send(new GetPolicyVersionCommand({ PolicyArn: p.Arn, VersionId: p.DefaultVersionId })),
           );
-          const arn = p.Arn ?? "";
-          const unread = new UnreadFields();
-          const config: Partial<AssetOf<"aws.iam.policy">["config"]> = {
-            policyName: name,
-            awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
-            attachmentCount: p.AttachmentCount ?? 0,
-          };
-          if (!unread.failed(version, "allowsFullAdmin") && version.ok)
-            config.allowsFullAdmin = policyAllowsFullAdmin(
-              decodePolicyDocument(version.value.PolicyVersion?.Document),
-            );
-          return unread.attach({
-            ...globalHeader(c, "aws.iam.policy", arn, tagsOf(p.Tags)),
-            name,
-            config: config as AssetOf<"aws.iam.policy">["config"],
-          });
+          return iamPolicyAsset(c, p, version);
         },
       );
       for (const p of policies) if (p !== undefined) assets.push(p);
     }
-    const unread = new UnreadFields();
-    const account: Partial<AssetOf<"aws.iam.account">["config"]> = {};
-    if (!unread.failed(support, "supportRoleExists") && support.ok)
-      account.supportRoleExists = (support.value.PolicyRoles ?? []).length > 0;
-    assets.push(
-      unread.attach({
-        ...globalHeader(c, "aws.iam.account", c.accountId),
-        name: "account",
-        config: account as AssetOf<"aws.iam.account">["config"],
-      }),
-    );
+    assets.push(iamAccountAsset(c, support));
     return list.ok ? { assets } : { ...notListed(c, iamPoliciesCollector, ["aws.iam.policy"]), assets };
   },
 };

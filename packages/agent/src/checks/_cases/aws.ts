@@ -28,16 +28,12 @@ import type {
   GetBucketVersioningOutput,
   PublicAccessBlockConfiguration,
 } from "@aws-sdk/client-s3";
-import {
-  type AssetOf,
-  type CisMonitoringPattern,
-  policyAllowsFullAdmin,
-  trustAllowsAnyPrincipal,
-} from "../../assets/index.ts";
+import type { AssetOf, CisMonitoringPattern } from "../../assets/index.ts";
 import { s3AccountSettingsAsset } from "../../collectors/account-services.ts";
 import { trailAsset } from "../../collectors/cloudtrail.ts";
 import type { RegionTrails } from "../../collectors/collector.ts";
 import { eksClusterAsset, lambdaFunctionAsset } from "../../collectors/compute.ts";
+import { parseCredentialReport } from "../../collectors/credential-report.ts";
 import {
   ebsSettingsAsset,
   instanceAsset,
@@ -47,6 +43,14 @@ import {
   volumeAsset,
   vpcAsset,
 } from "../../collectors/ec2.ts";
+import {
+  iamAccountAsset,
+  iamPolicyAsset,
+  iamRoleAsset,
+  iamRootAsset,
+  iamUserAsset,
+  passwordPolicyAsset,
+} from "../../collectors/iam.ts";
 import { kmsKeyAsset } from "../../collectors/kms.ts";
 import { linkAssets } from "../../collectors/link.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
@@ -61,7 +65,7 @@ export function daysBefore(days: number, now = NOW): Date {
   return new Date(Date.parse(now) - days * 86_400_000);
 }
 
-function tagsOf(tags: Tag[] | undefined): Record<string, string> {
+function _tagsOf(tags: Tag[] | undefined): Record<string, string> {
   return Object.fromEntries((tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
 }
 
@@ -221,8 +225,6 @@ export interface CredentialReportRow {
   access_key_2_last_used_date: string;
 }
 
-const reportDate = (v: string) => (v === "N/A" || v === "no_information" || v === "not_supported" ? null : v);
-
 export function credentialReportRow(
   partial: Partial<CredentialReportRow> & Pick<CredentialReportRow, "user">,
 ): CredentialReportRow {
@@ -242,41 +244,101 @@ export function credentialReportRow(
   };
 }
 
+const REPORT_COLUMNS = [
+  "user",
+  "arn",
+  "user_creation_time",
+  "password_enabled",
+  "password_last_used",
+  "mfa_active",
+  "access_key_1_active",
+  "access_key_1_last_rotated",
+  "access_key_1_last_used_date",
+  "access_key_2_active",
+  "access_key_2_last_rotated",
+  "access_key_2_last_used_date",
+] as const;
+
+/** The row as the collector reads it: AWS's CSV through the collector's own parser. */
+function parsedRow(row: CredentialReportRow) {
+  const csv = `${REPORT_COLUMNS.join(",")}\n${REPORT_COLUMNS.map((c) => row[c]).join(",")}\n`;
+  return parseCredentialReport(csv).get(row.user);
+}
+
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const noSuchEntity = (call: string) => ({
+  ok: false as const,
+  kind: "not-configured" as const,
+  code: "NoSuchEntity",
+  message: "not configured",
+  call,
+});
+
+/**
+ * A user through the IAM collector's mapper: its report row (AWS's CSV, parsed by the collector),
+ * and what `ListAccessKeys`, `ListMFADevices`, `GetLoginProfile` and the policy and group lists
+ * answer for such a row.
+ */
 export function iamUser(
   row: CredentialReportRow,
   lists: { attachedPolicyArns?: string[]; inlinePolicyNames?: string[]; groupNames?: string[] } = {},
 ): AssetOf<"aws.iam.user"> {
   const keys = ([1, 2] as const).flatMap((n) => {
-    const rotated = reportDate(row[`access_key_${n}_last_rotated`]);
-    if (rotated === null) return [];
+    const rotated = row[`access_key_${n}_last_rotated`];
+    if (rotated === "N/A") return [];
     return [
       {
-        status: row[`access_key_${n}_active`] === "true" ? ("Active" as const) : ("Inactive" as const),
-        lastRotated: rotated,
-        lastUsedDate: reportDate(row[`access_key_${n}_last_used_date`]),
+        AccessKeyId: `AKIAIOSFODNN7EXAMPL${n}`,
+        UserName: row.user,
+        Status: row[`access_key_${n}_active`] === "true" ? ("Active" as const) : ("Inactive" as const),
+        CreateDate: new Date(rotated),
       },
     ];
   });
-  return {
-    arn: row.arn,
-    type: "aws.iam.user",
-    region: "global",
-    accountId: ACCOUNT,
-    name: row.user,
-    tags: {},
-    config: {
-      userName: row.user,
-      createDate: row.user_creation_time,
-      passwordEnabled: row.password_enabled === "true",
-      passwordLastUsed: reportDate(row.password_last_used),
-      mfaActive: row.mfa_active === "true",
-      mfaDeviceCount: row.mfa_active === "true" ? 1 : 0,
-      accessKeys: keys,
-      attachedPolicyArns: lists.attachedPolicyArns ?? [],
-      inlinePolicyNames: lists.inlinePolicyNames ?? [],
-      groupNames: lists.groupNames ?? [],
+  return iamUserAsset(
+    WHERE,
+    {
+      UserName: row.user,
+      Arn: row.arn,
+      Path: "/",
+      UserId: "AIDA0000000000EXAMPLE",
+      CreateDate: new Date(row.user_creation_time),
     },
-  };
+    parsedRow(row),
+    {
+      keys: ok({ AccessKeyMetadata: keys }),
+      mfa: ok({
+        MFADevices:
+          row.mfa_active === "true"
+            ? [
+                {
+                  UserName: row.user,
+                  SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${row.user}`,
+                  EnableDate: new Date(0),
+                },
+              ]
+            : [],
+      }),
+      login:
+        row.password_enabled === "true"
+          ? ok({ LoginProfile: { UserName: row.user, CreateDate: new Date(0) } })
+          : noSuchEntity("iam:GetLoginProfile"),
+      attached: ok({
+        AttachedPolicies: (lists.attachedPolicyArns ?? []).map((PolicyArn) => ({ PolicyArn })),
+      }),
+      inline: ok({ PolicyNames: lists.inlinePolicyNames ?? [] }),
+      groups: ok({
+        Groups: (lists.groupNames ?? []).map((GroupName) => ({
+          GroupName,
+          Path: "/",
+          GroupId: "AGPA0000000000EXAMPLE",
+          Arn: `arn:aws:iam::${ACCOUNT}:group/${GroupName}`,
+          CreateDate: new Date(0),
+        })),
+      }),
+      keyLastUsed: new Map(),
+    },
+  );
 }
 
 /** `GetAccountSummary` `SummaryMap`, the root row of the credential report and `ListVirtualMFADevices`. */
@@ -285,99 +347,56 @@ export function iamRoot(
   rootRow: Pick<CredentialReportRow, "password_last_used" | "access_key_1_last_used_date">,
   virtualMfaSerials: string[],
 ): AssetOf<"aws.iam.root"> {
-  const mfa = summary.AccountMFAEnabled === 1;
-  const used = [reportDate(rootRow.password_last_used), reportDate(rootRow.access_key_1_last_used_date)]
-    .filter((d): d is string => d !== null)
-    .sort();
-  return {
-    arn: `arn:aws:iam::${ACCOUNT}:root`,
-    type: "aws.iam.root",
-    region: "global",
-    accountId: ACCOUNT,
-    tags: {},
-    config: {
-      accessKeysPresent: summary.AccountAccessKeysPresent === 1,
-      mfaActive: mfa,
-      hardwareMfaActive:
-        mfa && !virtualMfaSerials.includes(`arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`),
-      lastUsedDate: used.at(-1) ?? null,
-    },
-  };
+  const keyUsed = rootRow.access_key_1_last_used_date !== "N/A";
+  const row = parsedRow(
+    credentialReportRow({
+      user: "<root_account>",
+      arn: `arn:aws:iam::${ACCOUNT}:root`,
+      password_last_used: rootRow.password_last_used,
+      // A root key used on that date exists (AWS reports its rotation date with it).
+      ...(keyUsed
+        ? {
+            access_key_1_active: "true",
+            access_key_1_last_rotated: "2022-01-01T00:00:00+00:00",
+            access_key_1_last_used_date: rootRow.access_key_1_last_used_date,
+          }
+        : {}),
+    }),
+  );
+  return iamRootAsset(
+    WHERE,
+    ok({ SummaryMap: summary }),
+    ok({ VirtualMFADevices: virtualMfaSerials.map((SerialNumber) => ({ SerialNumber })) }),
+    row,
+    undefined,
+  );
 }
 
 /** `GetAccountPasswordPolicy`: `undefined` stands for the `NoSuchEntity` error. */
-export function passwordPolicy(p: PasswordPolicy | undefined): AssetOf<"aws.iam.password-policy"> {
-  return {
-    arn: ACCOUNT,
-    type: "aws.iam.password-policy",
-    region: "global",
-    accountId: ACCOUNT,
-    tags: {},
-    config: p
-      ? {
-          exists: true,
-          minimumPasswordLength: p.MinimumPasswordLength,
-          requireSymbols: p.RequireSymbols,
-          requireNumbers: p.RequireNumbers,
-          requireUppercaseCharacters: p.RequireUppercaseCharacters,
-          requireLowercaseCharacters: p.RequireLowercaseCharacters,
-          maxPasswordAge: p.MaxPasswordAge,
-          passwordReusePrevention: p.PasswordReusePrevention,
-        }
-      : { exists: false },
-  };
-}
+export const passwordPolicy = (p: PasswordPolicy | undefined): AssetOf<"aws.iam.password-policy"> =>
+  passwordPolicyAsset(WHERE, p ? ok({ PasswordPolicy: p }) : noSuchEntity("iam:GetAccountPasswordPolicy"));
 
-/** `Role` with `AssumeRolePolicyDocument` URL-encoded as IAM returns it. */
-export function iamRole(r: Role, attachedPolicyArns: string[] = []): AssetOf<"aws.iam.role"> {
-  return {
-    arn: r.Arn ?? "",
-    type: "aws.iam.role",
-    region: "global",
-    accountId: ACCOUNT,
-    name: r.RoleName,
-    tags: tagsOf(r.Tags),
-    config: {
-      roleName: r.RoleName ?? "",
-      path: r.Path ?? "/",
-      trustAllowsAnyPrincipal: trustAllowsAnyPrincipal(
-        decodeURIComponent(r.AssumeRolePolicyDocument ?? "{}"),
-      ),
-      attachedPolicyArns,
-      roleLastUsedDate: iso(r.RoleLastUsed?.LastUsedDate),
-    },
-  };
-}
+/** `Role` with `AssumeRolePolicyDocument` URL-encoded as IAM returns it, and its attached policies. */
+export const iamRole = (r: Role, attachedPolicyArns: string[] = []): AssetOf<"aws.iam.role"> =>
+  iamRoleAsset(WHERE, r, ok({ AttachedPolicies: attachedPolicyArns.map((PolicyArn) => ({ PolicyArn })) }));
 
-/** `ListPolicies` entry plus the decoded default version document (`GetPolicyVersion`). */
-export function iamPolicy(p: Policy, document: unknown): AssetOf<"aws.iam.policy"> {
-  return {
-    arn: p.Arn ?? "",
-    type: "aws.iam.policy",
-    region: "global",
-    accountId: ACCOUNT,
-    name: p.PolicyName,
-    tags: {},
-    config: {
-      policyName: p.PolicyName ?? "",
-      awsManaged: (p.Arn ?? "").startsWith("arn:aws:iam::aws:policy/"),
-      attachmentCount: p.AttachmentCount ?? 0,
-      allowsFullAdmin: policyAllowsFullAdmin(document),
-    },
-  };
-}
+/** `ListPolicies` entry plus its default version's document (`GetPolicyVersion`, URL-encoded as IAM returns it). */
+export const iamPolicy = (p: Policy, document: unknown): AssetOf<"aws.iam.policy"> =>
+  iamPolicyAsset(
+    WHERE,
+    p,
+    ok({
+      PolicyVersion: {
+        Document: encodeURIComponent(typeof document === "string" ? document : JSON.stringify(document)),
+        VersionId: p.DefaultVersionId ?? "v1",
+        IsDefaultVersion: true,
+      },
+    }),
+  );
 
 /** `ListEntitiesForPolicy(AWSSupportAccess)` output. */
-export function iamAccount(entities: { PolicyRoles?: { RoleName?: string }[] }): AssetOf<"aws.iam.account"> {
-  return {
-    arn: ACCOUNT,
-    type: "aws.iam.account",
-    region: "global",
-    accountId: ACCOUNT,
-    tags: {},
-    config: { supportRoleExists: (entities.PolicyRoles ?? []).length > 0 },
-  };
-}
+export const iamAccount = (entities: { PolicyRoles?: { RoleName?: string }[] }): AssetOf<"aws.iam.account"> =>
+  iamAccountAsset(WHERE, ok(entities));
 
 export function serverCertificate(m: ServerCertificateMetadata): AssetOf<"aws.iam.server-certificate"> {
   return {
