@@ -1,17 +1,27 @@
-import { AccessAnalyzerClient, paginateListAnalyzers } from "@aws-sdk/client-accessanalyzer";
+import {
+  AccessAnalyzerClient,
+  type ListAnalyzersResponse,
+  paginateListAnalyzers,
+} from "@aws-sdk/client-accessanalyzer";
 import {
   ConfigServiceClient,
   DescribeConfigurationRecorderStatusCommand,
+  type DescribeConfigurationRecorderStatusResponse,
   DescribeConfigurationRecordersCommand,
+  type DescribeConfigurationRecordersResponse,
 } from "@aws-sdk/client-config-service";
-import { EFSClient, paginateDescribeFileSystems } from "@aws-sdk/client-efs";
-import { IAMClient, paginateListServerCertificates } from "@aws-sdk/client-iam";
+import { EFSClient, type FileSystemDescription, paginateDescribeFileSystems } from "@aws-sdk/client-efs";
+import {
+  IAMClient,
+  paginateListServerCertificates,
+  type ServerCertificateMetadata,
+} from "@aws-sdk/client-iam";
 import {
   GetPublicAccessBlockCommand,
   type PublicAccessBlockConfiguration,
   S3ControlClient,
 } from "@aws-sdk/client-s3-control";
-import { DescribeHubCommand, SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { DescribeHubCommand, type DescribeHubResponse, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
@@ -47,6 +57,26 @@ function settingsHeader<T extends string>(c: Where, type: T, region = c.region) 
 
 const ANALYZER_STATUS = new Set(["ACTIVE", "CREATING", "DISABLED", "FAILED"]);
 
+/** The region's IAM Access Analyzer analyzers (`ListAnalyzers`). */
+export function accessAnalyzerAsset(
+  c: Where,
+  out: RawOutcome<Pick<ListAnalyzersResponse, "analyzers">>,
+): AssetOf<"aws.accessanalyzer.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.accessanalyzer.account-settings">["config"]> = {};
+  if (!unread.failed(out, "analyzers") && out.ok)
+    config.analyzers = (out.value.analyzers ?? []).map((a) => ({
+      name: a.name ?? "",
+      type: String(a.type ?? ""),
+      status: (ANALYZER_STATUS.has(String(a.status)) ? a.status : "FAILED") as "ACTIVE",
+    }));
+  return unread.attach({
+    ...settingsHeader(c, "aws.accessanalyzer.account-settings"),
+    name: "access-analyzer",
+    config: config as AssetOf<"aws.accessanalyzer.account-settings">["config"],
+  });
+}
+
 export const accessAnalyzerCollector: Collector = {
   id: "accessanalyzer-analyzers",
   scope: "regional",
@@ -56,25 +86,41 @@ export const accessAnalyzerCollector: Collector = {
       { scope: c.region, service: "accessanalyzer", command: "list-analyzers" },
       () => paginateListAnalyzers({ client: c.clients.accessanalyzer }, {}),
     );
-    const unread = new UnreadFields();
-    const config: Partial<AssetOf<"aws.accessanalyzer.account-settings">["config"]> = {};
-    if (!unread.failed(out, "analyzers") && out.ok)
-      config.analyzers = (out.value.analyzers ?? []).map((a) => ({
-        name: a.name ?? "",
-        type: String(a.type ?? ""),
-        status: (ANALYZER_STATUS.has(String(a.status)) ? a.status : "FAILED") as "ACTIVE",
-      }));
-    return {
-      assets: [
-        unread.attach({
-          ...settingsHeader(c, "aws.accessanalyzer.account-settings"),
-          name: "access-analyzer",
-          config: config as AssetOf<"aws.accessanalyzer.account-settings">["config"],
-        }),
-      ],
-    };
+    return { assets: [accessAnalyzerAsset(c, out)] };
   },
 };
+
+/** The region's AWS Config recorders with their status (`DescribeConfigurationRecorders` + `…RecorderStatus`). */
+export function configRecordersAsset(
+  c: Where,
+  recorders: RawOutcome<Pick<DescribeConfigurationRecordersResponse, "ConfigurationRecorders">>,
+  statuses: RawOutcome<Pick<DescribeConfigurationRecorderStatusResponse, "ConfigurationRecordersStatus">>,
+): AssetOf<"aws.config.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.config.account-settings">["config"]> = {};
+  if (
+    !unread.failed(recorders, "recorders") &&
+    !unread.failed(statuses, "recorders") &&
+    recorders.ok &&
+    statuses.ok
+  ) {
+    const byName = new Map((statuses.value.ConfigurationRecordersStatus ?? []).map((s) => [s.name ?? "", s]));
+    config.recorders = (recorders.value.ConfigurationRecorders ?? []).map((r) => {
+      const status = byName.get(r.name ?? "");
+      return {
+        name: r.name ?? "",
+        allSupported: r.recordingGroup?.allSupported === true,
+        recording: status?.recording === true,
+        lastStatus: status?.lastStatus ?? null,
+      };
+    });
+  }
+  return unread.attach({
+    ...settingsHeader(c, "aws.config.account-settings"),
+    name: "aws-config",
+    config: config as AssetOf<"aws.config.account-settings">["config"],
+  });
+}
 
 export const configRecordersCollector: Collector = {
   id: "config-recorders",
@@ -91,38 +137,27 @@ export const configRecordersCollector: Collector = {
         () => c.clients.config.send(new DescribeConfigurationRecorderStatusCommand({})),
       ),
     ]);
-    const unread = new UnreadFields();
-    const config: Partial<AssetOf<"aws.config.account-settings">["config"]> = {};
-    if (
-      !unread.failed(recorders, "recorders") &&
-      !unread.failed(statuses, "recorders") &&
-      recorders.ok &&
-      statuses.ok
-    ) {
-      const byName = new Map(
-        (statuses.value.ConfigurationRecordersStatus ?? []).map((s) => [s.name ?? "", s]),
-      );
-      config.recorders = (recorders.value.ConfigurationRecorders ?? []).map((r) => {
-        const status = byName.get(r.name ?? "");
-        return {
-          name: r.name ?? "",
-          allSupported: r.recordingGroup?.allSupported === true,
-          recording: status?.recording === true,
-          lastStatus: status?.lastStatus ?? null,
-        };
-      });
-    }
-    return {
-      assets: [
-        unread.attach({
-          ...settingsHeader(c, "aws.config.account-settings"),
-          name: "aws-config",
-          config: config as AssetOf<"aws.config.account-settings">["config"],
-        }),
-      ],
-    };
+    return { assets: [configRecordersAsset(c, recorders, statuses)] };
   },
 };
+
+/** The region's Security Hub subscription (`DescribeHub`; not subscribed is a fact, a failure is not). */
+export function securityHubAsset(
+  c: Where,
+  out: RawOutcome<Pick<DescribeHubResponse, "SubscribedAt">>,
+): AssetOf<"aws.securityhub.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.securityhub.account-settings">["config"]> = {};
+  if (!unread.failed(out, "hubEnabled", "subscribedAt")) {
+    config.hubEnabled = out.ok;
+    config.subscribedAt = out.ok ? isoOrNull(out.value.SubscribedAt) : null;
+  }
+  return unread.attach({
+    ...settingsHeader(c, "aws.securityhub.account-settings"),
+    name: "security-hub",
+    config: config as AssetOf<"aws.securityhub.account-settings">["config"],
+  });
+}
 
 export const securityHubCollector: Collector = {
   id: "securityhub-hub",
@@ -135,23 +170,24 @@ export const securityHubCollector: Collector = {
       () => c.clients.securityhub.send(new DescribeHubCommand({})),
       { notConfigured: ["InvalidAccessException", "ResourceNotFoundException"] },
     );
-    const unread = new UnreadFields();
-    const config: Partial<AssetOf<"aws.securityhub.account-settings">["config"]> = {};
-    if (!unread.failed(out, "hubEnabled", "subscribedAt")) {
-      config.hubEnabled = out.ok;
-      config.subscribedAt = out.ok ? isoOrNull(out.value.SubscribedAt) : null;
-    }
-    return {
-      assets: [
-        unread.attach({
-          ...settingsHeader(c, "aws.securityhub.account-settings"),
-          name: "security-hub",
-          config: config as AssetOf<"aws.securityhub.account-settings">["config"],
-        }),
-      ],
-    };
+    return { assets: [securityHubAsset(c, out)] };
   },
 };
+
+/** A file system as `DescribeFileSystems` lists it. */
+export function efsFileSystemAsset(c: Where, f: FileSystemDescription): AssetOf<"aws.efs.file-system"> {
+  return {
+    arn:
+      f.FileSystemArn ??
+      `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:file-system/${f.FileSystemId}`,
+    type: "aws.efs.file-system",
+    region: c.region,
+    accountId: c.accountId,
+    name: f.Name ?? f.FileSystemId ?? "",
+    tags: tagsOf(f.Tags),
+    config: { fileSystemId: f.FileSystemId ?? "", encrypted: f.Encrypted === true },
+  };
+}
 
 export const efsFileSystemsCollector: Collector = {
   id: "efs-file-systems",
@@ -163,22 +199,30 @@ export const efsFileSystemsCollector: Collector = {
       () => paginateDescribeFileSystems({ client: c.clients.efs }, {}),
     );
     if (!out.ok) return notListed(c, efsFileSystemsCollector);
-    const assets = (out.value.FileSystems ?? []).map(
-      (f): AssetOf<"aws.efs.file-system"> => ({
-        arn:
-          f.FileSystemArn ??
-          `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:file-system/${f.FileSystemId}`,
-        type: "aws.efs.file-system",
-        region: c.region,
-        accountId: c.accountId,
-        name: f.Name ?? f.FileSystemId ?? "",
-        tags: tagsOf(f.Tags),
-        config: { fileSystemId: f.FileSystemId ?? "", encrypted: f.Encrypted === true },
-      }),
-    );
+    const assets = (out.value.FileSystems ?? []).map((f) => efsFileSystemAsset(c, f));
     return { assets };
   },
 };
+
+/** A server certificate as `ListServerCertificates` lists it (none without an ARN and an expiration). */
+export function serverCertificateAsset(
+  c: Where,
+  m: ServerCertificateMetadata,
+): AssetOf<"aws.iam.server-certificate">[] {
+  const expiration = isoOrNull(m.Expiration);
+  if (expiration === null || !m.Arn) return [];
+  return [
+    {
+      arn: m.Arn,
+      type: "aws.iam.server-certificate",
+      region: GLOBAL_REGION,
+      accountId: c.accountId,
+      name: m.ServerCertificateName ?? "",
+      tags: {},
+      config: { serverCertificateName: m.ServerCertificateName ?? "", expiration },
+    },
+  ];
+}
 
 export const iamServerCertificatesCollector: Collector = {
   id: "iam-server-certificates",
@@ -190,22 +234,8 @@ export const iamServerCertificatesCollector: Collector = {
       () => paginateListServerCertificates({ client: c.clients.iam }, {}),
     );
     if (!out.ok) return notListed(c, iamServerCertificatesCollector);
-    const assets = (out.value.ServerCertificateMetadataList ?? []).flatMap(
-      (m): AssetOf<"aws.iam.server-certificate">[] => {
-        const expiration = isoOrNull(m.Expiration);
-        if (expiration === null || !m.Arn) return [];
-        return [
-          {
-            arn: m.Arn,
-            type: "aws.iam.server-certificate",
-            region: GLOBAL_REGION,
-            accountId: c.accountId,
-            name: m.ServerCertificateName ?? "",
-            tags: {},
-            config: { serverCertificateName: m.ServerCertificateName ?? "", expiration },
-          },
-        ];
-      },
+    const assets = (out.value.ServerCertificateMetadataList ?? []).flatMap((m) =>
+      serverCertificateAsset(c, m),
     );
     return { assets };
   },

@@ -1,10 +1,15 @@
 /**
- * Tiny mappers from AWS response shapes (typed with the real SDK output types, so member names
- * cannot drift) to Vigil assets. They stand in for the collectors in tests. Services without an
- * SDK client in this package (EFS, Config, Security Hub, Access Analyzer) use the CLI's JSON shape.
+ * Case builders for the first services (EC2, S3, RDS, IAM, CloudTrail, KMS, Lambda, EKS, EFS,
+ * Config, Security Hub, Access Analyzer, CIS monitoring): AWS's answers, typed with the SDK's own
+ * output types, put through the collectors' own mappers (and the scan's `linkAssets` where an
+ * asset needs several collectors' facts), never a second mapping written for the tests. Each
+ * builder states which answers it stands for; an undefined optional response is AWS's "nothing
+ * set" error, as the collector reads it.
  */
 
+import type { Type } from "@aws-sdk/client-accessanalyzer";
 import type { GetTrailStatusResponse, Trail } from "@aws-sdk/client-cloudtrail";
+import type { RecorderStatus } from "@aws-sdk/client-config-service";
 import type {
   CreateVolumePermission,
   FlowLog,
@@ -29,7 +34,14 @@ import type {
   PublicAccessBlockConfiguration,
 } from "@aws-sdk/client-s3";
 import type { AssetOf, CisMonitoringPattern } from "../../assets/index.ts";
-import { s3AccountSettingsAsset } from "../../collectors/account-services.ts";
+import {
+  accessAnalyzerAsset,
+  configRecordersAsset,
+  efsFileSystemAsset,
+  s3AccountSettingsAsset,
+  securityHubAsset,
+  serverCertificateAsset,
+} from "../../collectors/account-services.ts";
 import { trailAsset } from "../../collectors/cloudtrail.ts";
 import type { RegionTrails } from "../../collectors/collector.ts";
 import { eksClusterAsset, lambdaFunctionAsset } from "../../collectors/compute.ts";
@@ -53,6 +65,7 @@ import {
 } from "../../collectors/iam.ts";
 import { kmsKeyAsset } from "../../collectors/kms.ts";
 import { linkAssets } from "../../collectors/link.ts";
+import { cisMonitoringFacts } from "../../collectors/monitoring.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
 import { bucketAsset } from "../../collectors/s3.ts";
 import type { RawOutcome } from "../../discovery/reader.ts";
@@ -69,7 +82,7 @@ function _tagsOf(tags: Tag[] | undefined): Record<string, string> {
   return Object.fromEntries((tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
 }
 
-const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+const _iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 // ---------- EC2 (through the EC2 collector's own mappers) ----------
 
@@ -398,36 +411,28 @@ export const iamPolicy = (p: Policy, document: unknown): AssetOf<"aws.iam.policy
 export const iamAccount = (entities: { PolicyRoles?: { RoleName?: string }[] }): AssetOf<"aws.iam.account"> =>
   iamAccountAsset(WHERE, ok(entities));
 
-export function serverCertificate(m: ServerCertificateMetadata): AssetOf<"aws.iam.server-certificate"> {
-  return {
-    arn: m.Arn ?? "",
-    type: "aws.iam.server-certificate",
-    region: "global",
-    accountId: ACCOUNT,
-    name: m.ServerCertificateName,
-    tags: {},
-    config: { serverCertificateName: m.ServerCertificateName ?? "", expiration: iso(m.Expiration) ?? "" },
-  };
-}
+export const serverCertificate = (m: ServerCertificateMetadata): AssetOf<"aws.iam.server-certificate"> =>
+  serverCertificateAsset(WHERE, m)[0] as AssetOf<"aws.iam.server-certificate">;
 
 /** `aws accessanalyzer list-analyzers` output. */
-export function accessAnalyzer(out: {
+export const accessAnalyzer = (out: {
   analyzers: {
     arn: string;
     name: string;
     type: string;
     status: "ACTIVE" | "CREATING" | "DISABLED" | "FAILED";
   }[];
-}): AssetOf<"aws.accessanalyzer.account-settings"> {
-  return {
-    arn: `${ACCOUNT}/${REGION}`,
-    type: "aws.accessanalyzer.account-settings",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: {},
-    config: { analyzers: out.analyzers.map((a) => ({ name: a.name, type: a.type, status: a.status })) },
-  };
-}
+}): AssetOf<"aws.accessanalyzer.account-settings"> =>
+  accessAnalyzerAsset(
+    WHERE,
+    ok({
+      analyzers: out.analyzers.map((a) => ({
+        ...a,
+        type: a.type as Type,
+        createdAt: new Date("2024-01-01T00:00:00Z"),
+      })),
+    }),
+  );
 
 // ---------- logging & monitoring ----------
 
@@ -452,59 +457,115 @@ export const kmsKey = (
     rotation === null ? undefined : { ok: true, value: rotation },
   );
 
-export function cisMonitoring(present: CisMonitoringPattern[], all: readonly CisMonitoringPattern[]) {
-  const patterns = Object.fromEntries(all.map((p) => [p, present.includes(p)])) as Record<
-    CisMonitoringPattern,
-    boolean
-  >;
-  const asset: AssetOf<"aws.logs.cis-monitoring"> = {
-    arn: `${ACCOUNT}/${REGION}`,
-    type: "aws.logs.cis-monitoring",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: {},
-    config: { patterns },
+/** The CIS AWS Foundations v5.0 section 4 metric filter patterns, as the benchmark gives them. */
+export const CIS_FILTER_PATTERNS: Record<CisMonitoringPattern, string> = {
+  "unauthorized-api-calls": '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+  "console-signin-without-mfa":
+    '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+  "root-account-usage":
+    '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+  "iam-policy-changes":
+    "{ ($.eventName = DeleteGroupPolicy) || ($.eventName = DeleteRolePolicy) || ($.eventName = DeleteUserPolicy) || ($.eventName = PutGroupPolicy) || ($.eventName = PutRolePolicy) || ($.eventName = PutUserPolicy) || ($.eventName = CreatePolicy) || ($.eventName = DeletePolicy) || ($.eventName = CreatePolicyVersion) || ($.eventName = DeletePolicyVersion) || ($.eventName = AttachRolePolicy) || ($.eventName = DetachRolePolicy) || ($.eventName = AttachUserPolicy) || ($.eventName = DetachUserPolicy) || ($.eventName = AttachGroupPolicy) || ($.eventName = DetachGroupPolicy) }",
+  "cloudtrail-configuration-changes":
+    "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }",
+  "console-authentication-failures":
+    '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
+  "cmk-disable-or-scheduled-deletion":
+    "{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }",
+  "s3-bucket-policy-changes":
+    "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }",
+  "aws-config-changes":
+    "{ ($.eventSource = config.amazonaws.com) && (($.eventName = StopConfigurationRecorder) || ($.eventName = DeleteDeliveryChannel) || ($.eventName = PutDeliveryChannel) || ($.eventName = PutConfigurationRecorder)) }",
+  "security-group-changes":
+    "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }",
+  "nacl-changes":
+    "{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }",
+  "network-gateway-changes":
+    "{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }",
+  "route-table-changes":
+    "{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)) }",
+  "vpc-changes":
+    "{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }",
+  "organizations-changes":
+    "{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = AcceptHandshake) || ($.eventName = AttachPolicy) || ($.eventName = CreateAccount) || ($.eventName = CreateOrganizationalUnit) || ($.eventName = CreatePolicy) || ($.eventName = DeclineHandshake) || ($.eventName = DeleteOrganization) || ($.eventName = DeleteOrganizationalUnit) || ($.eventName = DeletePolicy) || ($.eventName = DetachPolicy) || ($.eventName = DisablePolicyType) || ($.eventName = EnablePolicyType) || ($.eventName = InviteAccountToOrganization) || ($.eventName = LeaveOrganization) || ($.eventName = MoveAccount) || ($.eventName = RemoveAccountFromOrganization) || ($.eventName = UpdatePolicy) || ($.eventName = UpdateOrganizationalUnit)) }",
+};
+
+/**
+ * The region's CIS monitoring through the collector's mapper and the scan's linking: a logging
+ * multi-region trail sends to a log group holding the benchmark's filter of each `present` pattern,
+ * whose metric has an alarm notifying SNS.
+ */
+export function cisMonitoring(present: readonly CisMonitoringPattern[]) {
+  const logGroupName = "aws-cloudtrail-logs";
+  const facts = cisMonitoringFacts(
+    REGION,
+    ok({
+      metricFilters: present.map((p) => ({
+        filterName: p,
+        filterPattern: CIS_FILTER_PATTERNS[p],
+        logGroupName,
+        metricTransformations: [
+          { metricName: `cis-${p}`, metricNamespace: "CISBenchmark", metricValue: "1" },
+        ],
+      })),
+    }),
+    ok({
+      MetricAlarms: present.map((p) => ({
+        AlarmName: `cis-${p}`,
+        MetricName: `cis-${p}`,
+        Namespace: "CISBenchmark",
+        AlarmActions: [`arn:aws:sns:${REGION}:${ACCOUNT}:security-alarms`],
+      })),
+    }),
+  );
+  const trail = {
+    arn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/main`,
+    homeRegion: REGION,
+    isMultiRegionTrail: true,
+    isLogging: true,
+    cloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroupName}:*`,
+    s3DataEvents: [],
   };
-  return asset;
+  const linked = linkAssets({
+    accountId: ACCOUNT,
+    regions: [REGION],
+    assets: [],
+    trails: [{ region: REGION, trails: [trail] }],
+    monitoring: [facts],
+  });
+  return linked.find((a) => a.type === "aws.logs.cis-monitoring") as AssetOf<"aws.logs.cis-monitoring">;
 }
 
 /** `aws configservice describe-configuration-recorders` + `describe-configuration-recorder-status`. */
-export function configSettings(
+export const configSettings = (
   recorders: { ConfigurationRecorders: { name: string; recordingGroup?: { allSupported?: boolean } }[] },
   status: { ConfigurationRecordersStatus: { name: string; recording: boolean; lastStatus?: string }[] },
-): AssetOf<"aws.config.account-settings"> {
-  return {
-    arn: `${ACCOUNT}/${REGION}`,
-    type: "aws.config.account-settings",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: {},
-    config: {
-      recorders: recorders.ConfigurationRecorders.map((r) => {
-        const s = status.ConfigurationRecordersStatus.find((x) => x.name === r.name);
-        return {
-          name: r.name,
-          allSupported: r.recordingGroup?.allSupported ?? false,
-          recording: s?.recording ?? false,
-          lastStatus: s?.lastStatus ?? null,
-        };
-      }),
-    },
-  };
-}
+): AssetOf<"aws.config.account-settings"> =>
+  configRecordersAsset(
+    WHERE,
+    ok(recorders),
+    ok({
+      ConfigurationRecordersStatus: status.ConfigurationRecordersStatus.map((x) => ({
+        ...x,
+        lastStatus: x.lastStatus as RecorderStatus | undefined,
+      })),
+    }),
+  );
 
 /** `aws securityhub describe-hub` output, or `undefined` for `InvalidAccessException` (not subscribed). */
-export function securityHub(out: { HubArn: string; SubscribedAt: string } | undefined) {
-  const asset: AssetOf<"aws.securityhub.account-settings"> = {
-    arn: `${ACCOUNT}/${REGION}`,
-    type: "aws.securityhub.account-settings",
-    region: REGION,
-    accountId: ACCOUNT,
-    tags: {},
-    config: { hubEnabled: out !== undefined, subscribedAt: out?.SubscribedAt ?? null },
-  };
-  return asset;
-}
+export const securityHub = (out: { HubArn: string; SubscribedAt: string } | undefined) =>
+  securityHubAsset(
+    WHERE,
+    out
+      ? ok(out)
+      : {
+          ok: false,
+          kind: "not-configured",
+          code: "InvalidAccessException",
+          message: "Account is not subscribed to AWS Security Hub",
+          call: "securityhub:DescribeHub",
+        },
+  );
 
 // ---------- compute & storage ----------
 
@@ -516,20 +577,20 @@ export const eksCluster = (c: Cluster): AssetOf<"aws.eks.cluster"> =>
   eksClusterAsset(WHERE, c.name ?? "", { ok: true, value: { cluster: c } });
 
 /** One entry of `aws efs describe-file-systems` `FileSystems`. */
-export function efsFileSystem(fs: {
+export const efsFileSystem = (fs: {
   FileSystemId: string;
   FileSystemArn: string;
   Encrypted: boolean;
   Name?: string;
-}) {
-  const asset: AssetOf<"aws.efs.file-system"> = {
-    arn: fs.FileSystemArn,
-    type: "aws.efs.file-system",
-    region: REGION,
-    accountId: ACCOUNT,
-    name: fs.Name,
-    tags: {},
-    config: { fileSystemId: fs.FileSystemId, encrypted: fs.Encrypted },
-  };
-  return asset;
-}
+}) =>
+  efsFileSystemAsset(WHERE, {
+    OwnerId: ACCOUNT,
+    CreationToken: fs.FileSystemId,
+    CreationTime: new Date("2024-01-01T00:00:00Z"),
+    LifeCycleState: "available",
+    NumberOfMountTargets: 1,
+    SizeInBytes: { Value: 6144 },
+    PerformanceMode: "generalPurpose",
+    Tags: fs.Name ? [{ Key: "Name", Value: fs.Name }] : [],
+    ...fs,
+  });
