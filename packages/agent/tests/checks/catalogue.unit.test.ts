@@ -95,6 +95,17 @@ describe("the catalogue built from the check folders", () => {
         expect(id.startsWith(`vigil.${m.folder}.`), `${m.module}: ${id}`).toBe(true);
   });
 
+  it("builds every case's asset through a collector's mapper, never by hand", () => {
+    // A hand-written asset (`type: "aws.…"` in a case file) would test a mapping the scan never makes.
+    const caseFiles = [
+      ...readdirSync(join(CHECKS_DIR, "_cases")).map((f) => join(CHECKS_DIR, "_cases", f)),
+      ...FOLDERS.map((f) => join(CHECKS_DIR, f.folder, "cases.ts")),
+    ];
+    expect(caseFiles.length).toBeGreaterThan(250);
+    const handBuilt = caseFiles.filter((path) => /\btype:\s*"aws\./.test(readFileSync(path, "utf8")));
+    expect(handBuilt).toEqual([]);
+  });
+
   it("gives every check folder its cases, naming only its own check, compliant and non-compliant", () => {
     const problems: string[] = [];
     for (const f of FOLDERS) {
