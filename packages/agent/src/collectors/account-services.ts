@@ -25,7 +25,7 @@ import { DescribeHubCommand, type DescribeHubResponse, SecurityHubClient } from 
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
-import { type Collector, isoOrNull, notListed, tagsOf } from "./collector.ts";
+import { type Collector, isoOrNull, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
 import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
@@ -250,14 +250,7 @@ export function s3AccountSettingsAsset(
   const config: Partial<AssetOf<"aws.s3.account-settings">["config"]> = {};
   if (!unread.failed(out, "publicAccessBlock")) {
     const pab = out.ok ? out.value.PublicAccessBlockConfiguration : undefined;
-    config.publicAccessBlock = pab
-      ? {
-          blockPublicAcls: pab.BlockPublicAcls === true,
-          ignorePublicAcls: pab.IgnorePublicAcls === true,
-          blockPublicPolicy: pab.BlockPublicPolicy === true,
-          restrictPublicBuckets: pab.RestrictPublicBuckets === true,
-        }
-      : null;
+    config.publicAccessBlock = publicAccessBlockOf(pab);
   }
   return unread.attach({
     ...settingsHeader(c, "aws.s3.account-settings", GLOBAL_REGION),

@@ -1,4 +1,4 @@
-import type { Asset, ResourceType, UnreadField } from "../assets/index.ts";
+import type { Asset, AssetOf, ResourceType, UnreadField } from "../assets/index.ts";
 import type { RegionClients } from "../aws/clients.ts";
 import { type AccountReader, mergePages } from "../discovery/reader.ts";
 
@@ -81,6 +81,27 @@ export function tagsOf(tags: readonly AwsTag[] | undefined): Record<string, stri
   const out: Record<string, string> = {};
   for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? "";
   return out;
+}
+
+/** A Block Public Access configuration (a bucket's or the account's) as the assets hold it; none set is `null`. */
+export function publicAccessBlockOf(
+  pab: PublicAccessBlockFlags | undefined,
+): AssetOf<"aws.s3.bucket">["config"]["publicAccessBlock"] {
+  return pab
+    ? {
+        blockPublicAcls: pab.BlockPublicAcls === true,
+        ignorePublicAcls: pab.IgnorePublicAcls === true,
+        blockPublicPolicy: pab.BlockPublicPolicy === true,
+        restrictPublicBuckets: pab.RestrictPublicBuckets === true,
+      }
+    : null;
+}
+
+interface PublicAccessBlockFlags {
+  readonly BlockPublicAcls?: boolean | undefined;
+  readonly IgnorePublicAcls?: boolean | undefined;
+  readonly BlockPublicPolicy?: boolean | undefined;
+  readonly RestrictPublicBuckets?: boolean | undefined;
 }
 
 /** Sets `name` only when there is one (the asset schema's `name` is optional, not nullable). */

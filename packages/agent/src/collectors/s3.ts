@@ -21,7 +21,14 @@ import {
 import { type AssetOf, analyzeBucketPolicy, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
-import { type CollectContext, type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import {
+  type CollectContext,
+  type Collector,
+  mapLimit,
+  notListed,
+  publicAccessBlockOf,
+  tagsOf,
+} from "./collector.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ s3: S3Client });
@@ -89,14 +96,7 @@ export function bucketAsset(
   }
   if (!unread.failed(block, "publicAccessBlock")) {
     const pab = block.ok ? block.value.PublicAccessBlockConfiguration : undefined;
-    config.publicAccessBlock = pab
-      ? {
-          blockPublicAcls: pab.BlockPublicAcls === true,
-          ignorePublicAcls: pab.IgnorePublicAcls === true,
-          blockPublicPolicy: pab.BlockPublicPolicy === true,
-          restrictPublicBuckets: pab.RestrictPublicBuckets === true,
-        }
-      : null;
+    config.publicAccessBlock = publicAccessBlockOf(pab);
   }
   if (!unread.failed(versioning, "versioning") && versioning.ok) {
     const v: { Status?: string; MFADelete?: string } = versioning.value;
