@@ -13,6 +13,13 @@ export const rdsInstanceSchema = assetSchemaOf(
     autoMinorVersionUpgrade: z.boolean(),
     multiAZ: z.boolean(),
     deletionProtection: z.boolean(),
+    /** Enhanced Monitoring's interval in seconds; 0 is off. */
+    monitoringInterval: z.number().int().nonnegative(),
+    iamDatabaseAuthenticationEnabled: z.boolean(),
+    copyTagsToSnapshot: z.boolean(),
+    /** The endpoint's port; `null` while the instance has no endpoint yet. */
+    port: z.number().int().positive().nullable(),
+    masterUsername: z.string().nullable(),
   }),
 );
 

@@ -134,6 +134,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     autoMinorVersionUpgrade: coin(rng),
     multiAZ: coin(rng),
     deletionProtection: coin(rng),
+    monitoringInterval: pick(rng, [0, 60]),
+    iamDatabaseAuthenticationEnabled: coin(rng),
+    copyTagsToSnapshot: coin(rng),
+    port: pick(rng, [5432, 6543]),
+    masterUsername: pick(rng, ["postgres", "orders_admin"]),
   }),
   "aws.rds.snapshot": (rng, id) => ({
     dbSnapshotIdentifier: `snap-${id}`,

@@ -1643,10 +1643,40 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.11"] },
   },
   {
+    id: "vigil.rds.instance-copy-tags-to-snapshots",
+    resourceType: "aws.rds.instance",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.17"] },
+  },
+  {
+    id: "vigil.rds.instance-custom-admin-username",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.25"] },
+  },
+  {
+    id: "vigil.rds.instance-custom-port",
+    resourceType: "aws.rds.instance",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.23"] },
+  },
+  {
     id: "vigil.rds.instance-deletion-protection",
     resourceType: "aws.rds.instance",
     severity: "low",
     mappings: { cis: [], fsbp: ["RDS.8"] },
+  },
+  {
+    id: "vigil.rds.instance-enhanced-monitoring",
+    resourceType: "aws.rds.instance",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.6"] },
+  },
+  {
+    id: "vigil.rds.instance-iam-authentication",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.10"] },
   },
   {
     id: "vigil.rds.instance-multi-az",

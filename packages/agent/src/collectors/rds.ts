@@ -36,6 +36,12 @@ export function rdsInstanceAsset(c: Where, db: DBInstance): AssetOf<"aws.rds.ins
       autoMinorVersionUpgrade: db.AutoMinorVersionUpgrade === true,
       multiAZ: db.MultiAZ === true,
       deletionProtection: db.DeletionProtection === true,
+      // AWS omits MonitoringInterval only where Enhanced Monitoring was never on.
+      monitoringInterval: db.MonitoringInterval ?? 0,
+      iamDatabaseAuthenticationEnabled: db.IAMDatabaseAuthenticationEnabled === true,
+      copyTagsToSnapshot: db.CopyTagsToSnapshot === true,
+      port: db.Endpoint?.Port ?? null,
+      masterUsername: db.MasterUsername ?? null,
     },
   };
 }

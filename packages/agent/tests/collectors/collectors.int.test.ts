@@ -197,6 +197,30 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     expect(out.assets.map((a) => [a.arn, cfg(a).storageEncrypted, cfg(a).publiclyAccessible]).sort()).toEqual(
       dbs.map((d) => [d.DBInstanceArn, d.StorageEncrypted, d.PubliclyAccessible]).sort(),
     );
+    // Monitoring, IAM authentication, tag copying, port and administrator name, as DescribeDBInstances gave them.
+    const detail = (a: { arn: string; config: unknown }) => {
+      const c = a.config as Record<string, unknown>;
+      return [
+        a.arn,
+        c.monitoringInterval,
+        c.iamDatabaseAuthenticationEnabled,
+        c.copyTagsToSnapshot,
+        c.port,
+        c.masterUsername,
+      ];
+    };
+    expect(out.assets.map(detail).sort()).toEqual(
+      dbs
+        .map((d) => [
+          d.DBInstanceArn,
+          d.MonitoringInterval ?? 0,
+          d.IAMDatabaseAuthenticationEnabled,
+          d.CopyTagsToSnapshot,
+          (d.Endpoint as { Port?: number } | undefined)?.Port,
+          d.MasterUsername,
+        ])
+        .sort(),
+    );
     const snaps = list(model, R("rds/describe-db-snapshots"), "DBSnapshots");
     const s = await run(rdsSnapshotsCollector);
     expect(s.assets.map((a) => a.arn).sort()).toEqual(snaps.map((x) => x.DBSnapshotArn).sort());

@@ -16,6 +16,16 @@ export const db = (over: Partial<DBInstance> = {}) =>
     AutoMinorVersionUpgrade: true,
     MultiAZ: true,
     DeletionProtection: true,
+    MonitoringInterval: 60,
+    MonitoringRoleArn: "arn:aws:iam::123456789012:role/rds-monitoring-role",
+    IAMDatabaseAuthenticationEnabled: true,
+    CopyTagsToSnapshot: true,
+    MasterUsername: "orders_owner",
+    Endpoint: {
+      Address: "orders.c9akciq32.us-east-1.rds.amazonaws.com",
+      Port: 6543,
+      HostedZoneId: "Z2R2ITUGPM61AM",
+    },
     TagList: [{ Key: "team", Value: "orders" }],
     ...over,
   });

@@ -2,7 +2,12 @@
 import type { AnyCheck } from "../check.ts";
 import { rdsInstanceAutoMinorVersionUpgrade } from "../rds/instance-auto-minor-version-upgrade/check.ts";
 import { rdsInstanceBackupsEnabled } from "../rds/instance-backups-enabled/check.ts";
+import { rdsInstanceCopyTagsToSnapshots } from "../rds/instance-copy-tags-to-snapshots/check.ts";
+import { rdsInstanceCustomAdminUsername } from "../rds/instance-custom-admin-username/check.ts";
+import { rdsInstanceCustomPort } from "../rds/instance-custom-port/check.ts";
 import { rdsInstanceDeletionProtection } from "../rds/instance-deletion-protection/check.ts";
+import { rdsInstanceEnhancedMonitoring } from "../rds/instance-enhanced-monitoring/check.ts";
+import { rdsInstanceIamAuthentication } from "../rds/instance-iam-authentication/check.ts";
 import { rdsInstanceMultiAz } from "../rds/instance-multi-az/check.ts";
 import { rdsInstanceNotPublic } from "../rds/instance-not-publicly-accessible/check.ts";
 import { rdsInstanceEncrypted } from "../rds/instance-storage-encrypted/check.ts";
@@ -13,7 +18,12 @@ import { rdsSnapshotNotPublic } from "../rds/snapshot-not-public/check.ts";
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
+  rdsInstanceCopyTagsToSnapshots,
+  rdsInstanceCustomAdminUsername,
+  rdsInstanceCustomPort,
   rdsInstanceDeletionProtection,
+  rdsInstanceEnhancedMonitoring,
+  rdsInstanceIamAuthentication,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,
   rdsInstanceEncrypted,
