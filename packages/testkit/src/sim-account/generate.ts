@@ -1516,7 +1516,9 @@ class Generator {
         CopyTagsToSnapshot: true,
         // Enhanced Monitoring on the PostgreSQL instances (no random draw: the account's other choices stay as they were).
         MonitoringInterval: engine === "postgres" ? 60 : 0,
-        ...(engine === "postgres" ? { MonitoringRoleArn: `arn:aws:iam::${acct}:role/rds-monitoring-role` } : {}),
+        ...(engine === "postgres"
+          ? { MonitoringRoleArn: `arn:aws:iam::${acct}:role/rds-monitoring-role` }
+          : {}),
         DBInstanceArn: `arn:aws:rds:${region}:${acct}:db:${id}`,
         IAMDatabaseAuthenticationEnabled: false,
         DeletionProtection: !this.bad(),
