@@ -27,6 +27,8 @@ export const ec2InstanceSchema = assetSchemaOf(
     hasPublicIpAddress: z.boolean(),
     iamInstanceProfileArn: z.string().optional(),
     vpcId: z.string().optional(),
+    /** `VirtualizationType`; absent when the answer did not say. */
+    virtualizationType: z.enum(["hvm", "paravirtual"]).optional(),
   }),
 );
 

@@ -64,6 +64,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     hasPublicIpAddress: coin(rng),
     iamInstanceProfileArn: coin(rng) ? "arn:aws:iam::123456789012:instance-profile/app" : undefined,
     vpcId: "vpc-1",
+    virtualizationType: rng() < 0.05 ? "paravirtual" : "hvm",
   }),
   "aws.ec2.security-group": (rng, id) => ({
     groupId: `sg-${id}`,

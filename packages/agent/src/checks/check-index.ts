@@ -394,6 +394,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.9"] },
   },
   {
+    id: "vigil.ec2.instance-not-paravirtual",
+    resourceType: "aws.ec2.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.24"] },
+  },
+  {
     id: "vigil.ec2.instance-uses-iam-role",
     resourceType: "aws.ec2.instance",
     severity: "medium",

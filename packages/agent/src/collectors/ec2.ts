@@ -68,6 +68,8 @@ export function instanceAsset(c: Where, i: Instance): AssetOf<"aws.ec2.instance"
   };
   if (i.IamInstanceProfile?.Arn) config.iamInstanceProfileArn = i.IamInstanceProfile.Arn;
   if (i.VpcId) config.vpcId = i.VpcId;
+  if (i.VirtualizationType === "hvm" || i.VirtualizationType === "paravirtual")
+    config.virtualizationType = i.VirtualizationType;
   return withName({ ...header(c, "aws.ec2.instance", ec2Arn(c, "instance", id), tags), config }, tags.Name);
 }
 

@@ -4,6 +4,7 @@ import { defaultSecurityGroupRestrictsAll } from "../ec2/default-security-group-
 import { ebsEncryptionByDefault } from "../ec2/ebs-encryption-by-default/check.ts";
 import { instanceImdsv2Required } from "../ec2/instance-imdsv2-required/check.ts";
 import { instanceNoPublicIp } from "../ec2/instance-no-public-ip/check.ts";
+import { instanceNotParavirtual } from "../ec2/instance-not-paravirtual/check.ts";
 import { instanceUsesIamRole } from "../ec2/instance-uses-iam-role/check.ts";
 import { launchTemplateImdsv2Required } from "../ec2/launch-template-imdsv2-required/check.ts";
 import { launchTemplateNoPublicIp } from "../ec2/launch-template-no-public-ip/check.ts";
@@ -22,6 +23,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   ebsEncryptionByDefault,
   instanceImdsv2Required,
   instanceNoPublicIp,
+  instanceNotParavirtual,
   instanceUsesIamRole,
   launchTemplateImdsv2Required,
   launchTemplateNoPublicIp,
