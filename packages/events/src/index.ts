@@ -1,6 +1,7 @@
 export * from "./asyncapi/index.ts";
 // Modules owned by other engineers, re-exported so `@vigil/events` is the one entry point.
 export * from "./auth/index.ts";
+export * from "./aws-reads/index.ts";
 export * from "./bus/index.ts";
 export * from "./contracts/index.ts";
 export * from "./envelope/envelope.ts";

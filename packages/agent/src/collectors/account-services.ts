@@ -165,10 +165,8 @@ export const securityHubCollector: Collector = {
   resourceTypes: ["aws.securityhub.account-settings"],
   async collect(c) {
     // Not subscribed answers InvalidAccessException: that is "not enabled", a fact.
-    const out = await c.read.one(
-      { scope: c.region, service: "securityhub", command: "describe-hub" },
-      () => c.clients.securityhub.send(new DescribeHubCommand({})),
-      { notConfigured: ["InvalidAccessException", "ResourceNotFoundException"] },
+    const out = await c.read.one({ scope: c.region, service: "securityhub", command: "describe-hub" }, () =>
+      c.clients.securityhub.send(new DescribeHubCommand({})),
     );
     return { assets: [securityHubAsset(c, out)] };
   },
@@ -267,7 +265,6 @@ export const s3AccountPublicAccessBlockCollector: Collector = {
     const out = await c.read.one(
       { scope: "global", service: "s3control", command: "get-public-access-block" },
       () => c.clients.s3control.send(new GetPublicAccessBlockCommand({ AccountId: c.accountId })),
-      { notConfigured: ["NoSuchPublicAccessBlockConfiguration"] },
     );
     return { assets: [s3AccountSettingsAsset(c, out)] };
   },

@@ -137,7 +137,7 @@ export const v2ApisCollector: Collector = {
   resourceTypes: ["aws.apigatewayv2.api"],
   async collect(c) {
     const client = c.clients.apigatewayv2;
-    const out = await c.read.one({ scope: c.region, service: "apigatewayv2", command: "get-apis" }, () =>
+    const out = await c.read.pages({ scope: c.region, service: "apigatewayv2", command: "get-apis" }, () =>
       allPages<GetApisResponse>((NextToken) =>
         client.send(new GetApisCommand({ NextToken, MaxResults: "500" })),
       ),
@@ -146,15 +146,19 @@ export const v2ApisCollector: Collector = {
     const assets = await mapLimit(out.value.Items ?? [], 4, async (api) => {
       const ApiId = api.ApiId ?? "";
       const [stages, routes] = await Promise.all([
-        c.read.one({ scope: c.region, service: "apigatewayv2", command: "get-stages", resource: ApiId }, () =>
-          allPages<GetV2StagesResponse>((NextToken) =>
-            client.send(new GetV2StagesCommand({ ApiId, NextToken, MaxResults: "500" })),
-          ),
+        c.read.pages(
+          { scope: c.region, service: "apigatewayv2", command: "get-stages", resource: ApiId },
+          () =>
+            allPages<GetV2StagesResponse>((NextToken) =>
+              client.send(new GetV2StagesCommand({ ApiId, NextToken, MaxResults: "500" })),
+            ),
         ),
-        c.read.one({ scope: c.region, service: "apigatewayv2", command: "get-routes", resource: ApiId }, () =>
-          allPages<GetRoutesResponse>((NextToken) =>
-            client.send(new GetRoutesCommand({ ApiId, NextToken, MaxResults: "500" })),
-          ),
+        c.read.pages(
+          { scope: c.region, service: "apigatewayv2", command: "get-routes", resource: ApiId },
+          () =>
+            allPages<GetRoutesResponse>((NextToken) =>
+              client.send(new GetRoutesCommand({ ApiId, NextToken, MaxResults: "500" })),
+            ),
         ),
       ]);
       return v2ApiAsset(c, api, stages, routes);

@@ -76,35 +76,31 @@ export function cloudFrontDistributionAsset(
   });
 }
 
+/** `ListDistributions` pages merged inside `DistributionList`, as the AWS CLI prints them (its `Marker` kept: required). */
+export function mergeDistributionPages(pages: readonly ListDistributionsResult[]): ListDistributionsResult {
+  const first = pages[0];
+  const items = pages.flatMap((p) => p.DistributionList?.Items ?? []);
+  return {
+    ...first,
+    DistributionList: {
+      Marker: "",
+      MaxItems: first?.DistributionList?.MaxItems ?? 100,
+      IsTruncated: false,
+      Quantity: items.length,
+      Items: items,
+    },
+  };
+}
+
 export const cloudFrontDistributionsCollector: Collector = {
   id: "cloudfront-distributions",
   scope: "global",
   resourceTypes: ["aws.cloudfront.distribution"],
   async collect(c) {
-    const out = await c.read.one(
+    const out = await c.read.pages(
       { scope: GLOBAL_REGION, service: "cloudfront", command: "list-distributions" },
-      async () => {
-        const items: DistributionSummary[] = [];
-        let first: ListDistributionsResult | undefined;
-        for await (const page of paginateListDistributions(
-          { client: c.clients.cloudfront, pageSize: 100 },
-          {},
-        )) {
-          first ??= page;
-          items.push(...(page.DistributionList?.Items ?? []));
-        }
-        const list = first?.DistributionList;
-        return {
-          ...first,
-          DistributionList: {
-            Marker: "",
-            MaxItems: list?.MaxItems ?? 100,
-            IsTruncated: false,
-            Quantity: items.length,
-            Items: items,
-          },
-        } satisfies ListDistributionsResult;
-      },
+      () => paginateListDistributions({ client: c.clients.cloudfront, pageSize: 100 }, {}),
+      mergeDistributionPages,
     );
     if (!out.ok) return notListed(c, cloudFrontDistributionsCollector);
     const assets = await mapLimit(out.value.DistributionList?.Items ?? [], 4, async (d) => {

@@ -1,6 +1,6 @@
 import type { Asset, AssetOf, ResourceType, UnreadField } from "../assets/index.ts";
 import type { RegionClients } from "../aws/clients.ts";
-import { type AccountReader, mergePages } from "../discovery/reader.ts";
+import type { AccountReader } from "../discovery/reader.ts";
 
 /** What a collector knows while it runs. */
 export interface CollectContext {
@@ -149,18 +149,16 @@ export function notListed(
 
 /**
  * For APIs without SDK paginators: asks page after page, passing the token the last answer gave
- * (`tokenOf`), and merges the pages as the AWS CLI does.
+ * (`tokenOf`); `read.pages` merges them as the AWS CLI does.
  */
-export async function followPages<T extends object>(
+export async function* followPages<T extends object>(
   page: (token: string | undefined) => Promise<T>,
   tokenOf: (answer: T) => string | undefined,
-): Promise<T> {
-  const pages: T[] = [];
+): AsyncIterable<T> {
   let token: string | undefined;
   do {
     const next = await page(token);
-    pages.push(next);
+    yield next;
     token = tokenOf(next);
   } while (token);
-  return mergePages(pages);
 }

@@ -89,15 +89,11 @@ export const ecrRepositoriesCollector = listedCollector({
     const resource = encodeURIComponent(repositoryName);
     const ref = (command: string) => ({ scope: c.region, service: "ecr", command, resource });
     const [lifecycle, policy] = await Promise.all([
-      c.read.one(
-        ref("get-lifecycle-policy"),
-        () => c.clients.ecr.send(new GetLifecyclePolicyCommand({ repositoryName })),
-        { notConfigured: ["LifecyclePolicyNotFoundException"] },
+      c.read.one(ref("get-lifecycle-policy"), () =>
+        c.clients.ecr.send(new GetLifecyclePolicyCommand({ repositoryName })),
       ),
-      c.read.one(
-        ref("get-repository-policy"),
-        () => c.clients.ecr.send(new GetRepositoryPolicyCommand({ repositoryName })),
-        { notConfigured: ["RepositoryPolicyNotFoundException"] },
+      c.read.one(ref("get-repository-policy"), () =>
+        c.clients.ecr.send(new GetRepositoryPolicyCommand({ repositoryName })),
       ),
     ]);
     return ecrRepositoryAsset(c, r, registry, lifecycle, policy);

@@ -91,12 +91,8 @@ async function readUser(
   const [keys, mfa, login, attached, inline, groups] = await Promise.all([
     c.read.pages(G("list-access-keys", name), () => paginateListAccessKeys({ client }, { UserName: name })),
     c.read.pages(G("list-mfa-devices", name), () => paginateListMFADevices({ client }, { UserName: name })),
-    c.read.one(
-      G("get-login-profile", name),
-      () => client.send(new GetLoginProfileCommand({ UserName: name })),
-      {
-        notConfigured: ["NoSuchEntity"],
-      },
+    c.read.one(G("get-login-profile", name), () =>
+      client.send(new GetLoginProfileCommand({ UserName: name })),
     ),
     c.read.pages(G("list-attached-user-policies", name), () =>
       paginateListAttachedUserPolicies({ client }, { UserName: name }),
@@ -353,12 +349,8 @@ export const iamPasswordPolicyCollector: Collector = {
   scope: "global",
   resourceTypes: ["aws.iam.password-policy"],
   async collect(c) {
-    const out = await c.read.one(
-      G("get-account-password-policy"),
-      () => c.clients.iam.send(new GetAccountPasswordPolicyCommand({})),
-      {
-        notConfigured: ["NoSuchEntity"],
-      },
+    const out = await c.read.one(G("get-account-password-policy"), () =>
+      c.clients.iam.send(new GetAccountPasswordPolicyCommand({})),
     );
     return { assets: [passwordPolicyAsset(c, out)] };
   },

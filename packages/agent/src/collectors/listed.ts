@@ -28,29 +28,34 @@ export function regionalAsset<T extends ResourceType>(
 }
 
 /**
- * A regional collector of one resource type listed by one paginated call (`<cli-service>
- * <command>`), each resource then described by its own reads (and by `shared`, read once per
- * region). A failed listing leaves the (region, type) uncovered; a failed per-resource read only
- * leaves that asset's fields unread.
+ * A regional collector of one resource type listed by one call (`<cli-service> <command>`: its
+ * `pages`, or one `page` where the API has no pagination), each resource then described by its own
+ * reads (and by `shared`, read once per region). A failed listing leaves the (region, type)
+ * uncovered; a failed per-resource read only leaves that asset's fields unread.
  */
-export function listedCollector<T extends ResourceType, Page extends object, Item, Shared = undefined>(spec: {
-  readonly id: string;
-  readonly type: T;
-  readonly service: string;
-  readonly command: string;
-  readonly pages: (c: CollectContext) => AsyncIterable<Page>;
-  readonly items: (listing: Page) => readonly Item[] | undefined;
-  readonly shared?: (c: CollectContext) => Promise<Shared>;
-  readonly asset: (c: CollectContext, item: Item, shared: Shared) => Promise<AssetOf<T>>;
-}): Collector {
+export function listedCollector<T extends ResourceType, Page extends object, Item, Shared = undefined>(
+  spec: {
+    readonly id: string;
+    readonly type: T;
+    readonly service: string;
+    readonly command: string;
+    readonly items: (listing: Page) => readonly Item[] | undefined;
+    readonly shared?: (c: CollectContext) => Promise<Shared>;
+    readonly asset: (c: CollectContext, item: Item, shared: Shared) => Promise<AssetOf<T>>;
+  } & (
+    | { readonly pages: (c: CollectContext) => AsyncIterable<Page>; readonly page?: never }
+    | { readonly page: (c: CollectContext) => Promise<Page>; readonly pages?: never }
+  ),
+): Collector {
   const collector: Collector = {
     id: spec.id,
     scope: "regional",
     resourceTypes: [spec.type],
     async collect(c) {
-      const out = await c.read.pages({ scope: c.region, service: spec.service, command: spec.command }, () =>
-        spec.pages(c),
-      );
+      const ref = { scope: c.region, service: spec.service, command: spec.command };
+      const out = spec.page
+        ? await c.read.one(ref, () => spec.page(c))
+        : await c.read.pages(ref, () => spec.pages(c));
       if (!out.ok) return notListed(c, collector);
       const items = spec.items(out.value) ?? [];
       const shared = (items.length > 0 && spec.shared ? await spec.shared(c) : undefined) as Shared;

@@ -68,9 +68,7 @@ export const openSearchDomainsCollector = listedCollector({
   service: "opensearch",
   command: "list-domain-names",
   // ListDomainNames answers every domain at once (no pagination).
-  async *pages(c) {
-    yield await c.clients.opensearch.send(new ListDomainNamesCommand({}));
-  },
+  page: (c) => c.clients.opensearch.send(new ListDomainNamesCommand({})),
   items: (listing) => listing.DomainNames?.flatMap((d: DomainInfo) => (d.DomainName ? [d.DomainName] : [])),
   async asset(c, name) {
     const described = await c.read.one(

@@ -45,7 +45,6 @@ export const organizationsCollector: Collector = {
     const organization = await c.read.one(
       { scope: GLOBAL_REGION, service: "organizations", command: "describe-organization" },
       () => c.clients.organizations.send(new DescribeOrganizationCommand({})),
-      { notConfigured: ["AWSOrganizationsNotInUseException"] },
     );
     return { assets: [organizationsAccountAsset(c.accountId, organization)] };
   },

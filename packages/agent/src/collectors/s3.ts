@@ -148,25 +148,15 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
   // placed under `global`: a failed read never makes an asset look gone.
   const s3 = c.clientsFor(region ?? c.region).s3;
   const [encryption, block, versioning, policy, acl, logging, tagging] = await Promise.all([
-    c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name })), {
-      notConfigured: ["ServerSideEncryptionConfigurationNotFoundError"],
-    }),
-    c.read.one(
-      at("get-public-access-block"),
-      () => s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
-      {
-        notConfigured: ["NoSuchPublicAccessBlockConfiguration"],
-      },
+    c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name }))),
+    c.read.one(at("get-public-access-block"), () =>
+      s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
     ),
     c.read.one(at("get-bucket-versioning"), () => s3.send(new GetBucketVersioningCommand({ Bucket: name }))),
-    c.read.one(at("get-bucket-policy"), () => s3.send(new GetBucketPolicyCommand({ Bucket: name })), {
-      notConfigured: ["NoSuchBucketPolicy"],
-    }),
+    c.read.one(at("get-bucket-policy"), () => s3.send(new GetBucketPolicyCommand({ Bucket: name }))),
     c.read.one(at("get-bucket-acl"), () => s3.send(new GetBucketAclCommand({ Bucket: name }))),
     c.read.one(at("get-bucket-logging"), () => s3.send(new GetBucketLoggingCommand({ Bucket: name }))),
-    c.read.one(at("get-bucket-tagging"), () => s3.send(new GetBucketTaggingCommand({ Bucket: name })), {
-      notConfigured: ["NoSuchTagSet"],
-    }),
+    c.read.one(at("get-bucket-tagging"), () => s3.send(new GetBucketTaggingCommand({ Bucket: name }))),
   ]);
   return bucketAsset(c, name, region, { encryption, block, versioning, policy, acl, logging, tagging });
 }

@@ -168,12 +168,6 @@ export const inspectorCollector: Collector = {
 
 // --- Amazon Macie ----------------------------------------------------------------------------------
 
-/** Macie answers `AccessDeniedException` `Macie is not enabled.` when it is off: that one is a fact. */
-export const MACIE_NOT_ENABLED = {
-  notConfigured: ["AccessDeniedException"],
-  notConfiguredMessage: /Macie is not enabled/i,
-};
-
 /** Macie in a region from `GetMacieSession` and, when it is enabled, `GetAutomatedDiscoveryConfiguration`. */
 export function macieSettingsAsset(
   c: Where,
@@ -204,14 +198,12 @@ export const macieCollector: Collector = {
     const session = await c.read.one(
       { scope: c.region, service: "macie2", command: "get-macie-session" },
       () => c.clients.macie2.send(new GetMacieSessionCommand({})),
-      MACIE_NOT_ENABLED,
     );
     const discovery =
       session.ok && session.value.status !== undefined
         ? await c.read.one(
             { scope: c.region, service: "macie2", command: "get-automated-discovery-configuration" },
             () => c.clients.macie2.send(new GetAutomatedDiscoveryConfigurationCommand({})),
-            MACIE_NOT_ENABLED,
           )
         : undefined;
     return { assets: [macieSettingsAsset(c, session, discovery)] };

@@ -59,7 +59,7 @@ async function collectWebAcls(c: CollectContext, scope: Scope, collector: Collec
   const where = scope === "CLOUDFRONT" ? GLOBAL_REGION : c.region;
   // CloudFront web ACLs are managed through us-east-1 only.
   const client = (scope === "CLOUDFRONT" ? c.clientsFor("us-east-1") : c.clients).wafv2;
-  const out = await c.read.one({ scope: where, service: "wafv2", command: "list-web-acls" }, () =>
+  const out = await c.read.pages({ scope: where, service: "wafv2", command: "list-web-acls" }, () =>
     followPages<ListWebACLsResponse>(
       (NextMarker) => client.send(new ListWebACLsCommand({ Scope: scope, NextMarker, Limit: 100 })),
       (page) => page.NextMarker,
@@ -73,10 +73,8 @@ async function collectWebAcls(c: CollectContext, scope: Scope, collector: Collec
       c.read.one({ scope: where, service: "wafv2", command: "get-web-acl", resource }, () =>
         client.send(new GetWebACLCommand({ Name: summary.Name, Scope: scope, Id: summary.Id })),
       ),
-      c.read.one(
-        { scope: where, service: "wafv2", command: "get-logging-configuration", resource },
-        () => client.send(new GetLoggingConfigurationCommand({ ResourceArn: summary.ARN })),
-        { notConfigured: ["WAFNonexistentItemException"] },
+      c.read.one({ scope: where, service: "wafv2", command: "get-logging-configuration", resource }, () =>
+        client.send(new GetLoggingConfigurationCommand({ ResourceArn: summary.ARN })),
       ),
     ]);
     return webAclAsset(c, scope, summary, described, logging);

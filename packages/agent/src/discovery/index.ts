@@ -7,6 +7,8 @@ export {
   type RawOutcome,
   type RawRecorder,
   type RawRef,
+  ReadDescriptionError,
+  readMismatch,
   snapshotPath,
   toCliJson,
 } from "./reader.ts";

@@ -3,6 +3,7 @@
  * error classified, and optionally recorded as an account snapshot file (AWS CLI JSON, see
  * docs/snapshot-format.md). Collectors turn these answers into assets; `captureSnapshot` keeps the recording.
  */
+import { awsRead, notConfiguredCodes } from "@vigil/events";
 
 /** Where a call's answer lives in an account snapshot. */
 export interface RawRef {
@@ -182,15 +183,32 @@ export function mergePages<T extends object>(pages: readonly T[]): T {
   return merged as T;
 }
 
-export interface ReadOptions {
-  /** Error codes that mean "this resource has nothing configured" (recorded as a missing file). */
-  readonly notConfigured?: readonly string[];
-  /**
-   * Where AWS answers "not configured" with a code that also means denied (Macie answers
-   * `AccessDeniedException` `Macie is not enabled.`): the code is "not configured" only when its
-   * message matches.
-   */
-  readonly notConfiguredMessage?: RegExp;
+/** Undescribed reads, or reads made against their description: a collector bug. */
+export class ReadDescriptionError extends Error {
+  override readonly name = "ReadDescriptionError";
+}
+
+/**
+ * The description of a read (packages/events' `AWS_READS`), and whether `ref` and the way it is
+ * read (`one` or `pages`) match it; `undefined` when they do.
+ */
+export function readMismatch(ref: RawRef, paged: boolean): string | undefined {
+  const read = awsRead(ref.service, ref.command);
+  const what = `${ref.service} ${ref.command}`;
+  if (read === undefined)
+    return `${what} is not a described read (add it to packages/events/src/aws-reads/reads.ts)`;
+  if (read.scope !== "both" && (ref.scope === "global") !== (read.scope === "global"))
+    return `${what} is described as ${read.scope} but was read under ${ref.scope}`;
+  if ((ref.resource !== undefined) !== (read.resource !== undefined))
+    return `${what} is described ${read.resource ? `per ${read.resource}` : "as one read"} but was read ${ref.resource === undefined ? "once" : `per resource (${ref.resource})`}`;
+  if (paged !== (read.pages !== undefined))
+    return `${what} is described as ${read.pages ? "paginated" : "one page"} but was read ${paged ? "page by page" : "as one call"}`;
+  return undefined;
+}
+
+export interface AccountReaderOptions {
+  /** Throw {@link ReadDescriptionError} for a read that is not described or not read as described (tests). */
+  readonly strict?: boolean;
 }
 
 export class AccountReader {
@@ -199,48 +217,60 @@ export class AccountReader {
   /** Calls that failed otherwise (after the SDK's retries). */
   readonly failed: CallProblem[] = [];
 
-  constructor(private readonly recorder?: RawRecorder) {}
+  constructor(
+    private readonly recorder?: RawRecorder,
+    private readonly options: AccountReaderOptions = {},
+  ) {}
 
   /** One call. */
-  async one<T extends object>(
+  async one<T extends object>(ref: RawRef, run: () => Promise<T>): Promise<RawOutcome<T>> {
+    this.check(ref, false);
+    return this.read(ref, run);
+  }
+
+  /**
+   * A paginated call (an SDK paginator), merged into one answer as the AWS CLI does (`merge`, where
+   * the list is not a top-level member: CloudFront's `DistributionList.Items`).
+   */
+  async pages<T extends object>(
     ref: RawRef,
-    run: () => Promise<T>,
-    options: ReadOptions = {},
+    pages: () => AsyncIterable<T>,
+    merge: (pages: readonly T[]) => T = mergePages,
   ): Promise<RawOutcome<T>> {
+    this.check(ref, true);
+    return this.read(ref, async () => {
+      const all: T[] = [];
+      for await (const page of pages()) all.push(page);
+      return merge(all);
+    });
+  }
+
+  private check(ref: RawRef, paged: boolean): void {
+    if (!this.options.strict) return;
+    const mismatch = readMismatch(ref, paged);
+    if (mismatch !== undefined) throw new ReadDescriptionError(mismatch);
+  }
+
+  private async read<T extends object>(ref: RawRef, run: () => Promise<T>): Promise<RawOutcome<T>> {
     try {
       const value = await run();
       this.recorder?.(snapshotPath(ref), toCliJson(value, ref.service));
       return { ok: true, value };
     } catch (error) {
-      return this.failure(ref, error, options);
+      return this.failure(ref, error);
     }
   }
 
-  /** A paginated call (an SDK paginator), merged into one answer as the AWS CLI does. */
-  async pages<T extends object>(
-    ref: RawRef,
-    pages: () => AsyncIterable<T>,
-    options: ReadOptions = {},
-  ): Promise<RawOutcome<T>> {
-    return this.one(
-      ref,
-      async () => {
-        const all: T[] = [];
-        for await (const page of pages()) all.push(page);
-        return mergePages(all);
-      },
-      options,
-    );
-  }
-
-  private failure<T>(ref: RawRef, error: unknown, options: ReadOptions): RawOutcome<T> {
+  private failure<T>(ref: RawRef, error: unknown): RawOutcome<T> {
     const code = errorCodeOf(error);
     const message = errorMessageOf(error);
     const path = snapshotPath(ref);
     const call = callNameOf(ref);
+    const described = awsRead(ref.service, ref.command);
     if (
-      options.notConfigured?.includes(code) &&
-      (options.notConfiguredMessage === undefined || options.notConfiguredMessage.test(message))
+      described !== undefined &&
+      notConfiguredCodes(described).includes(code) &&
+      (described.notConfiguredMessage === undefined || described.notConfiguredMessage.test(message))
     ) {
       // Per resource, "nothing configured" is a missing file; for account-wide calls (no password
       // policy) the snapshot keeps AWS's error, since a missing file there means "not captured".

@@ -21,6 +21,8 @@ export interface CaptureOptions {
   readonly regions?: readonly string[];
   readonly groups?: readonly ServiceGroup[];
   readonly onProgress?: (progress: ScanProgressEvent) => void;
+  /** Throw on a read the AWS reads description (packages/events) does not describe, or not as described (tests). */
+  readonly strictReads?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<AccountS
     ...(options.groups !== undefined ? { groups: options.groups } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
     recorder: (path, body) => files.set(path, body),
+    ...(options.strictReads ? { strictReads: true } : {}),
   });
   return {
     accountId: scan.accountId,

@@ -73,6 +73,8 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgressEvent) => void;
   /** Receives every answer as snapshot files (`captureSnapshot`). */
   readonly recorder?: RawRecorder;
+  /** Throw on a read the AWS reads description (packages/events) does not describe, or not as described (tests). */
+  readonly strictReads?: boolean;
   /** Default: the system clock. */
   readonly clock?: Clock;
   /** How long a rate-limit error pauses every job (default: the agent's 15 minutes). */
@@ -157,6 +159,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       now: () => evaluationTime,
       ...(options.groups ? { groups: options.groups } : {}),
       ...(options.recorder ? { recorder: options.recorder } : {}),
+      ...(options.strictReads ? { strictReads: true } : {}),
     }),
     integrationId,
     accountId,

@@ -19,6 +19,8 @@ export interface ScanShardWorkerOptions {
   readonly groups?: readonly ServiceGroup[];
   /** Receives every answer as snapshot files (`captureSnapshot`). */
   readonly recorder?: RawRecorder;
+  /** Throw on a read the AWS reads description (packages/events) does not describe, or not as described (tests). */
+  readonly strictReads?: boolean;
   /** Told about calls that failed for reasons other than throttling (their assets are missing). */
   readonly onProblems?: (report: {
     shardId: string;
@@ -71,6 +73,7 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           ...(job.assetTypes ? { assetTypes: job.assetTypes } : {}),
           ...(options.groups ? { groups: options.groups } : {}),
           ...(options.recorder ? { recorder: options.recorder } : {}),
+          ...(options.strictReads ? { strictReads: true } : {}),
         });
         if (paused) throw paused;
         // Throttled calls reach the scheduler through the budget (its pause rule decides on them).

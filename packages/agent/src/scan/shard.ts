@@ -432,6 +432,8 @@ export interface CollectShardOptions {
   readonly groups?: readonly ServiceGroup[];
   /** Receives every answer as snapshot files (`captureSnapshot`). */
   readonly recorder?: RawRecorder;
+  /** Throw on a read the AWS reads description (packages/events) does not describe, or not as described (tests). */
+  readonly strictReads?: boolean;
 }
 
 /** Runs one shard's collectors and links and validates their assets, in a stable order. */
@@ -442,7 +444,7 @@ export async function collectShard(options: CollectShardOptions): Promise<ShardC
   const keep = (c: Collector) => !wanted || c.resourceTypes.some((t) => wanted.has(t));
   const { collectors, everyRegion } = await group.load();
   const partition = options.partition ?? "aws";
-  const read = new AccountReader(options.recorder);
+  const read = new AccountReader(options.recorder, { strict: options.strictReads === true });
   const { clients } = options;
   const context = (region: string) => ({
     accountId: options.accountId,

@@ -132,16 +132,25 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
 
 const WRITES: Record<string, ReadonlySet<string>> = { ec2: EC2_WRITES, autoscaling: AUTOSCALING_WRITES };
 
-/** The operations the simulated account serves, as `<cli-service>:<Operation>`. */
-export function servedOperations(): string[] {
+/**
+ * The operations the simulated account serves, as `<cli-service>:<Operation>`; `{ writes: false }`
+ * leaves out the mutating ones (EC2 and Auto Scaling writes the EBS scans make).
+ */
+export function servedOperations(options: { readonly writes?: boolean } = {}): string[] {
   const cli: Record<string, string> = {
     s3: "s3api",
     monitoring: "cloudwatch",
     es: "opensearch",
     states: "stepfunctions",
+    "access-analyzer": "accessanalyzer",
+    config: "configservice",
+    elasticfilesystem: "efs",
+    "s3-control": "s3control",
   };
   return Object.entries(HANDLERS).flatMap(([svc, ops]) =>
-    Object.keys(ops).map((op) => `${cli[svc] ?? svc}:${op}`),
+    Object.keys(ops)
+      .filter((op) => options.writes !== false || !WRITES[svc]?.has(op))
+      .map((op) => `${cli[svc] ?? svc}:${op}`),
   );
 }
 

@@ -27,13 +27,6 @@ function repositoryName(call: Call): string {
   return name;
 }
 
-const notFound = (error: string, what: string) => (name: string) => ({
-  error,
-  message: `${what} does not exist for the repository with name '${name}' in the registry with id`,
-});
-const noLifecyclePolicy = notFound("LifecyclePolicyNotFoundException", "Lifecycle policy");
-const noRepositoryPolicy = notFound("RepositoryPolicyNotFoundException", "Repository policy");
-
 /** ECR and ECS page with `nextToken` / `maxResults`. */
 const PAGED = { token: "nextToken", limit: "maxResults", next: "nextToken" } as const;
 
@@ -55,12 +48,12 @@ export const ECR_HANDLERS: Record<string, Handler> = {
   GetLifecyclePolicy: (call) => {
     const name = repositoryName(call);
     const resource = encodeURIComponent(name);
-    return read(call, "get-lifecycle-policy", { resource, whenMissing: noLifecyclePolicy(name) });
+    return read(call, "get-lifecycle-policy", { resource });
   },
   GetRepositoryPolicy: (call) => {
     const name = repositoryName(call);
     const resource = encodeURIComponent(name);
-    return read(call, "get-repository-policy", { resource, whenMissing: noRepositoryPolicy(name) });
+    return read(call, "get-repository-policy", { resource });
   },
 };
 

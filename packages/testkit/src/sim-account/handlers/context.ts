@@ -1,3 +1,4 @@
+import { absentAnswer, awsRead } from "@vigil/events";
 import { AwsApiError, apiError } from "../errors.ts";
 import { type AccountModel, isSnapshotError, snapshotKey } from "../model.ts";
 import type { RawAnswer } from "../protocols.ts";
@@ -58,20 +59,37 @@ export interface ReadOptions {
 
 /**
  * Reads the CLI JSON a call is answered from. An error file becomes that AWS error; a missing file
- * becomes the call's "not configured" answer, or "not captured".
+ * becomes the call's "not configured" answer (`whenMissing`, else the AWS reads description's
+ * `absent` answer for a per-resource read), or "not captured".
  */
 export function read(call: Call, command: string, options: ReadOptions = {}): Output {
   const scope = options.global ? "global" : call.region;
   const key = snapshotKey(scope, call.cliService, command, options.resource);
   const value = call.model.files.get(key);
   if (value === undefined) {
-    const missing = options.whenMissing ?? "not-captured";
+    const missing =
+      options.whenMissing ?? describedAbsence(call, command, options.resource) ?? "not-captured";
     if (missing === "not-captured") throw notCaptured(call, key);
     if ("error" in missing) throw apiError(missing.error, missing.message);
     return structuredClone(missing.output);
   }
   if (isSnapshotError(value)) throw apiError(value.Error.Code, value.Error.Message);
   return value as Output;
+}
+
+/** What a missing per-resource file stands for, as the AWS reads description (packages/events) says. */
+function describedAbsence(
+  call: Call,
+  command: string,
+  resource: string | undefined,
+): WhenMissing | undefined {
+  const described = awsRead(call.cliService, command);
+  if (resource === undefined || described === undefined) return undefined;
+  const absent = absentAnswer(described, decodeURIComponent(resource));
+  if (absent === undefined) return undefined;
+  return "error" in absent
+    ? { error: absent.error, message: absent.message }
+    : { output: { ...absent.output } };
 }
 
 /** The list member of a list call's file (empty when the file holds no such member). */

@@ -23,12 +23,12 @@ function userOf(call: Call): string {
   return name;
 }
 
-/** A per-user list call; a user the snapshot has no file for has none of those things. */
+/** A per-user list call; a user the snapshot has no file for has none of those things (the reads description's `absent`). */
 function perUserList(command: string, member: string): Handler {
   return (call) => {
     if (call.input.UserName === undefined && command === "list-access-keys") return iamPage(call, [], member);
     const user = userOf(call);
-    const file = read(call, command, { ...G, resource: user, whenMissing: { output: { [member]: [] } } });
+    const file = read(call, command, { ...G, resource: user });
     return iamPage(call, (file[member] as unknown[] | undefined) ?? [], member);
   };
 }
@@ -120,21 +120,13 @@ export const IAM_HANDLERS: Record<string, Handler> = {
     const role = required(call.input, "RoleName", call.operation);
     if (!readList(call, "list-roles", "Roles", G).some((r) => r.RoleName === role))
       throw apiError("NoSuchEntity", `The role with name ${role} cannot be found.`);
-    const file = read(call, "list-attached-role-policies", {
-      ...G,
-      resource: role,
-      whenMissing: { output: { AttachedPolicies: [] } },
-    });
+    const file = read(call, "list-attached-role-policies", { ...G, resource: role });
     return iamPage(call, (file.AttachedPolicies as unknown[] | undefined) ?? [], "AttachedPolicies");
   },
   ListServerCertificates: globalList("list-server-certificates", "ServerCertificateMetadataList"),
   GetLoginProfile: (call) => {
     const user = userOf(call);
-    return read(call, "get-login-profile", {
-      ...G,
-      resource: user,
-      whenMissing: { error: "NoSuchEntity", message: `Login Profile for User ${user} cannot be found.` },
-    });
+    return read(call, "get-login-profile", { ...G, resource: user });
   },
   GetAccountPasswordPolicy: (call) =>
     read(call, "get-account-password-policy", {

@@ -19,45 +19,30 @@ function bucketOf(call: Call): Output {
   return bucket;
 }
 
-/** Per-bucket reads: the snapshot command, and what S3 answers when the setting was never made. */
-const PER_BUCKET: Record<string, [string, (bucket: string) => WhenMissing]> = {
-  GetBucketEncryption: [
-    "get-bucket-encryption",
-    () => ({
-      error: "ServerSideEncryptionConfigurationNotFoundError",
-      message: "The server side encryption configuration was not found",
-    }),
-  ],
-  GetPublicAccessBlock: [
-    "get-public-access-block",
-    () => ({
-      error: "NoSuchPublicAccessBlockConfiguration",
-      message: "The public access block configuration was not found",
-    }),
-  ],
-  GetBucketPolicy: [
-    "get-bucket-policy",
-    () => ({ error: "NoSuchBucketPolicy", message: "The bucket policy does not exist" }),
-  ],
-  GetBucketPolicyStatus: [
-    "get-bucket-policy-status",
-    () => ({ error: "NoSuchBucketPolicy", message: "The bucket policy does not exist" }),
-  ],
-  GetBucketTagging: [
-    "get-bucket-tagging",
-    () => ({ error: "NoSuchTagSet", message: "The TagSet does not exist" }),
-  ],
-  // Versioning and logging that were never configured answer with an empty document, not an error.
-  GetBucketVersioning: ["get-bucket-versioning", () => ({ output: {} })],
-  GetBucketLogging: ["get-bucket-logging", () => ({ output: {} })],
-  GetBucketAcl: ["get-bucket-acl", () => "not-captured"],
+/**
+ * Per-bucket reads and their snapshot command. What S3 answers for a setting never made (an error,
+ * or an empty document for versioning and logging) is the AWS reads description's `absent`.
+ */
+const PER_BUCKET: Record<string, string> = {
+  GetBucketEncryption: "get-bucket-encryption",
+  GetPublicAccessBlock: "get-public-access-block",
+  GetBucketPolicy: "get-bucket-policy",
+  GetBucketTagging: "get-bucket-tagging",
+  GetBucketVersioning: "get-bucket-versioning",
+  GetBucketLogging: "get-bucket-logging",
+  GetBucketAcl: "get-bucket-acl",
 };
 
-function perBucket(operation: string): Handler {
-  const [command, whenMissing] = PER_BUCKET[operation] as [string, (b: string) => WhenMissing];
+/** Not a scan read (not described): served for tools that ask, as S3 answers it. */
+const NO_POLICY_STATUS: WhenMissing = {
+  error: "NoSuchBucketPolicy",
+  message: "The bucket policy does not exist",
+};
+
+function perBucket(command: string, whenMissing?: WhenMissing): Handler {
   return (call) => {
     const name = String(bucketOf(call).Name);
-    return read(call, command, { global: true, resource: name, whenMissing: whenMissing(name) });
+    return read(call, command, { global: true, resource: name, ...(whenMissing ? { whenMissing } : {}) });
   };
 }
 
@@ -105,5 +90,6 @@ const getBucketLocation: Handler = (call) => {
 export const S3_HANDLERS: Record<string, Handler> = {
   ListBuckets: listBuckets,
   GetBucketLocation: getBucketLocation,
-  ...Object.fromEntries(Object.keys(PER_BUCKET).map((op) => [op, perBucket(op)])),
+  ...Object.fromEntries(Object.entries(PER_BUCKET).map(([op, command]) => [op, perBucket(command)])),
+  GetBucketPolicyStatus: perBucket("get-bucket-policy-status", NO_POLICY_STATUS),
 };

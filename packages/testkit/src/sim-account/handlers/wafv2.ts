@@ -53,13 +53,6 @@ export const WAFV2_HANDLERS: Record<string, Handler> = {
     if (global && call.region !== "us-east-1") notFound();
     const acl = webAcls(call, global).find((a) => a.ARN === arn);
     if (!acl) notFound();
-    return read(call, "get-logging-configuration", {
-      global,
-      resource: String(acl.Id),
-      whenMissing: {
-        error: "WAFNonexistentItemException",
-        message: "AWS WAF couldn’t perform the operation because your resource doesn’t exist.",
-      },
-    });
+    return read(call, "get-logging-configuration", { global, resource: String(acl.Id) });
   },
 };

@@ -1,0 +1,10 @@
+export { LAYOUT_BEGIN, LAYOUT_END, snapshotLayoutTable } from "./layout.ts";
+export {
+  type AbsentAnswer,
+  AWS_READS,
+  type AwsRead,
+  absentAnswer,
+  awsRead,
+  notConfiguredCodes,
+  type ReadSpec,
+} from "./reads.ts";
