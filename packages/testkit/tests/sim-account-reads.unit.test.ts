@@ -4,7 +4,7 @@ import { AWS_READS, absentAnswer } from "@vigil/events";
 import { describe, expect, it } from "vitest";
 import { AwsApiError } from "../src/sim-account/errors.ts";
 import { read } from "../src/sim-account/handlers/context.ts";
-import { servedOperations } from "../src/sim-account/index.ts";
+import { generateAccount, servedOperations } from "../src/sim-account/index.ts";
 import { loadBotocoreModels, locateBotocoreModels } from "../src/snapshot/models.ts";
 import { CLI_TO_MODEL } from "../src/snapshot/validate.ts";
 
@@ -104,5 +104,31 @@ describe("the AWS reads description agrees with AWS's API models (botocore)", ()
         );
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the simulated account's generator writes the described layout", () => {
+  it("every file of a generated account is a described read (or one served beyond the scan), in its scope", () => {
+    const model = generateAccount({
+      seed: "reads-layout",
+      regionCount: 2,
+      assetsPerRegion: 8,
+      misconfigurationRate: 0.7,
+    });
+    const problems: string[] = [];
+    for (const key of model.files.keys()) {
+      const [scope, service = "", command = "", ...resource] = key.split("/");
+      const read = AWS_READS.find((r) => r.service === service && r.command === command);
+      if (!read) {
+        if (!(opKey(service, command) in SERVED_BEYOND_THE_SCAN))
+          problems.push(`${key}: not a described read`);
+        continue;
+      }
+      if (resource.length > 0 !== (read.resource !== undefined)) problems.push(`${key}: per resource?`);
+      if (read.scope !== "both" && (scope === "global") !== (read.scope === "global"))
+        problems.push(`${key}: scope`);
+    }
+    expect(problems).toEqual([]);
+    expect(model.files.size).toBeGreaterThan(200);
   });
 });
