@@ -178,6 +178,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["CloudFront.9"] },
   },
   {
+    id: "vigil.cloudfront.recommended-tls-policy",
+    resourceType: "aws.cloudfront.distribution",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["CloudFront.15"] },
+  },
+  {
     id: "vigil.cloudfront.s3-origin-access-control",
     resourceType: "aws.cloudfront.distribution",
     severity: "medium",
@@ -676,6 +682,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["ELB.1"] },
   },
   {
+    id: "vigil.elbv2.listeners-encrypt-in-transit",
+    resourceType: "aws.elbv2.load-balancer",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["ELB.18"] },
+  },
+  {
+    id: "vigil.elbv2.listeners-use-recommended-tls-policy",
+    resourceType: "aws.elbv2.load-balancer",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["ELB.17"] },
+  },
+  {
     id: "vigil.elbv2.listeners-use-secure-tls-policy",
     resourceType: "aws.elbv2.load-balancer",
     severity: "medium",
@@ -854,6 +872,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.iam.user",
     severity: "medium",
     mappings: { cis: ["1.11"], fsbp: [], securityHub: ["IAM.22"] },
+  },
+  {
+    id: "vigil.iam.user-unused-credentials-removed",
+    resourceType: "aws.iam.user",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["IAM.8"] },
   },
   {
     id: "vigil.inspector2.ec2-scanning-enabled",

@@ -253,7 +253,8 @@ export function generateDistributions(put: Put, o: ServiceGenerationOptions): vo
           CloudFrontDefaultCertificate: false,
           ACMCertificateArn: `arn:aws:acm:us-east-1:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
           SSLSupportMethod: bad() ? "vip" : "sni-only",
-          MinimumProtocolVersion: "TLSv1.2_2021",
+          // The third keeps an older policy (no rng draw: the other distributions stay as they were).
+          MinimumProtocolVersion: i === 2 ? "TLSv1.2_2019" : "TLSv1.2_2021",
           CertificateSource: "acm",
         }
       : {

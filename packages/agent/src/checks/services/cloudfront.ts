@@ -6,6 +6,7 @@ import { distributionLoggingEnabled } from "../cloudfront/logging-enabled/check.
 import { distributionOriginFailover } from "../cloudfront/origin-failover-configured/check.ts";
 import { distributionOriginNoDeprecatedSsl } from "../cloudfront/origin-no-deprecated-ssl/check.ts";
 import { distributionOriginTrafficEncrypted } from "../cloudfront/origin-traffic-encrypted/check.ts";
+import { distributionRecommendedTlsPolicy } from "../cloudfront/recommended-tls-policy/check.ts";
 import { distributionS3OriginAccessControl } from "../cloudfront/s3-origin-access-control/check.ts";
 import { distributionSniEnabled } from "../cloudfront/sni-enabled/check.ts";
 import { distributionViewerHttpsRequired } from "../cloudfront/viewer-https-required/check.ts";
@@ -19,6 +20,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   distributionOriginFailover,
   distributionOriginNoDeprecatedSsl,
   distributionOriginTrafficEncrypted,
+  distributionRecommendedTlsPolicy,
   distributionS3OriginAccessControl,
   distributionSniEnabled,
   distributionViewerHttpsRequired,

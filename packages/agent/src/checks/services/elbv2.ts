@@ -5,6 +5,8 @@ import { albDeletionProtectionEnabled } from "../elbv2/alb-deletion-protection-e
 import { albDesyncMitigationDefensive } from "../elbv2/alb-desync-mitigation-defensive/check.ts";
 import { albDropsInvalidHeaders } from "../elbv2/alb-drops-invalid-headers/check.ts";
 import { albHttpRedirectsToHttps } from "../elbv2/alb-http-redirects-to-https/check.ts";
+import { listenersEncryptInTransit } from "../elbv2/listeners-encrypt-in-transit/check.ts";
+import { listenersUseRecommendedTlsPolicy } from "../elbv2/listeners-use-recommended-tls-policy/check.ts";
 import { listenersUseSecureTlsPolicy } from "../elbv2/listeners-use-secure-tls-policy/check.ts";
 import { loadBalancerMultipleAzs } from "../elbv2/load-balancer-multiple-azs/check.ts";
 
@@ -15,6 +17,8 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   albDesyncMitigationDefensive,
   albDropsInvalidHeaders,
   albHttpRedirectsToHttps,
+  listenersEncryptInTransit,
+  listenersUseRecommendedTlsPolicy,
   listenersUseSecureTlsPolicy,
   loadBalancerMultipleAzs,
 ]);

@@ -18,6 +18,7 @@ import { userMfaEnabledForConsole } from "../iam/user-mfa-enabled-for-console/ch
 import { userNoDirectPolicies } from "../iam/user-permissions-through-groups/check.ts";
 import { userSingleActiveAccessKey } from "../iam/user-single-active-access-key/check.ts";
 import { userUnusedCredentialsDisabled } from "../iam/user-unused-credentials-disabled/check.ts";
+import { userUnusedCredentialsRemoved } from "../iam/user-unused-credentials-removed/check.ts";
 
 /** The iam checks (path order; a family in its declaration order). */
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
@@ -39,4 +40,5 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   userNoDirectPolicies,
   userSingleActiveAccessKey,
   userUnusedCredentialsDisabled,
+  userUnusedCredentialsRemoved,
 ]);
