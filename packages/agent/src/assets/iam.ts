@@ -84,6 +84,10 @@ export const iamPolicySchema = assetSchemaOf(
     attachmentCount: z.number().int().nonnegative(),
     /** Read from the default version's document by `policyAllowsFullAdmin`. */
     allowsFullAdmin: z.boolean(),
+    /** Services whose every action an Allow grants (`"s3:*"`), from the default version (`policyServiceWildcards`). */
+    serviceWildcards: z.array(z.string()),
+    /** An Allow of kms:Decrypt or kms:ReEncryptFrom on every key (`policyAllowsKmsDecryptOnAllKeys`). */
+    allowsKmsDecryptOnAllKeys: z.boolean(),
   }),
 );
 

@@ -94,7 +94,9 @@ export { CIS_MONITORING_PATTERNS, type CisMonitoringPattern } from "./other.ts";
 export {
   analyzeBucketPolicy,
   policyAllowsFullAdmin,
+  policyAllowsKmsDecryptOnAllKeys,
   policyAllowsPublicAccess,
+  policyServiceWildcards,
   trustAllowsAnyPrincipal,
 } from "./policy-documents.ts";
 export type { BucketPolicyFacts, PublicAccessBlock } from "./s3.ts";

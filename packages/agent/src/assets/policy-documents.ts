@@ -121,6 +121,42 @@ export function policyAllowsFullAdmin(document: Json): boolean {
   );
 }
 
+/**
+ * The services an identity policy allows every action of (`"Action": "s3:*"`), sorted: what FSBP
+ * IAM.21 (AWS Config's iam-policy-no-statements-with-full-access) flags. `*` alone is IAM.1's.
+ */
+export function policyServiceWildcards(document: Json): string[] {
+  const services = new Set<string>();
+  for (const s of statementsOf(document)) {
+    if (s.Effect !== "Allow") continue;
+    for (const action of list(s.Action)) {
+      const m = /^([a-z0-9-]+):\*$/i.exec(action);
+      if (m?.[1]) services.add(m[1].toLowerCase());
+    }
+  }
+  return [...services].sort();
+}
+
+/** `kms:Decrypt` / `kms:ReEncryptFrom` (or a wildcard covering one) on every key: `*`, or all keys' ARN. */
+const ALL_KMS_KEYS = /^arn:aws[a-z-]*:kms:\*:[^:]*:key\/\*$/;
+const DECRYPT_ACTIONS = ["kms:decrypt", "kms:reencryptfrom"];
+
+/**
+ * True when an identity policy allows decrypting with every KMS key (FSBP KMS.1, AWS Config's
+ * iam-customer-policy-blocked-kms-actions with kms:Decrypt and kms:ReEncryptFrom).
+ */
+export function policyAllowsKmsDecryptOnAllKeys(document: Json): boolean {
+  return statementsOf(document).some((s) => {
+    if (s.Effect !== "Allow") return false;
+    const decrypts = list(s.Action).some((action) => {
+      const a = action.toLowerCase();
+      if (a === "*") return true;
+      return DECRYPT_ACTIONS.some((w) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : a === w));
+    });
+    return decrypts && list(s.Resource).some((r) => r === "*" || ALL_KMS_KEYS.test(r));
+  });
+}
+
 /** True when a role trust policy lets any AWS principal assume it without a restricting condition. */
 export function trustAllowsAnyPrincipal(document: Json): boolean {
   return statementsOf(document).some(

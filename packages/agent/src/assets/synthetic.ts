@@ -185,6 +185,8 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     awsManaged: false,
     attachmentCount: Math.floor(rng() * 3),
     allowsFullAdmin: rng() < 0.2,
+    serviceWildcards: rng() < 0.3 ? ["s3"] : [],
+    allowsKmsDecryptOnAllKeys: rng() < 0.2,
   }),
   "aws.iam.account": (rng) => ({ supportRoleExists: coin(rng) }),
   "aws.iam.server-certificate": (rng, id) => ({

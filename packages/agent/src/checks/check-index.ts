@@ -802,6 +802,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: ["1.15"], fsbp: ["IAM.1"] },
   },
   {
+    id: "vigil.iam.policy-no-kms-decrypt-on-all-keys",
+    resourceType: "aws.iam.policy",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["KMS.1"] },
+  },
+  {
+    id: "vigil.iam.policy-no-service-wildcards",
+    resourceType: "aws.iam.policy",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["IAM.21"] },
+  },
+  {
     id: "vigil.iam.role-trust-not-public",
     resourceType: "aws.iam.role",
     severity: "critical",

@@ -40,6 +40,8 @@ import {
   type AssetOf,
   GLOBAL_REGION,
   policyAllowsFullAdmin,
+  policyAllowsKmsDecryptOnAllKeys,
+  policyServiceWildcards,
   trustAllowsAnyPrincipal,
   type UnreadField,
 } from "../assets/index.ts";
@@ -414,10 +416,15 @@ export function iamPolicyAsset(
     awsManaged: /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn),
     attachmentCount: p.AttachmentCount ?? 0,
   };
-  if (!unread.failed(version, "allowsFullAdmin") && version.ok)
-    config.allowsFullAdmin = policyAllowsFullAdmin(
-      decodePolicyDocument(version.value.PolicyVersion?.Document),
-    );
+  if (
+    !unread.failed(version, "allowsFullAdmin", "serviceWildcards", "allowsKmsDecryptOnAllKeys") &&
+    version.ok
+  ) {
+    const document = decodePolicyDocument(version.value.PolicyVersion?.Document);
+    config.allowsFullAdmin = policyAllowsFullAdmin(document);
+    config.serviceWildcards = policyServiceWildcards(document);
+    config.allowsKmsDecryptOnAllKeys = policyAllowsKmsDecryptOnAllKeys(document);
+  }
   return unread.attach({
     ...globalHeader(c, "aws.iam.policy", arn, tagsOf(p.Tags)),
     name,

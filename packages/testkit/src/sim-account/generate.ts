@@ -1147,7 +1147,14 @@ class Generator {
 
     // Attached policies (list-policies --only-attached) with their default versions.
     const policies: Json[] = [];
-    const addPolicy = (name: string, arn: string, document: Json, users: Json[], rolesFor: Json[]) => {
+    const addPolicy = (
+      name: string,
+      arn: string,
+      document: Json,
+      users: Json[],
+      rolesFor: Json[],
+      policyId: string = this.upper("ANPA"),
+    ) => {
       const count = users.length + rolesFor.length;
       put(`global/iam/list-entities-for-policy/${name}`, {
         PolicyGroups: [],
@@ -1159,7 +1166,7 @@ class Generator {
       const created = this.ago(1000);
       policies.push({
         PolicyName: name,
-        PolicyId: this.upper("ANPA"),
+        PolicyId: policyId,
         Arn: arn,
         Path: "/",
         DefaultVersionId: "v1",
@@ -1183,6 +1190,31 @@ class Generator {
       { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["support:*"], Resource: "*" }] },
       [],
       support ? [{ RoleName: support.RoleName, RoleId: support.RoleId }] : [],
+    );
+    // The Lambda role's own policy: every action of S3 on its bucket (a service wildcard, IAM.21)
+    // and decryption with one key, not all (KMS.1). Its id is fixed: no draw shifts what follows.
+    const lambdaRole = roles.find((r) => r.RoleName === "sim-lambda-exec");
+    addPolicy(
+      "sim-deploy",
+      `arn:aws:iam::${acct}:policy/sim-deploy`,
+      {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: "s3:*",
+            Resource: [`arn:aws:s3:::sim-artifacts-${acct}`, `arn:aws:s3:::sim-artifacts-${acct}/*`],
+          },
+          {
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: `arn:aws:kms:us-east-1:${acct}:key/00000000-0000-4000-8000-000000000001`,
+          },
+        ],
+      },
+      [],
+      lambdaRole ? [{ RoleName: lambdaRole.RoleName, RoleId: lambdaRole.RoleId }] : [],
+      "ANPASIMDEPLOY0000001",
     );
     put("global/iam/list-policies", { Policies: policies, IsTruncated: false });
 

@@ -47,6 +47,19 @@ export const policy = (document: unknown, AttachmentCount: number) =>
     },
     document,
   );
+/** An AWS managed policy (`arn:aws:iam::aws:policy/…`), attached once. */
+export const awsManagedPolicy = (PolicyName: string, document: unknown) =>
+  iamPolicy(
+    {
+      PolicyName,
+      PolicyId: "ANPAAWSMANAGED",
+      Arn: `arn:aws:iam::aws:policy/${PolicyName}`,
+      DefaultVersionId: "v1",
+      AttachmentCount: 1,
+      IsAttachable: true,
+    },
+    document,
+  );
 export const role = (trust: object): Role => ({
   Path: "/",
   RoleName: "deploy",

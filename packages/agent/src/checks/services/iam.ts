@@ -6,6 +6,8 @@ import { passwordPolicyPciStrength } from "../iam/password-policy-pci-strength/c
 import { passwordPolicyReusePrevention } from "../iam/password-policy-prevents-reuse/check.ts";
 import { passwordPolicyStrong } from "../iam/password-policy-strong/check.ts";
 import { policyNoFullAdmin } from "../iam/policy-no-full-admin-attached/check.ts";
+import { policyNoKmsDecryptOnAllKeys } from "../iam/policy-no-kms-decrypt-on-all-keys/check.ts";
+import { policyNoServiceWildcards } from "../iam/policy-no-service-wildcards/check.ts";
 import { roleTrustNotPublic } from "../iam/role-trust-not-public/check.ts";
 import { rootHardwareMfaEnabled } from "../iam/root-hardware-mfa-enabled/check.ts";
 import { rootMfaEnabled } from "../iam/root-mfa-enabled/check.ts";
@@ -28,6 +30,8 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   passwordPolicyReusePrevention,
   passwordPolicyStrong,
   policyNoFullAdmin,
+  policyNoKmsDecryptOnAllKeys,
+  policyNoServiceWildcards,
   roleTrustNotPublic,
   rootHardwareMfaEnabled,
   rootMfaEnabled,
