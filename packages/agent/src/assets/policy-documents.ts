@@ -94,15 +94,50 @@ function deniesInsecureTransport(s: Statement): boolean {
   );
 }
 
-/** Facts of an S3 bucket policy (the JSON string `GetBucketPolicy` returns, or the parsed object). */
-export function analyzeBucketPolicy(document: Json): BucketPolicyFacts {
+/** The bucket actions FSBP S3.6 (AWS Config's s3-bucket-blacklisted-actions-prohibited) keeps from other accounts. */
+export const S3_BLOCKED_ACTIONS = [
+  "s3:DeleteBucketPolicy",
+  "s3:PutBucketAcl",
+  "s3:PutBucketPolicy",
+  "s3:PutEncryptionConfiguration",
+  "s3:PutObjectAcl",
+] as const;
+
+/** The accounts a principal names (`*` for anyone): account ids, `arn:…:iam::<id>:…` ARNs. */
+function principalAccounts(principal: Json): string[] {
+  if (principal === "*") return ["*"];
+  if (principal === null || typeof principal !== "object") return [];
+  return list((principal as { AWS?: Json }).AWS).map((p) => {
+    if (p === "*") return "*";
+    const arn = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(p);
+    return arn?.[1] ?? (/^\d{12}$/.test(p) ? p : "*");
+  });
+}
+
+/** Which of `S3_BLOCKED_ACTIONS` an Allow statement grants outside `owner`'s account. */
+function blockedActionsForOthers(s: Statement, owner: string | undefined): string[] {
+  if (s.Effect !== "Allow") return [];
+  const accounts = principalAccounts(s.Principal);
+  const others = accounts.some((a) => a !== owner && !(a === "*" && isRestricted(s.Condition)));
+  if (!others) return [];
+  return S3_BLOCKED_ACTIONS.filter((blocked) => actionMatches(list(s.Action), [blocked.toLowerCase()]));
+}
+
+/**
+ * Facts of an S3 bucket policy (the JSON string `GetBucketPolicy` returns, or the parsed object);
+ * `owner` is the bucket owner's account (without it, every named account counts as another).
+ */
+export function analyzeBucketPolicy(document: Json, owner?: string): BucketPolicyFacts {
   const facts: BucketPolicyFacts = {
     deniesInsecureTransport: false,
     isPublic: false,
     allowsPublicRead: false,
     allowsPublicWrite: false,
+    otherAccountsBlockedActions: [],
   };
+  const blocked = new Set<string>();
   for (const s of statementsOf(document)) {
+    for (const action of blockedActionsForOthers(s, owner)) blocked.add(action);
     if (deniesInsecureTransport(s)) facts.deniesInsecureTransport = true;
     if (s.Effect === "Allow" && isAnyPrincipal(s.Principal) && !isRestricted(s.Condition)) {
       facts.isPublic = true;
@@ -111,6 +146,7 @@ export function analyzeBucketPolicy(document: Json): BucketPolicyFacts {
       if (actionMatches(actions, WRITE_ACTIONS)) facts.allowsPublicWrite = true;
     }
   }
+  facts.otherAccountsBlockedActions = [...blocked].sort();
   return facts;
 }
 

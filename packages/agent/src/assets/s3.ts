@@ -15,6 +15,12 @@ export const bucketPolicyFactsSchema = z.object({
   isPublic: z.boolean(),
   allowsPublicRead: z.boolean(),
   allowsPublicWrite: z.boolean(),
+  /**
+   * The actions FSBP S3.6 blocks for other accounts (s3:DeleteBucketPolicy, s3:PutBucketAcl,
+   * s3:PutBucketPolicy, s3:PutEncryptionConfiguration, s3:PutObjectAcl) that an Allow grants to a
+   * principal outside the bucket owner's account (any principal included), sorted.
+   */
+  otherAccountsBlockedActions: z.array(z.string()),
 });
 export type BucketPolicyFacts = z.infer<typeof bucketPolicyFactsSchema>;
 
@@ -47,6 +53,8 @@ export const s3BucketSchema = assetSchemaOf(
         permission: z.enum(["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"]),
       }),
     ),
+    /** `GetBucketAcl` grants to anyone but the bucket owner (accounts, groups, e-mail addresses). */
+    aclGrantsToOthers: z.number().int().nonnegative(),
     /** `GetBucketLogging` has `LoggingEnabled`. */
     loggingEnabled: z.boolean(),
     /**

@@ -1817,6 +1817,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["S3.9"] },
   },
   {
+    id: "vigil.s3.bucket-acls-not-used",
+    resourceType: "aws.s3.bucket",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["S3.12"] },
+  },
+  {
     id: "vigil.s3.bucket-denies-insecure-transport",
     resourceType: "aws.s3.bucket",
     severity: "medium",
@@ -1851,6 +1857,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.s3.bucket",
     severity: "medium",
     mappings: { cis: ["3.8"], fsbp: [], securityHub: ["S3.22"] },
+  },
+  {
+    id: "vigil.s3.bucket-policy-restricts-other-accounts",
+    resourceType: "aws.s3.bucket",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["S3.6"] },
   },
   {
     id: "vigil.s3.bucket-public-access-blocked",

@@ -62,7 +62,7 @@ export interface BucketReads {
   readonly block: RawOutcome<Pick<GetPublicAccessBlockOutput, "PublicAccessBlockConfiguration">>;
   readonly versioning: RawOutcome<Pick<GetBucketVersioningOutput, "Status" | "MFADelete">>;
   readonly policy: RawOutcome<Pick<GetBucketPolicyOutput, "Policy">>;
-  readonly acl: RawOutcome<Pick<GetBucketAclOutput, "Grants">>;
+  readonly acl: RawOutcome<Pick<GetBucketAclOutput, "Grants" | "Owner">>;
   readonly logging: RawOutcome<Pick<GetBucketLoggingOutput, "LoggingEnabled">>;
   readonly tagging: RawOutcome<Pick<GetBucketTaggingOutput, "TagSet">>;
 }
@@ -105,9 +105,13 @@ export function bucketAsset(
   }
   if (!unread.failed(policy, "policy")) {
     const policyText = policy.ok ? policy.value.Policy : undefined;
-    config.policy = policyText === undefined ? null : analyzeBucketPolicy(policyText);
+    config.policy = policyText === undefined ? null : analyzeBucketPolicy(policyText, c.accountId);
   }
-  if (!unread.failed(acl, "publicAclGrants") && acl.ok) {
+  if (!unread.failed(acl, "publicAclGrants", "aclGrantsToOthers") && acl.ok) {
+    const owner = acl.value.Owner?.ID;
+    config.aclGrantsToOthers = (acl.value.Grants ?? []).filter(
+      (g) => g.Grantee?.Type !== "CanonicalUser" || g.Grantee.ID !== owner,
+    ).length;
     const grants: Grant[] = [];
     for (const g of acl.value.Grants ?? []) {
       const grantee = GROUPS[g.Grantee?.URI ?? ""];

@@ -77,6 +77,7 @@ const bucket = (name: string): Asset => ({
     versioning: { status: "Enabled", mfaDelete: "Disabled" },
     policy: null,
     publicAclGrants: [],
+    aclGrantsToOthers: 0,
     loggingEnabled: true,
     objectLevelLogging: null,
   },

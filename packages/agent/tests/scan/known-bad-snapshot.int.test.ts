@@ -133,6 +133,7 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.rds.instance-copy-tags-to-snapshots", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.rds.instance-custom-port", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.rds.instance-custom-admin-username", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  ["vigil.s3.bucket-acls-not-used", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-access-logging-enabled", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-denies-insecure-transport", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-encryption-enabled", "arn:aws:s3:::known-bad-public"],

@@ -2,12 +2,14 @@
 import type { AnyCheck } from "../check.ts";
 import { accountPublicAccessBlocked } from "../s3/account-public-access-blocked/check.ts";
 import { bucketAccessLoggingEnabled } from "../s3/bucket-access-logging-enabled/check.ts";
+import { bucketAclsNotUsed } from "../s3/bucket-acls-not-used/check.ts";
 import { bucketDeniesInsecureTransport } from "../s3/bucket-denies-insecure-transport/check.ts";
 import { bucketEncryptionEnabled } from "../s3/bucket-encryption-enabled/check.ts";
 import { bucketPublicAccessBlockEnabled } from "../s3/bucket-level-public-access-block-enabled/check.ts";
 import { bucketMfaDeleteEnabled } from "../s3/bucket-mfa-delete-enabled/check.ts";
 import { bucketObjectLevelLoggingRead } from "../s3/bucket-object-level-logging-read/check.ts";
 import { bucketObjectLevelLoggingWrite } from "../s3/bucket-object-level-logging-write/check.ts";
+import { bucketPolicyRestrictsOtherAccounts } from "../s3/bucket-policy-restricts-other-accounts/check.ts";
 import { bucketPublicAccessBlocked } from "../s3/bucket-public-access-blocked/check.ts";
 import { bucketPublicRead } from "../s3/bucket-public-read-prohibited/check.ts";
 import { bucketPublicWrite } from "../s3/bucket-public-write-prohibited/check.ts";
@@ -17,12 +19,14 @@ import { bucketVersioningEnabled } from "../s3/bucket-versioning-enabled/check.t
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
   accountPublicAccessBlocked,
   bucketAccessLoggingEnabled,
+  bucketAclsNotUsed,
   bucketDeniesInsecureTransport,
   bucketEncryptionEnabled,
   bucketPublicAccessBlockEnabled,
   bucketMfaDeleteEnabled,
   bucketObjectLevelLoggingRead,
   bucketObjectLevelLoggingWrite,
+  bucketPolicyRestrictsOtherAccounts,
   bucketPublicAccessBlocked,
   bucketPublicRead,
   bucketPublicWrite,
