@@ -20,6 +20,8 @@ export const rdsInstanceSchema = assetSchemaOf(
     /** The endpoint's port; `null` while the instance has no endpoint yet. */
     port: z.number().int().positive().nullable(),
     masterUsername: z.string().nullable(),
+    /** `EnabledCloudwatchLogsExports`: the logs published to CloudWatch Logs (AWS omits it when none are). */
+    cloudwatchLogsExports: z.array(z.string()),
   }),
 );
 

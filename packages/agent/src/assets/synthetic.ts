@@ -142,6 +142,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     copyTagsToSnapshot: coin(rng),
     port: pick(rng, [5432, 6543]),
     masterUsername: pick(rng, ["postgres", "orders_admin"]),
+    cloudwatchLogsExports: pick(rng, [[], ["postgresql"], ["postgresql", "upgrade"]]),
   }),
   "aws.rds.snapshot": (rng, id) => ({
     dbSnapshotIdentifier: `snap-${id}`,

@@ -1721,6 +1721,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.10"] },
   },
   {
+    id: "vigil.rds.instance-logs-to-cloudwatch",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.9"] },
+  },
+  {
     id: "vigil.rds.instance-multi-az",
     resourceType: "aws.rds.instance",
     severity: "medium",
@@ -1737,6 +1743,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.rds.instance",
     severity: "medium",
     mappings: { cis: ["2.2.1"], fsbp: ["RDS.3"] },
+  },
+  {
+    id: "vigil.rds.postgresql-logs-to-cloudwatch",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.36"] },
   },
   {
     id: "vigil.rds.snapshot-encrypted",

@@ -42,6 +42,7 @@ export function rdsInstanceAsset(c: Where, db: DBInstance): AssetOf<"aws.rds.ins
       copyTagsToSnapshot: db.CopyTagsToSnapshot === true,
       port: db.Endpoint?.Port ?? null,
       masterUsername: db.MasterUsername ?? null,
+      cloudwatchLogsExports: db.EnabledCloudwatchLogsExports ?? [],
     },
   };
 }

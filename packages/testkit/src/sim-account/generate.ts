@@ -1552,6 +1552,8 @@ class Generator {
           ? { MonitoringRoleArn: `arn:aws:iam::${acct}:role/rds-monitoring-role` }
           : {}),
         DBInstanceArn: `arn:aws:rds:${region}:${acct}:db:${id}`,
+        // PostgreSQL publishes both its logs; MySQL only its error log (no random draw).
+        EnabledCloudwatchLogsExports: engine === "postgres" ? ["postgresql", "upgrade"] : ["error"],
         IAMDatabaseAuthenticationEnabled: false,
         DeletionProtection: !this.bad(),
         TagList: this.tags(id),

@@ -21,6 +21,7 @@ export const db = (over: Partial<DBInstance> = {}) =>
     IAMDatabaseAuthenticationEnabled: true,
     CopyTagsToSnapshot: true,
     MasterUsername: "orders_owner",
+    EnabledCloudwatchLogsExports: ["postgresql", "upgrade"],
     Endpoint: {
       Address: "orders.c9akciq32.us-east-1.rds.amazonaws.com",
       Port: 6543,

@@ -8,9 +8,11 @@ import { rdsInstanceCustomPort } from "../rds/instance-custom-port/check.ts";
 import { rdsInstanceDeletionProtection } from "../rds/instance-deletion-protection/check.ts";
 import { rdsInstanceEnhancedMonitoring } from "../rds/instance-enhanced-monitoring/check.ts";
 import { rdsInstanceIamAuthentication } from "../rds/instance-iam-authentication/check.ts";
+import { rdsInstanceLogsToCloudwatch } from "../rds/instance-logs-to-cloudwatch/check.ts";
 import { rdsInstanceMultiAz } from "../rds/instance-multi-az/check.ts";
 import { rdsInstanceNotPublic } from "../rds/instance-not-publicly-accessible/check.ts";
 import { rdsInstanceEncrypted } from "../rds/instance-storage-encrypted/check.ts";
+import { rdsPostgresqlLogsToCloudwatch } from "../rds/postgresql-logs-to-cloudwatch/check.ts";
 import { rdsSnapshotEncrypted } from "../rds/snapshot-encrypted/check.ts";
 import { rdsSnapshotNotPublic } from "../rds/snapshot-not-public/check.ts";
 
@@ -24,9 +26,11 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   rdsInstanceDeletionProtection,
   rdsInstanceEnhancedMonitoring,
   rdsInstanceIamAuthentication,
+  rdsInstanceLogsToCloudwatch,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,
   rdsInstanceEncrypted,
+  rdsPostgresqlLogsToCloudwatch,
   rdsSnapshotEncrypted,
   rdsSnapshotNotPublic,
 ]);
