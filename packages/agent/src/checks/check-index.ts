@@ -454,6 +454,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.19"] },
   },
   {
+    id: "vigil.ec2.security-group-only-authorized-ports-public",
+    resourceType: "aws.ec2.security-group",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["EC2.18"] },
+  },
+  {
     id: "vigil.ec2.snapshot-not-public",
     resourceType: "aws.ec2.snapshot",
     severity: "critical",

@@ -87,6 +87,10 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "vigil.ec2.security-group-high-risk-ports-restricted",
     "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0ssh00000000001",
   ],
+  [
+    "vigil.ec2.security-group-only-authorized-ports-public",
+    "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0ssh00000000001",
+  ],
   ["vigil.ec2.snapshot-not-public", "arn:aws:ec2:us-east-1::snapshot/snap-0public000001"],
   ["vigil.ec2.volume-encrypted", "arn:aws:ec2:us-east-1:111122223333:volume/vol-0plain00000001"],
   ["vigil.ec2.vpc-flow-logs-enabled", "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0bad0001"],

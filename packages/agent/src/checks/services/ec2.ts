@@ -13,6 +13,7 @@ import { securityGroupAdminPortsIpv4 } from "../ec2/security-group-admin-ports-r
 import { securityGroupAdminPortsIpv6 } from "../ec2/security-group-admin-ports-restricted-ipv6/check.ts";
 import { securityGroupCifsRestricted } from "../ec2/security-group-cifs-restricted/check.ts";
 import { securityGroupHighRiskPorts } from "../ec2/security-group-high-risk-ports-restricted/check.ts";
+import { securityGroupOnlyAuthorizedPortsPublic } from "../ec2/security-group-only-authorized-ports-public/check.ts";
 import { snapshotNotPublic } from "../ec2/snapshot-not-public/check.ts";
 import { volumeEncrypted } from "../ec2/volume-encrypted/check.ts";
 import { vpcFlowLogsEnabled } from "../ec2/vpc-flow-logs-enabled/check.ts";
@@ -32,6 +33,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   securityGroupAdminPortsIpv6,
   securityGroupCifsRestricted,
   securityGroupHighRiskPorts,
+  securityGroupOnlyAuthorizedPortsPublic,
   snapshotNotPublic,
   volumeEncrypted,
   vpcFlowLogsEnabled,
