@@ -39,5 +39,10 @@ export const ec2LaunchTemplateSchema = assetSchemaOf(
     metadataHttpTokens: z.string().nullable(),
     /** `MetadataOptions.HttpEndpoint` of the default version, `null` when unset (enabled). */
     metadataHttpEndpoint: z.string().nullable(),
+    /**
+     * The default version's EBS `BlockDeviceMappings`: `encrypted` is `Ebs.Encrypted`, `null` when
+     * unset (the AMI's snapshot or the account's EBS default then decides).
+     */
+    ebsVolumes: z.array(z.object({ deviceName: z.string(), encrypted: z.boolean().nullable() })),
   }),
 );

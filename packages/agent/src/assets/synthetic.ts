@@ -683,6 +683,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     associatePublicIpAddress: coin(rng),
     metadataHttpTokens: pick(rng, ["required", "optional", null]),
     metadataHttpEndpoint: pick(rng, ["enabled", null]),
+    ebsVolumes: [{ deviceName: "/dev/xvda", encrypted: pick(rng, [true, false, null]) }],
   }),
   "aws.ssm.instance": (rng, id) => ({
     instanceId: `i-${id}`,

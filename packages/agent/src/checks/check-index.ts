@@ -412,6 +412,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: ["1.17"], fsbp: [] },
   },
   {
+    id: "vigil.ec2.launch-template-ebs-encrypted",
+    resourceType: "aws.ec2.launch-template",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.181"] },
+  },
+  {
     id: "vigil.ec2.launch-template-imdsv2-required",
     resourceType: "aws.ec2.launch-template",
     severity: "high",

@@ -138,7 +138,12 @@ export const elasticBeanstalkEnvironmentsCollector = listedCollector({
   },
 });
 
-const TEMPLATE_FIELDS = ["associatePublicIpAddress", "metadataHttpTokens", "metadataHttpEndpoint"] as const;
+const TEMPLATE_FIELDS = [
+  "associatePublicIpAddress",
+  "metadataHttpTokens",
+  "metadataHttpEndpoint",
+  "ebsVolumes",
+] as const;
 
 /** A launch template and its default version; when that read failed, the version's fields are unread. */
 export function launchTemplateAsset(
@@ -171,6 +176,9 @@ export function launchTemplateAsset(
       );
       config.metadataHttpTokens = data.MetadataOptions?.HttpTokens ?? null;
       config.metadataHttpEndpoint = data.MetadataOptions?.HttpEndpoint ?? null;
+      config.ebsVolumes = (data.BlockDeviceMappings ?? []).flatMap((m) =>
+        m.Ebs ? [{ deviceName: m.DeviceName ?? "", encrypted: m.Ebs.Encrypted ?? null }] : [],
+      );
     }
   }
   const tags = Object.fromEntries((template.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));

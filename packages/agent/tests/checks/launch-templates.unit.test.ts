@@ -17,6 +17,7 @@ describe("the launch template asset", () => {
     expect(asset.config).toEqual({ launchTemplateName: "web", defaultVersion: 3 });
     expect(Object.keys(asset.unread ?? {}).sort()).toEqual([
       "associatePublicIpAddress",
+      "ebsVolumes",
       "metadataHttpEndpoint",
       "metadataHttpTokens",
     ]);

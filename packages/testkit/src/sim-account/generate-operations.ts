@@ -444,7 +444,7 @@ function launchTemplateVersions(put: Put, o: OperationsStream): void {
       ((o.files.get(`${region}/ec2/describe-launch-templates`) as Json | undefined)?.LaunchTemplates as
         | Json[]
         | undefined) ?? [];
-    for (const t of templates) {
+    for (const [i, t] of templates.entries()) {
       put(`${region}/ec2/describe-launch-template-versions/${String(t.LaunchTemplateId)}`, {
         LaunchTemplateVersions: [
           {
@@ -461,6 +461,13 @@ function launchTemplateVersions(put: Put, o: OperationsStream): void {
                 { DeviceIndex: 0, AssociatePublicIpAddress: bad(), DeleteOnTermination: true },
               ],
               MetadataOptions: { HttpTokens: bad() ? "optional" : "required", HttpEndpoint: "enabled" },
+              // Every other template leaves its root volume's encryption to the AMI (no random draw).
+              BlockDeviceMappings: [
+                {
+                  DeviceName: "/dev/xvda",
+                  Ebs: { VolumeSize: 8, VolumeType: "gp3", ...(i % 2 === 0 ? { Encrypted: true } : {}) },
+                },
+              ],
             },
           },
         ],

@@ -28,6 +28,9 @@ export const VERSION: LaunchTemplateVersion = {
       { DeviceIndex: 0, AssociatePublicIpAddress: false, Groups: ["sg-0123456789abcdef0"] },
     ],
     MetadataOptions: { HttpTokens: "required", HttpPutResponseHopLimit: 1, HttpEndpoint: "enabled" },
+    BlockDeviceMappings: [
+      { DeviceName: "/dev/xvda", Ebs: { VolumeSize: 30, VolumeType: "gp3", Encrypted: true } },
+    ],
   },
 };
 export const template = (data: Partial<NonNullable<LaunchTemplateVersion["LaunchTemplateData"]>> = {}) =>

@@ -6,6 +6,7 @@ import { instanceImdsv2Required } from "../ec2/instance-imdsv2-required/check.ts
 import { instanceNoPublicIp } from "../ec2/instance-no-public-ip/check.ts";
 import { instanceNotParavirtual } from "../ec2/instance-not-paravirtual/check.ts";
 import { instanceUsesIamRole } from "../ec2/instance-uses-iam-role/check.ts";
+import { launchTemplateEbsEncrypted } from "../ec2/launch-template-ebs-encrypted/check.ts";
 import { launchTemplateImdsv2Required } from "../ec2/launch-template-imdsv2-required/check.ts";
 import { launchTemplateNoPublicIp } from "../ec2/launch-template-no-public-ip/check.ts";
 import { networkAclAdminPortsRestricted } from "../ec2/network-acl-admin-ports-restricted/check.ts";
@@ -26,6 +27,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   instanceNoPublicIp,
   instanceNotParavirtual,
   instanceUsesIamRole,
+  launchTemplateEbsEncrypted,
   launchTemplateImdsv2Required,
   launchTemplateNoPublicIp,
   networkAclAdminPortsRestricted,
