@@ -29,6 +29,11 @@ export const ec2InstanceSchema = assetSchemaOf(
     vpcId: z.string().optional(),
     /** `VirtualizationType`; absent when the answer did not say. */
     virtualizationType: z.enum(["hvm", "paravirtual"]).optional(),
+    /**
+     * When a stopped instance stopped, from `StateTransitionReason` (`User initiated (2024-05-08
+     * 17:57:29 GMT)`); absent when it is not stopped or the reason names no time.
+     */
+    stoppedAt: z.string().optional(),
   }),
 );
 

@@ -65,6 +65,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     iamInstanceProfileArn: coin(rng) ? "arn:aws:iam::123456789012:instance-profile/app" : undefined,
     vpcId: "vpc-1",
     virtualizationType: rng() < 0.05 ? "paravirtual" : "hvm",
+    stoppedAt: new Date(BASE_TIME - rng() * 90 * 86_400_000).toISOString(),
   }),
   "aws.ec2.security-group": (rng, id) => ({
     groupId: `sg-${id}`,

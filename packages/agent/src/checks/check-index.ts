@@ -472,6 +472,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.1"] },
   },
   {
+    id: "vigil.ec2.stopped-instance-removed",
+    resourceType: "aws.ec2.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.4"] },
+  },
+  {
     id: "vigil.ec2.volume-encrypted",
     resourceType: "aws.ec2.volume",
     severity: "medium",

@@ -70,6 +70,8 @@ export function instanceAsset(c: Where, i: Instance): AssetOf<"aws.ec2.instance"
   if (i.VpcId) config.vpcId = i.VpcId;
   if (i.VirtualizationType === "hvm" || i.VirtualizationType === "paravirtual")
     config.virtualizationType = i.VirtualizationType;
+  const stopped = /\((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) GMT\)/.exec(i.StateTransitionReason ?? "");
+  if (config.state === "stopped" && stopped) config.stoppedAt = `${stopped[1]}T${stopped[2]}.000Z`;
   return withName({ ...header(c, "aws.ec2.instance", ec2Arn(c, "instance", id), tags), config }, tags.Name);
 }
 

@@ -66,6 +66,7 @@ describe("evaluate", () => {
       [IMDS, "fail"],
       [PUBLIC_IP, "fail"],
       ["vigil.ec2.instance-uses-iam-role", "pass"],
+      ["vigil.ec2.stopped-instance-removed", "pass"],
     ]);
     expect(sgReport?.results.every((r) => r.checkId.startsWith("vigil.ec2.security-group"))).toBe(true);
     const s = report.summary;
@@ -175,7 +176,7 @@ describe("evaluate", () => {
         status: "error",
         evidence: "check failed to run: unexpected shape",
       });
-      expect(webResults.slice(1).map((r) => r.status)).toEqual(["fail", "fail", "pass"]);
+      expect(webResults.slice(1).map((r) => r.status)).toEqual(["fail", "fail", "pass", "pass"]);
       expect(statusOf(report, db.arn, "vigil.ec2.explodes")).toBe("pass");
       expect(report.summary.error).toBe(1);
     });

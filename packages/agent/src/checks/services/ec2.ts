@@ -16,6 +16,7 @@ import { securityGroupCifsRestricted } from "../ec2/security-group-cifs-restrict
 import { securityGroupHighRiskPorts } from "../ec2/security-group-high-risk-ports-restricted/check.ts";
 import { securityGroupOnlyAuthorizedPortsPublic } from "../ec2/security-group-only-authorized-ports-public/check.ts";
 import { snapshotNotPublic } from "../ec2/snapshot-not-public/check.ts";
+import { stoppedInstanceRemoved } from "../ec2/stopped-instance-removed/check.ts";
 import { volumeEncrypted } from "../ec2/volume-encrypted/check.ts";
 import { vpcFlowLogsEnabled } from "../ec2/vpc-flow-logs-enabled/check.ts";
 
@@ -37,6 +38,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   securityGroupHighRiskPorts,
   securityGroupOnlyAuthorizedPortsPublic,
   snapshotNotPublic,
+  stoppedInstanceRemoved,
   volumeEncrypted,
   vpcFlowLogsEnabled,
 ]);
