@@ -5,6 +5,8 @@ import {
   assetSchemas,
   parseAsset,
   policyAllowsFullAdmin,
+  policyAllowsKmsDecryptOnAllKeys,
+  policyServiceWildcards,
   RESOURCE_TYPES,
   trustAllowsAnyPrincipal,
 } from "../src/assets/index.ts";
@@ -70,12 +72,21 @@ describe("policy document readers", () => {
       isPublic: true,
       allowsPublicRead: true,
       allowsPublicWrite: true,
+      // Anyone (another account included) may do s3:*: every action FSBP S3.6 keeps from other accounts.
+      otherAccountsBlockedActions: [
+        "s3:DeleteBucketPolicy",
+        "s3:PutBucketAcl",
+        "s3:PutBucketPolicy",
+        "s3:PutEncryptionConfiguration",
+        "s3:PutObjectAcl",
+      ],
     });
     expect(analyzeBucketPolicy("not json")).toEqual({
       deniesInsecureTransport: false,
       isPublic: false,
       allowsPublicRead: false,
       allowsPublicWrite: false,
+      otherAccountsBlockedActions: [],
     });
   });
 
@@ -90,6 +101,33 @@ describe("policy document readers", () => {
       },
     });
     expect(facts.isPublic).toBe(false);
+  });
+
+  it("names other accounts' S3.6 actions only outside the owner's account and unrestricted public grants", () => {
+    const allow = (Principal: unknown, Action: string, Condition?: object) => ({
+      Statement: [{ Effect: "Allow", Principal, Action, Resource: "arn:aws:s3:::b", ...(Condition ? { Condition } : {}) }],
+    });
+    const owner = "111122223333";
+    expect(analyzeBucketPolicy(allow({ AWS: `arn:aws:iam::${owner}:role/x` }, "s3:PutBucketPolicy"), owner).otherAccountsBlockedActions).toEqual([]);
+    expect(analyzeBucketPolicy(allow({ AWS: "444455556666" }, "s3:Put*"), owner).otherAccountsBlockedActions).toEqual([
+      "s3:PutBucketAcl",
+      "s3:PutBucketPolicy",
+      "s3:PutEncryptionConfiguration",
+      "s3:PutObjectAcl",
+    ]);
+    const orgOnly = allow("*", "s3:PutObjectAcl", { StringEquals: { "aws:PrincipalOrgID": "o-abc" } });
+    expect(analyzeBucketPolicy(orgOnly, owner).otherAccountsBlockedActions).toEqual([]);
+  });
+
+  it("reads service wildcards and decryption on every KMS key from identity policies", () => {
+    const doc = (Action: unknown, Resource: unknown, Effect = "Allow") => ({ Statement: [{ Effect, Action, Resource }] });
+    expect(policyServiceWildcards(doc(["s3:*", "EC2:*", "iam:Get*"], "*"))).toEqual(["ec2", "s3"]);
+    expect(policyServiceWildcards(doc("s3:*", "*", "Deny"))).toEqual([]);
+    expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "*"))).toBe(true);
+    expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:*", "arn:aws:kms:*:111122223333:key/*"))).toBe(true);
+    expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k"))).toBe(false);
+    expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Encrypt", "*"))).toBe(false);
+    expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "*", "Deny"))).toBe(false);
   });
 
   it("detects *:* only when both action and resource are *", () => {

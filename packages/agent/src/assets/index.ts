@@ -56,6 +56,7 @@ import {
 import { instanceOsSchema } from "./os.ts";
 import {
   cisMonitoringSchema,
+  cloudTrailAccountSchema,
   cloudTrailTrailSchema,
   configSettingsSchema,
   efsFileSystemSchema,
@@ -124,6 +125,7 @@ export const assetSchemas = {
   "aws.iam.server-certificate": iamServerCertificateSchema,
   "aws.accessanalyzer.account-settings": accessAnalyzerSettingsSchema,
   "aws.cloudtrail.trail": cloudTrailTrailSchema,
+  "aws.cloudtrail.account-settings": cloudTrailAccountSchema,
   "aws.kms.key": kmsKeySchema,
   "aws.logs.cis-monitoring": cisMonitoringSchema,
   "aws.lambda.function": lambdaFunctionSchema,

@@ -49,6 +49,17 @@ export const cloudTrailTrailSchema = assetSchemaOf(
   }),
 );
 
+/**
+ * The account's CloudTrail coverage (`arn` is the account id), linked from every region's trails:
+ * the multi-region trails that are logging and record read and write management events.
+ */
+export const cloudTrailAccountSchema = assetSchemaOf(
+  "aws.cloudtrail.account-settings",
+  z.object({
+    multiRegionManagementTrails: z.array(z.string()),
+  }),
+);
+
 export const kmsKeySchema = assetSchemaOf(
   "aws.kms.key",
   z.object({

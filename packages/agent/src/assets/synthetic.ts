@@ -217,6 +217,9 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     origin: "AWS_KMS",
     keyRotationEnabled: coin(rng),
   }),
+  "aws.cloudtrail.account-settings": (rng) => ({
+    multiRegionManagementTrails: coin(rng) ? ["arn:aws:cloudtrail:us-east-1:123456789012:trail/main"] : [],
+  }),
   "aws.logs.cis-monitoring": (rng) => {
     const patterns = {} as Record<CisMonitoringPattern, boolean>;
     for (const p of CIS_MONITORING_PATTERNS) patterns[p] = coin(rng);

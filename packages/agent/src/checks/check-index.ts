@@ -208,6 +208,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["CloudFront.6"] },
   },
   {
+    id: "vigil.cloudtrail.multi-region-trail-enabled",
+    resourceType: "aws.cloudtrail.account-settings",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["CloudTrail.1"] },
+  },
+  {
     id: "vigil.cloudtrail.trail-cloudwatch-logs-integrated",
     resourceType: "aws.cloudtrail.trail",
     severity: "low",

@@ -52,6 +52,33 @@ function fromAdvancedSelectors(selectors: readonly AdvancedEventSelector[]): S3D
 }
 
 /**
+ * Which management events the selectors record: classic selectors with `IncludeManagementEvents`
+ * (AWS's default, true) by their `ReadWriteType`; advanced ones with `eventCategory` `Management`,
+ * narrowed by `readOnly`.
+ */
+export function managementEventsOf(
+  selectors: Pick<GetEventSelectorsResponse, "EventSelectors" | "AdvancedEventSelectors">,
+): { read: boolean; write: boolean } {
+  let read = false;
+  let write = false;
+  for (const s of selectors.EventSelectors ?? []) {
+    if (s.IncludeManagementEvents === false) continue;
+    const rw = s.ReadWriteType ?? "All";
+    read ||= rw !== "WriteOnly";
+    write ||= rw !== "ReadOnly";
+  }
+  for (const s of selectors.AdvancedEventSelectors ?? []) {
+    const fields = s.FieldSelectors ?? [];
+    const category = fields.find((f) => f.Field === "eventCategory")?.Equals ?? [];
+    if (!category.includes("Management")) continue;
+    const readOnly = fields.find((f) => f.Field === "readOnly")?.Equals;
+    read ||= readOnly === undefined || readOnly.includes("true");
+    write ||= readOnly === undefined || readOnly.includes("false");
+  }
+  return { read, write };
+}
+
+/**
  * A trail of its home region as `DescribeTrails` lists it, with `GetTrailStatus` and
  * `GetEventSelectors` (each unread when it failed): its asset, and the facts other collectors'
  * assets are linked from (S3 object-level logging, CIS monitoring).
@@ -79,6 +106,7 @@ export function trailAsset(
           ...fromAdvancedSelectors(selectors.value.AdvancedEventSelectors ?? []),
         ]
       : null,
+    managementEvents: selectors.ok ? managementEventsOf(selectors.value) : null,
     ...(!selectors.ok ? { selectorsUnread: reasonOf(selectors) } : {}),
   };
   const config: Partial<AssetOf<"aws.cloudtrail.trail">["config"]> = {
@@ -105,7 +133,8 @@ export function trailAsset(
 export const cloudTrailCollector: Collector = {
   id: "cloudtrail-trails",
   scope: "regional",
-  resourceTypes: ["aws.cloudtrail.trail"],
+  // The account's coverage is linked from every region's trails (`linkAssets`).
+  resourceTypes: ["aws.cloudtrail.trail", "aws.cloudtrail.account-settings"],
   async collect(c) {
     const out = await c.read.one({ scope: c.region, service: "cloudtrail", command: "describe-trails" }, () =>
       c.clients.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true })),

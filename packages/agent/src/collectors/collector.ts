@@ -26,6 +26,8 @@ export interface TrailFacts {
   readonly cloudWatchLogsLogGroupArn: string | null;
   /** S3 data events this trail records; `null` when the event selectors could not be read. */
   readonly s3DataEvents: S3DataEventSelector[] | null;
+  /** The management events this trail records; `null` when the event selectors could not be read. */
+  readonly managementEvents: { readonly read: boolean; readonly write: boolean } | null;
   readonly selectorsUnread?: UnreadField;
 }
 

@@ -3,6 +3,7 @@ import {
   type AssetOf,
   CIS_MONITORING_PATTERNS,
   type CisMonitoringPattern,
+  GLOBAL_REGION,
   type UnreadField,
 } from "../assets/index.ts";
 import { cisPatternsOf } from "./cis-patterns.ts";
@@ -164,6 +165,40 @@ function accountPublicAccessBlock(assets: readonly Asset[]): {
   return unread ? { unread } : { value: settings.config.publicAccessBlock };
 }
 
+/**
+ * The account's CloudTrail coverage (FSBP CloudTrail.1): the multi-region trails that log and record
+ * read and write management events. Found one: decided. Found none: decided only when every
+ * region's trails and every multi-region trail's status and selectors were read. Only the scan
+ * part that reads trails (the account shard) has any.
+ */
+function cloudTrailAccount(input: LinkInput): Asset[] {
+  if (input.trails.length === 0) return [];
+  const known = knownTrails(input.trails);
+  const qualifying: string[] = [];
+  let unknown: UnreadField | undefined = known.unread;
+  for (const t of known.trails) {
+    if (!t.isMultiRegionTrail) continue;
+    if (t.isLogging === null || t.managementEvents === null) {
+      unknown ??= t.isLogging === null ? t.statusUnread : t.selectorsUnread;
+      continue;
+    }
+    if (t.isLogging && t.managementEvents.read && t.managementEvents.write) qualifying.push(t.arn);
+  }
+  const header = {
+    arn: input.accountId,
+    type: "aws.cloudtrail.account-settings" as const,
+    region: GLOBAL_REGION,
+    accountId: input.accountId,
+    name: "cloudtrail",
+    tags: {},
+  };
+  // A multi-region trail is listed in every region: each counted once.
+  const trails = [...new Set(qualifying)].sort();
+  if (trails.length === 0 && unknown !== undefined)
+    return [{ ...header, config: {} as AssetOf<"aws.cloudtrail.account-settings">["config"], unread: { multiRegionManagementTrails: unknown } }];
+  return [{ ...header, config: { multiRegionManagementTrails: trails } }];
+}
+
 /** Completes assets that need facts from several collectors; pure. */
 export function linkAssets(input: LinkInput): Asset[] {
   const account = accountPublicAccessBlock(input.assets);
@@ -184,6 +219,6 @@ export function linkAssets(input: LinkInput): Asset[] {
     const { unread: _u, ...complete } = bucket;
     return complete;
   });
-  out.push(...cisMonitoring(input));
+  out.push(...cisMonitoring(input), ...cloudTrailAccount(input));
   return out;
 }

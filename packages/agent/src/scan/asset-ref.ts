@@ -23,6 +23,7 @@ export const SETTINGS_TYPES: ReadonlySet<string> = new Set([
   "aws.iam.password-policy",
   "aws.ec2.account-settings",
   "aws.logs.cis-monitoring",
+  "aws.cloudtrail.account-settings",
   "aws.s3.account-settings",
   "aws.accessanalyzer.account-settings",
   "aws.config.account-settings",

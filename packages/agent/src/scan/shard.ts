@@ -219,6 +219,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.s3.account-settings",
       "aws.organizations.account",
       "aws.cloudtrail.trail",
+      "aws.cloudtrail.account-settings",
       "aws.logs.cis-monitoring",
     ],
     load: async () => {

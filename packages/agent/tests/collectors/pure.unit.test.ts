@@ -89,6 +89,7 @@ const trail = (over: Partial<TrailFacts>): TrailFacts => ({
   isLogging: true,
   cloudWatchLogsLogGroupArn: null,
   s3DataEvents: [],
+  managementEvents: { read: true, write: true },
   ...over,
 });
 const ol = (assets: Asset[], name: string) =>
@@ -143,7 +144,7 @@ describe("linkAssets", () => {
     expect(
       ol(
         link([
-          trail({ s3DataEvents: null, selectorsUnread: { ...denied, call: "cloudtrail:GetEventSelectors" } }),
+          trail({ s3DataEvents: null, managementEvents: null, selectorsUnread: { ...denied, call: "cloudtrail:GetEventSelectors" } }),
         ]),
         "a",
       ),

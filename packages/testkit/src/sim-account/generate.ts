@@ -1153,7 +1153,7 @@ class Generator {
       document: Json,
       users: Json[],
       rolesFor: Json[],
-      policyId: string = this.upper("ANPA"),
+      policyId?: string,
     ) => {
       const count = users.length + rolesFor.length;
       put(`global/iam/list-entities-for-policy/${name}`, {
@@ -1166,7 +1166,8 @@ class Generator {
       const created = this.ago(1000);
       policies.push({
         PolicyName: name,
-        PolicyId: policyId,
+        // Drawn only here, after the early return, as before: the account's other draws stay put.
+        PolicyId: policyId ?? this.upper("ANPA"),
         Arn: arn,
         Path: "/",
         DefaultVersionId: "v1",

@@ -8,7 +8,7 @@
  */
 
 import type { Type } from "@aws-sdk/client-accessanalyzer";
-import type { GetTrailStatusResponse, Trail } from "@aws-sdk/client-cloudtrail";
+import type { GetEventSelectorsResponse, GetTrailStatusResponse, Trail } from "@aws-sdk/client-cloudtrail";
 import type { RecorderStatus } from "@aws-sdk/client-config-service";
 import type {
   CreateVolumePermission,
@@ -142,6 +142,7 @@ function trailsFor(logging: { read: boolean; write: boolean } | null): RegionTra
           ? {
               ...trail,
               s3DataEvents: null,
+              managementEvents: null,
               selectorsUnread: {
                 call: "cloudtrail:GetEventSelectors",
                 kind: "denied",
@@ -149,7 +150,11 @@ function trailsFor(logging: { read: boolean; write: boolean } | null): RegionTra
                 message: "not captured",
               },
             }
-          : { ...trail, s3DataEvents: [{ arnPrefixes: ["arn:aws:s3"], ...logging }] },
+          : {
+              ...trail,
+              s3DataEvents: [{ arnPrefixes: ["arn:aws:s3"], ...logging }],
+              managementEvents: { read: true, write: true },
+            },
       ],
     },
   ];
@@ -525,6 +530,7 @@ export function cisMonitoring(present: readonly CisMonitoringPattern[]) {
     isLogging: true,
     cloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroupName}:*`,
     s3DataEvents: [],
+    managementEvents: { read: true, write: true },
   };
   const linked = linkAssets({
     accountId: ACCOUNT,
@@ -594,3 +600,40 @@ export const efsFileSystem = (fs: {
     Tags: fs.Name ? [{ Key: "Name", Value: fs.Name }] : [],
     ...fs,
   });
+
+/**
+ * The account's CloudTrail coverage (`aws.cloudtrail.account-settings`) as the scan links it from
+ * trails put through the collector's mapper: each `[trail, IsLogging, GetEventSelectors answer]`
+ * (`null`: the selectors could not be read).
+ */
+export function cloudTrailAccount(
+  trails: readonly [Trail, boolean, GetEventSelectorsResponse | null][],
+): AssetOf<"aws.cloudtrail.account-settings"> {
+  const facts = trails.map(
+    ([t, IsLogging, selectors]) =>
+      trailAsset(
+        { ...WHERE, region: t.HomeRegion ?? REGION },
+        t,
+        { ok: true, value: { IsLogging } },
+        selectors === null
+          ? {
+              ok: false,
+              kind: "denied",
+              code: "AccessDeniedException",
+              message: "not authorized to perform: cloudtrail:GetEventSelectors",
+              call: "cloudtrail:GetEventSelectors",
+            }
+          : { ok: true, value: selectors },
+      ).facts,
+  );
+  const linked = linkAssets({
+    accountId: ACCOUNT,
+    regions: [REGION],
+    assets: [],
+    trails: [{ region: REGION, trails: facts }],
+    monitoring: [],
+  });
+  return linked.find(
+    (a) => a.type === "aws.cloudtrail.account-settings",
+  ) as AssetOf<"aws.cloudtrail.account-settings">;
+}
