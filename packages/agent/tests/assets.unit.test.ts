@@ -105,27 +105,39 @@ describe("policy document readers", () => {
 
   it("names other accounts' S3.6 actions only outside the owner's account and unrestricted public grants", () => {
     const allow = (Principal: unknown, Action: string, Condition?: object) => ({
-      Statement: [{ Effect: "Allow", Principal, Action, Resource: "arn:aws:s3:::b", ...(Condition ? { Condition } : {}) }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal,
+          Action,
+          Resource: "arn:aws:s3:::b",
+          ...(Condition ? { Condition } : {}),
+        },
+      ],
     });
     const owner = "111122223333";
-    expect(analyzeBucketPolicy(allow({ AWS: `arn:aws:iam::${owner}:role/x` }, "s3:PutBucketPolicy"), owner).otherAccountsBlockedActions).toEqual([]);
-    expect(analyzeBucketPolicy(allow({ AWS: "444455556666" }, "s3:Put*"), owner).otherAccountsBlockedActions).toEqual([
-      "s3:PutBucketAcl",
-      "s3:PutBucketPolicy",
-      "s3:PutEncryptionConfiguration",
-      "s3:PutObjectAcl",
-    ]);
+    expect(
+      analyzeBucketPolicy(allow({ AWS: `arn:aws:iam::${owner}:role/x` }, "s3:PutBucketPolicy"), owner)
+        .otherAccountsBlockedActions,
+    ).toEqual([]);
+    expect(
+      analyzeBucketPolicy(allow({ AWS: "444455556666" }, "s3:Put*"), owner).otherAccountsBlockedActions,
+    ).toEqual(["s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration", "s3:PutObjectAcl"]);
     const orgOnly = allow("*", "s3:PutObjectAcl", { StringEquals: { "aws:PrincipalOrgID": "o-abc" } });
     expect(analyzeBucketPolicy(orgOnly, owner).otherAccountsBlockedActions).toEqual([]);
   });
 
   it("reads service wildcards and decryption on every KMS key from identity policies", () => {
-    const doc = (Action: unknown, Resource: unknown, Effect = "Allow") => ({ Statement: [{ Effect, Action, Resource }] });
+    const doc = (Action: unknown, Resource: unknown, Effect = "Allow") => ({
+      Statement: [{ Effect, Action, Resource }],
+    });
     expect(policyServiceWildcards(doc(["s3:*", "EC2:*", "iam:Get*"], "*"))).toEqual(["ec2", "s3"]);
     expect(policyServiceWildcards(doc("s3:*", "*", "Deny"))).toEqual([]);
     expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "*"))).toBe(true);
     expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:*", "arn:aws:kms:*:111122223333:key/*"))).toBe(true);
-    expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k"))).toBe(false);
+    expect(
+      policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k")),
+    ).toBe(false);
     expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Encrypt", "*"))).toBe(false);
     expect(policyAllowsKmsDecryptOnAllKeys(doc("kms:Decrypt", "*", "Deny"))).toBe(false);
   });

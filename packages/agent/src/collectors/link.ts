@@ -195,7 +195,13 @@ function cloudTrailAccount(input: LinkInput): Asset[] {
   // A multi-region trail is listed in every region: each counted once.
   const trails = [...new Set(qualifying)].sort();
   if (trails.length === 0 && unknown !== undefined)
-    return [{ ...header, config: {} as AssetOf<"aws.cloudtrail.account-settings">["config"], unread: { multiRegionManagementTrails: unknown } }];
+    return [
+      {
+        ...header,
+        config: {} as AssetOf<"aws.cloudtrail.account-settings">["config"],
+        unread: { multiRegionManagementTrails: unknown },
+      },
+    ];
   return [{ ...header, config: { multiRegionManagementTrails: trails } }];
 }
 

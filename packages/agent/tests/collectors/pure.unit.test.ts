@@ -144,7 +144,11 @@ describe("linkAssets", () => {
     expect(
       ol(
         link([
-          trail({ s3DataEvents: null, managementEvents: null, selectorsUnread: { ...denied, call: "cloudtrail:GetEventSelectors" } }),
+          trail({
+            s3DataEvents: null,
+            managementEvents: null,
+            selectorsUnread: { ...denied, call: "cloudtrail:GetEventSelectors" },
+          }),
         ]),
         "a",
       ),

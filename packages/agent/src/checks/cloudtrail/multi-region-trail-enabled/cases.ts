@@ -10,7 +10,9 @@ const TRAIL = {
   IsOrganizationTrail: false,
   LogFileValidationEnabled: true,
 };
-const ALL = { EventSelectors: [{ ReadWriteType: "All" as const, IncludeManagementEvents: true, DataResources: [] }] };
+const ALL = {
+  EventSelectors: [{ ReadWriteType: "All" as const, IncludeManagementEvents: true, DataResources: [] }],
+};
 const WRITE_ONLY = {
   EventSelectors: [{ ReadWriteType: "WriteOnly" as const, IncludeManagementEvents: true, DataResources: [] }],
 };
@@ -45,12 +47,26 @@ export const cases: CheckCase[] = [
     check: "vigil.cloudtrail.multi-region-trail-enabled",
     name: "single-region trail, and a stopped multi-region one",
     asset: cloudTrailAccount([
-      [{ ...TRAIL, Name: "local", TrailARN: "arn:aws:cloudtrail:us-east-1:123456789012:trail/local", IsMultiRegionTrail: false }, true, ALL],
+      [
+        {
+          ...TRAIL,
+          Name: "local",
+          TrailARN: "arn:aws:cloudtrail:us-east-1:123456789012:trail/local",
+          IsMultiRegionTrail: false,
+        },
+        true,
+        ALL,
+      ],
       [TRAIL, false, ALL],
     ]),
     expect: "fail",
   },
-  { check: "vigil.cloudtrail.multi-region-trail-enabled", name: "no trail", asset: cloudTrailAccount([]), expect: "fail" },
+  {
+    check: "vigil.cloudtrail.multi-region-trail-enabled",
+    name: "no trail",
+    asset: cloudTrailAccount([]),
+    expect: "fail",
+  },
   {
     check: "vigil.cloudtrail.multi-region-trail-enabled",
     name: "the multi-region trail's selectors could not be read",
