@@ -6,10 +6,12 @@
  * requirement; through this table they map to Vigil checks.
  *
  * Only true equivalents: a Vigil check with no Prowler twin is not here (vigil.cloudtrail.trail-logging
- * checks every trail is logging, cloudtrail_multi_region_enabled wants a multi-Region trail; Vigil's EKS
+ * checks every trail is logging, cloudtrail_multi_region_enabled that each region has one; Vigil's EKS
  * audit logging is one log type where eks_control_plane_logging_all_types_enabled wants all five).
  * Where Vigil splits one Prowler check in two (IPv4 and IPv6 admin ports; public read and public write),
  * both Vigil checks list it, so a requirement fails when either fails, as the Prowler check would.
+ * Where Prowler's check is looser than the AWS Config rule its requirements name (the PCI DSS rows are
+ * Config rules), the Vigil check that decides that rule as written is listed, with a note.
  */
 export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
   "vigil.accessanalyzer.analyzer-enabled": ["accessanalyzer_enabled"],
@@ -31,6 +33,9 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.cloudfront.sni-enabled": ["cloudfront_distributions_https_sni_enabled"],
   "vigil.cloudfront.viewer-https-required": ["cloudfront_distributions_https_enabled"],
   "vigil.cloudfront.waf-enabled": ["cloudfront_distributions_using_waf"],
+  // Prowler's check counts any trail logging in each region; the requirements that list it are AWS
+  // Config's multi-region-cloudtrail-enabled (CloudTrail.1), which Vigil's check decides as written.
+  "vigil.cloudtrail.multi-region-trail-enabled": ["cloudtrail_multi_region_enabled"],
   "vigil.cloudtrail.trail-cloudwatch-logs-integrated": ["cloudtrail_cloudwatch_logging_enabled"],
   "vigil.cloudtrail.trail-kms-encrypted": ["cloudtrail_kms_encryption_enabled"],
   "vigil.cloudtrail.trail-log-file-validation-enabled": ["cloudtrail_log_file_validation_enabled"],
@@ -40,8 +45,10 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.ec2.default-security-group-restricts-all": ["ec2_securitygroup_default_restrict_traffic"],
   "vigil.ec2.ebs-encryption-by-default": ["ec2_ebs_default_encryption"],
   "vigil.ec2.instance-imdsv2-required": ["ec2_instance_imdsv2_enabled"],
+  "vigil.ec2.instance-not-paravirtual": ["ec2_instance_paravirtual_type"],
   "vigil.ec2.instance-no-public-ip": ["ec2_instance_public_ip"],
   "vigil.ec2.instance-uses-iam-role": ["ec2_instance_profile_attached"],
+  "vigil.ec2.launch-template-no-public-ip": ["ec2_launch_template_no_public_ip"],
   "vigil.ec2.network-acl-admin-ports-restricted": [
     "ec2_networkacl_allow_ingress_tcp_port_22",
     "ec2_networkacl_allow_ingress_tcp_port_3389",
@@ -53,6 +60,11 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.ec2.security-group-admin-ports-restricted-ipv6": [
     "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22",
     "ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389",
+  ],
+  // The requirements that list Prowler's any-port check are AWS Config's
+  // vpc-sg-open-only-to-authorized-ports (EC2.18), which Vigil's check decides as written.
+  "vigil.ec2.security-group-only-authorized-ports-public": [
+    "ec2_securitygroup_allow_ingress_from_internet_to_any_port",
   ],
   "vigil.ec2.security-group-high-risk-ports-restricted": [
     "ec2_securitygroup_allow_ingress_from_internet_to_high_risk_tcp_ports",
@@ -143,12 +155,16 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.rds.instance-auto-minor-version-upgrade": ["rds_instance_minor_version_upgrade_enabled"],
   "vigil.rds.instance-backups-enabled": ["rds_instance_backup_enabled"],
   "vigil.rds.instance-deletion-protection": ["rds_instance_deletion_protection"],
+  "vigil.rds.instance-enhanced-monitoring": ["rds_instance_enhanced_monitoring_enabled"],
+  "vigil.rds.instance-iam-authentication": ["rds_instance_iam_authentication_enabled"],
+  "vigil.rds.instance-logs-to-cloudwatch": ["rds_instance_integration_cloudwatch_logs"],
   "vigil.rds.instance-storage-encrypted": ["rds_instance_storage_encrypted"],
   "vigil.rds.instance-multi-az": ["rds_instance_multi_az"],
   "vigil.rds.instance-not-publicly-accessible": ["rds_instance_no_public_access"],
   "vigil.rds.snapshot-encrypted": ["rds_snapshots_encrypted"],
   "vigil.rds.snapshot-not-public": ["rds_snapshots_public_access"],
   "vigil.s3.account-public-access-blocked": ["s3_account_level_public_access_blocks"],
+  "vigil.s3.bucket-acls-not-used": ["s3_bucket_acl_prohibited"],
   "vigil.s3.bucket-access-logging-enabled": ["s3_bucket_server_access_logging_enabled"],
   "vigil.s3.bucket-denies-insecure-transport": ["s3_bucket_secure_transport_policy"],
   "vigil.s3.bucket-encryption-enabled": ["s3_bucket_default_encryption"],
@@ -156,6 +172,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.s3.bucket-object-level-logging-read": ["cloudtrail_s3_dataevents_read_enabled"],
   "vigil.s3.bucket-object-level-logging-write": ["cloudtrail_s3_dataevents_write_enabled"],
   "vigil.s3.bucket-level-public-access-block-enabled": ["s3_bucket_level_public_access_block"],
+  "vigil.s3.bucket-policy-restricts-other-accounts": ["s3_bucket_cross_account_access"],
   "vigil.s3.bucket-public-read-prohibited": ["s3_bucket_public_access"],
   "vigil.s3.bucket-public-write-prohibited": [
     "s3_bucket_public_access",

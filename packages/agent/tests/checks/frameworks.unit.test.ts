@@ -119,6 +119,32 @@ describe("frameworks as data", () => {
     }
   });
 
+  it("map PCI DSS rows that name an AWS Config rule to the Vigil check that decides that rule", () => {
+    const pci = frameworkById("pci-dss-4.0")?.requirements ?? [];
+    const cases: [RegExp, string][] = [
+      [/MULTI_REGION_CLOUD_TRAIL_ENABLED/, "vigil.cloudtrail.multi-region-trail-enabled"],
+      [
+        /blocklisted bucket-level and object-level actions/,
+        "vigil.s3.bucket-policy-restricts-other-accounts",
+      ],
+      [/allow user permissions through access control lists/, "vigil.s3.bucket-acls-not-used"],
+      [
+        /only allow inbound TCP or UDP connections on authorized ports/,
+        "vigil.ec2.security-group-only-authorized-ports-public",
+      ],
+      [/respective logs of Amazon Relational Database Service/, "vigil.rds.instance-logs-to-cloudwatch"],
+      [
+        /instance has AWS Identity and Access Management \(IAM\) authentication/,
+        "vigil.rds.instance-iam-authentication",
+      ],
+    ];
+    for (const [title, checkId] of cases) {
+      const rows = pci.filter((r) => title.test(r.title));
+      expect(rows.length, String(title)).toBeGreaterThan(0);
+      for (const r of rows) expect(r.checkIds, `${r.id} ${r.title}`).toContain(checkId);
+    }
+  });
+
   it("map only to checks of the catalogue, and every check's mapping to a requirement of the framework", () => {
     const ids = new Set(CATALOGUE.map((c) => c.id));
     for (const definition of FRAMEWORK_DEFINITIONS) {
