@@ -19,6 +19,11 @@ describe("assets", () => {
         for (const asset of syntheticAssets({ count: RESOURCE_TYPES.length * 2, seed })) {
           const parsed = parseAsset(asset);
           expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+          // As the collector reads it: only a stopped instance has the time it stopped.
+          if (asset.type === "aws.ec2.instance") {
+            const config = asset.config as { state: string; stoppedAt?: string };
+            expect(config.stoppedAt !== undefined).toBe(config.state === "stopped");
+          }
         }
       }),
       { numRuns: 30 },

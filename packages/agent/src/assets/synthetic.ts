@@ -57,16 +57,20 @@ function block(rng: Rng) {
 }
 
 const makers: { [T in ResourceType]: Maker<T> } = {
-  "aws.ec2.instance": (rng, id) => ({
-    instanceId: `i-${id}`,
-    state: pick(rng, ["running", "stopped"] as const),
-    metadataOptions: { httpTokens: pick(rng, ["optional", "required"] as const), httpEndpoint: "enabled" },
-    hasPublicIpAddress: coin(rng),
-    iamInstanceProfileArn: coin(rng) ? "arn:aws:iam::123456789012:instance-profile/app" : undefined,
-    vpcId: "vpc-1",
-    virtualizationType: rng() < 0.05 ? "paravirtual" : "hvm",
-    stoppedAt: new Date(BASE_TIME - rng() * 90 * 86_400_000).toISOString(),
-  }),
+  "aws.ec2.instance": (rng, id) => {
+    const instance: AssetOf<"aws.ec2.instance">["config"] = {
+      instanceId: `i-${id}`,
+      state: pick(rng, ["running", "stopped"] as const),
+      metadataOptions: { httpTokens: pick(rng, ["optional", "required"] as const), httpEndpoint: "enabled" },
+      hasPublicIpAddress: coin(rng),
+      iamInstanceProfileArn: coin(rng) ? "arn:aws:iam::123456789012:instance-profile/app" : undefined,
+      vpcId: "vpc-1",
+      virtualizationType: rng() < 0.05 ? "paravirtual" : "hvm",
+    };
+    // Drawn for every instance (the draws after it stay where they were); only a stopped one has it.
+    const stoppedAt = new Date(BASE_TIME - rng() * 90 * 86_400_000).toISOString();
+    return instance.state === "stopped" ? { ...instance, stoppedAt } : instance;
+  },
   "aws.ec2.security-group": (rng, id) => ({
     groupId: `sg-${id}`,
     groupName: rng() < 0.2 ? "default" : `app-${id}`,
