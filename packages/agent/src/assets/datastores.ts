@@ -62,7 +62,7 @@ export const openSearchDomainSchema = assetSchemaOf(
   }),
 );
 
-/** A DocumentDB or Neptune cluster, as the RDS API's `DescribeDBClusters` describes it. */
+/** A DocumentDB, Neptune or RDS cluster, as the RDS API's `DescribeDBClusters` describes it. */
 const dbClusterConfig = z.object({
   dbClusterIdentifier: z.string(),
   /** `Engine`: `docdb` or `neptune`. */
@@ -81,6 +81,21 @@ const dbClusterConfig = z.object({
   multiAZ: z.boolean(),
 });
 
+/**
+ * An RDS DB cluster (Aurora MySQL or PostgreSQL, or a Multi-AZ DB cluster of RDS for MySQL or
+ * PostgreSQL), from the same `DescribeDBClusters` listing, with what only RDS clusters have.
+ */
+const rdsClusterConfig = dbClusterConfig.extend({
+  /** `Engine`: `aurora-mysql`, `aurora-postgresql`, `mysql`, `postgres` (`aurora`: Aurora MySQL 1). */
+  engine: z.string(),
+  /** `MasterUsername` (null when the answer has none). */
+  masterUsername: z.string().nullable(),
+  /** `BacktrackWindow`, seconds (Aurora MySQL; 0 when backtracking is off). */
+  backtrackWindow: z.number().int().nonnegative(),
+  /** `AutoMinorVersionUpgrade`: given for Multi-AZ DB clusters only (Aurora sets it per instance). */
+  autoMinorVersionUpgrade: z.boolean().optional(),
+});
+
 /** A DocumentDB or Neptune cluster snapshot: `DescribeDBClusterSnapshots` + its `restore` attribute. */
 const dbClusterSnapshotConfig = z.object({
   dbClusterSnapshotIdentifier: z.string(),
@@ -97,6 +112,7 @@ export const docDbClusterSnapshotSchema = assetSchemaOf(
   dbClusterSnapshotConfig,
 );
 export const neptuneClusterSchema = assetSchemaOf("aws.neptune.cluster", dbClusterConfig);
+export const rdsClusterSchema = assetSchemaOf("aws.rds.cluster", rdsClusterConfig);
 export const neptuneClusterSnapshotSchema = assetSchemaOf(
   "aws.neptune.cluster-snapshot",
   dbClusterSnapshotConfig,

@@ -7,6 +7,7 @@ import {
   neptuneClusterSchema,
   neptuneClusterSnapshotSchema,
   openSearchDomainSchema,
+  rdsClusterSchema,
   redshiftClusterSchema,
 } from "./datastores.ts";
 import { dmsEndpointSchema, dmsReplicationInstanceSchema, dmsReplicationTaskSchema } from "./dms.ts";
@@ -157,6 +158,7 @@ export const assetSchemas = {
   "aws.docdb.cluster-snapshot": docDbClusterSnapshotSchema,
   "aws.neptune.cluster": neptuneClusterSchema,
   "aws.neptune.cluster-snapshot": neptuneClusterSnapshotSchema,
+  "aws.rds.cluster": rdsClusterSchema,
   "aws.kafka.cluster": kafkaClusterSchema,
   "aws.kinesis.stream": kinesisStreamSchema,
   "aws.guardduty.account-settings": guardDutySettingsSchema,

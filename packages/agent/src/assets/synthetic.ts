@@ -587,6 +587,15 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.docdb.cluster": (rng, id) => dbCluster(rng, `docs-${id}`, "docdb"),
   "aws.docdb.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `docs-${id}`),
   "aws.neptune.cluster": (rng, id) => dbCluster(rng, `graph-${id}`, "neptune"),
+  "aws.rds.cluster": (rng, id) => {
+    const engine = pick(rng, ["aurora-mysql", "aurora-postgresql", "mysql", "postgres"] as const);
+    return {
+      ...dbCluster(rng, `orders-${id}`, engine),
+      masterUsername: pick(rng, ["admin", "postgres", "orders_owner"]),
+      backtrackWindow: engine === "aurora-mysql" && coin(rng) ? 86_400 : 0,
+      ...(engine.startsWith("aurora") ? {} : { autoMinorVersionUpgrade: coin(rng) }),
+    };
+  },
   "aws.neptune.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `graph-${id}`),
   "aws.kafka.cluster": (rng, id) => ({
     clusterName: `kafka-${id}`,

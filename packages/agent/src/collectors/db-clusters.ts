@@ -19,20 +19,46 @@ registerClients({ rds: RDSClient });
 /**
  * DocumentDB and Neptune are managed through the RDS API: their clusters and cluster snapshots are
  * listed by `DescribeDBClusters` / `DescribeDBClusterSnapshots` filtered on these engines (one call
- * each for both services), each told apart by its `Engine`.
+ * each for both services), each told apart by its `Engine`. The clusters' listing also takes RDS's
+ * own clusters (Aurora, and Multi-AZ DB clusters of RDS for MySQL and PostgreSQL).
  */
 const ENGINES = { docdb: "docdb", neptune: "neptune" } as const;
+/** RDS's cluster engines (`aurora` is Aurora MySQL version 1). */
+const RDS_CLUSTER_ENGINES = ["aurora", "aurora-mysql", "aurora-postgresql", "mysql", "postgres"] as const;
 const ENGINE_FILTER = [{ Name: "engine", Values: Object.values(ENGINES) }];
+const CLUSTER_ENGINE_FILTER = [
+  { Name: "engine", Values: [...Object.values(ENGINES), ...RDS_CLUSTER_ENGINES] },
+];
 
-type ClusterType = "aws.docdb.cluster" | "aws.neptune.cluster";
+type ClusterType = "aws.docdb.cluster" | "aws.neptune.cluster" | "aws.rds.cluster";
 type SnapshotType = "aws.docdb.cluster-snapshot" | "aws.neptune.cluster-snapshot";
 
-/** A DocumentDB or Neptune cluster as `DescribeDBClusters` lists it (the listing holds all the checks need). */
+function clusterService(engine: string | undefined): "docdb" | "neptune" | "rds" | undefined {
+  if (engine === ENGINES.neptune) return "neptune";
+  if (engine === ENGINES.docdb) return "docdb";
+  return (RDS_CLUSTER_ENGINES as readonly (string | undefined)[]).includes(engine) ? "rds" : undefined;
+}
+
+/**
+ * A DocumentDB, Neptune or RDS cluster as `DescribeDBClusters` lists it (the listing holds all the
+ * checks need); RDS's carry their administrator's name, backtrack window and, for Multi-AZ DB
+ * clusters, automatic minor version upgrades.
+ */
 export function dbClusterAsset(c: Where, cluster: DBCluster): AssetOf<ClusterType> | undefined {
-  const service =
-    cluster.Engine === ENGINES.neptune ? "neptune" : cluster.Engine === ENGINES.docdb ? "docdb" : undefined;
+  const service = clusterService(cluster.Engine);
   if (service === undefined) return undefined;
   const id = cluster.DBClusterIdentifier ?? "";
+  const config = {
+    dbClusterIdentifier: id,
+    engine: cluster.Engine ?? "",
+    storageEncrypted: cluster.StorageEncrypted === true,
+    backupRetentionPeriod: cluster.BackupRetentionPeriod ?? 0,
+    deletionProtection: cluster.DeletionProtection === true,
+    cloudwatchLogsExports: cluster.EnabledCloudwatchLogsExports ?? [],
+    iamDatabaseAuthentication: cluster.IAMDatabaseAuthenticationEnabled === true,
+    copyTagsToSnapshot: cluster.CopyTagsToSnapshot === true,
+    multiAZ: cluster.MultiAZ === true,
+  };
   return regionalAsset(
     c,
     `aws.${service}.cluster`,
@@ -41,17 +67,16 @@ export function dbClusterAsset(c: Where, cluster: DBCluster): AssetOf<ClusterTyp
       name: id,
       tags: tagsOf(cluster.TagList),
     },
-    {
-      dbClusterIdentifier: id,
-      engine: cluster.Engine ?? "",
-      storageEncrypted: cluster.StorageEncrypted === true,
-      backupRetentionPeriod: cluster.BackupRetentionPeriod ?? 0,
-      deletionProtection: cluster.DeletionProtection === true,
-      cloudwatchLogsExports: cluster.EnabledCloudwatchLogsExports ?? [],
-      iamDatabaseAuthentication: cluster.IAMDatabaseAuthenticationEnabled === true,
-      copyTagsToSnapshot: cluster.CopyTagsToSnapshot === true,
-      multiAZ: cluster.MultiAZ === true,
-    },
+    service === "rds"
+      ? {
+          ...config,
+          masterUsername: cluster.MasterUsername ?? null,
+          backtrackWindow: cluster.BacktrackWindow ?? 0,
+          ...(cluster.AutoMinorVersionUpgrade === undefined
+            ? {}
+            : { autoMinorVersionUpgrade: cluster.AutoMinorVersionUpgrade }),
+        }
+      : config,
     new UnreadFields(),
   );
 }
@@ -101,12 +126,15 @@ export function dbClusterSnapshotAsset(
 }
 
 export const dbClustersCollector: Collector = {
-  id: "docdb-neptune-clusters",
+  id: "db-clusters",
   scope: "regional",
-  resourceTypes: ["aws.docdb.cluster", "aws.neptune.cluster"],
+  resourceTypes: ["aws.docdb.cluster", "aws.neptune.cluster", "aws.rds.cluster"],
   async collect(c) {
     const out = await c.read.pages({ scope: c.region, service: "rds", command: "describe-db-clusters" }, () =>
-      paginateDescribeDBClusters({ client: c.clients.rds, pageSize: 100 }, { Filters: ENGINE_FILTER }),
+      paginateDescribeDBClusters(
+        { client: c.clients.rds, pageSize: 100 },
+        { Filters: CLUSTER_ENGINE_FILTER },
+      ),
     );
     if (!out.ok) return notListed(c, dbClustersCollector);
     return { assets: (out.value.DBClusters ?? []).flatMap((cluster) => dbClusterAsset(c, cluster) ?? []) };

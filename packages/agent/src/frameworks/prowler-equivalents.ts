@@ -152,6 +152,17 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.logs.metric-filter-organizations-changes": [
     "cloudwatch_log_metric_filter_aws_organizations_changes",
   ],
+  "vigil.rds.aurora-cluster-copy-tags-to-snapshots": ["rds_cluster_copy_tags_to_snapshots"],
+  // Prowler's check wants any log type of any cluster exported; the requirements that list it are the
+  // AWS Config rule behind RDS.34 (Aurora MySQL audit logs published), which Vigil decides as written.
+  "vigil.rds.aurora-mysql-audit-logs-to-cloudwatch": ["rds_cluster_integration_cloudwatch_logs"],
+  "vigil.rds.aurora-mysql-backtracking": ["rds_cluster_backtrack_enabled"],
+  "vigil.rds.cluster-auto-minor-version-upgrade": ["rds_cluster_minor_version_upgrade_enabled"],
+  "vigil.rds.cluster-custom-admin-username": ["rds_cluster_default_admin"],
+  "vigil.rds.cluster-deletion-protection": ["rds_cluster_deletion_protection"],
+  "vigil.rds.cluster-encrypted": ["rds_cluster_storage_encrypted"],
+  "vigil.rds.cluster-iam-authentication": ["rds_cluster_iam_authentication_enabled"],
+  "vigil.rds.cluster-multi-az": ["rds_cluster_multi_az"],
   "vigil.rds.instance-auto-minor-version-upgrade": ["rds_instance_minor_version_upgrade_enabled"],
   "vigil.rds.instance-backups-enabled": ["rds_instance_backup_enabled"],
   "vigil.rds.instance-deletion-protection": ["rds_instance_deletion_protection"],
@@ -161,6 +172,9 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.rds.instance-storage-encrypted": ["rds_instance_storage_encrypted"],
   "vigil.rds.instance-multi-az": ["rds_instance_multi_az"],
   "vigil.rds.instance-not-publicly-accessible": ["rds_instance_no_public_access"],
+  // Vigil splits Prowler's copy-tags check by engine, as FSBP does (RDS.16, RDS.47, RDS.48).
+  "vigil.rds.mysql-cluster-copy-tags-to-snapshots": ["rds_cluster_copy_tags_to_snapshots"],
+  "vigil.rds.postgresql-cluster-copy-tags-to-snapshots": ["rds_cluster_copy_tags_to_snapshots"],
   "vigil.rds.snapshot-encrypted": ["rds_snapshots_encrypted"],
   "vigil.rds.snapshot-not-public": ["rds_snapshots_public_access"],
   "vigil.s3.account-public-access-blocked": ["s3_account_level_public_access_blocks"],
@@ -289,5 +303,9 @@ export const PROWLER_CHECKS_OUTSIDE_FRAMEWORKS: readonly string[] = [
   "iam_no_expired_server_certificates_stored",
   "iam_support_role_created",
   "iam_user_two_active_access_key",
+  "rds_cluster_backtrack_enabled",
+  "rds_cluster_default_admin",
+  "rds_cluster_deletion_protection",
+  "rds_cluster_minor_version_upgrade_enabled",
   "s3_bucket_level_public_access_block",
 ];

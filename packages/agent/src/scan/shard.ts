@@ -264,7 +264,8 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   },
   {
     // Data warehouses, search and graph/document databases: Redshift clusters, OpenSearch domains,
-    // DocumentDB and Neptune clusters and cluster snapshots (read through the RDS API).
+    // DocumentDB and Neptune clusters and cluster snapshots, and RDS's own clusters (all read
+    // through the RDS API's cluster listing).
     service: "datastores",
     scope: "regional",
     assetTypes: [
@@ -272,6 +273,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.opensearch.domain",
       "aws.docdb.cluster",
       "aws.neptune.cluster",
+      "aws.rds.cluster",
       "aws.docdb.cluster-snapshot",
       "aws.neptune.cluster-snapshot",
     ],

@@ -4,14 +4,22 @@ import { dbClusterAsset, dbClusterSnapshotAsset } from "../../src/collectors/ind
 const WHERE = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 
 describe("the DocumentDB and Neptune assets", () => {
-  it("are typed by engine; another engine's cluster (Aurora) is not theirs", () => {
+  it("are typed by engine; RDS's own clusters (Aurora, Multi-AZ DB clusters) are aws.rds.cluster", () => {
     expect(dbClusterAsset(WHERE, { DBClusterIdentifier: "a", Engine: "docdb" })?.type).toBe(
       "aws.docdb.cluster",
     );
     expect(dbClusterAsset(WHERE, { DBClusterIdentifier: "b", Engine: "neptune" })?.type).toBe(
       "aws.neptune.cluster",
     );
-    expect(dbClusterAsset(WHERE, { DBClusterIdentifier: "c", Engine: "aurora-postgresql" })).toBeUndefined();
+    for (const engine of ["aurora", "aurora-mysql", "aurora-postgresql", "mysql", "postgres"])
+      expect(dbClusterAsset(WHERE, { DBClusterIdentifier: "c", Engine: engine })?.type).toBe(
+        "aws.rds.cluster",
+      );
+    expect(dbClusterAsset(WHERE, { DBClusterIdentifier: "d", Engine: "memorydb" })).toBeUndefined();
+    // Aurora sets automatic minor version upgrades per instance: not answered, not assumed.
+    const aurora = dbClusterAsset(WHERE, { DBClusterIdentifier: "e", Engine: "aurora-mysql" });
+    expect(aurora?.config).not.toHaveProperty("autoMinorVersionUpgrade");
+    expect(aurora?.config).toMatchObject({ masterUsername: null, backtrackWindow: 0 });
   });
 
   it("keeps a manual snapshot whose attributes could not be read, with restoreAttributeValues unread", () => {

@@ -517,21 +517,36 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     }
   });
 
-  it("documentdb and neptune clusters and cluster snapshots, through the RDS API (engine filter)", async () => {
+  it("documentdb, neptune and rds clusters and cluster snapshots, through the RDS API (engine filter)", async () => {
     const clusters: J[] = list(model, R("rds/describe-db-clusters"), "DBClusters");
-    expect(new Set(clusters.map((c) => c.Engine))).toEqual(new Set(["docdb", "neptune"]));
+    const rdsEngines = ["aurora-mysql", "aurora-postgresql", "mysql", "postgres"];
+    expect(new Set(clusters.map((c) => c.Engine))).toEqual(new Set(["docdb", "neptune", ...rdsEngines]));
     const out = await run(dbClustersCollector);
+    const typeOf = (engine: string) => (rdsEngines.includes(engine) ? "rds" : engine);
     expect(out.assets.map((a) => [a.arn, a.type]).sort()).toEqual(
-      clusters.map((c) => [c.DBClusterArn, `aws.${c.Engine}.cluster`]).sort(),
+      clusters.map((c) => [c.DBClusterArn, `aws.${typeOf(c.Engine)}.cluster`]).sort(),
     );
-    for (const c of clusters)
+    for (const c of clusters) {
       expect(cfg(out.byArn.get(c.DBClusterArn))).toMatchObject({
         storageEncrypted: c.StorageEncrypted,
         backupRetentionPeriod: c.BackupRetentionPeriod,
         deletionProtection: c.DeletionProtection,
         cloudwatchLogsExports: c.EnabledCloudwatchLogsExports ?? [],
         multiAZ: c.MultiAZ,
+        copyTagsToSnapshot: c.CopyTagsToSnapshot,
+        iamDatabaseAuthentication: c.IAMDatabaseAuthenticationEnabled,
       });
+      if (rdsEngines.includes(c.Engine)) {
+        const config = cfg(out.byArn.get(c.DBClusterArn));
+        expect(config).toMatchObject({
+          masterUsername: c.MasterUsername,
+          backtrackWindow: c.BacktrackWindow ?? 0,
+        });
+        // Only Multi-AZ DB clusters answer it; Aurora's is per instance and stays unset.
+        expect(config.autoMinorVersionUpgrade).toBe(c.AutoMinorVersionUpgrade);
+        expect("autoMinorVersionUpgrade" in config).toBe(!String(c.Engine).startsWith("aurora"));
+      }
+    }
     const snapshots: J[] = list(model, R("rds/describe-db-cluster-snapshots"), "DBClusterSnapshots");
     const snaps = await run(dbClusterSnapshotsCollector);
     expect(snaps.assets.map((a) => a.arn).sort()).toEqual(

@@ -341,8 +341,8 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-db-snapshot-attributes": { resource: "snapshot id", note: "manual snapshots only" },
     "describe-db-clusters": {
       pages: "DBClusters",
-      args: "--filters Name=engine,Values=docdb,neptune",
-      note: "DocumentDB and Neptune; a file holding other engines too is filtered as AWS does",
+      args: "--filters Name=engine,Values=docdb,neptune,aurora,aurora-mysql,aurora-postgresql,mysql,postgres",
+      note: "DocumentDB, Neptune and RDS clusters; a file holding other engines too is filtered as AWS does",
     },
     "describe-db-cluster-snapshots": {
       pages: "DBClusterSnapshots",

@@ -70,7 +70,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeDBInstances",
     "DescribeDBSnapshots",
     "DescribeDBSnapshotAttributes",
-    // DocumentDB and Neptune clusters and their snapshots.
+    // DocumentDB, Neptune and RDS clusters, and DocumentDB and Neptune cluster snapshots.
     "DescribeDBClusters",
     "DescribeDBClusterSnapshots",
     "DescribeDBClusterSnapshotAttributes",

@@ -1,5 +1,5 @@
 /**
- * The data stores of the check catalogue's breadth (Redshift, OpenSearch, DocumentDB, Neptune),
+ * The data stores of the check catalogue's breadth (Redshift, OpenSearch, DocumentDB, Neptune, RDS clusters),
  * each from a random stream of its own like generate-services.ts: every setting a check decides
  * from is misconfigured at the account's rate.
  */
@@ -215,7 +215,12 @@ export function generateOpenSearch(put: Put, o: ServiceGenerationOptions): void 
  * Neptune.1–9 off at `rate`; each cluster has an automated snapshot and a manual one, public or
  * unencrypted at `rate`.
  */
-export function generateDocDbAndNeptune(put: Put, o: ServiceGenerationOptions): void {
+export function generateDocDbAndNeptune(
+  put: Put,
+  o: ServiceGenerationOptions,
+  /** Other clusters the same `DescribeDBClusters` answer lists, by region (RDS's own). */
+  more: ReadonlyMap<string, readonly Record<string, unknown>[]> = new Map(),
+): void {
   const { rng, accountId } = o;
   const bad = () => rng.chance(o.rate);
   for (const region of o.regions) {
@@ -247,14 +252,7 @@ export function generateDocDbAndNeptune(put: Put, o: ServiceGenerationOptions): 
           LatestRestorableTime: iso(o, 0),
           Port: port,
           MasterUsername: engine === "docdb" ? "docadmin" : "admin",
-          PreferredBackupWindow: "03:00-03:30",
-          PreferredMaintenanceWindow: "sun:04:00-sun:04:30",
-          DBClusterMembers: (multiAZ ? [0, 1] : [0]).map((i) => ({
-            DBInstanceIdentifier: `${id}-${i + 1}`,
-            IsClusterWriter: i === 0,
-            DBClusterParameterGroupStatus: "in-sync",
-            PromotionTier: 1,
-          })),
+          ...clusterWindowsAndMembers(id, multiAZ ? 2 : 1),
           VpcSecurityGroups: [{ VpcSecurityGroupId: `sg-0${rng.hex(16)}`, Status: "active" }],
           HostedZoneId: "Z2R2ITUGPM61AM",
           StorageEncrypted: encrypted,
@@ -312,7 +310,95 @@ export function generateDocDbAndNeptune(put: Put, o: ServiceGenerationOptions): 
         }
       }
     }
-    put(`${region}/rds/describe-db-clusters`, { DBClusters: clusters });
+    put(`${region}/rds/describe-db-clusters`, { DBClusters: [...clusters, ...(more.get(region) ?? [])] });
     put(`${region}/rds/describe-db-cluster-snapshots`, { DBClusterSnapshots: snapshots });
   }
+}
+
+/** A cluster's backup and maintenance windows, and its `count` instances (the first the writer). */
+function clusterWindowsAndMembers(id: string, count: number) {
+  return {
+    PreferredBackupWindow: "03:00-03:30",
+    PreferredMaintenanceWindow: "sun:04:00-sun:04:30",
+    DBClusterMembers: Array.from({ length: count }, (_, i) => ({
+      DBInstanceIdentifier: `${id}-${i + 1}`,
+      IsClusterWriter: i === 0,
+      DBClusterParameterGroupStatus: "in-sync",
+      PromotionTier: 1,
+    })),
+  };
+}
+
+/** RDS's cluster engines the simulated account runs, with an engine version and its log types. */
+const RDS_CLUSTER_ENGINES = [
+  ["aurora-mysql", "8.0.mysql_aurora.3.08.0", 3306, ["audit", "error", "general", "slowquery"]],
+  ["aurora-postgresql", "16.4", 5432, ["postgresql"]],
+  ["mysql", "8.0.39", 3306, ["error", "general", "slowquery"]],
+  ["postgres", "16.4", 5432, ["postgresql", "upgrade"]],
+] as const;
+
+/**
+ * Per region: one RDS cluster of each engine (Aurora MySQL and PostgreSQL, Multi-AZ DB clusters of
+ * RDS for MySQL and PostgreSQL), each setting of RDS.7–RDS.48's cluster controls off at `rate`;
+ * listed by the same `DescribeDBClusters` answer as DocumentDB's and Neptune's.
+ */
+export function generateRdsClusters(o: ServiceGenerationOptions): Map<string, Record<string, unknown>[]> {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  const out = new Map<string, Record<string, unknown>[]>();
+  for (const region of o.regions) {
+    const clusters: Record<string, unknown>[] = [];
+    for (const [engine, version, port, logTypes] of RDS_CLUSTER_ENGINES) {
+      const id = `sim-${engine}`;
+      const aurora = engine.startsWith("aurora");
+      const encrypted = !bad();
+      // A Multi-AZ DB cluster has three instances in three zones by definition; Aurora's vary.
+      const multiAZ = aurora ? !bad() : true;
+      const members = multiAZ ? (aurora ? 2 : 3) : 1;
+      const defaultName = engine.includes("postgres") ? "postgres" : "admin";
+      clusters.push({
+        AllocatedStorage: aurora ? 1 : 100,
+        AvailabilityZones: [`${region}a`, `${region}b`, `${region}c`],
+        BackupRetentionPeriod: bad() ? 1 : 7,
+        DBClusterIdentifier: id,
+        DBClusterParameterGroup: `default.${engine}`,
+        DBSubnetGroup: "sim-db-subnets",
+        Status: "available",
+        EarliestRestorableTime: iso(o, 7),
+        Endpoint: `${id}.cluster-c${rng.hex(11)}.${region}.rds.amazonaws.com`,
+        MultiAZ: multiAZ,
+        Engine: engine,
+        EngineVersion: version,
+        EngineMode: "provisioned",
+        LatestRestorableTime: iso(o, 0),
+        Port: port,
+        MasterUsername: bad() ? defaultName : "sim_owner",
+        ...clusterWindowsAndMembers(id, members),
+        VpcSecurityGroups: [{ VpcSecurityGroupId: `sg-0${rng.hex(16)}`, Status: "active" }],
+        HostedZoneId: "Z2R2ITUGPM61AM",
+        StorageEncrypted: encrypted,
+        ...(encrypted
+          ? { KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}` }
+          : {}),
+        DbClusterResourceId: `cluster-${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 26)}`,
+        DBClusterArn: `arn:aws:rds:${region}:${accountId}:cluster:${id}`,
+        AssociatedRoles: [],
+        IAMDatabaseAuthenticationEnabled: !bad(),
+        ClusterCreateTime: iso(o, 200),
+        ...(bad() ? {} : { EnabledCloudwatchLogsExports: [...logTypes] }),
+        DeletionProtection: !bad(),
+        CopyTagsToSnapshot: !bad(),
+        CrossAccountClone: false,
+        ...(engine === "aurora-mysql" && !bad()
+          ? { BacktrackWindow: 86_400, BacktrackConsumedChangeRecords: 0 }
+          : {}),
+        ...(aurora
+          ? {}
+          : { AutoMinorVersionUpgrade: !bad(), DBClusterInstanceClass: "db.m6gd.large", StorageType: "io1" }),
+        TagList: [],
+      });
+    }
+    out.set(region, clusters);
+  }
+  return out;
 }

@@ -11,7 +11,12 @@ import {
   generateNetworkFirewall,
   generateSageMaker,
 } from "./generate-dataflow.ts";
-import { generateDocDbAndNeptune, generateOpenSearch, generateRedshift } from "./generate-datastores.ts";
+import {
+  generateDocDbAndNeptune,
+  generateOpenSearch,
+  generateRdsClusters,
+  generateRedshift,
+} from "./generate-datastores.ts";
 import { generateOperations } from "./generate-operations.ts";
 import { generateSecurityServices } from "./generate-security.ts";
 import {
@@ -186,7 +191,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateRedshift(put, service("redshift"));
   generateDms(put, service("dms"));
   generateOpenSearch(put, service("opensearch"));
-  generateDocDbAndNeptune(put, service("docdb-neptune"));
+  generateDocDbAndNeptune(put, service("docdb-neptune"), generateRdsClusters(service("rds-clusters")));
   generateKafka(put, service("kafka"));
   generateKinesis(put, service("kinesis"));
   generateSecurityServices(put, service("security"));
