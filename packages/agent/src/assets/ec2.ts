@@ -84,6 +84,18 @@ export const ec2VpcSchema = assetSchemaOf(
         trafficType: z.enum(["ACCEPT", "REJECT", "ALL"]),
       }),
     ),
+    /** `DescribeVpcEndpoints` entries whose `VpcId` is this VPC. */
+    endpoints: z.array(
+      z.object({
+        vpcEndpointId: z.string(),
+        /** `ServiceName`, e.g. `com.amazonaws.us-east-1.ssm`. */
+        serviceName: z.string(),
+        /** `VpcEndpointType`: `Interface`, `Gateway`, `GatewayLoadBalancer`, … */
+        type: z.string(),
+        /** `State`, e.g. `available`, `pendingAcceptance`, `rejected` (AWS's case varies by API). */
+        state: z.string(),
+      }),
+    ),
   }),
 );
 

@@ -35,6 +35,28 @@ export const rdsSnapshotSchema = assetSchemaOf(
   }),
 );
 
+/** One `DescribeEventSubscriptions` entry: what RDS sends to SNS, for which sources and categories. */
+export const rdsEventSubscriptionSchema = z.object({
+  subscriptionName: z.string(),
+  enabled: z.boolean(),
+  /** `SourceType`: `db-instance`, `db-cluster`, `db-parameter-group`, `db-security-group`, …; null: every type. */
+  sourceType: z.string().nullable(),
+  /** `EventCategoriesList`; empty: every category. */
+  eventCategories: z.array(z.string()),
+  /** `SourceIdsList`; empty: every source of the type. */
+  sourceIds: z.array(z.string()),
+});
+export type RdsEventSubscription = z.infer<typeof rdsEventSubscriptionSchema>;
+
+/** Per-region RDS settings; `arn` is `<account>/<region>`. */
+export const rdsAccountSettingsSchema = assetSchemaOf(
+  "aws.rds.account-settings",
+  z.object({
+    /** The region's event notification subscriptions (`DescribeEventSubscriptions`). */
+    eventSubscriptions: z.array(rdsEventSubscriptionSchema),
+  }),
+);
+
 export const cloudTrailTrailSchema = assetSchemaOf(
   "aws.cloudtrail.trail",
   z.object({

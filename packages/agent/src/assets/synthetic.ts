@@ -93,6 +93,14 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     vpcId: `vpc-${id}`,
     isDefault: coin(rng),
     flowLogs: coin(rng) ? [{ flowLogId: `fl-${id}`, flowLogStatus: "ACTIVE", trafficType: "ALL" }] : [],
+    endpoints: ["ec2", "ecr.api", "ecr.dkr", "ssm", "ssm-contacts", "ssm-incidents"]
+      .filter(() => coin(rng))
+      .map((service, i) => ({
+        vpcEndpointId: `vpce-${id}${i}`,
+        serviceName: `com.amazonaws.us-east-1.${service}`,
+        type: "Interface",
+        state: "available",
+      })),
   }),
   "aws.ec2.network-acl": (rng, id) => ({
     networkAclId: `acl-${id}`,
@@ -587,6 +595,19 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.docdb.cluster": (rng, id) => dbCluster(rng, `docs-${id}`, "docdb"),
   "aws.docdb.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `docs-${id}`),
   "aws.neptune.cluster": (rng, id) => dbCluster(rng, `graph-${id}`, "neptune"),
+  "aws.rds.account-settings": (rng) => ({
+    eventSubscriptions: coin(rng)
+      ? []
+      : [
+          {
+            subscriptionName: "db-events",
+            enabled: coin(rng),
+            sourceType: pick(rng, ["db-instance", "db-cluster", "db-parameter-group", "db-security-group"]),
+            eventCategories: coin(rng) ? [] : ["failure", "maintenance"],
+            sourceIds: [],
+          },
+        ],
+  }),
   "aws.rds.cluster": (rng, id) => {
     const engine = pick(rng, ["aurora-mysql", "aurora-postgresql", "mysql", "postgres"] as const);
     return {

@@ -490,10 +490,46 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.3"] },
   },
   {
+    id: "vigil.ec2.vpc-endpoint-for-ec2",
+    resourceType: "aws.ec2.vpc",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.10"] },
+  },
+  {
     id: "vigil.ec2.vpc-flow-logs-enabled",
     resourceType: "aws.ec2.vpc",
     severity: "medium",
     mappings: { cis: ["3.7"], fsbp: ["EC2.6"] },
+  },
+  {
+    id: "vigil.ec2.vpc-interface-endpoint-ecr-api",
+    resourceType: "aws.ec2.vpc",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.55"] },
+  },
+  {
+    id: "vigil.ec2.vpc-interface-endpoint-ecr-dkr",
+    resourceType: "aws.ec2.vpc",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.56"] },
+  },
+  {
+    id: "vigil.ec2.vpc-interface-endpoint-ssm",
+    resourceType: "aws.ec2.vpc",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.57"] },
+  },
+  {
+    id: "vigil.ec2.vpc-interface-endpoint-ssm-contacts",
+    resourceType: "aws.ec2.vpc",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.58"] },
+  },
+  {
+    id: "vigil.ec2.vpc-interface-endpoint-ssm-incidents",
+    resourceType: "aws.ec2.vpc",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.60"] },
   },
   {
     id: "vigil.ecr.repository-image-scanning",
@@ -1745,6 +1781,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.27"] },
   },
   {
+    id: "vigil.rds.cluster-event-subscription",
+    resourceType: "aws.rds.account-settings",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.19"] },
+  },
+  {
     id: "vigil.rds.cluster-iam-authentication",
     resourceType: "aws.rds.cluster",
     severity: "medium",
@@ -1799,6 +1841,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.6"] },
   },
   {
+    id: "vigil.rds.instance-event-subscription",
+    resourceType: "aws.rds.account-settings",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.20"] },
+  },
+  {
     id: "vigil.rds.instance-iam-authentication",
     resourceType: "aws.rds.instance",
     severity: "medium",
@@ -1835,6 +1883,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.48"] },
   },
   {
+    id: "vigil.rds.parameter-group-event-subscription",
+    resourceType: "aws.rds.account-settings",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.21"] },
+  },
+  {
     id: "vigil.rds.postgresql-cluster-copy-tags-to-snapshots",
     resourceType: "aws.rds.cluster",
     severity: "low",
@@ -1845,6 +1899,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.rds.instance",
     severity: "medium",
     mappings: { cis: [], fsbp: ["RDS.36"] },
+  },
+  {
+    id: "vigil.rds.security-group-event-subscription",
+    resourceType: "aws.rds.account-settings",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["RDS.22"] },
   },
   {
     id: "vigil.rds.snapshot-encrypted",

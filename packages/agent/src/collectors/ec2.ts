@@ -12,12 +12,14 @@ import {
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
+  paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
   type IpPermission as SdkIpPermission,
   type SecurityGroup,
   type Snapshot,
   type Volume,
   type Vpc,
+  type VpcEndpoint,
 } from "@aws-sdk/client-ec2";
 import type { AssetOf, IpPermission, NetworkAclEntry } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
@@ -227,11 +229,15 @@ function flowLogState(f: FlowLog) {
   } as const;
 }
 
-/** A VPC as `DescribeVpcs` lists it, with its flow logs from the region's `DescribeFlowLogs` (unread when that failed). */
+/**
+ * A VPC as `DescribeVpcs` lists it, with its flow logs from the region's `DescribeFlowLogs` and its
+ * endpoints from the region's `DescribeVpcEndpoints` (each unread when its call failed).
+ */
 export function vpcAsset(
   c: Where,
   v: Vpc,
   flowLogs: RawOutcome<{ FlowLogs?: FlowLog[] | undefined }>,
+  endpoints: RawOutcome<{ VpcEndpoints?: VpcEndpoint[] | undefined }>,
 ): AssetOf<"aws.ec2.vpc"> {
   // Without the flow logs the VPC is still there: its flow logs are unread.
   const logs = flowLogs.ok ? (flowLogs.value.FlowLogs ?? []) : [];
@@ -244,6 +250,15 @@ export function vpcAsset(
   };
   if (!unread.failed(flowLogs, "flowLogs"))
     config.flowLogs = logs.filter((f) => f.ResourceId === id).map(flowLogState);
+  if (!unread.failed(endpoints, "endpoints") && endpoints.ok)
+    config.endpoints = (endpoints.value.VpcEndpoints ?? [])
+      .filter((e) => e.VpcId === id)
+      .map((e) => ({
+        vpcEndpointId: e.VpcEndpointId ?? "",
+        serviceName: e.ServiceName ?? "",
+        type: e.VpcEndpointType ?? "",
+        state: e.State ?? "",
+      }));
   return unread.attach(
     withName(
       {
@@ -260,16 +275,19 @@ export const vpcsCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.ec2.vpc"],
   async collect(c) {
-    const [vpcs, flowLogs] = await Promise.all([
+    const [vpcs, flowLogs, endpoints] = await Promise.all([
       c.read.pages({ scope: c.region, service: "ec2", command: "describe-vpcs" }, () =>
         paginateDescribeVpcs({ client: c.clients.ec2, ...PAGE }, {}),
       ),
       c.read.pages({ scope: c.region, service: "ec2", command: "describe-flow-logs" }, () =>
         paginateDescribeFlowLogs({ client: c.clients.ec2, ...PAGE }, {}),
       ),
+      c.read.pages({ scope: c.region, service: "ec2", command: "describe-vpc-endpoints" }, () =>
+        paginateDescribeVpcEndpoints({ client: c.clients.ec2, ...PAGE }, {}),
+      ),
     ]);
     if (!vpcs.ok) return notListed(c, vpcsCollector);
-    const assets = (vpcs.value.Vpcs ?? []).map((v) => vpcAsset(c, v, flowLogs));
+    const assets = (vpcs.value.Vpcs ?? []).map((v) => vpcAsset(c, v, flowLogs, endpoints));
     return { assets };
   },
 };

@@ -56,7 +56,7 @@ import {
   stateMachinesCollector,
 } from "./operations.ts";
 import { organizationsCollector } from "./organizations.ts";
-import { rdsInstancesCollector, rdsSnapshotsCollector } from "./rds.ts";
+import { rdsInstancesCollector, rdsSettingsCollector, rdsSnapshotsCollector } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import {
@@ -112,6 +112,7 @@ export {
 export { openSearchDomainAsset } from "./opensearch.ts";
 export { elasticBeanstalkEnvironmentAsset, launchTemplateAsset, stateMachineAsset } from "./operations.ts";
 export { organizationsAccountAsset } from "./organizations.ts";
+export { rdsSettingsAsset } from "./rds.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
 export {
   sageMakerEndpointConfigAsset,
@@ -149,6 +150,7 @@ export const COLLECTORS: readonly Collector[] = [
   ebsDefaultEncryptionCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
+  rdsSettingsCollector,
   cloudTrailCollector,
   kmsKeysCollector,
   cisMonitoringCollector,
@@ -263,6 +265,7 @@ export {
   openSearchDomainsCollector,
   organizationsCollector,
   rdsInstancesCollector,
+  rdsSettingsCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,
   regionalWebAclsCollector,

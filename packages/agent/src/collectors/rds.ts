@@ -3,8 +3,10 @@ import {
   type DBSnapshot,
   DescribeDBSnapshotAttributesCommand,
   type DescribeDBSnapshotAttributesResult,
+  type EventSubscription,
   paginateDescribeDBInstances,
   paginateDescribeDBSnapshots,
+  paginateDescribeEventSubscriptions,
   RDSClient,
 } from "@aws-sdk/client-rds";
 import type { AssetOf } from "../assets/index.ts";
@@ -112,5 +114,44 @@ export const rdsSnapshotsCollector: Collector = {
       },
     );
     return { assets };
+  },
+};
+
+/** The region's RDS event notification subscriptions: the settings exist whether or not they could be read. */
+export function rdsSettingsAsset(
+  c: Where,
+  out: RawOutcome<{ EventSubscriptionsList?: EventSubscription[] | undefined }>,
+): AssetOf<"aws.rds.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.rds.account-settings">["config"]> = {};
+  if (!unread.failed(out, "eventSubscriptions") && out.ok)
+    config.eventSubscriptions = (out.value.EventSubscriptionsList ?? []).map((e) => ({
+      subscriptionName: e.CustSubscriptionId ?? "",
+      enabled: e.Enabled === true,
+      sourceType: e.SourceType ?? null,
+      eventCategories: e.EventCategoriesList ?? [],
+      sourceIds: e.SourceIdsList ?? [],
+    }));
+  return unread.attach({
+    arn: `${c.accountId}/${c.region}`,
+    type: "aws.rds.account-settings",
+    region: c.region,
+    accountId: c.accountId,
+    name: `RDS settings (${c.region})`,
+    tags: {},
+    config: config as AssetOf<"aws.rds.account-settings">["config"],
+  });
+}
+
+export const rdsSettingsCollector: Collector = {
+  id: "rds-event-subscriptions",
+  scope: "regional",
+  resourceTypes: ["aws.rds.account-settings"],
+  async collect(c) {
+    const out = await c.read.pages(
+      { scope: c.region, service: "rds", command: "describe-event-subscriptions" },
+      () => paginateDescribeEventSubscriptions({ client: c.clients.rds, pageSize: 100 }, {}),
+    );
+    return { assets: [rdsSettingsAsset(c, out)] };
   },
 };

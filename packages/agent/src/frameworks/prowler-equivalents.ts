@@ -71,6 +71,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   ],
   "vigil.ec2.snapshot-not-public": ["ec2_ebs_public_snapshot"],
   "vigil.ec2.volume-encrypted": ["ec2_ebs_volume_encryption"],
+  "vigil.ec2.vpc-endpoint-for-ec2": ["vpc_endpoint_for_ec2_enabled"],
   "vigil.ec2.vpc-flow-logs-enabled": ["vpc_flow_logs_enabled"],
   "vigil.ecr.repository-image-scanning": ["ecr_repositories_scan_images_on_push_enabled"],
   "vigil.ecr.repository-lifecycle-policy": ["ecr_repositories_lifecycle_policy_enabled"],

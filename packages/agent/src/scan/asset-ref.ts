@@ -32,6 +32,7 @@ export const SETTINGS_TYPES: ReadonlySet<string> = new Set([
   "aws.inspector2.account-settings",
   "aws.macie2.account-settings",
   "aws.backup.account-settings",
+  "aws.rds.account-settings",
   "aws.organizations.account",
 ]);
 

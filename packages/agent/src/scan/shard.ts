@@ -76,10 +76,10 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   {
     service: "rds",
     scope: "regional",
-    assetTypes: ["aws.rds.instance", "aws.rds.snapshot"],
+    assetTypes: ["aws.rds.instance", "aws.rds.snapshot", "aws.rds.account-settings"],
     load: async () => {
       const m = await import("../collectors/rds.ts");
-      return { collectors: [m.rdsInstancesCollector, m.rdsSnapshotsCollector] };
+      return { collectors: [m.rdsInstancesCollector, m.rdsSnapshotsCollector, m.rdsSettingsCollector] };
     },
   },
   {

@@ -217,7 +217,7 @@ describe("evaluate", () => {
       region: "us-east-1",
       accountId: "123456789012",
       tags: {},
-      config: { vpcId: "vpc-1", isDefault: false, flowLogs: [] },
+      config: { vpcId: "vpc-1", isDefault: false, flowLogs: [], endpoints: [] },
     };
     const report = evaluate([vpcOnly], { now: NOW, selection: { policies: [], enabledChecks: [IMDS] } });
     expect(report.reports).toHaveLength(1);

@@ -36,6 +36,7 @@ import {
   openSearchDomainsCollector,
   parseAsset,
   rdsInstancesCollector,
+  rdsSettingsCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,
   regionalWebAclsCollector,
@@ -144,14 +145,26 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     }
   });
 
-  it("vpcs carry their flow logs; network ACLs their entries; EBS default encryption per region", async () => {
+  it("vpcs carry their flow logs and endpoints; network ACLs their entries; EBS default encryption per region", async () => {
     const flowLogs = list(model, R("ec2/describe-flow-logs"), "FlowLogs");
+    const endpoints = list(model, R("ec2/describe-vpc-endpoints"), "VpcEndpoints");
     const vpcs = await run(vpcsCollector);
     expect(vpcs.assets).toHaveLength(list(model, R("ec2/describe-vpcs"), "Vpcs").length);
     for (const a of vpcs.assets) {
       const id = cfg(a).vpcId;
       expect((cfg(a).flowLogs as unknown[]).length).toBe(flowLogs.filter((f) => f.ResourceId === id).length);
+      expect(cfg(a).endpoints).toEqual(
+        endpoints
+          .filter((e) => e.VpcId === id)
+          .map((e) => ({
+            vpcEndpointId: e.VpcEndpointId,
+            serviceName: e.ServiceName,
+            type: e.VpcEndpointType,
+            state: e.State,
+          })),
+      );
     }
+    expect(endpoints.length).toBeGreaterThan(vpcs.assets.length); // a gateway endpoint and interface ones per VPC
     const nacls = list(model, R("ec2/describe-network-acls"), "NetworkAcls");
     const acls = await run(networkAclsCollector);
     expect(acls.assets.map((a) => (cfg(a).entries as unknown[]).length).sort()).toEqual(
@@ -189,6 +202,21 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       );
       expect((c.publicAclGrants as unknown[]).length).toBe(publicGrants.length);
     }
+  });
+
+  it("rds event subscriptions: one settings asset per region, every subscription as listed", async () => {
+    const subscriptions = list(model, R("rds/describe-event-subscriptions"), "EventSubscriptionsList");
+    const out = await run(rdsSettingsCollector);
+    expect(out.assets.map((a) => a.arn)).toEqual([`${model.accountId}/${region}`]);
+    expect(cfg(out.assets[0]).eventSubscriptions).toEqual(
+      subscriptions.map((e) => ({
+        subscriptionName: e.CustSubscriptionId,
+        enabled: e.Enabled,
+        sourceType: e.SourceType ?? null,
+        eventCategories: e.EventCategoriesList,
+        sourceIds: e.SourceIdsList,
+      })),
+    );
   });
 
   it("rds instances and snapshots", async () => {

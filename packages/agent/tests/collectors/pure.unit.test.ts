@@ -1,6 +1,7 @@
 import { arnSchema } from "@vigil/events";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RESOURCE_TYPES } from "../../src/assets/index.ts";
 import {
   type Asset,
   cisPatternsOf,
@@ -11,6 +12,7 @@ import {
   type TrailFacts,
   toCliJson,
 } from "../../src/index.ts";
+import { findingResourceOf, SETTINGS_TYPES } from "../../src/scan/asset-ref.ts";
 
 const HEADER =
   "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
@@ -248,5 +250,15 @@ describe("event ARNs", () => {
       eventArnOf({ ...h, arn: "arn:aws:iam::aws:policy/AdministratorAccess", type: "aws.iam.policy" }),
     ).toBe("arn:aws:iam::aws:policy/AdministratorAccess");
     expect(arnSchema.safeParse("arn:aws:iam::aws:policy/AdministratorAccess").success).toBe(true);
+  });
+
+  it("names every type of settings the way findings name them, there and back", () => {
+    const settings = RESOURCE_TYPES.filter((t) => t.endsWith(".account-settings"));
+    expect(settings.length).toBeGreaterThan(10);
+    for (const type of settings) {
+      expect(SETTINGS_TYPES.has(type), type).toBe(true);
+      const header = { accountId: "111122223333", region: "eu-west-1", arn: "111122223333/eu-west-1", type };
+      expect(findingResourceOf({ ...header, arn: eventArnOf(header) })).toBe("111122223333/eu-west-1");
+    }
   });
 });

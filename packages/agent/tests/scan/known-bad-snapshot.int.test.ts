@@ -94,6 +94,18 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.ec2.snapshot-not-public", "arn:aws:ec2:us-east-1::snapshot/snap-0public000001"],
   ["vigil.ec2.volume-encrypted", "arn:aws:ec2:us-east-1:111122223333:volume/vol-0plain00000001"],
   ["vigil.ec2.vpc-flow-logs-enabled", "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0bad0001"],
+  // No VPC endpoint at all: none of FSBP's interface endpoints.
+  ...[
+    "vpc-endpoint-for-ec2",
+    "vpc-interface-endpoint-ecr-api",
+    "vpc-interface-endpoint-ecr-dkr",
+    "vpc-interface-endpoint-ssm",
+    "vpc-interface-endpoint-ssm-contacts",
+    "vpc-interface-endpoint-ssm-incidents",
+  ].map((id) => [`vigil.ec2.${id}`, "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0bad0001"] as const),
+  // No RDS event subscription in the region (RDS.19 and RDS.20 are about existing ones: not assessed).
+  ["vigil.rds.parameter-group-event-subscription", "111122223333/us-east-1"],
+  ["vigil.rds.security-group-event-subscription", "111122223333/us-east-1"],
   [
     "vigil.kms.key-rotation-enabled",
     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",

@@ -135,6 +135,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   },
   ec2: {
     "describe-vpcs": { pages: "Vpcs" },
+    "describe-vpc-endpoints": { pages: "VpcEndpoints" },
     "describe-network-acls": { pages: "NetworkAcls" },
     "describe-security-groups": { pages: "SecurityGroups" },
     "describe-instances": { pages: "Reservations" },
@@ -339,6 +340,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-db-instances": { pages: "DBInstances" },
     "describe-db-snapshots": { pages: "DBSnapshots" },
     "describe-db-snapshot-attributes": { resource: "snapshot id", note: "manual snapshots only" },
+    "describe-event-subscriptions": { pages: "EventSubscriptionsList" },
     "describe-db-clusters": {
       pages: "DBClusters",
       args: "--filters Name=engine,Values=docdb,neptune,aurora,aurora-mysql,aurora-postgresql,mysql,postgres",

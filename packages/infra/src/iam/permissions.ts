@@ -48,6 +48,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeSnapshotAttribute",
     "DescribeVpcs",
     "DescribeFlowLogs",
+    "DescribeVpcEndpoints",
     "DescribeNetworkAcls",
     "DescribeLaunchTemplates",
     "DescribeLaunchTemplateVersions",
@@ -70,6 +71,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeDBInstances",
     "DescribeDBSnapshots",
     "DescribeDBSnapshotAttributes",
+    "DescribeEventSubscriptions",
     // DocumentDB, Neptune and RDS clusters, and DocumentDB and Neptune cluster snapshots.
     "DescribeDBClusters",
     "DescribeDBClusterSnapshots",

@@ -402,3 +402,41 @@ export function generateRdsClusters(o: ServiceGenerationOptions): Map<string, Re
   }
   return out;
 }
+
+/** The source types FSBP wants event subscriptions for, with the categories it wants (RDS.19–RDS.22). */
+const RDS_EVENT_SOURCES = [
+  ["db-cluster", ["failure", "maintenance"]],
+  ["db-instance", ["maintenance", "configuration change", "failure"]],
+  ["db-parameter-group", ["configuration change"]],
+  ["db-security-group", ["configuration change", "failure"]],
+] as const;
+
+/**
+ * Per region: RDS event subscriptions to an SNS topic, one per source type FSBP names, each missing
+ * (or disabled, or short of a category) at `rate`; now and then one for every source and category.
+ */
+export function generateRdsEventSubscriptions(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    const list: Record<string, unknown>[] = [];
+    const add = (name: string, sourceType: string | undefined, categories: readonly string[]) =>
+      list.push({
+        CustomerAwsId: accountId,
+        CustSubscriptionId: name,
+        SnsTopicArn: `arn:aws:sns:${region}:${accountId}:sim-db-events`,
+        Status: "active",
+        SubscriptionCreationTime: iso(o, rng.int(10, 300)).replace("T", " ").replace("Z", ".000"),
+        ...(sourceType === undefined ? {} : { SourceType: sourceType }),
+        SourceIdsList: [],
+        EventCategoriesList: [...categories],
+        Enabled: !bad(),
+        EventSubscriptionArn: `arn:aws:rds:${region}:${accountId}:es:${name}`,
+      });
+    if (rng.chance(0.15)) add("sim-all-db-events", undefined, []);
+    else
+      for (const [sourceType, categories] of RDS_EVENT_SOURCES)
+        if (!bad()) add(`sim-${sourceType}-events`, sourceType, bad() ? categories.slice(1) : categories);
+    put(`${region}/rds/describe-event-subscriptions`, { EventSubscriptionsList: list });
+  }
+}

@@ -595,3 +595,54 @@ export function generateWebAcls(put: Put, o: ServiceGenerationOptions): void {
   for (const region of o.regions) generate(region, ["sim-alb", "sim-api"], region);
   generate("global", ["sim-edge", "sim-edge-static"], "us-east-1");
 }
+
+/** The services FSBP wants an interface endpoint for in every VPC (EC2.10, EC2.55–EC2.60). */
+const ENDPOINT_SERVICES = ["ec2", "ecr.api", "ecr.dkr", "ssm", "ssm-contacts", "ssm-incidents"];
+
+/**
+ * Per VPC: an S3 gateway endpoint, and an interface endpoint for each of FSBP's services, each
+ * missing at `rate` (now and then rejected instead of missing).
+ */
+export function generateVpcEndpoints(
+  put: (key: string, value: unknown) => void,
+  o: ServiceGenerationOptions,
+) {
+  const { bad, iso } = helpers(o);
+  const { rng, accountId } = o;
+  for (const region of o.regions) {
+    const vpcs = (o.files.get(`${region}/ec2/describe-vpcs`) as { Vpcs?: Json[] } | undefined)?.Vpcs ?? [];
+    const endpoints: Json[] = [];
+    for (const vpc of vpcs) {
+      const vpcId = String(vpc.VpcId);
+      const add = (service: string, type: "Interface" | "Gateway", state: string) =>
+        endpoints.push({
+          VpcEndpointId: `vpce-0${rng.hex(16)}`,
+          VpcEndpointType: type,
+          VpcId: vpcId,
+          ServiceName: `com.amazonaws.${region}.${service}`,
+          State: state,
+          PolicyDocument: JSON.stringify({
+            Version: "2008-10-17",
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }],
+          }),
+          RouteTableIds: type === "Gateway" ? [`rtb-0${rng.hex(16)}`] : [],
+          SubnetIds: type === "Interface" ? [`subnet-0${rng.hex(16)}`, `subnet-0${rng.hex(16)}`] : [],
+          Groups: type === "Interface" ? [{ GroupId: `sg-0${rng.hex(16)}`, GroupName: "endpoints" }] : [],
+          IpAddressType: "ipv4",
+          PrivateDnsEnabled: type === "Interface",
+          RequesterManaged: false,
+          NetworkInterfaceIds: type === "Interface" ? [`eni-0${rng.hex(16)}`] : [],
+          DnsEntries: [],
+          CreationTimestamp: iso(rng.int(10, 300)),
+          Tags: [],
+          OwnerId: accountId,
+        });
+      add("s3", "Gateway", "available");
+      for (const service of ENDPOINT_SERVICES) {
+        if (!bad()) add(service, "Interface", "available");
+        else if (rng.chance(0.2)) add(service, "Interface", "rejected");
+      }
+    }
+    put(`${region}/ec2/describe-vpc-endpoints`, { VpcEndpoints: endpoints });
+  }
+}

@@ -15,6 +15,7 @@ import {
   generateDocDbAndNeptune,
   generateOpenSearch,
   generateRdsClusters,
+  generateRdsEventSubscriptions,
   generateRedshift,
 } from "./generate-datastores.ts";
 import { generateOperations } from "./generate-operations.ts";
@@ -24,6 +25,7 @@ import {
   generateCertificates,
   generateDistributions,
   generateLoadBalancers,
+  generateVpcEndpoints,
   generateWebAcls,
 } from "./generate-services.ts";
 import type { AccountModel } from "./model.ts";
@@ -198,6 +200,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateOperations(put, service("operations"));
   generateSageMaker(put, service("sagemaker"));
   generateNetworkFirewall(put, service("network-firewall"));
+  generateVpcEndpoints(put, service("vpc-endpoints"));
+  generateRdsEventSubscriptions(put, service("rds-events"));
   return { accountId, regions, files };
 }
 

@@ -20,6 +20,7 @@ import type {
   Tag,
   Volume,
   Vpc,
+  VpcEndpoint,
 } from "@aws-sdk/client-ec2";
 import type { Cluster } from "@aws-sdk/client-eks";
 import type { PasswordPolicy, Policy, Role, ServerCertificateMetadata } from "@aws-sdk/client-iam";
@@ -93,8 +94,13 @@ export const securityGroup = (g: SecurityGroup): AssetOf<"aws.ec2.security-group
   securityGroupAsset(WHERE, g);
 export const networkAcl = (a: NetworkAcl): AssetOf<"aws.ec2.network-acl"> => networkAclAsset(WHERE, a);
 /** A VPC with the region's flow logs (`DescribeFlowLogs` answered). */
-export const vpc = (v: Vpc, flowLogs: FlowLog[]): AssetOf<"aws.ec2.vpc"> =>
-  vpcAsset(WHERE, v, { ok: true, value: { FlowLogs: flowLogs } });
+export const vpc = (v: Vpc, flowLogs: FlowLog[], endpoints: VpcEndpoint[] = []): AssetOf<"aws.ec2.vpc"> =>
+  vpcAsset(
+    WHERE,
+    v,
+    { ok: true, value: { FlowLogs: flowLogs } },
+    { ok: true, value: { VpcEndpoints: endpoints } },
+  );
 export const volume = (v: Volume): AssetOf<"aws.ec2.volume"> => volumeAsset(WHERE, v);
 /** A snapshot with its `createVolumePermission` attribute. */
 export const snapshot = (s: Snapshot, permissions: CreateVolumePermission[]): AssetOf<"aws.ec2.snapshot"> =>

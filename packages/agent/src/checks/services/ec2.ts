@@ -18,7 +18,13 @@ import { securityGroupOnlyAuthorizedPortsPublic } from "../ec2/security-group-on
 import { snapshotNotPublic } from "../ec2/snapshot-not-public/check.ts";
 import { stoppedInstanceRemoved } from "../ec2/stopped-instance-removed/check.ts";
 import { volumeEncrypted } from "../ec2/volume-encrypted/check.ts";
+import { ec2VpcEndpointForEc2 } from "../ec2/vpc-endpoint-for-ec2/check.ts";
 import { vpcFlowLogsEnabled } from "../ec2/vpc-flow-logs-enabled/check.ts";
+import { ec2VpcInterfaceEndpointEcrApi } from "../ec2/vpc-interface-endpoint-ecr-api/check.ts";
+import { ec2VpcInterfaceEndpointEcrDkr } from "../ec2/vpc-interface-endpoint-ecr-dkr/check.ts";
+import { ec2VpcInterfaceEndpointSsm } from "../ec2/vpc-interface-endpoint-ssm/check.ts";
+import { ec2VpcInterfaceEndpointSsmContacts } from "../ec2/vpc-interface-endpoint-ssm-contacts/check.ts";
+import { ec2VpcInterfaceEndpointSsmIncidents } from "../ec2/vpc-interface-endpoint-ssm-incidents/check.ts";
 
 /** The ec2 checks (path order; a family in its declaration order). */
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
@@ -40,5 +46,11 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   snapshotNotPublic,
   stoppedInstanceRemoved,
   volumeEncrypted,
+  ec2VpcEndpointForEc2,
   vpcFlowLogsEnabled,
+  ec2VpcInterfaceEndpointEcrApi,
+  ec2VpcInterfaceEndpointEcrDkr,
+  ec2VpcInterfaceEndpointSsm,
+  ec2VpcInterfaceEndpointSsmContacts,
+  ec2VpcInterfaceEndpointSsmIncidents,
 ]);

@@ -8,6 +8,7 @@ import { rdsClusterAutoMinorVersionUpgrade } from "../rds/cluster-auto-minor-ver
 import { rdsClusterCustomAdminUsername } from "../rds/cluster-custom-admin-username/check.ts";
 import { rdsClusterDeletionProtection } from "../rds/cluster-deletion-protection/check.ts";
 import { rdsClusterEncrypted } from "../rds/cluster-encrypted/check.ts";
+import { rdsClusterEventSubscription } from "../rds/cluster-event-subscription/check.ts";
 import { rdsClusterIamAuthentication } from "../rds/cluster-iam-authentication/check.ts";
 import { rdsClusterMultiAz } from "../rds/cluster-multi-az/check.ts";
 import { rdsInstanceAutoMinorVersionUpgrade } from "../rds/instance-auto-minor-version-upgrade/check.ts";
@@ -17,14 +18,17 @@ import { rdsInstanceCustomAdminUsername } from "../rds/instance-custom-admin-use
 import { rdsInstanceCustomPort } from "../rds/instance-custom-port/check.ts";
 import { rdsInstanceDeletionProtection } from "../rds/instance-deletion-protection/check.ts";
 import { rdsInstanceEnhancedMonitoring } from "../rds/instance-enhanced-monitoring/check.ts";
+import { rdsInstanceEventSubscription } from "../rds/instance-event-subscription/check.ts";
 import { rdsInstanceIamAuthentication } from "../rds/instance-iam-authentication/check.ts";
 import { rdsInstanceLogsToCloudwatch } from "../rds/instance-logs-to-cloudwatch/check.ts";
 import { rdsInstanceMultiAz } from "../rds/instance-multi-az/check.ts";
 import { rdsInstanceNotPublic } from "../rds/instance-not-publicly-accessible/check.ts";
 import { rdsInstanceEncrypted } from "../rds/instance-storage-encrypted/check.ts";
 import { rdsMysqlClusterCopyTagsToSnapshots } from "../rds/mysql-cluster-copy-tags-to-snapshots/check.ts";
+import { rdsParameterGroupEventSubscription } from "../rds/parameter-group-event-subscription/check.ts";
 import { rdsPostgresqlClusterCopyTagsToSnapshots } from "../rds/postgresql-cluster-copy-tags-to-snapshots/check.ts";
 import { rdsPostgresqlLogsToCloudwatch } from "../rds/postgresql-logs-to-cloudwatch/check.ts";
+import { rdsSecurityGroupEventSubscription } from "../rds/security-group-event-subscription/check.ts";
 import { rdsSnapshotEncrypted } from "../rds/snapshot-encrypted/check.ts";
 import { rdsSnapshotNotPublic } from "../rds/snapshot-not-public/check.ts";
 
@@ -38,6 +42,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   rdsClusterCustomAdminUsername,
   rdsClusterDeletionProtection,
   rdsClusterEncrypted,
+  rdsClusterEventSubscription,
   rdsClusterIamAuthentication,
   rdsClusterMultiAz,
   rdsInstanceAutoMinorVersionUpgrade,
@@ -47,14 +52,17 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   rdsInstanceCustomPort,
   rdsInstanceDeletionProtection,
   rdsInstanceEnhancedMonitoring,
+  rdsInstanceEventSubscription,
   rdsInstanceIamAuthentication,
   rdsInstanceLogsToCloudwatch,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,
   rdsInstanceEncrypted,
   rdsMysqlClusterCopyTagsToSnapshots,
+  rdsParameterGroupEventSubscription,
   rdsPostgresqlClusterCopyTagsToSnapshots,
   rdsPostgresqlLogsToCloudwatch,
+  rdsSecurityGroupEventSubscription,
   rdsSnapshotEncrypted,
   rdsSnapshotNotPublic,
 ]);

@@ -54,6 +54,11 @@ const LISTS: Record<string, ListSpec> = {
     ids: [["FlowLogIds", "FlowLogId", "InvalidFlowLogId.NotFound"]],
     filterMember: "Filter",
   },
+  DescribeVpcEndpoints: {
+    command: "describe-vpc-endpoints",
+    list: "VpcEndpoints",
+    ids: [["VpcEndpointIds", "VpcEndpointId", "InvalidVpcEndpointId.NotFound"]],
+  },
   DescribeNetworkAcls: {
     command: "describe-network-acls",
     list: "NetworkAcls",
@@ -284,6 +289,7 @@ export const EC2_HANDLERS: Record<string, Handler> = {
   DescribeSnapshots: describeList("DescribeSnapshots"),
   DescribeVpcs: describeList("DescribeVpcs"),
   DescribeFlowLogs: describeList("DescribeFlowLogs"),
+  DescribeVpcEndpoints: describeList("DescribeVpcEndpoints"),
   DescribeNetworkAcls: describeList("DescribeNetworkAcls"),
   DescribeLaunchTemplates: describeList("DescribeLaunchTemplates"),
   DescribeSnapshotAttribute: describeSnapshotAttribute,

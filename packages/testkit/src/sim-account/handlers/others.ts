@@ -96,7 +96,18 @@ const describeDbSnapshotAttributes: Handler = (call) => {
   });
 };
 
+const describeEventSubscriptions: Handler = (call) => {
+  let items = readList(call, "describe-event-subscriptions", "EventSubscriptionsList");
+  const name = str(call.input, "SubscriptionName");
+  if (name !== undefined) {
+    items = items.filter((s) => s.CustSubscriptionId === name);
+    if (items.length === 0) throw apiError("SubscriptionNotFound", `Subscription ${name} not found.`);
+  }
+  return rdsPage(call, items, "EventSubscriptionsList");
+};
+
 export const RDS_HANDLERS: Record<string, Handler> = {
+  DescribeEventSubscriptions: describeEventSubscriptions,
   DescribeDBInstances: describeDbInstances,
   DescribeDBSnapshots: describeDbSnapshots,
   DescribeDBSnapshotAttributes: describeDbSnapshotAttributes,

@@ -1,0 +1,5 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { endpointCases } from "../../_cases/vpc-endpoints.ts";
+
+/** Compliant and non-compliant cases of `vigil.ec2.vpc-endpoint-for-ec2`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = endpointCases("vigil.ec2.vpc-endpoint-for-ec2", "ec2");

@@ -1,0 +1,10 @@
+import type { CheckCase } from "../../_cases/case.ts";
+import { subscriptionCases } from "../../_cases/rds-settings.ts";
+
+/** Compliant and non-compliant cases of `vigil.rds.instance-event-subscription`, built from AWS's answers through the collector's mapper. */
+export const cases: CheckCase[] = subscriptionCases(
+  "vigil.rds.instance-event-subscription",
+  "db-instance",
+  ["maintenance", "configuration change", "failure"],
+  true,
+);
