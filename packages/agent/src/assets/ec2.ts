@@ -118,6 +118,8 @@ export const ec2NetworkAclSchema = assetSchemaOf(
     vpcId: z.string(),
     isDefault: z.boolean(),
     entries: z.array(networkAclEntrySchema),
+    /** The subnets it is associated with (`Associations[].SubnetId`). */
+    subnetIds: z.array(z.string()),
   }),
 );
 

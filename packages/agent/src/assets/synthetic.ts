@@ -116,6 +116,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       },
       { ruleNumber: 32767, protocol: "-1", ruleAction: "deny", egress: false, cidrBlock: "0.0.0.0/0" },
     ],
+    subnetIds: coin(rng) ? [`subnet-${id}`] : [],
   }),
   "aws.ec2.account-settings": (rng) => ({ ebsEncryptionByDefault: coin(rng) }),
   "aws.s3.bucket": (rng) => ({

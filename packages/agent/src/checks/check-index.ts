@@ -442,6 +442,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: ["5.2"], fsbp: ["EC2.21"] },
   },
   {
+    id: "vigil.ec2.network-acl-in-use",
+    resourceType: "aws.ec2.network-acl",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["EC2.16"] },
+  },
+  {
     id: "vigil.ec2.security-group-admin-ports-restricted-ipv4",
     resourceType: "aws.ec2.security-group",
     severity: "high",

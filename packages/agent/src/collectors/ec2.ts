@@ -313,7 +313,13 @@ export function networkAclAsset(c: Where, n: NetworkAcl): AssetOf<"aws.ec2.netwo
   return withName(
     {
       ...header(c, "aws.ec2.network-acl", ec2Arn(c, "network-acl", id), tags),
-      config: { networkAclId: id, vpcId: n.VpcId ?? "", isDefault: n.IsDefault === true, entries },
+      config: {
+        networkAclId: id,
+        vpcId: n.VpcId ?? "",
+        isDefault: n.IsDefault === true,
+        entries,
+        subnetIds: (n.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+      },
     },
     tags.Name,
   );

@@ -49,6 +49,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.ec2.instance-no-public-ip": ["ec2_instance_public_ip"],
   "vigil.ec2.instance-uses-iam-role": ["ec2_instance_profile_attached"],
   "vigil.ec2.launch-template-no-public-ip": ["ec2_launch_template_no_public_ip"],
+  "vigil.ec2.network-acl-in-use": ["ec2_networkacl_unused"],
   "vigil.ec2.network-acl-admin-ports-restricted": [
     "ec2_networkacl_allow_ingress_tcp_port_22",
     "ec2_networkacl_allow_ingress_tcp_port_3389",

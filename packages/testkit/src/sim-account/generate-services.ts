@@ -646,3 +646,54 @@ export function generateVpcEndpoints(
     put(`${region}/ec2/describe-vpc-endpoints`, { VpcEndpoints: endpoints });
   }
 }
+
+/**
+ * Per VPC: a custom network ACL besides the default one (HTTPS in from the VPC, all else denied),
+ * associated with one of the VPC's subnets, or with none at `rate` (an unused ACL).
+ */
+export function generateCustomNetworkAcls(
+  put: (key: string, value: unknown) => void,
+  o: ServiceGenerationOptions,
+) {
+  const { bad } = helpers(o);
+  const { rng, accountId } = o;
+  for (const region of o.regions) {
+    const key = `${region}/ec2/describe-network-acls`;
+    const acls = (o.files.get(key) as { NetworkAcls?: Json[] } | undefined)?.NetworkAcls ?? [];
+    const vpcs = (o.files.get(`${region}/ec2/describe-vpcs`) as { Vpcs?: Json[] } | undefined)?.Vpcs ?? [];
+    const custom = vpcs.map((vpc) => {
+      const id = `acl-0${rng.hex(16)}`;
+      const cidr = String(vpc.CidrBlock ?? "10.0.0.0/16");
+      return {
+        Associations: bad()
+          ? []
+          : [
+              {
+                NetworkAclAssociationId: `aclassoc-0${rng.hex(16)}`,
+                NetworkAclId: id,
+                SubnetId: `subnet-0${rng.hex(16)}`,
+              },
+            ],
+        Entries: [
+          { CidrBlock: "0.0.0.0/0", Egress: true, Protocol: "-1", RuleAction: "allow", RuleNumber: 100 },
+          { CidrBlock: "0.0.0.0/0", Egress: true, Protocol: "-1", RuleAction: "deny", RuleNumber: 32767 },
+          {
+            CidrBlock: cidr,
+            Egress: false,
+            Protocol: "6",
+            PortRange: { From: 443, To: 443 },
+            RuleAction: "allow",
+            RuleNumber: 100,
+          },
+          { CidrBlock: "0.0.0.0/0", Egress: false, Protocol: "-1", RuleAction: "deny", RuleNumber: 32767 },
+        ],
+        IsDefault: false,
+        NetworkAclId: id,
+        Tags: [{ Key: "Name", Value: "sim-app-acl" }],
+        VpcId: vpc.VpcId,
+        OwnerId: accountId,
+      };
+    });
+    put(key, { NetworkAcls: [...acls, ...custom] });
+  }
+}

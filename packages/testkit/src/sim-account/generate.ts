@@ -23,6 +23,7 @@ import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
   generateCertificates,
+  generateCustomNetworkAcls,
   generateDistributions,
   generateLoadBalancers,
   generateVpcEndpoints,
@@ -201,6 +202,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateSageMaker(put, service("sagemaker"));
   generateNetworkFirewall(put, service("network-firewall"));
   generateVpcEndpoints(put, service("vpc-endpoints"));
+  generateCustomNetworkAcls(put, service("network-acls"));
   generateRdsEventSubscriptions(put, service("rds-events"));
   return { accountId, regions, files };
 }

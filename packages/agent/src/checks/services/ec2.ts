@@ -10,6 +10,7 @@ import { launchTemplateEbsEncrypted } from "../ec2/launch-template-ebs-encrypted
 import { launchTemplateImdsv2Required } from "../ec2/launch-template-imdsv2-required/check.ts";
 import { launchTemplateNoPublicIp } from "../ec2/launch-template-no-public-ip/check.ts";
 import { networkAclAdminPortsRestricted } from "../ec2/network-acl-admin-ports-restricted/check.ts";
+import { ec2NetworkAclInUse } from "../ec2/network-acl-in-use/check.ts";
 import { securityGroupAdminPortsIpv4 } from "../ec2/security-group-admin-ports-restricted-ipv4/check.ts";
 import { securityGroupAdminPortsIpv6 } from "../ec2/security-group-admin-ports-restricted-ipv6/check.ts";
 import { securityGroupCifsRestricted } from "../ec2/security-group-cifs-restricted/check.ts";
@@ -38,6 +39,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   launchTemplateImdsv2Required,
   launchTemplateNoPublicIp,
   networkAclAdminPortsRestricted,
+  ec2NetworkAclInUse,
   securityGroupAdminPortsIpv4,
   securityGroupAdminPortsIpv6,
   securityGroupCifsRestricted,
