@@ -14,3 +14,20 @@ export const elastiCacheReplicationGroupSchema = assetSchemaOf(
     transitEncryptionEnabled: z.boolean(),
   }),
 );
+
+/** One ElastiCache cache cluster (a node of a replication group, or a standalone cluster), as `DescribeCacheClusters` lists it. */
+export const elastiCacheCacheClusterSchema = assetSchemaOf(
+  "aws.elasticache.cache-cluster",
+  z.object({
+    cacheClusterId: z.string(),
+    /** `Engine`: `redis`, `valkey` or `memcached`. */
+    engine: z.string(),
+    engineVersion: z.string(),
+    /** `ReplicationGroupId`, or null for a standalone cluster. */
+    replicationGroupId: z.string().nullable(),
+    /** `AutoMinorVersionUpgrade`. */
+    autoMinorVersionUpgrade: z.boolean(),
+    /** `CacheSubnetGroupName`, or null (EC2-Classic, no subnet group). */
+    cacheSubnetGroupName: z.string().nullable(),
+  }),
+);

@@ -30,7 +30,7 @@ import {
   cloudFrontDistributionSchema,
   wafv2WebAclSchema,
 } from "./edge.ts";
-import { elastiCacheReplicationGroupSchema } from "./elasticache.ts";
+import { elastiCacheCacheClusterSchema, elastiCacheReplicationGroupSchema } from "./elasticache.ts";
 import { elbLoadBalancerSchema, elbv2LoadBalancerSchema } from "./elb.ts";
 import {
   accessAnalyzerSettingsSchema,
@@ -150,6 +150,7 @@ export const assetSchemas = {
   "aws.ecs.task-definition": ecsTaskDefinitionSchema,
   "aws.ecs.cluster": ecsClusterSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
+  "aws.elasticache.cache-cluster": elastiCacheCacheClusterSchema,
   "aws.redshift.cluster": redshiftClusterSchema,
   "aws.dms.replication-instance": dmsReplicationInstanceSchema,
   "aws.dms.endpoint": dmsEndpointSchema,

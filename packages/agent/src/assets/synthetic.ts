@@ -544,6 +544,14 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     atRestEncryptionEnabled: coin(rng),
     transitEncryptionEnabled: coin(rng),
   }),
+  "aws.elasticache.cache-cluster": (rng, id) => ({
+    cacheClusterId: `cache-${id}-001`,
+    engine: pick(rng, ["redis", "valkey", "memcached"]),
+    engineVersion: "7.1.0",
+    replicationGroupId: coin(rng) ? `cache-${id}` : null,
+    autoMinorVersionUpgrade: coin(rng),
+    cacheSubnetGroupName: coin(rng) ? "default" : "cache-subnets",
+  }),
   "aws.redshift.cluster": (rng, id) => ({
     clusterIdentifier: `warehouse-${id}`,
     publiclyAccessible: coin(rng),

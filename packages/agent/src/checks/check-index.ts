@@ -634,6 +634,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EKS.2"] },
   },
   {
+    id: "vigil.elasticache.cache-cluster-auto-minor-version-upgrade",
+    resourceType: "aws.elasticache.cache-cluster",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["ElastiCache.2"] },
+  },
+  {
+    id: "vigil.elasticache.cache-cluster-not-default-subnet-group",
+    resourceType: "aws.elasticache.cache-cluster",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["ElastiCache.7"] },
+  },
+  {
     id: "vigil.elasticache.replication-group-automatic-failover",
     resourceType: "aws.elasticache.replication-group",
     severity: "medium",

@@ -1,5 +1,7 @@
 import {
+  type CacheCluster,
   ElastiCacheClient,
+  paginateDescribeCacheClusters,
   paginateDescribeReplicationGroups,
   type ReplicationGroup,
 } from "@aws-sdk/client-elasticache";
@@ -42,4 +44,39 @@ export const elastiCacheReplicationGroupsCollector = listedCollector({
   pages: (c) => paginateDescribeReplicationGroups({ client: c.clients.elasticache, pageSize: 100 }, {}),
   items: (listing) => listing.ReplicationGroups,
   asset: async (c, g) => elastiCacheReplicationGroupAsset(c, g),
+});
+
+/** A cache cluster as `DescribeCacheClusters` lists it: the listing holds all the checks need. */
+export function elastiCacheCacheClusterAsset(
+  c: Where,
+  cc: CacheCluster,
+): AssetOf<"aws.elasticache.cache-cluster"> {
+  const id = cc.CacheClusterId ?? "";
+  return regionalAsset(
+    c,
+    "aws.elasticache.cache-cluster",
+    {
+      arn: cc.ARN ?? `arn:${c.partition}:elasticache:${c.region}:${c.accountId}:cluster:${id}`,
+      name: id,
+    },
+    {
+      cacheClusterId: id,
+      engine: cc.Engine ?? "",
+      engineVersion: cc.EngineVersion ?? "",
+      replicationGroupId: cc.ReplicationGroupId ?? null,
+      autoMinorVersionUpgrade: cc.AutoMinorVersionUpgrade === true,
+      cacheSubnetGroupName: cc.CacheSubnetGroupName ?? null,
+    },
+    new UnreadFields(),
+  );
+}
+
+export const elastiCacheCacheClustersCollector = listedCollector({
+  id: "elasticache-cache-clusters",
+  type: "aws.elasticache.cache-cluster",
+  service: "elasticache",
+  command: "describe-cache-clusters",
+  pages: (c) => paginateDescribeCacheClusters({ client: c.clients.elasticache, pageSize: 100 }, {}),
+  items: (listing) => listing.CacheClusters,
+  asset: async (c, cc) => elastiCacheCacheClusterAsset(c, cc),
 });

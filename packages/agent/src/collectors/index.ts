@@ -32,7 +32,7 @@ import {
 } from "./ec2.ts";
 import { ecrRepositoriesCollector } from "./ecr.ts";
 import { ecsClustersCollector, ecsTaskDefinitionsCollector } from "./ecs.ts";
-import { elastiCacheReplicationGroupsCollector } from "./elasticache.ts";
+import { elastiCacheCacheClustersCollector, elastiCacheReplicationGroupsCollector } from "./elasticache.ts";
 import { elbLoadBalancersCollector, elbv2LoadBalancersCollector } from "./elb.ts";
 import {
   iamPasswordPolicyCollector,
@@ -99,7 +99,7 @@ export { dmsEndpointAsset, dmsReplicationInstanceAsset, dmsReplicationTaskAsset 
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
 export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
-export { elastiCacheReplicationGroupAsset } from "./elasticache.ts";
+export { elastiCacheCacheClusterAsset, elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { kafkaClusterAsset } from "./kafka.ts";
 export { kinesisStreamAsset } from "./kinesis.ts";
@@ -174,6 +174,7 @@ export const COLLECTORS: readonly Collector[] = [
   ecsTaskDefinitionsCollector,
   ecsClustersCollector,
   elastiCacheReplicationGroupsCollector,
+  elastiCacheCacheClustersCollector,
   dmsReplicationInstancesCollector,
   dmsEndpointsCollector,
   dmsReplicationTasksCollector,
@@ -240,6 +241,7 @@ export {
   ecsTaskDefinitionsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
+  elastiCacheCacheClustersCollector,
   elastiCacheReplicationGroupsCollector,
   elasticBeanstalkEnvironmentsCollector,
   elbLoadBalancersCollector,

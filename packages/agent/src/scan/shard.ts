@@ -177,10 +177,11 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   {
     service: "elasticache",
     scope: "regional",
-    assetTypes: ["aws.elasticache.replication-group"],
-    load: async () => ({
-      collectors: [(await import("../collectors/elasticache.ts")).elastiCacheReplicationGroupsCollector],
-    }),
+    assetTypes: ["aws.elasticache.replication-group", "aws.elasticache.cache-cluster"],
+    load: async () => {
+      const m = await import("../collectors/elasticache.ts");
+      return { collectors: [m.elastiCacheReplicationGroupsCollector, m.elastiCacheCacheClustersCollector] };
+    },
   },
   {
     // Region-wide services CIS and FSBP ask about, and EFS.

@@ -19,6 +19,7 @@ import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   eksClustersCollector,
+  elastiCacheCacheClustersCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
   iamPasswordPolicyCollector,
@@ -202,6 +203,27 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       );
       expect((c.publicAclGrants as unknown[]).length).toBe(publicGrants.length);
     }
+  });
+
+  it("elasticache cache clusters: every node as listed, with its group, upgrades and subnet group", async () => {
+    const clusters = list(model, R("elasticache/describe-cache-clusters"), "CacheClusters");
+    expect(clusters.some((c) => c.ReplicationGroupId === undefined)).toBe(true); // a standalone one too
+    const out = await run(elastiCacheCacheClustersCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a)]).sort()).toEqual(
+      clusters
+        .map((c) => [
+          c.ARN,
+          {
+            cacheClusterId: c.CacheClusterId,
+            engine: c.Engine,
+            engineVersion: c.EngineVersion,
+            replicationGroupId: c.ReplicationGroupId ?? null,
+            autoMinorVersionUpgrade: c.AutoMinorVersionUpgrade,
+            cacheSubnetGroupName: c.CacheSubnetGroupName,
+          },
+        ])
+        .sort(),
+    );
   });
 
   it("rds event subscriptions: one settings asset per region, every subscription as listed", async () => {

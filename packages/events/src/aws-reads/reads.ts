@@ -191,6 +191,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   },
   elasticache: {
     "describe-replication-groups": { pages: "ReplicationGroups" },
+    "describe-cache-clusters": { pages: "CacheClusters" },
   },
   elasticbeanstalk: {
     "describe-environments": { pages: "Environments", args: "--no-include-deleted" },

@@ -127,7 +127,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetRepositoryPolicy",
   ],
   ecs: ["ListTaskDefinitionFamilies", "DescribeTaskDefinition", "ListClusters", "DescribeClusters"],
-  elasticache: ["DescribeReplicationGroups"],
+  elasticache: ["DescribeReplicationGroups", "DescribeCacheClusters"],
   redshift: ["DescribeClusters", "DescribeLoggingStatus", "DescribeClusterParameters"],
   dms: ["DescribeReplicationInstances", "DescribeEndpoints", "DescribeReplicationTasks"],
   // OpenSearch Service authorizes its API under its former name, Elasticsearch Service.

@@ -697,3 +697,72 @@ export function generateCustomNetworkAcls(
     put(key, { NetworkAcls: [...acls, ...custom] });
   }
 }
+
+/**
+ * Per region: the cache clusters behind the replication groups (one per member) and a standalone
+ * Memcached cluster; automatic minor version upgrades off, or the default subnet group, at `rate`.
+ */
+export function generateCacheClusters(
+  put: (key: string, value: unknown) => void,
+  o: ServiceGenerationOptions,
+) {
+  const { bad, iso } = helpers(o);
+  const { accountId } = o;
+  for (const region of o.regions) {
+    const groups =
+      (
+        o.files.get(`${region}/elasticache/describe-replication-groups`) as
+          | { ReplicationGroups?: Json[] }
+          | undefined
+      )?.ReplicationGroups ?? [];
+    const node = (
+      id: string,
+      engine: string,
+      version: string,
+      group: Json | undefined,
+      zone: string,
+    ): Json => ({
+      CacheClusterId: id,
+      ClientDownloadLandingPage: "https://console.aws.amazon.com/elasticache/home#client-download:",
+      CacheNodeType: "cache.t4g.small",
+      Engine: engine,
+      EngineVersion: version,
+      CacheClusterStatus: "available",
+      NumCacheNodes: 1,
+      PreferredAvailabilityZone: zone,
+      CacheClusterCreateTime: iso(200),
+      PreferredMaintenanceWindow: "sun:05:00-sun:06:00",
+      PendingModifiedValues: {},
+      CacheSecurityGroups: [],
+      CacheParameterGroup: {
+        CacheParameterGroupName: engine === "memcached" ? "default.memcached1.6" : "default.redis7",
+        ParameterApplyStatus: "in-sync",
+        CacheNodeIdsToReboot: [],
+      },
+      CacheSubnetGroupName: bad() ? "default" : "sim-cache-subnets",
+      AutoMinorVersionUpgrade: !bad(),
+      ...(group
+        ? {
+            ReplicationGroupId: group.ReplicationGroupId,
+            SnapshotRetentionLimit: group.SnapshotRetentionLimit,
+            SnapshotWindow: group.SnapshotWindow,
+            AuthTokenEnabled: group.AuthTokenEnabled,
+            TransitEncryptionEnabled: group.TransitEncryptionEnabled,
+            AtRestEncryptionEnabled: group.AtRestEncryptionEnabled,
+          }
+        : { AuthTokenEnabled: false, TransitEncryptionEnabled: false, AtRestEncryptionEnabled: false }),
+      ARN: `arn:aws:elasticache:${region}:${accountId}:cluster:${id}`,
+      ReplicationGroupLogDeliveryEnabled: false,
+      LogDeliveryConfigurations: [],
+      NetworkType: "ipv4",
+      IpDiscovery: "ipv4",
+    });
+    const clusters = groups.flatMap((g) =>
+      ((g.MemberClusters as string[] | undefined) ?? []).map((m, i) =>
+        node(m, "redis", "7.1.0", g, `${region}${"ab"[i % 2]}`),
+      ),
+    );
+    clusters.push(node("sim-memcached", "memcached", "1.6.22", undefined, `${region}a`));
+    put(`${region}/elasticache/describe-cache-clusters`, { CacheClusters: clusters });
+  }
+}

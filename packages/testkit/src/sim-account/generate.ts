@@ -22,6 +22,7 @@ import { generateOperations } from "./generate-operations.ts";
 import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
+  generateCacheClusters,
   generateCertificates,
   generateCustomNetworkAcls,
   generateDistributions,
@@ -203,6 +204,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateNetworkFirewall(put, service("network-firewall"));
   generateVpcEndpoints(put, service("vpc-endpoints"));
   generateCustomNetworkAcls(put, service("network-acls"));
+  generateCacheClusters(put, service("cache-clusters"));
   generateRdsEventSubscriptions(put, service("rds-events"));
   return { accountId, regions, files };
 }

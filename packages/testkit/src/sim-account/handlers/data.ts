@@ -98,27 +98,50 @@ export const SECRETS_MANAGER_HANDLERS: Record<string, Handler> = {
 
 // --- ElastiCache: Marker / MaxRecords 20..100 -----------------------------------------------------
 
-export const ELASTICACHE_HANDLERS: Record<string, Handler> = {
-  DescribeReplicationGroups: (call) => {
-    const id = str(call.input, "ReplicationGroupId");
-    if (
-      id !== undefined &&
-      !readList(call, "describe-replication-groups", "ReplicationGroups").some(
-        (g) => g.ReplicationGroupId === id,
-      )
-    )
-      throw apiError("ReplicationGroupNotFoundFault", `ReplicationGroup ${id} not found.`);
+/**
+ * An ElastiCache listing: one item when `idMember` names it (AWS's `notFound` fault when none has
+ * it), otherwise every item `keep` lets through, a page at a time.
+ */
+function elastiCacheList(
+  command: string,
+  list: string,
+  idMember: string,
+  notFound: string,
+  keep: (call: Parameters<Handler>[0], item: Record<string, unknown>) => boolean = () => true,
+): Handler {
+  return (call) => {
+    const id = str(call.input, idMember);
+    if (id !== undefined && !readList(call, command, list).some((x) => x[idMember] === id))
+      throw apiError(notFound, `${notFound.replace(/NotFound(Fault)?$/, "")} ${id} not found.`);
     return listPage(
       call,
-      "describe-replication-groups",
-      "ReplicationGroups",
+      command,
+      list,
       { defaultLimit: 100, minLimit: 20, maxLimit: 100 },
       {
         token: "Marker",
         limit: "MaxRecords",
         next: "Marker",
-        keep: (g) => id === undefined || g.ReplicationGroupId === id,
+        keep: (x) => (id === undefined || x[idMember] === id) && keep(call, x),
       },
     );
-  },
+  };
+}
+
+export const ELASTICACHE_HANDLERS: Record<string, Handler> = {
+  DescribeCacheClusters: elastiCacheList(
+    "describe-cache-clusters",
+    "CacheClusters",
+    "CacheClusterId",
+    "CacheClusterNotFound",
+    // Only the clusters of no replication group, when asked.
+    (call, c) =>
+      call.input.ShowCacheClustersNotInReplicationGroups !== true || c.ReplicationGroupId === undefined,
+  ),
+  DescribeReplicationGroups: elastiCacheList(
+    "describe-replication-groups",
+    "ReplicationGroups",
+    "ReplicationGroupId",
+    "ReplicationGroupNotFoundFault",
+  ),
 };
