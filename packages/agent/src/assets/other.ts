@@ -92,6 +92,11 @@ export const kmsKeySchema = assetSchemaOf(
     origin: z.string(),
     /** `GetKeyRotationStatus`; `null` where the API does not apply (asymmetric, imported, AWS managed). */
     keyRotationEnabled: z.boolean().nullable(),
+    /**
+     * The key policy (`GetKeyPolicy`) allows any principal without a condition tying it to a known
+     * caller; `null` where it is not read (AWS managed keys, keys pending deletion).
+     */
+    keyPolicyPublic: z.boolean().nullable(),
   }),
 );
 
@@ -135,6 +140,11 @@ export const lambdaFunctionSchema = assetSchemaOf(
     packageType: z.enum(["Zip", "Image"]),
     /** `VpcConfig.VpcId`, `null` when the function is not attached to a VPC. */
     vpcId: z.string().nullable(),
+    /**
+     * The resource-based policy (`GetPolicy`) allows any principal without a condition tying it to a
+     * known caller (a function URL with `AuthType NONE` included); false when it has none.
+     */
+    policyPublic: z.boolean(),
   }),
 );
 

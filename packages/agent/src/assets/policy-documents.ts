@@ -57,6 +57,8 @@ const RESTRICTING_CONDITION_KEYS = [
   "aws:principalaccount",
   "aws:principalorgid",
   "aws:userid",
+  // KMS: the caller's account (AWS managed keys' policies use it with `kms:ViaService`).
+  "kms:calleraccount",
 ];
 
 function isRestricted(condition: Statement["Condition"]): boolean {

@@ -57,6 +57,8 @@ export const s3BucketSchema = assetSchemaOf(
     aclGrantsToOthers: z.number().int().nonnegative(),
     /** `GetBucketLogging` has `LoggingEnabled`. */
     loggingEnabled: z.boolean(),
+    /** `GetBucketLifecycleConfiguration` rules whose `Status` is `Enabled` (0 when the bucket has none). */
+    lifecycleRulesEnabled: z.number().int().nonnegative(),
     /**
      * Whether some CloudTrail trail records S3 object-level data events for this bucket (from the
      * trails' event selectors); `null` when the event selectors were not captured.

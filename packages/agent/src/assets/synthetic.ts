@@ -138,6 +138,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     publicAclGrants: rng() < 0.2 ? [{ grantee: "AllUsers", permission: "READ" }] : [],
     aclGrantsToOthers: rng() < 0.2 ? 1 : 0,
     loggingEnabled: coin(rng),
+    lifecycleRulesEnabled: coin(rng) ? 1 : 0,
     objectLevelLogging: { read: coin(rng), write: coin(rng) },
   }),
   "aws.s3.account-settings": (rng) => ({ publicAccessBlock: block(rng) }),
@@ -229,6 +230,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     keyState: "Enabled",
     origin: "AWS_KMS",
     keyRotationEnabled: coin(rng),
+    keyPolicyPublic: rng() < 0.1,
   }),
   "aws.cloudtrail.account-settings": (rng) => ({
     multiRegionManagementTrails: coin(rng) ? ["arn:aws:cloudtrail:us-east-1:123456789012:trail/main"] : [],
@@ -243,6 +245,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     runtime: pick(rng, ["nodejs22.x", "nodejs16.x", "python3.12", "python3.7", "java21"]),
     packageType: "Zip",
     vpcId: coin(rng) ? "vpc-0a1b2c3d" : null,
+    policyPublic: rng() < 0.1,
   }),
   "aws.eks.cluster": (rng) => ({
     version: pick(rng, ["1.24", "1.30", "1.33"]),

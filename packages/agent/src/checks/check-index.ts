@@ -1036,6 +1036,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["KMS.3"] },
   },
   {
+    id: "vigil.kms.key-policy-not-public",
+    resourceType: "aws.kms.key",
+    severity: "critical",
+    mappings: { cis: [], fsbp: ["KMS.5"] },
+  },
+  {
     id: "vigil.kms.key-rotation-enabled",
     resourceType: "aws.kms.key",
     severity: "medium",
@@ -1046,6 +1052,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.lambda.function",
     severity: "low",
     mappings: { cis: [], fsbp: [], securityHub: ["Lambda.3"] },
+  },
+  {
+    id: "vigil.lambda.function-policy-not-public",
+    resourceType: "aws.lambda.function",
+    severity: "critical",
+    mappings: { cis: [], fsbp: ["Lambda.1"] },
   },
   {
     id: "vigil.lambda.function-runtime-supported",
@@ -2025,6 +2037,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.s3.bucket",
     severity: "high",
     mappings: { cis: [], fsbp: ["S3.8"] },
+  },
+  {
+    id: "vigil.s3.bucket-lifecycle-configured",
+    resourceType: "aws.s3.bucket",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["S3.13"] },
   },
   {
     id: "vigil.s3.bucket-mfa-delete-enabled",

@@ -4,49 +4,69 @@ import {
   EKSClient,
   paginateListClusters,
 } from "@aws-sdk/client-eks";
-import { type FunctionConfiguration, LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
-import type { AssetOf } from "../assets/index.ts";
+import {
+  type FunctionConfiguration,
+  GetPolicyCommand,
+  type GetPolicyResponse,
+  LambdaClient,
+  paginateListFunctions,
+} from "@aws-sdk/client-lambda";
+import { type AssetOf, policyAllowsPublicAccess } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
-import type { Where } from "./listed.ts";
+import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ eks: EKSClient, lambda: LambdaClient });
 
-/** A function as `ListFunctions` lists it. */
-export function lambdaFunctionAsset(c: Where, f: FunctionConfiguration): AssetOf<"aws.lambda.function"> {
-  const config: AssetOf<"aws.lambda.function">["config"] = {
+/**
+ * A function as `ListFunctions` lists it, with its resource-based policy (`GetPolicy`; none: the
+ * not-configured answer, a failed read leaves `policyPublic` unread).
+ */
+export function lambdaFunctionAsset(
+  c: Where,
+  f: FunctionConfiguration,
+  policy: RawOutcome<Pick<GetPolicyResponse, "Policy">>,
+): AssetOf<"aws.lambda.function"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.lambda.function">["config"]> = {
     functionName: f.FunctionName ?? "",
     packageType: f.PackageType === "Image" ? "Image" : "Zip",
     vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
   };
   if (f.Runtime) config.runtime = f.Runtime;
-  return {
-    arn: f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
-    type: "aws.lambda.function",
-    region: c.region,
-    accountId: c.accountId,
-    name: f.FunctionName ?? "",
-    // ListFunctions carries no tags; ListTags is not among the calls Vigil makes.
-    tags: {},
+  if (!unread.failed(policy, "policyPublic"))
+    config.policyPublic = policy.ok && policyAllowsPublicAccess(policy.value.Policy ?? "");
+  // ListFunctions carries no tags; ListTags is not among the calls Vigil makes.
+  return regionalAsset(
+    c,
+    "aws.lambda.function",
+    {
+      arn: f.FunctionArn ?? `arn:${c.partition}:lambda:${c.region}:${c.accountId}:function:${f.FunctionName}`,
+      name: f.FunctionName ?? "",
+    },
     config,
-  };
+    unread,
+  );
 }
 
-export const lambdaFunctionsCollector: Collector = {
+export const lambdaFunctionsCollector = listedCollector({
   id: "lambda-functions",
-  scope: "regional",
-  resourceTypes: ["aws.lambda.function"],
-  async collect(c) {
-    const out = await c.read.pages({ scope: c.region, service: "lambda", command: "list-functions" }, () =>
-      paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
+  type: "aws.lambda.function",
+  service: "lambda",
+  command: "list-functions",
+  pages: (c) => paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
+  items: (listing) => listing.Functions,
+  async asset(c, f) {
+    const name = f.FunctionName ?? "";
+    const policy = await c.read.one(
+      { scope: c.region, service: "lambda", command: "get-policy", resource: name },
+      () => c.clients.lambda.send(new GetPolicyCommand({ FunctionName: name })),
     );
-    if (!out.ok) return notListed(c, lambdaFunctionsCollector);
-    const assets = (out.value.Functions ?? []).map((f) => lambdaFunctionAsset(c, f));
-    return { assets };
+    return lambdaFunctionAsset(c, f, policy);
   },
-};
+});
 
 /** A cluster `ListClusters` named, as `DescribeCluster` describes it (its fields unread when that failed). */
 export function eksClusterAsset(

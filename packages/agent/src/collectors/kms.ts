@@ -1,6 +1,8 @@
 import {
   DescribeKeyCommand,
   type DescribeKeyResponse,
+  GetKeyPolicyCommand,
+  type GetKeyPolicyResponse,
   GetKeyRotationStatusCommand,
   type GetKeyRotationStatusResponse,
   type KeyListEntry,
@@ -8,7 +10,7 @@ import {
   KMSClient,
   paginateListKeys,
 } from "@aws-sdk/client-kms";
-import type { AssetOf } from "../assets/index.ts";
+import { type AssetOf, policyAllowsPublicAccess } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
@@ -27,15 +29,41 @@ export function rotationApplies(meta: KeyMetadata): boolean {
   );
 }
 
+/** The key policy is read for customer managed keys not pending deletion (AWS writes AWS managed keys' policies). */
+export function policyApplies(meta: KeyMetadata): boolean {
+  return meta.KeyManager !== "AWS" && meta.KeyState !== "PendingDeletion";
+}
+
+type KeyConfig = AssetOf<"aws.kms.key">["config"];
+type Read<T> = RawOutcome<T> | undefined;
+
+/** `field` from a read that applies to the key: unread when it failed or was not made. */
+function fromRead<T>(
+  unread: UnreadFields,
+  outcome: Read<T>,
+  field: string,
+  call: string,
+  value: (out: T) => boolean,
+): boolean | undefined {
+  if (outcome === undefined) {
+    unread.markAs({ call, kind: "failed", code: "NotRead", message: "not read" }, field);
+    return undefined;
+  }
+  if (unread.failed(outcome, field) || !outcome.ok) return undefined;
+  return value(outcome.value);
+}
+
 /**
  * A key `ListKeys` named, as `DescribeKey` describes it (its fields unread when that failed), with
- * `GetKeyRotationStatus` where rotation applies (`rotationApplies`; undefined where it does not).
+ * `GetKeyRotationStatus` where rotation applies (`rotationApplies`) and `GetKeyPolicy` where the
+ * policy is the customer's (`policyApplies`); `null` where they do not apply.
  */
 export function kmsKeyAsset(
   c: Where,
   k: KeyListEntry,
   described: RawOutcome<Pick<DescribeKeyResponse, "KeyMetadata">>,
-  rotation: RawOutcome<Pick<GetKeyRotationStatusResponse, "KeyRotationEnabled">> | undefined,
+  rotation: Read<Pick<GetKeyRotationStatusResponse, "KeyRotationEnabled">>,
+  policy: Read<Pick<GetKeyPolicyResponse, "Policy">>,
 ): AssetOf<"aws.kms.key"> {
   const keyId = k.KeyId ?? "";
   const meta = described.ok ? described.value.KeyMetadata : undefined;
@@ -48,42 +76,38 @@ export function kmsKeyAsset(
     name: keyId,
     tags: {},
   };
+  const config: Partial<KeyConfig> = { keyId };
   if (meta === undefined) {
     // The key exists (ListKeys named it); what it is could not be read.
-    if (!unread.failed(described, "keyManager", "keySpec", "keyState", "origin", "keyRotationEnabled"))
+    const fields = ["keyManager", "keySpec", "keyState", "origin", "keyRotationEnabled", "keyPolicyPublic"];
+    if (!unread.failed(described, ...fields))
       unread.markAs(
         { call: "kms:DescribeKey", kind: "failed", code: "NoKeyMetadata", message: "no KeyMetadata" },
-        "keyManager",
-        "keySpec",
-        "keyState",
-        "origin",
-        "keyRotationEnabled",
+        ...fields,
       );
-    return unread.attach({ ...header, config: { keyId } as AssetOf<"aws.kms.key">["config"] });
+    return unread.attach({ ...header, config: config as KeyConfig });
   }
-  const keyManager = meta.KeyManager === "AWS" ? "AWS" : "CUSTOMER";
-  const keySpec = meta.KeySpec ?? "SYMMETRIC_DEFAULT";
-  const origin = meta.Origin ?? "AWS_KMS";
-  const keyState = meta.KeyState ?? "Enabled";
-  let keyRotationEnabled: boolean | null = null;
-  if (rotationApplies(meta)) {
-    if (rotation === undefined || unread.failed(rotation, "keyRotationEnabled") || !rotation.ok) {
-      if (rotation === undefined)
-        unread.markAs(
-          {
-            call: "kms:GetKeyRotationStatus",
-            kind: "failed",
-            code: "NotRead",
-            message: "rotation status not read",
-          },
-          "keyRotationEnabled",
-        );
-      const config = { keyId, keyManager, keySpec, keyState, origin };
-      return unread.attach({ ...header, config: config as AssetOf<"aws.kms.key">["config"] });
-    }
-    keyRotationEnabled = rotation.value.KeyRotationEnabled === true;
-  }
-  return { ...header, config: { keyId, keyManager, keySpec, keyState, origin, keyRotationEnabled } };
+  config.keyManager = meta.KeyManager === "AWS" ? "AWS" : "CUSTOMER";
+  config.keySpec = meta.KeySpec ?? "SYMMETRIC_DEFAULT";
+  config.origin = meta.Origin ?? "AWS_KMS";
+  config.keyState = meta.KeyState ?? "Enabled";
+  const rotationOn = rotationApplies(meta)
+    ? fromRead(
+        unread,
+        rotation,
+        "keyRotationEnabled",
+        "kms:GetKeyRotationStatus",
+        (r) => r.KeyRotationEnabled === true,
+      )
+    : null;
+  if (rotationOn !== undefined) config.keyRotationEnabled = rotationOn;
+  const policyPublic = policyApplies(meta)
+    ? fromRead(unread, policy, "keyPolicyPublic", "kms:GetKeyPolicy", (p) =>
+        policyAllowsPublicAccess(p.Policy ?? ""),
+      )
+    : null;
+  if (policyPublic !== undefined) config.keyPolicyPublic = policyPublic;
+  return unread.attach({ ...header, config: config as KeyConfig });
 }
 
 export const kmsKeysCollector: Collector = {
@@ -102,14 +126,20 @@ export const kmsKeysCollector: Collector = {
         () => c.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })),
       );
       const meta = described.ok ? described.value.KeyMetadata : undefined;
-      const rotation =
+      const ref = (command: string) => ({ scope: c.region, service: "kms", command, resource: keyId });
+      const [rotation, policy] = await Promise.all([
         meta && rotationApplies(meta)
-          ? await c.read.one(
-              { scope: c.region, service: "kms", command: "get-key-rotation-status", resource: keyId },
-              () => c.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
+          ? c.read.one(ref("get-key-rotation-status"), () =>
+              c.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
             )
-          : undefined;
-      return kmsKeyAsset(c, k, described, rotation);
+          : undefined,
+        meta && policyApplies(meta)
+          ? c.read.one(ref("get-key-policy"), () =>
+              c.clients.kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: "default" })),
+            )
+          : undefined,
+      ]);
+      return kmsKeyAsset(c, k, described, rotation, policy);
     });
     return { assets };
   },

@@ -4,6 +4,8 @@ import {
   type GetBucketAclOutput,
   GetBucketEncryptionCommand,
   type GetBucketEncryptionOutput,
+  GetBucketLifecycleConfigurationCommand,
+  type GetBucketLifecycleConfigurationOutput,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
   type GetBucketLoggingOutput,
@@ -65,6 +67,7 @@ export interface BucketReads {
   readonly acl: RawOutcome<Pick<GetBucketAclOutput, "Grants" | "Owner">>;
   readonly logging: RawOutcome<Pick<GetBucketLoggingOutput, "LoggingEnabled">>;
   readonly tagging: RawOutcome<Pick<GetBucketTaggingOutput, "TagSet">>;
+  readonly lifecycle: RawOutcome<Pick<GetBucketLifecycleConfigurationOutput, "Rules">>;
 }
 
 /**
@@ -77,7 +80,7 @@ export function bucketAsset(
   region: string | undefined,
   reads: BucketReads,
 ): AssetOf<"aws.s3.bucket"> {
-  const { encryption, block, versioning, policy, acl, logging, tagging } = reads;
+  const { encryption, block, versioning, policy, acl, logging, tagging, lifecycle } = reads;
   const unread = new UnreadFields();
   const config: Partial<BucketConfig> = {
     // Filled in by `linkAssets` from the account's public access block and the trails' selectors.
@@ -123,6 +126,10 @@ export function bucketAsset(
   }
   if (!unread.failed(logging, "loggingEnabled") && logging.ok)
     config.loggingEnabled = logging.value.LoggingEnabled !== undefined;
+  if (!unread.failed(lifecycle, "lifecycleRulesEnabled"))
+    config.lifecycleRulesEnabled = lifecycle.ok
+      ? (lifecycle.value.Rules ?? []).filter((r) => r.Status === "Enabled").length
+      : 0;
   // Tags are not config: a bucket whose tags could not be read has none a mute could match.
   unread.failed(tagging, "tags");
   // Known only once the account's block and every trail are read: `linkAssets` fills them in.
@@ -151,7 +158,7 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
   // Without its region the bucket is still read (the client follows S3's redirects) and kept,
   // placed under `global`: a failed read never makes an asset look gone.
   const s3 = c.clientsFor(region ?? c.region).s3;
-  const [encryption, block, versioning, policy, acl, logging, tagging] = await Promise.all([
+  const [encryption, block, versioning, policy, acl, logging, tagging, lifecycle] = await Promise.all([
     c.read.one(at("get-bucket-encryption"), () => s3.send(new GetBucketEncryptionCommand({ Bucket: name }))),
     c.read.one(at("get-public-access-block"), () =>
       s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
@@ -161,8 +168,20 @@ async function collectBucket(c: CollectContext, bucket: Bucket): Promise<AssetOf
     c.read.one(at("get-bucket-acl"), () => s3.send(new GetBucketAclCommand({ Bucket: name }))),
     c.read.one(at("get-bucket-logging"), () => s3.send(new GetBucketLoggingCommand({ Bucket: name }))),
     c.read.one(at("get-bucket-tagging"), () => s3.send(new GetBucketTaggingCommand({ Bucket: name }))),
+    c.read.one(at("get-bucket-lifecycle-configuration"), () =>
+      s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name })),
+    ),
   ]);
-  return bucketAsset(c, name, region, { encryption, block, versioning, policy, acl, logging, tagging });
+  return bucketAsset(c, name, region, {
+    encryption,
+    block,
+    versioning,
+    policy,
+    acl,
+    logging,
+    tagging,
+    lifecycle,
+  });
 }
 
 export const s3BucketsCollector: Collector = {

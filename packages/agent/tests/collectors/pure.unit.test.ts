@@ -81,6 +81,7 @@ const bucket = (name: string): Asset => ({
     publicAclGrants: [],
     aclGrantsToOthers: 0,
     loggingEnabled: true,
+    lifecycleRulesEnabled: 0,
     objectLevelLogging: null,
   },
 });

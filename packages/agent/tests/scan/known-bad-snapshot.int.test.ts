@@ -111,6 +111,14 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
   ],
   [
+    "vigil.kms.key-policy-not-public",
+    "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+  ],
+  [
+    "vigil.lambda.function-policy-not-public",
+    "arn:aws:lambda:us-east-1:111122223333:function:legacy-thumbnailer",
+  ],
+  [
     "vigil.lambda.function-runtime-supported",
     "arn:aws:lambda:us-east-1:111122223333:function:legacy-thumbnailer",
   ],
@@ -162,6 +170,7 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.s3.bucket-public-access-blocked", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-public-read-prohibited", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-versioning-enabled", "arn:aws:s3:::known-bad-public"],
+  ["vigil.s3.bucket-lifecycle-configured", "arn:aws:s3:::known-bad-public"],
   ["vigil.elbv2.alb-http-redirects-to-https", ALB],
   ["vigil.elbv2.alb-drops-invalid-headers", ALB],
   ["vigil.elbv2.alb-access-logging-enabled", ALB],

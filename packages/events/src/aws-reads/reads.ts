@@ -294,9 +294,22 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "list-keys": { pages: "Keys" },
     "describe-key": { resource: "key id" },
     "get-key-rotation-status": { resource: "key id" },
+    "get-key-policy": {
+      resource: "key id",
+      args: "--policy-name default",
+      note: "`Policy` stays a JSON string",
+    },
   },
   lambda: {
     "list-functions": { pages: "Functions" },
+    "get-policy": {
+      resource: "function name",
+      absent: {
+        error: "ResourceNotFoundException",
+        message: "The resource you requested does not exist.",
+      },
+      note: "`Policy` stays a JSON string; no resource policy: the error",
+    },
   },
   logs: {
     "describe-metric-filters": { pages: "metricFilters" },
@@ -402,6 +415,14 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "get-bucket-versioning": { scope: G, resource: "bucket", absent: { output: {} } },
     "get-bucket-logging": { scope: G, resource: "bucket", absent: { output: {} } },
     "get-bucket-acl": { scope: G, resource: "bucket" },
+    "get-bucket-lifecycle-configuration": {
+      scope: G,
+      resource: "bucket",
+      absent: {
+        error: "NoSuchLifecycleConfiguration",
+        message: "The lifecycle configuration does not exist",
+      },
+    },
   },
   s3control: {
     "get-public-access-block": {

@@ -19,6 +19,11 @@ import {
   generateRedshift,
 } from "./generate-datastores.ts";
 import { generateOperations } from "./generate-operations.ts";
+import {
+  generateBucketLifecycles,
+  generateFunctionPolicies,
+  generateKeyPolicies,
+} from "./generate-resource-policies.ts";
 import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
@@ -206,6 +211,9 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateCustomNetworkAcls(put, service("network-acls"));
   generateCacheClusters(put, service("cache-clusters"));
   generateRdsEventSubscriptions(put, service("rds-events"));
+  generateKeyPolicies(put, service("kms-key-policies"));
+  generateFunctionPolicies(put, service("lambda-policies"));
+  generateBucketLifecycles(put, service("s3-lifecycle"));
   return { accountId, regions, files };
 }
 

@@ -30,6 +30,7 @@ import type { DBInstance, DBSnapshot, DBSnapshotAttributesResult } from "@aws-sd
 import type {
   GetBucketAclOutput,
   GetBucketEncryptionOutput,
+  GetBucketLifecycleConfigurationOutput,
   GetBucketLoggingOutput,
   GetBucketVersioningOutput,
   PublicAccessBlockConfiguration,
@@ -64,7 +65,7 @@ import {
   iamUserAsset,
   passwordPolicyAsset,
 } from "../../collectors/iam.ts";
-import { kmsKeyAsset } from "../../collectors/kms.ts";
+import { kmsKeyAsset, policyApplies } from "../../collectors/kms.ts";
 import { linkAssets } from "../../collectors/link.ts";
 import { cisMonitoringFacts } from "../../collectors/monitoring.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
@@ -121,6 +122,8 @@ export interface BucketResponses {
   policy?: string;
   acl?: GetBucketAclOutput;
   logging?: GetBucketLoggingOutput;
+  /** `GetBucketLifecycleConfiguration` output; undefined: `NoSuchLifecycleConfiguration`. */
+  lifecycle?: GetBucketLifecycleConfigurationOutput;
   objectLevelLogging?: { read: boolean; write: boolean } | null;
 }
 
@@ -191,6 +194,7 @@ export function bucket(r: BucketResponses): AssetOf<"aws.s3.bucket"> {
     ),
     acl: { ok: true, value: r.acl ?? { Grants: [] } },
     logging: { ok: true, value: r.logging ?? {} },
+    lifecycle: answered(r.lifecycle, "NoSuchLifecycleConfiguration", "s3:GetBucketLifecycleConfiguration"),
     tagging: {
       ok: false,
       kind: "not-configured",
@@ -456,16 +460,37 @@ export const trail = (t: Trail, status: GetTrailStatusResponse): AssetOf<"aws.cl
     { ok: true, value: { EventSelectors: [] } },
   ).asset;
 
-/** A key as `DescribeKey` answered, with `GetKeyRotationStatus` where rotation applies (`null`: not read, not applicable). */
+/** The default key policy KMS writes for a key: the account's IAM policies decide. */
+export const DEFAULT_KEY_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Id: "key-default-1",
+  Statement: [
+    {
+      Sid: "Enable IAM User Permissions",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  ],
+});
+
+/**
+ * A key as `DescribeKey` answered, with `GetKeyRotationStatus` where rotation applies (`null`: not
+ * read, not applicable) and `GetKeyPolicy` (`Policy`, the JSON string; default: KMS's default policy)
+ * where the policy is the customer's.
+ */
 export const kmsKey = (
   k: KeyMetadata,
   rotation: { KeyRotationEnabled?: boolean } | null,
+  policy: string = DEFAULT_KEY_POLICY,
 ): AssetOf<"aws.kms.key"> =>
   kmsKeyAsset(
     WHERE,
     { KeyId: k.KeyId, KeyArn: k.Arn },
     { ok: true, value: { KeyMetadata: k } },
     rotation === null ? undefined : { ok: true, value: rotation },
+    policyApplies(k) ? { ok: true, value: { Policy: policy } } : undefined,
   );
 
 /** The CIS AWS Foundations v5.0 section 4 metric filter patterns, as the benchmark gives them. */
@@ -581,8 +606,21 @@ export const securityHub = (out: { HubArn: string; SubscribedAt: string } | unde
 
 // ---------- compute & storage ----------
 
-export const lambdaFunction = (f: FunctionConfiguration): AssetOf<"aws.lambda.function"> =>
-  lambdaFunctionAsset(WHERE, f);
+/** A function as `ListFunctions` lists it, with `GetPolicy`'s `Policy` (the JSON string; undefined: no policy). */
+export const lambdaFunction = (f: FunctionConfiguration, policy?: string): AssetOf<"aws.lambda.function"> =>
+  lambdaFunctionAsset(
+    WHERE,
+    f,
+    policy === undefined
+      ? {
+          ok: false,
+          kind: "not-configured",
+          code: "ResourceNotFoundException",
+          message: "The resource you requested does not exist.",
+          call: "lambda:GetPolicy",
+        }
+      : { ok: true, value: { Policy: policy } },
+  );
 
 /** A cluster as `DescribeCluster` answered. */
 export const eksCluster = (c: Cluster): AssetOf<"aws.eks.cluster"> =>

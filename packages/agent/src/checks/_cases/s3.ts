@@ -53,6 +53,13 @@ export const OWNER = {
   ID: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be",
   DisplayName: "owner",
 };
+/** A lifecycle rule as `GetBucketLifecycleConfiguration` answers it: noncurrent versions expire after 90 days. */
+export const EXPIRE_OLD_VERSIONS = {
+  ID: "expire-noncurrent",
+  Filter: { Prefix: "" },
+  Status: "Enabled" as const,
+  NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+};
 /** A bucket as a careful owner configures it; cases override one response at a time. */
 export const good = (over: Partial<BucketResponses> = {}) =>
   bucket({
@@ -76,6 +83,7 @@ export const good = (over: Partial<BucketResponses> = {}) =>
       Grants: [{ Grantee: { Type: "CanonicalUser", ID: OWNER.ID }, Permission: "FULL_CONTROL" }],
     },
     logging: { LoggingEnabled: { TargetBucket: "access-logs", TargetPrefix: "logs-bucket/" } },
+    lifecycle: { Rules: [EXPIRE_OLD_VERSIONS] },
     objectLevelLogging: { read: true, write: true },
     ...over,
   });

@@ -6,6 +6,7 @@ import { bucketAclsNotUsed } from "../s3/bucket-acls-not-used/check.ts";
 import { bucketDeniesInsecureTransport } from "../s3/bucket-denies-insecure-transport/check.ts";
 import { bucketEncryptionEnabled } from "../s3/bucket-encryption-enabled/check.ts";
 import { bucketPublicAccessBlockEnabled } from "../s3/bucket-level-public-access-block-enabled/check.ts";
+import { bucketLifecycleConfigured } from "../s3/bucket-lifecycle-configured/check.ts";
 import { bucketMfaDeleteEnabled } from "../s3/bucket-mfa-delete-enabled/check.ts";
 import { bucketObjectLevelLoggingRead } from "../s3/bucket-object-level-logging-read/check.ts";
 import { bucketObjectLevelLoggingWrite } from "../s3/bucket-object-level-logging-write/check.ts";
@@ -23,6 +24,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   bucketDeniesInsecureTransport,
   bucketEncryptionEnabled,
   bucketPublicAccessBlockEnabled,
+  bucketLifecycleConfigured,
   bucketMfaDeleteEnabled,
   bucketObjectLevelLoggingRead,
   bucketObjectLevelLoggingWrite,

@@ -169,6 +169,15 @@ export const KMS_HANDLERS: Record<string, Handler> = {
   },
   DescribeKey: (call) => read(call, "describe-key", { resource: keyIdOf(call) }),
   GetKeyRotationStatus: (call) => read(call, "get-key-rotation-status", { resource: keyIdOf(call) }),
+  GetKeyPolicy: (call) => {
+    const policyName = str(call.input, "PolicyName") ?? "default";
+    if (policyName !== "default")
+      throw apiError(
+        "NotFoundException",
+        `Policy ${policyName} does not exist on key ${String(call.input.KeyId)}`,
+      );
+    return read(call, "get-key-policy", { resource: keyIdOf(call) });
+  },
 };
 
 // --- CloudWatch Logs and CloudWatch -------------------------------------------------------------
@@ -240,6 +249,14 @@ export const LAMBDA_HANDLERS: Record<string, Handler> = {
       maxLimit: 50,
     });
     return { Functions: page, ...(next ? { NextMarker: next } : {}) };
+  },
+  GetPolicy: (call) => {
+    const ref = required(call.input, "FunctionName", call.operation);
+    // A name, a partial ARN (`123456789012:function:name`) or a full ARN.
+    const name = ref.includes(":function:") ? (ref.split(":function:")[1]?.split(":")[0] ?? ref) : ref;
+    if (!readList(call, "list-functions", "Functions").some((f) => f.FunctionName === name))
+      throw apiError("ResourceNotFoundException", `Function not found: ${ref}`);
+    return read(call, "get-policy", { resource: name });
   },
 };
 

@@ -31,6 +31,7 @@ const PER_BUCKET: Record<string, string> = {
   GetBucketVersioning: "get-bucket-versioning",
   GetBucketLogging: "get-bucket-logging",
   GetBucketAcl: "get-bucket-acl",
+  GetBucketLifecycleConfiguration: "get-bucket-lifecycle-configuration",
 };
 
 /** Not a scan read (not described): served for tools that ask, as S3 answers it. */
