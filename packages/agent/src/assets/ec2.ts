@@ -34,6 +34,8 @@ export const ec2InstanceSchema = assetSchemaOf(
      * 17:57:29 GMT)`); absent when it is not stopped or the reason names no time.
      */
     stoppedAt: z.string().optional(),
+    /** `NetworkInterfaces[]` attached to the instance (the primary one included). */
+    networkInterfaceCount: z.number().int().nonnegative(),
   }),
 );
 
@@ -120,6 +122,19 @@ export const ec2NetworkAclSchema = assetSchemaOf(
     entries: z.array(networkAclEntrySchema),
     /** The subnets it is associated with (`Associations[].SubnetId`). */
     subnetIds: z.array(z.string()),
+  }),
+);
+
+export const ec2SubnetSchema = assetSchemaOf(
+  "aws.ec2.subnet",
+  z.object({
+    subnetId: z.string(),
+    vpcId: z.string(),
+    availabilityZone: z.string(),
+    /** `DefaultForAz`: the default subnet of its zone, in the default VPC. */
+    defaultForAz: z.boolean(),
+    /** `MapPublicIpOnLaunch`: instances launched into it get a public IPv4 address. */
+    mapPublicIpOnLaunch: z.boolean(),
   }),
 );
 

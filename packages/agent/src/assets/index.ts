@@ -18,6 +18,7 @@ import {
   ec2NetworkAclSchema,
   ec2SecurityGroupSchema,
   ec2SnapshotSchema,
+  ec2SubnetSchema,
   ec2VolumeSchema,
   ec2VpcSchema,
 } from "./ec2.ts";
@@ -112,6 +113,7 @@ export const assetSchemas = {
   "aws.ec2.snapshot": ec2SnapshotSchema,
   "aws.ec2.vpc": ec2VpcSchema,
   "aws.ec2.network-acl": ec2NetworkAclSchema,
+  "aws.ec2.subnet": ec2SubnetSchema,
   "aws.ec2.account-settings": ec2AccountSettingsSchema,
   "aws.ec2.instance-os": instanceOsSchema,
   "aws.s3.bucket": s3BucketSchema,

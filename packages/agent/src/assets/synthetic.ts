@@ -66,9 +66,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       iamInstanceProfileArn: coin(rng) ? "arn:aws:iam::123456789012:instance-profile/app" : undefined,
       vpcId: "vpc-1",
       virtualizationType: rng() < 0.05 ? "paravirtual" : "hvm",
+      networkInterfaceCount: 1,
     };
     // Drawn for every instance (the draws after it stay where they were); only a stopped one has it.
     const stoppedAt = new Date(BASE_TIME - rng() * 90 * 86_400_000).toISOString();
+    instance.networkInterfaceCount = rng() < 0.1 ? 2 : 1;
     return instance.state === "stopped" ? { ...instance, stoppedAt } : instance;
   },
   "aws.ec2.security-group": (rng, id) => ({
@@ -101,6 +103,13 @@ const makers: { [T in ResourceType]: Maker<T> } = {
         type: "Interface",
         state: "available",
       })),
+  }),
+  "aws.ec2.subnet": (rng, id) => ({
+    subnetId: `subnet-${id}`,
+    vpcId: "vpc-1",
+    availabilityZone: "us-east-1a",
+    defaultForAz: false,
+    mapPublicIpOnLaunch: rng() < 0.2,
   }),
   "aws.ec2.network-acl": (rng, id) => ({
     networkAclId: `acl-${id}`,

@@ -412,6 +412,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.24"] },
   },
   {
+    id: "vigil.ec2.instance-single-eni",
+    resourceType: "aws.ec2.instance",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["EC2.17"] },
+  },
+  {
     id: "vigil.ec2.instance-uses-iam-role",
     resourceType: "aws.ec2.instance",
     severity: "medium",
@@ -488,6 +494,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.ec2.instance",
     severity: "medium",
     mappings: { cis: [], fsbp: ["EC2.4"] },
+  },
+  {
+    id: "vigil.ec2.subnet-no-auto-public-ip",
+    resourceType: "aws.ec2.subnet",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.15"] },
   },
   {
     id: "vigil.ec2.volume-encrypted",

@@ -11,12 +11,14 @@ import {
   paginateDescribeNetworkAcls,
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
+  paginateDescribeSubnets,
   paginateDescribeVolumes,
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
   type IpPermission as SdkIpPermission,
   type SecurityGroup,
   type Snapshot,
+  type Subnet,
   type Volume,
   type Vpc,
   type VpcEndpoint,
@@ -67,6 +69,7 @@ export function instanceAsset(c: Where, i: Instance): AssetOf<"aws.ec2.instance"
       httpEndpoint: i.MetadataOptions?.HttpEndpoint === "disabled" ? "disabled" : "enabled",
     },
     hasPublicIpAddress: i.PublicIpAddress !== undefined && i.PublicIpAddress !== "",
+    networkInterfaceCount: (i.NetworkInterfaces ?? []).length,
   };
   if (i.IamInstanceProfile?.Arn) config.iamInstanceProfileArn = i.IamInstanceProfile.Arn;
   if (i.VpcId) config.vpcId = i.VpcId;
@@ -337,6 +340,38 @@ export const networkAclsCollector: Collector = {
     if (!out.ok) return notListed(c, networkAclsCollector);
     const assets = (out.value.NetworkAcls ?? []).map((n) => networkAclAsset(c, n));
     return { assets };
+  },
+};
+
+/** A subnet as `DescribeSubnets` lists it. */
+export function subnetAsset(c: Where, n: Subnet): AssetOf<"aws.ec2.subnet"> {
+  const id = n.SubnetId ?? "";
+  const tags = tagsOf(n.Tags);
+  return withName(
+    {
+      ...header(c, "aws.ec2.subnet", n.SubnetArn ?? ec2Arn(c, "subnet", id), tags),
+      config: {
+        subnetId: id,
+        vpcId: n.VpcId ?? "",
+        availabilityZone: n.AvailabilityZone ?? "",
+        defaultForAz: n.DefaultForAz === true,
+        mapPublicIpOnLaunch: n.MapPublicIpOnLaunch === true,
+      },
+    },
+    tags.Name,
+  );
+}
+
+export const subnetsCollector: Collector = {
+  id: "ec2-subnets",
+  scope: "regional",
+  resourceTypes: ["aws.ec2.subnet"],
+  async collect(c) {
+    const out = await c.read.pages({ scope: c.region, service: "ec2", command: "describe-subnets" }, () =>
+      paginateDescribeSubnets({ client: c.clients.ec2, ...PAGE }, {}),
+    );
+    if (!out.ok) return notListed(c, subnetsCollector);
+    return { assets: (out.value.Subnets ?? []).map((n) => subnetAsset(c, n)) };
   },
 };
 

@@ -27,6 +27,7 @@ import {
   networkAclsCollector,
   securityGroupsCollector,
   snapshotsCollector,
+  subnetsCollector,
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
@@ -147,6 +148,7 @@ export const COLLECTORS: readonly Collector[] = [
   snapshotsCollector,
   vpcsCollector,
   networkAclsCollector,
+  subnetsCollector,
   ebsDefaultEncryptionCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -287,6 +289,7 @@ export {
   ssmDocumentsCollector,
   ssmInstancesCollector,
   stateMachinesCollector,
+  subnetsCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,

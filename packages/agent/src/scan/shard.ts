@@ -56,6 +56,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.ec2.snapshot",
       "aws.ec2.vpc",
       "aws.ec2.network-acl",
+      "aws.ec2.subnet",
       "aws.ec2.account-settings",
     ],
     load: async () => {
@@ -68,6 +69,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           m.snapshotsCollector,
           m.vpcsCollector,
           m.networkAclsCollector,
+          m.subnetsCollector,
           m.ebsDefaultEncryptionCollector,
         ],
       };

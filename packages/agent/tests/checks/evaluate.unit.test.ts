@@ -65,6 +65,7 @@ describe("evaluate", () => {
     expect(instanceReport?.results.map((r) => [r.checkId, r.status])).toEqual([
       [IMDS, "fail"],
       [PUBLIC_IP, "fail"],
+      ["vigil.ec2.instance-single-eni", "pass"],
       ["vigil.ec2.instance-uses-iam-role", "pass"],
       ["vigil.ec2.stopped-instance-removed", "pass"],
     ]);
@@ -176,7 +177,7 @@ describe("evaluate", () => {
         status: "error",
         evidence: "check failed to run: unexpected shape",
       });
-      expect(webResults.slice(1).map((r) => r.status)).toEqual(["fail", "fail", "pass", "pass"]);
+      expect(webResults.slice(1).map((r) => r.status)).toEqual(["fail", "fail", "pass", "pass", "pass"]);
       expect(statusOf(report, db.arn, "vigil.ec2.explodes")).toBe("pass");
       expect(report.summary.error).toBe(1);
     });

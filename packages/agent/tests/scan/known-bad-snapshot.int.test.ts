@@ -71,6 +71,8 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.ec2.instance-imdsv2-required", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
   ["vigil.ec2.instance-no-public-ip", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
   ["vigil.ec2.instance-uses-iam-role", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
+  ["vigil.ec2.instance-single-eni", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
+  ["vigil.ec2.subnet-no-auto-public-ip", "arn:aws:ec2:us-east-1:111122223333:subnet/subnet-0a1"],
   [
     "vigil.ec2.network-acl-admin-ports-restricted",
     "arn:aws:ec2:us-east-1:111122223333:network-acl/acl-0default000001",

@@ -137,6 +137,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-vpcs": { pages: "Vpcs" },
     "describe-vpc-endpoints": { pages: "VpcEndpoints" },
     "describe-network-acls": { pages: "NetworkAcls" },
+    "describe-subnets": { pages: "Subnets" },
     "describe-security-groups": { pages: "SecurityGroups" },
     "describe-instances": { pages: "Reservations" },
     "describe-volumes": { pages: "Volumes" },

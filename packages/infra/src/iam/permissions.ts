@@ -50,6 +50,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeFlowLogs",
     "DescribeVpcEndpoints",
     "DescribeNetworkAcls",
+    "DescribeSubnets",
     "DescribeLaunchTemplates",
     "DescribeLaunchTemplateVersions",
     "GetEbsEncryptionByDefault",

@@ -766,3 +766,79 @@ export function generateCacheClusters(
     put(`${region}/elasticache/describe-cache-clusters`, { CacheClusters: clusters });
   }
 }
+
+/**
+ * Per VPC, two subnets in the region's first two zones. The default VPC's are default subnets, which
+ * map public IPv4 addresses on launch as AWS makes them; another VPC's second subnet maps them at `rate`.
+ */
+export function generateSubnets(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const vpcs = (o.files.get(`${region}/ec2/describe-vpcs`) as { Vpcs?: Json[] } | undefined)?.Vpcs ?? [];
+    const subnets = vpcs.flatMap((vpc, v) =>
+      ["a", "b"].map((zone, z) => {
+        const id = `subnet-0${rng.hex(16)}`;
+        const isDefault = vpc.IsDefault === true;
+        const base = String(vpc.CidrBlock ?? `10.${v}.0.0/16`).split(".");
+        return {
+          AvailabilityZone: `${region}${zone}`,
+          AvailableIpAddressCount: rng.int(200, 4000),
+          CidrBlock: `${base[0]}.${base[1]}.${z * 16}.0/20`,
+          DefaultForAz: isDefault,
+          MapPublicIpOnLaunch: isDefault || (z === 1 && bad()),
+          MapCustomerOwnedIpOnLaunch: false,
+          State: "available",
+          SubnetId: id,
+          VpcId: vpc.VpcId,
+          OwnerId: accountId,
+          AssignIpv6AddressOnCreation: false,
+          Ipv6CidrBlockAssociationSet: [],
+          Tags: isDefault ? [] : [{ Key: "Name", Value: `sim-${z === 0 ? "private" : "public"}-${zone}` }],
+          SubnetArn: `arn:aws:ec2:${region}:${accountId}:subnet/${id}`,
+        };
+      }),
+    );
+    put(`${region}/ec2/describe-subnets`, { Subnets: subnets });
+  }
+}
+
+/** Every instance's primary network interface; a second one attached at `rate`. */
+export function generateInstanceInterfaces(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const key = `${region}/ec2/describe-instances`;
+    const file = o.files.get(key) as { Reservations?: Json[] } | undefined;
+    if (file === undefined) continue;
+    const reservations = (file.Reservations ?? []).map((r) => ({
+      ...r,
+      Instances: ((r.Instances as Json[] | undefined) ?? []).map((i) => {
+        const eni = (index: number) => ({
+          Attachment: {
+            AttachTime: i.LaunchTime,
+            AttachmentId: `eni-attach-0${rng.hex(16)}`,
+            DeleteOnTermination: index === 0,
+            DeviceIndex: index,
+            Status: "attached",
+            NetworkCardIndex: 0,
+          },
+          Description: index === 0 ? "" : "sim secondary interface",
+          Groups: ((i.SecurityGroups as Json[] | undefined) ?? []).map((g) => ({ ...g })),
+          Ipv6Addresses: [],
+          MacAddress: `0a:${rng.hex(2)}:${rng.hex(2)}:${rng.hex(2)}:${rng.hex(2)}:${rng.hex(2)}`,
+          NetworkInterfaceId: `eni-0${rng.hex(16)}`,
+          OwnerId: accountId,
+          PrivateIpAddress: index === 0 ? i.PrivateIpAddress : `10.254.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+          SourceDestCheck: true,
+          Status: "in-use",
+          SubnetId: i.SubnetId,
+          VpcId: i.VpcId,
+          InterfaceType: "interface",
+        });
+        return { ...i, NetworkInterfaces: bad() ? [eni(0), eni(1)] : [eni(0)] };
+      }),
+    }));
+    put(key, { ...file, Reservations: reservations });
+  }
+}

@@ -31,7 +31,9 @@ import {
   generateCertificates,
   generateCustomNetworkAcls,
   generateDistributions,
+  generateInstanceInterfaces,
   generateLoadBalancers,
+  generateSubnets,
   generateVpcEndpoints,
   generateWebAcls,
 } from "./generate-services.ts";
@@ -214,6 +216,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateKeyPolicies(put, service("kms-key-policies"));
   generateFunctionPolicies(put, service("lambda-policies"));
   generateBucketLifecycles(put, service("s3-lifecycle"));
+  generateSubnets(put, service("subnets"));
+  generateInstanceInterfaces(put, service("instance-enis"));
   return { accountId, regions, files };
 }
 

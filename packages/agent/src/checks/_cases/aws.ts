@@ -17,6 +17,7 @@ import type {
   NetworkAcl,
   SecurityGroup,
   Snapshot,
+  Subnet,
   Tag,
   Volume,
   Vpc,
@@ -54,6 +55,7 @@ import {
   networkAclAsset,
   securityGroupAsset,
   snapshotAsset,
+  subnetAsset,
   volumeAsset,
   vpcAsset,
 } from "../../collectors/ec2.ts";
@@ -94,6 +96,7 @@ export const ec2Instance = (i: Instance): AssetOf<"aws.ec2.instance"> => instanc
 export const securityGroup = (g: SecurityGroup): AssetOf<"aws.ec2.security-group"> =>
   securityGroupAsset(WHERE, g);
 export const networkAcl = (a: NetworkAcl): AssetOf<"aws.ec2.network-acl"> => networkAclAsset(WHERE, a);
+export const subnet = (n: Subnet): AssetOf<"aws.ec2.subnet"> => subnetAsset(WHERE, n);
 /** A VPC with the region's flow logs (`DescribeFlowLogs` answered). */
 export const vpc = (v: Vpc, flowLogs: FlowLog[], endpoints: VpcEndpoint[] = []): AssetOf<"aws.ec2.vpc"> =>
   vpcAsset(

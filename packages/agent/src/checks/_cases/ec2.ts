@@ -1,6 +1,23 @@
 import type { Instance, IpPermission, NetworkAclEntry } from "@aws-sdk/client-ec2";
 import { networkAcl, securityGroup } from "./aws.ts";
 
+/** An `Instances[].NetworkInterfaces[]` entry attached at `deviceIndex` (0: the primary interface). */
+export const eni = (deviceIndex: number, type: "interface" | "efa" = "interface") => ({
+  NetworkInterfaceId: `eni-0abc123def456789${deviceIndex}`,
+  SubnetId: "subnet-0a1b2c3d",
+  VpcId: "vpc-0a1b2c3d",
+  Status: "in-use" as const,
+  SourceDestCheck: true,
+  InterfaceType: type,
+  PrivateIpAddress: `10.0.1.${10 + deviceIndex}`,
+  Attachment: {
+    AttachmentId: `eni-attach-0abc123def456789${deviceIndex}`,
+    DeviceIndex: deviceIndex,
+    NetworkCardIndex: 0,
+    Status: "attached" as const,
+    DeleteOnTermination: deviceIndex === 0,
+  },
+});
 export const instance = (over: Partial<Instance>): Instance => ({
   InstanceId: "i-0abc123def4567890",
   State: { Code: 16, Name: "running" },
@@ -13,6 +30,7 @@ export const instance = (over: Partial<Instance>): Instance => ({
   },
   IamInstanceProfile: { Arn: "arn:aws:iam::123456789012:instance-profile/web", Id: "AIPAEXAMPLE" },
   Tags: [{ Key: "Name", Value: "web-1" }],
+  NetworkInterfaces: [eni(0)],
   ...over,
 });
 export const world = (port: number, extra: Partial<IpPermission> = {}): IpPermission => ({

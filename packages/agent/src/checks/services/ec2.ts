@@ -5,6 +5,7 @@ import { ebsEncryptionByDefault } from "../ec2/ebs-encryption-by-default/check.t
 import { instanceImdsv2Required } from "../ec2/instance-imdsv2-required/check.ts";
 import { instanceNoPublicIp } from "../ec2/instance-no-public-ip/check.ts";
 import { instanceNotParavirtual } from "../ec2/instance-not-paravirtual/check.ts";
+import { instanceSingleEni } from "../ec2/instance-single-eni/check.ts";
 import { instanceUsesIamRole } from "../ec2/instance-uses-iam-role/check.ts";
 import { launchTemplateEbsEncrypted } from "../ec2/launch-template-ebs-encrypted/check.ts";
 import { launchTemplateImdsv2Required } from "../ec2/launch-template-imdsv2-required/check.ts";
@@ -18,6 +19,7 @@ import { securityGroupHighRiskPorts } from "../ec2/security-group-high-risk-port
 import { securityGroupOnlyAuthorizedPortsPublic } from "../ec2/security-group-only-authorized-ports-public/check.ts";
 import { snapshotNotPublic } from "../ec2/snapshot-not-public/check.ts";
 import { stoppedInstanceRemoved } from "../ec2/stopped-instance-removed/check.ts";
+import { subnetNoAutoPublicIp } from "../ec2/subnet-no-auto-public-ip/check.ts";
 import { volumeEncrypted } from "../ec2/volume-encrypted/check.ts";
 import { ec2VpcEndpointForEc2 } from "../ec2/vpc-endpoint-for-ec2/check.ts";
 import { vpcFlowLogsEnabled } from "../ec2/vpc-flow-logs-enabled/check.ts";
@@ -34,6 +36,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   instanceImdsv2Required,
   instanceNoPublicIp,
   instanceNotParavirtual,
+  instanceSingleEni,
   instanceUsesIamRole,
   launchTemplateEbsEncrypted,
   launchTemplateImdsv2Required,
@@ -47,6 +50,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   securityGroupOnlyAuthorizedPortsPublic,
   snapshotNotPublic,
   stoppedInstanceRemoved,
+  subnetNoAutoPublicIp,
   volumeEncrypted,
   ec2VpcEndpointForEc2,
   vpcFlowLogsEnabled,

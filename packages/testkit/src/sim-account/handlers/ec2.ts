@@ -64,6 +64,11 @@ const LISTS: Record<string, ListSpec> = {
     list: "NetworkAcls",
     ids: [["NetworkAclIds", "NetworkAclId", "InvalidNetworkAclID.NotFound"]],
   },
+  DescribeSubnets: {
+    command: "describe-subnets",
+    list: "Subnets",
+    ids: [["SubnetIds", "SubnetId", "InvalidSubnetID.NotFound"]],
+  },
   DescribeLaunchTemplates: {
     command: "describe-launch-templates",
     list: "LaunchTemplates",
@@ -291,6 +296,7 @@ export const EC2_HANDLERS: Record<string, Handler> = {
   DescribeFlowLogs: describeList("DescribeFlowLogs"),
   DescribeVpcEndpoints: describeList("DescribeVpcEndpoints"),
   DescribeNetworkAcls: describeList("DescribeNetworkAcls"),
+  DescribeSubnets: describeList("DescribeSubnets"),
   DescribeLaunchTemplates: describeList("DescribeLaunchTemplates"),
   DescribeSnapshotAttribute: describeSnapshotAttribute,
   GetEbsEncryptionByDefault: (call) => read(call, "get-ebs-encryption-by-default"),
