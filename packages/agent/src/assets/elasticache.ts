@@ -29,5 +29,7 @@ export const elastiCacheCacheClusterSchema = assetSchemaOf(
     autoMinorVersionUpgrade: z.boolean(),
     /** `CacheSubnetGroupName`, or null (EC2-Classic, no subnet group). */
     cacheSubnetGroupName: z.string().nullable(),
+    /** `AuthTokenEnabled`: clients must present the Redis OSS AUTH token. */
+    authTokenEnabled: z.boolean(),
   }),
 );

@@ -166,6 +166,8 @@ export const efsFileSystemSchema = assetSchemaOf(
   z.object({
     fileSystemId: z.string(),
     encrypted: z.boolean(),
+    /** `DescribeBackupPolicy` `Status` is `ENABLED` or `ENABLING` (no policy: false). */
+    automaticBackups: z.boolean(),
   }),
 );
 

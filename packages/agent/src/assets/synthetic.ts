@@ -263,7 +263,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     secretsEncrypted: coin(rng),
     enabledLogTypes: coin(rng) ? ["api", "audit"] : [],
   }),
-  "aws.efs.file-system": (rng, id) => ({ fileSystemId: `fs-${id}`, encrypted: coin(rng) }),
+  "aws.efs.file-system": (rng, id) => ({
+    fileSystemId: `fs-${id}`,
+    encrypted: coin(rng),
+    automaticBackups: coin(rng),
+  }),
   "aws.config.account-settings": (rng) => ({
     recorders: coin(rng)
       ? [{ name: "default", allSupported: true, recording: coin(rng), lastStatus: "Success" }]
@@ -559,10 +563,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.elasticache.cache-cluster": (rng, id) => ({
     cacheClusterId: `cache-${id}-001`,
     engine: pick(rng, ["redis", "valkey", "memcached"]),
-    engineVersion: "7.1.0",
+    engineVersion: pick(rng, ["7.1.0", "5.0.6"]),
     replicationGroupId: coin(rng) ? `cache-${id}` : null,
     autoMinorVersionUpgrade: coin(rng),
     cacheSubnetGroupName: coin(rng) ? "default" : "cache-subnets",
+    authTokenEnabled: coin(rng),
   }),
   "aws.redshift.cluster": (rng, id) => ({
     clusterIdentifier: `warehouse-${id}`,

@@ -616,6 +616,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["ECS.5"] },
   },
   {
+    id: "vigil.efs.file-system-automatic-backups",
+    resourceType: "aws.efs.file-system",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EFS.7"] },
+  },
+  {
     id: "vigil.efs.file-system-encrypted",
     resourceType: "aws.efs.file-system",
     severity: "medium",
@@ -656,6 +662,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.elasticache.cache-cluster",
     severity: "high",
     mappings: { cis: [], fsbp: ["ElastiCache.7"] },
+  },
+  {
+    id: "vigil.elasticache.cache-cluster-redis-auth-enabled",
+    resourceType: "aws.elasticache.cache-cluster",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["ElastiCache.6"] },
   },
   {
     id: "vigil.elasticache.replication-group-automatic-failover",

@@ -10,7 +10,13 @@ import {
   DescribeConfigurationRecordersCommand,
   type DescribeConfigurationRecordersResponse,
 } from "@aws-sdk/client-config-service";
-import { EFSClient, type FileSystemDescription, paginateDescribeFileSystems } from "@aws-sdk/client-efs";
+import {
+  type BackupPolicyDescription,
+  DescribeBackupPolicyCommand,
+  EFSClient,
+  type FileSystemDescription,
+  paginateDescribeFileSystems,
+} from "@aws-sdk/client-efs";
 import {
   IAMClient,
   paginateListServerCertificates,
@@ -25,7 +31,7 @@ import { DescribeHubCommand, type DescribeHubResponse, SecurityHubClient } from 
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
-import { type Collector, isoOrNull, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
+import { type Collector, isoOrNull, mapLimit, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
 import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
@@ -172,9 +178,22 @@ export const securityHubCollector: Collector = {
   },
 };
 
-/** A file system as `DescribeFileSystems` lists it. */
-export function efsFileSystemAsset(c: Where, f: FileSystemDescription): AssetOf<"aws.efs.file-system"> {
-  return {
+/** A file system as `DescribeFileSystems` lists it, with its backup policy (`DescribeBackupPolicy`). */
+export function efsFileSystemAsset(
+  c: Where,
+  f: FileSystemDescription,
+  backup: RawOutcome<Pick<BackupPolicyDescription, "BackupPolicy">>,
+): AssetOf<"aws.efs.file-system"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.efs.file-system">["config"]> = {
+    fileSystemId: f.FileSystemId ?? "",
+    encrypted: f.Encrypted === true,
+  };
+  if (!unread.failed(backup, "automaticBackups")) {
+    const status = backup.ok ? backup.value.BackupPolicy?.Status : undefined;
+    config.automaticBackups = status === "ENABLED" || status === "ENABLING";
+  }
+  return unread.attach({
     arn:
       f.FileSystemArn ??
       `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:file-system/${f.FileSystemId}`,
@@ -183,8 +202,8 @@ export function efsFileSystemAsset(c: Where, f: FileSystemDescription): AssetOf<
     accountId: c.accountId,
     name: f.Name ?? f.FileSystemId ?? "",
     tags: tagsOf(f.Tags),
-    config: { fileSystemId: f.FileSystemId ?? "", encrypted: f.Encrypted === true },
-  };
+    config: config as AssetOf<"aws.efs.file-system">["config"],
+  });
 }
 
 export const efsFileSystemsCollector: Collector = {
@@ -197,7 +216,14 @@ export const efsFileSystemsCollector: Collector = {
       () => paginateDescribeFileSystems({ client: c.clients.efs }, {}),
     );
     if (!out.ok) return notListed(c, efsFileSystemsCollector);
-    const assets = (out.value.FileSystems ?? []).map((f) => efsFileSystemAsset(c, f));
+    const assets = await mapLimit(out.value.FileSystems ?? [], 8, async (f) => {
+      const id = f.FileSystemId ?? "";
+      const backup = await c.read.one(
+        { scope: c.region, service: "efs", command: "describe-backup-policy", resource: id },
+        () => c.clients.efs.send(new DescribeBackupPolicyCommand({ FileSystemId: id })),
+      );
+      return efsFileSystemAsset(c, f, backup);
+    });
     return { assets };
   },
 };

@@ -66,6 +66,7 @@ export function elastiCacheCacheClusterAsset(
       replicationGroupId: cc.ReplicationGroupId ?? null,
       autoMinorVersionUpgrade: cc.AutoMinorVersionUpgrade === true,
       cacheSubnetGroupName: cc.CacheSubnetGroupName ?? null,
+      authTokenEnabled: cc.AuthTokenEnabled === true,
     },
     new UnreadFields(),
   );

@@ -18,6 +18,7 @@ import {
   dmsReplicationTasksCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  efsFileSystemsCollector,
   eksClustersCollector,
   elastiCacheCacheClustersCollector,
   elbLoadBalancersCollector,
@@ -48,6 +49,7 @@ import {
   sageMakerNotebookInstancesCollector,
   securityGroupsCollector,
   snapshotsCollector,
+  subnetsCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,
@@ -198,6 +200,12 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       );
       expect(c.policy === null).toBe(at("get-bucket-policy") === undefined);
       expect(c.loggingEnabled).toBe(at("get-bucket-logging")?.LoggingEnabled !== undefined);
+      // No lifecycle file: S3's NoSuchLifecycleConfiguration through the XML protocol, read as none.
+      expect(c.lifecycleRulesEnabled).toBe(
+        ((at("get-bucket-lifecycle-configuration")?.Rules as J[] | undefined) ?? []).filter(
+          (r) => r.Status === "Enabled",
+        ).length,
+      );
       const publicGrants = (at("get-bucket-acl")?.Grants ?? []).filter((g: J) =>
         String(g.Grantee?.URI ?? "").includes("/global/"),
       );
@@ -220,6 +228,7 @@ describe("collectors against the simulated account (real SDK clients)", () => {
             replicationGroupId: c.ReplicationGroupId ?? null,
             autoMinorVersionUpgrade: c.AutoMinorVersionUpgrade,
             cacheSubnetGroupName: c.CacheSubnetGroupName,
+            authTokenEnabled: c.AuthTokenEnabled === true,
           },
         ])
         .sort(),
@@ -352,7 +361,44 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         | undefined;
       if (c.keyManager === "CUSTOMER") expect(c.keyRotationEnabled).toBe(rotation?.KeyRotationEnabled);
       else expect(c.keyRotationEnabled).toBeNull();
+      const policy = model.files.get(`${region}/kms/get-key-policy/${c.keyId}`) as
+        | { Policy: string }
+        | undefined;
+      if (c.keyManager === "CUSTOMER") expect(c.keyPolicyPublic).toBe(policy?.Policy.includes('"AWS":"*"'));
+      else expect(c.keyPolicyPublic).toBeNull();
     }
+  });
+
+  it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {
+    const subnets = list(model, R("ec2/describe-subnets"), "Subnets");
+    const out = await run(subnetsCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a)]).sort()).toEqual(
+      subnets
+        .map((n) => [
+          n.SubnetArn,
+          {
+            subnetId: n.SubnetId,
+            vpcId: n.VpcId,
+            availabilityZone: n.AvailabilityZone,
+            defaultForAz: n.DefaultForAz,
+            mapPublicIpOnLaunch: n.MapPublicIpOnLaunch,
+          },
+        ])
+        .sort(),
+    );
+  });
+
+  it("efs file systems: automatic backups from the backup policy (no policy: PolicyNotFound, off)", async () => {
+    const fileSystems = list(model, R("efs/describe-file-systems"), "FileSystems");
+    const out = await run(efsFileSystemsCollector);
+    expect(out.assets.map((a) => [cfg(a).fileSystemId, cfg(a).automaticBackups]).sort()).toEqual(
+      fileSystems
+        .map((f) => {
+          const p = model.files.get(`${region}/efs/describe-backup-policy/${f.FileSystemId}`) as J;
+          return [f.FileSystemId, p?.BackupPolicy?.Status === "ENABLED"];
+        })
+        .sort(),
+    );
   });
 
   it("cloudwatch metric filters and SNS alarms become monitoring facts", async () => {
@@ -375,6 +421,13 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     expect(lambdas.assets.map((a) => [a.arn, cfg(a).runtime]).sort()).toEqual(
       fns.map((f) => [f.FunctionArn, f.Runtime]).sort(),
     );
+    // GetPolicy per function: a public function URL policy, a scoped one, or none (not found).
+    for (const a of lambdas.assets) {
+      const policy = model.files.get(`${region}/lambda/get-policy/${a.name}`) as
+        | { Policy: string }
+        | undefined;
+      expect(cfg(a).policyPublic, a.name).toBe(policy?.Policy.includes('"Principal":"*"') === true);
+    }
     const names = (file(model, R("eks/list-clusters")).clusters as string[]) ?? [];
     const eks = await run(eksClustersCollector);
     expect(eks.assets.map((a) => a.name).sort()).toEqual([...names].sort());

@@ -41,6 +41,11 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "vigil.efs.file-system-encrypted",
     "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",
   ],
+  // No backup policy file: AWS's PolicyNotFound, automatic backups off.
+  [
+    "vigil.efs.file-system-automatic-backups",
+    "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",
+  ],
   [
     "vigil.iam.server-certificate-not-expired",
     "arn:aws:iam::111122223333:server-certificate/known-bad-expired",

@@ -185,6 +185,11 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   },
   efs: {
     "describe-file-systems": { pages: "FileSystems" },
+    "describe-backup-policy": {
+      resource: "file system id",
+      absent: { error: "PolicyNotFound", message: "No backup policy is set for {name}." },
+      note: 'automatic backups off: `{"BackupPolicy": {"Status": "DISABLED"}}` or the error',
+    },
   },
   eks: {
     "list-clusters": { pages: "clusters" },

@@ -100,3 +100,17 @@ export function generateBucketLifecycles(put: Put, o: ServiceGenerationOptions):
     });
   }
 }
+
+/** Per file system: automatic backups on (`ENABLED`), or at `rate` off (`DISABLED`, or no policy: AWS's error). */
+export function generateFileSystemBackups(put: Put, o: ServiceGenerationOptions): void {
+  const { rng } = o;
+  for (const region of o.regions) {
+    for (const f of listOf(o, `${region}/efs/describe-file-systems`, "FileSystems")) {
+      const off = rng.chance(o.rate);
+      if (off && rng.chance(0.5)) continue;
+      put(`${region}/efs/describe-backup-policy/${String(f.FileSystemId)}`, {
+        BackupPolicy: { Status: off ? "DISABLED" : "ENABLED" },
+      });
+    }
+  }
+}

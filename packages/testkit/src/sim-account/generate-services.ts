@@ -842,3 +842,39 @@ export function generateInstanceInterfaces(put: Put, o: ServiceGenerationOptions
     put(key, { ...file, Reservations: reservations });
   }
 }
+
+/**
+ * Per region, the first replication group runs Redis OSS 5.0.6 (before RBAC): its AUTH token is
+ * on when in-transit encryption is (AWS requires it), and off at `rate`. The group and its nodes agree.
+ */
+export function generateLegacyRedis(put: Put, o: ServiceGenerationOptions): void {
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const groupsKey = `${region}/elasticache/describe-replication-groups`;
+    const clustersKey = `${region}/elasticache/describe-cache-clusters`;
+    const groups = (o.files.get(groupsKey) as { ReplicationGroups?: Json[] } | undefined)?.ReplicationGroups;
+    const clusters = (o.files.get(clustersKey) as { CacheClusters?: Json[] } | undefined)?.CacheClusters;
+    const legacy = groups?.[0];
+    if (legacy === undefined || clusters === undefined) continue;
+    const auth = legacy.TransitEncryptionEnabled === true && !bad();
+    const id = legacy.ReplicationGroupId;
+    put(groupsKey, {
+      ReplicationGroups: groups?.map((g) => (g === legacy ? { ...g, AuthTokenEnabled: auth } : g)),
+    });
+    put(clustersKey, {
+      CacheClusters: clusters.map((c) =>
+        c.ReplicationGroupId === id
+          ? {
+              ...c,
+              EngineVersion: "5.0.6",
+              AuthTokenEnabled: auth,
+              CacheParameterGroup: {
+                ...(c.CacheParameterGroup as Json),
+                CacheParameterGroupName: "default.redis5.0",
+              },
+            }
+          : c,
+      ),
+    });
+  }
+}

@@ -21,6 +21,7 @@ import {
 import { generateOperations } from "./generate-operations.ts";
 import {
   generateBucketLifecycles,
+  generateFileSystemBackups,
   generateFunctionPolicies,
   generateKeyPolicies,
 } from "./generate-resource-policies.ts";
@@ -32,6 +33,7 @@ import {
   generateCustomNetworkAcls,
   generateDistributions,
   generateInstanceInterfaces,
+  generateLegacyRedis,
   generateLoadBalancers,
   generateSubnets,
   generateVpcEndpoints,
@@ -216,7 +218,9 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateKeyPolicies(put, service("kms-key-policies"));
   generateFunctionPolicies(put, service("lambda-policies"));
   generateBucketLifecycles(put, service("s3-lifecycle"));
+  generateFileSystemBackups(put, service("efs-backups"));
   generateSubnets(put, service("subnets"));
+  generateLegacyRedis(put, service("legacy-redis"));
   generateInstanceInterfaces(put, service("instance-enis"));
   return { accountId, regions, files };
 }

@@ -629,24 +629,37 @@ export const lambdaFunction = (f: FunctionConfiguration, policy?: string): Asset
 export const eksCluster = (c: Cluster): AssetOf<"aws.eks.cluster"> =>
   eksClusterAsset(WHERE, c.name ?? "", { ok: true, value: { cluster: c } });
 
-/** One entry of `aws efs describe-file-systems` `FileSystems`. */
-export const efsFileSystem = (fs: {
-  FileSystemId: string;
-  FileSystemArn: string;
-  Encrypted: boolean;
-  Name?: string;
-}) =>
-  efsFileSystemAsset(WHERE, {
-    OwnerId: ACCOUNT,
-    CreationToken: fs.FileSystemId,
-    CreationTime: new Date("2024-01-01T00:00:00Z"),
-    LifeCycleState: "available",
-    NumberOfMountTargets: 1,
-    SizeInBytes: { Value: 6144 },
-    PerformanceMode: "generalPurpose",
-    Tags: fs.Name ? [{ Key: "Name", Value: fs.Name }] : [],
-    ...fs,
-  });
+/**
+ * One entry of `aws efs describe-file-systems` `FileSystems`, with `DescribeBackupPolicy`'s
+ * `BackupPolicy.Status` (default `ENABLED`; `null`: no policy, AWS's `PolicyNotFound`).
+ */
+export const efsFileSystem = (
+  fs: { FileSystemId: string; FileSystemArn: string; Encrypted: boolean; Name?: string },
+  backup: "ENABLED" | "ENABLING" | "DISABLED" | "DISABLING" | null = "ENABLED",
+) =>
+  efsFileSystemAsset(
+    WHERE,
+    {
+      OwnerId: ACCOUNT,
+      CreationToken: fs.FileSystemId,
+      CreationTime: new Date("2024-01-01T00:00:00Z"),
+      LifeCycleState: "available",
+      NumberOfMountTargets: 1,
+      SizeInBytes: { Value: 6144 },
+      PerformanceMode: "generalPurpose",
+      Tags: fs.Name ? [{ Key: "Name", Value: fs.Name }] : [],
+      ...fs,
+    },
+    backup === null
+      ? {
+          ok: false,
+          kind: "not-configured",
+          code: "PolicyNotFound",
+          message: "No backup policy is set.",
+          call: "efs:DescribeBackupPolicy",
+        }
+      : { ok: true, value: { BackupPolicy: { Status: backup } } },
+  );
 
 /**
  * The account's CloudTrail coverage (`aws.cloudtrail.account-settings`) as the scan links it from

@@ -26,9 +26,12 @@ export const CLUSTER: Cluster = {
   tags: { env: "prod" },
 };
 export const cluster = (over: Partial<Cluster> = {}) => eksCluster({ ...CLUSTER, ...over });
-export const fs = (Encrypted: boolean) =>
-  efsFileSystem({
-    FileSystemId: "fs-0123456789abcdef0",
-    FileSystemArn: "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123456789abcdef0",
-    Encrypted,
-  });
+export const fs = (Encrypted: boolean, backup?: Parameters<typeof efsFileSystem>[1]) =>
+  efsFileSystem(
+    {
+      FileSystemId: "fs-0123456789abcdef0",
+      FileSystemArn: "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123456789abcdef0",
+      Encrypted,
+    },
+    backup,
+  );

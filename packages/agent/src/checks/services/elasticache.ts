@@ -2,6 +2,7 @@
 import type { AnyCheck } from "../check.ts";
 import { elastiCacheCacheClusterAutoMinorVersionUpgrade } from "../elasticache/cache-cluster-auto-minor-version-upgrade/check.ts";
 import { elastiCacheCacheClusterNotDefaultSubnetGroup } from "../elasticache/cache-cluster-not-default-subnet-group/check.ts";
+import { cacheClusterRedisAuthEnabled } from "../elasticache/cache-cluster-redis-auth-enabled/check.ts";
 import { replicationGroupAutomaticFailover } from "../elasticache/replication-group-automatic-failover/check.ts";
 import { replicationGroupBackups } from "../elasticache/replication-group-backups/check.ts";
 import { replicationGroupEncryptedAtRest } from "../elasticache/replication-group-encrypted-at-rest/check.ts";
@@ -11,6 +12,7 @@ import { replicationGroupEncryptedInTransit } from "../elasticache/replication-g
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
   elastiCacheCacheClusterAutoMinorVersionUpgrade,
   elastiCacheCacheClusterNotDefaultSubnetGroup,
+  cacheClusterRedisAuthEnabled,
   replicationGroupAutomaticFailover,
   replicationGroupBackups,
   replicationGroupEncryptedAtRest,

@@ -1,5 +1,5 @@
 import { apiError } from "../errors.ts";
-import { type Call, type Handler, type Output, paginate, read, readList, str } from "./context.ts";
+import { type Call, type Handler, type Output, paginate, read, readList, required, str } from "./context.ts";
 
 /**
  * Account- and region-wide services the CIS and FSBP checks ask about: IAM Access Analyzer,
@@ -49,6 +49,12 @@ export const EFS_HANDLERS: Record<string, Handler> = {
       if (items.length === 0) throw apiError("FileSystemNotFound", `File system '${id}' does not exist.`);
     }
     return tokenPage(call, items, "FileSystems", "MaxItems");
+  },
+  DescribeBackupPolicy: (call) => {
+    const id = required(call.input, "FileSystemId", call.operation);
+    if (!readList(call, "describe-file-systems", "FileSystems").some((f) => f.FileSystemId === id))
+      throw apiError("FileSystemNotFound", `File system '${id}' does not exist.`);
+    return read(call, "describe-backup-policy", { resource: id });
   },
 };
 
