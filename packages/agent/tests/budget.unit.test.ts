@@ -68,7 +68,10 @@ describe("API families and limits", () => {
     expect(apiFamilyOf("ec2", "DescribeSnapshotAttribute", { SnapshotId: "snap-1" })).toBe("ec2:describe");
     expect(apiFamilyOf("ec2", "TerminateInstances", {})).toBe("ec2:mutate");
     expect(apiFamilyOf("rds", "DescribeDBInstances")).toBe("rds");
-    expect(apiFamilyOf("cloudtrail", "DescribeTrails")).toBe("default");
+    // A service without a published bucket is a family of its own, at the default limit.
+    expect(apiFamilyOf("cloudtrail", "DescribeTrails")).toBe("cloudtrail");
+    expect(apiFamilyOf("lambda", "ListFunctions")).toBe("lambda");
+    expect(budgetLimit("lambda")).toEqual(budgetLimit("default"));
   });
 
   it("sizes the budget below AWS's published numbers", () => {

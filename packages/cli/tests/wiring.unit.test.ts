@@ -60,6 +60,8 @@ const IAM_ACTION: Record<string, string> = {
   "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
   "accessanalyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
   "efs:DescribeFileSystems": "elasticfilesystem:DescribeFileSystems",
+  "efs:DescribeBackupPolicy": "elasticfilesystem:DescribeBackupPolicy",
+  "s3:GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration",
 };
 
 describe("EBS scanning: the template and the agent agree", () => {

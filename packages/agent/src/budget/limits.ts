@@ -48,19 +48,21 @@ const EC2_EXPENSIVE = new Set([
 
 /**
  * Which family a call belongs to, from the service's signing name, the operation and its input.
- * Pure; collectors that know their family pass it to `call(family, fn)` directly.
+ * A service AWS publishes no bucket for is a family of its own (`cloudtrail`, `lambda`, ...), sized
+ * by the `default` assumption: AWS throttles each service apart, so one service's calls never wait
+ * for another's. Pure; collectors that know their family pass it to `call(family, fn)` directly.
  */
 export function apiFamilyOf(
   service: string,
   operation: string,
   input: Record<string, unknown> = {},
-): BudgetFamily {
+): BudgetFamily | string {
   if (service === "ec2") {
     if (!/^(Describe|Get)/.test(operation)) return "ec2:mutate";
     if (EC2_EXPENSIVE.has(operation) && isUnfilteredUnpaginated(input)) return "ec2:unfiltered";
     return "ec2:describe";
   }
-  return isApiFamily(service) ? service : "default";
+  return service;
 }
 
 export function isApiFamily(value: string): value is BudgetFamily {

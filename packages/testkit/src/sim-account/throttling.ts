@@ -42,14 +42,17 @@ const EC2_EXPENSIVE = new Set([
   "DescribeSnapshots",
 ]);
 
-/** Which bucket a call draws from. Pure: depends on the call only. */
+/**
+ * Which bucket a call draws from. Pure: depends on the call only. AWS throttles each service apart:
+ * a service without a published bucket has one of its own, sized `default`.
+ */
 export function bucketFamily(signingName: string, operation: string, input: Record<string, unknown>): string {
   if (signingName === "ec2") {
     if (!/^(Describe|Get)/.test(operation)) return "ec2:mutate";
     if (EC2_EXPENSIVE.has(operation) && isUnfilteredUnpaginated(input)) return "ec2:unfiltered";
     return "ec2:describe";
   }
-  return signingName in BUCKETS ? signingName : "default";
+  return signingName;
 }
 
 function isUnfilteredUnpaginated(input: Record<string, unknown>): boolean {
