@@ -32,6 +32,23 @@ export const ecsTaskDefinitionSchema = assetSchemaOf(
   }),
 );
 
+/** One ECS service, as `DescribeServices` describes it. */
+export const ecsServiceSchema = assetSchemaOf(
+  "aws.ecs.service",
+  z.object({
+    serviceName: z.string(),
+    clusterName: z.string(),
+    /** Runs on Fargate: `launchType` `FARGATE`, or a `FARGATE`/`FARGATE_SPOT` capacity provider. */
+    fargate: z.boolean(),
+    /** `platformVersion` (`LATEST` or `1.4.0`), null where it does not apply (EC2, external). */
+    platformVersion: z.string().nullable(),
+    /** `platformFamily` (`Linux`, `WINDOWS_SERVER_2019_FULL`, ...), null when AWS did not say. */
+    platformFamily: z.string().nullable(),
+    /** `networkConfiguration.awsvpcConfiguration.assignPublicIp` is `ENABLED`. */
+    assignPublicIp: z.boolean(),
+  }),
+);
+
 /** One ECS cluster: `DescribeClusters` with `SETTINGS`. */
 export const ecsClusterSchema = assetSchemaOf(
   "aws.ecs.cluster",

@@ -23,7 +23,7 @@ import {
   ec2VpcSchema,
 } from "./ec2.ts";
 import { ecrRepositorySchema } from "./ecr.ts";
-import { ecsClusterSchema, ecsTaskDefinitionSchema } from "./ecs.ts";
+import { ecsClusterSchema, ecsServiceSchema, ecsTaskDefinitionSchema } from "./ecs.ts";
 import {
   acmCertificateSchema,
   apiGatewayRestApiSchema,
@@ -151,6 +151,7 @@ export const assetSchemas = {
   "aws.ecr.repository": ecrRepositorySchema,
   "aws.ecs.task-definition": ecsTaskDefinitionSchema,
   "aws.ecs.cluster": ecsClusterSchema,
+  "aws.ecs.service": ecsServiceSchema,
   "aws.elasticache.replication-group": elastiCacheReplicationGroupSchema,
   "aws.elasticache.cache-cluster": elastiCacheCacheClusterSchema,
   "aws.redshift.cluster": redshiftClusterSchema,

@@ -553,6 +553,14 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     clusterName: `cluster-${id}`,
     containerInsights: pick(rng, ["enabled", "disabled", "enhanced"]),
   }),
+  "aws.ecs.service": (rng, id) => ({
+    serviceName: `service-${id}`,
+    clusterName: "cluster-1",
+    fargate: coin(rng),
+    platformVersion: pick(rng, ["LATEST", "1.4.0", "1.3.0"]),
+    platformFamily: "Linux",
+    assignPublicIp: rng() < 0.2,
+  }),
   "aws.elasticache.replication-group": (rng, id) => ({
     replicationGroupId: `cache-${id}`,
     snapshotRetentionLimit: coin(rng) ? 7 : 0,

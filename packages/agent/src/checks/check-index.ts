@@ -580,6 +580,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["ECS.12"] },
   },
   {
+    id: "vigil.ecs.fargate-latest-platform",
+    resourceType: "aws.ecs.service",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["ECS.10"] },
+  },
+  {
+    id: "vigil.ecs.service-no-public-ip",
+    resourceType: "aws.ecs.service",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["ECS.2"] },
+  },
+  {
     id: "vigil.ecs.task-definition-host-network-user",
     resourceType: "aws.ecs.task-definition",
     severity: "medium",

@@ -99,7 +99,7 @@ export { dbClusterAsset, dbClusterSnapshotAsset } from "./db-clusters.ts";
 export { dmsEndpointAsset, dmsReplicationInstanceAsset, dmsReplicationTaskAsset } from "./dms.ts";
 export { dynamoDbTableAsset } from "./dynamodb.ts";
 export { ecrRepositoryAsset } from "./ecr.ts";
-export { ecsClusterAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
+export { ecsClusterAsset, ecsServiceAsset, ecsTaskDefinitionAsset } from "./ecs.ts";
 export { elastiCacheCacheClusterAsset, elastiCacheReplicationGroupAsset } from "./elasticache.ts";
 export { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "./elb.ts";
 export { kafkaClusterAsset } from "./kafka.ts";

@@ -123,6 +123,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   ],
   "vigil.kms.key-rotation-enabled": ["kms_cmk_rotation_enabled"],
   "vigil.efs.file-system-automatic-backups": ["efs_have_backup_enabled"],
+  "vigil.ecs.fargate-latest-platform": ["ecs_service_fargate_latest_platform_version"],
   "vigil.kms.key-policy-not-public": ["kms_key_not_publicly_accessible"],
   "vigil.lambda.function-runtime-supported": ["awslambda_function_using_supported_runtimes"],
   "vigil.lambda.function-policy-not-public": ["awslambda_function_not_publicly_accessible"],

@@ -170,7 +170,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   {
     service: "ecs",
     scope: "regional",
-    assetTypes: ["aws.ecs.task-definition", "aws.ecs.cluster"],
+    assetTypes: ["aws.ecs.task-definition", "aws.ecs.cluster", "aws.ecs.service"],
     load: async () => {
       const m = await import("../collectors/ecs.ts");
       return { collectors: [m.ecsTaskDefinitionsCollector, m.ecsClustersCollector] };

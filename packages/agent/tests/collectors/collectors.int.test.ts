@@ -18,6 +18,7 @@ import {
   dmsReplicationTasksCollector,
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
+  ecsClustersCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   elastiCacheCacheClustersCollector,
@@ -367,6 +368,31 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       if (c.keyManager === "CUSTOMER") expect(c.keyPolicyPublic).toBe(policy?.Policy.includes('"AWS":"*"'));
       else expect(c.keyPolicyPublic).toBeNull();
     }
+  });
+
+  it("ecs clusters and their services (ListServices, then DescribeServices 10 at a time)", async () => {
+    const clusters = (file(model, R("ecs/list-clusters")).clusterArns as string[]) ?? [];
+    const out = await run(ecsClustersCollector);
+    const services: J[] = clusters.flatMap((arn) =>
+      list(model, R(`ecs/describe-services/${arn.slice(arn.lastIndexOf("/") + 1)}`), "services"),
+    );
+    expect(services.length).toBeGreaterThan(0);
+    expect(out.assets.filter((a) => a.type === "aws.ecs.cluster")).toHaveLength(clusters.length);
+    expect(
+      out.assets
+        .filter((a) => a.type === "aws.ecs.service")
+        .map((a) => [a.arn, cfg(a).fargate, cfg(a).platformVersion, cfg(a).assignPublicIp])
+        .sort(),
+    ).toEqual(
+      services
+        .map((s) => [
+          s.serviceArn,
+          s.launchType === "FARGATE",
+          s.launchType === "FARGATE" ? s.platformVersion : null,
+          s.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED",
+        ])
+        .sort(),
+    );
   });
 
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {

@@ -239,7 +239,7 @@ describe("a call that is denied", () => {
     }
     expect(deniedInAll).toBe(byCommand.size);
     expect(problems).toEqual([]);
-    // One scan per round: the busiest service's command count (about 15), each about 4.5 s on the CI
-    // machine, instead of one scan per command (150 with the catalogue at 300 checks).
+    // One scan per round: the busiest service's command count (about 18), each well under a second
+    // now that every service has its own API budget, instead of one scan per command (about 160).
   }, 600_000);
 });

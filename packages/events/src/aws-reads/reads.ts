@@ -182,6 +182,12 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-task-definition": { resource: "family", note: "the family's latest ACTIVE revision" },
     "list-clusters": { pages: "clusterArns" },
     "describe-clusters": { resource: "cluster name", args: "--include SETTINGS", note: "one cluster a call" },
+    "list-services": { resource: "cluster name", pages: "serviceArns" },
+    "describe-services": {
+      resource: "cluster name",
+      pages: ["services", "failures"],
+      note: "every service `list-services` named, 10 a call, the answers merged",
+    },
   },
   efs: {
     "describe-file-systems": { pages: "FileSystems" },

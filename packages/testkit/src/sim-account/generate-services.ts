@@ -878,3 +878,68 @@ export function generateLegacyRedis(put: Put, o: ServiceGenerationOptions): void
     });
   }
 }
+
+/**
+ * Per ECS cluster, its services: `sim-apps` runs two Fargate services (awsvpc; a public IP and an
+ * old platform version each at `rate`), `sim-batch` one EC2 service on bridge networking.
+ */
+export function generateEcsServices(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const arns =
+      (o.files.get(`${region}/ecs/list-clusters`) as { clusterArns?: string[] } | undefined)?.clusterArns ??
+      [];
+    const subnets = (
+      (o.files.get(`${region}/ec2/describe-subnets`) as { Subnets?: Json[] } | undefined)?.Subnets ?? []
+    ).map((s) => String(s.SubnetId));
+    for (const clusterArn of arns) {
+      const cluster = clusterArn.slice(clusterArn.lastIndexOf("/") + 1);
+      const names = cluster === "sim-apps" ? ["sim-web", "sim-api"] : ["sim-worker"];
+      const services = names.map((name) => {
+        const fargate = cluster === "sim-apps";
+        const serviceArn = `arn:aws:ecs:${region}:${accountId}:service/${cluster}/${name}`;
+        const taskDefinition = `arn:aws:ecs:${region}:${accountId}:task-definition/${fargate ? "sim-web" : "sim-agent"}:${rng.int(1, 40)}`;
+        return {
+          serviceArn,
+          serviceName: name,
+          clusterArn,
+          loadBalancers: [],
+          serviceRegistries: [],
+          status: "ACTIVE",
+          desiredCount: 2,
+          runningCount: 2,
+          pendingCount: 0,
+          ...(fargate
+            ? {
+                launchType: "FARGATE",
+                platformVersion: bad() ? "1.3.0" : "LATEST",
+                platformFamily: "Linux",
+                networkConfiguration: {
+                  awsvpcConfiguration: {
+                    subnets: subnets.slice(0, 2),
+                    securityGroups: [`sg-0${rng.hex(16)}`],
+                    assignPublicIp: bad() ? "ENABLED" : "DISABLED",
+                  },
+                },
+              }
+            : { launchType: "EC2" }),
+          taskDefinition,
+          deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
+          deployments: [],
+          events: [],
+          createdAt: iso(rng.int(10, 400)),
+          placementConstraints: [],
+          placementStrategy: [],
+          schedulingStrategy: "REPLICA",
+          createdBy: `arn:aws:iam::${accountId}:role/sim-deployer`,
+          enableECSManagedTags: true,
+          propagateTags: "SERVICE",
+          enableExecuteCommand: false,
+        };
+      });
+      put(`${region}/ecs/list-services/${cluster}`, { serviceArns: services.map((s) => s.serviceArn) });
+      put(`${region}/ecs/describe-services/${cluster}`, { services, failures: [] });
+    }
+  }
+}

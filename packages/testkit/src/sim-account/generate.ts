@@ -32,6 +32,7 @@ import {
   generateCertificates,
   generateCustomNetworkAcls,
   generateDistributions,
+  generateEcsServices,
   generateInstanceInterfaces,
   generateLegacyRedis,
   generateLoadBalancers,
@@ -221,6 +222,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateFileSystemBackups(put, service("efs-backups"));
   generateSubnets(put, service("subnets"));
   generateLegacyRedis(put, service("legacy-redis"));
+  generateEcsServices(put, service("ecs-services"));
   generateInstanceInterfaces(put, service("instance-enis"));
   return { accountId, regions, files };
 }

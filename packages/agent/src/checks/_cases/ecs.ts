@@ -1,5 +1,5 @@
-import type { Cluster, ContainerDefinition, TaskDefinition } from "@aws-sdk/client-ecs";
-import { ecsClusterAsset, ecsTaskDefinitionAsset } from "../../collectors/index.ts";
+import type { Cluster, ContainerDefinition, Service, TaskDefinition } from "@aws-sdk/client-ecs";
+import { ecsClusterAsset, ecsServiceAsset, ecsTaskDefinitionAsset } from "../../collectors/index.ts";
 import { ACCOUNT, REGION } from "./aws.ts";
 
 export const WHERE = { accountId: ACCOUNT, region: REGION, partition: "aws" };
@@ -45,4 +45,35 @@ export const cluster = (settings: Cluster["settings"]) =>
       clusters: [{ clusterArn: CLUSTER_ARN, clusterName: "prod", status: "ACTIVE", settings }],
       failures: [],
     },
+  });
+
+/** A Fargate service's `networkConfiguration`: private subnets, no public IP. */
+export const NETWORK = {
+  awsvpcConfiguration: {
+    subnets: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
+    securityGroups: ["sg-0a1b2c3d4e5f60001"],
+    assignPublicIp: "DISABLED" as const,
+  },
+};
+export const SERVICE_ARN = `arn:aws:ecs:${REGION}:${ACCOUNT}:service/prod/api`;
+/** `DescribeServices` `services[]`: a Fargate service on the latest platform version, in private subnets. */
+export const SERVICE: Service = {
+  serviceArn: SERVICE_ARN,
+  serviceName: "api",
+  clusterArn: CLUSTER_ARN,
+  status: "ACTIVE",
+  desiredCount: 2,
+  runningCount: 2,
+  pendingCount: 0,
+  launchType: "FARGATE",
+  platformVersion: "LATEST",
+  platformFamily: "Linux",
+  taskDefinition: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/api:12`,
+  networkConfiguration: NETWORK,
+  schedulingStrategy: "REPLICA",
+};
+export const service = (over: Partial<Service> = {}) =>
+  ecsServiceAsset(WHERE, "prod", SERVICE_ARN, {
+    ok: true,
+    value: { services: [{ ...SERVICE, ...over }], failures: [] },
   });

@@ -4,6 +4,7 @@ import {
   type Handler,
   listPage,
   type Output,
+  paginate,
   read,
   readList,
   required,
@@ -72,6 +73,16 @@ function familyOf(call: Call): string {
 
 const ECS_LIMITS = { defaultLimit: 100, minLimit: 1, maxLimit: 100 };
 
+/** The `cluster` a call names (a name or an ARN; `default` when none), which must exist. */
+function clusterOf(call: Call): string {
+  const ref = str(call.input, "cluster") ?? "default";
+  const arn = readList<string>(call, "list-clusters", "clusterArns").find(
+    (a) => a === ref || a.endsWith(`/${ref}`),
+  );
+  if (arn === undefined) throw apiError("ClusterNotFoundException", "Cluster not found.");
+  return arn.slice(arn.lastIndexOf("/") + 1);
+}
+
 export const ECS_HANDLERS: Record<string, Handler> = {
   ListTaskDefinitionFamilies: (call) => {
     const prefix = str(call.input, "familyPrefix") ?? "";
@@ -82,6 +93,35 @@ export const ECS_HANDLERS: Record<string, Handler> = {
   },
   DescribeTaskDefinition: (call) => read(call, "describe-task-definition", { resource: familyOf(call) }),
   ListClusters: (call) => listPage(call, "list-clusters", "clusterArns", ECS_LIMITS, PAGED),
+  ListServices: (call) => {
+    const cluster = clusterOf(call);
+    const { page, next } = paginate(
+      readList<string>(call, "list-services", "serviceArns", { resource: cluster }),
+      {
+        token: call.input.nextToken,
+        limit: call.input.maxResults,
+        defaultLimit: 10,
+        minLimit: 1,
+        maxLimit: 100,
+      },
+    );
+    return { serviceArns: page, ...(next ? { nextToken: next } : {}) };
+  },
+  DescribeServices: (call) => {
+    const cluster = clusterOf(call);
+    const wanted = strings(call.input, "services");
+    if (wanted.length === 0 || wanted.length > 10)
+      throw apiError("InvalidParameterException", "services can have at most 10 items and at least 1.");
+    const all = readList(call, "describe-services", "services", { resource: cluster });
+    const services: Output[] = [];
+    const failures: Output[] = [];
+    for (const ref of wanted) {
+      const s = all.find((x) => x.serviceArn === ref || x.serviceName === ref);
+      if (s) services.push(s);
+      else failures.push({ arn: ref, reason: "MISSING" });
+    }
+    return { services, failures };
+  },
   DescribeClusters: (call) => {
     const arns = readList<string>(call, "list-clusters", "clusterArns");
     const clusters: Output[] = [];
