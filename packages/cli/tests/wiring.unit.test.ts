@@ -59,8 +59,6 @@ const IAM_ACTION: Record<string, string> = {
   "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
   "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
   "accessanalyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
-  "efs:DescribeFileSystems": "elasticfilesystem:DescribeFileSystems",
-  "efs:DescribeBackupPolicy": "elasticfilesystem:DescribeBackupPolicy",
   "s3:GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration",
 };
 
@@ -85,6 +83,7 @@ describe("EBS scanning: the template and the agent agree", () => {
 });
 /** The IAM prefix of an SDK client whose actions are not authorised under its own name. */
 const IAM_PREFIX: Record<string, string> = {
+  efs: "elasticfilesystem",
   elb: "elasticloadbalancing",
   elbv2: "elasticloadbalancing",
   opensearch: "es",

@@ -171,6 +171,19 @@ export const efsFileSystemSchema = assetSchemaOf(
   }),
 );
 
+/** One EFS access point, as `DescribeAccessPoints` lists it. */
+export const efsAccessPointSchema = assetSchemaOf(
+  "aws.efs.access-point",
+  z.object({
+    accessPointId: z.string(),
+    fileSystemId: z.string(),
+    /** `RootDirectory.Path`: the directory clients see as `/` (`/` when none is set). */
+    rootDirectory: z.string(),
+    /** `PosixUser` is set: every request through the access point runs as that user. */
+    enforcesUser: z.boolean(),
+  }),
+);
+
 /** Per region (`arn` `<account>/<region>`): `DescribeConfigurationRecorders` + `...RecorderStatus`. */
 export const configSettingsSchema = assetSchemaOf(
   "aws.config.account-settings",

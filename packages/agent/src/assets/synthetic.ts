@@ -268,6 +268,12 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     encrypted: coin(rng),
     automaticBackups: coin(rng),
   }),
+  "aws.efs.access-point": (rng, id) => ({
+    accessPointId: `fsap-${id}`,
+    fileSystemId: "fs-1",
+    rootDirectory: coin(rng) ? "/" : "/app",
+    enforcesUser: coin(rng),
+  }),
   "aws.config.account-settings": (rng) => ({
     recorders: coin(rng)
       ? [{ name: "default", allSupported: true, recording: coin(rng), lastStatus: "Success" }]

@@ -628,6 +628,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["ECS.5"] },
   },
   {
+    id: "vigil.efs.access-point-root-directory",
+    resourceType: "aws.efs.access-point",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EFS.3"] },
+  },
+  {
+    id: "vigil.efs.access-point-user-identity",
+    resourceType: "aws.efs.access-point",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EFS.4"] },
+  },
+  {
     id: "vigil.efs.file-system-automatic-backups",
     resourceType: "aws.efs.file-system",
     severity: "medium",

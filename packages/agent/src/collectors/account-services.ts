@@ -11,10 +11,12 @@ import {
   type DescribeConfigurationRecordersResponse,
 } from "@aws-sdk/client-config-service";
 import {
+  type AccessPointDescription,
   type BackupPolicyDescription,
   DescribeBackupPolicyCommand,
   EFSClient,
   type FileSystemDescription,
+  paginateDescribeAccessPoints,
   paginateDescribeFileSystems,
 } from "@aws-sdk/client-efs";
 import {
@@ -32,7 +34,7 @@ import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, isoOrNull, mapLimit, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
-import type { Where } from "./listed.ts";
+import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({
@@ -227,6 +229,39 @@ export const efsFileSystemsCollector: Collector = {
     return { assets };
   },
 };
+
+/** An access point as `DescribeAccessPoints` lists it. */
+export function efsAccessPointAsset(c: Where, a: AccessPointDescription): AssetOf<"aws.efs.access-point"> {
+  const id = a.AccessPointId ?? "";
+  return regionalAsset(
+    c,
+    "aws.efs.access-point",
+    {
+      arn:
+        a.AccessPointArn ??
+        `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:access-point/${id}`,
+      name: a.Name ?? id,
+      tags: tagsOf(a.Tags),
+    },
+    {
+      accessPointId: id,
+      fileSystemId: a.FileSystemId ?? "",
+      rootDirectory: a.RootDirectory?.Path ?? "/",
+      enforcesUser: a.PosixUser !== undefined,
+    },
+    new UnreadFields(),
+  );
+}
+
+export const efsAccessPointsCollector = listedCollector({
+  id: "efs-access-points",
+  type: "aws.efs.access-point",
+  service: "efs",
+  command: "describe-access-points",
+  pages: (c) => paginateDescribeAccessPoints({ client: c.clients.efs, pageSize: 100 }, {}),
+  items: (listing) => listing.AccessPoints,
+  asset: async (c, a) => efsAccessPointAsset(c, a),
+});
 
 /** A server certificate as `ListServerCertificates` lists it (none without an ARN and an expiration). */
 export function serverCertificateAsset(

@@ -1,6 +1,7 @@
 import {
   accessAnalyzerCollector,
   configRecordersCollector,
+  efsAccessPointsCollector,
   efsFileSystemsCollector,
   iamServerCertificatesCollector,
   s3AccountPublicAccessBlockCollector,
@@ -162,6 +163,7 @@ export const COLLECTORS: readonly Collector[] = [
   configRecordersCollector,
   securityHubCollector,
   efsFileSystemsCollector,
+  efsAccessPointsCollector,
   elbv2LoadBalancersCollector,
   elbLoadBalancersCollector,
   restApisCollector,
@@ -241,6 +243,7 @@ export {
   ecrRepositoriesCollector,
   ecsClustersCollector,
   ecsTaskDefinitionsCollector,
+  efsAccessPointsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   elastiCacheCacheClustersCollector,

@@ -123,6 +123,8 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   ],
   "vigil.kms.key-rotation-enabled": ["kms_cmk_rotation_enabled"],
   "vigil.efs.file-system-automatic-backups": ["efs_have_backup_enabled"],
+  "vigil.efs.access-point-root-directory": ["efs_access_point_enforce_root_directory"],
+  "vigil.efs.access-point-user-identity": ["efs_access_point_enforce_user_identity"],
   "vigil.ecs.fargate-latest-platform": ["ecs_service_fargate_latest_platform_version"],
   "vigil.kms.key-policy-not-public": ["kms_key_not_publicly_accessible"],
   "vigil.lambda.function-runtime-supported": ["awslambda_function_using_supported_runtimes"],

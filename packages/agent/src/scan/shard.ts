@@ -194,6 +194,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.config.account-settings",
       "aws.securityhub.account-settings",
       "aws.efs.file-system",
+      "aws.efs.access-point",
     ],
     load: async () => {
       const m = await import("../collectors/account-services.ts");
@@ -203,6 +204,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           m.configRecordersCollector,
           m.securityHubCollector,
           m.efsFileSystemsCollector,
+          m.efsAccessPointsCollector,
         ],
       };
     },

@@ -19,6 +19,7 @@ import {
   ebsDefaultEncryptionCollector,
   ec2InstancesCollector,
   ecsClustersCollector,
+  efsAccessPointsCollector,
   efsFileSystemsCollector,
   eksClustersCollector,
   elastiCacheCacheClustersCollector,
@@ -392,6 +393,15 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           s.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED",
         ])
         .sort(),
+    );
+  });
+
+  it("efs access points: root directory and POSIX user as listed", async () => {
+    const points: J[] = list(model, R("efs/describe-access-points"), "AccessPoints");
+    expect(points.length).toBeGreaterThan(0);
+    const out = await run(efsAccessPointsCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).rootDirectory, cfg(a).enforcesUser]).sort()).toEqual(
+      points.map((p) => [p.AccessPointArn, p.RootDirectory.Path, p.PosixUser !== undefined]).sort(),
     );
   });
 

@@ -191,6 +191,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   },
   efs: {
     "describe-file-systems": { pages: "FileSystems" },
+    "describe-access-points": { pages: "AccessPoints", note: "every file system's, no filter" },
     "describe-backup-policy": {
       resource: "file system id",
       absent: { error: "PolicyNotFound", message: "No backup policy is set for {name}." },

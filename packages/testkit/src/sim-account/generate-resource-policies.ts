@@ -101,6 +101,41 @@ export function generateBucketLifecycles(put: Put, o: ServiceGenerationOptions):
   }
 }
 
+/**
+ * Per file system, an access point for its application: rooted at `/app/<name>` as the uid/gid 1000
+ * user; at `rate` rooted at `/` (the whole file system), and at `rate` without a POSIX user.
+ */
+export function generateEfsAccessPoints(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  for (const region of o.regions) {
+    const fileSystems = listOf(o, `${region}/efs/describe-file-systems`, "FileSystems");
+    const points = fileSystems.map((f, i) => {
+      const id = `fsap-0${rng.hex(16)}`;
+      const name = `sim-app-${i}`;
+      const wholeFileSystem = rng.chance(o.rate);
+      const anyUser = rng.chance(o.rate);
+      return {
+        ClientToken: `sim-${rng.hex(8)}`,
+        Name: name,
+        Tags: [{ Key: "Name", Value: name }],
+        AccessPointId: id,
+        AccessPointArn: `arn:aws:elasticfilesystem:${region}:${accountId}:access-point/${id}`,
+        FileSystemId: f.FileSystemId,
+        ...(anyUser ? {} : { PosixUser: { Uid: 1000, Gid: 1000 } }),
+        RootDirectory: wholeFileSystem
+          ? { Path: "/" }
+          : {
+              Path: `/app/${name}`,
+              CreationInfo: { OwnerUid: 1000, OwnerGid: 1000, Permissions: "750" },
+            },
+        OwnerId: accountId,
+        LifeCycleState: "available",
+      };
+    });
+    put(`${region}/efs/describe-access-points`, { AccessPoints: points });
+  }
+}
+
 /** Per file system: automatic backups on (`ENABLED`), or at `rate` off (`DISABLED`, or no policy: AWS's error). */
 export function generateFileSystemBackups(put: Put, o: ServiceGenerationOptions): void {
   const { rng } = o;

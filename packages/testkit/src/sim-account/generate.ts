@@ -21,6 +21,7 @@ import {
 import { generateOperations } from "./generate-operations.ts";
 import {
   generateBucketLifecycles,
+  generateEfsAccessPoints,
   generateFileSystemBackups,
   generateFunctionPolicies,
   generateKeyPolicies,
@@ -223,6 +224,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateSubnets(put, service("subnets"));
   generateLegacyRedis(put, service("legacy-redis"));
   generateEcsServices(put, service("ecs-services"));
+  generateEfsAccessPoints(put, service("efs-access-points"));
   generateInstanceInterfaces(put, service("instance-enis"));
   return { accountId, regions, files };
 }

@@ -1,5 +1,7 @@
+import type { AccessPointDescription } from "@aws-sdk/client-efs";
 import type { Cluster } from "@aws-sdk/client-eks";
-import { efsFileSystem, eksCluster, lambdaFunction } from "./aws.ts";
+import { efsAccessPointAsset } from "../../collectors/account-services.ts";
+import { ACCOUNT, efsFileSystem, eksCluster, lambdaFunction, REGION } from "./aws.ts";
 
 export const fn = (Runtime: string | undefined, PackageType: "Zip" | "Image" = "Zip") =>
   lambdaFunction({
@@ -35,3 +37,19 @@ export const fs = (Encrypted: boolean, backup?: Parameters<typeof efsFileSystem>
     },
     backup,
   );
+
+/** A `DescribeAccessPoints` `AccessPoints[]` entry: rooted at `/app/api`, as the uid/gid 1000 user. */
+export const ACCESS_POINT: AccessPointDescription = {
+  ClientToken: "api-access-point",
+  Name: "api",
+  Tags: [{ Key: "Name", Value: "api" }],
+  AccessPointId: "fsap-0123456789abcdef0",
+  AccessPointArn: "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0",
+  FileSystemId: "fs-0123456789abcdef0",
+  PosixUser: { Uid: 1000, Gid: 1000 },
+  RootDirectory: { Path: "/app/api", CreationInfo: { OwnerUid: 1000, OwnerGid: 1000, Permissions: "750" } },
+  OwnerId: "123456789012",
+  LifeCycleState: "available",
+};
+export const accessPoint = (over: Partial<AccessPointDescription> = {}) =>
+  efsAccessPointAsset({ accountId: ACCOUNT, region: REGION, partition: "aws" }, { ...ACCESS_POINT, ...over });

@@ -8,6 +8,9 @@ import { type Call, type Handler, type Output, paginate, read, readList, require
  */
 
 /** NextToken / maxResults pagination of the REST JSON services. */
+/** The member a list's next-page token comes back in, where it is not `nextToken`. */
+const NEXT_TOKEN: Record<string, string> = { FileSystems: "NextMarker", AccessPoints: "NextToken" };
+
 function tokenPage(
   call: Call,
   items: readonly unknown[],
@@ -23,7 +26,7 @@ function tokenPage(
   });
   return {
     [member]: page,
-    ...(next ? { [member === "FileSystems" ? "NextMarker" : "nextToken"]: next } : {}),
+    ...(next ? { [NEXT_TOKEN[member] ?? "nextToken"]: next } : {}),
   };
 }
 
@@ -49,6 +52,19 @@ export const EFS_HANDLERS: Record<string, Handler> = {
       if (items.length === 0) throw apiError("FileSystemNotFound", `File system '${id}' does not exist.`);
     }
     return tokenPage(call, items, "FileSystems", "MaxItems");
+  },
+  DescribeAccessPoints: (call) => {
+    const fileSystem = str(call.input, "FileSystemId");
+    const id = str(call.input, "AccessPointId");
+    if (fileSystem !== undefined && id !== undefined)
+      throw apiError("BadRequest", "You can specify AccessPointId or FileSystemId, but not both.");
+    let items = readList(call, "describe-access-points", "AccessPoints");
+    if (fileSystem !== undefined) items = items.filter((a) => a.FileSystemId === fileSystem);
+    if (id !== undefined) {
+      items = items.filter((a) => a.AccessPointId === id);
+      if (items.length === 0) throw apiError("AccessPointNotFound", `Access point '${id}' does not exist.`);
+    }
+    return tokenPage(call, items, "AccessPoints", "MaxResults");
   },
   DescribeBackupPolicy: (call) => {
     const id = required(call.input, "FileSystemId", call.operation);
