@@ -48,6 +48,18 @@ export const rdsEventSubscriptionSchema = z.object({
 });
 export type RdsEventSubscription = z.infer<typeof rdsEventSubscriptionSchema>;
 
+/** One RDS Proxy, as `DescribeDBProxies` lists it. */
+export const rdsDbProxySchema = assetSchemaOf(
+  "aws.rds.db-proxy",
+  z.object({
+    dbProxyName: z.string(),
+    /** `EngineFamily`: `MYSQL`, `POSTGRESQL`, `SQLSERVER`. */
+    engineFamily: z.string(),
+    /** `RequireTLS`: connections from clients to the proxy must use TLS. */
+    requireTls: z.boolean(),
+  }),
+);
+
 /** Per-region RDS settings; `arn` is `<account>/<region>`. */
 export const rdsAccountSettingsSchema = assetSchemaOf(
   "aws.rds.account-settings",

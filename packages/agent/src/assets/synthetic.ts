@@ -635,6 +635,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.docdb.cluster": (rng, id) => dbCluster(rng, `docs-${id}`, "docdb"),
   "aws.docdb.cluster-snapshot": (rng, id) => dbClusterSnapshot(rng, `docs-${id}`),
   "aws.neptune.cluster": (rng, id) => dbCluster(rng, `graph-${id}`, "neptune"),
+  "aws.rds.db-proxy": (rng, id) => ({
+    dbProxyName: `proxy-${id}`,
+    engineFamily: pick(rng, ["MYSQL", "POSTGRESQL"]),
+    requireTls: coin(rng),
+  }),
   "aws.rds.account-settings": (rng) => ({
     eventSubscriptions: coin(rng)
       ? []

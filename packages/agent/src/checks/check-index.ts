@@ -1877,6 +1877,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.15"] },
   },
   {
+    id: "vigil.rds.db-proxy-requires-tls",
+    resourceType: "aws.rds.db-proxy",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.43"] },
+  },
+  {
     id: "vigil.rds.instance-auto-minor-version-upgrade",
     resourceType: "aws.rds.instance",
     severity: "high",

@@ -58,7 +58,12 @@ import {
   stateMachinesCollector,
 } from "./operations.ts";
 import { organizationsCollector } from "./organizations.ts";
-import { rdsInstancesCollector, rdsSettingsCollector, rdsSnapshotsCollector } from "./rds.ts";
+import {
+  rdsInstancesCollector,
+  rdsProxiesCollector,
+  rdsSettingsCollector,
+  rdsSnapshotsCollector,
+} from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3BucketsCollector } from "./s3.ts";
 import {
@@ -154,6 +159,7 @@ export const COLLECTORS: readonly Collector[] = [
   rdsInstancesCollector,
   rdsSnapshotsCollector,
   rdsSettingsCollector,
+  rdsProxiesCollector,
   cloudTrailCollector,
   kmsKeysCollector,
   cisMonitoringCollector,
@@ -272,6 +278,7 @@ export {
   openSearchDomainsCollector,
   organizationsCollector,
   rdsInstancesCollector,
+  rdsProxiesCollector,
   rdsSettingsCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,

@@ -1,10 +1,12 @@
 import {
   type DBInstance,
+  type DBProxy,
   type DBSnapshot,
   DescribeDBSnapshotAttributesCommand,
   type DescribeDBSnapshotAttributesResult,
   type EventSubscription,
   paginateDescribeDBInstances,
+  paginateDescribeDBProxies,
   paginateDescribeDBSnapshots,
   paginateDescribeEventSubscriptions,
   RDSClient,
@@ -13,7 +15,7 @@ import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
-import type { Where } from "./listed.ts";
+import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ rds: RDSClient });
@@ -155,3 +157,25 @@ export const rdsSettingsCollector: Collector = {
     return { assets: [rdsSettingsAsset(c, out)] };
   },
 };
+
+/** An RDS Proxy as `DescribeDBProxies` lists it. */
+export function rdsProxyAsset(c: Where, p: DBProxy): AssetOf<"aws.rds.db-proxy"> {
+  const name = p.DBProxyName ?? "";
+  return regionalAsset(
+    c,
+    "aws.rds.db-proxy",
+    { arn: p.DBProxyArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:db-proxy:${name}`, name },
+    { dbProxyName: name, engineFamily: p.EngineFamily ?? "", requireTls: p.RequireTLS === true },
+    new UnreadFields(),
+  );
+}
+
+export const rdsProxiesCollector = listedCollector({
+  id: "rds-db-proxies",
+  type: "aws.rds.db-proxy",
+  service: "rds",
+  command: "describe-db-proxies",
+  pages: (c) => paginateDescribeDBProxies({ client: c.clients.rds, pageSize: 100 }, {}),
+  items: (listing) => listing.DBProxies,
+  asset: async (c, p) => rdsProxyAsset(c, p),
+});

@@ -78,10 +78,17 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
   {
     service: "rds",
     scope: "regional",
-    assetTypes: ["aws.rds.instance", "aws.rds.snapshot", "aws.rds.account-settings"],
+    assetTypes: ["aws.rds.instance", "aws.rds.snapshot", "aws.rds.account-settings", "aws.rds.db-proxy"],
     load: async () => {
       const m = await import("../collectors/rds.ts");
-      return { collectors: [m.rdsInstancesCollector, m.rdsSnapshotsCollector, m.rdsSettingsCollector] };
+      return {
+        collectors: [
+          m.rdsInstancesCollector,
+          m.rdsSnapshotsCollector,
+          m.rdsSettingsCollector,
+          m.rdsProxiesCollector,
+        ],
+      };
     },
   },
   {

@@ -40,6 +40,7 @@ import {
   openSearchDomainsCollector,
   parseAsset,
   rdsInstancesCollector,
+  rdsProxiesCollector,
   rdsSettingsCollector,
   rdsSnapshotsCollector,
   redshiftClustersCollector,
@@ -402,6 +403,15 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     const out = await run(efsAccessPointsCollector);
     expect(out.assets.map((a) => [a.arn, cfg(a).rootDirectory, cfg(a).enforcesUser]).sort()).toEqual(
       points.map((p) => [p.AccessPointArn, p.RootDirectory.Path, p.PosixUser !== undefined]).sort(),
+    );
+  });
+
+  it("rds proxies: RequireTLS as listed", async () => {
+    const proxies: J[] = list(model, R("rds/describe-db-proxies"), "DBProxies");
+    expect(proxies.length).toBeGreaterThan(0);
+    const out = await run(rdsProxiesCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).engineFamily, cfg(a).requireTls]).sort()).toEqual(
+      proxies.map((p) => [p.DBProxyArn, p.EngineFamily, p.RequireTLS]).sort(),
     );
   });
 

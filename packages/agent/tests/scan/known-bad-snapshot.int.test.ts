@@ -112,6 +112,7 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ].map((id) => [`vigil.ec2.${id}`, "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0bad0001"] as const),
   // No RDS event subscription in the region (RDS.19 and RDS.20 are about existing ones: not assessed).
   ["vigil.rds.parameter-group-event-subscription", "111122223333/us-east-1"],
+  ["vigil.rds.db-proxy-requires-tls", "arn:aws:rds:us-east-1:111122223333:db-proxy:prx-0bad00000000000001"],
   ["vigil.rds.security-group-event-subscription", "111122223333/us-east-1"],
   [
     "vigil.kms.key-rotation-enabled",

@@ -368,6 +368,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-db-snapshots": { pages: "DBSnapshots" },
     "describe-db-snapshot-attributes": { resource: "snapshot id", note: "manual snapshots only" },
     "describe-event-subscriptions": { pages: "EventSubscriptionsList" },
+    "describe-db-proxies": { pages: "DBProxies" },
     "describe-db-clusters": {
       pages: "DBClusters",
       args: "--filters Name=engine,Values=docdb,neptune,aurora,aurora-mysql,aurora-postgresql,mysql,postgres",

@@ -74,6 +74,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeDBSnapshots",
     "DescribeDBSnapshotAttributes",
     "DescribeEventSubscriptions",
+    "DescribeDBProxies",
     // DocumentDB, Neptune and RDS clusters, and DocumentDB and Neptune cluster snapshots.
     "DescribeDBClusters",
     "DescribeDBClusterSnapshots",

@@ -403,6 +403,41 @@ export function generateRdsClusters(o: ServiceGenerationOptions): Map<string, Re
   return out;
 }
 
+/** Per region: an RDS Proxy for MySQL and one for PostgreSQL, each letting clients connect without TLS at `rate`. */
+export function generateRdsProxies(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  for (const region of o.regions) {
+    const proxies = (["MYSQL", "POSTGRESQL"] as const).map((family) => {
+      const name = `sim-${family.toLowerCase()}-proxy`;
+      const id = `prx-0${rng.hex(16)}`;
+      return {
+        DBProxyName: name,
+        DBProxyArn: `arn:aws:rds:${region}:${accountId}:db-proxy:${id}`,
+        Status: "available",
+        EngineFamily: family,
+        VpcId: `vpc-0${rng.hex(16)}`,
+        VpcSecurityGroupIds: [`sg-0${rng.hex(16)}`],
+        VpcSubnetIds: [`subnet-0${rng.hex(16)}`, `subnet-0${rng.hex(16)}`],
+        Auth: [
+          {
+            AuthScheme: "SECRETS",
+            SecretArn: `arn:aws:secretsmanager:${region}:${accountId}:secret:sim-db-${rng.hex(6)}`,
+            IAMAuth: "DISABLED",
+          },
+        ],
+        RoleArn: `arn:aws:iam::${accountId}:role/sim-rds-proxy`,
+        Endpoint: `${name}.proxy-${rng.hex(12)}.${region}.rds.amazonaws.com`,
+        RequireTLS: !rng.chance(o.rate),
+        IdleClientTimeout: 1800,
+        DebugLogging: false,
+        CreatedDate: iso(o, rng.int(10, 300)),
+        UpdatedDate: iso(o, rng.int(1, 9)),
+      };
+    });
+    put(`${region}/rds/describe-db-proxies`, { DBProxies: proxies });
+  }
+}
+
 /** The source types FSBP wants event subscriptions for, with the categories it wants (RDS.19–RDS.22). */
 const RDS_EVENT_SOURCES = [
   ["db-cluster", ["failure", "maintenance"]],

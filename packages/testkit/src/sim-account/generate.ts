@@ -16,6 +16,7 @@ import {
   generateOpenSearch,
   generateRdsClusters,
   generateRdsEventSubscriptions,
+  generateRdsProxies,
   generateRedshift,
 } from "./generate-datastores.ts";
 import { generateOperations } from "./generate-operations.ts";
@@ -225,6 +226,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateLegacyRedis(put, service("legacy-redis"));
   generateEcsServices(put, service("ecs-services"));
   generateEfsAccessPoints(put, service("efs-access-points"));
+  generateRdsProxies(put, service("rds-proxies"));
   generateInstanceInterfaces(put, service("instance-enis"));
   return { accountId, regions, files };
 }

@@ -11,6 +11,7 @@ import { rdsClusterEncrypted } from "../rds/cluster-encrypted/check.ts";
 import { rdsClusterEventSubscription } from "../rds/cluster-event-subscription/check.ts";
 import { rdsClusterIamAuthentication } from "../rds/cluster-iam-authentication/check.ts";
 import { rdsClusterMultiAz } from "../rds/cluster-multi-az/check.ts";
+import { dbProxyRequiresTls } from "../rds/db-proxy-requires-tls/check.ts";
 import { rdsInstanceAutoMinorVersionUpgrade } from "../rds/instance-auto-minor-version-upgrade/check.ts";
 import { rdsInstanceBackupsEnabled } from "../rds/instance-backups-enabled/check.ts";
 import { rdsInstanceCopyTagsToSnapshots } from "../rds/instance-copy-tags-to-snapshots/check.ts";
@@ -45,6 +46,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   rdsClusterEventSubscription,
   rdsClusterIamAuthentication,
   rdsClusterMultiAz,
+  dbProxyRequiresTls,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceCopyTagsToSnapshots,

@@ -106,8 +106,19 @@ const describeEventSubscriptions: Handler = (call) => {
   return rdsPage(call, items, "EventSubscriptionsList");
 };
 
+const describeDbProxies: Handler = (call) => {
+  let items = readList(call, "describe-db-proxies", "DBProxies");
+  const name = str(call.input, "DBProxyName");
+  if (name !== undefined) {
+    items = items.filter((p) => p.DBProxyName === name);
+    if (items.length === 0) throw apiError("DBProxyNotFoundFault", `DBProxy ${name} not found.`);
+  }
+  return rdsPage(call, items, "DBProxies");
+};
+
 export const RDS_HANDLERS: Record<string, Handler> = {
   DescribeEventSubscriptions: describeEventSubscriptions,
+  DescribeDBProxies: describeDbProxies,
   DescribeDBInstances: describeDbInstances,
   DescribeDBSnapshots: describeDbSnapshots,
   DescribeDBSnapshotAttributes: describeDbSnapshotAttributes,
