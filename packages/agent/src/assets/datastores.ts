@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
+import { dbParameterGroupSchema } from "./db-parameters.ts";
 
 /**
  * One Redshift provisioned cluster: `DescribeClusters`, its audit logging (`DescribeLoggingStatus`)
@@ -79,6 +80,8 @@ const dbClusterConfig = z.object({
   copyTagsToSnapshot: z.boolean(),
   /** `MultiAZ`: instances in more than one Availability Zone. */
   multiAZ: z.boolean(),
+  /** Its DB cluster parameter group (`DBClusterParameterGroup`) and the checked parameters' values. */
+  parameterGroup: dbParameterGroupSchema,
 });
 
 /**

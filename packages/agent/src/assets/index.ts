@@ -93,6 +93,7 @@ import { sqsQueueSchema } from "./sqs.ts";
 import { ssmDocumentSchema, ssmDocumentSharingSettingSchema, ssmInstanceSchema } from "./ssm.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
+export { type DbParameterGroup, dbParameterGroupSchema } from "./db-parameters.ts";
 export type { IpPermission, NetworkAclEntry } from "./ec2.ts";
 export type { AccessKey } from "./iam.ts";
 export type { InstanceOsConfig, OsFileInfo } from "./os.ts";

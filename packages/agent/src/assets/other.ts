@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { assetSchemaOf, isoDate } from "./base.ts";
+import { dbParameterGroupSchema } from "./db-parameters.ts";
 
 export const rdsInstanceSchema = assetSchemaOf(
   "aws.rds.instance",
@@ -22,6 +23,8 @@ export const rdsInstanceSchema = assetSchemaOf(
     masterUsername: z.string().nullable(),
     /** `EnabledCloudwatchLogsExports`: the logs published to CloudWatch Logs (AWS omits it when none are). */
     cloudwatchLogsExports: z.array(z.string()),
+    /** Its DB parameter group (`DBParameterGroups[0]`) and the checked parameters' values. */
+    parameterGroup: dbParameterGroupSchema,
   }),
 );
 

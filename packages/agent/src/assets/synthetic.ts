@@ -167,6 +167,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     port: pick(rng, [5432, 6543]),
     masterUsername: pick(rng, ["postgres", "orders_admin"]),
     cloudwatchLogsExports: pick(rng, [[], ["postgresql"], ["postgresql", "upgrade"]]),
+    parameterGroup: parameterGroup(rng, "default.postgres16"),
   }),
   "aws.rds.snapshot": (rng, id) => ({
     dbSnapshotIdentifier: `snap-${id}`,
@@ -824,6 +825,22 @@ function dbCluster(rng: Rng, id: string, engine: string) {
     iamDatabaseAuthentication: coin(rng),
     copyTagsToSnapshot: coin(rng),
     multiAZ: coin(rng),
+    parameterGroup: parameterGroup(rng, `default.${engine}`),
+  };
+}
+
+/** A parameter group holding every checked parameter, each on or off by a coin. */
+function parameterGroup(rng: Rng, name: string) {
+  return {
+    name,
+    inSync: coin(rng),
+    parameters: {
+      "rds.force_ssl": coin(rng) ? "1" : "0",
+      require_secure_transport: coin(rng) ? "ON" : "OFF",
+      server_audit_logging: coin(rng) ? "1" : "0",
+      server_audit_events: coin(rng) ? "CONNECT,QUERY" : "",
+      tls: pick(rng, ["disabled", "enabled", "tls1.2+"]),
+    },
   };
 }
 

@@ -358,6 +358,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["DocumentDB.1"] },
   },
   {
+    id: "vigil.docdb.cluster-requires-tls",
+    resourceType: "aws.docdb.cluster",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["DocumentDB.6"] },
+  },
+  {
     id: "vigil.docdb.snapshot-not-public",
     resourceType: "aws.docdb.cluster-snapshot",
     severity: "critical",
@@ -1817,6 +1823,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.16"] },
   },
   {
+    id: "vigil.rds.aurora-mysql-audit-logging",
+    resourceType: "aws.rds.cluster",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.45"] },
+  },
+  {
     id: "vigil.rds.aurora-mysql-audit-logs-to-cloudwatch",
     resourceType: "aws.rds.cluster",
     severity: "medium",
@@ -1961,6 +1973,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: ["2.2.1"], fsbp: ["RDS.3"] },
   },
   {
+    id: "vigil.rds.mariadb-logs-to-cloudwatch",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.42"] },
+  },
+  {
+    id: "vigil.rds.mariadb-requires-tls",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.44"] },
+  },
+  {
     id: "vigil.rds.mysql-cluster-copy-tags-to-snapshots",
     resourceType: "aws.rds.cluster",
     severity: "low",
@@ -2001,6 +2025,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.rds.snapshot",
     severity: "critical",
     mappings: { cis: [], fsbp: ["RDS.1"] },
+  },
+  {
+    id: "vigil.rds.sqlserver-logs-to-cloudwatch",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.40"] },
+  },
+  {
+    id: "vigil.rds.sqlserver-requires-tls",
+    resourceType: "aws.rds.instance",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["RDS.41"] },
   },
   {
     id: "vigil.redshift.cluster-audit-logging",

@@ -11,6 +11,13 @@ import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import {
+  clusterGroupOf,
+  groupParameters,
+  type ParameterListing,
+  type ParameterReads,
+  parameterGroupOf,
+} from "./db-parameters.ts";
 import { regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
@@ -40,14 +47,26 @@ function clusterService(engine: string | undefined): "docdb" | "neptune" | "rds"
 }
 
 /**
- * A DocumentDB, Neptune or RDS cluster as `DescribeDBClusters` lists it (the listing holds all the
- * checks need); RDS's carry their administrator's name, backtrack window and, for Multi-AZ DB
- * clusters, automatic minor version upgrades.
+ * A DocumentDB, Neptune or RDS cluster as `DescribeDBClusters` lists it, with the checked parameters
+ * of its cluster parameter group (`undefined`: the listing names no group; a failed read leaves
+ * `parameterGroup` unread); RDS's carry their administrator's name, backtrack window and, for
+ * Multi-AZ DB clusters, automatic minor version upgrades.
  */
-export function dbClusterAsset(c: Where, cluster: DBCluster): AssetOf<ClusterType> | undefined {
+export function dbClusterAsset(
+  c: Where,
+  cluster: DBCluster,
+  parameters: RawOutcome<ParameterListing> | undefined,
+): AssetOf<ClusterType> | undefined {
   const service = clusterService(cluster.Engine);
   if (service === undefined) return undefined;
   const id = cluster.DBClusterIdentifier ?? "";
+  const unread = new UnreadFields();
+  const parameterGroup = parameterGroupOf(
+    unread,
+    clusterGroupOf(cluster),
+    parameters,
+    "rds:DescribeDBClusters",
+  );
   const config = {
     dbClusterIdentifier: id,
     engine: cluster.Engine ?? "",
@@ -58,6 +77,7 @@ export function dbClusterAsset(c: Where, cluster: DBCluster): AssetOf<ClusterTyp
     iamDatabaseAuthentication: cluster.IAMDatabaseAuthenticationEnabled === true,
     copyTagsToSnapshot: cluster.CopyTagsToSnapshot === true,
     multiAZ: cluster.MultiAZ === true,
+    ...(parameterGroup === undefined ? {} : { parameterGroup }),
   };
   return regionalAsset(
     c,
@@ -77,7 +97,7 @@ export function dbClusterAsset(c: Where, cluster: DBCluster): AssetOf<ClusterTyp
             : { autoMinorVersionUpgrade: cluster.AutoMinorVersionUpgrade }),
         }
       : config,
-    new UnreadFields(),
+    unread,
   );
 }
 
@@ -137,7 +157,17 @@ export const dbClustersCollector: Collector = {
       ),
     );
     if (!out.ok) return notListed(c, dbClustersCollector);
-    return { assets: (out.value.DBClusters ?? []).flatMap((cluster) => dbClusterAsset(c, cluster) ?? []) };
+    const reads: ParameterReads = new Map();
+    const assets = await mapLimit(out.value.DBClusters ?? [], 8, async (cluster) => {
+      if (clusterService(cluster.Engine) === undefined) return undefined;
+      const group = clusterGroupOf(cluster);
+      const parameters =
+        group === undefined
+          ? undefined
+          : await groupParameters(c, "describe-db-cluster-parameters", group.name, reads);
+      return dbClusterAsset(c, cluster, parameters);
+    });
+    return { assets: assets.flatMap((a) => a ?? []) };
   },
 };
 

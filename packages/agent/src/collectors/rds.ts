@@ -15,14 +15,30 @@ import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed, tagsOf } from "./collector.ts";
+import {
+  groupParameters,
+  instanceGroupOf,
+  type ParameterListing,
+  type ParameterReads,
+  parameterGroupOf,
+} from "./db-parameters.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ rds: RDSClient });
 
-/** A DB instance as `DescribeDBInstances` lists it. */
-export function rdsInstanceAsset(c: Where, db: DBInstance): AssetOf<"aws.rds.instance"> {
-  return {
+/**
+ * A DB instance as `DescribeDBInstances` lists it, with the checked parameters of its parameter
+ * group (`undefined`: the listing names no group); a failed read leaves `parameterGroup` unread.
+ */
+export function rdsInstanceAsset(
+  c: Where,
+  db: DBInstance,
+  parameters: RawOutcome<ParameterListing> | undefined,
+): AssetOf<"aws.rds.instance"> {
+  const unread = new UnreadFields();
+  const parameterGroup = parameterGroupOf(unread, instanceGroupOf(db), parameters, "rds:DescribeDBInstances");
+  return unread.attach({
     arn:
       db.DBInstanceArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
     type: "aws.rds.instance",
@@ -47,8 +63,9 @@ export function rdsInstanceAsset(c: Where, db: DBInstance): AssetOf<"aws.rds.ins
       port: db.Endpoint?.Port ?? null,
       masterUsername: db.MasterUsername ?? null,
       cloudwatchLogsExports: db.EnabledCloudwatchLogsExports ?? [],
-    },
-  };
+      ...(parameterGroup === undefined ? {} : { parameterGroup }),
+    } as AssetOf<"aws.rds.instance">["config"],
+  });
 }
 
 export const rdsInstancesCollector: Collector = {
@@ -61,7 +78,15 @@ export const rdsInstancesCollector: Collector = {
       () => paginateDescribeDBInstances({ client: c.clients.rds, pageSize: 100 }, {}),
     );
     if (!out.ok) return notListed(c, rdsInstancesCollector);
-    const assets = (out.value.DBInstances ?? []).map((db) => rdsInstanceAsset(c, db));
+    const reads: ParameterReads = new Map();
+    const assets = await mapLimit(out.value.DBInstances ?? [], 8, async (db) => {
+      const group = instanceGroupOf(db);
+      const parameters =
+        group === undefined
+          ? undefined
+          : await groupParameters(c, "describe-db-parameters", group.name, reads);
+      return rdsInstanceAsset(c, db, parameters);
+    });
     return { assets };
   },
 };

@@ -415,6 +415,52 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("rds parameter groups: each instance's and cluster's group, sync state and checked parameters as listed", async () => {
+    const checked = (group: string, command: string) =>
+      Object.fromEntries(
+        list(model, R(`rds/${command}/${group}`), "Parameters")
+          .filter((p: J) =>
+            [
+              "rds.force_ssl",
+              "require_secure_transport",
+              "server_audit_logging",
+              "server_audit_events",
+              "tls",
+            ].includes(p.ParameterName),
+          )
+          .map((p: J) => [p.ParameterName, p.ParameterValue ?? null]),
+      );
+    const instances: J[] = list(model, R("rds/describe-db-instances"), "DBInstances");
+    expect(instances.map((i) => i.Engine)).toEqual(expect.arrayContaining(["sqlserver-se", "mariadb"]));
+    const dbs = await run(rdsInstancesCollector);
+    expect(dbs.assets.map((a) => [a.arn, cfg(a).parameterGroup]).sort()).toEqual(
+      instances
+        .map((i) => {
+          const g = i.DBParameterGroups[0];
+          const parameters = checked(g.DBParameterGroupName, "describe-db-parameters");
+          return [
+            i.DBInstanceArn,
+            { name: g.DBParameterGroupName, inSync: g.ParameterApplyStatus === "in-sync", parameters },
+          ];
+        })
+        .sort(),
+    );
+    const clusters: J[] = list(model, R("rds/describe-db-clusters"), "DBClusters");
+    const out = await run(dbClustersCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).parameterGroup]).sort()).toEqual(
+      clusters
+        .map((c) => [
+          c.DBClusterArn,
+          {
+            name: c.DBClusterParameterGroup,
+            inSync: c.DBClusterMembers.every((m: J) => m.DBClusterParameterGroupStatus === "in-sync"),
+            parameters: checked(c.DBClusterParameterGroup, "describe-db-cluster-parameters"),
+          },
+        ])
+        .sort(),
+    );
+  });
+
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {
     const subnets = list(model, R("ec2/describe-subnets"), "Subnets");
     const out = await run(subnetsCollector);

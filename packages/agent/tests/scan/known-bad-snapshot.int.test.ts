@@ -155,6 +155,10 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.logs.metric-filter-vpc-changes", "111122223333/us-east-1"],
   ["vigil.logs.metric-filter-organizations-changes", "111122223333/us-east-1"],
   ["vigil.rds.instance-logs-to-cloudwatch", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  // ledger (MariaDB): audit log not exported, require_secure_transport OFF in its group.
+  ["vigil.rds.instance-logs-to-cloudwatch", "arn:aws:rds:us-east-1:111122223333:db:ledger"],
+  ["vigil.rds.mariadb-logs-to-cloudwatch", "arn:aws:rds:us-east-1:111122223333:db:ledger"],
+  ["vigil.rds.mariadb-requires-tls", "arn:aws:rds:us-east-1:111122223333:db:ledger"],
   ["vigil.rds.postgresql-logs-to-cloudwatch", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.rds.instance-auto-minor-version-upgrade", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.rds.instance-backups-enabled", "arn:aws:rds:us-east-1:111122223333:db:orders"],

@@ -369,6 +369,11 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-db-snapshot-attributes": { resource: "snapshot id", note: "manual snapshots only" },
     "describe-event-subscriptions": { pages: "EventSubscriptionsList" },
     "describe-db-proxies": { pages: "DBProxies" },
+    "describe-db-parameters": {
+      resource: "parameter group name",
+      pages: "Parameters",
+      note: "each instance's group (`DBParameterGroups[0]`), default groups too",
+    },
     "describe-db-clusters": {
       pages: "DBClusters",
       args: "--filters Name=engine,Values=docdb,neptune,aurora,aurora-mysql,aurora-postgresql,mysql,postgres",
@@ -377,6 +382,11 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-db-cluster-snapshots": {
       pages: "DBClusterSnapshots",
       args: "--filters Name=engine,Values=docdb,neptune",
+    },
+    "describe-db-cluster-parameters": {
+      resource: "parameter group name",
+      pages: "Parameters",
+      note: "each cluster's group (`DBClusterParameterGroup`), default groups too",
     },
     "describe-db-cluster-snapshot-attributes": {
       resource: "snapshot id",

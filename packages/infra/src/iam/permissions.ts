@@ -75,6 +75,9 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeDBSnapshotAttributes",
     "DescribeEventSubscriptions",
     "DescribeDBProxies",
+    // Parameter groups' values (DB instances; DocumentDB, Neptune and RDS clusters).
+    "DescribeDBParameters",
+    "DescribeDBClusterParameters",
     // DocumentDB, Neptune and RDS clusters, and DocumentDB and Neptune cluster snapshots.
     "DescribeDBClusters",
     "DescribeDBClusterSnapshots",

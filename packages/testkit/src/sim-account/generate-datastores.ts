@@ -475,3 +475,169 @@ export function generateRdsEventSubscriptions(put: Put, o: ServiceGenerationOpti
     put(`${region}/rds/describe-event-subscriptions`, { EventSubscriptionsList: list });
   }
 }
+
+type Json = Record<string, unknown>;
+
+/** One entry of a `DescribeDBParameters` / `DescribeDBClusterParameters` answer. */
+function dbParameter(name: string, value: string | undefined, source: string): Json {
+  return {
+    ParameterName: name,
+    ...(value === undefined ? {} : { ParameterValue: value }),
+    Description: name,
+    Source: source,
+    ApplyType: "dynamic",
+    DataType: "string",
+    IsModifiable: true,
+    ApplyMethod: "pending-reboot",
+  };
+}
+
+/** The engine default group each generated engine runs unless another is chosen, with its checked values. */
+const DEFAULT_GROUPS: Record<string, { readonly group: string; readonly parameters: readonly Json[] }> = {
+  postgres: {
+    group: "default.postgres16",
+    parameters: [dbParameter("rds.force_ssl", "1", "engine-default")],
+  },
+  mysql: {
+    group: "default.mysql8.0",
+    parameters: [dbParameter("require_secure_transport", "0", "engine-default")],
+  },
+  "sqlserver-se": {
+    group: "default.sqlserver-se-16.0",
+    parameters: [dbParameter("rds.force_ssl", "0", "engine-default")],
+  },
+  mariadb: {
+    group: "default.mariadb10.11",
+    parameters: [dbParameter("require_secure_transport", undefined, "engine-default")],
+  },
+};
+
+/**
+ * Per region: each DB instance's parameter group (engine defaults), an RDS for SQL Server and an
+ * RDS for MariaDB instance (logs, TLS and their groups off at `rate`), and each cluster's parameter
+ * group: Aurora MySQL's auditing, DocumentDB's `tls` and either's sync state off at `rate`, the
+ * others on their engine's default group. Every group's parameters are written.
+ */
+export function generateDbParameters(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const bad = () => rng.chance(o.rate);
+  for (const region of o.regions) {
+    // Instance and cluster parameter groups are listed by different calls.
+    const groups = {
+      "describe-db-parameters": new Map<string, readonly Json[]>(),
+      "describe-db-cluster-parameters": new Map<string, readonly Json[]>(),
+    };
+    const useFor = (command: keyof typeof groups) => (name: string, parameters: readonly Json[]) => {
+      groups[command].set(name, parameters);
+      return name;
+    };
+    const use = useFor("describe-db-parameters");
+    const useCluster = useFor("describe-db-cluster-parameters");
+    const instancesKey = `${region}/rds/describe-db-instances`;
+    const listed = (o.files.get(instancesKey) as { DBInstances?: Json[] } | undefined)?.DBInstances ?? [];
+    const withGroup = (db: Json, name: string, status = "in-sync"): Json => ({
+      ...db,
+      DBParameterGroups: [{ DBParameterGroupName: name, ParameterApplyStatus: status }],
+    });
+    const instances = listed.map((db) => {
+      const d = DEFAULT_GROUPS[String(db.Engine)];
+      return d === undefined ? db : withGroup(db, use(d.group, d.parameters));
+    });
+    const base = (id: string, engine: string, version: string, port: number): Json => ({
+      DBInstanceIdentifier: id,
+      DBInstanceClass: "db.m6i.large",
+      Engine: engine,
+      DBInstanceStatus: "available",
+      MasterUsername: `${id.replaceAll("-", "_")}_admin`,
+      Endpoint: {
+        Address: `${id}.c${rng.hex(11)}.${region}.rds.amazonaws.com`,
+        Port: port,
+        HostedZoneId: "Z2R2ITUGPM61AM",
+      },
+      AllocatedStorage: 100,
+      InstanceCreateTime: iso(o, rng.int(30, 600)),
+      PreferredBackupWindow: "03:00-04:00",
+      BackupRetentionPeriod: 7,
+      DBSecurityGroups: [],
+      VpcSecurityGroups: [{ VpcSecurityGroupId: `sg-0${rng.hex(16)}`, Status: "active" }],
+      AvailabilityZone: `${region}a`,
+      PreferredMaintenanceWindow: "sun:05:00-sun:06:00",
+      MultiAZ: true,
+      EngineVersion: version,
+      AutoMinorVersionUpgrade: true,
+      PubliclyAccessible: false,
+      StorageType: "gp3",
+      StorageEncrypted: true,
+      KmsKeyId: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}`,
+      DbiResourceId: `db-${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 26)}`,
+      CACertificateIdentifier: "rds-ca-rsa2048-g1",
+      CopyTagsToSnapshot: true,
+      MonitoringInterval: 60,
+      MonitoringRoleArn: `arn:aws:iam::${accountId}:role/rds-monitoring-role`,
+      DBInstanceArn: `arn:aws:rds:${region}:${accountId}:db:${id}`,
+      IAMDatabaseAuthenticationEnabled: false,
+      DeletionProtection: true,
+      TagList: [],
+    });
+    const sqlServer = base("sim-sqlserver", "sqlserver-se", "16.00.4140.3.v1", 1433);
+    const forced = !bad();
+    instances.push(
+      withGroup(
+        { ...sqlServer, ...(bad() ? {} : { EnabledCloudwatchLogsExports: ["agent", "error"] }) },
+        forced
+          ? use("sim-sqlserver-params", [dbParameter("rds.force_ssl", "1", "user")])
+          : use(
+              DEFAULT_GROUPS["sqlserver-se"]?.group ?? "",
+              DEFAULT_GROUPS["sqlserver-se"]?.parameters ?? [],
+            ),
+      ),
+    );
+    const mariadb = base("sim-mariadb", "mariadb", "10.11.9", 3306);
+    instances.push(
+      withGroup(
+        { ...mariadb, EnabledCloudwatchLogsExports: bad() ? ["error"] : ["audit", "error", "slowquery"] },
+        use("sim-mariadb-params", [dbParameter("require_secure_transport", bad() ? "OFF" : "ON", "user")]),
+        bad() ? "pending-reboot" : "in-sync",
+      ),
+    );
+    put(instancesKey, { DBInstances: instances });
+
+    const clustersKey = `${region}/rds/describe-db-clusters`;
+    const clusters = (
+      (o.files.get(clustersKey) as { DBClusters?: Json[] } | undefined)?.DBClusters ?? []
+    ).map((cluster) => {
+      const engine = String(cluster.Engine);
+      const members = (cluster.DBClusterMembers ?? []) as Json[];
+      const inGroup = (name: string, parameters: readonly Json[], status = "in-sync"): Json => ({
+        ...cluster,
+        DBClusterParameterGroup: useCluster(name, parameters),
+        DBClusterMembers: members.map((m, i) => ({
+          ...m,
+          DBClusterParameterGroupStatus: i === members.length - 1 ? status : "in-sync",
+        })),
+      });
+      const status = () => (bad() ? "pending-reboot" : "in-sync");
+      if (engine === "aurora-mysql")
+        return inGroup(
+          `${String(cluster.DBClusterIdentifier)}-audit`,
+          [
+            dbParameter("server_audit_logging", bad() ? "0" : "1", "user"),
+            dbParameter("server_audit_events", bad() ? undefined : "CONNECT,QUERY_DCL,QUERY_DDL", "user"),
+          ],
+          status(),
+        );
+      if (engine === "docdb")
+        return inGroup(
+          `${String(cluster.DBClusterIdentifier)}-tls`,
+          [dbParameter("tls", bad() ? rng.pick(["enabled", "disabled"]) : "tls1.2+", "user")],
+          status(),
+        );
+      const name = String(cluster.DBClusterParameterGroup ?? `default.${engine}`);
+      return inGroup(name, [dbParameter("binlog_format", undefined, "engine-default")]);
+    });
+    put(clustersKey, { DBClusters: clusters });
+    for (const [command, byName] of Object.entries(groups))
+      for (const [name, parameters] of byName)
+        put(`${region}/rds/${command}/${name}`, { Parameters: parameters });
+  }
+}

@@ -12,6 +12,7 @@ import {
   generateSageMaker,
 } from "./generate-dataflow.ts";
 import {
+  generateDbParameters,
   generateDocDbAndNeptune,
   generateOpenSearch,
   generateRdsClusters,
@@ -227,6 +228,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateEcsServices(put, service("ecs-services"));
   generateEfsAccessPoints(put, service("efs-access-points"));
   generateRdsProxies(put, service("rds-proxies"));
+  generateDbParameters(put, service("db-parameters"));
   generateInstanceInterfaces(put, service("instance-enis"));
   return { accountId, regions, files };
 }

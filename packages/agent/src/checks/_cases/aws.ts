@@ -27,7 +27,7 @@ import type { Cluster } from "@aws-sdk/client-eks";
 import type { PasswordPolicy, Policy, Role, ServerCertificateMetadata } from "@aws-sdk/client-iam";
 import type { KeyMetadata } from "@aws-sdk/client-kms";
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
-import type { DBInstance, DBSnapshot, DBSnapshotAttributesResult } from "@aws-sdk/client-rds";
+import type { DBInstance, DBSnapshot, DBSnapshotAttributesResult, Parameter } from "@aws-sdk/client-rds";
 import type {
   GetBucketAclOutput,
   GetBucketEncryptionOutput,
@@ -233,7 +233,24 @@ export const s3Settings = (
 
 // ---------- RDS ----------
 
-export const dbInstance = (d: DBInstance): AssetOf<"aws.rds.instance"> => rdsInstanceAsset(WHERE, d);
+/** A DB instance, its parameter group's `DescribeDBParameters` answered with `parameters`. */
+export const dbInstance = (d: DBInstance, parameters: Parameter[] = []): AssetOf<"aws.rds.instance"> =>
+  rdsInstanceAsset(WHERE, d, parametersRead(parameters));
+/** A parameter group's `DescribeDBParameters` / `DescribeDBClusterParameters` answer (pages merged). */
+export const parametersRead = (parameters: Parameter[]) => ({
+  ok: true as const,
+  value: { Parameters: parameters },
+});
+/** One entry of a parameter group's listing, as AWS gives it. */
+export const parameter = (name: string, value: string | undefined, source = "user"): Parameter => ({
+  ParameterName: name,
+  ...(value === undefined ? {} : { ParameterValue: value }),
+  Source: source,
+  ApplyType: "dynamic",
+  DataType: "string",
+  IsModifiable: true,
+  ApplyMethod: "pending-reboot",
+});
 /** A DB snapshot with its attributes (`DescribeDBSnapshotAttributes` answered). */
 export const dbSnapshot = (s: DBSnapshot, attrs: DBSnapshotAttributesResult): AssetOf<"aws.rds.snapshot"> =>
   rdsSnapshotAsset(WHERE, s, { ok: true, value: { DBSnapshotAttributesResult: attrs } });

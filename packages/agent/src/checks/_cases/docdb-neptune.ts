@@ -1,6 +1,6 @@
-import type { DBCluster, DBClusterSnapshot } from "@aws-sdk/client-rds";
+import type { DBCluster, DBClusterSnapshot, Parameter } from "@aws-sdk/client-rds";
 import { dbClusterAsset, dbClusterSnapshotAsset } from "../../collectors/index.ts";
-import { ACCOUNT, REGION } from "./aws.ts";
+import { ACCOUNT, parameter, parametersRead, REGION } from "./aws.ts";
 import type { CheckCase } from "./case.ts";
 import { both } from "./verdicts.ts";
 
@@ -20,9 +20,10 @@ export const CLUSTER: DBCluster = {
   EnabledCloudwatchLogsExports: ["audit"],
   IAMDatabaseAuthenticationEnabled: true,
   CopyTagsToSnapshot: true,
+  DBClusterParameterGroup: "graph-params",
   DBClusterMembers: [
-    { DBInstanceIdentifier: "graph-1", IsClusterWriter: true },
-    { DBInstanceIdentifier: "graph-2", IsClusterWriter: false },
+    { DBInstanceIdentifier: "graph-1", IsClusterWriter: true, DBClusterParameterGroupStatus: "in-sync" },
+    { DBInstanceIdentifier: "graph-2", IsClusterWriter: false, DBClusterParameterGroupStatus: "in-sync" },
   ],
   TagList: [{ Key: "team", Value: "data" }],
 };
@@ -46,8 +47,12 @@ export const restore = (values: string[]) => ({
   },
 });
 /** The assets the DocumentDB/Neptune collectors build (the engine decides the asset type). */
-export const cluster = (engine: "docdb" | "neptune", over: Partial<DBCluster> = {}) => {
-  const asset = dbClusterAsset(WHERE, { ...CLUSTER, Engine: engine, ...over });
+export const cluster = (
+  engine: "docdb" | "neptune",
+  over: Partial<DBCluster> = {},
+  parameters: Parameter[] = [parameter("tls", "tls1.2+")],
+) => {
+  const asset = dbClusterAsset(WHERE, { ...CLUSTER, Engine: engine, ...over }, parametersRead(parameters));
   if (!asset) throw new Error("a docdb/neptune cluster must give an asset");
   return asset;
 };

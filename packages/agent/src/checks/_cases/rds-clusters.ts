@@ -1,6 +1,6 @@
-import type { DBCluster } from "@aws-sdk/client-rds";
+import type { DBCluster, Parameter } from "@aws-sdk/client-rds";
 import { dbClusterAsset } from "../../collectors/index.ts";
-import { ACCOUNT, REGION } from "./aws.ts";
+import { ACCOUNT, parameter, parametersRead, REGION } from "./aws.ts";
 
 const WHERE = { accountId: ACCOUNT, region: REGION, partition: "aws" };
 /** One `DescribeDBClusters` `DBClusters` entry for an Aurora MySQL cluster, as a careful owner configures it. */
@@ -22,9 +22,10 @@ export const RDS_CLUSTER: DBCluster = {
   CopyTagsToSnapshot: true,
   MasterUsername: "orders_owner",
   BacktrackWindow: 86_400,
+  DBClusterParameterGroup: "orders-aurora-mysql8",
   DBClusterMembers: [
-    { DBInstanceIdentifier: "orders-1", IsClusterWriter: true },
-    { DBInstanceIdentifier: "orders-2", IsClusterWriter: false },
+    { DBInstanceIdentifier: "orders-1", IsClusterWriter: true, DBClusterParameterGroupStatus: "in-sync" },
+    { DBInstanceIdentifier: "orders-2", IsClusterWriter: false, DBClusterParameterGroupStatus: "in-sync" },
   ],
   TagList: [{ Key: "team", Value: "orders" }],
 };
@@ -45,9 +46,14 @@ export const AURORA_POSTGRESQL: Partial<DBCluster> = {
   BacktrackWindow: undefined,
   EnabledCloudwatchLogsExports: ["postgresql"],
 };
-/** The asset the RDS cluster collector builds from that answer, changed by `over`. */
-export const rdsCluster = (over: Partial<DBCluster> = {}) => {
-  const asset = dbClusterAsset(WHERE, { ...RDS_CLUSTER, ...over });
+/** Aurora MySQL's database activity auditing as a careful owner sets it in the cluster parameter group. */
+export const AUDITED: Parameter[] = [
+  parameter("server_audit_logging", "1"),
+  parameter("server_audit_events", "CONNECT,QUERY_DCL,QUERY_DDL"),
+];
+/** The asset the RDS cluster collector builds from that answer, changed by `over`; its group answers `parameters`. */
+export const rdsCluster = (over: Partial<DBCluster> = {}, parameters: Parameter[] = AUDITED) => {
+  const asset = dbClusterAsset(WHERE, { ...RDS_CLUSTER, ...over }, parametersRead(parameters));
   if (asset?.type !== "aws.rds.cluster") throw new Error("an RDS cluster engine must give aws.rds.cluster");
   return asset;
 };

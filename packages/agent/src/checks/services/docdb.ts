@@ -4,6 +4,7 @@ import { docDbClusterAuditLogsExported } from "../docdb/cluster-audit-logs-expor
 import { docDbClusterBackupRetention } from "../docdb/cluster-backup-retention/check.ts";
 import { docDbClusterDeletionProtection } from "../docdb/cluster-deletion-protection/check.ts";
 import { docDbClusterEncrypted } from "../docdb/cluster-encrypted/check.ts";
+import { docdbClusterRequiresTls } from "../docdb/cluster-requires-tls/check.ts";
 import { docDbSnapshotNotPublic } from "../docdb/snapshot-not-public/check.ts";
 
 /** The docdb checks (path order; a family in its declaration order). */
@@ -12,5 +13,6 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   docDbClusterBackupRetention,
   docDbClusterDeletionProtection,
   docDbClusterEncrypted,
+  docdbClusterRequiresTls,
   docDbSnapshotNotPublic,
 ]);

@@ -23,6 +23,48 @@ import { rdsFilters, rdsPage } from "./others.ts";
 
 const MARKER = { token: "Marker", limit: "MaxRecords", next: "Marker" } as const;
 
+/**
+ * A parameter group's parameters (Redshift's `DescribeClusterParameters`, RDS's
+ * `DescribeDBParameters` / `DescribeDBClusterParameters`), paged like RDS's lists and filtered on
+ * `Source`. A group some database uses but the snapshot does not hold was not captured; one nothing
+ * uses and the snapshot lacks does not exist (the service's not-found fault).
+ */
+function parameterGroupHandler(spec: {
+  readonly command: string;
+  readonly member: string;
+  readonly notFound: string;
+  readonly message: (group: string) => string;
+  readonly used: (call: Call, group: string) => boolean;
+}): Handler {
+  return (call) => {
+    const group = required(call.input, spec.member, call.operation);
+    const file = read(call, spec.command, {
+      resource: group,
+      ...(spec.used(call, group)
+        ? {}
+        : { whenMissing: { error: spec.notFound, message: spec.message(group) } }),
+    });
+    const source = str(call.input, "Source");
+    const items = ((file.Parameters ?? []) as Record<string, unknown>[]).filter(
+      (p) => source === undefined || p.Source === source,
+    );
+    return rdsPage(call, items, "Parameters");
+  };
+}
+
+const describeRedshiftParameters = parameterGroupHandler({
+  command: "describe-cluster-parameters",
+  member: "ParameterGroupName",
+  notFound: "ClusterParameterGroupNotFound",
+  message: (group) => `The parameter group ${group} could not be found.`,
+  used: (call, group) =>
+    readList(call, "describe-clusters", "Clusters").some((c) =>
+      ((c.ClusterParameterGroups ?? []) as Record<string, unknown>[]).some(
+        (g) => g.ParameterGroupName === group,
+      ),
+    ),
+});
+
 function clusterId(call: Call): string {
   const id = required(call.input, "ClusterIdentifier", call.operation);
   if (!readList(call, "describe-clusters", "Clusters").some((c) => c.ClusterIdentifier === id))
@@ -43,31 +85,7 @@ export const REDSHIFT_HANDLERS: Record<string, Handler> = {
     );
   },
   DescribeLoggingStatus: (call) => read(call, "describe-logging-status", { resource: clusterId(call) }),
-  DescribeClusterParameters: (call) => {
-    const group = required(call.input, "ParameterGroupName", call.operation);
-    const used = readList(call, "describe-clusters", "Clusters").some((c) =>
-      ((c.ClusterParameterGroups ?? []) as Record<string, unknown>[]).some(
-        (g) => g.ParameterGroupName === group,
-      ),
-    );
-    // A group no cluster uses and the snapshot does not hold does not exist; a used one was not captured.
-    const file = read(call, "describe-cluster-parameters", {
-      resource: group,
-      ...(used
-        ? {}
-        : {
-            whenMissing: {
-              error: "ClusterParameterGroupNotFound",
-              message: `The parameter group ${group} could not be found.`,
-            },
-          }),
-    });
-    const source = str(call.input, "Source");
-    const items = ((file.Parameters ?? []) as Record<string, unknown>[]).filter(
-      (p) => source === undefined || p.Source === source,
-    );
-    return rdsPage(call, items, "Parameters");
-  },
+  DescribeClusterParameters: (call) => describeRedshiftParameters(call),
 };
 
 // --- OpenSearch Service: ListDomainNames answers every domain at once ---------------------------
@@ -144,8 +162,32 @@ const describeDbClusterSnapshotAttributes: Handler = (call) => {
   });
 };
 
+const describeDbParameters = parameterGroupHandler({
+  command: "describe-db-parameters",
+  member: "DBParameterGroupName",
+  notFound: "DBParameterGroupNotFound",
+  message: (group) => `DBParameterGroup not found: ${group}`,
+  used: (call, group) =>
+    readList(call, "describe-db-instances", "DBInstances").some((i) =>
+      ((i.DBParameterGroups ?? []) as Record<string, unknown>[]).some(
+        (g) => g.DBParameterGroupName === group,
+      ),
+    ),
+});
+
+const describeDbClusterParameters = parameterGroupHandler({
+  command: "describe-db-cluster-parameters",
+  member: "DBClusterParameterGroupName",
+  notFound: "DBParameterGroupNotFound",
+  message: (group) => `DBClusterParameterGroup not found: ${group}`,
+  used: (call, group) =>
+    readList(call, "describe-db-clusters", "DBClusters").some((c) => c.DBClusterParameterGroup === group),
+});
+
 /** Added to the RDS handlers (others.ts) by the account: the cluster calls of DocumentDB and Neptune. */
 export const RDS_CLUSTER_HANDLERS: Record<string, Handler> = {
+  DescribeDBParameters: describeDbParameters,
+  DescribeDBClusterParameters: describeDbClusterParameters,
   DescribeDBClusters: describeDbClusters,
   DescribeDBClusterSnapshots: describeDbClusterSnapshots,
   DescribeDBClusterSnapshotAttributes: describeDbClusterSnapshotAttributes,
