@@ -138,6 +138,68 @@ export const ec2SubnetSchema = assetSchemaOf(
   }),
 );
 
+/** An AWS Site-to-Site VPN connection (`DescribeVpnConnections`). */
+export const ec2VpnConnectionSchema = assetSchemaOf(
+  "aws.ec2.vpn-connection",
+  z.object({
+    vpnConnectionId: z.string(),
+    /** `State`: `pending`, `available`, `deleting`, `deleted`. */
+    state: z.string(),
+    /** `VgwTelemetry[].Status` of its two tunnels: `UP` or `DOWN`. */
+    tunnelStatuses: z.array(z.string()),
+    /** Per tunnel (`Options.TunnelOptions[]`): its activity logged to CloudWatch Logs (`LogOptions.CloudWatchLogOptions.LogEnabled`). */
+    tunnelLogging: z.array(z.boolean()),
+  }),
+);
+
+/** A transit gateway (`DescribeTransitGateways`). */
+export const ec2TransitGatewaySchema = assetSchemaOf(
+  "aws.ec2.transit-gateway",
+  z.object({
+    transitGatewayId: z.string(),
+    /** `State`: `available`, `deleted`, … */
+    state: z.string(),
+    /** `Options.AutoAcceptSharedAttachments` is `enable`: attachments from other accounts join without review. */
+    autoAcceptSharedAttachments: z.boolean(),
+  }),
+);
+
+/** An AWS Client VPN endpoint (`DescribeClientVpnEndpoints`). */
+export const ec2ClientVpnEndpointSchema = assetSchemaOf(
+  "aws.ec2.client-vpn-endpoint",
+  z.object({
+    clientVpnEndpointId: z.string(),
+    /** `ConnectionLogOptions.Enabled`: client connections logged to CloudWatch Logs. */
+    connectionLogging: z.boolean(),
+  }),
+);
+
+/** An elastic network interface (`DescribeNetworkInterfaces`). */
+export const ec2NetworkInterfaceSchema = assetSchemaOf(
+  "aws.ec2.network-interface",
+  z.object({
+    networkInterfaceId: z.string(),
+    /** `InterfaceType`: `interface`, `efa`, `branch`, `lambda`, `natGateway`, … */
+    interfaceType: z.string(),
+    /** `SourceDestCheck`: traffic not addressed to the interface is dropped. */
+    sourceDestCheck: z.boolean(),
+  }),
+);
+
+/** An EC2 Spot Fleet request (`DescribeSpotFleetRequests`). */
+export const ec2SpotFleetRequestSchema = assetSchemaOf(
+  "aws.ec2.spot-fleet-request",
+  z.object({
+    spotFleetRequestId: z.string(),
+    /** `SpotFleetRequestState`: `active`, `cancelled`, … */
+    state: z.string(),
+    /** The request gives launch parameters (`LaunchSpecifications`) rather than only launch templates. */
+    hasLaunchSpecifications: z.boolean(),
+    /** Device names of the EBS volumes its launch specifications map without `Encrypted: true`. */
+    unencryptedVolumes: z.array(z.string()),
+  }),
+);
+
 /** Per-region EC2 settings; `arn` is `<account>/<region>`. */
 export const ec2AccountSettingsSchema = assetSchemaOf(
   "aws.ec2.account-settings",

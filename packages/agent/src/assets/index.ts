@@ -14,13 +14,18 @@ import { dmsEndpointSchema, dmsReplicationInstanceSchema, dmsReplicationTaskSche
 import { dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
+  ec2ClientVpnEndpointSchema,
   ec2InstanceSchema,
   ec2NetworkAclSchema,
+  ec2NetworkInterfaceSchema,
   ec2SecurityGroupSchema,
   ec2SnapshotSchema,
+  ec2SpotFleetRequestSchema,
   ec2SubnetSchema,
+  ec2TransitGatewaySchema,
   ec2VolumeSchema,
   ec2VpcSchema,
+  ec2VpnConnectionSchema,
 } from "./ec2.ts";
 import { ecrRepositorySchema } from "./ecr.ts";
 import { ecsClusterSchema, ecsServiceSchema, ecsTaskDefinitionSchema } from "./ecs.ts";
@@ -117,6 +122,11 @@ export const assetSchemas = {
   "aws.ec2.vpc": ec2VpcSchema,
   "aws.ec2.network-acl": ec2NetworkAclSchema,
   "aws.ec2.subnet": ec2SubnetSchema,
+  "aws.ec2.vpn-connection": ec2VpnConnectionSchema,
+  "aws.ec2.transit-gateway": ec2TransitGatewaySchema,
+  "aws.ec2.client-vpn-endpoint": ec2ClientVpnEndpointSchema,
+  "aws.ec2.network-interface": ec2NetworkInterfaceSchema,
+  "aws.ec2.spot-fleet-request": ec2SpotFleetRequestSchema,
   "aws.ec2.account-settings": ec2AccountSettingsSchema,
   "aws.ec2.instance-os": instanceOsSchema,
   "aws.s3.bucket": s3BucketSchema,

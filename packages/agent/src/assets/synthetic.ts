@@ -104,6 +104,32 @@ const makers: { [T in ResourceType]: Maker<T> } = {
         state: "available",
       })),
   }),
+  "aws.ec2.vpn-connection": (rng, id) => ({
+    vpnConnectionId: `vpn-${id}`,
+    state: "available",
+    tunnelStatuses: [pick(rng, ["UP", "DOWN"]), "UP"],
+    tunnelLogging: [coin(rng), coin(rng)],
+  }),
+  "aws.ec2.transit-gateway": (rng, id) => ({
+    transitGatewayId: `tgw-${id}`,
+    state: "available",
+    autoAcceptSharedAttachments: coin(rng),
+  }),
+  "aws.ec2.client-vpn-endpoint": (rng, id) => ({
+    clientVpnEndpointId: `cvpn-endpoint-${id}`,
+    connectionLogging: coin(rng),
+  }),
+  "aws.ec2.network-interface": (rng, id) => ({
+    networkInterfaceId: `eni-${id}`,
+    interfaceType: pick(rng, ["interface", "natGateway", "lambda"]),
+    sourceDestCheck: coin(rng),
+  }),
+  "aws.ec2.spot-fleet-request": (rng, id) => ({
+    spotFleetRequestId: `sfr-${id}`,
+    state: "active",
+    hasLaunchSpecifications: coin(rng),
+    unencryptedVolumes: coin(rng) ? ["/dev/xvda"] : [],
+  }),
   "aws.ec2.subnet": (rng, id) => ({
     subnetId: `subnet-${id}`,
     vpcId: "vpc-1",

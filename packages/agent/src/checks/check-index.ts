@@ -388,6 +388,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["DynamoDB.2"] },
   },
   {
+    id: "vigil.ec2.client-vpn-connection-logging",
+    resourceType: "aws.ec2.client-vpn-endpoint",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["EC2.51"] },
+  },
+  {
     id: "vigil.ec2.default-security-group-restricts-all",
     resourceType: "aws.ec2.security-group",
     severity: "high",
@@ -460,6 +466,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.16"] },
   },
   {
+    id: "vigil.ec2.network-interface-source-dest-check",
+    resourceType: "aws.ec2.network-interface",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.180"] },
+  },
+  {
     id: "vigil.ec2.security-group-admin-ports-restricted-ipv4",
     resourceType: "aws.ec2.security-group",
     severity: "high",
@@ -496,6 +508,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.1"] },
   },
   {
+    id: "vigil.ec2.spot-fleet-ebs-encrypted",
+    resourceType: "aws.ec2.spot-fleet-request",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.173"] },
+  },
+  {
     id: "vigil.ec2.stopped-instance-removed",
     resourceType: "aws.ec2.instance",
     severity: "medium",
@@ -506,6 +524,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.ec2.subnet",
     severity: "medium",
     mappings: { cis: [], fsbp: ["EC2.15"] },
+  },
+  {
+    id: "vigil.ec2.transit-gateway-no-auto-accept",
+    resourceType: "aws.ec2.transit-gateway",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["EC2.23"] },
   },
   {
     id: "vigil.ec2.volume-encrypted",
@@ -554,6 +578,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.ec2.vpc",
     severity: "medium",
     mappings: { cis: [], fsbp: ["EC2.60"] },
+  },
+  {
+    id: "vigil.ec2.vpn-tunnel-logging",
+    resourceType: "aws.ec2.vpn-connection",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.171"] },
+  },
+  {
+    id: "vigil.ec2.vpn-tunnels-up",
+    resourceType: "aws.ec2.vpn-connection",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.20"] },
   },
   {
     id: "vigil.ecr.repository-image-scanning",

@@ -32,6 +32,13 @@ import {
   volumesCollector,
   vpcsCollector,
 } from "./ec2.ts";
+import {
+  clientVpnEndpointsCollector,
+  networkInterfacesCollector,
+  spotFleetRequestsCollector,
+  transitGatewaysCollector,
+  vpnConnectionsCollector,
+} from "./ec2-network.ts";
 import { ecrRepositoriesCollector } from "./ecr.ts";
 import { ecsClustersCollector, ecsTaskDefinitionsCollector } from "./ecs.ts";
 import { elastiCacheCacheClustersCollector, elastiCacheReplicationGroupsCollector } from "./elasticache.ts";
@@ -155,6 +162,11 @@ export const COLLECTORS: readonly Collector[] = [
   vpcsCollector,
   networkAclsCollector,
   subnetsCollector,
+  vpnConnectionsCollector,
+  transitGatewaysCollector,
+  clientVpnEndpointsCollector,
+  networkInterfacesCollector,
+  spotFleetRequestsCollector,
   ebsDefaultEncryptionCollector,
   rdsInstancesCollector,
   rdsSnapshotsCollector,
@@ -232,6 +244,7 @@ export {
   autoScalingGroupsCollector,
   backupCollector,
   cisMonitoringCollector,
+  clientVpnEndpointsCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
@@ -275,6 +288,7 @@ export {
   networkFirewallPoliciesCollector,
   networkFirewallRuleGroupsCollector,
   networkFirewallsCollector,
+  networkInterfacesCollector,
   openSearchDomainsCollector,
   organizationsCollector,
   rdsInstancesCollector,
@@ -294,13 +308,16 @@ export {
   securityHubCollector,
   snapshotsCollector,
   snsTopicsCollector,
+  spotFleetRequestsCollector,
   sqsQueuesCollector,
   ssmDocumentSharingSettingCollector,
   ssmDocumentsCollector,
   ssmInstancesCollector,
   stateMachinesCollector,
   subnetsCollector,
+  transitGatewaysCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,
+  vpnConnectionsCollector,
 };

@@ -57,10 +57,18 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.ec2.vpc",
       "aws.ec2.network-acl",
       "aws.ec2.subnet",
+      "aws.ec2.vpn-connection",
+      "aws.ec2.transit-gateway",
+      "aws.ec2.client-vpn-endpoint",
+      "aws.ec2.network-interface",
+      "aws.ec2.spot-fleet-request",
       "aws.ec2.account-settings",
     ],
     load: async () => {
-      const m = await import("../collectors/ec2.ts");
+      const [m, n] = await Promise.all([
+        import("../collectors/ec2.ts"),
+        import("../collectors/ec2-network.ts"),
+      ]);
       return {
         collectors: [
           m.ec2InstancesCollector,
@@ -70,6 +78,11 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           m.vpcsCollector,
           m.networkAclsCollector,
           m.subnetsCollector,
+          n.vpnConnectionsCollector,
+          n.transitGatewaysCollector,
+          n.clientVpnEndpointsCollector,
+          n.networkInterfacesCollector,
+          n.spotFleetRequestsCollector,
           m.ebsDefaultEncryptionCollector,
         ],
       };

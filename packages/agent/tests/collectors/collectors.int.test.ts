@@ -8,6 +8,7 @@ import {
   type CollectContext,
   type Collector,
   cisMonitoringCollector,
+  clientVpnEndpointsCollector,
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
@@ -37,6 +38,7 @@ import {
   networkFirewallPoliciesCollector,
   networkFirewallRuleGroupsCollector,
   networkFirewallsCollector,
+  networkInterfacesCollector,
   openSearchDomainsCollector,
   parseAsset,
   rdsInstancesCollector,
@@ -52,10 +54,13 @@ import {
   sageMakerNotebookInstancesCollector,
   securityGroupsCollector,
   snapshotsCollector,
+  spotFleetRequestsCollector,
   subnetsCollector,
+  transitGatewaysCollector,
   v2ApisCollector,
   volumesCollector,
   vpcsCollector,
+  vpnConnectionsCollector,
 } from "../../src/index.ts";
 import { file, list, simulated } from "../scan/sim.ts";
 
@@ -458,6 +463,55 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           },
         ])
         .sort(),
+    );
+  });
+
+  it("ec2 network: VPN connections, transit gateways, Client VPN endpoints, interfaces, Spot Fleets as listed", async () => {
+    const vpns: J[] = list(model, R("ec2/describe-vpn-connections"), "VpnConnections");
+    expect((await run(vpnConnectionsCollector)).assets.map((a) => cfg(a))).toEqual(
+      vpns.map((v) => ({
+        vpnConnectionId: v.VpnConnectionId,
+        state: v.State,
+        tunnelStatuses: v.VgwTelemetry.map((t: J) => t.Status),
+        tunnelLogging: v.Options.TunnelOptions.map((t: J) => t.LogOptions.CloudWatchLogOptions.LogEnabled),
+      })),
+    );
+    const gateways: J[] = list(model, R("ec2/describe-transit-gateways"), "TransitGateways");
+    expect(
+      (await run(transitGatewaysCollector)).assets.map((a) => [a.arn, cfg(a).autoAcceptSharedAttachments]),
+    ).toEqual(gateways.map((t) => [t.TransitGatewayArn, t.Options.AutoAcceptSharedAttachments === "enable"]));
+    const endpoints: J[] = list(model, R("ec2/describe-client-vpn-endpoints"), "ClientVpnEndpoints");
+    expect((await run(clientVpnEndpointsCollector)).assets.map((a) => cfg(a))).toEqual(
+      endpoints.map((e) => ({
+        clientVpnEndpointId: e.ClientVpnEndpointId,
+        connectionLogging: e.ConnectionLogOptions.Enabled,
+      })),
+    );
+    const interfaces: J[] = list(model, R("ec2/describe-network-interfaces"), "NetworkInterfaces");
+    const instances = list(model, R("ec2/describe-instances"), "Reservations").flatMap((r: J) => r.Instances);
+    // Every instance's interfaces are listed, and more (a NAT gateway's, a NAT instance's).
+    expect(interfaces.length).toBeGreaterThan(instances.length);
+    expect(
+      (await run(networkInterfacesCollector)).assets
+        .map((a) => cfg(a))
+        .sort((x, y) => x.networkInterfaceId.localeCompare(y.networkInterfaceId)),
+    ).toEqual(
+      interfaces
+        .map((n) => ({
+          networkInterfaceId: n.NetworkInterfaceId,
+          interfaceType: n.InterfaceType,
+          sourceDestCheck: n.SourceDestCheck,
+        }))
+        .sort((x, y) => x.networkInterfaceId.localeCompare(y.networkInterfaceId)),
+    );
+    const fleets: J[] = list(model, R("ec2/describe-spot-fleet-requests"), "SpotFleetRequestConfigs");
+    expect(
+      (await run(spotFleetRequestsCollector)).assets.map((a) => [
+        cfg(a).spotFleetRequestId,
+        cfg(a).hasLaunchSpecifications,
+      ]),
+    ).toEqual(
+      fleets.map((f) => [f.SpotFleetRequestId, f.SpotFleetRequestConfig.LaunchSpecifications !== undefined]),
     );
   });
 

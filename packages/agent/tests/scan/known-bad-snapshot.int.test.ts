@@ -33,6 +33,25 @@ const ALB =
   "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/known-bad-alb/50dc6c495c0c9188";
 const DISTRIBUTION = "arn:aws:cloudfront::111122223333:distribution/E0KNOWNBAD0001";
 const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
+  // EC2's network resources: one of each, each misconfigured.
+  [
+    "vigil.ec2.client-vpn-connection-logging",
+    "arn:aws:ec2:us-east-1:111122223333:client-vpn-endpoint/cvpn-endpoint-0bad00000000001",
+  ],
+  [
+    "vigil.ec2.network-interface-source-dest-check",
+    "arn:aws:ec2:us-east-1:111122223333:network-interface/eni-0bad0000000000002",
+  ],
+  [
+    "vigil.ec2.spot-fleet-ebs-encrypted",
+    "arn:aws:ec2:us-east-1:111122223333:spot-fleet-request/sfr-0bad0000-0000-4000-8000-000000000001",
+  ],
+  [
+    "vigil.ec2.transit-gateway-no-auto-accept",
+    "arn:aws:ec2:us-east-1:111122223333:transit-gateway/tgw-0bad0000000000001",
+  ],
+  ["vigil.ec2.vpn-tunnels-up", "arn:aws:ec2:us-east-1:111122223333:vpn-connection/vpn-0bad0000000000001"],
+  ["vigil.ec2.vpn-tunnel-logging", "arn:aws:ec2:us-east-1:111122223333:vpn-connection/vpn-0bad0000000000001"],
   ["vigil.accessanalyzer.analyzer-enabled", "111122223333/us-east-1"],
   ["vigil.config.recorder-enabled", "111122223333/us-east-1"],
   ["vigil.securityhub.hub-enabled", "111122223333/us-east-1"],

@@ -943,3 +943,229 @@ export function generateEcsServices(put: Put, o: ServiceGenerationOptions): void
     }
   }
 }
+
+/**
+ * Per region, EC2's network resources beyond VPCs and subnets: every instance's interfaces as
+ * `DescribeNetworkInterfaces` lists them, a NAT gateway's and a NAT instance's interface (source/
+ * destination checking off: a NAT gateway's is not the account's to change, a NAT instance's is left
+ * on at `rate`), a transit gateway, a Site-to-Site VPN connection, a Client VPN endpoint and two
+ * Spot Fleet requests (launch parameters and a launch template), each misconfigured at `rate`.
+ */
+export function generateEc2Network(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso, vpcOf } = helpers(o);
+  for (const region of o.regions) {
+    const vpc = vpcOf(region);
+    const subnets = ((o.files.get(`${region}/ec2/describe-subnets`) as { Subnets?: Json[] } | undefined)
+      ?.Subnets ?? []) as Json[];
+    const subnet = String(subnets.find((s) => s.VpcId === vpc)?.SubnetId ?? `subnet-0${rng.hex(16)}`);
+    const reservations =
+      (o.files.get(`${region}/ec2/describe-instances`) as { Reservations?: Json[] } | undefined)
+        ?.Reservations ?? [];
+    const interfaces: Json[] = reservations.flatMap((r) =>
+      ((r.Instances as Json[] | undefined) ?? []).flatMap((i) =>
+        ((i.NetworkInterfaces as Json[] | undefined) ?? []).map((n) => {
+          const attachment = (n.Attachment ?? {}) as Json;
+          return {
+            Attachment: {
+              AttachTime: attachment.AttachTime,
+              AttachmentId: attachment.AttachmentId,
+              DeleteOnTermination: attachment.DeleteOnTermination,
+              DeviceIndex: attachment.DeviceIndex,
+              NetworkCardIndex: 0,
+              InstanceId: i.InstanceId,
+              InstanceOwnerId: accountId,
+              Status: "attached",
+            },
+            AvailabilityZone: (i.Placement as Json | undefined)?.AvailabilityZone ?? `${region}a`,
+            Description: n.Description ?? "",
+            Groups: n.Groups ?? [],
+            InterfaceType: "interface",
+            Ipv6Addresses: [],
+            MacAddress: n.MacAddress,
+            NetworkInterfaceId: n.NetworkInterfaceId,
+            OwnerId: accountId,
+            PrivateIpAddress: n.PrivateIpAddress,
+            PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: n.PrivateIpAddress }],
+            RequesterManaged: false,
+            SourceDestCheck: n.SourceDestCheck ?? true,
+            Status: "in-use",
+            SubnetId: n.SubnetId,
+            TagSet: [],
+            VpcId: n.VpcId,
+          };
+        }),
+      ),
+    );
+    const standalone = (description: string, type: string, requester: boolean, check: boolean): Json => {
+      const ip = `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(4, 250)}`;
+      return {
+        AvailabilityZone: `${region}a`,
+        Description: description,
+        Groups: [],
+        InterfaceType: type,
+        Ipv6Addresses: [],
+        MacAddress: `0a:${rng.hex(2)}:${rng.hex(2)}:${rng.hex(2)}:${rng.hex(2)}:${rng.hex(2)}`,
+        NetworkInterfaceId: `eni-0${rng.hex(16)}`,
+        OwnerId: accountId,
+        PrivateIpAddress: ip,
+        PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: ip }],
+        ...(requester ? { RequesterId: "amazon-nat-gateway" } : {}),
+        RequesterManaged: requester,
+        SourceDestCheck: check,
+        Status: requester ? "in-use" : "available",
+        SubnetId: subnet,
+        TagSet: requester ? [] : [{ Key: "Name", Value: "sim-nat-instance" }],
+        VpcId: vpc,
+      };
+    };
+    interfaces.push(standalone("Interface for NAT Gateway nat-0sim", "natGateway", true, false));
+    interfaces.push(standalone("sim NAT instance", "interface", false, !bad()));
+    put(`${region}/ec2/describe-network-interfaces`, { NetworkInterfaces: interfaces });
+
+    const tgw = `tgw-0${rng.hex(16)}`;
+    put(`${region}/ec2/describe-transit-gateways`, {
+      TransitGateways: [
+        {
+          TransitGatewayId: tgw,
+          TransitGatewayArn: `arn:aws:ec2:${region}:${accountId}:transit-gateway/${tgw}`,
+          State: "available",
+          OwnerId: accountId,
+          Description: "sim hub",
+          CreationTime: iso(200),
+          Options: {
+            AmazonSideAsn: 64512,
+            AutoAcceptSharedAttachments: bad() ? "enable" : "disable",
+            DefaultRouteTableAssociation: "enable",
+            AssociationDefaultRouteTableId: `tgw-rtb-0${rng.hex(16)}`,
+            DefaultRouteTablePropagation: "enable",
+            PropagationDefaultRouteTableId: `tgw-rtb-0${rng.hex(16)}`,
+            VpnEcmpSupport: "enable",
+            DnsSupport: "enable",
+            MulticastSupport: "disable",
+          },
+          Tags: [{ Key: "Name", Value: "sim-hub" }],
+        },
+      ],
+    });
+
+    const outside = [`203.0.113.${rng.int(1, 120)}`, `203.0.113.${rng.int(121, 250)}`];
+    const downTunnel = bad();
+    const unloggedTunnel = bad();
+    const logGroup = `arn:aws:logs:${region}:${accountId}:log-group:sim-vpn-tunnels`;
+    put(`${region}/ec2/describe-vpn-connections`, {
+      VpnConnections: [
+        {
+          CustomerGatewayConfiguration: "<vpn_connection/>",
+          CustomerGatewayId: `cgw-0${rng.hex(16)}`,
+          Category: "VPN",
+          State: "available",
+          Type: "ipsec.1",
+          VpnConnectionId: `vpn-0${rng.hex(16)}`,
+          VpnGatewayId: `vgw-0${rng.hex(16)}`,
+          Options: {
+            EnableAcceleration: false,
+            StaticRoutesOnly: false,
+            LocalIpv4NetworkCidr: "0.0.0.0/0",
+            RemoteIpv4NetworkCidr: "0.0.0.0/0",
+            TunnelInsideIpVersion: "ipv4",
+            TunnelOptions: outside.map((ip, t) => ({
+              OutsideIpAddress: ip,
+              TunnelInsideCidr: `169.254.${rng.int(10, 250)}.${t * 4}/30`,
+              LogOptions: {
+                CloudWatchLogOptions:
+                  t === 1 && unloggedTunnel
+                    ? { LogEnabled: false }
+                    : { LogEnabled: true, LogGroupArn: logGroup, LogOutputFormat: "json" },
+              },
+            })),
+          },
+          Routes: [],
+          Tags: [{ Key: "Name", Value: "sim-office" }],
+          VgwTelemetry: outside.map((ip, t) => ({
+            AcceptedRouteCount: t === 1 && downTunnel ? 0 : 2,
+            LastStatusChange: iso(1),
+            OutsideIpAddress: ip,
+            Status: t === 1 && downTunnel ? "DOWN" : "UP",
+            StatusMessage: t === 1 && downTunnel ? "" : "2 BGP ROUTES",
+          })),
+        },
+      ],
+    });
+
+    const logging = !bad();
+    put(`${region}/ec2/describe-client-vpn-endpoints`, {
+      ClientVpnEndpoints: [
+        {
+          ClientVpnEndpointId: `cvpn-endpoint-0${rng.hex(16)}`,
+          Description: "sim remote access",
+          Status: { Code: "available" },
+          CreationTime: iso(90),
+          DnsName: `*.cvpn-endpoint-0${rng.hex(16)}.prod.clientvpn.${region}.amazonaws.com`,
+          ClientCidrBlock: "10.200.0.0/22",
+          SplitTunnel: true,
+          VpnProtocol: "openvpn",
+          TransportProtocol: "udp",
+          VpnPort: 443,
+          ServerCertificateArn: `arn:aws:acm:${region}:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}`,
+          AuthenticationOptions: [
+            {
+              Type: "certificate-authentication",
+              MutualAuthentication: {
+                ClientRootCertificateChain: `arn:aws:acm:${region}:${accountId}:certificate/${rng.hex(8)}-${rng.hex(4)}`,
+              },
+            },
+          ],
+          ConnectionLogOptions: logging
+            ? { Enabled: true, CloudwatchLogGroup: "sim-client-vpn", CloudwatchLogStream: "connections" }
+            : { Enabled: false },
+          Tags: [],
+          SecurityGroupIds: [],
+          VpcId: vpc,
+          SessionTimeoutHours: 24,
+        },
+      ],
+    });
+
+    const role = `arn:aws:iam::${accountId}:role/aws-ec2-spot-fleet-tagging-role`;
+    const request = (config: Json): Json => ({
+      ActivityStatus: "fulfilled",
+      CreateTime: iso(rng.int(1, 60)),
+      SpotFleetRequestConfig: {
+        AllocationStrategy: "priceCapacityOptimized",
+        IamFleetRole: role,
+        TargetCapacity: 2,
+        Type: "maintain",
+        ...config,
+      },
+      SpotFleetRequestId: `sfr-${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+      SpotFleetRequestState: "active",
+      Tags: [],
+    });
+    put(`${region}/ec2/describe-spot-fleet-requests`, {
+      SpotFleetRequestConfigs: [
+        request({
+          LaunchSpecifications: [
+            {
+              ImageId: `ami-0${rng.hex(16)}`,
+              InstanceType: "m6i.large",
+              SubnetId: subnet,
+              BlockDeviceMappings: [
+                { DeviceName: "/dev/xvda", Ebs: { VolumeSize: 30, VolumeType: "gp3", Encrypted: true } },
+                {
+                  DeviceName: "/dev/sdf",
+                  Ebs: { VolumeSize: 100, VolumeType: "gp3", ...(bad() ? {} : { Encrypted: true }) },
+                },
+              ],
+            },
+          ],
+        }),
+        request({
+          LaunchTemplateConfigs: [
+            { LaunchTemplateSpecification: { LaunchTemplateId: `lt-0${rng.hex(16)}`, Version: "1" } },
+          ],
+        }),
+      ],
+    });
+  }
+}

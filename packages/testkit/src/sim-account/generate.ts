@@ -35,6 +35,7 @@ import {
   generateCertificates,
   generateCustomNetworkAcls,
   generateDistributions,
+  generateEc2Network,
   generateEcsServices,
   generateInstanceInterfaces,
   generateLegacyRedis,
@@ -230,6 +231,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateRdsProxies(put, service("rds-proxies"));
   generateDbParameters(put, service("db-parameters"));
   generateInstanceInterfaces(put, service("instance-enis"));
+  // After the instances' interfaces: lists them.
+  generateEc2Network(put, service("ec2-network"));
   return { accountId, regions, files };
 }
 

@@ -69,6 +69,31 @@ const LISTS: Record<string, ListSpec> = {
     list: "Subnets",
     ids: [["SubnetIds", "SubnetId", "InvalidSubnetID.NotFound"]],
   },
+  DescribeVpnConnections: {
+    command: "describe-vpn-connections",
+    list: "VpnConnections",
+    ids: [["VpnConnectionIds", "VpnConnectionId", "InvalidVpnConnectionID.NotFound"]],
+  },
+  DescribeTransitGateways: {
+    command: "describe-transit-gateways",
+    list: "TransitGateways",
+    ids: [["TransitGatewayIds", "TransitGatewayId", "InvalidTransitGatewayID.NotFound"]],
+  },
+  DescribeClientVpnEndpoints: {
+    command: "describe-client-vpn-endpoints",
+    list: "ClientVpnEndpoints",
+    ids: [["ClientVpnEndpointIds", "ClientVpnEndpointId", "InvalidClientVpnEndpointId.NotFound"]],
+  },
+  DescribeNetworkInterfaces: {
+    command: "describe-network-interfaces",
+    list: "NetworkInterfaces",
+    ids: [["NetworkInterfaceIds", "NetworkInterfaceId", "InvalidNetworkInterfaceID.NotFound"]],
+  },
+  DescribeSpotFleetRequests: {
+    command: "describe-spot-fleet-requests",
+    list: "SpotFleetRequestConfigs",
+    ids: [["SpotFleetRequestIds", "SpotFleetRequestId", "InvalidSpotFleetRequestId.NotFound"]],
+  },
   DescribeLaunchTemplates: {
     command: "describe-launch-templates",
     list: "LaunchTemplates",
@@ -297,6 +322,11 @@ export const EC2_HANDLERS: Record<string, Handler> = {
   DescribeVpcEndpoints: describeList("DescribeVpcEndpoints"),
   DescribeNetworkAcls: describeList("DescribeNetworkAcls"),
   DescribeSubnets: describeList("DescribeSubnets"),
+  DescribeVpnConnections: describeList("DescribeVpnConnections"),
+  DescribeTransitGateways: describeList("DescribeTransitGateways"),
+  DescribeClientVpnEndpoints: describeList("DescribeClientVpnEndpoints"),
+  DescribeNetworkInterfaces: describeList("DescribeNetworkInterfaces"),
+  DescribeSpotFleetRequests: describeList("DescribeSpotFleetRequests"),
   DescribeLaunchTemplates: describeList("DescribeLaunchTemplates"),
   DescribeSnapshotAttribute: describeSnapshotAttribute,
   GetEbsEncryptionByDefault: (call) => read(call, "get-ebs-encryption-by-default"),
