@@ -95,7 +95,12 @@ import {
 } from "./security-services.ts";
 import { snsTopicSchema } from "./sns.ts";
 import { sqsQueueSchema } from "./sqs.ts";
-import { ssmDocumentSchema, ssmDocumentSharingSettingSchema, ssmInstanceSchema } from "./ssm.ts";
+import {
+  ssmAutomationLogSettingSchema,
+  ssmDocumentSchema,
+  ssmDocumentSharingSettingSchema,
+  ssmInstanceSchema,
+} from "./ssm.ts";
 
 export { accountIdSchema, GLOBAL_REGION, type UnreadField, unreadFieldSchema } from "./base.ts";
 export { type DbParameterGroup, dbParameterGroupSchema } from "./db-parameters.ts";
@@ -199,6 +204,7 @@ export const assetSchemas = {
   "aws.ssm.instance": ssmInstanceSchema,
   "aws.ssm.document": ssmDocumentSchema,
   "aws.ssm.document-sharing-setting": ssmDocumentSharingSettingSchema,
+  "aws.ssm.automation-log-setting": ssmAutomationLogSettingSchema,
   "aws.sagemaker.notebook-instance": sageMakerNotebookInstanceSchema,
   "aws.sagemaker.endpoint-config": sageMakerEndpointConfigSchema,
   "aws.sagemaker.model": sageMakerModelSchema,

@@ -41,3 +41,12 @@ export const ssmDocumentSharingSettingSchema = assetSchemaOf(
     settingValue: z.string(),
   }),
 );
+
+/** The region's `/ssm/automation/customer-script-log-destination` service setting: `GetServiceSetting`. */
+export const ssmAutomationLogSettingSchema = assetSchemaOf(
+  "aws.ssm.automation-log-setting",
+  z.object({
+    /** `SettingValue`: `CloudWatch` (Automation scripts' output to CloudWatch Logs) or `None` (the default). */
+    settingValue: z.string(),
+  }),
+);

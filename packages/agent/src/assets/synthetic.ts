@@ -809,6 +809,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.ssm.document-sharing-setting": (rng) => ({
     settingValue: pick(rng, ["Enable", "Disable"]),
   }),
+  "aws.ssm.automation-log-setting": (rng) => ({ settingValue: pick(rng, ["CloudWatch", "None"]) }),
   "aws.sagemaker.notebook-instance": (rng, id) => ({
     notebookInstanceName: `notebook-${id}`,
     directInternetAccess: pick(rng, ["Enabled", "Disabled"]),

@@ -154,6 +154,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["CloudFront.1"] },
   },
   {
+    id: "vigil.cloudfront.lambda-url-origin-access-control",
+    resourceType: "aws.cloudfront.distribution",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["CloudFront.16"] },
+  },
+  {
     id: "vigil.cloudfront.logging-enabled",
     resourceType: "aws.cloudfront.distribution",
     severity: "medium",
@@ -2307,6 +2313,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.sqs.queue",
     severity: "critical",
     mappings: { cis: [], fsbp: ["SQS.3"] },
+  },
+  {
+    id: "vigil.ssm.automation-cloudwatch-logging",
+    resourceType: "aws.ssm.automation-log-setting",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["SSM.6"] },
   },
   {
     id: "vigil.ssm.document-not-public",

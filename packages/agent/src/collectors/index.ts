@@ -87,7 +87,12 @@ import {
 } from "./security-services.ts";
 import { snsTopicsCollector } from "./sns.ts";
 import { sqsQueuesCollector } from "./sqs.ts";
-import { ssmDocumentSharingSettingCollector, ssmDocumentsCollector, ssmInstancesCollector } from "./ssm.ts";
+import {
+  ssmAutomationLogSettingCollector,
+  ssmDocumentSharingSettingCollector,
+  ssmDocumentsCollector,
+  ssmInstancesCollector,
+} from "./ssm.ts";
 import { cloudFrontWebAclsCollector, regionalWebAclsCollector } from "./wafv2.ts";
 
 export { acmCertificateAsset } from "./acm.ts";
@@ -212,6 +217,7 @@ export const COLLECTORS: readonly Collector[] = [
   ssmInstancesCollector,
   ssmDocumentsCollector,
   ssmDocumentSharingSettingCollector,
+  ssmAutomationLogSettingCollector,
   sageMakerNotebookInstancesCollector,
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
@@ -310,6 +316,7 @@ export {
   snsTopicsCollector,
   spotFleetRequestsCollector,
   sqsQueuesCollector,
+  ssmAutomationLogSettingCollector,
   ssmDocumentSharingSettingCollector,
   ssmDocumentsCollector,
   ssmInstancesCollector,

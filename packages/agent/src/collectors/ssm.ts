@@ -135,43 +135,65 @@ export const ssmDocumentsCollector = listedCollector({
 });
 
 export const PUBLIC_SHARING_SETTING = "/ssm/documents/console/public-sharing-permission";
+export const AUTOMATION_LOG_SETTING = "/ssm/automation/customer-script-log-destination";
 
-/** The region's public sharing setting; when `GetServiceSetting` failed, its value is unread. */
-export function ssmDocumentSharingSettingAsset(
+/** The service settings read per region: the setting, its asset type, and its value when never changed. */
+const SETTINGS = {
+  "aws.ssm.document-sharing-setting": { id: PUBLIC_SHARING_SETTING, unchanged: "Enable" },
+  "aws.ssm.automation-log-setting": { id: AUTOMATION_LOG_SETTING, unchanged: "None" },
+} as const;
+type SettingType = keyof typeof SETTINGS;
+
+/** A region's service setting; when `GetServiceSetting` failed, its value is unread. */
+export function ssmServiceSettingAsset<T extends SettingType>(
   c: Where,
+  type: T,
   setting: RawOutcome<Pick<GetServiceSettingCommandOutput, "ServiceSetting">>,
-): SharingSetting {
+): AssetOf<T> {
+  const { id, unchanged } = SETTINGS[type];
   const unread = new UnreadFields();
-  const config: Partial<SharingSetting["config"]> = {};
-  let arn = `arn:${c.partition}:ssm:${c.region}:${c.accountId}:servicesetting${PUBLIC_SHARING_SETTING}`;
+  const config: { settingValue?: string } = {};
+  let arn = `arn:${c.partition}:ssm:${c.region}:${c.accountId}:servicesetting${id}`;
   if (!unread.failed(setting, "settingValue") && setting.ok) {
     arn = setting.value.ServiceSetting?.ARN ?? arn;
-    // Never changed, the setting reads Enable: public sharing allowed.
-    config.settingValue = setting.value.ServiceSetting?.SettingValue ?? "Enable";
+    config.settingValue = setting.value.ServiceSetting?.SettingValue ?? unchanged;
   }
-  return regionalAsset(
-    c,
-    "aws.ssm.document-sharing-setting",
-    { arn, name: PUBLIC_SHARING_SETTING },
-    config,
-    unread,
-  );
+  return regionalAsset(c, type, { arn, name: id }, config as Partial<AssetOf<T>["config"]>, unread);
 }
 
-export const ssmDocumentSharingSettingCollector: Collector = {
-  id: "ssm-document-sharing-setting",
-  scope: "regional",
-  resourceTypes: ["aws.ssm.document-sharing-setting"],
-  async collect(c) {
-    const setting = await c.read.one(
-      {
-        scope: c.region,
-        service: "ssm",
-        command: "get-service-setting",
-        resource: "public-sharing-permission",
-      },
-      () => c.clients.ssm.send(new GetServiceSettingCommand({ SettingId: PUBLIC_SHARING_SETTING })),
-    );
-    return { assets: [ssmDocumentSharingSettingAsset(c, setting)] };
-  },
-};
+/** The region's public sharing setting (never changed, it reads Enable: public sharing allowed). */
+export const ssmDocumentSharingSettingAsset = (
+  c: Where,
+  setting: RawOutcome<Pick<GetServiceSettingCommandOutput, "ServiceSetting">>,
+): SharingSetting => ssmServiceSettingAsset(c, "aws.ssm.document-sharing-setting", setting);
+
+/** A collector of one service setting, read once per region (`get-service-setting/<last segment>`). */
+function settingCollector(id: string, type: SettingType): Collector {
+  const settingId = SETTINGS[type].id;
+  return {
+    id,
+    scope: "regional",
+    resourceTypes: [type],
+    async collect(c) {
+      const setting = await c.read.one(
+        {
+          scope: c.region,
+          service: "ssm",
+          command: "get-service-setting",
+          resource: settingId.split("/").at(-1) ?? settingId,
+        },
+        () => c.clients.ssm.send(new GetServiceSettingCommand({ SettingId: settingId })),
+      );
+      return { assets: [ssmServiceSettingAsset(c, type, setting)] };
+    },
+  };
+}
+
+export const ssmDocumentSharingSettingCollector = settingCollector(
+  "ssm-document-sharing-setting",
+  "aws.ssm.document-sharing-setting",
+);
+export const ssmAutomationLogSettingCollector = settingCollector(
+  "ssm-automation-log-setting",
+  "aws.ssm.automation-log-setting",
+);

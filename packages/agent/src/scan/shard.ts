@@ -396,6 +396,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.ssm.instance",
       "aws.ssm.document",
       "aws.ssm.document-sharing-setting",
+      "aws.ssm.automation-log-setting",
     ],
     load: async () => {
       const [autoscaling, codebuild, operations, ssm] = await Promise.all([
@@ -416,6 +417,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           ssm.ssmInstancesCollector,
           ssm.ssmDocumentsCollector,
           ssm.ssmDocumentSharingSettingCollector,
+          ssm.ssmAutomationLogSettingCollector,
         ],
       };
     },

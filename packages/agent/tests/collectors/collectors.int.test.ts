@@ -55,6 +55,7 @@ import {
   securityGroupsCollector,
   snapshotsCollector,
   spotFleetRequestsCollector,
+  ssmAutomationLogSettingCollector,
   subnetsCollector,
   transitGatewaysCollector,
   v2ApisCollector,
@@ -513,6 +514,16 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     ).toEqual(
       fleets.map((f) => [f.SpotFleetRequestId, f.SpotFleetRequestConfig.LaunchSpecifications !== undefined]),
     );
+  });
+
+  it("ssm automation log setting: one per region, its value as GetServiceSetting answers", async () => {
+    for (const r of model.regions) {
+      const answer = file(model, `${r}/ssm/get-service-setting/customer-script-log-destination`) as J;
+      const out = await run(ssmAutomationLogSettingCollector, r);
+      expect(out.assets.map((a) => [a.arn, cfg(a).settingValue])).toEqual([
+        [answer.ServiceSetting.ARN, answer.ServiceSetting.SettingValue],
+      ]);
+    }
   });
 
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {

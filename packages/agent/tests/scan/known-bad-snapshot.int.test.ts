@@ -52,6 +52,10 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ],
   ["vigil.ec2.vpn-tunnels-up", "arn:aws:ec2:us-east-1:111122223333:vpn-connection/vpn-0bad0000000000001"],
   ["vigil.ec2.vpn-tunnel-logging", "arn:aws:ec2:us-east-1:111122223333:vpn-connection/vpn-0bad0000000000001"],
+  [
+    "vigil.ssm.automation-cloudwatch-logging",
+    "arn:aws:ssm:us-east-1:111122223333:servicesetting/ssm/automation/customer-script-log-destination",
+  ],
   ["vigil.accessanalyzer.analyzer-enabled", "111122223333/us-east-1"],
   ["vigil.config.recorder-enabled", "111122223333/us-east-1"],
   ["vigil.securityhub.hub-enabled", "111122223333/us-east-1"],

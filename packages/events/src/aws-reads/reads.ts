@@ -492,8 +492,8 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-document-permission": { resource: "document name", args: "--permission-type Share" },
     "get-service-setting": {
       resource: "setting name",
-      args: "--setting-id /ssm/documents/console/public-sharing-permission",
-      note: "file `public-sharing-permission.json`",
+      args: "--setting-id /ssm/documents/console/public-sharing-permission (and /ssm/automation/customer-script-log-destination)",
+      note: "files `public-sharing-permission.json`, `customer-script-log-destination.json` (the setting id's last segment)",
     },
   },
   stepfunctions: {

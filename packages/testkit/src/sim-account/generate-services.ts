@@ -1169,3 +1169,70 @@ export function generateEc2Network(put: Put, o: ServiceGenerationOptions): void 
     });
   }
 }
+
+/**
+ * A Lambda function URL origin on the second and fourth distributions: the first always behind
+ * origin access control, the second without it at `rate` (CloudFront.16 both ways).
+ */
+export function generateLambdaUrlOrigins(put: Put, o: ServiceGenerationOptions): void {
+  const { rng } = o;
+  const { bad } = helpers(o);
+  const home = o.regions[0] ?? "us-east-1";
+  const list = o.files.get("global/cloudfront/list-distributions") as
+    | { DistributionList?: { Items?: Json[] } & Json }
+    | undefined;
+  const items = list?.DistributionList?.Items;
+  if (list === undefined || items === undefined) return;
+  const oac = () => `E${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`;
+  const updated = items.map((d, i) => {
+    if (i !== 1 && i !== 3) return d;
+    const origin: Json = {
+      Id: "lambda-render",
+      DomainName: `${rng.chars("abcdefghijklmnopqrstuvwxyz0123456789", 32)}.lambda-url.${home}.on.aws`,
+      OriginPath: "",
+      CustomHeaders: { Quantity: 0 },
+      CustomOriginConfig: {
+        HTTPPort: 80,
+        HTTPSPort: 443,
+        OriginProtocolPolicy: "https-only",
+        OriginSslProtocols: { Quantity: 1, Items: ["TLSv1.2"] },
+        OriginReadTimeout: 30,
+        OriginKeepaliveTimeout: 5,
+      },
+      ConnectionAttempts: 3,
+      ConnectionTimeout: 10,
+      OriginShield: { Enabled: false },
+      OriginAccessControlId: i === 3 && bad() ? "" : oac(),
+    };
+    const origins = [...(((d.Origins as Json | undefined)?.Items as Json[] | undefined) ?? []), origin];
+    const Origins = { Quantity: origins.length, Items: origins };
+    const key = `global/cloudfront/get-distribution-config/${String(d.Id)}`;
+    const config = o.files.get(key) as { DistributionConfig: Json } & Json;
+    put(key, { ...config, DistributionConfig: { ...config.DistributionConfig, Origins } });
+    return { ...d, Origins };
+  });
+  put("global/cloudfront/list-distributions", {
+    ...list,
+    DistributionList: { ...list.DistributionList, Items: updated },
+  });
+}
+
+/** Per region: Automation's script log destination, CloudWatch unless misconfigured at `rate` (never changed: None). */
+export function generateAutomationLogSettings(put: Put, o: ServiceGenerationOptions): void {
+  const { accountId } = o;
+  const { bad, iso } = helpers(o);
+  const id = "/ssm/automation/customer-script-log-destination";
+  for (const region of o.regions) {
+    const none = bad();
+    put(`${region}/ssm/get-service-setting/customer-script-log-destination`, {
+      ServiceSetting: {
+        SettingId: id,
+        SettingValue: none ? "None" : "CloudWatch",
+        LastModifiedDate: iso(none ? 400 : 20),
+        LastModifiedUser: none ? "System" : `arn:aws:iam::${accountId}:role/sim-admin`,
+        ARN: `arn:aws:ssm:${region}:${accountId}:servicesetting${id}`,
+        Status: none ? "Default" : "Customized",
+      },
+    });
+  }
+}

@@ -31,6 +31,7 @@ import {
 import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
+  generateAutomationLogSettings,
   generateCacheClusters,
   generateCertificates,
   generateCustomNetworkAcls,
@@ -38,6 +39,7 @@ import {
   generateEc2Network,
   generateEcsServices,
   generateInstanceInterfaces,
+  generateLambdaUrlOrigins,
   generateLegacyRedis,
   generateLoadBalancers,
   generateSubnets,
@@ -233,6 +235,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateInstanceInterfaces(put, service("instance-enis"));
   // After the instances' interfaces: lists them.
   generateEc2Network(put, service("ec2-network"));
+  generateLambdaUrlOrigins(put, service("cloudfront-lambda-origins"));
+  generateAutomationLogSettings(put, service("ssm-automation"));
   return { accountId, regions, files };
 }
 

@@ -2,6 +2,7 @@
 import type { AnyCheck } from "../check.ts";
 import { distributionCustomCertificate } from "../cloudfront/custom-certificate/check.ts";
 import { distributionDefaultRootObject } from "../cloudfront/default-root-object/check.ts";
+import { distributionLambdaUrlOriginAccessControl } from "../cloudfront/lambda-url-origin-access-control/check.ts";
 import { distributionLoggingEnabled } from "../cloudfront/logging-enabled/check.ts";
 import { distributionOriginFailover } from "../cloudfront/origin-failover-configured/check.ts";
 import { distributionOriginNoDeprecatedSsl } from "../cloudfront/origin-no-deprecated-ssl/check.ts";
@@ -16,6 +17,7 @@ import { distributionWafEnabled } from "../cloudfront/waf-enabled/check.ts";
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
   distributionCustomCertificate,
   distributionDefaultRootObject,
+  distributionLambdaUrlOriginAccessControl,
   distributionLoggingEnabled,
   distributionOriginFailover,
   distributionOriginNoDeprecatedSsl,

@@ -162,7 +162,11 @@ export const ELASTIC_BEANSTALK_HANDLERS: Record<string, Handler> = {
 
 // --- Systems Manager: NextToken / MaxResults --------------------------------------------------------
 
-const PUBLIC_SHARING_SETTING = "/ssm/documents/console/public-sharing-permission";
+/** The service settings the account answers (each from `get-service-setting/<last segment>.json`). */
+const SERVICE_SETTINGS = [
+  "/ssm/documents/console/public-sharing-permission",
+  "/ssm/automation/customer-script-log-destination",
+];
 
 function documentName(call: Call): string {
   const name = required(call.input, "Name", call.operation);
@@ -213,9 +217,10 @@ export const SSM_HANDLERS: Record<string, Handler> = {
   },
   GetServiceSetting: (call) => {
     const id = required(call.input, "SettingId", call.operation);
-    if (id !== PUBLIC_SHARING_SETTING && !id.endsWith(`:servicesetting${PUBLIC_SHARING_SETTING}`))
+    const setting = SERVICE_SETTINGS.find((s) => id === s || id.endsWith(`:servicesetting${s}`));
+    if (setting === undefined)
       throw apiError("ServiceSettingNotFound", `The service setting ${id} was not found.`);
-    return read(call, "get-service-setting", { resource: "public-sharing-permission" });
+    return read(call, "get-service-setting", { resource: setting.split("/").at(-1) ?? setting });
   },
 };
 
