@@ -17,3 +17,15 @@ export const dynamoDbTableSchema = assetSchemaOf(
     pointInTimeRecoveryEnabled: z.boolean(),
   }),
 );
+
+/** A DynamoDB Accelerator (DAX) cluster: `DescribeClusters` (DAX API). */
+export const daxClusterSchema = assetSchemaOf(
+  "aws.dax.cluster",
+  z.object({
+    clusterName: z.string(),
+    /** `SSEDescription.Status` is `ENABLED` (or `ENABLING`): the nodes' data is encrypted at rest. */
+    encryptedAtRest: z.boolean(),
+    /** `ClusterEndpointEncryptionType`: `TLS`, or `NONE` (clients connect in clear text). */
+    endpointEncryption: z.string(),
+  }),
+);

@@ -11,7 +11,7 @@ import {
   redshiftClusterSchema,
 } from "./datastores.ts";
 import { dmsEndpointSchema, dmsReplicationInstanceSchema, dmsReplicationTaskSchema } from "./dms.ts";
-import { dynamoDbTableSchema } from "./dynamodb.ts";
+import { daxClusterSchema, dynamoDbTableSchema } from "./dynamodb.ts";
 import {
   ec2AccountSettingsSchema,
   ec2ClientVpnEndpointSchema,
@@ -48,7 +48,7 @@ import {
   iamServerCertificateSchema,
   iamUserSchema,
 } from "./iam.ts";
-import { kafkaClusterSchema } from "./kafka.ts";
+import { kafkaClusterSchema, kafkaConnectConnectorSchema } from "./kafka.ts";
 import { kinesisStreamSchema } from "./kinesis.ts";
 import {
   networkFirewallFirewallSchema,
@@ -187,6 +187,8 @@ export const assetSchemas = {
   "aws.rds.db-proxy": rdsDbProxySchema,
   "aws.kafka.cluster": kafkaClusterSchema,
   "aws.kinesis.stream": kinesisStreamSchema,
+  "aws.dax.cluster": daxClusterSchema,
+  "aws.kafkaconnect.connector": kafkaConnectConnectorSchema,
   "aws.guardduty.account-settings": guardDutySettingsSchema,
   "aws.inspector2.account-settings": inspectorSettingsSchema,
   "aws.macie2.account-settings": macieSettingsSchema,

@@ -18,3 +18,15 @@ export const kafkaClusterSchema = assetSchemaOf(
     unauthenticatedAccess: z.boolean().nullable(),
   }),
 );
+
+/** An MSK Connect connector: its `ListConnectors` summary. */
+export const kafkaConnectConnectorSchema = assetSchemaOf(
+  "aws.kafkaconnect.connector",
+  z.object({
+    connectorName: z.string(),
+    /** `kafkaClusterEncryptionInTransit.encryptionType`: `TLS` or `PLAINTEXT` to the Kafka cluster. */
+    encryptionInTransit: z.string(),
+    /** Worker log destinations enabled (`logDelivery.workerLogDelivery`): `cloudWatchLogs`, `firehose`, `s3`. */
+    logDestinations: z.array(z.string()),
+  }),
+);

@@ -809,6 +809,16 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   "aws.ssm.document-sharing-setting": (rng) => ({
     settingValue: pick(rng, ["Enable", "Disable"]),
   }),
+  "aws.dax.cluster": (rng, id) => ({
+    clusterName: `dax-${id}`,
+    encryptedAtRest: coin(rng),
+    endpointEncryption: pick(rng, ["TLS", "NONE"]),
+  }),
+  "aws.kafkaconnect.connector": (rng, id) => ({
+    connectorName: `connector-${id}`,
+    encryptionInTransit: pick(rng, ["TLS", "PLAINTEXT"]),
+    logDestinations: coin(rng) ? ["cloudWatchLogs"] : [],
+  }),
   "aws.ssm.automation-log-setting": (rng) => ({ settingValue: pick(rng, ["CloudWatch", "None"]) }),
   "aws.sagemaker.notebook-instance": (rng, id) => ({
     notebookInstanceName: `notebook-${id}`,

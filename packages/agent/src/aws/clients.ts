@@ -11,6 +11,7 @@ import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { CodeBuildClient } from "@aws-sdk/client-codebuild";
 import type { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import type { DatabaseMigrationServiceClient } from "@aws-sdk/client-database-migration-service";
+import type { DAXClient } from "@aws-sdk/client-dax";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { ECRClient } from "@aws-sdk/client-ecr";
@@ -25,6 +26,7 @@ import type { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { Inspector2Client } from "@aws-sdk/client-inspector2";
 import type { KafkaClient } from "@aws-sdk/client-kafka";
+import type { KafkaConnectClient } from "@aws-sdk/client-kafkaconnect";
 import type { KinesisClient } from "@aws-sdk/client-kinesis";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
@@ -108,6 +110,10 @@ export interface RegionClients {
   readonly dms: DatabaseMigrationServiceClient;
   /** Amazon MSK. */
   readonly kafka: KafkaClient;
+  /** MSK Connect. */
+  readonly kafkaconnect: KafkaConnectClient;
+  /** DynamoDB Accelerator. */
+  readonly dax: DAXClient;
   readonly kinesis: KinesisClient;
   readonly networkfirewall: NetworkFirewallClient;
   readonly sagemaker: SageMakerClient;
@@ -241,6 +247,8 @@ const SERVICES = Object.keys({
   redshift: true,
   dms: true,
   kafka: true,
+  kafkaconnect: true,
+  dax: true,
   kinesis: true,
   networkfirewall: true,
   sagemaker: true,

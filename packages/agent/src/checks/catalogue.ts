@@ -10,6 +10,7 @@ import { CHECKS as cloudfrontChecks } from "./services/cloudfront.ts";
 import { CHECKS as cloudtrailChecks } from "./services/cloudtrail.ts";
 import { CHECKS as codebuildChecks } from "./services/codebuild.ts";
 import { CHECKS as configChecks } from "./services/config.ts";
+import { CHECKS as daxChecks } from "./services/dax.ts";
 import { CHECKS as dmsChecks } from "./services/dms.ts";
 import { CHECKS as docdbChecks } from "./services/docdb.ts";
 import { CHECKS as dynamodbChecks } from "./services/dynamodb.ts";
@@ -26,6 +27,7 @@ import { CHECKS as guarddutyChecks } from "./services/guardduty.ts";
 import { CHECKS as iamChecks } from "./services/iam.ts";
 import { CHECKS as inspector2Checks } from "./services/inspector2.ts";
 import { CHECKS as kafkaChecks } from "./services/kafka.ts";
+import { CHECKS as kafkaconnectChecks } from "./services/kafkaconnect.ts";
 import { CHECKS as kinesisChecks } from "./services/kinesis.ts";
 import { CHECKS as kmsChecks } from "./services/kms.ts";
 import { CHECKS as lambdaChecks } from "./services/lambda.ts";
@@ -60,6 +62,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   ...cloudtrailChecks,
   ...codebuildChecks,
   ...configChecks,
+  ...daxChecks,
   ...dmsChecks,
   ...docdbChecks,
   ...dynamodbChecks,
@@ -76,6 +79,7 @@ export const CATALOGUE: readonly AnyCheck[] = Object.freeze([
   ...iamChecks,
   ...inspector2Checks,
   ...kafkaChecks,
+  ...kafkaconnectChecks,
   ...kinesisChecks,
   ...kmsChecks,
   ...lambdaChecks,

@@ -286,6 +286,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: ["3.3"], fsbp: ["Config.1"] },
   },
   {
+    id: "vigil.dax.cluster-encrypted-at-rest",
+    resourceType: "aws.dax.cluster",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["DynamoDB.3"] },
+  },
+  {
+    id: "vigil.dax.cluster-encrypted-in-transit",
+    resourceType: "aws.dax.cluster",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["DynamoDB.7"] },
+  },
+  {
     id: "vigil.dms.endpoint-mongodb-auth-enabled",
     resourceType: "aws.dms.endpoint",
     severity: "medium",
@@ -1112,6 +1124,18 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.kafka.cluster",
     severity: "medium",
     mappings: { cis: [], fsbp: ["MSK.6"] },
+  },
+  {
+    id: "vigil.kafkaconnect.connector-encrypted-in-transit",
+    resourceType: "aws.kafkaconnect.connector",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["MSK.3"] },
+  },
+  {
+    id: "vigil.kafkaconnect.connector-logging-enabled",
+    resourceType: "aws.kafkaconnect.connector",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["MSK.5"] },
   },
   {
     id: "vigil.kinesis.stream-encrypted",

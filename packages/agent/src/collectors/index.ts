@@ -15,6 +15,7 @@ import { cloudTrailCollector } from "./cloudtrail.ts";
 import { codeBuildProjectsCollector, codeBuildReportGroupsCollector } from "./codebuild.ts";
 import type { Collector } from "./collector.ts";
 import { eksClustersCollector, lambdaFunctionsCollector } from "./compute.ts";
+import { daxClustersCollector } from "./dax.ts";
 import { dbClusterSnapshotsCollector, dbClustersCollector } from "./db-clusters.ts";
 import {
   dmsEndpointsCollector,
@@ -50,6 +51,7 @@ import {
   iamUsersCollector,
 } from "./iam.ts";
 import { kafkaClustersCollector } from "./kafka.ts";
+import { kafkaConnectConnectorsCollector } from "./kafkaconnect.ts";
 import { kinesisStreamsCollector } from "./kinesis.ts";
 import { kmsKeysCollector } from "./kms.ts";
 import { cisMonitoringCollector } from "./monitoring.ts";
@@ -207,6 +209,8 @@ export const COLLECTORS: readonly Collector[] = [
   dmsReplicationTasksCollector,
   kafkaClustersCollector,
   kinesisStreamsCollector,
+  kafkaConnectConnectorsCollector,
+  daxClustersCollector,
   autoScalingGroupsCollector,
   launchConfigurationsCollector,
   codeBuildProjectsCollector,
@@ -257,6 +261,7 @@ export {
   codeBuildProjectsCollector,
   codeBuildReportGroupsCollector,
   configRecordersCollector,
+  daxClustersCollector,
   dbClusterSnapshotsCollector,
   dbClustersCollector,
   dmsEndpointsCollector,
@@ -284,6 +289,7 @@ export {
   iamUsersCollector,
   inspectorCollector,
   kafkaClustersCollector,
+  kafkaConnectConnectorsCollector,
   kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,

@@ -329,6 +329,8 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.dms.replication-task",
       "aws.kafka.cluster",
       "aws.kinesis.stream",
+      "aws.kafkaconnect.connector",
+      "aws.dax.cluster",
       "aws.sagemaker.notebook-instance",
       "aws.sagemaker.endpoint-config",
       "aws.sagemaker.model",
@@ -337,10 +339,12 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.networkfirewall.rule-group",
     ],
     load: async () => {
-      const [dms, kafka, kinesis, sagemaker, networkfirewall] = await Promise.all([
+      const [dms, kafka, kinesis, kafkaconnect, dax, sagemaker, networkfirewall] = await Promise.all([
         import("../collectors/dms.ts"),
         import("../collectors/kafka.ts"),
         import("../collectors/kinesis.ts"),
+        import("../collectors/kafkaconnect.ts"),
+        import("../collectors/dax.ts"),
         import("../collectors/sagemaker.ts"),
         import("../collectors/networkfirewall.ts"),
       ]);
@@ -351,6 +355,8 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           dms.dmsReplicationTasksCollector,
           kafka.kafkaClustersCollector,
           kinesis.kinesisStreamsCollector,
+          kafkaconnect.kafkaConnectConnectorsCollector,
+          dax.daxClustersCollector,
           sagemaker.sageMakerNotebookInstancesCollector,
           sagemaker.sageMakerEndpointConfigsCollector,
           sagemaker.sageMakerModelsCollector,

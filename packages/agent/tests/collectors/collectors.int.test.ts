@@ -12,6 +12,7 @@ import {
   cloudFrontDistributionsCollector,
   cloudFrontWebAclsCollector,
   cloudTrailCollector,
+  daxClustersCollector,
   dbClusterSnapshotsCollector,
   dbClustersCollector,
   dmsEndpointsCollector,
@@ -31,6 +32,7 @@ import {
   iamRolesCollector,
   iamUsersCollector,
   kafkaClustersCollector,
+  kafkaConnectConnectorsCollector,
   kinesisStreamsCollector,
   kmsKeysCollector,
   lambdaFunctionsCollector,
@@ -524,6 +526,31 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         [answer.ServiceSetting.ARN, answer.ServiceSetting.SettingValue],
       ]);
     }
+  });
+
+  it("dax clusters and MSK Connect connectors: encryption and logging as listed", async () => {
+    const clusters: J[] = list(model, R("dax/describe-clusters"), "Clusters");
+    expect((await run(daxClustersCollector)).assets.map((a) => [a.arn, cfg(a)])).toEqual(
+      clusters.map((c) => [
+        c.ClusterArn,
+        {
+          clusterName: c.ClusterName,
+          encryptedAtRest: c.SSEDescription.Status === "ENABLED",
+          endpointEncryption: c.ClusterEndpointEncryptionType,
+        },
+      ]),
+    );
+    const connectors: J[] = list(model, R("kafkaconnect/list-connectors"), "connectors");
+    expect((await run(kafkaConnectConnectorsCollector)).assets.map((a) => [a.arn, cfg(a)])).toEqual(
+      connectors.map((c) => [
+        c.connectorArn,
+        {
+          connectorName: c.connectorName,
+          encryptionInTransit: c.kafkaClusterEncryptionInTransit.encryptionType,
+          logDestinations: c.logDelivery.workerLogDelivery.cloudWatchLogs.enabled ? ["cloudWatchLogs"] : [],
+        },
+      ]),
+    );
   });
 
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {

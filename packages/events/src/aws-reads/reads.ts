@@ -304,6 +304,15 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   kafka: {
     "list-clusters-v2": { pages: "ClusterInfoList", note: "provisioned and serverless clusters" },
   },
+  kafkaconnect: {
+    "list-connectors": {
+      pages: "connectors",
+      note: "the summaries hold encryption in transit and log delivery",
+    },
+  },
+  dax: {
+    "describe-clusters": { pages: "Clusters" },
+  },
   kinesis: {
     "list-streams": { pages: "StreamNames" },
     "describe-stream-summary": { resource: "stream name" },

@@ -151,6 +151,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   // OpenSearch Service authorizes its API under its former name, Elasticsearch Service.
   es: ["ListDomainNames", "DescribeDomain"],
   kafka: ["ListClustersV2"],
+  kafkaconnect: ["ListConnectors"],
+  dax: ["DescribeClusters"],
   kinesis: ["ListStreams", "DescribeStreamSummary"],
   guardduty: ["ListDetectors", "GetDetector"],
   inspector2: ["BatchGetAccountStatus"],

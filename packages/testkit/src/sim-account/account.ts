@@ -13,7 +13,9 @@ import {
   SQS_HANDLERS,
 } from "./handlers/data.ts";
 import {
+  DAX_HANDLERS,
   DMS_HANDLERS,
+  KAFKA_CONNECT_HANDLERS,
   KAFKA_HANDLERS,
   KINESIS_HANDLERS,
   NETWORK_FIREWALL_HANDLERS,
@@ -117,6 +119,8 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   es: OPENSEARCH_HANDLERS,
   kafka: KAFKA_HANDLERS,
   kinesis: KINESIS_HANDLERS,
+  kafkaconnect: KAFKA_CONNECT_HANDLERS,
+  dax: DAX_HANDLERS,
   guardduty: GUARDDUTY_HANDLERS,
   inspector2: INSPECTOR2_HANDLERS,
   macie2: MACIE2_HANDLERS,

@@ -1236,3 +1236,84 @@ export function generateAutomationLogSettings(put: Put, o: ServiceGenerationOpti
     });
   }
 }
+
+/**
+ * Per region: two DynamoDB Accelerator clusters and two MSK Connect connectors, the first of each
+ * as a careful owner sets it up, the second with encryption at rest, encryption in transit and
+ * worker logging each off at `rate`.
+ */
+export function generateDaxAndConnectors(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const clusters = ["sim-dax-sessions", "sim-dax-catalog"].map((name, i) => {
+      const sse = i === 0 || !bad();
+      const tls = i === 0 || !bad();
+      const endpoint = `${name}.${rng.hex(6)}.dax-clusters.${region}.amazonaws.com`;
+      return {
+        ClusterName: name,
+        ClusterArn: `arn:aws:dax:${region}:${accountId}:cache/${name}`,
+        TotalNodes: 3,
+        ActiveNodes: 3,
+        NodeType: "dax.r5.large",
+        Status: "available",
+        ClusterDiscoveryEndpoint: {
+          Address: endpoint,
+          Port: tls ? 9111 : 8111,
+          URL: `${tls ? "daxs" : "dax"}://${endpoint}`,
+        },
+        PreferredMaintenanceWindow: "sun:05:00-sun:06:00",
+        SubnetGroup: "sim-dax-subnets",
+        SecurityGroups: [{ SecurityGroupIdentifier: `sg-0${rng.hex(16)}`, Status: "active" }],
+        IamRoleArn: `arn:aws:iam::${accountId}:role/sim-dax-access`,
+        ParameterGroup: {
+          ParameterGroupName: "default.dax1.0",
+          ParameterApplyStatus: "in-sync",
+          NodeIdsToReboot: [],
+        },
+        SSEDescription: { Status: sse ? "ENABLED" : "DISABLED" },
+        ClusterEndpointEncryptionType: tls ? "TLS" : "NONE",
+      };
+    });
+    put(`${region}/dax/describe-clusters`, { Clusters: clusters });
+    const connectors = ["sim-orders-sink", "sim-clicks-source"].map((name, i) => {
+      const tls = i === 0 || !bad();
+      const logged = i === 0 || !bad();
+      return {
+        capacity: { provisionedCapacity: { mcuCount: 1, workerCount: 2 } },
+        connectorArn: `arn:aws:kafkaconnect:${region}:${accountId}:connector/${name}/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}-2`,
+        connectorDescription: `sim connector ${i}`,
+        connectorName: name,
+        connectorState: "RUNNING",
+        creationTime: iso(rng.int(5, 200)),
+        currentVersion: `K${rng.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 13)}`,
+        kafkaCluster: {
+          apacheKafkaCluster: {
+            bootstrapServers: `b-1.sim-kafka.${rng.hex(6)}.c2.kafka.${region}.amazonaws.com:9098`,
+            vpc: { securityGroups: [`sg-0${rng.hex(16)}`], subnets: [`subnet-0${rng.hex(16)}`] },
+          },
+        },
+        kafkaClusterClientAuthentication: { authenticationType: tls ? "IAM" : "NONE" },
+        kafkaClusterEncryptionInTransit: { encryptionType: tls ? "TLS" : "PLAINTEXT" },
+        kafkaConnectVersion: "2.7.1",
+        logDelivery: {
+          workerLogDelivery: {
+            cloudWatchLogs: logged ? { enabled: true, logGroup: `sim-connect-${name}` } : { enabled: false },
+            firehose: { enabled: false },
+            s3: { enabled: false },
+          },
+        },
+        plugins: [
+          {
+            customPlugin: {
+              customPluginArn: `arn:aws:kafkaconnect:${region}:${accountId}:custom-plugin/sim-plugin/${rng.hex(8)}-2`,
+              revision: 1,
+            },
+          },
+        ],
+        serviceExecutionRoleArn: `arn:aws:iam::${accountId}:role/sim-connect`,
+      };
+    });
+    put(`${region}/kafkaconnect/list-connectors`, { connectors });
+  }
+}

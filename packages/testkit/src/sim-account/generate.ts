@@ -35,6 +35,7 @@ import {
   generateCacheClusters,
   generateCertificates,
   generateCustomNetworkAcls,
+  generateDaxAndConnectors,
   generateDistributions,
   generateEc2Network,
   generateEcsServices,
@@ -237,6 +238,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateEc2Network(put, service("ec2-network"));
   generateLambdaUrlOrigins(put, service("cloudfront-lambda-origins"));
   generateAutomationLogSettings(put, service("ssm-automation"));
+  generateDaxAndConnectors(put, service("dax-connect"));
   return { accountId, regions, files };
 }
 

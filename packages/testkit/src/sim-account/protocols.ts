@@ -18,6 +18,7 @@ import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as codebuild from "@aws-sdk/client-codebuild";
 import * as configservice from "@aws-sdk/client-config-service";
 import * as dms from "@aws-sdk/client-database-migration-service";
+import * as dax from "@aws-sdk/client-dax";
 import * as dynamodb from "@aws-sdk/client-dynamodb";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as ecr from "@aws-sdk/client-ecr";
@@ -32,6 +33,7 @@ import * as guardduty from "@aws-sdk/client-guardduty";
 import * as iam from "@aws-sdk/client-iam";
 import * as inspector2 from "@aws-sdk/client-inspector2";
 import * as kafka from "@aws-sdk/client-kafka";
+import * as kafkaconnect from "@aws-sdk/client-kafkaconnect";
 import * as kinesis from "@aws-sdk/client-kinesis";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
@@ -230,6 +232,13 @@ export const SERVICES: readonly ServiceWire[] = [
   { signingName: "es", cliName: "opensearch", protocol: "restJson1", module: mod(opensearch) },
   { signingName: "kafka", cliName: "kafka", protocol: "restJson1", module: mod(kafka) },
   { signingName: "kinesis", cliName: "kinesis", protocol: "awsJson1_1", module: mod(kinesis) },
+  {
+    signingName: "kafkaconnect",
+    cliName: "kafkaconnect",
+    protocol: "restJson1",
+    module: mod(kafkaconnect),
+  },
+  { signingName: "dax", cliName: "dax", protocol: "awsJson1_1", module: mod(dax) },
   { signingName: "guardduty", cliName: "guardduty", protocol: "restJson1", module: mod(guardduty) },
   { signingName: "inspector2", cliName: "inspector2", protocol: "restJson1", module: mod(inspector2) },
   { signingName: "macie2", cliName: "macie2", protocol: "restJson1", module: mod(macie2) },

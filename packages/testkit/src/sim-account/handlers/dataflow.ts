@@ -254,3 +254,41 @@ export const NETWORK_FIREWALL_HANDLERS: Record<string, Handler> = {
       resource: firewallResource(call, "list-rule-groups", "RuleGroups", "RuleGroupArn", "RuleGroupName"),
     }),
 };
+
+// --- MSK Connect: ListConnectors, nextToken / maxResults 1..100, by name prefix -------------------
+
+export const KAFKA_CONNECT_HANDLERS: Record<string, Handler> = {
+  ListConnectors: (call) => {
+    const prefix = str(call.input, "connectorNamePrefix") ?? "";
+    return listPage(
+      call,
+      "list-connectors",
+      "connectors",
+      { defaultLimit: 100, minLimit: 1, maxLimit: 100 },
+      {
+        token: "nextToken",
+        limit: "maxResults",
+        next: "nextToken",
+        keep: (c) => String(c.connectorName ?? "").startsWith(prefix),
+      },
+    );
+  },
+};
+
+// --- DynamoDB Accelerator: DescribeClusters, NextToken / MaxResults 20..100, by name ---------------
+
+export const DAX_HANDLERS: Record<string, Handler> = {
+  DescribeClusters: (call) => {
+    const names = (call.input.ClusterNames ?? []) as string[];
+    const listed = readList(call, "describe-clusters", "Clusters").map((c) => String(c.ClusterName));
+    const missing = names.filter((n) => !listed.includes(n));
+    if (missing.length > 0) throw apiError("ClusterNotFoundFault", `Cluster ${missing[0]} not found.`);
+    return listPage(
+      call,
+      "describe-clusters",
+      "Clusters",
+      { defaultLimit: 100, minLimit: 20, maxLimit: 100 },
+      { keep: (c) => names.length === 0 || names.includes(String(c.ClusterName)) },
+    );
+  },
+};
