@@ -156,6 +156,11 @@ export const lambdaFunctionSchema = assetSchemaOf(
     /** `VpcConfig.VpcId`, `null` when the function is not attached to a VPC. */
     vpcId: z.string().nullable(),
     /**
+     * The Availability Zones of its VPC subnets (`VpcConfig.SubnetIds`, as the region's
+     * `DescribeSubnets` places them), distinct and sorted; `null` when not attached to a VPC.
+     */
+    vpcAvailabilityZones: z.array(z.string()).nullable(),
+    /**
      * The resource-based policy (`GetPolicy`) allows any principal without a condition tying it to a
      * known caller (a function URL with `AuthType NONE` included); false when it has none.
      */

@@ -280,7 +280,12 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     functionName: `fn-${id}`,
     runtime: pick(rng, ["nodejs22.x", "nodejs16.x", "python3.12", "python3.7", "java21"]),
     packageType: "Zip",
-    vpcId: coin(rng) ? "vpc-0a1b2c3d" : null,
+    ...(coin(rng)
+      ? {
+          vpcId: "vpc-0a1b2c3d",
+          vpcAvailabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+        }
+      : { vpcId: null, vpcAvailabilityZones: null }),
     policyPublic: rng() < 0.1,
   }),
   "aws.eks.cluster": (rng) => ({

@@ -1174,6 +1174,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: [], securityHub: ["Lambda.3"] },
   },
   {
+    id: "vigil.lambda.function-multi-az",
+    resourceType: "aws.lambda.function",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["Lambda.5"] },
+  },
+  {
     id: "vigil.lambda.function-policy-not-public",
     resourceType: "aws.lambda.function",
     severity: "critical",

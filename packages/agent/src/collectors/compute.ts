@@ -1,3 +1,4 @@
+import { EC2Client, paginateDescribeSubnets, type Subnet } from "@aws-sdk/client-ec2";
 import {
   DescribeClusterCommand,
   type DescribeClusterResponse,
@@ -18,23 +19,40 @@ import { type Collector, mapLimit, notListed } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
-registerClients({ eks: EKSClient, lambda: LambdaClient });
+// EC2: the region's subnets place a VPC function's subnets in their Availability Zones.
+registerClients({ eks: EKSClient, lambda: LambdaClient, ec2: EC2Client });
+
+/** The region's `DescribeSubnets` listing (pages merged). */
+export interface SubnetListing {
+  readonly Subnets?: Subnet[] | undefined;
+}
 
 /**
  * A function as `ListFunctions` lists it, with its resource-based policy (`GetPolicy`; none: the
- * not-configured answer, a failed read leaves `policyPublic` unread).
+ * not-configured answer, a failed read leaves `policyPublic` unread) and, attached to a VPC, the
+ * zones of its subnets from the region's subnets (a failed listing leaves `vpcAvailabilityZones` unread).
  */
 export function lambdaFunctionAsset(
   c: Where,
   f: FunctionConfiguration,
   policy: RawOutcome<Pick<GetPolicyResponse, "Policy">>,
+  subnets: RawOutcome<SubnetListing>,
 ): AssetOf<"aws.lambda.function"> {
   const unread = new UnreadFields();
+  const vpcId = f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null;
   const config: Partial<AssetOf<"aws.lambda.function">["config"]> = {
     functionName: f.FunctionName ?? "",
     packageType: f.PackageType === "Image" ? "Image" : "Zip",
-    vpcId: f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : null,
+    vpcId,
   };
+  if (vpcId === null) config.vpcAvailabilityZones = null;
+  else if (!unread.failed(subnets, "vpcAvailabilityZones") && subnets.ok) {
+    const mine = new Set(f.VpcConfig?.SubnetIds ?? []);
+    const zones = (subnets.value.Subnets ?? []).flatMap((s) =>
+      s.SubnetId !== undefined && mine.has(s.SubnetId) && s.AvailabilityZone ? [s.AvailabilityZone] : [],
+    );
+    config.vpcAvailabilityZones = [...new Set(zones)].sort();
+  }
   if (f.Runtime) config.runtime = f.Runtime;
   if (!unread.failed(policy, "policyPublic"))
     config.policyPublic = policy.ok && policyAllowsPublicAccess(policy.value.Policy ?? "");
@@ -58,13 +76,25 @@ export const lambdaFunctionsCollector = listedCollector({
   command: "list-functions",
   pages: (c) => paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
   items: (listing) => listing.Functions,
-  async asset(c, f) {
+  // The region's subnets, read once and only when some function is attached to a VPC.
+  shared: async (c) => {
+    let read: Promise<RawOutcome<SubnetListing>> | undefined;
+    return () => {
+      read ??= c.read.pages({ scope: c.region, service: "ec2", command: "describe-subnets" }, () =>
+        paginateDescribeSubnets({ client: c.clients.ec2, pageSize: 500 }, {}),
+      );
+      return read;
+    };
+  },
+  async asset(c, f, subnets) {
     const name = f.FunctionName ?? "";
-    const policy = await c.read.one(
-      { scope: c.region, service: "lambda", command: "get-policy", resource: name },
-      () => c.clients.lambda.send(new GetPolicyCommand({ FunctionName: name })),
-    );
-    return lambdaFunctionAsset(c, f, policy);
+    const [policy, listing] = await Promise.all([
+      c.read.one({ scope: c.region, service: "lambda", command: "get-policy", resource: name }, () =>
+        c.clients.lambda.send(new GetPolicyCommand({ FunctionName: name })),
+      ),
+      f.VpcConfig?.VpcId ? subnets() : Promise.resolve({ ok: true as const, value: {} }),
+    ]);
+    return lambdaFunctionAsset(c, f, policy, listing);
   },
 });
 

@@ -553,6 +553,29 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("lambda functions: a VPC function's zones are those of its subnets as the region lists them", async () => {
+    const subnets: J[] = list(model, R("ec2/describe-subnets"), "Subnets");
+    const functions: J[] = list(model, R("lambda/list-functions"), "Functions");
+    expect(functions.some((f) => f.VpcConfig?.VpcId)).toBe(true);
+    const out = await run(lambdaFunctionsCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).vpcAvailabilityZones]).sort()).toEqual(
+      functions
+        .map((f) => [
+          f.FunctionArn,
+          f.VpcConfig?.VpcId
+            ? [
+                ...new Set(
+                  subnets
+                    .filter((s) => f.VpcConfig.SubnetIds.includes(s.SubnetId))
+                    .map((s) => s.AvailabilityZone),
+                ),
+              ].sort()
+            : null,
+        ])
+        .sort(),
+    );
+  });
+
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {
     const subnets = list(model, R("ec2/describe-subnets"), "Subnets");
     const out = await run(subnetsCollector);

@@ -1317,3 +1317,25 @@ export function generateDaxAndConnectors(put: Put, o: ServiceGenerationOptions):
     put(`${region}/kafkaconnect/list-connectors`, { connectors });
   }
 }
+
+/**
+ * Each VPC function's subnets: the region's own subnets of its VPC, in two zones, or in one at
+ * `rate` (Lambda.5); a function whose VPC has no listed subnet keeps what it had.
+ */
+export function generateLambdaSubnets(put: Put, o: ServiceGenerationOptions): void {
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const key = `${region}/lambda/list-functions`;
+    const file = o.files.get(key) as { Functions?: Json[] } | undefined;
+    if (file === undefined) continue;
+    const subnets = ((o.files.get(`${region}/ec2/describe-subnets`) as { Subnets?: Json[] } | undefined)
+      ?.Subnets ?? []) as Json[];
+    const functions = (file.Functions ?? []).map((f) => {
+      const vpcConfig = f.VpcConfig as Json | undefined;
+      const mine = subnets.filter((s) => s.VpcId === vpcConfig?.VpcId).map((s) => String(s.SubnetId));
+      if (vpcConfig === undefined || mine.length === 0) return f;
+      return { ...f, VpcConfig: { ...vpcConfig, SubnetIds: bad() ? mine.slice(0, 1) : mine } };
+    });
+    put(key, { ...file, Functions: functions });
+  }
+}

@@ -40,6 +40,7 @@ import {
   generateEc2Network,
   generateEcsServices,
   generateInstanceInterfaces,
+  generateLambdaSubnets,
   generateLambdaUrlOrigins,
   generateLegacyRedis,
   generateLoadBalancers,
@@ -239,6 +240,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateLambdaUrlOrigins(put, service("cloudfront-lambda-origins"));
   generateAutomationLogSettings(put, service("ssm-automation"));
   generateDaxAndConnectors(put, service("dax-connect"));
+  generateLambdaSubnets(put, service("lambda-subnets"));
   return { accountId, regions, files };
 }
 

@@ -627,6 +627,21 @@ export const securityHub = (out: { HubArn: string; SubscribedAt: string } | unde
 // ---------- compute & storage ----------
 
 /** A function as `ListFunctions` lists it, with `GetPolicy`'s `Policy` (the JSON string; undefined: no policy). */
+/** The region's subnets a case's VPC function may use: `subnet-0a1b` in zone a, `subnet-0c2d` in zone b. */
+export const CASE_SUBNETS = [
+  {
+    SubnetId: "subnet-0a1b",
+    AvailabilityZone: "us-east-1a",
+    VpcId: "vpc-0a1b2c3d",
+    State: "available" as const,
+  },
+  {
+    SubnetId: "subnet-0c2d",
+    AvailabilityZone: "us-east-1b",
+    VpcId: "vpc-0a1b2c3d",
+    State: "available" as const,
+  },
+];
 export const lambdaFunction = (f: FunctionConfiguration, policy?: string): AssetOf<"aws.lambda.function"> =>
   lambdaFunctionAsset(
     WHERE,
@@ -640,6 +655,7 @@ export const lambdaFunction = (f: FunctionConfiguration, policy?: string): Asset
           call: "lambda:GetPolicy",
         }
       : { ok: true, value: { Policy: policy } },
+    { ok: true, value: { Subnets: CASE_SUBNETS } },
   );
 
 /** A cluster as `DescribeCluster` answered. */
