@@ -188,6 +188,11 @@ export const efsFileSystemSchema = assetSchemaOf(
     encrypted: z.boolean(),
     /** `DescribeBackupPolicy` `Status` is `ENABLED` or `ENABLING` (no policy: false). */
     automaticBackups: z.boolean(),
+    /**
+     * The subnets of its mount targets (`DescribeMountTargets`) that assign public IPv4 addresses on
+     * launch (`MapPublicIpOnLaunch`, from the region's `DescribeSubnets`).
+     */
+    mountTargetsInAutoPublicIpSubnets: z.array(z.string()),
   }),
 );
 

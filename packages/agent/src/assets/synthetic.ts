@@ -299,6 +299,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     fileSystemId: `fs-${id}`,
     encrypted: coin(rng),
     automaticBackups: coin(rng),
+    mountTargetsInAutoPublicIpSubnets: coin(rng) ? [] : [`subnet-${id}`],
   }),
   "aws.efs.access-point": (rng, id) => ({
     accessPointId: `fsap-${id}`,

@@ -14,10 +14,12 @@ import {
   type AccessPointDescription,
   type BackupPolicyDescription,
   DescribeBackupPolicyCommand,
+  type DescribeMountTargetsResponse,
   EFSClient,
   type FileSystemDescription,
   paginateDescribeAccessPoints,
   paginateDescribeFileSystems,
+  paginateDescribeMountTargets,
 } from "@aws-sdk/client-efs";
 import {
   IAMClient,
@@ -35,6 +37,7 @@ import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, isoOrNull, mapLimit, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { lazySubnets, type SubnetListing } from "./region-subnets.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({
@@ -185,12 +188,30 @@ export function efsFileSystemAsset(
   c: Where,
   f: FileSystemDescription,
   backup: RawOutcome<Pick<BackupPolicyDescription, "BackupPolicy">>,
+  mountTargets: RawOutcome<Pick<DescribeMountTargetsResponse, "MountTargets">>,
+  subnets: RawOutcome<SubnetListing>,
 ): AssetOf<"aws.efs.file-system"> {
   const unread = new UnreadFields();
   const config: Partial<AssetOf<"aws.efs.file-system">["config"]> = {
     fileSystemId: f.FileSystemId ?? "",
     encrypted: f.Encrypted === true,
   };
+  const field = "mountTargetsInAutoPublicIpSubnets";
+  if (
+    !unread.failed(mountTargets, field) &&
+    !unread.failed(subnets, field) &&
+    mountTargets.ok &&
+    subnets.ok
+  ) {
+    const auto = new Set(
+      (subnets.value.Subnets ?? []).flatMap((s) =>
+        s.MapPublicIpOnLaunch === true && s.SubnetId ? [s.SubnetId] : [],
+      ),
+    );
+    config.mountTargetsInAutoPublicIpSubnets = (mountTargets.value.MountTargets ?? []).flatMap((m) =>
+      m.SubnetId !== undefined && auto.has(m.SubnetId) ? [m.SubnetId] : [],
+    );
+  }
   if (!unread.failed(backup, "automaticBackups")) {
     const status = backup.ok ? backup.value.BackupPolicy?.Status : undefined;
     config.automaticBackups = status === "ENABLED" || status === "ENABLING";
@@ -218,13 +239,24 @@ export const efsFileSystemsCollector: Collector = {
       () => paginateDescribeFileSystems({ client: c.clients.efs }, {}),
     );
     if (!out.ok) return notListed(c, efsFileSystemsCollector);
+    const subnets = lazySubnets(c);
+    const none = { ok: true as const, value: {} };
     const assets = await mapLimit(out.value.FileSystems ?? [], 8, async (f) => {
       const id = f.FileSystemId ?? "";
-      const backup = await c.read.one(
-        { scope: c.region, service: "efs", command: "describe-backup-policy", resource: id },
-        () => c.clients.efs.send(new DescribeBackupPolicyCommand({ FileSystemId: id })),
-      );
-      return efsFileSystemAsset(c, f, backup);
+      // A file system without mount targets is reachable from no subnet: nothing to read.
+      const mounted = (f.NumberOfMountTargets ?? 1) > 0;
+      const [backup, targets] = await Promise.all([
+        c.read.one({ scope: c.region, service: "efs", command: "describe-backup-policy", resource: id }, () =>
+          c.clients.efs.send(new DescribeBackupPolicyCommand({ FileSystemId: id })),
+        ),
+        mounted
+          ? c.read.pages(
+              { scope: c.region, service: "efs", command: "describe-mount-targets", resource: id },
+              () => paginateDescribeMountTargets({ client: c.clients.efs }, { FileSystemId: id }),
+            )
+          : Promise.resolve(none),
+      ]);
+      return efsFileSystemAsset(c, f, backup, targets, mounted ? await subnets() : none);
     });
     return { assets };
   },

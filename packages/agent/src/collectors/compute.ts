@@ -1,4 +1,3 @@
-import { EC2Client, paginateDescribeSubnets, type Subnet } from "@aws-sdk/client-ec2";
 import {
   DescribeClusterCommand,
   type DescribeClusterResponse,
@@ -17,15 +16,10 @@ import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { lazySubnets, type SubnetListing } from "./region-subnets.ts";
 import { UnreadFields } from "./unread.ts";
 
-// EC2: the region's subnets place a VPC function's subnets in their Availability Zones.
-registerClients({ eks: EKSClient, lambda: LambdaClient, ec2: EC2Client });
-
-/** The region's `DescribeSubnets` listing (pages merged). */
-export interface SubnetListing {
-  readonly Subnets?: Subnet[] | undefined;
-}
+registerClients({ eks: EKSClient, lambda: LambdaClient });
 
 /**
  * A function as `ListFunctions` lists it, with its resource-based policy (`GetPolicy`; none: the
@@ -77,15 +71,7 @@ export const lambdaFunctionsCollector = listedCollector({
   pages: (c) => paginateListFunctions({ client: c.clients.lambda, pageSize: 50 }, {}),
   items: (listing) => listing.Functions,
   // The region's subnets, read once and only when some function is attached to a VPC.
-  shared: async (c) => {
-    let read: Promise<RawOutcome<SubnetListing>> | undefined;
-    return () => {
-      read ??= c.read.pages({ scope: c.region, service: "ec2", command: "describe-subnets" }, () =>
-        paginateDescribeSubnets({ client: c.clients.ec2, pageSize: 500 }, {}),
-      );
-      return read;
-    };
-  },
+  shared: async (c) => lazySubnets(c),
   async asset(c, f, subnets) {
     const name = f.FunctionName ?? "";
     const [policy, listing] = await Promise.all([

@@ -576,6 +576,24 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("efs file systems: mount targets in subnets that map public IPs on launch, from both listings", async () => {
+    const subnets: J[] = list(model, R("ec2/describe-subnets"), "Subnets");
+    const open = new Set(subnets.filter((n) => n.MapPublicIpOnLaunch).map((n) => n.SubnetId));
+    const systems: J[] = list(model, R("efs/describe-file-systems"), "FileSystems");
+    expect(systems.length).toBeGreaterThan(0);
+    const out = await run(efsFileSystemsCollector);
+    expect(out.assets.map((a) => [a.arn, cfg(a).mountTargetsInAutoPublicIpSubnets]).sort()).toEqual(
+      systems
+        .map((f) => [
+          f.FileSystemArn,
+          list(model, R(`efs/describe-mount-targets/${f.FileSystemId}`), "MountTargets")
+            .filter((m: J) => open.has(m.SubnetId))
+            .map((m: J) => m.SubnetId),
+        ])
+        .sort(),
+    );
+  });
+
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {
     const subnets = list(model, R("ec2/describe-subnets"), "Subnets");
     const out = await run(subnetsCollector);

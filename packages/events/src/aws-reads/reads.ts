@@ -197,6 +197,11 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   efs: {
     "describe-file-systems": { pages: "FileSystems" },
     "describe-access-points": { pages: "AccessPoints", note: "every file system's, no filter" },
+    "describe-mount-targets": {
+      resource: "file system id",
+      pages: "MountTargets",
+      note: "file systems with mount targets only (`NumberOfMountTargets` > 0)",
+    },
     "describe-backup-policy": {
       resource: "file system id",
       absent: { error: "PolicyNotFound", message: "No backup policy is set for {name}." },

@@ -119,7 +119,12 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   "access-analyzer": ["ListAnalyzers"],
   config: ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
   securityhub: ["DescribeHub"],
-  elasticfilesystem: ["DescribeFileSystems", "DescribeBackupPolicy", "DescribeAccessPoints"],
+  elasticfilesystem: [
+    "DescribeFileSystems",
+    "DescribeBackupPolicy",
+    "DescribeAccessPoints",
+    "DescribeMountTargets",
+  ],
   // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
   elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
   cloudfront: ["ListDistributions", "GetDistributionConfig"],

@@ -1339,3 +1339,40 @@ export function generateLambdaSubnets(put: Put, o: ServiceGenerationOptions): vo
     put(key, { ...file, Functions: functions });
   }
 }
+
+/**
+ * Each file system's mount targets (`NumberOfMountTargets` of them): in a subnet that keeps public
+ * addresses off, or at `rate` in one that maps them on launch (EFS.6).
+ */
+export function generateEfsMountTargets(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const subnets = ((o.files.get(`${region}/ec2/describe-subnets`) as { Subnets?: Json[] } | undefined)
+      ?.Subnets ?? []) as Json[];
+    const open = subnets.filter((s) => s.MapPublicIpOnLaunch === true);
+    const closed = subnets.filter((s) => s.MapPublicIpOnLaunch !== true);
+    const systems = ((
+      o.files.get(`${region}/efs/describe-file-systems`) as { FileSystems?: Json[] } | undefined
+    )?.FileSystems ?? []) as Json[];
+    for (const f of systems) {
+      const count = Number(f.NumberOfMountTargets ?? 0);
+      const targets = Array.from({ length: count }, () => {
+        const pool = bad() && open.length > 0 ? open : closed.length > 0 ? closed : subnets;
+        const subnet = pool[rng.int(0, Math.max(0, pool.length - 1))] ?? {};
+        return {
+          OwnerId: accountId,
+          MountTargetId: `fsmt-0${rng.hex(16)}`,
+          FileSystemId: f.FileSystemId,
+          SubnetId: subnet.SubnetId ?? `subnet-0${rng.hex(16)}`,
+          LifeCycleState: "available",
+          IpAddress: `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(4, 250)}`,
+          NetworkInterfaceId: `eni-0${rng.hex(16)}`,
+          AvailabilityZoneName: subnet.AvailabilityZone ?? `${region}a`,
+          VpcId: subnet.VpcId ?? `vpc-0${rng.hex(16)}`,
+        };
+      });
+      put(`${region}/efs/describe-mount-targets/${String(f.FileSystemId)}`, { MountTargets: targets });
+    }
+  }
+}

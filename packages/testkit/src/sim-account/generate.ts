@@ -39,6 +39,7 @@ import {
   generateDistributions,
   generateEc2Network,
   generateEcsServices,
+  generateEfsMountTargets,
   generateInstanceInterfaces,
   generateLambdaSubnets,
   generateLambdaUrlOrigins,
@@ -241,6 +242,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateAutomationLogSettings(put, service("ssm-automation"));
   generateDaxAndConnectors(put, service("dax-connect"));
   generateLambdaSubnets(put, service("lambda-subnets"));
+  generateEfsMountTargets(put, service("efs-mount-targets"));
   return { accountId, regions, files };
 }
 

@@ -669,6 +669,8 @@ export const eksCluster = (c: Cluster): AssetOf<"aws.eks.cluster"> =>
 export const efsFileSystem = (
   fs: { FileSystemId: string; FileSystemArn: string; Encrypted: boolean; Name?: string },
   backup: "ENABLED" | "ENABLING" | "DISABLED" | "DISABLING" | null = "ENABLED",
+  /** The subnet of its one mount target: `subnet-0a1b` (private) or `subnet-0c2d` (public IPs on launch). */
+  mountTargetSubnet = "subnet-0a1b",
 ) =>
   efsFileSystemAsset(
     WHERE,
@@ -692,6 +694,28 @@ export const efsFileSystem = (
           call: "efs:DescribeBackupPolicy",
         }
       : { ok: true, value: { BackupPolicy: { Status: backup } } },
+    {
+      ok: true,
+      value: {
+        MountTargets: [
+          {
+            MountTargetId: "fsmt-0a1b2c3d4e5f60001",
+            FileSystemId: fs.FileSystemId,
+            SubnetId: mountTargetSubnet,
+            LifeCycleState: "available",
+            IpAddress: "10.0.1.25",
+            AvailabilityZoneName: "us-east-1a",
+            VpcId: "vpc-0a1b2c3d",
+          },
+        ],
+      },
+    },
+    {
+      ok: true,
+      value: {
+        Subnets: CASE_SUBNETS.map((s) => ({ ...s, MapPublicIpOnLaunch: s.SubnetId === "subnet-0c2d" })),
+      },
+    },
   );
 
 /**

@@ -28,7 +28,11 @@ export const CLUSTER: Cluster = {
   tags: { env: "prod" },
 };
 export const cluster = (over: Partial<Cluster> = {}) => eksCluster({ ...CLUSTER, ...over });
-export const fs = (Encrypted: boolean, backup?: Parameters<typeof efsFileSystem>[1]) =>
+export const fs = (
+  Encrypted: boolean,
+  backup?: Parameters<typeof efsFileSystem>[1],
+  mountTargetSubnet?: Parameters<typeof efsFileSystem>[2],
+) =>
   efsFileSystem(
     {
       FileSystemId: "fs-0123456789abcdef0",
@@ -36,6 +40,7 @@ export const fs = (Encrypted: boolean, backup?: Parameters<typeof efsFileSystem>
       Encrypted,
     },
     backup,
+    mountTargetSubnet,
   );
 
 /** A `DescribeAccessPoints` `AccessPoints[]` entry: rooted at `/app/api`, as the uid/gid 1000 user. */

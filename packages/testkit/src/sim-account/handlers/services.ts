@@ -9,7 +9,11 @@ import { type Call, type Handler, type Output, paginate, read, readList, require
 
 /** NextToken / maxResults pagination of the REST JSON services. */
 /** The member a list's next-page token comes back in, where it is not `nextToken`. */
-const NEXT_TOKEN: Record<string, string> = { FileSystems: "NextMarker", AccessPoints: "NextToken" };
+const NEXT_TOKEN: Record<string, string> = {
+  FileSystems: "NextMarker",
+  MountTargets: "NextMarker",
+  AccessPoints: "NextToken",
+};
 
 function tokenPage(
   call: Call,
@@ -65,6 +69,23 @@ export const EFS_HANDLERS: Record<string, Handler> = {
       if (items.length === 0) throw apiError("AccessPointNotFound", `Access point '${id}' does not exist.`);
     }
     return tokenPage(call, items, "AccessPoints", "MaxResults");
+  },
+  DescribeMountTargets: (call) => {
+    const id = str(call.input, "FileSystemId");
+    const target = str(call.input, "MountTargetId");
+    if ((id === undefined) === (target === undefined))
+      throw apiError("BadRequest", "Specify exactly one of FileSystemId and MountTargetId.");
+    if (id !== undefined) {
+      if (!readList(call, "describe-file-systems", "FileSystems").some((f) => f.FileSystemId === id))
+        throw apiError("FileSystemNotFound", `File system '${id}' does not exist.`);
+      return tokenPage(
+        call,
+        readList(call, "describe-mount-targets", "MountTargets", { resource: id }),
+        "MountTargets",
+        "MaxItems",
+      );
+    }
+    throw apiError("MountTargetNotFound", `Mount target '${target}' does not exist.`);
   },
   DescribeBackupPolicy: (call) => {
     const id = required(call.input, "FileSystemId", call.operation);
