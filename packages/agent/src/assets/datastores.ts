@@ -28,6 +28,11 @@ export const redshiftClusterSchema = assetSchemaOf(
     loggingEnabled: z.boolean(),
     /** The `require_ssl` parameter of the cluster's parameter group is `true`. */
     requireSsl: z.boolean(),
+    /**
+     * Its VPC security groups (`DescribeSecurityGroups`) with an ingress rule that admits the
+     * cluster's port from anywhere (`0.0.0.0/0` or `::/0`).
+     */
+    securityGroupsOpenOnPort: z.array(z.string()),
   }),
 );
 

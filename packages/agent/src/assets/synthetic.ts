@@ -627,6 +627,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     dbName: coin(rng) ? "dev" : "analytics",
     loggingEnabled: coin(rng),
     requireSsl: coin(rng),
+    securityGroupsOpenOnPort: coin(rng) ? [] : [`sg-${id}`],
   }),
   "aws.dms.replication-instance": (rng, id) => ({
     replicationInstanceIdentifier: `dms-${id}`,

@@ -2165,6 +2165,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["Redshift.1"] },
   },
   {
+    id: "vigil.redshift.cluster-port-restricted",
+    resourceType: "aws.redshift.cluster",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["Redshift.15"] },
+  },
+  {
     id: "vigil.redshift.cluster-requires-ssl",
     resourceType: "aws.redshift.cluster",
     severity: "medium",

@@ -37,7 +37,7 @@ import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, isoOrNull, mapLimit, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
-import { lazySubnets, type SubnetListing } from "./region-subnets.ts";
+import { lazySubnets, type SubnetListing } from "./region-network.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({

@@ -16,7 +16,7 @@ import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type Collector, mapLimit, notListed } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
-import { lazySubnets, type SubnetListing } from "./region-subnets.ts";
+import { lazySubnets, type SubnetListing } from "./region-network.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ eks: EKSClient, lambda: LambdaClient });

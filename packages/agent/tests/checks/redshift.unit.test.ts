@@ -22,12 +22,18 @@ describe("the Redshift cluster asset", () => {
       { ClusterIdentifier: "analytics", PubliclyAccessible: false, Encrypted: true, DBName: "dev" },
       denied,
       throttled,
+      { ...denied, call: "ec2:DescribeSecurityGroups" },
     );
     expect(asset.arn).toBe("arn:aws:redshift:us-east-1:123456789012:cluster:analytics");
     expect(asset.config.loggingEnabled).toBeUndefined();
     expect(asset.config.requireSsl).toBeUndefined();
     expect(asset.config.dbName).toBe("dev");
     expect(asset.unread?.loggingEnabled?.kind).toBe("denied");
+    expect(asset.config.securityGroupsOpenOnPort).toBeUndefined();
+    expect(asset.unread?.securityGroupsOpenOnPort).toMatchObject({
+      kind: "denied",
+      call: "ec2:DescribeSecurityGroups",
+    });
     expect(asset.unread?.requireSsl).toMatchObject({
       kind: "throttled",
       call: "redshift:DescribeClusterParameters",

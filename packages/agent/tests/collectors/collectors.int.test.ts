@@ -594,6 +594,30 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("redshift clusters: their security groups that admit the cluster port from anywhere", async () => {
+    const groups: J[] = list(model, R("ec2/describe-security-groups"), "SecurityGroups");
+    const clusters: J[] = list(model, R("redshift/describe-clusters"), "Clusters");
+    const out = await run(redshiftClustersCollector);
+    expect(out.assets.map((a) => [a.name, cfg(a).securityGroupsOpenOnPort]).sort()).toEqual(
+      clusters
+        .map((c) => [
+          c.ClusterIdentifier,
+          groups
+            .filter((g) => c.VpcSecurityGroups.some((v: J) => v.VpcSecurityGroupId === g.GroupId))
+            .filter((g) =>
+              g.IpPermissions.some(
+                (p: J) =>
+                  p.FromPort <= c.Endpoint.Port &&
+                  c.Endpoint.Port <= p.ToPort &&
+                  p.IpRanges.some((r: J) => r.CidrIp === "0.0.0.0/0"),
+              ),
+            )
+            .map((g) => g.GroupId),
+        ])
+        .sort(),
+    );
+  });
+
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {
     const subnets = list(model, R("ec2/describe-subnets"), "Subnets");
     const out = await run(subnetsCollector);

@@ -1376,3 +1376,58 @@ export function generateEfsMountTargets(put: Put, o: ServiceGenerationOptions): 
     }
   }
 }
+
+/**
+ * A security group per Redshift cluster, in the region's security groups, as the cluster's only VPC
+ * group: the cluster port from the VPC's range, or for the second cluster at `rate` from anywhere
+ * (Redshift.15).
+ */
+export function generateRedshiftSecurityGroups(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, vpcOf } = helpers(o);
+  for (const region of o.regions) {
+    const clustersKey = `${region}/redshift/describe-clusters`;
+    const groupsKey = `${region}/ec2/describe-security-groups`;
+    const clusters = (o.files.get(clustersKey) as { Clusters?: Json[] } | undefined)?.Clusters;
+    const groups = (o.files.get(groupsKey) as { SecurityGroups?: Json[] } | undefined)?.SecurityGroups;
+    if (clusters === undefined || groups === undefined) continue;
+    const vpc = vpcOf(region);
+    const added: Json[] = [];
+    const updated = clusters.map((cluster, i) => {
+      const id = `sg-0${rng.hex(16)}`;
+      const port = Number((cluster.Endpoint as Json | undefined)?.Port ?? 5439);
+      const open = i === 1 && bad();
+      added.push({
+        Description: `sim ${String(cluster.ClusterIdentifier)} clients`,
+        GroupName: `sim-${String(cluster.ClusterIdentifier)}`,
+        IpPermissions: [
+          {
+            FromPort: port,
+            IpProtocol: "tcp",
+            IpRanges: [{ CidrIp: open ? "0.0.0.0/0" : "10.0.0.0/16", Description: "warehouse clients" }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+            ToPort: port,
+            UserIdGroupPairs: [],
+          },
+        ],
+        OwnerId: accountId,
+        GroupId: id,
+        IpPermissionsEgress: [
+          {
+            IpProtocol: "-1",
+            IpRanges: [{ CidrIp: "0.0.0.0/0" }],
+            Ipv6Ranges: [],
+            PrefixListIds: [],
+            UserIdGroupPairs: [],
+          },
+        ],
+        Tags: [],
+        VpcId: vpc,
+      });
+      return { ...cluster, VpcSecurityGroups: [{ VpcSecurityGroupId: id, Status: "active" }] };
+    });
+    put(clustersKey, { ...(o.files.get(clustersKey) as Json), Clusters: updated });
+    put(groupsKey, { ...(o.files.get(groupsKey) as Json), SecurityGroups: [...groups, ...added] });
+  }
+}

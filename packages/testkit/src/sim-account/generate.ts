@@ -45,6 +45,7 @@ import {
   generateLambdaUrlOrigins,
   generateLegacyRedis,
   generateLoadBalancers,
+  generateRedshiftSecurityGroups,
   generateSubnets,
   generateVpcEndpoints,
   generateWebAcls,
@@ -243,6 +244,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateDaxAndConnectors(put, service("dax-connect"));
   generateLambdaSubnets(put, service("lambda-subnets"));
   generateEfsMountTargets(put, service("efs-mount-targets"));
+  generateRedshiftSecurityGroups(put, service("redshift-security-groups"));
   return { accountId, regions, files };
 }
 

@@ -50,10 +50,35 @@ export const params = (requireSsl: string): DescribeClusterParametersCommandOutp
   ],
 });
 /** The asset the Redshift collector builds from its three answers. */
-export const redshiftCluster = (over: Partial<Cluster> = {}, logging = LOGGING_ON, requireSsl = "true") =>
+/** The cluster's security group: HTTPS from anywhere, the cluster port from the VPC only (or, `open`, from anywhere too). */
+export const groups = (open = false) => ({
+  SecurityGroups: [
+    {
+      GroupId: "sg-0123456789abcdef0",
+      GroupName: "analytics",
+      VpcId: "vpc-0123456789abcdef0",
+      IpPermissions: [
+        { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] },
+        {
+          IpProtocol: "tcp",
+          FromPort: 5439,
+          ToPort: 5439,
+          IpRanges: [{ CidrIp: open ? "0.0.0.0/0" : "10.0.0.0/16" }],
+        },
+      ],
+    },
+  ],
+});
+export const redshiftCluster = (
+  over: Partial<Cluster> = {},
+  logging = LOGGING_ON,
+  requireSsl = "true",
+  openPort = false,
+) =>
   redshiftClusterAsset(
     WHERE,
     { ...CLUSTER, ...over },
     { ok: true, value: logging },
     { ok: true, value: params(requireSsl) },
+    { ok: true, value: groups(openPort) },
   );

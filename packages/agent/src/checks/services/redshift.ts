@@ -8,6 +8,7 @@ import { redshiftClusterEncrypted } from "../redshift/cluster-encrypted/check.ts
 import { redshiftClusterEnhancedVpcRouting } from "../redshift/cluster-enhanced-vpc-routing/check.ts";
 import { redshiftClusterMajorVersionUpgrade } from "../redshift/cluster-major-version-upgrade/check.ts";
 import { redshiftClusterNotPublic } from "../redshift/cluster-not-public/check.ts";
+import { redshiftClusterPortRestricted } from "../redshift/cluster-port-restricted/check.ts";
 import { redshiftClusterRequiresSsl } from "../redshift/cluster-requires-ssl/check.ts";
 
 /** The redshift checks (path order; a family in its declaration order). */
@@ -20,5 +21,6 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   redshiftClusterEnhancedVpcRouting,
   redshiftClusterMajorVersionUpgrade,
   redshiftClusterNotPublic,
+  redshiftClusterPortRestricted,
   redshiftClusterRequiresSsl,
 ]);
