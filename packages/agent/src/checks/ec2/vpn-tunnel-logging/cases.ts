@@ -13,5 +13,12 @@ export const cases: CheckCase[] = [
     expect: "fail",
     evidence: /1 of 2/,
   },
+  {
+    check,
+    name: "no tunnel options listed",
+    asset: vpn({ Options: { StaticRoutesOnly: false } }),
+    expect: "fail",
+    evidence: /2 of 2/,
+  },
   { check, name: "deleted connection", asset: vpn({ State: "deleted" }), expect: "n/a" },
 ];

@@ -18,9 +18,10 @@ export const ec2VpnTunnelLogging = defineCheck({
   evaluate: (asset) => {
     const { state, tunnelLogging } = asset.config;
     if (state === "deleted" || state === "deleting") return undefined;
-    const unlogged = tunnelLogging.filter((on) => !on).length;
-    return tunnelLogging.length >= 2 && unlogged === 0
+    // A tunnel without options logs nothing: AWS lists two per connection.
+    const unlogged = Math.max(2, tunnelLogging.length) - tunnelLogging.filter((on) => on).length;
+    return unlogged === 0
       ? pass("both tunnels log to CloudWatch Logs")
-      : fail(`${unlogged || 2 - tunnelLogging.length} of 2 tunnels do not log to CloudWatch Logs`);
+      : fail(`${unlogged} of ${Math.max(2, tunnelLogging.length)} tunnels do not log to CloudWatch Logs`);
   },
 });

@@ -14,5 +14,12 @@ export const cases: CheckCase[] = [
     expect: "fail",
     evidence: /1 of 2/,
   },
+  {
+    check,
+    name: "telemetry for one tunnel only",
+    asset: vpn({ VgwTelemetry: [{ ...first }] }),
+    expect: "fail",
+    evidence: /1 tunnel\(s\), not two/,
+  },
   { check, name: "deleted connection", asset: vpn({ State: "deleted" }), expect: "n/a" },
 ];

@@ -18,8 +18,10 @@ export const ec2VpnTunnelsUp = defineCheck({
   evaluate: (asset) => {
     const { state, tunnelStatuses } = asset.config;
     if (state !== "available") return undefined;
+    if (tunnelStatuses.length < 2)
+      return fail(`telemetry reports ${tunnelStatuses.length} tunnel(s), not two`);
     const down = tunnelStatuses.filter((s) => s !== "UP").length;
-    return tunnelStatuses.length >= 2 && down === 0
+    return down === 0
       ? pass("both tunnels are UP")
       : fail(`${down} of ${tunnelStatuses.length} tunnels are not UP`);
   },
