@@ -254,6 +254,7 @@ describe("simulated account through the real SDK clients", () => {
     expect(pages.flatMap((p) => p.Users ?? []).map((u) => u.UserName)).toEqual(
       modelUsers.map((u) => u.UserName),
     );
+    let inlineSeen = 0;
     for (const u of modelUsers) {
       const UserName = String(u.UserName);
       const keys = await c.iam.send(new iam.ListAccessKeysCommand({ UserName }));
@@ -278,8 +279,26 @@ describe("simulated account through the real SDK clients", () => {
       expect(attached.AttachedPolicies).toEqual(
         file(model, `global/iam/list-attached-user-policies/${UserName}`).AttachedPolicies,
       );
-      expect((await c.iam.send(new iam.ListUserPoliciesCommand({ UserName }))).PolicyNames).toEqual([]);
+      const inline = (await c.iam.send(new iam.ListUserPoliciesCommand({ UserName }))).PolicyNames ?? [];
+      expect(inline).toEqual(file(model, `global/iam/list-user-policies/${UserName}`).PolicyNames);
+      for (const PolicyName of inline) {
+        const got = await c.iam.send(new iam.GetUserPolicyCommand({ UserName, PolicyName }));
+        // IAM answers the document URL-encoded.
+        expect(JSON.parse(decodeURIComponent(got.PolicyDocument ?? ""))).toEqual(
+          file(model, `global/iam/get-user-policy/${encodeURIComponent(`${UserName}/${PolicyName}`)}`)
+            .PolicyDocument,
+        );
+      }
+      inlineSeen += inline.length;
     }
+    expect(inlineSeen).toBeGreaterThan(0);
+    const roleList = (await c.iam.send(new iam.ListRolesCommand({}))).Roles ?? [];
+    const first = roleList[0]?.RoleName ?? "";
+    const rolePolicies = (await c.iam.send(new iam.ListRolePoliciesCommand({ RoleName: first }))).PolicyNames;
+    expect(rolePolicies).toEqual(["sim-read-config"]);
+    await expect(
+      c.iam.send(new iam.GetRolePolicyCommand({ RoleName: first, PolicyName: "absent" })),
+    ).rejects.toMatchObject({ name: "NoSuchEntityException" });
     const policy = model.files.get("global/iam/get-account-password-policy") as J;
     const pp = c.iam.send(new iam.GetAccountPasswordPolicyCommand({}));
     if ("Error" in policy) await expect(pp).rejects.toMatchObject({ name: "NoSuchEntityException" });

@@ -27,6 +27,8 @@ export const iamUserSchema = assetSchemaOf(
     accessKeys: z.array(accessKeySchema),
     attachedPolicyArns: z.array(z.string()),
     inlinePolicyNames: z.array(z.string()),
+    /** The inline policies (`GetUserPolicy`) that allow kms:Decrypt or kms:ReEncryptFrom on every key. */
+    inlinePoliciesDecryptingAllKeys: z.array(z.string()),
     groupNames: z.array(z.string()),
   }),
 );
@@ -69,6 +71,8 @@ export const iamRoleSchema = assetSchemaOf(
     /** Read from `AssumeRolePolicyDocument` by `trustAllowsAnyPrincipal`. */
     trustAllowsAnyPrincipal: z.boolean(),
     attachedPolicyArns: z.array(z.string()),
+    /** The inline policies (`ListRolePolicies`, `GetRolePolicy`) that allow kms:Decrypt or kms:ReEncryptFrom on every key. */
+    inlinePoliciesDecryptingAllKeys: z.array(z.string()),
     /** `RoleLastUsed.LastUsedDate`; `null` when never used (or not tracked yet). */
     roleLastUsedDate: isoDate.nullable(),
   }),

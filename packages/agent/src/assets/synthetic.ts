@@ -214,6 +214,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     })),
     attachedPolicyArns: coin(rng) ? [] : ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
     inlinePolicyNames: [],
+    inlinePoliciesDecryptingAllKeys: [],
     groupNames: ["developers"],
   }),
   "aws.iam.root": (rng) => ({
@@ -232,6 +233,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     path: "/",
     trustAllowsAnyPrincipal: rng() < 0.1,
     attachedPolicyArns: [],
+    inlinePoliciesDecryptingAllKeys: [],
     roleLastUsedDate: null,
   }),
   "aws.iam.policy": (rng, id) => ({

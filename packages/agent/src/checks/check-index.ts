@@ -1006,6 +1006,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["IAM.21"] },
   },
   {
+    id: "vigil.iam.role-inline-policies-no-kms-decrypt-on-all-keys",
+    resourceType: "aws.iam.role",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["KMS.2"] },
+  },
+  {
     id: "vigil.iam.role-trust-not-public",
     resourceType: "aws.iam.role",
     severity: "critical",
@@ -1052,6 +1058,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.iam.user",
     severity: "medium",
     mappings: { cis: ["1.13"], fsbp: ["IAM.3"] },
+  },
+  {
+    id: "vigil.iam.user-inline-policies-no-kms-decrypt-on-all-keys",
+    resourceType: "aws.iam.user",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["KMS.2"] },
   },
   {
     id: "vigil.iam.user-mfa-enabled-for-console",

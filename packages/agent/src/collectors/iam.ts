@@ -10,6 +10,8 @@ import {
   GetLoginProfileCommand,
   GetPolicyVersionCommand,
   type GetPolicyVersionResponse,
+  GetRolePolicyCommand,
+  GetUserPolicyCommand,
   IAMClient,
   type ListAccessKeysResponse,
   type ListAttachedRolePoliciesResponse,
@@ -27,6 +29,7 @@ import {
   paginateListGroupsForUser,
   paginateListMFADevices,
   paginateListPolicies,
+  paginateListRolePolicies,
   paginateListRoles,
   paginateListUserPolicies,
   paginateListUsers,
@@ -68,6 +71,41 @@ function globalHeader<T extends string>(c: Where, type: T, arn: string, tags: Re
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** An inline policy's name and document, as `GetUserPolicy` / `GetRolePolicy` return it (URL-encoded). */
+export interface InlinePolicy {
+  readonly name: string;
+  readonly document: unknown;
+}
+
+/**
+ * The documents of a principal's inline policies, one `Get*Policy` each, or why they are not known:
+ * the listing's failure, or the first document that could not be read.
+ */
+async function inlineDocuments(
+  names: RawOutcome<Pick<ListUserPoliciesResponse, "PolicyNames">>,
+  get: (policy: string) => Promise<RawOutcome<{ PolicyDocument?: string | undefined }>>,
+): Promise<RawOutcome<readonly InlinePolicy[]>> {
+  if (!names.ok) return names;
+  const documents: InlinePolicy[] = [];
+  for (const name of names.value.PolicyNames ?? []) {
+    const out = await get(name);
+    if (!out.ok) return out;
+    documents.push({ name, document: out.value.PolicyDocument });
+  }
+  return { ok: true, value: documents };
+}
+
+/** The inline policies that allow kms:Decrypt or kms:ReEncryptFrom on every key (KMS.2). */
+function decryptingOnAllKeys(
+  unread: UnreadFields,
+  documents: RawOutcome<readonly InlinePolicy[]>,
+): string[] | undefined {
+  if (unread.failed(documents, "inlinePoliciesDecryptingAllKeys") || !documents.ok) return undefined;
+  return documents.value
+    .filter((p) => policyAllowsKmsDecryptOnAllKeys(decodePolicyDocument(p.document)))
+    .map((p) => p.name);
+}
+
 /** What IAM answered about one user; `keyLastUsed` only where no credential report row gives the keys' last use. */
 export interface UserReads {
   readonly keys: RawOutcome<Pick<ListAccessKeysResponse, "AccessKeyMetadata">>;
@@ -75,6 +113,8 @@ export interface UserReads {
   readonly login: RawOutcome<unknown>;
   readonly attached: RawOutcome<Pick<ListAttachedUserPoliciesResponse, "AttachedPolicies">>;
   readonly inline: RawOutcome<Pick<ListUserPoliciesResponse, "PolicyNames">>;
+  /** `GetUserPolicy` for each inline policy `inline` names. */
+  readonly inlineDocuments: RawOutcome<readonly InlinePolicy[]>;
   readonly groups: RawOutcome<Pick<ListGroupsForUserResponse, "Groups">>;
   /** `GetAccessKeyLastUsed` by access key id. */
   readonly keyLastUsed: ReadonlyMap<
@@ -106,6 +146,11 @@ async function readUser(
       paginateListGroupsForUser({ client }, { UserName: name }),
     ),
   ]);
+  const inlineDocs = await inlineDocuments(inline, (policy) =>
+    c.read.one(G("get-user-policy", encodeURIComponent(`${name}/${policy}`)), () =>
+      client.send(new GetUserPolicyCommand({ UserName: name, PolicyName: policy })),
+    ),
+  );
   const keyLastUsed = new Map<string, RawOutcome<Pick<GetAccessKeyLastUsedResponse, "AccessKeyLastUsed">>>();
   if (!row && keys.ok) {
     for (const k of keys.value.AccessKeyMetadata ?? []) {
@@ -117,7 +162,7 @@ async function readUser(
       if (!used.ok) break; // the keys are unknown already: no need to ask about the others
     }
   }
-  return { keys, mfa, login, attached, inline, groups, keyLastUsed };
+  return { keys, mfa, login, attached, inline, inlineDocuments: inlineDocs, groups, keyLastUsed };
 }
 
 /** A user from `ListUsers`, its credential report row (when the report was had) and its own reads. */
@@ -186,6 +231,8 @@ export function iamUserAsset(
     );
   if (!unread.failed(inline, "inlinePolicyNames") && inline.ok)
     config.inlinePolicyNames = inline.value.PolicyNames ?? [];
+  const decrypting = decryptingOnAllKeys(unread, reads.inlineDocuments);
+  if (decrypting) config.inlinePoliciesDecryptingAllKeys = decrypting;
   if (!unread.failed(groups, "groupNames") && groups.ok)
     config.groupNames = (groups.value.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : []));
   return unread.attach({
@@ -358,11 +405,15 @@ export const iamPasswordPolicyCollector: Collector = {
   },
 };
 
-/** A role from `ListRoles` with its attached policies (`ListAttachedRolePolicies`). */
+/**
+ * A role from `ListRoles` with its attached policies (`ListAttachedRolePolicies`) and its inline
+ * policies' documents (`ListRolePolicies`, then `GetRolePolicy` each).
+ */
 export function iamRoleAsset(
   c: Where,
   r: Role,
   attached: RawOutcome<Pick<ListAttachedRolePoliciesResponse, "AttachedPolicies">>,
+  inline: RawOutcome<readonly InlinePolicy[]>,
 ): AssetOf<"aws.iam.role"> {
   const name = r.RoleName ?? "";
   const unread = new UnreadFields();
@@ -376,6 +427,8 @@ export function iamRoleAsset(
     config.attachedPolicyArns = (attached.value.AttachedPolicies ?? []).flatMap((p) =>
       p.PolicyArn ? [p.PolicyArn] : [],
     );
+  const decrypting = decryptingOnAllKeys(unread, inline);
+  if (decrypting) config.inlinePoliciesDecryptingAllKeys = decrypting;
   return unread.attach({
     ...globalHeader(c, "aws.iam.role", r.Arn ?? "", tagsOf(r.Tags)),
     name,
@@ -393,10 +446,20 @@ export const iamRolesCollector: Collector = {
     if (!out.ok) return notListed(c, iamRolesCollector);
     const assets = await mapLimit(out.value.Roles ?? [], 8, async (r): Promise<AssetOf<"aws.iam.role">> => {
       const name = r.RoleName ?? "";
-      const attached = await c.read.pages(G("list-attached-role-policies", name), () =>
-        paginateListAttachedRolePolicies({ client }, { RoleName: name }),
+      const [attached, names] = await Promise.all([
+        c.read.pages(G("list-attached-role-policies", name), () =>
+          paginateListAttachedRolePolicies({ client }, { RoleName: name }),
+        ),
+        c.read.pages(G("list-role-policies", name), () =>
+          paginateListRolePolicies({ client }, { RoleName: name }),
+        ),
+      ]);
+      const inline = await inlineDocuments(names, (policy) =>
+        c.read.one(G("get-role-policy", encodeURIComponent(`${name}/${policy}`)), () =>
+          client.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policy })),
+        ),
       );
-      return iamRoleAsset(c, r, attached);
+      return iamRoleAsset(c, r, attached, inline);
     });
     return { assets };
   },

@@ -81,6 +81,18 @@ beforeAll(() => {
 });
 afterAll(() => clients.destroy());
 
+/** The inline policies the simulated account gives a principal that allow kms:Decrypt (or kms:*) on "*". */
+function inlineDecryptingAll(kind: "user" | "role", principal: string, names: readonly unknown[]): string[] {
+  return names.map(String).filter((name) => {
+    const stored = file(model, `global/iam/get-${kind}-policy/${encodeURIComponent(`${principal}/${name}`)}`);
+    const statements = (stored.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+      .Statement;
+    return statements.some(
+      (st) => ["kms:Decrypt", "kms:*"].some((a) => [st.Action].flat().includes(a)) && st.Resource === "*",
+    );
+  });
+}
+
 async function run(collector: Collector, r = region) {
   const read = new AccountReader();
   const context: CollectContext = {
@@ -309,6 +321,13 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       expect(c.mfaDeviceCount).toBe(
         list(model, `global/iam/list-mfa-devices/${u.UserName}`, "MFADevices").length,
       );
+      expect(c.inlinePoliciesDecryptingAllKeys).toEqual(
+        inlineDecryptingAll(
+          "user",
+          String(u.UserName),
+          list(model, `global/iam/list-user-policies/${u.UserName}`, "PolicyNames"),
+        ),
+      );
     }
     const summary = file(model, "global/iam/get-account-summary").SummaryMap as Record<string, number>;
     expect(cfg(out.byArn.get(`arn:aws:iam::${model.accountId}:root`))).toMatchObject({
@@ -329,6 +348,18 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       list(model, "global/iam/list-roles", "Roles")
         .map((r) => r.Arn)
         .sort(),
+    );
+    for (const r of list(model, "global/iam/list-roles", "Roles")) {
+      const names = model.files.has(`global/iam/list-role-policies/${r.RoleName}`)
+        ? list(model, `global/iam/list-role-policies/${r.RoleName}`, "PolicyNames")
+        : [];
+      expect(cfg(roles.byArn.get(String(r.Arn))).inlinePoliciesDecryptingAllKeys, String(r.RoleName)).toEqual(
+        inlineDecryptingAll("role", String(r.RoleName), names),
+      );
+    }
+    // The simulated account holds both: a role decrypting with one key, one (or more) with every key.
+    expect(roles.assets.some((a) => (cfg(a).inlinePoliciesDecryptingAllKeys as string[]).length > 0)).toBe(
+      true,
     );
     const policies = await run(iamPoliciesCollector);
     const attached = list(model, "global/iam/list-policies", "Policies").filter(

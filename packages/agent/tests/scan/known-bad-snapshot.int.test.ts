@@ -79,6 +79,10 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.iam.policy-no-full-admin-attached", "arn:aws:iam::111122223333:policy/admin-all"],
   ["vigil.iam.policy-no-kms-decrypt-on-all-keys", "arn:aws:iam::111122223333:policy/admin-all"],
   ["vigil.iam.role-trust-not-public", "arn:aws:iam::111122223333:role/anyone-can-assume"],
+  [
+    "vigil.iam.role-inline-policies-no-kms-decrypt-on-all-keys",
+    "arn:aws:iam::111122223333:role/anyone-can-assume",
+  ],
   ["vigil.iam.root-hardware-mfa-enabled", "arn:aws:iam::111122223333:root"],
   ["vigil.iam.root-mfa-enabled", "arn:aws:iam::111122223333:root"],
   ["vigil.iam.root-no-access-keys", "arn:aws:iam::111122223333:root"],

@@ -279,6 +279,12 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
       pages: "PolicyNames",
       absent: { output: { PolicyNames: [] } },
     },
+    "get-user-policy": {
+      scope: G,
+      resource: "user name/policy name, URL-encoded",
+      absent: { error: "NoSuchEntity", message: "The user policy with name {name} cannot be found." },
+      note: "each inline policy `list-user-policies` names: `alice%2Fdeploy`",
+    },
     "list-groups-for-user": {
       scope: G,
       resource: "user name",
@@ -290,6 +296,18 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
       resource: "role name",
       pages: "AttachedPolicies",
       absent: NOTHING_ATTACHED,
+    },
+    "list-role-policies": {
+      scope: G,
+      resource: "role name",
+      pages: "PolicyNames",
+      absent: { output: { PolicyNames: [] } },
+    },
+    "get-role-policy": {
+      scope: G,
+      resource: "role name/policy name, URL-encoded",
+      absent: { error: "NoSuchEntity", message: "The role policy with name {name} cannot be found." },
+      note: "each inline policy `list-role-policies` names",
     },
     "get-policy-version": {
       scope: G,

@@ -100,6 +100,10 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetCredentialReport",
     "ListAttachedUserPolicies",
     "ListUserPolicies",
+    // Inline policies' documents (KMS.2).
+    "GetUserPolicy",
+    "ListRolePolicies",
+    "GetRolePolicy",
     "ListPolicies",
     "GetPolicyVersion",
     "ListEntitiesForPolicy",

@@ -1431,3 +1431,62 @@ export function generateRedshiftSecurityGroups(put: Put, o: ServiceGenerationOpt
     put(groupsKey, { ...(o.files.get(groupsKey) as Json), SecurityGroups: [...groups, ...added] });
   }
 }
+
+/**
+ * Inline policies (KMS.2): at `rate` a user gets one that decrypts with every KMS key; the first
+ * role reads its parameters and decrypts with one named key, each other role at `rate` holds
+ * `kms:*` on every key.
+ */
+export function generateInlinePolicies(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  const region = o.regions[0] ?? "us-east-1";
+  const statement = (Action: string | string[], Resource: string) => ({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action, Resource }],
+  });
+  const everyKey = statement("kms:*", "*");
+  const users = ((o.files.get("global/iam/list-users") as { Users?: Json[] } | undefined)?.Users ??
+    []) as Json[];
+  for (const user of users) {
+    if (!bad()) continue;
+    const name = String(user.UserName);
+    put(`global/iam/list-user-policies/${name}`, { PolicyNames: ["sim-decrypt-anything"] });
+    put(`global/iam/get-user-policy/${encodeURIComponent(`${name}/sim-decrypt-anything`)}`, {
+      UserName: name,
+      PolicyName: "sim-decrypt-anything",
+      PolicyDocument: statement("kms:Decrypt", "*"),
+    });
+  }
+  const roles = ((o.files.get("global/iam/list-roles") as { Roles?: Json[] } | undefined)?.Roles ??
+    []) as Json[];
+  for (const [i, role] of roles.entries()) {
+    const name = String(role.RoleName);
+    const policy = i === 0 ? "sim-read-config" : "sim-kms-admin";
+    if (i > 0 && !bad()) continue;
+    const document =
+      i === 0
+        ? {
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Action: "ssm:GetParameter",
+                Resource: `arn:aws:ssm:${region}:${accountId}:parameter/sim/*`,
+              },
+              {
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: `arn:aws:kms:${region}:${accountId}:key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+              },
+            ],
+          }
+        : everyKey;
+    put(`global/iam/list-role-policies/${name}`, { PolicyNames: [policy] });
+    put(`global/iam/get-role-policy/${encodeURIComponent(`${name}/${policy}`)}`, {
+      RoleName: name,
+      PolicyName: policy,
+      PolicyDocument: document,
+    });
+  }
+}

@@ -40,6 +40,7 @@ import {
   generateEc2Network,
   generateEcsServices,
   generateEfsMountTargets,
+  generateInlinePolicies,
   generateInstanceInterfaces,
   generateLambdaSubnets,
   generateLambdaUrlOrigins,
@@ -245,6 +246,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateLambdaSubnets(put, service("lambda-subnets"));
   generateEfsMountTargets(put, service("efs-mount-targets"));
   generateRedshiftSecurityGroups(put, service("redshift-security-groups"));
+  generateInlinePolicies(put, service("iam-inline-policies"));
   return { accountId, regions, files };
 }
 

@@ -329,8 +329,15 @@ const noSuchEntity = (call: string) => ({
  */
 export function iamUser(
   row: CredentialReportRow,
-  lists: { attachedPolicyArns?: string[]; inlinePolicyNames?: string[]; groupNames?: string[] } = {},
+  lists: {
+    attachedPolicyArns?: string[];
+    inlinePolicyNames?: string[];
+    /** Inline policies by name (`GetUserPolicy`), listed after `inlinePolicyNames`. */
+    inlinePolicies?: Record<string, unknown>;
+    groupNames?: string[];
+  } = {},
 ): AssetOf<"aws.iam.user"> {
+  const inlineNames = [...(lists.inlinePolicyNames ?? []), ...Object.keys(lists.inlinePolicies ?? {})];
   const keys = ([1, 2] as const).flatMap((n) => {
     const rotated = row[`access_key_${n}_last_rotated`];
     if (rotated === "N/A") return [];
@@ -374,7 +381,10 @@ export function iamUser(
       attached: ok({
         AttachedPolicies: (lists.attachedPolicyArns ?? []).map((PolicyArn) => ({ PolicyArn })),
       }),
-      inline: ok({ PolicyNames: lists.inlinePolicyNames ?? [] }),
+      inline: ok({ PolicyNames: inlineNames }),
+      inlineDocuments: ok(
+        inlineNames.map((name) => inlinePolicy(name, lists.inlinePolicies?.[name] ?? SCOPED_INLINE)),
+      ),
       groups: ok({
         Groups: (lists.groupNames ?? []).map((GroupName) => ({
           GroupName,
@@ -424,9 +434,33 @@ export function iamRoot(
 export const passwordPolicy = (p: PasswordPolicy | undefined): AssetOf<"aws.iam.password-policy"> =>
   passwordPolicyAsset(WHERE, p ? ok({ PasswordPolicy: p }) : noSuchEntity("iam:GetAccountPasswordPolicy"));
 
-/** `Role` with `AssumeRolePolicyDocument` URL-encoded as IAM returns it, and its attached policies. */
-export const iamRole = (r: Role, attachedPolicyArns: string[] = []): AssetOf<"aws.iam.role"> =>
-  iamRoleAsset(WHERE, r, ok({ AttachedPolicies: attachedPolicyArns.map((PolicyArn) => ({ PolicyArn })) }));
+/** A policy that reads one bucket: what an inline policy holds when a case does not say. */
+const SCOPED_INLINE = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" }],
+};
+
+/** An inline policy as `GetUserPolicy` / `GetRolePolicy` return it: the document URL-encoded. */
+const inlinePolicy = (name: string, document: unknown) => ({
+  name,
+  document: encodeURIComponent(typeof document === "string" ? document : JSON.stringify(document)),
+});
+
+/**
+ * `Role` with `AssumeRolePolicyDocument` URL-encoded as IAM returns it, its attached policies and
+ * its inline policies by name (`ListRolePolicies`, `GetRolePolicy`).
+ */
+export const iamRole = (
+  r: Role,
+  attachedPolicyArns: string[] = [],
+  inlinePolicies: Record<string, unknown> = {},
+): AssetOf<"aws.iam.role"> =>
+  iamRoleAsset(
+    WHERE,
+    r,
+    ok({ AttachedPolicies: attachedPolicyArns.map((PolicyArn) => ({ PolicyArn })) }),
+    ok(Object.entries(inlinePolicies).map(([name, document]) => inlinePolicy(name, document))),
+  );
 
 /** `ListPolicies` entry plus its default version's document (`GetPolicyVersion`, URL-encoded as IAM returns it). */
 export const iamPolicy = (p: Policy, document: unknown): AssetOf<"aws.iam.policy"> =>

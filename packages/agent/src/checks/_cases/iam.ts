@@ -69,3 +69,8 @@ export const role = (trust: object): Role => ({
   // IAM returns the trust policy URL-encoded.
   AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(trust)),
 });
+/** A policy document of one Allow statement. */
+export const allowDoc = (Action: string | string[], Resource: string | string[]) => ({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action, Resource }],
+});

@@ -8,6 +8,7 @@ import { passwordPolicyStrong } from "../iam/password-policy-strong/check.ts";
 import { policyNoFullAdmin } from "../iam/policy-no-full-admin-attached/check.ts";
 import { policyNoKmsDecryptOnAllKeys } from "../iam/policy-no-kms-decrypt-on-all-keys/check.ts";
 import { policyNoServiceWildcards } from "../iam/policy-no-service-wildcards/check.ts";
+import { roleInlinePoliciesNoKmsDecryptOnAllKeys } from "../iam/role-inline-policies-no-kms-decrypt-on-all-keys/check.ts";
 import { roleTrustNotPublic } from "../iam/role-trust-not-public/check.ts";
 import { rootHardwareMfaEnabled } from "../iam/root-hardware-mfa-enabled/check.ts";
 import { rootMfaEnabled } from "../iam/root-mfa-enabled/check.ts";
@@ -16,6 +17,7 @@ import { rootNotUsedRecently } from "../iam/root-not-used-recently/check.ts";
 import { serverCertificateNotExpired } from "../iam/server-certificate-not-expired/check.ts";
 import { supportRoleExists } from "../iam/support-role-exists/check.ts";
 import { userAccessKeysRotated } from "../iam/user-access-keys-rotated/check.ts";
+import { userInlinePoliciesNoKmsDecryptOnAllKeys } from "../iam/user-inline-policies-no-kms-decrypt-on-all-keys/check.ts";
 import { userMfaEnabledForConsole } from "../iam/user-mfa-enabled-for-console/check.ts";
 import { userNoDirectPolicies } from "../iam/user-permissions-through-groups/check.ts";
 import { userSingleActiveAccessKey } from "../iam/user-single-active-access-key/check.ts";
@@ -32,6 +34,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   policyNoFullAdmin,
   policyNoKmsDecryptOnAllKeys,
   policyNoServiceWildcards,
+  roleInlinePoliciesNoKmsDecryptOnAllKeys,
   roleTrustNotPublic,
   rootHardwareMfaEnabled,
   rootMfaEnabled,
@@ -40,6 +43,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   serverCertificateNotExpired,
   supportRoleExists,
   userAccessKeysRotated,
+  userInlinePoliciesNoKmsDecryptOnAllKeys,
   userMfaEnabledForConsole,
   userNoDirectPolicies,
   userSingleActiveAccessKey,

@@ -97,6 +97,28 @@ const getAccessKeyLastUsed: Handler = (call) => {
   throw apiError("AccessDenied", `The access key ${keyId} does not exist in this account.`);
 };
 
+function roleOf(call: Call): string {
+  const role = required(call.input, "RoleName", call.operation);
+  if (!readList(call, "list-roles", "Roles", G).some((r) => r.RoleName === role))
+    throw apiError("NoSuchEntity", `The role with name ${role} cannot be found.`);
+  return role;
+}
+
+/** `GetUserPolicy` / `GetRolePolicy`: one inline policy, its document URL-encoded as IAM returns it. */
+function getInlinePolicy(command: string, principal: (call: Call) => string, member: string): Handler {
+  return (call) => {
+    const owner = principal(call);
+    const policy = required(call.input, "PolicyName", call.operation);
+    const file = read(call, command, { ...G, resource: encodeURIComponent(`${owner}/${policy}`) });
+    const document = file.PolicyDocument;
+    return {
+      [member]: owner,
+      PolicyName: policy,
+      PolicyDocument: typeof document === "string" ? document : encodeURIComponent(JSON.stringify(document)),
+    };
+  };
+}
+
 export const IAM_HANDLERS: Record<string, Handler> = {
   ListUsers: globalList("list-users", "Users"),
   ListRoles: globalList("list-roles", "Roles"),
@@ -117,12 +139,15 @@ export const IAM_HANDLERS: Record<string, Handler> = {
   ListUserPolicies: perUserList("list-user-policies", "PolicyNames"),
   ListGroupsForUser: perUserList("list-groups-for-user", "Groups"),
   ListAttachedRolePolicies: (call) => {
-    const role = required(call.input, "RoleName", call.operation);
-    if (!readList(call, "list-roles", "Roles", G).some((r) => r.RoleName === role))
-      throw apiError("NoSuchEntity", `The role with name ${role} cannot be found.`);
-    const file = read(call, "list-attached-role-policies", { ...G, resource: role });
+    const file = read(call, "list-attached-role-policies", { ...G, resource: roleOf(call) });
     return iamPage(call, (file.AttachedPolicies as unknown[] | undefined) ?? [], "AttachedPolicies");
   },
+  ListRolePolicies: (call) => {
+    const file = read(call, "list-role-policies", { ...G, resource: roleOf(call) });
+    return iamPage(call, (file.PolicyNames as unknown[] | undefined) ?? [], "PolicyNames");
+  },
+  GetUserPolicy: getInlinePolicy("get-user-policy", userOf, "UserName"),
+  GetRolePolicy: getInlinePolicy("get-role-policy", roleOf, "RoleName"),
   ListServerCertificates: globalList("list-server-certificates", "ServerCertificateMetadataList"),
   GetLoginProfile: (call) => {
     const user = userOf(call);

@@ -1,10 +1,5 @@
 import type { CheckCase } from "../../_cases/case.ts";
-import { ADMIN_DOC, awsManagedPolicy, policy } from "../../_cases/iam.ts";
-
-const doc = (Action: string | string[], Resource: string | string[]) => ({
-  Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Action, Resource }],
-});
+import { ADMIN_DOC, awsManagedPolicy, allowDoc as doc, policy } from "../../_cases/iam.ts";
 
 /** Compliant and non-compliant cases of `vigil.iam.policy-no-kms-decrypt-on-all-keys`, built from AWS's answers through the collector's mapper. */
 export const cases: CheckCase[] = [
