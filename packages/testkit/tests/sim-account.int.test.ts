@@ -4,6 +4,7 @@ import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
 import * as ec2 from "@aws-sdk/client-ec2";
 import * as eks from "@aws-sdk/client-eks";
+import * as elb from "@aws-sdk/client-elastic-load-balancing";
 import * as iam from "@aws-sdk/client-iam";
 import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
@@ -52,6 +53,7 @@ function clients(account: SimulatedAccount, region = "eu-west-1") {
     lambda: new lambda.LambdaClient(cfg),
     eks: new eks.EKSClient(cfg),
     autoscaling: new autoscaling.AutoScalingClient(cfg),
+    elb: new elb.ElasticLoadBalancingClient(cfg),
   };
 }
 
@@ -421,6 +423,42 @@ describe("simulated account through the real SDK clients", () => {
         (g) => g.AutoScalingGroupName,
       ),
     );
+  });
+
+  it("serves Classic Load Balancers' policies: an HTTPS listener's SSL negotiation policy, none for HTTP only", async () => {
+    const lbs = (file(model, `${region}/elb/describe-load-balancers`).LoadBalancerDescriptions as J[]).map(
+      (lb) =>
+        lb as { LoadBalancerName: string; ListenerDescriptions: { Listener: J; PolicyNames: string[] }[] },
+    );
+    for (const lb of lbs) {
+      const LoadBalancerName = lb.LoadBalancerName;
+      const out = await c.elb.send(new elb.DescribeLoadBalancerPoliciesCommand({ LoadBalancerName }));
+      const https = lb.ListenerDescriptions.find((d) => d.Listener.Protocol === "HTTPS");
+      if (https === undefined) {
+        expect(out.PolicyDescriptions).toEqual([]);
+        continue;
+      }
+      const [name] = https.PolicyNames;
+      expect(out.PolicyDescriptions?.map((p) => [p.PolicyName, p.PolicyTypeName])).toEqual([
+        [name, "SSLNegotiationPolicyType"],
+      ]);
+      expect(
+        out.PolicyDescriptions?.[0]?.PolicyAttributeDescriptions?.find(
+          (a) => a.AttributeName === "Reference-Security-Policy",
+        )?.AttributeValue,
+      ).toMatch(/^ELBSecurityPolicy-(TLS-1-2-2017-01|2016-08)$/);
+      const named = await c.elb.send(
+        new elb.DescribeLoadBalancerPoliciesCommand({ LoadBalancerName, PolicyNames: [String(name)] }),
+      );
+      expect(named.PolicyDescriptions).toEqual(out.PolicyDescriptions);
+      await expect(
+        c.elb.send(new elb.DescribeLoadBalancerPoliciesCommand({ LoadBalancerName, PolicyNames: ["nope"] })),
+      ).rejects.toMatchObject({ name: "PolicyNotFoundException" });
+    }
+    expect(lbs.some((lb) => lb.ListenerDescriptions.some((d) => d.Listener.Protocol === "HTTPS"))).toBe(true);
+    await expect(
+      c.elb.send(new elb.DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: "nope" })),
+    ).rejects.toMatchObject({ name: "AccessPointNotFoundException" });
   });
 
   it("names an unknown operation in an AWS-shaped error", async () => {

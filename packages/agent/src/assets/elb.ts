@@ -44,7 +44,8 @@ export const elbv2LoadBalancerSchema = assetSchemaOf(
 
 /**
  * A Classic Load Balancer (`elb DescribeLoadBalancers`) with its attributes
- * (`DescribeLoadBalancerAttributes`).
+ * (`DescribeLoadBalancerAttributes`) and, when it has an HTTPS or SSL listener, its policies
+ * (`DescribeLoadBalancerPolicies`).
  */
 export const elbLoadBalancerSchema = assetSchemaOf(
   "aws.elb.load-balancer",
@@ -69,5 +70,21 @@ export const elbLoadBalancerSchema = assetSchemaOf(
      * `strictest`; AWS's default `defensive` when the attribute is not returned.
      */
     desyncMitigationMode: z.string(),
+    /**
+     * Each HTTPS or SSL listener with its SSL negotiation policy: the listener's `PolicyNames` entry
+     * whose `DescribeLoadBalancerPolicies` description is of type `SSLNegotiationPolicyType`
+     * (`null`: none), and that policy's `Reference-Security-Policy` attribute, the predefined
+     * security policy it was created from (`null`: a custom policy, or no policy). Empty, without a
+     * read, for a load balancer with no HTTPS or SSL listener.
+     */
+    sslListenerPolicies: z.array(
+      z.object({
+        /** `HTTPS` or `SSL`. */
+        protocol: z.string(),
+        loadBalancerPort: z.number().int(),
+        policyName: z.string().nullable(),
+        referenceSecurityPolicy: z.string().nullable(),
+      }),
+    ),
   }),
 );

@@ -439,24 +439,47 @@ const makers: { [T in ResourceType]: Maker<T> } = {
       desyncMitigationMode: pick(rng, ["monitor", "defensive", "strictest"]),
     };
   },
-  "aws.elb.load-balancer": (rng, id) => ({
-    loadBalancerName: `clb-${id}`,
-    scheme: "internet-facing",
-    availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
-    listeners: [
-      coin(rng)
-        ? { protocol: "HTTP", loadBalancerPort: 80, sslCertificateId: null }
-        : {
-            protocol: "HTTPS",
-            loadBalancerPort: 443,
-            sslCertificateId: "arn:aws:acm:us-east-1:123456789012:certificate/synthetic",
-          },
-    ],
-    accessLogEnabled: coin(rng),
-    connectionDrainingEnabled: coin(rng),
-    crossZoneLoadBalancingEnabled: coin(rng),
-    desyncMitigationMode: pick(rng, ["monitor", "defensive"]),
-  }),
+  "aws.elb.load-balancer": (rng, id) => {
+    const config = {
+      loadBalancerName: `clb-${id}`,
+      scheme: "internet-facing",
+      availabilityZones: coin(rng) ? ["us-east-1a", "us-east-1b"] : ["us-east-1a"],
+      listeners: [
+        coin(rng)
+          ? { protocol: "HTTP", loadBalancerPort: 80, sslCertificateId: null }
+          : {
+              protocol: "HTTPS",
+              loadBalancerPort: 443,
+              sslCertificateId: "arn:aws:acm:us-east-1:123456789012:certificate/synthetic",
+            },
+      ],
+      accessLogEnabled: coin(rng),
+      connectionDrainingEnabled: coin(rng),
+      crossZoneLoadBalancingEnabled: coin(rng),
+      desyncMitigationMode: pick(rng, ["monitor", "defensive"]),
+    };
+    // No draw of its own (the assets after this one stay as they were): the policy follows the
+    // desync mode drawn above.
+    const policy =
+      config.desyncMitigationMode === "defensive"
+        ? "ELBSecurityPolicy-TLS-1-2-2017-01"
+        : "ELBSecurityPolicy-2016-08";
+    return {
+      ...config,
+      sslListenerPolicies: config.listeners.flatMap((l) =>
+        l.protocol === "HTTPS"
+          ? [
+              {
+                protocol: l.protocol,
+                loadBalancerPort: l.loadBalancerPort,
+                policyName: policy,
+                referenceSecurityPolicy: policy,
+              },
+            ]
+          : [],
+      ),
+    };
+  },
   "aws.cloudfront.distribution": (rng, id) => {
     const custom = coin(rng);
     const defaultCertificate = coin(rng);

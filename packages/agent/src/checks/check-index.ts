@@ -844,6 +844,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["ELB.10"] },
   },
   {
+    id: "vigil.elb.ssl-listeners-use-predefined-tls12-policy",
+    resourceType: "aws.elb.load-balancer",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["ELB.8"] },
+  },
+  {
     id: "vigil.elbv2.alb-access-logging-enabled",
     resourceType: "aws.elbv2.load-balancer",
     severity: "medium",

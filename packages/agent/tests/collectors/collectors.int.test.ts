@@ -27,6 +27,7 @@ import {
   elastiCacheCacheClustersCollector,
   elbLoadBalancersCollector,
   elbv2LoadBalancersCollector,
+  evaluate,
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
@@ -830,6 +831,103 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       expect(cfg(a).connectionDrainingEnabled).toBe(attrs.ConnectionDraining.Enabled);
       expect(cfg(a).accessLogEnabled).toBe(attrs.AccessLog.Enabled);
     }
+  });
+
+  it("classic load balancers: each HTTPS/SSL listener's SSL negotiation policy, read only for those with one; a denied read leaves it unread", async () => {
+    const ELB8 = "vigil.elb.ssl-listeners-use-predefined-tls12-policy";
+    const tls = (d: J) => ["HTTPS", "SSL"].includes(d.Listener.Protocol);
+    const classic: J[] = list(model, R("elb/describe-load-balancers"), "LoadBalancerDescriptions");
+    const withTls = classic.filter((lb) => lb.ListenerDescriptions.some(tls));
+    expect(withTls.length).toBeGreaterThan(0);
+    expect(withTls.length).toBeLessThan(classic.length);
+    const collect = async (m: typeof model) => {
+      const { clients: sim } = simulated(m);
+      const paths: string[] = [];
+      const read = new AccountReader((path) => paths.push(path), { strict: true });
+      try {
+        const out = await elbLoadBalancersCollector.collect({
+          accountId: m.accountId,
+          partition: "aws",
+          region,
+          clients: sim.forRegion(region),
+          clientsFor: (x) => sim.forRegion(x),
+          read,
+        });
+        return { assets: out.assets, paths, read };
+      } finally {
+        sim.destroy();
+      }
+    };
+
+    const { assets, paths, read } = await collect(model);
+    expect(read.denied).toEqual([]);
+    // The policies are read for the load balancers with an HTTPS or SSL listener, and only for them.
+    expect(paths.filter((p) => p.includes("/describe-load-balancer-policies/")).sort()).toEqual(
+      withTls.map((lb) => `${R("elb/describe-load-balancer-policies")}/${lb.LoadBalancerName}`).sort(),
+    );
+    for (const lb of classic) {
+      const asset = assets.find((a) => a.name === lb.LoadBalancerName);
+      expect(parseAsset(asset), lb.LoadBalancerName).toMatchObject({ ok: true });
+      const policies: J[] = lb.ListenerDescriptions.some(tls)
+        ? list(model, R(`elb/describe-load-balancer-policies/${lb.LoadBalancerName}`), "PolicyDescriptions")
+        : [];
+      expect(cfg(asset).sslListenerPolicies).toEqual(
+        lb.ListenerDescriptions.filter(tls).map((d: J) => {
+          const p = policies.find(
+            (x) => x.PolicyTypeName === "SSLNegotiationPolicyType" && d.PolicyNames.includes(x.PolicyName),
+          );
+          return {
+            protocol: d.Listener.Protocol,
+            loadBalancerPort: d.Listener.LoadBalancerPort,
+            policyName: p?.PolicyName ?? null,
+            referenceSecurityPolicy:
+              p?.PolicyAttributeDescriptions.find((a: J) => a.AttributeName === "Reference-Security-Policy")
+                ?.AttributeValue ?? null,
+          };
+        }),
+      );
+    }
+    const verdicts = (found: Asset[]) =>
+      evaluate(found, { now: "2026-06-01T00:00:00Z", selection: { enabledChecks: [ELB8] } }).reports.map(
+        (r) => [r.asset.name, r.results.find((x) => x.checkId === ELB8)?.status],
+      );
+    expect(verdicts(assets).sort()).toEqual(
+      classic
+        .map((lb) => [
+          lb.LoadBalancerName,
+          lb.ListenerDescriptions.some(tls)
+            ? cfg(assets.find((a) => a.name === lb.LoadBalancerName)).sslListenerPolicies.every(
+                (l: J) => l.referenceSecurityPolicy === "ELBSecurityPolicy-TLS-1-2-2017-01",
+              )
+              ? "pass"
+              : "fail"
+            : undefined,
+        ])
+        .sort(),
+    );
+
+    // Denied for one of them: its policies are unread (not an empty list), its verdict an error.
+    const victim = String(withTls[0].LoadBalancerName);
+    const files = new Map(model.files);
+    files.set(R(`elb/describe-load-balancer-policies/${victim}`), {
+      Error: { Code: "AccessDenied", Message: "denied by the test" },
+    });
+    const denied = await collect({ ...model, files });
+    expect(denied.read.denied.map((d) => d.path)).toEqual([
+      `${R("elb/describe-load-balancer-policies")}/${victim}`,
+    ]);
+    const asset = denied.assets.find((a) => a.name === victim);
+    expect(cfg(asset).sslListenerPolicies).toBeUndefined();
+    expect(asset?.unread?.sslListenerPolicies).toMatchObject({
+      kind: "denied",
+      call: "elb:DescribeLoadBalancerPolicies",
+    });
+    expect(parseAsset(asset)).toMatchObject({ ok: true });
+    expect(new Map(verdicts(denied.assets) as [string, string][]).get(victim)).toBe("error");
+    // The other load balancers keep their verdicts.
+    expect(verdicts(denied.assets).filter(([name]) => name !== victim)).toEqual(
+      verdicts(assets).filter(([name]) => name !== victim),
+    );
   });
 
   it("redshift clusters with their audit logging and their parameter group's require_ssl", async () => {

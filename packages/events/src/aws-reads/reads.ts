@@ -226,6 +226,10 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
   elb: {
     "describe-load-balancers": { pages: "LoadBalancerDescriptions" },
     "describe-load-balancer-attributes": { resource: "load balancer name" },
+    "describe-load-balancer-policies": {
+      resource: "load balancer name",
+      note: "read only for a load balancer with an HTTPS or SSL listener",
+    },
   },
   elbv2: {
     "describe-load-balancers": { pages: "LoadBalancers" },

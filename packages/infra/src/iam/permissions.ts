@@ -130,7 +130,12 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeMountTargets",
   ],
   // Both Elastic Load Balancing APIs (elbv2 and the classic elb) authorise under one prefix.
-  elasticloadbalancing: ["DescribeLoadBalancers", "DescribeListeners", "DescribeLoadBalancerAttributes"],
+  elasticloadbalancing: [
+    "DescribeLoadBalancers",
+    "DescribeListeners",
+    "DescribeLoadBalancerAttributes",
+    "DescribeLoadBalancerPolicies",
+  ],
   cloudfront: ["ListDistributions", "GetDistributionConfig"],
   // API Gateway authorises every read (REST APIs, stages, HTTP/WebSocket APIs, routes) as GET.
   apigateway: ["GET"],

@@ -1490,3 +1490,72 @@ export function generateInlinePolicies(put: Put, o: ServiceGenerationOptions): v
     });
   }
 }
+
+const STRONG_CLASSIC_POLICY = "ELBSecurityPolicy-TLS-1-2-2017-01";
+const WEAK_CLASSIC_POLICY = "ELBSecurityPolicy-2016-08";
+
+/** An SSL negotiation policy created from a predefined one, as `DescribeLoadBalancerPolicies` lists it (its attributes abridged). */
+function sslNegotiationPolicy(name: string, reference: string): Json {
+  const tls12Only = reference === STRONG_CLASSIC_POLICY;
+  const on = (x: boolean) => (x ? "true" : "false");
+  return {
+    PolicyName: name,
+    PolicyTypeName: "SSLNegotiationPolicyType",
+    PolicyAttributeDescriptions: [
+      { AttributeName: "Reference-Security-Policy", AttributeValue: reference },
+      { AttributeName: "Protocol-SSLv3", AttributeValue: "false" },
+      { AttributeName: "Protocol-TLSv1", AttributeValue: on(!tls12Only) },
+      { AttributeName: "Protocol-TLSv1.1", AttributeValue: on(!tls12Only) },
+      { AttributeName: "Protocol-TLSv1.2", AttributeValue: "true" },
+      { AttributeName: "Server-Defined-Cipher-Order", AttributeValue: "true" },
+      { AttributeName: "ECDHE-ECDSA-AES128-GCM-SHA256", AttributeValue: "true" },
+      { AttributeName: "ECDHE-RSA-AES128-GCM-SHA256", AttributeValue: "true" },
+      { AttributeName: "ECDHE-RSA-AES128-SHA", AttributeValue: on(!tls12Only) },
+      { AttributeName: "AES128-SHA", AttributeValue: on(!tls12Only) },
+    ],
+  };
+}
+
+/**
+ * The SSL negotiation policy of each Classic Load Balancer's HTTPS or SSL listener (ELB.8), with
+ * the load balancer's `describe-load-balancer-policies`: the account's first such load balancer on
+ * a policy created from ELBSecurityPolicy-TLS-1-2-2017-01 (named as the console names it), the
+ * others at `rate` still on the ELBSecurityPolicy-2016-08 AWS sets when it creates the listener.
+ * `generateLoadBalancers` always gives each region's first classic load balancer an HTTPS listener.
+ */
+export function generateClassicSslPolicies(put: Put, o: ServiceGenerationOptions): void {
+  const { rng } = o;
+  const { bad } = helpers(o);
+  const tls = (d: Json) => ["HTTPS", "SSL"].includes(String((d.Listener as Json | undefined)?.Protocol));
+  let first = true;
+  for (const region of o.regions) {
+    const key = `${region}/elb/describe-load-balancers`;
+    const listing = o.files.get(key) as { LoadBalancerDescriptions?: Json[] } | undefined;
+    if (listing?.LoadBalancerDescriptions === undefined) continue;
+    const updated = listing.LoadBalancerDescriptions.map((lb) => {
+      const name = String(lb.LoadBalancerName);
+      const listeners = (lb.ListenerDescriptions as Json[] | undefined) ?? [];
+      if (!listeners.some(tls)) {
+        // No listener policies: what AWS answers for an HTTP-only load balancer.
+        put(`${region}/elb/describe-load-balancer-policies/${name}`, { PolicyDescriptions: [] });
+        return lb;
+      }
+      const weak = !first && bad();
+      first = false;
+      const policy = weak
+        ? sslNegotiationPolicy(WEAK_CLASSIC_POLICY, WEAK_CLASSIC_POLICY)
+        : sslNegotiationPolicy(
+            `AWSConsole-SSLNegotiationPolicy-${name}-${rng.int(1_500_000_000_000, 1_800_000_000_000)}`,
+            STRONG_CLASSIC_POLICY,
+          );
+      const policyName = String(policy.PolicyName);
+      put(`${region}/elb/describe-load-balancer-policies/${name}`, { PolicyDescriptions: [policy] });
+      return {
+        ...lb,
+        ListenerDescriptions: listeners.map((d) => (tls(d) ? { ...d, PolicyNames: [policyName] } : d)),
+        Policies: { ...(lb.Policies as Json | undefined), OtherPolicies: [policyName] },
+      };
+    });
+    put(key, { ...listing, LoadBalancerDescriptions: updated });
+  }
+}

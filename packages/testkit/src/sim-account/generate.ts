@@ -34,6 +34,7 @@ import {
   generateAutomationLogSettings,
   generateCacheClusters,
   generateCertificates,
+  generateClassicSslPolicies,
   generateCustomNetworkAcls,
   generateDaxAndConnectors,
   generateDistributions,
@@ -247,6 +248,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateEfsMountTargets(put, service("efs-mount-targets"));
   generateRedshiftSecurityGroups(put, service("redshift-security-groups"));
   generateInlinePolicies(put, service("iam-inline-policies"));
+  generateClassicSslPolicies(put, service("elb-ssl-policies"));
   return { accountId, regions, files };
 }
 

@@ -1,6 +1,8 @@
 import type {
   DescribeLoadBalancerAttributesOutput as ClassicAttributes,
+  DescribeLoadBalancerPoliciesOutput,
   LoadBalancerDescription,
+  PolicyDescription,
 } from "@aws-sdk/client-elastic-load-balancing";
 import type {
   DescribeListenersOutput,
@@ -8,7 +10,8 @@ import type {
   Listener,
   LoadBalancer,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { elbLoadBalancerAsset, elbv2LoadBalancerAsset } from "../../collectors/elb.ts";
+import { elbLoadBalancerAsset, elbv2LoadBalancerAsset, hasTlsListener } from "../../collectors/elb.ts";
+import type { RawOutcome } from "../../discovery/reader.ts";
 import { ACCOUNT, REGION } from "./aws.ts";
 
 /** Assets built through the collector's own mappers from AWS's answers (as the SDK returns them). */
@@ -140,15 +143,62 @@ export const GOOD_CLASSIC: ClassicAttributes = {
     AdditionalAttributes: [{ Key: "elb.http.desyncmitigationmode", Value: "defensive" }],
   },
 };
+/**
+ * An SSL negotiation policy as `DescribeLoadBalancerPolicies` describes it: created from the
+ * predefined `reference` (AWS names the one it creates with a listener after it), or custom (`null`:
+ * no `Reference-Security-Policy`, protocols and ciphers chosen one by one).
+ */
+export const sslNegotiationPolicy = (PolicyName: string, reference: string | null): PolicyDescription => ({
+  PolicyName,
+  PolicyTypeName: "SSLNegotiationPolicyType",
+  PolicyAttributeDescriptions: [
+    ...(reference === null
+      ? []
+      : [{ AttributeName: "Reference-Security-Policy", AttributeValue: reference }]),
+    {
+      AttributeName: "Protocol-TLSv1",
+      AttributeValue: String(reference !== "ELBSecurityPolicy-TLS-1-2-2017-01"),
+    },
+    {
+      AttributeName: "Protocol-TLSv1.1",
+      AttributeValue: String(reference !== "ELBSecurityPolicy-TLS-1-2-2017-01"),
+    },
+    { AttributeName: "Protocol-TLSv1.2", AttributeValue: "true" },
+    { AttributeName: "Server-Defined-Cipher-Order", AttributeValue: "true" },
+    { AttributeName: "ECDHE-RSA-AES128-GCM-SHA256", AttributeValue: "true" },
+  ],
+});
+/** The policies of `CLB`: its HTTPS listener's `ELBSecurityPolicy-TLS-1-2-2017-01`, and a stickiness policy. */
+export const GOOD_POLICIES: DescribeLoadBalancerPoliciesOutput = {
+  PolicyDescriptions: [
+    sslNegotiationPolicy("ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-2-2017-01"),
+    {
+      PolicyName: "sticky",
+      PolicyTypeName: "LBCookieStickinessPolicyType",
+      PolicyAttributeDescriptions: [{ AttributeName: "CookieExpirationPeriod", AttributeValue: "3600" }],
+    },
+  ],
+};
 export type ClassicSettings = NonNullable<ClassicAttributes["LoadBalancerAttributes"]>;
+/**
+ * A Classic Load Balancer through the collector's mapper. Its policies are given to the mapper only
+ * when it has an HTTPS or SSL listener, as the collector reads them (`policies` replaces the answer).
+ */
 export const clb = (
-  over: { lb?: Partial<LoadBalancerDescription>; attributes?: Partial<ClassicSettings> } = {},
-) =>
-  elbLoadBalancerAsset(
+  over: {
+    lb?: Partial<LoadBalancerDescription>;
+    attributes?: Partial<ClassicSettings>;
+    policies?: RawOutcome<DescribeLoadBalancerPoliciesOutput>;
+  } = {},
+) => {
+  const lb = { ...CLB, ...over.lb };
+  return elbLoadBalancerAsset(
     WHERE,
-    { ...CLB, ...over.lb },
+    lb,
     ok({ LoadBalancerAttributes: { ...GOOD_CLASSIC.LoadBalancerAttributes, ...over.attributes } }),
+    hasTlsListener(lb) ? (over.policies ?? ok(GOOD_POLICIES)) : undefined,
   );
+};
 export const classicListener = (Protocol: string, LoadBalancerPort: number, SSLCertificateId?: string) => ({
   ListenerDescriptions: [
     {

@@ -7,6 +7,7 @@ import { classicCrossZoneLoadBalancingEnabled } from "../elb/cross-zone-load-bal
 import { classicDesyncMitigationDefensive } from "../elb/desync-mitigation-defensive/check.ts";
 import { classicListenersUseTls } from "../elb/listeners-use-tls/check.ts";
 import { classicMultipleAzs } from "../elb/multiple-azs/check.ts";
+import { classicSslListenersUsePredefinedTls12Policy } from "../elb/ssl-listeners-use-predefined-tls12-policy/check.ts";
 
 /** The elb checks (path order; a family in its declaration order). */
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
@@ -17,4 +18,5 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   classicDesyncMitigationDefensive,
   classicListenersUseTls,
   classicMultipleAzs,
+  classicSslListenersUsePredefinedTls12Policy,
 ]);

@@ -67,4 +67,17 @@ export const ELB_HANDLERS: Record<string, Handler> = {
   },
   DescribeLoadBalancerAttributes: (call) =>
     read(call, "describe-load-balancer-attributes", { resource: classicName(call) }),
+  // The load balancer's own policies (a missing file: none); the `PolicyNames` filter narrows them.
+  DescribeLoadBalancerPolicies: (call) => {
+    const names = strings(call.input, "PolicyNames");
+    const policies = readList(call, "describe-load-balancer-policies", "PolicyDescriptions", {
+      resource: classicName(call),
+    });
+    const missing = names.find((n) => !policies.some((p) => p.PolicyName === n));
+    if (missing !== undefined) throw apiError("PolicyNotFound", `There is no policy with name ${missing}`);
+    return {
+      PolicyDescriptions:
+        names.length === 0 ? policies : policies.filter((p) => names.includes(String(p.PolicyName))),
+    };
+  },
 };
