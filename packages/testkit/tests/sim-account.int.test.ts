@@ -1,4 +1,5 @@
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
+import * as backup from "@aws-sdk/client-backup";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
 import * as cloudwatch from "@aws-sdk/client-cloudwatch";
 import * as logs from "@aws-sdk/client-cloudwatch-logs";
@@ -54,6 +55,7 @@ function clients(account: SimulatedAccount, region = "eu-west-1") {
     eks: new eks.EKSClient(cfg),
     autoscaling: new autoscaling.AutoScalingClient(cfg),
     elb: new elb.ElasticLoadBalancingClient(cfg),
+    backup: new backup.BackupClient(cfg),
   };
 }
 
@@ -459,6 +461,33 @@ describe("simulated account through the real SDK clients", () => {
     await expect(
       c.elb.send(new elb.DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: "nope" })),
     ).rejects.toMatchObject({ name: "AccessPointNotFoundException" });
+  });
+
+  it("serves backup plans' resource assignments: listed per plan, each by plan and selection id", async () => {
+    let seen = 0;
+    for (const r of model.regions) {
+      const b = clients(account, r).backup;
+      for (const plan of (await b.send(new backup.ListBackupPlansCommand({}))).BackupPlansList ?? []) {
+        const BackupPlanId = String(plan.BackupPlanId);
+        const listed = await b.send(new backup.ListBackupSelectionsCommand({ BackupPlanId }));
+        expect(listed.BackupSelectionsList?.length).toBeGreaterThan(0);
+        for (const s of listed.BackupSelectionsList ?? []) {
+          const got = await b.send(
+            new backup.GetBackupSelectionCommand({ BackupPlanId, SelectionId: String(s.SelectionId) }),
+          );
+          expect(got.BackupSelection?.SelectionName).toBe(s.SelectionName);
+          expect(got.BackupSelection?.ListOfTags?.[0]).toMatchObject({ ConditionKey: "backup" });
+          seen++;
+        }
+        await expect(
+          b.send(new backup.GetBackupSelectionCommand({ BackupPlanId, SelectionId: "nope" })),
+        ).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+    await expect(
+      c.backup.send(new backup.ListBackupSelectionsCommand({ BackupPlanId: "nope" })),
+    ).rejects.toMatchObject({ name: "ResourceNotFoundException" });
   });
 
   it("names an unknown operation in an AWS-shaped error", async () => {

@@ -193,6 +193,11 @@ export const efsFileSystemSchema = assetSchemaOf(
      * launch (`MapPublicIpOnLaunch`, from the region's `DescribeSubnets`).
      */
     mountTargetsInAutoPublicIpSubnets: z.array(z.string()),
+    /**
+     * The region's AWS Backup plans whose resource assignments select it (by ARN, conditions or
+     * tags; `ListBackupPlans`, `ListBackupSelections`, `GetBackupSelection`).
+     */
+    backupPlans: z.array(z.string()),
   }),
 );
 

@@ -302,6 +302,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     encrypted: coin(rng),
     automaticBackups: coin(rng),
     mountTargetsInAutoPublicIpSubnets: coin(rng) ? [] : [`subnet-${id}`],
+    backupPlans: ["daily"],
   }),
   "aws.efs.access-point": (rng, id) => ({
     accessPointId: `fsap-${id}`,

@@ -712,6 +712,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: ["2.3.1"], fsbp: ["EFS.1", "EFS.8"] },
   },
   {
+    id: "vigil.efs.file-system-in-backup-plan",
+    resourceType: "aws.efs.file-system",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EFS.2"] },
+  },
+  {
     id: "vigil.efs.mount-targets-not-in-public-subnets",
     resourceType: "aws.efs.file-system",
     severity: "medium",

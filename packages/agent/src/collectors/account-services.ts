@@ -35,6 +35,7 @@ import { DescribeHubCommand, type DescribeHubResponse, SecurityHubClient } from 
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
+import { type BackupAssignment, lazyBackupAssignments, plansSelecting } from "./backup-assignments.ts";
 import { type Collector, isoOrNull, mapLimit, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { lazySubnets, type SubnetListing } from "./region-network.ts";
@@ -183,14 +184,22 @@ export const securityHubCollector: Collector = {
   },
 };
 
-/** A file system as `DescribeFileSystems` lists it, with its backup policy (`DescribeBackupPolicy`). */
+/**
+ * A file system as `DescribeFileSystems` lists it, with its backup policy (`DescribeBackupPolicy`),
+ * its mount targets' subnets and the region's backup plans' resource assignments.
+ */
 export function efsFileSystemAsset(
   c: Where,
   f: FileSystemDescription,
   backup: RawOutcome<Pick<BackupPolicyDescription, "BackupPolicy">>,
   mountTargets: RawOutcome<Pick<DescribeMountTargetsResponse, "MountTargets">>,
   subnets: RawOutcome<SubnetListing>,
+  assignments: RawOutcome<readonly BackupAssignment[]>,
 ): AssetOf<"aws.efs.file-system"> {
+  const arn =
+    f.FileSystemArn ??
+    `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:file-system/${f.FileSystemId}`;
+  const tags = tagsOf(f.Tags);
   const unread = new UnreadFields();
   const config: Partial<AssetOf<"aws.efs.file-system">["config"]> = {
     fileSystemId: f.FileSystemId ?? "",
@@ -216,15 +225,15 @@ export function efsFileSystemAsset(
     const status = backup.ok ? backup.value.BackupPolicy?.Status : undefined;
     config.automaticBackups = status === "ENABLED" || status === "ENABLING";
   }
+  if (!unread.failed(assignments, "backupPlans") && assignments.ok)
+    config.backupPlans = plansSelecting(assignments.value, arn, tags);
   return unread.attach({
-    arn:
-      f.FileSystemArn ??
-      `arn:${c.partition}:elasticfilesystem:${c.region}:${c.accountId}:file-system/${f.FileSystemId}`,
+    arn,
     type: "aws.efs.file-system",
     region: c.region,
     accountId: c.accountId,
     name: f.Name ?? f.FileSystemId ?? "",
-    tags: tagsOf(f.Tags),
+    tags,
     config: config as AssetOf<"aws.efs.file-system">["config"],
   });
 }
@@ -240,6 +249,7 @@ export const efsFileSystemsCollector: Collector = {
     );
     if (!out.ok) return notListed(c, efsFileSystemsCollector);
     const subnets = lazySubnets(c);
+    const assignments = lazyBackupAssignments(c);
     const none = { ok: true as const, value: {} };
     const assets = await mapLimit(out.value.FileSystems ?? [], 8, async (f) => {
       const id = f.FileSystemId ?? "";
@@ -256,7 +266,7 @@ export const efsFileSystemsCollector: Collector = {
             )
           : Promise.resolve(none),
       ]);
-      return efsFileSystemAsset(c, f, backup, targets, mounted ? await subnets() : none);
+      return efsFileSystemAsset(c, f, backup, targets, mounted ? await subnets() : none, await assignments());
     });
     return { assets };
   },

@@ -626,6 +626,26 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("efs file systems: the backup plans whose resource assignments select them (by tag here)", async () => {
+    const sides = new Set<boolean>();
+    for (const r of model.regions) {
+      const at = (path: string) => `${r}/${path}`;
+      const systems: J[] = list(model, at("efs/describe-file-systems"), "FileSystems");
+      const plans: J[] = list(model, at("backup/list-backup-plans"), "BackupPlansList");
+      const out = await run(efsFileSystemsCollector, r);
+      const expected = systems.map((f) => [
+        f.FileSystemArn,
+        f.Tags.some((t: J) => t.Key === "backup" && t.Value === "daily")
+          ? plans.map((p) => p.BackupPlanName).sort()
+          : [],
+      ]);
+      expect(out.assets.map((a) => [a.arn, cfg(a).backupPlans])).toEqual(expected);
+      for (const [, p] of expected) sides.add((p as string[]).length > 0);
+    }
+    // Both sides occur: a file system in a plan and one in none.
+    expect(sides).toEqual(new Set([true, false]));
+  });
+
   it("redshift clusters: their security groups that admit the cluster port from anywhere", async () => {
     const groups: J[] = list(model, R("ec2/describe-security-groups"), "SecurityGroups");
     const clusters: J[] = list(model, R("redshift/describe-clusters"), "Clusters");

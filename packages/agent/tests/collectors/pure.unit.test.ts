@@ -2,6 +2,7 @@ import { arnSchema } from "@vigil/events";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RESOURCE_TYPES } from "../../src/assets/index.ts";
+import { assignmentSelects } from "../../src/collectors/backup-assignments.ts";
 import {
   type Asset,
   cisPatternsOf,
@@ -261,5 +262,50 @@ describe("event ARNs", () => {
       const header = { accountId: "111122223333", region: "eu-west-1", arn: "111122223333/eu-west-1", type };
       expect(findingResourceOf({ ...header, arn: eventArnOf(header) })).toBe("111122223333/eu-west-1");
     }
+  });
+});
+
+describe("AWS Backup resource assignments", () => {
+  const ARN = "arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0a1b2c3d";
+  const base = { SelectionName: "s", IamRoleArn: "arn:aws:iam::111122223333:role/backup" };
+  const selects = (selection: object, tags: Record<string, string> = {}) =>
+    assignmentSelects({ ...base, ...selection }, ARN, tags);
+
+  it("selects by ARN pattern, and an assignment that names nothing selects everything", () => {
+    expect(selects({ Resources: ["arn:aws:elasticfilesystem:*:*:file-system/*"] })).toBe(true);
+    expect(selects({ Resources: ["*"] })).toBe(true);
+    expect(selects({})).toBe(true);
+    expect(selects({ Resources: ["arn:aws:ec2:*:*:volume/*"] })).toBe(false);
+    expect(selects({ Resources: ["arn:aws:elasticfilesystem:*:*:file-system/fs-0a1b2c3d"] })).toBe(true);
+    // A pattern's dots are literal.
+    expect(
+      selects({ Resources: ["arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system.fs-0a1b2c3d"] }),
+    ).toBe(false);
+  });
+
+  it("applies Conditions to Resources (AND), ListOfTags beside them (OR), NotResources last", () => {
+    const conditions = {
+      Resources: ["*"],
+      Conditions: {
+        StringEquals: [{ ConditionKey: "aws:ResourceTag/backup", ConditionValue: "daily" }],
+        StringNotEquals: [{ ConditionKey: "aws:ResourceTag/env", ConditionValue: "dev" }],
+        StringLike: [{ ConditionKey: "aws:ResourceTag/team", ConditionValue: "data-*" }],
+        StringNotLike: [{ ConditionKey: "aws:ResourceTag/tier", ConditionValue: "scratch?" }],
+      },
+    };
+    expect(selects(conditions, { backup: "daily", team: "data-lake" })).toBe(true);
+    expect(selects(conditions, { backup: "daily", team: "data-lake", env: "dev" })).toBe(false);
+    expect(selects(conditions, { backup: "daily", team: "web" })).toBe(false);
+    expect(selects(conditions, { backup: "daily" })).toBe(false); // StringLike needs the tag
+    expect(selects(conditions, { backup: "daily", team: "data-x", tier: "scratch1" })).toBe(false);
+    const tags = {
+      Resources: ["arn:aws:ec2:*:*:volume/*"],
+      ListOfTags: [
+        { ConditionType: "STRINGEQUALS" as const, ConditionKey: "backup", ConditionValue: "daily" },
+      ],
+    };
+    expect(selects(tags, { backup: "daily" })).toBe(true);
+    expect(selects(tags, { backup: "weekly" })).toBe(false);
+    expect(selects({ ...tags, NotResources: [ARN] }, { backup: "daily" })).toBe(false);
   });
 });

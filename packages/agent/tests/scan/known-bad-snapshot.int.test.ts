@@ -70,6 +70,10 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",
   ],
   [
+    "vigil.efs.file-system-in-backup-plan",
+    "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",
+  ],
+  [
     "vigil.iam.server-certificate-not-expired",
     "arn:aws:iam::111122223333:server-certificate/known-bad-expired",
   ],

@@ -84,6 +84,15 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "list-backup-vaults": { pages: "BackupVaultList" },
     "list-backup-plans": { pages: "BackupPlansList" },
     "list-report-plans": { pages: "ReportPlans" },
+    "list-backup-selections": {
+      resource: "backup plan id",
+      pages: "BackupSelectionsList",
+      note: "every listed plan's, read when the region has a file system",
+    },
+    "get-backup-selection": {
+      resource: "backup plan id/selection id, URL-encoded",
+      note: "each listed resource assignment",
+    },
     "list-recovery-points-by-backup-vault": {
       resource: "vault name",
       pages: "RecoveryPoints",

@@ -171,7 +171,15 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   guardduty: ["ListDetectors", "GetDetector"],
   inspector2: ["BatchGetAccountStatus"],
   macie2: ["GetMacieSession", "GetAutomatedDiscoveryConfiguration"],
-  backup: ["ListBackupVaults", "ListRecoveryPointsByBackupVault", "ListBackupPlans", "ListReportPlans"],
+  backup: [
+    "ListBackupVaults",
+    "ListRecoveryPointsByBackupVault",
+    "ListBackupPlans",
+    "ListReportPlans",
+    // Which plans select a file system (EFS.2).
+    "ListBackupSelections",
+    "GetBackupSelection",
+  ],
   organizations: ["DescribeOrganization"],
   codebuild: ["ListProjects", "BatchGetProjects", "ListReportGroups", "BatchGetReportGroups"],
   states: ["ListStateMachines", "DescribeStateMachine"],

@@ -1559,3 +1559,51 @@ export function generateClassicSslPolicies(put: Put, o: ServiceGenerationOptions
     put(key, { ...listing, LoadBalancerDescriptions: updated });
   }
 }
+
+/**
+ * Each backup plan's one resource assignment, of the resources tagged `backup=daily` (ListOfTags),
+ * and that tag on each file system but, at `rate`, not (EFS.2).
+ */
+export function generateBackupSelections(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const plans = ((
+      o.files.get(`${region}/backup/list-backup-plans`) as { BackupPlansList?: Json[] } | undefined
+    )?.BackupPlansList ?? []) as Json[];
+    for (const plan of plans) {
+      const planId = String(plan.BackupPlanId);
+      const selectionId = `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+      const member = {
+        SelectionId: selectionId,
+        SelectionName: "sim-tagged-daily",
+        BackupPlanId: planId,
+        CreationDate: iso(300),
+        IamRoleArn: `arn:aws:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`,
+      };
+      put(`${region}/backup/list-backup-selections/${planId}`, { BackupSelectionsList: [member] });
+      put(`${region}/backup/get-backup-selection/${encodeURIComponent(`${planId}/${selectionId}`)}`, {
+        BackupSelection: {
+          SelectionName: member.SelectionName,
+          IamRoleArn: member.IamRoleArn,
+          Resources: [],
+          ListOfTags: [{ ConditionType: "STRINGEQUALS", ConditionKey: "backup", ConditionValue: "daily" }],
+          NotResources: [],
+          Conditions: { StringEquals: [], StringNotEquals: [], StringLike: [], StringNotLike: [] },
+        },
+        SelectionId: selectionId,
+        BackupPlanId: planId,
+        CreationDate: member.CreationDate,
+      });
+    }
+    const key = `${region}/efs/describe-file-systems`;
+    const listing = o.files.get(key) as { FileSystems?: Json[] } | undefined;
+    if (listing?.FileSystems === undefined) continue;
+    const systems = listing.FileSystems.map((f) =>
+      bad()
+        ? f
+        : { ...f, Tags: [...((f.Tags as Json[] | undefined) ?? []), { Key: "backup", Value: "daily" }] },
+    );
+    put(key, { ...listing, FileSystems: systems });
+  }
+}

@@ -32,6 +32,7 @@ import { generateSecurityServices } from "./generate-security.ts";
 import {
   generateApis,
   generateAutomationLogSettings,
+  generateBackupSelections,
   generateCacheClusters,
   generateCertificates,
   generateClassicSslPolicies,
@@ -249,6 +250,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateRedshiftSecurityGroups(put, service("redshift-security-groups"));
   generateInlinePolicies(put, service("iam-inline-policies"));
   generateClassicSslPolicies(put, service("elb-ssl-policies"));
+  generateBackupSelections(put, service("backup-selections"));
   return { accountId, regions, files };
 }
 

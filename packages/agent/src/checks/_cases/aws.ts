@@ -45,6 +45,7 @@ import {
   securityHubAsset,
   serverCertificateAsset,
 } from "../../collectors/account-services.ts";
+import type { BackupAssignment } from "../../collectors/backup-assignments.ts";
 import { trailAsset } from "../../collectors/cloudtrail.ts";
 import type { RegionTrails } from "../../collectors/collector.ts";
 import { eksClusterAsset, lambdaFunctionAsset } from "../../collectors/compute.ts";
@@ -701,10 +702,18 @@ export const eksCluster = (c: Cluster): AssetOf<"aws.eks.cluster"> =>
  * `BackupPolicy.Status` (default `ENABLED`; `null`: no policy, AWS's `PolicyNotFound`).
  */
 export const efsFileSystem = (
-  fs: { FileSystemId: string; FileSystemArn: string; Encrypted: boolean; Name?: string },
+  fs: {
+    FileSystemId: string;
+    FileSystemArn: string;
+    Encrypted: boolean;
+    Name?: string;
+    Tags?: { Key: string; Value: string }[];
+  },
   backup: "ENABLED" | "ENABLING" | "DISABLED" | "DISABLING" | null = "ENABLED",
   /** The subnet of its one mount target: `subnet-0a1b` (private) or `subnet-0c2d` (public IPs on launch). */
   mountTargetSubnet = "subnet-0a1b",
+  /** The region's backup plans' resource assignments (`GetBackupSelection`): by default one of every file system. */
+  assignments: readonly BackupAssignment[] = [EVERY_FILE_SYSTEM],
 ) =>
   efsFileSystemAsset(
     WHERE,
@@ -750,7 +759,21 @@ export const efsFileSystem = (
         Subnets: CASE_SUBNETS.map((s) => ({ ...s, MapPublicIpOnLaunch: s.SubnetId === "subnet-0c2d" })),
       },
     },
+    { ok: true, value: assignments },
   );
+
+/** A backup plan's assignment of every EFS file system, as the AWS Backup console writes it. */
+const EVERY_FILE_SYSTEM: BackupAssignment = {
+  planName: "daily",
+  selection: {
+    SelectionName: "file-systems",
+    IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AWSBackupDefaultServiceRole`,
+    Resources: ["arn:aws:elasticfilesystem:*:*:file-system/*"],
+    ListOfTags: [],
+    NotResources: [],
+    Conditions: { StringEquals: [], StringNotEquals: [], StringLike: [], StringNotLike: [] },
+  },
+};
 
 /**
  * The account's CloudTrail coverage (`aws.cloudtrail.account-settings`) as the scan links it from

@@ -32,6 +32,7 @@ export const fs = (
   Encrypted: boolean,
   backup?: Parameters<typeof efsFileSystem>[1],
   mountTargetSubnet?: Parameters<typeof efsFileSystem>[2],
+  assignments?: Parameters<typeof efsFileSystem>[3],
 ) =>
   efsFileSystem(
     {
@@ -41,6 +42,7 @@ export const fs = (
     },
     backup,
     mountTargetSubnet,
+    assignments,
   );
 
 /** A `DescribeAccessPoints` `AccessPoints[]` entry: rooted at `/app/api`, as the uid/gid 1000 user. */

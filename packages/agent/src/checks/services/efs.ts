@@ -4,6 +4,7 @@ import { accessPointRootDirectory } from "../efs/access-point-root-directory/che
 import { accessPointUserIdentity } from "../efs/access-point-user-identity/check.ts";
 import { fileSystemAutomaticBackups } from "../efs/file-system-automatic-backups/check.ts";
 import { fileSystemEncrypted } from "../efs/file-system-encrypted/check.ts";
+import { fileSystemInBackupPlan } from "../efs/file-system-in-backup-plan/check.ts";
 import { efsMountTargetsNotInPublicSubnets } from "../efs/mount-targets-not-in-public-subnets/check.ts";
 
 /** The efs checks (path order; a family in its declaration order). */
@@ -12,5 +13,6 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   accessPointUserIdentity,
   fileSystemAutomaticBackups,
   fileSystemEncrypted,
+  fileSystemInBackupPlan,
   efsMountTargetsNotInPublicSubnets,
 ]);

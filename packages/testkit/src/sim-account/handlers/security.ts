@@ -72,6 +72,13 @@ export const MACIE2_HANDLERS: Record<string, Handler> = {
 
 const BACKUP_LIMITS = { defaultLimit: 1000, minLimit: 1, maxLimit: 1000 } as const;
 
+function backupPlanId(call: Call): string {
+  const id = required(call.input, "BackupPlanId", call.operation);
+  if (!readList(call, "list-backup-plans", "BackupPlansList").some((p) => p.BackupPlanId === id))
+    throw apiError("ResourceNotFoundException", `Backup plan ${id} does not exist.`);
+  return id;
+}
+
 function vaultName(call: Call): string {
   const name = required(call.input, "BackupVaultName", call.operation);
   const vaults = readList(call, "list-backup-vaults", "BackupVaultList");
@@ -94,6 +101,27 @@ export const BACKUP_HANDLERS: Record<string, Handler> = {
     return { RecoveryPoints: page, ...(next ? { NextToken: next } : {}) };
   },
   ListBackupPlans: (call) => listPage(call, "list-backup-plans", "BackupPlansList", BACKUP_LIMITS),
+  ListBackupSelections: (call) => {
+    const planId = backupPlanId(call);
+    const file = read(call, "list-backup-selections", { resource: planId });
+    const { page, next } = paginate((file.BackupSelectionsList ?? []) as unknown[], {
+      token: call.input.NextToken,
+      limit: call.input.MaxResults,
+      ...BACKUP_LIMITS,
+    });
+    return { BackupSelectionsList: page, ...(next ? { NextToken: next } : {}) };
+  },
+  GetBackupSelection: (call) => {
+    const planId = backupPlanId(call);
+    const selectionId = required(call.input, "SelectionId", call.operation);
+    return read(call, "get-backup-selection", {
+      resource: encodeURIComponent(`${planId}/${selectionId}`),
+      whenMissing: {
+        error: "ResourceNotFoundException",
+        message: `Backup selection ${selectionId} of plan ${planId} does not exist.`,
+      },
+    });
+  },
   ListReportPlans: (call) => listPage(call, "list-report-plans", "ReportPlans", BACKUP_LIMITS),
 };
 
