@@ -25,6 +25,15 @@ export const rdsInstanceSchema = assetSchemaOf(
     cloudwatchLogsExports: z.array(z.string()),
     /** Its DB parameter group (`DBParameterGroups[0]`) and the checked parameters' values. */
     parameterGroup: dbParameterGroupSchema,
+    /**
+     * The subnets of its DB subnet group whose route table (`DescribeRouteTables`: the one
+     * explicitly associated with the subnet, else its VPC's main table) has an active route to an
+     * internet gateway (`igw-…`), with that table and gateway. Empty when none is, and for an
+     * instance without a DB subnet group (not in a VPC).
+     */
+    subnetsRoutedToInternetGateway: z.array(
+      z.object({ subnetId: z.string(), routeTableId: z.string(), gatewayId: z.string() }),
+    ),
   }),
 );
 

@@ -194,6 +194,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     masterUsername: pick(rng, ["postgres", "orders_admin"]),
     cloudwatchLogsExports: pick(rng, [[], ["postgresql"], ["postgresql", "upgrade"]]),
     parameterGroup: parameterGroup(rng, "default.postgres16"),
+    subnetsRoutedToInternetGateway: [],
   }),
   "aws.rds.snapshot": (rng, id) => ({
     dbSnapshotIdentifier: `snap-${id}`,

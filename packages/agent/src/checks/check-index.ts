@@ -2063,6 +2063,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["RDS.5"] },
   },
   {
+    id: "vigil.rds.instance-not-in-public-subnet",
+    resourceType: "aws.rds.instance",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["RDS.46"] },
+  },
+  {
     id: "vigil.rds.instance-not-publicly-accessible",
     resourceType: "aws.rds.instance",
     severity: "critical",

@@ -23,21 +23,64 @@ import {
   parameterGroupOf,
 } from "./db-parameters.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { lazyRouteTables, type RouteTableListing } from "./region-network.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ rds: RDSClient });
 
+type RoutedSubnet = AssetOf<"aws.rds.instance">["config"]["subnetsRoutedToInternetGateway"][number];
+
+/**
+ * The subnets of the instance's DB subnet group whose route table has an active route to an
+ * internet gateway (`igw-…`, to any IPv4 or IPv6 destination). A subnet uses the route table
+ * explicitly associated with it, else its VPC's main route table.
+ */
+export function subnetsRoutedToInternetGateway(db: DBInstance, tables: RouteTableListing): RoutedSubnet[] {
+  const group = db.DBSubnetGroup;
+  if (group === undefined) return [];
+  const all = tables.RouteTables ?? [];
+  const explicit = new Map<string, (typeof all)[number]>();
+  const main = new Map<string, (typeof all)[number]>();
+  for (const t of all)
+    for (const a of t.Associations ?? []) {
+      // A failed or finished (`disassociated`) association no longer routes the subnet.
+      if (a.AssociationState?.State === "failed" || a.AssociationState?.State === "disassociated") continue;
+      if (a.SubnetId !== undefined) explicit.set(a.SubnetId, t);
+      if (a.Main === true && t.VpcId !== undefined) main.set(t.VpcId, t);
+    }
+  const subnetVpc = group.VpcId;
+  return (group.Subnets ?? []).flatMap((s) => {
+    const subnetId = s.SubnetIdentifier;
+    if (subnetId === undefined) return [];
+    const table = explicit.get(subnetId) ?? (subnetVpc === undefined ? undefined : main.get(subnetVpc));
+    const igw = (table?.Routes ?? []).find(
+      (r) => r.State === "active" && r.GatewayId?.startsWith("igw-") === true,
+    )?.GatewayId;
+    return table === undefined || igw === undefined
+      ? []
+      : [{ subnetId, routeTableId: table.RouteTableId ?? "", gatewayId: igw }];
+  });
+}
+
 /**
  * A DB instance as `DescribeDBInstances` lists it, with the checked parameters of its parameter
- * group (`undefined`: the listing names no group); a failed read leaves `parameterGroup` unread.
+ * group (`undefined`: the listing names no group) and the region's route tables (read only for an
+ * instance with a DB subnet group: the collector passes an empty listing for one without); a
+ * failed read leaves `parameterGroup` or `subnetsRoutedToInternetGateway` unread.
  */
 export function rdsInstanceAsset(
   c: Where,
   db: DBInstance,
   parameters: RawOutcome<ParameterListing> | undefined,
+  routeTables: RawOutcome<RouteTableListing>,
 ): AssetOf<"aws.rds.instance"> {
   const unread = new UnreadFields();
   const parameterGroup = parameterGroupOf(unread, instanceGroupOf(db), parameters, "rds:DescribeDBInstances");
+  const field = "subnetsRoutedToInternetGateway";
+  const routed =
+    unread.failed(routeTables, field) || !routeTables.ok
+      ? undefined
+      : subnetsRoutedToInternetGateway(db, routeTables.value);
   return unread.attach({
     arn:
       db.DBInstanceArn ?? `arn:${c.partition}:rds:${c.region}:${c.accountId}:db:${db.DBInstanceIdentifier}`,
@@ -64,6 +107,7 @@ export function rdsInstanceAsset(
       masterUsername: db.MasterUsername ?? null,
       cloudwatchLogsExports: db.EnabledCloudwatchLogsExports ?? [],
       ...(parameterGroup === undefined ? {} : { parameterGroup }),
+      ...(routed === undefined ? {} : { [field]: routed }),
     } as AssetOf<"aws.rds.instance">["config"],
   });
 }
@@ -79,13 +123,17 @@ export const rdsInstancesCollector: Collector = {
     );
     if (!out.ok) return notListed(c, rdsInstancesCollector);
     const reads: ParameterReads = new Map();
+    // Read once for the region, and only when an instance has a DB subnet group (is in a VPC).
+    const routeTables = lazyRouteTables(c);
+    // Outside a VPC (no DB subnet group) the instance is in no subnet: nothing to read.
+    const none = { ok: true as const, value: {} };
     const assets = await mapLimit(out.value.DBInstances ?? [], 8, async (db) => {
       const group = instanceGroupOf(db);
-      const parameters =
-        group === undefined
-          ? undefined
-          : await groupParameters(c, "describe-db-parameters", group.name, reads);
-      return rdsInstanceAsset(c, db, parameters);
+      const [parameters, tables] = await Promise.all([
+        group === undefined ? undefined : groupParameters(c, "describe-db-parameters", group.name, reads),
+        db.DBSubnetGroup === undefined ? none : routeTables(),
+      ]);
+      return rdsInstanceAsset(c, db, parameters, tables);
     });
     return { assets };
   },

@@ -670,6 +670,44 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("rds instances: the subnets of their DB subnet group whose route table routes to an internet gateway", async () => {
+    const seen = new Set<boolean>();
+    for (const r of model.regions) {
+      const tables: J[] = list(model, `${r}/ec2/describe-route-tables`, "RouteTables");
+      const dbs: J[] = list(model, `${r}/rds/describe-db-instances`, "DBInstances");
+      // The explicitly associated table, else the VPC's main one.
+      const tableOf = (subnet: string, vpc: string): J =>
+        tables.find((t) => t.Associations.some((a: J) => a.SubnetId === subnet)) ??
+        tables.find((t) => t.VpcId === vpc && t.Associations.some((a: J) => a.Main === true));
+      const expected = dbs
+        .map((d) => [
+          d.DBInstanceArn,
+          (d.DBSubnetGroup?.Subnets ?? []).flatMap((s: J) => {
+            const table = tableOf(s.SubnetIdentifier, d.DBSubnetGroup.VpcId);
+            const igw = table?.Routes.find((x: J) => x.State === "active" && x.GatewayId?.startsWith("igw-"));
+            return igw === undefined
+              ? []
+              : [
+                  {
+                    subnetId: s.SubnetIdentifier,
+                    routeTableId: table.RouteTableId,
+                    gatewayId: igw.GatewayId,
+                  },
+                ];
+          }),
+        ])
+        .sort();
+      const out = await run(rdsInstancesCollector, r);
+      expect(out.assets.map((a) => [a.arn, cfg(a).subnetsRoutedToInternetGateway]).sort()).toEqual(expected);
+      for (const [, routed] of expected) seen.add(routed.length > 0);
+    }
+    // Every simulated instance has a DB subnet group; some in private subnets, some in public ones.
+    expect(list(model, R("rds/describe-db-instances"), "DBInstances").every((d) => d.DBSubnetGroup)).toBe(
+      true,
+    );
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
   it("ec2 subnets: every subnet as listed, with the default flag and MapPublicIpOnLaunch", async () => {
     const subnets = list(model, R("ec2/describe-subnets"), "Subnets");
     const out = await run(subnetsCollector);

@@ -202,6 +202,9 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.rds.instance-copy-tags-to-snapshots", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.rds.instance-custom-port", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.rds.instance-custom-admin-username", "arn:aws:rds:us-east-1:111122223333:db:orders"],
+  // orders' subnet group holds subnet-0a1, on the VPC's main route table (0.0.0.0/0 to the internet
+  // gateway); ledger's subnets are both explicitly on the private table (0.0.0.0/0 to a NAT gateway).
+  ["vigil.rds.instance-not-in-public-subnet", "arn:aws:rds:us-east-1:111122223333:db:orders"],
   ["vigil.s3.bucket-acls-not-used", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-access-logging-enabled", "arn:aws:s3:::known-bad-public"],
   ["vigil.s3.bucket-denies-insecure-transport", "arn:aws:s3:::known-bad-public"],

@@ -147,6 +147,10 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-vpc-endpoints": { pages: "VpcEndpoints" },
     "describe-network-acls": { pages: "NetworkAcls" },
     "describe-subnets": { pages: "Subnets" },
+    "describe-route-tables": {
+      pages: "RouteTables",
+      note: "read only when an RDS instance has a DB subnet group",
+    },
     "describe-vpn-connections": { note: "every Site-to-Site VPN connection at once (no pagination)" },
     "describe-transit-gateways": { pages: "TransitGateways" },
     "describe-client-vpn-endpoints": { pages: "ClientVpnEndpoints" },

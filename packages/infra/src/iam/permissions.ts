@@ -51,6 +51,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeVpcEndpoints",
     "DescribeNetworkAcls",
     "DescribeSubnets",
+    "DescribeRouteTables",
     "DescribeVpnConnections",
     "DescribeTransitGateways",
     "DescribeClientVpnEndpoints",

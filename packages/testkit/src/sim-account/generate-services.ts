@@ -1607,3 +1607,124 @@ export function generateBackupSelections(put: Put, o: ServiceGenerationOptions):
     put(key, { ...listing, FileSystems: systems });
   }
 }
+
+/**
+ * The region's route tables, per VPC: its main table (the local route and 0.0.0.0/0 to the VPC's
+ * internet gateway, as AWS makes a default VPC's) and a private table (0.0.0.0/0 to a NAT gateway).
+ * Every RDS instance without a DB subnet group gets one of its VPC's subnets (the VPC of its first
+ * security group when the region lists it, else the VPCs in turn); the private table is explicitly
+ * associated with each VPC's DB subnets, which at `rate` stay on the main table instead: public
+ * (RDS.46). The instances of a VPC share its subnets, so they share the verdict.
+ */
+export function generateRouteTables(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad } = helpers(o);
+  const listOf = (key: string, member: string) =>
+    ((o.files.get(key) as Record<string, Json[] | undefined> | undefined)?.[member] ?? []) as Json[];
+  for (const region of o.regions) {
+    const vpcs = listOf(`${region}/ec2/describe-vpcs`, "Vpcs");
+    if (vpcs.length === 0) continue;
+    const subnets = listOf(`${region}/ec2/describe-subnets`, "Subnets");
+    const groups = listOf(`${region}/ec2/describe-security-groups`, "SecurityGroups");
+    /** VPC id → the subnets its DB instances use. */
+    const dbSubnets = new Map<string, Set<string>>();
+    const instancesKey = `${region}/rds/describe-db-instances`;
+    const listing = o.files.get(instancesKey) as { DBInstances?: Json[] } | undefined;
+    if (listing?.DBInstances !== undefined) {
+      const instances = listing.DBInstances.map((db, i) => {
+        const existing = db.DBSubnetGroup as Json | undefined;
+        if (existing !== undefined) {
+          const used = dbSubnets.get(String(existing.VpcId)) ?? new Set<string>();
+          for (const s of (existing.Subnets as Json[] | undefined) ?? [])
+            used.add(String(s.SubnetIdentifier));
+          dbSubnets.set(String(existing.VpcId), used);
+          return db;
+        }
+        const group = ((db.VpcSecurityGroups as Json[] | undefined) ?? [])[0]?.VpcSecurityGroupId;
+        const groupVpc = groups.find((g) => g.GroupId === group)?.VpcId;
+        const vpc = vpcs.find((v) => v.VpcId === groupVpc) ?? (vpcs[i % vpcs.length] as Json);
+        const vpcId = String(vpc.VpcId);
+        const mine = subnets.filter((s) => s.VpcId === vpcId);
+        if (mine.length === 0) return db;
+        const used = dbSubnets.get(vpcId) ?? new Set<string>();
+        for (const s of mine) used.add(String(s.SubnetId));
+        dbSubnets.set(vpcId, used);
+        const name = `sim-db-subnets-${vpcs.indexOf(vpc)}`;
+        return {
+          ...db,
+          DBSubnetGroup: {
+            DBSubnetGroupName: name,
+            DBSubnetGroupDescription: `sim database subnets of ${vpcId}`,
+            VpcId: vpcId,
+            SubnetGroupStatus: "Complete",
+            Subnets: mine.map((s) => ({
+              SubnetIdentifier: s.SubnetId,
+              SubnetAvailabilityZone: { Name: s.AvailabilityZone },
+              SubnetOutpost: {},
+              SubnetStatus: "Active",
+            })),
+            DBSubnetGroupArn: `arn:aws:rds:${region}:${accountId}:subgrp:${name}`,
+            SupportedNetworkTypes: ["IPV4"],
+          },
+        };
+      });
+      put(instancesKey, { ...listing, DBInstances: instances });
+    }
+    const tables = vpcs.flatMap((vpc, v) => {
+      const vpcId = String(vpc.VpcId);
+      const local = {
+        DestinationCidrBlock: String(vpc.CidrBlock ?? `10.${v}.0.0/16`),
+        GatewayId: "local",
+        Origin: "CreateRouteTable",
+        State: "active",
+      };
+      const used = [...(dbSubnets.get(vpcId) ?? [])];
+      const associated = used.length > 0 && bad() ? [] : used;
+      const mainId = `rtb-0${rng.hex(16)}`;
+      const privateId = `rtb-0${rng.hex(16)}`;
+      const association = (table: string, extra: Json) => ({
+        RouteTableAssociationId: `rtbassoc-0${rng.hex(16)}`,
+        RouteTableId: table,
+        AssociationState: { State: "associated" },
+        ...extra,
+      });
+      return [
+        {
+          Associations: [association(mainId, { Main: true })],
+          PropagatingVgws: [],
+          RouteTableId: mainId,
+          Routes: [
+            local,
+            {
+              DestinationCidrBlock: "0.0.0.0/0",
+              GatewayId: `igw-0${rng.hex(16)}`,
+              Origin: "CreateRoute",
+              State: "active",
+            },
+          ],
+          Tags: [],
+          VpcId: vpcId,
+          OwnerId: accountId,
+        },
+        {
+          Associations: associated.map((subnet) => association(privateId, { Main: false, SubnetId: subnet })),
+          PropagatingVgws: [],
+          RouteTableId: privateId,
+          Routes: [
+            local,
+            {
+              DestinationCidrBlock: "0.0.0.0/0",
+              NatGatewayId: `nat-0${rng.hex(16)}`,
+              Origin: "CreateRoute",
+              State: "active",
+            },
+          ],
+          Tags: [{ Key: "Name", Value: `sim-private-${v}` }],
+          VpcId: vpcId,
+          OwnerId: accountId,
+        },
+      ];
+    });
+    put(`${region}/ec2/describe-route-tables`, { RouteTables: tables });
+  }
+}

@@ -49,6 +49,7 @@ import {
   generateLegacyRedis,
   generateLoadBalancers,
   generateRedshiftSecurityGroups,
+  generateRouteTables,
   generateSubnets,
   generateVpcEndpoints,
   generateWebAcls,
@@ -251,6 +252,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateInlinePolicies(put, service("iam-inline-policies"));
   generateClassicSslPolicies(put, service("elb-ssl-policies"));
   generateBackupSelections(put, service("backup-selections"));
+  // Last: gives the RDS instances their DB subnet groups in the VPCs and subnets made above.
+  generateRouteTables(put, service("route-tables"));
   return { accountId, regions, files };
 }
 

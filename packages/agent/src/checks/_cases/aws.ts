@@ -72,6 +72,7 @@ import { kmsKeyAsset, policyApplies } from "../../collectors/kms.ts";
 import { linkAssets } from "../../collectors/link.ts";
 import { cisMonitoringFacts } from "../../collectors/monitoring.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
+import type { RouteTableListing } from "../../collectors/region-network.ts";
 import { bucketAsset } from "../../collectors/s3.ts";
 import type { RawOutcome } from "../../discovery/reader.ts";
 
@@ -234,9 +235,21 @@ export const s3Settings = (
 
 // ---------- RDS ----------
 
-/** A DB instance, its parameter group's `DescribeDBParameters` answered with `parameters`. */
-export const dbInstance = (d: DBInstance, parameters: Parameter[] = []): AssetOf<"aws.rds.instance"> =>
-  rdsInstanceAsset(WHERE, d, parametersRead(parameters));
+/**
+ * A DB instance, its parameter group's `DescribeDBParameters` answered with `parameters` and the
+ * region's `DescribeRouteTables` with `routeTables` (or its failed read).
+ */
+export const dbInstance = (
+  d: DBInstance,
+  parameters: Parameter[] = [],
+  routeTables: RouteTableListing | RawOutcome<RouteTableListing> = {},
+): AssetOf<"aws.rds.instance"> =>
+  rdsInstanceAsset(
+    WHERE,
+    d,
+    parametersRead(parameters),
+    "ok" in routeTables ? routeTables : { ok: true, value: routeTables },
+  );
 /** A parameter group's `DescribeDBParameters` / `DescribeDBClusterParameters` answer (pages merged). */
 export const parametersRead = (parameters: Parameter[]) => ({
   ok: true as const,

@@ -24,6 +24,7 @@ import { rdsInstanceEventSubscription } from "../rds/instance-event-subscription
 import { rdsInstanceIamAuthentication } from "../rds/instance-iam-authentication/check.ts";
 import { rdsInstanceLogsToCloudwatch } from "../rds/instance-logs-to-cloudwatch/check.ts";
 import { rdsInstanceMultiAz } from "../rds/instance-multi-az/check.ts";
+import { rdsInstanceNotInPublicSubnet } from "../rds/instance-not-in-public-subnet/check.ts";
 import { rdsInstanceNotPublic } from "../rds/instance-not-publicly-accessible/check.ts";
 import { rdsInstanceEncrypted } from "../rds/instance-storage-encrypted/check.ts";
 import { rdsMariadbLogsToCloudwatch } from "../rds/mariadb-logs-to-cloudwatch/check.ts";
@@ -64,6 +65,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   rdsInstanceIamAuthentication,
   rdsInstanceLogsToCloudwatch,
   rdsInstanceMultiAz,
+  rdsInstanceNotInPublicSubnet,
   rdsInstanceNotPublic,
   rdsInstanceEncrypted,
   rdsMariadbLogsToCloudwatch,

@@ -69,6 +69,11 @@ const LISTS: Record<string, ListSpec> = {
     list: "Subnets",
     ids: [["SubnetIds", "SubnetId", "InvalidSubnetID.NotFound"]],
   },
+  DescribeRouteTables: {
+    command: "describe-route-tables",
+    list: "RouteTables",
+    ids: [["RouteTableIds", "RouteTableId", "InvalidRouteTableID.NotFound"]],
+  },
   DescribeVpnConnections: {
     command: "describe-vpn-connections",
     list: "VpnConnections",
@@ -322,6 +327,7 @@ export const EC2_HANDLERS: Record<string, Handler> = {
   DescribeVpcEndpoints: describeList("DescribeVpcEndpoints"),
   DescribeNetworkAcls: describeList("DescribeNetworkAcls"),
   DescribeSubnets: describeList("DescribeSubnets"),
+  DescribeRouteTables: describeList("DescribeRouteTables"),
   DescribeVpnConnections: describeList("DescribeVpnConnections"),
   DescribeTransitGateways: describeList("DescribeTransitGateways"),
   DescribeClientVpnEndpoints: describeList("DescribeClientVpnEndpoints"),
