@@ -129,6 +129,13 @@ describe("agent bundle", () => {
       return collector !== undefined && !SHARED_COLLECTOR_MODULES.has(collector);
     });
     expect(loadedAtColdStart).toEqual([]);
+    // The HTTP/2 handler (and node:http2) only Kinesis's client names loads with Kinesis's chunk.
+    expect([...coldSources].filter((p) => /node-http2|ClientHttp2SessionRef/.test(p))).toEqual([]);
+    const http2Importers = Object.entries(metafile.outputs)
+      .filter(([, o]) => o.imports.some((i) => i.path === "node:http2"))
+      .map(([path]) => path.replace("dist/lambda/agent/", ""));
+    expect(http2Importers.length).toBeGreaterThan(0);
+    for (const file of http2Importers) expect(cold.has(file), file).toBe(false);
     // EC2 and Auto Scaling come with what sends their commands: the regions lookup of a scan, a
     // stack deletion's teardown, the EBS orchestration.
     expect(graph.lazyEntries.map((e) => e.module)).toEqual(

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One EC2 Auto Scaling group: `DescribeAutoScalingGroups`. */
-export const autoScalingGroupSchema = assetSchemaOf(
-  "aws.autoscaling.group",
+export const autoScalingGroupSchema = assetSchemaOf("aws.autoscaling.group", () =>
   z.object({
     groupName: z.string(),
     /** `HealthCheckType`: `EC2`, `ELB`, `VPC_LATTICE`, `EBS` (several joined by commas). */
@@ -30,15 +29,16 @@ export const autoScalingGroupSchema = assetSchemaOf(
 /** One EC2 Auto Scaling launch configuration: `DescribeLaunchConfigurations`. */
 export const autoScalingLaunchConfigurationSchema = assetSchemaOf(
   "aws.autoscaling.launch-configuration",
-  z.object({
-    launchConfigurationName: z.string(),
-    /** `MetadataOptions.HttpTokens` (`optional` | `required`), `null` when the options are absent. */
-    metadataHttpTokens: z.string().nullable(),
-    /** `MetadataOptions.HttpEndpoint` (`enabled` | `disabled`), `null` when absent (enabled). */
-    metadataHttpEndpoint: z.string().nullable(),
-    /** `MetadataOptions.HttpPutResponseHopLimit`, `null` when absent (1). */
-    metadataHopLimit: z.number().int().nullable(),
-    /** `AssociatePublicIpAddress` is `true`. */
-    associatePublicIpAddress: z.boolean(),
-  }),
+  () =>
+    z.object({
+      launchConfigurationName: z.string(),
+      /** `MetadataOptions.HttpTokens` (`optional` | `required`), `null` when the options are absent. */
+      metadataHttpTokens: z.string().nullable(),
+      /** `MetadataOptions.HttpEndpoint` (`enabled` | `disabled`), `null` when absent (enabled). */
+      metadataHttpEndpoint: z.string().nullable(),
+      /** `MetadataOptions.HttpPutResponseHopLimit`, `null` when absent (1). */
+      metadataHopLimit: z.number().int().nullable(),
+      /** `AssociatePublicIpAddress` is `true`. */
+      associatePublicIpAddress: z.boolean(),
+    }),
 );

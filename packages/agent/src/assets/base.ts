@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 
 /** `global` marks IAM and other account-wide resources that belong to no region. */
@@ -21,7 +22,11 @@ export type UnreadField = z.infer<typeof unreadFieldSchema>;
  * The envelope every asset shares. `config` holds only what the checks need: assets are built in
  * the customer's account and only check results (never raw configuration) leave it.
  */
-export function assetSchemaOf<const T extends string, C extends z.ZodType>(type: T, config: C) {
+export function assetSchemaOf<const T extends string, C extends z.ZodType>(type: T, config: () => C) {
+  return lazySchema(() => schemaOf(type, config()));
+}
+
+function schemaOf<const T extends string, C extends z.ZodType>(type: T, config: C) {
   return z.object({
     arn: z.string().min(1),
     type: z.literal(type),

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One CodeBuild project: `BatchGetProjects`, reduced to what the checks need (never a URL or a value). */
-export const codeBuildProjectSchema = assetSchemaOf(
-  "aws.codebuild.project",
+export const codeBuildProjectSchema = assetSchemaOf("aws.codebuild.project", () =>
   z.object({
     projectName: z.string(),
     /**
@@ -28,8 +27,7 @@ export const codeBuildProjectSchema = assetSchemaOf(
 );
 
 /** One CodeBuild report group: `BatchGetReportGroups`. */
-export const codeBuildReportGroupSchema = assetSchemaOf(
-  "aws.codebuild.report-group",
+export const codeBuildReportGroupSchema = assetSchemaOf("aws.codebuild.report-group", () =>
   z.object({
     reportGroupName: z.string(),
     /** `exportConfig.exportConfigType`: `S3` or `NO_EXPORT`. */

@@ -6,8 +6,7 @@ import { dbParameterGroupSchema } from "./db-parameters.ts";
  * One Redshift provisioned cluster: `DescribeClusters`, its audit logging (`DescribeLoggingStatus`)
  * and its parameter group's `require_ssl` (`DescribeClusterParameters`).
  */
-export const redshiftClusterSchema = assetSchemaOf(
-  "aws.redshift.cluster",
+export const redshiftClusterSchema = assetSchemaOf("aws.redshift.cluster", () =>
   z.object({
     clusterIdentifier: z.string(),
     /** `PubliclyAccessible`. */
@@ -37,8 +36,7 @@ export const redshiftClusterSchema = assetSchemaOf(
 );
 
 /** One OpenSearch Service domain: `DescribeDomain` `DomainStatus`. */
-export const openSearchDomainSchema = assetSchemaOf(
-  "aws.opensearch.domain",
+export const openSearchDomainSchema = assetSchemaOf("aws.opensearch.domain", () =>
   z.object({
     domainName: z.string(),
     /** `EncryptionAtRestOptions.Enabled`. */
@@ -114,14 +112,14 @@ const dbClusterSnapshotConfig = z.object({
   restoreAttributeValues: z.array(z.string()),
 });
 
-export const docDbClusterSchema = assetSchemaOf("aws.docdb.cluster", dbClusterConfig);
+export const docDbClusterSchema = assetSchemaOf("aws.docdb.cluster", () => dbClusterConfig);
 export const docDbClusterSnapshotSchema = assetSchemaOf(
   "aws.docdb.cluster-snapshot",
-  dbClusterSnapshotConfig,
+  () => dbClusterSnapshotConfig,
 );
-export const neptuneClusterSchema = assetSchemaOf("aws.neptune.cluster", dbClusterConfig);
-export const rdsClusterSchema = assetSchemaOf("aws.rds.cluster", rdsClusterConfig);
+export const neptuneClusterSchema = assetSchemaOf("aws.neptune.cluster", () => dbClusterConfig);
+export const rdsClusterSchema = assetSchemaOf("aws.rds.cluster", () => rdsClusterConfig);
 export const neptuneClusterSnapshotSchema = assetSchemaOf(
   "aws.neptune.cluster-snapshot",
-  dbClusterSnapshotConfig,
+  () => dbClusterSnapshotConfig,
 );

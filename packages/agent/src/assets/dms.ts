@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One DMS replication instance, as `DescribeReplicationInstances` lists it. */
-export const dmsReplicationInstanceSchema = assetSchemaOf(
-  "aws.dms.replication-instance",
+export const dmsReplicationInstanceSchema = assetSchemaOf("aws.dms.replication-instance", () =>
   z.object({
     replicationInstanceIdentifier: z.string(),
     /** `PubliclyAccessible`. */
@@ -16,8 +15,7 @@ export const dmsReplicationInstanceSchema = assetSchemaOf(
 );
 
 /** One DMS endpoint, as `DescribeEndpoints` lists it (the settings of its engine included). */
-export const dmsEndpointSchema = assetSchemaOf(
-  "aws.dms.endpoint",
+export const dmsEndpointSchema = assetSchemaOf("aws.dms.endpoint", () =>
   z.object({
     endpointIdentifier: z.string(),
     /** `EngineName`: `mysql`, `postgres`, `neptune`, `mongodb`, `redis`, `s3`, ... */
@@ -34,8 +32,7 @@ export const dmsEndpointSchema = assetSchemaOf(
 );
 
 /** One DMS replication task, as `DescribeReplicationTasks` lists it: the logging part of its settings. */
-export const dmsReplicationTaskSchema = assetSchemaOf(
-  "aws.dms.replication-task",
+export const dmsReplicationTaskSchema = assetSchemaOf("aws.dms.replication-task", () =>
   z.object({
     replicationTaskIdentifier: z.string(),
     /** `Logging.EnableLogging` of the task settings (a JSON document). */

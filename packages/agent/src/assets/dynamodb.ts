@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One DynamoDB table: `DescribeTable` + `DescribeContinuousBackups`. */
-export const dynamoDbTableSchema = assetSchemaOf(
-  "aws.dynamodb.table",
+export const dynamoDbTableSchema = assetSchemaOf("aws.dynamodb.table", () =>
   z.object({
     tableName: z.string(),
     /** `DeletionProtectionEnabled`. */
@@ -19,8 +18,7 @@ export const dynamoDbTableSchema = assetSchemaOf(
 );
 
 /** A DynamoDB Accelerator (DAX) cluster: `DescribeClusters` (DAX API). */
-export const daxClusterSchema = assetSchemaOf(
-  "aws.dax.cluster",
+export const daxClusterSchema = assetSchemaOf("aws.dax.cluster", () =>
   z.object({
     clusterName: z.string(),
     /** `SSEDescription.Status` is `ENABLED` (or `ENABLING`): the nodes' data is encrypted at rest. */

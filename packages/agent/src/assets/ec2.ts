@@ -14,8 +14,7 @@ export const ipPermissionSchema = z.object({
 });
 export type IpPermission = z.infer<typeof ipPermissionSchema>;
 
-export const ec2InstanceSchema = assetSchemaOf(
-  "aws.ec2.instance",
+export const ec2InstanceSchema = assetSchemaOf("aws.ec2.instance", () =>
   z.object({
     instanceId: z.string(),
     state: z.enum(["pending", "running", "shutting-down", "terminated", "stopping", "stopped"]),
@@ -39,8 +38,7 @@ export const ec2InstanceSchema = assetSchemaOf(
   }),
 );
 
-export const ec2SecurityGroupSchema = assetSchemaOf(
-  "aws.ec2.security-group",
+export const ec2SecurityGroupSchema = assetSchemaOf("aws.ec2.security-group", () =>
   z.object({
     groupId: z.string(),
     groupName: z.string(),
@@ -50,8 +48,7 @@ export const ec2SecurityGroupSchema = assetSchemaOf(
   }),
 );
 
-export const ec2VolumeSchema = assetSchemaOf(
-  "aws.ec2.volume",
+export const ec2VolumeSchema = assetSchemaOf("aws.ec2.volume", () =>
   z.object({
     volumeId: z.string(),
     encrypted: z.boolean(),
@@ -60,8 +57,7 @@ export const ec2VolumeSchema = assetSchemaOf(
   }),
 );
 
-export const ec2SnapshotSchema = assetSchemaOf(
-  "aws.ec2.snapshot",
+export const ec2SnapshotSchema = assetSchemaOf("aws.ec2.snapshot", () =>
   z.object({
     snapshotId: z.string(),
     encrypted: z.boolean(),
@@ -73,8 +69,7 @@ export const ec2SnapshotSchema = assetSchemaOf(
   }),
 );
 
-export const ec2VpcSchema = assetSchemaOf(
-  "aws.ec2.vpc",
+export const ec2VpcSchema = assetSchemaOf("aws.ec2.vpc", () =>
   z.object({
     vpcId: z.string(),
     isDefault: z.boolean(),
@@ -113,8 +108,7 @@ export const networkAclEntrySchema = z.object({
 });
 export type NetworkAclEntry = z.infer<typeof networkAclEntrySchema>;
 
-export const ec2NetworkAclSchema = assetSchemaOf(
-  "aws.ec2.network-acl",
+export const ec2NetworkAclSchema = assetSchemaOf("aws.ec2.network-acl", () =>
   z.object({
     networkAclId: z.string(),
     vpcId: z.string(),
@@ -125,8 +119,7 @@ export const ec2NetworkAclSchema = assetSchemaOf(
   }),
 );
 
-export const ec2SubnetSchema = assetSchemaOf(
-  "aws.ec2.subnet",
+export const ec2SubnetSchema = assetSchemaOf("aws.ec2.subnet", () =>
   z.object({
     subnetId: z.string(),
     vpcId: z.string(),
@@ -139,8 +132,7 @@ export const ec2SubnetSchema = assetSchemaOf(
 );
 
 /** An AWS Site-to-Site VPN connection (`DescribeVpnConnections`). */
-export const ec2VpnConnectionSchema = assetSchemaOf(
-  "aws.ec2.vpn-connection",
+export const ec2VpnConnectionSchema = assetSchemaOf("aws.ec2.vpn-connection", () =>
   z.object({
     vpnConnectionId: z.string(),
     /** `State`: `pending`, `available`, `deleting`, `deleted`. */
@@ -153,8 +145,7 @@ export const ec2VpnConnectionSchema = assetSchemaOf(
 );
 
 /** A transit gateway (`DescribeTransitGateways`). */
-export const ec2TransitGatewaySchema = assetSchemaOf(
-  "aws.ec2.transit-gateway",
+export const ec2TransitGatewaySchema = assetSchemaOf("aws.ec2.transit-gateway", () =>
   z.object({
     transitGatewayId: z.string(),
     /** `State`: `available`, `deleted`, … */
@@ -165,8 +156,7 @@ export const ec2TransitGatewaySchema = assetSchemaOf(
 );
 
 /** An AWS Client VPN endpoint (`DescribeClientVpnEndpoints`). */
-export const ec2ClientVpnEndpointSchema = assetSchemaOf(
-  "aws.ec2.client-vpn-endpoint",
+export const ec2ClientVpnEndpointSchema = assetSchemaOf("aws.ec2.client-vpn-endpoint", () =>
   z.object({
     clientVpnEndpointId: z.string(),
     /** `ConnectionLogOptions.Enabled`: client connections logged to CloudWatch Logs. */
@@ -175,8 +165,7 @@ export const ec2ClientVpnEndpointSchema = assetSchemaOf(
 );
 
 /** An elastic network interface (`DescribeNetworkInterfaces`). */
-export const ec2NetworkInterfaceSchema = assetSchemaOf(
-  "aws.ec2.network-interface",
+export const ec2NetworkInterfaceSchema = assetSchemaOf("aws.ec2.network-interface", () =>
   z.object({
     networkInterfaceId: z.string(),
     /** `InterfaceType`: `interface`, `efa`, `branch`, `lambda`, `natGateway`, … */
@@ -187,8 +176,7 @@ export const ec2NetworkInterfaceSchema = assetSchemaOf(
 );
 
 /** An EC2 Spot Fleet request (`DescribeSpotFleetRequests`). */
-export const ec2SpotFleetRequestSchema = assetSchemaOf(
-  "aws.ec2.spot-fleet-request",
+export const ec2SpotFleetRequestSchema = assetSchemaOf("aws.ec2.spot-fleet-request", () =>
   z.object({
     spotFleetRequestId: z.string(),
     /** `SpotFleetRequestState`: `active`, `cancelled`, … */
@@ -201,8 +189,7 @@ export const ec2SpotFleetRequestSchema = assetSchemaOf(
 );
 
 /** Per-region EC2 settings; `arn` is `<account>/<region>`. */
-export const ec2AccountSettingsSchema = assetSchemaOf(
-  "aws.ec2.account-settings",
+export const ec2AccountSettingsSchema = assetSchemaOf("aws.ec2.account-settings", () =>
   z.object({
     ebsEncryptionByDefault: z.boolean(),
   }),

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One private ECR repository: `DescribeRepositories`, its lifecycle and repository policies. */
-export const ecrRepositorySchema = assetSchemaOf(
-  "aws.ecr.repository",
+export const ecrRepositorySchema = assetSchemaOf("aws.ecr.repository", () =>
   z.object({
     repositoryName: z.string(),
     /**

@@ -19,8 +19,7 @@ export type EcsContainer = z.infer<typeof ecsContainerSchema>;
  * The latest ACTIVE revision of one ECS task definition family (`DescribeTaskDefinition` of the
  * family). The asset is the family (`arn` without the revision), so it stays one asset across revisions.
  */
-export const ecsTaskDefinitionSchema = assetSchemaOf(
-  "aws.ecs.task-definition",
+export const ecsTaskDefinitionSchema = assetSchemaOf("aws.ecs.task-definition", () =>
   z.object({
     family: z.string(),
     revision: z.number().int().positive(),
@@ -33,8 +32,7 @@ export const ecsTaskDefinitionSchema = assetSchemaOf(
 );
 
 /** One ECS service, as `DescribeServices` describes it. */
-export const ecsServiceSchema = assetSchemaOf(
-  "aws.ecs.service",
+export const ecsServiceSchema = assetSchemaOf("aws.ecs.service", () =>
   z.object({
     serviceName: z.string(),
     clusterName: z.string(),
@@ -50,8 +48,7 @@ export const ecsServiceSchema = assetSchemaOf(
 );
 
 /** One ECS cluster: `DescribeClusters` with `SETTINGS`. */
-export const ecsClusterSchema = assetSchemaOf(
-  "aws.ecs.cluster",
+export const ecsClusterSchema = assetSchemaOf("aws.ecs.cluster", () =>
   z.object({
     clusterName: z.string(),
     /** The `containerInsights` setting: `enabled`, `enhanced`, `disabled`. */

@@ -6,8 +6,7 @@ import { assetSchemaOf, isoDate } from "./base.ts";
  * behaviors, viewer certificate, web ACL) and `GetDistributionConfig` for what the summary lacks
  * (default root object, standard logging).
  */
-export const cloudFrontDistributionSchema = assetSchemaOf(
-  "aws.cloudfront.distribution",
+export const cloudFrontDistributionSchema = assetSchemaOf("aws.cloudfront.distribution", () =>
   z.object({
     distributionId: z.string(),
     enabled: z.boolean(),
@@ -48,8 +47,7 @@ export const cloudFrontDistributionSchema = assetSchemaOf(
  * An API Gateway REST API (`GetRestApis`) with its stages (`GetStages`): per stage what FSBP asks
  * of it.
  */
-export const apiGatewayRestApiSchema = assetSchemaOf(
-  "aws.apigateway.rest-api",
+export const apiGatewayRestApiSchema = assetSchemaOf("aws.apigateway.rest-api", () =>
   z.object({
     restApiId: z.string(),
     /** `endpointConfiguration.types`: `EDGE`, `REGIONAL` or `PRIVATE`. */
@@ -70,8 +68,7 @@ export const apiGatewayRestApiSchema = assetSchemaOf(
 );
 
 /** An API Gateway HTTP or WebSocket API (`GetApis`) with its stages (`GetStages`) and routes (`GetRoutes`). */
-export const apiGatewayV2ApiSchema = assetSchemaOf(
-  "aws.apigatewayv2.api",
+export const apiGatewayV2ApiSchema = assetSchemaOf("aws.apigatewayv2.api", () =>
   z.object({
     apiId: z.string(),
     /** `HTTP` or `WEBSOCKET`. */
@@ -90,8 +87,7 @@ export const apiGatewayV2ApiSchema = assetSchemaOf(
 );
 
 /** An ACM certificate (`ListCertificates` summary, every key type) and its `DescribeCertificate` options. */
-export const acmCertificateSchema = assetSchemaOf(
-  "aws.acm.certificate",
+export const acmCertificateSchema = assetSchemaOf("aws.acm.certificate", () =>
   z.object({
     domainName: z.string(),
     /** `AMAZON_ISSUED`, `IMPORTED` or `PRIVATE`. */
@@ -112,8 +108,7 @@ export const acmCertificateSchema = assetSchemaOf(
  * `ListWebACLs`, then `GetWebACL` for its rules and `GetLoggingConfiguration` (none configured is
  * `WAFNonexistentItemException`: logging off).
  */
-export const wafv2WebAclSchema = assetSchemaOf(
-  "aws.wafv2.web-acl",
+export const wafv2WebAclSchema = assetSchemaOf("aws.wafv2.web-acl", () =>
   z.object({
     webAclId: z.string(),
     /** `REGIONAL` or `CLOUDFRONT`. */

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One ElastiCache (Redis OSS / Valkey) replication group, as `DescribeReplicationGroups` lists it. */
-export const elastiCacheReplicationGroupSchema = assetSchemaOf(
-  "aws.elasticache.replication-group",
+export const elastiCacheReplicationGroupSchema = assetSchemaOf("aws.elasticache.replication-group", () =>
   z.object({
     replicationGroupId: z.string(),
     /** `SnapshotRetentionLimit`: days automatic backups are kept (0: none). */
@@ -16,8 +15,7 @@ export const elastiCacheReplicationGroupSchema = assetSchemaOf(
 );
 
 /** One ElastiCache cache cluster (a node of a replication group, or a standalone cluster), as `DescribeCacheClusters` lists it. */
-export const elastiCacheCacheClusterSchema = assetSchemaOf(
-  "aws.elasticache.cache-cluster",
+export const elastiCacheCacheClusterSchema = assetSchemaOf("aws.elasticache.cache-cluster", () =>
   z.object({
     cacheClusterId: z.string(),
     /** `Engine`: `redis`, `valkey` or `memcached`. */

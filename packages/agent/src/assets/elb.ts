@@ -13,8 +13,7 @@ const listenerActionSchema = z.object({
  * (`DescribeListeners`) and attributes (`DescribeLoadBalancerAttributes`). An attribute the API
  * does not return for this type of load balancer is `null` (NLBs have no desync mitigation mode).
  */
-export const elbv2LoadBalancerSchema = assetSchemaOf(
-  "aws.elbv2.load-balancer",
+export const elbv2LoadBalancerSchema = assetSchemaOf("aws.elbv2.load-balancer", () =>
   z.object({
     loadBalancerName: z.string(),
     /** `application`, `network` or `gateway`. */
@@ -47,8 +46,7 @@ export const elbv2LoadBalancerSchema = assetSchemaOf(
  * (`DescribeLoadBalancerAttributes`) and, when it has an HTTPS or SSL listener, its policies
  * (`DescribeLoadBalancerPolicies`).
  */
-export const elbLoadBalancerSchema = assetSchemaOf(
-  "aws.elb.load-balancer",
+export const elbLoadBalancerSchema = assetSchemaOf("aws.elb.load-balancer", () =>
   z.object({
     loadBalancerName: z.string(),
     scheme: z.string(),

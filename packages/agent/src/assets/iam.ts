@@ -11,8 +11,7 @@ export const accessKeySchema = z.object({
 });
 export type AccessKey = z.infer<typeof accessKeySchema>;
 
-export const iamUserSchema = assetSchemaOf(
-  "aws.iam.user",
+export const iamUserSchema = assetSchemaOf("aws.iam.user", () =>
   z.object({
     userName: z.string(),
     createDate: isoDate,
@@ -34,8 +33,7 @@ export const iamUserSchema = assetSchemaOf(
 );
 
 /** The root user; `arn` is `arn:aws:iam::<account>:root`, region `global`. */
-export const iamRootSchema = assetSchemaOf(
-  "aws.iam.root",
+export const iamRootSchema = assetSchemaOf("aws.iam.root", () =>
   z.object({
     /** `GetAccountSummary` `AccountAccessKeysPresent` (or the report's `access_key_N_active`). */
     accessKeysPresent: z.boolean(),
@@ -49,8 +47,7 @@ export const iamRootSchema = assetSchemaOf(
 );
 
 /** `GetAccountPasswordPolicy`; `exists: false` for `NoSuchEntity`. `arn` is the account id. */
-export const iamPasswordPolicySchema = assetSchemaOf(
-  "aws.iam.password-policy",
+export const iamPasswordPolicySchema = assetSchemaOf("aws.iam.password-policy", () =>
   z.object({
     exists: z.boolean(),
     minimumPasswordLength: z.number().int().optional(),
@@ -63,8 +60,7 @@ export const iamPasswordPolicySchema = assetSchemaOf(
   }),
 );
 
-export const iamRoleSchema = assetSchemaOf(
-  "aws.iam.role",
+export const iamRoleSchema = assetSchemaOf("aws.iam.role", () =>
   z.object({
     roleName: z.string(),
     path: z.string(),
@@ -79,8 +75,7 @@ export const iamRoleSchema = assetSchemaOf(
 );
 
 /** A managed policy attached to something (`ListPolicies --only-attached`), with its default version read. */
-export const iamPolicySchema = assetSchemaOf(
-  "aws.iam.policy",
+export const iamPolicySchema = assetSchemaOf("aws.iam.policy", () =>
   z.object({
     policyName: z.string(),
     /** True for `arn:aws:iam::aws:policy/...`. */
@@ -96,8 +91,7 @@ export const iamPolicySchema = assetSchemaOf(
 );
 
 /** Account-wide IAM facts; `arn` is the account id. */
-export const iamAccountSchema = assetSchemaOf(
-  "aws.iam.account",
+export const iamAccountSchema = assetSchemaOf("aws.iam.account", () =>
   z.object({
     /** `ListEntitiesForPolicy(AWSSupportAccess)` returned at least one role. */
     supportRoleExists: z.boolean(),
@@ -105,8 +99,7 @@ export const iamAccountSchema = assetSchemaOf(
 );
 
 /** `ListServerCertificates` entry. */
-export const iamServerCertificateSchema = assetSchemaOf(
-  "aws.iam.server-certificate",
+export const iamServerCertificateSchema = assetSchemaOf("aws.iam.server-certificate", () =>
   z.object({
     serverCertificateName: z.string(),
     expiration: isoDate,
@@ -114,8 +107,7 @@ export const iamServerCertificateSchema = assetSchemaOf(
 );
 
 /** Per-region Access Analyzer state (`ListAnalyzers`); `arn` is `<account>/<region>`. */
-export const accessAnalyzerSettingsSchema = assetSchemaOf(
-  "aws.accessanalyzer.account-settings",
+export const accessAnalyzerSettingsSchema = assetSchemaOf("aws.accessanalyzer.account-settings", () =>
   z.object({
     analyzers: z.array(
       z.object({

@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { autoScalingGroupSchema, autoScalingLaunchConfigurationSchema } from "./autoscaling.ts";
 import { codeBuildProjectSchema, codeBuildReportGroupSchema } from "./codebuild.ts";
@@ -230,7 +231,8 @@ const schemaList = Object.values(assetSchemas) as unknown as [
   Schemas[ResourceType],
   ...Schemas[ResourceType][],
 ];
-export const assetSchema = z.discriminatedUnion("type", schemaList);
+/** Any asset, discriminated by `type`; built on first use (it builds every type's schema). */
+export const assetSchema = lazySchema(() => z.discriminatedUnion("type", schemaList));
 
 export interface AssetIssue {
   readonly path: string;
@@ -265,10 +267,12 @@ function schemaFor(input: unknown): z.ZodType {
   const asset = input as { type?: unknown; unread?: unknown } | null;
   const unread = asset?.unread;
   const type = asset?.type;
-  if (unread === null || typeof unread !== "object" || typeof type !== "string" || !isResourceType(type))
-    return assetSchema;
+  // An unknown type gets the union's answer (which types exist); a known one its own schema, so a
+  // shard builds the schemas of the types it collects and no others.
+  if (typeof type !== "string" || !isResourceType(type)) return assetSchema;
+  if (unread === null || typeof unread !== "object") return assetSchemas[type];
   const fields = Object.keys(unread).sort();
-  if (fields.length === 0) return assetSchema;
+  if (fields.length === 0) return assetSchemas[type];
   const key = `${type}|${fields.join(",")}`;
   let schema = partialSchemas.get(key);
   if (!schema) {

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One Amazon MSK cluster, as `ListClustersV2` lists it (its provisioned settings; serverless has none). */
-export const kafkaClusterSchema = assetSchemaOf(
-  "aws.kafka.cluster",
+export const kafkaClusterSchema = assetSchemaOf("aws.kafka.cluster", () =>
   z.object({
     clusterName: z.string(),
     /** `ClusterType`: `PROVISIONED` or `SERVERLESS`. */
@@ -20,8 +19,7 @@ export const kafkaClusterSchema = assetSchemaOf(
 );
 
 /** An MSK Connect connector: its `ListConnectors` summary. */
-export const kafkaConnectConnectorSchema = assetSchemaOf(
-  "aws.kafkaconnect.connector",
+export const kafkaConnectConnectorSchema = assetSchemaOf("aws.kafkaconnect.connector", () =>
   z.object({
     connectorName: z.string(),
     /** `kafkaClusterEncryptionInTransit.encryptionType`: `TLS` or `PLAINTEXT` to the Kafka cluster. */

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One Kinesis data stream: `ListStreams` + `DescribeStreamSummary`. */
-export const kinesisStreamSchema = assetSchemaOf(
-  "aws.kinesis.stream",
+export const kinesisStreamSchema = assetSchemaOf("aws.kinesis.stream", () =>
   z.object({
     streamName: z.string(),
     /** `EncryptionType`: `NONE` or `KMS`. */

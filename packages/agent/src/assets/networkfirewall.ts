@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One Network Firewall firewall: `ListFirewalls` + `DescribeFirewall` + `DescribeLoggingConfiguration`. */
-export const networkFirewallFirewallSchema = assetSchemaOf(
-  "aws.networkfirewall.firewall",
+export const networkFirewallFirewallSchema = assetSchemaOf("aws.networkfirewall.firewall", () =>
   z.object({
     firewallName: z.string(),
     /** `SubnetMappings`: one subnet per Availability Zone the firewall has an endpoint in. */
@@ -18,8 +17,7 @@ export const networkFirewallFirewallSchema = assetSchemaOf(
 );
 
 /** One firewall policy: `ListFirewallPolicies` + `DescribeFirewallPolicy`. */
-export const networkFirewallPolicySchema = assetSchemaOf(
-  "aws.networkfirewall.firewall-policy",
+export const networkFirewallPolicySchema = assetSchemaOf("aws.networkfirewall.firewall-policy", () =>
   z.object({
     policyName: z.string(),
     /** `StatelessRuleGroupReferences` + `StatefulRuleGroupReferences`, counted. */
@@ -32,8 +30,7 @@ export const networkFirewallPolicySchema = assetSchemaOf(
 );
 
 /** One rule group: `ListRuleGroups` + `DescribeRuleGroup`. */
-export const networkFirewallRuleGroupSchema = assetSchemaOf(
-  "aws.networkfirewall.rule-group",
+export const networkFirewallRuleGroupSchema = assetSchemaOf("aws.networkfirewall.rule-group", () =>
   z.object({
     ruleGroupName: z.string(),
     /** `Type`: `STATELESS` or `STATEFUL`. */

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One Step Functions state machine: `DescribeStateMachine`. */
-export const sfnStateMachineSchema = assetSchemaOf(
-  "aws.stepfunctions.state-machine",
+export const sfnStateMachineSchema = assetSchemaOf("aws.stepfunctions.state-machine", () =>
   z.object({
     stateMachineName: z.string(),
     /** `loggingConfiguration.level`: `ALL`, `ERROR`, `FATAL` or `OFF` (absent: `OFF`). */
@@ -12,8 +11,7 @@ export const sfnStateMachineSchema = assetSchemaOf(
 );
 
 /** One Elastic Beanstalk environment: `DescribeEnvironments` + `DescribeConfigurationSettings`. */
-export const elasticBeanstalkEnvironmentSchema = assetSchemaOf(
-  "aws.elasticbeanstalk.environment",
+export const elasticBeanstalkEnvironmentSchema = assetSchemaOf("aws.elasticbeanstalk.environment", () =>
   z.object({
     environmentName: z.string(),
     applicationName: z.string(),
@@ -27,8 +25,7 @@ export const elasticBeanstalkEnvironmentSchema = assetSchemaOf(
 );
 
 /** One EC2 launch template: `DescribeLaunchTemplates` + its default version (`DescribeLaunchTemplateVersions`). */
-export const ec2LaunchTemplateSchema = assetSchemaOf(
-  "aws.ec2.launch-template",
+export const ec2LaunchTemplateSchema = assetSchemaOf("aws.ec2.launch-template", () =>
   z.object({
     launchTemplateName: z.string(),
     /** `DefaultVersionNumber`: the version launched when none is named. */

@@ -26,8 +26,7 @@ export const packageSchema = z.object({
   arch: z.string().nullable(),
 });
 
-export const instanceOsSchema = assetSchemaOf(
-  "aws.ec2.instance-os",
+export const instanceOsSchema = assetSchemaOf("aws.ec2.instance-os", () =>
   z.object({
     instanceId: z.string(),
     /** `/etc/os-release` (or `/usr/lib/os-release`); null when neither exists (no OS root on the volume). */

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf, isoDate } from "./base.ts";
 import { dbParameterGroupSchema } from "./db-parameters.ts";
 
-export const rdsInstanceSchema = assetSchemaOf(
-  "aws.rds.instance",
+export const rdsInstanceSchema = assetSchemaOf("aws.rds.instance", () =>
   z.object({
     dbInstanceIdentifier: z.string(),
     engine: z.string(),
@@ -37,8 +36,7 @@ export const rdsInstanceSchema = assetSchemaOf(
   }),
 );
 
-export const rdsSnapshotSchema = assetSchemaOf(
-  "aws.rds.snapshot",
+export const rdsSnapshotSchema = assetSchemaOf("aws.rds.snapshot", () =>
   z.object({
     dbSnapshotIdentifier: z.string(),
     encrypted: z.boolean(),
@@ -61,8 +59,7 @@ export const rdsEventSubscriptionSchema = z.object({
 export type RdsEventSubscription = z.infer<typeof rdsEventSubscriptionSchema>;
 
 /** One RDS Proxy, as `DescribeDBProxies` lists it. */
-export const rdsDbProxySchema = assetSchemaOf(
-  "aws.rds.db-proxy",
+export const rdsDbProxySchema = assetSchemaOf("aws.rds.db-proxy", () =>
   z.object({
     dbProxyName: z.string(),
     /** `EngineFamily`: `MYSQL`, `POSTGRESQL`, `SQLSERVER`. */
@@ -73,16 +70,14 @@ export const rdsDbProxySchema = assetSchemaOf(
 );
 
 /** Per-region RDS settings; `arn` is `<account>/<region>`. */
-export const rdsAccountSettingsSchema = assetSchemaOf(
-  "aws.rds.account-settings",
+export const rdsAccountSettingsSchema = assetSchemaOf("aws.rds.account-settings", () =>
   z.object({
     /** The region's event notification subscriptions (`DescribeEventSubscriptions`). */
     eventSubscriptions: z.array(rdsEventSubscriptionSchema),
   }),
 );
 
-export const cloudTrailTrailSchema = assetSchemaOf(
-  "aws.cloudtrail.trail",
+export const cloudTrailTrailSchema = assetSchemaOf("aws.cloudtrail.trail", () =>
   z.object({
     homeRegion: z.string(),
     isMultiRegionTrail: z.boolean(),
@@ -99,15 +94,13 @@ export const cloudTrailTrailSchema = assetSchemaOf(
  * The account's CloudTrail coverage (`arn` is the account id), linked from every region's trails:
  * the multi-region trails that are logging and record read and write management events.
  */
-export const cloudTrailAccountSchema = assetSchemaOf(
-  "aws.cloudtrail.account-settings",
+export const cloudTrailAccountSchema = assetSchemaOf("aws.cloudtrail.account-settings", () =>
   z.object({
     multiRegionManagementTrails: z.array(z.string()),
   }),
 );
 
-export const kmsKeySchema = assetSchemaOf(
-  "aws.kms.key",
+export const kmsKeySchema = assetSchemaOf("aws.kms.key", () =>
   z.object({
     keyId: z.string(),
     keyManager: z.enum(["AWS", "CUSTOMER"]),
@@ -148,15 +141,13 @@ export type CisMonitoringPattern = (typeof CIS_MONITORING_PATTERNS)[number];
  * Per region (`arn` `<account>/<region>`): which CIS patterns have a metric filter on a log group
  * fed by a multi-region trail, with an alarm that has an SNS subscriber.
  */
-export const cisMonitoringSchema = assetSchemaOf(
-  "aws.logs.cis-monitoring",
+export const cisMonitoringSchema = assetSchemaOf("aws.logs.cis-monitoring", () =>
   z.object({
     patterns: z.record(z.enum(CIS_MONITORING_PATTERNS), z.boolean()),
   }),
 );
 
-export const lambdaFunctionSchema = assetSchemaOf(
-  "aws.lambda.function",
+export const lambdaFunctionSchema = assetSchemaOf("aws.lambda.function", () =>
   z.object({
     functionName: z.string(),
     /** Absent for container-image functions. */
@@ -177,8 +168,7 @@ export const lambdaFunctionSchema = assetSchemaOf(
   }),
 );
 
-export const eksClusterSchema = assetSchemaOf(
-  "aws.eks.cluster",
+export const eksClusterSchema = assetSchemaOf("aws.eks.cluster", () =>
   z.object({
     version: z.string(),
     endpointPublicAccess: z.boolean(),
@@ -190,8 +180,7 @@ export const eksClusterSchema = assetSchemaOf(
   }),
 );
 
-export const efsFileSystemSchema = assetSchemaOf(
-  "aws.efs.file-system",
+export const efsFileSystemSchema = assetSchemaOf("aws.efs.file-system", () =>
   z.object({
     fileSystemId: z.string(),
     encrypted: z.boolean(),
@@ -211,8 +200,7 @@ export const efsFileSystemSchema = assetSchemaOf(
 );
 
 /** One EFS access point, as `DescribeAccessPoints` lists it. */
-export const efsAccessPointSchema = assetSchemaOf(
-  "aws.efs.access-point",
+export const efsAccessPointSchema = assetSchemaOf("aws.efs.access-point", () =>
   z.object({
     accessPointId: z.string(),
     fileSystemId: z.string(),
@@ -224,8 +212,7 @@ export const efsAccessPointSchema = assetSchemaOf(
 );
 
 /** Per region (`arn` `<account>/<region>`): `DescribeConfigurationRecorders` + `...RecorderStatus`. */
-export const configSettingsSchema = assetSchemaOf(
-  "aws.config.account-settings",
+export const configSettingsSchema = assetSchemaOf("aws.config.account-settings", () =>
   z.object({
     recorders: z.array(
       z.object({
@@ -240,8 +227,7 @@ export const configSettingsSchema = assetSchemaOf(
 );
 
 /** Per region (`arn` `<account>/<region>`): `DescribeHub` succeeded (`InvalidAccessException` means not enabled). */
-export const securityHubSettingsSchema = assetSchemaOf(
-  "aws.securityhub.account-settings",
+export const securityHubSettingsSchema = assetSchemaOf("aws.securityhub.account-settings", () =>
   z.object({
     hubEnabled: z.boolean(),
     subscribedAt: isoDate.nullable(),

@@ -24,8 +24,7 @@ export const bucketPolicyFactsSchema = z.object({
 });
 export type BucketPolicyFacts = z.infer<typeof bucketPolicyFactsSchema>;
 
-export const s3BucketSchema = assetSchemaOf(
-  "aws.s3.bucket",
+export const s3BucketSchema = assetSchemaOf("aws.s3.bucket", () =>
   z.object({
     /** `GetBucketEncryption` default rule; `null` when the bucket has none (buckets made before 2023). */
     serverSideEncryption: z
@@ -68,8 +67,7 @@ export const s3BucketSchema = assetSchemaOf(
 );
 
 /** Account-wide S3 settings; `arn` is the account id, region `global`. */
-export const s3AccountSettingsSchema = assetSchemaOf(
-  "aws.s3.account-settings",
+export const s3AccountSettingsSchema = assetSchemaOf("aws.s3.account-settings", () =>
   z.object({
     publicAccessBlock: publicAccessBlockSchema.nullable(),
   }),

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One SageMaker notebook instance: `ListNotebookInstances` + `DescribeNotebookInstance`. */
-export const sageMakerNotebookInstanceSchema = assetSchemaOf(
-  "aws.sagemaker.notebook-instance",
+export const sageMakerNotebookInstanceSchema = assetSchemaOf("aws.sagemaker.notebook-instance", () =>
   z.object({
     notebookInstanceName: z.string(),
     /** `DirectInternetAccess`: `Enabled` or `Disabled`. */
@@ -16,8 +15,7 @@ export const sageMakerNotebookInstanceSchema = assetSchemaOf(
 );
 
 /** One SageMaker endpoint configuration: `ListEndpointConfigs` + `DescribeEndpointConfig`. */
-export const sageMakerEndpointConfigSchema = assetSchemaOf(
-  "aws.sagemaker.endpoint-config",
+export const sageMakerEndpointConfigSchema = assetSchemaOf("aws.sagemaker.endpoint-config", () =>
   z.object({
     endpointConfigName: z.string(),
     /** `InitialInstanceCount` of each instance-based production variant (serverless ones have none). */
@@ -26,8 +24,7 @@ export const sageMakerEndpointConfigSchema = assetSchemaOf(
 );
 
 /** One SageMaker model: `ListModels` + `DescribeModel`. */
-export const sageMakerModelSchema = assetSchemaOf(
-  "aws.sagemaker.model",
+export const sageMakerModelSchema = assetSchemaOf("aws.sagemaker.model", () =>
   z.object({
     modelName: z.string(),
     /** `EnableNetworkIsolation`. */

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf, isoDate } from "./base.ts";
 
 /** One Secrets Manager secret, as `ListSecrets` describes it (its value is never read). */
-export const secretsManagerSecretSchema = assetSchemaOf(
-  "aws.secretsmanager.secret",
+export const secretsManagerSecretSchema = assetSchemaOf("aws.secretsmanager.secret", () =>
   z.object({
     secretName: z.string(),
     createdDate: isoDate.nullable(),

@@ -9,8 +9,7 @@ import { assetSchemaOf } from "./base.ts";
  */
 
 /** GuardDuty in one region: `ListDetectors` (at most one detector per region), then `GetDetector`. */
-export const guardDutySettingsSchema = assetSchemaOf(
-  "aws.guardduty.account-settings",
+export const guardDutySettingsSchema = assetSchemaOf("aws.guardduty.account-settings", () =>
   z.object({
     /** The region's detector, or `null` when `ListDetectors` names none (GuardDuty never enabled). */
     detectorId: z.string().nullable(),
@@ -26,8 +25,7 @@ export const guardDutySettingsSchema = assetSchemaOf(
 );
 
 /** Amazon Inspector in one region: `BatchGetAccountStatus` for the account itself. */
-export const inspectorSettingsSchema = assetSchemaOf(
-  "aws.inspector2.account-settings",
+export const inspectorSettingsSchema = assetSchemaOf("aws.inspector2.account-settings", () =>
   z.object({
     /** `state.status`: `ENABLED`, `ENABLING`, `DISABLED`, `DISABLING`, `SUSPENDED`, `SUSPENDING`. */
     status: z.string(),
@@ -40,8 +38,7 @@ export const inspectorSettingsSchema = assetSchemaOf(
 );
 
 /** Amazon Macie in one region: `GetMacieSession`, then `GetAutomatedDiscoveryConfiguration`. */
-export const macieSettingsSchema = assetSchemaOf(
-  "aws.macie2.account-settings",
+export const macieSettingsSchema = assetSchemaOf("aws.macie2.account-settings", () =>
   z.object({
     /** `ENABLED` or `PAUSED`; `null` when Macie is not enabled (AWS answers `Macie is not enabled`). */
     status: z.string().nullable(),
@@ -51,8 +48,7 @@ export const macieSettingsSchema = assetSchemaOf(
 );
 
 /** One AWS Backup vault, as `ListBackupVaults` describes it. */
-export const backupVaultSchema = assetSchemaOf(
-  "aws.backup.vault",
+export const backupVaultSchema = assetSchemaOf("aws.backup.vault", () =>
   z.object({
     vaultName: z.string(),
     /** `EncryptionKeyArn`, or `null` when the vault names none. */
@@ -61,8 +57,7 @@ export const backupVaultSchema = assetSchemaOf(
 );
 
 /** One recovery point of a Backup vault (`ListRecoveryPointsByBackupVault`). */
-export const backupRecoveryPointSchema = assetSchemaOf(
-  "aws.backup.recovery-point",
+export const backupRecoveryPointSchema = assetSchemaOf("aws.backup.recovery-point", () =>
   z.object({
     vaultName: z.string(),
     /** `IsEncrypted`. */
@@ -71,8 +66,7 @@ export const backupRecoveryPointSchema = assetSchemaOf(
 );
 
 /** AWS Backup in one region: how many plans, vaults and report plans it has. */
-export const backupSettingsSchema = assetSchemaOf(
-  "aws.backup.account-settings",
+export const backupSettingsSchema = assetSchemaOf("aws.backup.account-settings", () =>
   z.object({
     backupPlans: z.number().int().nonnegative(),
     backupVaults: z.number().int().nonnegative(),
@@ -81,8 +75,7 @@ export const backupSettingsSchema = assetSchemaOf(
 );
 
 /** The account's AWS Organizations membership: `DescribeOrganization`. */
-export const organizationsAccountSchema = assetSchemaOf(
-  "aws.organizations.account",
+export const organizationsAccountSchema = assetSchemaOf("aws.organizations.account", () =>
   z.object({
     /** The organization's id, or `null` when the account is in none (`AWSOrganizationsNotInUseException`). */
     organizationId: z.string().nullable(),

@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One SNS topic: `GetTopicAttributes`, the policy reduced to whether it is public. */
-export const snsTopicSchema = assetSchemaOf(
-  "aws.sns.topic",
+export const snsTopicSchema = assetSchemaOf("aws.sns.topic", () =>
   z.object({
     topicName: z.string(),
     /** `KmsMasterKeyId`, or `null`. */

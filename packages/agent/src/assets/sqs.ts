@@ -2,8 +2,7 @@ import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One SQS queue: `GetQueueAttributes`, the policy reduced to whether it is public. */
-export const sqsQueueSchema = assetSchemaOf(
-  "aws.sqs.queue",
+export const sqsQueueSchema = assetSchemaOf("aws.sqs.queue", () =>
   z.object({
     queueName: z.string(),
     /** `SqsManagedSseEnabled` is `true` (SSE-SQS). */

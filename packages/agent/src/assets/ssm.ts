@@ -8,8 +8,7 @@ const complianceSchema = z.enum(["COMPLIANT", "NON_COMPLIANT"]).nullable();
  * `DescribeInstanceInformation` says whether SSM manages it, `ListResourceComplianceSummaries` its
  * patch and association compliance. Named by the instance's managed-instance-inventory ARN.
  */
-export const ssmInstanceSchema = assetSchemaOf(
-  "aws.ssm.instance",
+export const ssmInstanceSchema = assetSchemaOf("aws.ssm.instance", () =>
   z.object({
     instanceId: z.string(),
     /** `State.Name` of the instance (`running`, `stopped`, …). */
@@ -24,8 +23,7 @@ export const ssmInstanceSchema = assetSchemaOf(
 );
 
 /** One SSM document the account owns: `ListDocuments` (Owner Self) + `DescribeDocumentPermission`. */
-export const ssmDocumentSchema = assetSchemaOf(
-  "aws.ssm.document",
+export const ssmDocumentSchema = assetSchemaOf("aws.ssm.document", () =>
   z.object({
     documentName: z.string(),
     /** `AccountIds` of its `Share` permission holds `all`. */
@@ -34,8 +32,7 @@ export const ssmDocumentSchema = assetSchemaOf(
 );
 
 /** The region's `/ssm/documents/console/public-sharing-permission` service setting: `GetServiceSetting`. */
-export const ssmDocumentSharingSettingSchema = assetSchemaOf(
-  "aws.ssm.document-sharing-setting",
+export const ssmDocumentSharingSettingSchema = assetSchemaOf("aws.ssm.document-sharing-setting", () =>
   z.object({
     /** `SettingValue`: `Enable` (documents may be shared publicly) or `Disable` (blocked). */
     settingValue: z.string(),
@@ -43,8 +40,7 @@ export const ssmDocumentSharingSettingSchema = assetSchemaOf(
 );
 
 /** The region's `/ssm/automation/customer-script-log-destination` service setting: `GetServiceSetting`. */
-export const ssmAutomationLogSettingSchema = assetSchemaOf(
-  "aws.ssm.automation-log-setting",
+export const ssmAutomationLogSettingSchema = assetSchemaOf("aws.ssm.automation-log-setting", () =>
   z.object({
     /** `SettingValue`: `CloudWatch` (Automation scripts' output to CloudWatch Logs) or `None` (the default). */
     settingValue: z.string(),

@@ -21,22 +21,12 @@ import {
   paginateDescribeFileSystems,
   paginateDescribeMountTargets,
 } from "@aws-sdk/client-efs";
-import {
-  IAMClient,
-  paginateListServerCertificates,
-  type ServerCertificateMetadata,
-} from "@aws-sdk/client-iam";
-import {
-  GetPublicAccessBlockCommand,
-  type PublicAccessBlockConfiguration,
-  S3ControlClient,
-} from "@aws-sdk/client-s3-control";
 import { DescribeHubCommand, type DescribeHubResponse, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type BackupAssignment, lazyBackupAssignments, plansSelecting } from "./backup-assignments.ts";
-import { type Collector, isoOrNull, mapLimit, notListed, publicAccessBlockOf, tagsOf } from "./collector.ts";
+import { type Collector, isoOrNull, mapLimit, notListed, tagsOf } from "./collector.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
 import { lazySubnets, type SubnetListing } from "./region-network.ts";
 import { UnreadFields } from "./unread.ts";
@@ -45,15 +35,13 @@ registerClients({
   accessanalyzer: AccessAnalyzerClient,
   config: ConfigServiceClient,
   efs: EFSClient,
-  iam: IAMClient,
-  s3control: S3ControlClient,
   securityhub: SecurityHubClient,
 });
 
 /**
- * Account- and region-wide services that CIS and FSBP ask about: IAM Access Analyzer, AWS Config,
- * Security Hub, the S3 account-level public access block, EFS file systems and IAM server
- * certificates. A setting the account has in every region is one asset per region
+ * Region-wide services that CIS and FSBP ask about: IAM Access Analyzer, AWS Config, Security Hub
+ * and EFS file systems (the account's S3 public access block is in `s3.ts`, IAM server
+ * certificates in `iam.ts`: the account shard loads those, and none of these clients). A setting the account has in every region is one asset per region
  * (`<account>/<region>`), reported whether or not it could be read.
  */
 
@@ -304,71 +292,3 @@ export const efsAccessPointsCollector = listedCollector({
   items: (listing) => listing.AccessPoints,
   asset: async (c, a) => efsAccessPointAsset(c, a),
 });
-
-/** A server certificate as `ListServerCertificates` lists it (none without an ARN and an expiration). */
-export function serverCertificateAsset(
-  c: Where,
-  m: ServerCertificateMetadata,
-): AssetOf<"aws.iam.server-certificate">[] {
-  const expiration = isoOrNull(m.Expiration);
-  if (expiration === null || !m.Arn) return [];
-  return [
-    {
-      arn: m.Arn,
-      type: "aws.iam.server-certificate",
-      region: GLOBAL_REGION,
-      accountId: c.accountId,
-      name: m.ServerCertificateName ?? "",
-      tags: {},
-      config: { serverCertificateName: m.ServerCertificateName ?? "", expiration },
-    },
-  ];
-}
-
-export const iamServerCertificatesCollector: Collector = {
-  id: "iam-server-certificates",
-  scope: "global",
-  resourceTypes: ["aws.iam.server-certificate"],
-  async collect(c) {
-    const out = await c.read.pages(
-      { scope: "global", service: "iam", command: "list-server-certificates" },
-      () => paginateListServerCertificates({ client: c.clients.iam }, {}),
-    );
-    if (!out.ok) return notListed(c, iamServerCertificatesCollector);
-    const assets = (out.value.ServerCertificateMetadataList ?? []).flatMap((m) =>
-      serverCertificateAsset(c, m),
-    );
-    return { assets };
-  },
-};
-
-/** The account's S3 Block Public Access (`s3control GetPublicAccessBlock`; none configured is `null`). */
-export function s3AccountSettingsAsset(
-  c: Where,
-  out: RawOutcome<{ PublicAccessBlockConfiguration?: PublicAccessBlockConfiguration | undefined }>,
-): AssetOf<"aws.s3.account-settings"> {
-  const unread = new UnreadFields();
-  const config: Partial<AssetOf<"aws.s3.account-settings">["config"]> = {};
-  if (!unread.failed(out, "publicAccessBlock")) {
-    const pab = out.ok ? out.value.PublicAccessBlockConfiguration : undefined;
-    config.publicAccessBlock = publicAccessBlockOf(pab);
-  }
-  return unread.attach({
-    ...settingsHeader(c, "aws.s3.account-settings", GLOBAL_REGION),
-    name: "s3-account",
-    config: config as AssetOf<"aws.s3.account-settings">["config"],
-  });
-}
-
-export const s3AccountPublicAccessBlockCollector: Collector = {
-  id: "s3-account-public-access-block",
-  scope: "global",
-  resourceTypes: ["aws.s3.account-settings"],
-  async collect(c) {
-    const out = await c.read.one(
-      { scope: "global", service: "s3control", command: "get-public-access-block" },
-      () => c.clients.s3control.send(new GetPublicAccessBlockCommand({ AccountId: c.accountId })),
-    );
-    return { assets: [s3AccountSettingsAsset(c, out)] };
-  },
-};

@@ -31,10 +31,12 @@ import {
   paginateListPolicies,
   paginateListRolePolicies,
   paginateListRoles,
+  paginateListServerCertificates,
   paginateListUserPolicies,
   paginateListUsers,
   paginateListVirtualMFADevices,
   type Role,
+  type ServerCertificateMetadata,
   type User,
 } from "@aws-sdk/client-iam";
 import {
@@ -541,5 +543,42 @@ export const iamPoliciesCollector: Collector = {
     }
     assets.push(iamAccountAsset(c, support));
     return list.ok ? { assets } : { ...notListed(c, iamPoliciesCollector, ["aws.iam.policy"]), assets };
+  },
+};
+
+/** A server certificate as `ListServerCertificates` lists it (none without an ARN and an expiration). */
+export function serverCertificateAsset(
+  c: Where,
+  m: ServerCertificateMetadata,
+): AssetOf<"aws.iam.server-certificate">[] {
+  const expiration = isoOrNull(m.Expiration);
+  if (expiration === null || !m.Arn) return [];
+  return [
+    {
+      arn: m.Arn,
+      type: "aws.iam.server-certificate",
+      region: GLOBAL_REGION,
+      accountId: c.accountId,
+      name: m.ServerCertificateName ?? "",
+      tags: {},
+      config: { serverCertificateName: m.ServerCertificateName ?? "", expiration },
+    },
+  ];
+}
+
+export const iamServerCertificatesCollector: Collector = {
+  id: "iam-server-certificates",
+  scope: "global",
+  resourceTypes: ["aws.iam.server-certificate"],
+  async collect(c) {
+    const out = await c.read.pages(
+      { scope: "global", service: "iam", command: "list-server-certificates" },
+      () => paginateListServerCertificates({ client: c.clients.iam }, {}),
+    );
+    if (!out.ok) return notListed(c, iamServerCertificatesCollector);
+    const assets = (out.value.ServerCertificateMetadataList ?? []).flatMap((m) =>
+      serverCertificateAsset(c, m),
+    );
+    return { assets };
   },
 };

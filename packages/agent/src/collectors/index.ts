@@ -3,8 +3,6 @@ import {
   configRecordersCollector,
   efsAccessPointsCollector,
   efsFileSystemsCollector,
-  iamServerCertificatesCollector,
-  s3AccountPublicAccessBlockCollector,
   securityHubCollector,
 } from "./account-services.ts";
 import { acmCertificatesCollector } from "./acm.ts";
@@ -48,6 +46,7 @@ import {
   iamPasswordPolicyCollector,
   iamPoliciesCollector,
   iamRolesCollector,
+  iamServerCertificatesCollector,
   iamUsersCollector,
 } from "./iam.ts";
 import { kafkaClustersCollector } from "./kafka.ts";
@@ -74,7 +73,7 @@ import {
   rdsSnapshotsCollector,
 } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
-import { s3BucketsCollector } from "./s3.ts";
+import { s3AccountPublicAccessBlockCollector, s3BucketsCollector } from "./s3.ts";
 import {
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,

@@ -20,6 +20,11 @@ import {
   paginateListBuckets,
   S3Client,
 } from "@aws-sdk/client-s3";
+import {
+  GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
+  type PublicAccessBlockConfiguration,
+  S3ControlClient,
+} from "@aws-sdk/client-s3-control";
 import { type AssetOf, analyzeBucketPolicy, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
@@ -31,9 +36,10 @@ import {
   publicAccessBlockOf,
   tagsOf,
 } from "./collector.ts";
+import type { Where } from "./listed.ts";
 import { UnreadFields } from "./unread.ts";
 
-registerClients({ s3: S3Client });
+registerClients({ s3: S3Client, s3control: S3ControlClient });
 
 type BucketConfig = AssetOf<"aws.s3.bucket">["config"];
 type Grant = BucketConfig["publicAclGrants"][number];
@@ -195,5 +201,40 @@ export const s3BucketsCollector: Collector = {
     if (!list.ok) return notListed(c, s3BucketsCollector);
     const assets = await mapLimit(list.value.Buckets ?? [], 8, (b) => collectBucket(c, b));
     return { assets };
+  },
+};
+
+/** The account's S3 Block Public Access (`s3control GetPublicAccessBlock`; none configured is `null`). */
+export function s3AccountSettingsAsset(
+  c: Where,
+  out: RawOutcome<{ PublicAccessBlockConfiguration?: PublicAccessBlockConfiguration | undefined }>,
+): AssetOf<"aws.s3.account-settings"> {
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.s3.account-settings">["config"]> = {};
+  if (!unread.failed(out, "publicAccessBlock")) {
+    const pab = out.ok ? out.value.PublicAccessBlockConfiguration : undefined;
+    config.publicAccessBlock = publicAccessBlockOf(pab);
+  }
+  return unread.attach({
+    arn: c.accountId,
+    type: "aws.s3.account-settings",
+    region: GLOBAL_REGION,
+    accountId: c.accountId,
+    tags: {},
+    name: "s3-account",
+    config: config as AssetOf<"aws.s3.account-settings">["config"],
+  });
+}
+
+export const s3AccountPublicAccessBlockCollector: Collector = {
+  id: "s3-account-public-access-block",
+  scope: "global",
+  resourceTypes: ["aws.s3.account-settings"],
+  async collect(c) {
+    const out = await c.read.one(
+      { scope: "global", service: "s3control", command: "get-public-access-block" },
+      () => c.clients.s3control.send(new GetAccountPublicAccessBlockCommand({ AccountId: c.accountId })),
+    );
+    return { assets: [s3AccountSettingsAsset(c, out)] };
   },
 };

@@ -248,10 +248,9 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.logs.cis-monitoring",
     ],
     load: async () => {
-      const [iam, s3, services, cloudtrail, monitoring, organizations] = await Promise.all([
+      const [iam, s3, cloudtrail, monitoring, organizations] = await Promise.all([
         import("../collectors/iam.ts"),
         import("../collectors/s3.ts"),
-        import("../collectors/account-services.ts"),
         import("../collectors/cloudtrail.ts"),
         import("../collectors/monitoring.ts"),
         import("../collectors/organizations.ts"),
@@ -262,9 +261,9 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           iam.iamPasswordPolicyCollector,
           iam.iamRolesCollector,
           iam.iamPoliciesCollector,
-          services.iamServerCertificatesCollector,
+          iam.iamServerCertificatesCollector,
           s3.s3BucketsCollector,
-          services.s3AccountPublicAccessBlockCollector,
+          s3.s3AccountPublicAccessBlockCollector,
           organizations.organizationsCollector,
         ],
         everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],

@@ -25,6 +25,7 @@ import {
   integrationStackCreated,
   integrationStackUpdated,
 } from "./integration.ts";
+import { lazySchema } from "./lazy.ts";
 import {
   organizationAccountEnrolled,
   organizationEnrollmentSecretIssued,
@@ -127,10 +128,13 @@ export type KnownEventType = EventType | LegacyEventType;
 export const eventTypes: readonly EventType[] = catalogue.map((d) => d.type);
 
 /** Discriminated union over every current type (for composition; `parseEvent` is faster and more precise). */
-export const vigilEventSchema = z.discriminatedUnion(
-  "type",
-  catalogue.map((d) => d.schema) as unknown as [Current["schema"], ...Current["schema"][]],
-) as unknown as z.ZodType<VigilEvent>;
+export const vigilEventSchema: z.ZodType<VigilEvent> = lazySchema(
+  () =>
+    z.discriminatedUnion(
+      "type",
+      catalogue.map((d) => d.schema) as unknown as [Current["schema"], ...Current["schema"][]],
+    ) as unknown as z.ZodType<VigilEvent>,
+);
 
 const byType = new Map<string, EventDefinition>();
 for (const d of [...catalogue, ...legacyCatalogue]) byType.set(d.type, d as unknown as EventDefinition);

@@ -10,8 +10,7 @@ export const resourceCountsSchema = z.record(
 );
 export type ResourceCounts = z.infer<typeof resourceCountsSchema>;
 
-export const countsResourceCountsReported = defineEvent(
-  "vigil.counts.resource-counts-reported.v1",
+export const countsResourceCountsReported = defineEvent("vigil.counts.resource-counts-reported.v1", () =>
   z.object({
     scanId: scanIdSchema.optional(),
     /** counts[assetType][region] */

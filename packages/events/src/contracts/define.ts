@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { envelopeSchema } from "../envelope/envelope.ts";
+import { lazySchema } from "./lazy.ts";
 
 /** `vigil.<area>.<fact-in-past-tense>.v<N>` */
 export const EVENT_TYPE_PATTERN = /^vigil\.([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.v([1-9]\d*)$/;
@@ -28,11 +29,17 @@ export interface EventDefinition<T extends string = string, D extends z.ZodType 
   name: EventTypeName;
 }
 
+/**
+ * One event type. `data` is a function that builds the schema of its payload: both schemas are
+ * built the first time they are used (`lazySchema`), so importing the catalogue costs a cold
+ * start nothing for the types an invocation never parses.
+ */
 export function defineEvent<const T extends string, D extends z.ZodType>(
   type: T,
-  data: D,
+  data: () => D,
 ): EventDefinition<T, D> {
   const name = parseEventTypeName(type);
   if (!name) throw new Error(`event type "${type}" does not follow vigil.<area>.<fact>.v<N>`);
-  return { type, data, schema: envelopeSchema(type, data), name };
+  const payload = lazySchema(data);
+  return { type, data: payload, schema: lazySchema(() => envelopeSchema(type, payload)), name };
 }

@@ -18,8 +18,7 @@ const snapshotIdSchema = z.string().regex(/^snap-[0-9a-f]{8,17}$/, "an EBS snaps
 const instanceIdSchema = z.string().regex(/^i-[0-9a-f]{8,17}$/, "an EC2 instance id");
 const kmsKeyIdSchema = z.string().min(1).max(2048);
 
-export const ebsVolumesPlanned = defineEvent(
-  "vigil.ebs.volumes-planned.v1",
+export const ebsVolumesPlanned = defineEvent("vigil.ebs.volumes-planned.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -53,8 +52,7 @@ export const ebsVolumesPlanned = defineEvent(
   }),
 );
 
-export const ebsSnapshotCreated = defineEvent(
-  "vigil.ebs.snapshot-created.v1",
+export const ebsSnapshotCreated = defineEvent("vigil.ebs.snapshot-created.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -67,8 +65,7 @@ export const ebsSnapshotCreated = defineEvent(
   }),
 );
 
-export const ebsVolumeCreated = defineEvent(
-  "vigil.ebs.volume-created.v1",
+export const ebsVolumeCreated = defineEvent("vigil.ebs.volume-created.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -78,8 +75,7 @@ export const ebsVolumeCreated = defineEvent(
   }),
 );
 
-export const ebsVolumeAttached = defineEvent(
-  "vigil.ebs.volume-attached.v1",
+export const ebsVolumeAttached = defineEvent("vigil.ebs.volume-attached.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -107,8 +103,7 @@ export const operatingSystemSchema = z.object({
   kernels: z.array(z.string().max(128)).max(50),
 });
 
-export const ebsScanned = defineEvent(
-  "vigil.ebs.scanned.v1",
+export const ebsScanned = defineEvent("vigil.ebs.scanned.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -137,8 +132,7 @@ export const ebsScanned = defineEvent(
   }),
 );
 
-export const ebsVolumeDetached = defineEvent(
-  "vigil.ebs.volume-detached.v1",
+export const ebsVolumeDetached = defineEvent("vigil.ebs.volume-detached.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -148,8 +142,7 @@ export const ebsVolumeDetached = defineEvent(
   }),
 );
 
-export const ebsCleaned = defineEvent(
-  "vigil.ebs.cleaned.v1",
+export const ebsCleaned = defineEvent("vigil.ebs.cleaned.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -160,8 +153,7 @@ export const ebsCleaned = defineEvent(
 );
 
 /** A volume the scan could not scan, and why (what the person deploying can do about it is in `detail`). */
-export const ebsVolumeSkipped = defineEvent(
-  "vigil.ebs.volume-skipped.v1",
+export const ebsVolumeSkipped = defineEvent("vigil.ebs.volume-skipped.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -180,8 +172,7 @@ export const ebsVolumeSkipped = defineEvent(
   }),
 );
 
-export const ebsScannerScaled = defineEvent(
-  "vigil.ebs.scanner-scaled.v1",
+export const ebsScannerScaled = defineEvent("vigil.ebs.scanner-scaled.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -192,8 +183,7 @@ export const ebsScannerScaled = defineEvent(
 );
 
 /** A copy an earlier EBS scan created and never deleted (it crashed, or was stopped), deleted now. */
-export const ebsLeftoverDeleted = defineEvent(
-  "vigil.ebs.leftover-deleted.v1",
+export const ebsLeftoverDeleted = defineEvent("vigil.ebs.leftover-deleted.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,

@@ -6,6 +6,7 @@ export * from "./define.ts";
 export * from "./ebs.ts";
 export * from "./examples.ts";
 export * from "./integration.ts";
+export * from "./lazy.ts";
 export * from "./organization.ts";
 export * from "./parse.ts";
 export * from "./release.ts";

@@ -15,30 +15,30 @@ const deploymentSchema = z.enum(["single-account", "organization"]);
 
 export const integrationRegistrationRequested = defineEvent(
   "vigil.integration.registration-requested.v1",
-  z.object({
-    accountId: accountIdSchema,
-    /** Where the stack was installed; the agent scans other regions from there. */
-    homeRegion: regionSchema,
-    deployment: deploymentSchema,
-    organizationId: z
-      .string()
-      .regex(/^o-[a-z0-9]{10,32}$/)
-      .optional(),
-    /**
-     * Known only once a stack exists: absent when an admin creates the integration (the token is
-     * issued before any stack), set when a re-registration names the stack it replaces.
-     */
-    stackId: z.string().min(1).optional(),
-    agentVersion: semverSchema.optional(),
-    /** Hash of the one-time registration token; the token itself never travels in an event. */
-    registrationTokenSha256: z.string().regex(/^[a-f0-9]{64}$/),
-    /** Until when the token can be exchanged (the exchange refuses it afterwards). */
-    registrationTokenExpiresAt: timestampSchema.optional(),
-  }),
+  () =>
+    z.object({
+      accountId: accountIdSchema,
+      /** Where the stack was installed; the agent scans other regions from there. */
+      homeRegion: regionSchema,
+      deployment: deploymentSchema,
+      organizationId: z
+        .string()
+        .regex(/^o-[a-z0-9]{10,32}$/)
+        .optional(),
+      /**
+       * Known only once a stack exists: absent when an admin creates the integration (the token is
+       * issued before any stack), set when a re-registration names the stack it replaces.
+       */
+      stackId: z.string().min(1).optional(),
+      agentVersion: semverSchema.optional(),
+      /** Hash of the one-time registration token; the token itself never travels in an event. */
+      registrationTokenSha256: z.string().regex(/^[a-f0-9]{64}$/),
+      /** Until when the token can be exchanged (the exchange refuses it afterwards). */
+      registrationTokenExpiresAt: timestampSchema.optional(),
+    }),
 );
 
-export const integrationCredentialsIssued = defineEvent(
-  "vigil.integration.credentials-issued.v1",
+export const integrationCredentialsIssued = defineEvent("vigil.integration.credentials-issued.v1", () =>
   z.object({
     accountId: accountIdSchema,
     /** Identifier of the service credential (never the secret), for rotation and audit. */
@@ -55,8 +55,7 @@ export const integrationCredentialsIssued = defineEvent(
  * failed after the exchange, so nothing holds the key any more. The key signs nothing afterwards,
  * and the installation it opened is over: the integration waits for a new registration token.
  */
-export const integrationCredentialsRevoked = defineEvent(
-  "vigil.integration.credentials-revoked.v1",
+export const integrationCredentialsRevoked = defineEvent("vigil.integration.credentials-revoked.v1", () =>
   z.object({
     accountId: accountIdSchema,
     /** The revoked credential's id (`credentials-issued.data.credentialId`). */
@@ -74,13 +73,11 @@ const stackSchema = z.object({
   templateVersion: semverSchema,
 });
 
-export const integrationStackCreated = defineEvent(
-  "vigil.integration.stack-created.v1",
+export const integrationStackCreated = defineEvent("vigil.integration.stack-created.v1", () =>
   z.object({ accountId: accountIdSchema, stack: stackSchema, enabledRegions: z.array(regionSchema) }),
 );
 
-export const integrationStackUpdated = defineEvent(
-  "vigil.integration.stack-updated.v1",
+export const integrationStackUpdated = defineEvent("vigil.integration.stack-updated.v1", () =>
   z.object({
     accountId: accountIdSchema,
     stack: stackSchema,
@@ -89,8 +86,7 @@ export const integrationStackUpdated = defineEvent(
   }),
 );
 
-export const integrationDeleteRequested = defineEvent(
-  "vigil.integration.delete-requested.v1",
+export const integrationDeleteRequested = defineEvent("vigil.integration.delete-requested.v1", () =>
   z.object({
     accountId: accountIdSchema,
     requestedBy: z.enum(["customer", "platform", "stack-deletion"]),
@@ -98,8 +94,7 @@ export const integrationDeleteRequested = defineEvent(
   }),
 );
 
-export const integrationResourcesCleanedUp = defineEvent(
-  "vigil.integration.resources-cleaned-up.v1",
+export const integrationResourcesCleanedUp = defineEvent("vigil.integration.resources-cleaned-up.v1", () =>
   z.object({
     accountId: accountIdSchema,
     /** What cleanup removed, by kind (snapshots, volumes, parameters, log groups, …). */
@@ -108,14 +103,12 @@ export const integrationResourcesCleanedUp = defineEvent(
   }),
 );
 
-export const integrationDeleted = defineEvent(
-  "vigil.integration.deleted.v1",
+export const integrationDeleted = defineEvent("vigil.integration.deleted.v1", () =>
   z.object({ accountId: accountIdSchema, deletedAt: timestampSchema }),
 );
 
 /** First heartbeat shape; kept so old events in the log still read (upcast to v2). */
-export const integrationHeartbeatV1 = defineEvent(
-  "vigil.integration.heartbeat.v1",
+export const integrationHeartbeatV1 = defineEvent("vigil.integration.heartbeat.v1", () =>
   z.object({
     accountId: accountIdSchema,
     agentVersion: semverSchema,
@@ -127,8 +120,7 @@ export const integrationHeartbeatV1 = defineEvent(
  * v2 groups the component versions (agent and updater report separately since the updater
  * exists) and names the region list for what it is: the regions the agent is allowed to scan.
  */
-export const integrationHeartbeat = defineEvent(
-  "vigil.integration.heartbeat.v2",
+export const integrationHeartbeat = defineEvent("vigil.integration.heartbeat.v2", () =>
   z.object({
     accountId: accountIdSchema,
     components: z.object({ agent: semverSchema, updater: semverSchema.optional() }),

@@ -21,8 +21,7 @@ export const organizationIdSchema = z
   .regex(/^o-[a-z0-9]{10,32}$/, "an AWS Organizations id such as o-a1b2c3d4e5");
 
 /** The admin registered an AWS Organization with the platform. Stream `organization#<id>`. */
-export const organizationRegistered = defineEvent(
-  "vigil.organization.registered.v1",
+export const organizationRegistered = defineEvent("vigil.organization.registered.v1", () =>
   z.object({
     organizationId: organizationIdSchema,
     /** The region the StackSet deploys the member stacks in. */
@@ -39,24 +38,26 @@ export const organizationRegistered = defineEvent(
  */
 export const organizationEnrollmentSecretIssued = defineEvent(
   "vigil.organization.enrollment-secret-issued.v1",
-  z.object({
-    organizationId: organizationIdSchema,
-    secretId: z.string().regex(/^[a-z0-9]{8,32}$/),
-    secretSha256: z.string().regex(/^[a-f0-9]{64}$/),
-    expiresAt: timestampSchema,
-    issuedBy: z.string().min(1).max(256),
-  }),
+  () =>
+    z.object({
+      organizationId: organizationIdSchema,
+      secretId: z.string().regex(/^[a-z0-9]{8,32}$/),
+      secretSha256: z.string().regex(/^[a-f0-9]{64}$/),
+      expiresAt: timestampSchema,
+      issuedBy: z.string().min(1).max(256),
+    }),
 );
 
 export const organizationEnrollmentSecretRevoked = defineEvent(
   "vigil.organization.enrollment-secret-revoked.v1",
-  z.object({
-    organizationId: organizationIdSchema,
-    secretId: z.string().regex(/^[a-z0-9]{8,32}$/),
-    revokedAt: timestampSchema,
-    revokedBy: z.string().min(1).max(256),
-    reason: z.string().max(1024).optional(),
-  }),
+  () =>
+    z.object({
+      organizationId: organizationIdSchema,
+      secretId: z.string().regex(/^[a-z0-9]{8,32}$/),
+      revokedAt: timestampSchema,
+      revokedBy: z.string().min(1).max(256),
+      reason: z.string().max(1024).optional(),
+    }),
 );
 
 /**
@@ -65,8 +66,7 @@ export const organizationEnrollmentSecretRevoked = defineEvent(
  * the secret. The first event of the member integration's stream (`integration#<member id>`), or
  * the start of a new installation after a deletion or a revoked key.
  */
-export const organizationAccountEnrolled = defineEvent(
-  "vigil.organization.account-enrolled.v1",
+export const organizationAccountEnrolled = defineEvent("vigil.organization.account-enrolled.v1", () =>
   z.object({
     organizationId: organizationIdSchema,
     organizationIntegrationId: integrationIdSchema,
@@ -83,8 +83,7 @@ export const organizationAccountEnrolled = defineEvent(
  * per account, each delivered at its account's next check-in, starting no earlier than its offset
  * in the spread (each account scans within its own API budget). Stream `organization#<id>`.
  */
-export const organizationScanRequested = defineEvent(
-  "vigil.organization.scan-requested.v1",
+export const organizationScanRequested = defineEvent("vigil.organization.scan-requested.v1", () =>
   z.object({
     organizationId: organizationIdSchema,
     /** The organization-wide scan; each account's scan id is `<this>-<account id>`. */

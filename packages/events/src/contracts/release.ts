@@ -9,8 +9,7 @@ const recordedFileSchema = z.object({
   size: z.number().int().nonnegative(),
 });
 
-export const releaseHashesRecorded = defineEvent(
-  "vigil.release.hashes-recorded.v1",
+export const releaseHashesRecorded = defineEvent("vigil.release.hashes-recorded.v1", () =>
   z.object({
     version: semverSchema,
     /** File name (as in the release manifest) → its SHA-256 and size in bytes. */

@@ -22,8 +22,7 @@ export const scanFiltersSchema = z.object({
   tags: z.record(z.string(), z.string()).optional(),
 });
 
-export const scanRequested = defineEvent(
-  "vigil.scan.requested.v1",
+export const scanRequested = defineEvent("vigil.scan.requested.v1", () =>
   z.object({
     scanId: scanIdSchema,
     trigger: z.enum(["schedule", "on-demand", "event"]),
@@ -76,13 +75,11 @@ export type ScanSettings = z.infer<typeof scanSettingsSchema>;
  * command's, over the stack's defaults). The agent records it in its log and every scan job reads
  * the latest one, so a change reaches the next shard without a redeploy.
  */
-export const scanSettingsChanged = defineEvent(
-  "vigil.scan.settings-changed.v1",
+export const scanSettingsChanged = defineEvent("vigil.scan.settings-changed.v1", () =>
   scanSettingsSchema.extend({ changedBy: z.string().min(1).max(256) }),
 );
 
-export const scanStarted = defineEvent(
-  "vigil.scan.started.v1",
+export const scanStarted = defineEvent("vigil.scan.started.v1", () =>
   z.object({
     scanId: scanIdSchema,
     regions: z.array(regionSchema),
@@ -93,8 +90,7 @@ export const scanStarted = defineEvent(
   }),
 );
 
-export const scanRegionDiscovered = defineEvent(
-  "vigil.scan.region-discovered.v1",
+export const scanRegionDiscovered = defineEvent("vigil.scan.region-discovered.v1", () =>
   z.object({
     scanId: scanIdSchema,
     region: regionSchema,
@@ -104,8 +100,7 @@ export const scanRegionDiscovered = defineEvent(
   }),
 );
 
-export const scanAssetDiscovered = defineEvent(
-  "vigil.scan.asset-discovered.v1",
+export const scanAssetDiscovered = defineEvent("vigil.scan.asset-discovered.v1", () =>
   z.object({ scanId: scanIdSchema, shardId: shardIdSchema, asset: assetRefSchema }),
 );
 
@@ -121,8 +116,7 @@ export const checkResultSchema = z.object({
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
-export const scanAssetAssessed = defineEvent(
-  "vigil.scan.asset-assessed.v1",
+export const scanAssetAssessed = defineEvent("vigil.scan.asset-assessed.v1", () =>
   z.object({
     scanId: scanIdSchema,
     shardId: shardIdSchema.optional(),
@@ -149,8 +143,7 @@ export type UnreadCall = z.infer<typeof unreadCallSchema>;
  * the platform takes it as seen by this scan (so it is not taken for gone), and the agent reads
  * the fingerprints back at the next scan. Split in parts of at most 500 assets.
  */
-export const scanShardDigest = defineEvent(
-  "vigil.scan.shard-digest.v1",
+export const scanShardDigest = defineEvent("vigil.scan.shard-digest.v1", () =>
   z.object({
     scanId: scanIdSchema,
     shardId: shardIdSchema,
@@ -193,8 +186,7 @@ export const uncoveredSchema = z.object({
 });
 export type UncoveredPair = z.infer<typeof uncoveredSchema>;
 
-export const scanShardCompleted = defineEvent(
-  "vigil.scan.shard-completed.v1",
+export const scanShardCompleted = defineEvent("vigil.scan.shard-completed.v1", () =>
   z.object({
     scanId: scanIdSchema,
     shardId: shardIdSchema,
@@ -237,8 +229,7 @@ export const scanCoverageSchema = z.object({
 });
 export type ScanCoverage = z.infer<typeof scanCoverageSchema>;
 
-export const scanCompleted = defineEvent(
-  "vigil.scan.completed.v1",
+export const scanCompleted = defineEvent("vigil.scan.completed.v1", () =>
   z.object({
     scanId: scanIdSchema,
     assetCount: z.number().int().nonnegative(),
@@ -249,8 +240,7 @@ export const scanCompleted = defineEvent(
   }),
 );
 
-export const scanPausedForRateLimit = defineEvent(
-  "vigil.scan.paused-for-rate-limit.v1",
+export const scanPausedForRateLimit = defineEvent("vigil.scan.paused-for-rate-limit.v1", () =>
   z.object({
     /** Absent when the pause is account-wide (e.g. a shared API budget), not one scan's. */
     scanId: scanIdSchema.optional(),
@@ -262,8 +252,7 @@ export const scanPausedForRateLimit = defineEvent(
   }),
 );
 
-export const scanResumed = defineEvent(
-  "vigil.scan.resumed.v1",
+export const scanResumed = defineEvent("vigil.scan.resumed.v1", () =>
   z.object({
     scanId: scanIdSchema,
     pausedMs: z.number().nonnegative(),
@@ -271,8 +260,7 @@ export const scanResumed = defineEvent(
   }),
 );
 
-export const scanFailed = defineEvent(
-  "vigil.scan.failed.v1",
+export const scanFailed = defineEvent("vigil.scan.failed.v1", () =>
   z.object({
     scanId: scanIdSchema,
     error: errorInfoSchema,

@@ -6,8 +6,7 @@ import { defineEvent } from "./define.ts";
 
 const componentSchema = z.enum(["agent", "updater", "stack"]);
 
-export const updateCheckStarted = defineEvent(
-  "vigil.update.check-started.v1",
+export const updateCheckStarted = defineEvent("vigil.update.check-started.v1", () =>
   z.object({
     component: componentSchema,
     currentVersion: semverSchema,
@@ -16,8 +15,7 @@ export const updateCheckStarted = defineEvent(
   }),
 );
 
-export const updateAvailable = defineEvent(
-  "vigil.update.available.v1",
+export const updateAvailable = defineEvent("vigil.update.available.v1", () =>
   z.object({
     component: componentSchema,
     currentVersion: semverSchema,
@@ -27,8 +25,7 @@ export const updateAvailable = defineEvent(
   }),
 );
 
-export const updateApplied = defineEvent(
-  "vigil.update.applied.v1",
+export const updateApplied = defineEvent("vigil.update.applied.v1", () =>
   z.object({
     component: componentSchema,
     fromVersion: semverSchema,
@@ -38,8 +35,7 @@ export const updateApplied = defineEvent(
   }),
 );
 
-export const updateRefused = defineEvent(
-  "vigil.update.refused.v1",
+export const updateRefused = defineEvent("vigil.update.refused.v1", () =>
   z.object({
     component: componentSchema,
     /** Absent when the refused manifest did not even say which version it is. */
@@ -64,8 +60,7 @@ export const updateRefused = defineEvent(
 );
 
 /** A check that could not finish for a transient reason; the next check retries, nothing changed. */
-export const updateCheckFailed = defineEvent(
-  "vigil.update.check-failed.v1",
+export const updateCheckFailed = defineEvent("vigil.update.check-failed.v1", () =>
   z.object({
     component: componentSchema,
     currentVersion: semverSchema,
@@ -79,8 +74,7 @@ export const updateCheckFailed = defineEvent(
  * The platform asks an integration's updater to check now (optionally for one version). It covers
  * every component the updater manages, as a scheduled check does.
  */
-export const updateRequested = defineEvent(
-  "vigil.update.requested.v1",
+export const updateRequested = defineEvent("vigil.update.requested.v1", () =>
   z.object({
     /** Without it the channel's current release is used; the customer's pin always wins. */
     version: semverSchema.optional(),
@@ -88,8 +82,7 @@ export const updateRequested = defineEvent(
   }),
 );
 
-export const updateRolledBack = defineEvent(
-  "vigil.update.rolled-back.v1",
+export const updateRolledBack = defineEvent("vigil.update.rolled-back.v1", () =>
   z.object({
     component: componentSchema,
     fromVersion: semverSchema,
@@ -98,8 +91,7 @@ export const updateRolledBack = defineEvent(
   }),
 );
 
-export const updateAlertRaised = defineEvent(
-  "vigil.update.alert-raised.v1",
+export const updateAlertRaised = defineEvent("vigil.update.alert-raised.v1", () =>
   z.object({
     component: componentSchema,
     severity: z.enum(["critical", "high", "medium", "low", "informational"]),

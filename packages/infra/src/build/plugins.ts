@@ -393,6 +393,40 @@ export function sdkNamesImportedIn(dirs: readonly string[]): Set<string> {
   return keep;
 }
 
+/**
+ * `@smithy/node-http-handler` exports the HTTP/1.1 handler every client uses and the HTTP/2 one
+ * only Kinesis's runtime config names. esbuild splits by file: the HTTP/2 handler, reachable from
+ * the package's index, lands in the chunk every cold start loads (with `node:http2`) though only
+ * the Kinesis chunk uses it. Every importer but Kinesis gets the index without it (same modules,
+ * same exports otherwise); Kinesis keeps the real index, so its client is unchanged.
+ */
+export function http2OnlyWhereUsed(): Plugin {
+  const NAMESPACE = "vigil-http1-handler";
+  return {
+    name: "vigil-http2-only-where-used",
+    setup(build) {
+      build.onResolve({ filter: /^@smithy\/node-http-handler$/ }, async (args) => {
+        if (args.pluginData === NAMESPACE || /[\\/]client-kinesis[\\/]/.test(args.importer)) return undefined;
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: NAMESPACE,
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace: NAMESPACE };
+      });
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        contents:
+          'export { DEFAULT_REQUEST_TIMEOUT, NodeHttpHandler } from "./node-http-handler.js";\n' +
+          'export { streamCollector } from "@smithy/core/serde";\n',
+        resolveDir: dirname(args.path),
+        loader: "js",
+      }));
+    },
+  };
+}
+
 /** This checkout's root (plugins.ts lives in `packages/infra/src/build/`). */
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -408,6 +442,7 @@ export function lambdaPlugins(options: LambdaPluginOptions = {}): Plugin[] {
   const keep = options.keepErrors ?? sdkNamesImportedIn(workspaceSources(REPO_ROOT));
   return [
     lambdaShims(),
+    http2OnlyWhereUsed(),
     sdkSchemas(inlineConstantKeys, unreferencedErrors(keep)),
     sdkCompactErrorClasses(),
     zodNamespaceImports(),

@@ -41,9 +41,7 @@ import {
   accessAnalyzerAsset,
   configRecordersAsset,
   efsFileSystemAsset,
-  s3AccountSettingsAsset,
   securityHubAsset,
-  serverCertificateAsset,
 } from "../../collectors/account-services.ts";
 import type { BackupAssignment } from "../../collectors/backup-assignments.ts";
 import { trailAsset } from "../../collectors/cloudtrail.ts";
@@ -67,13 +65,14 @@ import {
   iamRootAsset,
   iamUserAsset,
   passwordPolicyAsset,
+  serverCertificateAsset,
 } from "../../collectors/iam.ts";
 import { kmsKeyAsset, policyApplies } from "../../collectors/kms.ts";
 import { linkAssets } from "../../collectors/link.ts";
 import { cisMonitoringFacts } from "../../collectors/monitoring.ts";
 import { rdsInstanceAsset, rdsSnapshotAsset } from "../../collectors/rds.ts";
 import type { RouteTableListing } from "../../collectors/region-network.ts";
-import { bucketAsset } from "../../collectors/s3.ts";
+import { bucketAsset, s3AccountSettingsAsset } from "../../collectors/s3.ts";
 import type { RawOutcome } from "../../discovery/reader.ts";
 
 export const ACCOUNT = "123456789012";
