@@ -44,6 +44,11 @@ export const ecsServiceSchema = assetSchemaOf("aws.ecs.service", () =>
     platformFamily: z.string().nullable(),
     /** `networkConfiguration.awsvpcConfiguration.assignPublicIp` is `ENABLED`. */
     assignPublicIp: z.boolean(),
+    /**
+     * `taskSets[]` (services with an `EXTERNAL` or `CODE_DEPLOY` deployment controller; none for
+     * `ECS`): each task set's id and whether its tasks get a public IP (`assignPublicIp` `ENABLED`).
+     */
+    taskSets: z.array(z.object({ id: z.string(), assignPublicIp: z.boolean() })),
   }),
 );
 

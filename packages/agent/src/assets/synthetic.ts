@@ -626,6 +626,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     platformVersion: pick(rng, ["LATEST", "1.4.0", "1.3.0"]),
     platformFamily: "Linux",
     assignPublicIp: rng() < 0.2,
+    taskSets: coin(rng) ? [] : [{ id: `ecs-svc/${id}`, assignPublicIp: rng() < 0.2 }],
   }),
   "aws.elasticache.replication-group": (rng, id) => ({
     replicationGroupId: `cache-${id}`,

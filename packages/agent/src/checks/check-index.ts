@@ -688,6 +688,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["ECS.5"] },
   },
   {
+    id: "vigil.ecs.task-set-no-public-ip",
+    resourceType: "aws.ecs.service",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["ECS.16"] },
+  },
+  {
     id: "vigil.efs.access-point-root-directory",
     resourceType: "aws.efs.access-point",
     severity: "medium",

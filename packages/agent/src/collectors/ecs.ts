@@ -112,7 +112,7 @@ export function ecsServiceAsset(
   const name = arn.slice(arn.lastIndexOf("/") + 1);
   const unread = new UnreadFields();
   const config: Partial<Service["config"]> = { serviceName: name, clusterName };
-  const fields = ["fargate", "platformVersion", "platformFamily", "assignPublicIp"];
+  const fields = ["fargate", "platformVersion", "platformFamily", "assignPublicIp", "taskSets"];
   if (!unread.failed(described, ...fields) && described.ok) {
     const s = described.value.services?.find((x) => x.serviceArn === arn);
     if (s) {
@@ -123,6 +123,10 @@ export function ecsServiceAsset(
       config.platformVersion = fargate ? (s.platformVersion ?? null) : null;
       config.platformFamily = s.platformFamily ?? null;
       config.assignPublicIp = s.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED";
+      config.taskSets = (s.taskSets ?? []).map((t) => ({
+        id: t.id ?? t.taskSetArn ?? "",
+        assignPublicIp: t.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED",
+      }));
     } else {
       const failure = described.value.failures?.find((f) => f.arn === arn);
       unread.markAs(

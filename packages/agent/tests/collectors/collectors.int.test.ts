@@ -423,7 +423,7 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     expect(
       out.assets
         .filter((a) => a.type === "aws.ecs.service")
-        .map((a) => [a.arn, cfg(a).fargate, cfg(a).platformVersion, cfg(a).assignPublicIp])
+        .map((a) => [a.arn, cfg(a).fargate, cfg(a).platformVersion, cfg(a).assignPublicIp, cfg(a).taskSets])
         .sort(),
     ).toEqual(
       services
@@ -432,9 +432,15 @@ describe("collectors against the simulated account (real SDK clients)", () => {
           s.launchType === "FARGATE",
           s.launchType === "FARGATE" ? s.platformVersion : null,
           s.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED",
+          (s.taskSets ?? []).map((t: J) => ({
+            id: t.id,
+            assignPublicIp: t.networkConfiguration?.awsvpcConfiguration?.assignPublicIp === "ENABLED",
+          })),
         ])
         .sort(),
     );
+    // The simulated account deploys one service per region through an external controller.
+    expect(services.some((s) => (s.taskSets ?? []).length > 0)).toBe(true);
   });
 
   it("efs access points: root directory and POSIX user as listed", async () => {

@@ -1728,3 +1728,52 @@ export function generateRouteTables(put: Put, o: ServiceGenerationOptions): void
     put(`${region}/ec2/describe-route-tables`, { RouteTables: tables });
   }
 }
+
+/**
+ * Per region, the `sim-apps` cluster's `sim-api` service deployed by an external controller
+ * (`deploymentController` `EXTERNAL`) with its primary task set, whose tasks get public IP
+ * addresses at `rate` (ECS.16).
+ */
+export function generateEcsTaskSets(put: Put, o: ServiceGenerationOptions): void {
+  const { rng } = o;
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const key = `${region}/ecs/describe-services/sim-apps`;
+    const listing = o.files.get(key) as { services?: Json[] } | undefined;
+    if (listing?.services === undefined) continue;
+    const services = listing.services.map((s) => {
+      if (s.serviceName !== "sim-api") return s;
+      const id = `ecs-svc/${rng.int(1_000_000_000, 9_999_999_999)}${rng.int(100_000_000, 999_999_999)}`;
+      const network = (s.networkConfiguration as Json | undefined)?.awsvpcConfiguration as Json | undefined;
+      return {
+        ...s,
+        deploymentController: { type: "EXTERNAL" },
+        taskSets: [
+          {
+            id,
+            taskSetArn: `${String(s.serviceArn).replace(":service/", ":task-set/")}/${id}`,
+            serviceArn: s.serviceArn,
+            clusterArn: s.clusterArn,
+            status: "PRIMARY",
+            taskDefinition: s.taskDefinition,
+            computedDesiredCount: 2,
+            runningCount: 2,
+            pendingCount: 0,
+            launchType: "FARGATE",
+            platformVersion: "LATEST",
+            networkConfiguration: {
+              awsvpcConfiguration: {
+                subnets: (network?.subnets as string[] | undefined) ?? [],
+                securityGroups: (network?.securityGroups as string[] | undefined) ?? [],
+                assignPublicIp: bad() ? "ENABLED" : "DISABLED",
+              },
+            },
+            scale: { value: 100, unit: "PERCENT" },
+            stabilityStatus: "STEADY_STATE",
+          },
+        ],
+      };
+    });
+    put(key, { ...listing, services });
+  }
+}

@@ -41,6 +41,7 @@ import {
   generateDistributions,
   generateEc2Network,
   generateEcsServices,
+  generateEcsTaskSets,
   generateEfsMountTargets,
   generateInlinePolicies,
   generateInstanceInterfaces,
@@ -252,8 +253,9 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateInlinePolicies(put, service("iam-inline-policies"));
   generateClassicSslPolicies(put, service("elb-ssl-policies"));
   generateBackupSelections(put, service("backup-selections"));
-  // Last: gives the RDS instances their DB subnet groups in the VPCs and subnets made above.
+  // After the VPCs and subnets above: gives the RDS instances their DB subnet groups.
   generateRouteTables(put, service("route-tables"));
+  generateEcsTaskSets(put, service("ecs-task-sets"));
   return { accountId, regions, files };
 }
 

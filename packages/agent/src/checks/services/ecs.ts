@@ -9,6 +9,7 @@ import { taskDefinitionNoEnvironmentSecrets } from "../ecs/task-definition-no-en
 import { taskDefinitionNoHostPid } from "../ecs/task-definition-no-host-pid/check.ts";
 import { taskDefinitionNoPrivileged } from "../ecs/task-definition-no-privileged/check.ts";
 import { taskDefinitionReadOnlyRoot } from "../ecs/task-definition-read-only-root/check.ts";
+import { taskSetNoPublicIp } from "../ecs/task-set-no-public-ip/check.ts";
 
 /** The ecs checks (path order; a family in its declaration order). */
 export const CHECKS: readonly AnyCheck[] = Object.freeze([
@@ -21,4 +22,5 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   taskDefinitionNoHostPid,
   taskDefinitionNoPrivileged,
   taskDefinitionReadOnlyRoot,
+  taskSetNoPublicIp,
 ]);
