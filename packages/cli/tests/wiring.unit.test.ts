@@ -58,6 +58,9 @@ const IAM_ACTION: Record<string, string> = {
   "s3:GetBucketEncryption": "s3:GetEncryptionConfiguration",
   "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
   "s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
+  "s3control:ListAccessPoints": "s3:ListAccessPoints",
+  "s3control:GetAccessPoint": "s3:GetAccessPoint",
+  "s3control:ListMultiRegionAccessPoints": "s3:ListMultiRegionAccessPoints",
   "accessanalyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
   "s3:GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration",
 };

@@ -11,6 +11,7 @@ import * as kms from "@aws-sdk/client-kms";
 import * as lambda from "@aws-sdk/client-lambda";
 import * as rds from "@aws-sdk/client-rds";
 import * as s3 from "@aws-sdk/client-s3";
+import * as s3control from "@aws-sdk/client-s3-control";
 import * as sts from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import {
@@ -56,6 +57,7 @@ function clients(account: SimulatedAccount, region = "eu-west-1") {
     autoscaling: new autoscaling.AutoScalingClient(cfg),
     elb: new elb.ElasticLoadBalancingClient(cfg),
     backup: new backup.BackupClient(cfg),
+    s3control: new s3control.S3ControlClient(cfg),
   };
 }
 
@@ -488,6 +490,40 @@ describe("simulated account through the real SDK clients", () => {
     await expect(
       c.backup.send(new backup.ListBackupSelectionsCommand({ BackupPlanId: "nope" })),
     ).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+  });
+
+  it("serves S3 access points (per region, paginated) and the account's Multi-Region Access Points", async () => {
+    const AccountId = model.accountId;
+    const first = await c.s3control.send(new s3control.ListAccessPointsCommand({ AccountId, MaxResults: 1 }));
+    expect(first.AccessPointList).toHaveLength(1);
+    expect(first.NextToken).toBeDefined();
+    const rest = await c.s3control.send(
+      new s3control.ListAccessPointsCommand({ AccountId, NextToken: first.NextToken }),
+    );
+    const names = [...(first.AccessPointList ?? []), ...(rest.AccessPointList ?? [])].map((p) => p.Name);
+    expect(names).toEqual(
+      (file(model, `${region}/s3control/list-access-points`).AccessPointList as J[]).map((p) => p.Name),
+    );
+    const bucket = String(first.AccessPointList?.[0]?.Bucket);
+    const got = await c.s3control.send(new s3control.GetAccessPointCommand({ AccountId, Name: names[0] }));
+    expect(got.Bucket).toBe(bucket);
+    expect(Object.keys(got.PublicAccessBlockConfiguration ?? {}).sort()).toEqual([
+      "BlockPublicAcls",
+      "BlockPublicPolicy",
+      "IgnorePublicAcls",
+      "RestrictPublicBuckets",
+    ]);
+    await expect(
+      c.s3control.send(new s3control.GetAccessPointCommand({ AccountId, Name: "no-such-point" })),
+    ).rejects.toMatchObject({ name: "NoSuchAccessPoint" });
+    await expect(
+      c.s3control.send(new s3control.ListAccessPointsCommand({ AccountId: "999999999999" })),
+    ).rejects.toMatchObject({ name: "AccessDenied" });
+    const mrap = await clients(account, "us-west-2").s3control.send(
+      new s3control.ListMultiRegionAccessPointsCommand({ AccountId }),
+    );
+    expect(mrap.AccessPoints?.[0]?.Name).toBe("sim-global-data");
+    expect(mrap.AccessPoints?.[0]?.Regions?.map((r) => r.Region).sort()).toEqual([...model.regions].sort());
   });
 
   it("names an unknown operation in an AWS-shaped error", async () => {

@@ -78,7 +78,12 @@ import {
   rdsSnapshotSchema,
   securityHubSettingsSchema,
 } from "./other.ts";
-import { s3AccountSettingsSchema, s3BucketSchema } from "./s3.ts";
+import {
+  s3AccessPointSchema,
+  s3AccountSettingsSchema,
+  s3BucketSchema,
+  s3MultiRegionAccessPointSchema,
+} from "./s3.ts";
 import {
   sageMakerEndpointConfigSchema,
   sageMakerModelSchema,
@@ -137,6 +142,8 @@ export const assetSchemas = {
   "aws.ec2.instance-os": instanceOsSchema,
   "aws.s3.bucket": s3BucketSchema,
   "aws.s3.account-settings": s3AccountSettingsSchema,
+  "aws.s3.access-point": s3AccessPointSchema,
+  "aws.s3.multi-region-access-point": s3MultiRegionAccessPointSchema,
   "aws.rds.instance": rdsInstanceSchema,
   "aws.rds.snapshot": rdsSnapshotSchema,
   "aws.iam.user": iamUserSchema,

@@ -72,3 +72,28 @@ export const s3AccountSettingsSchema = assetSchemaOf("aws.s3.account-settings", 
     publicAccessBlock: publicAccessBlockSchema.nullable(),
   }),
 );
+
+/** One S3 access point of a region (`s3control ListAccessPoints`, `GetAccessPoint`). */
+export const s3AccessPointSchema = assetSchemaOf("aws.s3.access-point", () =>
+  z.object({
+    accessPointName: z.string(),
+    bucket: z.string(),
+    /** `Internet` or `VPC` (reachable only from that VPC). */
+    networkOrigin: z.string(),
+    /** The access point's own Block Public Access (`GetAccessPoint`); `null` when AWS sent none. */
+    publicAccessBlock: publicAccessBlockSchema.nullable(),
+  }),
+);
+
+/**
+ * One S3 Multi-Region Access Point (`s3control ListMultiRegionAccessPoints`, answered in us-west-2
+ * for the whole account); `arn` is `arn:aws:s3::<account>:accesspoint/<alias>`, region `global`.
+ */
+export const s3MultiRegionAccessPointSchema = assetSchemaOf("aws.s3.multi-region-access-point", () =>
+  z.object({
+    accessPointName: z.string(),
+    alias: z.string(),
+    /** Its Block Public Access, set at creation and never changed; `null` when AWS sent none. */
+    publicAccessBlock: publicAccessBlockSchema.nullable(),
+  }),
+);

@@ -177,6 +177,17 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     objectLevelLogging: { read: coin(rng), write: coin(rng) },
   }),
   "aws.s3.account-settings": (rng) => ({ publicAccessBlock: block(rng) }),
+  "aws.s3.access-point": (rng, id) => ({
+    accessPointName: `ap-${id}`,
+    bucket: `bucket-${id}`,
+    networkOrigin: pick(rng, ["Internet", "VPC"]),
+    publicAccessBlock: block(rng),
+  }),
+  "aws.s3.multi-region-access-point": (rng, id) => ({
+    accessPointName: `mrap-${id}`,
+    alias: `mfzwi23gnjvgw.mrap`,
+    publicAccessBlock: block(rng),
+  }),
   "aws.rds.instance": (rng, id) => ({
     dbInstanceIdentifier: `db-${id}`,
     engine: "postgres",

@@ -2213,6 +2213,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["Redshift.2"] },
   },
   {
+    id: "vigil.s3.access-point-public-access-blocked",
+    resourceType: "aws.s3.access-point",
+    severity: "critical",
+    mappings: { cis: [], fsbp: ["S3.19"] },
+  },
+  {
     id: "vigil.s3.account-public-access-blocked",
     resourceType: "aws.s3.account-settings",
     severity: "medium",
@@ -2301,6 +2307,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     resourceType: "aws.s3.bucket",
     severity: "low",
     mappings: { cis: [], fsbp: [], securityHub: ["S3.14"] },
+  },
+  {
+    id: "vigil.s3.multi-region-access-point-public-access-blocked",
+    resourceType: "aws.s3.multi-region-access-point",
+    severity: "high",
+    mappings: { cis: [], fsbp: ["S3.24"] },
   },
   {
     id: "vigil.sagemaker.endpoint-config-multiple-instances",

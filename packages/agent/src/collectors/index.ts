@@ -74,6 +74,7 @@ import {
 } from "./rds.ts";
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3AccountPublicAccessBlockCollector, s3BucketsCollector } from "./s3.ts";
+import { s3AccessPointsCollector, s3MultiRegionAccessPointsCollector } from "./s3-access-points.ts";
 import {
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
@@ -134,6 +135,7 @@ export { elasticBeanstalkEnvironmentAsset, launchTemplateAsset, stateMachineAsse
 export { organizationsAccountAsset } from "./organizations.ts";
 export { rdsSettingsAsset } from "./rds.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
+export { s3AccessPointAsset, s3MultiRegionAccessPointAsset } from "./s3-access-points.ts";
 export {
   sageMakerEndpointConfigAsset,
   sageMakerModelAsset,
@@ -229,6 +231,8 @@ export const COLLECTORS: readonly Collector[] = [
   networkFirewallRuleGroupsCollector,
   s3BucketsCollector,
   s3AccountPublicAccessBlockCollector,
+  s3AccessPointsCollector,
+  s3MultiRegionAccessPointsCollector,
   iamUsersCollector,
   iamPasswordPolicyCollector,
   iamRolesCollector,
@@ -309,8 +313,10 @@ export {
   redshiftClustersCollector,
   regionalWebAclsCollector,
   restApisCollector,
+  s3AccessPointsCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  s3MultiRegionAccessPointsCollector,
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
   sageMakerNotebookInstancesCollector,

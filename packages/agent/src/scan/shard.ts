@@ -206,7 +206,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     },
   },
   {
-    // Region-wide services CIS and FSBP ask about, and EFS.
+    // Region-wide services CIS and FSBP ask about, EFS, and S3 access points.
     service: "services",
     scope: "regional",
     assetTypes: [
@@ -215,9 +215,13 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.securityhub.account-settings",
       "aws.efs.file-system",
       "aws.efs.access-point",
+      "aws.s3.access-point",
     ],
     load: async () => {
-      const m = await import("../collectors/account-services.ts");
+      const [m, accessPoints] = await Promise.all([
+        import("../collectors/account-services.ts"),
+        import("../collectors/s3-access-points.ts"),
+      ]);
       return {
         collectors: [
           m.accessAnalyzerCollector,
@@ -225,6 +229,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           m.securityHubCollector,
           m.efsFileSystemsCollector,
           m.efsAccessPointsCollector,
+          accessPoints.s3AccessPointsCollector,
         ],
       };
     },
@@ -242,15 +247,17 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.iam.server-certificate",
       "aws.s3.bucket",
       "aws.s3.account-settings",
+      "aws.s3.multi-region-access-point",
       "aws.organizations.account",
       "aws.cloudtrail.trail",
       "aws.cloudtrail.account-settings",
       "aws.logs.cis-monitoring",
     ],
     load: async () => {
-      const [iam, s3, cloudtrail, monitoring, organizations] = await Promise.all([
+      const [iam, s3, accessPoints, cloudtrail, monitoring, organizations] = await Promise.all([
         import("../collectors/iam.ts"),
         import("../collectors/s3.ts"),
+        import("../collectors/s3-access-points.ts"),
         import("../collectors/cloudtrail.ts"),
         import("../collectors/monitoring.ts"),
         import("../collectors/organizations.ts"),
@@ -264,6 +271,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           iam.iamServerCertificatesCollector,
           s3.s3BucketsCollector,
           s3.s3AccountPublicAccessBlockCollector,
+          accessPoints.s3MultiRegionAccessPointsCollector,
           organizations.organizationsCollector,
         ],
         everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],

@@ -51,7 +51,9 @@ import {
   redshiftClustersCollector,
   regionalWebAclsCollector,
   restApisCollector,
+  s3AccessPointsCollector,
   s3BucketsCollector,
+  s3MultiRegionAccessPointsCollector,
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
   sageMakerNotebookInstancesCollector,
@@ -441,6 +443,51 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
     // The simulated account deploys one service per region through an external controller.
     expect(services.some((s) => (s.taskSets ?? []).length > 0)).toBe(true);
+  });
+
+  it("s3 access points: listed per region, Block Public Access from GetAccessPoint", async () => {
+    const points: J[] = list(model, R("s3control/list-access-points"), "AccessPointList");
+    expect(points.length).toBeGreaterThan(0);
+    const out = await run(s3AccessPointsCollector);
+    expect(
+      out.assets
+        .map((a) => [a.arn, a.region, cfg(a).bucket, cfg(a).networkOrigin, cfg(a).publicAccessBlock])
+        .sort(),
+    ).toEqual(
+      points
+        .map((p) => {
+          const b: J = file(model, R(`s3control/get-access-point/${p.Name}`)).PublicAccessBlockConfiguration;
+          return [
+            p.AccessPointArn,
+            region,
+            p.Bucket,
+            p.NetworkOrigin,
+            {
+              blockPublicAcls: b.BlockPublicAcls,
+              ignorePublicAcls: b.IgnorePublicAcls,
+              blockPublicPolicy: b.BlockPublicPolicy,
+              restrictPublicBuckets: b.RestrictPublicBuckets,
+            },
+          ];
+        })
+        .sort(),
+    );
+  });
+
+  it("s3 multi-region access points: the account's, read in us-west-2, as global assets", async () => {
+    const points: J[] = list(model, "global/s3control/list-multi-region-access-points", "AccessPoints");
+    expect(points.length).toBe(1);
+    const out = await run(s3MultiRegionAccessPointsCollector);
+    expect(
+      out.assets.map((a) => [a.arn, a.region, a.name, cfg(a).publicAccessBlock.blockPublicPolicy]),
+    ).toEqual(
+      points.map((p) => [
+        `arn:aws:s3::${model.accountId}:accesspoint/${p.Alias}`,
+        "global",
+        p.Name,
+        p.PublicAccessBlock.BlockPublicPolicy,
+      ]),
+    );
   });
 
   it("efs access points: root directory and POSIX user as listed", async () => {

@@ -60,6 +60,16 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
   ["vigil.config.recorder-enabled", "111122223333/us-east-1"],
   ["vigil.securityhub.hub-enabled", "111122223333/us-east-1"],
   ["vigil.s3.account-public-access-blocked", "111122223333"],
+  // An access point with public policies allowed (its VPC twin blocks all), and a Multi-Region
+  // Access Point honouring public ACLs.
+  [
+    "vigil.s3.access-point-public-access-blocked",
+    "arn:aws:s3:us-east-1:111122223333:accesspoint/known-bad-open",
+  ],
+  [
+    "vigil.s3.multi-region-access-point-public-access-blocked",
+    "arn:aws:s3::111122223333:accesspoint/mknownbad0001.mrap",
+  ],
   [
     "vigil.efs.file-system-encrypted",
     "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",

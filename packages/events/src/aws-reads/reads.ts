@@ -508,6 +508,14 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
       notConfigured: ["NoSuchPublicAccessBlockConfiguration"],
       note: "account-wide",
     },
+    "list-access-points": { pages: "AccessPointList", args: "--account-id <account>" },
+    "get-access-point": { resource: "access point name", args: "--account-id <account>" },
+    "list-multi-region-access-points": {
+      scope: G,
+      pages: "AccessPoints",
+      args: "--account-id <account> --region us-west-2",
+      note: "AWS answers for Multi-Region Access Points in us-west-2 only",
+    },
   },
   sagemaker: {
     "list-notebook-instances": { pages: "NotebookInstances" },

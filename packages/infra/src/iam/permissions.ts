@@ -74,6 +74,10 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetBucketTagging",
     "GetLifecycleConfiguration",
     "GetAccountPublicAccessBlock",
+    // S3 access points (a region's, and their Block Public Access) and Multi-Region Access Points.
+    "ListAccessPoints",
+    "GetAccessPoint",
+    "ListMultiRegionAccessPoints",
   ],
   rds: [
     "DescribeDBInstances",

@@ -1777,3 +1777,73 @@ export function generateEcsTaskSets(put: Put, o: ServiceGenerationOptions): void
     put(key, { ...listing, services });
   }
 }
+
+/**
+ * Per region, two S3 access points on a bucket of that region (one open to the internet, one for a
+ * VPC), each with its Block Public Access partly off at `rate` (S3.19); and the account's one
+ * Multi-Region Access Point over a bucket of every region, its settings partly off at `rate` (S3.24).
+ */
+export function generateS3AccessPoints(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso, vpcOf } = helpers(o);
+  const buckets = (
+    ((o.files.get("global/s3api/list-buckets") as { Buckets?: Json[] } | undefined)?.Buckets ?? []) as Json[]
+  ).map((b) => String(b.Name));
+  const regionOf = (bucket: string) => {
+    const location = (
+      o.files.get(`global/s3api/get-bucket-location/${bucket}`) as
+        | { LocationConstraint?: string | null }
+        | undefined
+    )?.LocationConstraint;
+    return location ?? "us-east-1";
+  };
+  const block = () => ({
+    BlockPublicAcls: true,
+    IgnorePublicAcls: true,
+    BlockPublicPolicy: !bad(),
+    RestrictPublicBuckets: true,
+  });
+  const homes: Json[] = [];
+  for (const region of o.regions) {
+    const bucket = buckets.find((b) => regionOf(b) === region);
+    if (bucket === undefined) {
+      put(`${region}/s3control/list-access-points`, { AccessPointList: [] });
+      continue;
+    }
+    // RegionReport's BucketAccountId is newer than the botocore models snapshots are validated against.
+    homes.push({ Bucket: bucket, Region: region });
+    const points = [
+      { Name: "sim-analytics", NetworkOrigin: "Internet" },
+      { Name: "sim-vpc-reader", NetworkOrigin: "VPC", VpcConfiguration: { VpcId: vpcOf(region) } },
+    ].map((p) => ({
+      ...p,
+      Bucket: bucket,
+      AccessPointArn: `arn:aws:s3:${region}:${accountId}:accesspoint/${p.Name}`,
+      Alias: `${p.Name}-${rng.hex(26)}-s3alias`,
+      BucketAccountId: accountId,
+    }));
+    put(`${region}/s3control/list-access-points`, { AccessPointList: points });
+    for (const p of points)
+      put(`${region}/s3control/get-access-point/${p.Name}`, {
+        ...p,
+        PublicAccessBlockConfiguration: block(),
+        CreationDate: iso(rng.int(10, 400)),
+        Endpoints: { ipv4: `s3-accesspoint.${region}.amazonaws.com` },
+      });
+  }
+  put("global/s3control/list-multi-region-access-points", {
+    AccessPoints:
+      homes.length === 0
+        ? []
+        : [
+            {
+              Name: "sim-global-data",
+              Alias: `${rng.hex(13)}.mrap`,
+              CreatedAt: iso(rng.int(10, 400)),
+              PublicAccessBlock: block(),
+              Status: "READY",
+              Regions: homes,
+            },
+          ],
+  });
+}

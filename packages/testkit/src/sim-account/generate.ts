@@ -51,6 +51,7 @@ import {
   generateLoadBalancers,
   generateRedshiftSecurityGroups,
   generateRouteTables,
+  generateS3AccessPoints,
   generateSubnets,
   generateVpcEndpoints,
   generateWebAcls,
@@ -256,6 +257,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   // After the VPCs and subnets above: gives the RDS instances their DB subnet groups.
   generateRouteTables(put, service("route-tables"));
   generateEcsTaskSets(put, service("ecs-task-sets"));
+  generateS3AccessPoints(put, service("s3-access-points"));
   return { accountId, regions, files };
 }
 

@@ -100,10 +100,48 @@ export const SECURITY_HUB_HANDLERS: Record<string, Handler> = {
   DescribeHub: (call) => read(call, "describe-hub"),
 };
 
+/** S3 Control answers only for the account the request names (`x-amz-account-id`). */
+function ownAccount(call: Call): void {
+  if (str(call.input, "AccountId") !== call.model.accountId)
+    throw apiError("AccessDenied", "Access Denied (the account id is not this account's)");
+}
+
+/** `MaxResults` / `NextToken` pages of an S3 Control list. */
+function controlPage(call: Call, items: readonly unknown[], member: string, maxLimit: number): Output {
+  const { page, next } = paginate(items, {
+    token: call.input.NextToken,
+    limit: call.input.MaxResults,
+    defaultLimit: maxLimit,
+    minLimit: 0,
+    maxLimit,
+  });
+  return { [member]: page, ...(next ? { NextToken: next } : {}) };
+}
+
 export const S3_CONTROL_HANDLERS: Record<string, Handler> = {
   GetPublicAccessBlock: (call) => {
-    if (str(call.input, "AccountId") !== call.model.accountId)
-      throw apiError("AccessDenied", "Access Denied (the account id is not this account's)");
+    ownAccount(call);
     return read(call, "get-public-access-block", { global: true });
+  },
+  ListAccessPoints: (call) => {
+    ownAccount(call);
+    const bucket = str(call.input, "Bucket");
+    const points = readList(call, "list-access-points", "AccessPointList").filter(
+      (p) => bucket === undefined || p.Bucket === bucket,
+    );
+    return controlPage(call, points, "AccessPointList", 1000);
+  },
+  GetAccessPoint: (call) => {
+    ownAccount(call);
+    const name = required(call.input, "Name", call.operation);
+    if (!readList(call, "list-access-points", "AccessPointList").some((p) => p.Name === name))
+      throw apiError("NoSuchAccessPoint", "The specified accesspoint does not exist");
+    return read(call, "get-access-point", { resource: name });
+  },
+  // Account-wide: AWS answers in us-west-2 for every Multi-Region Access Point of the account.
+  ListMultiRegionAccessPoints: (call) => {
+    ownAccount(call);
+    const points = readList(call, "list-multi-region-access-points", "AccessPoints", { global: true });
+    return controlPage(call, points, "AccessPoints", 100);
   },
 };
