@@ -32,6 +32,15 @@ describe("lazySchema", () => {
     ).toEqual({ k: "x" });
   });
 
+  it("writes through to the schema it stands for", () => {
+    const schema = lazySchema(() => z.object({ a: z.string() }));
+    Object.defineProperty(schema, "note", { value: "kept", configurable: true });
+    expect((schema as unknown as { note: string }).note).toBe("kept");
+    expect(Object.getOwnPropertyNames(schema)).toContain("note");
+    delete (schema as unknown as { note?: string }).note;
+    expect("note" in schema).toBe(false);
+  });
+
   it("a build that throws throws at first use, every time, and never hands out half a schema", () => {
     const schema = lazySchema<z.ZodString>(() => {
       throw new Error("bad schema");
