@@ -22,7 +22,7 @@ import {
   paginateDescribeMountTargets,
 } from "@aws-sdk/client-efs";
 import { DescribeHubCommand, type DescribeHubResponse, SecurityHubClient } from "@aws-sdk/client-securityhub";
-import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
+import type { AssetOf } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { type BackupAssignment, lazyBackupAssignments, plansSelecting } from "./backup-assignments.ts";
@@ -41,18 +41,13 @@ registerClients({
 /**
  * Region-wide services that CIS and FSBP ask about: IAM Access Analyzer, AWS Config, Security Hub
  * and EFS file systems (the account's S3 public access block is in `s3.ts`, IAM server
- * certificates in `iam.ts`: the account shard loads those, and none of these clients). A setting the account has in every region is one asset per region
- * (`<account>/<region>`), reported whether or not it could be read.
+ * certificates in `iam.ts`: the account shard loads those, and none of these clients). A setting
+ * the account has in every region is one asset per region (`<account>/<region>`), reported whether
+ * or not it could be read.
  */
 
-function settingsHeader<T extends string>(c: Where, type: T, region = c.region) {
-  return {
-    arn: region === GLOBAL_REGION ? c.accountId : `${c.accountId}/${region}`,
-    type,
-    region,
-    accountId: c.accountId,
-    tags: {},
-  };
+function settingsHeader<T extends string>(c: Where, type: T) {
+  return { arn: `${c.accountId}/${c.region}`, type, region: c.region, accountId: c.accountId, tags: {} };
 }
 
 const ANALYZER_STATUS = new Set(["ACTIVE", "CREATING", "DISABLED", "FAILED"]);

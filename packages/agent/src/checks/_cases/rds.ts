@@ -41,6 +41,14 @@ const local: Route = {
   State: "active",
 };
 
+/** The default route of a private subnet: through a NAT gateway. */
+const TO_NAT: Route = {
+  DestinationCidrBlock: "0.0.0.0/0",
+  NatGatewayId: "nat-0a1b2c3d4e5f60718",
+  Origin: "CreateRoute",
+  State: "active",
+};
+
 /**
  * The region's `DescribeRouteTables` answer: the VPC's main table routing 0.0.0.0/0 (and ::/0) to
  * an internet gateway, and a private table routing 0.0.0.0/0 to a NAT gateway, explicitly
@@ -88,12 +96,7 @@ export const routeTables = (
       PropagatingVgws: [],
       Routes: [
         local,
-        {
-          DestinationCidrBlock: "0.0.0.0/0",
-          NatGatewayId: "nat-0a1b2c3d4e5f60718",
-          Origin: "CreateRoute",
-          State: "active",
-        },
+        TO_NAT,
         // A gateway detached long ago: a blackhole route reaches nothing.
         {
           DestinationCidrBlock: "198.51.100.0/24",
@@ -114,12 +117,7 @@ export const routeTables = (
       PropagatingVgws: [],
       Routes: [
         local,
-        {
-          DestinationCidrBlock: "0.0.0.0/0",
-          NatGatewayId: "nat-0a1b2c3d4e5f60718",
-          Origin: "CreateRoute",
-          State: "active",
-        },
+        TO_NAT,
         { DestinationIpv6CidrBlock: "::/0", GatewayId: IGW, Origin: "CreateRoute", State: "active" },
       ],
       Tags: [{ Key: "Name", Value: "public" }],
