@@ -24,10 +24,14 @@ const USERS = [
 ];
 
 function teamPlatform() {
-  const store = new InMemoryEventStore();
+  // A frozen clock, as testPlatform's: sign-in failures are counted in fixed five-minute windows,
+  // and on the wall clock a window could end between the guesses and the check.
+  const now = new Date("2025-03-01T12:00:00.000Z");
+  const store = new InMemoryEventStore({ now: () => now });
   const app = createApp({
     eventStore: store,
     config: platformConfig({ adminToken: ADMIN_TOKEN, users: USERS }),
+    clock: () => now,
   });
   const signIn = async (user: string, password: string) => {
     const res = await app.request(`${ORIGIN}/sign-in`, {
