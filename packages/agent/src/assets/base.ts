@@ -4,18 +4,22 @@ import * as z from "zod";
 /** `global` marks IAM and other account-wide resources that belong to no region. */
 export const GLOBAL_REGION = "global";
 
-export const accountIdSchema = z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits");
+export const accountIdSchema = lazySchema(() =>
+  z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits"),
+);
 
 /**
  * Why a field of an asset holds no value: the call behind it (`s3:GetBucketPolicy`) was denied (or
  * not captured in a snapshot), throttled past the SDK's retries, or failed otherwise.
  */
-export const unreadFieldSchema = z.object({
-  call: z.string().min(1),
-  kind: z.enum(["denied", "throttled", "failed"]),
-  code: z.string().min(1),
-  message: z.string(),
-});
+export const unreadFieldSchema = lazySchema(() =>
+  z.object({
+    call: z.string().min(1),
+    kind: z.enum(["denied", "throttled", "failed"]),
+    code: z.string().min(1),
+    message: z.string(),
+  }),
+);
 export type UnreadField = z.infer<typeof unreadFieldSchema>;
 
 /**
@@ -44,4 +48,4 @@ function schemaOf<const T extends string, C extends z.ZodType>(type: T, config: 
 }
 
 /** ISO-8601 timestamp as the AWS CLI prints it (the SDK's Date objects are serialised by the collector). */
-export const isoDate = z.iso.datetime({ offset: true });
+export const isoDate = lazySchema(() => z.iso.datetime({ offset: true }));

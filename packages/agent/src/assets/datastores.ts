@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 import { dbParameterGroupSchema } from "./db-parameters.ts";
@@ -67,50 +68,56 @@ export const openSearchDomainSchema = assetSchemaOf("aws.opensearch.domain", () 
 );
 
 /** A DocumentDB, Neptune or RDS cluster, as the RDS API's `DescribeDBClusters` describes it. */
-const dbClusterConfig = z.object({
-  dbClusterIdentifier: z.string(),
-  /** `Engine`: `docdb` or `neptune`. */
-  engine: z.string(),
-  storageEncrypted: z.boolean(),
-  /** `BackupRetentionPeriod`, days. */
-  backupRetentionPeriod: z.number().int().nonnegative(),
-  deletionProtection: z.boolean(),
-  /** `EnabledCloudwatchLogsExports`, e.g. `audit`, `profiler`, `slowquery`. */
-  cloudwatchLogsExports: z.array(z.string()),
-  /** `IAMDatabaseAuthenticationEnabled`. */
-  iamDatabaseAuthentication: z.boolean(),
-  /** `CopyTagsToSnapshot`. */
-  copyTagsToSnapshot: z.boolean(),
-  /** `MultiAZ`: instances in more than one Availability Zone. */
-  multiAZ: z.boolean(),
-  /** Its DB cluster parameter group (`DBClusterParameterGroup`) and the checked parameters' values. */
-  parameterGroup: dbParameterGroupSchema,
-});
+const dbClusterConfig = lazySchema(() =>
+  z.object({
+    dbClusterIdentifier: z.string(),
+    /** `Engine`: `docdb` or `neptune`. */
+    engine: z.string(),
+    storageEncrypted: z.boolean(),
+    /** `BackupRetentionPeriod`, days. */
+    backupRetentionPeriod: z.number().int().nonnegative(),
+    deletionProtection: z.boolean(),
+    /** `EnabledCloudwatchLogsExports`, e.g. `audit`, `profiler`, `slowquery`. */
+    cloudwatchLogsExports: z.array(z.string()),
+    /** `IAMDatabaseAuthenticationEnabled`. */
+    iamDatabaseAuthentication: z.boolean(),
+    /** `CopyTagsToSnapshot`. */
+    copyTagsToSnapshot: z.boolean(),
+    /** `MultiAZ`: instances in more than one Availability Zone. */
+    multiAZ: z.boolean(),
+    /** Its DB cluster parameter group (`DBClusterParameterGroup`) and the checked parameters' values. */
+    parameterGroup: dbParameterGroupSchema,
+  }),
+);
 
 /**
  * An RDS DB cluster (Aurora MySQL or PostgreSQL, or a Multi-AZ DB cluster of RDS for MySQL or
  * PostgreSQL), from the same `DescribeDBClusters` listing, with what only RDS clusters have.
  */
-const rdsClusterConfig = dbClusterConfig.extend({
-  /** `Engine`: `aurora-mysql`, `aurora-postgresql`, `mysql`, `postgres` (`aurora`: Aurora MySQL 1). */
-  engine: z.string(),
-  /** `MasterUsername` (null when the answer has none). */
-  masterUsername: z.string().nullable(),
-  /** `BacktrackWindow`, seconds (Aurora MySQL; 0 when backtracking is off). */
-  backtrackWindow: z.number().int().nonnegative(),
-  /** `AutoMinorVersionUpgrade`: given for Multi-AZ DB clusters only (Aurora sets it per instance). */
-  autoMinorVersionUpgrade: z.boolean().optional(),
-});
+const rdsClusterConfig = lazySchema(() =>
+  dbClusterConfig.extend({
+    /** `Engine`: `aurora-mysql`, `aurora-postgresql`, `mysql`, `postgres` (`aurora`: Aurora MySQL 1). */
+    engine: z.string(),
+    /** `MasterUsername` (null when the answer has none). */
+    masterUsername: z.string().nullable(),
+    /** `BacktrackWindow`, seconds (Aurora MySQL; 0 when backtracking is off). */
+    backtrackWindow: z.number().int().nonnegative(),
+    /** `AutoMinorVersionUpgrade`: given for Multi-AZ DB clusters only (Aurora sets it per instance). */
+    autoMinorVersionUpgrade: z.boolean().optional(),
+  }),
+);
 
 /** A DocumentDB or Neptune cluster snapshot: `DescribeDBClusterSnapshots` + its `restore` attribute. */
-const dbClusterSnapshotConfig = z.object({
-  dbClusterSnapshotIdentifier: z.string(),
-  /** `SnapshotType`: `manual`, `automated`, ... Only manual snapshots can be shared. */
-  snapshotType: z.string(),
-  storageEncrypted: z.boolean(),
-  /** The `restore` attribute's values: account ids, or `all` (public). */
-  restoreAttributeValues: z.array(z.string()),
-});
+const dbClusterSnapshotConfig = lazySchema(() =>
+  z.object({
+    dbClusterSnapshotIdentifier: z.string(),
+    /** `SnapshotType`: `manual`, `automated`, ... Only manual snapshots can be shared. */
+    snapshotType: z.string(),
+    storageEncrypted: z.boolean(),
+    /** The `restore` attribute's values: account ids, or `all` (public). */
+    restoreAttributeValues: z.array(z.string()),
+  }),
+);
 
 export const docDbClusterSchema = assetSchemaOf("aws.docdb.cluster", () => dbClusterConfig);
 export const docDbClusterSnapshotSchema = assetSchemaOf(

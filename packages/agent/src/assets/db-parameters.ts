@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 
 /**
@@ -6,15 +7,17 @@ import * as z from "zod";
  * values of the parameters Vigil's checks read (`DescribeDBParameters` /
  * `DescribeDBClusterParameters`, engine defaults included).
  */
-export const dbParameterGroupSchema = z.object({
-  /** `DBParameterGroupName` (instance) or `DBClusterParameterGroup` (cluster). */
-  name: z.string(),
-  /**
-   * The database runs the group's current values: the instance's `ParameterApplyStatus`, or every
-   * cluster member's `DBClusterParameterGroupStatus`, is `in-sync` (not `pending-reboot`, `applying`).
-   */
-  inSync: z.boolean(),
-  /** Name → `ParameterValue` (null when the group sets none) of the checked parameters the group has. */
-  parameters: z.record(z.string(), z.string().nullable()),
-});
+export const dbParameterGroupSchema = lazySchema(() =>
+  z.object({
+    /** `DBParameterGroupName` (instance) or `DBClusterParameterGroup` (cluster). */
+    name: z.string(),
+    /**
+     * The database runs the group's current values: the instance's `ParameterApplyStatus`, or every
+     * cluster member's `DBClusterParameterGroupStatus`, is `in-sync` (not `pending-reboot`, `applying`).
+     */
+    inSync: z.boolean(),
+    /** Name → `ParameterValue` (null when the group sets none) of the checked parameters the group has. */
+    parameters: z.record(z.string(), z.string().nullable()),
+  }),
+);
 export type DbParameterGroup = z.infer<typeof dbParameterGroupSchema>;

@@ -1,17 +1,20 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** One `IpPermission` of `DescribeSecurityGroups`, flattened to the CIDRs and group references. */
-export const ipPermissionSchema = z.object({
-  /** `-1` means every protocol (and every port). */
-  ipProtocol: z.string(),
-  fromPort: z.number().int().optional(),
-  toPort: z.number().int().optional(),
-  ipRanges: z.array(z.string()),
-  ipv6Ranges: z.array(z.string()),
-  userIdGroupPairs: z.array(z.string()),
-  prefixListIds: z.array(z.string()),
-});
+export const ipPermissionSchema = lazySchema(() =>
+  z.object({
+    /** `-1` means every protocol (and every port). */
+    ipProtocol: z.string(),
+    fromPort: z.number().int().optional(),
+    toPort: z.number().int().optional(),
+    ipRanges: z.array(z.string()),
+    ipv6Ranges: z.array(z.string()),
+    userIdGroupPairs: z.array(z.string()),
+    prefixListIds: z.array(z.string()),
+  }),
+);
 export type IpPermission = z.infer<typeof ipPermissionSchema>;
 
 export const ec2InstanceSchema = assetSchemaOf("aws.ec2.instance", () =>
@@ -96,16 +99,18 @@ export const ec2VpcSchema = assetSchemaOf("aws.ec2.vpc", () =>
   }),
 );
 
-export const networkAclEntrySchema = z.object({
-  ruleNumber: z.number().int(),
-  /** `-1` (all), or an IANA protocol number as a string (`6` is TCP, `17` is UDP). */
-  protocol: z.string(),
-  ruleAction: z.enum(["allow", "deny"]),
-  egress: z.boolean(),
-  cidrBlock: z.string().optional(),
-  ipv6CidrBlock: z.string().optional(),
-  portRange: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
-});
+export const networkAclEntrySchema = lazySchema(() =>
+  z.object({
+    ruleNumber: z.number().int(),
+    /** `-1` (all), or an IANA protocol number as a string (`6` is TCP, `17` is UDP). */
+    protocol: z.string(),
+    ruleAction: z.enum(["allow", "deny"]),
+    egress: z.boolean(),
+    cidrBlock: z.string().optional(),
+    ipv6CidrBlock: z.string().optional(),
+    portRange: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  }),
+);
 export type NetworkAclEntry = z.infer<typeof networkAclEntrySchema>;
 
 export const ec2NetworkAclSchema = assetSchemaOf("aws.ec2.network-acl", () =>

@@ -1,18 +1,21 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
-export const ecsContainerSchema = z.object({
-  name: z.string(),
-  /** `privileged` is `true`. */
-  privileged: z.boolean(),
-  /** `user`, or `null` when not set (the image's user, root by default). */
-  user: z.string().nullable(),
-  readonlyRootFilesystem: z.boolean(),
-  /** `logConfiguration.logDriver` is set. */
-  logging: z.boolean(),
-  /** Names (never values) of the plain `environment` variables. */
-  environmentNames: z.array(z.string()),
-});
+export const ecsContainerSchema = lazySchema(() =>
+  z.object({
+    name: z.string(),
+    /** `privileged` is `true`. */
+    privileged: z.boolean(),
+    /** `user`, or `null` when not set (the image's user, root by default). */
+    user: z.string().nullable(),
+    readonlyRootFilesystem: z.boolean(),
+    /** `logConfiguration.logDriver` is set. */
+    logging: z.boolean(),
+    /** Names (never values) of the plain `environment` variables. */
+    environmentNames: z.array(z.string()),
+  }),
+);
 export type EcsContainer = z.infer<typeof ecsContainerSchema>;
 
 /**

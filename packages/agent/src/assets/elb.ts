@@ -1,12 +1,15 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
 /** An action of a listener's default rule: only what the checks need (a redirect's target protocol). */
-const listenerActionSchema = z.object({
-  type: z.string(),
-  /** `RedirectConfig.Protocol` (`HTTPS`, `HTTP`, `#{protocol}`) of a `redirect` action. */
-  redirectProtocol: z.string().optional(),
-});
+const listenerActionSchema = lazySchema(() =>
+  z.object({
+    type: z.string(),
+    /** `RedirectConfig.Protocol` (`HTTPS`, `HTTP`, `#{protocol}`) of a `redirect` action. */
+    redirectProtocol: z.string().optional(),
+  }),
+);
 
 /**
  * An Application, Network or Gateway Load Balancer (`DescribeLoadBalancers`), with its listeners

@@ -1,14 +1,17 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf, isoDate } from "./base.ts";
 
 /** One access key of a user, from the credential report (`access_key_N_*`) and `ListAccessKeys`. Key ids stay in the account. */
-export const accessKeySchema = z.object({
-  status: z.enum(["Active", "Inactive"]),
-  /** `access_key_N_last_rotated` (the key's creation date). */
-  lastRotated: isoDate,
-  /** `access_key_N_last_used_date`; `null` when never used. */
-  lastUsedDate: isoDate.nullable(),
-});
+export const accessKeySchema = lazySchema(() =>
+  z.object({
+    status: z.enum(["Active", "Inactive"]),
+    /** `access_key_N_last_rotated` (the key's creation date). */
+    lastRotated: isoDate,
+    /** `access_key_N_last_used_date`; `null` when never used. */
+    lastUsedDate: isoDate.nullable(),
+  }),
+);
 export type AccessKey = z.infer<typeof accessKeySchema>;
 
 export const iamUserSchema = assetSchemaOf("aws.iam.user", () =>

@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
@@ -8,23 +9,27 @@ import { assetSchemaOf } from "./base.ts";
  * it is `error` naming the file. Password hashes and file contents never appear: only facts.
  */
 
-const fileInfoSchema = z.object({
-  kind: z.enum(["file", "dir", "symlink", "other"]),
-  /** Permission bits with setuid/setgid/sticky. */
-  mode: z.number().int().min(0).max(0o7777),
-  uid: z.number().int().nonnegative(),
-  gid: z.number().int().nonnegative(),
-});
+const fileInfoSchema = lazySchema(() =>
+  z.object({
+    kind: z.enum(["file", "dir", "symlink", "other"]),
+    /** Permission bits with setuid/setgid/sticky. */
+    mode: z.number().int().min(0).max(0o7777),
+    uid: z.number().int().nonnegative(),
+    gid: z.number().int().nonnegative(),
+  }),
+);
 export type OsFileInfo = z.infer<typeof fileInfoSchema>;
 
-const keyValues = z.record(z.string(), z.string());
-const days = z.number().int().nullable();
+const keyValues = lazySchema(() => z.record(z.string(), z.string()));
+const days = lazySchema(() => z.number().int().nullable());
 
-export const packageSchema = z.object({
-  name: z.string().min(1),
-  version: z.string().min(1),
-  arch: z.string().nullable(),
-});
+export const packageSchema = lazySchema(() =>
+  z.object({
+    name: z.string().min(1),
+    version: z.string().min(1),
+    arch: z.string().nullable(),
+  }),
+);
 
 export const instanceOsSchema = assetSchemaOf("aws.ec2.instance-os", () =>
   z.object({

@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf, isoDate } from "./base.ts";
 import { dbParameterGroupSchema } from "./db-parameters.ts";
@@ -46,16 +47,18 @@ export const rdsSnapshotSchema = assetSchemaOf("aws.rds.snapshot", () =>
 );
 
 /** One `DescribeEventSubscriptions` entry: what RDS sends to SNS, for which sources and categories. */
-export const rdsEventSubscriptionSchema = z.object({
-  subscriptionName: z.string(),
-  enabled: z.boolean(),
-  /** `SourceType`: `db-instance`, `db-cluster`, `db-parameter-group`, `db-security-group`, …; null: every type. */
-  sourceType: z.string().nullable(),
-  /** `EventCategoriesList`; empty: every category. */
-  eventCategories: z.array(z.string()),
-  /** `SourceIdsList`; empty: every source of the type. */
-  sourceIds: z.array(z.string()),
-});
+export const rdsEventSubscriptionSchema = lazySchema(() =>
+  z.object({
+    subscriptionName: z.string(),
+    enabled: z.boolean(),
+    /** `SourceType`: `db-instance`, `db-cluster`, `db-parameter-group`, `db-security-group`, …; null: every type. */
+    sourceType: z.string().nullable(),
+    /** `EventCategoriesList`; empty: every category. */
+    eventCategories: z.array(z.string()),
+    /** `SourceIdsList`; empty: every source of the type. */
+    sourceIds: z.array(z.string()),
+  }),
+);
 export type RdsEventSubscription = z.infer<typeof rdsEventSubscriptionSchema>;
 
 /** One RDS Proxy, as `DescribeDBProxies` lists it. */

@@ -1,27 +1,32 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
-export const publicAccessBlockSchema = z.object({
-  blockPublicAcls: z.boolean(),
-  ignorePublicAcls: z.boolean(),
-  blockPublicPolicy: z.boolean(),
-  restrictPublicBuckets: z.boolean(),
-});
+export const publicAccessBlockSchema = lazySchema(() =>
+  z.object({
+    blockPublicAcls: z.boolean(),
+    ignorePublicAcls: z.boolean(),
+    blockPublicPolicy: z.boolean(),
+    restrictPublicBuckets: z.boolean(),
+  }),
+);
 export type PublicAccessBlock = z.infer<typeof publicAccessBlockSchema>;
 
 /** Facts derived from the bucket policy document (see `analyzeBucketPolicy`); the document stays in the account. */
-export const bucketPolicyFactsSchema = z.object({
-  deniesInsecureTransport: z.boolean(),
-  isPublic: z.boolean(),
-  allowsPublicRead: z.boolean(),
-  allowsPublicWrite: z.boolean(),
-  /**
-   * The actions FSBP S3.6 blocks for other accounts (s3:DeleteBucketPolicy, s3:PutBucketAcl,
-   * s3:PutBucketPolicy, s3:PutEncryptionConfiguration, s3:PutObjectAcl) that an Allow grants to a
-   * principal outside the bucket owner's account (any principal included), sorted.
-   */
-  otherAccountsBlockedActions: z.array(z.string()),
-});
+export const bucketPolicyFactsSchema = lazySchema(() =>
+  z.object({
+    deniesInsecureTransport: z.boolean(),
+    isPublic: z.boolean(),
+    allowsPublicRead: z.boolean(),
+    allowsPublicWrite: z.boolean(),
+    /**
+     * The actions FSBP S3.6 blocks for other accounts (s3:DeleteBucketPolicy, s3:PutBucketAcl,
+     * s3:PutBucketPolicy, s3:PutEncryptionConfiguration, s3:PutObjectAcl) that an Allow grants to a
+     * principal outside the bucket owner's account (any principal included), sorted.
+     */
+    otherAccountsBlockedActions: z.array(z.string()),
+  }),
+);
 export type BucketPolicyFacts = z.infer<typeof bucketPolicyFactsSchema>;
 
 export const s3BucketSchema = assetSchemaOf("aws.s3.bucket", () =>

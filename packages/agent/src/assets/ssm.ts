@@ -1,7 +1,8 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import { assetSchemaOf } from "./base.ts";
 
-const complianceSchema = z.enum(["COMPLIANT", "NON_COMPLIANT"]).nullable();
+const complianceSchema = lazySchema(() => z.enum(["COMPLIANT", "NON_COMPLIANT"]).nullable());
 
 /**
  * One EC2 instance as Systems Manager sees it: `ec2 DescribeInstances` names it,

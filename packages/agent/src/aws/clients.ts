@@ -45,7 +45,7 @@ import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { SSMClient } from "@aws-sdk/client-ssm";
-import { STSClient } from "@aws-sdk/client-sts";
+import type { STSClient } from "@aws-sdk/client-sts";
 import type { WAFV2Client } from "@aws-sdk/client-wafv2";
 
 /**
@@ -196,12 +196,12 @@ export type ServiceName = Exclude<keyof RegionClients, "region">;
 type ClientClass = new (config: Record<string, unknown>) => AnyClient;
 
 /**
- * SDK client classes by service. Only STS is here; every other client is registered by the module
- * that sends its commands (`registerClients`: collectors, the enabled-regions lookup, the teardown,
- * the EBS orchestration), so a Lambda bundle split by service loads a client with the code that
- * uses it, not at cold start.
+ * SDK client classes by service, each registered by the module that sends its commands
+ * (`registerClients`: collectors, the account lookup, the enabled-regions lookup, the teardown, the
+ * EBS orchestration), so a Lambda bundle split by service loads a client with the code that uses
+ * it, not at cold start.
  */
-const CLASSES = new Map<ServiceName, ClientClass>([["sts", STSClient as unknown as ClientClass]]);
+const CLASSES = new Map<ServiceName, ClientClass>();
 
 /** Makes `forRegion(r)[service]` available: called at the top of the module whose code sends its commands. */
 export function registerClients(

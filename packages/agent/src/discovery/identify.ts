@@ -1,9 +1,9 @@
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { type AwsClients, registerClients } from "../aws/clients.ts";
 import { errorCodeOf, errorMessageOf } from "./reader.ts";
 
-registerClients({ ec2: EC2Client });
+registerClients({ ec2: EC2Client, sts: STSClient });
 
 export interface RegionStatus {
   readonly region: string;

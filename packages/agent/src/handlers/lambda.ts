@@ -1,5 +1,4 @@
 import { SSMClient } from "@aws-sdk/client-ssm";
-import { STSClient } from "@aws-sdk/client-sts";
 import { createAwsClients } from "../aws/clients.ts";
 import type { LambdaContextLike } from "../lifecycle/custom-resource-event.ts";
 import { jsonLogger } from "../lifecycle/log.ts";
@@ -53,7 +52,10 @@ export function createAgentHandler(options: AgentHandlerOptions = {}): AgentHand
           new HttpPlatformClient({ platformUrl, ...(credentials ? { credentials } : {}) }),
         teardown: lazyEc2TeardownApi((region) => clients.forRegion(region)),
         identityProof: async (audience) => {
-          const { identityEndpoints, presignIdentityProof } = await import("../lifecycle/identity-proof.ts");
+          const [{ identityEndpoints, presignIdentityProof }, { STSClient }] = await Promise.all([
+            import("../lifecycle/identity-proof.ts"),
+            import("@aws-sdk/client-sts"),
+          ]);
           const stsConfig = options.serviceConfig?.("sts") ?? {};
           const sts = new STSClient({ region: c.region, ...stsConfig });
           try {

@@ -2,7 +2,6 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { SSMClient } from "@aws-sdk/client-ssm";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import {
   DynamoDbEventStore,
   DynamoDbIdempotencyStore,
@@ -53,6 +52,23 @@ export const COMMAND_TYPES: ReadonlySet<string> = new Set([
   "vigil.update.requested.v1",
 ]);
 
+/**
+ * The account, asked of STS: only where `VIGIL_ACCOUNT_ID` is unset (the stack sets it), so the STS
+ * client is loaded for this one call and stays out of the cold start.
+ */
+async function accountIdFromSts(
+  region: string,
+  config: Record<string, unknown>,
+): Promise<string | undefined> {
+  const { GetCallerIdentityCommand, STSClient } = await import("@aws-sdk/client-sts");
+  const sts = new STSClient({ region, ...config });
+  try {
+    return (await sts.send(new GetCallerIdentityCommand({}))).Account;
+  } finally {
+    sts.destroy();
+  }
+}
+
 /** How the SDK clients reach AWS: the default chain in Lambda; endpoints and a simulated account in tests. */
 export interface AgentAwsOptions {
   /** Extra client config for the stack's own services (endpoint and credentials of the local stack). */
@@ -99,8 +115,7 @@ export async function createAgentPorts(
     ((call: CallWrapper | undefined) =>
       createAwsClients({ homeRegion: region, ...sdkRetryConfig(), ...(call ? { call } : {}) }));
 
-  const sts = new STSClient({ region, ...extra("sts") });
-  const accountId = config.accountId ?? (await sts.send(new GetCallerIdentityCommand({}))).Account;
+  const accountId = config.accountId ?? (await accountIdFromSts(region, extra("sts")));
   if (!accountId) throw new Error("sts:GetCallerIdentity returned no account; set VIGIL_ACCOUNT_ID.");
   const source = `urn:vigil:agent:${accountId}`;
   const agentVersion = options.agentVersion ?? "0.0.0";
@@ -133,7 +148,7 @@ export async function createAgentPorts(
           typeof eventsEndpoint === "string"
             ? eventsEndpoint
             : awsEndpoint(process.env, "EVENTBRIDGE", `https://events.${region}.amazonaws.com`),
-        credentials: () => sts.config.credentials(),
+        credentials: () => sns.config.credentials(), // the function's role, as every client here
         log,
         ...(report ? { fallback: report } : {}),
       })

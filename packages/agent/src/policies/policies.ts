@@ -1,3 +1,4 @@
+import { lazySchema } from "@vigil/events";
 import * as z from "zod";
 import type { CheckEntry } from "../checks/check.ts";
 
@@ -36,11 +37,13 @@ export function builtInPolicies(catalogue: readonly CheckEntry[]): readonly Poli
  * Which checks run: the union of the enabled policies, plus checks enabled one by one, minus
  * checks disabled one by one (disabling wins, so a noisy check can be switched off everywhere).
  */
-export const checkSelectionSchema = z.object({
-  policies: z.array(z.string()).default(["vigil-default"]),
-  enabledChecks: z.array(z.string()).default([]),
-  disabledChecks: z.array(z.string()).default([]),
-});
+export const checkSelectionSchema = lazySchema(() =>
+  z.object({
+    policies: z.array(z.string()).default(["vigil-default"]),
+    enabledChecks: z.array(z.string()).default([]),
+    disabledChecks: z.array(z.string()).default([]),
+  }),
+);
 export type CheckSelection = z.input<typeof checkSelectionSchema>;
 
 /** A selection that names a policy or check that does not exist: a configuration mistake to fix, not to ignore. */

@@ -4,8 +4,10 @@
  * idempotency → handler. Invalid messages go to the dead-letter sink with the reason and count
  * as handled, so they never block the queue or burn retries.
  */
+
 import * as z from "zod";
 import type { VigilEvent } from "../contracts/catalogue.ts";
+import { lazySchema } from "../contracts/lazy.ts";
 import { parseEvent } from "../contracts/parse.ts";
 import type { MessageAttributes } from "./attributes.ts";
 import { checkOut, type PayloadStore } from "./claim-check.ts";
@@ -65,13 +67,15 @@ export interface RecordProcessing {
  * HTTP/SQS deliveries). Powertools' parser has the full schema, but importing it drags its whole
  * module graph into every Lambda bundle for these four fields.
  */
-const snsNotificationSchema = z.object({
-  Type: z.literal("Notification"),
-  MessageId: z.string(),
-  TopicArn: z.string(),
-  Message: z.string(),
-  MessageAttributes: z.record(z.string(), z.object({ Type: z.string(), Value: z.string() })).optional(),
-});
+const snsNotificationSchema = lazySchema(() =>
+  z.object({
+    Type: z.literal("Notification"),
+    MessageId: z.string(),
+    TopicArn: z.string(),
+    Message: z.string(),
+    MessageAttributes: z.record(z.string(), z.object({ Type: z.string(), Value: z.string() })).optional(),
+  }),
+);
 
 type Unwrapped = { ok: true; body: string; attributes: MessageAttributes } | { ok: false; reason: string };
 

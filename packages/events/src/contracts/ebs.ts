@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { arnSchema, errorInfoSchema, regionSchema, scanIdSchema } from "./common.ts";
 import { defineEvent } from "./define.ts";
+import { lazySchema } from "./lazy.ts";
 import { checkResultSchema } from "./scan.ts";
 
 /**
@@ -13,10 +14,10 @@ import { checkResultSchema } from "./scan.ts";
  * crashed run left behind are deleted.
  */
 
-const volumeIdSchema = z.string().regex(/^vol-[0-9a-f]{8,17}$/, "an EBS volume id");
-const snapshotIdSchema = z.string().regex(/^snap-[0-9a-f]{8,17}$/, "an EBS snapshot id");
-const instanceIdSchema = z.string().regex(/^i-[0-9a-f]{8,17}$/, "an EC2 instance id");
-const kmsKeyIdSchema = z.string().min(1).max(2048);
+const volumeIdSchema = lazySchema(() => z.string().regex(/^vol-[0-9a-f]{8,17}$/, "an EBS volume id"));
+const snapshotIdSchema = lazySchema(() => z.string().regex(/^snap-[0-9a-f]{8,17}$/, "an EBS snapshot id"));
+const instanceIdSchema = lazySchema(() => z.string().regex(/^i-[0-9a-f]{8,17}$/, "an EC2 instance id"));
+const kmsKeyIdSchema = lazySchema(() => z.string().min(1).max(2048));
 
 export const ebsVolumesPlanned = defineEvent("vigil.ebs.volumes-planned.v1", () =>
   z.object({
@@ -87,21 +88,25 @@ export const ebsVolumeAttached = defineEvent("vigil.ebs.volume-attached.v1", () 
 );
 
 /** A package as the disk's package manager lists it. */
-export const installedPackageSchema = z.object({
-  name: z.string().min(1).max(256),
-  version: z.string().min(1).max(256),
-  arch: z.string().max(64).nullable(),
-});
+export const installedPackageSchema = lazySchema(() =>
+  z.object({
+    name: z.string().min(1).max(256),
+    version: z.string().min(1).max(256),
+    arch: z.string().max(64).nullable(),
+  }),
+);
 
 /** What the scanner read of the operating system on a root volume: identity and inventory, never configuration. */
-export const operatingSystemSchema = z.object({
-  id: z.string().max(64),
-  name: z.string().max(256),
-  versionId: z.string().max(64).nullable(),
-  prettyName: z.string().max(256),
-  /** Installed kernels, highest version last. */
-  kernels: z.array(z.string().max(128)).max(50),
-});
+export const operatingSystemSchema = lazySchema(() =>
+  z.object({
+    id: z.string().max(64),
+    name: z.string().max(256),
+    versionId: z.string().max(64).nullable(),
+    prettyName: z.string().max(256),
+    /** Installed kernels, highest version last. */
+    kernels: z.array(z.string().max(128)).max(50),
+  }),
+);
 
 export const ebsScanned = defineEvent("vigil.ebs.scanned.v1", () =>
   z.object({

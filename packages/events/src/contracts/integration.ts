@@ -8,10 +8,11 @@ import {
   timestampSchema,
 } from "./common.ts";
 import { defineEvent } from "./define.ts";
+import { lazySchema } from "./lazy.ts";
 
 /** Integration lifecycle: an account's installation, from registration to deletion. */
 
-const deploymentSchema = z.enum(["single-account", "organization"]);
+const deploymentSchema = lazySchema(() => z.enum(["single-account", "organization"]));
 
 export const integrationRegistrationRequested = defineEvent(
   "vigil.integration.registration-requested.v1",
@@ -66,12 +67,14 @@ export const integrationCredentialsRevoked = defineEvent("vigil.integration.cred
   }),
 );
 
-const stackSchema = z.object({
-  stackId: z.string().min(1),
-  stackName: z.string().min(1),
-  region: regionSchema,
-  templateVersion: semverSchema,
-});
+const stackSchema = lazySchema(() =>
+  z.object({
+    stackId: z.string().min(1),
+    stackName: z.string().min(1),
+    region: regionSchema,
+    templateVersion: semverSchema,
+  }),
+);
 
 export const integrationStackCreated = defineEvent("vigil.integration.stack-created.v1", () =>
   z.object({ accountId: accountIdSchema, stack: stackSchema, enabledRegions: z.array(regionSchema) }),

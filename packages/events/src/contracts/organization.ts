@@ -7,6 +7,7 @@ import {
   timestampSchema,
 } from "./common.ts";
 import { defineEvent } from "./define.ts";
+import { lazySchema } from "./lazy.ts";
 
 /**
  * Organization installs: one organization integration per AWS Organization, holding its member
@@ -16,9 +17,9 @@ import { defineEvent } from "./define.ts";
  */
 
 /** An AWS Organizations id, `o-` and 10 to 32 lower-case letters or digits. */
-export const organizationIdSchema = z
-  .string()
-  .regex(/^o-[a-z0-9]{10,32}$/, "an AWS Organizations id such as o-a1b2c3d4e5");
+export const organizationIdSchema = lazySchema(() =>
+  z.string().regex(/^o-[a-z0-9]{10,32}$/, "an AWS Organizations id such as o-a1b2c3d4e5"),
+);
 
 /** The admin registered an AWS Organization with the platform. Stream `organization#<id>`. */
 export const organizationRegistered = defineEvent("vigil.organization.registered.v1", () =>

@@ -1,13 +1,16 @@
 import * as z from "zod";
 import { semverSchema, sha256Schema } from "./common.ts";
 import { defineEvent } from "./define.ts";
+import { lazySchema } from "./lazy.ts";
 
 /** Releases as the platform records them: the second channel the updater checks artifacts against. */
 
-const recordedFileSchema = z.object({
-  sha256: sha256Schema,
-  size: z.number().int().nonnegative(),
-});
+const recordedFileSchema = lazySchema(() =>
+  z.object({
+    sha256: sha256Schema,
+    size: z.number().int().nonnegative(),
+  }),
+);
 
 export const releaseHashesRecorded = defineEvent("vigil.release.hashes-recorded.v1", () =>
   z.object({

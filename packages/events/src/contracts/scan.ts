@@ -13,14 +13,17 @@ import {
   timestampSchema,
 } from "./common.ts";
 import { defineEvent } from "./define.ts";
+import { lazySchema } from "./lazy.ts";
 
 /** Scans: one pass of discovery and assessment over an account's enabled regions. */
 
-export const scanFiltersSchema = z.object({
-  assetTypes: z.array(assetTypeSchema).optional(),
-  checkIds: z.array(checkIdSchema).optional(),
-  tags: z.record(z.string(), z.string()).optional(),
-});
+export const scanFiltersSchema = lazySchema(() =>
+  z.object({
+    assetTypes: z.array(assetTypeSchema).optional(),
+    checkIds: z.array(checkIdSchema).optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+  }),
+);
 
 export const scanRequested = defineEvent("vigil.scan.requested.v1", () =>
   z.object({
@@ -41,33 +44,37 @@ export const scanRequested = defineEvent("vigil.scan.requested.v1", () =>
  * An exception: a known, accepted failure that should not alert until it expires. Every mute has
  * an owner, a reason and an expiry so that exceptions are reviewed instead of forgotten.
  */
-export const muteSchema = z.object({
-  id: z.string().min(1),
-  owner: z.string().min(1),
-  reason: z.string().min(1),
-  /** The mute stops applying at this instant. */
-  expiresAt: z.iso.datetime({ offset: true }),
-  match: z
-    .object({
-      /** A check id, or `*` for every check. */
-      checkId: z.string().min(1),
-      arn: z.string().min(1).optional(),
-      tag: z.object({ key: z.string().min(1), value: z.string() }).optional(),
-    })
-    .refine((m) => m.arn !== undefined || m.tag !== undefined, {
-      message: "a mute must match an asset ARN or a tag, so it never silences a check everywhere",
-    }),
-});
+export const muteSchema = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    owner: z.string().min(1),
+    reason: z.string().min(1),
+    /** The mute stops applying at this instant. */
+    expiresAt: z.iso.datetime({ offset: true }),
+    match: z
+      .object({
+        /** A check id, or `*` for every check. */
+        checkId: z.string().min(1),
+        arn: z.string().min(1).optional(),
+        tag: z.object({ key: z.string().min(1), value: z.string() }).optional(),
+      })
+      .refine((m) => m.arn !== undefined || m.tag !== undefined, {
+        message: "a mute must match an asset ARN or a tag, so it never silences a check everywhere",
+      }),
+  }),
+);
 export type Mute = z.infer<typeof muteSchema>;
 
 /** Which checks run and which failures are accepted: the stack's defaults, replaced by the platform's command. */
-export const scanSettingsSchema = z.object({
-  /** Policy ids (`vigil-default`, `cis-aws-5.0`, `aws-fsbp`); absent: the stack's `Policies`. */
-  policies: z.array(z.string().min(1).max(128)).max(50).optional(),
-  enabledChecks: z.array(checkIdSchema).max(1000).default([]),
-  disabledChecks: z.array(checkIdSchema).max(1000).default([]),
-  mutes: z.array(muteSchema).max(1000).default([]),
-});
+export const scanSettingsSchema = lazySchema(() =>
+  z.object({
+    /** Policy ids (`vigil-default`, `cis-aws-5.0`, `aws-fsbp`); absent: the stack's `Policies`. */
+    policies: z.array(z.string().min(1).max(128)).max(50).optional(),
+    enabledChecks: z.array(checkIdSchema).max(1000).default([]),
+    disabledChecks: z.array(checkIdSchema).max(1000).default([]),
+    mutes: z.array(muteSchema).max(1000).default([]),
+  }),
+);
 export type ScanSettings = z.infer<typeof scanSettingsSchema>;
 
 /**
@@ -104,16 +111,18 @@ export const scanAssetDiscovered = defineEvent("vigil.scan.asset-discovered.v1",
   z.object({ scanId: scanIdSchema, shardId: shardIdSchema, asset: assetRefSchema }),
 );
 
-export const checkResultSchema = z.object({
-  checkId: checkIdSchema,
-  status: checkStatusSchema,
-  severity: severitySchema,
-  title: z.string().min(1).max(512),
-  /** A short, human-readable reason — never raw configuration. */
-  evidence: z.string().max(1024).optional(),
-  /** For `muted`: the mute that applied. */
-  muteId: z.string().min(1).max(256).optional(),
-});
+export const checkResultSchema = lazySchema(() =>
+  z.object({
+    checkId: checkIdSchema,
+    status: checkStatusSchema,
+    severity: severitySchema,
+    title: z.string().min(1).max(512),
+    /** A short, human-readable reason — never raw configuration. */
+    evidence: z.string().max(1024).optional(),
+    /** For `muted`: the mute that applied. */
+    muteId: z.string().min(1).max(256).optional(),
+  }),
+);
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const scanAssetAssessed = defineEvent("vigil.scan.asset-assessed.v1", () =>
@@ -127,13 +136,15 @@ export const scanAssetAssessed = defineEvent("vigil.scan.asset-assessed.v1", () 
 );
 
 /** A call the scan could not read: its snapshot path (`<region>/<service>/<command>[/<resource>]`) and why. */
-export const unreadCallSchema = z.object({
-  path: z.string().min(1).max(512),
-  /** `denied` (access denied, or not in a snapshot), `failed` (throttled after retries, service errors). */
-  kind: z.enum(["denied", "failed"]),
-  code: z.string().min(1).max(128),
-  message: z.string().max(512),
-});
+export const unreadCallSchema = lazySchema(() =>
+  z.object({
+    path: z.string().min(1).max(512),
+    /** `denied` (access denied, or not in a snapshot), `failed` (throttled after retries, service errors). */
+    kind: z.enum(["denied", "failed"]),
+    code: z.string().min(1).max(128),
+    message: z.string().max(512),
+  }),
+);
 export type UnreadCall = z.infer<typeof unreadCallSchema>;
 
 /**
@@ -166,24 +177,30 @@ export const scanShardDigest = defineEvent("vigil.scan.shard-digest.v1", () =>
   }),
 );
 
-export const resultTotalsSchema = z.object({
-  pass: z.number().int().nonnegative(),
-  fail: z.number().int().nonnegative(),
-  muted: z.number().int().nonnegative(),
-  error: z.number().int().nonnegative(),
-});
+export const resultTotalsSchema = lazySchema(() =>
+  z.object({
+    pass: z.number().int().nonnegative(),
+    fail: z.number().int().nonnegative(),
+    muted: z.number().int().nonnegative(),
+    error: z.number().int().nonnegative(),
+  }),
+);
 
-export const shardTotalsSchema = z.object({
-  counts: z.record(assetTypeSchema, z.record(z.string(), z.number().int().nonnegative())),
-  results: resultTotalsSchema,
-  failedBySeverity: z.partialRecord(severitySchema, z.number().int().nonnegative()),
-});
+export const shardTotalsSchema = lazySchema(() =>
+  z.object({
+    counts: z.record(assetTypeSchema, z.record(z.string(), z.number().int().nonnegative())),
+    results: resultTotalsSchema,
+    failedBySeverity: z.partialRecord(severitySchema, z.number().int().nonnegative()),
+  }),
+);
 export type ShardTotals = z.infer<typeof shardTotalsSchema>;
 
-export const uncoveredSchema = z.object({
-  region: z.union([regionSchema, z.literal("global"), z.literal("*")]),
-  assetType: assetTypeSchema,
-});
+export const uncoveredSchema = lazySchema(() =>
+  z.object({
+    region: z.union([regionSchema, z.literal("global"), z.literal("*")]),
+    assetType: assetTypeSchema,
+  }),
+);
 export type UncoveredPair = z.infer<typeof uncoveredSchema>;
 
 export const scanShardCompleted = defineEvent("vigil.scan.shard-completed.v1", () =>
@@ -221,12 +238,14 @@ export const scanShardCompleted = defineEvent("vigil.scan.shard-completed.v1", (
  * gone (deleted, or no longer in scope). Absent for targeted scans (an instance's rescan, a tag
  * filter), which say nothing about the assets they did not look at.
  */
-export const scanCoverageSchema = z.object({
-  regions: z.array(z.union([regionSchema, z.literal("global")])).min(1),
-  assetTypes: z.array(assetTypeSchema).min(1).optional(),
-  /** Exceptions: (region, type) pairs in those regions the scan could not list in full (`*`: any region). */
-  excluded: z.array(uncoveredSchema).max(500).optional(),
-});
+export const scanCoverageSchema = lazySchema(() =>
+  z.object({
+    regions: z.array(z.union([regionSchema, z.literal("global")])).min(1),
+    assetTypes: z.array(assetTypeSchema).min(1).optional(),
+    /** Exceptions: (region, type) pairs in those regions the scan could not list in full (`*`: any region). */
+    excluded: z.array(uncoveredSchema).max(500).optional(),
+  }),
+);
 export type ScanCoverage = z.infer<typeof scanCoverageSchema>;
 
 export const scanCompleted = defineEvent("vigil.scan.completed.v1", () =>

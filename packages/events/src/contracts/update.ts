@@ -1,10 +1,11 @@
 import * as z from "zod";
 import { semverSchema, sha256Schema } from "./common.ts";
 import { defineEvent } from "./define.ts";
+import { lazySchema } from "./lazy.ts";
 
 /** Self-update of the in-account components by the updater Lambda. */
 
-const componentSchema = z.enum(["agent", "updater", "stack"]);
+const componentSchema = lazySchema(() => z.enum(["agent", "updater", "stack"]));
 
 export const updateCheckStarted = defineEvent("vigil.update.check-started.v1", () =>
   z.object({

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { lazySchema } from "../contracts/lazy.ts";
 
 /**
  * The CloudEvents 1.0 envelope every Vigil event travels in (structured JSON mode).
@@ -10,10 +11,11 @@ import * as z from "zod";
 export const SPEC_VERSION = "1.0";
 
 /** RFC 3339 timestamp with an explicit offset (`Z` or `+hh:mm`), as CloudEvents requires. */
-export const timestampSchema = z.iso.datetime({ offset: true });
+export const timestampSchema = lazySchema(() => z.iso.datetime({ offset: true }));
 
-/** Attributes shared by every event type; `type` and `data` are added per type. */
-export const envelopeAttributes = {
+/** Attributes shared by every event type; `type` and `data` are added per type (built on first use). */
+let attributes: ReturnType<typeof buildAttributes> | undefined;
+const buildAttributes = () => ({
   specversion: z.literal(SPEC_VERSION),
   id: z.string().min(1).max(256),
   source: z.string().min(1).max(1024),
@@ -24,11 +26,12 @@ export const envelopeAttributes = {
   integrationid: z.string().min(1).max(128),
   correlationid: z.string().min(1).max(256).optional(),
   causationid: z.string().min(1).max(256).optional(),
-};
+});
 
 /** Build the full envelope schema of one event type. */
 export function envelopeSchema<const T extends string, D extends z.ZodType>(type: T, data: D) {
-  return z.object({ ...envelopeAttributes, type: z.literal(type), data });
+  attributes ??= buildAttributes();
+  return z.object({ ...attributes, type: z.literal(type), data });
 }
 
 /**

@@ -1,16 +1,19 @@
 import { createHash, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
 import * as z from "zod";
+import { lazySchema } from "../contracts/lazy.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { ReleaseManifest } from "./manifest.ts";
 
 /** The detached signature stored next to a manifest (`<manifest key>.sig`). */
-export const ReleaseSignature = z.object({
-  algorithm: z.literal("ed25519"),
-  /** Which release key signed it (see `releaseKeyId`). */
-  keyId: z.string().regex(/^[a-f0-9]{16}$/, "16 hex characters"),
-  /** Base64 of the 64-byte Ed25519 signature over the manifest's canonical JSON. */
-  signature: z.base64(),
-});
+export const ReleaseSignature = lazySchema(() =>
+  z.object({
+    algorithm: z.literal("ed25519"),
+    /** Which release key signed it (see `releaseKeyId`). */
+    keyId: z.string().regex(/^[a-f0-9]{16}$/, "16 hex characters"),
+    /** Base64 of the 64-byte Ed25519 signature over the manifest's canonical JSON. */
+    signature: z.base64(),
+  }),
+);
 export type ReleaseSignature = z.infer<typeof ReleaseSignature>;
 
 /** A release public key the updater trusts. */
