@@ -92,6 +92,7 @@ const IAM_PREFIX: Record<string, string> = {
   opensearch: "es",
   sfn: "states",
   networkfirewall: "network-firewall",
+  applicationautoscaling: "application-autoscaling",
 };
 
 function iamActionOf(call: string): string {

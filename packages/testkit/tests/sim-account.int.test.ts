@@ -1,3 +1,4 @@
+import * as appscaling from "@aws-sdk/client-application-auto-scaling";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as backup from "@aws-sdk/client-backup";
 import * as cloudtrail from "@aws-sdk/client-cloudtrail";
@@ -58,6 +59,7 @@ function clients(account: SimulatedAccount, region = "eu-west-1") {
     elb: new elb.ElasticLoadBalancingClient(cfg),
     backup: new backup.BackupClient(cfg),
     s3control: new s3control.S3ControlClient(cfg),
+    appscaling: new appscaling.ApplicationAutoScalingClient(cfg),
   };
 }
 
@@ -524,6 +526,45 @@ describe("simulated account through the real SDK clients", () => {
     );
     expect(mrap.AccessPoints?.[0]?.Name).toBe("sim-global-data");
     expect(mrap.AccessPoints?.[0]?.Regions?.map((r) => r.Region).sort()).toEqual([...model.regions].sort());
+  });
+
+  it("serves DynamoDB's scalable targets (paginated, filtered by resource and dimension) beside the provisioned table they scale", async () => {
+    const dynamodb = { ServiceNamespace: "dynamodb" as const };
+    const first = await c.appscaling.send(
+      new appscaling.DescribeScalableTargetsCommand({ ...dynamodb, MaxResults: 1 }),
+    );
+    expect(first.ScalableTargets).toHaveLength(1);
+    expect(first.NextToken).toBeDefined();
+    const pages = await collect(
+      // The SDK's paginator writes its token into the input it is given: its own object.
+      appscaling.paginateDescribeScalableTargets({ client: c.appscaling, pageSize: 1 }, { ...dynamodb }),
+    );
+    const all = pages.flatMap((p) => p.ScalableTargets ?? []);
+    expect(all.map((t) => `${t.ResourceId} ${t.ScalableDimension}`)).toEqual(
+      (file(model, `${region}/application-autoscaling/describe-scalable-targets`).ScalableTargets as J[]).map(
+        (t) => `${t.ResourceId} ${t.ScalableDimension}`,
+      ),
+    );
+    expect(all.map((t) => t.ResourceId)).toContain("table/sim-sessions");
+    const table = file(model, `${region}/dynamodb/describe-table/sim-sessions`).Table as J;
+    expect((table.BillingModeSummary as J).BillingMode).toBe("PROVISIONED");
+    const write = await c.appscaling.send(
+      new appscaling.DescribeScalableTargetsCommand({
+        ...dynamodb,
+        ResourceIds: ["table/sim-sessions"],
+        ScalableDimension: "dynamodb:table:WriteCapacityUnits",
+      }),
+    );
+    expect(write.ScalableTargets?.map((t) => t.ScalableDimension)).toEqual([
+      "dynamodb:table:WriteCapacityUnits",
+    ]);
+    const none = await c.appscaling.send(
+      new appscaling.DescribeScalableTargetsCommand({ ServiceNamespace: "ecs" }),
+    );
+    expect(none.ScalableTargets).toEqual([]);
+    await expect(
+      c.appscaling.send(new appscaling.DescribeScalableTargetsCommand({ ...dynamodb, MaxResults: 51 })),
+    ).rejects.toMatchObject({ name: "ValidationException" });
   });
 
   it("names an unknown operation in an AWS-shaped error", async () => {

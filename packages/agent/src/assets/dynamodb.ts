@@ -14,6 +14,15 @@ export const dynamoDbTableSchema = assetSchemaOf("aws.dynamodb.table", () =>
     sseType: z.enum(["AWS_OWNED", "KMS"]),
     /** `PointInTimeRecoveryDescription.PointInTimeRecoveryStatus` is `ENABLED`. */
     pointInTimeRecoveryEnabled: z.boolean(),
+    /** `BillingModeSummary.BillingMode` (`PROVISIONED` when absent: tables made before on-demand existed). */
+    billingMode: z.enum(["PROVISIONED", "PAY_PER_REQUEST"]),
+    /**
+     * The provisioned capacities no Application Auto Scaling target scales, as `table/<name>` or
+     * `table/<name>/index/<index>` with `read` or `write` (`table/orders:read`); empty for an
+     * on-demand table. From `DescribeTable` (the global secondary indexes) and
+     * `DescribeScalableTargets` of the `dynamodb` namespace.
+     */
+    capacityWithoutAutoScaling: z.array(z.string()),
   }),
 );
 

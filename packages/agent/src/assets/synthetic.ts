@@ -581,6 +581,12 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     deletionProtectionEnabled: coin(rng),
     sseType: coin(rng) ? "KMS" : "AWS_OWNED",
     pointInTimeRecoveryEnabled: coin(rng),
+    ...(coin(rng)
+      ? { billingMode: "PAY_PER_REQUEST" as const, capacityWithoutAutoScaling: [] }
+      : {
+          billingMode: "PROVISIONED" as const,
+          capacityWithoutAutoScaling: coin(rng) ? [] : [`table/table-${id}:write`],
+        }),
   }),
   "aws.sqs.queue": (rng, id) => ({
     queueName: `queue-${id}`,

@@ -2,6 +2,7 @@ import type { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
 import type { ACMClient } from "@aws-sdk/client-acm";
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import type { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import type { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import type { BackupClient } from "@aws-sdk/client-backup";
 import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
@@ -114,6 +115,8 @@ export interface RegionClients {
   readonly kafkaconnect: KafkaConnectClient;
   /** DynamoDB Accelerator. */
   readonly dax: DAXClient;
+  /** Application Auto Scaling: DynamoDB's scalable targets. */
+  readonly applicationautoscaling: ApplicationAutoScalingClient;
   readonly kinesis: KinesisClient;
   readonly networkfirewall: NetworkFirewallClient;
   readonly sagemaker: SageMakerClient;
@@ -249,6 +252,7 @@ const SERVICES = Object.keys({
   kafka: true,
   kafkaconnect: true,
   dax: true,
+  applicationautoscaling: true,
   kinesis: true,
   networkfirewall: true,
   sagemaker: true,

@@ -388,6 +388,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["DocumentDB.3"] },
   },
   {
+    id: "vigil.dynamodb.table-autoscaling-enabled",
+    resourceType: "aws.dynamodb.table",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["DynamoDB.1"] },
+  },
+  {
     id: "vigil.dynamodb.table-deletion-protection",
     resourceType: "aws.dynamodb.table",
     severity: "medium",

@@ -1,6 +1,6 @@
 import type { Asset, AssetOf, ResourceType, UnreadField } from "../assets/index.ts";
 import type { RegionClients } from "../aws/clients.ts";
-import type { AccountReader } from "../discovery/reader.ts";
+import type { AccountReader, RawOutcome } from "../discovery/reader.ts";
 
 /** What a collector knows while it runs. */
 export interface CollectContext {
@@ -163,4 +163,13 @@ export async function* followPages<T extends object>(
     yield next;
     token = tokenOf(next);
   } while (token);
+}
+
+/** A region-wide listing shared by a collector's assets, read at most once and only when first asked for. */
+export function lazyRead<T extends object>(read: () => Promise<RawOutcome<T>>): () => Promise<RawOutcome<T>> {
+  let out: Promise<RawOutcome<T>> | undefined;
+  return () => {
+    out ??= read();
+    return out;
+  };
 }

@@ -76,6 +76,12 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "get-routes": { resource: "api id", pages: "Items" },
     "get-stages": { resource: "api id", pages: "Items" },
   },
+  "application-autoscaling": {
+    "describe-scalable-targets": {
+      pages: "ScalableTargets",
+      note: "`--service-namespace dynamodb`: the auto scaling of DynamoDB tables' and indexes' provisioned capacity; read only when a table is provisioned",
+    },
+  },
   autoscaling: {
     "describe-auto-scaling-groups": { pages: "AutoScalingGroups" },
     "describe-launch-configurations": { pages: "LaunchConfigurations" },

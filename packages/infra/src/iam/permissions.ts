@@ -147,6 +147,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   acm: ["ListCertificates", "DescribeCertificate"],
   wafv2: ["ListWebACLs", "GetWebACL", "GetLoggingConfiguration"],
   dynamodb: ["ListTables", "DescribeTable", "DescribeContinuousBackups"],
+  // DynamoDB's scalable targets (DynamoDB.1), read only when a table is provisioned.
+  "application-autoscaling": ["DescribeScalableTargets"],
   sqs: ["ListQueues", "GetQueueAttributes"],
   sns: ["ListTopics", "GetTopicAttributes"],
   secretsmanager: ["ListSecrets"],

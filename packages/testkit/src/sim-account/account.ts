@@ -6,6 +6,7 @@ import { CLOUDFRONT_HANDLERS } from "./handlers/cloudfront.ts";
 import { ECR_HANDLERS, ECS_HANDLERS } from "./handlers/containers.ts";
 import type { Handler } from "./handlers/context.ts";
 import {
+  APPLICATION_AUTOSCALING_HANDLERS,
   DYNAMODB_HANDLERS,
   ELASTICACHE_HANDLERS,
   SECRETS_MANAGER_HANDLERS,
@@ -108,6 +109,7 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
   acm: ACM_HANDLERS,
   wafv2: WAFV2_HANDLERS,
   dynamodb: DYNAMODB_HANDLERS,
+  "application-autoscaling": APPLICATION_AUTOSCALING_HANDLERS,
   sqs: SQS_HANDLERS,
   sns: SNS_HANDLERS,
   secretsmanager: SECRETS_MANAGER_HANDLERS,

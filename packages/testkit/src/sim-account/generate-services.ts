@@ -1847,3 +1847,70 @@ export function generateS3AccessPoints(put: Put, o: ServiceGenerationOptions): v
           ],
   });
 }
+
+/**
+ * Per region: the second DynamoDB table (`sim-sessions`) on provisioned capacity with a global
+ * secondary index; Application Auto Scaling targets for the table's read and write capacity, and
+ * for the index's unless misconfigured (DynamoDB.1). The `dynamodb` namespace's targets are written
+ * in every region, empty where nothing scales.
+ */
+export function generateDynamoDbAutoScaling(put: Put, o: ServiceGenerationOptions): void {
+  const { accountId } = o;
+  const { bad, iso } = helpers(o);
+  const role = `arn:aws:iam::${accountId}:role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable`;
+  const target = (resourceId: string, dimension: string) => ({
+    ServiceNamespace: "dynamodb",
+    ResourceId: resourceId,
+    ScalableDimension: dimension,
+    MinCapacity: 5,
+    MaxCapacity: 400,
+    RoleARN: role,
+    CreationTime: iso(300),
+  });
+  for (const region of o.regions) {
+    const key = `${region}/dynamodb/describe-table/sim-sessions`;
+    const file = o.files.get(key) as { Table?: Json } | undefined;
+    if (file?.Table === undefined) {
+      put(`${region}/application-autoscaling/describe-scalable-targets`, { ScalableTargets: [] });
+      continue;
+    }
+    const table = file.Table;
+    const throughput = { NumberOfDecreasesToday: 0, ReadCapacityUnits: 5, WriteCapacityUnits: 5 };
+    put(key, {
+      Table: {
+        ...table,
+        BillingModeSummary: { BillingMode: "PROVISIONED" },
+        ProvisionedThroughput: throughput,
+        AttributeDefinitions: [
+          { AttributeName: "pk", AttributeType: "S" },
+          { AttributeName: "user", AttributeType: "S" },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: "by-user",
+            KeySchema: [{ AttributeName: "user", KeyType: "HASH" }],
+            Projection: { ProjectionType: "KEYS_ONLY" },
+            IndexStatus: "ACTIVE",
+            ProvisionedThroughput: throughput,
+            IndexSizeBytes: 0,
+            ItemCount: 0,
+            IndexArn: `${String(table.TableArn)}/index/by-user`,
+          },
+        ],
+      },
+    });
+    const scaled = !bad();
+    put(`${region}/application-autoscaling/describe-scalable-targets`, {
+      ScalableTargets: [
+        target("table/sim-sessions", "dynamodb:table:ReadCapacityUnits"),
+        target("table/sim-sessions", "dynamodb:table:WriteCapacityUnits"),
+        ...(scaled
+          ? [
+              target("table/sim-sessions/index/by-user", "dynamodb:index:ReadCapacityUnits"),
+              target("table/sim-sessions/index/by-user", "dynamodb:index:WriteCapacityUnits"),
+            ]
+          : []),
+      ],
+    });
+  }
+}

@@ -39,6 +39,7 @@ import {
   generateCustomNetworkAcls,
   generateDaxAndConnectors,
   generateDistributions,
+  generateDynamoDbAutoScaling,
   generateEc2Network,
   generateEcsServices,
   generateEcsTaskSets,
@@ -258,6 +259,8 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateRouteTables(put, service("route-tables"));
   generateEcsTaskSets(put, service("ecs-task-sets"));
   generateS3AccessPoints(put, service("s3-access-points"));
+  // After the DynamoDB tables: one of them provisioned, with its auto scaling.
+  generateDynamoDbAutoScaling(put, service("dynamodb-autoscaling"));
   return { accountId, regions, files };
 }
 

@@ -9,6 +9,7 @@ import * as accessanalyzer from "@aws-sdk/client-accessanalyzer";
 import * as acm from "@aws-sdk/client-acm";
 import * as apigateway from "@aws-sdk/client-api-gateway";
 import * as apigatewayv2 from "@aws-sdk/client-apigatewayv2";
+import * as applicationautoscaling from "@aws-sdk/client-application-auto-scaling";
 import * as autoscaling from "@aws-sdk/client-auto-scaling";
 import * as backup from "@aws-sdk/client-backup";
 import * as cloudfront from "@aws-sdk/client-cloudfront";
@@ -192,6 +193,12 @@ export const SERVICES: readonly ServiceWire[] = [
     module: mod(s3control),
   },
   { signingName: "dynamodb", cliName: "dynamodb", protocol: "awsJson1_0", module: mod(dynamodb) },
+  {
+    signingName: "application-autoscaling",
+    cliName: "application-autoscaling",
+    protocol: "awsJson1_1",
+    module: mod(applicationautoscaling),
+  },
   {
     signingName: "sqs",
     cliName: "sqs",

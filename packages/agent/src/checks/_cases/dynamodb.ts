@@ -1,3 +1,7 @@
+import type {
+  DescribeScalableTargetsResponse,
+  ScalableTarget,
+} from "@aws-sdk/client-application-auto-scaling";
 import type { DescribeContinuousBackupsOutput, TableDescription } from "@aws-sdk/client-dynamodb";
 import { dynamoDbTableAsset } from "../../collectors/index.ts";
 import { ACCOUNT, REGION } from "./aws.ts";
@@ -34,11 +38,29 @@ export const PITR_OFF: DescribeContinuousBackupsOutput = {
     PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: "DISABLED" },
   },
 };
-/** The asset the DynamoDB collector builds from these two answers. */
-export const table = (over: Partial<TableDescription> = {}, backups = PITR_ON) =>
+/** A `DescribeScalableTargets` (namespace `dynamodb`) entry: auto scaling of one capacity. */
+export const scalableTarget = (ResourceId: string, ScalableDimension: string): ScalableTarget => ({
+  ServiceNamespace: "dynamodb",
+  ResourceId,
+  ScalableDimension: ScalableDimension as ScalableTarget["ScalableDimension"],
+  MinCapacity: 5,
+  MaxCapacity: 400,
+  RoleARN: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable`,
+  CreationTime: new Date("2025-01-15T00:00:00Z"),
+});
+/** The region's scalable targets: read and write capacity of `orders` scale. */
+export const ORDERS_SCALED: DescribeScalableTargetsResponse = {
+  ScalableTargets: [
+    scalableTarget("table/orders", "dynamodb:table:ReadCapacityUnits"),
+    scalableTarget("table/orders", "dynamodb:table:WriteCapacityUnits"),
+  ],
+};
+/** The asset the DynamoDB collector builds from these three answers. */
+export const table = (over: Partial<TableDescription> = {}, backups = PITR_ON, targets = ORDERS_SCALED) =>
   dynamoDbTableAsset(
     WHERE,
     "orders",
     { ok: true, value: { Table: { ...TABLE, ...over } } },
     { ok: true, value: backups },
+    { ok: true, value: targets },
   );

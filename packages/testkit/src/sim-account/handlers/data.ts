@@ -44,6 +44,55 @@ export const DYNAMODB_HANDLERS: Record<string, Handler> = {
     read(call, "describe-continuous-backups", { resource: tableName(call) }),
 };
 
+// --- Application Auto Scaling: DynamoDB's scalable targets; NextToken / MaxResults 1..50 ----------
+
+const NAMESPACES = new Set([
+  "ecs",
+  "elasticmapreduce",
+  "ec2",
+  "appstream",
+  "dynamodb",
+  "rds",
+  "sagemaker",
+  "custom-resource",
+  "comprehend",
+  "lambda",
+  "cassandra",
+  "kafka",
+  "elasticache",
+  "neptune",
+  "workspaces",
+]);
+
+export const APPLICATION_AUTOSCALING_HANDLERS: Record<string, Handler> = {
+  DescribeScalableTargets: (call) => {
+    const namespace = required(call.input, "ServiceNamespace", call.operation);
+    if (!NAMESPACES.has(namespace))
+      throw apiError(
+        "ValidationException",
+        `1 validation error detected: Value '${namespace}' at 'serviceNamespace' failed to satisfy constraint: Member must satisfy enum value set`,
+      );
+    const limit = call.input.MaxResults;
+    if (limit !== undefined && !(Number(limit) >= 1 && Number(limit) <= 50))
+      throw apiError("ValidationException", "MaxResults must be between 1 and 50 (DescribeScalableTargets).");
+    const ids = strings(call.input, "ResourceIds");
+    const dimension = str(call.input, "ScalableDimension");
+    // The snapshot holds the `dynamodb` namespace (the one the agent reads); others have no targets.
+    if (namespace !== "dynamodb") return { ScalableTargets: [] };
+    return listPage(
+      call,
+      "describe-scalable-targets",
+      "ScalableTargets",
+      { defaultLimit: 50, maxLimit: 50 },
+      {
+        keep: (t) =>
+          (ids.length === 0 || ids.includes(String(t.ResourceId))) &&
+          (dimension === undefined || t.ScalableDimension === dimension),
+      },
+    );
+  },
+};
+
 // --- SQS: queues by URL; NextToken / MaxResults 1..1000 -----------------------------------------
 
 function queueName(call: Call): string {
