@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PITR_ON } from "../../src/checks/_cases/dynamodb.ts";
+import { PITR_ON, scalableTarget as target, WHERE } from "../../src/checks/_cases/dynamodb.ts";
 import { dynamoDbTableAsset } from "../../src/collectors/index.ts";
 
-const WHERE = { accountId: "123456789012", region: "us-east-1", partition: "aws" };
 const denied = (call: string) => ({
   ok: false as const,
   kind: "denied" as const,
@@ -11,15 +10,6 @@ const denied = (call: string) => ({
   call,
 });
 const BACKUPS_ON = { ok: true as const, value: PITR_ON };
-const target = (ResourceId: string, ScalableDimension: string) => ({
-  ServiceNamespace: "dynamodb" as const,
-  ResourceId,
-  ScalableDimension: ScalableDimension as "dynamodb:table:ReadCapacityUnits",
-  MinCapacity: 5,
-  MaxCapacity: 100,
-  RoleARN: "arn:aws:iam::123456789012:role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/x",
-  CreationTime: new Date("2025-01-01T00:00:00Z"),
-});
 
 describe("the DynamoDB table asset", () => {
   it("keeps the table when a read failed, with the fields behind that call unread", () => {

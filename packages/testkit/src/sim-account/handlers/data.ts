@@ -1,3 +1,4 @@
+import { ServiceNamespace } from "@aws-sdk/client-application-auto-scaling";
 import { apiError } from "../errors.ts";
 import {
   type Call,
@@ -46,23 +47,8 @@ export const DYNAMODB_HANDLERS: Record<string, Handler> = {
 
 // --- Application Auto Scaling: DynamoDB's scalable targets; NextToken / MaxResults 1..50 ----------
 
-const NAMESPACES = new Set([
-  "ecs",
-  "elasticmapreduce",
-  "ec2",
-  "appstream",
-  "dynamodb",
-  "rds",
-  "sagemaker",
-  "custom-resource",
-  "comprehend",
-  "lambda",
-  "cassandra",
-  "kafka",
-  "elasticache",
-  "neptune",
-  "workspaces",
-]);
+/** The namespaces the API knows, from the SDK's model (what it refuses, the simulated account refuses). */
+const NAMESPACES = new Set<string>(Object.values(ServiceNamespace));
 
 export const APPLICATION_AUTOSCALING_HANDLERS: Record<string, Handler> = {
   DescribeScalableTargets: (call) => {
