@@ -3,7 +3,7 @@
 // named with the exact command that installs it, and the run stops here, instead of a test failing
 // halfway through. `.ci/run` installs them on a fresh machine.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
@@ -35,12 +35,26 @@ if (moto === undefined || !moto.startsWith("5."))
   ]);
 if (run("cfn-lint", ["--version"]) === undefined)
   missing.push(["cfn-lint (every template is linted)", "pip install 'cfn-lint==1.51.*'"]);
+// AWS's API models: the botocore Python imports (moto's), or BOTOCORE_DATA; 1.36 or later, as in
+// testkit's MIN_BOTOCORE_VERSION.
 const models =
-  process.env.BOTOCORE_DATA ?? join(root, ".botocore/usr/lib/python3/dist-packages/botocore/data");
-if (!existsSync(join(models, "ec2")))
+  process.env.BOTOCORE_DATA ??
+  run("python3", [
+    "-c",
+    "import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data'))",
+  ]);
+const botocore = models
+  ? /^__version__\s*=\s*['"]([^'"]+)['"]/m.exec(
+      existsSync(join(models, "..", "__init__.py"))
+        ? readFileSync(join(models, "..", "__init__.py"), "utf8")
+        : "",
+    )?.[1]
+  : undefined;
+const [major = 0, minor = 0] = (botocore ?? "").split(".").map(Number);
+if (!models || !existsSync(join(models, "ec2")) || (botocore !== undefined && major === 1 && minor < 36))
   missing.push([
-    "AWS's API models (Debian's python3-botocore, unpacked; the snapshot validator reads them)",
-    "mkdir -p .botocore && (cd .botocore && apt-get download python3-botocore && dpkg -x python3-botocore_*.deb .)",
+    `AWS's API models, botocore 1.36 or later (the snapshot validator reads them)${botocore ? `; found ${botocore}` : ""}`,
+    "pip install 'moto[server]>=5.2,<6' 'botocore>=1.36.0'",
   ]);
 const node22 = run("npx", ["-y", "node@22", "--version"]);
 if (node22 === undefined || !node22.startsWith("v22."))

@@ -21,9 +21,8 @@ import {
 const FIXTURE = join(import.meta.dirname, "fixtures/snapshots/minimal");
 
 /**
- * testkit's validator against AWS's API models (Debian's python3-botocore, unpacked into
- * `<repo>/.botocore` or found through BOTOCORE_DATA; without them it throws, naming the commands
- * that fetch them). Errors only: enum values newer than the model are warnings.
+ * testkit's validator against AWS's API models (the botocore moto runs on, or BOTOCORE_DATA;
+ * without them, or with models older than 1.36, it throws, naming the command that installs them). Errors only: enum values newer than the model are warnings.
  */
 function validate(dir: string): { errors: number; output: string } {
   const r = validateSnapshot(dir);

@@ -1,14 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   BotocoreModelsNotFoundError,
-  FETCH_BOTOCORE_COMMANDS,
+  botocoreVersionOf,
+  INSTALL_BOTOCORE_COMMAND,
   inMemoryModels,
   loadBotocoreModels,
   locateBotocoreModels,
+  MIN_BOTOCORE_VERSION,
+  olderVersion,
   parseCsv,
+  pythonBotocoreData,
   type ServiceDefinition,
   type SnapshotValidation,
   validateSnapshot,
@@ -305,7 +309,7 @@ describe("the snapshot validator, on small models", () => {
   });
 });
 
-describe("the snapshot validator, on AWS's models (Debian's python3-botocore)", () => {
+describe("the snapshot validator, on AWS's models (botocore, as moto brings it)", () => {
   // Throws, saying what to run, when the models are not there: never skipped.
   const real = loadBotocoreModels(locateBotocoreModels());
   const fixtureFiles = () => {
@@ -395,30 +399,64 @@ describe("the snapshot validator, on AWS's models (Debian's python3-botocore)", 
 describe("finding the models", () => {
   const empty = mkdtempSync(join(tmpdir(), "vigil-no-models-"));
   afterAll(() => rmSync(empty, { recursive: true, force: true }));
+  const none = () => undefined;
+  /** A botocore package directory at `version` with a data directory holding an `iam` model. */
+  const botocoreAt = (version: string): string => {
+    const pkg = join(empty, `botocore-${version}`);
+    mkdirSync(join(pkg, "data/iam/2010-05-08"), { recursive: true });
+    writeFileSync(join(pkg, "__init__.py"), `import logging\n__version__ = '${version}'\n`);
+    return join(pkg, "data");
+  };
 
-  it("uses BOTOCORE_DATA, else the repository's .botocore", () => {
+  it("uses --models, else BOTOCORE_DATA, else the botocore Python imports", () => {
+    const current = botocoreAt("1.43.11");
+    const other = botocoreAt("1.36.0");
+    expect(locateBotocoreModels(current, { BOTOCORE_DATA: other }, () => other)).toBe(current);
+    expect(locateBotocoreModels(undefined, { BOTOCORE_DATA: other }, () => current)).toBe(other);
+    expect(locateBotocoreModels(undefined, {}, () => current)).toBe(current);
     const data = join(empty, "data");
-    expect(() => locateBotocoreModels(undefined, { BOTOCORE_DATA: data }, empty)).toThrow(
+    expect(() => locateBotocoreModels(undefined, { BOTOCORE_DATA: data }, none)).toThrow(
       BotocoreModelsNotFoundError,
     );
-    expect(() => locateBotocoreModels(undefined, { BOTOCORE_DATA: data }, empty)).toThrow(
+    expect(() => locateBotocoreModels(undefined, { BOTOCORE_DATA: data }, none)).toThrow(
       `BOTOCORE_DATA=${data} holds no botocore models`,
     );
+  });
+
+  it("refuses models older than the API the simulated account answers with (Debian's 1.29)", () => {
+    const debian = botocoreAt("1.29.27");
+    expect(olderVersion("1.29.27", MIN_BOTOCORE_VERSION)).toBe(true);
+    expect(olderVersion("1.36.0", MIN_BOTOCORE_VERSION)).toBe(false);
+    expect(olderVersion("1.100.0", MIN_BOTOCORE_VERSION)).toBe(false);
+    expect(() => locateBotocoreModels(undefined, { BOTOCORE_DATA: debian }, none)).toThrow(
+      `holds botocore 1.29.27's models, older than the API the simulated account answers with`,
+    );
+    expect(() => locateBotocoreModels(undefined, {}, () => debian)).toThrow(INSTALL_BOTOCORE_COMMAND);
   });
 
   it("says exactly what to run when there are none", () => {
     let message = "";
     try {
-      locateBotocoreModels(undefined, {}, empty);
+      locateBotocoreModels(undefined, {}, none);
     } catch (e) {
       expect(e).toBeInstanceOf(BotocoreModelsNotFoundError);
       message = (e as Error).message;
     }
-    expect(FETCH_BOTOCORE_COMMANDS).toBe(
-      "mkdir -p .botocore && cd .botocore && apt-get download python3-botocore && dpkg -x python3-botocore_*.deb .",
+    expect(INSTALL_BOTOCORE_COMMAND).toBe(
+      `pip install 'moto[server]>=5.2,<6' 'botocore>=${MIN_BOTOCORE_VERSION}'`,
     );
-    expect(message).toContain(`cd ${empty} && ${FETCH_BOTOCORE_COMMANDS}`);
-    expect(message).toContain(join(empty, ".botocore/usr/lib/python3/dist-packages/botocore/data"));
-    expect(() => validateSnapshot(FIXTURE, { models: join(empty, "nope") })).toThrow(FETCH_BOTOCORE_COMMANDS);
+    expect(message).toContain("python3 cannot import botocore");
+    expect(message).toContain(INSTALL_BOTOCORE_COMMAND);
+    expect(() => validateSnapshot(FIXTURE, { models: join(empty, "nope") })).toThrow(
+      INSTALL_BOTOCORE_COMMAND,
+    );
+  });
+
+  it("finds the botocore this machine's Python imports, and it is current", () => {
+    const dir = pythonBotocoreData();
+    expect(dir, `python3 cannot import botocore: ${INSTALL_BOTOCORE_COMMAND}`).toBeDefined();
+    const version = botocoreVersionOf(dir as string);
+    expect(version).toMatch(/^1\.\d+\.\d+$/);
+    expect(olderVersion(version as string, MIN_BOTOCORE_VERSION)).toBe(false);
   });
 });

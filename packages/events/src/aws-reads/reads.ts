@@ -360,7 +360,8 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     "describe-clusters": { pages: "Clusters" },
   },
   kinesis: {
-    "list-streams": { pages: "StreamNames" },
+    // AWS pages both: the names, and (since November 2023) a summary of each stream.
+    "list-streams": { pages: ["StreamNames", "StreamSummaries"] },
     "describe-stream-summary": { resource: "stream name" },
   },
   kms: {

@@ -268,6 +268,7 @@ export function generateKinesis(put: Put, o: ServiceGenerationOptions): void {
     });
     put(`${region}/kinesis/list-streams`, {
       StreamNames: streams.map((s) => s.StreamName),
+      StreamSummaries: streams,
       HasMoreStreams: false,
     });
   }

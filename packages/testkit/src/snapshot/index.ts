@@ -1,12 +1,15 @@
 export { isJsonObject, JsonFloat, JsonSyntaxError, type JsonValue, parseJson } from "./json.ts";
 export {
-  BOTOCORE_DATA_IN_REPO,
   type BotocoreModels,
   BotocoreModelsNotFoundError,
-  FETCH_BOTOCORE_COMMANDS,
+  botocoreVersionOf,
+  INSTALL_BOTOCORE_COMMAND,
   inMemoryModels,
   loadBotocoreModels,
   locateBotocoreModels,
+  MIN_BOTOCORE_VERSION,
+  olderVersion,
+  pythonBotocoreData,
   type ServiceDefinition,
   type ServiceModel,
   type Shape,

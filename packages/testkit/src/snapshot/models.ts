@@ -1,21 +1,23 @@
 /**
  * AWS's own API models, as botocore ships them (`<data>/<service>/<api-version>/service-2.json`,
- * or `service-2.json.gz` in newer wheels). The project uses Debian's python3-botocore, unpacked
- * (never installed) into `<repo>/.botocore`; `BOTOCORE_DATA` points elsewhere.
+ * or `service-2.json.gz` in newer wheels). The project reads the botocore that moto runs on (pip
+ * installs it with `moto[server]`): current models, so the simulated account is checked against the
+ * API as AWS serves it today. `BOTOCORE_DATA` points elsewhere.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 
-/** The repository root (this file is `packages/testkit/src/snapshot/models.ts`, or its build in `dist/`). */
-export const REPO_ROOT = resolve(import.meta.dirname, "../../../..");
+/**
+ * The oldest botocore whose models the simulated account validates against: it answers with
+ * members AWS added up to then (Redshift's `MultiAZ`, EC2's VPC Block Public Access options,
+ * Kinesis' `StreamSummaries`), which older models refuse as unknown.
+ */
+export const MIN_BOTOCORE_VERSION = "1.36.0";
 
-/** Where `.ci/run` (and the command below) unpacks the models, relative to the repository root. */
-export const BOTOCORE_DATA_IN_REPO = ".botocore/usr/lib/python3/dist-packages/botocore/data";
-
-/** The commands that fetch the models, run from the repository root (the same as `.ci/run`). */
-export const FETCH_BOTOCORE_COMMANDS =
-  "mkdir -p .botocore && cd .botocore && apt-get download python3-botocore && dpkg -x python3-botocore_*.deb .";
+/** The command that installs current models (moto needs botocore anyway; `.ci/run` runs it). */
+export const INSTALL_BOTOCORE_COMMAND = `pip install 'moto[server]>=5.2,<6' 'botocore>=${MIN_BOTOCORE_VERSION}'`;
 
 /** No botocore data directory where one was looked for; the message says what to run. */
 export class BotocoreModelsNotFoundError extends Error {
@@ -69,33 +71,70 @@ function hasModels(dir: string): boolean {
   }
 }
 
+/** `1.43.11` before `1.36.0`? (numeric, part by part) */
+export function olderVersion(version: string, than: string): boolean {
+  const a = version.split(".").map(Number);
+  const b = than.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d < 0;
+  }
+  return false;
+}
+
+/** The botocore version of a data directory inside a botocore package (`<botocore>/data`), if it is one. */
+export function botocoreVersionOf(dataDir: string): string | undefined {
+  try {
+    const text = readFileSync(join(dataDir, "..", "__init__.py"), "utf8");
+    return /^__version__\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The data directory of the botocore Python imports (the one moto runs on), if there is one. */
+export function pythonBotocoreData(): string | undefined {
+  try {
+    const dir = execFileSync(
+      "python3",
+      ["-c", "import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data'))"],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 },
+    ).trim();
+    return dir === "" ? undefined : dir;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The botocore data directory: `explicit` if given, else `$BOTOCORE_DATA`, else
- * `<repoRoot>/.botocore/usr/lib/python3/dist-packages/botocore/data`. Throws
- * {@link BotocoreModelsNotFoundError}, naming the commands that fetch the models, if the chosen
- * directory holds no models.
+ * The botocore data directory: `explicit` if given, else `$BOTOCORE_DATA`, else the data directory
+ * of the botocore Python imports. Throws {@link BotocoreModelsNotFoundError}, naming the command
+ * that installs current models, if the chosen directory holds no models or its botocore is older
+ * than {@link MIN_BOTOCORE_VERSION}.
  */
 export function locateBotocoreModels(
   explicit?: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  repoRoot: string = REPO_ROOT,
+  fromPython: () => string | undefined = pythonBotocoreData,
 ): string {
-  const fetch = `fetch AWS's API models (Debian's python3-botocore, unpacked, not installed) with:\n  cd ${repoRoot} && ${FETCH_BOTOCORE_COMMANDS}`;
-  if (explicit) {
-    if (hasModels(explicit)) return explicit;
-    throw new BotocoreModelsNotFoundError(`no botocore models in ${explicit} (no iam/ in it); ${fetch}`);
-  }
+  const install = `install current ones (botocore ${MIN_BOTOCORE_VERSION} or later, as moto brings it) with:\n  ${INSTALL_BOTOCORE_COMMAND}`;
+  const checked = (dir: string, what: string): string => {
+    if (!hasModels(dir))
+      throw new BotocoreModelsNotFoundError(`${what} holds no botocore models (no iam/ in it); ${install}`);
+    const version = botocoreVersionOf(dir);
+    if (version !== undefined && olderVersion(version, MIN_BOTOCORE_VERSION))
+      throw new BotocoreModelsNotFoundError(
+        `${what} holds botocore ${version}'s models, older than the API the simulated account answers with; ${install}`,
+      );
+    return dir;
+  };
+  if (explicit) return checked(explicit, explicit);
   const fromEnv = env.BOTOCORE_DATA;
-  if (fromEnv) {
-    if (hasModels(fromEnv)) return fromEnv;
-    throw new BotocoreModelsNotFoundError(
-      `BOTOCORE_DATA=${fromEnv} holds no botocore models (no iam/ in it); point it at a botocore data directory, or unset it and ${fetch}`,
-    );
-  }
-  const inRepo = join(repoRoot, BOTOCORE_DATA_IN_REPO);
-  if (hasModels(inRepo)) return inRepo;
+  if (fromEnv) return checked(fromEnv, `BOTOCORE_DATA=${fromEnv}`);
+  const python = fromPython();
+  if (python !== undefined && existsSync(python)) return checked(python, `Python's botocore (${python})`);
   throw new BotocoreModelsNotFoundError(
-    `botocore models not found: BOTOCORE_DATA is unset and ${inRepo} does not exist; ${fetch}\n(or set BOTOCORE_DATA to a botocore data directory)`,
+    `AWS's API models not found: BOTOCORE_DATA is unset and python3 cannot import botocore; ${install}\n(or set BOTOCORE_DATA to a botocore data directory)`,
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npx tsx packages/testkit/src/snapshot/validate-cli.ts [--models DIR] [--strict-enums] [--quiet] DIR...`
  * Validates account snapshot directories against AWS's API models (docs/snapshot-format.md).
- * Models: --models, else $BOTOCORE_DATA, else <repo>/.botocore/usr/lib/python3/dist-packages/botocore/data.
+ * Models: --models, else $BOTOCORE_DATA, else the botocore Python imports (moto's; 1.36 or later).
  * Exit status: 0 clean (warnings allowed), 1 errors found, 2 usage or model problems.
  */
 import { parseArgs } from "node:util";
@@ -13,8 +13,8 @@ const USAGE = `usage: validate-cli.ts [--models DIR] [--strict-enums] [--quiet] 
 Checks every file of each account snapshot directory (docs/snapshot-format.md) against the output
 shape of its operation in AWS's API models (botocore's service-2.json).
 
-  --models DIR     botocore data directory (default: $BOTOCORE_DATA, else
-                   <repo>/.botocore/usr/lib/python3/dist-packages/botocore/data)
+  --models DIR     botocore data directory (default: $BOTOCORE_DATA, else the
+                   data directory of the botocore python3 imports, 1.36 or later)
   --strict-enums   unknown enum values are errors, not warnings
   --quiet          do not print warnings
 

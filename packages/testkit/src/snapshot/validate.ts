@@ -116,18 +116,6 @@ const NO_DATE = new Set(["N/A", "no_information", "not_supported"]);
 const NULL_ALLOWED = new Set(["s3/GetBucketLocationOutput/LocationConstraint"]);
 
 /**
- * Members AWS added after the botocore release the project validates against (Debian's
- * python3-botocore 1.29.27, December 2022): `<model>/<shape>/<member>` → when AWS added it. They are
- * warnings (typed by the member's own value), not unknown-member errors.
- */
-const NEWER_THAN_MODEL: Readonly<Record<string, string>> = {
-  "dynamodb/TableDescription/DeletionProtectionEnabled": "DynamoDB deletion protection, March 2023",
-  "secretsmanager/SecretListEntry/NextRotationDate": "Secrets Manager rotation schedules, 2023",
-  "guardduty/GetDetectorResponse/Features": "GuardDuty detector features, March 2023",
-  "inspector2/ResourceState/lambdaCode": "Inspector Lambda code scanning, February 2023",
-};
-
-/**
  * Members the model marks required that AWS leaves out of its answers when they have nothing to
  * say (Inspector's `State` carries `errorCode` and `errorMessage` only when enabling or disabling
  * failed): `<model>/<shape>/<member>`.
@@ -187,11 +175,6 @@ class ShapeChecker {
         for (const [key, sub] of Object.entries(value)) {
           const ref = Object.hasOwn(members, key) ? members[key] : undefined;
           if (ref === undefined) {
-            const newer = NEWER_THAN_MODEL[`${this.model.name}/${shapeName}/${key}`];
-            if (newer !== undefined) {
-              this.report.warn(this.file, `${where}.${key}`, `member newer than this model (${newer})`);
-              continue;
-            }
             const names = Object.keys(members).sort().join(", ") || "none";
             this.report.error(
               this.file,

@@ -108,7 +108,12 @@ export const KINESIS_HANDLERS: Record<string, Handler> = {
       { defaultLimit: 100, minLimit: 1, maxLimit: 10000 },
       { limit: "Limit", keep: (name) => names.indexOf(name as unknown as string) >= start },
     );
-    return { ...out, HasMoreStreams: out.NextToken !== undefined };
+    // The page's summaries, as AWS answers them beside the names.
+    const page = new Set(out.StreamNames as unknown as string[]);
+    const summaries = readList<{ StreamName?: string }>(call, "list-streams", "StreamSummaries").filter(
+      (s) => s.StreamName !== undefined && page.has(s.StreamName),
+    );
+    return { ...out, StreamSummaries: summaries, HasMoreStreams: out.NextToken !== undefined };
   },
   DescribeStreamSummary: (call) => read(call, "describe-stream-summary", { resource: streamName(call) }),
 };
