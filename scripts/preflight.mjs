@@ -6,7 +6,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const root = join(import.meta.dirname, "..");
 const run = (cmd, args) => {
   try {
     return execFileSync(cmd, args, {

@@ -33,6 +33,8 @@ export const redshiftClusterSchema = assetSchemaOf("aws.redshift.cluster", () =>
      * cluster's port from anywhere (`0.0.0.0/0` or `::/0`).
      */
     securityGroupsOpenOnPort: z.array(z.string()),
+    /** `MultiAZ` is `Enabled`: compute in a second Availability Zone (absent from older clusters' answers: off). */
+    multiAz: z.boolean(),
   }),
 );
 

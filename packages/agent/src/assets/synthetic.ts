@@ -673,6 +673,7 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     loggingEnabled: coin(rng),
     requireSsl: coin(rng),
     securityGroupsOpenOnPort: coin(rng) ? [] : [`sg-${id}`],
+    multiAz: coin(rng),
   }),
   "aws.dms.replication-instance": (rng, id) => ({
     replicationInstanceIdentifier: `dms-${id}`,

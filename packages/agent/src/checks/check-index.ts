@@ -2201,6 +2201,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["Redshift.6"] },
   },
   {
+    id: "vigil.redshift.cluster-multi-az",
+    resourceType: "aws.redshift.cluster",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["Redshift.18"] },
+  },
+  {
     id: "vigil.redshift.cluster-not-public",
     resourceType: "aws.redshift.cluster",
     severity: "critical",

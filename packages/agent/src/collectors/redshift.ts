@@ -68,6 +68,7 @@ export function redshiftClusterAsset(
     enhancedVpcRouting: cluster.EnhancedVpcRouting === true,
     masterUsername: cluster.MasterUsername ?? "",
     dbName: cluster.DBName ?? "",
+    multiAz: cluster.MultiAZ === "Enabled",
   };
   if (!unread.failed(logging, "loggingEnabled") && logging.ok)
     config.loggingEnabled = logging.value.LoggingEnabled === true;

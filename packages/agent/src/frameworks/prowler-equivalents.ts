@@ -218,6 +218,7 @@ export const PROWLER_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = 
   "vigil.redshift.cluster-audit-logging": ["redshift_cluster_audit_logging"],
   "vigil.redshift.cluster-major-version-upgrade": ["redshift_cluster_automatic_upgrades"],
   "vigil.redshift.cluster-enhanced-vpc-routing": ["redshift_cluster_enhanced_vpc_routing"],
+  "vigil.redshift.cluster-multi-az": ["redshift_cluster_multi_az_enabled"],
   "vigil.redshift.cluster-encrypted": ["redshift_cluster_encrypted_at_rest"],
   "vigil.dms.replication-instance-not-public": ["dms_instance_no_public_access"],
   "vigil.dms.replication-instance-multi-az": ["dms_instance_multi_az_enabled"],

@@ -1914,3 +1914,14 @@ export function generateDynamoDbAutoScaling(put: Put, o: ServiceGenerationOption
     });
   }
 }
+
+/** Redshift clusters' Multi-AZ deployment (Redshift.18): `Disabled` at `rate`, else `Enabled`. */
+export function generateRedshiftMultiAz(put: Put, o: ServiceGenerationOptions): void {
+  const { bad } = helpers(o);
+  for (const region of o.regions) {
+    const key = `${region}/redshift/describe-clusters`;
+    const clusters = (o.files.get(key) as { Clusters?: Json[] } | undefined)?.Clusters;
+    if (clusters === undefined) continue;
+    put(key, { Clusters: clusters.map((c) => ({ ...c, MultiAZ: bad() ? "Disabled" : "Enabled" })) });
+  }
+}

@@ -50,6 +50,7 @@ import {
   generateLambdaUrlOrigins,
   generateLegacyRedis,
   generateLoadBalancers,
+  generateRedshiftMultiAz,
   generateRedshiftSecurityGroups,
   generateRouteTables,
   generateS3AccessPoints,
@@ -261,6 +262,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateS3AccessPoints(put, service("s3-access-points"));
   // After the DynamoDB tables: one of them provisioned, with its auto scaling.
   generateDynamoDbAutoScaling(put, service("dynamodb-autoscaling"));
+  generateRedshiftMultiAz(put, service("redshift-multi-az"));
   return { accountId, regions, files };
 }
 

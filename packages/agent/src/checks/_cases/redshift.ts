@@ -34,7 +34,7 @@ export const CLUSTER: Cluster = {
   KmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
   EnhancedVpcRouting: true,
   MaintenanceTrackName: "current",
-  MultiAZ: "Disabled",
+  MultiAZ: "Enabled",
 };
 export const LOGGING_ON: LoggingStatus = {
   LoggingEnabled: true,

@@ -7,6 +7,7 @@ import { redshiftClusterCustomDatabaseName } from "../redshift/cluster-custom-da
 import { redshiftClusterEncrypted } from "../redshift/cluster-encrypted/check.ts";
 import { redshiftClusterEnhancedVpcRouting } from "../redshift/cluster-enhanced-vpc-routing/check.ts";
 import { redshiftClusterMajorVersionUpgrade } from "../redshift/cluster-major-version-upgrade/check.ts";
+import { redshiftClusterMultiAz } from "../redshift/cluster-multi-az/check.ts";
 import { redshiftClusterNotPublic } from "../redshift/cluster-not-public/check.ts";
 import { redshiftClusterPortRestricted } from "../redshift/cluster-port-restricted/check.ts";
 import { redshiftClusterRequiresSsl } from "../redshift/cluster-requires-ssl/check.ts";
@@ -20,6 +21,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   redshiftClusterEncrypted,
   redshiftClusterEnhancedVpcRouting,
   redshiftClusterMajorVersionUpgrade,
+  redshiftClusterMultiAz,
   redshiftClusterNotPublic,
   redshiftClusterPortRestricted,
   redshiftClusterRequiresSsl,
