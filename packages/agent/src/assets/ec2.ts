@@ -196,6 +196,12 @@ export const ec2SpotFleetRequestSchema = assetSchemaOf("aws.ec2.spot-fleet-reque
 /** Per-region EC2 settings; `arn` is `<account>/<region>`. */
 export const ec2AccountSettingsSchema = assetSchemaOf("aws.ec2.account-settings", () =>
   z.object({
+    /** `GetEbsEncryptionByDefault` `EbsEncryptionByDefault`. */
     ebsEncryptionByDefault: z.boolean(),
+    /**
+     * `DescribeVpcBlockPublicAccessOptions` `InternetGatewayBlockMode`: `off` (the default: internet
+     * gateways pass traffic), `block-bidirectional` or `block-ingress`.
+     */
+    vpcBlockPublicAccessMode: z.string(),
   }),
 );

@@ -153,7 +153,10 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     ],
     subnetIds: coin(rng) ? [`subnet-${id}`] : [],
   }),
-  "aws.ec2.account-settings": (rng) => ({ ebsEncryptionByDefault: coin(rng) }),
+  "aws.ec2.account-settings": (rng) => ({
+    ebsEncryptionByDefault: coin(rng),
+    vpcBlockPublicAccessMode: pick(rng, ["off", "block-bidirectional", "block-ingress"]),
+  }),
   "aws.s3.bucket": (rng) => ({
     serverSideEncryption: coin(rng)
       ? { sseAlgorithm: "AES256" }

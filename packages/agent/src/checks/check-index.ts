@@ -562,6 +562,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: ["EC2.3"] },
   },
   {
+    id: "vigil.ec2.vpc-block-public-access-igw",
+    resourceType: "aws.ec2.account-settings",
+    severity: "medium",
+    mappings: { cis: [], fsbp: ["EC2.172"] },
+  },
+  {
     id: "vigil.ec2.vpc-endpoint-for-ec2",
     resourceType: "aws.ec2.vpc",
     severity: "medium",

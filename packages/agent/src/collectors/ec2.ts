@@ -1,6 +1,8 @@
 import {
   type CreateVolumePermission,
   DescribeSnapshotAttributeCommand,
+  DescribeVpcBlockPublicAccessOptionsCommand,
+  type DescribeVpcBlockPublicAccessOptionsResult,
   EC2Client,
   type FlowLog,
   GetEbsEncryptionByDefaultCommand,
@@ -379,11 +381,18 @@ export const subnetsCollector: Collector = {
 export function ebsSettingsAsset(
   c: Where,
   out: RawOutcome<{ EbsEncryptionByDefault?: boolean | undefined }>,
+  blockPublicAccess: RawOutcome<
+    Pick<DescribeVpcBlockPublicAccessOptionsResult, "VpcBlockPublicAccessOptions">
+  >,
 ): AssetOf<"aws.ec2.account-settings"> {
   const unread = new UnreadFields();
   const config: Partial<AssetOf<"aws.ec2.account-settings">["config"]> = {};
   if (!unread.failed(out, "ebsEncryptionByDefault") && out.ok)
     config.ebsEncryptionByDefault = out.value.EbsEncryptionByDefault === true;
+  if (!unread.failed(blockPublicAccess, "vpcBlockPublicAccessMode") && blockPublicAccess.ok)
+    // A region where it was never set answers `off` (AWS's default).
+    config.vpcBlockPublicAccessMode =
+      blockPublicAccess.value.VpcBlockPublicAccessOptions?.InternetGatewayBlockMode ?? "off";
   return unread.attach({
     ...header(c, "aws.ec2.account-settings", `${c.accountId}/${c.region}`, {}),
     config: config as AssetOf<"aws.ec2.account-settings">["config"],
@@ -395,10 +404,15 @@ export const ebsDefaultEncryptionCollector: Collector = {
   scope: "regional",
   resourceTypes: ["aws.ec2.account-settings"],
   async collect(c) {
-    const out = await c.read.one(
-      { scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" },
-      () => c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
-    );
-    return { assets: [ebsSettingsAsset(c, out)] };
+    const [out, blockPublicAccess] = await Promise.all([
+      c.read.one({ scope: c.region, service: "ec2", command: "get-ebs-encryption-by-default" }, () =>
+        c.clients.ec2.send(new GetEbsEncryptionByDefaultCommand({})),
+      ),
+      c.read.one(
+        { scope: c.region, service: "ec2", command: "describe-vpc-block-public-access-options" },
+        () => c.clients.ec2.send(new DescribeVpcBlockPublicAccessOptionsCommand({})),
+      ),
+    ]);
+    return { assets: [ebsSettingsAsset(c, out, blockPublicAccess)] };
   },
 };

@@ -205,6 +205,11 @@ describe("collectors against the simulated account (real SDK clients)", () => {
         arn: `${model.accountId}/${region}`,
         config: {
           ebsEncryptionByDefault: file(model, R("ec2/get-ebs-encryption-by-default")).EbsEncryptionByDefault,
+          vpcBlockPublicAccessMode: (
+            file(model, R("ec2/describe-vpc-block-public-access-options")).VpcBlockPublicAccessOptions as {
+              InternetGatewayBlockMode: string;
+            }
+          ).InternetGatewayBlockMode,
         },
       }),
     ]);

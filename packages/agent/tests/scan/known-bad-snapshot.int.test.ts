@@ -114,6 +114,7 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "arn:aws:cloudtrail:us-east-1:111122223333:trail/main",
   ],
   ["vigil.ec2.ebs-encryption-by-default", "111122223333/us-east-1"],
+  ["vigil.ec2.vpc-block-public-access-igw", "111122223333/us-east-1"],
   ["vigil.ec2.instance-imdsv2-required", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
   ["vigil.ec2.instance-no-public-ip", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],
   ["vigil.ec2.instance-uses-iam-role", "arn:aws:ec2:us-east-1:111122223333:instance/i-0bad000000000001"],

@@ -173,6 +173,7 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
     },
     "describe-flow-logs": { pages: "FlowLogs" },
     "get-ebs-encryption-by-default": {},
+    "describe-vpc-block-public-access-options": {},
     "describe-launch-templates": { pages: "LaunchTemplates" },
     "describe-launch-template-versions": {
       resource: "launch template id",

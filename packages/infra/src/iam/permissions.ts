@@ -60,6 +60,7 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "DescribeLaunchTemplates",
     "DescribeLaunchTemplateVersions",
     "GetEbsEncryptionByDefault",
+    "DescribeVpcBlockPublicAccessOptions",
   ],
   s3: [
     "ListAllMyBuckets",

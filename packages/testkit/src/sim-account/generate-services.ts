@@ -1925,3 +1925,26 @@ export function generateRedshiftMultiAz(put: Put, o: ServiceGenerationOptions): 
     put(key, { Clusters: clusters.map((c) => ({ ...c, MultiAZ: bad() ? "Disabled" : "Enabled" })) });
   }
 }
+
+/**
+ * Per region, VPC Block Public Access (EC2.172): internet gateway traffic not blocked (`off`, the
+ * default) at `rate`, else blocked both ways or inbound only.
+ */
+export function generateVpcBlockPublicAccess(put: Put, o: ServiceGenerationOptions): void {
+  const { rng, accountId } = o;
+  const { bad, iso } = helpers(o);
+  for (const region of o.regions) {
+    const mode = bad() ? "off" : rng.pick(["block-bidirectional", "block-ingress"]);
+    put(`${region}/ec2/describe-vpc-block-public-access-options`, {
+      VpcBlockPublicAccessOptions: {
+        AwsAccountId: accountId,
+        AwsRegion: region,
+        State: mode === "off" ? "default-state" : "update-complete",
+        InternetGatewayBlockMode: mode,
+        ...(mode === "off" ? {} : { LastUpdateTimestamp: iso(30) }),
+        ManagedBy: "account",
+        ExclusionsAllowed: "allowed",
+      },
+    });
+  }
+}

@@ -55,6 +55,7 @@ import {
   generateRouteTables,
   generateS3AccessPoints,
   generateSubnets,
+  generateVpcBlockPublicAccess,
   generateVpcEndpoints,
   generateWebAcls,
 } from "./generate-services.ts";
@@ -263,6 +264,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   // After the DynamoDB tables: one of them provisioned, with its auto scaling.
   generateDynamoDbAutoScaling(put, service("dynamodb-autoscaling"));
   generateRedshiftMultiAz(put, service("redshift-multi-az"));
+  generateVpcBlockPublicAccess(put, service("vpc-block-public-access"));
   return { accountId, regions, files };
 }
 

@@ -12,6 +12,7 @@ import type { GetEventSelectorsResponse, GetTrailStatusResponse, Trail } from "@
 import type { RecorderStatus } from "@aws-sdk/client-config-service";
 import type {
   CreateVolumePermission,
+  DescribeVpcBlockPublicAccessOptionsResult,
   FlowLog,
   Instance,
   NetworkAcl,
@@ -110,9 +111,22 @@ export const volume = (v: Volume): AssetOf<"aws.ec2.volume"> => volumeAsset(WHER
 /** A snapshot with its `createVolumePermission` attribute. */
 export const snapshot = (s: Snapshot, permissions: CreateVolumePermission[]): AssetOf<"aws.ec2.snapshot"> =>
   snapshotAsset(WHERE, s, { ok: true, value: { CreateVolumePermissions: permissions } });
-/** `GetEbsEncryptionByDefault` output. */
-export const ec2Settings = (out: { EbsEncryptionByDefault?: boolean }): AssetOf<"aws.ec2.account-settings"> =>
-  ebsSettingsAsset(WHERE, { ok: true, value: out });
+/** `GetEbsEncryptionByDefault` and `DescribeVpcBlockPublicAccessOptions` outputs (by default: BPA blocks both ways). */
+export const ec2Settings = (
+  out: { EbsEncryptionByDefault?: boolean },
+  blockPublicAccess: DescribeVpcBlockPublicAccessOptionsResult = {
+    VpcBlockPublicAccessOptions: {
+      AwsAccountId: ACCOUNT,
+      AwsRegion: REGION,
+      State: "update-complete",
+      InternetGatewayBlockMode: "block-bidirectional",
+      LastUpdateTimestamp: new Date("2025-11-20T10:00:00Z"),
+      ManagedBy: "account",
+      ExclusionsAllowed: "allowed",
+    },
+  },
+): AssetOf<"aws.ec2.account-settings"> =>
+  ebsSettingsAsset(WHERE, { ok: true, value: out }, { ok: true, value: blockPublicAccess });
 
 // ---------- S3 ----------
 

@@ -25,6 +25,7 @@ import { stoppedInstanceRemoved } from "../ec2/stopped-instance-removed/check.ts
 import { subnetNoAutoPublicIp } from "../ec2/subnet-no-auto-public-ip/check.ts";
 import { ec2TransitGatewayNoAutoAccept } from "../ec2/transit-gateway-no-auto-accept/check.ts";
 import { volumeEncrypted } from "../ec2/volume-encrypted/check.ts";
+import { vpcBlockPublicAccessIgw } from "../ec2/vpc-block-public-access-igw/check.ts";
 import { ec2VpcEndpointForEc2 } from "../ec2/vpc-endpoint-for-ec2/check.ts";
 import { vpcFlowLogsEnabled } from "../ec2/vpc-flow-logs-enabled/check.ts";
 import { ec2VpcInterfaceEndpointEcrApi } from "../ec2/vpc-interface-endpoint-ecr-api/check.ts";
@@ -62,6 +63,7 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   subnetNoAutoPublicIp,
   ec2TransitGatewayNoAutoAccept,
   volumeEncrypted,
+  vpcBlockPublicAccessIgw,
   ec2VpcEndpointForEc2,
   vpcFlowLogsEnabled,
   ec2VpcInterfaceEndpointEcrApi,

@@ -336,6 +336,7 @@ export const EC2_HANDLERS: Record<string, Handler> = {
   DescribeLaunchTemplates: describeList("DescribeLaunchTemplates"),
   DescribeSnapshotAttribute: describeSnapshotAttribute,
   GetEbsEncryptionByDefault: (call) => read(call, "get-ebs-encryption-by-default"),
+  DescribeVpcBlockPublicAccessOptions: (call) => read(call, "describe-vpc-block-public-access-options"),
   DeleteVolume: deleteVolume,
   DeleteSnapshot: deleteSnapshot,
   TerminateInstances: terminateInstances,
