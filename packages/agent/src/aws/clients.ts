@@ -277,6 +277,23 @@ export class ClientNotLoadedError extends Error {
   }
 }
 
+/**
+ * An endpoint override whose host is an IP address or `localhost` (a local emulator), as a URL; else
+ * undefined (no override, or a host name the SDK's endpoint rules may prefix, e.g. a VPC endpoint's).
+ */
+export function literalHostEndpoint(override: string | undefined): URL | undefined {
+  if (!override) return undefined;
+  let url: URL;
+  try {
+    url = new URL(override);
+  } catch {
+    return undefined;
+  }
+  const host = url.hostname;
+  const literal = host === "localhost" || host.startsWith("[") || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+  return literal ? url : undefined;
+}
+
 export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
   const homeRegion = options.homeRegion ?? "us-east-1";
   const call = options.call ?? directCall;
@@ -294,10 +311,15 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
     if (options.requestHandler !== undefined) config.requestHandler = options.requestHandler;
     // Buckets live in many regions; let the SDK follow S3's redirects instead of failing.
     if (service === "s3") config.followRegionRedirects = true;
-    // S3 Control prefixes the host with the account id, which an endpoint given as a URL (a local
-    // emulator, a VPC endpoint) cannot take: the account goes in its header only then.
-    if (service === "s3control" && (process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3_CONTROL))
-      config.disableHostPrefix = true;
+    // S3 Control's endpoint rules put the account id in front of the host, which an endpoint at an
+    // IP address (a local emulator) cannot take: there the requests go to the endpoint as given
+    // (the account id travels in its header either way).
+    if (service === "s3control") {
+      const url = literalHostEndpoint(
+        process.env.AWS_ENDPOINT_URL_S3_CONTROL || process.env.AWS_ENDPOINT_URL,
+      );
+      if (url !== undefined) config.endpointProvider = () => ({ url });
+    }
     const Ctor = CLASSES.get(service);
     if (Ctor === undefined) throw new ClientNotLoadedError(service);
     const client = new Ctor(config);
