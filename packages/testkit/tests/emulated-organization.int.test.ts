@@ -1,3 +1,4 @@
+import { DescribeVpcBlockPublicAccessOptionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
   CreateEventBusCommand,
   EventBridgeClient,
@@ -159,5 +160,22 @@ describe("EventBridge across the accounts of the emulated organization", () => {
       expect.stringContaining(`does not let account ${other.managementAccountId} put events`),
       expect.stringContaining("needs a RoleArn"),
     ]);
+  });
+});
+
+describe("what the launcher adds to moto's EC2", () => {
+  it("answers VPC Block Public Access options as AWS does where they were never set (moto lacks the API)", async () => {
+    const ec2 = new EC2Client({ ...account.clientConfig(), region: "eu-west-1" });
+    try {
+      const out = await ec2.send(new DescribeVpcBlockPublicAccessOptionsCommand({}));
+      expect(out.VpcBlockPublicAccessOptions).toMatchObject({
+        AwsAccountId: expect.stringMatching(/^\d{12}$/),
+        AwsRegion: "eu-west-1",
+        State: "default-state",
+        InternetGatewayBlockMode: "off",
+      });
+    } finally {
+      ec2.destroy();
+    }
   });
 });

@@ -16,6 +16,8 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
   and AWS::IAM::RolePolicy (moto skips these types), the ARN a Ref to AWS::Lambda::Version gives, custom resources
   that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
   Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
+- EC2 answers DescribeVpcBlockPublicAccessOptions (moto lacks it) as AWS does in an account that never set
+  VPC Block Public Access: internet gateways not blocked (`off`).
 - Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
   service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
   Organizations changes; nested stacks named and awaited as on AWS; EventBusPolicy and cross-account bus
@@ -52,6 +54,8 @@ from moto.cloudformation.models import CloudFormationBackend, Stack, cloudformat
 from moto.cloudformation.parsing import OutputMap
 from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.common_models import CloudFormationModel
+from moto.core.responses import ActionResult
+from moto.ec2.responses import EC2Response
 from moto.events.models import Rule
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.iam.models import iam_backends
@@ -806,6 +810,27 @@ def _ssm_response(self, decrypt=False, region=None):
 
 
 SsmParameter.response_object = _ssm_response
+
+
+# EC2's VPC Block Public Access options, which moto does not serve: a region where they were never
+# set answers `off` with `default-state` on AWS (DescribeVpcBlockPublicAccessOptions).
+def _describe_vpc_block_public_access_options(self):
+    self.error_on_dryrun()
+    return ActionResult(
+        {
+            "VpcBlockPublicAccessOptions": {
+                "AwsAccountId": self.current_account,
+                "AwsRegion": self.region,
+                "State": "default-state",
+                "InternetGatewayBlockMode": "off",
+                "ManagedBy": "account",
+                "ExclusionsAllowed": "allowed",
+            }
+        }
+    )
+
+
+EC2Response.describe_vpc_block_public_access_options = _describe_vpc_block_public_access_options
 
 
 # Several accounts in one moto: an access key `ASIA<account id>EMUL` (or AKIA…) acts in that account
