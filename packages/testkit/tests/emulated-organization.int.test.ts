@@ -6,12 +6,21 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from "@aws-sdk/client-eventbridge";
+import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } from "@aws-sdk/client-iam";
+import { BatchGetAccountStatusCommand, Inspector2Client } from "@aws-sdk/client-inspector2";
+import { EnableMacieCommand, GetMacieSessionCommand, Macie2Client } from "@aws-sdk/client-macie2";
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
+import {
+  DescribeInstanceInformationCommand,
+  GetServiceSettingCommand,
+  ListResourceComplianceSummariesCommand,
+  SSMClient,
+} from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createEmulatedOrganization,
@@ -163,7 +172,7 @@ describe("EventBridge across the accounts of the emulated organization", () => {
   });
 });
 
-describe("what the launcher adds to moto's EC2", () => {
+describe("what a fresh account answers, added to moto", () => {
   it("answers VPC Block Public Access options as AWS does where they were never set (moto lacks the API)", async () => {
     const ec2 = new EC2Client({ ...account.clientConfig(), region: "eu-west-1" });
     try {
@@ -176,6 +185,61 @@ describe("what the launcher adds to moto's EC2", () => {
       });
     } finally {
       ec2.destroy();
+    }
+  });
+
+  it("answers SSM's managed instances, compliance and Automation's log destination as an account without agents", async () => {
+    const ssm = new SSMClient(account.clientConfig());
+    try {
+      expect((await ssm.send(new DescribeInstanceInformationCommand({}))).InstanceInformationList).toEqual(
+        [],
+      );
+      expect(
+        (await ssm.send(new ListResourceComplianceSummariesCommand({}))).ResourceComplianceSummaryItems,
+      ).toEqual([]);
+      const setting = await ssm.send(
+        new GetServiceSettingCommand({ SettingId: "/ssm/automation/customer-script-log-destination" }),
+      );
+      expect(setting.ServiceSetting).toMatchObject({ SettingValue: "None", Status: "Default" });
+      const sharing = await ssm.send(
+        new GetServiceSettingCommand({ SettingId: "/ssm/documents/console/public-sharing-permission" }),
+      );
+      expect(sharing.ServiceSetting).toMatchObject({ SettingValue: "Enable", Status: "Default" });
+    } finally {
+      ssm.destroy();
+    }
+  });
+
+  it("reports Inspector off for the caller's own account, and the root user first in the credential report", async () => {
+    const inspector = new Inspector2Client(account.clientConfig());
+    const iam = new IAMClient(account.clientConfig());
+    try {
+      const id = (await inspector.send(new BatchGetAccountStatusCommand({ accountIds: ["123456789012"] })))
+        .accounts;
+      expect(id).toEqual([
+        expect.objectContaining({ accountId: "123456789012", state: { status: "DISABLED" } }),
+      ]);
+      await iam.send(new GenerateCredentialReportCommand({}));
+      const report = Buffer.from((await iam.send(new GetCredentialReportCommand({}))).Content ?? []).toString(
+        "utf8",
+      );
+      const [header = "", root = ""] = report.split("\n");
+      expect(root.split(",")).toHaveLength(header.split(",").length);
+      expect(root).toMatch(/^<root_account>,arn:aws:iam::123456789012:root,/);
+    } finally {
+      inspector.destroy();
+      iam.destroy();
+    }
+  });
+
+  it("gives Macie's dates their time zone, as AWS does (the SDK refuses moto's)", async () => {
+    const macie = new Macie2Client(account.clientConfig());
+    try {
+      await macie.send(new EnableMacieCommand({})).catch(() => undefined); // already on in moto's account
+      const session = await macie.send(new GetMacieSessionCommand({}));
+      expect(session.createdAt).toBeInstanceOf(Date);
+    } finally {
+      macie.destroy();
     }
   });
 });

@@ -16,8 +16,10 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
   and AWS::IAM::RolePolicy (moto skips these types), the ARN a Ref to AWS::Lambda::Version gives, custom resources
   that answer FAILED (the stack rolls back and the resource gets its Delete), and custom resources'
   Delete when their stack is deleted (a FAILED answer leaves the stack DELETE_FAILED).
-- EC2 answers DescribeVpcBlockPublicAccessOptions (moto lacks it) as AWS does in an account that never set
-  VPC Block Public Access: internet gateways not blocked (`off`).
+- Reads a fresh account answers that moto does not (see "What a fresh account answers" below): EC2's VPC
+  Block Public Access options, SSM's managed instances, compliance summaries and Automation's log
+  destination setting, Inspector's status of the caller's own account, the credential report's root row,
+  and Macie's dates with their time zone.
 - Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
   service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
   Organizations changes; nested stacks named and awaited as on AWS; EventBusPolicy and cross-account bus
@@ -56,6 +58,11 @@ from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.common_models import CloudFormationModel
 from moto.core.responses import ActionResult
 from moto.ec2.responses import EC2Response
+from moto.iam.models import IAMBackend
+from moto.inspector2.models import AccountStatus, Inspector2Backend
+from moto.macie2.models import MacieBackend
+from moto.ssm.exceptions import ValidationException as SsmValidationException
+from moto.ssm.responses import SimpleSystemManagerResponse
 from moto.events.models import Rule
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.iam.models import iam_backends
@@ -812,9 +819,14 @@ def _ssm_response(self, decrypt=False, region=None):
 SsmParameter.response_object = _ssm_response
 
 
-# EC2's VPC Block Public Access options, which moto does not serve: a region where they were never
-# set answers `off` with `default-state` on AWS (DescribeVpcBlockPublicAccessOptions).
+# --- What a fresh account answers ---------------------------------------------------------------
+#
+# Reads a scan makes that moto does not serve, or serves unlike AWS; answered here as AWS does in an
+# account where nothing was set up (the emulated account runs no SSM agent and enables no service).
+
+
 def _describe_vpc_block_public_access_options(self):
+    """EC2: VPC Block Public Access never set in the region: `off`, `default-state` (moto lacks the API)."""
     self.error_on_dryrun()
     return ActionResult(
         {
@@ -831,6 +843,114 @@ def _describe_vpc_block_public_access_options(self):
 
 
 EC2Response.describe_vpc_block_public_access_options = _describe_vpc_block_public_access_options
+
+# SSM (moto lacks these three): no instance runs the SSM agent, so none is managed and none has
+# compliance data; the service settings a scan reads are at their defaults (Automation logs its
+# scripts nowhere; documents may be shared publicly).
+_SERVICE_SETTING_DEFAULTS = {
+    "/ssm/automation/customer-script-log-destination": "None",
+    "/ssm/documents/console/public-sharing-permission": "Enable",
+}
+
+
+def _describe_instance_information(self):
+    return ActionResult({"InstanceInformationList": []})
+
+
+def _list_resource_compliance_summaries(self):
+    return ActionResult({"ResourceComplianceSummaryItems": []})
+
+
+def _get_service_setting(self):
+    asked = self._get_param("SettingId") or ""
+    setting_id = next((k for k in _SERVICE_SETTING_DEFAULTS if asked.endswith(k)), None)
+    if setting_id is None:
+        raise SsmValidationException(f"The emulated account answers only {sorted(_SERVICE_SETTING_DEFAULTS)}, not {asked}.")
+    return ActionResult(
+        {
+            "ServiceSetting": {
+                "SettingId": setting_id,
+                "SettingValue": _SERVICE_SETTING_DEFAULTS[setting_id],
+                "LastModifiedDate": "2020-01-01T00:00:00Z",
+                "LastModifiedUser": "System",
+                "ARN": f"arn:aws:ssm:{self.region}:{self.current_account}:servicesetting{setting_id}",
+                "Status": "Default",
+            }
+        }
+    )
+
+
+SimpleSystemManagerResponse.describe_instance_information = _describe_instance_information
+SimpleSystemManagerResponse.list_resource_compliance_summaries = _list_resource_compliance_summaries
+SimpleSystemManagerResponse.get_service_setting = _get_service_setting
+
+# Inspector: AWS reports the caller's own account (every scan type DISABLED until enabled); moto
+# reports only accounts that were enabled or disabled once.
+_original_batch_get_account_status = Inspector2Backend.batch_get_account_status
+
+
+def _batch_get_account_status(self, account_ids):
+    found = _original_batch_get_account_status(self, account_ids)
+    if self.account_id in account_ids and self.account_id not in self.account_status:
+        found.append(AccountStatus(self.account_id).to_batch_json())
+    return found
+
+
+Inspector2Backend.batch_get_account_status = _batch_get_account_status
+
+# IAM: AWS's credential report always starts with the root user's row (`<root_account>`); moto's
+# has IAM users only. The root user here: no password use recorded, no MFA, no access keys.
+_original_get_credential_report = IAMBackend.get_credential_report
+
+
+def _get_credential_report(self):
+    report = _original_get_credential_report(self)
+    header, _, users = report.partition("\n")
+    root = ",".join(
+        [
+            "<root_account>",
+            f"arn:aws:iam::{self.account_id}:root",
+            "2020-01-01T00:00:00+00:00",
+            "not_supported",
+            "no_information",
+            "not_supported",
+            "not_supported",
+            "false",
+            "false",
+            "N/A",
+            "N/A",
+            "N/A",
+            "N/A",
+            "false",
+            "N/A",
+            "N/A",
+            "N/A",
+            "N/A",
+            "false",
+            "N/A",
+            "false",
+            "N/A",
+        ]
+    )
+    return f"{header}\n{root}\n{users}"
+
+
+IAMBackend.get_credential_report = _get_credential_report
+
+# Macie: moto writes its session's dates without a time zone, which AWS never does (the SDK refuses them).
+_original_get_macie_session = MacieBackend.get_macie_session
+
+
+def _get_macie_session(self):
+    session = dict(_original_get_macie_session(self))
+    for key in ("createdAt", "updatedAt"):
+        value = session.get(key)
+        if isinstance(value, str) and not re.search(r"(Z|[+-]\d\d:\d\d)$", value):
+            session[key] = value + "Z"
+    return session
+
+
+MacieBackend.get_macie_session = _get_macie_session
 
 
 # Several accounts in one moto: an access key `ASIA<account id>EMUL` (or AKIA…) acts in that account
