@@ -906,31 +906,12 @@ _original_get_credential_report = IAMBackend.get_credential_report
 def _get_credential_report(self):
     report = _original_get_credential_report(self)
     header, _, users = report.partition("\n")
-    root = ",".join(
-        [
-            "<root_account>",
-            f"arn:aws:iam::{self.account_id}:root",
-            "2020-01-01T00:00:00+00:00",
-            "not_supported",
-            "no_information",
-            "not_supported",
-            "not_supported",
-            "false",
-            "false",
-            "N/A",
-            "N/A",
-            "N/A",
-            "N/A",
-            "false",
-            "N/A",
-            "N/A",
-            "N/A",
-            "N/A",
-            "false",
-            "N/A",
-            "false",
-            "N/A",
-        ]
+    # user, arn, created; password (enabled, last used, changed, next rotation); MFA; two access
+    # keys (active, rotated, last used date, region, service); two certificates (active, rotated).
+    no_key = "false,N/A,N/A,N/A,N/A"
+    root = (
+        f"<root_account>,arn:aws:iam::{self.account_id}:root,2020-01-01T00:00:00+00:00,"
+        f"not_supported,no_information,not_supported,not_supported,false,{no_key},{no_key},false,N/A,false,N/A"
     )
     return f"{header}\n{root}\n{users}"
 
