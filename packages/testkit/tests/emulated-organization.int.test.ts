@@ -1,3 +1,4 @@
+import { AccessAnalyzerClient, ListAnalyzersCommand } from "@aws-sdk/client-accessanalyzer";
 import { DescribeVpcBlockPublicAccessOptionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
   CreateEventBusCommand,
@@ -229,6 +230,15 @@ describe("what a fresh account answers, added to moto", () => {
     } finally {
       inspector.destroy();
       iam.destroy();
+    }
+  });
+
+  it("answers IAM Access Analyzer, which moto does not serve: no analyzer", async () => {
+    const analyzer = new AccessAnalyzerClient(account.clientConfig());
+    try {
+      expect((await analyzer.send(new ListAnalyzersCommand({ type: "ACCOUNT" }))).analyzers).toEqual([]);
+    } finally {
+      analyzer.destroy();
     }
   });
 

@@ -19,7 +19,7 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
 - Reads a fresh account answers that moto does not (see "What a fresh account answers" below): EC2's VPC
   Block Public Access options, SSM's managed instances, compliance summaries and Automation's log
   destination setting, Inspector's status of the caller's own account, the credential report's root row,
-  and Macie's dates with their time zone.
+  Macie's dates with their time zone, and IAM Access Analyzer's analyzers (none; moto has no such service).
 - Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
   service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
   Organizations changes; nested stacks named and awaited as on AWS; EventBusPolicy and cross-account bus
@@ -1499,6 +1499,15 @@ def _add_message(self, message):
 SqsQueue.add_message = _add_message
 
 
+def _unserved_answer(environ):
+    """IAM Access Analyzer, which moto has no backend for: a fresh account has no analyzer."""
+    auth = environ.get("HTTP_AUTHORIZATION", "")
+    service = auth.split("/")[3] if auth.count("/") >= 3 else ""
+    if service == "access-analyzer" and environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") == "/analyzer":
+        return {"analyzers": []}
+    return None
+
+
 def _logging(app):
     """moto answers an exception with a bare 500 page: print the traceback where tests can read it."""
 
@@ -1511,6 +1520,11 @@ def _logging(app):
             return [body]
         if environ.get("PATH_INFO") == "/vigil-emulated/stack-sets":
             body = json.dumps(_stack_sets_state()).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        answer = _unserved_answer(environ)
+        if answer is not None:
+            body = json.dumps(answer).encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
         account = _ACCOUNT_KEY.search(environ.get("HTTP_AUTHORIZATION", ""))
