@@ -92,8 +92,16 @@ export function botocoreVersionOf(dataDir: string): string | undefined {
   }
 }
 
-/** The data directory of the botocore Python imports (the one moto runs on), if there is one. */
+/** What `python3` answered, asked once per process: `null` until then. */
+let pythonData: string | undefined | null = null;
+
+/** The data directory of the botocore Python imports (the one moto runs on), if there is one (asked once). */
 export function pythonBotocoreData(): string | undefined {
+  if (pythonData === null) pythonData = askPython();
+  return pythonData;
+}
+
+function askPython(): string | undefined {
   try {
     const dir = execFileSync(
       "python3",
