@@ -63,6 +63,7 @@ const IAM_ACTION: Record<string, string> = {
   "s3control:ListMultiRegionAccessPoints": "s3:ListMultiRegionAccessPoints",
   "accessanalyzer:ListAnalyzers": "access-analyzer:ListAnalyzers",
   "s3:GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration",
+  "s3:ListDirectoryBuckets": "s3express:ListAllMyDirectoryBuckets",
 };
 
 describe("EBS scanning: the template and the agent agree", () => {
@@ -140,6 +141,8 @@ describe("the agent's permission set", () => {
       "s3:GetBucketPolicyStatus",
       "eks:DescribeCluster",
       "iam:GetAccessKeyLastUsed",
+      // A directory bucket's lifecycle: the same SDK call as a general purpose bucket's, authorised under s3express.
+      "s3express:GetLifecycleConfiguration",
     ]);
     expect(unused.filter((a) => !conditional.has(a))).toEqual([]);
   });

@@ -11,6 +11,12 @@ import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient 
 import { BatchGetAccountStatusCommand, Inspector2Client } from "@aws-sdk/client-inspector2";
 import { EnableMacieCommand, GetMacieSessionCommand, Macie2Client } from "@aws-sdk/client-macie2";
 import {
+  CreateBucketCommand,
+  ListBucketsCommand,
+  ListDirectoryBucketsCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
@@ -239,6 +245,19 @@ describe("what a fresh account answers, added to moto", () => {
       expect((await analyzer.send(new ListAnalyzersCommand({ type: "ACCOUNT" }))).analyzers).toEqual([]);
     } finally {
       analyzer.destroy();
+    }
+  });
+
+  it("answers S3 Express One Zone's ListDirectoryBuckets, which moto would take for ListBuckets: no directory bucket", async () => {
+    // As the agent's client: S3's API signed as `s3express`, no session (control-plane calls only).
+    const s3 = new S3Client({ ...account.clientConfig(), disableS3ExpressSessionAuth: true });
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: "vigil-general-purpose-probe" }));
+      expect((await s3.send(new ListDirectoryBucketsCommand({}))).Buckets ?? []).toEqual([]);
+      const general = (await s3.send(new ListBucketsCommand({}))).Buckets ?? [];
+      expect(general.map((b) => b.Name)).toContain("vigil-general-purpose-probe");
+    } finally {
+      s3.destroy();
     }
   });
 

@@ -82,6 +82,7 @@ import {
   s3AccessPointSchema,
   s3AccountSettingsSchema,
   s3BucketSchema,
+  s3DirectoryBucketSchema,
   s3MultiRegionAccessPointSchema,
 } from "./s3.ts";
 import {
@@ -144,6 +145,7 @@ export const assetSchemas = {
   "aws.s3.account-settings": s3AccountSettingsSchema,
   "aws.s3.access-point": s3AccessPointSchema,
   "aws.s3.multi-region-access-point": s3MultiRegionAccessPointSchema,
+  "aws.s3.directory-bucket": s3DirectoryBucketSchema,
   "aws.rds.instance": rdsInstanceSchema,
   "aws.rds.snapshot": rdsSnapshotSchema,
   "aws.iam.user": iamUserSchema,

@@ -102,3 +102,17 @@ export const s3MultiRegionAccessPointSchema = assetSchemaOf("aws.s3.multi-region
     publicAccessBlock: publicAccessBlockSchema.nullable(),
   }),
 );
+
+/**
+ * One S3 Express One Zone directory bucket of a region (`ListDirectoryBuckets` on the region's
+ * `s3express-control` endpoint); `arn` is `arn:aws:s3express:<region>:<account>:bucket/<name>`.
+ */
+export const s3DirectoryBucketSchema = assetSchemaOf("aws.s3.directory-bucket", () =>
+  z.object({
+    bucketName: z.string(),
+    /** Where its data lives (the zone id in its name, e.g. `use1-az4`), as AWS lists it. */
+    location: z.string(),
+    /** `GetBucketLifecycleConfiguration` rules whose `Status` is `Enabled` (0 when the bucket has none). */
+    lifecycleRulesEnabled: z.number().int().nonnegative(),
+  }),
+);

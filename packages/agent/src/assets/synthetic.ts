@@ -186,6 +186,11 @@ const makers: { [T in ResourceType]: Maker<T> } = {
     networkOrigin: pick(rng, ["Internet", "VPC"]),
     publicAccessBlock: block(rng),
   }),
+  "aws.s3.directory-bucket": (rng, id) => ({
+    bucketName: `express-${id}--use1-az4--x-s3`,
+    location: "use1-az4",
+    lifecycleRulesEnabled: coin(rng) ? 1 : 0,
+  }),
   "aws.s3.multi-region-access-point": (rng, id) => ({
     accessPointName: `mrap-${id}`,
     alias: `mfzwi23gnjvgw.mrap`,

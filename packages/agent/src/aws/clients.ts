@@ -310,7 +310,12 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
     if (options.credentials !== undefined) config.credentials = options.credentials;
     if (options.requestHandler !== undefined) config.requestHandler = options.requestHandler;
     // Buckets live in many regions; let the SDK follow S3's redirects instead of failing.
-    if (service === "s3") config.followRegionRedirects = true;
+    if (service === "s3") {
+      config.followRegionRedirects = true;
+      // Directory buckets are read only through control-plane calls (list, lifecycle), which S3
+      // Express authorises with the role's own signature: no CreateSession, also behind an endpoint override.
+      config.disableS3ExpressSessionAuth = true;
+    }
     // S3 Control's endpoint rules put the account id in front of the host, which an endpoint at an
     // IP address (a local emulator) cannot take: there the requests go to the endpoint as given
     // (the account id travels in its header either way).

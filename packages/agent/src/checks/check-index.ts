@@ -2327,6 +2327,12 @@ export const CHECK_INDEX: readonly CheckEntry[] = Object.freeze([
     mappings: { cis: [], fsbp: [], securityHub: ["S3.14"] },
   },
   {
+    id: "vigil.s3.directory-bucket-lifecycle-configured",
+    resourceType: "aws.s3.directory-bucket",
+    severity: "low",
+    mappings: { cis: [], fsbp: ["S3.25"] },
+  },
+  {
     id: "vigil.s3.multi-region-access-point-public-access-blocked",
     resourceType: "aws.s3.multi-region-access-point",
     severity: "high",

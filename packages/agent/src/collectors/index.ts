@@ -75,6 +75,7 @@ import {
 import { redshiftClustersCollector } from "./redshift.ts";
 import { s3AccountPublicAccessBlockCollector, s3BucketsCollector } from "./s3.ts";
 import { s3AccessPointsCollector, s3MultiRegionAccessPointsCollector } from "./s3-access-points.ts";
+import { s3DirectoryBucketsCollector } from "./s3-directory-buckets.ts";
 import {
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
@@ -136,6 +137,7 @@ export { organizationsAccountAsset } from "./organizations.ts";
 export { rdsSettingsAsset } from "./rds.ts";
 export { redshiftClusterAsset } from "./redshift.ts";
 export { s3AccessPointAsset, s3MultiRegionAccessPointAsset } from "./s3-access-points.ts";
+export { s3DirectoryBucketAsset } from "./s3-directory-buckets.ts";
 export {
   sageMakerEndpointConfigAsset,
   sageMakerModelAsset,
@@ -233,6 +235,7 @@ export const COLLECTORS: readonly Collector[] = [
   s3AccountPublicAccessBlockCollector,
   s3AccessPointsCollector,
   s3MultiRegionAccessPointsCollector,
+  s3DirectoryBucketsCollector,
   iamUsersCollector,
   iamPasswordPolicyCollector,
   iamRolesCollector,
@@ -316,6 +319,7 @@ export {
   s3AccessPointsCollector,
   s3AccountPublicAccessBlockCollector,
   s3BucketsCollector,
+  s3DirectoryBucketsCollector,
   s3MultiRegionAccessPointsCollector,
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,

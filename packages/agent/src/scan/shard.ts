@@ -206,7 +206,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     },
   },
   {
-    // Region-wide services CIS and FSBP ask about, EFS, and S3 access points.
+    // Region-wide services CIS and FSBP ask about, EFS, S3 access points and directory buckets.
     service: "services",
     scope: "regional",
     assetTypes: [
@@ -216,11 +216,13 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.efs.file-system",
       "aws.efs.access-point",
       "aws.s3.access-point",
+      "aws.s3.directory-bucket",
     ],
     load: async () => {
-      const [m, accessPoints] = await Promise.all([
+      const [m, accessPoints, directoryBuckets] = await Promise.all([
         import("../collectors/account-services.ts"),
         import("../collectors/s3-access-points.ts"),
+        import("../collectors/s3-directory-buckets.ts"),
       ]);
       return {
         collectors: [
@@ -230,6 +232,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           m.efsFileSystemsCollector,
           m.efsAccessPointsCollector,
           accessPoints.s3AccessPointsCollector,
+          directoryBuckets.s3DirectoryBucketsCollector,
         ],
       };
     },

@@ -53,6 +53,7 @@ import {
   restApisCollector,
   s3AccessPointsCollector,
   s3BucketsCollector,
+  s3DirectoryBucketsCollector,
   s3MultiRegionAccessPointsCollector,
   sageMakerEndpointConfigsCollector,
   sageMakerModelsCollector,
@@ -474,6 +475,24 @@ describe("collectors against the simulated account (real SDK clients)", () => {
               restrictPublicBuckets: b.RestrictPublicBuckets,
             },
           ];
+        })
+        .sort(),
+    );
+  });
+
+  it("s3 directory buckets: listed on the region's S3 Express endpoint, enabled lifecycle rules counted", async () => {
+    const buckets: J[] = list(model, R("s3api/list-directory-buckets"), "Buckets");
+    expect(buckets.length).toBeGreaterThan(0);
+    const out = await run(s3DirectoryBucketsCollector);
+    expect(
+      out.assets.map((a) => [a.arn, a.region, cfg(a).bucketName, cfg(a).lifecycleRulesEnabled]).sort(),
+    ).toEqual(
+      buckets
+        .map((b) => {
+          const rules: J[] = model.files.has(`global/s3api/get-bucket-lifecycle-configuration/${b.Name}`)
+            ? list(model, `global/s3api/get-bucket-lifecycle-configuration/${b.Name}`, "Rules")
+            : [];
+          return [b.BucketArn, region, b.Name, rules.filter((r) => r.Status === "Enabled").length];
         })
         .sort(),
     );

@@ -71,6 +71,10 @@ const KNOWN_BAD: readonly (readonly [checkId: string, resource: string])[] = [
     "arn:aws:s3::111122223333:accesspoint/mknownbad0001.mrap",
   ],
   [
+    "vigil.s3.directory-bucket-lifecycle-configured",
+    "arn:aws:s3express:us-east-1:111122223333:bucket/known-bad-scratch--use1-az4--x-s3",
+  ],
+  [
     "vigil.efs.file-system-encrypted",
     "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0plain000000001",
   ],
@@ -265,6 +269,9 @@ describe("account snapshot fixtures", () => {
     // The passes exist too (a scan that decided nothing would have no failures to compare).
     expect(pairs(findings, "PASS")).toContain(
       "vigil.ec2.instance-imdsv2-required arn:aws:ec2:us-east-1:111122223333:instance/i-0good00000000001",
+    );
+    expect(pairs(findings, "PASS")).toContain(
+      "vigil.s3.directory-bucket-lifecycle-configured arn:aws:s3express:us-east-1:111122223333:bucket/known-good-scratch--use1-az5--x-s3",
     );
   });
 

@@ -508,6 +508,11 @@ const READS: Readonly<Record<string, Readonly<Record<string, ReadSpec>>>> = {
         error: "NoSuchLifecycleConfiguration",
         message: "The lifecycle configuration does not exist",
       },
+      note: "directory buckets (`<name>--<zone id>--x-s3`) too, read in their region",
+    },
+    "list-directory-buckets": {
+      pages: "Buckets",
+      note: "S3 Express One Zone directory buckets of the region (its `s3express-control` endpoint)",
     },
   },
   s3control: {

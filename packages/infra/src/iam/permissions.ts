@@ -80,6 +80,8 @@ export const DISCOVERY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
     "GetAccessPoint",
     "ListMultiRegionAccessPoints",
   ],
+  // S3 Express One Zone directory buckets: listed per region, their lifecycle rules.
+  s3express: ["ListAllMyDirectoryBuckets", "GetLifecycleConfiguration"],
   rds: [
     "DescribeDBInstances",
     "DescribeDBSnapshots",

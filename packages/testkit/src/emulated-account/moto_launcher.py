@@ -19,7 +19,8 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
 - Reads a fresh account answers that moto does not (see "What a fresh account answers" below): EC2's VPC
   Block Public Access options, SSM's managed instances, compliance summaries and Automation's log
   destination setting, Inspector's status of the caller's own account, the credential report's root row,
-  Macie's dates with their time zone, and IAM Access Analyzer's analyzers (none; moto has no such service).
+  Macie's dates with their time zone, IAM Access Analyzer's analyzers and S3 Express One Zone's directory
+  buckets (none; moto has no such service).
 - Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
   service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
   Organizations changes; nested stacks named and awaited as on AWS; EventBusPolicy and cross-account bus
@@ -1499,12 +1500,26 @@ def _add_message(self, message):
 SqsQueue.add_message = _add_message
 
 
+_NO_DIRECTORY_BUCKETS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<ListAllMyDirectoryBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+    "<Buckets></Buckets></ListAllMyDirectoryBucketsResult>"
+)
+
+
 def _unserved_answer(environ):
-    """IAM Access Analyzer, which moto has no backend for: a fresh account has no analyzer."""
+    """
+    Services moto has no backend for, as a fresh account answers them: IAM Access Analyzer (no
+    analyzer) and S3 Express One Zone's control plane (no directory bucket; S3's API signed as
+    `s3express`, which moto would take for ListBuckets). `(body, content type)` or None.
+    """
     auth = environ.get("HTTP_AUTHORIZATION", "")
     service = auth.split("/")[3] if auth.count("/") >= 3 else ""
-    if service == "access-analyzer" and environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") == "/analyzer":
-        return {"analyzers": []}
+    method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO")
+    if service == "access-analyzer" and method == "GET" and path == "/analyzer":
+        return json.dumps({"analyzers": []}), "application/json"
+    if service == "s3express" and method == "GET" and path == "/" and "x-id=ListDirectoryBuckets" in environ.get("QUERY_STRING", ""):
+        return _NO_DIRECTORY_BUCKETS, "application/xml"
     return None
 
 
@@ -1524,8 +1539,9 @@ def _logging(app):
             return [body]
         answer = _unserved_answer(environ)
         if answer is not None:
-            body = json.dumps(answer).encode("utf-8")
-            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            text, content_type = answer
+            body = text.encode("utf-8")
+            start_response("200 OK", [("Content-Type", content_type), ("Content-Length", str(len(body)))])
             return [body]
         account = _ACCOUNT_KEY.search(environ.get("HTTP_AUTHORIZATION", ""))
         if account:

@@ -1948,3 +1948,56 @@ export function generateVpcBlockPublicAccess(put: Put, o: ServiceGenerationOptio
     });
   }
 }
+
+/** The short code AWS's zone ids start with: `us-east-1` → `use1`, `ap-southeast-2` → `apse2`. */
+export function zoneIdPrefixOf(region: string): string {
+  const [area = "", direction = "", number = ""] = region.split("-");
+  const initials = direction.replace(/(north|south)(east|west)?|east|west|central/g, (word) =>
+    word
+      .replace("north", "n")
+      .replace("south", "s")
+      .replace("east", "e")
+      .replace("west", "w")
+      .replace("central", "c"),
+  );
+  return `${area}${initials}${number}`;
+}
+
+/**
+ * S3 Express One Zone directory buckets (S3.25): in every third region, one scratch bucket in the
+ * region's `az4`, its lifecycle rules missing (`NoSuchLifecycleConfiguration`: no file) at `rate`;
+ * every region's list written, empty where there is none.
+ */
+export function generateS3DirectoryBuckets(put: Put, o: ServiceGenerationOptions): void {
+  const { accountId } = o;
+  const { bad, iso } = helpers(o);
+  o.regions.forEach((region, index) => {
+    if (index % 3 !== 0) {
+      put(`${region}/s3api/list-directory-buckets`, { Buckets: [] });
+      return;
+    }
+    const name = `sim-scratch--${zoneIdPrefixOf(region)}-az4--x-s3`;
+    put(`${region}/s3api/list-directory-buckets`, {
+      Buckets: [
+        {
+          Name: name,
+          CreationDate: iso(90),
+          BucketRegion: region,
+          BucketArn: `arn:aws:s3express:${region}:${accountId}:bucket/${name}`,
+        },
+      ],
+    });
+    if (!bad())
+      put(`global/s3api/get-bucket-lifecycle-configuration/${name}`, {
+        Rules: [
+          {
+            ID: "expire-scratch",
+            Filter: { Prefix: "tmp/" },
+            Status: "Enabled",
+            Expiration: { Days: 7 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          },
+        ],
+      });
+  });
+}

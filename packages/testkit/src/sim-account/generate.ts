@@ -54,6 +54,7 @@ import {
   generateRedshiftSecurityGroups,
   generateRouteTables,
   generateS3AccessPoints,
+  generateS3DirectoryBuckets,
   generateSubnets,
   generateVpcBlockPublicAccess,
   generateVpcEndpoints,
@@ -265,6 +266,7 @@ export function generateAccount(options: GenerateAccountOptions): AccountModel {
   generateDynamoDbAutoScaling(put, service("dynamodb-autoscaling"));
   generateRedshiftMultiAz(put, service("redshift-multi-az"));
   generateVpcBlockPublicAccess(put, service("vpc-block-public-access"));
+  generateS3DirectoryBuckets(put, service("s3-directory-buckets"));
   return { accountId, regions, files };
 }
 

@@ -319,7 +319,13 @@ function scope(request: HttpRequest): { region?: string; signingName?: string } 
 
 export function decodeRequest(request: HttpRequest): DecodedRequest {
   const { region, signingName: signed } = scope(request);
-  const signingName = signed === "s3" && request.hostname.includes(".s3-control.") ? "s3-control" : signed;
+  // S3 Express One Zone's control plane (`s3express-control.<region>`) is S3's API signed as `s3express`.
+  const signingName =
+    signed === "s3" && request.hostname.includes(".s3-control.")
+      ? "s3-control"
+      : signed === "s3express"
+        ? "s3"
+        : signed;
   let service = SERVICES.find((s) => s.signingName === signingName);
   if (!service) {
     throw new AwsApiError(

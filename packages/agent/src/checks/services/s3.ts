@@ -16,6 +16,7 @@ import { bucketPublicAccessBlocked } from "../s3/bucket-public-access-blocked/ch
 import { bucketPublicRead } from "../s3/bucket-public-read-prohibited/check.ts";
 import { bucketPublicWrite } from "../s3/bucket-public-write-prohibited/check.ts";
 import { bucketVersioningEnabled } from "../s3/bucket-versioning-enabled/check.ts";
+import { directoryBucketLifecycleConfigured } from "../s3/directory-bucket-lifecycle-configured/check.ts";
 import { multiRegionAccessPointPublicAccessBlocked } from "../s3/multi-region-access-point-public-access-blocked/check.ts";
 
 /** The s3 checks (path order; a family in its declaration order). */
@@ -36,5 +37,6 @@ export const CHECKS: readonly AnyCheck[] = Object.freeze([
   bucketPublicRead,
   bucketPublicWrite,
   bucketVersioningEnabled,
+  directoryBucketLifecycleConfigured,
   multiRegionAccessPointPublicAccessBlocked,
 ]);

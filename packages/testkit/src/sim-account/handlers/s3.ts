@@ -12,9 +12,17 @@ import {
 
 const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
+/** Directory buckets (S3 Express One Zone) are named `<base>--<zone id>--x-s3`. */
+const isDirectoryBucket = (name: string) => name.endsWith("--x-s3");
+
 function bucketOf(call: Call): Output {
   const name = required(call.input, "Bucket", call.operation);
-  const bucket = readList(call, "list-buckets", "Buckets", { global: true }).find((b) => b.Name === name);
+  // A directory bucket is answered by its region's endpoint only.
+  const bucket = (
+    isDirectoryBucket(name)
+      ? readList(call, "list-directory-buckets", "Buckets")
+      : readList(call, "list-buckets", "Buckets", { global: true })
+  ).find((b) => b.Name === name);
   if (!bucket) throw apiError("NoSuchBucket", `The specified bucket does not exist: ${name}`);
   return bucket;
 }
@@ -88,8 +96,20 @@ const getBucketLocation: Handler = (call) => {
   return { raw: { body } };
 };
 
+/** The region's directory buckets (`s3express-control.<region>`), 1,000 a page at most. */
+const listDirectoryBuckets: Handler = (call) => {
+  const { page, next } = paginate(readList(call, "list-directory-buckets", "Buckets"), {
+    token: call.input.ContinuationToken,
+    limit: call.input.MaxDirectoryBuckets,
+    defaultLimit: 1000,
+    maxLimit: 1000,
+  });
+  return { Buckets: page, ...(next ? { ContinuationToken: next } : {}) };
+};
+
 export const S3_HANDLERS: Record<string, Handler> = {
   ListBuckets: listBuckets,
+  ListDirectoryBuckets: listDirectoryBuckets,
   GetBucketLocation: getBucketLocation,
   ...Object.fromEntries(Object.entries(PER_BUCKET).map(([op, command]) => [op, perBucket(command)])),
   GetBucketPolicyStatus: perBucket("get-bucket-policy-status", NO_POLICY_STATUS),

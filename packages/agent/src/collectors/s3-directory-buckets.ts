@@ -1,0 +1,70 @@
+import {
+  type Bucket,
+  GetBucketLifecycleConfigurationCommand,
+  type GetBucketLifecycleConfigurationOutput,
+  paginateListDirectoryBuckets,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
+import { registerClients } from "../aws/clients.ts";
+import type { RawOutcome } from "../discovery/reader.ts";
+import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { UnreadFields } from "./unread.ts";
+
+registerClients({ s3: S3Client });
+
+/**
+ * S3 Express One Zone directory buckets: a region's, from `ListDirectoryBuckets` on its
+ * `s3express-control` endpoint, each with its lifecycle rules (`GetBucketLifecycleConfiguration`,
+ * also a control-plane call there: no S3 Express session). Their own module: only the shard that
+ * scans them loads it.
+ */
+
+/** The zone id a directory bucket's name carries: `logs--use1-az4--x-s3` → `use1-az4`. */
+export function directoryBucketZoneOf(name: string): string {
+  const parts = name.split("--");
+  return parts.length >= 3 && parts.at(-1) === "x-s3" ? (parts.at(-2) ?? "") : "";
+}
+
+/** A directory bucket as `ListDirectoryBuckets` lists it, with its lifecycle configuration. */
+export function s3DirectoryBucketAsset(
+  c: Where,
+  bucket: Bucket,
+  lifecycle: RawOutcome<Pick<GetBucketLifecycleConfigurationOutput, "Rules">>,
+): AssetOf<"aws.s3.directory-bucket"> {
+  const name = bucket.Name ?? "";
+  const unread = new UnreadFields();
+  const config: Partial<AssetOf<"aws.s3.directory-bucket">["config"]> = {
+    bucketName: name,
+    location: directoryBucketZoneOf(name),
+  };
+  // No lifecycle configuration (`NoSuchLifecycleConfiguration`) is data: no rules.
+  if (!unread.failed(lifecycle, "lifecycleRulesEnabled"))
+    config.lifecycleRulesEnabled = lifecycle.ok
+      ? (lifecycle.value.Rules ?? []).filter((r) => r.Status === "Enabled").length
+      : 0;
+  const arn = bucket.BucketArn ?? `arn:${c.partition}:s3express:${c.region}:${c.accountId}:bucket/${name}`;
+  return regionalAsset(c, "aws.s3.directory-bucket", { arn, name }, config, unread);
+}
+
+export const s3DirectoryBucketsCollector = listedCollector({
+  id: "s3-directory-buckets",
+  type: "aws.s3.directory-bucket",
+  service: "s3api",
+  command: "list-directory-buckets",
+  pages: (c) => paginateListDirectoryBuckets({ client: c.clients.s3, pageSize: 1000 }, {}),
+  items: (listing) => listing.Buckets,
+  asset: async (c, bucket) => {
+    const Bucket = bucket.Name ?? "";
+    const lifecycle = await c.read.one(
+      {
+        scope: GLOBAL_REGION,
+        service: "s3api",
+        command: "get-bucket-lifecycle-configuration",
+        resource: Bucket,
+      },
+      () => c.clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket })),
+    );
+    return s3DirectoryBucketAsset(c, bucket, lifecycle);
+  },
+});
