@@ -6,10 +6,12 @@ import {
   OPTIONAL_ENV,
   REQUIRED_ENV,
   runScan,
+  SCAN_SHARD_KINDS,
   scannerGroupName,
 } from "@vigil/agent";
 import {
   agentEnvironment,
+  DEFAULT_COST_INPUTS,
   discoveryActions,
   ebsScanningTemplate,
   POLICY_IDS,
@@ -145,5 +147,16 @@ describe("the agent's permission set", () => {
       "s3express:GetLifecycleConfiguration",
     ]);
     expect(unused.filter((a) => !conditional.has(a))).toEqual([]);
+  });
+});
+
+describe("the cost model and the agent agree", () => {
+  it("on the scan jobs of a scan: one per regional service group and region, one per account-wide group", () => {
+    const regional = SCAN_SHARD_KINDS.filter((k) => k.scope === "regional").length;
+    const global = SCAN_SHARD_KINDS.filter((k) => k.scope === "global").length;
+    expect({
+      serviceGroups: DEFAULT_COST_INPUTS.serviceGroups,
+      globalShards: DEFAULT_COST_INPUTS.globalShards,
+    }).toEqual({ serviceGroups: regional, globalShards: global });
   });
 });

@@ -17,9 +17,12 @@ export interface CostInputs {
   /** Assets listed per part of a shard's digest (`vigil.scan.shard-digest.v1`). */
   readonly digestPartAssets: number;
   readonly regions: number;
-  /** Regional shards per region (service groups: EC2, S3, RDS, …); one scan job each. */
+  /**
+   * Regional shards per region (the agent's regional service groups: EC2, RDS, …, one scan job
+   * each; `SERVICE_GROUPS` in packages/agent/src/scan/shard.ts, kept equal by the CLI's wiring test).
+   */
   readonly serviceGroups: number;
-  /** Account-wide shards (IAM, account settings), run once per scan. */
+  /** Account-wide shards (IAM, S3 buckets, account settings), run once per scan. */
   readonly globalShards: number;
   /** Lifecycle events per scan besides one per asset and one per region (requested, started, completed, …). */
   readonly lifecycleEventsPerScan: number;
@@ -81,8 +84,8 @@ export const DEFAULT_COST_INPUTS: CostInputs = {
   reportRefreshDays: 30,
   digestPartAssets: 500,
   regions: 17,
-  serviceGroups: 6,
-  globalShards: 1,
+  serviceGroups: 21,
+  globalShards: 2,
   lifecycleEventsPerScan: 5,
   scanIntervalHours: 12,
   heartbeatMinutes: 10,
