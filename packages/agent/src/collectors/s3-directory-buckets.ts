@@ -16,8 +16,8 @@ registerClients({ s3: S3Client });
 /**
  * S3 Express One Zone directory buckets: a region's, from `ListDirectoryBuckets` on its
  * `s3express-control` endpoint, each with its lifecycle rules (`GetBucketLifecycleConfiguration`,
- * also a control-plane call there: no S3 Express session). Their own module: only the shard that
- * scans them loads it.
+ * also a control-plane call there: no S3 Express session). Their own module, run in every scanned
+ * region by the account shard, which loads S3's client and checks for the general purpose buckets.
  */
 
 /** The zone id a directory bucket's name carries: `logs--use1-az4--x-s3` → `use1-az4`. */

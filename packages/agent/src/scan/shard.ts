@@ -29,7 +29,10 @@ export interface ServiceGroup {
 export interface GroupCollectors {
   /** Run in the shard's region. */
   readonly collectors: readonly Collector[];
-  /** Account group only: run in every scanned region, for the facts `linkAssets` needs. */
+  /**
+   * Account group only: run in every scanned region, for the facts `linkAssets` needs (trails,
+   * metric filters) and for regional resources of the services this shard loads (S3 directory buckets).
+   */
   readonly everyRegion?: readonly Collector[];
 }
 
@@ -206,7 +209,7 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
     },
   },
   {
-    // Region-wide services CIS and FSBP ask about, EFS, S3 access points and directory buckets.
+    // Region-wide services CIS and FSBP ask about, EFS, and S3 access points.
     service: "services",
     scope: "regional",
     assetTypes: [
@@ -216,13 +219,11 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.efs.file-system",
       "aws.efs.access-point",
       "aws.s3.access-point",
-      "aws.s3.directory-bucket",
     ],
     load: async () => {
-      const [m, accessPoints, directoryBuckets] = await Promise.all([
+      const [m, accessPoints] = await Promise.all([
         import("../collectors/account-services.ts"),
         import("../collectors/s3-access-points.ts"),
-        import("../collectors/s3-directory-buckets.ts"),
       ]);
       return {
         collectors: [
@@ -232,7 +233,6 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           m.efsFileSystemsCollector,
           m.efsAccessPointsCollector,
           accessPoints.s3AccessPointsCollector,
-          directoryBuckets.s3DirectoryBucketsCollector,
         ],
       };
     },
@@ -255,16 +255,19 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
       "aws.cloudtrail.trail",
       "aws.cloudtrail.account-settings",
       "aws.logs.cis-monitoring",
+      "aws.s3.directory-bucket",
     ],
     load: async () => {
-      const [iam, s3, accessPoints, cloudtrail, monitoring, organizations] = await Promise.all([
-        import("../collectors/iam.ts"),
-        import("../collectors/s3.ts"),
-        import("../collectors/s3-access-points.ts"),
-        import("../collectors/cloudtrail.ts"),
-        import("../collectors/monitoring.ts"),
-        import("../collectors/organizations.ts"),
-      ]);
+      const [iam, s3, accessPoints, directoryBuckets, cloudtrail, monitoring, organizations] =
+        await Promise.all([
+          import("../collectors/iam.ts"),
+          import("../collectors/s3.ts"),
+          import("../collectors/s3-access-points.ts"),
+          import("../collectors/s3-directory-buckets.ts"),
+          import("../collectors/cloudtrail.ts"),
+          import("../collectors/monitoring.ts"),
+          import("../collectors/organizations.ts"),
+        ]);
       return {
         collectors: [
           iam.iamUsersCollector,
@@ -277,7 +280,13 @@ export const SERVICE_GROUPS: readonly ServiceGroup[] = [
           accessPoints.s3MultiRegionAccessPointsCollector,
           organizations.organizationsCollector,
         ],
-        everyRegion: [cloudtrail.cloudTrailCollector, monitoring.cisMonitoringCollector],
+        // Directory buckets too: regional, but read with S3's client and checked by S3's checks,
+        // which this shard loads anyway (a regional group of their own would load both again).
+        everyRegion: [
+          cloudtrail.cloudTrailCollector,
+          monitoring.cisMonitoringCollector,
+          directoryBuckets.s3DirectoryBucketsCollector,
+        ],
       };
     },
   },
