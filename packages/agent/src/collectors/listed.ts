@@ -39,7 +39,8 @@ export function listedCollector<T extends ResourceType, Page extends object, Ite
     readonly type: T;
     readonly service: string;
     readonly command: string;
-    readonly items: (listing: Page) => readonly Item[] | undefined;
+    /** The listed resources of this region (`c`: for listings that may name other regions'). */
+    readonly items: (listing: Page, c: CollectContext) => readonly Item[] | undefined;
     readonly shared?: (c: CollectContext) => Promise<Shared>;
     readonly asset: (c: CollectContext, item: Item, shared: Shared) => Promise<AssetOf<T>>;
   } & (
@@ -57,7 +58,7 @@ export function listedCollector<T extends ResourceType, Page extends object, Ite
         ? await c.read.one(ref, () => spec.page(c))
         : await c.read.pages(ref, () => spec.pages(c));
       if (!out.ok) return notListed(c, collector);
-      const items = spec.items(out.value) ?? [];
+      const items = spec.items(out.value, c) ?? [];
       const shared = (items.length > 0 && spec.shared ? await spec.shared(c) : undefined) as Shared;
       return { assets: await mapLimit(items, 8, (item) => spec.asset(c, item, shared)) };
     },

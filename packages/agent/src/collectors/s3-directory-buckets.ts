@@ -53,7 +53,10 @@ export const s3DirectoryBucketsCollector = listedCollector({
   service: "s3api",
   command: "list-directory-buckets",
   pages: (c) => paginateListDirectoryBuckets({ client: c.clients.s3, pageSize: 1000 }, {}),
-  items: (listing) => listing.Buckets,
+  // AWS documents the listing as "all directory buckets owned by the sender", asked of a Regional
+  // endpoint: each region keeps its own (by `BucketRegion`), so a bucket is never collected twice.
+  items: (listing, c) =>
+    listing.Buckets?.filter((b) => b.BucketRegion === undefined || b.BucketRegion === c.region),
   asset: async (c, bucket) => {
     const Bucket = bucket.Name ?? "";
     const lifecycle = await c.read.one(

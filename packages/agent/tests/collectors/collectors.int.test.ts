@@ -498,6 +498,31 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     );
   });
 
+  it("s3 directory buckets: a bucket the listing names in another region is that region's, not collected here", async () => {
+    const other = structuredClone(model);
+    const listed: J[] = list(other, R("s3api/list-directory-buckets"), "Buckets");
+    const elsewhere = {
+      Name: "far-away--euw3-az1--x-s3",
+      CreationDate: "2026-03-02T09:00:00+00:00",
+      BucketRegion: "eu-west-3",
+    };
+    other.files.set(R("s3api/list-directory-buckets"), { Buckets: [...listed, elsewhere] });
+    const sim = simulated(other).clients;
+    try {
+      const out = await s3DirectoryBucketsCollector.collect({
+        accountId: other.accountId,
+        partition: "aws",
+        region,
+        clients: sim.forRegion(region),
+        clientsFor: (x) => sim.forRegion(x),
+        read: new AccountReader(),
+      });
+      expect(out.assets.map((a) => cfg(a).bucketName).sort()).toEqual(listed.map((b) => b.Name).sort());
+    } finally {
+      sim.destroy();
+    }
+  });
+
   it("s3 multi-region access points: the account's, read in us-west-2, as global assets", async () => {
     const points: J[] = list(model, "global/s3control/list-multi-region-access-points", "AccessPoints");
     expect(points.length).toBe(1);
