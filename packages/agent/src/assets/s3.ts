@@ -109,9 +109,8 @@ export const s3MultiRegionAccessPointSchema = assetSchemaOf("aws.s3.multi-region
  */
 export const s3DirectoryBucketSchema = assetSchemaOf("aws.s3.directory-bucket", () =>
   z.object({
+    /** `<base>--<zone id>--x-s3`: the Availability Zone its data lives in is part of its name. */
     bucketName: z.string(),
-    /** Where its data lives (the zone id in its name, e.g. `use1-az4`), as AWS lists it. */
-    location: z.string(),
     /** `GetBucketLifecycleConfiguration` rules whose `Status` is `Enabled` (0 when the bucket has none). */
     lifecycleRulesEnabled: z.number().int().nonnegative(),
   }),

@@ -188,7 +188,6 @@ const makers: { [T in ResourceType]: Maker<T> } = {
   }),
   "aws.s3.directory-bucket": (rng, id) => ({
     bucketName: `express-${id}--use1-az4--x-s3`,
-    location: "use1-az4",
     lifecycleRulesEnabled: coin(rng) ? 1 : 0,
   }),
   "aws.s3.multi-region-access-point": (rng, id) => ({

@@ -9,6 +9,7 @@ import { type AssetOf, GLOBAL_REGION } from "../assets/index.ts";
 import { registerClients } from "../aws/clients.ts";
 import type { RawOutcome } from "../discovery/reader.ts";
 import { listedCollector, regionalAsset, type Where } from "./listed.ts";
+import { enabledLifecycleRules } from "./s3.ts";
 import { UnreadFields } from "./unread.ts";
 
 registerClients({ s3: S3Client });
@@ -17,14 +18,9 @@ registerClients({ s3: S3Client });
  * S3 Express One Zone directory buckets: a region's, from `ListDirectoryBuckets` on its
  * `s3express-control` endpoint, each with its lifecycle rules (`GetBucketLifecycleConfiguration`,
  * also a control-plane call there: no S3 Express session). Their own module, run in every scanned
- * region by the account shard, which loads S3's client and checks for the general purpose buckets.
+ * region by the account shard, which loads S3's client and checks for the general purpose buckets
+ * (this module imports that collector's module for the rule count: the same chunk, no extra load).
  */
-
-/** The zone id a directory bucket's name carries: `logs--use1-az4--x-s3` → `use1-az4`. */
-export function directoryBucketZoneOf(name: string): string {
-  const parts = name.split("--");
-  return parts.length >= 3 && parts.at(-1) === "x-s3" ? (parts.at(-2) ?? "") : "";
-}
 
 /** A directory bucket as `ListDirectoryBuckets` lists it, with its lifecycle configuration. */
 export function s3DirectoryBucketAsset(
@@ -34,15 +30,10 @@ export function s3DirectoryBucketAsset(
 ): AssetOf<"aws.s3.directory-bucket"> {
   const name = bucket.Name ?? "";
   const unread = new UnreadFields();
-  const config: Partial<AssetOf<"aws.s3.directory-bucket">["config"]> = {
-    bucketName: name,
-    location: directoryBucketZoneOf(name),
-  };
+  const config: Partial<AssetOf<"aws.s3.directory-bucket">["config"]> = { bucketName: name };
   // No lifecycle configuration (`NoSuchLifecycleConfiguration`) is data: no rules.
   if (!unread.failed(lifecycle, "lifecycleRulesEnabled"))
-    config.lifecycleRulesEnabled = lifecycle.ok
-      ? (lifecycle.value.Rules ?? []).filter((r) => r.Status === "Enabled").length
-      : 0;
+    config.lifecycleRulesEnabled = enabledLifecycleRules(lifecycle);
   const arn = bucket.BucketArn ?? `arn:${c.partition}:s3express:${c.region}:${c.accountId}:bucket/${name}`;
   return regionalAsset(c, "aws.s3.directory-bucket", { arn, name }, config, unread);
 }

@@ -51,6 +51,16 @@ const GROUPS: Record<string, Grant["grantee"]> = {
 const PERMISSIONS = new Set(["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"]);
 const SSE = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
 
+/**
+ * Enabled rules of a `GetBucketLifecycleConfiguration` that was read: a general purpose bucket's
+ * or a directory bucket's; none configured (`NoSuchLifecycleConfiguration`) is 0.
+ */
+export function enabledLifecycleRules(
+  lifecycle: RawOutcome<Pick<GetBucketLifecycleConfigurationOutput, "Rules">>,
+): number {
+  return lifecycle.ok ? (lifecycle.value.Rules ?? []).filter((r) => r.Status === "Enabled").length : 0;
+}
+
 /** `GetBucketLocation` answers `null`/empty for us-east-1 and `EU` for the oldest eu-west-1 buckets. */
 export function bucketRegionOf(location: string | null | undefined): string {
   if (location === undefined || location === null || location === "") return "us-east-1";
@@ -133,9 +143,7 @@ export function bucketAsset(
   if (!unread.failed(logging, "loggingEnabled") && logging.ok)
     config.loggingEnabled = logging.value.LoggingEnabled !== undefined;
   if (!unread.failed(lifecycle, "lifecycleRulesEnabled"))
-    config.lifecycleRulesEnabled = lifecycle.ok
-      ? (lifecycle.value.Rules ?? []).filter((r) => r.Status === "Enabled").length
-      : 0;
+    config.lifecycleRulesEnabled = enabledLifecycleRules(lifecycle);
   // Tags are not config: a bucket whose tags could not be read has none a mute could match.
   unread.failed(tagging, "tags");
   // Known only once the account's block and every trail are read: `linkAssets` fills them in.

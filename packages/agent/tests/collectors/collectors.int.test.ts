@@ -97,17 +97,26 @@ function inlineDecryptingAll(kind: "user" | "role", principal: string, names: re
   });
 }
 
-async function run(collector: Collector, r = region) {
-  const read = new AccountReader();
-  const context: CollectContext = {
-    accountId: model.accountId,
+/** What a collector sees in region `r` of an account served by `sim`. */
+function contextOf(
+  sim: AwsClients,
+  read: AccountReader,
+  r = region,
+  accountId = model.accountId,
+): CollectContext {
+  return {
+    accountId,
     partition: "aws",
     region: r,
-    clients: clients.forRegion(r),
-    clientsFor: (x) => clients.forRegion(x),
+    clients: sim.forRegion(r),
+    clientsFor: (x) => sim.forRegion(x),
     read,
   };
-  const out = await collector.collect(context);
+}
+
+async function run(collector: Collector, r = region) {
+  const read = new AccountReader();
+  const out = await collector.collect(contextOf(clients, read, r));
   // Every asset a collector builds must satisfy its type's schema, and no call may fail.
   for (const asset of out.assets) expect(parseAsset(asset), asset.arn).toMatchObject({ ok: true });
   expect(read.failed).toEqual([]);
@@ -509,14 +518,9 @@ describe("collectors against the simulated account (real SDK clients)", () => {
     other.files.set(R("s3api/list-directory-buckets"), { Buckets: [...listed, elsewhere] });
     const sim = simulated(other).clients;
     try {
-      const out = await s3DirectoryBucketsCollector.collect({
-        accountId: other.accountId,
-        partition: "aws",
-        region,
-        clients: sim.forRegion(region),
-        clientsFor: (x) => sim.forRegion(x),
-        read: new AccountReader(),
-      });
+      const out = await s3DirectoryBucketsCollector.collect(
+        contextOf(sim, new AccountReader(), region, other.accountId),
+      );
       expect(out.assets.map((a) => cfg(a).bucketName).sort()).toEqual(listed.map((b) => b.Name).sort());
     } finally {
       sim.destroy();
@@ -1005,14 +1009,7 @@ describe("collectors against the simulated account (real SDK clients)", () => {
       const paths: string[] = [];
       const read = new AccountReader((path) => paths.push(path), { strict: true });
       try {
-        const out = await elbLoadBalancersCollector.collect({
-          accountId: m.accountId,
-          partition: "aws",
-          region,
-          clients: sim.forRegion(region),
-          clientsFor: (x) => sim.forRegion(x),
-          read,
-        });
+        const out = await elbLoadBalancersCollector.collect(contextOf(sim, read, region, m.accountId));
         return { assets: out.assets, paths, read };
       } finally {
         sim.destroy();

@@ -1,6 +1,5 @@
-import { defineCheck, fail, pass } from "../../check.ts";
-
-const NONE = fail("the bucket has no enabled lifecycle rule");
+import { defineCheck } from "../../check.ts";
+import { lifecycleVerdict } from "../lifecycle.ts";
 
 export const bucketLifecycleConfigured = defineCheck({
   id: "vigil.s3.bucket-lifecycle-configured",
@@ -17,8 +16,5 @@ export const bucketLifecycleConfigured = defineCheck({
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html",
   ],
   mappings: { cis: [], fsbp: ["S3.13"] },
-  evaluate: (asset) => {
-    const n = asset.config.lifecycleRulesEnabled;
-    return n > 0 ? pass(`${n} lifecycle rule${n === 1 ? " is" : "s are"} enabled`) : NONE;
-  },
+  evaluate: (asset) => lifecycleVerdict(asset.config.lifecycleRulesEnabled, "the bucket"),
 });

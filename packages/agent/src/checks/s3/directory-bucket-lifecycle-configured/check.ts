@@ -1,6 +1,5 @@
-import { defineCheck, fail, pass } from "../../check.ts";
-
-const NONE = fail("the directory bucket has no enabled lifecycle rule");
+import { defineCheck } from "../../check.ts";
+import { lifecycleVerdict } from "../lifecycle.ts";
 
 export const directoryBucketLifecycleConfigured = defineCheck({
   id: "vigil.s3.directory-bucket-lifecycle-configured",
@@ -17,8 +16,5 @@ export const directoryBucketLifecycleConfigured = defineCheck({
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-buckets-objects-lifecycle.html",
   ],
   mappings: { cis: [], fsbp: ["S3.25"] },
-  evaluate: (asset) => {
-    const n = asset.config.lifecycleRulesEnabled;
-    return n > 0 ? pass(`${n} lifecycle rule${n === 1 ? " is" : "s are"} enabled`) : NONE;
-  },
+  evaluate: (asset) => lifecycleVerdict(asset.config.lifecycleRulesEnabled, "the directory bucket"),
 });
