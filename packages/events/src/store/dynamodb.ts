@@ -89,6 +89,8 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
   readonly #settleMs: number;
   readonly #now: () => Date;
   #firstBucket: Promise<string> | undefined;
+  /** The append in progress (or last queued) per stream in this process: see `appendToStream`. */
+  readonly #turns = new Map<string, Promise<unknown>>();
 
   constructor(options: DynamoDbEventStoreOptions) {
     this.#client = options.client;
@@ -98,10 +100,35 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
     this.#now = options.now ?? (() => new Date());
   }
 
-  async appendToStream(
+  /**
+   * Appends to one stream. Appends to the same stream from this process take turns (in call
+   * order): writers in one process never race each other for the stream's next version, so
+   * contention, and the backoff below, is left to writers in other processes.
+   */
+  appendToStream(
     streamId: string,
     events: readonly EventEnvelope[],
     options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const previous = this.#turns.get(streamId);
+    const run = previous
+      ? previous.then(() => this.#append(streamId, events, options))
+      : this.#append(streamId, events, options);
+    const turn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#turns.set(streamId, turn);
+    void turn.then(() => {
+      if (this.#turns.get(streamId) === turn) this.#turns.delete(streamId);
+    });
+    return run;
+  }
+
+  async #append(
+    streamId: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions,
   ): Promise<AppendResult> {
     assertAppendable(streamId, events);
     const expected: ExpectedVersion = options.expectedVersion ?? "any";

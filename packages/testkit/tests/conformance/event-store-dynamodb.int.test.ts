@@ -63,6 +63,44 @@ describe("DynamoDB event store specifics", () => {
     expect((await store.readStream("many#1")).streamVersion).toBe(0);
   });
 
+  it("lets appends to one stream from one process take turns: each written once, in call order", async () => {
+    const store = await freshStore();
+    const writes: string[] = [];
+    const client = local.clients.dynamodb;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (/^(PutItem|TransactWriteItems)Command$/.test(String(context.commandName)))
+          writes.push(String(context.commandName));
+        return next(args);
+      },
+      { step: "initialize", name: "countWrites" },
+    );
+    try {
+      const writers = 30;
+      const results = await Promise.all(
+        Array.from({ length: writers }, (_, i) =>
+          store.appendToStream("shared#1", [eventOfSize("shared#1", i, 100)], { expectedVersion: "any" }),
+        ),
+      );
+      // No writer lost a race to another one of this process: one write each, none retried.
+      expect(writes).toHaveLength(writers);
+      expect(results.map((r) => r.firstVersion)).toEqual(Array.from({ length: writers }, (_, i) => i + 1));
+      const read = await store.readStream("shared#1");
+      expect(read.events.map((e) => e.event.id)).toEqual(
+        results.map((_, i) => eventOfSize("shared#1", i, 100).id),
+      );
+      // A refused append does not stop the ones queued behind it.
+      const refused = store.appendToStream("shared#1", [eventOfSize("shared#1", 99, 100)], {
+        expectedVersion: 1,
+      });
+      const next = store.appendToStream("shared#1", [eventOfSize("shared#1", 100, 100)]);
+      await expect(refused).rejects.toThrow(/expected|version/i);
+      await expect(next).resolves.toMatchObject({ firstVersion: writers + 1 });
+    } finally {
+      client.middlewareStack.remove("countWrites");
+    }
+  });
+
   it("rebuilds projections into DynamoDB identical to an in-memory rebuild, v1 events upcast", async () => {
     const store = await freshStore();
     await store.appendToStream("integration#int-0001", [exampleHeartbeatV1(), ...exampleEvents()]);
