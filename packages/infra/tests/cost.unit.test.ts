@@ -64,16 +64,18 @@ describe("cost model", () => {
     expect(batched.scanDeleteMessage).toBe(36); // with DeleteMessageBatch
   });
 
-  it("publishes changed and due reports, a digest per shard and the lifecycle, 10 per PublishBatch, one flush per drain", () => {
+  it("sends the platform changed and due reports, a digest per shard and the lifecycle; none goes on the topic", () => {
     // 2 % changed (100) + refreshed every 30 days at a scan every 12 h (5,000 / 60 ≈ 84): 184 reports.
     expect(reportsPerScan(DEFAULT_COST_INPUTS)).toBe(184);
     // + 359 digests (one per shard) + 10 (parts beyond the first) + 5 lifecycle events.
     expect(eventsPerScan(DEFAULT_COST_INPUTS)).toBe(184 + 359 + 10 + 5);
-    const sns = monthlyBreakdown(DEFAULT_COST_INPUTS).snsApiRequests;
-    expect(sns.scanPublishBatch).toBe(60 * (56 + 36)); // 60 scans × (⌈558 / 10⌉ + 36 drain flushes)
-    // Every report published each scan (no change-only) would be 60 × ⌈(5,000 + 374) / 10⌉ + flushes.
-    const everything = monthlyBreakdown({ ...DEFAULT_COST_INPUTS, changedReportsPerScan: 1 }).snsApiRequests;
-    expect(everything.scanPublishBatch).toBeGreaterThan(6 * (sns.scanPublishBatch ?? 0));
+    // The topic carries the platform's commands, the updater's facts and the alerts: nothing a scan records.
+    expect(monthlyBreakdown(DEFAULT_COST_INPUTS).snsApiRequests).toEqual({
+      scanResults: 0,
+      platformCommands: 2,
+      updaterPublish: 30,
+      alertPublish: 5,
+    });
   });
 
   it("derives Lambda GB-s from the measured scan and heartbeat durations at the functions' memory", () => {
@@ -97,8 +99,8 @@ describe("cost model", () => {
   it("leaves the heartbeat's own invocations and schedule events out of the target, and counts the rest", () => {
     const requests = lineOf("lambdaRequests");
     expect(requests?.heartbeatOwn).toBe(4_320);
-    expect(requests?.counted).toBe(4_802 - 4_320); // scans, commands, EC2 rescans, update checks
-    expect(requests?.ratio).toBeCloseTo(482 / 11_000, 9);
+    expect(requests?.counted).toBe(4_742 - 4_320); // scans, commands, EC2 rescans, update checks
+    expect(requests?.ratio).toBeCloseTo(422 / 11_000, 9);
     expect(requests?.withinTarget).toBe(true);
     const events = lineOf("events");
     expect(events?.heartbeatOwn).toBe(4_320);
@@ -143,20 +145,35 @@ describe("cost model", () => {
     expect(big.withinTarget).toBe(false);
   });
 
-  it("SNS API requests fail the ≤ 1/10 target and issue 16's ≤ 3,000: every shard publishes its digest", () => {
+  it("SNS API requests meet the ≤ 1/10 target and issue 16's ≤ 3,000, whatever the account's size", () => {
     const sns = lineOf("snsApiRequests");
     expect(sns?.budgeted).toBe(true);
-    expect(sns?.withinTarget).toBe(false);
-    expect(sns?.quantity).toBeGreaterThan(3_000);
-    // The digests are most of it: with the 6 regional groups the model once counted, ≤ 3,000.
-    expect(
-      lineOf("snsApiRequests", { ...DEFAULT_COST_INPUTS, serviceGroups: 6, globalShards: 1 })?.quantity,
-    ).toBe(2_855);
+    expect(sns?.quantity).toBe(2 + 30 + 5);
+    expect(sns?.withinTarget).toBe(true);
+    // Results reach the platform directly: more assets, regions, shards or changes add no SNS request.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (assets, regions, serviceGroups, changedReportsPerScan) =>
+          lineOf("snsApiRequests", {
+            ...DEFAULT_COST_INPUTS,
+            assets,
+            regions,
+            serviceGroups,
+            changedReportsPerScan,
+          })?.quantity === sns?.quantity,
+      ),
+    );
   });
 
   it("reports no heartbeat cadence for a line the heartbeat does not drive", () => {
-    // SNS API requests follow the assets assessed per scan.
-    expect(heartbeatMinutesToPass(DEFAULT_COST_INPUTS, "snsApiRequests")).toBeNull();
+    // SNS API requests follow the commands, update checks and alerts: a thousand alerts fail the line.
+    const noisy = { ...DEFAULT_COST_INPUTS, alertsPerMonth: 1_000 };
+    expect(lineOf("snsApiRequests", noisy)?.withinTarget).toBe(false);
+    expect(heartbeatMinutesToPass(noisy, "snsApiRequests")).toBeNull();
     // A passing line needs nothing: its own cadence is returned.
     expect(heartbeatMinutesToPass(DEFAULT_COST_INPUTS, "sqsRequests")).toBe(10);
   });

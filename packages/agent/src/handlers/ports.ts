@@ -35,7 +35,7 @@ import {
 import { eventBusSink } from "../scan/event-bus.ts";
 import { SCAN_SHARD_KINDS } from "../scan/shard.ts";
 import { scanShardWorker } from "../scan/shard-worker.ts";
-import { bufferedSink, type EventSink, publishingStore, retryingSink } from "../scan/sink.ts";
+import { bufferedSink, type EventSink, outboundSink, publishingStore, retryingSink } from "../scan/sink.ts";
 import { PauseGate } from "../scheduler/pause.ts";
 import { SqsJobQueue } from "../scheduler/queue/sqs.ts";
 import { ScanScheduler, type ShardWorker } from "../scheduler/runner.ts";
@@ -93,9 +93,6 @@ export const REPORT_REFRESH_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Events the platform did not take that an agent instance keeps to send again (oldest dropped first). */
 export const MAX_UNDELIVERED = 5_000;
-
-/** Event types the deployed agent records but does not publish. */
-export const KEPT_LOCAL: ReadonlySet<string> = new Set(["vigil.scan.shard-completed.v1"]);
 
 /** Builds the ports from the configuration: clients are created here, once per Lambda instance. */
 export async function createAgentPorts(
@@ -155,14 +152,14 @@ export async function createAgentPorts(
     : undefined;
   // The platform's copy (the bus, or signed HTTP); the log and the topic already hold the facts.
   const deliver = eventBus ?? report;
-  const toPlatform = deliver ? retryingSink(deliver, log, MAX_UNDELIVERED) : async () => {};
-  const sink: EventSink = async (all) => {
-    // Shard checkpoints are the agent's own bookkeeping (the scan's totals and coverage reach the
-    // platform in `scan.completed`, the shards' progress in their digests): they stay in the log.
-    const events = all.filter((e) => !KEPT_LOCAL.has(e.type));
-    if (events.length > 0) await bus.publish(events);
-    await toPlatform(events);
-  };
+  const toPlatform = deliver ? retryingSink(deliver, log, MAX_UNDELIVERED) : undefined;
+  // Shard checkpoints stay in the log (the scan's totals and coverage reach the platform in
+  // `scan.completed`, the shards' progress in their digests); results go to the platform, and on
+  // the topic only what a subscriber in the account takes.
+  const sink = outboundSink({
+    publish: (events) => bus.publish(events),
+    ...(toPlatform ? { toPlatform } : {}),
+  });
   // What the agent records goes out in full batches when an invocation's work is done (before its
   // jobs are acknowledged), not a call or two per append.
   const outbox = bufferedSink(sink);
@@ -307,7 +304,7 @@ export async function createAgentPorts(
         accountId,
       });
       // The scanner published it to the topic; the platform reached over HTTP gets it from the agent.
-      if (outcome.kind === "recorded") await toPlatform([event as VigilEvent]);
+      if (outcome.kind === "recorded") await toPlatform?.([event as VigilEvent]);
       return outcome;
     },
     async recordSettings(command: EventEnvelope) {

@@ -1,4 +1,4 @@
-import type { EventStore, VigilEvent } from "@vigil/events";
+import { consumersFor, type EventStore, queueDefinition, type VigilEvent } from "@vigil/events";
 
 /**
  * Where a scan's facts go. The bus adapter (SNS→SQS) or an event store append plugs in here;
@@ -107,4 +107,41 @@ export function retryingSink(
     }
   };
   return Object.assign(sink, { pending: () => undelivered.length });
+}
+
+/** Event types the deployed agent records but does not send anywhere (its own bookkeeping). */
+export const KEPT_LOCAL: ReadonlySet<string> = new Set(["vigil.scan.shard-completed.v1"]);
+
+/**
+ * Whether an event the agent recorded goes on the integration's events topic: only when a
+ * subscriber other than the agent itself takes it (the topology's filter policies; the agent
+ * already acted on what it recorded, an echo would only invoke it for nothing). The platform's
+ * subscription counts only where the platform reads the topic (the local stack): a deployed
+ * platform, in its own account, gets the agent's results over signed HTTP or the organization's
+ * bus, so publishing them to the topic too would pay for messages no one receives.
+ */
+export function goesOnTopic(type: string, platformReachedDirectly: boolean): boolean {
+  return consumersFor(type).some(
+    (consumer) =>
+      consumer !== "agent" &&
+      (!platformReachedDirectly || queueDefinition(consumer).placement === "integration"),
+  );
+}
+
+/**
+ * Where what the agent records goes: its own bookkeeping nowhere (`KEPT_LOCAL`), to the topic what
+ * a subscriber takes (`goesOnTopic`), to the platform everything else, when it is reached directly.
+ */
+export function outboundSink(options: {
+  publish: (events: readonly VigilEvent[]) => Promise<unknown>;
+  /** The platform's copy (signed HTTP or the organization's bus); absent: the platform reads the topic. */
+  toPlatform?: EventSink;
+}): EventSink {
+  const direct = options.toPlatform !== undefined;
+  return async (all) => {
+    const events = all.filter((e) => !KEPT_LOCAL.has(e.type));
+    const onTopic = events.filter((e) => goesOnTopic(e.type, direct));
+    if (onTopic.length > 0) await options.publish(onTopic);
+    if (options.toPlatform) await options.toPlatform(events);
+  };
 }

@@ -34,8 +34,7 @@ const FLAGS: Record<keyof CostInputs, string> = {
   agentMemoryMb: "agent Lambda memory, MB",
   updaterMemoryMb: "updater Lambda memory, MB",
   updateCheckSeconds: "run time of an update check, s",
-  pushedCommandsPerScan: "SNS pushes to the agent per scan",
-  otherCommandsPerMonth: "other commands per month",
+  otherCommandsPerMonth: "platform commands per month (each put on the topic, pushed to the agent)",
   updaterPushesPerCheck: "SNS pushes to the updater per update check",
   ec2StateChangesPerMonth: "EC2 state-change events per month",
   jobBatchSize: "jobs per SendMessageBatch / ReceiveMessage (≤ 10)",
@@ -54,7 +53,7 @@ const count = (n: number) =>
 function advice(l: CostLine, inputs: CostInputs): string {
   const target = count(l.representative * TARGET_RATIO);
   if (l.heartbeatMinutesToPass === null) {
-    return `${l.line}: ${count(l.counted)} > ${target}; no heartbeat cadence meets it (it follows the scans: ${count(eventsPerScan(inputs))} events per scan)`;
+    return `${l.line}: ${count(l.counted)} > ${target}; no heartbeat cadence meets it (it follows the scans, the assets and the account's churn)`;
   }
   return `${l.line}: ${count(l.counted)} > ${target}; meets the target at --heartbeat-minutes ${l.heartbeatMinutesToPass} (now ${inputs.heartbeatMinutes}; delayed jobs such as EC2 rescans then wait up to that long)`;
 }
@@ -130,7 +129,7 @@ export function register(program: Command): void {
     const total = totalAgainstRepresentative(lines);
     const failing = lines.filter((l) => !l.withinTarget);
     const out = [
-      `one account: ${inputs.assets.toLocaleString("en-US")} assets, ${inputs.regions} regions, ${shardsPerScan(inputs)} scan jobs and ${eventsPerScan(inputs).toLocaleString("en-US")} events per scan; scan every ${inputs.scanIntervalHours} h, heartbeat every ${inputs.heartbeatMinutes} min, update check every ${inputs.updateCheckHours} h (× ${inputs.accounts} account(s))`,
+      `one account: ${inputs.assets.toLocaleString("en-US")} assets, ${inputs.regions} regions, ${shardsPerScan(inputs)} scan jobs and ${eventsPerScan(inputs).toLocaleString("en-US")} events per scan to the platform; scan every ${inputs.scanIntervalHours} h, heartbeat every ${inputs.heartbeatMinutes} min, update check every ${inputs.updateCheckHours} h (× ${inputs.accounts} account(s))`,
       table.toString(),
       "* not budgeted (alerts to people; representative figure from the earlier model); shown for completeness",
       "† outside the ≤ 1/10 target: what the heartbeat's cadence makes it, whatever is scanned; ratio = (ours − heartbeat's own) / representative",

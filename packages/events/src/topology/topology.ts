@@ -145,7 +145,8 @@ export const topology: Topology = {
     {
       key: "events",
       baseName: "vigil-events",
-      description: "Every Vigil event, with message attributes `type` and `integrationId`",
+      description:
+        "Vigil events for the consumers subscribed to them (message attributes `type` and `integrationId`): commands and update facts; results only where the platform subscribes (the local stack)",
       audience: "consumers",
     },
     {

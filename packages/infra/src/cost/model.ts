@@ -49,11 +49,10 @@ export interface CostInputs {
   readonly updaterMemoryMb: number;
   readonly updateCheckSeconds: number;
   /**
-   * SNS pushes to the agent per scan: the agent publishes the `scan.requested` it starts, and its
-   * own subscription delivers it back once (deduplicated on the event id).
+   * The platform's commands per month (platform-requested scans, settings, credentials issued,
+   * delete requests): each taken at a check-in and put on the events topic, which pushes it to the
+   * agent. The agent's own requests (scheduled scans, EC2 rescans) are not echoed back to it.
    */
-  readonly pushedCommandsPerScan: number;
-  /** Other commands per month (platform-requested scans, credentials issued, delete requests). */
   readonly otherCommandsPerMonth: number;
   /** SNS pushes to the updater per update check (its own `update.check-started` comes back). */
   readonly updaterPushesPerCheck: number;
@@ -98,7 +97,6 @@ export const DEFAULT_COST_INPUTS: CostInputs = {
   agentMemoryMb: 1024,
   updaterMemoryMb: 256,
   updateCheckSeconds: 1,
-  pushedCommandsPerScan: 1,
   otherCommandsPerMonth: 2,
   updaterPushesPerCheck: 1,
   ec2StateChangesPerMonth: 300,
@@ -204,7 +202,7 @@ export function reportsPerScan(i: CostInputs): number {
 }
 
 /**
- * Events published per scan (change-only reporting): the reports, one digest part per shard (more
+ * Events sent to the platform per scan (change-only reporting; signed HTTP, not the topic): the reports, one digest part per shard (more
  * where a shard holds more than a part's assets) and the lifecycle events. Shard checkpoints stay
  * in the agent's log.
  */
@@ -225,7 +223,7 @@ export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string
   const heartbeats = (MINUTES_PER_MONTH / i.heartbeatMinutes) * n;
   const updateChecks = (HOURS_PER_MONTH / i.updateCheckHours) * n;
   const rescans = i.ec2StateChangesPerMonth * n;
-  const commands = scans * i.pushedCommandsPerScan + i.otherCommandsPerMonth * n;
+  const commands = i.otherCommandsPerMonth * n;
   const updaterPushes = updateChecks * i.updaterPushesPerCheck;
   const batches = (count: number) => Math.ceil(count / i.jobBatchSize);
   const shards = shardsPerScan(i);
@@ -276,10 +274,12 @@ export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string
     },
     snsHttpNotifications: { alerts: i.alertsPerMonth * n },
     snsApiRequests: {
-      // The agent publishes what a drain's jobs recorded before acknowledging them (one flush per
-      // `jobBatchSize` jobs), in PublishBatch calls of 10; SNS → Lambda deliveries are not billed.
-      scanPublishBatch: scans * (Math.ceil(eventsPerScan(i) / 10) + Math.ceil(shards / i.jobBatchSize)),
-      rescanPublishBatch: rescans * Math.ceil((1 + i.lifecycleEventsPerScan) / 10),
+      // The topic carries what a subscriber in the account takes (the agent's `goesOnTopic`): the
+      // platform's commands and the updater's facts. Scan results (`eventsPerScan`) go to the
+      // platform over signed HTTP, not on the topic, which no one in the account reads them from;
+      // the agent's own scan requests are not echoed to it. SNS → Lambda deliveries are not billed.
+      scanResults: 0,
+      platformCommands: commands,
       updaterPublish: updateChecks,
       alertPublish: i.alertsPerMonth * n,
     },
