@@ -9,8 +9,8 @@ import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
 } from "@aws-sdk/client-resource-groups-tagging-api";
-import { SNSClient } from "@aws-sdk/client-sns";
-import { SQSClient } from "@aws-sdk/client-sqs";
+import { SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { createEvent, SnsSqsBus } from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,6 +127,17 @@ describe("the built release in the emulated account", () => {
     const firstArn = `arn:aws:ec2:${account.region}:${account.accountId}:instance/${first}`;
     const sns = new SNSClient(account.clientConfig());
     const sqs = new SQSClient(account.clientConfig());
+    // What goes on the events topic from here on, as a queue subscribed to it would see it.
+    const tap = (await sqs.send(new CreateQueueCommand({ QueueName: "topic-tap" }))).QueueUrl as string;
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn: created.outputs.EventsTopicArn as string,
+        Protocol: "sqs",
+        Endpoint: `arn:aws:sqs:${account.region}:${account.accountId}:topic-tap`,
+        Attributes: { RawMessageDelivery: "true" },
+      }),
+    );
+
     await new SnsSqsBus({
       sns,
       sqs,
@@ -158,6 +169,19 @@ describe("the built release in the emulated account", () => {
     // 2. The scan schedule fires; heartbeats drain its jobs until the platform shows it completed.
     await world.scheduledScan(integrationId);
     world.throwOnFailures("the scan");
+    // The results reached the platform over signed HTTP (below), not the topic: no subscriber in
+    // the account takes them, and the agent's own scan request is not echoed back to it.
+    const onTopic: string[] = [];
+    for (;;) {
+      const got = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: tap, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+      );
+      if (!got.Messages?.length) break;
+      onTopic.push(...got.Messages.map((m) => (JSON.parse(m.Body ?? "{}") as { type?: string }).type ?? "?"));
+    }
+    // The tap works: the settings command went on the topic (the agent received it through its
+    // subscription); nothing of the scan did.
+    expect(onTopic).toEqual(["vigil.scan.settings-changed.v1"]);
     const report = await world.api<{
       reports: { results: { checkId: string; status: string; muteId?: string }[] }[];
     }>(`/api/integrations/${integrationId}/reports?arn=${encodeURIComponent(firstArn)}`);
