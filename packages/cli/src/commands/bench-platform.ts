@@ -26,6 +26,8 @@ export interface PlatformBenchLevel {
 export interface PlatformBenchResult {
   storage: string;
   batchSize: number;
+  /** Open loop: the reports per second offered across each level's agents; absent: closed loop. */
+  offeredReportsPerSecond?: number;
   requestsPerAgent: number;
   levels: PlatformBenchLevel[];
   budget: typeof PLATFORM_BUDGET;
@@ -43,6 +45,10 @@ export function registerBenchPlatform(bench: Command): void {
     .option("--requests <n>", "signed requests per agent per level", "12")
     .option("--batch <n>", "asset reports per request (the agent sends 100)", "100")
     .option(
+      "--rate <reports/s>",
+      "open loop: offer this many reports/s across each level's agents, each sending on its schedule whether or not its last request was answered (latency from the scheduled send); default: closed loop, each agent sending its next request when the last is answered",
+    )
+    .option(
       "--storage <where>",
       "dynamodb (DynamoDB Local, the budget's) or memory (the platform's own ceiling)",
       "dynamodb",
@@ -54,16 +60,22 @@ export function registerBenchPlatform(bench: Command): void {
         requests: string;
         batch: string;
         storage: string;
+        rate?: string;
         json?: boolean;
       }) => {
         if (options.storage !== "dynamodb" && options.storage !== "memory") {
           throw new Error(`--storage must be dynamodb or memory; got ${options.storage}`);
+        }
+        const rate = options.rate === undefined ? undefined : Number(options.rate);
+        if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
+          throw new Error(`--rate must be a positive number of reports per second; got ${options.rate}`);
         }
         const result = await runPlatformBench({
           levels: options.levels.split(",").map(Number),
           requestsPerAgent: Number(options.requests),
           batchSize: Number(options.batch),
           storage: options.storage,
+          ...(rate !== undefined ? { offeredReportsPerSecond: rate } : {}),
         });
         console.log(options.json ? JSON.stringify(result, null, 2) : renderPlatformBench(result));
         process.exitCode = result.met ? 0 : 4;
@@ -89,14 +101,18 @@ interface Agent {
  * The platform on the local stack (event log, views and replay guard in DynamoDB Local, claim
  * check in fauxqs' S3) behind its Node server on loopback, and `max(levels)` registered agents.
  * Each level: that many agents at once, each sending `requestsPerAgent` signed requests of
- * `batchSize` asset reports one after another (a fresh signature each), as the deployed agent
- * reports a shard. Every latency is one request's, measured at the client.
+ * `batchSize` asset reports (a fresh signature each), as the deployed agent reports a shard:
+ * closed loop (the next request when the last is answered), or open loop at
+ * `offeredReportsPerSecond` across the level's agents (each on its own schedule, phases spread, a
+ * request sent when due whether or not the last was answered). Every latency is one request's,
+ * measured at the client from when it was due (open loop), so a slow answer hides no wait.
  */
 export async function runPlatformBench(options: {
   levels: number[];
   requestsPerAgent: number;
   batchSize: number;
   storage?: "dynamodb" | "memory";
+  offeredReportsPerSecond?: number;
 }): Promise<PlatformBenchResult> {
   const local = options.storage === "memory" ? undefined : await startLocalAws();
   const adminToken = randomBytes(32).toString("base64url");
@@ -137,33 +153,48 @@ export async function runPlatformBench(options: {
       const latencies: number[] = [];
       const errorStatuses: Record<string, number> = {};
       const started = performance.now();
+      const send = async (agent: Agent, body: string, due: number) => {
+        const headers = signRequest({
+          method: "POST",
+          path: "/agent/events",
+          body,
+          keyId: agent.keyId,
+          privateKeyPem: agent.privateKeyPem,
+          now: new Date(),
+        });
+        let status: number;
+        try {
+          const res = await fetch(`${platform.url}/agent/events`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            body,
+          });
+          await res.arrayBuffer();
+          status = res.status;
+        } catch {
+          status = 0;
+        }
+        latencies.push(performance.now() - due);
+        if (status !== 202) errorStatuses[String(status)] = (errorStatuses[String(status)] ?? 0) + 1;
+      };
+      const rate = options.offeredReportsPerSecond;
       await Promise.all(
         agents.slice(0, n).map(async (agent, a) => {
-          for (const body of bodies[a] ?? []) {
-            const headers = signRequest({
-              method: "POST",
-              path: "/agent/events",
-              body,
-              keyId: agent.keyId,
-              privateKeyPem: agent.privateKeyPem,
-              now: new Date(),
-            });
-            const t0 = performance.now();
-            let status: number;
-            try {
-              const res = await fetch(`${platform.url}/agent/events`, {
-                method: "POST",
-                headers: { "content-type": "application/json", ...headers },
-                body,
-              });
-              await res.arrayBuffer();
-              status = res.status;
-            } catch {
-              status = 0;
-            }
-            latencies.push(performance.now() - t0);
-            if (status !== 202) errorStatuses[String(status)] = (errorStatuses[String(status)] ?? 0) + 1;
+          const mine = bodies[a] ?? [];
+          if (rate === undefined) {
+            for (const body of mine) await send(agent, body, performance.now());
+            return;
           }
+          // Each agent offers rate / n reports a second, its first request at its own phase.
+          const intervalMs = (1000 * n * options.batchSize) / rate;
+          const sent: Promise<void>[] = [];
+          for (const [r, body] of mine.entries()) {
+            const due = started + ((a + 0.5) / n + r) * intervalMs;
+            const wait = due - performance.now();
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+            sent.push(send(agent, body, due));
+          }
+          await Promise.all(sent);
         }),
       );
       const seconds = (performance.now() - started) / 1000;
@@ -189,6 +220,9 @@ export async function runPlatformBench(options: {
     return {
       storage: platform.storage,
       batchSize: options.batchSize,
+      ...(options.offeredReportsPerSecond !== undefined
+        ? { offeredReportsPerSecond: options.offeredReportsPerSecond }
+        : {}),
       requestsPerAgent: options.requestsPerAgent,
       levels,
       budget: PLATFORM_BUDGET,
@@ -270,7 +304,11 @@ export function renderPlatformBench(result: PlatformBenchResult): string {
   }
   const b = result.budget;
   return [
-    `Signed ingest, ${result.batchSize} asset reports a request, ${result.requestsPerAgent} requests per agent per level (${result.storage})`,
+    `Signed ingest, ${result.batchSize} asset reports a request, ${result.requestsPerAgent} requests per agent per level, ${
+      result.offeredReportsPerSecond === undefined
+        ? "closed loop (each agent's next request when the last is answered)"
+        : `open loop (${result.offeredReportsPerSecond.toLocaleString("en-US")} reports/s offered across each level's agents; latency from the scheduled send)`
+    } (${result.storage})`,
     table.toString(),
     `budget at ${b.agents} agents: ≥ ${b.reportsPerSecond.toLocaleString("en-US")} reports/s, 0 errors, p99 ≤ ${b.p99Ms} ms: ${result.met ? "MET" : "NOT MET"}`,
   ].join("\n");
