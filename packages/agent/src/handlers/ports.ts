@@ -150,7 +150,7 @@ export async function createAgentPorts(
         ...(report ? { fallback: report } : {}),
       })
     : undefined;
-  // The platform's copy (the bus, or signed HTTP); the log and the topic already hold the facts.
+  // The platform's copy (the bus, or signed HTTP); the log already holds the facts.
   const deliver = eventBus ?? report;
   const toPlatform = deliver ? retryingSink(deliver, log, MAX_UNDELIVERED) : undefined;
   // Shard checkpoints stay in the log (the scan's totals and coverage reach the platform in
