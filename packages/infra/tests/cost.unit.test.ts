@@ -96,6 +96,19 @@ describe("cost model", () => {
     });
   });
 
+  it("counts an organization member's results on its EventBridge bus as custom events, which fail the events target", () => {
+    // A single account reports over signed HTTP: nothing in the account's bill.
+    expect(monthlyBreakdown(DEFAULT_COST_INPUTS).events.resultPutEvents).toBeUndefined();
+    const member = { ...DEFAULT_COST_INPUTS, resultsOverEventBridge: true };
+    // One PutEvents entry per event: 60 scans × 558, and 300 rescans × (1 + 5 lifecycle events).
+    expect(monthlyBreakdown(member).events.resultPutEvents).toBe(60 * 558 + 300 * 6);
+    const events = lineOf("events", member);
+    expect(events?.counted).toBe(60 + 30 + 300 + 35_280);
+    expect(events?.withinTarget).toBe(false);
+    expect(heartbeatMinutesToPass(member, "events")).toBeNull();
+    expect(totalAgainstRepresentative(costModel(member)).withinTarget).toBe(false);
+  });
+
   it("leaves the heartbeat's own invocations and schedule events out of the target, and counts the rest", () => {
     const requests = lineOf("lambdaRequests");
     expect(requests?.heartbeatOwn).toBe(4_320);

@@ -13,7 +13,10 @@ import {
 import Table from "cli-table3";
 import type { Command } from "commander";
 
-const FLAGS: Record<keyof CostInputs, string> = {
+/** The inputs given as numbers on the command line (`--organization-member` sets the one switch). */
+type NumericInput = { [K in keyof CostInputs]: CostInputs[K] extends number ? K : never }[keyof CostInputs];
+
+const FLAGS: Record<NumericInput, string> = {
   accounts: "accounts",
   assets: "assets per account (each assessed every scan; its report published when it changed)",
   changedReportsPerScan: "share of the assets whose report changes between scans (0..1)",
@@ -70,10 +73,15 @@ export function register(program: Command): void {
       `${description} (default ${DEFAULT_COST_INPUTS[key as keyof CostInputs]})`,
     );
   }
+  cmd.option(
+    "--organization-member",
+    "the account is an organization member: its results go to its EventBridge bus (PutEvents), not over HTTP",
+  );
   cmd.option("--json", "print the model as JSON");
   cmd.action((opts: Record<string, string | boolean | undefined>) => {
     const inputs = { ...DEFAULT_COST_INPUTS };
-    for (const key of Object.keys(FLAGS) as (keyof CostInputs)[]) {
+    if (opts.organizationMember === true) inputs.resultsOverEventBridge = true;
+    for (const key of Object.keys(FLAGS) as NumericInput[]) {
       const raw = opts[key];
       if (typeof raw !== "string") continue;
       const value = Number(raw);

@@ -67,6 +67,13 @@ export interface CostInputs {
   readonly jobsPerDelete: number;
   /** Alerts sent to people (`vigil-alerts` → e-mail/HTTPS): the only billed SNS notifications. */
   readonly alertsPerMonth: number;
+  /**
+   * An organization member: the agent sends its results to the integration's EventBridge bus
+   * (`PutEvents`, each event up to 64 KB billed as one custom event), which a rule forwards to the
+   * platform's bus (cross-account delivery, $0.05 a million, left out: 1/20 of the ingestion). A
+   * single account's go over signed HTTP, which costs nothing in the account.
+   */
+  readonly resultsOverEventBridge: boolean;
   readonly logBytesPerEvent: number;
   /** START/END/REPORT lines and a summary line per invocation. */
   readonly logBytesPerInvocation: number;
@@ -103,6 +110,7 @@ export const DEFAULT_COST_INPUTS: CostInputs = {
   jobBatchSize: 10,
   jobsPerDelete: 1,
   alertsPerMonth: 5,
+  resultsOverEventBridge: false,
   logBytesPerEvent: 150,
   logBytesPerInvocation: 600,
 };
@@ -267,6 +275,9 @@ export function monthlyBreakdown(i: CostInputs): Record<UsageLine, Record<string
       scanRule: scans,
       updateCheckRule: updateChecks,
       ec2StateChanges: rescans,
+      ...(i.resultsOverEventBridge
+        ? { resultPutEvents: scans * eventsPerScan(i) + rescans * (1 + i.lifecycleEventsPerScan) }
+        : {}),
     },
     logGb: {
       events: (events * i.logBytesPerEvent) / 1e9,
