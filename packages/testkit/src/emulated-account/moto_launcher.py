@@ -19,7 +19,7 @@ Vigil's release as AWS would. moto keeps the state and answers every API; this f
 - Reads a fresh account answers that moto does not (see "What a fresh account answers" below): EC2's VPC
   Block Public Access options, SSM's managed instances, compliance summaries and Automation's log
   destination setting, Inspector's status of the caller's own account, the credential report's root row,
-  Macie's dates with their time zone, IAM Access Analyzer's analyzers and S3 Express One Zone's directory
+  Macie off (moto starts it on) and its dates with their time zone, IAM Access Analyzer's analyzers and S3 Express One Zone's directory
   buckets (none; moto has no such service).
 - Several accounts of an organization in one moto (an access key ASIA<account id>EMUL acts in that account);
   service-managed StackSets whose instances are real stacks in the target accounts, with auto-deployment on
@@ -61,6 +61,7 @@ from moto.core.responses import ActionResult
 from moto.ec2.responses import EC2Response
 from moto.iam.models import IAMBackend
 from moto.inspector2.models import AccountStatus, Inspector2Backend
+from moto.macie2.exceptions import AccessDeniedException as MacieAccessDeniedException
 from moto.macie2.models import MacieBackend
 from moto.ssm.exceptions import ValidationException as SsmValidationException
 from moto.ssm.responses import SimpleSystemManagerResponse
@@ -919,11 +920,25 @@ def _get_credential_report(self):
 
 IAMBackend.get_credential_report = _get_credential_report
 
-# Macie: moto writes its session's dates without a time zone, which AWS never does (the SDK refuses them).
+# Macie: off in a fresh account, as on AWS (moto starts every account with a session ENABLED), where
+# `GetMacieSession` answers `AccessDeniedException: Macie is not enabled.`; and moto writes the
+# session's dates without a time zone, which AWS never does (the SDK refuses them).
+_original_macie_init = MacieBackend.__init__
+
+
+def _macie_init(self, region_name, account_id):
+    _original_macie_init(self, region_name, account_id)
+    self.macie_session = None
+
+
+MacieBackend.__init__ = _macie_init
+
 _original_get_macie_session = MacieBackend.get_macie_session
 
 
 def _get_macie_session(self):
+    if not self.macie_session:
+        raise MacieAccessDeniedException("Macie is not enabled.")
     session = dict(_original_get_macie_session(self))
     for key in ("createdAt", "updatedAt"):
         value = session.get(key)
