@@ -1,4 +1,4 @@
-import { createEvent } from "@vigil/events";
+import { createEvent, exampleEvent } from "@vigil/events";
 import { describe, expect, it } from "vitest";
 import {
   AgentConfigError,
@@ -128,6 +128,26 @@ describe("scan settings", () => {
       action: "reject",
       reason: expect.stringMatching(/Check "vigil.no-such-check" does not exist/),
     });
+  });
+});
+
+describe("the updater's outcomes", () => {
+  it("are relayed to the platform; its other facts are only acknowledged", () => {
+    const meta = { source: "urn:vigil:updater:123456789012", integrationId: "int-1" };
+    const alert = createEvent(
+      "vigil.update.alert-raised.v1",
+      { component: "agent", severity: "critical", message: "agent.zip differs from its recorded hash" },
+      meta,
+    );
+    expect(decideEvent(alert, "int-1")).toEqual({ action: "forward-to-platform" });
+    const started = createEvent(
+      "vigil.update.check-started.v1",
+      exampleEvent("vigil.update.check-started.v1").data,
+      meta,
+    );
+    expect(decideEvent(started, "int-1")).toMatchObject({ action: "acknowledge" });
+    // Another integration's: not this agent's to relay.
+    expect(decideEvent(alert, "int-2")).toMatchObject({ action: "acknowledge" });
   });
 });
 

@@ -41,6 +41,12 @@ export interface AgentPorts {
   record(events: readonly EventEnvelope[]): Promise<void>;
   /** The EBS scanner's `vigil.ebs.scanned.v1`, recorded in its region's EBS scan stream (or ignored, with why). */
   recordScannerResult(event: EventEnvelope): Promise<ScannerResultOutcome>;
+  /**
+   * Sends another producer's fact (the updater's) to the platform over the agent's direct path,
+   * throwing when it is not taken (the push is then retried); `topic` where the platform reads
+   * the topic itself (the local stack).
+   */
+  forwardToPlatform(event: EventEnvelope): Promise<"forwarded" | "topic">;
   /** Keeps the platform's settings command in the log, where every scan job reads the latest. */
   recordSettings(command: EventEnvelope): Promise<void>;
   /** The settings scans run with now (the stack's, under the latest command). */

@@ -14,6 +14,8 @@ export type EventDecision =
   | { readonly action: "record-settings"; readonly changedBy: string }
   /** The EBS scanner's result: into the region's EBS scan stream, then the waiting job can go on. */
   | { readonly action: "record-scanner-result" }
+  /** The updater's outcome (applied, refused, rolled back, an alert): relayed to the platform. */
+  | { readonly action: "forward-to-platform" }
   | { readonly action: "reject"; readonly reason: string }
   | { readonly action: "acknowledge"; readonly reason: string };
 
@@ -38,6 +40,14 @@ export function decideEvent(event: VigilEvent, integrationId: string): EventDeci
     }
     case "vigil.ebs.scanned.v1":
       return { action: "record-scanner-result" };
+    case "vigil.update.applied.v1":
+    case "vigil.update.refused.v1":
+    case "vigil.update.rolled-back.v1":
+    case "vigil.update.alert-raised.v1":
+    case "vigil.update.check-failed.v1":
+      // The updater publishes only to the topic and holds no platform credentials: the agent, which
+      // does, relays what the platform shows (its alerts, the update's outcome).
+      return { action: "forward-to-platform" };
     default:
       return { action: "acknowledge", reason: `nothing to do for ${event.type}` };
   }

@@ -307,6 +307,11 @@ export async function createAgentPorts(
       if (outcome.kind === "recorded") await toPlatform?.([event as VigilEvent]);
       return outcome;
     },
+    async forwardToPlatform(event: EventEnvelope) {
+      if (!deliver) return "topic";
+      await deliver([event as VigilEvent]);
+      return "forwarded";
+    },
     async recordSettings(command: EventEnvelope) {
       // Appended as received (an idempotent retry of the same id is recognised by the store).
       await store.appendToStream(settingsStreamId(config.integrationId), [command], {

@@ -41,6 +41,8 @@ export interface IntegrationView {
     lastHeartbeat?: { at: string; agentVersion: string; updaterVersion?: string; enabledRegions: string[] };
   } & Record<string, unknown>;
   counts: { total: number } | null;
+  /** The updater's alerts the platform holds (relayed by the agent), newest first. */
+  alerts: { component: string; severity: string; message: string; version?: string }[];
 }
 
 export class EmulatedInstallation {

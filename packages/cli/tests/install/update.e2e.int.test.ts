@@ -104,5 +104,12 @@ describe("updates of the installed release", () => {
     s3.destroy();
     expect(await world.updateCheck()).toMatchObject({ kind: "refused", version: "0.4.0" });
     expect((await live(agent)).functionVersion).toBe(applied.functionVersion);
+    // The updater's alerts reach the platform: it publishes them on the topic, the agent relays them.
+    const { alerts } = await world.integration(integrationId);
+    expect(alerts.find((a) => a.version === "0.4.0")).toMatchObject({
+      component: "agent",
+      severity: "critical",
+      message: expect.stringMatching(/The update to 0\.4\.0 was refused/),
+    });
   }, 600_000);
 });

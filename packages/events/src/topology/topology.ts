@@ -179,15 +179,21 @@ export const topology: Topology = {
       consumer: "agent",
       delivery: "lambda",
       rawMessageDelivery: true,
-      // Commands, and the EBS scanner's results. `scan.resumed`, `scan.shard-completed` and the EBS
-      // scan's own steps are facts the agent records itself and reads back from its own streams:
-      // pushing them would invoke it once per step for nothing.
+      // Commands, the EBS scanner's results, and the updater's outcomes, which the agent relays to
+      // the platform (the updater holds no platform credentials). `scan.resumed`,
+      // `scan.shard-completed` and the EBS scan's own steps are facts the agent records itself and
+      // reads back from its own streams: pushing them would invoke it once per step for nothing.
       filterPolicy: prefixes(
         "vigil.scan.requested.",
         "vigil.scan.settings-changed.",
         "vigil.integration.credentials-issued.",
         "vigil.integration.delete-requested.",
         "vigil.ebs.scanned.",
+        "vigil.update.applied.",
+        "vigil.update.refused.",
+        "vigil.update.rolled-back.",
+        "vigil.update.alert-raised.",
+        "vigil.update.check-failed.",
       ),
     },
     {

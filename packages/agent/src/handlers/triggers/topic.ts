@@ -92,6 +92,11 @@ async function onEvent(event: VigilEvent, ports: AgentPorts, run: { started: boo
       if (outcome.kind === "recorded") run.started = true;
       return;
     }
+    case "forward-to-platform": {
+      const via = await ports.forwardToPlatform(event as EventEnvelope);
+      ports.log("info", "updater fact relayed", { type: event.type, id: event.id, via });
+      return;
+    }
     case "record-settings":
       await ports.recordSettings(event as EventEnvelope);
       ports.log("info", "scan settings recorded", { id: event.id, changedBy: decision.changedBy });
