@@ -1,4 +1,10 @@
-import { createEvent, exampleEvent } from "@vigil/events";
+import {
+  consumersFor,
+  createEvent,
+  exampleEvent,
+  exampleEvents,
+  UPDATER_OUTCOME_PREFIXES,
+} from "@vigil/events";
 import { describe, expect, it } from "vitest";
 import {
   AgentConfigError,
@@ -148,6 +154,14 @@ describe("the updater's outcomes", () => {
     expect(decideEvent(started, "int-1")).toMatchObject({ action: "acknowledge" });
     // Another integration's: not this agent's to relay.
     expect(decideEvent(alert, "int-2")).toMatchObject({ action: "acknowledge" });
+    // Every outcome the agent's subscription takes is relayed, and only those.
+    for (const event of exampleEvents().filter((e) => e.type.startsWith("vigil.update."))) {
+      const relayed = UPDATER_OUTCOME_PREFIXES.some((p) => event.type.startsWith(p));
+      expect(consumersFor(event.type).includes("agent")).toBe(relayed);
+      expect(decideEvent(event, event.integrationid).action).toBe(
+        relayed ? "forward-to-platform" : "acknowledge",
+      );
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { VigilEvent } from "@vigil/events";
+import { UPDATER_OUTCOME_PREFIXES, type VigilEvent } from "@vigil/events";
 import { CHECK_INDEX } from "../checks/check-index.ts";
 import { resolveSettings, selectionProblem } from "../policies/settings.ts";
 import { DEFAULT_DEBOUNCE_WINDOW_MS, type InstanceStateChange } from "../scheduler/debounce.ts";
@@ -40,15 +40,11 @@ export function decideEvent(event: VigilEvent, integrationId: string): EventDeci
     }
     case "vigil.ebs.scanned.v1":
       return { action: "record-scanner-result" };
-    case "vigil.update.applied.v1":
-    case "vigil.update.refused.v1":
-    case "vigil.update.rolled-back.v1":
-    case "vigil.update.alert-raised.v1":
-    case "vigil.update.check-failed.v1":
+    default:
       // The updater publishes only to the topic and holds no platform credentials: the agent, which
       // does, relays what the platform shows (its alerts, the update's outcome).
-      return { action: "forward-to-platform" };
-    default:
+      if (UPDATER_OUTCOME_PREFIXES.some((prefix) => event.type.startsWith(prefix)))
+        return { action: "forward-to-platform" };
       return { action: "acknowledge", reason: `nothing to do for ${event.type}` };
   }
 }

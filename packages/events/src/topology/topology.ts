@@ -137,6 +137,19 @@ function prefixes(...values: string[]): TypeFilterPolicy {
 }
 
 /**
+ * The updater's outcomes the agent takes from the topic and relays to the platform (the updater
+ * holds no platform credentials): the agent's subscription filter and its handler's routing both
+ * read this one list.
+ */
+export const UPDATER_OUTCOME_PREFIXES: readonly string[] = [
+  "vigil.update.applied.",
+  "vigil.update.refused.",
+  "vigil.update.rolled-back.",
+  "vigil.update.alert-raised.",
+  "vigil.update.check-failed.",
+];
+
+/**
  * The one topology. Prefixes end at a `.` boundary (`vigil.scan.requested.`) so that
  * `vigil.scan.requested.v2` matches while a hypothetical `vigil.scan.requested-later.v1` does not.
  */
@@ -189,11 +202,7 @@ export const topology: Topology = {
         "vigil.integration.credentials-issued.",
         "vigil.integration.delete-requested.",
         "vigil.ebs.scanned.",
-        "vigil.update.applied.",
-        "vigil.update.refused.",
-        "vigil.update.rolled-back.",
-        "vigil.update.alert-raised.",
-        "vigil.update.check-failed.",
+        ...UPDATER_OUTCOME_PREFIXES,
       ),
     },
     {
