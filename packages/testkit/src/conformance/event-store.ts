@@ -276,6 +276,64 @@ export async function checkReadAllOrdering(store: EventStore): Promise<void> {
   expect(tail.position).toBe(rest.position);
 }
 
+/**
+ * Commits of many events (one stream, and many streams at once) come back from readAll whole, in
+ * order, each event once, whatever the page size, and resuming at any event's position returns
+ * exactly what follows it; every event's position in readAll is its position in readStream.
+ */
+export async function checkReadAllCommits(store: EventStore): Promise<void> {
+  const one = uniqueStream("commit-one");
+  const many = Array.from({ length: 12 }, () => uniqueStream("commit-many"));
+  await store.appendToStream(one, [sampleEvent(one, 1)], { expectedVersion: "no_stream" });
+  await store.appendToStream(
+    one,
+    Array.from({ length: 9 }, (_, i) => sampleEvent(one, i + 2)),
+    { expectedVersion: 1 },
+  );
+  if (isMultiStreamAppender(store)) {
+    await store.appendToStreams([
+      ...many.map((s, i) => ({
+        streamId: s,
+        events: [sampleEvent(s, i)],
+        expectedVersion: "no_stream" as const,
+      })),
+      { streamId: one, events: [sampleEvent(one, 11), sampleEvent(one, 12)], expectedVersion: 10 },
+    ]);
+  } else {
+    for (const [i, s] of many.entries())
+      await store.appendToStream(s, [sampleEvent(s, i)], { expectedVersion: "no_stream" });
+    await store.appendToStream(one, [sampleEvent(one, 11), sampleEvent(one, 12)], { expectedVersion: 10 });
+  }
+  const mine = (events: readonly RecordedEvent[]) =>
+    events.filter((e) => e.streamId === one || many.includes(e.streamId));
+  const whole = await store.readAll({ limit: 10_000 });
+  const all = mine(whole.events);
+  expect(all).toHaveLength(24);
+  expect(all.filter((e) => e.streamId === one).map((e) => e.version)).toEqual(
+    Array.from({ length: 12 }, (_, i) => i + 1),
+  );
+  for (const limit of [1, 2, 5, 7, 11]) {
+    const seen: RecordedEvent[] = [];
+    let since: string | undefined;
+    for (let page = 0; page < 1000; page++) {
+      const r = await store.readAll({ since, limit });
+      expect(r.events.length).toBeLessThanOrEqual(limit);
+      seen.push(...r.events);
+      since = r.position;
+      if (!r.more) break;
+    }
+    expect(ids(seen)).toEqual(ids(whole.events));
+  }
+  for (const [i, e] of whole.events.entries()) {
+    const rest = await store.readAll({ since: e.position, limit: 10_000 });
+    expect(ids(rest.events)).toEqual(ids(whole.events.slice(i + 1)));
+  }
+  const fromStream = await store.readStream(one);
+  expect(fromStream.events.map((e) => e.position)).toEqual(
+    all.filter((e) => e.streamId === one).map((e) => e.position),
+  );
+}
+
 /** Events above DynamoDB's 400 KB item limit round-trip unchanged (claim check for DynamoDB). */
 export async function checkLargePayloads(store: EventStore): Promise<void> {
   const s = uniqueStream("large");
@@ -566,6 +624,7 @@ export function eventStoreConformance(
     it("recognises retried appends by event id", run(checkIdempotentRetries));
     it("reads streams larger than one 1 MB page", run(checkPagination));
     it("orders readAll across streams and resumes from a position", run(checkReadAllOrdering));
+    it("reads commits of many events whole and in order, resuming at any position", run(checkReadAllCommits));
     if (options.largePayloads !== false)
       it("stores payloads above the 400 KB item limit", run(checkLargePayloads));
     it(
