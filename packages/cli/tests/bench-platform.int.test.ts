@@ -20,6 +20,22 @@ describe("vigil bench platform", () => {
     expect(renderPlatformBench(result)).toMatch(/open loop \(150 reports\/s offered/);
   });
 
+  it("on DynamoDB Local, measures the event log alone in the same run, as ingest appends", async () => {
+    const result = await runPlatformBench({
+      levels: [2],
+      requestsPerAgent: 3,
+      batchSize: 5,
+      storage: "dynamodb",
+    });
+    expect(result.levels[0]).toMatchObject({ agents: 2, requests: 6, reports: 30, errors: 0 });
+    // Every request of every agent appended again, straight to a fresh log table: none refused.
+    expect(result.storeAlone).toMatchObject({ agents: 2, requests: 6, reports: 30, errors: 0 });
+    expect(result.storeAlone?.reportsPerSecond).toBeGreaterThan(0);
+    expect(renderPlatformBench(result)).toMatch(
+      /the event log alone on this DynamoDB Local \(2 writers.*\): [\d,]+ reports\/s.*ingest at 2 agents reached \d+% of it/,
+    );
+  }, 120_000);
+
   it("runs closed loop by default: as fast as the platform answers", async () => {
     const result = await runPlatformBench({
       levels: [2],

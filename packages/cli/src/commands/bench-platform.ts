@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { createEvent, signRequest, type VigilEvent } from "@vigil/events";
-import { startPlatform } from "@vigil/platform";
+import {
+  createEvent,
+  createEventTable,
+  DynamoDbEventStore,
+  signRequest,
+  type VigilEvent,
+} from "@vigil/events";
+import { reportStreamOf, startPlatform } from "@vigil/platform";
 import { startLocalAws } from "@vigil/testkit";
 import Table from "cli-table3";
 import type { Command } from "commander";
@@ -30,6 +36,13 @@ export interface PlatformBenchResult {
   offeredReportsPerSecond?: number;
   requestsPerAgent: number;
   levels: PlatformBenchLevel[];
+  /**
+   * The event log alone on the same DynamoDB Local, in the same run: the largest level's agents
+   * each appending the same requests' reports as ingest does (one `appendToStreams` of a stream
+   * per report, `no_stream`), closed loop, no HTTP, signing, parsing or deciding. What ingest can
+   * at most reach on this machine; absent in memory.
+   */
+  storeAlone?: Omit<PlatformBenchLevel, "errorStatuses" | "requestsPerSecond" | "maxMs">;
   budget: typeof PLATFORM_BUDGET;
   met: boolean;
 }
@@ -216,6 +229,9 @@ export async function runPlatformBench(options: {
         maxMs: latencies.at(-1) ?? 0,
       });
     }
+    const storeAlone = local
+      ? await measureStoreAlone(local.clients.dynamodb, agents, options.requestsPerAgent, options.batchSize)
+      : undefined;
     const at30 = levels.find((l) => l.agents === PLATFORM_BUDGET.agents);
     return {
       storage: platform.storage,
@@ -225,6 +241,7 @@ export async function runPlatformBench(options: {
         : {}),
       requestsPerAgent: options.requestsPerAgent,
       levels,
+      ...(storeAlone ? { storeAlone } : {}),
       budget: PLATFORM_BUDGET,
       met:
         at30 !== undefined &&
@@ -236,6 +253,55 @@ export async function runPlatformBench(options: {
     await platform.stop();
     await local?.stop();
   }
+}
+
+async function measureStoreAlone(
+  client: NonNullable<Parameters<typeof createEventTable>[0]>,
+  agents: readonly Agent[],
+  requestsPerAgent: number,
+  batchSize: number,
+): Promise<NonNullable<PlatformBenchResult["storeAlone"]>> {
+  const tableName = "vigil-bench-store-alone";
+  await createEventTable(client, tableName);
+  const store = new DynamoDbEventStore({ client, tableName, settleMs: 0 });
+  const batches = agents.map((agent) =>
+    Array.from({ length: requestsPerAgent }, (_, r) => reports(agent, "bench-store-alone", r, batchSize)),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    batches.map(async (mine) => {
+      for (const events of mine) {
+        const t = performance.now();
+        try {
+          await store.appendToStreams(
+            events.map((e) => ({
+              streamId: reportStreamOf(e),
+              events: [e],
+              expectedVersion: "no_stream" as const,
+            })),
+          );
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((x, y) => x - y);
+  const reportsOk = (latencies.length - errors) * batchSize;
+  return {
+    agents: agents.length,
+    requests: latencies.length,
+    reports: reportsOk,
+    errors,
+    seconds,
+    reportsPerSecond: reportsOk / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+  };
 }
 
 function reports(agent: Agent, scanId: string, request: number, n: number): VigilEvent[] {
@@ -275,6 +341,18 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 }
 
+function storeAloneLine(result: PlatformBenchResult): string {
+  const alone = result.storeAlone;
+  if (!alone) return "";
+  const top = result.levels.find((l) => l.agents === alone.agents);
+  const rate = (n: number) => Math.round(n).toLocaleString("en-US");
+  return `the event log alone on this DynamoDB Local (${alone.agents} writers, the same requests appended as ingest appends them, closed loop): ${rate(alone.reportsPerSecond)} reports/s, p50 ${alone.p50Ms.toFixed(0)} ms, p99 ${alone.p99Ms.toFixed(0)} ms${alone.errors > 0 ? `, ${alone.errors} failed` : ""}${
+    top
+      ? `; ingest at ${top.agents} agents reached ${((100 * top.reportsPerSecond) / alone.reportsPerSecond).toFixed(0)}% of it`
+      : ""
+  }`;
+}
+
 export function renderPlatformBench(result: PlatformBenchResult): string {
   const table = new Table({
     head: [
@@ -310,6 +388,7 @@ export function renderPlatformBench(result: PlatformBenchResult): string {
         : `open loop (${result.offeredReportsPerSecond.toLocaleString("en-US")} reports/s offered across each level's agents; latency from the scheduled send)`
     } (${result.storage})`,
     table.toString(),
+    ...(result.storeAlone ? [storeAloneLine(result)] : []),
     `budget at ${b.agents} agents: ≥ ${b.reportsPerSecond.toLocaleString("en-US")} reports/s, 0 errors, p99 ≤ ${b.p99Ms} ms: ${result.met ? "MET" : "NOT MET"}`,
   ].join("\n");
 }
