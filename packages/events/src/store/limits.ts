@@ -21,6 +21,11 @@ export const EVENT_STORE_LIMITS = {
    * bucket, refused; the margin under `itemBytes` leaves room for keys and attribute names.
    */
   claimCheckThresholdBytes: 350 * 1024,
+  /**
+   * UTF-8 bytes of a stream id. An event's position (`recordedAt#streamId#version`: 24 + 1 + id +
+   * 1 + 10 bytes) is the replay index's sort key, which DynamoDB caps at 1,024 bytes.
+   */
+  streamIdBytes: 1024 - 36,
   /** Events in one append to a stream that does not exist yet: one Put per event. */
   eventsPerAppendNewStream: 100,
   /** Events in one append to an existing stream: one item goes to the check on the previous version. */

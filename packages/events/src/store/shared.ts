@@ -1,12 +1,15 @@
 import type { EventEnvelope } from "../envelope/envelope.ts";
 import { InvalidAppendError } from "./errors.ts";
-import { planAppends } from "./limits.ts";
+import { EVENT_STORE_LIMITS, planAppends } from "./limits.ts";
 import type { AppendResult, EventStore, ExpectedVersion } from "./port.ts";
 
 /** Checks every adapter does before writing; throws `InvalidAppendError` with the offending index. */
 export function assertAppendable(streamId: string, events: readonly EventEnvelope[]): void {
-  if (streamId.length === 0 || streamId.length > 1024) {
-    throw new InvalidAppendError(`stream id must be 1..1024 characters, got ${streamId.length}`);
+  const bytes = Buffer.byteLength(streamId);
+  if (bytes === 0 || bytes > EVENT_STORE_LIMITS.streamIdBytes) {
+    throw new InvalidAppendError(
+      `stream id must be 1..${EVENT_STORE_LIMITS.streamIdBytes} bytes (UTF-8): an event's position, which holds it, is the replay index's sort key (at most 1,024 bytes); got ${bytes}. Use a shorter id, or a hash of a long one.`,
+    );
   }
   if (events.length === 0) throw new InvalidAppendError(`stream "${streamId}": nothing to append (0 events)`);
   const seen = new Set<string>();

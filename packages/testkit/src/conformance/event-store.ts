@@ -8,6 +8,7 @@ import {
   type ExpectedVersion,
   ExpectedVersionConflictError,
   eventItemBytes,
+  InvalidAppendError,
   isMultiStreamAppender,
   MultiStreamConflictError,
   PayloadTooLargeError,
@@ -334,6 +335,33 @@ export async function checkReadAllCommits(store: EventStore): Promise<void> {
   );
 }
 
+/**
+ * A stream id of `streamIdBytes` UTF-8 bytes (multi-byte characters count as their bytes) is
+ * stored and replayed; one byte more is refused before anything is written, by every adapter
+ * (DynamoDB would refuse the event's position as the replay index's sort key).
+ */
+export async function checkStreamIdLimit(store: EventStore): Promise<void> {
+  const max = EVENT_STORE_LIMITS.streamIdBytes;
+  const head = `${uniqueStream("long-id")}#${"é".repeat(300)}`;
+  const longest = head + "x".repeat(max - Buffer.byteLength(head));
+  expect(Buffer.byteLength(longest)).toBe(max);
+  const event = sampleEvent("long-id", 1);
+  await store.appendToStream(longest, [event], { expectedVersion: "no_stream" });
+  expect(ids((await store.readStream(longest)).events)).toEqual([event.id]);
+  const all = await store.readAll({ limit: 10_000 });
+  expect(all.events.find((e) => e.event.id === event.id)?.streamId).toBe(longest);
+  const tooLong = `${longest}y`;
+  await expect(
+    store.appendToStream(tooLong, [sampleEvent("long-id", 2)], { expectedVersion: "no_stream" }),
+  ).rejects.toBeInstanceOf(InvalidAppendError);
+  await expect(
+    store.appendToStream(`${head}${"é".repeat((max - Buffer.byteLength(head)) / 2 + 1)}`, [
+      sampleEvent("long-id", 3),
+    ]),
+  ).rejects.toThrow(/stream id must be 1\.\.\d+ bytes/);
+  expect((await store.readStream(tooLong)).streamVersion).toBe(0);
+}
+
 /** Events above DynamoDB's 400 KB item limit round-trip unchanged (claim check for DynamoDB). */
 export async function checkLargePayloads(store: EventStore): Promise<void> {
   const s = uniqueStream("large");
@@ -624,6 +652,7 @@ export function eventStoreConformance(
     it("recognises retried appends by event id", run(checkIdempotentRetries));
     it("reads streams larger than one 1 MB page", run(checkPagination));
     it("orders readAll across streams and resumes from a position", run(checkReadAllOrdering));
+    it("takes stream ids up to the replay index's key size, in UTF-8 bytes", run(checkStreamIdLimit));
     it("reads commits of many events whole and in order, resuming at any position", run(checkReadAllCommits));
     if (options.largePayloads !== false)
       it("stores payloads above the 400 KB item limit", run(checkLargePayloads));
