@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
   createEvent,
   createEventTable,
@@ -42,7 +43,7 @@ export interface PlatformBenchResult {
    * per report, `no_stream`), closed loop, no HTTP, signing, parsing or deciding. What ingest can
    * at most reach on this machine; absent in memory.
    */
-  storeAlone?: Omit<PlatformBenchLevel, "errorStatuses" | "requestsPerSecond" | "maxMs">;
+  storeAlone?: Omit<PlatformBenchLevel, "errorStatuses">;
   budget: typeof PLATFORM_BUDGET;
   met: boolean;
 }
@@ -210,24 +211,8 @@ export async function runPlatformBench(options: {
           await Promise.all(sent);
         }),
       );
-      const seconds = (performance.now() - started) / 1000;
-      const requests = latencies.length;
       const errors = Object.values(errorStatuses).reduce((x, y) => x + y, 0);
-      const reportsOk = (requests - errors) * options.batchSize;
-      latencies.sort((x, y) => x - y);
-      levels.push({
-        agents: n,
-        requests,
-        reports: reportsOk,
-        errors,
-        errorStatuses,
-        seconds,
-        reportsPerSecond: reportsOk / seconds,
-        requestsPerSecond: requests / seconds,
-        p50Ms: percentile(latencies, 0.5),
-        p99Ms: percentile(latencies, 0.99),
-        maxMs: latencies.at(-1) ?? 0,
-      });
+      levels.push({ ...summarize(n, latencies, errors, options.batchSize, started), errorStatuses });
     }
     const storeAlone = local
       ? await measureStoreAlone(local.clients.dynamodb, agents, options.requestsPerAgent, options.batchSize)
@@ -255,8 +240,34 @@ export async function runPlatformBench(options: {
   }
 }
 
+/** One level's figures from its requests' latencies (in any order), failures and start. */
+function summarize(
+  agents: number,
+  latencies: number[],
+  errors: number,
+  batchSize: number,
+  started: number,
+): Omit<PlatformBenchLevel, "errorStatuses"> {
+  const seconds = (performance.now() - started) / 1000;
+  const requests = latencies.length;
+  const reports = (requests - errors) * batchSize;
+  latencies.sort((x, y) => x - y);
+  return {
+    agents,
+    requests,
+    reports,
+    errors,
+    seconds,
+    reportsPerSecond: reports / seconds,
+    requestsPerSecond: requests / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    maxMs: latencies.at(-1) ?? 0,
+  };
+}
+
 async function measureStoreAlone(
-  client: NonNullable<Parameters<typeof createEventTable>[0]>,
+  client: DynamoDBClient,
   agents: readonly Agent[],
   requestsPerAgent: number,
   batchSize: number,
@@ -289,19 +300,7 @@ async function measureStoreAlone(
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((x, y) => x - y);
-  const reportsOk = (latencies.length - errors) * batchSize;
-  return {
-    agents: agents.length,
-    requests: latencies.length,
-    reports: reportsOk,
-    errors,
-    seconds,
-    reportsPerSecond: reportsOk / seconds,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-  };
+  return summarize(agents.length, latencies, errors, batchSize, started);
 }
 
 function reports(agent: Agent, scanId: string, request: number, n: number): VigilEvent[] {
@@ -341,9 +340,10 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 }
 
-function storeAloneLine(result: PlatformBenchResult): string {
-  const alone = result.storeAlone;
-  if (!alone) return "";
+function storeAloneLine(
+  result: PlatformBenchResult,
+  alone: NonNullable<PlatformBenchResult["storeAlone"]>,
+): string {
   const top = result.levels.find((l) => l.agents === alone.agents);
   const rate = (n: number) => Math.round(n).toLocaleString("en-US");
   return `the event log alone on this DynamoDB Local (${alone.agents} writers, the same requests appended as ingest appends them, closed loop): ${rate(alone.reportsPerSecond)} reports/s, p50 ${alone.p50Ms.toFixed(0)} ms, p99 ${alone.p99Ms.toFixed(0)} ms${alone.errors > 0 ? `, ${alone.errors} failed` : ""}${
@@ -388,7 +388,7 @@ export function renderPlatformBench(result: PlatformBenchResult): string {
         : `open loop (${result.offeredReportsPerSecond.toLocaleString("en-US")} reports/s offered across each level's agents; latency from the scheduled send)`
     } (${result.storage})`,
     table.toString(),
-    ...(result.storeAlone ? [storeAloneLine(result)] : []),
+    ...(result.storeAlone ? [storeAloneLine(result, result.storeAlone)] : []),
     `budget at ${b.agents} agents: ≥ ${b.reportsPerSecond.toLocaleString("en-US")} reports/s, 0 errors, p99 ≤ ${b.p99Ms} ms: ${result.met ? "MET" : "NOT MET"}`,
   ].join("\n");
 }
