@@ -6,8 +6,9 @@ const program = new Command("vigil")
   .description("Vigil: continuous, credential-free security scanning of AWS accounts")
   .showHelpAfterError("(run `vigil --help` for usage)")
   .exitOverride((err) => {
-    // commander already printed usage; map its exit code so bad arguments are a non-zero exit.
-    process.exit(err.exitCode);
+    // commander already printed the error and where usage is: bad arguments exit 64 (EX_USAGE), as
+    // every command's own usage errors do; help and version exit 0; a command's program.error keeps its code.
+    process.exit(err.exitCode !== 0 && err.code !== "commander.error" ? 64 : err.exitCode);
   });
 
 registerCommands(program);

@@ -2,6 +2,7 @@ import { type BusBenchResult, benchBus, benchEventFactory, RequestCounter, SnsSq
 import { provisionLocalStack, startLocalAws } from "@vigil/testkit";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { wholeNumber } from "./arguments.ts";
 
 /** Budget of the cost model: SQS requests per event in steady state. */
 export const SQS_REQUESTS_PER_EVENT_BUDGET = 0.35;
@@ -13,11 +14,11 @@ export function registerBenchBus(bench: Command): void {
     .description(
       "Bus: publish → consume → ack events/s on the local stack, and SNS/SQS requests per 1,000 events",
     )
-    .option("--events <n>", "events to push through", "5000")
-    .option("--pollers <n>", "concurrent receive loops", "2")
+    .option("--events <n>", "events to push through", wholeNumber(1, 1_000_000), 5000)
+    .option("--pollers <n>", "concurrent receive loops", wholeNumber(1, 64), 2)
     .option("--json", "print JSON")
-    .action(async (options: { events: string; pollers: string; json?: boolean }) => {
-      const result = await runBusBench({ events: Number(options.events), pollers: Number(options.pollers) });
+    .action(async (options: { events: number; pollers: number; json?: boolean }) => {
+      const result = await runBusBench({ events: options.events, pollers: options.pollers });
       console.log(options.json ? JSON.stringify(result, null, 2) : renderBusBench(result));
       process.exitCode = result.sqsRequestsPerEvent <= SQS_REQUESTS_PER_EVENT_BUDGET ? 0 : 4;
     });

@@ -9,6 +9,7 @@ import {
 import { startLocalAws } from "@vigil/testkit";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { wholeNumber } from "./arguments.ts";
 
 /** `vigil bench events`: append and replay throughput of the event log, on both adapters. */
 export function register(program: Command): void {
@@ -18,11 +19,11 @@ export function register(program: Command): void {
   bench
     .command("events")
     .description("Event log: append (single, batched) and replay (raw vs validated + projected) throughput")
-    .option("--events <n>", "events per adapter", "10000")
+    .option("--events <n>", "events per adapter", wholeNumber(2, 1_000_000), 10_000)
     .option("--no-dynamodb", "skip DynamoDB Local (needs Java)")
     .option("--json", "print JSON")
-    .action(async (options: { events: string; dynamodb: boolean; json?: boolean }) => {
-      const results = await runEventBench({ events: Number(options.events), dynamodb: options.dynamodb });
+    .action(async (options: { events: number; dynamodb: boolean; json?: boolean }) => {
+      const results = await runEventBench({ events: options.events, dynamodb: options.dynamodb });
       console.log(options.json ? JSON.stringify(results, null, 2) : renderBench(results));
       process.exitCode = results.every((r) => r.ratio >= 0.8) ? 0 : 4;
     });

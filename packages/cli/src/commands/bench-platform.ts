@@ -10,7 +10,8 @@ import {
 import { reportStreamOf, startPlatform } from "@vigil/platform";
 import { startLocalAws } from "@vigil/testkit";
 import Table from "cli-table3";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { positiveNumber, wholeNumber, wholeNumbers } from "./arguments.ts";
 
 /** Budgets of issue 16 at 30 concurrent agents. */
 export const PLATFORM_BUDGET = { reportsPerSecond: 2000, p99Ms: 500, agents: 30 } as const;
@@ -55,41 +56,47 @@ export function registerBenchPlatform(bench: Command): void {
     .description(
       "Platform: signed report ingest over HTTP at increasing concurrency, on the local stack (DynamoDB Local)",
     )
-    .option("--levels <list>", "concurrent agents per level", "1,5,10,20,30")
-    .option("--requests <n>", "signed requests per agent per level", "12")
-    .option("--batch <n>", "asset reports per request (the agent sends 100)", "100")
+    .addOption(
+      new Option("--levels <list>", "concurrent agents per level, comma-separated")
+        .argParser(wholeNumbers(1, 200))
+        .default([1, 5, 10, 20, 30], "1,5,10,20,30"),
+    )
+    .option("--requests <n>", "signed requests per agent per level", wholeNumber(1, 10_000), 12)
+    .option(
+      "--batch <n>",
+      "asset reports per request (the agent sends 100; the API takes 500)",
+      wholeNumber(1, 500),
+      100,
+    )
     .option(
       "--rate <reports/s>",
       "open loop: offer this many reports/s across each level's agents, each sending on its schedule whether or not its last request was answered (latency from the scheduled send); default: closed loop, each agent sending its next request when the last is answered",
+      positiveNumber(1_000_000),
     )
-    .option(
-      "--storage <where>",
-      "dynamodb (DynamoDB Local, the budget's) or memory (the platform's own ceiling)",
-      "dynamodb",
+    .addOption(
+      new Option(
+        "--storage <where>",
+        "dynamodb (DynamoDB Local, the budget's) or memory (the platform's own ceiling)",
+      )
+        .choices(["dynamodb", "memory"] as const)
+        .default("dynamodb"),
     )
     .option("--json", "print JSON")
     .action(
       async (options: {
-        levels: string;
-        requests: string;
-        batch: string;
-        storage: string;
-        rate?: string;
+        levels: number[];
+        requests: number;
+        batch: number;
+        storage: "dynamodb" | "memory";
+        rate?: number;
         json?: boolean;
       }) => {
-        if (options.storage !== "dynamodb" && options.storage !== "memory") {
-          throw new Error(`--storage must be dynamodb or memory; got ${options.storage}`);
-        }
-        const rate = options.rate === undefined ? undefined : Number(options.rate);
-        if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
-          throw new Error(`--rate must be a positive number of reports per second; got ${options.rate}`);
-        }
         const result = await runPlatformBench({
-          levels: options.levels.split(",").map(Number),
-          requestsPerAgent: Number(options.requests),
-          batchSize: Number(options.batch),
+          levels: options.levels,
+          requestsPerAgent: options.requests,
+          batchSize: options.batch,
           storage: options.storage,
-          ...(rate !== undefined ? { offeredReportsPerSecond: rate } : {}),
+          ...(options.rate !== undefined ? { offeredReportsPerSecond: options.rate } : {}),
         });
         console.log(options.json ? JSON.stringify(result, null, 2) : renderPlatformBench(result));
         process.exitCode = result.met ? 0 : 4;

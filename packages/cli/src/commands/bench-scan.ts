@@ -3,6 +3,7 @@ import { COLD_IMPORT_BUDGET_MS, LAMBDA_ENTRIES, lambdaNode, measureBundles } fro
 import { createSimulatedAccount, generateAccount, STANDARD_REGIONS } from "@vigil/testkit";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { wholeNumber } from "./arguments.ts";
 
 /** Evaluations per second the design asks of the evaluator on one core. */
 export const EVALUATION_BUDGET = 1_000_000;
@@ -15,35 +16,50 @@ export function register(program: Command): void {
   bench
     .command("scan")
     .description("(asset × check) evaluations per second, and an end-to-end scan of a simulated account")
-    .option("--regions <n>", "regions in the simulated account", "17")
-    .option("--assets <n>", "assets in the simulated account (approximate)", "5000")
-    .option("--eval-assets <n>", "synthetic assets for the evaluator bench", "50000")
-    .option("--import-runs <n>", "fresh Node 22 processes timing the agent bundle's cold import", "9")
+    .option(
+      "--regions <n>",
+      `regions in the simulated account (1 to ${STANDARD_REGIONS.length + 1})`,
+      wholeNumber(1, STANDARD_REGIONS.length + 1),
+      17,
+    )
+    .option("--assets <n>", "assets in the simulated account (approximate)", wholeNumber(1, 1_000_000), 5000)
+    .option(
+      "--eval-assets <n>",
+      "synthetic assets for the evaluator bench",
+      wholeNumber(1, 1_000_000),
+      50_000,
+    )
+    .option(
+      "--import-runs <n>",
+      "fresh Node 22 processes timing the agent bundle's cold import",
+      wholeNumber(1, 100),
+      9,
+    )
     .option("--json", "print JSON")
     .action(
       async (options: {
-        regions: string;
-        assets: string;
-        evalAssets: string;
-        importRuns: string;
+        regions: number;
+        assets: number;
+        evalAssets: number;
+        importRuns: number;
         json?: boolean;
       }) => {
         // 20 timed rounds, as the agent's evaluate bench: the median of 10 still counts rounds the JIT has not settled.
-        const evaluation = benchEvaluate({ assets: Number(options.evalAssets), rounds: 20 });
+        const evaluation = benchEvaluate({ assets: options.evalAssets, rounds: 20 });
         // The built agent: its handler and every chunk a shard may load, in Node 22 with source maps on.
         const node = lambdaNode();
         const [bundle] = await measureBundles(
           LAMBDA_ENTRIES.filter((e) => e.name === "agent"),
-          { runs: Number(options.importRuns), node },
+          { runs: options.importRuns, node },
         );
         const coldImportMs = Math.min(
           bundle?.coldImportMs ?? Number.NaN,
           bundle?.coldImportCpuMs ?? Number.NaN,
         );
-        const regions = Number(options.regions);
+        const regions = options.regions;
         const scan = await benchScan({
           regions,
-          assets: Number(options.assets),
+          assets: options.assets,
           account: ({ regions: n, assets, seed }) => {
             const names = [...STANDARD_REGIONS, "me-south-1"].slice(0, n);
             // The generator's `assetsPerRegion` counts EC2 instances; the rest of an account scales

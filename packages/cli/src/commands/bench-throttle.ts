@@ -2,6 +2,7 @@ import { benchAccountFactory, runThrottleBench, type ThrottleBenchRow } from "@v
 import { createSimulatedAccount, generateAccount } from "@vigil/testkit";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { positiveNumber, wholeNumber } from "./arguments.ts";
 
 /** `vigil bench throttle`: discovery of a throttled simulated account against the token-bucket lower bound. */
 export function register(program: Command): void {
@@ -14,17 +15,17 @@ export function register(program: Command): void {
       "Discovery under AWS's rate limits (17 regions, 10,000 instances, 2,000 security groups, virtual time): " +
         "Vigil's budget vs a naive baseline, then with a noisy neighbour spending half of every bucket",
     )
-    .option("--instances <n>", "EC2 instances in the account", "10000")
-    .option("--security-groups <n>", "security groups in the account", "2000")
-    .option("--headroom <share>", "share of AWS's limits Vigil may use", "0.8")
+    .option("--instances <n>", "EC2 instances in the account", wholeNumber(1, 100_000), 10_000)
+    .option("--security-groups <n>", "security groups in the account", wholeNumber(1, 100_000), 2000)
+    .option("--headroom <share>", "share of AWS's limits Vigil may use (0 to 1)", positiveNumber(1), 0.8)
     .option("--json", "print JSON")
     .action(
-      async (options: { instances: string; securityGroups: string; headroom: string; json?: boolean }) => {
+      async (options: { instances: number; securityGroups: number; headroom: number; json?: boolean }) => {
         const account = benchAccountFactory(
           { generateAccount, createSimulatedAccount },
-          { instances: Number(options.instances), securityGroups: Number(options.securityGroups) },
+          { instances: options.instances, securityGroups: options.securityGroups },
         );
-        const rows = await runThrottleBench({ account, headroom: Number(options.headroom) });
+        const rows = await runThrottleBench({ account, headroom: options.headroom });
         console.log(options.json ? JSON.stringify(rows, null, 2) : renderThrottle(rows));
         const budgeted = rows.filter((r) => r.mode === "budgeted");
         // The ratio is NaN when no bucket ran dry (a tiny account): there is no bound to miss then.

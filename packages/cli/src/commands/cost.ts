@@ -12,6 +12,7 @@ import {
 } from "@vigil/infra";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { positiveNumber } from "./arguments.ts";
 
 /** The inputs given as numbers on the command line (`--organization-member` sets the one switch). */
 type NumericInput = { [K in keyof CostInputs]: CostInputs[K] extends number ? K : never }[keyof CostInputs];
@@ -71,6 +72,7 @@ export function register(program: Command): void {
     cmd.option(
       `--${kebab(key)} <n>`,
       `${description} (default ${DEFAULT_COST_INPUTS[key as keyof CostInputs]})`,
+      positiveNumber(1e12),
     );
   }
   cmd.option(
@@ -78,19 +80,12 @@ export function register(program: Command): void {
     "the account is an organization member: its results go to its EventBridge bus (PutEvents), not over HTTP",
   );
   cmd.option("--json", "print the model as JSON");
-  cmd.action((opts: Record<string, string | boolean | undefined>) => {
+  cmd.action((opts: Record<string, number | boolean | undefined>) => {
     const inputs = { ...DEFAULT_COST_INPUTS };
     if (opts.organizationMember === true) inputs.resultsOverEventBridge = true;
     for (const key of Object.keys(FLAGS) as NumericInput[]) {
-      const raw = opts[key];
-      if (typeof raw !== "string") continue;
-      const value = Number(raw);
-      if (!Number.isFinite(value) || value <= 0) {
-        process.stderr.write(`--${kebab(key)} must be a positive number, got "${raw}"\n`);
-        process.exitCode = 1;
-        return;
-      }
-      inputs[key] = value;
+      const value = opts[key];
+      if (typeof value === "number") inputs[key] = value;
     }
     const lines = costModel(inputs);
     if (opts.json) {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { runOrganizationDemo } from "../demo/organization.ts";
 import { DEFAULT_DEMO_REPORT, runDemo } from "../demo/run.ts";
+import { wholeNumber } from "./arguments.ts";
 
 /** `vigil demo`: the built release installed and run in the emulated AWS account, with the report printed. */
 export function register(program: Command): void {
@@ -9,7 +10,12 @@ export function register(program: Command): void {
     .description(
       "Install the built release into the emulated AWS account and run it: registration, a scheduled scan, reports at the platform, an update, stack deletion and teardown",
     )
-    .option("--instances <n>", "EC2 instances in the customer's account", "12")
+    .option(
+      "--instances <n>",
+      "EC2 instances in the customer's account (1 to 1000)",
+      wholeNumber(1, 1000),
+      12,
+    )
     .option("--out <file>", "where to write the HTML report", DEFAULT_DEMO_REPORT)
     .option(
       "--keep",
@@ -25,7 +31,7 @@ export function register(program: Command): void {
     )
     .action(
       async (opts: {
-        instances: string;
+        instances: number;
         out: string;
         keep?: boolean;
         organization?: boolean;
@@ -39,17 +45,8 @@ export function register(program: Command): void {
           process.exitCode = await runOrganizationDemo();
           return;
         }
-        const instances = Number(opts.instances);
-        if (!Number.isInteger(instances) || instances < 1 || instances > 1000) {
-          program.error(
-            "vigil demo: --instances takes a whole number from 1 to 1000 (see `vigil demo --help`)",
-            {
-              exitCode: 64,
-            },
-          );
-        }
         process.exitCode = await runDemo({
-          instances,
+          instances: opts.instances,
           out: opts.out,
           keep: opts.keep === true,
           ebs: opts.ebs === true,

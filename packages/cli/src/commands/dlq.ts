@@ -11,6 +11,7 @@ import {
 } from "@vigil/events";
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { wholeNumber } from "./arguments.ts";
 
 interface QueueOptions {
   consumer: string;
@@ -66,10 +67,10 @@ export function register(program: Command): void {
     );
 
   withQueueOptions(dlq.command("list").description("List dead letters with the reason each is there"))
-    .option("--max <n>", "at most this many", "100")
-    .action(async (options: QueueOptions & { max: string }) => {
+    .option("--max <n>", "at most this many", wholeNumber(1, 100_000), 100)
+    .action(async (options: QueueOptions & { max: number }) => {
       const { sqs, deadLetterUrl } = await open(options);
-      const letters = await listDeadLetters(sqs, deadLetterUrl, { max: Number(options.max) });
+      const letters = await listDeadLetters(sqs, deadLetterUrl, { max: options.max });
       console.log(options.json ? JSON.stringify(letters, null, 2) : renderLetters(letters));
     });
 
@@ -97,7 +98,7 @@ export function register(program: Command): void {
       ),
   )
     .option("--ids <ids>", "only these message ids or event ids, comma separated")
-    .option("--max <n>", "at most this many", "1000")
+    .option("--max <n>", "at most this many", wholeNumber(1, 100_000), 1000)
     .option(
       "--topic-arn <arn>",
       "republish SNS letters to this topic; default: the topic each letter records",
@@ -105,7 +106,7 @@ export function register(program: Command): void {
     .option("--sns-endpoint <url>", "SNS endpoint (the local stack); default: --endpoint, else AWS")
     .action(
       async (
-        options: QueueOptions & { ids?: string; max: string; topicArn?: string; snsEndpoint?: string },
+        options: QueueOptions & { ids?: string; max: number; topicArn?: string; snsEndpoint?: string },
       ) => {
         const { sqs, deadLetterUrl, sourceUrl, sourceName } = await open(options);
         const snsEndpoint = options.snsEndpoint ?? options.endpoint;
@@ -114,7 +115,7 @@ export function register(program: Command): void {
           ...(sourceUrl ? { sourceUrl } : {}),
           sns,
           ...(options.topicArn ? { topicArn: options.topicArn } : {}),
-          max: Number(options.max),
+          max: options.max,
           ...(options.ids ? { ids: options.ids.split(",").map((s) => s.trim()) } : {}),
         });
         console.log(

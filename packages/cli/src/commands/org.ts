@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { adminTokenFor, defaultAdminTokenFile, writeSecretFile } from "../secrets/admin-token.ts";
+import { wholeNumber } from "./arguments.ts";
 import { UsageError } from "./scan-source.ts";
 
 /**
@@ -86,13 +87,6 @@ class AdminApi {
       throw new PlatformAnswerError(res.status, "not_json", `${method} ${path} answered something not JSON`);
     return parsed as T;
   }
-}
-
-function positiveInt(name: string, value: string | undefined, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 0 || Number(value) > max)
-    throw new UsageError(`${name} must be a whole number from 0 to ${max}, got "${value}"`);
-  return Number(value);
 }
 
 function accountsOf(value: string | undefined): string[] | undefined {
@@ -211,11 +205,11 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
     .requiredOption("--organization-id <id>", "the AWS Organization's id (o-…)")
     .requiredOption("--home-region <region>", "where the member stacks' StackSet is deployed")
     .option("--management-account <id>", "the management account's 12-digit id")
-    .option("--valid-for-days <days>", "the secret's lifetime (1–366, default 90)")
+    .option("--valid-for-days <days>", "the secret's lifetime (1–366, default 90)", wholeNumber(1, 366))
     .option("--secret-file <path>", "where to write the secret (0600; default ~/.vigil/enrollment-secret-…)")
-    .action(async (o: Record<string, string | undefined>) => {
+    .action(async (o: Record<string, string | undefined> & { validForDays?: number }) => {
       const api = apiOf(globals(), io);
-      const days = positiveInt("--valid-for-days", o.validForDays, 366);
+      const days = o.validForDays;
       const answer = await api.call<SecretAnswer & { organizationId: string; homeRegion: string }>(
         "POST",
         "/admin/organizations",
@@ -241,11 +235,11 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
     .command("secret")
     .description("Issue a new enrollment secret (e.g. before the current one expires) and write it to a file")
     .argument("<organization-integration-id>")
-    .option("--valid-for-days <days>", "lifetime (1–366, default 90)")
+    .option("--valid-for-days <days>", "lifetime (1–366, default 90)", wholeNumber(1, 366))
     .option("--secret-file <path>", "where to write it (0600)")
-    .action(async (id: string, o: Record<string, string | undefined>) => {
+    .action(async (id: string, o: Record<string, string | undefined> & { validForDays?: number }) => {
       const api = apiOf(globals(), io);
-      const days = positiveInt("--valid-for-days", o.validForDays, 366);
+      const days = o.validForDays;
       const answer = await api.call<SecretAnswer>(
         "POST",
         `/admin/organizations/${encodeURIComponent(id)}/enrollment-secrets`,
@@ -347,15 +341,19 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
       .option(
         "--spread-minutes <n>",
         "spread the accounts' starts over this many minutes (0–720; default a minute per 20 accounts)",
+        wholeNumber(0, 720),
       )
       .option("--wait", "(scan) follow the scan's progress until every account is done")
-      .option("--timeout-seconds <n>", "(scan --wait) give up after this long (default 3600)")
-      .action(async (id: string, o: Record<string, string | boolean | undefined>) => {
+      .option(
+        "--timeout-seconds <n>",
+        "(scan --wait) give up after this long (1–86400, default 3600)",
+        wholeNumber(1, 86_400),
+      )
+      .action(async (id: string, o: Record<string, string | number | boolean | undefined>) => {
         const api = apiOf(globals(), io);
         const accounts = accountsOf(o.accounts as string | undefined);
-        const spread = positiveInt("--spread-minutes", o.spreadMinutes as string | undefined, 720);
-        const timeout =
-          positiveInt("--timeout-seconds", o.timeoutSeconds as string | undefined, 86_400) ?? 3600;
+        const spread = o.spreadMinutes as number | undefined;
+        const timeout = (o.timeoutSeconds as number | undefined) ?? 3600;
         if (o.wait && command !== "scan")
           throw new UsageError("--wait follows a scan; `org update` has nothing to wait for");
         const answer = await api.call<{

@@ -2,6 +2,7 @@ import { startPlatform } from "@vigil/platform";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import type { Command } from "commander";
 import { adminTokenFor } from "../secrets/admin-token.ts";
+import { wholeNumber } from "./arguments.ts";
 
 /**
  * `vigil platform`: run the control plane (API + dashboard) locally until Ctrl-C. With `--local`
@@ -12,17 +13,14 @@ export function register(program: Command): void {
   program
     .command("platform")
     .description("Run the Vigil platform (API and dashboard) locally and print its URL")
-    .option("-p, --port <port>", "port to listen on (0 picks a free one)", "0")
+    .option("-p, --port <port>", "port to listen on (0 picks a free one)", wholeNumber(0, 65535), 0)
     .option(
       "--admin-token-file <path>",
       "file holding the admin token (else VIGIL_ADMIN_TOKEN, else a new one written to ~/.vigil/admin-token, mode 0600)",
     )
     .option("--local", "run on the local AWS stack's DynamoDB Local (needs java) instead of in memory")
-    .action(async (options: { port: string; adminTokenFile?: string; local?: boolean }) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        program.error(`--port must be an integer between 0 and 65535; got "${options.port}".`);
-      }
+    .action(async (options: { port: number; adminTokenFile?: string; local?: boolean }) => {
+      const port = options.port;
       // Never from argv (every local user sees it in `ps`) and never printed.
       const { token: adminToken, from } = adminTokenFor(
         options.adminTokenFile ? { file: options.adminTokenFile } : {},

@@ -134,7 +134,9 @@ describe("vigil org", () => {
     [["show"], /missing required argument/],
     [["bogus"], /unknown command 'bogus'/],
     [["create", "--home-region", "eu-west-1"], /required option '--organization-id/],
-    [["secret", "x", "--valid-for-days", "soon"], /--valid-for-days must be a whole number/],
+    [["secret", "x", "--valid-for-days", "soon"], /'--valid-for-days <days>' argument 'soon' is invalid/],
+    [["secret", "x", "--valid-for-days", "0"], /from 1 to 366/],
+    [["scan", "x", "--spread-minutes", "721"], /from 0 to 720/],
     [["scan", "x", "--accounts", "12,34"], /12-digit account ids/],
     [["--format", "xml", "list"], /--format must be table or json/],
   ])("bad arguments %j print what was wrong and usage, exit 64", async (args, message) => {
