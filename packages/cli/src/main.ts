@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerCommands } from "./commands/index.ts";
+import { UsageError } from "./commands/scan-source.ts";
 
 const program = new Command("vigil")
   .description("Vigil: continuous, credential-free security scanning of AWS accounts")
@@ -12,4 +13,13 @@ const program = new Command("vigil")
   });
 
 registerCommands(program);
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // A command that failed: what went wrong in one line, not a stack trace (VIGIL_DEBUG=1 adds it).
+  const usage = error instanceof UsageError;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`vigil: ${message}\n${usage ? "(run `vigil --help` for usage)\n" : ""}`);
+  if (process.env.VIGIL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(usage ? 64 : 1);
+}

@@ -76,6 +76,9 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
     [["demo", "--instances", "0"], "--instances <n>"],
     [["platform", "--port", "70000"], "--port <port>"],
     [["cost", "--assets", "-1"], "--assets <n>"],
+    [["replay", "--at", "yesterday"], "--at <time|version>"],
+    [["dlq", "list", "--consumer", "nobody"], "--consumer <name>"],
+    [["deploy", "nothing"], "argument 'package'"],
   ])("vigil %j names %s", async (args, option) => {
     const { error, stderr } = await parseError(args);
     expect(error?.code).toMatch(/^commander\.invalid(Argument|OptionArgument)$/);
@@ -96,5 +99,16 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
       expect(run.status, run.stderr).toBe(64);
       expect(run.stderr).toContain("vigil --help");
     }
+  }, 120_000);
+
+  it("a command that fails says why in one line, without a stack trace, and exits 1", () => {
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", main, "replay", "--stream", "x", "--endpoint", "http://127.0.0.1:1"],
+      { encoding: "utf8", timeout: 60_000, env: { ...process.env, VIGIL_DEBUG: "" } },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr.trim()).toBe("vigil: connect ECONNREFUSED 127.0.0.1:1");
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { SSMClient } from "@aws-sdk/client-ssm";
 import {
   awsClients,
@@ -12,7 +13,7 @@ import {
   ssmSecretStore,
 } from "@vigil/infra";
 import { provisionLocalStack, startLocalAws } from "@vigil/testkit";
-import type { Command } from "commander";
+import { Argument, type Command } from "commander";
 import { defaultAdminTokenFile, writeSecretFile } from "../secrets/admin-token.ts";
 import { releaseCreatedAt, repoRoot, VIGIL_VERSION } from "./release-options.ts";
 
@@ -24,7 +25,7 @@ interface DeployOptions {
   integrationId?: string;
   stackName?: string;
   platformUrl?: string;
-  registrationToken?: string;
+  registrationTokenFile?: string;
   releaseVersion: string;
   adminTokenFile?: string;
   secretsParameter?: string;
@@ -66,7 +67,13 @@ async function deployPlatformStack(opts: DeployOptions): Promise<void> {
 
 export function register(program: Command): void {
   program
-    .command("deploy [package]")
+    .command("deploy")
+    .addArgument(
+      new Argument(
+        "[package]",
+        "one function (agent, updater) or the platform's stack; none: the agent's whole stack",
+      ).choices(["agent", "updater", "platform"]),
+    )
     .description(
       "Deploy Vigil: `deploy agent|updater` updates one function; `deploy` the whole stack; `--local` the local stack",
     )
@@ -80,7 +87,10 @@ export function register(program: Command): void {
     .option("--integration-id <id>", "integration id the stack was created with")
     .option("--stack-name <name>", "CloudFormation stack name (default vigil-<integration-id>)")
     .option("--platform-url <url>", "control plane URL (stack deploys)")
-    .option("--registration-token <token>", "registration token (first stack deploy)")
+    .option(
+      "--registration-token-file <path>",
+      "file holding the registration token (first stack deploy; else VIGIL_REGISTRATION_TOKEN; never in argv)",
+    )
     .option("--release-version <version>", "release version", VIGIL_VERSION)
     .option(
       "--secrets-parameter <name>",
@@ -89,13 +99,10 @@ export function register(program: Command): void {
     )
     .option("--admin-token-file <path>", "platform: where a newly created admin token is written (0600)")
     .option("--organization-id <id>", "platform: organization whose accounts may put events on its bus")
-    .action(async (pkg: string | undefined, opts: DeployOptions) => {
+    .action(async (pkg: "agent" | "updater" | "platform" | undefined, opts: DeployOptions) => {
       try {
         if (opts.local) return await deployLocal(opts);
         if (pkg === "platform") return await deployPlatformStack(opts);
-        if (pkg !== undefined && pkg !== "agent" && pkg !== "updater") {
-          throw new Error(`unknown package "${pkg}": deployable packages are agent, updater and platform`);
-        }
         const bucket = required(opts.bucket, "--bucket");
         const integrationId = required(opts.integrationId, "--integration-id");
         const target = awsDeployTarget(awsClients(opts.region));
@@ -126,7 +133,7 @@ export function register(program: Command): void {
                 parameters: {
                   IntegrationId: integrationId,
                   ...(opts.platformUrl ? { PlatformUrl: opts.platformUrl } : {}),
-                  ...(opts.registrationToken ? { RegistrationToken: opts.registrationToken } : {}),
+                  ...registrationToken(opts),
                 },
                 dryRun: Boolean(opts.dryRun),
               });
@@ -161,6 +168,15 @@ async function deployLocal(opts: DeployOptions): Promise<void> {
   } finally {
     await aws.stop();
   }
+}
+
+/** The first deploy's registration token: from a file or the environment, never from argv (`ps` shows argv). */
+function registrationToken(opts: DeployOptions): { RegistrationToken?: string } {
+  const token = opts.registrationTokenFile
+    ? readFileSync(opts.registrationTokenFile, "utf8").trim()
+    : process.env.VIGIL_REGISTRATION_TOKEN?.trim();
+  if (opts.registrationTokenFile && !token) throw new Error(`${opts.registrationTokenFile} is empty`);
+  return token ? { RegistrationToken: token } : {};
 }
 
 function required(value: string | undefined, flag: string): string {

@@ -10,7 +10,7 @@ import {
   topology,
 } from "@vigil/events";
 import Table from "cli-table3";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { wholeNumber } from "./arguments.ts";
 
 interface QueueOptions {
@@ -25,7 +25,9 @@ const consumers = topology.queues.map((q) => q.consumer);
 
 function withQueueOptions(command: Command): Command {
   return command
-    .option("--consumer <name>", `whose dead-letter queue (${consumers.join(", ")})`, "platform")
+    .addOption(
+      new Option("--consumer <name>", "whose dead-letter queue").choices(consumers).default("platform"),
+    )
     .option("--integration <id>", "integration id in the queue names (vigil-<consumer>-<id>-dlq)")
     .option("--endpoint <url>", "SQS endpoint (the local stack); default: AWS")
     .option("--region <region>", "AWS region; default: the SDK's (AWS_REGION, profile)")
@@ -33,9 +35,6 @@ function withQueueOptions(command: Command): Command {
 }
 
 async function open(options: QueueOptions) {
-  if (!consumers.includes(options.consumer as ConsumerName)) {
-    throw new Error(`--consumer must be one of ${consumers.join(", ")}; got "${options.consumer}"`);
-  }
   const sqs = sqsClientFor({ region: options.region, endpoint: options.endpoint });
   const queues = await deadLetterQueueOf(sqs, options.consumer as ConsumerName, options.integration);
   return { sqs, ...queues };

@@ -8,13 +8,13 @@ import {
   timeline,
 } from "@vigil/events";
 import Table from "cli-table3";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { Listr } from "listr2";
 
 interface ReplayOptions {
   stream?: string;
   integration?: string;
-  at?: string;
+  at?: string | number;
   rebuild?: boolean;
   diff?: boolean;
   json?: boolean;
@@ -39,7 +39,13 @@ export function register(program: Command): void {
     )
     .option("--stream <id>", "print one stream's timeline, e.g. integration#int-0001")
     .option("--integration <id>", "print every event of one integration, in log order")
-    .option("--at <time|version>", "stop at a stream version or an ISO time")
+    .option("--at <time|version>", "stop at a stream version or an ISO time", (value: string) => {
+      try {
+        return parsePointInTime(value);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+    })
     .option("--rebuild", "rebuild the platform projections from the log (in memory)")
     .option(
       "--diff",
@@ -61,7 +67,8 @@ export async function runReplay(
   options: ReplayOptions,
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  const at = options.at === undefined ? undefined : parsePointInTime(options.at);
+  const at =
+    options.at === undefined || typeof options.at === "number" ? options.at : parsePointInTime(options.at);
   const db = connectDynamoDb({
     table: options.table,
     projectionTable: options.projectionTable,

@@ -84,10 +84,17 @@ export interface DynamoDbConnection {
  * a named profile. Nothing here writes unless the caller appends.
  */
 export function connectDynamoDb(connection: DynamoDbConnection) {
+  // DynamoDB Local takes any region and credentials: on a loopback endpoint `--endpoint` alone works.
+  // A remote endpoint gets nothing made up: the SDK's chain (or the profile) answers, or says what is missing.
+  const local = connection.endpoint !== undefined && isLoopback(connection.endpoint);
+  const region = connection.region ?? (local ? "us-east-1" : undefined);
   const config = {
-    ...(connection.region ? { region: connection.region } : {}),
+    ...(region ? { region } : {}),
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
     ...(connection.profile ? { profile: connection.profile } : {}),
+    ...(local && !connection.profile && !process.env.AWS_ACCESS_KEY_ID
+      ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      : {}),
   };
   const client = new DynamoDBClient(config);
   const claimCheck = connection.claimCheckBucket
@@ -104,4 +111,13 @@ export function connectDynamoDb(connection: DynamoDbConnection) {
       : undefined,
     close: () => client.destroy(),
   };
+}
+
+function isLoopback(endpoint: string): boolean {
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
 }
