@@ -42,9 +42,12 @@ describe("option parsers", () => {
 /** Parses `args` as `vigil` would; resolves to the error commander raised, or undefined. */
 async function parseError(args: string[]): Promise<{ error?: CommanderError; stderr: string }> {
   let stderr = "";
-  const program = new Command("vigil")
-    .exitOverride()
-    .configureOutput({ writeOut: () => undefined, writeErr: (text) => void (stderr += text) });
+  const program = new Command("vigil").exitOverride().configureOutput({
+    writeOut: () => undefined,
+    writeErr: (text) => {
+      stderr += text;
+    },
+  });
   registerCommands(program);
   try {
     // Only bad invocations here: commander refuses them while parsing, before any action starts.
@@ -79,6 +82,7 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
     [["replay", "--at", "yesterday"], "--at <time|version>"],
     [["dlq", "list", "--consumer", "nobody"], "--consumer <name>"],
     [["deploy", "nothing"], "argument 'package'"],
+    [["templates", "--only", "agent,updatr"], "--only <names>"],
   ])("vigil %j names %s", async (args, option) => {
     const { error, stderr } = await parseError(args);
     expect(error?.code).toMatch(/^commander\.invalid(Argument|OptionArgument)$/);

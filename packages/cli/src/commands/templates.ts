@@ -6,7 +6,7 @@ import {
   permissionSetDocument,
   writeRelease,
 } from "@vigil/infra";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { releaseCreatedAt, repoRoot, VIGIL_VERSION } from "./release-options.ts";
 
 export function register(program: Command): void {
@@ -18,13 +18,17 @@ export function register(program: Command): void {
     .option("--permissions", "print only the IAM permission set as JSON and exit")
     .option("--out <dir>", "output directory", "dist/release")
     .option("--release-version <version>", "release version", VIGIL_VERSION)
-    .option("--only <names>", "comma-separated Lambdas to build (agent,updater); empty for templates only")
-    .action(async (opts: { permissions?: boolean; out: string; releaseVersion: string; only?: string }) => {
+    .option(
+      "--only <names>",
+      `comma-separated bundles to build (${LAMBDA_ENTRIES.map((e) => e.name).join(", ")}); empty for templates only`,
+      bundleNames,
+    )
+    .action(async (opts: { permissions?: boolean; out: string; releaseVersion: string; only?: string[] }) => {
       if (opts.permissions) {
         process.stdout.write(`${JSON.stringify(permissionSetDocument(opts.releaseVersion), null, 2)}\n`);
         return;
       }
-      const wanted = opts.only === undefined ? undefined : opts.only.split(",").filter(Boolean);
+      const wanted = opts.only;
       const entries = LAMBDA_ENTRIES.filter((e) => wanted === undefined || wanted.includes(e.name));
       try {
         const release = await buildRelease({
@@ -46,4 +50,19 @@ export function register(program: Command): void {
         throw err;
       }
     });
+}
+
+/** `--only`: names of the release's bundles; a misspelt one is refused rather than silently not built. */
+function bundleNames(value: string): string[] {
+  const names = value
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const known = LAMBDA_ENTRIES.map((e) => e.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `unknown bundle ${unknown.join(", ")}: the release's are ${known.join(", ")}.`,
+    );
+  return names;
 }
