@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import type { AwsClients } from "../aws/clients.ts";
 import type { CallProblem } from "../discovery/reader.ts";
 import { runScan, type ScanProgressEvent } from "./scan.ts";
@@ -50,17 +50,48 @@ export async function captureSnapshot(options: CaptureOptions): Promise<AccountS
   };
 }
 
-/** Writes a snapshot directory; files are pretty-printed as the AWS CLI prints them (4 spaces). */
-export async function writeSnapshotDir(snapshot: AccountSnapshot, dir: string): Promise<number> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(
-    join(dir, "account.json"),
-    `${JSON.stringify({ accountId: snapshot.accountId, regions: snapshot.regions }, null, 4)}\n`,
-  );
-  for (const key of [...snapshot.files.keys()].sort()) {
-    const path = join(dir, `${key}.json`);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(snapshot.files.get(key), null, 4)}\n`);
+/**
+ * Why a snapshot cannot go to `dir`: it holds files already. Mixed with an older snapshot's files,
+ * a call this capture could not make would be read from the older file, as a fact of this account.
+ */
+export async function snapshotDirProblem(dir: string): Promise<string | undefined> {
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  if (entries.length === 0) return undefined;
+  return `${dir} is not empty (${entries.length} entr${entries.length === 1 ? "y" : "ies"}): a snapshot goes to a new or empty directory, so no older snapshot's file is read as this account's`;
+}
+
+/**
+ * Writes a snapshot directory; files are pretty-printed as the AWS CLI prints them (4 spaces).
+ * `dir` must not exist or be empty; the files are written beside it and moved in at the end, so a
+ * crash or a full disk leaves no half snapshot under that name.
+ */
+export async function writeSnapshotDir(snapshot: AccountSnapshot, out: string): Promise<number> {
+  const problem = await snapshotDirProblem(out);
+  if (problem) throw new Error(problem);
+  const dir = resolve(out);
+  const staging = `${dir}.partial-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await mkdir(staging, { recursive: true });
+    await writeFile(
+      join(staging, "account.json"),
+      `${JSON.stringify({ accountId: snapshot.accountId, regions: snapshot.regions }, null, 4)}\n`,
+    );
+    for (const key of [...snapshot.files.keys()].sort()) {
+      const path = join(staging, `${key}.json`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, `${JSON.stringify(snapshot.files.get(key), null, 4)}\n`);
+    }
+    await rmdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(staging, dir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
   return snapshot.files.size + 1;
 }

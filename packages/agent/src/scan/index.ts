@@ -5,7 +5,13 @@ export {
   benchScan,
   type SimulatedAccountFactory,
 } from "./bench.ts";
-export { type AccountSnapshot, type CaptureOptions, captureSnapshot, writeSnapshotDir } from "./capture.ts";
+export {
+  type AccountSnapshot,
+  type CaptureOptions,
+  captureSnapshot,
+  snapshotDirProblem,
+  writeSnapshotDir,
+} from "./capture.ts";
 export { type CheckError, type Finding, findingsOf } from "./findings.ts";
 export {
   AGENT_VERSION,

@@ -1,4 +1,4 @@
-import { captureSnapshot, DiscoveryError, writeSnapshotDir } from "@vigil/agent";
+import { captureSnapshot, DiscoveryError, snapshotDirProblem, writeSnapshotDir } from "@vigil/agent";
 import type { Command } from "commander";
 import { progressRenderer } from "../report/index.ts";
 import { addSourceOptions, openSource, type SourceOptions, UsageError } from "./scan-source.ts";
@@ -17,6 +17,9 @@ export async function runSnapshotCommand(
     if (!options.out) throw new UsageError("--out DIR is required");
     if (options.snapshot !== undefined)
       throw new UsageError("--snapshot is a scan source; a snapshot is taken from --aws/--profile or --demo");
+    // Before the capture, which takes minutes on a real account, not after it.
+    const problem = await snapshotDirProblem(options.out);
+    if (problem) throw new UsageError(`--out: ${problem}`);
     // A snapshot is of a real account unless --demo is asked for explicitly.
     const source = await openSource(options.demo ? options : { ...options, aws: true });
     const progress = options.progress === false ? undefined : progressRenderer(io.stderr);

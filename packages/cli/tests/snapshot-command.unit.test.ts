@@ -1,0 +1,31 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runSnapshotCommand } from "../src/commands/snapshot.ts";
+
+describe("vigil snapshot --out", () => {
+  it("refuses a directory holding files before capturing anything (exit 64)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vigil-snapcmd-"));
+    await writeFile(join(dir, "account.json"), "{}");
+    let stdout = "";
+    let stderr = "";
+    const io = {
+      stdout: {
+        write: (t: string) => {
+          stdout += t;
+          return true;
+        },
+      },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+          return true;
+        },
+      },
+    } as unknown as Parameters<typeof runSnapshotCommand>[1];
+    expect(await runSnapshotCommand({ demo: true, out: dir, progress: false }, io)).toBe(64);
+    expect(stderr).toContain(`--out: ${dir} is not empty`);
+    expect(stdout).toBe("");
+  });
+});
