@@ -11,7 +11,9 @@ describe("vigil demo", () => {
     const code = await runDemo({ instances: 3, out, keep: false }, (l) => lines.push(l));
     const printed = lines.join("\n");
     expect(code, printed).toBe(0);
-    expect(printed).toMatch(/Dashboard: {3}http:\/\/127\.0\.0\.1:\d+\/dashboard/);
+    // Without --keep the platform stops with the demo: no URL that would not answer.
+    expect(printed).toContain("Dashboard:   stopped with the demo; `vigil demo --keep` keeps it running");
+    expect(printed).not.toMatch(/http:\/\/127\.0\.0\.1:\d+\/dashboard/);
     // The summary table names the emulated account and failing checks of the seeded misconfigurations.
     expect(printed).toContain("123456789012");
     expect(printed).toMatch(/vigil\.ec2\.security-group-admin-ports-ipv4|ec2\.security-group/);

@@ -275,8 +275,10 @@ export async function runDemo(
     for (const line of ctx.ebsLines ?? []) out(line);
     if (ctx.ebsLines) out("");
     out(`HTML report: ${resolve(options.out)}`);
-    out(`Dashboard:   ${ctx.world?.platform.url}/dashboard`);
+    if (!options.keep)
+      out("Dashboard:   stopped with the demo; `vigil demo --keep` keeps it running to browse");
     if (options.keep) {
+      out(`Dashboard:   ${ctx.world?.platform.url}/dashboard`);
       const tokenFile = join(dirname(resolve(options.out)), "vigil-demo-admin-token");
       writeSecretFile(tokenFile, `${adminToken}\n`);
       out(`Dashboard sign-in: user admin, password in ${tokenFile} (mode 0600; never printed)`);
