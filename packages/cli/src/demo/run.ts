@@ -222,7 +222,9 @@ export async function runDemo(
               .slice(0, 8)
               .map((r) => `  FAIL ${r.severity.padEnd(13)} ${r.checkId}: ${r.evidence ?? r.title}`),
             ...(failed.length > 8
-              ? [`  … and ${failed.length - 8} more failed (the HTML report and the dashboard list them all)`]
+              ? [
+                  `  … and ${failed.length - 8} more failed (the HTML report lists them all, and the dashboard with --keep)`,
+                ]
               : []),
             `  packages (${p.manager ?? "?"}): ${p.notAssessed ? `not assessed: ${p.notAssessed}` : p.items.map((i) => `${i.name} ${i.version}`).join(", ")}`,
             `  left in EC2: describe-volumes ${left.volumes} (Vigil's ${left.vigilVolumes.length}), describe-snapshots ${left.snapshots} (Vigil's ${left.vigilSnapshots.length}); scanner group desired ${left.scannerDesired}`,
