@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerCommands } from "./commands/index.ts";
+import { VIGIL_VERSION } from "./commands/release-options.ts";
 import { UsageError } from "./commands/scan-source.ts";
 
 const program = new Command("vigil")
   .description("Vigil: continuous, credential-free security scanning of AWS accounts")
+  .version(VIGIL_VERSION, "-V, --version", "print the release version")
   .showHelpAfterError("(run `vigil --help` for usage)")
   .exitOverride((err) => {
     // commander already printed the error and where usage is: bad arguments exit 64 (EX_USAGE), as

@@ -105,6 +105,16 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
     }
   }, 120_000);
 
+  it("--version prints the release version and exits 0; no command prints usage and exits 64", () => {
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    const version = spawnSync(process.execPath, ["--import", "tsx", main, "--version"], { encoding: "utf8" });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const none = spawnSync(process.execPath, ["--import", "tsx", main], { encoding: "utf8" });
+    expect(none.status).toBe(64);
+    expect(none.stderr).toContain("Usage: vigil");
+  }, 120_000);
+
   it("a command that fails says why in one line, without a stack trace, and exits 1", () => {
     const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
     const run = spawnSync(
