@@ -45,7 +45,30 @@ export class MessageClaimCheckError extends BusError {
   }
 }
 
-/** A queue name the bus cannot resolve to a URL. */
+/** SQS's answer that a queue name is unknown (JSON protocol `QueueDoesNotExist`; query protocol's legacy code). */
+export function isQueueDoesNotExist(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "QueueDoesNotExist" || name === "AWS.SimpleQueueService.NonExistentQueue";
+}
+
+/**
+ * Resolving a queue's name failed for another reason (unreachable endpoint, denied, throttled):
+ * whether the queue exists is not known, so it is never reported as missing.
+ */
+export class QueueLookupError extends BusError {
+  override readonly name = "QueueLookupError";
+  constructor(
+    readonly queueName: string,
+    cause: unknown,
+  ) {
+    super(
+      `could not look up queue "${queueName}" (sqs:GetQueueUrl failed: ${cause instanceof Error ? cause.message : String(cause)})`,
+      { cause },
+    );
+  }
+}
+
+/** A queue name the bus cannot resolve to a URL: SQS answered that it does not exist. */
 export class QueueNotFoundError extends BusError {
   override readonly name = "QueueNotFoundError";
   constructor(
