@@ -218,7 +218,7 @@ describe("stack parameters are checked against the template before anything is d
   });
 
   it("accepts https, and plain http to a loopback address (local runs)", async () => {
-    cfn.on(DescribeStacksCommand).rejects(new Error("does not exist"));
+    cfn.on(DescribeStacksCommand).rejects(stackMissing());
     cfn.on(CreateChangeSetCommand).resolves({ Id: "cs-1" });
     cfn.on(DescribeChangeSetCommand).resolves({ Status: "CREATE_COMPLETE", Changes: [] });
     for (const url of [
@@ -229,6 +229,20 @@ describe("stack parameters are checked against the template before anything is d
     ])
       await expect(deploy({ PlatformUrl: url, RegistrationToken: "t" })).resolves.toBeDefined();
     expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(4);
+  });
+
+  it("creates the stack only when CloudFormation says it does not exist; a failed read stops the deploy", async () => {
+    cfn.on(DescribeStacksCommand).rejects(stackMissing());
+    cfn.on(CreateChangeSetCommand).resolves({ Id: "cs-1" });
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: "CREATE_COMPLETE", Changes: [] });
+    await deploy({});
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0]?.args[0].input.ChangeSetType).toBe("CREATE");
+
+    cfn.reset();
+    const throttled = Object.assign(new Error("Rate exceeded"), { name: "Throttling" });
+    cfn.on(DescribeStacksCommand).rejects(throttled);
+    await expect(deploy({})).rejects.toThrow(/Rate exceeded/);
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
   });
 
   it("names every refused parameter, never echoing a NoEcho value", () => {
@@ -252,3 +266,8 @@ describe("stack parameters are checked against the template before anything is d
     expect(JSON.stringify(problems)).not.toContain("t".repeat(300));
   });
 });
+
+/** CloudFormation's answer for a stack it does not know. */
+function stackMissing(): Error {
+  return Object.assign(new Error("Stack with id vigil-i1 does not exist"), { name: "ValidationError" });
+}

@@ -81,10 +81,16 @@ export function awsDeployTarget(clients: AwsClients, wait: WaitOptions = WAIT): 
       return { functionVersion: published.Version };
     },
     async createChangeSet(request: ChangeSetRequest) {
+      // Only CloudFormation's "does not exist" means a new stack: a throttle or a denial is not an answer.
       const exists = await clients.cloudformation
         .send(new DescribeStacksCommand({ StackName: request.stackName }))
-        .then(() => true)
-        .catch(() => false);
+        .then(
+          () => true,
+          (error: { name?: string; message?: string }) => {
+            if (error.name === "ValidationError" && /does not exist/.test(error.message ?? "")) return false;
+            throw error;
+          },
+        );
       const created = await clients.cloudformation.send(
         new CreateChangeSetCommand({
           StackName: request.stackName,
