@@ -3,6 +3,7 @@ import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DescribeChangeSetCommand,
+  DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
 } from "@aws-sdk/client-cloudformation";
@@ -150,16 +151,7 @@ describe("deploy the stack", () => {
   });
 
   it("--dry-run prints the change set and deletes it instead of executing", async () => {
-    const target = awsDeployTarget(clients, FAST);
-    const report = await deployStack({
-      target,
-      release,
-      bucket: "rel",
-      region: "us-east-1",
-      stackName: "vigil-i1",
-      parameters: { IntegrationId: "i1" },
-      dryRun: true,
-    });
+    const report = await deployI1(true);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0);
     expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
@@ -172,17 +164,74 @@ describe("deploy the stack", () => {
     expect(describeDeploy(report)).toMatch(/Modify\s+AgentFunction/);
   });
 
-  it("publishes every artifact and the manifest, then executes the change set", async () => {
-    const target = awsDeployTarget(clients, FAST);
-    await deployStack({
-      target,
-      release,
-      bucket: "rel",
-      region: "us-east-1",
-      stackName: "vigil-i1",
-      parameters: { IntegrationId: "i1" },
-      dryRun: false,
+  it("waits for the stack after executing, and fails naming the resource when it rolled back", async () => {
+    let describes = 0;
+    cfn.on(DescribeStacksCommand).callsFake(async () => ({
+      Stacks: [
+        {
+          StackName: "vigil-i1",
+          CreationTime: new Date(),
+          StackStatus: describes++ < 2 ? "UPDATE_IN_PROGRESS" : "UPDATE_ROLLBACK_COMPLETE",
+        },
+      ],
+    }));
+    const event = {
+      StackId: "arn:stack/vigil-i1",
+      EventId: "e",
+      StackName: "vigil-i1",
+      Timestamp: new Date(),
+    };
+    cfn.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        { ...event, ResourceStatus: "UPDATE_ROLLBACK_COMPLETE", LogicalResourceId: "vigil-i1" },
+        {
+          ...event,
+          ResourceStatus: "UPDATE_FAILED",
+          LogicalResourceId: "AgentRole",
+          ResourceType: "AWS::IAM::Role",
+          ResourceStatusReason: "Resource update cancelled",
+        },
+        {
+          ...event,
+          ResourceStatus: "UPDATE_FAILED",
+          LogicalResourceId: "AgentFunction",
+          ResourceType: "AWS::Lambda::Function",
+          ResourceStatusReason: "Code storage limit exceeded",
+        },
+      ],
     });
+    const run = deployI1();
+    await expect(run).rejects.toThrow(DeployError);
+    await expect(run).rejects.toThrow(
+      "stack vigil-i1 ended UPDATE_ROLLBACK_COMPLETE: AgentFunction (AWS::Lambda::Function): Code storage limit exceeded",
+    );
+  });
+
+  it("executes nothing when CloudFormation finds nothing to change", async () => {
+    cfn.on(DescribeChangeSetCommand).resolves({
+      Status: "FAILED",
+      StatusReason:
+        "The submitted information didn't contain changes. Submit different information to create a change set.",
+    });
+    const report = await deployI1();
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0);
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
+    expect(describeDeploy(report)).toContain("stack   vigil-i1: 0 change(s)");
+  });
+
+  it("stops when CloudFormation cannot make the change set, saying why", async () => {
+    cfn
+      .on(DescribeChangeSetCommand)
+      .resolves({ Status: "FAILED", StatusReason: "Template format error: bad" });
+    const run = deployI1();
+    await expect(run).rejects.toThrow(
+      /could not make the change set for vigil-i1: Template format error: bad/,
+    );
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0);
+  });
+
+  it("publishes every artifact and the manifest, then executes the change set", async () => {
+    await deployI1();
     expect(s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual([
       "releases/1.2.3/agent.zip",
       "releases/1.2.3/updater.zip",
@@ -218,7 +267,7 @@ describe("stack parameters are checked against the template before anything is d
   });
 
   it("accepts https, and plain http to a loopback address (local runs)", async () => {
-    cfn.on(DescribeStacksCommand).rejects(stackMissing());
+    newStackEachDeploy();
     cfn.on(CreateChangeSetCommand).resolves({ Id: "cs-1" });
     cfn.on(DescribeChangeSetCommand).resolves({ Status: "CREATE_COMPLETE", Changes: [] });
     for (const url of [
@@ -232,7 +281,7 @@ describe("stack parameters are checked against the template before anything is d
   });
 
   it("creates the stack only when CloudFormation says it does not exist; a failed read stops the deploy", async () => {
-    cfn.on(DescribeStacksCommand).rejects(stackMissing());
+    newStackEachDeploy();
     cfn.on(CreateChangeSetCommand).resolves({ Id: "cs-1" });
     cfn.on(DescribeChangeSetCommand).resolves({ Status: "CREATE_COMPLETE", Changes: [] });
     await deploy({});
@@ -270,4 +319,26 @@ describe("stack parameters are checked against the template before anything is d
 /** CloudFormation's answer for a stack it does not know. */
 function stackMissing(): Error {
   return Object.assign(new Error("Stack with id vigil-i1 does not exist"), { name: "ValidationError" });
+}
+
+/** DescribeStacks as CloudFormation answers a deploy of a new stack: missing, then created. */
+function newStackEachDeploy(): void {
+  let calls = 0;
+  cfn.on(DescribeStacksCommand).callsFake(async () => {
+    if (calls++ % 2 === 0) throw stackMissing();
+    return { Stacks: [{ StackName: "vigil-i1", CreationTime: new Date(), StackStatus: "CREATE_COMPLETE" }] };
+  });
+}
+
+/** The agent's stack `vigil-i1` deployed through the SDK adapter (over the mocked clients). */
+function deployI1(dryRun = false) {
+  return deployStack({
+    target: awsDeployTarget(clients, FAST),
+    release,
+    bucket: "rel",
+    region: "us-east-1",
+    stackName: "vigil-i1",
+    parameters: { IntegrationId: "i1" },
+    dryRun,
+  });
 }

@@ -112,7 +112,10 @@ describe("vigil deploy platform", () => {
         calls.changeSets.push(r);
         return { changeSetId: "cs-1", changes: [] };
       },
-      executeChangeSet: async (id) => void calls.executed.push(id),
+      executeChangeSet: async (id) => {
+        calls.executed.push(id);
+        return { stackStatus: "CREATE_COMPLETE" };
+      },
       deleteChangeSet: async () => {},
     };
     const secrets: SecretStore = {

@@ -1,9 +1,12 @@
 /** The real AWS adapter of the deploy port; credentials come from the SDK's standard chain. */
+
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   CloudFormationClient,
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DescribeChangeSetCommand,
+  DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   waitUntilChangeSetCreateComplete,
@@ -16,6 +19,7 @@ import {
   waitUntilFunctionUpdatedV2,
 } from "@aws-sdk/client-lambda";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeployError } from "./deploy.ts";
 import type { ChangeSetRequest, DeployTarget, StackChange } from "./port.ts";
 
 export interface AwsClients {
@@ -106,13 +110,27 @@ export function awsDeployTarget(clients: AwsClients, wait: WaitOptions = WAIT): 
         }),
       );
       const changeSetId = created.Id ?? "";
+      // A change set that cannot be made ends FAILED, which the waiter throws on: the status says why.
       await waitUntilChangeSetCreateComplete(
         { client: clients.cloudformation, ...wait },
         { ChangeSetName: changeSetId, StackName: request.stackName },
-      );
+      ).catch(() => undefined);
       const described = await clients.cloudformation.send(
         new DescribeChangeSetCommand({ ChangeSetName: changeSetId }),
       );
+      if (described.Status === "FAILED") {
+        const reason = described.StatusReason ?? "no reason given";
+        // CloudFormation fails a change set that changes nothing.
+        if (/didn't contain changes|No updates are to be performed/i.test(reason))
+          return { changeSetId, changes: [], unchanged: true };
+        throw new DeployError(
+          `CloudFormation could not make the change set for ${request.stackName}: ${reason}`,
+        );
+      }
+      if (described.Status !== "CREATE_COMPLETE")
+        throw new DeployError(
+          `the change set for ${request.stackName} is still ${described.Status ?? "unknown"} after ${wait.maxWaitTime} s`,
+        );
       const changes: StackChange[] = (described.Changes ?? []).map((c) => ({
         action: c.ResourceChange?.Action ?? "Unknown",
         logicalId: c.ResourceChange?.LogicalResourceId ?? "",
@@ -122,10 +140,51 @@ export function awsDeployTarget(clients: AwsClients, wait: WaitOptions = WAIT): 
       return { changeSetId, changes };
     },
     async executeChangeSet(changeSetId) {
+      const changeSet = await clients.cloudformation.send(
+        new DescribeChangeSetCommand({ ChangeSetName: changeSetId }),
+      );
+      const stackName = changeSet.StackId ?? changeSet.StackName ?? "";
       await clients.cloudformation.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId }));
+      return { stackStatus: await settledStack(clients.cloudformation, stackName, wait) };
     },
     async deleteChangeSet(changeSetId) {
       await clients.cloudformation.send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId }));
     },
   };
+}
+
+/**
+ * Waits until the stack leaves its `_IN_PROGRESS` states; returns its status when it is
+ * `CREATE_COMPLETE`/`UPDATE_COMPLETE`, else throws with the first resource that failed and why.
+ */
+async function settledStack(
+  cfn: CloudFormationClient,
+  stackName: string,
+  wait: WaitOptions,
+): Promise<string> {
+  const deadline = Date.now() + wait.maxWaitTime * 1000;
+  let delay = wait.minDelay;
+  for (;;) {
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+    const status = stack?.StackStatus ?? "UNKNOWN";
+    if (status === "CREATE_COMPLETE" || status === "UPDATE_COMPLETE") return status;
+    if (!status.endsWith("_IN_PROGRESS")) {
+      const events =
+        (await cfn.send(new DescribeStackEventsCommand({ StackName: stackName }))).StackEvents ?? [];
+      // Newest first: the earliest failure of this operation is the cause, the later ones follow from it.
+      const failed = events
+        .filter((e) => /FAILED$/.test(e.ResourceStatus ?? "") && e.ResourceStatusReason)
+        .at(-1);
+      const cause = failed
+        ? `${failed.LogicalResourceId} (${failed.ResourceType}): ${failed.ResourceStatusReason}`
+        : (stack?.StackStatusReason ?? "no reason given");
+      throw new DeployError(`stack ${stack?.StackName ?? stackName} ended ${status}: ${cause}`);
+    }
+    if (Date.now() > deadline)
+      throw new DeployError(
+        `stack ${stack?.StackName ?? stackName} still ${status} after ${wait.maxWaitTime} s`,
+      );
+    await sleep(delay * 1000);
+    delay = Math.min(wait.maxDelay, delay * 2);
+  }
 }

@@ -99,14 +99,14 @@ export async function deployStack(options: {
     if (!options.dryRun) await target.uploadArtifact(bucket, key, a.data, sha256(a.data));
   }
   const templateKey = releaseKeys.artifact(release.version, ARTIFACTS.rootTemplate);
-  const { changeSetId, changes } = await target.createChangeSet({
+  const { changeSetId, changes, unchanged } = await target.createChangeSet({
     stackName: options.stackName,
     templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
     parameters,
     tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
   });
   steps.push({ kind: "change-set", stackName: options.stackName, changes });
-  if (options.dryRun) await target.deleteChangeSet(changeSetId);
+  if (options.dryRun || unchanged) await target.deleteChangeSet(changeSetId);
   else await target.executeChangeSet(changeSetId);
   return { dryRun: options.dryRun, steps };
 }

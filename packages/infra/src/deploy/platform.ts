@@ -87,7 +87,7 @@ export async function deployPlatform(options: {
     if (!options.dryRun) await target.uploadArtifact(bucket, key, a.data, sha256(a.data));
   }
   const templateKey = releaseKeys.artifact(release.version, PLATFORM_ARTIFACTS.template);
-  const { changeSetId, changes } = await target.createChangeSet({
+  const { changeSetId, changes, unchanged } = await target.createChangeSet({
     stackName: options.stackName,
     templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
     parameters: {
@@ -99,7 +99,7 @@ export async function deployPlatform(options: {
     tags: { "Created By": "Vigil", "Vigil Component": "platform" },
   });
   steps.push({ kind: "change-set", stackName: options.stackName, changes });
-  if (options.dryRun) await target.deleteChangeSet(changeSetId);
+  if (options.dryRun || unchanged) await target.deleteChangeSet(changeSetId);
   else await target.executeChangeSet(changeSetId);
   return { dryRun: options.dryRun, steps, secret };
 }

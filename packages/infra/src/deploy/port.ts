@@ -27,8 +27,17 @@ export interface DeployTarget {
     alias: string,
     input: { readonly codeSha256: string; readonly description: string },
   ): Promise<{ functionVersion: string }>;
-  /** Creates a change set and waits for it; `changes` is what executing it would do. */
-  createChangeSet(request: ChangeSetRequest): Promise<{ changeSetId: string; changes: StackChange[] }>;
-  executeChangeSet(changeSetId: string): Promise<void>;
+  /**
+   * Creates a change set and waits for it; `changes` is what executing it would do. `unchanged`: the
+   * stack already is what the change set asks (CloudFormation fails such a change set); nothing to execute.
+   */
+  createChangeSet(
+    request: ChangeSetRequest,
+  ): Promise<{ changeSetId: string; changes: StackChange[]; unchanged?: boolean }>;
+  /**
+   * Executes the change set and waits until the stack settles; throws (naming the resource that
+   * failed and why) when it rolled back or failed, so a deploy never reports what did not happen.
+   */
+  executeChangeSet(changeSetId: string): Promise<{ stackStatus: string }>;
   deleteChangeSet(changeSetId: string): Promise<void>;
 }
