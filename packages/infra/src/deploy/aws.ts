@@ -28,12 +28,20 @@ export interface AwsClients {
   readonly cloudformation: CloudFormationClient;
 }
 
-export function awsClients(region?: string): AwsClients {
-  const config = region ? { region } : {};
+/** Where the clients go: a region (the standard chain's credentials), or an endpoint such as an emulator's. */
+export interface AwsClientsConfig {
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly forcePathStyle?: boolean;
+}
+
+export function awsClients(config: string | AwsClientsConfig = {}): AwsClients {
+  const { forcePathStyle, ...common } = typeof config === "string" ? { region: config } : config;
   return {
-    s3: new S3Client(config),
-    lambda: new LambdaClient(config),
-    cloudformation: new CloudFormationClient(config),
+    s3: new S3Client({ ...common, ...(forcePathStyle ? { forcePathStyle } : {}) }),
+    lambda: new LambdaClient(common),
+    cloudformation: new CloudFormationClient(common),
   };
 }
 
