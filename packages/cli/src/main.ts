@@ -2,7 +2,6 @@
 import { Command } from "commander";
 import { registerCommands } from "./commands/index.ts";
 import { VIGIL_VERSION } from "./commands/release-options.ts";
-import { UsageError } from "./commands/scan-source.ts";
 
 const program = new Command("vigil")
   .description("Vigil: continuous, credential-free security scanning of AWS accounts")
@@ -18,10 +17,9 @@ registerCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // A command that failed: what went wrong in one line, not a stack trace (VIGIL_DEBUG=1 adds it).
-  const usage = error instanceof UsageError;
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`vigil: ${message}\n${usage ? "(run `vigil --help` for usage)\n" : ""}`);
+  // A command that failed (its usage errors it reports itself, exit 64): why, in one line, not a
+  // stack trace (VIGIL_DEBUG=1 adds it).
+  process.stderr.write(`vigil: ${error instanceof Error ? error.message : String(error)}\n`);
   if (process.env.VIGIL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(usage ? 64 : 1);
+  process.exit(1);
 }

@@ -198,6 +198,15 @@ describe("deploy the stack", () => {
           ResourceType: "AWS::Lambda::Function",
           ResourceStatusReason: "Code storage limit exceeded",
         },
+        { ...event, ResourceStatus: "UPDATE_IN_PROGRESS", LogicalResourceId: "vigil-i1" },
+        // An earlier deploy's failure: not this one's cause.
+        {
+          ...event,
+          ResourceStatus: "CREATE_FAILED",
+          LogicalResourceId: "OldTable",
+          ResourceType: "AWS::DynamoDB::Table",
+          ResourceStatusReason: "an earlier deploy",
+        },
       ],
     });
     const run = deployI1();

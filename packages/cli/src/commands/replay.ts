@@ -14,7 +14,7 @@ import { Listr } from "listr2";
 interface ReplayOptions {
   stream?: string;
   integration?: string;
-  at?: string | number;
+  at?: string;
   rebuild?: boolean;
   diff?: boolean;
   json?: boolean;
@@ -41,7 +41,8 @@ export function register(program: Command): void {
     .option("--integration <id>", "print every event of one integration, in log order")
     .option("--at <time|version>", "stop at a stream version or an ISO time", (value: string) => {
       try {
-        return parsePointInTime(value);
+        parsePointInTime(value); // refused while parsing, with usage; runReplay takes the text
+        return value;
       } catch (error) {
         throw new InvalidArgumentError((error as Error).message);
       }
@@ -67,8 +68,7 @@ export async function runReplay(
   options: ReplayOptions,
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  const at =
-    options.at === undefined || typeof options.at === "number" ? options.at : parsePointInTime(options.at);
+  const at = options.at === undefined ? undefined : parsePointInTime(options.at);
   const db = connectDynamoDb({
     table: options.table,
     projectionTable: options.projectionTable,

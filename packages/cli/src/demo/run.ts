@@ -277,9 +277,9 @@ export async function runDemo(
     for (const line of ctx.ebsLines ?? []) out(line);
     if (ctx.ebsLines) out("");
     out(`HTML report: ${resolve(options.out)}`);
-    if (!options.keep)
+    if (!options.keep) {
       out("Dashboard:   stopped with the demo; `vigil demo --keep` keeps it running to browse");
-    if (options.keep) {
+    } else {
       out(`Dashboard:   ${ctx.world?.platform.url}/dashboard`);
       const tokenFile = join(dirname(resolve(options.out)), "vigil-demo-admin-token");
       writeSecretFile(tokenFile, `${adminToken}\n`);

@@ -28,7 +28,7 @@ import {
   TYPE_ATTRIBUTE,
   toSdkAttributes,
 } from "./attributes.ts";
-import { isQueueDoesNotExist, QueueLookupError, QueueNotFoundError } from "./errors.ts";
+import { QueueNotFoundError, queueLookupFailure } from "./errors.ts";
 import { unwrapSnsEnvelope } from "./record.ts";
 
 /**
@@ -506,9 +506,7 @@ export async function deadLetterQueueOf(
       const out = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));
       if (out.QueueUrl) return out.QueueUrl;
     } catch (error) {
-      throw isQueueDoesNotExist(error)
-        ? new QueueNotFoundError(name, error)
-        : new QueueLookupError(name, error);
+      throw queueLookupFailure(name, error);
     }
     throw new QueueNotFoundError(name);
   };

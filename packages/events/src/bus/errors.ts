@@ -45,10 +45,15 @@ export class MessageClaimCheckError extends BusError {
   }
 }
 
-/** SQS's answer that a queue name is unknown (JSON protocol `QueueDoesNotExist`; query protocol's legacy code). */
-export function isQueueDoesNotExist(error: unknown): boolean {
+/**
+ * What a failed `GetQueueUrl` means: missing only when SQS says so (JSON protocol `QueueDoesNotExist`,
+ * query protocol's legacy code); anything else is a lookup that failed.
+ */
+export function queueLookupFailure(queueName: string, error: unknown): QueueNotFoundError | QueueLookupError {
   const name = (error as { name?: unknown } | null)?.name;
-  return name === "QueueDoesNotExist" || name === "AWS.SimpleQueueService.NonExistentQueue";
+  return name === "QueueDoesNotExist" || name === "AWS.SimpleQueueService.NonExistentQueue"
+    ? new QueueNotFoundError(queueName, error)
+    : new QueueLookupError(queueName, error);
 }
 
 /**

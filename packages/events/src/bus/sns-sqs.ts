@@ -34,7 +34,7 @@ import {
   type ReceivedMessage,
   runConsumer,
 } from "./consumer.ts";
-import { isQueueDoesNotExist, PublishFailedError, QueueLookupError, QueueNotFoundError } from "./errors.ts";
+import { PublishFailedError, QueueNotFoundError, queueLookupFailure } from "./errors.ts";
 import type { Bus, PublishResult } from "./port.ts";
 import type { DeadLetterSink, EventHandler, IncomingMessage } from "./record.ts";
 
@@ -153,9 +153,7 @@ export class SnsSqsBus implements Bus {
         },
         (error) => {
           this.#urls.delete(name);
-          throw isQueueDoesNotExist(error)
-            ? new QueueNotFoundError(name, error)
-            : new QueueLookupError(name, error);
+          throw queueLookupFailure(name, error);
         },
       );
       this.#urls.set(name, url);

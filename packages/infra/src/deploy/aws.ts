@@ -147,11 +147,7 @@ export function awsDeployTarget(clients: AwsClients, wait: WaitOptions = WAIT): 
       }));
       return { changeSetId, changes };
     },
-    async executeChangeSet(changeSetId) {
-      const changeSet = await clients.cloudformation.send(
-        new DescribeChangeSetCommand({ ChangeSetName: changeSetId }),
-      );
-      const stackName = changeSet.StackId ?? changeSet.StackName ?? "";
+    async executeChangeSet(changeSetId, stackName) {
       await clients.cloudformation.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId }));
       return { stackStatus: await settledStack(clients.cloudformation, stackName, wait) };
     },
@@ -179,8 +175,14 @@ async function settledStack(
     if (!status.endsWith("_IN_PROGRESS")) {
       const events =
         (await cfn.send(new DescribeStackEventsCommand({ StackName: stackName }))).StackEvents ?? [];
-      // Newest first: the earliest failure of this operation is the cause, the later ones follow from it.
-      const failed = events
+      // Newest first, back to the stack's own CREATE/UPDATE_IN_PROGRESS that began this operation (older
+      // events are earlier deploys'); its earliest failure is the cause, the later ones follow from it.
+      const began = events.findIndex(
+        (e) =>
+          e.LogicalResourceId === (stack?.StackName ?? stackName) &&
+          /^(CREATE|UPDATE)_IN_PROGRESS$/.test(e.ResourceStatus ?? ""),
+      );
+      const failed = (began === -1 ? events : events.slice(0, began))
         .filter((e) => /FAILED$/.test(e.ResourceStatus ?? "") && e.ResourceStatusReason)
         .at(-1);
       const cause = failed

@@ -107,7 +107,7 @@ export async function deployStack(options: {
   });
   steps.push({ kind: "change-set", stackName: options.stackName, changes });
   if (options.dryRun || unchanged) await target.deleteChangeSet(changeSetId);
-  else await target.executeChangeSet(changeSetId);
+  else await target.executeChangeSet(changeSetId, options.stackName);
   return { dryRun: options.dryRun, steps };
 }
 

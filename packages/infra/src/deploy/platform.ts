@@ -100,6 +100,6 @@ export async function deployPlatform(options: {
   });
   steps.push({ kind: "change-set", stackName: options.stackName, changes });
   if (options.dryRun || unchanged) await target.deleteChangeSet(changeSetId);
-  else await target.executeChangeSet(changeSetId);
+  else await target.executeChangeSet(changeSetId, options.stackName);
   return { dryRun: options.dryRun, steps, secret };
 }

@@ -38,6 +38,6 @@ export interface DeployTarget {
    * Executes the change set and waits until the stack settles; throws (naming the resource that
    * failed and why) when it rolled back or failed, so a deploy never reports what did not happen.
    */
-  executeChangeSet(changeSetId: string): Promise<{ stackStatus: string }>;
+  executeChangeSet(changeSetId: string, stackName: string): Promise<{ stackStatus: string }>;
   deleteChangeSet(changeSetId: string): Promise<void>;
 }
