@@ -45,7 +45,7 @@ describe("updater bundle", () => {
 
   it("carries none of what Lambda never runs", () => {
     const sources = new Set(
-      bundleBreakdown(bundle.metafile ?? { inputs: {}, outputs: {} }).map((s) => s.source),
+      bundleBreakdown(bundle.metafile ?? { inputs: {}, outputs: {} }, undefined, "all").map((s) => s.source),
     );
     for (const absent of [
       "@aws-sdk/credential-provider-node",
@@ -267,4 +267,50 @@ describe("the bundled SDK", () => {
     },
     TIMEOUT,
   );
+});
+
+describe("bundleBreakdown", () => {
+  // index.mjs imports a shared chunk statically and a service chunk with import(): a cold start loads
+  // the first two only.
+  const out = (inputs: Record<string, number>, imports: { path: string; kind: string }[] = []) => ({
+    bytes: 0,
+    entryPoint: "x",
+    exports: [],
+    imports,
+    inputs: Object.fromEntries(Object.entries(inputs).map(([k, n]) => [k, { bytesInOutput: n }])),
+  });
+  const metafile = {
+    inputs: {},
+    outputs: {
+      "dist/lambda/u/index.mjs": out({ "packages/updater/src/a.ts": 10, "node_modules/zod/v4/core.js": 30 }, [
+        { path: "dist/lambda/u/chunk-SHARED.mjs", kind: "import-statement" },
+        { path: "dist/lambda/u/lambda-X.mjs", kind: "dynamic-import" },
+        { path: "node:fs", kind: "import-statement", external: true } as { path: string; kind: string },
+      ]),
+      "dist/lambda/u/chunk-SHARED.mjs": {
+        ...out({ "node_modules/@smithy/core/dist-es/a.js": 100 }),
+        entryPoint: undefined,
+      },
+      "dist/lambda/u/lambda-X.mjs": out({ "node_modules/@aws-sdk/client-lambda/dist-es/b.js": 50 }, [
+        { path: "dist/lambda/u/chunk-SHARED.mjs", kind: "import-statement" },
+      ]),
+    },
+  } as unknown as Parameters<typeof bundleBreakdown>[0];
+
+  it("counts what a cold start loads: index.mjs and the chunks it imports statically, not import() targets", () => {
+    expect(bundleBreakdown(metafile)).toEqual([
+      { source: "@smithy/core", bytes: 100 },
+      { source: "zod", bytes: 30 },
+      { source: "packages/updater/src", bytes: 10 },
+    ]);
+  });
+
+  it('counts every output with scope "all"', () => {
+    expect(bundleBreakdown(metafile, undefined, "all").map((s) => s.source)).toEqual([
+      "@smithy/core",
+      "@aws-sdk/client-lambda",
+      "zod",
+      "packages/updater/src",
+    ]);
+  });
 });

@@ -26,18 +26,31 @@ export function sourceOf(path: string): string {
   return slash < 0 ? path : path.slice(0, slash);
 }
 
-/** Output bytes per source, largest first; `group` decides what counts as one source. */
+/**
+ * Output bytes per source, largest first: in what a cold start loads (`index.mjs` and the chunks it
+ * imports statically, transitively; not the targets of `import()`), or in every output file with
+ * `scope: "all"`. `group` decides what counts as one source.
+ */
 export function bundleBreakdown(
   metafile: Metafile,
   group: (path: string) => string = sourceOf,
+  scope: "cold-start" | "all" = "cold-start",
 ): BundleShare[] {
+  const cold = new Set<string>(scope === "all" ? Object.keys(metafile.outputs) : []);
+  const visit = (path: string) => {
+    if (cold.has(path)) return;
+    cold.add(path);
+    for (const i of metafile.outputs[path]?.imports ?? [])
+      if (i.kind === "import-statement" && !i.external) visit(i.path);
+  };
+  for (const [path, output] of Object.entries(metafile.outputs))
+    if (output.entryPoint && path.endsWith("/index.mjs")) visit(path);
   const bytes = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    if (!output.entryPoint) continue;
-    for (const [path, input] of Object.entries(output.inputs)) {
-      if (input.bytesInOutput === 0) continue;
-      const source = group(path);
-      bytes.set(source, (bytes.get(source) ?? 0) + input.bytesInOutput);
+  for (const path of cold) {
+    for (const [input, share] of Object.entries(metafile.outputs[path]?.inputs ?? {})) {
+      if (share.bytesInOutput === 0) continue;
+      const source = group(input);
+      bytes.set(source, (bytes.get(source) ?? 0) + share.bytesInOutput);
     }
   }
   return [...bytes]

@@ -6,7 +6,8 @@
  *   npx tsx packages/infra/bench/bundles.ts [--fixture] [--analyze] [--runs 9] [--only agent,updater]
  *   pnpm vigil bench scan   (the agent's, with the evaluator's throughput)
  *
- * `--analyze` prints, per bundle, the bytes each package contributes (esbuild's metafile).
+ * `--analyze` prints, per bundle, the bytes each package contributes to its cold start (`index.mjs`
+ * and the chunks it imports statically; esbuild's metafile).
  * Size: what a cold start loads (`index.mjs` and the chunks it imports statically) against the
  * budget; all the code, and the largest group of chunks a shard loads later with `import()`.
  * Cold import: each run is a fresh Node 22 `node --enable-source-maps` importing `index.mjs` and
