@@ -126,3 +126,68 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
     expect(run.stderr.trim()).toBe("vigil: connect ECONNREFUSED 127.0.0.1:1");
   }, 120_000);
 });
+
+describe("vigil scan --fail-on-incomplete", () => {
+  it("exits 3 on an incomplete scan, which without it exits 0 and says the flag", () => {
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    // The known-bad snapshot leaves calls uncaptured: an incomplete scan.
+    const snapshot = fileURLToPath(
+      new URL("../../agent/tests/fixtures/snapshots/known-bad", import.meta.url),
+    );
+    const scan = (...flags: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          main,
+          "scan",
+          "--snapshot",
+          snapshot,
+          "--no-progress",
+          "--format",
+          "json",
+          ...flags,
+        ],
+        { encoding: "utf8", timeout: 120_000 },
+      );
+    const plain = scan();
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).toMatch(
+      /incomplete scan: .*call\(s\) not read \(--fail-on-incomplete makes this exit 3\)/,
+    );
+    const strict = scan("--fail-on-incomplete");
+    expect(strict.status, strict.stderr).toBe(3);
+    expect(JSON.parse(strict.stdout).findings.length).toBeGreaterThan(0);
+  }, 240_000);
+});
+
+describe("the README's command table", () => {
+  it("names only options that the commands take", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+    const table = readme.slice(
+      readme.indexOf("## Commands"),
+      readme.indexOf("\n## ", readme.indexOf("## Commands") + 3),
+    );
+    const program = new Command("vigil");
+    registerCommands(program);
+    const flagsOf = (command: Command): string[] => [
+      ...command.options.map((o) => o.long ?? ""),
+      ...command.commands.flatMap(flagsOf),
+    ];
+    const missing: string[] = [];
+    let rows = 0;
+    for (const row of table.split("\n").filter((l) => /^\| `/.test(l))) {
+      const name = row.match(/^\| `([a-z-]+)/)?.[1] ?? "";
+      const command = program.commands.find((c) => c.name() === name);
+      expect(command, `README row for ${name}`).toBeDefined();
+      const known = new Set(flagsOf(command as Command));
+      for (const flag of row.match(/--[a-z][a-z-]*/g) ?? [])
+        if (!known.has(flag)) missing.push(`${name} ${flag}`);
+      rows += 1;
+    }
+    expect(rows).toBeGreaterThan(8);
+    expect(missing).toEqual([]);
+  });
+});

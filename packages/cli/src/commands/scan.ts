@@ -174,6 +174,7 @@ export function register(program: Command): void {
       "--fail-on <severity>",
       `exit 2 when unmuted failures at or above this severity remain (${SEVERITIES.join("|")})`,
     )
+    .option("--fail-on-incomplete", "exit 3 when any finding could not be assessed or any call was not read")
     .option(
       "--mutes <file>",
       "JSON mutes: an array (or {mutes: [...]}) of {id, owner, reason, expiresAt, match}",
