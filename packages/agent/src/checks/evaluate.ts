@@ -165,8 +165,20 @@ export class UnreadFieldError extends Error {
     readonly field: string,
     readonly reason: UnreadField,
   ) {
-    super(`could not be assessed: ${reason.call} ${reason.kind} (${reason.code})`);
+    super(`could not be assessed: ${reason.call} ${reason.kind} (${whyUnread(reason)})`);
   }
+}
+
+/**
+ * The error code; for a call that failed otherwise than denied or throttled, with the first line
+ * of its message too (`TypeError` alone does not say what went wrong), unless that line restates
+ * the code (`/etc/shadow: EIO`).
+ */
+function whyUnread(reason: UnreadField): string {
+  if (reason.kind !== "failed") return reason.code;
+  const line = reason.message.split("\n", 1)[0]?.trim() ?? "";
+  if (line === "" || line.includes(reason.code)) return reason.code;
+  return `${reason.code}: ${line.length > 160 ? `${line.slice(0, 159)}…` : line}`;
 }
 
 function errorMessage(error: unknown): string {

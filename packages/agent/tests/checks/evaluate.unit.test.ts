@@ -226,3 +226,36 @@ describe("evaluate", () => {
     expect(report.summary.evaluations).toBe(0);
   });
 });
+
+describe("a finding that could not be assessed", () => {
+  const unreadWeb = (reason: { kind: "denied" | "throttled" | "failed"; code: string; message: string }) =>
+    ({ ...web, unread: { metadataOptions: { call: "ec2:DescribeInstances", ...reason } } }) as Asset;
+  const evidenceOf = (asset: Asset) =>
+    evaluate([asset], { now: NOW }).reports[0]?.results.find((r) => r.checkId === IMDS);
+
+  it("names the call and why: the code, and for a call that failed otherwise, the first line of its message", () => {
+    const failed = evidenceOf(
+      unreadWeb({
+        kind: "failed",
+        code: "TypeError",
+        message: "Invalid RFC-3339 date-time value\n  Deserialization error: to see the raw response…",
+      }),
+    );
+    expect(failed?.status).toBe("error");
+    expect(failed?.evidence).toBe(
+      "could not be assessed: ec2:DescribeInstances failed (TypeError: Invalid RFC-3339 date-time value)",
+    );
+    const denied = evidenceOf(
+      unreadWeb({ kind: "denied", code: "UnauthorizedOperation", message: "You are not authorized" }),
+    );
+    expect(denied?.evidence).toBe(
+      "could not be assessed: ec2:DescribeInstances denied (UnauthorizedOperation)",
+    );
+    const long = evidenceOf(unreadWeb({ kind: "failed", code: "InternalError", message: "x".repeat(500) }));
+    expect(long?.evidence).toBe(
+      `could not be assessed: ec2:DescribeInstances failed (InternalError: ${"x".repeat(159)}…)`,
+    );
+    const bare = evidenceOf(unreadWeb({ kind: "failed", code: "NotRead", message: "" }));
+    expect(bare?.evidence).toBe("could not be assessed: ec2:DescribeInstances failed (NotRead)");
+  });
+});
