@@ -111,6 +111,41 @@ describe("deploy agent", () => {
     ]);
   });
 
+  it("names the step that AWS refused, AWS's error and what to do", async () => {
+    const target = awsDeployTarget(clients, FAST);
+    const deploy = () =>
+      deployPackage({ target, release, pkg: "agent", bucket: "rel", integrationId: "i1", dryRun: false });
+    s3.on(PutObjectCommand).rejects(
+      Object.assign(new Error("The specified bucket does not exist"), { name: "NoSuchBucket" }),
+    );
+    await expect(deploy()).rejects.toThrow(
+      new DeployError(
+        "uploading s3://rel/releases/1.2.3/agent.zip failed: NoSuchBucket: The specified bucket does not exist; " +
+          "create the bucket rel in the target region first, or name another with --bucket",
+      ),
+    );
+    expect(lambda.commandCalls(UpdateFunctionCodeCommand)).toHaveLength(0);
+
+    s3.on(PutObjectCommand).resolves({});
+    lambda
+      .on(UpdateFunctionCodeCommand)
+      .rejects(
+        Object.assign(new Error("Function not found: vigil-agent-i1"), { name: "ResourceNotFoundException" }),
+      );
+    await expect(deploy()).rejects.toThrow(
+      /^updating the code of vigil-agent-i1 failed: ResourceNotFoundException: Function not found: vigil-agent-i1; no function vigil-agent-i1 in this account and region: deploy the stack first/,
+    );
+    expect(lambda.commandCalls(PublishVersionCommand)).toHaveLength(0);
+
+    lambda.on(UpdateFunctionCodeCommand).resolves({ CodeSha256: "abc" });
+    lambda
+      .on(UpdateAliasCommand)
+      .rejects(Object.assign(new Error("Alias not found"), { name: "ResourceNotFoundException" }));
+    await expect(deploy()).rejects.toThrow(
+      "publishing vigil-agent-i1 to its live alias failed: ResourceNotFoundException: Alias not found",
+    );
+  });
+
   it("changes nothing on a dry run", async () => {
     const target = awsDeployTarget(clients, FAST);
     const report = await deployPackage({

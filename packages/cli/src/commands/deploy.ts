@@ -9,7 +9,6 @@ import {
   deployStack,
   describeDeploy,
   LAMBDA_ENTRIES,
-  MissingEntryError,
   ssmSecretStore,
 } from "@vigil/infra";
 import { provisionLocalStack, startLocalAws } from "@vigil/testkit";
@@ -139,7 +138,7 @@ export function register(program: Command): void {
               });
         process.stdout.write(`${describeDeploy(report)}\n`);
       } catch (err) {
-        process.stderr.write(`${err instanceof MissingEntryError ? err.message : String(err)}\n`);
+        process.stderr.write(`vigil deploy: ${err instanceof Error ? err.message : String(err)}\n`);
         process.exitCode = 1;
       }
     });

@@ -26,6 +26,29 @@ export class DeployError extends Error {
   override readonly name = "DeployError";
 }
 
+/**
+ * Runs one step of a deploy; what AWS refused becomes a `DeployError` that names the step, AWS's
+ * error and, for the errors a first deploy meets, what to do (`hints`, by error name).
+ */
+async function step<T>(what: string, run: () => Promise<T>, hints: Record<string, string> = {}): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DeployError) throw error;
+    const { name = "Error", message = String(error) } = error as { name?: string; message?: string };
+    const hint = hints[name];
+    throw new DeployError(`${what} failed: ${name}: ${message}${hint ? `; ${hint}` : ""}`, { cause: error });
+  }
+}
+
+/** What to do when an upload to the release bucket is refused. */
+function uploadHints(bucket: string): Record<string, string> {
+  return {
+    NoSuchBucket: `create the bucket ${bucket} in the target region first, or name another with --bucket`,
+    AccessDenied: `the credentials in use need s3:PutObject on ${bucket}`,
+  };
+}
+
 /** The Lambda each package deploys to; names match the root template's `vigil-<name>-<integrationId>`. */
 export function functionNameFor(pkg: string, integrationId: string): string {
   return `vigil-${pkg}-${integrationId}`;
@@ -55,12 +78,24 @@ export async function deployPackage(options: {
     { kind: "move-alias", functionName, alias: LIVE_ALIAS },
   ];
   if (!options.dryRun) {
-    await target.uploadArtifact(bucket, key, artifact.data, sha256(artifact.data));
-    const { codeSha256 } = await target.updateFunctionCode(functionName, bucket, key);
-    await target.publishToAlias(functionName, LIVE_ALIAS, {
-      codeSha256,
-      description: `vigil ${release.version}`,
-    });
+    await step(
+      `uploading s3://${bucket}/${key}`,
+      () => target.uploadArtifact(bucket, key, artifact.data, sha256(artifact.data)),
+      uploadHints(bucket),
+    );
+    const { codeSha256 } = await step(
+      `updating the code of ${functionName}`,
+      () => target.updateFunctionCode(functionName, bucket, key),
+      {
+        ResourceNotFoundException: `no function ${functionName} in this account and region: deploy the stack first (\`vigil deploy\`), or check --integration-id and --region`,
+      },
+    );
+    await step(`publishing ${functionName} to its ${LIVE_ALIAS} alias`, () =>
+      target.publishToAlias(functionName, LIVE_ALIAS, {
+        codeSha256,
+        description: `vigil ${release.version}`,
+      }),
+    );
   }
   return { dryRun: options.dryRun, steps };
 }
@@ -96,18 +131,29 @@ export async function deployStack(options: {
     const key = releaseKeys.artifact(release.version, a.name);
     steps.push({ kind: "upload", bucket, key, bytes: a.data.length });
     // A dry run still uploads nothing: the change set then reads templates already published.
-    if (!options.dryRun) await target.uploadArtifact(bucket, key, a.data, sha256(a.data));
+    if (!options.dryRun)
+      await step(
+        `uploading s3://${bucket}/${key}`,
+        () => target.uploadArtifact(bucket, key, a.data, sha256(a.data)),
+        uploadHints(bucket),
+      );
   }
   const templateKey = releaseKeys.artifact(release.version, ARTIFACTS.rootTemplate);
-  const { changeSetId, changes, unchanged } = await target.createChangeSet({
-    stackName: options.stackName,
-    templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
-    parameters,
-    tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
-  });
+  const { changeSetId, changes, unchanged } = await step(`making a change set for ${options.stackName}`, () =>
+    target.createChangeSet({
+      stackName: options.stackName,
+      templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
+      parameters,
+      tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
+    }),
+  );
   steps.push({ kind: "change-set", stackName: options.stackName, changes });
-  if (options.dryRun || unchanged) await target.deleteChangeSet(changeSetId);
-  else await target.executeChangeSet(changeSetId, options.stackName);
+  if (options.dryRun || unchanged)
+    await step(`deleting the change set ${changeSetId}`, () => target.deleteChangeSet(changeSetId));
+  else
+    await step(`deploying ${options.stackName}`, () =>
+      target.executeChangeSet(changeSetId, options.stackName),
+    );
   return { dryRun: options.dryRun, steps };
 }
 
