@@ -17,6 +17,7 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
+import { type ToolConnection, toolClientConfig } from "../connection/local-endpoint.ts";
 import { type ConsumerName, deadLetterQueueNameFor, queueNameFor } from "../topology/topology.ts";
 import {
   DLQ_REASON_ATTRIBUTE,
@@ -467,21 +468,13 @@ export async function redriveDeadLetters(
 }
 
 /** An SQS client for the `vigil dlq` commands (default credential chain; `endpoint` for the local stack). */
-export function sqsClientFor(options: { region?: string; endpoint?: string } = {}): SQSClient {
-  return new SQSClient({
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
+export function sqsClientFor(options: ToolConnection = {}): SQSClient {
+  return new SQSClient(toolClientConfig(options));
 }
 
 /** An SNS client for `vigil dlq redrive`'s republishing (default credential chain; `endpoint` for the local stack). */
-export function snsClientFor(
-  options: { region?: string | undefined; endpoint?: string | undefined } = {},
-): SNSClient {
-  return new SNSClient({
-    ...(options.region ? { region: options.region } : {}),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
+export function snsClientFor(options: ToolConnection = {}): SNSClient {
+  return new SNSClient(toolClientConfig(options));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { toolClientConfig } from "../connection/local-endpoint.ts";
 import { parseEvent } from "../contracts/parse.ts";
 import { DynamoDbEventStore } from "../store/dynamodb.ts";
 import type { EventStore, RecordedEvent } from "../store/port.ts";
@@ -84,18 +85,7 @@ export interface DynamoDbConnection {
  * a named profile. Nothing here writes unless the caller appends.
  */
 export function connectDynamoDb(connection: DynamoDbConnection) {
-  // DynamoDB Local takes any region and credentials: on a loopback endpoint `--endpoint` alone works.
-  // A remote endpoint gets nothing made up: the SDK's chain (or the profile) answers, or says what is missing.
-  const local = connection.endpoint !== undefined && isLoopback(connection.endpoint);
-  const region = connection.region ?? (local ? "us-east-1" : undefined);
-  const config = {
-    ...(region ? { region } : {}),
-    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-    ...(connection.profile ? { profile: connection.profile } : {}),
-    ...(local && !connection.profile && !process.env.AWS_ACCESS_KEY_ID
-      ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {}),
-  };
+  const config = toolClientConfig(connection);
   const client = new DynamoDBClient(config);
   const claimCheck = connection.claimCheckBucket
     ? {
@@ -111,13 +101,4 @@ export function connectDynamoDb(connection: DynamoDbConnection) {
       : undefined,
     close: () => client.destroy(),
   };
-}
-
-function isLoopback(endpoint: string): boolean {
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
 }
