@@ -181,10 +181,11 @@ function whyUnread(reason: UnreadField): string {
   return `${reason.code}: ${line.length > 160 ? `${line.slice(0, 159)}…` : line}`;
 }
 
+/** The evidence of a check that decided nothing: within the contract's 1,024 characters. */
 function errorMessage(error: unknown): string {
   if (error instanceof UnreadFieldError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return `check failed to run: ${message}`;
+  const message = `check failed to run: ${error instanceof Error ? error.message : String(error)}`;
+  return message.length > 1024 ? `${message.slice(0, 1023)}…` : message;
 }
 
 /**

@@ -258,4 +258,20 @@ describe("a finding that could not be assessed", () => {
     const bare = evidenceOf(unreadWeb({ kind: "failed", code: "NotRead", message: "" }));
     expect(bare?.evidence).toBe("could not be assessed: ec2:DescribeInstances failed (NotRead)");
   });
+
+  it("keeps a check's own error within the event contract's 1,024 characters", () => {
+    const noisy = defineCheck({
+      ...CATALOGUE[0],
+      id: "vigil.ec2.noisy",
+      resourceType: "aws.ec2.instance",
+      evaluate: () => {
+        throw new Error("x".repeat(5000));
+      },
+    } as AnyCheck) as AnyCheck;
+    const report = evaluate([web], { now: NOW, catalogue: [noisy, ...CATALOGUE] });
+    const result = report.reports[0]?.results.find((r) => r.checkId === "vigil.ec2.noisy");
+    expect(result?.status).toBe("error");
+    expect(result?.evidence?.length).toBe(1024);
+    expect(result?.evidence).toMatch(/^check failed to run: x+…$/);
+  });
 });
