@@ -128,18 +128,22 @@ describe("vigil deploy platform", () => {
     return { calls, target, secrets };
   }
 
+  const DEPLOY = {
+    release,
+    bucket: "rel",
+    region: "eu-west-1",
+    stackName: "vigil-platform",
+    secretsParameter: "/vigil/platform/secrets",
+    dryRun: false,
+  };
+
   it("creates the secret once, uploads the platform's zip and template, and runs a change set", async () => {
     const { calls, target, secrets } = fakes(false);
     const tokens: string[] = [];
     const report = await deployPlatform({
       target,
       secrets,
-      release,
-      bucket: "rel",
-      region: "eu-west-1",
-      stackName: "vigil-platform",
-      secretsParameter: "/vigil/platform/secrets",
-      dryRun: false,
+      ...DEPLOY,
       onAdminToken: (t) => tokens.push(t),
     });
     expect(report.secret).toBe("created");
@@ -158,18 +162,30 @@ describe("vigil deploy platform", () => {
     expect(calls.executed).toEqual(["cs-1"]);
   });
 
+  it("says which upload AWS refused and what to do, as the agent's stack deploy does", async () => {
+    const { target, secrets, calls } = fakes(true);
+    target.uploadArtifact = async () => {
+      throw Object.assign(new Error("The specified bucket does not exist"), { name: "NoSuchBucket" });
+    };
+    await expect(
+      deployPlatform({
+        target,
+        secrets,
+        ...DEPLOY,
+      }),
+    ).rejects.toThrow(
+      /^uploading s3:\/\/rel\/releases\/1\.2\.3\/\S+ failed: NoSuchBucket: The specified bucket does not exist; create the bucket rel/,
+    );
+    expect(calls.changeSets).toEqual([]);
+  });
+
   it("keeps an existing secret (no new admin token)", async () => {
     const { target, secrets } = fakes(true);
     const tokens: string[] = [];
     const report = await deployPlatform({
       target,
       secrets,
-      release,
-      bucket: "rel",
-      region: "eu-west-1",
-      stackName: "vigil-platform",
-      secretsParameter: "/vigil/platform/secrets",
-      dryRun: false,
+      ...DEPLOY,
       onAdminToken: (t) => tokens.push(t),
     });
     expect(report.secret).toBe("kept");

@@ -1,5 +1,6 @@
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { readdir, rename, rm, rmdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { writeSnapshotFiles } from "@vigil/events";
 import type { AwsClients } from "../aws/clients.ts";
 import type { CallProblem } from "../discovery/reader.ts";
 import { runScan, type ScanProgressEvent } from "./scan.ts";
@@ -75,16 +76,7 @@ export async function writeSnapshotDir(snapshot: AccountSnapshot, out: string): 
   const staging = `${dir}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    await mkdir(staging, { recursive: true });
-    await writeFile(
-      join(staging, "account.json"),
-      `${JSON.stringify({ accountId: snapshot.accountId, regions: snapshot.regions }, null, 4)}\n`,
-    );
-    for (const key of [...snapshot.files.keys()].sort()) {
-      const path = join(staging, `${key}.json`);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, `${JSON.stringify(snapshot.files.get(key), null, 4)}\n`);
-    }
+    await writeSnapshotFiles(snapshot, staging);
     await rmdir(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });

@@ -8,3 +8,4 @@ export {
   notConfiguredCodes,
   type ReadSpec,
 } from "./reads.ts";
+export { type SnapshotFiles, writeSnapshotFiles } from "./snapshot-files.ts";

@@ -124,11 +124,42 @@ export async function deployStack(options: {
     throw new DeployError(
       `the stack parameters are not valid for the template:\n${problems.map((p) => `  - ${p.message}`).join("\n")}`,
     );
+  const steps = await uploadAndApplyStack({
+    target,
+    bucket,
+    region: options.region,
+    version: release.version,
+    uploads: [...release.artifacts, { name: "manifest.json", data: Buffer.from(release.manifestJson) }],
+    template: ARTIFACTS.rootTemplate,
+    stackName: options.stackName,
+    parameters,
+    tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
+    dryRun: options.dryRun,
+  });
+  return { dryRun: options.dryRun, steps };
+}
+
+/**
+ * Uploads a release's files to `bucket`, then makes the stack's change set from the uploaded
+ * `template` and executes it; a dry run uploads nothing and deletes the change set after showing
+ * it, and a change set that changes nothing is deleted, not executed.
+ */
+export async function uploadAndApplyStack(options: {
+  readonly target: DeployTarget;
+  readonly bucket: string;
+  readonly region: string;
+  readonly version: string;
+  readonly uploads: readonly { readonly name: string; readonly data: Uint8Array }[];
+  readonly template: string;
+  readonly stackName: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly dryRun: boolean;
+}): Promise<DeployStep[]> {
+  const { target, bucket, stackName } = options;
   const steps: DeployStep[] = [];
-  const uploads = [...release.artifacts.map((a) => ({ name: a.name, data: a.data }))];
-  uploads.push({ name: "manifest.json", data: Buffer.from(release.manifestJson) });
-  for (const a of uploads) {
-    const key = releaseKeys.artifact(release.version, a.name);
+  for (const a of options.uploads) {
+    const key = releaseKeys.artifact(options.version, a.name);
     steps.push({ kind: "upload", bucket, key, bytes: a.data.length });
     // A dry run still uploads nothing: the change set then reads templates already published.
     if (!options.dryRun)
@@ -138,23 +169,20 @@ export async function deployStack(options: {
         uploadHints(bucket),
       );
   }
-  const templateKey = releaseKeys.artifact(release.version, ARTIFACTS.rootTemplate);
-  const { changeSetId, changes, unchanged } = await step(`making a change set for ${options.stackName}`, () =>
+  const templateKey = releaseKeys.artifact(options.version, options.template);
+  const { changeSetId, changes, unchanged } = await step(`making a change set for ${stackName}`, () =>
     target.createChangeSet({
-      stackName: options.stackName,
+      stackName,
       templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
-      parameters,
-      tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE, [INTEGRATION_TAG_KEY]: integrationId },
+      parameters: options.parameters,
+      tags: options.tags,
     }),
   );
-  steps.push({ kind: "change-set", stackName: options.stackName, changes });
+  steps.push({ kind: "change-set", stackName, changes });
   if (options.dryRun || unchanged)
     await step(`deleting the change set ${changeSetId}`, () => target.deleteChangeSet(changeSetId));
-  else
-    await step(`deploying ${options.stackName}`, () =>
-      target.executeChangeSet(changeSetId, options.stackName),
-    );
-  return { dryRun: options.dryRun, steps };
+  else await step(`deploying ${stackName}`, () => target.executeChangeSet(changeSetId, stackName));
+  return steps;
 }
 
 /** The root template the release publishes (what the change set will read), else the one this code renders. */

@@ -5,11 +5,9 @@ import {
   PutParameterCommand,
   type SSMClient,
 } from "@aws-sdk/client-ssm";
-import { releaseKeys } from "@vigil/events";
 import type { Release } from "../build/release.ts";
-import { sha256 } from "../build/release.ts";
 import { PLATFORM_ARTIFACTS } from "../templates/platform.ts";
-import { DeployError, type DeployReport, type DeployStep } from "./deploy.ts";
+import { DeployError, type DeployReport, uploadAndApplyStack } from "./deploy.ts";
 import type { DeployTarget } from "./port.ts";
 
 /**
@@ -72,7 +70,6 @@ export async function deployPlatform(options: {
   const missing = needed.filter((n) => !release.artifacts.some((a) => a.name === n));
   if (missing.length > 0)
     throw new DeployError(`the release lacks ${missing.join(" and ")}; build it with the platform entry`);
-  const steps: DeployStep[] = [];
   let secret: "created" | "kept" | "dry-run" = "dry-run";
   if (!options.dryRun) {
     secret = await options.secrets.ensureSecureString(options.secretsParameter, () => {
@@ -81,15 +78,14 @@ export async function deployPlatform(options: {
       return JSON.stringify(fresh);
     });
   }
-  for (const a of release.artifacts.filter((x) => needed.includes(x.name as (typeof needed)[number]))) {
-    const key = releaseKeys.artifact(release.version, a.name);
-    steps.push({ kind: "upload", bucket, key, bytes: a.data.length });
-    if (!options.dryRun) await target.uploadArtifact(bucket, key, a.data, sha256(a.data));
-  }
-  const templateKey = releaseKeys.artifact(release.version, PLATFORM_ARTIFACTS.template);
-  const { changeSetId, changes, unchanged } = await target.createChangeSet({
+  const steps = await uploadAndApplyStack({
+    target,
+    bucket,
+    region: options.region,
+    version: release.version,
+    uploads: release.artifacts.filter((x) => needed.includes(x.name as (typeof needed)[number])),
+    template: PLATFORM_ARTIFACTS.template,
     stackName: options.stackName,
-    templateUrl: `https://${bucket}.s3.${options.region}.amazonaws.com/${templateKey}`,
     parameters: {
       ArtifactBucket: bucket,
       ArtifactPrefix: `releases/${release.version}`,
@@ -97,9 +93,7 @@ export async function deployPlatform(options: {
       ...(options.organizationId ? { OrganizationId: options.organizationId } : {}),
     },
     tags: { "Created By": "Vigil", "Vigil Component": "platform" },
+    dryRun: options.dryRun,
   });
-  steps.push({ kind: "change-set", stackName: options.stackName, changes });
-  if (options.dryRun || unchanged) await target.deleteChangeSet(changeSetId);
-  else await target.executeChangeSet(changeSetId, options.stackName);
   return { dryRun: options.dryRun, steps, secret };
 }

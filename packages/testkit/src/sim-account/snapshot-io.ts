@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { writeSnapshotFiles } from "@vigil/events";
 import type { AccountModel } from "./model.ts";
 
 /** A snapshot directory that cannot be loaded; the message says which file and what is wrong. */
@@ -61,14 +62,5 @@ export async function loadSnapshot(dir: string): Promise<AccountModel> {
 
 /** Writes a model as a snapshot directory; files are pretty-printed as the AWS CLI prints them. */
 export async function writeSnapshot(model: AccountModel, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(
-    join(dir, "account.json"),
-    `${JSON.stringify({ accountId: model.accountId, regions: model.regions }, null, 4)}\n`,
-  );
-  for (const key of [...model.files.keys()].sort()) {
-    const path = join(dir, `${key}.json`);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(model.files.get(key), null, 4)}\n`);
-  }
+  await writeSnapshotFiles(model, dir);
 }
