@@ -33,8 +33,13 @@ afterAll(async () => {
 
 async function replay(options: Parameters<typeof runReplay>[0]) {
   const lines: string[] = [];
-  const code = await runReplay(options, (l) => lines.push(l));
-  return { code, text: lines.join("\n") };
+  const errors: string[] = [];
+  const code = await runReplay(
+    options,
+    (l) => lines.push(l),
+    (l) => errors.push(l),
+  );
+  return { code, text: lines.join("\n"), errors: errors.join("\n") };
 }
 
 describe("vigil replay", () => {
@@ -81,9 +86,15 @@ describe("vigil replay", () => {
     expect(statuses).toContain("active");
   });
 
-  it("says what to do when given nothing to replay", async () => {
-    const out = await replay(connection());
-    expect(out.code).toBe(1);
-    expect(out.text).toMatch(/pass --stream, --integration or --rebuild/);
+  it("says what to do when given nothing to replay, or --diff without what it needs: usage, exit 64", async () => {
+    const nothing = await replay(connection());
+    expect(nothing).toMatchObject({ code: 64, text: "" });
+    expect(nothing.errors).toMatch(/nothing to do: pass --stream, --integration or --rebuild/);
+    const diffAlone = await replay({ ...connection(), stream: "integration#x", diff: true });
+    expect(diffAlone).toMatchObject({ code: 64, text: "" });
+    expect(diffAlone.errors).toMatch(/--diff .* add --rebuild/);
+    const noTable = await replay({ ...connection(), rebuild: true, diff: true, projectionTable: undefined });
+    expect(noTable).toMatchObject({ code: 64, text: "" });
+    expect(noTable.errors).toMatch(/add --projection-table <name>/);
   });
 });

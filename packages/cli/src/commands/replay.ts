@@ -67,7 +67,15 @@ export function register(program: Command): void {
 export async function runReplay(
   options: ReplayOptions,
   out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
 ): Promise<number> {
+  // What was asked is checked before anything is read: a usage error exits 64 (EX_USAGE), as the
+  // other commands' do.
+  const usage = replayUsageError(options);
+  if (usage) {
+    err(`vigil replay: ${usage}\n(run \`vigil replay --help\` for usage)`);
+    return 64;
+  }
   const at = options.at === undefined ? undefined : parsePointInTime(options.at);
   const db = connectDynamoDb({
     table: options.table,
@@ -93,10 +101,6 @@ export async function runReplay(
       }
       if (!options.rebuild) return entries.some((e) => e.problem) ? 2 : 0;
     }
-    if (!options.rebuild) {
-      out("nothing to do: pass --stream, --integration or --rebuild (see vigil replay --help)");
-      return 1;
-    }
     const rebuilt = new InMemoryProjectionStore();
     const until = typeof at === "string" ? at : undefined;
     let summary = { events: 0, applied: 0, invalid: 0 };
@@ -120,10 +124,7 @@ export async function runReplay(
     const views: Record<string, unknown> = {};
     for (const p of platformProjections) views[p.name] = await rebuilt.list(p.name);
     if (options.diff) {
-      if (!db.projections) {
-        out("--diff needs --projection-table <name>");
-        return 1;
-      }
+      if (!db.projections) throw new Error("--diff without a projection table"); // refused above
       const diffs = await diffProjections(platformProjections, db.projections, rebuilt);
       if (options.json) out(JSON.stringify({ summary, diffs }, null, 2));
       else {
@@ -144,4 +145,13 @@ export async function runReplay(
   } finally {
     db.close();
   }
+}
+
+function replayUsageError(options: ReplayOptions): string | undefined {
+  if (!options.stream && !options.integration && !options.rebuild)
+    return "nothing to do: pass --stream, --integration or --rebuild";
+  if (options.diff && !options.rebuild) return "--diff compares rebuilt projections: add --rebuild";
+  if (options.diff && !options.projectionTable)
+    return "--diff needs the stored projections to compare with: add --projection-table <name>";
+  return undefined;
 }
