@@ -28,4 +28,23 @@ describe("vigil snapshot --out", () => {
     expect(stderr).toContain(`--out: ${dir} is not empty`);
     expect(stdout).toBe("");
   });
+
+  it("refuses a directory that cannot be created (a file on its path) before capturing anything (exit 64)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vigil-snapcmd-"));
+    await writeFile(join(dir, "file"), "");
+    let stderr = "";
+    const io = {
+      stdout: { write: () => true },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+          return true;
+        },
+      },
+    } as unknown as Parameters<typeof runSnapshotCommand>[1];
+    // An unknown profile would fail at the first read: the refusal comes before any source is opened.
+    const out = join(dir, "file/snap");
+    expect(await runSnapshotCommand({ profile: "vigil-no-such-profile", out, progress: false }, io)).toBe(64);
+    expect(stderr).toContain(`--out: cannot create ${out}: ${join(dir, "file")} is a file, not a directory`);
+  });
 });

@@ -1,5 +1,5 @@
-import { readdir, rename, rm, rmdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { writeSnapshotFiles } from "@vigil/events";
 import type { AwsClients } from "../aws/clients.ts";
 import type { CallProblem } from "../discovery/reader.ts";
@@ -52,16 +52,46 @@ export async function captureSnapshot(options: CaptureOptions): Promise<AccountS
 }
 
 /**
- * Why a snapshot cannot go to `dir`: it holds files already. Mixed with an older snapshot's files,
- * a call this capture could not make would be read from the older file, as a fact of this account.
+ * Why a snapshot cannot go to `dir`: it is a file, cannot be created there, or holds files already.
+ * Mixed with an older snapshot's files, a call this capture could not make would be read from the
+ * older file, as a fact of this account. Asked before a capture, which takes minutes on a real
+ * account, so a directory that cannot be written is said at once rather than after the reads.
  */
 export async function snapshotDirProblem(dir: string): Promise<string | undefined> {
-  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return [];
+  const found = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
     throw error;
   });
+  if (found === undefined) return unwritableParent(resolve(dir));
+  if (!found.isDirectory()) return `${dir} is a file: give a new or empty directory`;
+  const entries = await readdir(dir);
   if (entries.length === 0) return undefined;
   return `${dir} is not empty (${entries.length} entr${entries.length === 1 ? "y" : "ies"}): a snapshot goes to a new or empty directory, so no older snapshot's file is read as this account's`;
+}
+
+/** `dir` does not exist: its nearest existing ancestor must be a directory this process can create in (tried, then removed). */
+async function unwritableParent(dir: string): Promise<string | undefined> {
+  let ancestor = dirname(dir);
+  for (;;) {
+    const found = await stat(ancestor).catch((error: NodeJS.ErrnoException) => {
+      // ENOTDIR: a file further up, found as the walk goes on.
+      if ((error.code === "ENOENT" || error.code === "ENOTDIR") && dirname(ancestor) !== ancestor)
+        return undefined;
+      throw error;
+    });
+    if (found === undefined) {
+      ancestor = dirname(ancestor);
+      continue;
+    }
+    if (!found.isDirectory()) return `cannot create ${dir}: ${ancestor} is a file, not a directory`;
+    try {
+      await rmdir(await mkdtemp(join(ancestor, ".vigil-snapshot-probe-")));
+      return undefined;
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      return `cannot create ${dir}: creating a directory in ${ancestor} was refused (${code ?? message})`;
+    }
+  }
 }
 
 /**

@@ -44,3 +44,30 @@ describe("writeSnapshotDir", () => {
     expect(await readdir(parent)).toEqual([]);
   });
 });
+
+describe("snapshotDirProblem: a directory that cannot be written is said before the capture", () => {
+  it("names a file given as the directory, or as one of its parents, and leaves nothing behind", async () => {
+    const parent = await mkdtemp(join(tmpdir(), "vigil-snapdir-"));
+    await writeFile(join(parent, "file"), "not a directory");
+    expect(await snapshotDirProblem(join(parent, "file"))).toBe(
+      `${join(parent, "file")} is a file: give a new or empty directory`,
+    );
+    expect(await snapshotDirProblem(join(parent, "file/sub/snap"))).toBe(
+      `cannot create ${join(parent, "file/sub/snap")}: ${join(parent, "file")} is a file, not a directory`,
+    );
+    expect(await readdir(parent)).toEqual(["file"]);
+  });
+
+  it("accepts a directory whose parents do not exist yet, creating nothing until the write", async () => {
+    const parent = await mkdtemp(join(tmpdir(), "vigil-snapdir-"));
+    expect(await snapshotDirProblem(join(parent, "a/b/snap"))).toBeUndefined();
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it("says so when the filesystem refuses to create a directory there (procfs)", async () => {
+    // /proc exists on Linux, the Lambda runtime and CI; nothing can be created in it, whoever runs the test.
+    expect(await snapshotDirProblem("/proc/vigil-snapshot")).toMatch(
+      /^cannot create \/proc\/vigil-snapshot: creating a directory in \/proc was refused \(E[A-Z]+\)$/,
+    );
+  });
+});
