@@ -97,4 +97,20 @@ describe("vigil replay", () => {
     expect(noTable).toMatchObject({ code: 64, text: "" });
     expect(noTable.errors).toMatch(/add --projection-table <name>/);
   });
+
+  it("says which table, where, and what to check when the log cannot be read", async () => {
+    await expect(
+      replay({ ...connection(), table: "no-such-table", stream: "integration#x" }),
+    ).rejects.toThrow(
+      `could not read the event log "no-such-table" at ${aws.endpoints.dynamodb} (ResourceNotFoundException: `,
+    );
+    await expect(
+      replay({ ...connection(), table: "no-such-table", rebuild: true, json: true }),
+    ).rejects.toThrow(/no such table there \(give the deployed table's name with --table/);
+    await expect(
+      replay({ ...connection(), endpoint: "http://127.0.0.1:1", stream: "integration#x" }),
+    ).rejects.toThrow(
+      /^could not read the event log "replay-cli-events" at http:\/\/127\.0\.0\.1:1 \(.*ECONNREFUSED/,
+    );
+  });
 });

@@ -142,9 +142,25 @@ export async function runReplay(
       out(`${summary.events} events, ${summary.invalid} invalid (skipped)`);
     }
     return 0;
+  } catch (error) {
+    throw new Error(readFailure(options, error));
   } finally {
     db.close();
   }
+}
+
+/** Which tables, where, and what to check: the SDK's own message names neither. */
+function readFailure(options: ReplayOptions, error: unknown): string {
+  const tables = `the event log "${options.table}"${options.diff ? ` or the projections "${options.projectionTable}"` : ""}`;
+  const where = options.endpoint
+    ? `at ${options.endpoint}`
+    : `in ${options.region ?? "the configured region"}`;
+  const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
+  const hint =
+    name === "ResourceNotFoundException"
+      ? ": no such table there (give the deployed table's name with --table/--projection-table, and its --region)"
+      : "";
+  return `could not read ${tables} ${where} (${name}: ${message})${hint}`;
 }
 
 function replayUsageError(options: ReplayOptions): string | undefined {
