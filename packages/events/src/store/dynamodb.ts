@@ -19,11 +19,13 @@ import { backoffDelay } from "./command-handler.ts";
 import { ClaimCheckError, EventStoreError, ExpectedVersionConflictError } from "./errors.ts";
 import {
   assertAppendFits,
-  bucketOf,
+  bucketsOfDay,
   type ClaimRef,
   claimCheckKey,
+  dayOf,
   PREVIOUS_VERSION_CONDITION,
   PUT_CONDITION,
+  REPLAY_INDEX_SHARDS,
   type StoredBody,
   sha256Hex,
   storedBodyOf,
@@ -79,7 +81,7 @@ export interface DynamoDbEventStoreOptions {
 
 /**
  * The event log on one DynamoDB table: `pk = streamId`, `sk = version` (1-based), the
- * envelope as a JSON string, and a GSI (`timeBucket` = UTC day, `timeId` = position) for
+ * envelope as a JSON string, and a GSI (`timeBucket` = UTC day and the stream's shard of 16, `timeId` = position) for
  * readAll. See README "Event log" for the guarantees.
  */
 export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
@@ -88,7 +90,9 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
   readonly #claim: DynamoDbEventStoreOptions["claimCheck"];
   readonly #settleMs: number;
   readonly #now: () => Date;
-  #firstBucket: Promise<string> | undefined;
+  #firstDay: Promise<string> | undefined;
+  /** Where the last readAll stopped, for the call that resumes from its position. */
+  #resume: ReadAllCursor | undefined;
   /** The append in progress (or last queued) per stream in this process: see `appendToStream`. */
   readonly #turns = new Map<string, Promise<unknown>>();
 
@@ -362,42 +366,95 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
     return { streamId, events, streamVersion };
   }
 
+  /**
+   * The log in position order from `since`: day by day, the day's replay index partitions merged
+   * by position, each read a page at a time. What was read past the page is kept for the call that
+   * resumes from this page's position (a replay's next page), so it is not read again.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     const cutoff = new Date(this.#now().getTime() - this.#settleMs).toISOString();
     const since = options.since ?? "";
-    let bucket = since ? bucketOf(recordedAtOf(since)) : await this.#startBucket();
-    const lastBucket = bucketOf(cutoff);
+    const lastDay = dayOf(cutoff);
+    const saved = since ? this.#resume : undefined;
+    const resumed = saved?.position === since ? saved : undefined;
+    if (resumed) this.#resume = undefined;
+    let day = resumed?.day ?? (since ? dayOf(recordedAtOf(since)) : await this.#startDay());
+    let partitions = resumed ? resumedPartitions(resumed) : undefined;
     const items: Record<string, AttributeValue>[] = [];
     let more = false;
-    outer: while (bucket <= lastBucket) {
-      let startKey: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: INDEX,
-            KeyConditionExpression: `#b = :b AND #t > :since`,
-            ExpressionAttributeNames: { "#b": BUCKET, "#t": TIME_ID },
-            ExpressionAttributeValues: { ":b": { S: bucket }, ":since": { S: since || "0" } },
-            Limit: limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          if ((item.recordedAt?.S ?? "") > cutoff) break outer;
-          items.push(item);
+    outer: while (day <= lastDay) {
+      partitions ??= bucketsOfDay(day).map((bucket) => newPartition(bucket, since, limit));
+      for (;;) {
+        // One pass: a partition to read first (empty, not at its end, not stale), the smallest head,
+        // and how far the stale partitions are known whole.
+        let next: PartitionCursor | undefined;
+        let nextHead = "";
+        let unread = false;
+        let wholeTo: string | undefined;
+        for (const p of partitions) {
+          if (p.stale && (wholeTo === undefined || p.wholeTo < wholeTo)) wholeTo = p.wholeTo;
+          const head = p.buffered[0]?.[TIME_ID]?.S;
+          if (head === undefined) unread ||= !p.done && !p.stale;
+          else if (next === undefined || head < nextHead) {
+            next = p;
+            nextHead = head;
+          }
         }
-        startKey = page.LastEvaluatedKey;
+        if (unread) {
+          // A page may come back empty with a key to go on from: then it is read again.
+          await Promise.all(
+            partitions
+              .filter((p) => p.buffered.length === 0 && !p.done && !p.stale)
+              .map((p) => this.#readPartition(p, limit)),
+          );
+          continue;
+        }
+        // Up to the resumed page's cutoff every partition is known whole; past it, the partitions
+        // read to their end (or past it) then are queried again before anything further is returned.
+        if (wholeTo !== undefined && (!next || (next.buffered[0]?.recordedAt?.S ?? "") > wholeTo)) {
+          const lastReturned = items.at(-1)?.[TIME_ID]?.S ?? since;
+          for (const p of partitions) {
+            if (!p.stale) continue;
+            p.stale = false;
+            p.after = p.buffered.at(-1)?.[TIME_ID]?.S ?? lastReturned;
+          }
+          continue;
+        }
+        if (!next) break; // the day is read
+        if ((next.buffered[0]?.recordedAt?.S ?? "") > cutoff) break outer;
+        items.push(next.buffered.shift() as Record<string, AttributeValue>);
         if (items.length >= limit) {
           more = true;
           break outer;
         }
-      } while (startKey);
-      bucket = nextBucket(bucket);
+      }
+      day = nextDay(day);
+      partitions = undefined;
     }
     const events = await Promise.all(items.map((i) => this.#decode(i)));
-    return { events, position: events.at(-1)?.position ?? options.since, more };
+    const position = events.at(-1)?.position ?? options.since;
+    if (partitions && position) this.#resume = { position, cutoff, day, partitions };
+    return { events, position, more };
+  }
+
+  /** Reads a partition's next page; each further page is twice the last, up to the limit. */
+  async #readPartition(p: PartitionCursor, limit: number): Promise<void> {
+    const page = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: INDEX,
+        KeyConditionExpression: `#b = :b AND #t > :after`,
+        ExpressionAttributeNames: { "#b": BUCKET, "#t": TIME_ID },
+        ExpressionAttributeValues: { ":b": { S: p.bucket }, ":after": { S: p.after || "0" } },
+        Limit: Math.min(p.pageSize, limit),
+        ExclusiveStartKey: p.startKey,
+      }),
+    );
+    p.pageSize *= 2;
+    p.buffered.push(...(page.Items ?? []));
+    p.startKey = page.LastEvaluatedKey;
+    p.done = p.startKey === undefined;
   }
 
   async #write(
@@ -567,16 +624,69 @@ export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
   }
 
   /** No event is older than the table, so a full replay starts at its creation day. */
-  #startBucket(): Promise<string> {
-    this.#firstBucket ??= this.#client
+  #startDay(): Promise<string> {
+    this.#firstDay ??= this.#client
       .send(new DescribeTableCommand({ TableName: this.#table }))
-      .then((t) => bucketOf((t.Table?.CreationDateTime ?? new Date(0)).toISOString()));
-    return this.#firstBucket;
+      .then((t) => dayOf((t.Table?.CreationDateTime ?? new Date(0)).toISOString()));
+    return this.#firstDay;
   }
 }
 
-function nextBucket(bucket: string): string {
-  return new Date(Date.parse(`${bucket}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+/** One replay index partition being read: what was read and not yet returned, and where to go on. */
+interface PartitionCursor {
+  readonly bucket: string;
+  buffered: Record<string, AttributeValue>[];
+  /** Read positions after this one (when `startKey` is unset, a fresh query). */
+  after: string;
+  startKey: Record<string, AttributeValue> | undefined;
+  done: boolean;
+  /** Known whole only up to `wholeTo` (a resumed page's cutoff): queried again from `after` before going past it. */
+  stale: boolean;
+  wholeTo: string;
+  pageSize: number;
+}
+
+interface ReadAllCursor {
+  readonly position: string;
+  /** The cutoff of the call that read the partitions: what is past it may not be all there yet. */
+  readonly cutoff: string;
+  readonly day: string;
+  readonly partitions: PartitionCursor[];
+}
+
+/** A partition's share of a page and a little more at first (`readPartition` doubles it when it runs out). */
+function newPartition(bucket: string, since: string, limit: number): PartitionCursor {
+  const pageSize = Math.ceil((2 * limit) / REPLAY_INDEX_SHARDS) + 8;
+  return {
+    bucket,
+    buffered: [],
+    after: since,
+    startKey: undefined,
+    done: false,
+    stale: false,
+    wholeTo: "",
+    pageSize,
+  };
+}
+
+/**
+ * The partitions of a stopped readAll, for the call resuming from its position. What was read up
+ * to its cutoff is complete and kept; past it, an append still in flight may yet land before what
+ * was read, so a partition that was read past that cutoff, or to its end, is stale: what it holds
+ * up to the cutoff is returned as it is, and it is queried again before anything past the cutoff.
+ */
+function resumedPartitions(saved: ReadAllCursor): PartitionCursor[] {
+  return saved.partitions.map((p) => {
+    // Still stale from an earlier page: whole only up to that page's cutoff, and holding nothing past it.
+    if (p.stale) return p;
+    const kept = p.buffered.filter((item) => (item.recordedAt?.S ?? "") <= saved.cutoff);
+    if (kept.length === p.buffered.length && !p.done) return p;
+    return { ...p, buffered: kept, startKey: undefined, done: false, stale: true, wholeTo: saved.cutoff };
+  });
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -52,9 +52,35 @@ export function maxEventsPerAppend(target: ExpectedVersion | "new" | "existing")
     : EVENT_STORE_LIMITS.eventsPerAppendExistingStream;
 }
 
-/** Day bucket of a recordedAt (`YYYY-MM-DD`): the GSI partition readAll walks in order. */
-export function bucketOf(recordedAt: string): string {
+/**
+ * Partitions of the replay index per day. A DynamoDB partition takes at most 1,000 write units a
+ * second, and the index's sort key (the position) only grows, so one partition per day would take
+ * every event of the moment and cap the whole log at ~1,000 KB/s of events (split for heat cannot
+ * split an ever-increasing key). Spread by stream over 16, the index takes ~16,000 WCU/s; readAll
+ * merges the day's partitions by position.
+ */
+export const REPLAY_INDEX_SHARDS = 16;
+
+/** Day of a recordedAt (`YYYY-MM-DD`): readAll walks the days in order. */
+export function dayOf(recordedAt: string): string {
   return recordedAt.slice(0, 10);
+}
+
+/** The replay index partition of an event: its day and its stream's shard (`YYYY-MM-DD#0a`). */
+export function bucketOf(recordedAt: string, streamId: string): string {
+  const shard = (createHash("sha256").update(streamId).digest()[0] ?? 0) % REPLAY_INDEX_SHARDS;
+  return `${dayOf(recordedAt)}#${shard.toString(16).padStart(2, "0")}`;
+}
+
+/**
+ * Every replay index partition of a day, in no particular order: its shards, and the day alone,
+ * where events were indexed before the index was sharded.
+ */
+export function bucketsOfDay(day: string): string[] {
+  return [
+    day,
+    ...Array.from({ length: REPLAY_INDEX_SHARDS }, (_, i) => `${day}#${i.toString(16).padStart(2, "0")}`),
+  ];
 }
 
 /** Where a claim-checked `data` lives and how to tell it came back intact (stored as `dataRef`). */
@@ -136,7 +162,7 @@ export function storedItemAttributes(row: {
     id: row.id,
     type: row.type,
     recordedAt: row.recordedAt,
-    [BUCKET]: bucketOf(row.recordedAt),
+    [BUCKET]: bucketOf(row.recordedAt, row.streamId),
     [TIME_ID]: positionOf(row.recordedAt, row.streamId, row.version),
     e: row.json,
   };

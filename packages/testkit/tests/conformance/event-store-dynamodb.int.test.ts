@@ -1,5 +1,7 @@
+import { PutItemCommand, paginateScan, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import {
+  bucketOf,
   createEventTable,
   createProjectionTable,
   DynamoDbEventStore,
@@ -10,10 +12,11 @@ import {
   InMemoryProjectionStore,
   PayloadTooLargeError,
   platformProjections,
+  REPLAY_INDEX_SHARDS,
   rebuildProjections,
 } from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventOfSize, eventStoreConformance } from "../../src/conformance/index.ts";
+import { eventOfSize, eventStoreConformance, sampleEvent } from "../../src/conformance/index.ts";
 import { type LocalAws, startLocalAws } from "../../src/index.ts";
 
 let local: LocalAws;
@@ -116,5 +119,144 @@ describe("DynamoDB event store specifics", () => {
     expect((await stored.list("integration-status")).length).toBe(1);
     expect(await diffProjections(platformProjections, stored, memory)).toEqual([]);
     expect((await stored.loadCheckpoint("asset-report"))?.position).toBe(progress.position);
+  });
+
+  it("spreads the replay index over the day's shards by stream, and reads them back merged in position order", async () => {
+    const store = await freshStore();
+    // One partition per day would take every write of the moment: ~1,000 WCU/s caps the whole log.
+    const streams = Array.from({ length: 160 }, (_, i) => `asset#${i}`); // the hash is fixed: these cover all 16
+    for (let i = 0; i < streams.length; i += 40)
+      await Promise.all(
+        streams.slice(i, i + 40).map((s, j) => store.appendToStream(s, [eventOfSize(s, i + j, 100)])),
+      );
+    // One stream with more events than a partition's page, so its partition is read page after page.
+    const busy = Array.from({ length: 150 }, (_, i) => eventOfSize("asset#busy", 1000 + i, 100));
+    await store.appendToStream("asset#busy", busy.slice(0, 100));
+    await store.appendToStream("asset#busy", busy.slice(100));
+    const table = `events-${tables}`;
+    const byStream = new Map<string, Set<string>>();
+    const pages = paginateScan(
+      { client: local.clients.dynamodb },
+      { TableName: table, ProjectionExpression: "pk, timeBucket" },
+    );
+    for await (const page of pages)
+      for (const item of page.Items ?? []) {
+        const stream = item.pk?.S ?? "";
+        byStream.set(stream, (byStream.get(stream) ?? new Set()).add(item.timeBucket?.S ?? ""));
+      }
+    expect(byStream.size).toBe(streams.length + 1);
+    const buckets = new Set([...byStream.values()].flatMap((b) => [...b]));
+    expect(buckets.size).toBe(REPLAY_INDEX_SHARDS);
+    for (const bucket of buckets) expect(bucket).toMatch(/^\d{4}-\d{2}-\d{2}#0[0-9a-f]$/);
+    // A stream keeps one partition: its events stay in version order within it.
+    expect([...byStream.values()].every((b) => b.size === 1)).toBe(true);
+
+    const whole = await store.readAll({ limit: 10_000 });
+    expect(whole.events).toHaveLength(streams.length + busy.length);
+    const positions = whole.events.map((e) => e.position);
+    expect(positions).toEqual([...positions].sort());
+    expect(whole.events.filter((e) => e.streamId === "asset#busy").map((e) => e.version)).toEqual(
+      busy.map((_, i) => i + 1),
+    );
+    // Pages of any size resume exactly where the last one ended.
+    for (const limit of [1, 9, 64]) {
+      const paged: string[] = [];
+      let since: string | undefined;
+      for (;;) {
+        const page = await store.readAll({ since, limit });
+        paged.push(...page.events.map((e) => e.position));
+        since = page.position;
+        if (!page.more) break;
+      }
+      expect(paged).toEqual(positions);
+    }
+  });
+
+  it("still reads events indexed under the day alone, as the log was indexed before it was sharded", async () => {
+    const store = await freshStore();
+    await store.appendToStream("asset#new", [eventOfSize("asset#new", 1, 100)]);
+    const [written] = (await store.readAll()).events;
+    const table = `events-${tables}`;
+    const item = (await local.clients.dynamodb.send(new ScanCommand({ TableName: table }))).Items?.[0];
+    if (!written || !item) throw new Error("the first event was not stored");
+    // An earlier release's item: same layout, its index partition the day, recorded a moment before.
+    const recordedAt = new Date(Date.parse(written.recordedAt) - 1).toISOString();
+    const legacy = eventOfSize("asset#old", 2, 100);
+    await local.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: {
+          ...item,
+          pk: { S: "asset#old" },
+          sk: { N: "1" },
+          id: { S: legacy.id },
+          recordedAt: { S: recordedAt },
+          timeBucket: { S: recordedAt.slice(0, 10) },
+          timeId: { S: `${recordedAt}#asset#old#0000000001` },
+          e: { S: JSON.stringify(legacy) },
+        },
+      }),
+    );
+    const all = await store.readAll();
+    expect(all.events.map((e) => [e.streamId, e.event.id])).toEqual([
+      ["asset#old", legacy.id],
+      ["asset#new", written.event.id],
+    ]);
+  });
+
+  it("a replay resuming from its last page re-reads what was past that page's cutoff: an append landing late is not skipped", async () => {
+    tables += 1;
+    const table = `events-${tables}`;
+    await createEventTable(local.clients.dynamodb, table);
+    const t0 = Date.parse("2026-12-06T10:00:00.000Z");
+    let clock = t0;
+    const store = new DynamoDbEventStore({
+      client: local.clients.dynamodb,
+      tableName: table,
+      settleMs: 50,
+      now: () => new Date(clock),
+    });
+    const streams = Array.from({ length: 40 }, (_, i) => `asset#late-${i}`);
+    for (const [i, s] of streams.entries()) {
+      clock = t0 + i * 2; // recorded at t0, t0 + 2 ms, … t0 + 78 ms
+      await store.appendToStream(s, [sampleEvent(s, i)]);
+    }
+    // The first page at t0 + 100 ms: settled up to t0 + 50 ms; the partitions were read past it.
+    clock = t0 + 100;
+    const first = await store.readAll({ limit: 5 });
+    expect(first.events.map((e) => e.streamId)).toEqual(streams.slice(0, 5));
+    // An append stamped at t0 + 61 ms lands only now (in flight during the first page, within the
+    // settle window), in a partition already read to its end and past the cutoff.
+    const recordedAt = new Date(t0 + 61).toISOString();
+    const late = sampleEvent("asset#late-landing", 99);
+    const read = await local.clients.dynamodb.send(new ScanCommand({ TableName: table, Limit: 1 }));
+    const template = read.Items?.[0];
+    if (!template) throw new Error("nothing stored");
+    await local.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: {
+          ...template,
+          pk: { S: "asset#late-landing" },
+          sk: { N: "1" },
+          id: { S: late.id },
+          recordedAt: { S: recordedAt },
+          timeBucket: { S: bucketOf(recordedAt, "asset#late-landing") },
+          timeId: { S: `${recordedAt}#asset#late-landing#0000000001` },
+          e: { S: JSON.stringify(late) },
+        },
+      }),
+    );
+    clock = t0 + 1_000;
+    const rest: string[] = [];
+    let since = first.position;
+    for (;;) {
+      const page = await store.readAll({ since, limit: 5 });
+      rest.push(...page.events.map((e) => e.streamId));
+      since = page.position;
+      if (!page.more) break;
+    }
+    const expected = [...streams.slice(5, 31), "asset#late-landing", ...streams.slice(31)];
+    expect(rest).toEqual(expected);
   });
 });
