@@ -123,7 +123,9 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
       { encoding: "utf8", timeout: 60_000, env: { ...process.env, VIGIL_DEBUG: "" } },
     );
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr.trim()).toBe("vigil: connect ECONNREFUSED 127.0.0.1:1");
+    expect(run.stderr.trim()).toBe(
+      'vigil: could not read the event log "vigil-events" at http://127.0.0.1:1 (Error: connect ECONNREFUSED 127.0.0.1:1)',
+    );
   }, 120_000);
 });
 
