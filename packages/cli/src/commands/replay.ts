@@ -143,19 +143,22 @@ export async function runReplay(
     }
     return 0;
   } catch (error) {
-    throw new Error(readFailure(options, error));
+    // An AWS answer or a failed connection is a read of the tables that failed; anything else is ours.
+    if (error instanceof Error && ("$metadata" in error || "code" in error))
+      throw new Error(readFailure(options, error));
+    throw error;
   } finally {
     db.close();
   }
 }
 
 /** Which tables, where, and what to check: the SDK's own message names neither. */
-function readFailure(options: ReplayOptions, error: unknown): string {
+function readFailure(options: ReplayOptions, error: Error): string {
   const tables = `the event log "${options.table}"${options.diff ? ` or the projections "${options.projectionTable}"` : ""}`;
   const where = options.endpoint
     ? `at ${options.endpoint}`
     : `in ${options.region ?? "the configured region"}`;
-  const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
+  const { name, message } = error;
   const hint =
     name === "ResourceNotFoundException"
       ? ": no such table there (give the deployed table's name with --table/--projection-table, and its --region)"

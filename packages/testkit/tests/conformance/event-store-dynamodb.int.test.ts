@@ -1,7 +1,6 @@
-import { PutItemCommand, paginateScan, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { PutItemCommand, paginateScan } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import {
-  bucketOf,
   createEventTable,
   createProjectionTable,
   DynamoDbEventStore,
@@ -13,7 +12,10 @@ import {
   PayloadTooLargeError,
   platformProjections,
   REPLAY_INDEX_SHARDS,
+  type RecordedEvent,
   rebuildProjections,
+  storedItemAttributes,
+  type VigilEvent,
 } from "@vigil/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventOfSize, eventStoreConformance, sampleEvent } from "../../src/conformance/index.ts";
@@ -42,6 +44,43 @@ async function freshStore(claimCheck = true): Promise<DynamoDbEventStore> {
     settleMs: 0,
     claimCheck: claimCheck ? { s3: local.clients.s3, bucket } : undefined,
   });
+}
+
+/** Every event from `since` on, a page of `limit` at a time, as a replay reads them. */
+async function readPages(store: DynamoDbEventStore, limit: number, since?: string): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (let position = since; ; ) {
+    const page = await store.readAll({ since: position, limit });
+    events.push(...page.events);
+    position = page.position;
+    if (!page.more) return events;
+  }
+}
+
+/**
+ * Puts an event's item straight into the table in the store's own layout (`storedItemAttributes`),
+ * as a writer the reader cannot see would: one landing late, or an earlier release's.
+ */
+async function putRawEvent(
+  table: string,
+  streamId: string,
+  event: VigilEvent,
+  recordedAt: string,
+  timeBucket?: string,
+): Promise<void> {
+  const attributes = storedItemAttributes({
+    streamId,
+    version: 1,
+    recordedAt,
+    id: event.id,
+    type: event.type,
+    json: JSON.stringify(event),
+  });
+  if (timeBucket !== undefined) attributes.timeBucket = timeBucket;
+  const Item = Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => [name, name === "sk" ? { N: value } : { S: value }]),
+  );
+  await local.clients.dynamodb.send(new PutItemCommand({ TableName: table, Item }));
 }
 
 eventStoreConformance("DynamoDB Local", {
@@ -159,16 +198,25 @@ describe("DynamoDB event store specifics", () => {
       busy.map((_, i) => i + 1),
     );
     // Pages of any size resume exactly where the last one ended.
-    for (const limit of [1, 9, 64]) {
-      const paged: string[] = [];
-      let since: string | undefined;
-      for (;;) {
-        const page = await store.readAll({ since, limit });
-        paged.push(...page.events.map((e) => e.position));
-        since = page.position;
-        if (!page.more) break;
-      }
-      expect(paged).toEqual(positions);
+    for (const limit of [1, 9, 64])
+      expect((await readPages(store, limit)).map((e) => e.position)).toEqual(positions);
+    // What a page read past its end is kept for the next page: a whole replay reads each item once.
+    let itemsRead = 0;
+    const client = local.clients.dynamodb;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === "QueryCommand")
+          itemsRead += (result.output as { Items?: unknown[] }).Items?.length ?? 0;
+        return result;
+      },
+      { step: "initialize", name: "countQueriedItems" },
+    );
+    try {
+      expect(await readPages(store, 64)).toHaveLength(positions.length);
+      expect(itemsRead).toBe(positions.length);
+    } finally {
+      client.middlewareStack.remove("countQueriedItems");
     }
   });
 
@@ -176,27 +224,11 @@ describe("DynamoDB event store specifics", () => {
     const store = await freshStore();
     await store.appendToStream("asset#new", [eventOfSize("asset#new", 1, 100)]);
     const [written] = (await store.readAll()).events;
-    const table = `events-${tables}`;
-    const item = (await local.clients.dynamodb.send(new ScanCommand({ TableName: table }))).Items?.[0];
-    if (!written || !item) throw new Error("the first event was not stored");
+    if (!written) throw new Error("the first event was not stored");
     // An earlier release's item: same layout, its index partition the day, recorded a moment before.
     const recordedAt = new Date(Date.parse(written.recordedAt) - 1).toISOString();
     const legacy = eventOfSize("asset#old", 2, 100);
-    await local.clients.dynamodb.send(
-      new PutItemCommand({
-        TableName: table,
-        Item: {
-          ...item,
-          pk: { S: "asset#old" },
-          sk: { N: "1" },
-          id: { S: legacy.id },
-          recordedAt: { S: recordedAt },
-          timeBucket: { S: recordedAt.slice(0, 10) },
-          timeId: { S: `${recordedAt}#asset#old#0000000001` },
-          e: { S: JSON.stringify(legacy) },
-        },
-      }),
-    );
+    await putRawEvent(`events-${tables}`, "asset#old", legacy, recordedAt, recordedAt.slice(0, 10));
     const all = await store.readAll();
     expect(all.events.map((e) => [e.streamId, e.event.id])).toEqual([
       ["asset#old", legacy.id],
@@ -229,33 +261,9 @@ describe("DynamoDB event store specifics", () => {
     // settle window), in a partition already read to its end and past the cutoff.
     const recordedAt = new Date(t0 + 61).toISOString();
     const late = sampleEvent("asset#late-landing", 99);
-    const read = await local.clients.dynamodb.send(new ScanCommand({ TableName: table, Limit: 1 }));
-    const template = read.Items?.[0];
-    if (!template) throw new Error("nothing stored");
-    await local.clients.dynamodb.send(
-      new PutItemCommand({
-        TableName: table,
-        Item: {
-          ...template,
-          pk: { S: "asset#late-landing" },
-          sk: { N: "1" },
-          id: { S: late.id },
-          recordedAt: { S: recordedAt },
-          timeBucket: { S: bucketOf(recordedAt, "asset#late-landing") },
-          timeId: { S: `${recordedAt}#asset#late-landing#0000000001` },
-          e: { S: JSON.stringify(late) },
-        },
-      }),
-    );
+    await putRawEvent(table, "asset#late-landing", late, recordedAt);
     clock = t0 + 1_000;
-    const rest: string[] = [];
-    let since = first.position;
-    for (;;) {
-      const page = await store.readAll({ since, limit: 5 });
-      rest.push(...page.events.map((e) => e.streamId));
-      since = page.position;
-      if (!page.more) break;
-    }
+    const rest = (await readPages(store, 5, first.position)).map((e) => e.streamId);
     const expected = [...streams.slice(5, 31), "asset#late-landing", ...streams.slice(31)];
     expect(rest).toEqual(expected);
   });
