@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { accountIdSchema, organizationIdSchema, regionSchema } from "@vigil/events";
 import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { adminTokenFor, defaultAdminTokenFile, writeSecretFile } from "../secrets/admin-token.ts";
@@ -96,6 +97,50 @@ function accountsOf(value: string | undefined): string[] | undefined {
   if (bad.length > 0)
     throw new UsageError(`--accounts takes 12-digit account ids, comma-separated; not: ${bad.join(", ")}`);
   return accounts;
+}
+
+/**
+ * `create`'s values, checked with the contracts' own schemas before anything is sent: a typo is a
+ * usage error (exit 64) naming each bad option and what it takes, not a round trip to a 400.
+ */
+function organizationOf(o: Record<string, string | undefined>) {
+  const checks = [
+    ["--organization-id", o.organizationId, organizationIdSchema],
+    ["--home-region", o.homeRegion, regionSchema],
+    ["--management-account", o.managementAccount, accountIdSchema],
+  ] as const;
+  const bad: string[] = [];
+  for (const [option, value, schema] of checks) {
+    const parsed = value === undefined ? undefined : schema.safeParse(value);
+    if (parsed?.success === false)
+      bad.push(`${option} takes ${parsed.error.issues[0]?.message}, not "${value}"`);
+  }
+  if (bad.length > 0) throw new UsageError(bad.join("; "));
+  return {
+    organizationId: o.organizationId,
+    homeRegion: o.homeRegion,
+    ...(o.managementAccount ? { managementAccountId: o.managementAccount } : {}),
+  };
+}
+
+/**
+ * What to type next, for the platform's refusals that name an API route: the same step as a
+ * `vigil org` command.
+ */
+function nextStep(error: PlatformAnswerError): string | undefined {
+  const id = /\b(org-[a-z0-9]+)\b/.exec(error.message)?.[1];
+  switch (error.code) {
+    case "organization_not_found":
+      return "list the organizations with `vigil org list`";
+    case "organization_exists":
+      return id ? `issue a new enrollment secret with \`vigil org secret ${id}\`` : undefined;
+    case "admin_token_invalid":
+      return "give the platform's admin token: VIGIL_ADMIN_TOKEN or --admin-token-file <path>";
+    case "no_active_members":
+      return id ? `see the members' status with \`vigil org show ${id}\`` : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The admin API the global options name; checks them all first (a bad one sends nothing). */
@@ -208,17 +253,13 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
     .option("--valid-for-days <days>", "the secret's lifetime (1–366, default 90)", wholeNumber(1, 366))
     .option("--secret-file <path>", "where to write the secret (0600; default ~/.vigil/enrollment-secret-…)")
     .action(async (o: Record<string, string | undefined> & { validForDays?: number }) => {
+      const organization = organizationOf(o);
       const api = apiOf(globals(), io);
       const days = o.validForDays;
       const answer = await api.call<SecretAnswer & { organizationId: string; homeRegion: string }>(
         "POST",
         "/admin/organizations",
-        {
-          organizationId: o.organizationId,
-          homeRegion: o.homeRegion,
-          ...(o.managementAccount ? { managementAccountId: o.managementAccount } : {}),
-          enrollmentSecret: days === undefined ? {} : { validForDays: days },
-        },
+        { ...organization, enrollmentSecret: days === undefined ? {} : { validForDays: days } },
       );
       const kept = keepSecret(answer, o.secretFile);
       if (format(globals()) === "json") json(kept);
@@ -435,7 +476,8 @@ export async function runOrgCommand(args: readonly string[], io: OrgIo): Promise
       return 64;
     }
     if (error instanceof PlatformAnswerError) {
-      io.stderr.write(`vigil org: ${error.message}\n`);
+      const next = nextStep(error);
+      io.stderr.write(`vigil org: ${error.message}\n${next ? `next: ${next}\n` : ""}`);
       return 1;
     }
     throw error;

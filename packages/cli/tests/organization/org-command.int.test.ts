@@ -83,7 +83,7 @@ describe("vigil org", () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/409 organization_exists/);
-    expect(r.stderr).toContain("enrollment-secrets");
+    expect(r.stderr).toContain(`next: issue a new enrollment secret with \`vigil org secret ${id}\``);
   });
 
   it("secret, revoke-secret, list and show: the secrets' states and the (empty) membership", async () => {
@@ -116,6 +116,11 @@ describe("vigil org", () => {
     const scan = await org(["scan", id]);
     expect(scan.code).toBe(1);
     expect(scan.stderr).toMatch(/409 no_active_members/);
+    expect(scan.stderr).toContain(`next: see the members' status with \`vigil org show ${id}\``);
+    const unknown = await org(["show", "org-nosuchorg"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/404 organization_not_found/);
+    expect(unknown.stderr).toContain("next: list the organizations with `vigil org list`");
     const status = await org(["scan-status", id, "orgscan-nope"]);
     expect(status.code).toBe(1);
     expect(status.stderr).toMatch(/404 scan_not_found/);
@@ -127,6 +132,7 @@ describe("vigil org", () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/answered 401/);
+    expect(r.stderr).toContain("next: give the platform's admin token");
     expect(() => statSync(join(dir, "never"))).toThrow();
   });
 
@@ -139,6 +145,22 @@ describe("vigil org", () => {
     [["scan", "x", "--spread-minutes", "721"], /from 0 to 720/],
     [["scan", "x", "--accounts", "12,34"], /12-digit account ids/],
     [["--format", "xml", "list"], /--format must be table or json/],
+    [
+      ["create", "--organization-id", "org-1", "--home-region", "eu-west-1"],
+      /--organization-id takes an AWS Organizations id such as o-a1b2c3d4e5, not "org-1"/,
+    ],
+    [
+      [
+        "create",
+        "--organization-id",
+        "o-abcdefghij",
+        "--home-region",
+        "Ireland",
+        "--management-account",
+        "12",
+      ],
+      /--home-region takes an AWS region code such as eu-west-1, not "Ireland"; --management-account takes a 12-digit AWS account id, not "12"/,
+    ],
   ])("bad arguments %j print what was wrong and usage, exit 64", async (args, message) => {
     const r = await org(args);
     expect(r.code).toBe(64);
