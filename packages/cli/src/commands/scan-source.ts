@@ -1,3 +1,5 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { type AwsClients, createAwsClients } from "@vigil/agent";
 import { createSimulatedAccount, generateAccount, loadSnapshot } from "@vigil/testkit";
 
@@ -39,7 +41,13 @@ export async function openSource(options: SourceOptions): Promise<AccountSource>
   if (chosen > 1)
     throw new UsageError("choose one account source: --demo, --snapshot DIR, or --aws/--profile");
   if (options.snapshot !== undefined) {
-    const model = await loadSnapshot(options.snapshot);
+    const dir = options.snapshot;
+    const isDir = existsSync(dir) && statSync(dir).isDirectory();
+    if (!isDir || !existsSync(join(dir, "account.json")))
+      throw new UsageError(
+        `--snapshot ${dir}: ${isDir ? "has no account.json, so it is not an account snapshot" : existsSync(dir) ? "is not a directory" : "does not exist"}; write one with \`vigil snapshot --out ${isDir || !existsSync(dir) ? dir : "<dir>"}\` (--demo or a real account; layout: docs/snapshot-format.md)`,
+      );
+    const model = await loadSnapshot(dir);
     const account = createSimulatedAccount(model, { throttling: false });
     return {
       clients: createAwsClients({

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { CATALOGUE, FRAMEWORK_IDS, frameworkById } from "@vigil/agent";
@@ -130,5 +132,34 @@ describe("vigil scan --framework", () => {
     expect(run.stderr.text()).toContain(
       '--framework must be one of cis-aws-5.0|aws-fsbp|pci-dss-4.0|nist-800-53-r5|soc2|iso-27001-2022, got "nist"',
     );
+  });
+});
+
+describe("vigil scan --snapshot", () => {
+  it("a path that is not a snapshot directory is a usage error saying how to write one, exit 64", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vigil-not-a-snapshot-"));
+    try {
+      const file = join(dir, "a-file");
+      writeFileSync(file, "x");
+      for (const [path, why, write] of [
+        [join(dir, "missing"), "does not exist", join(dir, "missing")],
+        [file, "is not a directory", "<dir>"],
+        [dir, "has no account.json, so it is not an account snapshot", dir],
+      ]) {
+        const run = io();
+        expect(await runScanCommand({ snapshot: path }, run.io), path).toBe(64);
+        expect(run.stderr.text()).toContain(
+          `--snapshot ${path}: ${why}; write one with \`vigil snapshot --out ${write}\``,
+        );
+        expect(run.stdout.text()).toBe("");
+      }
+      // A snapshot whose content is wrong is not a usage error: the file and the problem, exit 1.
+      writeFileSync(join(dir, "account.json"), JSON.stringify({ accountId: "12", regions: ["eu-west-1"] }));
+      const run = io();
+      expect(await runScanCommand({ snapshot: dir }, run.io)).toBe(1);
+      expect(run.stderr.text()).toContain("account.json: accountId must be a 12-digit string");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
