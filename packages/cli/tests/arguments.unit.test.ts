@@ -88,20 +88,27 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
     expect(error?.code).toMatch(/^commander\.invalid(Argument|OptionArgument)$/);
     expect(stderr).toContain(option);
     expect(stderr).toContain(`'${args.at(-1)}' is invalid`);
+    // The help of the command that refused it: `vigil dlq list --help`, not the program's.
+    const path = args.slice(
+      0,
+      args.findIndex((a) => a.startsWith("-") || a === "nothing"),
+    );
+    expect(stderr).toContain(`(run \`vigil ${path.join(" ")} --help\` for usage)`);
   });
 
   it("the vigil binary exits 64 (usage) on a bad value, as on an unknown option", () => {
     const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-    for (const args of [
-      ["bench", "bus", "--events", "0"],
-      ["scan", "--no-such-option"],
-    ]) {
+    for (const [args, help] of [
+      [["bench", "bus", "--events", "0"], "vigil bench bus --help"],
+      [["scan", "--no-such-option"], "vigil scan --help"],
+      [["no-such-command"], "vigil --help"],
+    ] as const) {
       const run = spawnSync(process.execPath, ["--import", "tsx", main, ...args], {
         encoding: "utf8",
         timeout: 60_000,
       });
       expect(run.status, run.stderr).toBe(64);
-      expect(run.stderr).toContain("vigil --help");
+      expect(run.stderr).toContain(`(run \`${help}\` for usage)`);
     }
   }, 120_000);
 

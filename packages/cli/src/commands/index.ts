@@ -37,4 +37,14 @@ export function registerCommands(program: Command): void {
     benchThrottle,
   ])
     command.register(program);
+  pointUsageAtOwnHelp(program, ["vigil"]);
+}
+
+/** A bad argument's message names the help of the command it was given to (`vigil dlq list --help`). */
+function pointUsageAtOwnHelp(command: Command, path: readonly string[]): void {
+  for (const sub of command.commands) {
+    const own = [...path, sub.name()];
+    sub.showHelpAfterError(`(run \`${own.join(" ")} --help\` for usage)`);
+    pointUsageAtOwnHelp(sub, own);
+  }
 }
