@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 
 /**
  * Option parsers for commander: a bad value is refused while the arguments are parsed, before a
@@ -43,4 +43,13 @@ export function positiveNumber(max: number): (value: string) => number {
       throw new InvalidArgumentError(`expected a number greater than 0 and at most ${max}.`);
     return n;
   };
+}
+
+/** A bad argument's message names the help of the command it was given to (`vigil dlq list --help`). */
+export function pointUsageAtOwnHelp(command: Command, path: readonly string[]): void {
+  for (const sub of command.commands) {
+    const own = [...path, sub.name()];
+    sub.showHelpAfterError(`(run \`${own.join(" ")} --help\` for usage)`);
+    pointUsageAtOwnHelp(sub, own);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { pointUsageAtOwnHelp } from "./arguments.ts";
 import * as benchBus from "./bench-bus.ts";
 import * as benchEvents from "./bench-events.ts";
 import * as benchPlatform from "./bench-platform.ts";
@@ -38,13 +39,4 @@ export function registerCommands(program: Command): void {
   ])
     command.register(program);
   pointUsageAtOwnHelp(program, ["vigil"]);
-}
-
-/** A bad argument's message names the help of the command it was given to (`vigil dlq list --help`). */
-function pointUsageAtOwnHelp(command: Command, path: readonly string[]): void {
-  for (const sub of command.commands) {
-    const own = [...path, sub.name()];
-    sub.showHelpAfterError(`(run \`${own.join(" ")} --help\` for usage)`);
-    pointUsageAtOwnHelp(sub, own);
-  }
 }

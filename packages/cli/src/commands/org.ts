@@ -5,7 +5,7 @@ import { accountIdSchema, organizationIdSchema, regionSchema } from "@vigil/even
 import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
 import { adminTokenFor, defaultAdminTokenFile, writeSecretFile } from "../secrets/admin-token.ts";
-import { wholeNumber } from "./arguments.ts";
+import { pointUsageAtOwnHelp, wholeNumber } from "./arguments.ts";
 import { UsageError } from "./scan-source.ts";
 
 /**
@@ -452,6 +452,7 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
       result.code = !p.done ? 3 : p.accounts.every((a) => a.status === "completed") ? 0 : 1;
     });
 
+  pointUsageAtOwnHelp(org, ["vigil", "org"]);
   return org;
 }
 
@@ -466,13 +467,18 @@ export async function runOrgCommand(args: readonly string[], io: OrgIo): Promise
   program.addCommand(org);
   for (const sub of org.commands) sub.exitOverride();
   org.exitOverride();
+  // The command whose action refused its arguments, for the usage line.
+  let running = "vigil org";
+  org.hook("preAction", (_, action) => {
+    running = `vigil org ${action.name()}`;
+  });
   try {
     await program.parseAsync(["org", ...args], { from: "user" });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 64;
     if (error instanceof UsageError) {
-      io.stderr.write(`vigil org: ${error.message}\n(run \`vigil org --help\` for usage)\n`);
+      io.stderr.write(`vigil org: ${error.message}\n(run \`${running} --help\` for usage)\n`);
       return 64;
     }
     if (error instanceof PlatformAnswerError) {

@@ -165,7 +165,9 @@ describe("vigil org", () => {
     const r = await org(args);
     expect(r.code).toBe(64);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain("vigil org --help");
+    // The help of the subcommand given (`vigil org create --help`), else org's own.
+    const sub = args.find((a) => ["create", "secret", "list", "show", "scan"].includes(a));
+    expect(r.stderr).toContain(`(run \`vigil org${sub ? ` ${sub}` : ""} --help\` for usage)`);
   });
 
   it("without a platform URL or admin token: says which setting is missing", async () => {
