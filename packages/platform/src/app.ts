@@ -16,7 +16,7 @@ import { type AttemptLimiter, memoryAttemptLimiter } from "./auth/rate-limit.ts"
 import { memoryReplayGuard, type ReplayGuard } from "./auth/replay-guard.ts";
 import { type Clock, type PlatformConfig, systemClock } from "./config.ts";
 import { DASHBOARD_CSS } from "./dashboard/pages.ts";
-import { PlatformError } from "./http/errors.ts";
+import { PlatformError, STORAGE_RETRY_AFTER_SECONDS, storageUnavailable } from "./http/errors.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { tooLarge } from "./ingest/ingest.ts";
 import { type AwsSend, fetchAwsSend } from "./organizations/aws-identity.ts";
@@ -97,6 +97,12 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
         },
         409,
       );
+    }
+    const unavailable = storageUnavailable(err);
+    if (unavailable) {
+      console.error("platform: storage unavailable", err);
+      c.header("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
+      return c.json(unavailable.toBody(), unavailable.status);
     }
     console.error("platform: unhandled error", err);
     return c.json(

@@ -3,7 +3,7 @@ import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDbAttemptLimiter } from "../src/auth/rate-limit.ts";
 import { createReplayTable, DynamoDbReplayGuard, startPlatform } from "../src/index.ts";
-import { assessed, asset } from "./helpers.ts";
+import { ACCOUNT, assessed, asset } from "./helpers.ts";
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -165,4 +165,60 @@ describe("platform on DynamoDB Local", () => {
       await platform.stop();
     }
   });
+});
+
+describe("storage that does not answer", () => {
+  // Last in the file: it stops the local stack the tests above share.
+  it("a read and a signed write answer 503 storage_unavailable with Retry-After, never an empty answer or a 202", async () => {
+    const adminToken = "storage-down-admin-token-0123456789";
+    const platform = await startPlatform({ adminToken, localAws: aws });
+    try {
+      const headers = { authorization: `Bearer ${adminToken}`, "content-type": "application/json" };
+      const created = await fetch(`${platform.url}/admin/integrations`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ accountId: ACCOUNT, homeRegion: "eu-west-1" }),
+      });
+      const { registrationToken, integrationId } = (await created.json()) as {
+        registrationToken: string;
+        integrationId: string;
+      };
+      const key = (await (
+        await fetch(`${platform.url}/registrations/exchange`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token: registrationToken }),
+        })
+      ).json()) as { keyId: string; privateKeyPem: string };
+      expect((await fetch(`${platform.url}/api/integrations`, { headers })).status).toBe(200);
+
+      await aws.stop();
+
+      const listed = await fetch(`${platform.url}/api/integrations`, { headers });
+      expect(listed.status).toBe(503);
+      expect(listed.headers.get("retry-after")).toBe("5");
+      const body = (await listed.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("storage_unavailable");
+      expect(body.error.message).toMatch(
+        /did not answer \(E[A-Z]+\); nothing was recorded\. Retry in 5 seconds\./,
+      );
+      expect(body.error.message).not.toContain("127.0.0.1");
+
+      const events = JSON.stringify({
+        events: [assessed(integrationId, asset("eu-west-1", "down-bucket"), new Date().toISOString(), [])],
+      });
+      const signed = await fetch(`${platform.url}/agent/events`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...signRequest({ method: "POST", path: "/agent/events", body: events, ...key, now: new Date() }),
+        },
+        body: events,
+      });
+      expect(signed.status).toBe(503);
+      expect(((await signed.json()) as { error: { code: string } }).error.code).toBe("storage_unavailable");
+    } finally {
+      await platform.stop();
+    }
+  }, 60_000);
 });
