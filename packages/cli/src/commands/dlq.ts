@@ -123,7 +123,11 @@ export function register(program: Command): void {
             : `moved ${result.moved} (${result.republished} republished to their topic, the rest to ${sourceUrl ? sourceName : "the queue each letter names"}), skipped ${result.skipped}, failed ${result.failed.length}`,
         );
         for (const f of result.failed) console.error(`  ${f.messageId}: ${f.reason}`);
-        if (result.failed.length > 0) process.exitCode = 1;
+        if (result.notFound.length > 0)
+          console.error(
+            `not among the dead letters read (up to --max ${options.max}): ${result.notFound.join(", ")}; \`vigil dlq list\` shows what is there`,
+          );
+        if (result.failed.length > 0 || result.notFound.length > 0) process.exitCode = 1;
       },
     );
 }

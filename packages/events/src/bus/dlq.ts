@@ -296,7 +296,13 @@ export interface RedriveResult {
   republished: number;
   /** Left in the DLQ: not selected, or no known source queue. */
   skipped: number;
+  /**
+   * Not moved, with why; a letter sent back whose copy could not then be deleted from the DLQ is
+   * here too (it is in both: its consumer drops the second delivery as a duplicate).
+   */
   failed: Array<{ messageId: string; reason: string }>;
+  /** Of `ids`, those no dead letter read (up to `max`) carries as message id or event id. */
+  notFound: string[];
 }
 
 /**
@@ -313,7 +319,11 @@ export async function redriveDeadLetters(
 ): Promise<RedriveResult> {
   const held = await hold(sqs, deadLetterUrl, options.max ?? 1000, 60);
   const wanted = options.ids ? new Set(options.ids) : undefined;
-  const result: RedriveResult = { moved: 0, republished: 0, skipped: 0, failed: [] };
+  const result: RedriveResult = { moved: 0, republished: 0, skipped: 0, failed: [], notFound: [] };
+  if (wanted) {
+    const seen = new Set(held.flatMap((h) => [h.letter.messageId, h.letter.eventId]));
+    result.notFound = [...wanted].filter((id) => !seen.has(id));
+  }
   const urls = new Map<string, string>();
   const urlOf = async (name: string) => {
     const known = urls.get(name);
@@ -399,15 +409,7 @@ export async function redriveDeadLetters(
           putBack.push(h);
         }
       }
-      if (ok.length > 0) {
-        await sqs.send(
-          new DeleteMessageBatchCommand({
-            QueueUrl: deadLetterUrl,
-            Entries: ok.map((h, j) => ({ Id: `d${j}`, ReceiptHandle: h.receipt })),
-          }),
-        );
-        result.moved += ok.length;
-      }
+      result.moved += await removeSent(sqs, deadLetterUrl, ok, result, putBack);
     }
   }
   for (const [topicArn, letters] of byTopic) {
@@ -451,20 +453,52 @@ export async function redriveDeadLetters(
           putBack.push(h);
         }
       }
-      if (ok.length > 0) {
-        await sqs.send(
-          new DeleteMessageBatchCommand({
-            QueueUrl: deadLetterUrl,
-            Entries: ok.map((h, j) => ({ Id: `d${j}`, ReceiptHandle: h.receipt })),
-          }),
-        );
-        result.moved += ok.length;
-        result.republished += ok.length;
-      }
+      const removed = await removeSent(sqs, deadLetterUrl, ok, result, putBack);
+      result.moved += removed;
+      result.republished += removed;
     }
   }
   await release(sqs, deadLetterUrl, putBack);
   return result;
+}
+
+/**
+ * Deletes from the DLQ the letters that were sent back; returns how many it deleted. One it could
+ * not delete is a failure saying so, never counted as moved, and is made visible again with the
+ * letters left in place (`putBack`).
+ */
+async function removeSent(
+  sqs: SQSClient,
+  deadLetterUrl: string,
+  sent: readonly Held[],
+  result: RedriveResult,
+  putBack: Held[],
+): Promise<number> {
+  if (sent.length === 0) return 0;
+  const notDeleted = (h: Held, why: string) => {
+    putBack.push(h);
+    result.failed.push({
+      messageId: h.letter.messageId,
+      reason: `sent back, but not deleted from the dead-letter queue (${why}): it is in both; its consumer drops the second delivery as a duplicate, and a later redrive sends it again`,
+    });
+  };
+  let out: { Failed?: { Id?: string; Code?: string; Message?: string }[] };
+  try {
+    out = await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: deadLetterUrl,
+        Entries: sent.map((h, j) => ({ Id: `d${j}`, ReceiptHandle: h.receipt })),
+      }),
+    );
+  } catch (error) {
+    for (const h of sent) notDeleted(h, (error as Error).message);
+    return 0;
+  }
+  for (const f of out.Failed ?? []) {
+    const h = sent[Number(f.Id?.slice(1))];
+    if (h) notDeleted(h, `${f.Code}: ${f.Message ?? ""}`);
+  }
+  return sent.length - (out.Failed?.length ?? 0);
 }
 
 /** An SQS client for the `vigil dlq` commands (default credential chain; `endpoint` for the local stack). */

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { PublishCommand } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import {
   DLQ_REASON_ATTRIBUTE,
   DLQ_SOURCE_QUEUE_ATTRIBUTE,
@@ -9,8 +10,10 @@ import {
   InMemoryIdempotencyStore,
   listDeadLetters,
   MessageTooLargeError,
+  queueNameFor,
   redriveDeadLetters,
   showDeadLetter,
+  sqsDeadLetterSink,
   TYPE_ATTRIBUTE,
   type VigilEvent,
 } from "@vigil/events";
@@ -185,12 +188,78 @@ describe("SnsSqsBus on the local stack", () => {
     expect(await depth(dlq)).toBe(1); // looking does not remove
 
     const moved = await redriveDeadLetters(local.aws.clients.sqs, dlq);
-    expect(moved).toEqual({ moved: 1, republished: 0, skipped: 0, failed: [] });
+    expect(moved).toEqual({ moved: 1, republished: 0, skipped: 0, failed: [], notFound: [] });
     expect(await depth(dlq)).toBe(0);
     const back = await drain(local.queue("platform").url);
     expect(back.map((m) => JSON.parse(m.body).id)).toEqual(["poison-1"]);
     expect(back[0]?.attributes[DLQ_REASON_ATTRIBUTE]).toBeUndefined();
     expect(back[0]?.attributes[TYPE_ATTRIBUTE]).toBe(poison.type);
+  });
+
+  it("redrive reports the ids it did not find, and a letter it sent back but could not delete as failed, not moved", async () => {
+    const { url: queue, deadLetterUrl: dlq } = local.queue("platform");
+    const poison = { ...assessed("poison-2"), data: { scanId: "s" } };
+    await sqsDeadLetterSink({
+      sqs: local.aws.clients.sqs,
+      deadLetterUrl: dlq,
+      sourceQueue: queueNameFor("platform", "bus-test"),
+    }).send(
+      { messageId: "m-2", body: JSON.stringify(poison), attributes: {}, receiveCount: 1 },
+      "invalid-data: data.assessedAt: expected string",
+    );
+
+    const missing = await redriveDeadLetters(local.aws.clients.sqs, dlq, { ids: ["poison-9", "poison-2x"] });
+    expect(missing).toEqual({
+      moved: 0,
+      republished: 0,
+      skipped: 1,
+      failed: [],
+      notFound: ["poison-9", "poison-2x"],
+    });
+    expect(await depth(dlq)).toBe(1);
+
+    // Fault injection on a real client of the local stack: its send goes to fauxqs, its delete from
+    // the DLQ answers as SQS does for an expired receipt handle (fauxqs accepts any handle).
+    const sqs = new SQSClient(local.aws.clientConfig("sqs"));
+    sqs.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== "DeleteMessageBatchCommand") return next(args);
+        // What SQS answers when a receipt handle has expired: every entry failed, nothing deleted.
+        const entries = (args.input as { Entries: { Id: string }[] }).Entries;
+        return {
+          response: {},
+          output: {
+            $metadata: { httpStatusCode: 200 },
+            Successful: [],
+            Failed: entries.map((e) => ({
+              Id: e.Id,
+              Code: "ReceiptHandleIsInvalid",
+              SenderFault: true,
+              Message: "The receipt handle has expired.",
+            })),
+          },
+        } as never;
+      },
+      { step: "initialize", name: "refuseDeadLetterDeletes" },
+    );
+    const sent = await redriveDeadLetters(sqs, dlq, { ids: ["poison-2"] });
+    expect(sent.moved).toBe(0);
+    expect(sent.notFound).toEqual([]);
+    expect(sent.failed).toEqual([
+      {
+        messageId: expect.any(String),
+        reason: expect.stringMatching(
+          /^sent back, but not deleted from the dead-letter queue \(.+\): it is in both/,
+        ),
+      },
+    ]);
+    sqs.destroy();
+    expect((await drain(queue)).map((m) => JSON.parse(m.body).id)).toEqual(["poison-2"]);
+    // Still there, as reported; a redrive with a working client then moves it.
+    const again = await redriveDeadLetters(local.aws.clients.sqs, dlq, { ids: ["poison-2"] });
+    expect(again).toMatchObject({ moved: 1, failed: [], notFound: [] });
+    expect(await depth(dlq)).toBe(0);
+    await drain(queue);
   });
 
   it("drains on SIGTERM: the handler in flight finishes, its message is deleted, the process exits 0", async () => {

@@ -109,7 +109,7 @@ describe("vigil dlq on SNS dead letters", () => {
     );
 
     const result = await redriveDeadLetters(local.aws.clients.sqs, dlq, { sns: local.aws.clients.sns });
-    expect(result).toEqual({ moved: 1, republished: 1, skipped: 0, failed: [] });
+    expect(result).toEqual({ moved: 1, republished: 1, skipped: 0, failed: [], notFound: [] });
     expect(await depth(dlq)).toBe(0);
     const back = await drain(receiver);
     expect(back.map((m) => JSON.parse(m.body))).toEqual([event]);
@@ -146,6 +146,7 @@ describe("vigil dlq on SNS dead letters", () => {
       republished: 1,
       skipped: 0,
       failed: [],
+      notFound: [],
     });
     expect((await drain(receiver)).map((m) => JSON.parse(m.body).id)).toEqual(["lambda-letter-1"]);
     await drain(envelopes);
@@ -199,7 +200,7 @@ describe("vigil dlq on SNS dead letters", () => {
     });
 
     const result = await redriveDeadLetters(local.aws.clients.sqs, dlq, { sns: local.aws.clients.sns });
-    expect(result).toEqual({ moved: 2, republished: 1, skipped: 0, failed: [] });
+    expect(result).toEqual({ moved: 2, republished: 1, skipped: 0, failed: [], notFound: [] });
     expect(await depth(dlq)).toBe(0);
     expect((await drain(receiver)).map((m) => JSON.parse(m.body).id)).toEqual(["sns-letter-3"]);
     const toQueue = (await drain(platformQueue)).map((m) => ({
