@@ -23,7 +23,7 @@ beforeAll(async () => {
   ]);
   await store.appendToStream("scan#example", [exampleEvent("vigil.scan.asset-assessed.v1")]);
   // Reads across streams (integration timelines, rebuilds) serve appends once the store's settle
-  // window (5 s by default, see the events README) has passed.
+  // window (5 s by default, see packages/events/docs/event-log-and-projections.md) has passed.
   await new Promise((r) => setTimeout(r, 5_500));
 });
 

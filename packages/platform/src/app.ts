@@ -121,7 +121,7 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
       {
         error: {
           code: "route_not_found",
-          message: `No route ${c.req.method} ${c.req.path}. See the platform README for the API.`,
+          message: `No route ${c.req.method} ${c.req.path}. The API: packages/platform/docs/api.md.`,
         },
       },
       404,

@@ -82,7 +82,7 @@ export interface DynamoDbEventStoreOptions {
 /**
  * The event log on one DynamoDB table: `pk = streamId`, `sk = version` (1-based), the
  * envelope as a JSON string, and a GSI (`timeBucket` = UTC day and the stream's shard of 16, `timeId` = position) for
- * readAll. See README "Event log" for the guarantees.
+ * readAll. See docs/event-log-and-projections.md, "Event log", for the guarantees.
  */
 export class DynamoDbEventStore implements EventStore, MultiStreamAppender {
   readonly #client: DynamoDBClient;
