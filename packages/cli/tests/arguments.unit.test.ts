@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
@@ -120,6 +121,26 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
     const none = spawnSync(process.execPath, ["--import", "tsx", main], { encoding: "utf8" });
     expect(none.status).toBe(64);
     expect(none.stderr).toContain("Usage: vigil");
+  }, 120_000);
+
+  it("vigil platform on a port in use says so and what to do, exit 1", async () => {
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", main, "platform", "--port", String(port)], {
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, VIGIL_ADMIN_TOKEN: "a-test-admin-token-0123456789abcdef" },
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `vigil: port ${port} on 127.0.0.1 is in use by another program: choose another with --port, or --port 0 for a free one`,
+      );
+    } finally {
+      server.close();
+    }
   }, 120_000);
 
   it("a command that fails says why in one line, without a stack trace, and exits 1", () => {

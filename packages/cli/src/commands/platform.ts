@@ -30,7 +30,16 @@ export function register(program: Command): void {
         localAws = await startLocalAws();
         console.log("Local AWS stack started (fauxqs listens on all interfaces: for local use only).");
       }
-      const platform = await startPlatform({ adminToken, port, ...(localAws ? { localAws } : {}) });
+      const platform = await startPlatform({ adminToken, port, ...(localAws ? { localAws } : {}) }).catch(
+        async (error: NodeJS.ErrnoException) => {
+          await localAws?.stop();
+          if (error.code === "EADDRINUSE")
+            throw new Error(
+              `port ${port} on 127.0.0.1 is in use by another program: choose another with --port, or --port 0 for a free one`,
+            );
+          throw error;
+        },
+      );
       console.log(`Vigil platform listening on ${platform.url} (loopback only; ${platform.storage})`);
       console.log(
         `Dashboard: ${platform.url}/dashboard  (sign in as admin; the password is the admin token)`,
