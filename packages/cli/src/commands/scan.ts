@@ -1,4 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { access, constants, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import {
   type CheckSelection,
   CheckSelectionError,
@@ -76,6 +77,26 @@ const list = (v: string | undefined) =>
     .map((x) => x.trim())
     .filter((x) => x !== "");
 
+/**
+ * `--out` is checked before the scan (a real account's takes minutes): its folder must exist and
+ * take new files, and the path must not be a folder.
+ */
+async function checkWritable(out: string): Promise<void> {
+  const found = await stat(out).catch(() => undefined);
+  if (found?.isDirectory()) throw new UsageError(`--out ${out} is a folder: give a file name`);
+  const folder = dirname(resolve(out));
+  const parent = await stat(folder).catch((error: NodeJS.ErrnoException) => error.code ?? "unreadable");
+  if (typeof parent === "string" || !parent.isDirectory())
+    throw new UsageError(
+      `--out ${out}: ${folder} ${parent === "ENOENT" ? "does not exist" : typeof parent === "string" ? `cannot be read (${parent})` : "is a file, not a folder"}; create the folder or choose another path`,
+    );
+  await access(found ? out : folder, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `--out ${out}: cannot write ${found ? "that file" : `in ${folder}`} (${error.code})`,
+    );
+  });
+}
+
 export async function runScanCommand(
   options: ScanCommandOptions,
   io = { stdout: process.stdout, stderr: process.stderr },
@@ -89,6 +110,7 @@ export async function runScanCommand(
     }
     if (options.out !== undefined && options.format === undefined)
       throw new UsageError("--out needs --format");
+    if (options.out !== undefined) await checkWritable(options.out);
     if (options.now !== undefined && Number.isNaN(Date.parse(options.now)))
       throw new UsageError(`--now must be an ISO time, got "${options.now}"`);
     const frameworks: Framework[] = list(options.framework).map((id) => {

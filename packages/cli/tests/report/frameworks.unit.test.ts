@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -158,6 +158,33 @@ describe("vigil scan --snapshot", () => {
       const run = io();
       expect(await runScanCommand({ snapshot: dir }, run.io)).toBe(1);
       expect(run.stderr.text()).toContain("account.json: accountId must be a 12-digit string");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("vigil scan --out", () => {
+  it("a path that cannot take the report is refused before the scan, exit 64", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vigil-out-"));
+    try {
+      const file = join(dir, "a-file");
+      writeFileSync(file, "x");
+      for (const [out, why] of [
+        [join(file, "report.json"), `${file} is a file, not a folder`],
+        [join(dir, "missing", "report.json"), `${join(dir, "missing")} does not exist`],
+        [dir, "is a folder: give a file name"],
+      ]) {
+        const run = io();
+        expect(await runScanCommand({ snapshot: KNOWN_BAD, format: "json", out }, run.io), out).toBe(64);
+        expect(run.stderr.text()).toContain(why);
+        // Refused before scanning: no summary table, no progress.
+        expect(run.stdout.text()).toBe("");
+      }
+      const run = io();
+      const out = join(dir, "report.json");
+      expect(await runScanCommand({ snapshot: KNOWN_BAD, format: "json", out }, run.io)).not.toBe(64);
+      expect(JSON.parse(readFileSync(out, "utf8")).findings.length).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
