@@ -12,10 +12,11 @@ import {
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type AttemptLimiter, memoryAttemptLimiter } from "./auth/rate-limit.ts";
 import { memoryReplayGuard, type ReplayGuard } from "./auth/replay-guard.ts";
 import { type Clock, type PlatformConfig, systemClock } from "./config.ts";
-import { DASHBOARD_CSS } from "./dashboard/pages.ts";
+import { DASHBOARD_CSS, renderErrorPage } from "./dashboard/pages.ts";
 import { PlatformError, STORAGE_RETRY_AFTER_SECONDS, storageUnavailable } from "./http/errors.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { tooLarge } from "./ingest/ingest.ts";
@@ -62,6 +63,16 @@ function defaultClientIp(c: Context): string {
   return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? "unknown";
 }
 
+/** A person's browser asking for a dashboard page (not an export, not the API). */
+function browsing(c: Context<Env>): boolean {
+  return (
+    (c.req.method === "GET" || c.req.method === "HEAD") &&
+    /^\/dashboard(\/|$)/.test(c.req.path) &&
+    !/\.(csv|json)$/.test(c.req.path) &&
+    (c.req.header("accept") ?? "").includes("text/html")
+  );
+}
+
 /** The platform's HTTP API and dashboard: one router per resource, mounted here. */
 export function createApp(deps: PlatformDeps): Hono<Env> {
   const { config } = deps;
@@ -77,54 +88,49 @@ export function createApp(deps: PlatformDeps): Hono<Env> {
   const app = new Hono<Env>();
   app.use("*", securityHeaders());
 
-  app.onError((err, c) => {
-    if (err instanceof PlatformError) return c.json(err.toBody(), err.status);
-    if (err instanceof HTTPException) {
-      return c.json({ error: { code: "http_error", message: err.message || "request refused" } }, err.status);
-    }
-    if (err instanceof AppendTooLargeError || err instanceof PayloadTooLargeError) {
-      const e = tooLarge(err, 0);
-      return c.json(e.toBody(), e.status);
-    }
-    if (err instanceof ExpectedVersionConflictError || err instanceof MultiStreamConflictError) {
-      return c.json(
-        {
-          error: {
-            code: "concurrent_update",
-            message:
-              "Another request changed the same records at the same time, repeatedly; nothing was recorded. Retry.",
-          },
-        },
-        409,
+  /** What went wrong, as the API answers it: `{error: {code, message}}` and a status. */
+  const refusalOf = (err: Error, c: Context<Env>): PlatformError => {
+    if (err instanceof PlatformError) return err;
+    if (err instanceof HTTPException)
+      return new PlatformError(
+        err.status as ContentfulStatusCode,
+        "http_error",
+        err.message || "request refused",
       );
-    }
+    if (err instanceof AppendTooLargeError || err instanceof PayloadTooLargeError) return tooLarge(err, 0);
+    if (err instanceof ExpectedVersionConflictError || err instanceof MultiStreamConflictError)
+      return new PlatformError(
+        409,
+        "concurrent_update",
+        "Another request changed the same records at the same time, repeatedly; nothing was recorded. Retry.",
+      );
     const unavailable = storageUnavailable(err);
     if (unavailable) {
       console.error("platform: storage unavailable", err);
       c.header("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
-      return c.json(unavailable.toBody(), unavailable.status);
+      return unavailable;
     }
     console.error("platform: unhandled error", err);
-    return c.json(
-      {
-        error: {
-          code: "internal_error",
-          message:
-            "The platform failed on this request; nothing was recorded. Retry, and report it if it persists.",
-        },
-      },
+    return new PlatformError(
       500,
+      "internal_error",
+      "The platform failed on this request; nothing was recorded. Retry, and report it if it persists.",
     );
-  });
+  };
+  /** A person browsing the dashboard gets a page saying it; API clients and exports get JSON. */
+  const answer = (refusal: PlatformError, c: Context<Env>) =>
+    browsing(c)
+      ? c.html(renderErrorPage({ status: refusal.status, message: refusal.message }), refusal.status)
+      : c.json(refusal.toBody(), refusal.status);
+  app.onError((err, c) => answer(refusalOf(err, c), c));
   app.notFound((c) =>
-    c.json(
-      {
-        error: {
-          code: "route_not_found",
-          message: `No route ${c.req.method} ${c.req.path}. The API: packages/platform/docs/api.md.`,
-        },
-      },
-      404,
+    answer(
+      new PlatformError(
+        404,
+        "route_not_found",
+        `No route ${c.req.method} ${c.req.path}. The API: packages/platform/docs/api.md.`,
+      ),
+      c,
     ),
   );
 

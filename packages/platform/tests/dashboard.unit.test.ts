@@ -174,4 +174,31 @@ describe("dashboard pages", () => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it("a browser gets a failure as a page saying it; the API and the exports get JSON", async () => {
+    const { p, agent } = await seeded();
+    const browser = { ...admin, accept: "text/html,application/xhtml+xml" };
+    const path = `/dashboard/integrations/${agent.integrationId}/asset?arn=${encodeURIComponent("arn:<b>x</b>")}`;
+    const page = await p.app.request(path, { headers: browser });
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const text = await page.text();
+    expect(text).toContain("<h1>Not found</h1>");
+    // The message, escaped: report and query text never becomes markup.
+    expect(text).toContain("No report for asset arn:&lt;b&gt;x&lt;/b&gt; in integration");
+    expect(text).toContain('<a href="/dashboard">Back to the dashboard</a>');
+    const unknownRoute = await p.app.request("/dashboard/nowhere", { headers: browser });
+    expect(unknownRoute.status).toBe(404);
+    expect(await unknownRoute.text()).toContain("No route GET /dashboard/nowhere");
+
+    for (const [url, headers] of [
+      [path, admin],
+      [`/api/integrations/nope`, browser],
+      [`/dashboard/findings.csv?integration=nope`, browser],
+    ] as const) {
+      const res = await p.app.request(url, { headers });
+      expect(res.headers.get("content-type"), url).toMatch(/^application\/json/);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
+    }
+  });
 });

@@ -203,6 +203,12 @@ describe("storage that does not answer", () => {
         /did not answer \(E[A-Z]+\); nothing was recorded\. Retry in 5 seconds\./,
       );
       expect(body.error.message).not.toContain("127.0.0.1");
+      const page = await fetch(`${platform.url}/dashboard`, {
+        headers: { authorization: headers.authorization, accept: "text/html" },
+      });
+      expect(page.status).toBe(503);
+      expect(page.headers.get("retry-after")).toBe("5");
+      expect(await page.text()).toContain("<h1>Storage unavailable</h1>");
 
       const events = JSON.stringify({
         events: [assessed(integrationId, asset("eu-west-1", "down-bucket"), new Date().toISOString(), [])],

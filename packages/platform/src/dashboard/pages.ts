@@ -92,6 +92,26 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
   );
 }
 
+const ERROR_TITLES: Record<number, string> = {
+  400: "Request refused",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Changed meanwhile",
+  500: "The platform failed",
+  503: "Storage unavailable",
+};
+
+/** A dashboard request that failed: what happened, in the API's words, and the way back. */
+export function renderErrorPage({ status, message }: { status: number; message: string }): Page {
+  const title = ERROR_TITLES[status] ?? "Request refused";
+  return layout(
+    title,
+    html`<h1>${title}</h1>
+<p class="error" role="alert">${message}</p>
+<p>${status >= 500 ? "Nothing was recorded; reload the page in a few seconds. " : ""}<a href="/dashboard">Back to the dashboard</a></p>`,
+  );
+}
+
 export interface FindingCell {
   severity: Severity;
   region: string;
