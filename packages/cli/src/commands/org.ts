@@ -213,14 +213,18 @@ interface ScanProgress {
   }[];
 }
 
+/** `2 completed, 3 running` */
+function statusCounts(p: ScanProgress): string {
+  return Object.entries(p.byStatus)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(", ");
+}
+
 function progressTable(p: ScanProgress): string {
   const table = new Table({ head: ["Account", "Status", "Shards", "Assets"] });
   for (const a of p.accounts)
     table.push([a.accountId, a.status, `${a.shards.completed}/${a.shards.total ?? "?"}`, a.assets]);
-  const counts = Object.entries(p.byStatus)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(", ");
-  return `${table.toString()}\nscan ${p.scanId}: ${p.done ? "done" : "running"} (${counts})\n`;
+  return `${table.toString()}\nscan ${p.scanId}: ${p.done ? "done" : "running"} (${statusCounts(p)})\n`;
 }
 
 const ORG_DESCRIPTION =
@@ -416,11 +420,16 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
           );
         }
         const deadline = Date.now() + timeout * 1000;
+        let shown = "";
         for (;;) {
           const p = await api.call<ScanProgress>(
             "GET",
             `/api/organizations/${encodeURIComponent(id)}/scans/${encodeURIComponent(answer.scanId ?? "")}`,
           );
+          // While it runs, a line on stderr each time the accounts' statuses change.
+          const now = statusCounts(p);
+          if (!p.done && now !== shown) io.stderr.write(`scan ${p.scanId}: ${now}\n`);
+          shown = now;
           if (p.done || Date.now() > deadline) {
             if (format(globals()) === "json") json(p);
             else out(progressTable(p));
