@@ -3,7 +3,7 @@
  * error classified, and optionally recorded as an account snapshot file (AWS CLI JSON, see
  * docs/snapshot-format.md). Collectors turn these answers into assets; `captureSnapshot` keeps the recording.
  */
-import { awsRead, notConfiguredCodes } from "@vigil/events";
+import { awsRead, notConfiguredCodes, THROTTLING_CODES } from "@vigil/events";
 
 /** Where a call's answer lives in an account snapshot. */
 export interface RawRef {
@@ -52,15 +52,10 @@ const CLI_TO_API_SERVICE: Record<string, string> = { s3api: "s3", configservice:
 /** Words the API spells in capitals (`ListMFADevices`, `GetBucketAcl` stays as is). */
 const UPPER_WORDS: Record<string, string> = { mfa: "MFA", db: "DB" };
 
-const THROTTLING_CODES = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "TooManyRequestsException",
-  "SlowDown",
-  "RequestThrottled",
-  "RateLimitedError",
-]);
+/** AWS's "slow down" (`THROTTLING_CODES`), or the budget's `RateLimitedError` once the SDK's retries ran out. */
+export function isThrottledCode(code: string): boolean {
+  return THROTTLING_CODES.has(code) || code === "RateLimitedError";
+}
 
 /** Why a field could not be read, from its call's failed outcome (see `UnreadField`). */
 export function unreadReasonOf(outcome: Extract<RawOutcome<unknown>, { ok: false }>): {
@@ -71,7 +66,7 @@ export function unreadReasonOf(outcome: Extract<RawOutcome<unknown>, { ok: false
 } {
   return {
     call: outcome.call,
-    kind: outcome.kind === "denied" ? "denied" : THROTTLING_CODES.has(outcome.code) ? "throttled" : "failed",
+    kind: outcome.kind === "denied" ? "denied" : isThrottledCode(outcome.code) ? "throttled" : "failed",
     code: outcome.code,
     message: outcome.message.slice(0, 512),
   };

@@ -3,7 +3,7 @@ import type { AwsClients, CallWrapper } from "../aws/clients.ts";
 import { CHECK_INDEX } from "../checks/check-index.ts";
 import { planEvaluation } from "../checks/evaluate.ts";
 import { checksFor } from "../checks/load.ts";
-import { errorCodeOf, type RawRecorder } from "../discovery/reader.ts";
+import { errorCodeOf, isThrottledCode, type RawRecorder } from "../discovery/reader.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
 import { resourceIdOf } from "../scheduler/filters.ts";
 import { type AssessedAsset, JobPausedError, type ShardWorker } from "../scheduler/runner.ts";
@@ -54,7 +54,7 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
           return out;
         } catch (error: unknown) {
           if (error instanceof JobPausedError) paused ??= error;
-          else if (attemptsOf(error) > 1 || THROTTLING.has(errorCodeOf(error))) throttledCalls++;
+          else if (attemptsOf(error) > 1 || isThrottledCode(errorCodeOf(error))) throttledCalls++;
           throw error;
         }
       };
@@ -140,15 +140,6 @@ export function scanShardWorker(options: ScanShardWorkerOptions): ShardWorker {
     },
   };
 }
-
-const THROTTLING = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "TooManyRequestsException",
-  "SlowDown",
-  "RateLimitedError",
-]);
 
 /** `$metadata.attempts` of an SDK answer or error: more than 1 when the SDK retried. */
 function attemptsOf(value: unknown): number {

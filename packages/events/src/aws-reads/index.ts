@@ -9,3 +9,4 @@ export {
   type ReadSpec,
 } from "./reads.ts";
 export { type SnapshotFiles, writeSnapshotFiles } from "./snapshot-files.ts";
+export { isThrottlingError, THROTTLING_CODES } from "./throttling.ts";

@@ -1,3 +1,4 @@
+import { isThrottlingError } from "@vigil/events";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /**
@@ -45,13 +46,6 @@ const NETWORK_CODES = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
 ]);
-const THROTTLED = new Set([
-  "ProvisionedThroughputExceededException",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "SlowDown",
-]);
-
 /** Seconds a client is asked to wait before retrying when storage did not answer. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
 
@@ -72,7 +66,7 @@ export function storageUnavailable(err: unknown, depth = 0): PlatformError | und
   const network = typeof e.code === "string" && NETWORK_CODES.has(e.code);
   const answered =
     e.$metadata !== undefined &&
-    (THROTTLED.has(e.name) || e.$fault === "server" || (e.$metadata.httpStatusCode ?? 0) >= 500);
+    (isThrottlingError(e) || e.$fault === "server" || (e.$metadata.httpStatusCode ?? 0) >= 500);
   // An error that wraps the call's keeps it as `cause`.
   if (!network && !answered && e.name !== "TimeoutError") return storageUnavailable(e.cause, depth + 1);
   return new PlatformError(
