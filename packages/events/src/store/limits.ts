@@ -69,7 +69,12 @@ export function dayOf(recordedAt: string): string {
 /** The replay index partition of an event: its day and its stream's shard (`YYYY-MM-DD#0a`). */
 export function bucketOf(recordedAt: string, streamId: string): string {
   const shard = (createHash("sha256").update(streamId).digest()[0] ?? 0) % REPLAY_INDEX_SHARDS;
-  return `${dayOf(recordedAt)}#${shard.toString(16).padStart(2, "0")}`;
+  return shardBucket(dayOf(recordedAt), shard);
+}
+
+/** One shard's partition of a day: the one spelling both writing and reading use. */
+function shardBucket(day: string, shard: number): string {
+  return `${day}#${shard.toString(16).padStart(2, "0")}`;
 }
 
 /**
@@ -77,10 +82,7 @@ export function bucketOf(recordedAt: string, streamId: string): string {
  * where events were indexed before the index was sharded.
  */
 export function bucketsOfDay(day: string): string[] {
-  return [
-    day,
-    ...Array.from({ length: REPLAY_INDEX_SHARDS }, (_, i) => `${day}#${i.toString(16).padStart(2, "0")}`),
-  ];
+  return [day, ...Array.from({ length: REPLAY_INDEX_SHARDS }, (_, i) => shardBucket(day, i))];
 }
 
 /** Where a claim-checked `data` lives and how to tell it came back intact (stored as `dataRef`). */
