@@ -42,11 +42,20 @@ export async function openSource(options: SourceOptions): Promise<AccountSource>
     throw new UsageError("choose one account source: --demo, --snapshot DIR, or --aws/--profile");
   if (options.snapshot !== undefined) {
     const dir = options.snapshot;
-    const isDir = existsSync(dir) && statSync(dir).isDirectory();
-    if (!isDir || !existsSync(join(dir, "account.json")))
+    const exists = existsSync(dir);
+    const isDir = exists && statSync(dir).isDirectory();
+    if (!isDir || !existsSync(join(dir, "account.json"))) {
+      const why = isDir
+        ? "has no account.json, so it is not an account snapshot"
+        : exists
+          ? "is not a directory"
+          : "does not exist";
+      // A file in the way cannot become the snapshot's folder: the command names a placeholder.
+      const out = exists && !isDir ? "<dir>" : dir;
       throw new UsageError(
-        `--snapshot ${dir}: ${isDir ? "has no account.json, so it is not an account snapshot" : existsSync(dir) ? "is not a directory" : "does not exist"}; write one with \`vigil snapshot --out ${isDir || !existsSync(dir) ? dir : "<dir>"}\` (--demo or a real account; layout: docs/snapshot-format.md)`,
+        `--snapshot ${dir}: ${why}; write one with \`vigil snapshot --out ${out}\` (--demo or a real account; layout: docs/snapshot-format.md)`,
       );
+    }
     const model = await loadSnapshot(dir);
     const account = createSimulatedAccount(model, { throttling: false });
     return {
