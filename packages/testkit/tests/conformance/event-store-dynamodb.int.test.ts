@@ -1,4 +1,4 @@
-import { PutItemCommand, paginateScan } from "@aws-sdk/client-dynamodb";
+import { DescribeTableCommand, PutItemCommand, paginateScan } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import {
   createEventTable,
@@ -240,7 +240,12 @@ describe("DynamoDB event store specifics", () => {
     tables += 1;
     const table = `events-${tables}`;
     await createEventTable(local.clients.dynamodb, table);
-    const t0 = Date.parse("2026-12-06T10:00:00.000Z");
+    // 10:00 UTC on the table's creation day: a full replay starts at that day (no event is older
+    // than its table), so a fixed date would pass only until the day after it.
+    const created = (await local.clients.dynamodb.send(new DescribeTableCommand({ TableName: table }))).Table
+      ?.CreationDateTime;
+    if (!created) throw new Error(`table ${table} has no creation time`);
+    const t0 = Date.parse(`${created.toISOString().slice(0, 10)}T10:00:00.000Z`);
     let clock = t0;
     const store = new DynamoDbEventStore({
       client: local.clients.dynamodb,
