@@ -1,3 +1,4 @@
+import * as util from "node:util";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { defineEvent, lazySchema, parseEvent } from "../src/index.ts";
@@ -32,7 +33,16 @@ describe("lazySchema", () => {
     ).toEqual({ k: "x" });
   });
 
-  it("writes through to the schema it stands for", () => {
+  it("after its first use is an ordinary schema object: no proxy left on zod's parse path", () => {
+    const schema = lazySchema(() => z.object({ a: z.string() }));
+    expect("parse" in schema).toBe(true); // `in` builds it too
+    expect(Object.getPrototypeOf(schema)).toBe(Object.getPrototypeOf(z.object({})));
+    expect(Object.hasOwn(schema, "_zod")).toBe(true);
+    expect(util.types.isProxy(Object.getPrototypeOf(schema))).toBe(false);
+    expect(schema.optional().parse(undefined)).toBeUndefined();
+  });
+
+  it("keeps what is written on it, before or after it is built", () => {
     const schema = lazySchema(() => z.object({ a: z.string() }));
     Object.defineProperty(schema, "note", { value: "kept", configurable: true });
     expect((schema as unknown as { note: string }).note).toBe("kept");

@@ -61,6 +61,29 @@ describe("readAllPages", () => {
     expect(seenWhenHandling).toEqual([2, 3, 4, 5, 5]);
   });
 
+  it("has the next page's request sent before the caller gets the current page, not after its work", async () => {
+    const inner = await filledStore(50);
+    let started = 0;
+    let sent = 0;
+    // As an SDK client does: the request leaves only after a chain of promise steps (middleware).
+    const store: Pick<EventStore, "readAll"> = {
+      readAll: async (options?: ReadAllOptions) => {
+        started++;
+        for (let step = 0; step < 40; step++) await Promise.resolve();
+        sent++;
+        return inner.readAll(options);
+      },
+    };
+    const unsentWhenHandling: number[] = [];
+    for await (const page of readAllPages(store, { limit: 10 })) {
+      // The caller's work is synchronous: whatever is not sent by now waits until it is done.
+      unsentWhenHandling.push(started - sent);
+      expect(page.events.length).toBeGreaterThan(0);
+    }
+    expect(started).toBe(5);
+    expect(unsentWhenHandling).toEqual([0, 0, 0, 0, 0]);
+  });
+
   it("a read ahead that fails while the caller works surfaces at the next page, not as an unhandled rejection", async () => {
     const inner = await filledStore(30);
     let n = 0;

@@ -2,9 +2,10 @@ import type { EventStore, ReadAllResult } from "./port.ts";
 
 /**
  * `readAll` page by page from `since` to the end of the log, one page ahead: the request for the
- * next page is in flight while the caller works on the current one, so validating and projecting
- * a page costs no extra time against a store whose reads wait on the network (DynamoDB). The same
- * pages, in the same order, as calling `readAll` in a loop.
+ * next page is sent before the caller gets the current one, and is served while the caller works
+ * on it, so validating and projecting a page costs no extra time against a store whose reads wait
+ * on another process or the network (DynamoDB). The same pages, in the same order, as calling
+ * `readAll` in a loop.
  */
 export async function* readAllPages(
   store: Pick<EventStore, "readAll">,
@@ -21,7 +22,14 @@ export async function* readAllPages(
   let next: Promise<ReadAllResult> | undefined = read(options.since);
   while (next) {
     const page: ReadAllResult = await next;
-    next = page.more ? read(page.position) : undefined;
+    if (page.more) {
+      next = read(page.position);
+      // Let the read ahead reach the wire before handing out the page: the caller's work on a page
+      // is synchronous (parse, fold), and a client's request is sent only after a chain of promise
+      // steps (the SDK's middleware: endpoint, credentials, signing), which would otherwise wait
+      // behind that work — the store then sat idle while the caller worked, and the read began after.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    } else next = undefined;
     yield page;
   }
 }
