@@ -34,8 +34,16 @@ describe("lazySchema", () => {
   });
 
   it("after its first use is an ordinary schema object: no proxy left on zod's parse path", () => {
-    const schema = lazySchema(() => z.object({ a: z.string() }));
+    let built = 0;
+    const schema = lazySchema(() => {
+      built += 1;
+      return z.object({ a: z.string() });
+    });
+    const unbuiltPrototype = Object.getPrototypeOf(schema) as { parse?: unknown };
     expect("parse" in schema).toBe(true); // `in` builds it too
+    // Whoever kept the prototype from before reaches the same schema, never a second build.
+    expect(typeof unbuiltPrototype.parse).toBe("function");
+    expect(built).toBe(1);
     expect(Object.getPrototypeOf(schema)).toBe(Object.getPrototypeOf(z.object({})));
     expect(Object.hasOwn(schema, "_zod")).toBe(true);
     expect(util.types.isProxy(Object.getPrototypeOf(schema))).toBe(false);

@@ -5,15 +5,15 @@
  * The value stands for the schema in every way zod and its callers use one (properties, methods,
  * `instanceof`, nesting in other schemas); `build` runs once, on the first property read.
  *
- * The stand-in is a plain object whose prototype, until then, is one shared proxy: the first read
- * through it builds the schema, copies the schema's own properties onto the stand-in and gives it
+ * The stand-in is a plain object whose prototype, until then, is a proxy (one handler for all): the
+ * first read, write or `in` through it builds the schema, copies the schema's own properties onto the stand-in and gives it
  * the schema's prototype. From then on the stand-in is an ordinary object with the schema's
  * properties (the same internals, `_zod`, the same methods): zod's parse reads them at full
  * speed, with no proxy on the path — a schema nested in thousands of events a second is read
  * through many times an event.
  */
 export function lazySchema<T extends object>(build: () => T): T {
-  const unbuilt: Unbuilt = { standIn: undefined as unknown as object, build };
+  const unbuilt: Unbuilt = { standIn: undefined as unknown as object, build, built: false };
   const standIn = Object.create(new Proxy(unbuilt, UNBUILT)) as T;
   unbuilt.standIn = standIn;
   return standIn;
@@ -23,10 +23,14 @@ export function lazySchema<T extends object>(build: () => T): T {
 interface Unbuilt {
   standIn: object;
   build: () => object;
+  /** Set once built: a caller still holding the old prototype then reaches the built stand-in, not a second build. */
+  built: boolean;
 }
 
 /** The stand-in, made the schema: its own properties and its prototype. Once. */
-function materialize({ standIn, build }: Unbuilt): object {
+function materialize(unbuilt: Unbuilt): object {
+  const { standIn, build } = unbuilt;
+  if (unbuilt.built) return standIn;
   // A build that throws leaves the stand-in unbuilt: it throws again at the next use.
   const schema = build();
   for (const key of Reflect.ownKeys(schema)) {
@@ -34,6 +38,7 @@ function materialize({ standIn, build }: Unbuilt): object {
     Object.defineProperty(standIn, key, Reflect.getOwnPropertyDescriptor(schema, key) as PropertyDescriptor);
   }
   Object.setPrototypeOf(standIn, Reflect.getPrototypeOf(schema));
+  unbuilt.built = true;
   return standIn;
 }
 
