@@ -1,7 +1,7 @@
 import { type BusBenchResult, benchBus, benchEventFactory, RequestCounter, SnsSqsBus } from "@vigil/events";
 import { provisionLocalStack, startLocalAws } from "@vigil/testkit";
-import Table from "cli-table3";
 import type { Command } from "commander";
+import { newTable } from "../report/table.ts";
 import { wholeNumber } from "./arguments.ts";
 
 /** Budget of the cost model: SQS requests per event in steady state. */
@@ -60,7 +60,7 @@ export async function runBusBench(options: { events: number; pollers?: number })
 }
 
 export function renderBusBench(r: BusBenchResult): string {
-  const table = new Table({ head: ["measure", "value"] });
+  const table = newTable({ head: ["measure", "value"] });
   const n = (x: number, d = 0) =>
     x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
   table.push(

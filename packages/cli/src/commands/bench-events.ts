@@ -7,8 +7,8 @@ import {
   InMemoryEventStore,
 } from "@vigil/events";
 import { startLocalAws } from "@vigil/testkit";
-import Table from "cli-table3";
 import type { Command } from "commander";
+import { newTable } from "../report/table.ts";
 import { wholeNumber } from "./arguments.ts";
 
 /** `vigil bench events`: append and replay throughput of the event log, on both adapters. */
@@ -88,7 +88,7 @@ export function replayBudget(results: readonly EventBenchResult[]): {
 }
 
 export function renderBench(results: readonly EventBenchResult[]): string {
-  const table = new Table({
+  const table = newTable({
     head: [
       "adapter",
       "events",

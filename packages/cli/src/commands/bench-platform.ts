@@ -9,8 +9,8 @@ import {
 } from "@vigil/events";
 import { reportStreamOf, startPlatform } from "@vigil/platform";
 import { startLocalAws } from "@vigil/testkit";
-import Table from "cli-table3";
 import { type Command, Option } from "commander";
+import { newTable } from "../report/table.ts";
 import { positiveNumber, wholeNumber, wholeNumbers } from "./arguments.ts";
 
 /** Budgets of issue 16 at 30 concurrent agents. */
@@ -361,7 +361,7 @@ function storeAloneLine(
 }
 
 export function renderPlatformBench(result: PlatformBenchResult): string {
-  const table = new Table({
+  const table = newTable({
     head: [
       "agents",
       "requests",

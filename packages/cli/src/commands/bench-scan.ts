@@ -1,8 +1,8 @@
 import { benchEvaluate, benchScan } from "@vigil/agent";
 import { COLD_IMPORT_BUDGET_MS, LAMBDA_ENTRIES, lambdaNode, measureBundles } from "@vigil/infra";
 import { createSimulatedAccount, generateAccount, STANDARD_REGIONS } from "@vigil/testkit";
-import Table from "cli-table3";
 import type { Command } from "commander";
+import { newTable } from "../report/table.ts";
 import { wholeNumber } from "./arguments.ts";
 
 /** Evaluations per second the design asks of the evaluator on one core. */
@@ -77,7 +77,7 @@ export function register(program: Command): void {
             JSON.stringify({ evaluation, coldImport: { node: node.version, ...bundle }, scan }, null, 2),
           );
         } else {
-          const table = new Table({ head: ["measure", "value", "budget"] });
+          const table = newTable({ head: ["measure", "value", "budget"] });
           table.push(
             [
               "evaluations / s (median round, one core)",

@@ -1,7 +1,7 @@
 import { benchAccountFactory, runThrottleBench, type ThrottleBenchRow } from "@vigil/agent";
 import { createSimulatedAccount, generateAccount } from "@vigil/testkit";
-import Table from "cli-table3";
 import type { Command } from "commander";
+import { newTable } from "../report/table.ts";
 import { positiveNumber, wholeNumber } from "./arguments.ts";
 
 /** `vigil bench throttle`: discovery of a throttled simulated account against the token-bucket lower bound. */
@@ -36,7 +36,7 @@ export function register(program: Command): void {
 }
 
 export function renderThrottle(rows: readonly ThrottleBenchRow[]): string {
-  const table = new Table({
+  const table = newTable({
     head: [
       "scenario",
       "mode",

@@ -6,8 +6,8 @@ import {
   SEVERITIES,
   type Severity,
 } from "@vigil/agent";
-import Table from "cli-table3";
 import type { Command } from "commander";
+import { newTable, useColor } from "../report/table.ts";
 import { UsageError } from "./scan-source.ts";
 
 export interface ChecksCommandOptions {
@@ -69,11 +69,14 @@ export async function runChecksCommand(
       );
       return 0;
     }
-    const table = new Table({
-      head: ["Check", "Severity", "Resource", "CIS", "FSBP"],
-      colWidths: [52, 10, 34, 12, 12],
-      wordWrap: true,
-    });
+    const table = newTable(
+      {
+        head: ["Check", "Severity", "Resource", "CIS", "FSBP"],
+        colWidths: [52, 10, 34, 12, 12],
+        wordWrap: true,
+      },
+      useColor(io.stdout),
+    );
     for (const c of checks)
       table.push([c.id, c.severity, c.resourceType, c.mappings.cis.join(" "), c.mappings.fsbp.join(" ")]);
     io.stdout.write(

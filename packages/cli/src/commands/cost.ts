@@ -10,8 +10,8 @@ import {
   totalAgainstRepresentative,
   totalDollars,
 } from "@vigil/infra";
-import Table from "cli-table3";
 import type { Command } from "commander";
+import { newTable } from "../report/table.ts";
 import { positiveNumber } from "./arguments.ts";
 
 /** The inputs given as numbers on the command line (`--organization-member` sets the one switch). */
@@ -92,7 +92,7 @@ export function register(program: Command): void {
       process.stdout.write(`${JSON.stringify({ inputs, lines }, null, 2)}\n`);
       return;
     }
-    const table = new Table({
+    const table = newTable({
       head: [
         "line",
         "ours / month",

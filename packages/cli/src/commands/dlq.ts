@@ -9,8 +9,8 @@ import {
   sqsClientFor,
   topology,
 } from "@vigil/events";
-import Table from "cli-table3";
 import { type Command, Option } from "commander";
+import { newTable } from "../report/table.ts";
 import { wholeNumber } from "./arguments.ts";
 
 interface QueueOptions {
@@ -41,7 +41,7 @@ async function open(options: QueueOptions) {
 }
 
 function renderLetters(letters: readonly DeadLetter[]): string {
-  const table = new Table({
+  const table = newTable({
     head: ["message id", "event", "type", "back to", "reason"],
     colWidths: [38, 24, 34, 24, 60],
     wordWrap: true,

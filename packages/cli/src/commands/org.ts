@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { accountIdSchema, organizationIdSchema, regionSchema } from "@vigil/events";
-import Table from "cli-table3";
 import { Command, CommanderError } from "commander";
+import { newTable } from "../report/table.ts";
 import { adminTokenFor, defaultAdminTokenFile, writeSecretFile } from "../secrets/admin-token.ts";
 import { pointUsageAtOwnHelp, wholeNumber } from "./arguments.ts";
 import { UsageError } from "./scan-source.ts";
@@ -221,7 +221,7 @@ function statusCounts(p: ScanProgress): string {
 }
 
 function progressTable(p: ScanProgress): string {
-  const table = new Table({ head: ["Account", "Status", "Shards", "Assets"] });
+  const table = newTable({ head: ["Account", "Status", "Shards", "Assets"] });
   for (const a of p.accounts)
     table.push([a.accountId, a.status, `${a.shards.completed}/${a.shards.total ?? "?"}`, a.assets]);
   return `${table.toString()}\nscan ${p.scanId}: ${p.done ? "done" : "running"} (${statusCounts(p)})\n`;
@@ -332,7 +332,7 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
         }[];
       }>("GET", "/api/organizations");
       if (format(globals()) === "json") return void json(answer);
-      const table = new Table({ head: ["Integration", "Organization", "Home region", "Members"] });
+      const table = newTable({ head: ["Integration", "Organization", "Home region", "Members"] });
       for (const o of answer.organizations)
         table.push([o.organizationIntegrationId, o.organizationId, o.homeRegion ?? "", o.members]);
       out(`${table.toString()}\n${answer.organizations.length} organization(s)\n`);
@@ -347,7 +347,7 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
       const view = await api.call<OrganizationView>("GET", `/api/organizations/${encodeURIComponent(id)}`);
       if (format(globals()) === "json") return void json(view);
       const byAccount = new Map(view.rollup.byAccount.map((a) => [a.accountId, a]));
-      const members = new Table({ head: ["Account", "Status", "Assets", "Failed", "Critical", "High"] });
+      const members = newTable({ head: ["Account", "Status", "Assets", "Failed", "Critical", "High"] });
       for (const m of [...view.members].sort((a, b) =>
         (a.accountId ?? "").localeCompare(b.accountId ?? ""),
       )) {
@@ -361,7 +361,7 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
           r?.failedBySeverity.high ?? 0,
         ]);
       }
-      const secrets = new Table({ head: ["Secret", "Status", "Issued", "Expires"] });
+      const secrets = newTable({ head: ["Secret", "Status", "Issued", "Expires"] });
       for (const s of view.organization.secrets)
         secrets.push([s.secretId, s.status, s.issuedAt, s.expiresAt]);
       const statuses = new Map<string, number>();
@@ -412,7 +412,7 @@ function orgCommand(io: OrgIo, result: { code: number }): Command {
         });
         if (!o.wait) {
           if (format(globals()) === "json") return void json(answer);
-          const table = new Table({ head: ["Account", "Not before"] });
+          const table = newTable({ head: ["Account", "Not before"] });
           for (const a of answer.accounts) table.push([a.accountId, a.notBefore]);
           return void out(
             `${table.toString()}\n${command} sent to ${answer.accounts.length} account(s), ${answer.delivery}` +

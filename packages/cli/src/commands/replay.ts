@@ -7,9 +7,9 @@ import {
   rebuildProjections,
   timeline,
 } from "@vigil/events";
-import Table from "cli-table3";
 import { type Command, InvalidArgumentError } from "commander";
 import { Listr } from "listr2";
+import { newTable } from "../report/table.ts";
 
 interface ReplayOptions {
   stream?: string;
@@ -93,7 +93,7 @@ export async function runReplay(
       const entries = await timeline(db.events, target, at);
       if (options.json) out(JSON.stringify(entries, null, 2));
       else {
-        const table = new Table({ head: ["stream", "v", "recorded", "time", "type", "id", "problem"] });
+        const table = newTable({ head: ["stream", "v", "recorded", "time", "type", "id", "problem"] });
         for (const e of entries)
           table.push([e.streamId, e.version, e.recordedAt, e.time, e.type, e.id, e.problem ?? ""]);
         out(table.toString());
@@ -128,7 +128,7 @@ export async function runReplay(
       const diffs = await diffProjections(platformProjections, db.projections, rebuilt);
       if (options.json) out(JSON.stringify({ summary, diffs }, null, 2));
       else {
-        const table = new Table({ head: ["projection", "key", "drift"] });
+        const table = newTable({ head: ["projection", "key", "drift"] });
         for (const d of diffs) table.push([d.projection, d.key, d.kind]);
         out(diffs.length === 0 ? "stored projections match the log" : table.toString());
       }
@@ -136,7 +136,7 @@ export async function runReplay(
     }
     if (options.json) out(JSON.stringify({ summary, views }, null, 2));
     else {
-      const table = new Table({ head: ["projection", "documents"] });
+      const table = newTable({ head: ["projection", "documents"] });
       for (const [name, docs] of Object.entries(views)) table.push([name, (docs as unknown[]).length]);
       out(table.toString());
       out(`${summary.events} events, ${summary.invalid} invalid (skipped)`);

@@ -27,6 +27,7 @@ import {
   type ScanReportDocument,
   scoreReport,
   summaryTable,
+  useColor,
 } from "../report/index.ts";
 import { addSourceOptions, openSource, type SourceOptions, UsageError } from "./scan-source.ts";
 
@@ -156,8 +157,9 @@ export async function runScanCommand(
       }
       // With a report on stdout, the table goes to stderr so the report stays parseable.
       const tableOut = options.format !== undefined && !options.out ? io.stderr : io.stdout;
-      tableOut.write(`${summaryTable(report)}\n`);
-      for (const score of report.frameworks ?? []) tableOut.write(`${frameworkTable(score)}\n`);
+      const color = useColor(tableOut);
+      tableOut.write(`${summaryTable(report, 10, color)}\n`);
+      for (const score of report.frameworks ?? []) tableOut.write(`${frameworkTable(score, color)}\n`);
       const failOn = options.failOn as Severity | undefined;
       const code = exitCodeOf(report, { failOn, failOnIncomplete: options.failOnIncomplete });
       if (code === EXIT.findings)

@@ -1,6 +1,6 @@
 import { type Framework, type FrameworkScore, scoreFramework } from "@vigil/agent";
-import Table from "cli-table3";
 import type { ScanReportDocument } from "./model.ts";
+import { newTable, useColor } from "./table.ts";
 
 const RESULT = { PASS: "pass", FAIL: "fail", MUTED: "muted", ERROR: "error" } as const;
 
@@ -17,12 +17,15 @@ export function scoreReport(report: ScanReportDocument, framework: Framework): F
  * decided. Manual requirements (no Vigil check decides them) are counted, not listed: the JSON report
  * has them all.
  */
-export function frameworkTable(score: FrameworkScore): string {
-  const table = new Table({
-    head: ["Requirement", "Status", "Pass", "Fail", "Muted", "Not assessed", "Title"],
-    colWidths: [13, 14, 7, 7, 7, 14, 60],
-    wordWrap: true,
-  });
+export function frameworkTable(score: FrameworkScore, color: boolean = useColor()): string {
+  const table = newTable(
+    {
+      head: ["Requirement", "Status", "Pass", "Fail", "Muted", "Not assessed", "Title"],
+      colWidths: [13, 14, 7, 7, 7, 14, 60],
+      wordWrap: true,
+    },
+    color,
+  );
   for (const r of score.requirements.filter((r) => r.status !== "manual"))
     table.push([r.id, r.status, r.results.pass, r.results.fail, r.results.muted, r.results.error, r.title]);
   const t = score.totals;

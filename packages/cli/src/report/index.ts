@@ -22,3 +22,4 @@ export {
 } from "./model.ts";
 export { progressRenderer } from "./progress.ts";
 export { summaryTable } from "./summary.ts";
+export { newTable, useColor } from "./table.ts";

@@ -1,12 +1,18 @@
-import Table from "cli-table3";
 import { type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
+import { newTable, useColor } from "./table.ts";
 
-/** The end-of-scan summary: failures by severity, then the checks that failed most. */
-export function summaryTable(report: ScanReportDocument, top = 10): string {
+/**
+ * The end-of-scan summary: failures by severity, then the checks that failed most. Coloured only for
+ * a terminal (`color`: the stream it is written to, stdout by default).
+ */
+export function summaryTable(report: ScanReportDocument, top = 10, color: boolean = useColor()): string {
   const s = report.summary;
-  const totals = new Table({
-    head: ["Account", "Regions", "Assets", "Checks", "Pass", "Fail", "Muted", "Not assessed"],
-  });
+  const totals = newTable(
+    {
+      head: ["Account", "Regions", "Assets", "Checks", "Pass", "Fail", "Muted", "Not assessed"],
+    },
+    color,
+  );
   totals.push([
     report.scan.accountId,
     report.scan.regions.length,
@@ -17,7 +23,7 @@ export function summaryTable(report: ScanReportDocument, top = 10): string {
     s.muted,
     s.error,
   ]);
-  const bySeverity = new Table({ head: ["Severity", "Failed"] });
+  const bySeverity = newTable({ head: ["Severity", "Failed"] }, color);
   for (const severity of SEVERITY_ORDER) bySeverity.push([severity, s.failBySeverity[severity]]);
   const counts = new Map<string, { severity: string; title: string; count: number }>();
   for (const f of report.findings) {
@@ -31,11 +37,14 @@ export function summaryTable(report: ScanReportDocument, top = 10): string {
       SEVERITY_ORDER.indexOf(a[1].severity as never) - SEVERITY_ORDER.indexOf(b[1].severity as never) ||
       b[1].count - a[1].count,
   );
-  const failing = new Table({
-    head: ["Check", "Severity", "Failed", "Title"],
-    colWidths: [48, 10, 8, 60],
-    wordWrap: true,
-  });
+  const failing = newTable(
+    {
+      head: ["Check", "Severity", "Failed", "Title"],
+      colWidths: [48, 10, 8, 60],
+      wordWrap: true,
+    },
+    color,
+  );
   for (const [id, e] of worst.slice(0, top)) failing.push([id, e.severity, e.count, e.title]);
   const parts = [totals.toString(), bySeverity.toString()];
   if (worst.length > 0)
@@ -50,11 +59,14 @@ export function summaryTable(report: ScanReportDocument, top = 10): string {
       entry.count++;
       byCheck.set(e.checkId, entry);
     }
-    const notAssessed = new Table({
-      head: ["Check", "Not assessed", "Why (first)"],
-      colWidths: [48, 14, 64],
-      wordWrap: true,
-    });
+    const notAssessed = newTable(
+      {
+        head: ["Check", "Not assessed", "Why (first)"],
+        colWidths: [48, 14, 64],
+        wordWrap: true,
+      },
+      color,
+    );
     for (const [id, e] of [...byCheck.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, top))
       notAssessed.push([id, e.count, e.reason]);
     parts.push(
@@ -79,11 +91,14 @@ export function summaryTable(report: ScanReportDocument, top = 10): string {
       g.codes.add(`${c.command} ${c.code}`);
       groups.set(key, g);
     }
-    const calls = new Table({
-      head: ["Service", "Region", "Denied", "Failed", "Calls"],
-      colWidths: [14, 16, 8, 8, 80],
-      wordWrap: true,
-    });
+    const calls = newTable(
+      {
+        head: ["Service", "Region", "Denied", "Failed", "Calls"],
+        colWidths: [14, 16, 8, 8, 80],
+        wordWrap: true,
+      },
+      color,
+    );
     for (const g of [...groups.values()].sort(
       (a, b) => a.service.localeCompare(b.service) || a.region.localeCompare(b.region),
     ))

@@ -1,23 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { CATALOGUE, FRAMEWORK_IDS, frameworkById } from "@vigil/agent";
 import { describe, expect, it } from "vitest";
 import { runChecksCommand } from "../../src/commands/checks.ts";
 import { runScanCommand } from "../../src/commands/scan.ts";
 import type { ScanReportDocument } from "../../src/report/index.ts";
-
-function sink(): { stream: NodeJS.WriteStream; text: () => string } {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  return { stream, text: () => text };
-}
+import { sink } from "./sink.ts";
 
 function io() {
   const stdout = sink();
