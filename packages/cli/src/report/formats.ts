@@ -16,6 +16,7 @@ export function toJson(report: ScanReportDocument): string {
 const CSV_COLUMNS = [
   "checkId",
   "cis",
+  "fsbp",
   "status",
   "severity",
   "resource",

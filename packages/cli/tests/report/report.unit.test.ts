@@ -69,6 +69,8 @@ describe("scan reports", () => {
     const csv = toCsv(report([finding({ evidence: 'a, "b"' }), finding({ evidence: "=HYPERLINK(x)" })]));
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(3);
+    expect(lines[0]?.split(",").slice(0, 4)).toEqual(["checkId", "cis", "fsbp", "status"]);
+    expect(lines[1]?.startsWith("vigil.s3.bucket-public-read-prohibited,2.1.4,S3.2,FAIL,")).toBe(true);
     expect(lines[1]).toContain('"a, ""b"""');
     expect(lines[2]).toContain(`"'=HYPERLINK(x)"`);
   });
