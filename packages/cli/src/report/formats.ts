@@ -54,6 +54,13 @@ const SARIF_LEVEL = {
   informational: "note",
 } as const;
 
+/**
+ * GitHub code scanning's `security-severity` (a score it maps back: ≥ 9.0 critical, 7.0–8.9 high,
+ * 4.0–6.9 medium, ≤ 3.9 low), so alerts sort as a security tool's rather than by SARIF level alone.
+ * Informational checks carry none.
+ */
+const SARIF_SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" } as const;
+
 /** SARIF 2.1.0: one rule per check, one result per failure (muted ones carry a suppression). */
 export function toSarif(report: ScanReportDocument): string {
   const reported = report.findings.filter((f) => f.status !== "PASS");
@@ -79,9 +86,12 @@ export function toSarif(report: ScanReportDocument): string {
                 defaultConfiguration: { level: SARIF_LEVEL[f.severity] },
                 properties: {
                   severity: f.severity,
+                  ...(f.severity === "informational"
+                    ? {}
+                    : { "security-severity": SARIF_SECURITY_SEVERITY[f.severity] }),
                   cis: f.cis,
                   fsbp: f.fsbp,
-                  tags: ["security", ...f.cis.map((c) => `CIS-${c}`)],
+                  tags: ["security", ...f.cis.map((c) => `CIS-${c}`), ...f.fsbp.map((c) => `FSBP-${c}`)],
                 },
               };
             }),

@@ -93,6 +93,24 @@ describe("scan reports", () => {
     expect(run.results).toHaveLength(2);
     expect(run.results[0].level).toBe("error");
     expect(run.results[1].suppressions[0].justification).toBe("mute m1");
+    expect(run.tool.driver.rules[0].properties).toMatchObject({
+      "security-severity": "9.5",
+      tags: ["security", "CIS-2.1.4", "FSBP-S3.2"],
+    });
+  });
+
+  it("SARIF's security-severity falls in GitHub's band for each severity; informational has none", () => {
+    const bands = { critical: [9, 10], high: [7, 8.9], medium: [4, 6.9], low: [0.1, 3.9] } as const;
+    for (const severity of ["critical", "high", "medium", "low", "informational"] as const) {
+      const rule = JSON.parse(toSarif(report([finding({ severity })]))).runs[0].tool.driver.rules[0];
+      const score = rule.properties["security-severity"];
+      if (severity === "informational") expect(score).toBeUndefined();
+      else {
+        const [lo, hi] = bands[severity];
+        expect(Number(score), severity).toBeGreaterThanOrEqual(lo);
+        expect(Number(score), severity).toBeLessThanOrEqual(hi);
+      }
+    }
   });
 
   const notAssessed = finding({
