@@ -170,8 +170,11 @@ export function toOcsf(report: ScanReportDocument): string {
               ? "Unknown"
               : "Muted",
       ...(f.status === "ERROR" ? { status_detail: f.evidence ?? "not assessed" } : {}),
-      requirements: f.cis.map((c) => `CIS ${c}`),
-      standards: f.cis.length > 0 ? ["CIS AWS Foundations Benchmark v5.0"] : [],
+      requirements: [...f.cis.map((c) => `CIS ${c}`), ...f.fsbp.map((c) => `FSBP ${c}`)],
+      standards: [
+        ...(f.cis.length > 0 ? ["CIS AWS Foundations Benchmark v5.0"] : []),
+        ...(f.fsbp.length > 0 ? ["AWS Foundational Security Best Practices v1.0.0"] : []),
+      ],
       control: f.checkId,
     },
     resources: [{ uid: f.resource, type: f.resourceType, region: f.region, cloud_partition: "aws" }],

@@ -99,6 +99,18 @@ describe("scan reports", () => {
     });
   });
 
+  it("OCSF names the CIS and FSBP requirements and standards a finding maps to", () => {
+    const [mapped, unmapped] = JSON.parse(
+      toOcsf(report([finding({}), finding({ cis: [], fsbp: [], resource: "arn:aws:s3:::e" })])),
+    ) as { compliance: { requirements: string[]; standards: string[] } }[];
+    expect(mapped?.compliance.requirements).toEqual(["CIS 2.1.4", "FSBP S3.2"]);
+    expect(mapped?.compliance.standards).toEqual([
+      "CIS AWS Foundations Benchmark v5.0",
+      "AWS Foundational Security Best Practices v1.0.0",
+    ]);
+    expect(unmapped?.compliance).toMatchObject({ requirements: [], standards: [] });
+  });
+
   it("SARIF's security-severity falls in GitHub's band for each severity; informational has none", () => {
     const bands = { critical: [9, 10], high: [7, 8.9], medium: [4, 6.9], low: [0.1, 3.9] } as const;
     for (const severity of ["critical", "high", "medium", "low", "informational"] as const) {
