@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerCommands } from "./commands/index.ts";
 import { VIGIL_VERSION } from "./commands/release-options.ts";
+import { hintFor } from "./error-hints.ts";
 
 const program = new Command("vigil")
   .description("Vigil: continuous, credential-free security scanning of AWS accounts")
@@ -20,6 +21,8 @@ try {
   // A command that failed (its usage errors it reports itself, exit 64): why, in one line, not a
   // stack trace (VIGIL_DEBUG=1 adds it).
   process.stderr.write(`vigil: ${error instanceof Error ? error.message : String(error)}\n`);
+  const hint = hintFor(error);
+  if (hint) process.stderr.write(`hint: ${hint}\n`);
   if (process.env.VIGIL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 }

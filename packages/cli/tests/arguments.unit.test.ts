@@ -151,9 +151,24 @@ describe("numeric options are refused while parsing, never run as NaN", () => {
       { encoding: "utf8", timeout: 60_000, env: { ...process.env, VIGIL_DEBUG: "" } },
     );
     expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr.trim()).toBe(
+    expect(run.stderr.trim().split("\n")).toEqual([
       'vigil: could not read the event log "vigil-events" at http://127.0.0.1:1 (Error: connect ECONNREFUSED 127.0.0.1:1)',
-    );
+      "hint: nothing answers at that address: is the endpoint (--endpoint, --platform-url) running?",
+    ]);
+  }, 120_000);
+
+  it("a command without an AWS region says how to give one", () => {
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_DEBUG: "", AWS_CONFIG_FILE: "/dev/null" };
+    for (const name of ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE"]) delete env[name];
+    const run = spawnSync(process.execPath, ["--import", "tsx", main, "dlq", "list"], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env,
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^vigil: could not look up queue "vigil-platform-dlq" .*Region is missing/);
+    expect(run.stderr).toContain("hint: no AWS region: pass --region");
   }, 120_000);
 });
 
