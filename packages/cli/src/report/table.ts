@@ -9,7 +9,7 @@ interface ColorStream {
 /**
  * Whether output to `stream` gets colour: only a terminal does, so `vigil scan > report.txt` or a
  * pipe into grep holds plain text. `NO_COLOR` (https://no-color.org) turns colour off, `FORCE_COLOR`
- * (other than `0`) on. cli-table3's own colour library asks no stream and colours every pipe.
+ * (other than `0`) on.
  */
 export function useColor(
   stream: ColorStream = process.stdout,
@@ -20,11 +20,22 @@ export function useColor(
   return stream.isTTY === true;
 }
 
-/** A cli-table3 table, its head and borders coloured only when `color` (a terminal by default). */
+const RED = "\u001b[31m";
+const DEFAULT_FOREGROUND = "\u001b[39m";
+
+/**
+ * A cli-table3 table whose head is red only when `color` (a terminal by default). cli-table3's own
+ * colours are off: its colour library decides from the environment, not from the stream written to,
+ * so it coloured every pipe; the head's codes are added here (cli-table3 measures cells without them).
+ */
 export function newTable(
   options: TableOptions = {},
   color: boolean = useColor(),
 ): InstanceType<typeof Table> {
-  if (color) return new Table(options);
-  return new Table({ ...options, style: { ...options.style, head: [], border: [] } });
+  const head = color ? options.head?.map((h) => `${RED}${h}${DEFAULT_FOREGROUND}`) : options.head;
+  return new Table({
+    ...options,
+    ...(head ? { head } : {}),
+    style: { ...options.style, head: [], border: [] },
+  });
 }
