@@ -1,8 +1,11 @@
 import type { Finding } from "@vigil/agent";
-import { type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
+import { toHtml } from "./html.ts";
+import type { ScanReportDocument } from "./model.ts";
 
 export const REPORT_FORMATS = ["json", "ocsf", "csv", "sarif", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export { toHtml };
 
 export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
@@ -186,42 +189,6 @@ export function toOcsf(report: ScanReportDocument): string {
     ...(f.remediation ? { remediation: { desc: f.remediation } } : {}),
   }));
   return `${JSON.stringify(findings, null, 2)}\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
-  );
-}
-
-/** A standalone HTML page: summary, then failures first by severity, then passes. */
-export function toHtml(report: ScanReportDocument): string {
-  const order = (f: Finding) =>
-    (f.status === "FAIL" ? 0 : f.status === "ERROR" ? 1 : f.status === "MUTED" ? 2 : 3) * 10 +
-    SEVERITY_ORDER.indexOf(f.severity);
-  const rows = [...report.findings]
-    .sort((a, b) => order(a) - order(b) || a.checkId.localeCompare(b.checkId))
-    .map(
-      (f) =>
-        `<tr class="${f.status.toLowerCase()}"><td>${f.status}</td><td>${escapeHtml(f.severity)}</td><td>${escapeHtml(f.checkId)}</td><td>${escapeHtml(f.cis.join(", "))}</td><td>${escapeHtml(f.resource)}</td><td>${escapeHtml(f.region)}</td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(f.evidence ?? "")}</td></tr>`,
-    )
-    .join("\n");
-  const s = report.summary;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Vigil scan ${escapeHtml(report.scan.accountId)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;font-size:.9rem}tr.fail td:first-child{color:#b00020;font-weight:bold}tr.pass td:first-child{color:#1b5e20}tr.muted td:first-child{color:#666}</style>
-</head><body>
-<h1>Vigil scan of ${escapeHtml(report.scan.accountId)}</h1>
-<p>Scan ${escapeHtml(report.scan.scanId)} at ${escapeHtml(report.scan.startedAt)} over ${report.scan.regions.length} region(s), ${report.scan.assetCount} assets, ${report.scan.checkCount} checks.</p>
-<p><strong>${s.fail}</strong> failed, ${s.pass} passed, ${s.muted} muted, ${s.error} errors. Failed by severity: ${SEVERITY_ORDER.map((v) => `${v} ${s.failBySeverity[v]}`).join(", ")}.</p>
-${report.incomplete ? `<p class="incomplete"><strong>Incomplete:</strong> ${report.errors.length} finding(s) not assessed; ${report.unreadCalls.length} call(s) not read: ${report.unreadCalls.map((c) => escapeHtml(`${c.path} (${c.kind} ${c.code})`)).join(", ")}</p>` : ""}
-<table><thead><tr><th>Status</th><th>Severity</th><th>Check</th><th>CIS</th><th>Resource</th><th>Region</th><th>Title</th><th>Evidence</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>
-</body></html>
-`;
 }
 
 export function formatReport(report: ScanReportDocument, format: ReportFormat): string {

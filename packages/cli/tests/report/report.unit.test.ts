@@ -1,4 +1,3 @@
-import type { Finding } from "@vigil/agent";
 import { describe, expect, it } from "vitest";
 import {
   exitCodeOf,
@@ -11,47 +10,7 @@ import {
   toOcsf,
   toSarif,
 } from "../../src/report/index.ts";
-
-const finding = (over: Partial<Finding>): Finding => ({
-  checkId: "vigil.s3.bucket-public-read-prohibited",
-  cis: ["2.1.4"],
-  fsbp: ["S3.2"],
-  status: "FAIL",
-  resource: "arn:aws:s3:::b",
-  resourceType: "aws.s3.bucket",
-  region: "us-east-1",
-  accountId: "111122223333",
-  severity: "critical",
-  title: "S3 buckets should prohibit public read access",
-  ...over,
-});
-
-const report = (findings: Finding[]): ScanReportDocument => ({
-  scan: {
-    scanId: "s",
-    accountId: "111122223333",
-    regions: ["us-east-1"],
-    startedAt: "2026-06-01T00:00:00Z",
-    durationMs: 1,
-    source: "test",
-    checkCount: 1,
-    assetCount: 1,
-  },
-  summary: {
-    pass: 0,
-    fail: 0,
-    muted: 0,
-    error: 0,
-    failBySeverity: { critical: 0, high: 0, medium: 0, low: 0, informational: 0 },
-  },
-  findings,
-  errors: findings
-    .filter((f) => f.status === "ERROR")
-    .map((f) => ({ checkId: f.checkId, resource: f.resource, message: f.evidence ?? "" })),
-  missingCalls: [],
-  unreadCalls: [],
-  incomplete: findings.some((f) => f.status === "ERROR"),
-});
+import { finding, report } from "./fixtures.ts";
 
 describe("scan reports", () => {
   it("--fail-on counts unmuted failures at or above the severity only", () => {
