@@ -1,49 +1,10 @@
-import type { Finding, Severity } from "@vigil/agent";
-import { type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
+import type { Severity } from "@vigil/agent";
+import { type CheckGroup, groupByCheck, type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
-  );
-}
-
-/** One check's findings in one status, with what every one of them shares. */
-interface CheckGroup {
-  readonly checkId: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly cis: readonly string[];
-  readonly fsbp: readonly string[];
-  readonly remediation?: string;
-  readonly findings: Finding[];
-}
-
-/** Findings of `status` grouped by check: the most severe first, then the most resources. */
-export function groupByCheck(findings: readonly Finding[], status: Finding["status"]): CheckGroup[] {
-  const groups = new Map<string, CheckGroup>();
-  for (const f of findings) {
-    if (f.status !== status) continue;
-    let g = groups.get(f.checkId);
-    if (!g) {
-      g = {
-        checkId: f.checkId,
-        title: f.title,
-        severity: f.severity,
-        cis: f.cis,
-        fsbp: f.fsbp,
-        ...(f.remediation ? { remediation: f.remediation } : {}),
-        findings: [],
-      };
-      groups.set(f.checkId, g);
-    }
-    g.findings.push(f);
-  }
-  return [...groups.values()].sort(
-    (a, b) =>
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      b.findings.length - a.findings.length ||
-      a.checkId.localeCompare(b.checkId),
   );
 }
 

@@ -123,3 +123,42 @@ export function failuresAtOrAbove(report: ScanReportDocument, threshold: Severit
   const min = severityRank(threshold);
   return report.findings.filter((f) => f.status === "FAIL" && severityRank(f.severity) >= min).length;
 }
+
+/** One check's findings in one status, with what every one of them shares. */
+export interface CheckGroup {
+  readonly checkId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly cis: readonly string[];
+  readonly fsbp: readonly string[];
+  readonly remediation?: string;
+  readonly findings: Finding[];
+}
+
+/** Findings of `status` grouped by check: the most severe first, then the most resources. */
+export function groupByCheck(findings: readonly Finding[], status: Finding["status"]): CheckGroup[] {
+  const groups = new Map<string, CheckGroup>();
+  for (const f of findings) {
+    if (f.status !== status) continue;
+    let g = groups.get(f.checkId);
+    if (!g) {
+      g = {
+        checkId: f.checkId,
+        title: f.title,
+        severity: f.severity,
+        cis: f.cis,
+        fsbp: f.fsbp,
+        ...(f.remediation ? { remediation: f.remediation } : {}),
+        findings: [],
+      };
+      groups.set(f.checkId, g);
+    }
+    g.findings.push(f);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      b.findings.length - a.findings.length ||
+      a.checkId.localeCompare(b.checkId),
+  );
+}

@@ -1,4 +1,4 @@
-import { type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
+import { groupByCheck, type ScanReportDocument, SEVERITY_ORDER } from "./model.ts";
 import { newTable, useColor } from "./table.ts";
 
 /**
@@ -25,18 +25,7 @@ export function summaryTable(report: ScanReportDocument, top = 10, color: boolea
   ]);
   const bySeverity = newTable({ head: ["Severity", "Failed"] }, color);
   for (const severity of SEVERITY_ORDER) bySeverity.push([severity, s.failBySeverity[severity]]);
-  const counts = new Map<string, { severity: string; title: string; count: number }>();
-  for (const f of report.findings) {
-    if (f.status !== "FAIL") continue;
-    const entry = counts.get(f.checkId) ?? { severity: f.severity, title: f.title, count: 0 };
-    entry.count++;
-    counts.set(f.checkId, entry);
-  }
-  const worst = [...counts.entries()].sort(
-    (a, b) =>
-      SEVERITY_ORDER.indexOf(a[1].severity as never) - SEVERITY_ORDER.indexOf(b[1].severity as never) ||
-      b[1].count - a[1].count,
-  );
+  const worst = groupByCheck(report.findings, "FAIL");
   const failing = newTable(
     {
       head: ["Check", "Severity", "Failed", "Title"],
@@ -45,7 +34,7 @@ export function summaryTable(report: ScanReportDocument, top = 10, color: boolea
     },
     color,
   );
-  for (const [id, e] of worst.slice(0, top)) failing.push([id, e.severity, e.count, e.title]);
+  for (const g of worst.slice(0, top)) failing.push([g.checkId, g.severity, g.findings.length, g.title]);
   const parts = [totals.toString(), bySeverity.toString()];
   if (worst.length > 0)
     parts.push(
