@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type OidcSettings, validateOidcSettings } from "./auth/oidc.ts";
 import type { AwsIdentityEndpoints } from "./organizations/aws-identity.ts";
 
 /** Time source; injected everywhere (token expiry, signature skew) so tests control it. */
@@ -19,6 +20,8 @@ export interface PlatformConfig {
   maxEventsPerBatch: number;
   /** People who sign in to the dashboard (scrypt hashes; `hashPassword`). Empty: `admin` with the admin token. */
   users: PlatformUser[];
+  /** Sign-in through the team's OpenID Connect provider, besides user names and passwords. */
+  oidc?: OidcSettings;
   /** Key of the session cookies' HMAC; derived from the admin token when not given. */
   sessionSecret: string;
   sessionTtlMs: number;
@@ -68,6 +71,7 @@ export function platformConfig(overrides: Partial<PlatformConfig> & { adminToken
       );
     }
   }
+  if (config.oidc) validateOidcSettings(config.oidc);
   if (config.sessionSecret.length < 32) throw new Error("sessionSecret must be at least 32 characters");
   if (config.adminToken.length < 16) {
     throw new Error("adminToken must be at least 16 characters: generate one with `openssl rand -hex 32`.");

@@ -1,4 +1,5 @@
 export { createApp, type PlatformDeps } from "./app.ts";
+export { type OidcSettings, parseOidcSettings } from "./auth/oidc.ts";
 export { hashPassword, verifyPassword } from "./auth/passwords.ts";
 export {
   type AttemptLimiter,

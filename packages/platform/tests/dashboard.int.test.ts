@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InMemoryEventStore, signRequest } from "@vigil/events";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningPlatform, startPlatform } from "../src/index.ts";
+import { launchChromium } from "./chromium.ts";
 import { ADMIN_TOKEN, admin, assessed, asset } from "./helpers.ts";
 
 const RESULTS = join(import.meta.dirname, "..", "test-results");
@@ -12,7 +12,7 @@ const RESULTS = join(import.meta.dirname, "..", "test-results");
 describe("dashboard in a headless browser", () => {
   let platform: RunningPlatform;
   let browser: BrowserContext;
-  let profile: string;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let integrationId: string;
   let creds: { keyId: string; privateKeyPem: string };
 
@@ -53,27 +53,13 @@ describe("dashboard in a headless browser", () => {
     });
     expect(ingest.status).toBe(202);
 
-    profile = mkdtempSync(join(tmpdir(), "vigil-chromium-"));
-    // A fresh profile per run: launchPersistentContext is how playwright takes --user-data-dir.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    chromium = await launchChromium();
+    browser = chromium.browser;
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await platform?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("shows the posture page and an asset page with its history, styled under the CSP", async () => {

@@ -2,6 +2,7 @@ import { startPlatform } from "@vigil/platform";
 import { type LocalAws, startLocalAws } from "@vigil/testkit";
 import type { Command } from "commander";
 import { adminTokenFor } from "../secrets/admin-token.ts";
+import { readOidcSettingsFile } from "../secrets/oidc-settings.ts";
 import { wholeNumber } from "./arguments.ts";
 
 /**
@@ -19,8 +20,13 @@ export function register(program: Command): void {
       "file holding the admin token (else VIGIL_ADMIN_TOKEN, else a new one written to ~/.vigil/admin-token, mode 0600)",
     )
     .option("--local", "run on the local AWS stack's DynamoDB Local (needs java) instead of in memory")
-    .action(async (options: { port: number; adminTokenFile?: string; local?: boolean }) => {
+    .option(
+      "--oidc <file>",
+      "sign-in through an OpenID Connect provider: JSON {issuer, clientId, clientSecret?, adminValues, viewerValues, ...} (mode 0600 when it holds the secret)",
+    )
+    .action(async (options: { port: number; adminTokenFile?: string; local?: boolean; oidc?: string }) => {
       const port = options.port;
+      const oidc = options.oidc ? readOidcSettingsFile(options.oidc) : undefined;
       // Never from argv (every local user sees it in `ps`) and never printed.
       const { token: adminToken, from } = adminTokenFor(
         options.adminTokenFile ? { file: options.adminTokenFile } : {},
@@ -30,21 +36,29 @@ export function register(program: Command): void {
         localAws = await startLocalAws();
         console.log("Local AWS stack started (fauxqs listens on all interfaces: for local use only).");
       }
-      const platform = await startPlatform({ adminToken, port, ...(localAws ? { localAws } : {}) }).catch(
-        async (error: NodeJS.ErrnoException) => {
-          await localAws?.stop();
-          if (error.code === "EADDRINUSE")
-            throw new Error(
-              `port ${port} on 127.0.0.1 is in use by another program: choose another with --port, or --port 0 for a free one`,
-            );
-          throw error;
-        },
-      );
+      const platform = await startPlatform({
+        adminToken,
+        port,
+        ...(localAws ? { localAws } : {}),
+        ...(oidc ? { config: { oidc } } : {}),
+      }).catch(async (error: NodeJS.ErrnoException) => {
+        await localAws?.stop();
+        if (error.code === "EADDRINUSE")
+          throw new Error(
+            `port ${port} on 127.0.0.1 is in use by another program: choose another with --port, or --port 0 for a free one`,
+          );
+        throw error;
+      });
       console.log(`Vigil platform listening on ${platform.url} (loopback only; ${platform.storage})`);
       console.log(
         `Dashboard: ${platform.url}/dashboard  (sign in as admin; the password is the admin token)`,
       );
       console.log(`Admin token: in ${from}`);
+      if (oidc) {
+        console.log(
+          `Sign-in through ${oidc.name ?? oidc.issuer}: register ${platform.url}/sign-in/oidc/callback as a redirect URI of client ${oidc.clientId}`,
+        );
+      }
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);

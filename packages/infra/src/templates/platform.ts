@@ -137,7 +137,7 @@ export function platformTemplate(options: { releaseVersion?: string } = {}): Cfn
       ProtectedSettingsParameter: {
         Type: "String",
         Description:
-          "SSM SecureString parameter holding the platform's secrets as JSON {adminToken, sessionSecret, users} (vigil deploy platform creates it)",
+          "SSM SecureString parameter holding the platform's secrets as JSON {adminToken, sessionSecret, users, oidc?} (vigil deploy platform creates it; add oidc to sign in through your identity provider)",
         Default: "/vigil/platform/secrets",
         AllowedPattern: "^/[A-Za-z0-9_./-]{1,1000}$",
         ConstraintDescription: "an SSM parameter name starting with /",

@@ -59,13 +59,22 @@ function mac(secret: string, payload: string): string {
 
 /** `Set-Cookie` for a session: HttpOnly (no script reads it), SameSite=Strict (no cross-site request carries it). */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return httpOnlyCookie(SESSION_COOKIE, token, { path: "/", sameSite: "Strict", maxAgeSeconds, secure });
+}
+
+/** `Set-Cookie` for a cookie no script can read; `maxAgeSeconds` 0 clears it. */
+export function httpOnlyCookie(
+  name: string,
+  value: string,
+  options: { path: string; sameSite: "Strict" | "Lax"; maxAgeSeconds: number; secure: boolean },
+): string {
   return [
-    `${SESSION_COOKIE}=${token}`,
-    "Path=/",
+    `${name}=${value}`,
+    `Path=${options.path}`,
     "HttpOnly",
-    "SameSite=Strict",
-    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
-    ...(secure ? ["Secure"] : []),
+    `SameSite=${options.sameSite}`,
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
+    ...(options.secure ? ["Secure"] : []),
   ].join("; ");
 }
 

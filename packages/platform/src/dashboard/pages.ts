@@ -62,10 +62,12 @@ export interface Viewer {
   csrf?: string;
 }
 
-function layout(title: string, body: Page, viewer?: Viewer): Page {
+function layout(title: string, body: Page, viewer?: Viewer, refreshTo?: string): Page {
   return html`<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>${title} · Vigil</title><link rel="stylesheet" href="/assets/dashboard.css" /></head>
+  <head><meta charset="utf-8" />${
+    refreshTo ? html`<meta http-equiv="refresh" content="0;url=${refreshTo}" />` : ""
+  }<title>${title} · Vigil</title><link rel="stylesheet" href="/assets/dashboard.css" /></head>
   <body><nav><a href="/dashboard">Vigil</a>${
     viewer
       ? html`<span class="who">${viewer.user} (${viewer.role})</span>${
@@ -78,17 +80,42 @@ function layout(title: string, body: Page, viewer?: Viewer): Page {
 </html>`;
 }
 
-export function renderSignIn({ next, error }: { next: string; error?: string }): Page {
+export function renderSignIn({
+  next,
+  error,
+  oidc,
+}: {
+  next: string;
+  error?: string;
+  /** The identity provider's name, when people may sign in there. */
+  oidc?: string;
+}): Page {
   return layout(
     "Sign in",
     html`<h1>Sign in</h1>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+${oidc ? html`<p><a class="oidc" href="/sign-in/oidc?next=${encodeURIComponent(next)}">Sign in with ${oidc}</a></p>` : ""}
 <form class="sign-in" method="post" action="/sign-in">
   <input type="hidden" name="next" value="${next}" />
   <label>User <input name="user" autocomplete="username" required /></label>
   <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
   <button type="submit">Sign in</button>
 </form>`,
+  );
+}
+
+/**
+ * After the identity provider's redirect: the session cookie is set, and the page moves on by
+ * itself. Not a redirect: a redirect at the end of a chain that began on the provider's site is
+ * cross-site, and the browser would not send the new `SameSite=Strict` session with it.
+ */
+export function renderSignedIn({ next, user }: { next: string; user: string }): Page {
+  return layout(
+    "Signed in",
+    html`<h1>Signed in</h1>
+<p>Signed in as ${user}. <a href="${next}">Continue</a></p>`,
+    undefined,
+    next,
   );
 }
 

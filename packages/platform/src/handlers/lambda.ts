@@ -7,6 +7,7 @@ import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { handle } from "hono/aws-lambda";
 import * as z from "zod";
 import { createApp } from "../app.ts";
+import { oidcSettingsSchema, parseOidcSettings } from "../auth/oidc.ts";
 import { DynamoDbAttemptLimiter } from "../auth/rate-limit.ts";
 import { platformConfig } from "../config.ts";
 import { busIngest, unwrapEventBridgeRecords } from "../ingest/bus-ingest.ts";
@@ -58,18 +59,32 @@ export const platformSecrets = z.object({
       }),
     )
     .default([]),
+  /** Sign-in through an OpenID Connect provider (its client secret is why it lives here). */
+  oidc: oidcSettingsSchema.optional(),
 });
 export type PlatformSecrets = z.infer<typeof platformSecrets>;
 
 export async function readPlatformSecrets(ssm: SSMClient, name: string): Promise<PlatformSecrets> {
   const out = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
-  const parsed = platformSecrets.safeParse(JSON.parse(out.Parameter?.Value ?? "{}"));
+  return parsePlatformSecrets(out.Parameter?.Value ?? "{}", name);
+}
+
+/** The SecureString's JSON, checked; errors name the fields only, as the values are secret. */
+export function parsePlatformSecrets(text: string, name: string): PlatformSecrets {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`platform misconfigured: ${name} is not JSON`);
+  }
+  const parsed = platformSecrets.safeParse(json);
   if (!parsed.success) {
-    // Field names only: the value is secret.
     throw new Error(
-      `platform misconfigured: ${name} must be JSON {adminToken, sessionSecret, users?}; wrong: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+      `platform misconfigured: ${name} must be JSON {adminToken, sessionSecret, users?, oidc?}; wrong: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
     );
   }
+  // The OIDC settings' own rules (https issuer, a role mapped), with their messages.
+  if (parsed.data.oidc) parseOidcSettings(parsed.data.oidc, name);
   return parsed.data;
 }
 

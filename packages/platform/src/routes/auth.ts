@@ -1,6 +1,15 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
+import {
+  flowCookie,
+  OIDC_CALLBACK_PATH,
+  OIDC_COOKIE,
+  OIDC_FLOW_TTL_MS,
+  openFlow,
+  sealFlow,
+} from "../auth/oidc.ts";
+import type { OidcClient } from "../auth/oidc-client.ts";
 import { verifyPassword } from "../auth/passwords.ts";
 import type { AttemptLimiter } from "../auth/rate-limit.ts";
 import {
@@ -14,7 +23,7 @@ import {
   verifySession,
 } from "../auth/sessions.ts";
 import type { Clock, PlatformConfig } from "../config.ts";
-import { renderSignIn } from "../dashboard/pages.ts";
+import { renderSignedIn, renderSignIn } from "../dashboard/pages.ts";
 import { forbidden, PlatformError, unauthorized } from "../http/errors.ts";
 import type { Env } from "./context.ts";
 
@@ -122,7 +131,114 @@ export function createAccess(deps: AccessDeps) {
 
   const routes = new Hono<Env>();
 
-  routes.get("/sign-in", (c) => c.html(renderSignIn({ next: safeNext(c.req.query("next")) })));
+  const oidcName = config.oidc ? (config.oidc.name ?? new URL(config.oidc.issuer).host) : undefined;
+  const signInPage = (next: unknown, error?: string) =>
+    renderSignIn({
+      next: safeNext(next),
+      ...(error ? { error } : {}),
+      ...(oidcName ? { oidc: oidcName } : {}),
+    });
+
+  routes.get("/sign-in", (c) => c.html(signInPage(c.req.query("next"))));
+
+  // OpenID Connect: loaded on the first sign-in through the provider, never at cold start.
+  let oidcClient: Promise<OidcClient> | undefined;
+  const oidc = (): Promise<OidcClient> => {
+    const settings = config.oidc;
+    if (!settings)
+      throw new PlatformError(
+        404,
+        "oidc_not_configured",
+        "Sign-in through an identity provider is not set up.",
+      );
+    oidcClient ??= import("../auth/oidc-client.ts").then((m) => m.createOidcClient(settings));
+    return oidcClient;
+  };
+  const redirectUri = (c: Context) =>
+    `${config.publicOrigin ?? new URL(c.req.url).origin}${OIDC_CALLBACK_PATH}`;
+
+  routes.get("/sign-in/oidc", async (c) => {
+    const client = await oidc();
+    const next = safeNext(c.req.query("next"));
+    const flow = {
+      state: randomBytes(24).toString("base64url"),
+      nonce: randomBytes(24).toString("base64url"),
+      codeVerifier: randomBytes(48).toString("base64url"),
+      next,
+      expiresAt: clock().getTime() + OIDC_FLOW_TTL_MS,
+    };
+    let url: URL;
+    try {
+      url = await client.authorizationUrl({ redirectUri: redirectUri(c), ...flow });
+    } catch (error) {
+      c.status(502);
+      return c.html(
+        signInPage(
+          next,
+          `The identity provider at ${config.oidc?.issuer} could not be reached: ${reason(error)}`,
+        ),
+      );
+    }
+    c.header(
+      "Set-Cookie",
+      flowCookie(sealFlow(sessionSecret, flow), OIDC_FLOW_TTL_MS / 1000, secureCookies(c, config)),
+    );
+    return c.redirect(url.toString(), 302);
+  });
+
+  routes.get(OIDC_CALLBACK_PATH, async (c) => {
+    const client = await oidc();
+    const secure = secureCookies(c, config);
+    // The flow is used once, whatever happens next.
+    c.header("Set-Cookie", flowCookie("", 0, secure));
+    const opened = openFlow(sessionSecret, readCookie(c.req.header("cookie"), OIDC_COOKIE), clock());
+    if ("problem" in opened) {
+      c.status(400);
+      return c.html(
+        signInPage(
+          undefined,
+          opened.problem === "expired"
+            ? "The sign-in took longer than 10 minutes; sign in again."
+            : "This sign-in was not started from this browser's sign-in page; sign in again.",
+        ),
+      );
+    }
+    const { flow } = opened;
+    const refused = c.req.query("error");
+    if (refused !== undefined) {
+      c.status(401);
+      const description = c.req.query("error_description");
+      return c.html(
+        signInPage(
+          flow.next,
+          `The identity provider refused: ${refused}${description ? ` (${description})` : ""}.`,
+        ),
+      );
+    }
+    // What the provider redirected to, seen from the outside (a proxy or CDN may rewrite the host).
+    const currentUrl = new URL(redirectUri(c));
+    currentUrl.search = new URL(c.req.url).search;
+    let person: { user: string; role: Role | undefined };
+    try {
+      person = await client.finish({ currentUrl, ...flow });
+    } catch (error) {
+      // Not counted as a wrong secret: a code is not guessed here (PKCE binds it to this browser's flow).
+      c.status(401);
+      return c.html(signInPage(flow.next, `The identity provider's answer was refused: ${reason(error)}`));
+    }
+    if (!person.role) {
+      c.status(403);
+      return c.html(
+        signInPage(
+          flow.next,
+          `${person.user} signed in at ${oidcName}, but no value of their ${config.oidc?.roleClaim ?? "groups"} claim is mapped to a Vigil role; an admin adds one to the platform's oidc adminValues or viewerValues.`,
+        ),
+      );
+    }
+    const { token } = issueSession(sessionSecret, person.user, person.role, clock(), config.sessionTtlMs);
+    c.header("Set-Cookie", sessionCookie(token, config.sessionTtlMs / 1000, secure), { append: true });
+    return c.html(renderSignedIn({ next: flow.next, user: person.user }));
+  });
 
   routes.post("/sign-in", async (c) => {
     // A sign-in form on another site would sign the victim in as the attacker: same origin only.
@@ -142,7 +258,7 @@ export function createAccess(deps: AccessDeps) {
     if (!role) {
       await failed(c);
       c.status(401);
-      return c.html(renderSignIn({ next: safeNext(form.next), error: "Wrong user name or password." }));
+      return c.html(signInPage(form.next, "Wrong user name or password."));
     }
     const now = clock();
     const { token } = issueSession(sessionSecret, user, role, now, config.sessionTtlMs);
@@ -204,6 +320,12 @@ function secureCookies(c: Context, config: PlatformConfig): boolean {
 
 function safeNext(next: unknown): string {
   return typeof next === "string" && /^\/dashboard(\/[\w\-./%?=&]*)?$/.test(next) ? next : "/dashboard";
+}
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  return `${message}${cause}`.slice(0, 300);
 }
 
 export function sameSecret(presented: string, expected: string): boolean {
