@@ -19,6 +19,8 @@ export interface TestIdp {
    * on the provider's site, a cross-site navigation. Otherwise the login is immediate.
    */
   loginPage: boolean;
+  /** Serve a JWKS of another key than the signing one (a token whose signature must not verify). */
+  foreignJwks: boolean;
   /** Who the next login is; users and their claims are in `users`. */
   signInAs: string;
   users: Record<string, { email: string; groups: string[] }>;
@@ -60,12 +62,19 @@ export async function startTestIdp(): Promise<TestIdp> {
       });
       return;
     }
+    if (idp.foreignJwks && req.url === "/jwks") {
+      // Another key than the one the provider signs with: a token it signed must not verify.
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ keys: [{ ...foreignKey, kid: signingKey.kid, use: "sig", alg: "RS256" }] }));
+      return;
+    }
     provider.callback()(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: "jwk" }), kid: "test-key", use: "sig", alg: "RS256" };
+  const foreignKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" });
 
   const idp: TestIdp = {
     issuer,
@@ -73,6 +82,7 @@ export async function startTestIdp(): Promise<TestIdp> {
     clientSecret: "a-client-secret-only-the-platform-knows",
     signInAs: "alice",
     loginPage: false,
+    foreignJwks: false,
     users: {},
     allowRedirect(uri) {
       provider = new Provider(issuer, {

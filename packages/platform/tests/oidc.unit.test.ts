@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  displayName,
   OIDC_FLOW_TTL_MS,
   type OidcSettings,
   roleFromClaims,
@@ -184,6 +185,25 @@ describe("OIDC sign-in", () => {
     expect(fine.status).toBe(200);
   });
 
+  it("an ID token whose signature does not verify against the provider's keys gives no session", async () => {
+    // A provider of its own and a platform of its own: a platform keeps the keys it fetched.
+    const other = await startTestIdp();
+    other.users = { alice: { email: "alice@example.com", groups: ["vigil-admins"] } };
+    other.foreignJwks = true;
+    const p = await startPlatform({ adminToken: ADMIN_TOKEN, config: { oidc: oidcSettingsFor(other) } });
+    other.allowRedirect(`${p.url}/sign-in/oidc/callback`);
+    try {
+      const browser = cookieBrowser();
+      const { res } = await browser.get(`${p.url}/sign-in/oidc`);
+      expect(res.status).toBe(401);
+      expect(await res.text()).toContain("answer was refused");
+      expect(browser.jar.has("vigil_session")).toBe(false);
+    } finally {
+      await p.stop();
+      await other.stop();
+    }
+  });
+
   it("the provider's refusal is shown, with no session", async () => {
     const started = await fetch(`${platform.url}/sign-in/oidc`, { redirect: "manual" });
     const flowCookie = (started.headers.getSetCookie()[0] ?? "").split(";")[0] as string;
@@ -263,6 +283,15 @@ describe("OIDC settings", () => {
         expect((error as Error).message).not.toContain("client-secret-value");
       }
     }
+  });
+
+  it("a session is named by a verified email, else the user name, else the subject", () => {
+    expect(displayName({ sub: "s1", email: "a@example.com", email_verified: true })).toBe("a@example.com");
+    expect(displayName({ sub: "s1", email: "a@example.com" })).toBe("a@example.com");
+    expect(
+      displayName({ sub: "s1", email: "ceo@example.com", email_verified: false, preferred_username: "eve" }),
+    ).toBe("eve");
+    expect(displayName({ sub: "s1", email: "ceo@example.com", email_verified: false })).toBe("s1");
   });
 
   it("admin values win, a single string counts, anything else gives no role", () => {

@@ -33,10 +33,15 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         settings.clientId,
         undefined,
         settings.clientSecret ? client.ClientSecretBasic(settings.clientSecret) : client.None(),
-        // http only on loopback (validated with the settings): a provider on the same machine.
-        isLoopback(new URL(settings.issuer).hostname)
-          ? { execute: [client.allowInsecureRequests] }
-          : undefined,
+        {
+          execute: [
+            // The ID token's signature too, against the provider's JWKS (OIDC lets a client skip it
+            // for a token fetched over TLS; checking costs one cached JWKS fetch).
+            client.enableNonRepudiationChecks,
+            // http only on loopback (validated with the settings): a provider on the same machine.
+            ...(isLoopback(new URL(settings.issuer).hostname) ? [client.allowInsecureRequests] : []),
+          ],
+        },
       )
       .catch((error: unknown) => {
         configuration = undefined; // the next sign-in discovers again

@@ -102,9 +102,14 @@ export function roleFromClaims(settings: OidcSettings, claims: Record<string, un
   return undefined;
 }
 
-/** The name a session shows for the person: their email, else their user name, else the subject. */
+/**
+ * The name a session shows for the person: their email (unless the provider says it is not
+ * verified: some let people type any), else their user name, else the subject.
+ */
 export function displayName(claims: Record<string, unknown>): string {
-  for (const key of ["email", "preferred_username", "sub"]) {
+  const keys =
+    claims.email_verified === false ? ["preferred_username", "sub"] : ["email", "preferred_username", "sub"];
+  for (const key of keys) {
     const value = claims[key];
     if (typeof value === "string" && value !== "") return value.slice(0, 128);
   }
