@@ -1,6 +1,8 @@
+import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readOidcSettingsFile } from "../src/secrets/oidc-settings.ts";
 
@@ -54,4 +56,47 @@ describe("vigil platform --oidc <file>", () => {
     }
     expect(() => readOidcSettingsFile(join(dir, "missing.json"))).toThrow(/cannot read it \(ENOENT\)/);
   });
+});
+
+describe("vigil platform --oidc", () => {
+  it("starts a platform whose sign-in page offers the provider, and says which redirect URI to register", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vigil-oidc-cli-"));
+    const path = join(dir, "oidc.json");
+    writeFileSync(
+      path,
+      JSON.stringify({
+        issuer: "https://sso.example.com",
+        clientId: "vigil",
+        name: "Example SSO",
+        adminValues: ["a"],
+      }),
+    );
+    const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", main, "platform", "--port", "0", "--oidc", path],
+      {
+        env: { ...process.env, VIGIL_ADMIN_TOKEN: "an-admin-token-for-this-test-only" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    try {
+      let out = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const m =
+            /register (http:\/\/127\.0\.0\.1:\d+)\/sign-in\/oidc\/callback as a redirect URI of client vigil/.exec(
+              out,
+            );
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.once("exit", (code) => reject(new Error(`vigil platform exited ${code}: ${out}`)));
+      });
+      const page = await (await fetch(`${url}/sign-in`)).text();
+      expect(page).toContain("Sign in with Example SSO");
+    } finally {
+      child.kill("SIGINT");
+    }
+  }, 60_000);
 });

@@ -92,7 +92,6 @@ export class PlatformRequestError extends Error {
 /** The platform's limit on a revocation's reason. */
 const REVOKE_REASON_LIMIT = 1024;
 
-/** Events per signed request: well under the platform's 500-event and 1 MB limits. */
 /** Events per signed report: the platform takes at most 100 a request, one of them may go to a stream check. */
 export const REPORT_BATCH_SIZE = 99;
 
