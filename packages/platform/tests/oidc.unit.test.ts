@@ -66,6 +66,39 @@ describe("OIDC sign-in", () => {
     const page = await (await fetch(`${platform.url}/sign-in?next=/dashboard/integrations`)).text();
     expect(page).toContain("Sign in with Example SSO");
     expect(page).toContain('href="/sign-in/oidc?next=%2Fdashboard%2Fintegrations"');
+    expect(page).toContain('name="password"'); // passwords too, by default
+  });
+
+  it("with password sign-in off, the provider is the only way in for people; machines keep the token", async () => {
+    const p = await startPlatform({
+      adminToken: ADMIN_TOKEN,
+      config: { oidc: { ...oidcSettingsFor(idp), passwordSignIn: false } },
+    });
+    try {
+      const page = await (await fetch(`${p.url}/sign-in`)).text();
+      expect(page).toContain("Sign in with Example SSO");
+      expect(page).not.toContain('name="password"');
+      const res = await fetch(`${p.url}/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: p.url },
+        body: new URLSearchParams({ user: "admin", password: ADMIN_TOKEN }).toString(),
+        redirect: "manual",
+      });
+      expect(res.status).toBe(403);
+      expect(res.headers.getSetCookie()).toEqual([]);
+      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: "password_sign_in_off",
+        message: expect.stringContaining("sign in with Example SSO at /sign-in/oidc"),
+      });
+      const machine = await fetch(`${p.url}/admin/integrations`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ accountId: "123456789012", homeRegion: "eu-west-1" }),
+      });
+      expect(machine.status).toBe(201);
+    } finally {
+      await p.stop();
+    }
   });
 
   it("a member of the admin group signs in as admin and lands where they were going", async () => {

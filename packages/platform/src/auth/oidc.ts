@@ -23,6 +23,11 @@ export interface OidcSettings {
   adminValues: string[];
   /** Claim values that make a person `viewer` (when no admin value matches). */
   viewerValues: string[];
+  /**
+   * Whether people may still sign in with a user name and password (default true). Off, the
+   * provider is the only way in for people; machines keep the admin token.
+   */
+  passwordSignIn?: boolean;
 }
 
 /** The settings as JSON (the deployed platform's SecureString, `vigil platform --oidc <file>`). */
@@ -35,6 +40,7 @@ export const oidcSettingsSchema = z.strictObject({
   roleClaim: z.string().min(1).optional(),
   adminValues: z.array(z.string()).default([]),
   viewerValues: z.array(z.string()).default([]),
+  passwordSignIn: z.boolean().optional(),
 });
 
 /** Parses and validates settings given as JSON, naming what is wrong (never echoing the secret). */
@@ -42,7 +48,7 @@ export function parseOidcSettings(json: unknown, where: string): OidcSettings {
   const parsed = oidcSettingsSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(
-      `${where}: OIDC settings must be {issuer, clientId, clientSecret?, name?, scopes?, roleClaim?, adminValues?, viewerValues?}; wrong: ${parsed.error.issues
+      `${where}: OIDC settings must be {issuer, clientId, clientSecret?, name?, scopes?, roleClaim?, adminValues?, viewerValues?, passwordSignIn?}; wrong: ${parsed.error.issues
         .map((i) => `${i.path.join(".") || "(top)"} ${i.message}`)
         .join("; ")}`,
     );

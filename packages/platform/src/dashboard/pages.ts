@@ -84,23 +84,30 @@ export function renderSignIn({
   next,
   error,
   oidc,
+  password = true,
 }: {
   next: string;
   error?: string;
   /** The identity provider's name, when people may sign in there. */
   oidc?: string;
+  /** Whether the user name and password form is offered (default true). */
+  password?: boolean;
 }): Page {
   return layout(
     "Sign in",
     html`<h1>Sign in</h1>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
 ${oidc ? html`<p><a class="oidc" href="/sign-in/oidc?next=${encodeURIComponent(next)}">Sign in with ${oidc}</a></p>` : ""}
-<form class="sign-in" method="post" action="/sign-in">
+${
+  password
+    ? html`<form class="sign-in" method="post" action="/sign-in">
   <input type="hidden" name="next" value="${next}" />
   <label>User <input name="user" autocomplete="username" required /></label>
   <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
   <button type="submit">Sign in</button>
-</form>`,
+</form>`
+    : ""
+}`,
   );
 }
 

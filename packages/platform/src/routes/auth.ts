@@ -132,11 +132,13 @@ export function createAccess(deps: AccessDeps) {
   const routes = new Hono<Env>();
 
   const oidcName = config.oidc ? (config.oidc.name ?? new URL(config.oidc.issuer).host) : undefined;
+  const passwordSignIn = config.oidc?.passwordSignIn !== false;
   const signInPage = (next: unknown, error?: string) =>
     renderSignIn({
       next: safeNext(next),
       ...(error ? { error } : {}),
       ...(oidcName ? { oidc: oidcName } : {}),
+      password: passwordSignIn,
     });
 
   routes.get("/sign-in", (c) => c.html(signInPage(c.req.query("next"))));
@@ -243,6 +245,12 @@ export function createAccess(deps: AccessDeps) {
   routes.post("/sign-in", async (c) => {
     // A sign-in form on another site would sign the victim in as the attacker: same origin only.
     if (!sameOrigin(c)) throw forbidden("cross_origin", "Sign in from the platform's own sign-in page.");
+    if (!passwordSignIn) {
+      throw forbidden(
+        "password_sign_in_off",
+        `Password sign-in is off on this platform: sign in with ${oidcName} at /sign-in/oidc.`,
+      );
+    }
     await refuseIfBlocked(c);
     const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
