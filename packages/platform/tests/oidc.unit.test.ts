@@ -257,6 +257,9 @@ describe("OIDC sign-in", () => {
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).toContain("Path=/sign-in/oidc");
     expect(cookie).toContain(`Max-Age=${OIDC_FLOW_TTL_MS / 1000}`);
+    // Sealed for its purpose: the flow's value is no session.
+    const value = (cookie.split(";")[0] ?? "").slice("vigil_oidc=".length);
+    expect((await session(`vigil_session=${value}`)).status).toBe(401);
     const authorize = new URL(started.headers.get("location") as string);
     expect(authorize.origin).toBe(idp.issuer);
     expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");

@@ -1,6 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
-import { httpOnlyCookie, type Role } from "./sessions.ts";
+import { httpOnlyCookie, type Role, seal, unseal } from "./sessions.ts";
 
 /**
  * Sign-in through the team's identity provider (OpenID Connect, authorization code flow with PKCE,
@@ -132,8 +131,7 @@ export interface OidcFlow {
 }
 
 export function sealFlow(secret: string, flow: OidcFlow): string {
-  const payload = Buffer.from(JSON.stringify(flow)).toString("base64url");
-  return `v1.${payload}.${mac(secret, payload)}`;
+  return seal(secret, "vigil-oidc-flow", flow);
 }
 
 /** The flow the cookie carries, or why there is none usable. */
@@ -143,23 +141,10 @@ export function openFlow(
   now: Date,
 ): { flow: OidcFlow } | { problem: "missing" | "tampered" | "expired" } {
   if (!token) return { problem: "missing" };
-  const [version, payload, signature] = token.split(".");
-  if (version !== "v1" || !payload || !signature) return { problem: "tampered" };
-  const expected = Buffer.from(mac(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { problem: "tampered" };
-  let flow: OidcFlow;
-  try {
-    flow = JSON.parse(Buffer.from(payload, "base64url").toString()) as OidcFlow;
-  } catch {
-    return { problem: "tampered" };
-  }
+  const flow = unseal(secret, "vigil-oidc-flow", token) as OidcFlow | undefined;
+  if (!flow || typeof flow !== "object") return { problem: "tampered" };
   if (typeof flow.expiresAt !== "number" || flow.expiresAt <= now.getTime()) return { problem: "expired" };
   return { flow };
-}
-
-function mac(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(`vigil-oidc-flow\n${payload}`).digest("base64url");
 }
 
 /**

@@ -32,29 +32,44 @@ export function issueSession(
     expiresAt: now.getTime() + ttlMs,
     csrf: randomBytes(24).toString("base64url"),
   };
-  const payload = Buffer.from(JSON.stringify(session)).toString("base64url");
-  return { token: `v1.${payload}.${mac(secret, payload)}`, session };
+  return { token: seal(secret, "vigil-session", session), session };
 }
 
 export function verifySession(secret: string, token: string | undefined, now: Date): Session | undefined {
+  const session = unseal(secret, "vigil-session", token) as Session | undefined;
+  if (!session || typeof session !== "object") return undefined;
+  if (typeof session.expiresAt !== "number" || session.expiresAt <= now.getTime()) return undefined;
+  if (session.role !== "admin" && session.role !== "viewer") return undefined;
+  return session;
+}
+
+/**
+ * A value only the platform can have written: `v1.<JSON b64url>.<HMAC-SHA256 b64url>` under its
+ * session secret, the MAC over `<purpose>\n<payload>` so a token of one purpose is never taken for
+ * another. Signed, not encrypted.
+ */
+export function seal(secret: string, purpose: string, value: unknown): string {
+  const payload = Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `v1.${payload}.${mac(secret, purpose, payload)}`;
+}
+
+/** The sealed value, or undefined when the token is absent, malformed or not ours. */
+export function unseal(secret: string, purpose: string, token: string | undefined): unknown {
   if (!token) return undefined;
   const [version, payload, signature] = token.split(".");
   if (version !== "v1" || !payload || !signature) return undefined;
-  const expected = Buffer.from(mac(secret, payload));
+  const expected = Buffer.from(mac(secret, purpose, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const session = JSON.parse(Buffer.from(payload, "base64url").toString()) as Session;
-    if (typeof session.expiresAt !== "number" || session.expiresAt <= now.getTime()) return undefined;
-    if (session.role !== "admin" && session.role !== "viewer") return undefined;
-    return session;
+    return JSON.parse(Buffer.from(payload, "base64url").toString()) as unknown;
   } catch {
     return undefined;
   }
 }
 
-function mac(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(`vigil-session\n${payload}`).digest("base64url");
+function mac(secret: string, purpose: string, payload: string): string {
+  return createHmac("sha256", secret).update(`${purpose}\n${payload}`).digest("base64url");
 }
 
 /** `Set-Cookie` for a session: HttpOnly (no script reads it), SameSite=Strict (no cross-site request carries it). */
