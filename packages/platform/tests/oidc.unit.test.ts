@@ -1,3 +1,4 @@
+import { cookieBrowser, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   displayName,
@@ -10,7 +11,7 @@ import { platformConfig } from "../src/config.ts";
 import { parsePlatformSecrets } from "../src/handlers/lambda.ts";
 import { type RunningPlatform, startPlatform } from "../src/server.ts";
 import { ADMIN_TOKEN } from "./helpers.ts";
-import { cookieBrowser, oidcSettingsFor, startTestIdp, type TestIdp } from "./oidc-idp.ts";
+import { oidcSettingsFor } from "./oidc-settings.ts";
 
 /**
  * Sign-in through an OpenID Connect provider, against a real one on loopback (oidc-provider): the

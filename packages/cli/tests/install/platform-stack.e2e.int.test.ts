@@ -10,6 +10,7 @@ import {
   startEmulatedAccount,
   uploadRelease,
 } from "@vigil/testkit";
+import { cookieBrowser, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReleaseDir } from "../../src/install/index.ts";
 
@@ -29,10 +30,17 @@ const SECRETS = "/vigil/platform/secrets";
 let account: EmulatedAccount;
 let stack: StackOutcome;
 let lambda: LambdaClient;
+let idp: TestIdp;
+/** The function URL the requests below come through (payload 2.0's host). */
+const FUNCTION_URL = "https://abc123.lambda-url.us-east-1.on.aws";
 
 beforeAll(async () => {
   const platformOnly = LAMBDA_ENTRIES.filter((e) => e.name === "platform");
   const dir = await buildReleaseDir("0.1.0", { entries: platformOnly });
+  // The team's OpenID Connect provider, on loopback; the platform's callback is on its function URL.
+  idp = await startTestIdp();
+  idp.users = { alice: { email: "alice@example.com", groups: ["vigil-admins"] } };
+  idp.allowRedirect(`${FUNCTION_URL}/sign-in/oidc/callback`);
   account = await startEmulatedAccount();
   lambda = new LambdaClient(account.clientConfig());
   const ssm = new SSMClient(account.clientConfig());
@@ -43,6 +51,15 @@ beforeAll(async () => {
       Value: JSON.stringify({
         adminToken: ADMIN_TOKEN,
         sessionSecret: randomBytes(32).toString("base64url"),
+        oidc: {
+          issuer: idp.issuer,
+          clientId: idp.clientId,
+          clientSecret: idp.clientSecret,
+          name: "Example SSO",
+          scopes: ["email", "profile", "groups"],
+          adminValues: ["vigil-admins"],
+          viewerValues: [],
+        },
       }),
     }),
   );
@@ -63,11 +80,14 @@ beforeAll(async () => {
 afterAll(async () => {
   lambda?.destroy();
   await account?.stop();
+  await idp?.stop();
 });
 
 interface UrlResponse {
   statusCode: number;
   headers: Record<string, string>;
+  /** Payload 2.0 answers its Set-Cookie headers here. */
+  cookies?: string[];
   body: string;
 }
 
@@ -80,7 +100,7 @@ async function request(method: string, path: string, body?: unknown, headers: Re
     rawPath,
     rawQueryString,
     headers: {
-      host: "abc123.lambda-url.us-east-1.on.aws",
+      host: new URL(FUNCTION_URL).host,
       "x-forwarded-proto": "https",
       ...(body === undefined ? {} : { "content-type": "application/json" }),
       ...headers,
@@ -154,6 +174,31 @@ describe("the platform stack, deployed from the built release", () => {
     const page = await request("GET", "/dashboard");
     expect(page.statusCode).toBe(302);
     expect(page.headers.location).toBe("/sign-in?next=%2Fdashboard");
+  });
+
+  it("signs a person in through the team's OpenID Connect provider, its settings read from SSM", async () => {
+    const page = await request("GET", "/sign-in");
+    expect(page.body).toContain("Sign in with Example SSO");
+    const start = await request("GET", "/sign-in/oidc?next=/dashboard");
+    expect(start.statusCode, start.body).toBe(302);
+    const flow = (start.cookies ?? []).find((c) => c.startsWith("vigil_oidc=")) ?? "";
+    expect(flow).toContain("Secure"); // the function URL is https
+    // The provider signs alice in and sends the browser back to the function URL with a code.
+    const browser = cookieBrowser();
+    const back = await browser.get(start.headers.location as string, {
+      stopBefore: `${FUNCTION_URL}/sign-in/oidc/callback`,
+    });
+    expect(back.url).toMatch(/\/sign-in\/oidc\/callback\?code=/);
+    const landed = await request("GET", back.url.slice(FUNCTION_URL.length), undefined, {
+      cookie: flow.split(";")[0] as string,
+    });
+    expect(landed.statusCode, landed.body).toBe(200);
+    expect(landed.body).toContain('<meta http-equiv="refresh" content="0;url=/dashboard" />');
+    const session = (landed.cookies ?? []).find((c) => /^vigil_session=[^;]/.test(c)) ?? "";
+    expect(session).toMatch(/HttpOnly; SameSite=Strict; .*Secure/);
+    const who = await request("GET", "/api/session", undefined, { cookie: session.split(";")[0] as string });
+    expect(who.statusCode).toBe(200);
+    expect(who.json()).toMatchObject({ user: "alice@example.com", role: "admin" });
   });
 
   it("records what a member account puts on the bus: rule → ingest queue → ingest function → log", async () => {

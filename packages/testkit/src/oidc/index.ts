@@ -2,10 +2,9 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
-import type { OidcSettings } from "../src/auth/oidc.ts";
 
 /**
- * A real OpenID Connect provider for the tests (panva's `oidc-provider`, the certified
+ * A real OpenID Connect provider for tests (panva's `oidc-provider`, the certified
  * implementation), on loopback. Its only stand-in part is the login screen: whoever the test names
  * in `signInAs` is signed in, and a first-party grant is given without a consent screen. Groups are
  * served from userinfo (the provider keeps scope claims out of the ID token), as many providers do.
@@ -139,19 +138,6 @@ export async function startTestIdp(): Promise<TestIdp> {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   return idp;
-}
-
-/** The platform's settings for this provider: groups mapped to roles as the tests expect. */
-export function oidcSettingsFor(idp: TestIdp): OidcSettings {
-  return {
-    issuer: idp.issuer,
-    clientId: idp.clientId,
-    clientSecret: idp.clientSecret,
-    name: "Example SSO",
-    scopes: ["email", "profile", "groups"],
-    adminValues: ["vigil-admins"],
-    viewerValues: ["vigil-readers"],
-  };
 }
 
 /**
