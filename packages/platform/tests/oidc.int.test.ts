@@ -1,11 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
+import { oidcSettingsFor, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningPlatform, startPlatform } from "../src/index.ts";
 import { launchChromium } from "./chromium.ts";
 import { ADMIN_TOKEN, admin } from "./helpers.ts";
-import { oidcSettingsFor } from "./oidc-settings.ts";
 
 const RESULTS = join(import.meta.dirname, "..", "test-results");
 

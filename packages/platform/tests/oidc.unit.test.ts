@@ -1,4 +1,4 @@
-import { cookieBrowser, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
+import { cookieBrowser, oidcSettingsFor, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   displayName,
@@ -11,7 +11,6 @@ import { platformConfig } from "../src/config.ts";
 import { parsePlatformSecrets } from "../src/handlers/lambda.ts";
 import { type RunningPlatform, startPlatform } from "../src/server.ts";
 import { ADMIN_TOKEN } from "./helpers.ts";
-import { oidcSettingsFor } from "./oidc-settings.ts";
 
 /**
  * Sign-in through an OpenID Connect provider, against a real one on loopback (oidc-provider): the

@@ -10,7 +10,7 @@ import {
   startEmulatedAccount,
   uploadRelease,
 } from "@vigil/testkit";
-import { cookieBrowser, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
+import { cookieBrowser, oidcSettingsFor, startTestIdp, type TestIdp } from "@vigil/testkit/oidc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReleaseDir } from "../../src/install/index.ts";
 
@@ -51,15 +51,7 @@ beforeAll(async () => {
       Value: JSON.stringify({
         adminToken: ADMIN_TOKEN,
         sessionSecret: randomBytes(32).toString("base64url"),
-        oidc: {
-          issuer: idp.issuer,
-          clientId: idp.clientId,
-          clientSecret: idp.clientSecret,
-          name: "Example SSO",
-          scopes: ["email", "profile", "groups"],
-          adminValues: ["vigil-admins"],
-          viewerValues: [],
-        },
+        oidc: oidcSettingsFor(idp),
       }),
     }),
   );

@@ -141,6 +141,22 @@ export async function startTestIdp(): Promise<TestIdp> {
 }
 
 /**
+ * What a platform configured for this provider holds (the platform's `OidcSettings`): its client,
+ * groups `vigil-admins` → admin and `vigil-readers` → viewer, sign-in labelled "Example SSO".
+ */
+export function oidcSettingsFor(idp: TestIdp) {
+  return {
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    name: "Example SSO",
+    scopes: ["email", "profile", "groups"],
+    adminValues: ["vigil-admins"],
+    viewerValues: ["vigil-readers"],
+  };
+}
+
+/**
  * A browser, as far as redirects and cookies go: follows each redirect itself, sends the cookies
  * each response set (one jar: browsers share cookies across ports of one host, as here), and stops
  * at the first answer that is not a redirect.
