@@ -125,6 +125,135 @@ describe("posture and findings (pure)", () => {
   });
 });
 
+/** Two scans of two buckets whose results map to CIS and FSBP; the second fixes one bucket's encryption. */
+async function withFrameworks() {
+  const p = testPlatform(undefined, { maxBodyBytes: 1024 * 1024 });
+  const agent = await p.registeredAgent();
+  const FIX = "aws s3api put-bucket-encryption --bucket <name> --server-side-encryption-configuration …";
+  const report = (scanId: string, at: string, name: string, encrypted: boolean) =>
+    createEvent(
+      "vigil.scan.asset-assessed.v1",
+      {
+        scanId,
+        assessedAt: at,
+        asset: asset("eu-west-1", name),
+        results: [
+          {
+            checkId: "vigil.s3.bucket-encrypted",
+            status: encrypted ? "pass" : "fail",
+            severity: "high",
+            title: "S3 buckets should be encrypted at rest",
+            ...(encrypted ? {} : { remediation: FIX }),
+            frameworks: ["cis-aws-5.0:2.1.1", "aws-fsbp:S3.17"],
+          },
+          {
+            checkId: "vigil.s3.bucket-ssl-requests-only",
+            status: "pass",
+            severity: "medium",
+            title: "S3 buckets should require requests to use SSL",
+            frameworks: ["cis-aws-5.0:2.1.2", "aws-fsbp:S3.5"],
+          },
+          {
+            checkId: "vigil.s3.bucket-versioning",
+            status: "fail",
+            severity: "low",
+            title: "S3 buckets should have versioning",
+            frameworks: ["aws-fsbp:S3.14"],
+          },
+        ],
+      },
+      { source: `urn:vigil:agent:${ACCOUNT}`, integrationId: agent.integrationId, time: at },
+    );
+  const send = async (events: unknown[]) =>
+    expect((await p.signed(agent, "/agent/events", JSON.stringify({ events }))).status).toBe(202);
+  await send([
+    report("scan-1", "2025-03-01T10:00:00.000Z", "logs", false),
+    report("scan-1", "2025-03-01T10:00:00.000Z", "data", false),
+  ]);
+  await send([
+    report("scan-2", "2025-03-02T10:00:00.000Z", "logs", true),
+    report("scan-2", "2025-03-02T10:00:00.000Z", "data", false),
+  ]);
+  return { p, agent, FIX };
+}
+
+describe("frameworks and remediation", () => {
+  it("scores each framework from the results' requirement ids, with its trend per scan, and shows the fix", async () => {
+    const { p, agent, FIX } = await withFrameworks();
+    const reports = (
+      (await (
+        await p.app.request(`/api/integrations/${agent.integrationId}/reports`, { headers: admin })
+      ).json()) as { reports: Parameters<typeof postureOf>[0] }
+    ).reports;
+    // Latest: logs encrypted (pass), data not; SSL passes on both; versioning (FSBP only) fails on both.
+    expect(postureOf(reports).frameworks).toEqual([
+      {
+        id: "aws-fsbp",
+        name: "AWS Foundational Security Best Practices",
+        score: 50,
+        pass: 3,
+        fail: 3,
+        failedRequirements: 2,
+        requirements: 3,
+      },
+      {
+        id: "cis-aws-5.0",
+        name: "CIS AWS Foundations v5.0",
+        score: 75,
+        pass: 3,
+        fail: 1,
+        failedRequirements: 1,
+        requirements: 2,
+      },
+    ]);
+    const groups = groupByCheck(findingsOf(reports));
+    expect(groups.find((g) => g.checkId === "vigil.s3.bucket-encrypted")?.remediation).toBe(FIX);
+    expect(groups.find((g) => g.checkId === "vigil.s3.bucket-versioning")?.remediation).toBeUndefined();
+
+    const page = await (await p.app.request("/dashboard", { headers: admin })).text();
+    expect(page).toContain('id="framework-cis-aws-5.0"');
+    expect(page).toContain("CIS AWS Foundations v5.0");
+    expect(page).toContain("1 of 2 requirements failing");
+    // Escaped like every value from an event.
+    expect(page).toContain(`Fix: ${FIX.replace("<name>", "&lt;name&gt;")}`);
+    // CIS went from 50 % (2 of 4) to 75 %: a line with two points.
+    expect(page).toMatch(
+      /<svg id="trend-cis-aws-5.0"[^>]*>[\s\S]*?<title>scan-1: 50%<\/title>[\s\S]*?<title>scan-2: 75%<\/title>/,
+    );
+    const integrationPage = await (
+      await p.app.request(`/dashboard/integrations/${agent.integrationId}`, { headers: admin })
+    ).text();
+    expect(integrationPage).toContain('id="framework-aws-fsbp"');
+    const csv = await (await p.app.request("/dashboard/findings.csv", { headers: admin })).text();
+    expect(csv.split("\r\n")[0]?.endsWith(",evidence,remediation")).toBe(true);
+    expect(csv).toContain(FIX);
+  });
+
+  it("a framework's trend counts only the entries that carry it", () => {
+    const entry = (
+      scanId: string,
+      day: number,
+      frameworks?: Record<string, { pass: number; fail: number }>,
+    ) => ({
+      scanId,
+      assessedAt: `2025-01-0${day}T00:00:00Z`,
+      pass: 5,
+      fail: 5,
+      ...(frameworks ? { frameworks } : {}),
+    });
+    const histories = [
+      { entries: [entry("old", 1), entry("a", 2, { "cis-aws-5.0": { pass: 1, fail: 1 } })] },
+      { entries: [entry("b", 3, { "cis-aws-5.0": { pass: 3, fail: 1 }, "aws-fsbp": { pass: 0, fail: 2 } })] },
+    ];
+    expect(trendOf(histories, 12, "cis-aws-5.0").map((t) => [t.scanId, t.score])).toEqual([
+      ["a", 50],
+      ["b", 75],
+    ]);
+    expect(trendOf(histories, 12, "aws-fsbp").map((t) => [t.scanId, t.score])).toEqual([["b", 0]]);
+    expect(trendOf(histories).map((t) => t.scanId)).toEqual(["old", "a", "b"]);
+  });
+});
+
 describe("dashboard pages", () => {
   it("the posture page: a score, charts, and 112 findings as 5 check groups, not 112 rows", async () => {
     const { p } = await seeded();

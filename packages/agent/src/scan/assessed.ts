@@ -1,15 +1,45 @@
 import type { DataOf } from "@vigil/events";
+import type { CheckMetadata } from "../checks/check.ts";
 import type { AssetReport } from "../checks/evaluate.ts";
 import { assetRefOf } from "./asset-ref.ts";
 
 const MAX_EVIDENCE = 1024;
+const MAX_REMEDIATION = 1024;
 
-/** The report for one asset as it leaves the account: identity and check results, never configuration. */
+/** What a result carries of its check besides the verdict: how to fix it, which requirements it meets. */
+export interface CheckDescription {
+  readonly remediation: string;
+  /** `<policy id>:<requirement>`, e.g. `cis-aws-5.0:2.1.4`, `aws-fsbp:S3.8`. */
+  readonly frameworks: readonly string[];
+}
+
+/** Each planned check's description, by id: the framework ids of the policies that score them. */
+export function describeChecks(checks: readonly CheckMetadata[]): ReadonlyMap<string, CheckDescription> {
+  return new Map(
+    checks.map((c) => [
+      c.id,
+      {
+        remediation: c.remediation,
+        frameworks: [
+          ...c.mappings.cis.map((r) => `cis-aws-5.0:${r}`),
+          ...c.mappings.fsbp.map((r) => `aws-fsbp:${r}`),
+        ],
+      },
+    ]),
+  );
+}
+
+/**
+ * The report for one asset as it leaves the account: identity and check results, never
+ * configuration. With `described`, a failed result carries its check's remediation and every
+ * result its framework requirements, so the platform can show the fix and score each framework.
+ */
 export function assessedData(
   scanId: string,
   report: AssetReport,
   assessedAt: string,
   partition: string,
+  described?: ReadonlyMap<string, CheckDescription>,
 ): DataOf<"vigil.scan.asset-assessed.v1"> {
   return {
     scanId,
@@ -24,6 +54,12 @@ export function assessedData(
       };
       if (r.evidence !== undefined) result.evidence = r.evidence.slice(0, MAX_EVIDENCE);
       if (r.muteId !== undefined) result.muteId = r.muteId.slice(0, 256);
+      const description = described?.get(r.checkId);
+      if (description) {
+        if (r.status === "fail" && description.remediation !== "")
+          result.remediation = description.remediation.slice(0, MAX_REMEDIATION);
+        if (description.frameworks.length > 0) result.frameworks = description.frameworks.slice(0, 32);
+      }
       return result;
     }),
   };

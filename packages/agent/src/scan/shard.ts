@@ -5,7 +5,7 @@ import type { Collector, MonitoringFacts, RegionTrails, Uncovered } from "../col
 import { linkAssets } from "../collectors/link.ts";
 import { AccountReader, type CallProblem, type RawRecorder } from "../discovery/reader.ts";
 import type { ShardKind } from "../scheduler/shards.ts";
-import { assessedData } from "./assessed.ts";
+import { assessedData, describeChecks } from "./assessed.ts";
 
 /**
  * The scan flow cut into shards: a shard is (region, service group). Regional groups run their
@@ -547,8 +547,9 @@ export function assessShard(
   assessedAt = new Date().toISOString(),
 ) {
   const summary = emptySummary();
+  const described = describeChecks(plan.checks);
   return assets.map((asset) => {
-    const data = assessedData("-", evaluateAsset(plan, asset, summary), assessedAt, partition);
+    const data = assessedData("-", evaluateAsset(plan, asset, summary), assessedAt, partition, described);
     return { asset: data.asset, results: data.results };
   });
 }

@@ -132,6 +132,8 @@ export const exampleData: { [T in EventType]: DataOf<T> } = {
         severity: "high",
         title: "EC2 instance uses IMDSv2",
         evidence: "HttpTokens is optional",
+        remediation: "aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required",
+        frameworks: ["cis-aws-5.0:5.7", "aws-fsbp:EC2.8"],
       },
       { checkId: "cis-5.0-5.1.1", status: "pass", severity: "medium", title: "EBS volumes are encrypted" },
     ],

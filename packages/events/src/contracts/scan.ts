@@ -121,6 +121,21 @@ export const checkResultSchema = lazySchema(() =>
     evidence: z.string().max(1024).optional(),
     /** For `muted`: the mute that applied. */
     muteId: z.string().min(1).max(256).optional(),
+    /** For `fail`: how to fix it (the check's remediation, CLI or console). */
+    remediation: z.string().min(1).max(1024).optional(),
+    /**
+     * The framework requirements the check maps to, as `<policy id>:<requirement>`
+     * (`cis-aws-5.0:2.1.4`, `aws-fsbp:S3.8`): what the platform scores per framework.
+     */
+    frameworks: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z0-9.-]+:[\w.-]+$/)
+          .max(64),
+      )
+      .max(32)
+      .optional(),
   }),
 );
 export type CheckResult = z.infer<typeof checkResultSchema>;

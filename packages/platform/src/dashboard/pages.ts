@@ -17,6 +17,7 @@ import {
   type CheckGroup,
   type Finding,
   type FindingFilters,
+  type FrameworkScore,
   findingsOf,
   groupByCheck,
   type Posture,
@@ -53,6 +54,8 @@ export const DASHBOARD_CSS = `
   .result-fail td:first-child { color: #a40000; font-weight: 600; }
   .result-error td:first-child { color: #6b7280; }
   code { font-size: .85em; color: #4b5563; }
+  .fix { font-size: .9em; color: #374151; }
+  .tile.framework { max-width: 18rem; }
 `;
 
 /** The signed-in user, shown with a sign-out form carrying the session's CSRF token. */
@@ -189,6 +192,17 @@ export interface IntegrationPageData {
   timeline: TimelineEntry[];
   filters?: FindingFilters;
   trend?: TrendPoint[];
+  /** Score per scan of each framework, by framework id. */
+  frameworkTrends?: Record<string, TrendPoint[]>;
+}
+
+/** One tile per framework the results map to: its score, failing requirements and trend per scan. */
+function frameworkTiles(scores: readonly FrameworkScore[], trends: Record<string, TrendPoint[]>): Page {
+  if (scores.length === 0) return html``;
+  return html`<section id="frameworks" class="tiles">${scores.map(
+    (f) =>
+      html`<div class="tile framework" id="framework-${f.id}"><span class="big">${scoreText(f.score)}</span><span>${f.name}</span><span>${f.failedRequirements} of ${f.requirements} requirements failing · ${f.fail} failed, ${f.pass} passed</span>${trendChart(`trend-${f.id}`, trends[f.id] ?? [])}</div>`,
+  )}</section>`;
 }
 
 /** A horizontal bar chart drawn in SVG from counts (no script, no inline style: the CSP allows neither). */
@@ -247,7 +261,7 @@ function checkGroupsTable(groups: readonly CheckGroup[], assetLink: (f: Finding)
   ${groups.map(
     (
       g,
-    ) => html`<tr class="check-group"><td class="sev-${g.severity}">${g.severity}</td><td><strong>${g.title}</strong><br /><code>${g.checkId}</code></td><td class="count">${g.count}</td>
+    ) => html`<tr class="check-group"><td class="sev-${g.severity}">${g.severity}</td><td><strong>${g.title}</strong><br /><code>${g.checkId}</code>${g.remediation ? html`<br /><span class="fix">Fix: ${g.remediation}</span>` : ""}</td><td class="count">${g.count}</td>
       <td>${g.findings.slice(0, 5).map((f) => html`<a href="${assetLink(f)}">${f.assetName}</a> (${f.region}) `)}${g.count > 5 ? ` and ${g.count - 5} more` : ""}</td></tr>`,
   )}</table>`;
 }
@@ -311,6 +325,8 @@ export interface PosturePageData {
     posture: Posture;
     trend: TrendPoint[];
   })[];
+  /** Score per scan of each framework over every account, by framework id. */
+  frameworkTrends?: Record<string, TrendPoint[]>;
   reports: AssetReportView[];
   filters: FindingFilters;
   alerts: AlertView[];
@@ -330,6 +346,7 @@ export function renderDashboard({
   alerts,
   organizations = [],
   viewer,
+  frameworkTrends = {},
 }: PosturePageData): Page {
   const posture = postureOf(reports);
   const all = findingsOf(reports);
@@ -349,6 +366,7 @@ export function renderDashboard({
       <div class="tile"><span class="big">${posture.assets}</span><span>assets</span></div>
       <div class="tile"><span class="big">${posture.notAssessed}</span><span>not assessed</span></div>
     </section>
+    ${frameworkTiles(posture.frameworks, frameworkTrends)}
     <section class="charts">
       ${barChart("by-severity", "Failed findings by severity", posture.bySeverity)}
       ${barChart("by-service", "Failed findings by service", posture.byService)}
@@ -471,6 +489,7 @@ export function renderIntegrationPage({
   timeline,
   filters = {},
   trend = [],
+  frameworkTrends = {},
 }: IntegrationPageData): Page {
   const { integrationId } = integration;
   const posture = postureOf(reports);
@@ -493,6 +512,7 @@ export function renderIntegrationPage({
       <div class="tile"><span class="big">${posture.assets}</span><span>assets</span></div>
       <div class="tile">${trendChart("trend", trend)}<span>score per scan</span></div>
     </section>
+    ${frameworkTiles(posture.frameworks, frameworkTrends)}
     <section class="charts">
       ${barChart("by-severity", "Failed findings by severity", posture.bySeverity)}
       ${barChart("by-service", "Failed findings by service", posture.byService)}

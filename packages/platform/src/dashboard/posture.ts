@@ -39,6 +39,8 @@ export interface Finding {
   severity: Severity;
   status: "fail" | "error";
   evidence?: string;
+  /** How to fix it, as the agent's check says (on failures). */
+  remediation?: string;
   arn: string;
   assetName: string;
   assetType: string;
@@ -62,6 +64,7 @@ export function findingsOf(
         severity: x.severity,
         status,
         ...(x.evidence === undefined ? {} : { evidence: x.evidence }),
+        ...(x.remediation === undefined ? {} : { remediation: x.remediation }),
         arn: r.asset.arn,
         assetName: r.asset.name ?? r.asset.arn,
         assetType: r.asset.type,
@@ -90,6 +93,8 @@ export interface CheckGroup {
   /** Failing assets. */
   count: number;
   findings: Finding[];
+  /** The check's fix, from the first finding that carries it. */
+  remediation?: string;
 }
 
 /** Findings grouped by check: most severe first, then most assets. */
@@ -105,6 +110,7 @@ export function groupByCheck(findings: readonly Finding[]): CheckGroup[] {
     };
     g.count += 1;
     g.findings.push(f);
+    if (g.remediation === undefined && f.remediation !== undefined) g.remediation = f.remediation;
     // One check may be rated differently per asset: the group shows the worst.
     if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(g.severity)) g.severity = f.severity;
     groups.set(f.checkId, g);
@@ -127,6 +133,74 @@ export interface Posture {
   bySeverity: { key: string; count: number }[];
   byService: { key: string; count: number }[];
   byRegion: { key: string; count: number }[];
+  /** Per framework the results map to (CIS AWS v5.0, FSBP), most results first. */
+  frameworks: FrameworkScore[];
+}
+
+/** Names of the frameworks the agent's results map to, by their policy id. */
+export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
+  "cis-aws-5.0": "CIS AWS Foundations v5.0",
+  "aws-fsbp": "AWS Foundational Security Best Practices",
+};
+
+export interface FrameworkScore {
+  id: string;
+  name: string;
+  /** Passed ÷ (passed + failed) over the results that map to the framework, in percent. */
+  score: number | undefined;
+  pass: number;
+  fail: number;
+  /** Requirements with at least one failed result, of those with a passed or failed result. */
+  failedRequirements: number;
+  requirements: number;
+}
+
+/** Pass and fail counts per framework id (`cis-aws-5.0`), from results' `frameworks`. */
+export function frameworkCounts(
+  results: readonly { status: string; frameworks?: readonly string[] | undefined }[],
+): Record<string, { pass: number; fail: number }> {
+  const out: Record<string, { pass: number; fail: number }> = {};
+  for (const r of results) {
+    if ((r.status !== "pass" && r.status !== "fail") || !r.frameworks) continue;
+    for (const id of new Set(r.frameworks.map((f) => f.slice(0, f.indexOf(":"))))) {
+      const c = out[id] ?? { pass: 0, fail: 0 };
+      out[id] = c;
+      if (r.status === "pass") c.pass += 1;
+      else c.fail += 1;
+    }
+  }
+  return out;
+}
+
+function percent(pass: number, fail: number): number | undefined {
+  return pass + fail === 0 ? undefined : Math.round((1000 * pass) / (pass + fail)) / 10;
+}
+
+export function frameworkScoresOf(reports: readonly AssetReportView[]): FrameworkScore[] {
+  const results = reports.flatMap((r) => r.results);
+  const counts = frameworkCounts(results);
+  const requirements = new Map<string, { failed: Set<string>; all: Set<string> }>();
+  for (const r of results) {
+    if (r.status !== "pass" && r.status !== "fail") continue;
+    for (const f of r.frameworks ?? []) {
+      const id = f.slice(0, f.indexOf(":"));
+      const req = requirements.get(id) ?? { failed: new Set(), all: new Set() };
+      req.all.add(f);
+      if (r.status === "fail") req.failed.add(f);
+      requirements.set(id, req);
+    }
+  }
+  return Object.entries(counts)
+    .map(([id, c]) => ({
+      id,
+      name: FRAMEWORK_NAMES[id] ?? id,
+      score: percent(c.pass, c.fail),
+      pass: c.pass,
+      fail: c.fail,
+      failedRequirements: requirements.get(id)?.failed.size ?? 0,
+      requirements: requirements.get(id)?.all.size ?? 0,
+    }))
+    .sort((a, b) => b.pass + b.fail - (a.pass + a.fail) || a.id.localeCompare(b.id));
 }
 
 function tally(findings: readonly Finding[], key: (f: Finding) => string, order?: readonly string[]) {
@@ -150,7 +224,7 @@ export function postureOf(reports: readonly AssetReportView[]): Posture {
   }
   const failed = findingsOf(reports);
   return {
-    score: pass + fail === 0 ? undefined : Math.round((1000 * pass) / (pass + fail)) / 10,
+    score: percent(pass, fail),
     pass,
     fail,
     notAssessed,
@@ -158,6 +232,7 @@ export function postureOf(reports: readonly AssetReportView[]): Posture {
     bySeverity: tally(failed, (f) => f.severity, SEVERITIES),
     byService: tally(failed, (f) => f.service),
     byRegion: tally(failed, (f) => f.region),
+    frameworks: frameworkScoresOf(reports),
   };
 }
 
@@ -176,6 +251,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
     "region",
     "assessedAt",
     "evidence",
+    "remediation",
   ] as const;
   const cell = (v: string) => {
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
@@ -193,18 +269,31 @@ export interface TrendPoint {
   fail: number;
 }
 
+interface HistoryEntryCounts {
+  scanId: string;
+  assessedAt: string;
+  pass: number;
+  fail: number;
+  frameworks?: Record<string, { pass: number; fail: number }>;
+}
+
+/**
+ * Score per scan over every result, or with `framework` over the results that map to it (entries
+ * recorded before results carried frameworks count for none).
+ */
 export function trendOf(
-  histories: readonly {
-    entries: readonly { scanId: string; assessedAt: string; pass: number; fail: number }[];
-  }[],
+  histories: readonly { entries: readonly HistoryEntryCounts[] }[],
   limit = 12,
+  framework?: string,
 ): TrendPoint[] {
   const scans = new Map<string, { at: string; pass: number; fail: number }>();
   for (const h of histories) {
     for (const e of h.entries) {
+      const counts = framework === undefined ? e : e.frameworks?.[framework];
+      if (!counts) continue;
       const s = scans.get(e.scanId) ?? { at: e.assessedAt, pass: 0, fail: 0 };
-      s.pass += e.pass;
-      s.fail += e.fail;
+      s.pass += counts.pass;
+      s.fail += counts.fail;
       if (e.assessedAt > s.at) s.at = e.assessedAt;
       scans.set(e.scanId, s);
     }
@@ -219,4 +308,12 @@ export function trendOf(
     }))
     .sort((a, b) => a.at.localeCompare(b.at))
     .slice(-limit);
+}
+
+/** Each framework's score per scan, by framework id. */
+export function frameworkTrendsOf(
+  frameworks: readonly FrameworkScore[],
+  histories: readonly { entries: readonly HistoryEntryCounts[] }[],
+): Record<string, TrendPoint[]> {
+  return Object.fromEntries(frameworks.map((f) => [f.id, trendOf(histories, 12, f.id)]));
 }

@@ -10,6 +10,7 @@ import {
   applyFilters,
   findingsCsv,
   findingsOf,
+  frameworkTrendsOf,
   parseFilters,
   postureOf,
   trendOf,
@@ -49,19 +50,26 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
     const perIntegration = await Promise.all(
       integrations.map(async (i) => {
         const reports = await views.assets(i.integrationId);
+        const histories = await views.assetHistories(i.integrationId);
         return {
           ...i,
           reports,
+          histories,
           resources: (await views.counts(i.integrationId))?.total,
           posture: postureOf(reports),
-          trend: trendOf(await views.assetHistories(i.integrationId)),
+          trend: trendOf(histories),
         };
       }),
     );
+    const reports = perIntegration.flatMap((p) => p.reports);
     return c.html(
       renderDashboard({
         integrations: perIntegration,
-        reports: perIntegration.flatMap((p) => p.reports),
+        frameworkTrends: frameworkTrendsOf(
+          postureOf(reports).frameworks,
+          perIntegration.flatMap((p) => p.histories),
+        ),
+        reports,
         filters: parseFilters(c.req.query()),
         alerts: await views.alerts(),
         organizations: (await views.organizations()).map((o) => ({
@@ -123,15 +131,18 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
     const id = await knownIntegration(ctx, c.req.param("id"));
     const integration = await views.integration(id);
     if (!integration) throw notFound("integration_not_found", `No integration ${id}.`);
+    const reports = await views.assets(id);
+    const histories = await views.assetHistories(id);
     return c.html(
       renderIntegrationPage({
         integration,
-        reports: await views.assets(id),
+        reports,
         removed: await views.removedAssets(id),
         counts: await views.counts(id),
         timeline: await integrationTimeline(store, id),
         filters: parseFilters(c.req.query()),
-        trend: trendOf(await views.assetHistories(id)),
+        trend: trendOf(histories),
+        frameworkTrends: frameworkTrendsOf(postureOf(reports).frameworks, histories),
         viewer: viewerOf(c),
       }),
     );

@@ -1,4 +1,5 @@
 import type { Projection, VigilEvent } from "@vigil/events";
+import { frameworkCounts } from "../dashboard/posture.ts";
 
 /** One assessment of an asset, as its page lists it. */
 export interface AssetHistoryEntry {
@@ -12,6 +13,8 @@ export interface AssetHistoryEntry {
   muted: number;
   /** Check ids that failed in this assessment. */
   failed: string[];
+  /** Passed and failed results per framework the results map to (`cis-aws-5.0`, `aws-fsbp`). */
+  frameworks?: Record<string, { pass: number; fail: number }>;
 }
 
 export interface AssetHistoryView {
@@ -54,6 +57,8 @@ export const assetHistoryProjection: Projection<AssetHistoryView> = {
       muted: count("muted"),
       failed: event.data.results.filter((r) => r.status === "fail").map((r) => r.checkId),
     };
+    const frameworks = frameworkCounts(event.data.results);
+    if (Object.keys(frameworks).length > 0) entry.frameworks = frameworks;
     const entries = [...state.entries, entry]
       .sort((a, b) => b.assessedAt.localeCompare(a.assessedAt) || a.eventId.localeCompare(b.eventId))
       .slice(0, ASSET_HISTORY_LIMIT);
