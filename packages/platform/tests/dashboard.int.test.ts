@@ -115,6 +115,12 @@ describe("dashboard in a headless browser", () => {
     expect(await groups.first().textContent()).toContain("backups");
     expect(await page.locator("#integrations").textContent()).toContain(integrationId);
     expect(await page.locator("#not-assessed").textContent()).toContain("Object lock");
+    // A tile per framework the results map to, and the fix under each failed check.
+    expect(await page.locator(`[id="framework-cis-aws-5.0"]`).textContent()).toContain(
+      "CIS AWS Foundations v5.0",
+    );
+    expect(await page.locator("#framework-aws-fsbp").isVisible()).toBe(true);
+    expect(await groups.first().locator(".fix").textContent()).toContain("put-public-access-block");
     // The stylesheet loaded under the CSP (no inline style anywhere).
     expect(await page.evaluate("getComputedStyle(document.querySelector('.big')).fontWeight")).toBe("600");
     mkdirSync(RESULTS, { recursive: true });

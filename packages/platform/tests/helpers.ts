@@ -116,13 +116,21 @@ export function assessed(
       assessedAt: at,
       asset: a,
       results: [
-        { checkId: "s3.encryption", status: "pass", severity: "medium", title: "Bucket encrypted" },
+        {
+          checkId: "s3.encryption",
+          status: "pass",
+          severity: "medium",
+          title: "Bucket encrypted",
+          frameworks: ["cis-aws-5.0:2.1.1", "aws-fsbp:S3.17"],
+        },
         ...failing.map((severity, i) => ({
           checkId: `s3.check-${i}`,
           status: "fail" as const,
           severity,
           title: `Public access check ${i}`,
           evidence: "BlockPublicAcls is false",
+          remediation: `aws s3api put-public-access-block --bucket <name> (check ${i})`,
+          frameworks: [`aws-fsbp:S3.${i + 1}`],
         })),
       ],
     },

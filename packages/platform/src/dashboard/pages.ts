@@ -199,7 +199,7 @@ export interface IntegrationPageData {
 /** One tile per framework the results map to: its score, failing requirements and trend per scan. */
 function frameworkTiles(scores: readonly FrameworkScore[], trends: Record<string, TrendPoint[]>): Page {
   if (scores.length === 0) return html``;
-  return html`<section id="frameworks" class="tiles">${scores.map(
+  return html`<h2>Frameworks</h2><section id="frameworks" class="tiles">${scores.map(
     (f) =>
       html`<div class="tile framework" id="framework-${f.id}"><span class="big">${scoreText(f.score)}</span><span>${f.name}</span><span>${f.failedRequirements} of ${f.requirements} requirements failing · ${f.fail} failed, ${f.pass} passed</span>${trendChart(`trend-${f.id}`, trends[f.id] ?? [])}</div>`,
   )}</section>`;
