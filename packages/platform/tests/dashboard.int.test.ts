@@ -138,6 +138,10 @@ describe("dashboard in a headless browser", () => {
     ]);
     expect(await page.locator("#asset-name").textContent()).toBe("public-logs");
     expect(await page.locator("#asset-results").textContent()).toContain("not assessed");
+    expect(await page.locator("#asset-results .fix").first().textContent()).toContain(
+      "put-public-access-block",
+    );
+    expect(await page.locator("#asset-results").textContent()).toContain("cis-aws-5.0:2.1.1");
     const history = await page.locator("#asset-history").textContent();
     expect(history).toContain("scan-1");
     expect(history).toContain("scan-2");

@@ -55,6 +55,7 @@ export const DASHBOARD_CSS = `
   .result-error td:first-child { color: #6b7280; }
   code { font-size: .85em; color: #4b5563; }
   .fix { font-size: .9em; color: #374151; }
+  .requirements { font-size: .8em; color: #6b7280; }
   .tile.framework { max-width: 18rem; }
 `;
 
@@ -466,7 +467,7 @@ export function renderAssetPage({ integrationId, report, history, inventory, vie
     <p>Last assessed ${report.assessedAt} in scan ${report.scanId}: ${report.totals.fail ?? 0} failed, ${report.totals.pass ?? 0} passed, ${report.totals.error ?? 0} not assessed.</p>
     <h2>Checks</h2>
     <table id="asset-results"><tr><th>Status</th><th>Severity</th><th>Check</th><th>Evidence</th></tr>
-    ${results.map((r) => html`<tr class="result-${r.status}"><td>${r.status === "error" ? "not assessed" : r.status}</td><td class="sev-${r.severity}">${r.severity}</td><td>${r.title} <code>${r.checkId}</code></td><td>${r.evidence ?? ""}</td></tr>`)}
+    ${results.map((r) => html`<tr class="result-${r.status}"><td>${r.status === "error" ? "not assessed" : r.status}</td><td class="sev-${r.severity}">${r.severity}</td><td>${r.title} <code>${r.checkId}</code>${r.frameworks?.length ? html`<br /><span class="requirements">${r.frameworks.join(", ")}</span>` : ""}</td><td>${r.evidence ?? ""}${r.remediation ? html`<br /><span class="fix">Fix: ${r.remediation}</span>` : ""}</td></tr>`)}
     </table>
     ${a.type === "aws.ec2.instance-os" ? inventorySection(inventory) : ""}
     <h2>History</h2>
