@@ -13,6 +13,7 @@ import { planEvaluation } from "../checks/evaluate.ts";
 import { OS_CHECKS } from "../checks/os/index.ts";
 import { isMuteActive, muteMatches } from "../policies/mutes.ts";
 import type { ResolvedSettings } from "../policies/settings.ts";
+import { describeChecks, describedResult } from "../scan/assessed.ts";
 import type { AssessedAsset } from "../scheduler/runner.ts";
 import type { EbsScanState, VolumeTask } from "./state.ts";
 
@@ -37,6 +38,7 @@ export function instanceOsReports(
   });
   const selected = plan.checks.filter((c) => c.resourceType === "aws.ec2.instance-os");
   const byId = new Map(selected.map((c) => [c.id, c]));
+  const described = describeChecks(selected);
   const mutes = (context.settings?.mutes ?? []).filter((m) => isMuteActive(m, context.now));
   const out: AssessedAsset[] = [];
   for (const [instanceId, { tags }] of state.instances) {
@@ -53,13 +55,12 @@ export function instanceOsReports(
     let results: CheckResult[];
     if (problem !== undefined) {
       const evidence = `could not be assessed: ${problem}`.slice(0, 1024);
-      results = selected.map((c) => ({
-        checkId: c.id,
-        status: "error",
-        severity: c.severity,
-        title: c.title,
-        evidence,
-      }));
+      results = selected.map((c) =>
+        describedResult(
+          { checkId: c.id, status: "error" as const, severity: c.severity, title: c.title, evidence },
+          described,
+        ),
+      );
     } else {
       results = [];
       for (const r of (root as VolumeTask & { scanned: NonNullable<VolumeTask["scanned"]> }).scanned
@@ -74,7 +75,7 @@ export function instanceOsReports(
           ...(r.evidence !== undefined ? { evidence: r.evidence.slice(0, 1024) } : {}),
         };
         const mute = r.status === "fail" ? mutes.find((m) => muteMatches(m, r.checkId, asset)) : undefined;
-        results.push(mute ? { ...base, status: "muted", muteId: mute.id } : base);
+        results.push(describedResult(mute ? { ...base, status: "muted", muteId: mute.id } : base, described));
       }
     }
     out.push({ asset, results });

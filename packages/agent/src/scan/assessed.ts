@@ -23,6 +23,7 @@ export function describeChecks(checks: readonly CheckMetadata[]): ReadonlyMap<st
         frameworks: [
           ...c.mappings.cis.map((r) => `cis-aws-5.0:${r}`),
           ...c.mappings.fsbp.map((r) => `aws-fsbp:${r}`),
+          ...(c.mappings.cisLinux ?? []).map((r) => `cis-linux-2.0:${r}`),
         ],
       },
     ]),
@@ -54,13 +55,23 @@ export function assessedData(
       };
       if (r.evidence !== undefined) result.evidence = r.evidence.slice(0, MAX_EVIDENCE);
       if (r.muteId !== undefined) result.muteId = r.muteId.slice(0, 256);
-      const description = described?.get(r.checkId);
-      if (description) {
-        if (r.status === "fail" && description.remediation !== "")
-          result.remediation = description.remediation.slice(0, MAX_REMEDIATION);
-        if (description.frameworks.length > 0) result.frameworks = description.frameworks.slice(0, 32);
-      }
-      return result;
+      return described ? describedResult(result, described) : result;
     }),
+  };
+}
+
+/** A result with its check's framework requirements and, when it failed, the check's remediation. */
+export function describedResult<R extends { checkId: string; status: string }>(
+  result: R,
+  described: ReadonlyMap<string, CheckDescription>,
+): R & { remediation?: string; frameworks?: string[] } {
+  const description = described.get(result.checkId);
+  if (!description) return result;
+  return {
+    ...result,
+    ...(result.status === "fail" && description.remediation !== ""
+      ? { remediation: description.remediation.slice(0, MAX_REMEDIATION) }
+      : {}),
+    ...(description.frameworks.length > 0 ? { frameworks: description.frameworks.slice(0, 32) } : {}),
   };
 }

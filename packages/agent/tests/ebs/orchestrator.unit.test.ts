@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { OS_CHECKS } from "../../src/checks/os/index.ts";
 import {
   type AssessedAsset,
   ebsScanState,
@@ -131,6 +132,15 @@ describe("a region's EBS scan", () => {
     expect(Object.keys(v).sort()).toEqual(["db", "web"]);
     expect(v.web?.["vigil.os.sshd-root-login-disabled"]).toBe("fail");
     expect(Object.values(v.db ?? {}).every((s) => s === "pass")).toBe(true);
+    // Each result names its CIS Linux requirements, a failed one its check's fix.
+    const rootLogin = reports
+      .find((r) => r.asset.name === "web")
+      ?.results.find((r) => r.checkId === "vigil.os.sshd-root-login-disabled");
+    const check = OS_CHECKS.find((c) => c.id === "vigil.os.sshd-root-login-disabled");
+    expect(rootLogin?.remediation).toBe(check?.remediation);
+    expect(rootLogin?.frameworks).toEqual(check?.mappings.cisLinux?.map((r) => `cis-linux-2.0:${r}`));
+    expect(rootLogin?.frameworks?.length).toBeGreaterThan(0);
+    expect(reports.flatMap((r) => r.results).filter((r) => r.status !== "fail" && r.remediation)).toEqual([]);
     expect(reports.find((r) => r.asset.name === "web")?.asset).toMatchObject({
       arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/${acc.web.instanceId}/os`,
       type: "aws.ec2.instance-os",

@@ -141,6 +141,7 @@ export interface Posture {
 export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
   "cis-aws-5.0": "CIS AWS Foundations v5.0",
   "aws-fsbp": "AWS Foundational Security Best Practices",
+  "cis-linux-2.0": "CIS Distribution Independent Linux v2.0.0",
 };
 
 export interface FrameworkScore {
