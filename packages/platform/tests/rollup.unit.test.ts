@@ -1,5 +1,7 @@
 import type { AssetReportView } from "@vigil/events";
 import { describe, expect, it } from "vitest";
+import { renderOrganizationPage } from "../src/dashboard/pages.ts";
+import { frameworkScoresOf } from "../src/dashboard/posture.ts";
 import { organizationRollup } from "../src/organizations/rollup.ts";
 import type { IntegrationSummary } from "../src/views/platform-views.ts";
 
@@ -49,5 +51,41 @@ describe("an organization's roll-up", () => {
       failedBySeverity: { high: 3, critical: 1, low: 1 },
       notAssessed: 1,
     });
+  });
+});
+
+describe("an organization's page", () => {
+  it("scores each framework over its member accounts' latest reports", () => {
+    const withResults = (status: "pass" | "fail", frameworks: string[]) =>
+      ({
+        ...report(status === "fail" ? { high: 1 } : {}),
+        results: [
+          { checkId: "vigil.s3.bucket-encrypted", status, severity: "high", title: "Encrypted", frameworks },
+        ],
+      }) as AssetReportView;
+    const members = [member("111111111111", "active"), member("222222222222", "active")];
+    const reports = new Map([
+      [members[0]?.integrationId as string, [withResults("pass", ["cis-aws-5.0:2.1.1", "aws-fsbp:S3.17"])]],
+      [members[1]?.integrationId as string, [withResults("fail", ["cis-aws-5.0:2.1.1", "aws-fsbp:S3.17"])]],
+    ]);
+    const frameworks = frameworkScoresOf([...reports.values()].flat());
+    expect(frameworks.map((f) => [f.id, f.score, f.failedRequirements, f.requirements])).toEqual([
+      ["aws-fsbp", 50, 1, 1],
+      ["cis-aws-5.0", 50, 1, 1],
+    ]);
+    const page = String(
+      renderOrganizationPage({
+        organization: {
+          organizationIntegrationId: "org-aaaaaaaaaaaa",
+          organizationId: "o-abc",
+          homeRegion: "us-east-1",
+        },
+        rollup: organizationRollup(members, reports),
+        frameworks,
+      }),
+    );
+    expect(page).toContain('id="framework-cis-aws-5.0"');
+    expect(page).toContain("CIS AWS Foundations v5.0");
+    expect(page).toContain("1 of 1 requirements failing · 1 failed, 1 passed");
   });
 });

@@ -271,11 +271,19 @@ function checkGroupsTable(groups: readonly CheckGroup[], assetLink: (f: Finding)
 export interface OrganizationPageData {
   organization: { organizationIntegrationId: string; organizationId: string; homeRegion: string };
   rollup: OrganizationRollup;
+  /** Each framework's score over every member account's latest reports. */
+  frameworks?: FrameworkScore[];
   scan?: OrganizationScanProgress;
   viewer?: Viewer;
 }
 
-export function renderOrganizationPage({ organization, rollup, scan, viewer }: OrganizationPageData): Page {
+export function renderOrganizationPage({
+  organization,
+  rollup,
+  frameworks = [],
+  scan,
+  viewer,
+}: OrganizationPageData): Page {
   const severities = ["critical", "high", "medium", "low"] as const;
   return layout(
     `Organization ${organization.organizationId}`,
@@ -291,6 +299,7 @@ export function renderOrganizationPage({ organization, rollup, scan, viewer }: O
       <div class="tile"><span class="big">${rollup.failed}</span><span>failed findings</span></div>
       <div class="tile"><span class="big">${rollup.notAssessed}</span><span>not assessed</span></div>
     </section>
+    ${frameworkTiles(frameworks, {})}
     <h2>Accounts</h2>
     <table id="members"><tr><th>Account</th><th>Status</th><th>Key</th><th>Assets</th><th>Failed</th>${severities.map((sv) => html`<th class="sev-${sv}">${sv}</th>`)}<th>Last scan</th></tr>
     ${rollup.byAccount.map(
