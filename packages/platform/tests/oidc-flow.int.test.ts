@@ -7,6 +7,7 @@ import {
   roleFromClaims,
   validateOidcSettings,
 } from "../src/auth/oidc.ts";
+import { seal, verifySession } from "../src/auth/sessions.ts";
 import { platformConfig } from "../src/config.ts";
 import { parsePlatformSecrets } from "../src/handlers/lambda.ts";
 import { type RunningPlatform, startPlatform } from "../src/server.ts";
@@ -257,6 +258,13 @@ describe("OIDC sign-in", () => {
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).toContain("Path=/sign-in/oidc");
     expect(cookie).toContain(`Max-Age=${OIDC_FLOW_TTL_MS / 1000}`);
+    // Sealed for its purpose: a session-shaped value sealed as a flow is no session.
+    const secret = "s".repeat(32);
+    const sessionShaped = { user: "mallory", role: "admin", expiresAt: Date.now() + 60_000, csrf: "x" };
+    expect(verifySession(secret, seal(secret, "vigil-session", sessionShaped), new Date())).toMatchObject({
+      user: "mallory",
+    });
+    expect(verifySession(secret, seal(secret, "vigil-oidc-flow", sessionShaped), new Date())).toBeUndefined();
     // Sealed for its purpose: the flow's value is no session.
     const value = (cookie.split(";")[0] ?? "").slice("vigil_oidc=".length);
     expect((await session(`vigil_session=${value}`)).status).toBe(401);

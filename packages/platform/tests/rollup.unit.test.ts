@@ -87,5 +87,7 @@ describe("an organization's page", () => {
     expect(page).toContain('id="framework-cis-aws-5.0"');
     expect(page).toContain("CIS AWS Foundations v5.0");
     expect(page).toContain("1 of 1 requirements failing · 1 failed, 1 passed");
+    // No trend is drawn where none is computed (not "a trend appears after two scans").
+    expect(page).not.toContain('id="trend-cis-aws-5.0"');
   });
 });

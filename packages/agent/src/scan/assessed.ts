@@ -5,6 +5,7 @@ import { assetRefOf } from "./asset-ref.ts";
 
 const MAX_EVIDENCE = 1024;
 const MAX_REMEDIATION = 1024;
+const MAX_FRAMEWORKS = 32;
 
 /** What a result carries of its check besides the verdict: how to fix it, which requirements it meets. */
 export interface CheckDescription {
@@ -19,12 +20,13 @@ export function describeChecks(checks: readonly CheckMetadata[]): ReadonlyMap<st
     checks.map((c) => [
       c.id,
       {
-        remediation: c.remediation,
+        // Cut to the contract's limits once here, not per result.
+        remediation: c.remediation.slice(0, MAX_REMEDIATION),
         frameworks: [
           ...c.mappings.cis.map((r) => `cis-aws-5.0:${r}`),
           ...c.mappings.fsbp.map((r) => `aws-fsbp:${r}`),
           ...(c.mappings.cisLinux ?? []).map((r) => `cis-linux-2.0:${r}`),
-        ],
+        ].slice(0, MAX_FRAMEWORKS),
       },
     ]),
   );
@@ -70,8 +72,8 @@ export function describedResult<R extends { checkId: string; status: string }>(
   return {
     ...result,
     ...(result.status === "fail" && description.remediation !== ""
-      ? { remediation: description.remediation.slice(0, MAX_REMEDIATION) }
+      ? { remediation: description.remediation }
       : {}),
-    ...(description.frameworks.length > 0 ? { frameworks: description.frameworks.slice(0, 32) } : {}),
+    ...(description.frameworks.length > 0 ? { frameworks: [...description.frameworks] } : {}),
   };
 }

@@ -197,12 +197,12 @@ export interface IntegrationPageData {
   frameworkTrends?: Record<string, TrendPoint[]>;
 }
 
-/** One tile per framework the results map to: its score, failing requirements and trend per scan. */
-function frameworkTiles(scores: readonly FrameworkScore[], trends: Record<string, TrendPoint[]>): Page {
+/** One tile per framework the results map to: its score, failing requirements and, given trends, its score per scan. */
+function frameworkTiles(scores: readonly FrameworkScore[], trends?: Record<string, TrendPoint[]>): Page {
   if (scores.length === 0) return html``;
   return html`<h2>Frameworks</h2><section id="frameworks" class="tiles">${scores.map(
     (f) =>
-      html`<div class="tile framework" id="framework-${f.id}"><span class="big">${scoreText(f.score)}</span><span>${f.name}</span><span>${f.failedRequirements} of ${f.requirements} requirements failing · ${f.fail} failed, ${f.pass} passed</span>${trendChart(`trend-${f.id}`, trends[f.id] ?? [])}</div>`,
+      html`<div class="tile framework" id="framework-${f.id}"><span class="big">${scoreText(f.score)}</span><span>${f.name}</span><span>${f.failedRequirements} of ${f.requirements} requirements failing · ${f.fail} failed, ${f.pass} passed</span>${trends ? trendChart(`trend-${f.id}`, trends[f.id] ?? []) : ""}</div>`,
   )}</section>`;
 }
 
@@ -299,7 +299,7 @@ export function renderOrganizationPage({
       <div class="tile"><span class="big">${rollup.failed}</span><span>failed findings</span></div>
       <div class="tile"><span class="big">${rollup.notAssessed}</span><span>not assessed</span></div>
     </section>
-    ${frameworkTiles(frameworks, {})}
+    ${frameworkTiles(frameworks)}
     <h2>Accounts</h2>
     <table id="members"><tr><th>Account</th><th>Status</th><th>Key</th><th>Assets</th><th>Failed</th>${severities.map((sv) => html`<th class="sev-${sv}">${sv}</th>`)}<th>Last scan</th></tr>
     ${rollup.byAccount.map(

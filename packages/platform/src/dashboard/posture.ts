@@ -156,6 +156,11 @@ export interface FrameworkScore {
   requirements: number;
 }
 
+/** The framework of a requirement id: `cis-aws-5.0` of `cis-aws-5.0:2.1.1`. */
+function frameworkOf(requirement: string): string {
+  return requirement.slice(0, requirement.indexOf(":"));
+}
+
 /** Pass and fail counts per framework id (`cis-aws-5.0`), from results' `frameworks`. */
 export function frameworkCounts(
   results: readonly { status: string; frameworks?: readonly string[] | undefined }[],
@@ -163,7 +168,7 @@ export function frameworkCounts(
   const out: Record<string, { pass: number; fail: number }> = {};
   for (const r of results) {
     if ((r.status !== "pass" && r.status !== "fail") || !r.frameworks) continue;
-    for (const id of new Set(r.frameworks.map((f) => f.slice(0, f.indexOf(":"))))) {
+    for (const id of new Set(r.frameworks.map(frameworkOf))) {
       const c = out[id] ?? { pass: 0, fail: 0 };
       out[id] = c;
       if (r.status === "pass") c.pass += 1;
@@ -184,7 +189,7 @@ export function frameworkScoresOf(reports: readonly AssetReportView[]): Framewor
   for (const r of results) {
     if (r.status !== "pass" && r.status !== "fail") continue;
     for (const f of r.frameworks ?? []) {
-      const id = f.slice(0, f.indexOf(":"));
+      const id = frameworkOf(f);
       const req = requirements.get(id) ?? { failed: new Set(), all: new Set() };
       req.all.add(f);
       if (r.status === "fail") req.failed.add(f);
@@ -311,10 +316,10 @@ export function trendOf(
     .slice(-limit);
 }
 
-/** Each framework's score per scan, by framework id. */
+/** Each framework's score per scan, by framework id: every framework the histories count. */
 export function frameworkTrendsOf(
-  frameworks: readonly FrameworkScore[],
   histories: readonly { entries: readonly HistoryEntryCounts[] }[],
 ): Record<string, TrendPoint[]> {
-  return Object.fromEntries(frameworks.map((f) => [f.id, trendOf(histories, 12, f.id)]));
+  const ids = new Set(histories.flatMap((h) => h.entries.flatMap((e) => Object.keys(e.frameworks ?? {}))));
+  return Object.fromEntries([...ids].map((id) => [id, trendOf(histories, 12, id)]));
 }

@@ -66,10 +66,7 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
     return c.html(
       renderDashboard({
         integrations: perIntegration,
-        frameworkTrends: frameworkTrendsOf(
-          postureOf(reports).frameworks,
-          perIntegration.flatMap((p) => p.histories),
-        ),
+        frameworkTrends: frameworkTrendsOf(perIntegration.flatMap((p) => p.histories)),
         reports,
         filters: parseFilters(c.req.query()),
         alerts: await views.alerts(),
@@ -144,7 +141,7 @@ export function dashboardRoutes(ctx: RouteContext): Hono<Env> {
         timeline: await integrationTimeline(store, id),
         filters: parseFilters(c.req.query()),
         trend: trendOf(histories),
-        frameworkTrends: frameworkTrendsOf(postureOf(reports).frameworks, histories),
+        frameworkTrends: frameworkTrendsOf(histories),
         viewer: viewerOf(c),
       }),
     );
